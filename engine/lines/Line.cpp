@@ -1,0 +1,64 @@
+#include "lines/Line.h"
+
+#include "session/CallEngine.h"
+#include "providers/LineProvider.h"
+
+Line::Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
+           const QString &address, const LineCapabilities &caps, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_provider(provider)
+    , m_id(id)
+    , m_name(name)
+    , m_address(address)
+    , m_caps(caps)
+{
+}
+
+QString Line::providerId() const
+{
+    return m_provider ? m_provider->providerId() : QString();
+}
+
+void Line::setCapabilities(const LineCapabilities &caps)
+{
+    if (m_caps == caps)
+        return;
+    m_caps = caps;
+    Q_EMIT capabilitiesChanged();
+}
+
+int Line::makeCall(const QString &number)
+{
+    return m_engine->makeCall(this, number);
+}
+
+void Line::close()
+{
+    m_engine->closeLine(this);
+}
+
+void Line::setServiceState(bool inService, const QString &reason)
+{
+    if (m_inService == inService && m_reason == reason)
+        return;
+    m_inService = inService;
+    m_reason = inService ? QString() : reason;
+    Q_EMIT serviceChanged();
+}
+
+void Line::setAddressInUse(bool inUse)
+{
+    if (m_addressInUse == inUse)
+        return;
+    m_addressInUse = inUse;
+    Q_EMIT addressStatusChanged();
+}
+
+void Line::markClosed()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    Q_EMIT openChanged();
+}

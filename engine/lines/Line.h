@@ -1,0 +1,77 @@
+#pragma once
+
+#include "lines/LineCapabilities.h"
+
+#include <QtCore/qobject.h>
+#include <QtQml/qqmlregistration.h>
+
+class CallEngine;
+class LineProvider;
+
+// A line device with one address. Created by the engine when a provider announces it.
+class Line : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Lines are announced by providers")
+    Q_PROPERTY(QString lineId READ lineId CONSTANT FINAL)
+    Q_PROPERTY(QString name READ name CONSTANT FINAL)
+    Q_PROPERTY(QString address READ address CONSTANT FINAL)
+    Q_PROPERTY(QString providerId READ providerId CONSTANT FINAL)
+    Q_PROPERTY(LineCapabilities capabilities READ capabilities NOTIFY capabilitiesChanged FINAL)
+    Q_PROPERTY(bool open READ isOpen NOTIFY openChanged FINAL)
+    Q_PROPERTY(bool inService READ inService NOTIFY serviceChanged FINAL)
+    Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY serviceChanged FINAL)
+    Q_PROPERTY(bool addressInUse READ addressInUse NOTIFY addressStatusChanged FINAL)
+
+public:
+    Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
+         const QString &address, const LineCapabilities &caps, QObject *parent = nullptr);
+
+    QString lineId() const { return m_id; }
+    QString name() const { return m_name; }
+    QString address() const { return m_address; }
+    QString providerId() const;
+    LineProvider *provider() const { return m_provider; }
+    const LineCapabilities &capabilities() const { return m_caps; }
+    void setCapabilities(const LineCapabilities &caps);
+    bool isOpen() const { return m_open; }
+    bool inService() const { return m_inService; }
+    QString outOfServiceReason() const { return m_reason; }
+    bool addressInUse() const { return m_addressInUse; }
+
+    QList<int> handlePrivileges() const { return m_handlePrivileges; }
+    void setHandlePrivileges(const QList<int> &privileges) { m_handlePrivileges = privileges; }
+    int externalOwners() const { return m_externalOwners; }
+    void setExternalOwners(int owners) { m_externalOwners = owners; }
+
+    // lineMakeCall: returns a request id (> 0) or a negative Tapi::LineError. The new session is
+    // announced by CallEngine::sessionAdded after the completion.
+    Q_INVOKABLE int makeCall(const QString &number);
+    // lineClose: every handle on this line becomes invalid; with CLOSEDROP live calls are cleared.
+    Q_INVOKABLE void close();
+
+    void setServiceState(bool inService, const QString &reason);
+    void setAddressInUse(bool inUse);
+    void markClosed();
+
+Q_SIGNALS:
+    void capabilitiesChanged();
+    void openChanged();
+    void serviceChanged();
+    void addressStatusChanged();
+
+private:
+    CallEngine *m_engine;
+    LineProvider *m_provider;
+    QString m_id;
+    QString m_name;
+    QString m_address;
+    LineCapabilities m_caps;
+    QList<int> m_handlePrivileges;
+    int m_externalOwners = 0;
+    bool m_open = true;
+    bool m_inService = true;
+    QString m_reason;
+    bool m_addressInUse = false;
+};

@@ -1,0 +1,143 @@
+#include "models/SessionModel.h"
+
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+SessionModel::SessionModel(CallEngine *engine, QObject *parent)
+    : QAbstractListModel(parent)
+{
+    connect(engine, &CallEngine::sessionAdded, this, &SessionModel::insert);
+    connect(engine, &CallEngine::sessionRemoved, this, &SessionModel::remove);
+}
+
+int SessionModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_sessions.size());
+}
+
+QVariant SessionModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CallSession *s = m_sessions.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 %2").arg(s->remoteNumber(), s->stateName());
+    case SessionRole:
+        return QVariant::fromValue(const_cast<CallSession *>(s));
+    case SessionIdRole:
+        return s->sessionId();
+    case LineIdRole:
+        return s->lineId();
+    case AddressRole:
+        return s->address();
+    case StateRole:
+        return s->state();
+    case StateNameRole:
+        return s->stateName();
+    case ModeRole:
+        return s->mode();
+    case ModeNameRole:
+        return s->modeName();
+    case DirectionRole:
+        return s->direction();
+    case PrivilegeRole:
+        return s->privilege();
+    case RemoteNumberRole:
+        return s->remoteNumber();
+    case RemoteNameRole:
+        return s->remoteName();
+    case FeaturesRole:
+        return s->features();
+    case IsConferenceRole:
+        return s->isConference();
+    case ConferenceParentIdRole:
+        return s->conferenceParent() ? s->conferenceParent()->sessionId() : 0;
+    case DisconnectModeRole:
+        return s->disconnectMode();
+    case UserUserInfoTextRole:
+        return s->userUserInfoText();
+    case ConnectedAtRole:
+        return s->connectedAt();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SessionModel::roleNames() const
+{
+    return {
+        { SessionRole, "session" },
+        { SessionIdRole, "sessionId" },
+        { LineIdRole, "lineId" },
+        { AddressRole, "address" },
+        { StateRole, "state" },
+        { StateNameRole, "stateName" },
+        { ModeRole, "mode" },
+        { ModeNameRole, "modeName" },
+        { DirectionRole, "direction" },
+        { PrivilegeRole, "privilege" },
+        { RemoteNumberRole, "remoteNumber" },
+        { RemoteNameRole, "remoteName" },
+        { FeaturesRole, "features" },
+        { IsConferenceRole, "isConference" },
+        { ConferenceParentIdRole, "conferenceParentId" },
+        { DisconnectModeRole, "disconnectMode" },
+        { UserUserInfoTextRole, "userUserInfoText" },
+        { ConnectedAtRole, "connectedAt" },
+    };
+}
+
+CallSession *SessionModel::sessionAt(int row) const
+{
+    return row >= 0 && row < m_sessions.size() ? m_sessions.at(row) : nullptr;
+}
+
+int SessionModel::rowOf(CallSession *session) const
+{
+    return int(m_sessions.indexOf(session));
+}
+
+void SessionModel::insert(CallSession *session)
+{
+    const int row = int(m_sessions.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_sessions.append(session);
+    endInsertRows();
+    Q_EMIT countChanged();
+    connect(session, &CallSession::stateChanged, this, [this, session] {
+        changed(session, { StateRole, StateNameRole, ModeRole, ModeNameRole, DisconnectModeRole, Qt::DisplayRole });
+    });
+    connect(session, &CallSession::featuresChanged, this, [this, session] { changed(session, { FeaturesRole }); });
+    connect(session, &CallSession::privilegeChanged, this,
+            [this, session] { changed(session, { PrivilegeRole }); });
+    connect(session, &CallSession::callInfoChanged, this, [this, session] {
+        changed(session, { RemoteNumberRole, RemoteNameRole, Qt::DisplayRole });
+    });
+    connect(session, &CallSession::conferenceChanged, this,
+            [this, session] { changed(session, { IsConferenceRole, ConferenceParentIdRole }); });
+    connect(session, &CallSession::userUserInfoChanged, this,
+            [this, session] { changed(session, { UserUserInfoTextRole }); });
+    connect(session, &CallSession::timesChanged, this, [this, session] { changed(session, { ConnectedAtRole }); });
+}
+
+void SessionModel::remove(CallSession *session)
+{
+    const int row = int(m_sessions.indexOf(session));
+    if (row < 0)
+        return;
+    disconnect(session, nullptr, this, nullptr);
+    beginRemoveRows(QModelIndex(), row, row);
+    m_sessions.removeAt(row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+}
+
+void SessionModel::changed(CallSession *session, const QList<int> &roles)
+{
+    const int row = int(m_sessions.indexOf(session));
+    if (row < 0)
+        return;
+    const QModelIndex idx = index(row);
+    Q_EMIT dataChanged(idx, idx, roles);
+}

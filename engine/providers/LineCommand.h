@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QtCore/qbytearray.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qstring.h>
+
+using CallId = quint32;
+
+// A primitive command the engine sends to a provider. Cascades are the engine's business:
+// the provider only executes the primitive and reports completion with the request id.
+struct LineCommand
+{
+    enum Kind {
+        MakeCall, // call = new call id, digits = number
+        Dial, // call, digits
+        Answer, // call; other = call to drop (answerMode DROP) or hold (HOLD), see otherAction
+        Release, // call, uui, farEndMode (what the far end is told: NORMAL, REJECT, CANCELLED or 0)
+        ReleaseConference, // call = parent, members, other = pending consult; clearParties = CONFDROP
+        Hold, // call
+        Unhold, // call; other = consult call to release (transfer/conference set-up)
+        SetupConference, // call = original (0 if none), conference = new parent id, other = new consult id
+        PrepareAddToConference, // conference, other = new consult id
+        AddToConference, // conference, other = consult
+        RemoveFromConference, // call, conference
+        SetupTransfer, // call = original, other = new consult id
+        CompleteTransfer, // call = original, other = consult
+        SendUserUserInfo, // call, uui
+        Reconnect, // call (no reply): the switch brings a held original back after its consult ended
+        CloseCall, // call (no reply): the application freed its last handle; dropCall per CLOSEDROP
+    };
+
+    Kind kind = Release;
+    int requestId = 0; // 0 for notifications that expect no reply
+    QString lineId;
+    CallId call = 0;
+    CallId other = 0;
+    CallId conference = 0;
+    QList<CallId> members;
+    QByteArray uui;
+    QString digits;
+    int farEndMode = 0;
+    int otherAction = 0; // Tapi::AnswerMode for Answer
+    bool clearParties = true;
+    bool dropCall = false;
+};
+
+// Facts only the provider knows, returned with a completion.
+struct CommandOutcome
+{
+    bool activeElsewhere = false; // bridged address: the call stays up at other stations
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "providers/LineCommand.h"
+#include "providers/LineDescriptor.h"
+
+class LineProvider;
+
+// Caller ID and addressing of a newly offered call.
+struct CallOffer
+{
+    QString callerNumber;
+    QString callerName;
+    QString calledNumber;
+    int offeringMode = 0x1; // Tapi::OfferingActive
+    QByteArray uui; // UUI that arrived with the offer
+};
+
+// What providers report to the engine: primitive events only. Always called on the engine's thread
+// (providers with device threads marshal with queued signals first).
+class LineEventSink
+{
+public:
+    virtual ~LineEventSink() = default;
+
+    virtual void lineAdded(LineProvider *provider, const LineDescriptor &line) = 0;
+    virtual void lineStatusChanged(const QString &lineId, bool inService, const QString &reason) = 0;
+    virtual void lineClosed(const QString &lineId) = 0;
+    virtual void addressStatusChanged(const QString &lineId, bool inUse) = 0;
+
+    // Returns the engine's id for the new call; the provider uses it in every later report.
+    virtual CallId callOffered(const QString &lineId, const CallOffer &offer) = 0;
+    virtual void callStateReported(CallId call, int state, int mode) = 0;
+    virtual void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) = 0;
+    // The call vanished at the switch without this station taking part (bridged, transferred away).
+    virtual void callCleared(CallId call) = 0;
+    virtual void userUserInfoReceived(CallId call, const QByteArray &uui) = 0;
+    virtual void digitReceived(CallId call, QChar digit) = 0;
+
+    virtual void commandCompleted(int requestId, int error, const CommandOutcome &outcome) = 0;
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QtCore/qstring.h>
+
+#include <functional>
+
+// Implemented by providers that can replay a scenario (the simulated switch). The headless runner
+// and the console reach it with qobject_cast on the provider object.
+class ScenarioPlayer
+{
+public:
+    struct Result
+    {
+        int exitCode = 0; // 0 all expectations held, 1 a mismatch
+        QString message;
+    };
+    virtual ~ScenarioPlayer() = default;
+    // Virtual time runs as fast as events allow (headless) or with the wall clock (console).
+    virtual void play(bool realTime, std::function<void(const Result &)> finished) = 0;
+    virtual QString scenarioName() const = 0;
+};
+
+#define HOOKLINE_SCENARIO_PLAYER_IID "org.hookline.ScenarioPlayer/1.0"
+Q_DECLARE_INTERFACE(ScenarioPlayer, HOOKLINE_SCENARIO_PLAYER_IID)

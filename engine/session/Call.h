@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/Tapi.h"
+#include "providers/LineCommand.h"
+
+#include <QtCore/qbytearray.h>
+#include <QtCore/qstring.h>
+
+#include <deque>
+#include <vector>
+
+class CallSession;
+class Line;
+
+// One call appearance at this station, as the switch sees it. Every CallSession is a handle onto a
+// Call; state, caller id, UUI and relations live here once and are shared by all handles.
+struct Call
+{
+    CallId id = 0;
+    Line *line = nullptr;
+    int state = Tapi::NoState;
+    int mode = 0;
+    int disconnectMode = 0; // last remote disconnect reason, readable until terminate
+    int direction = Tapi::Inbound;
+    QString remoteNumber;
+    QString remoteName;
+    QString calledNumber;
+
+    std::deque<QByteArray> receivedUui; // FIFO; the head is what callInfo shows until released
+    QByteArray sentUui;
+
+    qint64 createdAt = -1;
+    qint64 offeredAt = -1;
+    qint64 connectedAt = -1;
+    qint64 droppedAt = -1;
+    qint64 idleAt = -1;
+
+    // Conference relations: a parent has members; a member points at its parent.
+    bool isConferenceParent = false;
+    Call *confParent = nullptr;
+    std::vector<Call *> members;
+    Call *lastAdded = nullptr;
+    // Consultation relations (conference set-up or transfer): the held call and its consult.
+    Call *consult = nullptr;
+    Call *consultFor = nullptr;
+    bool consultIsTransfer = false;
+
+    std::vector<CallSession *> handles;
+    int externalOwners = 0;
+    int pendingRequests = 0; // requests in flight keep the record alive after its last handle goes
+    bool dropPending = false;
+    bool closed = false; // the last handle was freed: no more signals to anyone
+    bool wasConnected = false; // for the T3 S_FALSE rule and history
+
+    int numOwners() const;
+    int numMonitors() const;
+    bool isMember() const { return confParent != nullptr && state == Tapi::Conferenced; }
+};

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "core/EngineClock.h"
+#include "providers/LineEventSink.h"
+#include "session/PendingRequest.h"
+#include "session/CallSession.h"
+#include "lines/Line.h"
+#include "models/SessionModel.h"
+#include "models/ConferenceModel.h"
+
+#include <QtCore/qhash.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+class LineProvider;
+struct Call;
+class QQmlEngine;
+class QJSEngine;
+
+// The engine owns the truth about every call. It applies the TAPI rules of
+// ../shared/design/TAPI-SEMANTICS.md once, for every provider: validation order [D-5], completion
+// before state signals [D-7], cascades of conferences, consultations and bridged appearances.
+class CallEngine : public QObject, public LineEventSink
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(SessionModel *sessions READ sessions CONSTANT FINAL)
+    Q_PROPERTY(ConferenceModel *conferences READ conferences CONSTANT FINAL)
+    Q_PROPERTY(QList<Line *> lines READ lines NOTIFY linesChanged FINAL)
+    Q_PROPERTY(int sessionCount READ sessionCount NOTIFY sessionCountChanged FINAL)
+
+public:
+    explicit CallEngine(QObject *parent = nullptr);
+    ~CallEngine() override;
+
+    // QML singleton: the composition root creates the engine and hands it to QML.
+    static void setQmlInstance(CallEngine *engine);
+    static CallEngine *create(QQmlEngine *, QJSEngine *);
+
+    void attachProvider(LineProvider *provider);
+    void detachProviders();
+    void setClock(const EngineClock *clock);
+    qint64 nowMs() const { return m_clock->nowMs(); }
+
+    SessionModel *sessions() const { return m_sessionModel; }
+    ConferenceModel *conferences() const { return m_conferenceModel; }
+    QList<Line *> lines() const { return m_lineList; }
+    Q_INVOKABLE Line *line(const QString &lineId) const;
+    Q_INVOKABLE CallSession *session(int sessionId) const;
+    QList<CallSession *> sessionList() const { return m_sessionOrder; }
+    int sessionCount() const { return int(m_sessionOrder.size()); }
+    int callRecordCount() const { return int(m_calls.size()); }
+    int pendingRequestCount() const { return int(m_requests.size()); }
+    // The id the engine gave a call (for providers and diagnostics).
+    CallId callIdOf(const CallSession *session) const;
+    QList<CallSession *> handlesOf(CallId call) const;
+
+    // Actions: CallSession and Line forward here. Each returns a request id or a negative LineError.
+    int drop(CallSession *session, const QByteArray &uui);
+    int reject(CallSession *session);
+    int answer(CallSession *session);
+    int terminate(CallSession *session);
+    int hold(CallSession *session);
+    int unhold(CallSession *session);
+    int dial(CallSession *session, const QString &digits);
+    int setupConference(CallSession *session);
+    int prepareAddToConference(CallSession *conference);
+    int addToConference(CallSession *conference, CallSession *consult);
+    int removeFromConference(CallSession *session);
+    int setupTransfer(CallSession *session);
+    int completeTransfer(CallSession *session, CallSession *consult);
+    int sendUserUserInfo(CallSession *session, const QByteArray &uui);
+    int releaseUserUserInfo(CallSession *session);
+    int disconnect3(CallSession *session, int code);
+    CallSession *openHandle(CallSession *session, int privilege);
+    int makeCall(Line *line, const QString &number);
+    void closeLine(Line *line);
+
+    // LineEventSink
+    void lineAdded(LineProvider *provider, const LineDescriptor &line) override;
+    void lineStatusChanged(const QString &lineId, bool inService, const QString &reason) override;
+    void lineClosed(const QString &lineId) override;
+    void addressStatusChanged(const QString &lineId, bool inUse) override;
+    CallId callOffered(const QString &lineId, const CallOffer &offer) override;
+    void callStateReported(CallId call, int state, int mode) override;
+    void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) override;
+    void callCleared(CallId call) override;
+    void userUserInfoReceived(CallId call, const QByteArray &uui) override;
+    void digitReceived(CallId call, QChar digit) override;
+    void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;
+
+Q_SIGNALS:
+    void linesChanged();
+    void lineAddedSignal(Line *line);
+    void sessionCountChanged();
+    void sessionAdded(CallSession *session);
+    void sessionRemoved(CallSession *session); // before the handle is freed
+    void sessionTerminated(int sessionId);
+    void requestIssued(int requestId, const QString &action, int sessionId);
+    void requestCompleted(int requestId, int error);
+    void sessionStateChanged(CallSession *session, int oldState, int state, int mode, int privilege);
+    void userUserInfoDelivered(CallSession *session, const QByteArray &uui);
+    void conferenceMembershipChanged(CallSession *conference);
+    // Something a provider or script asked for that cannot be done; never fatal.
+    void errorEvent(const QString &message);
+
+private:
+    Call *newCall(Line *line, int direction);
+    Call *newCallWithId(CallId id, Line *line, int direction);
+    CallSession *addHandle(Call *call, int privilege);
+    void addHandlesFor(Call *call);
+    void freeHandle(CallSession *session);
+    void maybeFreeCall(Call *call);
+    void unlinkCall(Call *call);
+    Call *findCall(CallId id) const;
+    Call *checkedCall(CallSession *session, int *error) const;
+
+    int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command);
+    int issueOnLine(RequestAction action, Line *line, LineCommand command);
+    int newRequestId();
+    void completeLocally(int requestId, int error);
+    void finishRequest(PendingRequest &request, int error, const CommandOutcome &outcome);
+    void emitCompleted(const PendingRequest &request, int error);
+    void applyCompletion(const PendingRequest &request, const CommandOutcome &outcome);
+
+    // State changes and cascades.
+    void setState(Call *call, int state, int mode = 0);
+    void becameIdle(Call *call);
+    void idleConsultation(Call *consult);
+    void removeMember(Call *member);
+    void collapseIfNeeded(Call *parent);
+    void dropConference(Call *parent, bool clearParties);
+    void refreshFeatures(Call *call);
+    void refreshRelatedFeatures(Call *call);
+    int featuresFor(const CallSession *session) const;
+    int modeFor(const Call *call, const CallSession *handle) const;
+    void notifyConference(Call *call);
+    void sendNotification(Call *call, LineCommand command);
+
+    std::unique_ptr<SystemClock> m_systemClock;
+    const EngineClock *m_clock;
+    SessionModel *m_sessionModel;
+    ConferenceModel *m_conferenceModel;
+    std::vector<LineProvider *> m_providers;
+    QHash<QString, Line *> m_lines;
+    QList<Line *> m_lineList;
+    std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
+    QHash<int, CallSession *> m_sessions;
+    QList<CallSession *> m_sessionOrder;
+    QHash<int, PendingRequest> m_requests;
+    CallId m_nextCallId = 1;
+    int m_nextSessionId = 1;
+    int m_nextRequestId = 1;
+    bool m_localCompletionQueued = false;
+    std::vector<std::pair<int, int>> m_localCompletions;
+};

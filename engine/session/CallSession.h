@@ -1,0 +1,152 @@
+#pragma once
+
+#include "core/Tapi.h"
+#include "providers/LineCommand.h"
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qvariant.h>
+#include <QtQml/qqmlregistration.h>
+
+#include "lines/Line.h"
+
+class CallEngine;
+struct Call;
+
+// A handle onto a call at this station: TAPI's hCall. Every action is a method here and goes
+// through the engine's one implementation, whichever entry point (button, shortcut, headset,
+// script) calls it. Actions return a request id (> 0) or a negative Tapi::LineError at once;
+// the engine emits requestCompleted(id, error) first and then one stateChanged per affected session.
+class CallSession : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Sessions are created by the engine")
+    Q_PROPERTY(int sessionId READ sessionId CONSTANT FINAL)
+    Q_PROPERTY(bool valid READ isValid NOTIFY terminated FINAL)
+    Q_PROPERTY(Line *line READ line CONSTANT FINAL)
+    Q_PROPERTY(QString lineId READ lineId CONSTANT FINAL)
+    Q_PROPERTY(QString address READ address CONSTANT FINAL)
+    Q_PROPERTY(int state READ state NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int mode READ mode NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QString stateName READ stateName NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QString modeName READ modeName NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int callState3 READ callState3 NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int eventCause3 READ eventCause3 NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int disconnectMode READ disconnectMode NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int direction READ direction CONSTANT FINAL)
+    Q_PROPERTY(int privilege READ privilege NOTIFY privilegeChanged FINAL)
+    Q_PROPERTY(QString remoteNumber READ remoteNumber NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(QString remoteName READ remoteName NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(QString calledNumber READ calledNumber NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(int numOwners READ numOwners NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(int numMonitors READ numMonitors NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(int features READ features NOTIFY featuresChanged FINAL)
+    Q_PROPERTY(bool isConference READ isConference NOTIFY conferenceChanged FINAL)
+    Q_PROPERTY(CallSession *conferenceParent READ conferenceParent NOTIFY conferenceChanged FINAL)
+    Q_PROPERTY(QList<CallSession *> members READ members NOTIFY conferenceChanged FINAL)
+    Q_PROPERTY(QByteArray userUserInfo READ userUserInfo NOTIFY userUserInfoChanged FINAL)
+    Q_PROPERTY(QString userUserInfoText READ userUserInfoText NOTIFY userUserInfoChanged FINAL)
+    Q_PROPERTY(int pendingUserUserInfo READ pendingUserUserInfo NOTIFY userUserInfoChanged FINAL)
+    Q_PROPERTY(QByteArray sentUserUserInfo READ sentUserUserInfo NOTIFY userUserInfoChanged FINAL)
+    Q_PROPERTY(QDateTime offeredAt READ offeredAt NOTIFY timesChanged FINAL)
+    Q_PROPERTY(QDateTime connectedAt READ connectedAt NOTIFY timesChanged FINAL)
+    Q_PROPERTY(QDateTime droppedAt READ droppedAt NOTIFY timesChanged FINAL)
+    Q_PROPERTY(QDateTime idleAt READ idleAt NOTIFY timesChanged FINAL)
+    Q_PROPERTY(qint64 duration READ duration NOTIFY timesChanged FINAL)
+
+public:
+    CallSession(CallEngine *engine, Call *call, int sessionId, int privilege);
+    ~CallSession() override;
+
+    int sessionId() const { return m_sessionId; }
+    bool isValid() const { return m_call != nullptr; }
+    Line *line() const { return m_line; }
+    QString lineId() const;
+    QString address() const;
+    int state() const;
+    int mode() const;
+    QString stateName() const;
+    QString modeName() const;
+    int callState3() const;
+    int eventCause3() const;
+    int disconnectMode() const;
+    int direction() const { return m_direction; }
+    int privilege() const { return m_privilege; }
+    QString remoteNumber() const;
+    QString remoteName() const;
+    QString calledNumber() const;
+    int numOwners() const;
+    int numMonitors() const;
+    int features() const { return m_features; }
+    Q_INVOKABLE bool hasFeature(int feature) const { return (m_features & feature) == feature; }
+    bool isConference() const;
+    CallSession *conferenceParent() const;
+    QList<CallSession *> members() const;
+    QByteArray userUserInfo() const;
+    QString userUserInfoText() const;
+    int pendingUserUserInfo() const;
+    QByteArray sentUserUserInfo() const;
+    QDateTime offeredAt() const;
+    QDateTime connectedAt() const;
+    QDateTime droppedAt() const;
+    QDateTime idleAt() const;
+    qint64 duration() const; // ms connected, up to the drop or now
+
+    // TAPI 2 actions. C++ callers pass bytes; QML passes a string (sent as UTF-8) or bytes.
+    int drop(const QByteArray &uui);
+    Q_INVOKABLE int drop(const QVariant &uui = QVariant());
+    Q_INVOKABLE int reject();
+    Q_INVOKABLE int answer();
+    Q_INVOKABLE int terminate();
+    Q_INVOKABLE int hold();
+    Q_INVOKABLE int unhold();
+    Q_INVOKABLE int dial(const QString &digits);
+    Q_INVOKABLE int setupConference();
+    Q_INVOKABLE int prepareAddToConference();
+    Q_INVOKABLE int addToConference(CallSession *consult);
+    Q_INVOKABLE int removeFromConference();
+    Q_INVOKABLE int dropAll() { return drop(QByteArray()); }
+    Q_INVOKABLE int setupTransfer();
+    Q_INVOKABLE int completeTransfer(CallSession *consult);
+    Q_INVOKABLE int sendUserUserInfo(const QVariant &uui);
+    Q_INVOKABLE int releaseUserUserInfo();
+    // Another handle onto the same call (lineGetNewCalls / lineGetConfRelatedCalls).
+    Q_INVOKABLE CallSession *openHandle(int privilege);
+    // TAPI 3 view: ITBasicCallControl::Disconnect. Returns Tapi::SOk, Tapi::SFalse or a LineError.
+    Q_INVOKABLE int disconnect3(int code);
+
+    // Engine-side plumbing.
+    Call *call() const { return m_call; }
+    void detach(); // the handle is freed: further calls return INVALCALLHANDLE
+    void setPrivilegeValue(int privilege);
+    bool updateFeatures(int features);
+    // Emits stateChanged unless state and mode equal what this handle last saw (TAPI rule 8).
+    bool notifyState(int state, int mode, int *privilegeParam);
+    int lastReportedMode() const { return m_lastMode; }
+
+Q_SIGNALS:
+    // privilege is the handle's privilege on its first signal only, 0 afterwards (LINE_CALLSTATE dwParam3).
+    void stateChanged(int state, int mode, int privilege);
+    void requestCompleted(int requestId, int error);
+    void featuresChanged();
+    void privilegeChanged();
+    void callInfoChanged(int infoStates);
+    void userUserInfoChanged();
+    void conferenceChanged();
+    void timesChanged();
+    void digitReceived(const QString &digit);
+    void terminated();
+
+private:
+    CallEngine *m_engine;
+    Call *m_call;
+    Line *m_line;
+    int m_sessionId;
+    int m_privilege;
+    int m_direction;
+    int m_features = 0;
+    int m_lastState = Tapi::NoState;
+    int m_lastMode = 0;
+    bool m_privilegeReported = false;
+};

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "providers/LineCommand.h"
+
+#include <QtCore/qlist.h>
+#include <QtCore/qpointer.h>
+
+class CallSession;
+class Line;
+struct Call;
+
+enum class RequestAction {
+    Drop,
+    Reject,
+    Answer,
+    Hold,
+    Unhold,
+    Dial,
+    SetupConference,
+    PrepareAddToConference,
+    AddToConference,
+    RemoveFromConference,
+    SetupTransfer,
+    CompleteTransfer,
+    SendUserUserInfo,
+    ReleaseUserUserInfo,
+    MakeCall,
+};
+
+// An asynchronous request between its id being returned and its completion.
+struct PendingRequest
+{
+    int id = 0;
+    RequestAction action = RequestAction::Drop;
+    QPointer<CallSession> issuer;
+    Line *line = nullptr; // line-level requests (makeCall)
+    Call *call = nullptr;
+    Call *other = nullptr; // consult, answer-mode victim, or the call created by the request
+    Call *extra = nullptr; // second created call (setupConference: the consult)
+    QList<int> joinedIds; // [D-6]: further drops while this one was pending, answered with it
+    LineCommand command;
+};
+
+const char *requestActionName(RequestAction action);

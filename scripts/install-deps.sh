@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Hookline needs to build, run and test.
+# Idempotent: packages already present are skipped, and apt is only touched when something is missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev clang-format
+  # Qt 6.4: core, QML/Quick, controls, test, multimedia, SQL (SQLite), serial port, translations
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
+  qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
+  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform
+  qml6-module-qtmultimedia qt6-qpa-plugins
+  # device and media libraries
+  libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
+  # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
+  xvfb xauth pulseaudio pulseaudio-utils sox minimodem x11-apps imagemagick
+  fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
