@@ -1,0 +1,96 @@
+#pragma once
+
+#include "SimFarEnd.h"
+#include "VirtualClock.h"
+#include "providers/LineDescriptor.h"
+#include "providers/LineEventSink.h"
+#include "providers/LineProvider.h"
+
+#include <QtCore/qhash.h>
+#include <QtCore/qobject.h>
+
+// A simulated switch and its far ends. It executes the engine's primitive commands and plays the
+// far-end side of every call: remote answer, hang-up with a mode and UUI, busy, no answer, bridged
+// stations. All timing goes through a VirtualClock, so runs are deterministic.
+class SimSwitch : public QObject, public LineProvider
+{
+    Q_OBJECT
+
+public:
+    struct LineSetup
+    {
+        LineDescriptor descriptor;
+        QString bridgeGroup; // lines sharing a bridged address
+        bool primary = true; // where a bridged call alerts (OFFERING/ACTIVE)
+    };
+
+    explicit SimSwitch(QObject *parent = nullptr);
+    ~SimSwitch() override;
+
+    // LineProvider
+    QString providerId() const override { return QStringLiteral("sim"); }
+    void start(LineEventSink *sink) override;
+    void execute(const LineCommand &command) override;
+    void stop() override;
+
+    VirtualClock &clock() { return m_clock; }
+    void addLine(const LineSetup &line);
+    void addFarEnd(const SimFarEnd &farEnd);
+    SimFarEnd *farEnd(const QString &id);
+    const SimFarEnd *farEndByNumber(const QString &number) const;
+    QStringList farEndIds() const { return m_farEndOrder; }
+    void setCommandLatency(qint64 ms) { m_latency = ms; }
+    // The next completion fails with this LineError and has no effect.
+    void failNextCommand(int error) { m_failNext = error; }
+
+    // Far-end and network events (scenario steps and tests). Each returns false with *error set
+    // when it cannot apply (unknown line, no such call, ...).
+    QList<CallId> offerCall(const QString &lineId, const QString &farEndId, const QByteArray &uui = {},
+                            QString *error = nullptr);
+    bool remoteAnswer(const QString &farEndId, QString *error = nullptr);
+    bool remoteHangup(const QString &farEndId, int disconnectMode, const QByteArray &uui = {},
+                      QString *error = nullptr);
+    bool remoteUserUserInfo(const QString &farEndId, const QByteArray &uui, QString *error = nullptr);
+    bool remoteDigits(const QString &farEndId, const QString &digits, QString *error = nullptr);
+    void reportState(CallId call, int state, int mode);
+    void setLineInService(const QString &lineId, bool inService, const QString &reason);
+    void closeLine(const QString &lineId);
+    CallId callOfFarEnd(const QString &farEndId) const;
+
+Q_SIGNALS:
+    void farEndChanged(const QString &farEndId, int state, int mode);
+    void farEndReceivedUserUserInfo(const QString &farEndId, const QByteArray &uui);
+
+private:
+    // A physical call through the switch: one far end and this station's appearances of it.
+    struct Connection
+    {
+        int id = 0;
+        QString farEnd;
+        QList<CallId> appearances;
+        QList<CallId> active; // appearances taking part (bridged-shared may have several)
+    };
+
+    void complete(const LineCommand &command);
+    void apply(const LineCommand &command);
+    void setFarEnd(const QString &farEndId, int state, int mode = 0);
+    void releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,
+                           bool deferFarEnd);
+    void endConnection(Connection *connection, CallId except, int farEndMode, const QByteArray &uui);
+    void startOutbound(CallId call, const QString &number);
+    Connection *connectionOf(CallId call);
+    const LineSetup *lineSetup(const QString &lineId) const;
+
+    LineEventSink *m_sink = nullptr;
+    VirtualClock m_clock;
+    QList<LineSetup> m_lines;
+    QHash<QString, SimFarEnd> m_farEnds;
+    QStringList m_farEndOrder;
+    QHash<int, Connection> m_connections;
+    QHash<CallId, int> m_connectionOfCall;
+    QHash<CallId, QString> m_lineOfCall;
+    int m_nextConnection = 1;
+    qint64 m_latency = 0;
+    int m_failNext = 0;
+    bool m_stopped = false;
+};
