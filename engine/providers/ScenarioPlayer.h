@@ -4,6 +4,8 @@
 
 #include <functional>
 
+class CallEngine;
+
 // Implemented by providers that can replay a scenario (the simulated switch). The headless runner
 // and the console reach it with qobject_cast on the provider object.
 class ScenarioPlayer
@@ -16,7 +18,7 @@ public:
     };
     virtual ~ScenarioPlayer() = default;
     // Virtual time runs as fast as events allow (headless) or with the wall clock (console).
-    virtual void play(bool realTime, std::function<void(const Result &)> finished) = 0;
+    virtual void play(CallEngine *engine, bool realTime, std::function<void(const Result &)> finished) = 0;
     virtual QString scenarioName() const = 0;
 };
 

@@ -1,0 +1,98 @@
+#include "ConsoleApp.h"
+
+#include "core/Logging.h"
+#include "providers/LineProvider.h"
+#include "providers/ProviderRegistry.h"
+#include "providers/ScenarioPlayer.h"
+#include "session/CallEngine.h"
+#include "trace/TraceWriter.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdir.h>
+#include <QtCore/qfile.h>
+#include <QtQml/qqmlapplicationengine.h>
+
+#include <cstdio>
+
+ConsoleApp::ConsoleApp(QObject *parent)
+    : QObject(parent)
+    , m_registry(new ProviderRegistry(this))
+    , m_engine(new CallEngine(this))
+{
+}
+
+ConsoleApp::~ConsoleApp()
+{
+    delete m_qml; // QML first: nothing may bind to sessions while they go away
+    m_qml = nullptr;
+    m_engine->detachProviders();
+    delete m_providerObject;
+    delete m_trace;
+    if (m_traceFile)
+        m_traceFile->flush();
+}
+
+bool ConsoleApp::startSimulation(const QString &scenarioPath, QString *error, int *exitCode)
+{
+    m_registry->scan(ProviderRegistry::defaultSearchPaths());
+    QVariantMap config;
+    config.insert(QStringLiteral("scenario"), scenarioPath);
+    m_provider = m_registry->createLineProvider(QStringLiteral("sim"), config, nullptr, error);
+    if (!m_provider) {
+        // A scenario that does not load is bad input (2); a missing plugin is an installation problem (1).
+        *exitCode = error->startsWith(scenarioPath) ? 2 : 1;
+        return false;
+    }
+    m_providerObject = dynamic_cast<QObject *>(m_provider);
+    m_engine->attachProvider(m_provider);
+    return true;
+}
+
+bool ConsoleApp::openTrace(const QString &path, QString *error)
+{
+    m_traceFile = new QFile(path, this);
+    if (path == QLatin1String("-") ? !m_traceFile->open(stdout, QIODevice::WriteOnly)
+                                   : !m_traceFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot write the trace %1: %2").arg(path, m_traceFile->errorString());
+        return false;
+    }
+    m_trace = new TraceWriter(m_engine, m_traceFile);
+    return true;
+}
+
+void ConsoleApp::playHeadless()
+{
+    auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject);
+    if (!player) {
+        std::fprintf(stderr, "hookline: the provider cannot play scenarios\n");
+        QCoreApplication::exit(1);
+        return;
+    }
+    player->play(m_engine, false, [this](const ScenarioPlayer::Result &result) {
+        if (m_traceFile)
+            m_traceFile->flush();
+        std::fprintf(result.exitCode ? stderr : stdout, "%s\n", qPrintable(result.message));
+        QCoreApplication::exit(result.exitCode);
+    });
+    if (m_trace)
+        m_trace->setStartMs(m_engine->nowMs()); // play() switched the engine to the scenario's clock
+}
+
+bool ConsoleApp::showConsole(QString *error)
+{
+    CallEngine::setQmlInstance(m_engine);
+    m_qml = new QQmlApplicationEngine;
+    m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
+    m_qml->addImportPath(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
+    m_qml->load(QUrl(QStringLiteral("qrc:/qt/qml/Hookline/Ui/Main.qml")));
+    if (m_qml->rootObjects().isEmpty()) {
+        *error = QStringLiteral("the console's QML failed to load");
+        return false;
+    }
+    if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject)) {
+        player->play(m_engine, true, [](const ScenarioPlayer::Result &result) {
+            qCInfo(lcScenario).noquote() << result.message;
+        });
+    }
+    return true;
+}

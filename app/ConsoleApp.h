@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QtCore/qobject.h>
+#include <QtCore/qstring.h>
+
+class CallEngine;
+class LineProvider;
+class ProviderRegistry;
+class QFile;
+class QQmlApplicationEngine;
+class TraceWriter;
+
+// The composition root: providers, engine, trace and (for the console) the QML engine, created and
+// torn down in a fixed order (QML first, then providers, then the engine).
+class ConsoleApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleApp(QObject *parent = nullptr);
+    ~ConsoleApp() override;
+
+    // Loads the simulated provider with the scenario. Returns false with *error on failure; *exitCode
+    // is 2 for a bad scenario file.
+    bool startSimulation(const QString &scenarioPath, QString *error, int *exitCode);
+    bool openTrace(const QString &path, QString *error);
+    // Headless: plays the scenario in virtual time and quits with its exit code.
+    void playHeadless();
+    // Console: shows the QML window and plays the scenario with the wall clock.
+    bool showConsole(QString *error);
+
+private:
+    ProviderRegistry *m_registry;
+    CallEngine *m_engine;
+    LineProvider *m_provider = nullptr;
+    QObject *m_providerObject = nullptr;
+    QFile *m_traceFile = nullptr;
+    TraceWriter *m_trace = nullptr;
+    QQmlApplicationEngine *m_qml = nullptr;
+};

@@ -1,0 +1,78 @@
+#include "ConsoleApp.h"
+
+#include <QtCore/qcommandlineparser.h>
+#include <QtCore/qtextstream.h>
+#include <QtGui/qguiapplication.h>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Hookline_UiPlugin)
+
+namespace {
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
+            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Pick the application type before Qt parses anything: headless runs need no display.
+    const bool headlessRequested = wantsHeadless(argc, argv);
+    const bool headless = headlessRequested || !hasDisplay();
+    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv)
+                                                   : new QGuiApplication(argc, argv));
+    QCoreApplication::setApplicationName(QStringLiteral("hookline"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption headlessOption(QStringLiteral("headless"),
+                                      QStringLiteral("Run the scenario without a user interface and exit with 0 when "
+                                                     "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
+    QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario file for the simulated provider."),
+                                      QStringLiteral("FILE"), QStringLiteral(HOOKLINE_DEFAULT_SCENARIO));
+    QCommandLineOption traceOption(QStringLiteral("trace"), QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."),
+                                   QStringLiteral("OUT"));
+    parser.addOptions({ headlessOption, scenarioOption, traceOption });
+    parser.process(*app);
+
+    if (!headlessRequested && headless)
+        std::fprintf(stderr, "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
+
+    ConsoleApp console;
+    QString error;
+    int exitCode = 1;
+    if (parser.isSet(traceOption) && !console.openTrace(parser.value(traceOption), &error)) {
+        std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
+        return 2;
+    }
+    if (!console.startSimulation(parser.value(scenarioOption), &error, &exitCode)) {
+        std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
+        return exitCode;
+    }
+    if (headless) {
+        console.playHeadless();
+    } else if (!console.showConsole(&error)) {
+        std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
+        return 1;
+    }
+    return app->exec();
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "SimFarEnd.h"
+#include "SimSwitch.h"
+
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qstring.h>
+
+// A scenario file, loaded and checked. See docs/scenario-format.md for the format.
+struct ScenarioStep
+{
+    enum Kind { Offer, Agent, Remote, Expect, LineService, CloseLine };
+    Kind kind = Agent;
+    qint64 at = 0; // ms after the start
+    QString verb; // agent action or remote event
+    QJsonObject args;
+    QString where; // "file:line:column" of the step, for messages
+};
+
+struct Scenario
+{
+    QString name;
+    QString description;
+    qint64 commandLatencyMs = 0;
+    QList<SimSwitch::LineSetup> lines;
+    QList<SimFarEnd> farEnds;
+    QList<ScenarioStep> steps; // sorted by time, stable
+};
+
+class ScenarioLoader
+{
+public:
+    // Returns false with a message "FILE:LINE:COLUMN: what was expected" on bad input.
+    static bool loadFile(const QString &path, Scenario *scenario, QString *error);
+    static bool loadData(const QByteArray &json, const QString &fileName, Scenario *scenario, QString *error);
+    static QStringList agentActions();
+    static QStringList remoteEvents();
+};

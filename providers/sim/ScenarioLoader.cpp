@@ -1,0 +1,480 @@
+#include "JsonPositionIndex.h"
+#include "Scenario.h"
+
+#include "core/Tapi.h"
+
+#include <QtCore/qfile.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qmetaobject.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace {
+
+// Checks values against the format and names where a value is wrong.
+class Reader
+{
+public:
+    Reader(const QByteArray &json, const QString &file)
+        : m_index(json)
+        , m_file(file)
+    {
+    }
+
+    QString where(const QString &path) const
+    {
+        const auto p = m_index.position(path);
+        return QStringLiteral("%1:%2:%3").arg(m_file).arg(p.line).arg(p.column);
+    }
+    bool fail(const QString &path, const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("%1: %2").arg(where(path), message);
+        return false;
+    }
+    QString error() const { return m_error; }
+
+    bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!allowed.contains(it.key()))
+                return fail(path + QLatin1Char('/') + it.key(),
+                            QStringLiteral("unknown key '%1', expected one of: %2").arg(it.key(), allowed.join(QLatin1String(", "))));
+        }
+        return true;
+    }
+    std::optional<QString> string(const QJsonObject &object, const QString &path, const QString &key, bool required,
+                                  const QString &fallback = {})
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined()) {
+            if (required) {
+                fail(path, QStringLiteral("expected a string '%1'").arg(key));
+                return std::nullopt;
+            }
+            return fallback;
+        }
+        if (!v.isString()) {
+            fail(path + QLatin1Char('/') + key, QStringLiteral("expected a string for '%1'").arg(key));
+            return std::nullopt;
+        }
+        return v.toString();
+    }
+    std::optional<qint64> integer(const QJsonObject &object, const QString &path, const QString &key, qint64 fallback,
+                                  qint64 min, qint64 max)
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(-1e300);
+        if (!v.isDouble() || d != qint64(d) || d < min || d > max) {
+            fail(path + QLatin1Char('/') + key,
+                 QStringLiteral("expected an integer from %1 to %2 for '%3'").arg(min).arg(max).arg(key));
+            return std::nullopt;
+        }
+        return qint64(d);
+    }
+    std::optional<bool> boolean(const QJsonObject &object, const QString &path, const QString &key, bool fallback)
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool()) {
+            fail(path + QLatin1Char('/') + key, QStringLiteral("expected true or false for '%1'").arg(key));
+            return std::nullopt;
+        }
+        return v.toBool();
+    }
+    std::optional<int> choice(const QJsonObject &object, const QString &path, const QString &key,
+                              const QList<QPair<QString, int>> &choices, int fallback)
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        QStringList names;
+        for (const auto &[name, value] : choices) {
+            names << name;
+            if (v.toString() == name)
+                return value;
+        }
+        fail(path + QLatin1Char('/') + key, QStringLiteral("expected one of %1 for '%2'").arg(names.join(QLatin1String(", ")), key));
+        return std::nullopt;
+    }
+
+private:
+    JsonPositionIndex m_index;
+    QString m_file;
+    QString m_error;
+};
+
+bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapabilities *caps)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected an object for 'caps'"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path,
+                     { QStringLiteral("canReject"), QStringLiteral("uuiDropSize"), QStringLiteral("uuiAnswerSize"),
+                       QStringLiteral("uuiMakeCallSize"), QStringLiteral("uuiSendSize"), QStringLiteral("uuiCallInfoSize"),
+                       QStringLiteral("confDrop"), QStringLiteral("removeFromConfCaps"),
+                       QStringLiteral("removeFromConfState"), QStringLiteral("maxConference"),
+                       QStringLiteral("addressSharing"), QStringLiteral("answerMode"), QStringLiteral("autoReconnect"),
+                       QStringLiteral("closeDrop"), QStringLiteral("apiLegacy"), QStringLiteral("uuiZeroLimitCompat"),
+                       QStringLiteral("withoutFeatures") }))
+        return false;
+    auto b = [&](const char *key, bool *field) {
+        auto v = r.boolean(o, path, QLatin1String(key), *field);
+        if (v)
+            *field = *v;
+        return v.has_value();
+    };
+    auto i = [&](const char *key, int *field, int max) {
+        auto v = r.integer(o, path, QLatin1String(key), *field, 0, max);
+        if (v)
+            *field = int(*v);
+        return v.has_value();
+    };
+    auto c = [&](const char *key, int *field, const QList<QPair<QString, int>> &choices) {
+        auto v = r.choice(o, path, QLatin1String(key), choices, *field);
+        if (v)
+            *field = *v;
+        return v.has_value();
+    };
+    using namespace Tapi;
+    if (!b("canReject", &caps->canReject) || !i("uuiDropSize", &caps->uuiDropSize, 65535)
+        || !i("uuiAnswerSize", &caps->uuiAnswerSize, 65535) || !i("uuiMakeCallSize", &caps->uuiMakeCallSize, 65535)
+        || !i("uuiSendSize", &caps->uuiSendSize, 65535) || !i("uuiCallInfoSize", &caps->uuiCallInfoSize, 65535)
+        || !b("confDrop", &caps->confDrop) || !i("maxConference", &caps->maxConference, 100000)
+        || !b("autoReconnect", &caps->autoReconnect) || !b("closeDrop", &caps->closeDrop)
+        || !b("apiLegacy", &caps->apiLegacy) || !b("uuiZeroLimitCompat", &caps->uuiZeroLimitCompat))
+        return false;
+    if (!c("removeFromConfCaps", &caps->removeFromConfCaps,
+           { { QStringLiteral("none"), RemoveNone }, { QStringLiteral("last"), RemoveLast }, { QStringLiteral("any"), RemoveAny } })
+        || !c("removeFromConfState", &caps->removeFromConfState,
+              { { QStringLiteral("IDLE"), Idle }, { QStringLiteral("CONNECTED"), Connected }, { QStringLiteral("ONHOLD"), OnHold } })
+        || !c("addressSharing", &caps->addressSharing,
+              { { QStringLiteral("private"), SharingPrivate }, { QStringLiteral("bridgedExclusive"), SharingBridgedExclusive },
+                { QStringLiteral("bridgedNew"), SharingBridgedNew }, { QStringLiteral("bridgedShared"), SharingBridgedShared },
+                { QStringLiteral("monitored"), SharingMonitored } })
+        || !c("answerMode", &caps->answerMode,
+              { { QStringLiteral("none"), AnswerNone }, { QStringLiteral("drop"), AnswerDrop }, { QStringLiteral("hold"), AnswerHold } }))
+        return false;
+    const QJsonValue without = o.value(QLatin1String("withoutFeatures"));
+    if (!without.isUndefined()) {
+        if (!without.isArray())
+            return r.fail(path + QLatin1String("/withoutFeatures"), QStringLiteral("expected an array of feature names"));
+        const QJsonArray names = without.toArray();
+        const QMetaEnum features = QMetaEnum::fromType<CallFeature>();
+        for (int n = 0; n < names.size(); ++n) {
+            const QString name = names.at(n).toString();
+            bool found = false;
+            for (int k = 0; k < features.keyCount(); ++k) {
+                if (QString::fromLatin1(features.key(k)).mid(7).toUpper() == name) {
+                    caps->callFeatures &= ~features.value(k);
+                    found = true;
+                }
+            }
+            if (!found)
+                return r.fail(QStringLiteral("%1/withoutFeatures/%2").arg(path).arg(n),
+                              QStringLiteral("unknown call feature '%1' (e.g. DROP, HOLD, SETUPCONF)").arg(name));
+        }
+    }
+    return true;
+}
+
+bool readLine(Reader &r, const QJsonValue &value, const QString &path, SimSwitch::LineSetup *line)
+{
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected a line object"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path,
+                     { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("caps"),
+                       QStringLiteral("handles"), QStringLiteral("externalOwners"), QStringLiteral("bridgeGroup"),
+                       QStringLiteral("primary"), QStringLiteral("inService"), QStringLiteral("outOfServiceReason") }))
+        return false;
+    auto id = r.string(o, path, QStringLiteral("id"), true);
+    if (!id)
+        return false;
+    if (id->isEmpty())
+        return r.fail(path + QLatin1String("/id"), QStringLiteral("expected a non-empty line id"));
+    auto name = r.string(o, path, QStringLiteral("name"), false, *id);
+    auto address = r.string(o, path, QStringLiteral("address"), false);
+    auto owners = r.integer(o, path, QStringLiteral("externalOwners"), 0, 0, 1000);
+    auto group = r.string(o, path, QStringLiteral("bridgeGroup"), false);
+    auto primary = r.boolean(o, path, QStringLiteral("primary"), true);
+    auto inService = r.boolean(o, path, QStringLiteral("inService"), true);
+    auto reason = r.string(o, path, QStringLiteral("outOfServiceReason"), false);
+    if (!name || !address || !owners || !group || !primary || !inService || !reason)
+        return false;
+    line->descriptor.id = QStringLiteral("sim/") + *id;
+    line->descriptor.name = *name;
+    line->descriptor.address = *address;
+    line->descriptor.externalOwners = int(*owners);
+    line->descriptor.inService = *inService;
+    line->descriptor.outOfServiceReason = *reason;
+    line->bridgeGroup = *group;
+    line->primary = *primary;
+    if (!readCaps(r, o.value(QLatin1String("caps")), path + QLatin1String("/caps"), &line->descriptor.caps))
+        return false;
+    const QJsonValue handles = o.value(QLatin1String("handles"));
+    if (!handles.isUndefined()) {
+        if (!handles.isArray() || handles.toArray().isEmpty())
+            return r.fail(path + QLatin1String("/handles"), QStringLiteral("expected a non-empty array of \"owner\"/\"monitor\""));
+        line->descriptor.handlePrivileges.clear();
+        const QJsonArray list = handles.toArray();
+        for (int n = 0; n < list.size(); ++n) {
+            const QString p = list.at(n).toString();
+            if (p == QLatin1String("owner"))
+                line->descriptor.handlePrivileges << Tapi::PrivilegeOwner;
+            else if (p == QLatin1String("monitor"))
+                line->descriptor.handlePrivileges << Tapi::PrivilegeMonitor;
+            else
+                return r.fail(QStringLiteral("%1/handles/%2").arg(path).arg(n), QStringLiteral("expected \"owner\" or \"monitor\""));
+        }
+    }
+    return true;
+}
+
+bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarEnd *farEnd)
+{
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected a far-end object"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path,
+                     { QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("name"),
+                       QStringLiteral("answerAfterMs"), QStringLiteral("busy") }))
+        return false;
+    auto id = r.string(o, path, QStringLiteral("id"), true);
+    if (!id)
+        return false;
+    auto number = r.string(o, path, QStringLiteral("number"), false, *id);
+    auto name = r.string(o, path, QStringLiteral("name"), false);
+    auto answer = r.integer(o, path, QStringLiteral("answerAfterMs"), 2000, -1, 86400000);
+    auto busy = r.boolean(o, path, QStringLiteral("busy"), false);
+    if (!number || !name || !answer || !busy)
+        return false;
+    farEnd->id = *id;
+    farEnd->number = *number;
+    farEnd->name = *name;
+    farEnd->answerAfterMs = *answer;
+    farEnd->busy = *busy;
+    return true;
+}
+
+bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioStep *step)
+{
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected a step object"));
+    const QJsonObject o = value.toObject();
+    auto at = r.integer(o, path, QStringLiteral("at"), 0, 0, qint64(365) * 86400000);
+    if (!at)
+        return false;
+    step->at = *at;
+    step->where = r.where(path);
+    step->args = o;
+    if (o.contains(QLatin1String("offer"))) {
+        step->kind = ScenarioStep::Offer;
+        if (!o.value(QLatin1String("offer")).isObject())
+            return r.fail(path + QLatin1String("/offer"), QStringLiteral("expected an object {line, from, as}"));
+        const QJsonObject offer = o.value(QLatin1String("offer")).toObject();
+        if (!r.checkKeys(offer, path + QLatin1String("/offer"),
+                         { QStringLiteral("line"), QStringLiteral("from"), QStringLiteral("as"), QStringLiteral("uui") }))
+            return false;
+        if (!r.string(offer, path + QLatin1String("/offer"), QStringLiteral("line"), true)
+            || !r.string(offer, path + QLatin1String("/offer"), QStringLiteral("from"), true))
+            return false;
+        step->args = offer;
+        return true;
+    }
+    if (o.contains(QLatin1String("agent"))) {
+        step->kind = ScenarioStep::Agent;
+        auto verb = r.string(o, path, QStringLiteral("agent"), true);
+        if (!verb)
+            return false;
+        if (!ScenarioLoader::agentActions().contains(*verb))
+            return r.fail(path + QLatin1String("/agent"),
+                          QStringLiteral("unknown agent action '%1', expected one of: %2")
+                              .arg(*verb, ScenarioLoader::agentActions().join(QLatin1String(", "))));
+        step->verb = *verb;
+        return r.checkKeys(o, path,
+                           { QStringLiteral("at"), QStringLiteral("agent"), QStringLiteral("session"),
+                             QStringLiteral("uui"), QStringLiteral("as"), QStringLiteral("consultAs"),
+                             QStringLiteral("consult"), QStringLiteral("digits"), QStringLiteral("number"),
+                             QStringLiteral("line"), QStringLiteral("privilege"), QStringLiteral("code"),
+                             QStringLiteral("expectError") });
+    }
+    if (o.contains(QLatin1String("remote"))) {
+        step->kind = ScenarioStep::Remote;
+        auto verb = r.string(o, path, QStringLiteral("remote"), true);
+        if (!verb)
+            return false;
+        if (!ScenarioLoader::remoteEvents().contains(*verb))
+            return r.fail(path + QLatin1String("/remote"),
+                          QStringLiteral("unknown remote event '%1', expected one of: %2")
+                              .arg(*verb, ScenarioLoader::remoteEvents().join(QLatin1String(", "))));
+        step->verb = *verb;
+        if (!r.checkKeys(o, path,
+                         { QStringLiteral("at"), QStringLiteral("remote"), QStringLiteral("farEnd"), QStringLiteral("mode"),
+                           QStringLiteral("uui"), QStringLiteral("digits"), QStringLiteral("session"),
+                           QStringLiteral("state") }))
+            return false;
+        if (o.contains(QLatin1String("mode"))) {
+            bool ok = false;
+            Tapi::disconnectModeFromName(o.value(QLatin1String("mode")).toString(), &ok);
+            if (!ok)
+                return r.fail(path + QLatin1String("/mode"), QStringLiteral("expected a disconnect mode such as NORMAL, BUSY, REJECT"));
+        }
+        return true;
+    }
+    if (o.contains(QLatin1String("expect"))) {
+        step->kind = ScenarioStep::Expect;
+        if (!o.value(QLatin1String("expect")).isObject())
+            return r.fail(path + QLatin1String("/expect"), QStringLiteral("expected an object"));
+        const QJsonObject expect = o.value(QLatin1String("expect")).toObject();
+        if (!r.checkKeys(expect, path + QLatin1String("/expect"),
+                         { QStringLiteral("session"), QStringLiteral("farEnd"), QStringLiteral("state"),
+                           QStringLiteral("mode"), QStringLiteral("uui"), QStringLiteral("sentUui"),
+                           QStringLiteral("disconnectMode"), QStringLiteral("callState3"), QStringLiteral("eventCause3"),
+                           QStringLiteral("terminated"), QStringLiteral("members"), QStringLiteral("sessions"),
+                           QStringLiteral("remoteNumber"), QStringLiteral("remoteName") }))
+            return false;
+        if (expect.contains(QLatin1String("state"))) {
+            bool ok = false;
+            Tapi::stateFromName(expect.value(QLatin1String("state")).toString(), &ok);
+            if (!ok)
+                return r.fail(path + QLatin1String("/expect/state"), QStringLiteral("expected a TAPI call state such as CONNECTED or IDLE"));
+        }
+        step->args = expect;
+        return true;
+    }
+    if (o.contains(QLatin1String("lineService"))) {
+        step->kind = ScenarioStep::LineService;
+        return r.checkKeys(o, path, { QStringLiteral("at"), QStringLiteral("lineService"), QStringLiteral("line"), QStringLiteral("reason") })
+            && r.string(o, path, QStringLiteral("line"), true).has_value();
+    }
+    if (o.contains(QLatin1String("closeLine"))) {
+        step->kind = ScenarioStep::CloseLine;
+        return r.checkKeys(o, path, { QStringLiteral("at"), QStringLiteral("closeLine") });
+    }
+    return r.fail(path, QStringLiteral("expected a step with one of: offer, agent, remote, expect, lineService, closeLine"));
+}
+} // namespace
+
+QStringList ScenarioLoader::agentActions()
+{
+    return { QStringLiteral("answer"), QStringLiteral("reject"), QStringLiteral("drop"), QStringLiteral("terminate"),
+             QStringLiteral("hold"), QStringLiteral("unhold"), QStringLiteral("dial"), QStringLiteral("makeCall"),
+             QStringLiteral("setupConference"), QStringLiteral("prepareAddToConference"),
+             QStringLiteral("addToConference"), QStringLiteral("removeFromConference"), QStringLiteral("setupTransfer"),
+             QStringLiteral("completeTransfer"), QStringLiteral("sendUserUserInfo"),
+             QStringLiteral("releaseUserUserInfo"), QStringLiteral("openHandle"), QStringLiteral("disconnect") };
+}
+
+QStringList ScenarioLoader::remoteEvents()
+{
+    return { QStringLiteral("answer"), QStringLiteral("hangup"), QStringLiteral("uui"), QStringLiteral("digits"),
+             QStringLiteral("state") };
+}
+
+bool ScenarioLoader::loadFile(const QString &path, Scenario *scenario, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read the scenario: %2").arg(path, file.errorString());
+        return false;
+    }
+    return loadData(file.readAll(), path, scenario, error);
+}
+
+bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, Scenario *scenario, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto p = JsonPositionIndex::positionOfOffset(json, parseError.offset);
+        *error = QStringLiteral("%1:%2:%3: malformed JSON: %4").arg(fileName).arg(p.line).arg(p.column).arg(parseError.errorString());
+        return false;
+    }
+    Reader r(json, fileName);
+    if (!document.isObject()) {
+        r.fail(QString(), QStringLiteral("expected a JSON object at the top level"));
+        *error = r.error();
+        return false;
+    }
+    const QJsonObject root = document.object();
+    Scenario result;
+    bool ok = r.checkKeys(root, QString(),
+                          { QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("commandLatencyMs"),
+                            QStringLiteral("lines"), QStringLiteral("farEnds"), QStringLiteral("steps") });
+    auto name = ok ? r.string(root, QString(), QStringLiteral("name"), true) : std::nullopt;
+    auto description = name ? r.string(root, QString(), QStringLiteral("description"), false) : std::nullopt;
+    auto latency = description ? r.integer(root, QString(), QStringLiteral("commandLatencyMs"), 0, 0, 60000) : std::nullopt;
+    ok = latency.has_value();
+    if (ok) {
+        result.name = *name;
+        result.description = *description;
+        result.commandLatencyMs = *latency;
+    }
+    auto array = [&](const char *key, bool required) -> std::optional<QJsonArray> {
+        const QJsonValue v = root.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return QJsonArray();
+        if (!v.isArray()) {
+            r.fail(v.isUndefined() ? QString() : QLatin1Char('/') + QLatin1String(key),
+                   QStringLiteral("expected an array '%1'").arg(QLatin1String(key)));
+            return std::nullopt;
+        }
+        return v.toArray();
+    };
+    std::optional<QJsonArray> lines = ok ? array("lines", true) : std::nullopt;
+    if (lines && lines->isEmpty()) {
+        r.fail(QStringLiteral("/lines"), QStringLiteral("expected at least one line"));
+        lines.reset();
+    }
+    for (int i = 0; lines && i < lines->size(); ++i) {
+        SimSwitch::LineSetup line;
+        const QString path = QStringLiteral("/lines/%1").arg(i);
+        if (!readLine(r, lines->at(i), path, &line)) {
+            lines.reset();
+            break;
+        }
+        for (const auto &existing : std::as_const(result.lines)) {
+            if (existing.descriptor.id == line.descriptor.id) {
+                r.fail(path + QLatin1String("/id"), QStringLiteral("duplicate line id"));
+                lines.reset();
+                break;
+            }
+        }
+        if (lines)
+            result.lines.append(line);
+    }
+    std::optional<QJsonArray> farEnds = lines ? array("farEnds", false) : std::nullopt;
+    for (int i = 0; farEnds && i < farEnds->size(); ++i) {
+        SimFarEnd farEnd;
+        if (!readFarEnd(r, farEnds->at(i), QStringLiteral("/farEnds/%1").arg(i), &farEnd)) {
+            farEnds.reset();
+            break;
+        }
+        result.farEnds.append(farEnd);
+    }
+    std::optional<QJsonArray> steps = farEnds ? array("steps", false) : std::nullopt;
+    for (int i = 0; steps && i < steps->size(); ++i) {
+        ScenarioStep step;
+        if (!readStep(r, steps->at(i), QStringLiteral("/steps/%1").arg(i), &step)) {
+            steps.reset();
+            break;
+        }
+        result.steps.append(step);
+    }
+    if (!steps) {
+        *error = r.error();
+        return false;
+    }
+    std::stable_sort(result.steps.begin(), result.steps.end(),
+                     [](const ScenarioStep &a, const ScenarioStep &b) { return a.at < b.at; });
+    *scenario = std::move(result);
+    return true;
+}

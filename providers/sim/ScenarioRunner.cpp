@@ -1,0 +1,296 @@
+#include "ScenarioRunner.h"
+
+#include "SimSwitch.h"
+#include "core/Logging.h"
+#include "core/Tapi.h"
+#include "session/CallEngine.h"
+
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qtimer.h>
+
+using namespace Tapi;
+
+ScenarioRunner::ScenarioRunner(const Scenario &scenario, SimSwitch *sim, QObject *parent)
+    : QObject(parent)
+    , m_scenario(scenario)
+    , m_sim(sim)
+{
+}
+
+void ScenarioRunner::configureSwitch()
+{
+    m_sim->setCommandLatency(m_scenario.commandLatencyMs);
+    for (const SimSwitch::LineSetup &line : std::as_const(m_scenario.lines))
+        m_sim->addLine(line);
+    for (const SimFarEnd &farEnd : std::as_const(m_scenario.farEnds))
+        m_sim->addFarEnd(farEnd);
+}
+
+void ScenarioRunner::play(CallEngine *engine, bool realTime,
+                          std::function<void(const ScenarioPlayer::Result &)> finished)
+{
+    m_engine = engine;
+    m_realTime = realTime;
+    m_done = std::move(finished);
+    connect(engine, &CallEngine::requestCompleted, this, [this](int id, int) { m_completingRequest = id; });
+    connect(engine, &CallEngine::sessionAdded, this, [this](CallSession *session) {
+        QStringList &labels = m_labelsForRequest[m_completingRequest];
+        if (!labels.isEmpty() && session->privilege() == PrivilegeOwner)
+            m_labels.insert(labels.takeFirst(), session);
+        if (labels.isEmpty())
+            m_labelsForRequest.remove(m_completingRequest);
+    });
+    for (const ScenarioStep &step : std::as_const(m_scenario.steps))
+        m_sim->clock().schedule(step.at - m_sim->clock().elapsedMs(), [this, step] { run(step); });
+    m_wall.start();
+    QTimer::singleShot(0, this, &ScenarioRunner::pump);
+}
+
+void ScenarioRunner::pump()
+{
+    if (m_finished)
+        return;
+    VirtualClock &clock = m_sim->clock();
+    if (!clock.hasEvents()) {
+        if (m_engine->pendingRequestCount() > 0) {
+            QTimer::singleShot(0, this, &ScenarioRunner::pump); // engine-local completions still due
+            return;
+        }
+        finish(0, QStringLiteral("scenario '%1': every expectation held").arg(m_scenario.name));
+        return;
+    }
+    if (m_realTime) {
+        const qint64 wait = clock.nextEventElapsed() - m_wall.elapsed();
+        if (wait > 0) {
+            QTimer::singleShot(int(qMin<qint64>(wait, 1000)), this, &ScenarioRunner::pump);
+            return;
+        }
+    }
+    clock.step();
+    QTimer::singleShot(0, this, &ScenarioRunner::pump);
+}
+
+void ScenarioRunner::finish(int exitCode, const QString &message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_done)
+        m_done({ exitCode, message });
+}
+
+void ScenarioRunner::error(const ScenarioStep &step, const QString &message)
+{
+    Q_EMIT m_engine->errorEvent(QStringLiteral("%1: %2").arg(step.where, message));
+}
+
+void ScenarioRunner::run(const ScenarioStep &step)
+{
+    if (m_finished)
+        return;
+    switch (step.kind) {
+    case ScenarioStep::Offer: {
+        const QString lineId = QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString();
+        QString problem;
+        const QList<CallId> calls = m_sim->offerCall(lineId, step.args.value(QLatin1String("from")).toString(),
+                                                     step.args.value(QLatin1String("uui")).toString().toUtf8(), &problem);
+        if (!problem.isEmpty())
+            error(step, problem);
+        const QString label = step.args.value(QLatin1String("as")).toString();
+        for (CallId call : calls) {
+            const QList<CallSession *> handles = m_engine->handlesOf(call);
+            if (label.isEmpty() || handles.isEmpty())
+                continue;
+            const bool onNamedLine = handles.first()->lineId() == lineId;
+            m_labels.insert(onNamedLine ? label : label + QLatin1Char('@') + handles.first()->lineId().mid(4),
+                            handles.first());
+        }
+        return;
+    }
+    case ScenarioStep::Agent:
+        runAgent(step);
+        return;
+    case ScenarioStep::Remote:
+        runRemote(step);
+        return;
+    case ScenarioStep::Expect: {
+        QString mismatch;
+        if (!check(step, &mismatch))
+            finish(1, QStringLiteral("%1: %2").arg(step.where, mismatch));
+        return;
+    }
+    case ScenarioStep::LineService: {
+        const bool inService = step.args.value(QLatin1String("lineService")).toBool();
+        m_sim->setLineInService(QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString(), inService,
+                                step.args.value(QLatin1String("reason")).toString());
+        return;
+    }
+    case ScenarioStep::CloseLine:
+        m_sim->closeLine(QStringLiteral("sim/") + step.args.value(QLatin1String("closeLine")).toString());
+        return;
+    }
+}
+
+void ScenarioRunner::runAgent(const ScenarioStep &step)
+{
+    const QJsonObject &a = step.args;
+    const QString verb = step.verb;
+    const QString label = a.value(QLatin1String("session")).toString();
+    CallSession *session = m_labels.value(label);
+    int result = 0;
+    if (verb == QLatin1String("makeCall")) {
+        Line *line = m_engine->line(QStringLiteral("sim/") + a.value(QLatin1String("line")).toString());
+        if (!line) {
+            error(step, QStringLiteral("unknown line '%1'").arg(a.value(QLatin1String("line")).toString()));
+            return;
+        }
+        result = line->makeCall(a.value(QLatin1String("number")).toString());
+    } else if (!session) {
+        error(step, QStringLiteral("unknown session '%1' for %2").arg(label, verb));
+        return;
+    } else if (verb == QLatin1String("answer")) {
+        result = session->answer();
+    } else if (verb == QLatin1String("reject")) {
+        result = session->reject();
+    } else if (verb == QLatin1String("drop")) {
+        result = session->drop(a.value(QLatin1String("uui")).toString().toUtf8());
+    } else if (verb == QLatin1String("terminate")) {
+        result = session->terminate();
+    } else if (verb == QLatin1String("hold")) {
+        result = session->hold();
+    } else if (verb == QLatin1String("unhold")) {
+        result = session->unhold();
+    } else if (verb == QLatin1String("dial")) {
+        result = session->dial(a.value(QLatin1String("digits")).toString());
+    } else if (verb == QLatin1String("setupConference")) {
+        result = session->setupConference();
+    } else if (verb == QLatin1String("prepareAddToConference")) {
+        result = session->prepareAddToConference();
+    } else if (verb == QLatin1String("addToConference")) {
+        result = session->addToConference(m_labels.value(a.value(QLatin1String("consult")).toString()));
+    } else if (verb == QLatin1String("removeFromConference")) {
+        result = session->removeFromConference();
+    } else if (verb == QLatin1String("setupTransfer")) {
+        result = session->setupTransfer();
+    } else if (verb == QLatin1String("completeTransfer")) {
+        result = session->completeTransfer(m_labels.value(a.value(QLatin1String("consult")).toString()));
+    } else if (verb == QLatin1String("sendUserUserInfo")) {
+        result = session->sendUserUserInfo(a.value(QLatin1String("uui")).toString());
+    } else if (verb == QLatin1String("releaseUserUserInfo")) {
+        result = session->releaseUserUserInfo();
+    } else if (verb == QLatin1String("openHandle")) {
+        const bool monitor = a.value(QLatin1String("privilege")).toString() == QLatin1String("monitor");
+        CallSession *handle = session->openHandle(monitor ? PrivilegeMonitor : PrivilegeOwner);
+        result = handle ? 0 : InvalCallHandle;
+        if (handle && a.contains(QLatin1String("as")))
+            m_labels.insert(a.value(QLatin1String("as")).toString(), handle);
+    } else if (verb == QLatin1String("disconnect")) {
+        const QString code = a.value(QLatin1String("code")).toString();
+        result = session->disconnect3(code == QLatin1String("rejected") ? DcRejected
+                                                                         : code == QLatin1String("noAnswer") ? DcNoAnswer : DcNormal);
+    }
+    if (result > 0 && verb != QLatin1String("openHandle")) {
+        QStringList labels;
+        for (const char *key : { "as", "consultAs" }) {
+            if (a.contains(QLatin1String(key)))
+                labels << a.value(QLatin1String(key)).toString();
+        }
+        if (!labels.isEmpty())
+            m_labelsForRequest.insert(result, labels);
+    }
+    const QString got = result < 0 ? errorName(result) : QStringLiteral("SUCCESS");
+    if (a.contains(QLatin1String("expectError"))) {
+        const QString wanted = a.value(QLatin1String("expectError")).toString();
+        if (wanted != got)
+            finish(1, QStringLiteral("%1: expected %2 on %3 to return %4, got %5").arg(step.where, verb, label, wanted, got));
+    } else if (result < 0) {
+        error(step, QStringLiteral("%1 on '%2' returned %3").arg(verb, label, got));
+    }
+}
+
+void ScenarioRunner::runRemote(const ScenarioStep &step)
+{
+    const QJsonObject &a = step.args;
+    const QString farEnd = a.value(QLatin1String("farEnd")).toString();
+    QString problem;
+    if (step.verb == QLatin1String("answer")) {
+        m_sim->remoteAnswer(farEnd, &problem);
+    } else if (step.verb == QLatin1String("hangup")) {
+        bool ok = false;
+        int mode = disconnectModeFromName(a.value(QLatin1String("mode")).toString(QStringLiteral("NORMAL")), &ok);
+        m_sim->remoteHangup(farEnd, mode, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
+    } else if (step.verb == QLatin1String("uui")) {
+        m_sim->remoteUserUserInfo(farEnd, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
+    } else if (step.verb == QLatin1String("digits")) {
+        m_sim->remoteDigits(farEnd, a.value(QLatin1String("digits")).toString(), &problem);
+    } else if (step.verb == QLatin1String("state")) {
+        CallSession *session = m_labels.value(a.value(QLatin1String("session")).toString());
+        bool ok = false;
+        const int state = stateFromName(a.value(QLatin1String("state")).toString(), &ok);
+        if (!session || !ok)
+            problem = QStringLiteral("state report needs a known session and a TAPI state");
+        else
+            m_sim->reportState(m_engine->callIdOf(session), state,
+                               modeFromName(state, a.value(QLatin1String("mode")).toString(), &ok));
+    }
+    if (!problem.isEmpty())
+        error(step, problem);
+}
+
+bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
+{
+    const QJsonObject &e = step.args;
+    auto differs = [&](const QString &what, const QString &wanted, const QString &got) {
+        *mismatch = QStringLiteral("expected %1 %2, got %3").arg(what, wanted, got.isEmpty() ? QStringLiteral("nothing") : got);
+        return false;
+    };
+    if (e.contains(QLatin1String("sessions"))) {
+        const int wanted = e.value(QLatin1String("sessions")).toInt();
+        if (m_engine->sessionCount() != wanted)
+            return differs(QStringLiteral("live session count"), QString::number(wanted), QString::number(m_engine->sessionCount()));
+    }
+    if (e.contains(QLatin1String("farEnd"))) {
+        const QString id = e.value(QLatin1String("farEnd")).toString();
+        const SimFarEnd *party = m_sim->farEnd(id);
+        if (!party)
+            return differs(QStringLiteral("far end"), id, QString());
+        const QString what = QStringLiteral("far end %1").arg(id);
+        if (e.contains(QLatin1String("state")) && stateName(party->state) != e.value(QLatin1String("state")).toString())
+            return differs(what + QStringLiteral(" state"), e.value(QLatin1String("state")).toString(), stateName(party->state));
+        if (e.contains(QLatin1String("mode")) && modeName(party->state, party->mode) != e.value(QLatin1String("mode")).toString())
+            return differs(what + QStringLiteral(" mode"), e.value(QLatin1String("mode")).toString(), modeName(party->state, party->mode));
+        if (e.contains(QLatin1String("uui"))) {
+            const QString got = party->receivedUui.isEmpty() ? QString() : QString::fromUtf8(party->receivedUui.last());
+            if (got != e.value(QLatin1String("uui")).toString())
+                return differs(what + QStringLiteral(" UUI"), e.value(QLatin1String("uui")).toString(), got);
+        }
+        return true;
+    }
+    const QString label = e.value(QLatin1String("session")).toString();
+    CallSession *s = m_labels.value(label);
+    const QString what = QStringLiteral("session %1").arg(label);
+    if (e.value(QLatin1String("terminated")).toBool()) {
+        if (s && s->isValid())
+            return differs(what, QStringLiteral("terminated"), QStringLiteral("still valid (%1)").arg(s->stateName()));
+        return true;
+    }
+    if (!s || !s->isValid()) {
+        if (label.isEmpty())
+            return true;
+        return differs(what, QStringLiteral("to exist"), QStringLiteral("no such live session"));
+    }
+    auto field = [&](const char *key, const QString &got) {
+        if (!e.contains(QLatin1String(key)))
+            return true;
+        const QString wanted = e.value(QLatin1String(key)).toVariant().toString();
+        if (wanted == got)
+            return true;
+        return differs(what + QLatin1Char(' ') + QLatin1String(key), wanted, got);
+    };
+    return field("state", s->stateName()) && field("mode", s->modeName())
+        && field("disconnectMode", s->disconnectMode() ? disconnectModeName(s->disconnectMode()) : QString())
+        && field("uui", s->userUserInfoText()) && field("sentUui", QString::fromUtf8(s->sentUserUserInfo()))
+        && field("callState3", callState3Name(s->callState3())) && field("eventCause3", eventCause3Name(s->eventCause3()))
+        && field("members", QString::number(s->members().size())) && field("remoteNumber", s->remoteNumber())
+        && field("remoteName", s->remoteName());
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Scenario.h"
+#include "providers/ScenarioPlayer.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qhash.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+
+class CallEngine;
+class CallSession;
+class SimSwitch;
+
+// Plays a scenario's steps on the simulated switch in virtual time: far-end events, agent actions
+// (through the same session methods the UI calls) and expectations.
+class ScenarioRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScenarioRunner(const Scenario &scenario, SimSwitch *sim, QObject *parent = nullptr);
+
+    // Adds the scenario's lines and far ends to the switch (before the engine attaches it).
+    void configureSwitch();
+    void play(CallEngine *engine, bool realTime, std::function<void(const ScenarioPlayer::Result &)> finished);
+    CallSession *session(const QString &label) const { return m_labels.value(label); }
+
+private:
+    void run(const ScenarioStep &step);
+    void runAgent(const ScenarioStep &step);
+    void runRemote(const ScenarioStep &step);
+    bool check(const ScenarioStep &step, QString *mismatch);
+    void pump();
+    void finish(int exitCode, const QString &message);
+    void error(const ScenarioStep &step, const QString &message);
+
+    Scenario m_scenario;
+    SimSwitch *m_sim;
+    CallEngine *m_engine = nullptr;
+    bool m_realTime = false;
+    bool m_finished = false;
+    QElapsedTimer m_wall;
+    std::function<void(const ScenarioPlayer::Result &)> m_done;
+    QHash<QString, QPointer<CallSession>> m_labels;
+    QHash<int, QStringList> m_labelsForRequest; // labels for sessions a request creates
+    int m_completingRequest = 0;
+};

@@ -1,0 +1,9 @@
+# Runs hookline --headless on one scenario and checks the exit code and, optionally, the message.
+execute_process(COMMAND ${EXE} --headless --scenario ${SCENARIO} --trace -
+    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL EXPECTED)
+    message(FATAL_ERROR "exit ${code}, expected ${EXPECTED}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(PATTERN AND NOT "${out}${err}" MATCHES "${PATTERN}")
+    message(FATAL_ERROR "output lacks '${PATTERN}'\nstdout:\n${out}\nstderr:\n${err}")
+endif()
