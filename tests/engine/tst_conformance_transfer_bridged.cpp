@@ -84,6 +84,15 @@ bool bothActive(SimFixture &fx, CallSession **x, CallSession **y)
     return (*x)->state() == Connected && (*x)->mode() == ConnectedActive && (*y)->state() == Connected
         && (*y)->mode() == ConnectedActive;
 }
+
+// Cases 66 and 67 start from case 65's result: X dropped and went CONNECTED/INACTIVE, Y still on.
+bool xInactiveYActive(SimFixture &fx, CallSession **x, CallSession **y)
+{
+    if (!bothActive(fx, x, y) || fx.completionOf((*x)->drop(QByteArray())) != Success)
+        return false;
+    fx.recorder().clear();
+    return (*x)->state() == Connected && (*x)->mode() == ConnectedInactive;
+}
 } // namespace
 
 class TestConformanceTransferBridged : public QObject
@@ -217,11 +226,8 @@ void TestConformanceTransferBridged::bridgedRejoin()
     SimFixture fx;
     CallSession *x = nullptr;
     CallSession *y = nullptr;
-    QVERIFY(bothActive(fx, &x, &y));
-    QCOMPARE(fx.completionOf(x->drop(QByteArray())), int(Success));
-    QCOMPARE(x->mode(), int(ConnectedInactive));
+    QVERIFY(xInactiveYActive(fx, &x, &y));
     QVERIFY(x->hasFeature(FeatureAnswer));
-    fx.recorder().clear();
 
     const int id = x->answer();
     QVERIFY2(id > 0, qPrintable(errorName(id)));
@@ -237,10 +243,7 @@ void TestConformanceTransferBridged::bridgedLastStationClears()
     SimFixture fx;
     CallSession *x = nullptr;
     CallSession *y = nullptr;
-    QVERIFY(bothActive(fx, &x, &y));
-    QCOMPARE(fx.completionOf(x->drop(QByteArray())), int(Success));
-    QCOMPARE(x->mode(), int(ConnectedInactive));
-    fx.recorder().clear();
+    QVERIFY(xInactiveYActive(fx, &x, &y));
 
     const int id = y->drop(QByteArray());
     QVERIFY2(id > 0, qPrintable(errorName(id)));
