@@ -27,6 +27,7 @@ CallEngine::CallEngine(QObject *parent)
     , m_clock(m_systemClock.get())
     , m_sessionModel(new SessionModel(this, this))
     , m_conferenceModel(new ConferenceModel(this, this))
+    , m_mute(new MuteState(this))
 {
 }
 
@@ -185,6 +186,7 @@ void CallEngine::maybeFreeCall(Call *call)
 
 void CallEngine::unlinkCall(Call *call)
 {
+    countInProgress(call->state, Tapi::NoState);
     if (Call *parent = call->confParent) {
         std::erase(parent->members, call);
         if (parent->lastAdded == call)
@@ -248,6 +250,7 @@ void CallEngine::setState(Call *call, int state, int mode)
     const int oldState = call->state;
     call->state = state;
     call->mode = mode;
+    countInProgress(oldState, state);
     const qint64 now = nowMs();
     bool timesChanged = false;
     auto stamp = [&](qint64 &field) {
@@ -288,6 +291,32 @@ void CallEngine::setState(Call *call, int state, int mode)
             Q_EMIT handle->timesChanged();
     }
     refreshRelatedFeatures(call);
+}
+
+static bool isInProgress(int state)
+{
+    switch (state) {
+    case Tapi::NoState:
+    case Tapi::Idle:
+    case Tapi::Offering:
+    case Tapi::Accepted:
+    case Tapi::Disconnected:
+    case Tapi::Unknown:
+        return false;
+    default:
+        return true;
+    }
+}
+
+void CallEngine::countInProgress(int oldState, int newState)
+{
+    const int delta = int(isInProgress(newState)) - int(isInProgress(oldState));
+    if (delta == 0)
+        return;
+    m_callsInProgress += delta;
+    if (m_callsInProgress == 0)
+        m_mute->setMuted(false, MuteState::Engine);
+    Q_EMIT callsInProgressChanged();
 }
 
 void CallEngine::becameIdle(Call *call)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/MuteState.h"
 #include "core/EngineClock.h"
 #include "providers/LineEventSink.h"
 #include "session/PendingRequest.h"
@@ -34,6 +35,8 @@ class CallEngine : public QObject, public LineEventSink
     Q_PROPERTY(ConferenceModel *conferences READ conferences CONSTANT FINAL)
     Q_PROPERTY(QList<Line *> lines READ lines NOTIFY linesChanged FINAL)
     Q_PROPERTY(int sessionCount READ sessionCount NOTIFY sessionCountChanged FINAL)
+    Q_PROPERTY(MuteState *mute READ mute CONSTANT FINAL)
+    Q_PROPERTY(int callsInProgress READ callsInProgress NOTIFY callsInProgressChanged FINAL)
 
 public:
     explicit CallEngine(QObject *parent = nullptr);
@@ -49,6 +52,10 @@ public:
     qint64 nowMs() const { return m_clock->nowMs(); }
 
     SessionModel *sessions() const { return m_sessionModel; }
+    MuteState *mute() const { return m_mute; }
+    // Calls with a voice path at this station (dialling to connected, held, conferenced). When the
+    // last one ends the microphone is unmuted, so the next call never starts muted by surprise.
+    int callsInProgress() const { return m_callsInProgress; }
     ConferenceModel *conferences() const { return m_conferenceModel; }
     QList<Line *> lines() const { return m_lineList; }
     Q_INVOKABLE Line *line(const QString &lineId) const;
@@ -99,6 +106,7 @@ Q_SIGNALS:
     void linesChanged();
     void lineAddedSignal(Line *line);
     void sessionCountChanged();
+    void callsInProgressChanged();
     void sessionAdded(CallSession *session);
     void sessionRemoved(CallSession *session); // before the handle is freed
     void sessionTerminated(int sessionId);
@@ -131,6 +139,7 @@ private:
 
     // State changes and cascades.
     void setState(Call *call, int state, int mode = 0);
+    void countInProgress(int oldState, int newState);
     void becameIdle(Call *call);
     void idleConsultation(Call *consult);
     void removeMember(Call *member);
@@ -147,6 +156,8 @@ private:
     const EngineClock *m_clock;
     SessionModel *m_sessionModel;
     ConferenceModel *m_conferenceModel;
+    MuteState *m_mute;
+    int m_callsInProgress = 0;
     std::vector<LineProvider *> m_providers;
     QHash<QString, Line *> m_lines;
     QList<Line *> m_lineList;
