@@ -52,6 +52,13 @@ ProviderRegistry::Entry ProviderRegistry::inspect(const QString &path) const
         return entry;
     }
     entry.iid = meta.value(QLatin1String("IID")).toString();
+    // Read what the plugin says it is first, so even a refusal can name it.
+    const QJsonValue data = meta.value(QLatin1String("MetaData"));
+    const QJsonObject object = data.toObject();
+    entry.id = object.value(QLatin1String("id")).toString();
+    entry.name = object.value(QLatin1String("name")).toString();
+    entry.kind = object.value(QLatin1String("kind")).toString();
+    entry.version = object.value(QLatin1String("version")).toInt(-1);
     const bool lineIid = entry.iid == QLatin1String(HOOKLINE_LINE_PROVIDER_IID);
     const bool phoneIid = entry.iid == QLatin1String(HOOKLINE_PHONE_PROVIDER_IID);
     if (!entry.iid.startsWith(QLatin1String("org.hookline."))) {
@@ -64,16 +71,10 @@ ProviderRegistry::Entry ProviderRegistry::inspect(const QString &path) const
                                QLatin1String(HOOKLINE_PHONE_PROVIDER_IID));
         return entry;
     }
-    const QJsonValue data = meta.value(QLatin1String("MetaData"));
     if (!data.isObject()) {
         entry.error = QStringLiteral("plugin metadata is missing or not a JSON object");
         return entry;
     }
-    const QJsonObject object = data.toObject();
-    entry.id = object.value(QLatin1String("id")).toString();
-    entry.name = object.value(QLatin1String("name")).toString();
-    entry.kind = object.value(QLatin1String("kind")).toString();
-    entry.version = object.value(QLatin1String("version")).toInt(-1);
     if (entry.id.isEmpty() || entry.name.isEmpty()) {
         entry.error = QStringLiteral("plugin metadata lacks a string 'id' and 'name'");
         return entry;
