@@ -265,6 +265,13 @@ int CallEngine::terminate(CallSession *session)
     const bool live = call->state != Idle && call->state != NoState;
     if (owner && live && call->numOwners() == 1 && call->line->capabilities().apiLegacy)
         return InvalCallState; // [DEA]: API < 2.0, a sole owner must drop first
+    if (call->line->capabilities().apiLegacy) {
+        // [DEA]: for API < 2.0 deallocating suppresses the outstanding replies of that handle.
+        for (PendingRequest &request : m_requests) {
+            if (request.issuer == session)
+                request.replySuppressed = true;
+        }
+    }
     freeHandle(session);
     return Success;
 }

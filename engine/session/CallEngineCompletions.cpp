@@ -45,6 +45,8 @@ void CallEngine::finishRequest(PendingRequest &request, int error, const Command
 
 void CallEngine::emitCompleted(const PendingRequest &request, int error)
 {
+    if (request.replySuppressed)
+        return;
     auto emitOne = [&](int id) {
         Q_EMIT requestCompleted(id, error);
         // The issuing handle hears it too while it is still valid; after terminate only the engine does.

@@ -39,6 +39,8 @@ struct PendingRequest
     Call *extra = nullptr; // second created call (setupConference: the consult)
     QList<int> joinedIds; // [D-6]: further drops while this one was pending, answered with it
     LineCommand command;
+    // API < 2.0: the issuing handle was deallocated, so no LINE_REPLY goes out for it [DEA].
+    bool replySuppressed = false;
 };
 
 const char *requestActionName(RequestAction action);

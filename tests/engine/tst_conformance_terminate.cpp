@@ -36,6 +36,8 @@ private Q_SLOTS:
     void terminateTwice();
     void lineClose_data();
     void lineClose();
+    void pendingReplyAfterTerminate_data();
+    void pendingReplyAfterTerminate();
 };
 
 void TestConformanceTerminate::terminateIdle()
@@ -324,3 +326,41 @@ void TestConformanceTerminate::lineClose()
 
 QTEST_GUILESS_MAIN(TestConformanceTerminate)
 #include "tst_conformance_terminate.moc"
+
+void TestConformanceTerminate::pendingReplyAfterTerminate_data()
+{
+    QTest::addColumn<bool>("legacy");
+    QTest::newRow("API 2.0: the reply still comes") << false;
+    QTest::newRow("API < 2.0: the reply is suppressed") << true;
+}
+
+// Section 5 [DEA]: a request issued on a handle that is then deallocated. The physical call is not
+// touched either way: the hold goes through and the other owner sees it.
+void TestConformanceTerminate::pendingReplyAfterTerminate()
+{
+    QFETCH(bool, legacy);
+    LineCapabilities caps;
+    caps.apiLegacy = legacy;
+    SimFixture fx(caps);
+    CallSession *o1 = fx.stage(SimFixture::StageConnected);
+    QVERIFY(o1);
+    fx.recorder().name(o1, QStringLiteral("O1"));
+    CallSession *o2 = o1->openHandle(PrivilegeOwner);
+    QVERIFY(o2);
+    fx.recorder().name(o2, QStringLiteral("O2"));
+    fx.settle();
+    fx.recorder().clear();
+    QSignalSpy engineReplies(&fx.engine(), &CallEngine::requestCompleted);
+
+    const int id = o1->hold();
+    QVERIFY2(id > 0, qPrintable(errorName(id)));
+    QCOMPARE(o1->terminate(), int(Success)); // not the sole owner, so allowed under both rules
+    fx.settle();
+    QStringList expected {QStringLiteral("S(O2)=ONHOLD")};
+    if (!legacy)
+        expected.prepend(QStringLiteral("reply({id},0)"));
+    QCOMPARE(fx.events(), withIds(expected, {id}));
+    QCOMPARE(engineReplies.size(), legacy ? 0 : 1);
+    QCOMPARE(o2->state(), int(OnHold));
+    QCOMPARE(fx.engine().pendingRequestCount(), 0);
+}

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void bridgedRejoin();
     void bridgedLastStationClears_data() { caseRow("case 67: the last active station drops"); }
     void bridgedLastStationClears();
+    void farEndHangsUpOnInactiveStation();
     void inactiveSuspendsMonitoring_data() { caseRow("case 68: inactive station, digit monitoring"); }
     void inactiveSuspendsMonitoring();
     void rejectAtSecondaryStation_data() { caseRow("case 69: reject at the non-alerting station (D-9)"); }
@@ -252,6 +253,29 @@ void TestConformanceTransferBridged::bridgedLastStationClears()
              withIds({QStringLiteral("reply({id},0)"), QStringLiteral("S(Y)=IDLE"),
                       QStringLiteral("S(X)=IDLE"), QStringLiteral("peer(alice)=DISCONNECTED/NORMAL")},
                      {id}));
+}
+
+// Not a numbered case: the far end hangs up while X is only an inactive appearance. Y, the
+// participant, sees DISCONNECTED with the far end's mode; X was not in the call here, so its
+// appearance simply goes IDLE, keeping the far end's reason readable until it is terminated.
+void TestConformanceTransferBridged::farEndHangsUpOnInactiveStation()
+{
+    SimFixture fx;
+    CallSession *x = nullptr;
+    CallSession *y = nullptr;
+    QVERIFY(xInactiveYActive(fx, &x, &y));
+
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("alice"), DisconnectBusy));
+    fx.settle();
+    // The switch reports the stations in the order it holds them: X (inactive) first.
+    QCOMPARE(fx.events(),
+             (QStringList {QStringLiteral("peer(alice)=IDLE"), QStringLiteral("S(X)=IDLE"),
+                           QStringLiteral("S(Y)=DISCONNECTED/BUSY")}));
+    QCOMPARE(x->disconnectMode(), int(DisconnectBusy));
+    QCOMPARE(x->callState3(), int(CsDisconnected));
+    QVERIFY(x->isValid());
+    QCOMPARE(x->features(), 0);
+    QVERIFY(y->hasFeature(FeatureDrop));
 }
 
 void TestConformanceTransferBridged::inactiveSuspendsMonitoring()
