@@ -1,7 +1,8 @@
-# Runs fuzz_hid_descriptor for a bounded time on a fresh copy of the seed corpus, so repeated
-# ctest runs never write into the source tree. Invoked by the fuzz_hid_descriptor_bounded test:
-#   cmake -DFUZZER=... -DSEED_DIR=... -DDICT=... -DWORK_DIR=... -DMAX_TOTAL_TIME=20 -P RunBoundedFuzz.cmake
-foreach(var FUZZER SEED_DIR DICT WORK_DIR MAX_TOTAL_TIME)
+# Runs a libFuzzer target for a bounded time on a fresh copy of its seed corpus, so repeated ctest
+# runs never write into the source tree. Invoked by the fuzz_*_bounded tests:
+#   cmake -DFUZZER=... -DSEEDS="dir/*.bin|other/*.json" -DDICT=... -DWORK_DIR=... -DMAX_TOTAL_TIME=20
+#         -P RunBoundedFuzz.cmake
+foreach(var FUZZER SEEDS DICT WORK_DIR MAX_TOTAL_TIME)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "RunBoundedFuzz.cmake: ${var} is not set")
     endif()
@@ -9,9 +10,10 @@ endforeach()
 
 file(REMOVE_RECURSE "${WORK_DIR}/corpus")
 file(MAKE_DIRECTORY "${WORK_DIR}/corpus" "${WORK_DIR}/artifacts")
-file(GLOB seeds "${SEED_DIR}/*.bin")
+string(REPLACE "|" ";" seed_globs "${SEEDS}") # "|": ctest would split a ";" list
+file(GLOB seeds ${seed_globs})
 if(NOT seeds)
-    message(FATAL_ERROR "no seed descriptors (*.bin) in ${SEED_DIR}")
+    message(FATAL_ERROR "no seed files match ${SEEDS}")
 endif()
 file(COPY ${seeds} DESTINATION "${WORK_DIR}/corpus")
 
@@ -32,5 +34,6 @@ execute_process(
     WORKING_DIRECTORY "${WORK_DIR}"
     RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
-    message(FATAL_ERROR "fuzz_hid_descriptor failed (${result}); reproducers are in ${WORK_DIR}/artifacts")
+    get_filename_component(name "${FUZZER}" NAME)
+    message(FATAL_ERROR "${name} failed (${result}); reproducers are in ${WORK_DIR}/artifacts")
 endif()

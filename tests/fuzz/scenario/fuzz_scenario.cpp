@@ -1,0 +1,66 @@
+// libFuzzer entry point for scenario files: the loader must either accept the input or reject it
+// with "fuzz.json:LINE:COLUMN: ..."; an accepted scenario is then played in virtual time against
+// the real engine, where unknown sessions or impossible actions must be error events, never crashes.
+
+#include "Scenario.h"
+#include "ScenarioRunner.h"
+#include "SimSwitch.h"
+#include "session/CallEngine.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qregularexpression.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+
+void require(bool condition)
+{
+    if (!condition)
+        __builtin_trap();
+}
+
+QCoreApplication &application()
+{
+    static int argc = 1;
+    static char name[] = "fuzz_scenario";
+    static char *argv[] = { name, nullptr };
+    static QCoreApplication app(argc, argv);
+    return app;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    application();
+    const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    Scenario scenario;
+    QString error;
+    if (!ScenarioLoader::loadData(json, QStringLiteral("fuzz.json"), &scenario, &error)) {
+        static const QRegularExpression located(QStringLiteral("^fuzz\\.json:\\d+:\\d+: \\S"));
+        require(located.match(error).hasMatch());
+        return 0;
+    }
+    require(error.isEmpty());
+
+    SimSwitch sim;
+    ScenarioRunner runner(scenario, &sim);
+    runner.configureSwitch();
+    CallEngine engine;
+    engine.setClock(&sim.clock());
+    engine.attachProvider(&sim);
+    bool finished = false;
+    int exitCode = -1;
+    runner.play(&engine, false, [&](const ScenarioPlayer::Result &result) {
+        finished = true;
+        exitCode = result.exitCode;
+    });
+    // Virtual time: every step is due at once, so this ends quickly; a hang is libFuzzer's -timeout.
+    while (!finished)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+    require(exitCode == 0 || exitCode == 1); // 2 is for files that do not load
+    engine.detachProviders();
+    return 0;
+}
