@@ -4,8 +4,7 @@
 
 MuteState::MuteState(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 bool MuteState::setMuted(bool muted, Source source)
 {

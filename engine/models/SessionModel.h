@@ -56,4 +56,5 @@ private:
     void changed(CallSession *session, const QList<int> &roles);
 
     QList<CallSession *> m_sessions;
+    QList<int> m_ids; // m_sessions' session ids, ascending: row lookups search here, not in the objects
 };

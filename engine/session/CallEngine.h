@@ -2,12 +2,12 @@
 
 #include "audio/MuteState.h"
 #include "core/EngineClock.h"
-#include "providers/LineEventSink.h"
-#include "session/PendingRequest.h"
-#include "session/CallSession.h"
 #include "lines/Line.h"
-#include "models/SessionModel.h"
 #include "models/ConferenceModel.h"
+#include "models/SessionModel.h"
+#include "providers/LineEventSink.h"
+#include "session/CallSession.h"
+#include "session/PendingRequest.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
@@ -124,6 +124,7 @@ private:
     CallSession *addHandle(Call *call, int privilege);
     void addHandlesFor(Call *call);
     void freeHandle(CallSession *session);
+    void retire(CallSession *session);
     void maybeFreeCall(Call *call);
     void unlinkCall(Call *call);
     Call *findCall(CallId id) const;
@@ -164,6 +165,7 @@ private:
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
     QHash<int, CallSession *> m_sessions;
     QList<CallSession *> m_sessionOrder;
+    QPointer<QObject> m_retiredBatch; // parent of the handles freed in this turn, deleteLater()'d
     QHash<int, PendingRequest> m_requests;
     CallId m_nextCallId = 1;
     int m_nextSessionId = 1;

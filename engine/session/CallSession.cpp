@@ -38,7 +38,7 @@ int Call::numMonitors() const
 }
 
 CallSession::CallSession(CallEngine *engine, Call *call, int sessionId, int privilege)
-    : QObject(nullptr)
+    : QObject(engine) // a parent keeps QML's garbage collector off the handle
     , m_engine(engine)
     , m_call(call)
     , m_line(call->line)

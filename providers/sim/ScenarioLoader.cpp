@@ -9,6 +9,7 @@
 #include <QtCore/qmetaobject.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace {
@@ -69,7 +70,8 @@ public:
         if (v.isUndefined())
             return fallback;
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != qint64(d) || d < min || d > max) {
+        // Range first: converting a double outside qint64's range is undefined (found by fuzz_scenario).
+        if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::trunc(d)) {
             fail(path + QLatin1Char('/') + key,
                  QStringLiteral("expected an integer from %1 to %2 for '%3'").arg(min).arg(max).arg(key));
             return std::nullopt;

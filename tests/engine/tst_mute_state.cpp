@@ -18,12 +18,13 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("requests"); // 0 = unmute, 1 = mute, 2 = toggle
         QTest::addColumn<QList<bool>>("signalled"); // the value of every mutedChanged, in order
         QTest::addColumn<bool>("final");
-        QTest::newRow("mute") << QList<int>{ 1 } << QList<bool>{ true } << true;
-        QTest::newRow("mute twice is one change") << QList<int>{ 1, 1 } << QList<bool>{ true } << true;
-        QTest::newRow("unmute when not muted is nothing") << QList<int>{ 0 } << QList<bool>{} << false;
-        QTest::newRow("toggle twice") << QList<int>{ 2, 2 } << QList<bool>{ true, false } << false;
-        QTest::newRow("toggle then echo of the new state") << QList<int>{ 2, 1 } << QList<bool>{ true } << true;
-        QTest::newRow("mute, toggle, toggle") << QList<int>{ 1, 2, 2 } << QList<bool>{ true, false, true } << true;
+        QTest::newRow("mute") << QList<int> {1} << QList<bool> {true} << true;
+        QTest::newRow("mute twice is one change") << QList<int> {1, 1} << QList<bool> {true} << true;
+        QTest::newRow("unmute when not muted is nothing") << QList<int> {0} << QList<bool> {} << false;
+        QTest::newRow("toggle twice") << QList<int> {2, 2} << QList<bool> {true, false} << false;
+        QTest::newRow("toggle then echo of the new state") << QList<int> {2, 1} << QList<bool> {true} << true;
+        QTest::newRow("mute, toggle, toggle")
+            << QList<int> {1, 2, 2} << QList<bool> {true, false, true} << true;
     }
 
     void requests()

@@ -19,7 +19,8 @@ private:
     {
         return QDir(QStringLiteral(REGISTRY_PLUGIN_DIR)).filePath(QStringLiteral("lib%1.so").arg(base));
     }
-    static ProviderRegistry::Entry entryFor(const QList<ProviderRegistry::Entry> &entries, const QString &path)
+    static ProviderRegistry::Entry entryFor(const QList<ProviderRegistry::Entry> &entries,
+                                            const QString &path)
     {
         for (const ProviderRegistry::Entry &entry : entries) {
             if (entry.path == path)
@@ -30,12 +31,16 @@ private:
     void expectRefusalWarnings()
     {
         // One warning per refused file, naming the file: a refusal is never silent.
-        const QStringList refused = { QStringLiteral("bad_metadata_plugin"), QStringLiteral("foreign_plugin"),
-                                      QStringLiteral("garbage"), QStringLiteral("kind_mismatch_plugin"),
-                                      QStringLiteral("not_a_plugin"), QStringLiteral("old_iid_plugin") };
+        const QStringList refused = {QStringLiteral("bad_metadata_plugin"),
+                                     QStringLiteral("foreign_plugin"),
+                                     QStringLiteral("garbage"),
+                                     QStringLiteral("kind_mismatch_plugin"),
+                                     QStringLiteral("not_a_plugin"),
+                                     QStringLiteral("old_iid_plugin")};
         for (const QString &name : refused) {
-            QTest::ignoreMessage(QtWarningMsg,
-                                 QRegularExpression(QStringLiteral("^refusing plugin .*hookline_test_%1\\.so - ").arg(name)));
+            QTest::ignoreMessage(
+                QtWarningMsg,
+                QRegularExpression(QStringLiteral("^refusing plugin .*hookline_test_%1\\.so - ").arg(name)));
         }
     }
 
@@ -46,19 +51,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("error"); // a fragment of the refusal; empty when usable
 
-        QTest::newRow("well-formed") << "hookline_test_good_plugin" << "testline" << "";
+        QTest::newRow("well-formed") << "hookline_test_good_plugin"
+                                     << "testline"
+                                     << "";
         QTest::newRow("older interface version")
-            << "hookline_test_old_iid_plugin" << "oldline" << "unsupported interface version: IID 'org.hookline.LineProviderPlugin/0.9'";
-        QTest::newRow("another application's plugin") << "hookline_test_foreign_plugin" << "sheet"
-                                                     << "not a Hookline plugin (IID 'org.example.SpreadsheetPlugin/1.0')";
-        QTest::newRow("bad metadata") << "hookline_test_bad_metadata_plugin" << ""
+            << "hookline_test_old_iid_plugin"
+            << "oldline"
+            << "unsupported interface version: IID 'org.hookline.LineProviderPlugin/0.9'";
+        QTest::newRow("another application's plugin")
+            << "hookline_test_foreign_plugin"
+            << "sheet"
+            << "not a Hookline plugin (IID 'org.example.SpreadsheetPlugin/1.0')";
+        QTest::newRow("bad metadata") << "hookline_test_bad_metadata_plugin"
+                                      << ""
                                       << "plugin metadata lacks a string 'id' and 'name'";
-        QTest::newRow("kind does not match IID") << "hookline_test_kind_mismatch_plugin" << "confused"
+        QTest::newRow("kind does not match IID") << "hookline_test_kind_mismatch_plugin"
+                                                 << "confused"
                                                  << "'kind' is 'phone', which does not match its IID";
-        QTest::newRow("library without metadata") << "hookline_test_not_a_plugin" << "" << "not a Qt plugin (no metadata)";
-        QTest::newRow("not a library at all") << "hookline_test_garbage" << "" << "not a Qt plugin (no metadata)";
+        QTest::newRow("library without metadata") << "hookline_test_not_a_plugin"
+                                                  << ""
+                                                  << "not a Qt plugin (no metadata)";
+        QTest::newRow("not a library at all") << "hookline_test_garbage"
+                                              << ""
+                                              << "not a Qt plugin (no metadata)";
         // The metadata is fine; the broken symbol only shows when it is loaded (see loadFailure).
-        QTest::newRow("missing symbol") << "hookline_test_missing_symbol_plugin" << "broken" << "";
+        QTest::newRow("missing symbol") << "hookline_test_missing_symbol_plugin"
+                                        << "broken"
+                                        << "";
     }
 
     void verdicts()
@@ -69,7 +88,7 @@ private Q_SLOTS:
 
         ProviderRegistry registry;
         expectRefusalWarnings();
-        const auto entries = registry.scan({ QStringLiteral(REGISTRY_PLUGIN_DIR) });
+        const auto entries = registry.scan({QStringLiteral(REGISTRY_PLUGIN_DIR)});
         QCOMPARE(entries.size(), 8);
         const ProviderRegistry::Entry entry = entryFor(entries, pluginPath(file));
         QCOMPARE(entry.path, pluginPath(file));
@@ -87,10 +106,11 @@ private Q_SLOTS:
     {
         ProviderRegistry registry;
         expectRefusalWarnings();
-        registry.scan({ QStringLiteral(REGISTRY_PLUGIN_DIR) });
+        registry.scan({QStringLiteral(REGISTRY_PLUGIN_DIR)});
         QString error;
         auto owner = std::make_unique<QObject>();
-        LineProvider *provider = registry.createLineProvider(QStringLiteral("testline"), {}, owner.get(), &error);
+        LineProvider *provider =
+            registry.createLineProvider(QStringLiteral("testline"), {}, owner.get(), &error);
         QVERIFY2(provider, qPrintable(error));
         QCOMPARE(provider->providerId(), QStringLiteral("testline"));
         CallEngine engine;
@@ -104,9 +124,10 @@ private Q_SLOTS:
     {
         ProviderRegistry registry;
         expectRefusalWarnings();
-        registry.scan({ QStringLiteral(REGISTRY_PLUGIN_DIR) });
+        registry.scan({QStringLiteral(REGISTRY_PLUGIN_DIR)});
         QString error;
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^cannot load .*missing_symbol_plugin")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^cannot load .*missing_symbol_plugin")));
         QCOMPARE(registry.createLineProvider(QStringLiteral("broken"), {}, nullptr, &error), nullptr);
         QVERIFY2(error.contains(QLatin1String("hookline_symbol_defined_nowhere")), qPrintable(error));
     }
@@ -128,7 +149,7 @@ private Q_SLOTS:
         QFETCH(bool, phone);
         ProviderRegistry registry;
         expectRefusalWarnings();
-        registry.scan({ QStringLiteral(REGISTRY_PLUGIN_DIR) });
+        registry.scan({QStringLiteral(REGISTRY_PLUGIN_DIR)});
         QString error;
         const bool created = phone ? registry.createPhoneDevice(id, {}, nullptr, &error) != nullptr
                                    : registry.createLineProvider(id, {}, nullptr, &error) != nullptr;
@@ -141,9 +162,16 @@ private Q_SLOTS:
         ProviderRegistry registry;
         expectRefusalWarnings();
         expectRefusalWarnings();
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^refusing plugin .*good_plugin\\.so - provider id 'testline' already loaded")));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^refusing plugin .*missing_symbol_plugin\\.so - provider id 'broken' already loaded")));
-        const auto entries = registry.scan({ QStringLiteral(REGISTRY_PLUGIN_DIR), QStringLiteral(REGISTRY_PLUGIN_DIR) });
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral(
+                "^refusing plugin .*good_plugin\\.so - provider id 'testline' already loaded")));
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral(
+                "^refusing plugin .*missing_symbol_plugin\\.so - provider id 'broken' already loaded")));
+        const auto entries =
+            registry.scan({QStringLiteral(REGISTRY_PLUGIN_DIR), QStringLiteral(REGISTRY_PLUGIN_DIR)});
         QCOMPARE(entries.size(), 16);
         int usable = 0;
         int duplicates = 0;
@@ -161,7 +189,9 @@ private Q_SLOTS:
         const auto entries = registry.scan(ProviderRegistry::defaultSearchPaths());
         bool found = false;
         for (const auto &entry : entries)
-            found = found || (entry.id == QLatin1String("sim") && entry.error.isEmpty() && entry.kind == QLatin1String("line"));
+            found = found
+                || (entry.id == QLatin1String("sim") && entry.error.isEmpty()
+                    && entry.kind == QLatin1String("line"));
         QVERIFY(found);
     }
 };

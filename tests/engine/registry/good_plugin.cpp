@@ -2,7 +2,6 @@
 #include "TestLineProvider.h"
 #include "providers/LineProviderPlugin.h"
 
-
 class GoodPlugin : public QObject, public LineProviderPlugin
 {
     Q_OBJECT
@@ -12,7 +11,7 @@ class GoodPlugin : public QObject, public LineProviderPlugin
 public:
     LineProvider *createLineProvider(const QVariantMap &, QObject *parent, QString *) override
     {
-        
+
         return new TestLineProvider(parent);
     }
 };

@@ -25,7 +25,7 @@ QCoreApplication &application()
 {
     static int argc = 1;
     static char name[] = "fuzz_scenario";
-    static char *argv[] = { name, nullptr };
+    static char *argv[] = {name, nullptr};
     static QCoreApplication app(argc, argv);
     return app;
 }
