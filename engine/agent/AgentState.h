@@ -40,7 +40,9 @@ public:
     enum RequestResult { Applied, Deferred, Refused };
     Q_ENUM(RequestResult)
 
-    explicit AgentState(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
+    // calling create(), and the UI would bind to an empty agent state.
+    explicit AgentState(QObject *parent);
     ~AgentState() override;
 
     // QML singleton: the composition root creates the object and hands it to QML.

@@ -28,7 +28,9 @@ class CallLog : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged FINAL)
 
 public:
-    explicit CallLog(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
+    // calling create(), and the UI would bind to an empty log.
+    explicit CallLog(QObject *parent);
     ~CallLog() override;
 
     static void setQmlInstance(CallLog *log);

@@ -55,7 +55,9 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit EventLogModel(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
+    // calling create(), and the UI would bind to an empty event log.
+    explicit EventLogModel(QObject *parent);
 
     static void setQmlInstance(EventLogModel *log);
     static EventLogModel *create(QQmlEngine *, QJSEngine *);

@@ -79,7 +79,7 @@ void TestAgentState::requestWhileFree()
     QFETCH(int, requested);
     QFETCH(QString, reason);
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.attach(&fx.engine());
     QCOMPARE(agent.state(), AgentState::Offline);
     QCOMPARE(int(agent.requestState(AgentState::State(requested), reason)), result);
@@ -117,7 +117,7 @@ void TestAgentState::requestWhileOnCall()
     QFETCH(int, requested);
     QFETCH(QString, reason);
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.setWrapUpSeconds(0); // untimed: the test finishes it
     agent.attach(&fx.engine());
     QCOMPARE(agent.requestState(AgentState::Ready), AgentState::Applied);
@@ -151,7 +151,7 @@ void TestAgentState::requestWhileOnCall()
 void TestAgentState::wrapUpAfterTalkedCall()
 {
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.setWrapUpSeconds(120);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::NotReady, QStringLiteral("training"));
@@ -176,7 +176,7 @@ void TestAgentState::wrapUpAfterTalkedCall()
 void TestAgentState::noWrapUpWithoutTalk()
 {
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::Ready);
     CallSession *a = fx.dialOut(fx.peerNumber(QStringLiteral("busy")));
@@ -194,7 +194,7 @@ void TestAgentState::noWrapUpWithoutTalk()
 void TestAgentState::wrapUpTimerExpiresAndExtends()
 {
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.setWrapUpSeconds(1);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::Ready);
@@ -217,7 +217,7 @@ void TestAgentState::wrapUpTimerExpiresAndExtends()
 void TestAgentState::newCallDuringWrapUpKeepsNextState()
 {
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.setWrapUpSeconds(0);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::Ready);
@@ -251,7 +251,7 @@ void TestAgentState::alerting()
     QFETCH(int, agentState);
     QFETCH(bool, onCall);
     SimFixture fx;
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::State(agentState), QStringLiteral("meeting"));
     if (onCall)
@@ -275,7 +275,7 @@ void TestAgentState::alertingMovesToNextOffer()
     bridged.addressSharing = SharingBridgedShared;
     Line *x = fx.addLine(QStringLiteral("sim/x"), bridged, QStringLiteral("300"), true);
     fx.addLine(QStringLiteral("sim/y"), bridged, QStringLiteral("300"), false);
-    AgentState agent;
+    AgentState agent(nullptr);
     agent.attach(&fx.engine());
     agent.requestState(AgentState::Ready);
     CallSession *a = fx.offer(QStringLiteral("alice"));

@@ -59,7 +59,7 @@ CallSession *endCall(SimFixture &fx, Ending ending)
 int writeAndKill(const QString &path)
 {
     SimFixture fx;
-    CallLog log;
+    CallLog log(nullptr);
     if (!log.open(path))
         return 3;
     log.attach(&fx.engine());
@@ -95,7 +95,7 @@ private:
 void TestCallLog::opensInWalMode()
 {
     const QString path = m_dir.filePath(QStringLiteral("nested/folder/calls.sqlite"));
-    CallLog log;
+    CallLog log(nullptr);
     QSignalSpy opened(&log, &CallLog::openChanged);
     QVERIFY2(log.open(path), qPrintable(log.errorString()));
     QVERIFY(log.isOpen());
@@ -118,7 +118,7 @@ void TestCallLog::refusesUnwritablePath()
     QFile blocker(m_dir.filePath(QStringLiteral("a-file")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(!log.open(m_dir.filePath(QStringLiteral("a-file/calls.sqlite"))));
     QVERIFY(!log.isOpen());
     QVERIFY2(log.errorString().contains(QStringLiteral("a-file")), qPrintable(log.errorString()));
@@ -157,7 +157,7 @@ void TestCallLog::rowPerTerminatedSession()
     QFETCH(bool, connected);
     const QString path = m_dir.filePath(QStringLiteral("rows-%1.sqlite").arg(ending));
     SimFixture fx;
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(log.open(path));
     log.attach(&fx.engine());
     QSignalSpy written(&log, &CallLog::recordWritten);
@@ -173,7 +173,7 @@ void TestCallLog::rowPerTerminatedSession()
     QCOMPARE(written.at(0).at(1).toInt(), sessionId);
 
     // Read back through a second connection, as a restarted console would.
-    CallLog reader;
+    CallLog reader(nullptr);
     QVERIFY(reader.open(path));
     const QList<CallRecord> rows = reader.records();
     QCOMPARE(rows.size(), 1);
@@ -201,7 +201,7 @@ void TestCallLog::rowPerTerminatedSession()
 void TestCallLog::wrapUpAfterTerminateUpdatesRow()
 {
     SimFixture fx;
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(log.open(m_dir.filePath(QStringLiteral("late-wrapup.sqlite"))));
     log.attach(&fx.engine());
     CallSession *a = endCall(fx, Ending::LocalDropWithUui);
@@ -236,7 +236,7 @@ void TestCallLog::historySearchIsLiteral()
     QFETCH(QString, search);
     QFETCH(QStringList, numbers);
     const QStringList expected = numbers;
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(log.open(m_dir.filePath(QStringLiteral("search-%1.sqlite").arg(QTest::currentDataTag()))));
     const QStringList names {QStringLiteral("Alice"), QStringLiteral("Bob"), QStringLiteral("100% sure"),
                              QStringLiteral("a_b"), QStringLiteral("x'; DROP TABLE calls; --")};
@@ -266,7 +266,7 @@ void TestCallLog::historySearchIsLiteral()
 void TestCallLog::historyShowsNewRecordsLive()
 {
     SimFixture fx;
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(log.open(m_dir.filePath(QStringLiteral("live.sqlite"))));
     log.attach(&fx.engine());
     CallHistoryModel model;
@@ -302,7 +302,7 @@ void TestCallLog::survivesKill()
     child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(KillArgument), path});
     QVERIFY(child.waitForFinished(30000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit); // it really died by SIGKILL
-    CallLog log;
+    CallLog log(nullptr);
     QVERIFY(log.open(path));
     const QList<CallRecord> rows = log.records();
     QCOMPARE(rows.size(), 1);

@@ -57,7 +57,7 @@ private Q_SLOTS:
 void TestEventLog::recordsEveryStateChange()
 {
     SimFixture fx;
-    EventLogModel log;
+    EventLogModel log(nullptr);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     log.attach(&fx.engine());
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
@@ -88,7 +88,7 @@ void TestEventLog::filters()
 {
     QFETCH(QString, filter);
     SimFixture fx;
-    EventLogModel log;
+    EventLogModel log(nullptr);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     log.attach(&fx.engine());
     CallSession *other = fx.offer(QStringLiteral("carol")); // not in the conference
@@ -138,7 +138,7 @@ void TestEventLog::filters()
 
 void TestEventLog::capacityDropsOldest()
 {
-    EventLogModel log;
+    EventLogModel log(nullptr);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     log.setCapacity(3);
     log.setSessionFilter(2);
@@ -163,7 +163,7 @@ void TestEventLog::capacityDropsOldest()
 void TestEventLog::exportsVisibleRowsAsJsonLines()
 {
     SimFixture fx;
-    EventLogModel log;
+    EventLogModel log(nullptr);
     log.attach(&fx.engine());
     CallSession *a = fx.answered(QStringLiteral("alice"));
     CallSession *b = fx.offer(QStringLiteral("bob"));
