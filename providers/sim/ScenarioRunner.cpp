@@ -14,7 +14,8 @@ ScenarioRunner::ScenarioRunner(const Scenario &scenario, SimSwitch *sim, QObject
     : QObject(parent)
     , m_scenario(scenario)
     , m_sim(sim)
-{ }
+{
+}
 
 void ScenarioRunner::configureSwitch()
 {
@@ -100,7 +101,7 @@ void ScenarioRunner::finish(int exitCode, const QString &message)
         return;
     m_finished = true;
     if (m_done)
-        m_done({exitCode, message});
+        m_done({ exitCode, message });
 }
 
 void ScenarioRunner::error(const ScenarioStep &step, const QString &message)
@@ -116,9 +117,8 @@ void ScenarioRunner::run(const ScenarioStep &step)
     case ScenarioStep::Offer: {
         const QString lineId = QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString();
         QString problem;
-        const QList<CallId> calls =
-            m_sim->offerCall(lineId, step.args.value(QLatin1String("from")).toString(),
-                             step.args.value(QLatin1String("uui")).toString().toUtf8(), &problem);
+        const QList<CallId> calls = m_sim->offerCall(lineId, step.args.value(QLatin1String("from")).toString(),
+                                                     step.args.value(QLatin1String("uui")).toString().toUtf8(), &problem);
         if (!problem.isEmpty())
             error(step, problem);
         const QString label = step.args.value(QLatin1String("as")).toString();
@@ -146,8 +146,8 @@ void ScenarioRunner::run(const ScenarioStep &step)
     }
     case ScenarioStep::LineService: {
         const bool inService = step.args.value(QLatin1String("lineService")).toBool();
-        m_sim->setLineInService(QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString(),
-                                inService, step.args.value(QLatin1String("reason")).toString());
+        m_sim->setLineInService(QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString(), inService,
+                                step.args.value(QLatin1String("reason")).toString());
         return;
     }
     case ScenarioStep::CloseLine:
@@ -211,13 +211,12 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
             m_labels.insert(a.value(QLatin1String("as")).toString(), handle);
     } else if (verb == QLatin1String("disconnect")) {
         const QString code = a.value(QLatin1String("code")).toString();
-        result = session->disconnect3(code == QLatin1String("rejected")       ? DcRejected
-                                          : code == QLatin1String("noAnswer") ? DcNoAnswer
-                                                                              : DcNormal);
+        result = session->disconnect3(code == QLatin1String("rejected") ? DcRejected
+                                                                         : code == QLatin1String("noAnswer") ? DcNoAnswer : DcNormal);
     }
     if (result > 0 && verb != QLatin1String("openHandle")) {
         QStringList labels;
-        for (const char *key : {"as", "consultAs"}) {
+        for (const char *key : { "as", "consultAs" }) {
             if (a.contains(QLatin1String(key)))
                 labels << a.value(QLatin1String(key)).toString();
         }
@@ -228,9 +227,7 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
     if (a.contains(QLatin1String("expectError"))) {
         const QString wanted = a.value(QLatin1String("expectError")).toString();
         if (wanted != got)
-            finish(1,
-                   QStringLiteral("%1: expected %2 on %3 to return %4, got %5")
-                       .arg(step.where, verb, label, wanted, got));
+            finish(1, QStringLiteral("%1: expected %2 on %3 to return %4, got %5").arg(step.where, verb, label, wanted, got));
     } else if (result < 0) {
         error(step, QStringLiteral("%1 on '%2' returned %3").arg(verb, label, got));
     }
@@ -245,8 +242,7 @@ void ScenarioRunner::runRemote(const ScenarioStep &step)
         m_sim->remoteAnswer(farEnd, &problem);
     } else if (step.verb == QLatin1String("hangup")) {
         bool ok = false;
-        int mode =
-            disconnectModeFromName(a.value(QLatin1String("mode")).toString(QStringLiteral("NORMAL")), &ok);
+        int mode = disconnectModeFromName(a.value(QLatin1String("mode")).toString(QStringLiteral("NORMAL")), &ok);
         m_sim->remoteHangup(farEnd, mode, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
     } else if (step.verb == QLatin1String("uui")) {
         m_sim->remoteUserUserInfo(farEnd, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
@@ -270,15 +266,13 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
 {
     const QJsonObject &e = step.args;
     auto differs = [&](const QString &what, const QString &wanted, const QString &got) {
-        *mismatch = QStringLiteral("expected %1 %2, got %3")
-                        .arg(what, wanted, got.isEmpty() ? QStringLiteral("nothing") : got);
+        *mismatch = QStringLiteral("expected %1 %2, got %3").arg(what, wanted, got.isEmpty() ? QStringLiteral("nothing") : got);
         return false;
     };
     if (e.contains(QLatin1String("sessions"))) {
         const int wanted = e.value(QLatin1String("sessions")).toInt();
         if (m_engine->sessionCount() != wanted)
-            return differs(QStringLiteral("live session count"), QString::number(wanted),
-                           QString::number(m_engine->sessionCount()));
+            return differs(QStringLiteral("live session count"), QString::number(wanted), QString::number(m_engine->sessionCount()));
     }
     if (e.contains(QLatin1String("farEnd"))) {
         const QString id = e.value(QLatin1String("farEnd")).toString();
@@ -286,17 +280,12 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
         if (!party)
             return differs(QStringLiteral("far end"), id, QString());
         const QString what = QStringLiteral("far end %1").arg(id);
-        if (e.contains(QLatin1String("state"))
-            && stateName(party->state) != e.value(QLatin1String("state")).toString())
-            return differs(what + QStringLiteral(" state"), e.value(QLatin1String("state")).toString(),
-                           stateName(party->state));
-        if (e.contains(QLatin1String("mode"))
-            && modeName(party->state, party->mode) != e.value(QLatin1String("mode")).toString())
-            return differs(what + QStringLiteral(" mode"), e.value(QLatin1String("mode")).toString(),
-                           modeName(party->state, party->mode));
+        if (e.contains(QLatin1String("state")) && stateName(party->state) != e.value(QLatin1String("state")).toString())
+            return differs(what + QStringLiteral(" state"), e.value(QLatin1String("state")).toString(), stateName(party->state));
+        if (e.contains(QLatin1String("mode")) && modeName(party->state, party->mode) != e.value(QLatin1String("mode")).toString())
+            return differs(what + QStringLiteral(" mode"), e.value(QLatin1String("mode")).toString(), modeName(party->state, party->mode));
         if (e.contains(QLatin1String("uui"))) {
-            const QString got =
-                party->receivedUui.isEmpty() ? QString() : QString::fromUtf8(party->receivedUui.last());
+            const QString got = party->receivedUui.isEmpty() ? QString() : QString::fromUtf8(party->receivedUui.last());
             if (got != e.value(QLatin1String("uui")).toString())
                 return differs(what + QStringLiteral(" UUI"), e.value(QLatin1String("uui")).toString(), got);
         }
@@ -307,8 +296,7 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
     const QString what = QStringLiteral("session %1").arg(label);
     if (e.value(QLatin1String("terminated")).toBool()) {
         if (s && s->isValid())
-            return differs(what, QStringLiteral("terminated"),
-                           QStringLiteral("still valid (%1)").arg(s->stateName()));
+            return differs(what, QStringLiteral("terminated"), QStringLiteral("still valid (%1)").arg(s->stateName()));
         return true;
     }
     if (!s || !s->isValid()) {
@@ -327,8 +315,7 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
     return field("state", s->stateName()) && field("mode", s->modeName())
         && field("disconnectMode", s->disconnectMode() ? disconnectModeName(s->disconnectMode()) : QString())
         && field("uui", s->userUserInfoText()) && field("sentUui", QString::fromUtf8(s->sentUserUserInfo()))
-        && field("callState3", callState3Name(s->callState3()))
-        && field("eventCause3", eventCause3Name(s->eventCause3()))
+        && field("callState3", callState3Name(s->callState3())) && field("eventCause3", eventCause3Name(s->eventCause3()))
         && field("members", QString::number(s->members().size())) && field("remoteNumber", s->remoteNumber())
         && field("remoteName", s->remoteName());
 }

@@ -25,8 +25,7 @@ public:
 
     // Adds the scenario's lines and far ends to the switch (before the engine attaches it).
     void configureSwitch();
-    void play(CallEngine *engine, bool realTime,
-              std::function<void(const ScenarioPlayer::Result &)> finished);
+    void play(CallEngine *engine, bool realTime, std::function<void(const ScenarioPlayer::Result &)> finished);
     CallSession *session(const QString &label) const { return m_labels.value(label); }
 
 private:
