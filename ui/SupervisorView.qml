@@ -134,9 +134,9 @@ Item {
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("All sessions")
                     delegate: Row {
+                        id: sessionRow
                         required property int sessionId
-                        required property int state
-                        required property int mode
+                        required property CallSession session
                         required property string remoteName
                         required property string remoteNumber
                         required property string lineId
@@ -145,7 +145,7 @@ Item {
                         height: 20
                         Label { width: 50; text: "#" + sessionId; color: Theme.mutedText }
                         PlainLabel { width: 200; text: Names.caller(remoteName, remoteNumber) }
-                        PlainLabel { width: 190; text: Names.stateAndMode(state, mode) }
+                        PlainLabel { width: 190; text: Names.stateAndMode(sessionRow.session.state, sessionRow.session.mode) }
                         PlainLabel { width: 120; text: lineId; color: Theme.mutedText }
                         Label { text: conferenceParentId ? qsTr("conf %1").arg(conferenceParentId) : ""; color: Theme.mutedText }
                     }

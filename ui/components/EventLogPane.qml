@@ -49,7 +49,7 @@ ColumnLayout {
             id: exportPath
             objectName: "exportPath"
             Layout.fillWidth: true
-            text: StandardPaths.writableLocation(StandardPaths.DocumentsLocation) + "/hookline-events.jsonl"
+            text: decodeURIComponent(StandardPaths.writableLocation(StandardPaths.DocumentsLocation).toString().replace(/^file:\/\//, "")) + "/hookline-events.jsonl"
             Accessible.name: qsTr("File to export the events to")
         }
         Button {

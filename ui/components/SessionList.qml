@@ -105,7 +105,8 @@ ListView {
             }
             ColumnLayout {
                 spacing: 0
-                Layout.preferredWidth: 170
+                Layout.fillWidth: false // its labels fill it, it does not fill the row
+                Layout.preferredWidth: 190
                 PlainLabel {
                     objectName: "sessionState"
                     Layout.fillWidth: true
