@@ -1,6 +1,10 @@
 #include "ConsoleApp.h"
 
+#include "IncomingCallNotifier.h"
+#include "agent/AgentState.h"
 #include "core/Logging.h"
+#include "log/CallLog.h"
+#include "log/EventLogModel.h"
 #include "providers/LineProvider.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
@@ -10,6 +14,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtGui/qwindow.h>
 #include <QtQml/qqmlapplicationengine.h>
 
 #include <cstdio>
@@ -18,7 +23,13 @@ ConsoleApp::ConsoleApp(QObject *parent)
     : QObject(parent)
     , m_registry(new ProviderRegistry(this))
     , m_engine(new CallEngine(this))
+    , m_agent(new AgentState(this))
+    , m_callLog(new CallLog(this))
+    , m_eventLog(new EventLogModel(this))
 {
+    m_agent->attach(m_engine);
+    m_callLog->attach(m_engine);
+    m_eventLog->attach(m_engine);
 }
 
 ConsoleApp::~ConsoleApp()
@@ -78,17 +89,27 @@ void ConsoleApp::playHeadless()
         m_trace->setStartMs(m_engine->nowMs()); // play() switched the engine to the scenario's clock
 }
 
-bool ConsoleApp::showConsole(QString *error)
+bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
+    if (!m_callLog->open())
+        qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
+    m_agent->requestState(AgentState::Ready);
     CallEngine::setQmlInstance(m_engine);
+    AgentState::setQmlInstance(m_agent);
+    CallLog::setQmlInstance(m_callLog);
+    EventLogModel::setQmlInstance(m_eventLog);
     m_qml = new QQmlApplicationEngine;
+    m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor}});
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
-    m_qml->addImportPath(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
+    m_qml->addImportPath(
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
     m_qml->load(QUrl(QStringLiteral("qrc:/qt/qml/Hookline/Ui/Main.qml")));
     if (m_qml->rootObjects().isEmpty()) {
         *error = QStringLiteral("the console's QML failed to load");
         return false;
     }
+    m_notifier = new IncomingCallNotifier(m_agent, this);
+    m_notifier->setWindow(qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()));
     if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject)) {
         player->play(m_engine, true, [](const ScenarioPlayer::Result &result) {
             qCInfo(lcScenario).noquote() << result.message;

@@ -3,7 +3,11 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qstring.h>
 
+class AgentState;
 class CallEngine;
+class CallLog;
+class EventLogModel;
+class IncomingCallNotifier;
 class LineProvider;
 class ProviderRegistry;
 class QFile;
@@ -26,12 +30,19 @@ public:
     bool openTrace(const QString &path, QString *error);
     // Headless: plays the scenario in virtual time and quits with its exit code.
     void playHeadless();
-    // Console: shows the QML window and plays the scenario with the wall clock.
-    bool showConsole(QString *error);
+    // Console: shows the QML window (on the supervisor view when asked) and plays the scenario with
+    // the wall clock. The call log opens in the user's data folder; if it cannot, the console runs on
+    // and the history page says why.
+    bool showConsole(bool supervisor, QString *error);
+    QQmlApplicationEngine *qmlEngine() const { return m_qml; }
 
 private:
     ProviderRegistry *m_registry;
     CallEngine *m_engine;
+    AgentState *m_agent;
+    CallLog *m_callLog;
+    EventLogModel *m_eventLog;
+    IncomingCallNotifier *m_notifier = nullptr;
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
     QFile *m_traceFile = nullptr;

@@ -1,9 +1,13 @@
 #include "ConsoleApp.h"
 
 #include <QtCore/qcommandlineparser.h>
+#include <QtCore/qlibraryinfo.h>
+#include <QtCore/qlocale.h>
 #include <QtCore/qtextstream.h>
+#include <QtCore/qtranslator.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickControls2/qquickstyle.h>
 
 #include <cstdio>
 #include <cstring>
@@ -21,8 +25,9 @@ bool hasDisplay()
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
-            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help")
+            || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
+            || !std::strcmp(argv[i], "-v"))
             return true;
     }
     return false;
@@ -44,18 +49,40 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption headlessOption(QStringLiteral("headless"),
-                                      QStringLiteral("Run the scenario without a user interface and exit with 0 when "
-                                                     "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
-    QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario file for the simulated provider."),
+    QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        QStringLiteral("Run the scenario without a user interface and exit with 0 when "
+                       "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
+    QCommandLineOption scenarioOption(QStringLiteral("scenario"),
+                                      QStringLiteral("Scenario file for the simulated provider."),
                                       QStringLiteral("FILE"), QStringLiteral(HOOKLINE_DEFAULT_SCENARIO));
-    QCommandLineOption traceOption(QStringLiteral("trace"), QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."),
-                                   QStringLiteral("OUT"));
-    parser.addOptions({ headlessOption, scenarioOption, traceOption });
+    QCommandLineOption traceOption(
+        QStringLiteral("trace"),
+        QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."), QStringLiteral("OUT"));
+    QCommandLineOption supervisorOption(
+        QStringLiteral("supervisor"), QStringLiteral("Open the console on the supervisor conference view."));
+    QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("User interface language (en, zh_TW); default: the system's."),
+        QStringLiteral("LANG"));
+    parser.addOptions({headlessOption, scenarioOption, traceOption, supervisorOption, langOption});
     parser.process(*app);
 
+    // The language follows the system unless --lang says otherwise; English needs no catalogue.
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    QTranslator translator;
+    QTranslator qtTranslator;
+    if (translator.load(locale, QStringLiteral("hookline"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (parser.isSet(langOption))
+        QLocale::setDefault(locale);
+
     if (!headlessRequested && headless)
-        std::fprintf(stderr, "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
+        std::fprintf(
+            stderr,
+            "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
 
     ConsoleApp console;
     QString error;
@@ -68,9 +95,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return exitCode;
     }
+    if (!headless)
+        QQuickStyle::setStyle(QStringLiteral("Fusion")); // follows the palette the theme sets
     if (headless) {
         console.playHeadless();
-    } else if (!console.showConsole(&error)) {
+    } else if (!console.showConsole(parser.isSet(supervisorOption), &error)) {
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 1;
     }

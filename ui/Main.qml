@@ -1,98 +1,106 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Qt.labs.settings
 import Hookline.Engine
+import Hookline.Ui
 
-// The console's first window: every live session with the actions its features allow.
+// The console window: the agent console, the call history, the supervisor view and settings as
+// tabs. `hookline --supervisor` opens it on the supervisor view.
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
     width: 1280
     height: 800
+    minimumWidth: 1024
+    minimumHeight: 640
     visible: true
-    title: qsTr("Hookline")
+    title: currentPage === 2 ? qsTr("Hookline supervisor") : qsTr("Hookline")
+
+    property bool supervisorMode: false
+    property alias currentPage: tabs.currentIndex
+
+    color: Theme.window
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surfaceAlt
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.mutedText
+    palette.mid: Theme.border
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    palette.light: Theme.dark ? "#3a4048" : "#ffffff"
+    palette.dark: Theme.dark ? "#15171a" : "#9aa1ab"
+
+    Settings {
+        id: shortcutSettings
+        category: "shortcuts"
+        property string answer: "Ctrl+Shift+A"
+        property string reject: "Ctrl+Shift+R"
+        property string drop: "Ctrl+Shift+D"
+        property string hold: "Ctrl+Shift+H"
+        property string mute: "Ctrl+Shift+M"
+    }
+    Settings {
+        id: appearanceSettings
+        category: "appearance"
+        property string theme: "system"
+        property int wrapUpSeconds: 60
+    }
+    Component.onCompleted: {
+        Theme.override = appearanceSettings.theme
+        AgentState.wrapUpSeconds = appearanceSettings.wrapUpSeconds
+        if (supervisorMode)
+            tabs.currentIndex = 2
+    }
 
     header: ToolBar {
+        palette.button: Theme.surface
+        background: Rectangle { color: Theme.surface; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
         RowLayout {
             anchors.fill: parent
-            Label {
-                objectName: "sessionCount"
-                text: qsTr("%n live session(s)", "", CallEngine.sessions.count)
-                Layout.leftMargin: 12
-                Layout.fillWidth: true
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+            TabBar {
+                id: tabs
+                objectName: "pageTabs"
+                Accessible.name: qsTr("Pages")
+                TabButton { objectName: "callsTab"; text: qsTr("Calls"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "historyTab"; text: qsTr("History"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "supervisorTab"; text: qsTr("Supervisor"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "settingsTab"; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
             }
-            Repeater {
-                model: CallEngine.lines
-                Label {
-                    required property var modelData
-                    text: modelData.name + (modelData.inService ? "" : qsTr(" (out of service: %1)").arg(modelData.outOfServiceReason))
-                    textFormat: Text.PlainText
-                    Layout.rightMargin: 12
-                }
-            }
+            Item { Layout.fillWidth: true }
+            AgentStateBar { }
         }
     }
 
-    ListView {
-        id: sessionList
-        objectName: "sessionList"
+    StackLayout {
         anchors.fill: parent
-        anchors.margins: 8
-        spacing: 4
-        clip: true
-        model: CallEngine.sessions
-        delegate: Frame {
-            id: row
-            required property var session
-            required property string remoteName
-            required property string remoteNumber
-            required property string stateName
-            required property string modeName
-            required property string lineId
-            required property int features
-            width: ListView.view.width
-            RowLayout {
-                anchors.fill: parent
-                spacing: 12
-                Label {
-                    // Caller names are untrusted: plain text, never markup.
-                    text: (row.remoteName.length ? row.remoteName + "  " : "") + row.remoteNumber
-                    textFormat: Text.PlainText
-                    elide: Text.ElideRight
-                    font.bold: true
-                    Layout.preferredWidth: 320
-                }
-                Label {
-                    text: row.stateName + (row.modeName.length ? " / " + row.modeName : "")
-                    textFormat: Text.PlainText
-                    Layout.preferredWidth: 260
-                }
-                Label {
-                    text: row.lineId
-                    textFormat: Text.PlainText
-                    Layout.fillWidth: true
-                }
-                Button {
-                    text: qsTr("Answer")
-                    enabled: (row.features & Tapi.FeatureAnswer) !== 0
-                    onClicked: row.session.answer()
-                }
-                Button {
-                    text: qsTr("Reject")
-                    enabled: (row.features & Tapi.FeatureReject) !== 0
-                    onClicked: row.session.reject()
-                }
-                Button {
-                    text: qsTr("Drop")
-                    enabled: (row.features & Tapi.FeatureDrop) !== 0
-                    onClicked: row.session.drop()
-                }
-                Button {
-                    text: qsTr("Close")
-                    enabled: row.stateName === "IDLE"
-                    onClicked: row.session.terminate()
-                }
-            }
+        currentIndex: tabs.currentIndex
+        AgentConsole {
+            id: agentConsole
+            shortcuts: ({ answer: shortcutSettings.answer, reject: shortcutSettings.reject, drop: shortcutSettings.drop,
+                          hold: shortcutSettings.hold, mute: shortcutSettings.mute })
+        }
+        Loader {
+            active: tabs.currentIndex === 1
+            sourceComponent: HistoryPage { }
+        }
+        Loader {
+            objectName: "supervisorLoader"
+            active: tabs.currentIndex === 2
+            sourceComponent: SupervisorView { }
+        }
+        SettingsPage {
+            shortcutSettings: shortcutSettings
+            appearanceSettings: appearanceSettings
         }
     }
 }

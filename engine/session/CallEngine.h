@@ -39,7 +39,9 @@ class CallEngine : public QObject, public LineEventSink
     Q_PROPERTY(int callsInProgress READ callsInProgress NOTIFY callsInProgressChanged FINAL)
 
 public:
-    explicit CallEngine(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
+    // calling create(), and the UI would bind to an empty engine.
+    explicit CallEngine(QObject *parent);
     ~CallEngine() override;
 
     // QML singleton: the composition root creates the engine and hands it to QML.

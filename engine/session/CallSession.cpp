@@ -154,6 +154,12 @@ QByteArray CallSession::userUserInfo() const
     return m_call && !m_call->receivedUui.empty() ? m_call->receivedUui.front() : QByteArray();
 }
 
+QList<QByteArray> CallSession::receivedUserUserInfo() const
+{
+    return m_call ? QList<QByteArray>(m_call->receivedUui.begin(), m_call->receivedUui.end())
+                  : QList<QByteArray>();
+}
+
 QString CallSession::userUserInfoText() const
 {
     return QString::fromUtf8(userUserInfo());

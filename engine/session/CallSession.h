@@ -85,6 +85,8 @@ public:
     QList<CallSession *> members() const;
     QByteArray userUserInfo() const;
     QString userUserInfoText() const;
+    // The whole received FIFO, head first (the call log keeps messages the agent has not released).
+    QList<QByteArray> receivedUserUserInfo() const;
     int pendingUserUserInfo() const;
     QByteArray sentUserUserInfo() const;
     QDateTime offeredAt() const;

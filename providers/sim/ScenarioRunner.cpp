@@ -40,10 +40,35 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
         if (labels.isEmpty())
             m_labelsForRequest.remove(m_completingRequest);
     });
+    m_stepsLeft = int(m_scenario.steps.size());
     for (const ScenarioStep &step : std::as_const(m_scenario.steps))
-        m_sim->clock().schedule(step.at - m_sim->clock().elapsedMs(), [this, step] { run(step); });
+        m_sim->clock().schedule(step.at - m_sim->clock().elapsedMs(), [this, step] {
+            --m_stepsLeft;
+            run(step);
+        });
     m_wall.start();
+    if (realTime) {
+        // The console keeps the switch running after the last step, so what the agent does (answer,
+        // drop, dial, conference) completes and far ends keep answering. A request wakes it at once.
+        m_realTimePump.setSingleShot(true);
+        connect(&m_realTimePump, &QTimer::timeout, this, &ScenarioRunner::pumpRealTime);
+        connect(engine, &CallEngine::requestIssued, this, [this] { m_realTimePump.start(0); });
+        m_realTimePump.start(0);
+        return;
+    }
     QTimer::singleShot(0, this, &ScenarioRunner::pump);
+}
+
+void ScenarioRunner::pumpRealTime()
+{
+    VirtualClock &clock = m_sim->clock();
+    clock.advance(qMax<qint64>(0, m_wall.elapsed() - clock.elapsedMs()));
+    if (m_stepsLeft == 0 && !m_finished)
+        finish(0, QStringLiteral("scenario '%1': every step played").arg(m_scenario.name));
+    // Sleep until the next event, but wake at least every 250 ms so durations read from the engine's
+    // clock stay close to the wall clock.
+    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - m_wall.elapsed() : 250;
+    m_realTimePump.start(int(qBound<qint64>(qint64(0), next, qint64(250))));
 }
 
 void ScenarioRunner::pump()

@@ -8,6 +8,7 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qtimer.h>
 
 class CallEngine;
 class CallSession;
@@ -33,6 +34,7 @@ private:
     void runRemote(const ScenarioStep &step);
     bool check(const ScenarioStep &step, QString *mismatch);
     void pump();
+    void pumpRealTime();
     void finish(int exitCode, const QString &message);
     void error(const ScenarioStep &step, const QString &message);
 
@@ -46,4 +48,6 @@ private:
     QHash<QString, QPointer<CallSession>> m_labels;
     QHash<int, QStringList> m_labelsForRequest; // labels for sessions a request creates
     int m_completingRequest = 0;
+    int m_stepsLeft = 0;
+    QTimer m_realTimePump; // the console's clock: virtual time follows the wall clock
 };

@@ -91,7 +91,7 @@ QStringList withIds(QStringList events, const QList<int> &ids)
 SimFixture::SimFixture(const LineCapabilities &caps, int externalOwners)
     : m_recorder(std::make_unique<EventRecorder>())
     , m_sim(std::make_unique<SimSwitch>())
-    , m_engine(std::make_unique<CallEngine>())
+    , m_engine(std::make_unique<CallEngine>(nullptr))
 {
     m_engine->setClock(&m_sim->clock());
     m_recorder->attach(m_engine.get(), m_sim.get());

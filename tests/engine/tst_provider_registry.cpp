@@ -113,7 +113,7 @@ private Q_SLOTS:
             registry.createLineProvider(QStringLiteral("testline"), {}, owner.get(), &error);
         QVERIFY2(provider, qPrintable(error));
         QCOMPARE(provider->providerId(), QStringLiteral("testline"));
-        CallEngine engine;
+        CallEngine engine(nullptr);
         engine.attachProvider(provider);
         QCOMPARE(engine.lines().size(), 1);
         QCOMPARE(engine.lines().constFirst()->lineId(), QStringLiteral("test-1"));

@@ -59,7 +59,8 @@ class Rig
 {
 public:
     Rig()
-        : m_provider(QStringLiteral("bench/line"))
+        : m_engine(nullptr)
+        , m_provider(QStringLiteral("bench/line"))
     {
         m_engine.attachProvider(&m_provider);
         QObject::connect(&m_engine, &CallEngine::sessionAdded, [this](CallSession *s) { m_last = s; });

@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SimSwitch sim;
     ScenarioRunner runner(scenario, &sim);
     runner.configureSwitch();
-    CallEngine engine;
+    CallEngine engine(nullptr);
     engine.setClock(&sim.clock());
     engine.attachProvider(&sim);
     bool finished = false;

@@ -1,0 +1,250 @@
+#include "agent/AgentState.h"
+
+#include "core/Tapi.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qloggingcategory.h>
+#include <QtQml/qjsengine.h>
+
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcAgent, "hookline.engine.agent", QtWarningMsg)
+
+namespace {
+QPointer<AgentState> s_qmlInstance;
+}
+
+AgentState::AgentState(QObject *parent)
+    : QObject(parent)
+{
+    m_wrapUpTimer.setSingleShot(true);
+    m_wrapUpTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_wrapUpTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcAgent) << "wrap-up time is over";
+        finishWrapUp();
+    });
+}
+
+AgentState::~AgentState() = default;
+
+void AgentState::setQmlInstance(AgentState *agent)
+{
+    s_qmlInstance = agent;
+}
+
+AgentState *AgentState::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_qmlInstance, "AgentState::create", "the composition root must call setQmlInstance() first");
+    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
+    return s_qmlInstance.data();
+}
+
+void AgentState::attach(CallEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    if (!engine)
+        return;
+    connect(engine, &CallEngine::callsInProgressChanged, this, &AgentState::callsInProgressChanged);
+    connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *, int, int state) {
+        if (state == Tapi::Connected)
+            m_talked = true;
+        updateAlerting();
+    });
+    // After the handle is detached, so a terminated session is never picked again.
+    connect(engine, &CallEngine::sessionTerminated, this, &AgentState::updateAlerting);
+    updateDerived();
+}
+
+int AgentState::callsInProgress() const
+{
+    return m_engine ? m_engine->callsInProgress() : 0;
+}
+
+bool AgentState::isBusy() const
+{
+    return m_state == WrapUp || callsInProgress() > 0;
+}
+
+bool AgentState::canTakeCalls() const
+{
+    return m_state == Ready && callsInProgress() == 0;
+}
+
+void AgentState::setAutoWrapUp(bool on)
+{
+    if (m_autoWrapUp == on)
+        return;
+    m_autoWrapUp = on;
+    Q_EMIT autoWrapUpChanged();
+}
+
+void AgentState::setWrapUpSeconds(int seconds)
+{
+    seconds = qMax(0, seconds);
+    if (m_wrapUpSeconds == seconds)
+        return;
+    m_wrapUpSeconds = seconds;
+    Q_EMIT wrapUpSecondsChanged();
+}
+
+qint64 AgentState::wrapUpRemainingMs() const
+{
+    if (!wrapUpTimed())
+        return -1;
+    return qMax<qint64>(0, m_wrapUpDeadline.remainingTime());
+}
+
+AgentState::RequestResult AgentState::requestState(State state, const QString &reasonCode)
+{
+    const QString reason = reasonCode.trimmed();
+    if (state == WrapUp || (state == NotReady && reason.isEmpty())) {
+        qCWarning(lcAgent) << "refused agent state" << state
+                           << "(wrap-up is entered with startWrapUp; not ready "
+                           << "needs a reason code)";
+        return Refused;
+    }
+    if (isBusy()) {
+        m_hasNext = true;
+        m_nextState = state;
+        m_nextReason = state == NotReady ? reason : QString();
+        Q_EMIT nextStateChanged();
+        return Deferred;
+    }
+    setState(state, state == NotReady ? reason : QString());
+    clearNextState();
+    return Applied;
+}
+
+void AgentState::clearNextState()
+{
+    if (!m_hasNext)
+        return;
+    m_hasNext = false;
+    m_nextState = Ready;
+    m_nextReason.clear();
+    Q_EMIT nextStateChanged();
+}
+
+bool AgentState::startWrapUp()
+{
+    if (m_state == WrapUp || m_state == Offline)
+        return false;
+    m_beforeWrapUp = m_state;
+    m_reasonBeforeWrapUp = m_reason;
+    if (m_wrapUpSeconds > 0) {
+        m_wrapUpDeadline.setRemainingTime(qint64(m_wrapUpSeconds) * 1000, Qt::PreciseTimer);
+        m_wrapUpTimer.start(m_wrapUpSeconds * 1000);
+    }
+    setState(WrapUp, QString());
+    Q_EMIT wrapUpDeadlineChanged();
+    return true;
+}
+
+bool AgentState::extendWrapUp(int seconds)
+{
+    if (!wrapUpTimed() || seconds <= 0)
+        return false;
+    const qint64 remaining = m_wrapUpDeadline.remainingTime() + qint64(seconds) * 1000;
+    m_wrapUpDeadline.setRemainingTime(remaining, Qt::PreciseTimer);
+    m_wrapUpTimer.start(int(qMin<qint64>(remaining, std::numeric_limits<int>::max())));
+    Q_EMIT wrapUpDeadlineChanged();
+    return true;
+}
+
+bool AgentState::finishWrapUp()
+{
+    if (m_state != WrapUp)
+        return false;
+    m_wrapUpTimer.stop();
+    m_talked = false;
+    State next = m_beforeWrapUp;
+    QString reason = m_reasonBeforeWrapUp;
+    if (m_hasNext) {
+        next = m_nextState;
+        reason = m_nextReason;
+    }
+    if (callsInProgress() > 0 && m_hasNext) {
+        // A new call started during wrap-up: the chosen state waits for it to end.
+        setState(m_beforeWrapUp, m_reasonBeforeWrapUp);
+    } else {
+        setState(next, reason);
+        clearNextState();
+    }
+    Q_EMIT wrapUpDeadlineChanged();
+    return true;
+}
+
+bool AgentState::mayAlert(CallSession *session) const
+{
+    if (!session || !session->isValid() || !canTakeCalls())
+        return false;
+    return session->state() == Tapi::Offering && session->direction() == Tapi::Inbound
+        && session->privilege() == Tapi::PrivilegeOwner && !(session->mode() & Tapi::OfferingInactive);
+}
+
+void AgentState::setState(State state, const QString &reason)
+{
+    if (m_state == state && m_reason == reason)
+        return;
+    const State previous = m_state;
+    m_state = state;
+    m_reason = reason;
+    qCInfo(lcAgent) << "agent state" << previous << "->" << state << reason;
+    Q_EMIT stateChanged(state, previous);
+    updateDerived();
+}
+
+void AgentState::callsInProgressChanged()
+{
+    if (callsInProgress() == 0 && m_state != WrapUp) {
+        if (m_talked && m_autoWrapUp && m_state != Offline) {
+            startWrapUp();
+        } else if (m_hasNext) {
+            const State next = m_nextState;
+            const QString reason = m_nextReason;
+            clearNextState();
+            setState(next, reason);
+        }
+        m_talked = false;
+    }
+    updateDerived();
+}
+
+void AgentState::updateDerived()
+{
+    const bool busy = isBusy();
+    if (busy != m_lastBusy) {
+        m_lastBusy = busy;
+        Q_EMIT busyChanged();
+    }
+    const bool canTake = canTakeCalls();
+    if (canTake != m_lastCanTake) {
+        m_lastCanTake = canTake;
+        Q_EMIT canTakeCallsChanged();
+    }
+    updateAlerting();
+}
+
+void AgentState::updateAlerting()
+{
+    CallSession *alerting = nullptr;
+    if (m_engine && canTakeCalls()) {
+        if (mayAlert(m_alerting)) {
+            alerting = m_alerting; // keep the banner on the call it shows
+        } else {
+            for (CallSession *session : m_engine->sessionList()) {
+                if (mayAlert(session)) {
+                    alerting = session;
+                    break;
+                }
+            }
+        }
+    }
+    if (alerting == m_alerting)
+        return;
+    m_alerting = alerting;
+    Q_EMIT alertingSessionChanged();
+}

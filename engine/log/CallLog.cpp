@@ -1,0 +1,452 @@
+#include "log/CallLog.h"
+
+#include "core/Tapi.h"
+#include "log/LogCategory.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdir.h>
+#include <QtCore/qfileinfo.h>
+#include <QtCore/qstandardpaths.h>
+#include <QtQml/qjsengine.h>
+#include <QtSql/qsqldatabase.h>
+#include <QtSql/qsqlerror.h>
+#include <QtSql/qsqlquery.h>
+
+namespace {
+QPointer<CallLog> s_qmlInstance;
+int s_connectionCounter = 0;
+constexpr int SchemaVersion = 1;
+
+const char *const CreateSchema = R"(
+CREATE TABLE IF NOT EXISTS calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL,
+    line_id TEXT NOT NULL,
+    address TEXT,
+    direction INTEGER,
+    remote_number TEXT,
+    remote_name TEXT,
+    called_number TEXT,
+    offered_at INTEGER,
+    connected_at INTEGER,
+    dropped_at INTEGER,
+    idle_at INTEGER,
+    terminated_at INTEGER NOT NULL,
+    duration_ms INTEGER,
+    final_state TEXT,
+    final_mode TEXT,
+    disconnect_mode TEXT,
+    uui_sent BLOB,
+    disposition TEXT,
+    notes TEXT,
+    is_conference INTEGER NOT NULL DEFAULT 0,
+    privilege TEXT
+))";
+
+const char *const CreateUuiTable = R"(
+CREATE TABLE IF NOT EXISTS received_uui (
+    call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (call_id, seq)
+))";
+
+const char *const Columns =
+    "id, session_id, line_id, address, direction, remote_number, remote_name, called_number, "
+    "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, "
+    "final_mode, disconnect_mode, uui_sent, disposition, notes, is_conference, "
+    "privilege";
+
+qint64 msOf(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : -1;
+}
+
+// A substring for LIKE ... ESCAPE '\': the user's % and _ are literal characters.
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+} // namespace
+
+CallLog::CallLog(QObject *parent)
+    : QObject(parent)
+    , m_connection(QStringLiteral("hookline-calllog-%1").arg(++s_connectionCounter))
+{ }
+
+CallLog::~CallLog()
+{
+    close();
+}
+
+void CallLog::setQmlInstance(CallLog *log)
+{
+    s_qmlInstance = log;
+}
+
+CallLog *CallLog::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_qmlInstance, "CallLog::create", "the composition root must call setQmlInstance() first");
+    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
+    return s_qmlInstance.data();
+}
+
+QString CallLog::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("calls.sqlite"));
+}
+
+bool CallLog::exec(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    setError(QStringLiteral("%1: %2").arg(m_path, query.lastError().text()));
+    return false;
+}
+
+void CallLog::setError(const QString &error)
+{
+    if (!error.isEmpty())
+        qCWarning(lcCallLog).noquote() << error;
+    if (m_error == error)
+        return;
+    m_error = error;
+    Q_EMIT errorStringChanged();
+}
+
+bool CallLog::open(const QString &path)
+{
+    close();
+    m_path = path;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        setError(QStringLiteral("cannot create the folder %1 for the call log").arg(folder));
+        Q_EMIT openChanged();
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        setError(QStringLiteral("%1: %2").arg(path, db.lastError().text()));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        Q_EMIT openChanged();
+        return false;
+    }
+    // WAL: readers never block the writer; FULL: a committed record survives a crash of the process
+    // and of the machine.
+    QSqlQuery mode(db);
+    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
+        || mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        setError(QStringLiteral("%1: the database cannot use write-ahead logging").arg(path));
+        mode = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        Q_EMIT openChanged();
+        return false;
+    }
+    mode.finish();
+    bool ok = exec(db, QStringLiteral("PRAGMA synchronous=FULL"))
+        && exec(db, QString::fromLatin1(CreateSchema)) && exec(db, QString::fromLatin1(CreateUuiTable))
+        && exec(db, QStringLiteral("CREATE INDEX IF NOT EXISTS calls_terminated ON calls(terminated_at)"));
+    if (ok) {
+        QSqlQuery version(db);
+        ok = version.exec(QStringLiteral("PRAGMA user_version")) && version.next();
+        const int found = ok ? version.value(0).toInt() : -1;
+        version.finish();
+        if (ok && found > SchemaVersion) {
+            setError(QStringLiteral("%1: written by a newer Hookline (schema %2, this one knows %3)")
+                         .arg(path)
+                         .arg(found)
+                         .arg(SchemaVersion));
+            ok = false;
+        } else if (ok && found < SchemaVersion) {
+            ok = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
+        }
+    }
+    if (!ok) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        Q_EMIT openChanged();
+        return false;
+    }
+    setError(QString());
+    qCInfo(lcCallLog) << "call log open at" << path;
+    Q_EMIT openChanged();
+    return true;
+}
+
+void CallLog::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    Q_EMIT openChanged();
+}
+
+bool CallLog::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void CallLog::attach(CallEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    if (!engine)
+        return;
+    // sessionRemoved comes before the handle is freed: everything about the call is still readable.
+    connect(engine, &CallEngine::sessionRemoved, this, &CallLog::sessionRemoved);
+    connect(engine, &CallEngine::sessionAdded, this, &CallLog::trackUui);
+    for (CallSession *session : engine->sessionList())
+        trackUui(session);
+}
+
+void CallLog::trackUui(CallSession *session)
+{
+    // The FIFO grows at the tail and is released from the head: whatever is new at the tail is a
+    // message, whether or not the agent released earlier ones.
+    auto update = [this, session] {
+        ReceivedUui &seen = m_receivedUui[session->sessionId()];
+        const QList<QByteArray> queue = session->receivedUserUserInfo();
+        qsizetype popped = 0;
+        while (popped < seen.queue.size()
+               && seen.queue.mid(popped) != queue.mid(0, seen.queue.size() - popped))
+            ++popped;
+        seen.all += queue.mid(seen.queue.size() - popped);
+        seen.queue = queue;
+    };
+    connect(session, &CallSession::userUserInfoChanged, this, update);
+    update();
+}
+
+CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
+{
+    CallRecord r;
+    r.sessionId = session->sessionId();
+    r.lineId = session->lineId();
+    r.address = session->address();
+    r.direction = session->direction();
+    r.remoteNumber = session->remoteNumber();
+    r.remoteName = session->remoteName();
+    r.calledNumber = session->calledNumber();
+    r.offeredAt = msOf(session->offeredAt());
+    r.connectedAt = msOf(session->connectedAt());
+    r.droppedAt = msOf(session->droppedAt());
+    r.idleAt = msOf(session->idleAt());
+    r.terminatedAt = terminatedAt;
+    r.durationMs = session->duration();
+    r.finalState = Tapi::stateName(session->state());
+    r.finalMode = session->modeName();
+    r.disconnectMode =
+        session->disconnectMode() ? Tapi::disconnectModeName(session->disconnectMode()) : QString();
+    r.uuiReceived = session->receivedUserUserInfo();
+    r.uuiSent = session->sentUserUserInfo();
+    r.isConference = session->isConference();
+    r.privilege = Tapi::privilegeName(session->privilege());
+    return r;
+}
+
+void CallLog::sessionRemoved(CallSession *session)
+{
+    CallRecord record = recordOf(session, m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch());
+    const int id = session->sessionId();
+    if (m_receivedUui.contains(id))
+        record.uuiReceived = m_receivedUui.take(id).all;
+    const WrapUp wrapUp = m_wrapUps.take(id);
+    record.disposition = wrapUp.disposition;
+    record.notes = wrapUp.notes;
+    write(record);
+}
+
+qint64 CallLog::write(CallRecord record)
+{
+    if (!isOpen()) {
+        setError(
+            QStringLiteral("the call log is not open: session %1 was not recorded").arg(record.sessionId));
+        return 0;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        setError(QStringLiteral("%1: %2").arg(m_path, db.lastError().text()));
+        return 0;
+    }
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO calls (session_id, line_id, address, direction, remote_number, remote_name, "
+        "called_number, "
+        "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, final_mode, "
+        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QVariantList values {
+        record.sessionId,    record.lineId,      record.address,      record.direction,
+        record.remoteNumber, record.remoteName,  record.calledNumber, record.offeredAt,
+        record.connectedAt,  record.droppedAt,   record.idleAt,       record.terminatedAt,
+        record.durationMs,   record.finalState,  record.finalMode,    record.disconnectMode,
+        record.uuiSent,      record.disposition, record.notes,        int(record.isConference),
+        record.privilege,
+    };
+    for (const QVariant &value : values)
+        insert.addBindValue(value);
+    bool ok = insert.exec();
+    QString failure = insert.lastError().text();
+    record.id = insert.lastInsertId().toLongLong();
+    QSqlQuery uui(db);
+    uui.prepare(QStringLiteral("INSERT INTO received_uui (call_id, seq, bytes) VALUES (?, ?, ?)"));
+    for (qsizetype i = 0; ok && i < record.uuiReceived.size(); ++i) {
+        uui.addBindValue(record.id);
+        uui.addBindValue(int(i));
+        uui.addBindValue(record.uuiReceived.at(i));
+        ok = uui.exec();
+        failure = uui.lastError().text();
+    }
+    if (ok) {
+        ok = db.commit();
+        failure = db.lastError().text();
+    }
+    if (!ok) {
+        setError(QStringLiteral("%1: session %2 was not recorded: %3")
+                     .arg(m_path)
+                     .arg(record.sessionId)
+                     .arg(failure));
+        db.rollback();
+        return 0;
+    }
+    m_rowOfSession.insert(record.sessionId, record.id);
+    qCDebug(lcCallLog) << "recorded session" << record.sessionId << "as row" << record.id;
+    Q_EMIT recordWritten(record.id, record.sessionId);
+    return record.id;
+}
+
+bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString &notes)
+{
+    const qint64 row = m_rowOfSession.value(sessionId);
+    const bool live = m_engine && m_engine->session(sessionId);
+    if (live || !row) {
+        if (!live && m_engine) {
+            setError(QStringLiteral("no session %1 to attach a wrap-up to").arg(sessionId));
+            return false;
+        }
+        m_wrapUps.insert(sessionId, {disposition, notes});
+        return true;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE calls SET disposition = ?, notes = ? WHERE id = ?"));
+    update.addBindValue(disposition);
+    update.addBindValue(notes);
+    update.addBindValue(row);
+    if (!update.exec()) {
+        setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));
+        return false;
+    }
+    Q_EMIT recordUpdated(row);
+    return true;
+}
+
+QString CallLog::disposition(int sessionId) const
+{
+    return m_wrapUps.value(sessionId).disposition;
+}
+
+QString CallLog::notes(int sessionId) const
+{
+    return m_wrapUps.value(sessionId).notes;
+}
+
+QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 onlyId) const
+{
+    QList<CallRecord> result;
+    if (!isOpen())
+        return result;
+    QString sql = QStringLiteral("SELECT %1 FROM calls WHERE 1=1").arg(QLatin1String(Columns));
+    if (onlyId > 0)
+        sql += QStringLiteral(" AND id = ?");
+    const QString text = search.trimmed();
+    if (!text.isEmpty()) {
+        sql += QStringLiteral(" AND (remote_number LIKE ? ESCAPE '\\' OR remote_name LIKE ? ESCAPE '\\' "
+                              "OR called_number LIKE ? ESCAPE '\\' OR line_id LIKE ? ESCAPE '\\' "
+                              "OR disposition LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\' "
+                              "OR EXISTS (SELECT 1 FROM received_uui u WHERE u.call_id = calls.id "
+                              "AND CAST(u.bytes AS TEXT) LIKE ? ESCAPE '\\') "
+                              "OR CAST(uui_sent AS TEXT) LIKE ? ESCAPE '\\')");
+    }
+    sql += QStringLiteral(" ORDER BY terminated_at DESC, id DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    if (onlyId > 0)
+        query.addBindValue(onlyId);
+    if (!text.isEmpty()) {
+        const QString pattern = likePattern(text);
+        for (int i = 0; i < 8; ++i)
+            query.addBindValue(pattern);
+    }
+    if (!query.exec()) {
+        qCWarning(lcCallLog).noquote() << m_path << query.lastError().text();
+        return result;
+    }
+    while (query.next()) {
+        CallRecord r;
+        int c = 0;
+        r.id = query.value(c++).toLongLong();
+        r.sessionId = query.value(c++).toInt();
+        r.lineId = query.value(c++).toString();
+        r.address = query.value(c++).toString();
+        r.direction = query.value(c++).toInt();
+        r.remoteNumber = query.value(c++).toString();
+        r.remoteName = query.value(c++).toString();
+        r.calledNumber = query.value(c++).toString();
+        r.offeredAt = query.value(c++).toLongLong();
+        r.connectedAt = query.value(c++).toLongLong();
+        r.droppedAt = query.value(c++).toLongLong();
+        r.idleAt = query.value(c++).toLongLong();
+        r.terminatedAt = query.value(c++).toLongLong();
+        r.durationMs = query.value(c++).toLongLong();
+        r.finalState = query.value(c++).toString();
+        r.finalMode = query.value(c++).toString();
+        r.disconnectMode = query.value(c++).toString();
+        r.uuiSent = query.value(c++).toByteArray();
+        r.disposition = query.value(c++).toString();
+        r.notes = query.value(c++).toString();
+        r.isConference = query.value(c++).toInt() != 0;
+        r.privilege = query.value(c++).toString();
+        result.append(r);
+    }
+    QSqlQuery uui(QSqlDatabase::database(m_connection, false));
+    uui.setForwardOnly(true);
+    uui.prepare(QStringLiteral("SELECT bytes FROM received_uui WHERE call_id = ? ORDER BY seq"));
+    for (CallRecord &r : result) {
+        uui.addBindValue(r.id);
+        if (!uui.exec())
+            break;
+        while (uui.next())
+            r.uuiReceived.append(uui.value(0).toByteArray());
+    }
+    return result;
+}
+
+int CallLog::recordCount() const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && query.next() ? query.value(0).toInt()
+                                                                                    : 0;
+}

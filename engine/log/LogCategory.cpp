@@ -1,0 +1,3 @@
+#include "log/LogCategory.h"
+
+Q_LOGGING_CATEGORY(lcCallLog, "hookline.engine.log", QtWarningMsg)

@@ -1,0 +1,302 @@
+// AgentState: requests applied or deferred while busy, wrap-up after a talked call (timer, extension,
+// finish), and which offered calls may alert. Driven by the real engine on the simulated switch.
+#include "SimFixture.h"
+
+#include "agent/AgentState.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "session/CallSession.h"
+
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+using namespace Tapi;
+
+namespace {
+QString stateTag(AgentState::State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<AgentState::State>().valueToKey(state));
+}
+
+// "WrapUp<-Ready" for every stateChanged the spy saw, in order.
+QStringList transitions(const QSignalSpy &spy)
+{
+    QStringList result;
+    for (const QList<QVariant> &args : spy)
+        result << stateTag(args.at(0).value<AgentState::State>()) + QStringLiteral("<-")
+                + stateTag(args.at(1).value<AgentState::State>());
+    return result;
+}
+} // namespace
+
+class TestAgentState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void requestWhileFree_data();
+    void requestWhileFree();
+    void requestWhileOnCall_data();
+    void requestWhileOnCall();
+    void wrapUpAfterTalkedCall();
+    void noWrapUpWithoutTalk();
+    void wrapUpTimerExpiresAndExtends();
+    void newCallDuringWrapUpKeepsNextState();
+    void alerting_data();
+    void alerting();
+    void alertingMovesToNextOffer();
+};
+
+void TestAgentState::requestWhileFree_data()
+{
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("result");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("reasonAfter");
+    QTest::addColumn<bool>("canTake");
+    QTest::newRow("ready") << int(AgentState::Ready) << QString() << int(AgentState::Applied)
+                           << int(AgentState::Ready) << QString() << true;
+    QTest::newRow("not ready with reason")
+        << int(AgentState::NotReady) << QStringLiteral(" break ") << int(AgentState::Applied)
+        << int(AgentState::NotReady) << QStringLiteral("break") << false;
+    QTest::newRow("not ready without reason")
+        << int(AgentState::NotReady) << QStringLiteral("  ") << int(AgentState::Refused)
+        << int(AgentState::Offline) << QString() << false;
+    QTest::newRow("wrap-up is not requested")
+        << int(AgentState::WrapUp) << QString() << int(AgentState::Refused) << int(AgentState::Offline)
+        << QString() << false;
+    QTest::newRow("offline") << int(AgentState::Offline) << QString() << int(AgentState::Applied)
+                             << int(AgentState::Offline) << QString() << false;
+}
+
+void TestAgentState::requestWhileFree()
+{
+    QFETCH(int, result);
+    QFETCH(int, state);
+    QFETCH(QString, reasonAfter);
+    QFETCH(bool, canTake);
+    QFETCH(int, requested);
+    QFETCH(QString, reason);
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    QCOMPARE(agent.state(), AgentState::Offline);
+    QCOMPARE(int(agent.requestState(AgentState::State(requested), reason)), result);
+    QCOMPARE(int(agent.state()), state);
+    QCOMPARE(agent.reasonCode(), reasonAfter);
+    QCOMPARE(agent.canTakeCalls(), canTake);
+    QVERIFY(!agent.hasNextState());
+    QVERIFY(!agent.isBusy());
+}
+
+void TestAgentState::requestWhileOnCall_data()
+{
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("expected"); // stateChanged after the call ends and wrap-up finishes
+    QTest::addColumn<QString>("finalReason");
+    QTest::newRow("not ready next") << int(AgentState::NotReady) << QStringLiteral("lunch")
+                                    << QStringList {QStringLiteral("WrapUp<-Ready"),
+                                                    QStringLiteral("NotReady<-WrapUp")}
+                                    << QStringLiteral("lunch");
+    QTest::newRow("offline next") << int(AgentState::Offline) << QString()
+                                  << QStringList {QStringLiteral("WrapUp<-Ready"),
+                                                  QStringLiteral("Offline<-WrapUp")}
+                                  << QString();
+    QTest::newRow("ready next") << int(AgentState::Ready) << QString()
+                                << QStringList {QStringLiteral("WrapUp<-Ready"),
+                                                QStringLiteral("Ready<-WrapUp")}
+                                << QString();
+}
+
+void TestAgentState::requestWhileOnCall()
+{
+    QFETCH(QStringList, expected);
+    QFETCH(QString, finalReason);
+    QFETCH(int, requested);
+    QFETCH(QString, reason);
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(0); // untimed: the test finishes it
+    agent.attach(&fx.engine());
+    QCOMPARE(agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *a = fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    QVERIFY(agent.isBusy());
+    QVERIFY(!agent.canTakeCalls());
+
+    QSignalSpy changes(&agent, &AgentState::stateChanged);
+    QSignalSpy next(&agent, &AgentState::nextStateChanged);
+    QCOMPARE(agent.requestState(AgentState::State(requested), reason), AgentState::Deferred);
+    QCOMPARE(agent.state(), AgentState::Ready); // nothing changes during the call
+    QVERIFY(agent.hasNextState());
+    QCOMPARE(int(agent.nextState()), requested);
+    QCOMPARE(agent.nextReasonCode(), reason);
+    QCOMPARE(next.size(), 1);
+
+    QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+    QCOMPARE(agent.state(), AgentState::WrapUp);
+    QVERIFY(agent.isBusy());
+    QVERIFY(!agent.wrapUpTimed());
+    QCOMPARE(agent.wrapUpRemainingMs(), qint64(-1));
+    QVERIFY(agent.finishWrapUp());
+    QCOMPARE(transitions(changes), expected);
+    QCOMPARE(agent.reasonCode(), finalReason);
+    QVERIFY(!agent.hasNextState());
+    QVERIFY(!agent.isBusy());
+    QVERIFY(!agent.finishWrapUp());
+}
+
+void TestAgentState::wrapUpAfterTalkedCall()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(120);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::NotReady, QStringLiteral("training"));
+    CallSession *a = fx.dialOut(fx.peerNumber(QStringLiteral("bob")));
+    QVERIFY(a);
+    QVERIFY(fx.connectOutbound(a, QStringLiteral("bob")));
+    QSignalSpy busy(&agent, &AgentState::busyChanged);
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("bob"), DisconnectNormal));
+    fx.settle();
+    // The far end hung up: DISCONNECTED is no call in progress, so wrap-up starts now.
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(agent.state(), AgentState::WrapUp);
+    QVERIFY(agent.wrapUpTimed());
+    QVERIFY(agent.wrapUpRemainingMs() > 100000 && agent.wrapUpRemainingMs() <= 120000);
+    QCOMPARE(busy.size(), 0); // busy throughout: the call, then wrap-up
+    QVERIFY(agent.finishWrapUp());
+    QCOMPARE(agent.state(), AgentState::NotReady);
+    QCOMPARE(agent.reasonCode(), QStringLiteral("training")); // back to where the agent was
+    QCOMPARE(busy.size(), 1);
+}
+
+void TestAgentState::noWrapUpWithoutTalk()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    CallSession *a = fx.dialOut(fx.peerNumber(QStringLiteral("busy")));
+    QVERIFY(a);
+    QCOMPARE(agent.requestState(AgentState::NotReady, QStringLiteral("break")), AgentState::Deferred);
+    QVERIFY(fx.runUntil([a] { return a->state() == Busy; }));
+    QCOMPARE(agent.state(), AgentState::Ready); // BUSY still holds the line
+    QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+    // A busy signal was never a conversation: the deferred state applies at once, no wrap-up.
+    QCOMPARE(agent.state(), AgentState::NotReady);
+    QCOMPARE(agent.reasonCode(), QStringLiteral("break"));
+    QVERIFY(!agent.hasNextState());
+}
+
+void TestAgentState::wrapUpTimerExpiresAndExtends()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(1);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    CallSession *a = fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+    QCOMPARE(agent.state(), AgentState::WrapUp);
+    QVERIFY(!agent.extendWrapUp(0));
+    QSignalSpy deadline(&agent, &AgentState::wrapUpDeadlineChanged);
+    QVERIFY(agent.extendWrapUp(1));
+    QCOMPARE(deadline.size(), 1);
+    QVERIFY(agent.wrapUpRemainingMs() > 1000);
+    QSignalSpy changes(&agent, &AgentState::stateChanged);
+    QVERIFY(changes.wait(5000));
+    QCOMPARE(transitions(changes), QStringList {QStringLiteral("Ready<-WrapUp")});
+    QVERIFY(!agent.wrapUpTimed());
+    QVERIFY(agent.canTakeCalls());
+}
+
+void TestAgentState::newCallDuringWrapUpKeepsNextState()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(0);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    CallSession *a = fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+    QCOMPARE(agent.requestState(AgentState::Offline), AgentState::Deferred);
+    CallSession *b = fx.dialOut(fx.peerNumber(QStringLiteral("bob"))); // a callback during wrap-up
+    QVERIFY(b);
+    QVERIFY(agent.finishWrapUp());
+    QCOMPARE(agent.state(), AgentState::Ready); // still on the callback
+    QVERIFY(agent.hasNextState());
+    QVERIFY(!agent.canTakeCalls());
+    QCOMPARE(fx.completionOf(b->drop(QByteArray())), int(Success));
+    QCOMPARE(agent.state(), AgentState::Offline); // never talked: no second wrap-up
+}
+
+void TestAgentState::alerting_data()
+{
+    QTest::addColumn<int>("agentState");
+    QTest::addColumn<bool>("onCall");
+    QTest::addColumn<bool>("alerts");
+    QTest::newRow("ready, free") << int(AgentState::Ready) << false << true;
+    QTest::newRow("ready, on a call") << int(AgentState::Ready) << true << false;
+    QTest::newRow("not ready") << int(AgentState::NotReady) << false << false;
+    QTest::newRow("offline") << int(AgentState::Offline) << false << false;
+}
+
+void TestAgentState::alerting()
+{
+    QFETCH(int, agentState);
+    QFETCH(bool, onCall);
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::State(agentState), QStringLiteral("meeting"));
+    if (onCall)
+        QVERIFY(fx.answered(QStringLiteral("bob")));
+    QSignalSpy alerting(&agent, &AgentState::alertingSessionChanged);
+    CallSession *a = fx.offer(QStringLiteral("alice"));
+    QVERIFY(a);
+    QFETCH(bool, alerts);
+    QCOMPARE(agent.mayAlert(a), alerts);
+    QCOMPARE(agent.alertingSession(), alerts ? a : nullptr);
+    QCOMPARE(alerting.size(), alerts ? 1 : 0);
+    QCOMPARE(fx.completionOf(a->reject()), int(Success));
+    QCOMPARE(agent.alertingSession(), nullptr);
+    QCOMPARE(alerting.size(), alerts ? 2 : 0);
+}
+
+void TestAgentState::alertingMovesToNextOffer()
+{
+    SimFixture fx;
+    LineCapabilities bridged;
+    bridged.addressSharing = SharingBridgedShared;
+    Line *x = fx.addLine(QStringLiteral("sim/x"), bridged, QStringLiteral("300"), true);
+    fx.addLine(QStringLiteral("sim/y"), bridged, QStringLiteral("300"), false);
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    CallSession *a = fx.offer(QStringLiteral("alice"));
+    QVERIFY(a);
+    const int mark = fx.addedMark();
+    QCOMPARE(fx.sim().offerCall(x->lineId(), QStringLiteral("bob")).size(), 2);
+    fx.settle();
+    CallSession *atY = nullptr;
+    for (CallSession *s : fx.sessionsAddedSince(mark)) {
+        if (s->lineId() == QLatin1String("sim/y"))
+            atY = s;
+    }
+    QVERIFY(atY);
+    QCOMPARE(atY->mode(), int(OfferingInactive));
+    QVERIFY(!agent.mayAlert(atY)); // the inactive station of a bridged address does not ring
+    QCOMPARE(agent.alertingSession(), a); // the banner stays on the first call
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("alice"), DisconnectNoAnswer));
+    fx.settle();
+    QCOMPARE(agent.alertingSession()->lineId(), QStringLiteral("sim/x"));
+    QCOMPARE(agent.alertingSession()->remoteName(), QStringLiteral("Bob Baker"));
+}
+
+QTEST_GUILESS_MAIN(TestAgentState)
+#include "tst_agent_state.moc"

@@ -1,0 +1,253 @@
+#include "SimDriver.h"
+
+#include "SimSwitch.h"
+#include "agent/AgentState.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "log/CallLog.h"
+#include "log/EventLogModel.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdir.h>
+#include <QtCore/qtranslator.h>
+#include <QtQml/qqmlengine.h>
+
+namespace {
+SimDriver *s_instance = nullptr;
+
+SimFarEnd party(const QString &id, const QString &number, const QString &name)
+{
+    SimFarEnd p;
+    p.id = id;
+    p.number = number;
+    p.name = name;
+    p.answerAfterMs = -1;
+    return p;
+}
+} // namespace
+
+SimDriver::SimDriver(QObject *parent)
+    : QObject(parent)
+{
+    s_instance = this;
+    m_pump.setInterval(1);
+    // Virtual time follows the wall clock while tests wait (tryCompare), so far ends ring and
+    // commands complete as in the console.
+    connect(&m_pump, &QTimer::timeout, this, [this] {
+        if (!m_sim)
+            return;
+        const qint64 now = m_wall.elapsed();
+        m_sim->clock().advance(now - m_lastPump);
+        m_lastPump = now;
+    });
+}
+
+SimDriver::~SimDriver()
+{
+    teardown();
+    s_instance = nullptr;
+}
+
+SimDriver *SimDriver::instance()
+{
+    return s_instance;
+}
+
+SimDriver *SimDriver::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void SimDriver::teardown()
+{
+    m_pump.stop();
+    if (m_engine)
+        m_engine->detachProviders();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    m_events.reset();
+    m_log.reset();
+    m_agent.reset();
+    m_engine.reset();
+    m_sim.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+void SimDriver::attachTo(QQmlEngine *engine)
+{
+    m_qml = engine;
+    build();
+}
+
+void SimDriver::build()
+{
+    // Objects of the previous file's world may still be referenced by its QML until that engine is
+    // gone; they are only replaced here, when the next engine starts.
+    teardown();
+    m_sim = std::make_unique<SimSwitch>();
+    m_engine = std::make_unique<CallEngine>(nullptr);
+    m_agent = std::make_unique<AgentState>(nullptr);
+    m_log = std::make_unique<CallLog>(nullptr);
+    m_events = std::make_unique<EventLogModel>(nullptr);
+    m_engine->setClock(&m_sim->clock());
+    m_agent->attach(m_engine.get());
+    m_agent->setWrapUpSeconds(0);
+    m_log->attach(m_engine.get());
+    m_events->attach(m_engine.get());
+    m_dataDir = QDir(QDir::tempPath())
+                    .filePath(QStringLiteral("hookline-tst-ui-%1-%2")
+                                  .arg(QCoreApplication::applicationPid())
+                                  .arg(++m_world));
+    QDir(m_dataDir).removeRecursively();
+    m_log->open(QDir(m_dataDir).filePath(QStringLiteral("calls.sqlite")));
+
+    for (const SimFarEnd &p :
+         {party(QStringLiteral("alice"), QStringLiteral("2001"), QStringLiteral("Alice Archer")),
+          party(QStringLiteral("bob"), QStringLiteral("2002"), QStringLiteral("Bob Baker")),
+          party(QStringLiteral("carol"), QStringLiteral("2003"), QStringLiteral("Carol Cole")),
+          party(QStringLiteral("dave"), QStringLiteral("2004"), QStringLiteral("Dave Dunn")),
+          party(QStringLiteral("erin"), QStringLiteral("2005"), QStringLiteral("Erin Eve")),
+          party(QStringLiteral("frank"), QStringLiteral("2006"), QStringLiteral("Frank Fox")),
+          party(QStringLiteral("grace"), QStringLiteral("2007"), QStringLiteral("Grace Gray")),
+          party(QStringLiteral("mallory"), QStringLiteral("2666"),
+                QStringLiteral("<b>x</b><img src=http://127.0.0.1:9/x.png>"))})
+        m_sim->addFarEnd(p);
+    m_engine->attachProvider(m_sim.get());
+    auto addLine = [this](const QString &id, const QString &name, const LineCapabilities &caps,
+                          const QString &group, bool primary) {
+        SimSwitch::LineSetup setup;
+        setup.descriptor.id = id;
+        setup.descriptor.name = name;
+        setup.descriptor.address = group.isEmpty() ? id : group;
+        setup.descriptor.caps = caps;
+        setup.bridgeGroup = group;
+        setup.primary = primary;
+        m_sim->addLine(setup);
+    };
+    LineCapabilities desk;
+    addLine(QStringLiteral("sim/desk"), QStringLiteral("Desk"), desk, {}, true);
+    LineCapabilities norej;
+    norej.canReject = false;
+    addLine(QStringLiteral("sim/norej"), QStringLiteral("No reject"), norej, {}, true);
+    LineCapabilities bridged;
+    bridged.addressSharing = Tapi::SharingBridgedShared;
+    addLine(QStringLiteral("sim/x"), QStringLiteral("Station X"), bridged, QStringLiteral("300"), true);
+    addLine(QStringLiteral("sim/y"), QStringLiteral("Station Y"), bridged, QStringLiteral("300"), false);
+
+    CallEngine::setQmlInstance(m_engine.get());
+    AgentState::setQmlInstance(m_agent.get());
+    CallLog::setQmlInstance(m_log.get());
+    EventLogModel::setQmlInstance(m_events.get());
+    m_agent->requestState(AgentState::Ready);
+    m_wall.start();
+    m_lastPump = 0;
+    m_pump.start();
+}
+
+CallSession *SimDriver::offer(const QString &lineId, const QString &farEndId, const QString &uui)
+{
+    QString error;
+    const QList<CallId> calls = m_sim->offerCall(lineId, farEndId, uui.toUtf8(), &error);
+    settle();
+    for (CallId call : calls) {
+        for (CallSession *s : m_engine->handlesOf(call)) {
+            if (s->lineId() == lineId && s->privilege() == Tapi::PrivilegeOwner)
+                return s;
+        }
+    }
+    qWarning("SimDriver: offer on %s from %s failed: %s", qPrintable(lineId), qPrintable(farEndId),
+             qPrintable(error));
+    return nullptr;
+}
+
+bool SimDriver::remoteAnswer(const QString &farEndId)
+{
+    const bool ok = m_sim->remoteAnswer(farEndId);
+    settle();
+    return ok;
+}
+
+bool SimDriver::remoteHangup(const QString &farEndId, const QString &disconnectMode, const QString &uui)
+{
+    bool known = false;
+    const int mode = Tapi::disconnectModeFromName(disconnectMode, &known);
+    const bool ok = known && m_sim->remoteHangup(farEndId, mode, uui.toUtf8());
+    settle();
+    return ok;
+}
+
+QString SimDriver::farEndState(const QString &farEndId) const
+{
+    const SimFarEnd *p = m_sim->farEnd(farEndId);
+    if (!p)
+        return {};
+    const QString mode = Tapi::modeName(p->state, p->mode);
+    return Tapi::stateName(p->state) + (mode.isEmpty() ? QString() : QLatin1Char('/') + mode);
+}
+
+QString SimDriver::farEndUui(const QString &farEndId) const
+{
+    const SimFarEnd *p = m_sim->farEnd(farEndId);
+    return p && !p->receivedUui.isEmpty() ? QString::fromUtf8(p->receivedUui.last()) : QString();
+}
+
+QString SimDriver::farEndNumber(const QString &farEndId) const
+{
+    const SimFarEnd *p = m_sim->farEnd(farEndId);
+    return p ? p->number : QString();
+}
+
+void SimDriver::settle()
+{
+    for (int i = 0; i < 50; ++i) {
+        QCoreApplication::processEvents();
+        if (m_sim->clock().runDue() == 0 && m_engine->pendingRequestCount() == 0)
+            break;
+    }
+}
+
+QList<CallSession *> SimDriver::sessionsOn(const QString &lineId) const
+{
+    QList<CallSession *> result;
+    for (CallSession *s : m_engine->sessionList()) {
+        if (s->lineId() == lineId)
+            result.append(s);
+    }
+    return result;
+}
+
+void SimDriver::reset()
+{
+    settle();
+    for (CallSession *s : m_engine->sessionList())
+        s->terminate();
+    settle();
+    m_agent->finishWrapUp();
+    m_agent->clearNextState();
+    m_agent->requestState(AgentState::Ready);
+}
+
+int SimDriver::historyCount() const
+{
+    return m_log->recordCount();
+}
+
+bool SimDriver::setLanguage(const QString &language)
+{
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    bool ok = true;
+    if (language != QLatin1String("en")) {
+        m_translator = std::make_unique<QTranslator>();
+        ok = m_translator->load(QStringLiteral("hookline_") + language, QStringLiteral(HOOKLINE_QM_DIR));
+        if (ok)
+            QCoreApplication::installTranslator(m_translator.get());
+    }
+    if (m_qml)
+        m_qml->retranslate();
+    return ok;
+}

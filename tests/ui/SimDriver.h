@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+#include <QtCore/qtimer.h>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class AgentState;
+class CallEngine;
+class CallLog;
+#include "session/CallSession.h"
+class EventLogModel;
+class QTranslator;
+class SimSwitch;
+class QQmlEngine;
+class QJSEngine;
+
+// What a Quick Test drives besides the UI: the far ends of the simulated switch the engine runs on.
+// Lines: sim/desk (can reject, 16 bytes UUI on drop), sim/norej (cannot reject), sim/x and sim/y (one
+// bridged-shared address, x alerts). Far ends never answer on their own. Commands the UI issues
+// complete on the next turn of the event loop (the switch's due events run on a 1 ms timer).
+class SimDriver : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    explicit SimDriver(QObject *parent);
+    ~SimDriver() override;
+
+    static SimDriver *instance();
+    static SimDriver *create(QQmlEngine *, QJSEngine *);
+    void attachTo(QQmlEngine *engine); // a fresh world for each test file
+
+    // Returns the owner session the offer created on the named line, or null.
+    Q_INVOKABLE CallSession *offer(const QString &lineId, const QString &farEndId, const QString &uui = {});
+    Q_INVOKABLE bool remoteAnswer(const QString &farEndId);
+    Q_INVOKABLE bool remoteHangup(const QString &farEndId, const QString &disconnectMode,
+                                  const QString &uui = {});
+    Q_INVOKABLE QString farEndState(const QString &farEndId) const;
+    Q_INVOKABLE QString farEndUui(const QString &farEndId) const;
+    Q_INVOKABLE QString farEndNumber(const QString &farEndId) const;
+    Q_INVOKABLE void settle();
+    // Sessions on a line in creation order (bridged tests need the other station's appearance).
+    Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
+    // Terminates every session and puts the agent back to Ready, for the next test function.
+    Q_INVOKABLE void reset();
+    Q_INVOKABLE int historyCount() const;
+    Q_INVOKABLE bool setLanguage(const QString &language);
+
+private:
+    void build();
+    void teardown();
+
+    std::unique_ptr<SimSwitch> m_sim;
+    std::unique_ptr<CallEngine> m_engine;
+    std::unique_ptr<AgentState> m_agent;
+    std::unique_ptr<CallLog> m_log;
+    std::unique_ptr<EventLogModel> m_events;
+    std::unique_ptr<QTranslator> m_translator;
+    QPointer<QQmlEngine> m_qml;
+    QTimer m_pump;
+    QElapsedTimer m_wall;
+    qint64 m_lastPump = 0;
+    QString m_dataDir;
+    int m_world = 0;
+};

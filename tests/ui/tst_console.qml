@@ -1,0 +1,168 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Hookline.Engine
+import Hookline.Ui
+import Hookline.TestSupport
+
+// The agent console bound to the engine: the whole call flow through the buttons, reject and its
+// disabled case, and hostile caller text.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: consoleComponent; AgentConsole { anchors.fill: parent } }
+    Component { id: historyComponent; HistoryPage { anchors.fill: parent } }
+
+    TestCase {
+        name: "Console"
+        when: windowShown
+
+        function init() { SimDriver.reset() }
+
+        function makeConsole() {
+            const c = createTemporaryObject(consoleComponent, root)
+            verify(c)
+            return c
+        }
+
+        function test_incomingAnswerDropWrapUpCloseHistory() {
+            const console = makeConsole()
+            const recorded = SimDriver.historyCount()
+            const banner = findChild(console, "incomingBanner")
+            verify(!banner.visible)
+            const session = SimDriver.offer("sim/desk", "alice", "queue 7")
+            verify(session)
+            tryCompare(banner, "visible", true)
+            compare(findChild(banner, "incomingCallerName").text, "Alice Archer")
+            compare(findChild(banner, "incomingCallerNumber").text, "2001")
+            compare(findChild(banner, "incomingUui").text, "Caller data: queue 7")
+            compare(banner.Accessible.role, Accessible.AlertMessage)
+
+            mouseClick(findChild(banner, "answerButton"))
+            tryCompare(session, "state", Tapi.Connected)
+            tryCompare(banner, "visible", false)
+            compare(console.selectedSession, session)
+            compare(AgentState.busy, true)
+
+            const panel = findChild(console, "activeSessionPanel")
+            const uui = findChild(panel, "dropUui")
+            uui.forceActiveFocus()
+            uui.text = "thanks 8812"
+            compare(findChild(panel, "uuiByteCount").text, "11 / 16 bytes")
+            uui.text = "this is too long for the line"
+            verify(!findChild(panel, "dropButton").enabled)
+            uui.text = "thanks 8812"
+            verify(findChild(panel, "dropButton").enabled)
+            findChild(panel, "dropReason").currentIndex = 2 // "Sale" pre-fills the disposition
+            mouseClick(findChild(panel, "dropButton"))
+            tryCompare(session, "state", Tapi.Idle)
+            compare(SimDriver.farEndState("alice"), "DISCONNECTED/NORMAL")
+            compare(SimDriver.farEndUui("alice"), "thanks 8812")
+
+            // The dropped call stays with what happened, and wrap-up starts.
+            compare(CallEngine.sessions.count, 1)
+            tryCompare(AgentState, "state", AgentState.WrapUp)
+            const wrapUp = findChild(panel, "wrapUpForm")
+            verify(wrapUp.visible)
+            compare(findChild(panel, "endedUui").text, "queue 7")
+            compare(findChild(wrapUp, "wrapUpDisposition").currentIndex, 2)
+            findChild(wrapUp, "wrapUpNotes").text = "wants the blue one"
+            mouseClick(findChild(wrapUp, "closeSessionButton"))
+            compare(CallEngine.sessions.count, 0)
+            compare(console.selectedSession, null)
+            compare(AgentState.state, AgentState.Ready) // closing the last ended call finishes wrap-up
+            compare(SimDriver.historyCount(), recorded + 1)
+
+            const history = createTemporaryObject(historyComponent, root)
+            const list = findChild(history, "historyList")
+            tryCompare(list, "count", recorded + 1)
+            list.currentIndex = 0 // newest first
+            compare(findChild(list.currentItem, "historyCaller").text, "Alice Archer (2001)")
+            compare(findChild(list.currentItem, "historyDisposition").text, "Sale")
+        }
+
+        function test_reject() {
+            const console = makeConsole()
+            const banner = findChild(console, "incomingBanner")
+            const session = SimDriver.offer("sim/desk", "bob")
+            tryCompare(banner, "visible", true)
+            const reject = findChild(banner, "rejectButton")
+            verify(reject.enabled)
+            compare(findChild(banner, "rejectReason").visible, false)
+            mouseClick(reject)
+            tryCompare(session, "state", Tapi.Idle)
+            compare(SimDriver.farEndState("bob"), "DISCONNECTED/REJECT")
+            tryCompare(banner, "visible", false)
+        }
+
+        function test_rejectDisabledWhereTheLineCannotReject() {
+            const console = makeConsole()
+            const banner = findChild(console, "incomingBanner")
+            const session = SimDriver.offer("sim/norej", "carol")
+            tryCompare(banner, "visible", true)
+            const reject = findChild(banner, "rejectButton")
+            verify(!reject.enabled)
+            const reason = findChild(banner, "rejectReason")
+            verify(reason.visible)
+            compare(reason.text, "This line cannot reject calls: answer it or let it ring.")
+            compare(reject.Accessible.description, reason.text)
+            verify(findChild(banner, "answerButton").enabled)
+            mouseClick(reject)
+            compare(session.state, Tapi.Offering) // nothing happened
+        }
+
+        function test_notReadyDoesNotAlert() {
+            const console = makeConsole()
+            AgentState.requestState(AgentState.NotReady, "break")
+            const session = SimDriver.offer("sim/desk", "dave")
+            verify(session)
+            compare(findChild(console, "incomingBanner").visible, false)
+            compare(CallEngine.sessions.count, 1) // still listed
+            AgentState.requestState(AgentState.Ready)
+            tryCompare(findChild(console, "incomingBanner"), "visible", true)
+        }
+
+        function test_hostileCallerNameIsPlainText() {
+            const console = makeConsole()
+            const hostile = "<b>x</b><img src=http://127.0.0.1:9/x.png>"
+            const session = SimDriver.offer("sim/desk", "mallory", "<a href=\"http://127.0.0.1:9\">uui</a>")
+            const banner = findChild(console, "incomingBanner")
+            tryCompare(banner, "visible", true)
+            const name = findChild(banner, "incomingCallerName")
+            compare(name.text, hostile)
+            compare(name.textFormat, Text.PlainText)
+            compare(name.elide, Text.ElideRight)
+            compare(name.lineCount, 1)
+            // Plain text lays out every character: far wider than the one bold "x" markup would give.
+            verify(name.implicitWidth > 20 * 8)
+            const list = findChild(console, "sessionList")
+            tryCompare(list, "count", 1)
+            list.currentIndex = 0
+            const caller = findChild(list.currentItem, "sessionCaller")
+            compare(caller.text, hostile)
+            compare(caller.textFormat, Text.PlainText)
+            compare(findChild(banner, "incomingUui").textFormat, Text.PlainText)
+            session.reject()
+        }
+
+        function test_shortcutsCallTheSameMethods() {
+            const console = makeConsole()
+            const session = SimDriver.offer("sim/desk", "erin")
+            tryCompare(findChild(console, "incomingBanner"), "visible", true)
+            keyClick(Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(session, "state", Tapi.Connected)
+            keyClick(Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(session, "state", Tapi.OnHold)
+            keyClick(Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(session, "state", Tapi.Connected)
+            verify(!CallEngine.mute.muted)
+            keyClick(Qt.Key_M, Qt.ControlModifier | Qt.ShiftModifier)
+            verify(CallEngine.mute.muted)
+            keyClick(Qt.Key_D, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(session, "state", Tapi.Idle)
+            verify(!CallEngine.mute.muted) // the engine unmutes when the last call ends
+        }
+    }
+}

@@ -1,0 +1,1053 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>ActiveSessionPanel</name>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="39" />
+        <source>Select a call in the list</source>
+        <translation>請從清單中選擇通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="59" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="142" />
+        <source>Conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="99" />
+        <source>Ended by</source>
+        <translation>結束原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="103" />
+        <source>this station</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="105" />
+        <source>Caller data</source>
+        <translation>來電資料</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="109" />
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <source>Unhold</source>
+        <translation>取回</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <source>Hold</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="127" />
+        <source>Consult transfer</source>
+        <translation>諮詢轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="129" />
+        <source>Start a consultation for transfer</source>
+        <translation>開始諮詢以便轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="135" />
+        <source>Complete transfer</source>
+        <translation>完成轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="144" />
+        <source>Set up a conference</source>
+        <translation>建立會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="150" />
+        <source>Add party</source>
+        <translation>加入通話方</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="152" />
+        <source>Call another party for the conference</source>
+        <translation>撥給另一方以加入會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="158" />
+        <source>Add to conference</source>
+        <translation>加入會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166" />
+        <source>Remove from conference</source>
+        <translation>移出會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <source>Unmute</source>
+        <translation>取消靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <source>Mute</source>
+        <translation>靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <source>Unmute the microphone</source>
+        <translation>取消麥克風靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <source>Mute the microphone</source>
+        <translation>將麥克風靜音</translation>
+    </message>
+</context>
+<context>
+    <name>AgentConsole</name>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="117" />
+        <source>Calls (%1)</source>
+        <translation>通話（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStateBar</name>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="25" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="30" />
+        <source>Agent state: %1</source>
+        <translation>客服狀態：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/AgentStateBar.qml" line="35" />
+        <source>%n s left</source>
+        <translation><numerusform>剩 %n 秒</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="41" />
+        <source>+30 s</source>
+        <translation>+30 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="42" />
+        <source>Extend wrap-up by 30 seconds</source>
+        <translation>整理時間延長 30 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="48" />
+        <source>Finish wrap-up</source>
+        <translation>結束整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <source>Next state…</source>
+        <translation>下一個狀態…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <source>Change state…</source>
+        <translation>變更狀態…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <source>Choose the state after this call</source>
+        <translation>選擇本通話後的狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <source>Change the agent state</source>
+        <translation>變更客服狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="62" />
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="66" />
+        <source>Not ready</source>
+        <translation>未就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="77" />
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="81" />
+        <source>Keep the current state</source>
+        <translation>維持目前狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="90" />
+        <source>then: %1</source>
+        <translation>接著：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="96" />
+        <source>Microphone muted</source>
+        <translation>麥克風已靜音</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceCard</name>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="21" />
+        <location filename="../ui/components/ConferenceCard.qml" line="31" />
+        <source>Conference %1</source>
+        <translation>會議 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="42" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="43" />
+        <source>Show this conference's events</source>
+        <translation>顯示此會議的事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="48" />
+        <source>Drop conference</source>
+        <translation>結束會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="56" />
+        <source>No parties</source>
+        <translation>沒有通話方</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="80" />
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="82" />
+        <source>Remove this party from the conference</source>
+        <translation>將此通話方移出會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="87" />
+        <source>Drop</source>
+        <translation>掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConferenceCard.qml" line="89" />
+        <source>Drop this party</source>
+        <translation>掛斷此通話方</translation>
+    </message>
+</context>
+<context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../ui/components/DialPad.qml" line="30" />
+        <location filename="../ui/components/DialPad.qml" line="33" />
+        <source>Number to dial</source>
+        <translation>要撥打的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DialPad.qml" line="39" />
+        <source>Dial</source>
+        <translation>撥號</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DialPad.qml" line="41" />
+        <source>Dial the number</source>
+        <translation>撥打此號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DialPad.qml" line="50" />
+        <source>Keys send tones to the call</source>
+        <translation>按鍵會送出按鍵音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DialPad.qml" line="68" />
+        <source>Key %1</source>
+        <translation>按鍵 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DropControls</name>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="43" />
+        <source>No reason</source>
+        <translation>無原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="44" />
+        <source>Drop reason</source>
+        <translation>掛斷原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="50" />
+        <source>Text for the caller's system (UUI), optional</source>
+        <translation>給來電方系統的資料（UUI），可不填</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="50" />
+        <source>This line sends no UUI on drop</source>
+        <translation>此線路掛斷時不傳送 UUI</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="52" />
+        <source>User-to-user information sent with the drop</source>
+        <translation>掛斷時傳送的使用者對使用者資訊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="57" />
+        <source>%1 / %2 bytes</source>
+        <translation>%1 / %2 位元組</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="64" />
+        <source>Drop</source>
+        <translation>掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="69" />
+        <source>Drop the call</source>
+        <translation>掛斷通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/DropControls.qml" line="75" />
+        <source>Too long: this line takes at most %1 bytes of UUI on drop.</source>
+        <translation>太長了：此線路掛斷時最多只能傳送 %1 位元組的 UUI。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <location filename="../engine/log/EventLogModel.cpp" line="259" />
+        <source>Only local files can be written: %1</source>
+        <translation>只能寫入本機檔案：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/log/EventLogModel.cpp" line="265" />
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPane</name>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="18" />
+        <source>Event log</source>
+        <translation>事件紀錄</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="19" />
+        <source>Session</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="25" />
+        <source>Show events of session (0 for all)</source>
+        <translation>顯示通話的事件（0 為全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="27" />
+        <source>Conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="33" />
+        <source>Show events of conference (0 for all)</source>
+        <translation>顯示會議的事件（0 為全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="36" />
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="37" />
+        <source>Clear the event filters</source>
+        <translation>清除事件篩選</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="42" />
+        <source>%1 of %2</source>
+        <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="53" />
+        <source>File to export the events to</source>
+        <translation>事件匯出檔案</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="57" />
+        <source>Export JSON lines</source>
+        <translation>匯出 JSON Lines</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/EventLogPane.qml" line="61" />
+        <source>Exported %n event(s).</source>
+        <translation><numerusform>已匯出 %n 筆事件。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="80" />
+        <source>State changes</source>
+        <translation>狀態變化</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="30" />
+        <source>Search number, name, notes…</source>
+        <translation>搜尋號碼、姓名、備註…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="31" />
+        <source>Search the call history</source>
+        <translation>搜尋通話紀錄</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/HistoryPage.qml" line="34" />
+        <source>%n call(s)</source>
+        <translation><numerusform>%n 通通話</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="40" />
+        <source>Call history problem: %1</source>
+        <translation>通話紀錄發生問題：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="58" />
+        <source>Call history</source>
+        <translation>通話紀錄</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="62" />
+        <source>No calls recorded yet</source>
+        <translation>尚無通話紀錄</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="98" />
+        <source>Conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="107" />
+        <source>not answered</source>
+        <translation>未接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="121" />
+        <source>received: </source>
+        <translation>收到：</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="122" />
+        <source>sent: </source>
+        <translation>送出：</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingBanner</name>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="21" />
+        <source>This line cannot reject calls: answer it or let it ring.</source>
+        <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="22" />
+        <source>Reject is not available right now.</source>
+        <translation>目前無法拒接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="34" />
+        <source>Incoming call on %1 from %2</source>
+        <translation>%1 有來電：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="48" />
+        <source>Incoming call</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="56" />
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="69" />
+        <source>on %1</source>
+        <translation>線路：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="77" />
+        <source>Caller data: </source>
+        <translation>來電資料：</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="93" />
+        <source>Answer</source>
+        <translation>接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="100" />
+        <source>Answer the incoming call</source>
+        <translation>接聽來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="109" />
+        <source>Reject</source>
+        <translation>拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="115" />
+        <source>Reject the incoming call</source>
+        <translation>拒接來電</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingCallNotifier</name>
+    <message>
+        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <source>Incoming call</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <source>%1
+on %2</source>
+        <translation>%1
+線路：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../ui/Main.qml" line="18" />
+        <source>Hookline supervisor</source>
+        <translation>Hookline 督導</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="18" />
+        <source>Hookline</source>
+        <translation>Hookline</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="73" />
+        <source>Pages</source>
+        <translation>頁面</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="74" />
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="75" />
+        <source>History</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="76" />
+        <source>Supervisor</source>
+        <translation>督導</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="77" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="10" />
+        <source>Ended</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="11" />
+        <source>Incoming</source>
+        <translation>來電中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="12" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="13" />
+        <source>Dial tone</source>
+        <translation>撥號音</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="14" />
+        <source>Dialing</source>
+        <translation>撥號中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="15" />
+        <source>Ringing</source>
+        <translation>響鈴中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="16" />
+        <source>Busy</source>
+        <translation>忙線</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="17" />
+        <source>Special information</source>
+        <translation>特殊訊息</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="18" />
+        <source>Connected</source>
+        <translation>通話中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="19" />
+        <source>Proceeding</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="20" />
+        <source>On hold</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="21" />
+        <source>In conference</source>
+        <translation>會議中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="22" />
+        <source>On hold (adding to conference)</source>
+        <translation>保留中（加入會議）</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="23" />
+        <source>On hold (transferring)</source>
+        <translation>保留中（轉接中）</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="24" />
+        <source>Disconnected</source>
+        <translation>已斷線</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="25" />
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="27" />
+        <source>Not started</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="33" />
+        <location filename="../ui/theme/Names.qml" line="35" />
+        <source>inactive here</source>
+        <translation>本機未參與</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="37" />
+        <source>active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="45" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="51" />
+        <source>hung up</source>
+        <translation>對方掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="52" />
+        <source>rejected</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="53" />
+        <source>picked up elsewhere</source>
+        <translation>已由他處接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="54" />
+        <source>forwarded</source>
+        <translation>已轉送</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="55" />
+        <source>busy</source>
+        <translation>忙線</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="56" />
+        <source>no answer</source>
+        <translation>無人接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="57" />
+        <source>bad number</source>
+        <translation>號碼錯誤</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="58" />
+        <source>unreachable</source>
+        <translation>無法接通</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="59" />
+        <source>network congestion</source>
+        <translation>網路壅塞</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="60" />
+        <source>incompatible</source>
+        <translation>不相容</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="61" />
+        <source>unavailable</source>
+        <translation>無法使用</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="62" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="63" />
+        <source>blocked</source>
+        <translation>已封鎖</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="64" />
+        <source>do not disturb</source>
+        <translation>請勿打擾</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="65" />
+        <source>temporary failure</source>
+        <translation>暫時性故障</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="66" />
+        <source>out of order</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="67" />
+        <source>number changed</source>
+        <translation>號碼已變更</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="69" />
+        <source>other (%1)</source>
+        <translation>其他（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="74" />
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="75" />
+        <source>Not ready</source>
+        <translation>未就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="76" />
+        <source>Wrap-up</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="77" />
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="86" />
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="87" />
+        <source>Lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="88" />
+        <source>Meeting</source>
+        <translation>開會</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="89" />
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="90" />
+        <source>Coaching</source>
+        <translation>輔導</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="91" />
+        <source>Technical problem</source>
+        <translation>技術問題</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="100" />
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="101" />
+        <source>Sale</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="102" />
+        <source>Callback requested</source>
+        <translation>要求回電</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="103" />
+        <source>Escalated</source>
+        <translation>已升級處理</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="104" />
+        <source>Transferred</source>
+        <translation>已轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="105" />
+        <source>Wrong number</source>
+        <translation>打錯電話</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="106" />
+        <source>Abusive caller</source>
+        <translation>騷擾來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="119" />
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="38" />
+        <source>Sessions</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="46" />
+        <source>No calls</source>
+        <translation>沒有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="97" />
+        <source>Conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="121" />
+        <source>in conference %1</source>
+        <translation>在會議 %1 中</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="16" />
+        <source>Answer the incoming call</source>
+        <translation>接聽來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="17" />
+        <source>Reject the incoming call</source>
+        <translation>拒接來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="18" />
+        <source>Drop the selected call</source>
+        <translation>掛斷選取的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="19" />
+        <source>Hold or unhold the selected call</source>
+        <translation>保留或取回選取的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="20" />
+        <source>Mute or unmute the microphone</source>
+        <translation>麥克風靜音或取消靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="26" />
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="46" />
+        <source>Shortcut: %1</source>
+        <translation>快速鍵：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="53" />
+        <source>Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus.</source>
+        <translation>輸入按鍵組合，例如 Ctrl+Shift+A；欄位失去焦點時生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="55" />
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="57" />
+        <location filename="../ui/pages/SettingsPage.qml" line="63" />
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="71" />
+        <source>Wrap-up</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="73" />
+        <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
+        <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="77" />
+        <source>Wrap-up time in seconds</source>
+        <translation>整理時間（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="86" />
+        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
+        <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="59" />
+        <source>Conferences (%1)</source>
+        <translation>會議（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="71" />
+        <source>Conferences</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="75" />
+        <source>No conferences</source>
+        <translation>沒有會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="86" />
+        <location filename="../ui/SupervisorView.qml" line="95" />
+        <source>Bridged appearances</source>
+        <translation>橋接分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="98" />
+        <source>No calls on bridged lines</source>
+        <translation>橋接線路上沒有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="113" />
+        <source>inactive station</source>
+        <translation>未參與的分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="113" />
+        <source>active station</source>
+        <translation>使用中的分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="123" />
+        <source>All sessions (%1)</source>
+        <translation>所有通話（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="135" />
+        <source>All sessions</source>
+        <translation>所有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="150" />
+        <source>conf %1</source>
+        <translation>會議 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpForm</name>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="39" />
+        <source>Wrap-up</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="45" />
+        <location filename="../ui/components/WrapUpForm.qml" line="51" />
+        <source>Disposition</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="50" />
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="59" />
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="62" />
+        <source>Wrap-up notes</source>
+        <translation>整理備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="72" />
+        <source>Save and close</source>
+        <translation>儲存並關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="75" />
+        <source>Save the wrap-up and close the call</source>
+        <translation>儲存整理內容並關閉通話</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,140 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// The agent's main view: the incoming banner, every live session and the selected one's actions.
+// Shortcuts call the same session methods as the buttons.
+Item {
+    id: console
+    objectName: "agentConsole"
+
+    property CallSession selectedSession: null
+    property var shortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
+                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
+
+    function answerAlerting() {
+        const s = AgentState.alertingSession
+        if (!s || s.answer() <= 0)
+            return false
+        select(s)
+        return true
+    }
+    function rejectAlerting() {
+        const s = AgentState.alertingSession
+        return s !== null && s.reject() > 0
+    }
+    function select(session) {
+        selectedSession = session
+        const row = CallEngine.sessions.rowOf(session)
+        if (row >= 0)
+            sessionList.currentIndex = row
+    }
+
+    ConsultTracker {
+        id: consults
+        onConsultCreated: function(consult) { console.select(consult) }
+    }
+
+    Connections {
+        target: CallEngine
+        function onSessionTerminated(sessionId) {
+            if (console.selectedSession && !console.selectedSession.valid)
+                console.selectedSession = null
+            if (AgentState.state === AgentState.WrapUp && !console.hasEndedSessions())
+                AgentState.finishWrapUp()
+        }
+        function onSessionStateChanged(session, oldState, state) {
+            // A call that connects here becomes the selected one unless the agent is working on another.
+            if (state === Tapi.Connected && session.privilege === Tapi.PrivilegeOwner
+                && (!console.selectedSession || console.selectedSession.state !== Tapi.Connected))
+                console.select(session)
+        }
+    }
+    function hasEndedSessions() {
+        for (let i = 0; i < CallEngine.sessions.count; ++i) {
+            const s = CallEngine.sessions.sessionAt(i)
+            if (s.state === Tapi.Idle || s.state === Tapi.Disconnected)
+                return true
+        }
+        return false
+    }
+
+    Shortcut {
+        objectName: "answerShortcut"
+        sequence: console.shortcuts.answer
+        context: Qt.ApplicationShortcut
+        onActivated: console.answerAlerting()
+    }
+    Shortcut {
+        objectName: "rejectShortcut"
+        sequence: console.shortcuts.reject
+        context: Qt.ApplicationShortcut
+        onActivated: console.rejectAlerting()
+    }
+    Shortcut {
+        objectName: "dropShortcut"
+        sequence: console.shortcuts.drop
+        context: Qt.ApplicationShortcut
+        onActivated: activePanel.dropNow()
+    }
+    Shortcut {
+        objectName: "holdShortcut"
+        sequence: console.shortcuts.hold
+        context: Qt.ApplicationShortcut
+        onActivated: activePanel.toggleHold()
+    }
+    Shortcut {
+        objectName: "muteShortcut"
+        sequence: console.shortcuts.mute
+        context: Qt.ApplicationShortcut
+        onActivated: CallEngine.mute.toggle()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        IncomingBanner {
+            id: banner
+            Layout.fillWidth: true
+            session: AgentState.alertingSession
+            onAnswered: function(session) { console.select(session) }
+        }
+
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Horizontal
+
+            ColumnLayout {
+                SplitView.preferredWidth: Math.max(360, console.width * 0.4)
+                SplitView.minimumWidth: 280
+                spacing: Theme.spacing / 2
+                Label {
+                    text: qsTr("Calls (%1)").arg(CallEngine.sessions.count)
+                    font.bold: true
+                    color: Theme.text
+                }
+                SessionList {
+                    id: sessionList
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    selectedSession: console.selectedSession
+                    onSessionActivated: function(session) { console.selectedSession = session }
+                    KeyNavigation.tab: activePanel
+                }
+            }
+
+            ActiveSessionPanel {
+                id: activePanel
+                SplitView.fillWidth: true
+                SplitView.minimumWidth: 420
+                session: console.selectedSession
+                consults: consults
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// One conference for the supervisor: its parties with live state and mode, drop or remove a party,
+// drop the whole conference.
+Rectangle {
+    id: card
+    property CallSession conference: null
+    property var members: []
+    property bool filtered: false
+    signal filterRequested(int conferenceId)
+
+    implicitHeight: column.implicitHeight + Theme.spacing * 2
+    color: Theme.surface
+    border.color: filtered ? Theme.accent : Theme.border
+    radius: Theme.radius
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Conference %1").arg(conference ? conference.sessionId : 0)
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 4
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Conference %1").arg(card.conference ? card.conference.sessionId : 0)
+                font.bold: true
+                color: Theme.text
+            }
+            PlainLabel {
+                objectName: "conferenceState"
+                Layout.fillWidth: true
+                color: Theme.mutedText
+                text: card.conference ? Names.stateAndMode(card.conference.state, card.conference.mode) + " · " + card.conference.lineId : ""
+            }
+            Button {
+                text: qsTr("Events")
+                Accessible.name: qsTr("Show this conference's events")
+                onClicked: card.filterRequested(card.conference.sessionId)
+            }
+            Button {
+                objectName: "dropConferenceButton"
+                text: qsTr("Drop conference")
+                enabled: card.conference !== null && ((card.conference.features & Tapi.FeatureDrop) !== 0)
+                Accessible.name: text
+                onClicked: card.conference.drop()
+            }
+        }
+        Label {
+            visible: card.members.length === 0
+            text: qsTr("No parties")
+            color: Theme.mutedText
+        }
+        Repeater {
+            model: card.members
+            RowLayout {
+                id: party
+                required property CallSession modelData
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Accessible.role: Accessible.Row
+                Accessible.name: Names.caller(modelData.remoteName, modelData.remoteNumber)
+                PlainLabel {
+                    objectName: "partyName"
+                    Layout.preferredWidth: 240
+                    text: Names.caller(party.modelData.remoteName, party.modelData.remoteNumber)
+                }
+                PlainLabel {
+                    objectName: "partyState"
+                    Layout.fillWidth: true
+                    text: Names.stateAndMode(party.modelData.state, party.modelData.mode)
+                }
+                Button {
+                    objectName: "removePartyButton"
+                    text: qsTr("Remove")
+                    enabled: ((party.modelData.features & Tapi.FeatureRemoveFromConf) !== 0)
+                    Accessible.name: qsTr("Remove this party from the conference")
+                    onClicked: party.modelData.removeFromConference()
+                }
+                Button {
+                    objectName: "dropPartyButton"
+                    text: qsTr("Drop")
+                    enabled: ((party.modelData.features & Tapi.FeatureDrop) !== 0)
+                    Accessible.name: qsTr("Drop this party")
+                    onClicked: party.modelData.drop()
+                }
+            }
+        }
+    }
+}

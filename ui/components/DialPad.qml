@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// Digits for the session: on a connected call each key is sent at once (DTMF through session.dial);
+// on a dial tone (a consultation call) the typed number is dialled with Dial.
+ColumnLayout {
+    id: pad
+    property CallSession session: null
+    readonly property bool canDial: session !== null && (session.features & Tapi.FeatureDial) !== 0
+    readonly property bool sendsTones: canDial && session.state === Tapi.Connected
+    spacing: Theme.spacing / 2
+
+    function press(key) {
+        if (sendsTones)
+            session.dial(key)
+        else
+            numberField.insert(numberField.cursorPosition, key)
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        visible: !pad.sendsTones
+        TextField {
+            id: numberField
+            objectName: "dialNumber"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Number to dial")
+            enabled: pad.canDial
+            validator: RegularExpressionValidator { regularExpression: /[0-9*#+ ]*/ }
+            Accessible.name: qsTr("Number to dial")
+            Keys.onReturnPressed: dialButton.clicked()
+        }
+        Button {
+            id: dialButton
+            objectName: "dialButton"
+            text: qsTr("Dial")
+            enabled: pad.canDial && numberField.text.trim().length > 0
+            Accessible.name: qsTr("Dial the number")
+            onClicked: {
+                if (pad.session.dial(numberField.text.trim()) > 0)
+                    numberField.text = ""
+            }
+        }
+    }
+    Label {
+        visible: pad.sendsTones
+        text: qsTr("Keys send tones to the call")
+        color: Theme.mutedText
+        font.pixelSize: Theme.fontSmall
+    }
+    GridLayout {
+        columns: 3
+        rowSpacing: 2
+        columnSpacing: 2
+        Repeater {
+            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"]
+            Button {
+                required property string modelData
+                objectName: "dialKey" + modelData
+                text: modelData
+                enabled: pad.canDial
+                implicitWidth: 44
+                implicitHeight: 34
+                focusPolicy: Qt.TabFocus
+                Accessible.name: qsTr("Key %1").arg(modelData)
+                onClicked: pad.press(modelData)
+            }
+        }
+    }
+}

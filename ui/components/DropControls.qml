@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+import "Formatting.js" as Fmt
+
+// Drop with an optional reason (it pre-fills the wrap-up disposition) and UUI text whose UTF-8 byte
+// count is shown against the line's limit for UUI on drop.
+ColumnLayout {
+    id: drop
+    property CallSession session: null
+    property alias uuiText: uuiField.text
+    readonly property string reasonCode: reasonBox.currentIndex > 0 ? Names.dispositions[reasonBox.currentIndex - 1] : ""
+    readonly property int byteCount: Fmt.utf8Length(uuiField.text)
+    readonly property int limit: session && session.line ? session.line.capabilities.uuiDropSize : 0
+    readonly property bool uuiFits: byteCount === 0 || byteCount <= limit
+    readonly property bool canDrop: session !== null && (session.features & Tapi.FeatureDrop) !== 0 && uuiFits
+    signal dropRequested(string reasonCode)
+
+    spacing: Theme.spacing / 2
+
+    // Drops through the session, as the shortcut and the headset do. Returns the request id or error.
+    function dropNow() {
+        if (!canDrop)
+            return -1
+        const reason = reasonCode
+        const id = uuiField.text.length ? session.drop(uuiField.text) : session.drop()
+        if (id > 0) {
+            dropRequested(reason)
+            uuiField.text = ""
+        }
+        return id
+    }
+
+    RowLayout {
+        spacing: Theme.spacing
+        Layout.fillWidth: true
+        ComboBox {
+            id: reasonBox
+            objectName: "dropReason"
+            Layout.preferredWidth: 200
+            model: [qsTr("No reason")].concat(Names.dispositions.map(function(code) { return Names.disposition(code) }))
+            Accessible.name: qsTr("Drop reason")
+        }
+        TextField {
+            id: uuiField
+            objectName: "dropUui"
+            Layout.fillWidth: true
+            placeholderText: drop.limit > 0 ? qsTr("Text for the caller's system (UUI), optional") : qsTr("This line sends no UUI on drop")
+            enabled: drop.limit > 0
+            Accessible.name: qsTr("User-to-user information sent with the drop")
+            Keys.onReturnPressed: drop.dropNow()
+        }
+        Label {
+            objectName: "uuiByteCount"
+            text: qsTr("%1 / %2 bytes").arg(drop.byteCount).arg(drop.limit)
+            color: drop.uuiFits ? Theme.mutedText : Theme.danger
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Button {
+            objectName: "dropButton"
+            text: qsTr("Drop")
+            enabled: drop.canDrop
+            palette.button: Theme.danger
+            palette.buttonText: "#ffffff"
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("Drop the call")
+            onClicked: drop.dropNow()
+        }
+    }
+    Label {
+        visible: !drop.uuiFits
+        text: qsTr("Too long: this line takes at most %1 bytes of UUI on drop.").arg(drop.limit)
+        color: Theme.danger
+        font.pixelSize: Theme.fontSmall
+    }
+}

@@ -1,0 +1,134 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+import "Formatting.js" as Fmt
+
+// Every live session: caller, state and mode ("inactive here" on a bridged line), line, duration and
+// conference membership. Up/Down move, Enter or Space selects. Delegates are created only for
+// visible rows, so a long list stays cheap.
+ListView {
+    id: list
+    objectName: "sessionList"
+
+    property CallSession selectedSession: null
+    signal sessionActivated(CallSession session)
+
+    // One tick for every visible duration label.
+    property int tick: 0
+    Timer {
+        interval: 1000
+        running: list.count > 0 && list.visible
+        repeat: true
+        onTriggered: list.tick++
+    }
+
+    model: CallEngine.sessions
+    clip: true
+    spacing: 2
+    keyNavigationEnabled: true
+    activeFocusOnTab: true
+    highlightFollowsCurrentItem: false
+    reuseItems: true
+    boundsBehavior: Flickable.StopAtBounds
+    ScrollBar.vertical: ScrollBar { }
+
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Sessions")
+
+    Keys.onReturnPressed: if (currentItem) sessionActivated(currentItem.session)
+    Keys.onSpacePressed: if (currentItem) sessionActivated(currentItem.session)
+
+    Label {
+        anchors.centerIn: parent
+        visible: list.count === 0
+        text: qsTr("No calls")
+        color: Theme.mutedText
+    }
+
+    delegate: Rectangle {
+        id: row
+        required property int index
+        required property CallSession session
+        required property int state
+        required property int mode
+        required property string remoteName
+        required property string remoteNumber
+        required property string lineId
+        required property bool isConference
+        required property int conferenceParentId
+
+        readonly property bool selected: row.session === list.selectedSession
+        width: ListView.view.width
+        implicitHeight: rowLayout.implicitHeight + Theme.spacing * 1.5
+        radius: Theme.radius
+        color: selected ? Theme.selection : (index % 2 ? Theme.surfaceAlt : Theme.surface)
+        border.color: row.ListView.isCurrentItem && list.activeFocus ? Theme.accent : "transparent"
+        border.width: 2
+
+        Accessible.role: Accessible.ListItem
+        Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
+        Accessible.selected: selected
+
+        MouseArea {
+            anchors.fill: parent
+            onClicked: {
+                list.currentIndex = row.index
+                list.sessionActivated(row.session)
+            }
+        }
+
+        RowLayout {
+            id: rowLayout
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 0 // share the row by layout, not by how long a caller's name is
+                spacing: 0
+                PlainLabel {
+                    objectName: "sessionCaller"
+                    Layout.fillWidth: true
+                    font.bold: true
+                    text: row.isConference ? qsTr("Conference") : (row.remoteName.length ? row.remoteName : row.remoteNumber)
+                }
+                PlainLabel {
+                    Layout.fillWidth: true
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.fontSmall
+                    text: row.isConference ? row.lineId : (row.remoteName.length ? row.remoteNumber + "  ·  " : "") + row.lineId
+                }
+            }
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: false // its labels fill it, it does not fill the row
+                Layout.preferredWidth: 190
+                PlainLabel {
+                    objectName: "sessionState"
+                    Layout.fillWidth: true
+                    text: Names.stateAndMode(row.state, row.mode)
+                    color: row.state === Tapi.Offering ? Theme.alert
+                         : (row.state === Tapi.Idle || row.state === Tapi.Disconnected) ? Theme.mutedText : Theme.text
+                }
+                PlainLabel {
+                    Layout.fillWidth: true
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    visible: text.length > 0
+                    text: row.conferenceParentId > 0 ? qsTr("in conference %1").arg(row.conferenceParentId) : ""
+                }
+            }
+            Label {
+                Layout.preferredWidth: 56
+                horizontalAlignment: Text.AlignRight
+                font.family: "monospace"
+                color: Theme.mutedText
+                text: { list.tick; return row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(row.session.duration) : "" }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// Shortcuts, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
+Pane {
+    id: page
+    objectName: "settingsPage"
+    property var shortcutSettings: null
+    property var appearanceSettings: null
+    background: Rectangle { color: Theme.window }
+
+    readonly property var actions: [
+        { key: "answer", label: qsTr("Answer the incoming call") },
+        { key: "reject", label: qsTr("Reject the incoming call") },
+        { key: "drop", label: qsTr("Drop the selected call") },
+        { key: "hold", label: qsTr("Hold or unhold the selected call") },
+        { key: "mute", label: qsTr("Mute or unmute the microphone") }
+    ]
+
+    ColumnLayout {
+        width: Math.min(page.availableWidth, 720)
+        spacing: Theme.spacing
+        Label { text: qsTr("Keyboard shortcuts"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+        GridLayout {
+            columns: 2
+            Layout.fillWidth: true
+            Repeater {
+                model: page.actions.length * 2
+                delegate: Loader {
+                    required property int index
+                    readonly property var action: page.actions[Math.floor(index / 2)]
+                    Layout.fillWidth: index % 2 === 1
+                    sourceComponent: index % 2 === 0 ? labelComponent : fieldComponent
+                    Component {
+                        id: labelComponent
+                        Label { text: action.label; color: Theme.text }
+                    }
+                    Component {
+                        id: fieldComponent
+                        TextField {
+                            objectName: "shortcut_" + action.key
+                            text: page.shortcutSettings ? page.shortcutSettings[action.key] : ""
+                            Accessible.name: qsTr("Shortcut: %1").arg(action.label)
+                            onEditingFinished: if (page.shortcutSettings && text.trim().length) page.shortcutSettings[action.key] = text.trim()
+                        }
+                    }
+                }
+            }
+        }
+        Label { text: qsTr("Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus."); color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+
+        Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+        RowLayout {
+            Label { text: qsTr("Theme"); color: Theme.text }
+            ComboBox {
+                objectName: "themeChoice"
+                readonly property var codes: ["system", "light", "dark"]
+                model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                currentIndex: Math.max(0, codes.indexOf(Theme.override))
+                Accessible.name: qsTr("Theme")
+                onActivated: function(i) {
+                    Theme.override = codes[i]
+                    if (page.appearanceSettings)
+                        page.appearanceSettings.theme = codes[i]
+                }
+            }
+        }
+        Label { text: qsTr("Wrap-up"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+        RowLayout {
+            Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
+            SpinBox {
+                from: 0; to: 3600; stepSize: 15; editable: true
+                value: AgentState.wrapUpSeconds
+                Accessible.name: qsTr("Wrap-up time in seconds")
+                onValueModified: {
+                    AgentState.wrapUpSeconds = value
+                    if (page.appearanceSettings)
+                        page.appearanceSettings.wrapUpSeconds = value
+                }
+            }
+        }
+        Label {
+            text: qsTr("The language follows the system; start with --lang zh_TW or --lang en to choose another.")
+            color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true
+        }
+    }
+}
