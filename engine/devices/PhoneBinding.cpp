@@ -13,9 +13,8 @@ using namespace Tapi;
 
 namespace {
 // States in which a call holds the voice path of this station (Off-Hook lit).
-constexpr std::initializer_list<int> activeStates {Connected, DialTone,    Dialing,      Proceeding,
-                                                   Ringback,  Busy,        SpecialInfo, Disconnected,
-                                                   Unknown};
+constexpr std::initializer_list<int> activeStates {Connected, DialTone,    Dialing,      Proceeding, Ringback,
+                                                   Busy,      SpecialInfo, Disconnected, Unknown};
 constexpr std::initializer_list<int> heldStates {OnHold, OnHoldPendConf, OnHoldPendTransfer};
 } // namespace
 
@@ -369,7 +368,17 @@ CallSession *PhoneBinding::offeredSession() const
 
 CallSession *PhoneBinding::activeSession() const
 {
-    return ownedSession(activeStates);
+    for (int state : activeStates) {
+        for (CallSession *session : m_engine->sessionList()) {
+            if (!session->isValid() || session->privilege() != PrivilegeOwner || session->state() != state)
+                continue;
+            // An offered call the caller abandoned is DISCONNECTED too, but it never had a voice path.
+            if (state == Disconnected && session->direction() == Inbound && !session->connectedAt().isValid())
+                continue;
+            return session;
+        }
+    }
+    return nullptr;
 }
 
 CallSession *PhoneBinding::heldSession() const

@@ -40,7 +40,8 @@ class PhoneBinding : public QObject, public PhoneEventSink
     QML_ELEMENT
     QML_UNCREATABLE("The console creates the phone binding")
     Q_PROPERTY(bool available READ isAvailable WRITE setAvailable NOTIFY availableChanged FINAL)
-    Q_PROPERTY(QString activePhoneId READ activePhoneId WRITE setActivePhoneId NOTIFY activePhoneChanged FINAL)
+    Q_PROPERTY(
+        QString activePhoneId READ activePhoneId WRITE setActivePhoneId NOTIFY activePhoneChanged FINAL)
     Q_PROPERTY(bool activePhonePresent READ activePhonePresent NOTIFY phonesChanged FINAL)
     Q_PROPERTY(QVariantList phones READ phones NOTIFY phonesChanged FINAL)
     Q_PROPERTY(bool muteLocked READ isMuteLocked NOTIFY muteLockedChanged FINAL)

@@ -109,6 +109,11 @@ quint32 arraySelection(const TelephonyControl &control, qint64 value)
 {
     if (value < control.logicalMinimum || value > control.logicalMaximum)
         return 0;
+    // Idle arrays report 0. With a logical minimum of 0 that value would name the first usage (Jabra's
+    // keypad: Phone Key 0; EPOS: Programmable Button) and look held down forever, so 0 is "nothing",
+    // as on keyboards; the price is that such a first usage cannot be reported.
+    if (value == 0 && control.logicalMinimum == 0)
+        return 0;
     quint64 index = quint64(value - control.logicalMinimum);
     for (const UsageRange &range : control.arrayUsages) {
         if (index < range.count())
