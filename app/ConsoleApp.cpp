@@ -1,7 +1,9 @@
 #include "ConsoleApp.h"
 
 #include "core/Logging.h"
+#include "devices/PhoneBinding.h"
 #include "providers/LineProvider.h"
+#include "providers/PhoneDevice.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
 #include "session/CallEngine.h"
@@ -10,6 +12,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qsettings.h>
 #include <QtQml/qqmlapplicationengine.h>
 
 #include <cstdio>
@@ -18,13 +21,18 @@ ConsoleApp::ConsoleApp(QObject *parent)
     : QObject(parent)
     , m_registry(new ProviderRegistry(this))
     , m_engine(new CallEngine(this))
-{
-}
+{ }
 
 ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
+    if (m_phoneBinding)
+        m_phoneBinding->shutdown(); // lamps and ringer off
+    if (m_phone)
+        m_phone->stop();
+    delete m_phoneBinding;
+    delete dynamic_cast<QObject *>(m_phone);
     m_engine->detachProviders();
     delete m_providerObject;
     delete m_trace;
@@ -78,12 +86,28 @@ void ConsoleApp::playHeadless()
         m_trace->setStartMs(m_engine->nowMs()); // play() switched the engine to the scenario's clock
 }
 
+void ConsoleApp::startPhones()
+{
+    QString error;
+    m_phone = m_registry->createPhoneDevice(QStringLiteral("hidheadset"), {}, nullptr, &error);
+    if (!m_phone) {
+        qCWarning(lcProviders).noquote() << "no headset support:" << error;
+        return;
+    }
+    m_phoneBinding = new PhoneBinding(m_engine);
+    m_phoneBinding->setActivePhoneId(
+        QSettings().value(QLatin1String(PhoneBinding::ActivePhoneSettingsKey)).toString());
+    m_phoneBinding->attach(m_phone);
+}
+
 bool ConsoleApp::showConsole(QString *error)
 {
+    startPhones();
     CallEngine::setQmlInstance(m_engine);
     m_qml = new QQmlApplicationEngine;
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
-    m_qml->addImportPath(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
+    m_qml->addImportPath(
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
     m_qml->load(QUrl(QStringLiteral("qrc:/qt/qml/Hookline/Ui/Main.qml")));
     if (m_qml->rootObjects().isEmpty()) {
         *error = QStringLiteral("the console's QML failed to load");

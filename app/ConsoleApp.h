@@ -5,6 +5,8 @@
 
 class CallEngine;
 class LineProvider;
+class PhoneBinding;
+class PhoneDevice;
 class ProviderRegistry;
 class QFile;
 class QQmlApplicationEngine;
@@ -28,12 +30,18 @@ public:
     void playHeadless();
     // Console: shows the QML window and plays the scenario with the wall clock.
     bool showConsole(QString *error);
+    // Loads the USB headset provider and binds the active headset (QSettings
+    // PhoneBinding::ActivePhoneSettingsKey) to the sessions. Without the plugin the console runs on.
+    void startPhones();
+    PhoneBinding *phoneBinding() const { return m_phoneBinding; }
 
 private:
     ProviderRegistry *m_registry;
     CallEngine *m_engine;
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
+    PhoneDevice *m_phone = nullptr;
+    PhoneBinding *m_phoneBinding = nullptr;
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;
