@@ -2,8 +2,8 @@
 
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
-#include "providers/LineProvider.h"
 #include "providers/PhoneDevice.h"
+#include "providers/LineProvider.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
 #include "session/CallEngine.h"
@@ -21,14 +21,15 @@ ConsoleApp::ConsoleApp(QObject *parent)
     : QObject(parent)
     , m_registry(new ProviderRegistry(this))
     , m_engine(new CallEngine(this))
-{ }
+{
+}
 
 ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
     if (m_phoneBinding)
-        m_phoneBinding->shutdown(); // lamps and ringer off
+        m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)
         m_phone->stop();
     delete m_phoneBinding;
@@ -95,8 +96,8 @@ void ConsoleApp::startPhones()
         return;
     }
     m_phoneBinding = new PhoneBinding(m_engine);
-    m_phoneBinding->setActivePhoneId(
-        QSettings().value(QLatin1String(PhoneBinding::ActivePhoneSettingsKey)).toString());
+    const QString active = QSettings().value(QLatin1String(PhoneBinding::ActivePhoneSettingsKey)).toString();
+    m_phoneBinding->setActivePhoneId(active);
     m_phoneBinding->attach(m_phone);
 }
 
@@ -106,8 +107,7 @@ bool ConsoleApp::showConsole(QString *error)
     CallEngine::setQmlInstance(m_engine);
     m_qml = new QQmlApplicationEngine;
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
-    m_qml->addImportPath(
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
+    m_qml->addImportPath(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
     m_qml->load(QUrl(QStringLiteral("qrc:/qt/qml/Hookline/Ui/Main.qml")));
     if (m_qml->rootObjects().isEmpty()) {
         *error = QStringLiteral("the console's QML failed to load");

@@ -30,7 +30,7 @@ public:
     void playHeadless();
     // Console: shows the QML window and plays the scenario with the wall clock.
     bool showConsole(QString *error);
-    // Loads the USB headset provider and binds the active headset (QSettings
+    // Loads the USB headset provider and binds the active headset (QSettings key
     // PhoneBinding::ActivePhoneSettingsKey) to the sessions. Without the plugin the console runs on.
     void startPhones();
     PhoneBinding *phoneBinding() const { return m_phoneBinding; }

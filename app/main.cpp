@@ -23,10 +23,9 @@ bool hasDisplay()
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help")
-            || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
-            || !std::strcmp(argv[i], "-v") || !std::strcmp(argv[i], "--list-headsets")
-            || !std::strncmp(argv[i], "--probe-hid-descriptor", 22))
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
+            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")
+            || !std::strcmp(argv[i], "--list-headsets") || !std::strncmp(argv[i], "--probe-hid-descriptor", 22))
             return true;
     }
     return false;
@@ -48,38 +47,30 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption headlessOption(
-        QStringLiteral("headless"),
-        QStringLiteral("Run the scenario without a user interface and exit with 0 when "
-                       "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
-    QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                      QStringLiteral("Scenario file for the simulated provider."),
+    QCommandLineOption headlessOption(QStringLiteral("headless"),
+                                      QStringLiteral("Run the scenario without a user interface and exit with 0 when "
+                                                     "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
+    QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario file for the simulated provider."),
                                       QStringLiteral("FILE"), QStringLiteral(HOOKLINE_DEFAULT_SCENARIO));
-    QCommandLineOption traceOption(
-        QStringLiteral("trace"),
-        QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."), QStringLiteral("OUT"));
-    QCommandLineOption listHeadsetsOption(
-        QStringLiteral("list-headsets"),
-        QStringLiteral("List attached USB telephony headsets with permission status and controls."));
-    QCommandLineOption probeHidOption(
-        QStringLiteral("probe-hid-descriptor"),
-        QStringLiteral("Print the telephony controls of a raw HID report descriptor as JSON; exit 0 usable, "
-                       "3 none, 2 malformed."),
-        QStringLiteral("FILE"));
-    parser.addOptions({headlessOption, scenarioOption, traceOption, listHeadsetsOption, probeHidOption});
+    QCommandLineOption traceOption(QStringLiteral("trace"), QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."),
+                                   QStringLiteral("OUT"));
+    QCommandLineOption listHeadsetsOption(QStringLiteral("list-headsets"),
+                                          QStringLiteral("List attached USB telephony headsets: path, names, permission, controls."));
+    QCommandLineOption probeHidOption(QStringLiteral("probe-hid-descriptor"),
+                                      QStringLiteral("Print a raw HID report descriptor's telephony controls as JSON; exit 0 usable, "
+                                                     "3 none, 2 malformed."),
+                                      QStringLiteral("FILE"));
+    parser.addOptions({ headlessOption, scenarioOption, traceOption, listHeadsetsOption, probeHidOption });
     parser.process(*app);
 
-    if (parser.isSet(listHeadsetsOption) || parser.isSet(probeHidOption)) {
-        QTextStream out(stdout), err(stderr);
-        return parser.isSet(listHeadsetsOption)
-            ? hookline::hid::listHeadsets(out)
-            : hookline::hid::probeDescriptorFile(parser.value(probeHidOption), out, err);
-    }
+    QTextStream out(stdout), err(stderr);
+    if (parser.isSet(listHeadsetsOption))
+        return hookline::hid::listHeadsets(out);
+    if (parser.isSet(probeHidOption))
+        return hookline::hid::probeDescriptorFile(parser.value(probeHidOption), out, err);
 
     if (!headlessRequested && headless)
-        std::fprintf(
-            stderr,
-            "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
+        std::fprintf(stderr, "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
 
     ConsoleApp console;
     QString error;
