@@ -25,6 +25,17 @@ void FakeHidBackend::unplug(const QString &path)
     }
 }
 
+void FakeHidBackend::setAccess(const QString &path, HidDeviceInfo::Access access)
+{
+    for (Attached &attached : m_attached) {
+        if (attached.info.path == path) {
+            attached.info.access = access;
+            Q_EMIT devicesChanged();
+            return;
+        }
+    }
+}
+
 std::shared_ptr<FakeHidTransport> FakeHidBackend::transport(const QString &path) const
 {
     for (const Attached &attached : m_attached) {

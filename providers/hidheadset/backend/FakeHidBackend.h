@@ -23,6 +23,8 @@ public:
     std::shared_ptr<FakeHidTransport> plug(const HidDeviceInfo &device);
     // Detaches it: the transport's next read fails (-1), then a udev `remove` is announced.
     void unplug(const QString &path);
+    // Changes a device's permission and announces it like a udev `change` (after `udevadm trigger`).
+    void setAccess(const QString &path, HidDeviceInfo::Access access);
     std::shared_ptr<FakeHidTransport> transport(const QString &path) const;
     int openCount(const QString &path) const { return m_openCounts.value(path); }
 

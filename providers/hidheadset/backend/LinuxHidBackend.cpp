@@ -35,7 +35,9 @@ LinuxHidBackend::LinuxHidBackend(QObject *parent)
     if (!m_hidapiReady)
         qCWarning(lcHeadset) << "hid_init failed: no headsets";
     connect(m_monitor, &UdevMonitor::hidrawEvent, this, [this](const QString &action, const QString &) {
-        if (action == QLatin1String("add") || action == QLatin1String("remove"))
+        // "change" follows `udevadm trigger` after the udev rule was installed: permissions may be new.
+        if (action == QLatin1String("add") || action == QLatin1String("remove")
+            || action == QLatin1String("change"))
             Q_EMIT devicesChanged();
     });
 }

@@ -92,6 +92,12 @@ void HeadsetManager::rescan()
             removeEntry(path, QStringLiteral("unplugged"));
     }
     for (const HidDeviceInfo &device : devices) {
+        const auto it = m_entries.constFind(device.path);
+        // A device refused for permission is tried again once its node became accessible (the udev
+        // rule was installed and `udevadm trigger` sent a change event).
+        if (it != m_entries.cend() && !it->device && it->access == HidDeviceInfo::Access::NoPermission
+            && device.access == HidDeviceInfo::Access::ReadWrite)
+            removeEntry(device.path, QStringLiteral("permission granted"));
         if (!m_entries.contains(device.path))
             addDevice(device);
     }
@@ -113,6 +119,7 @@ QString HeadsetManager::uniquePhoneId(const HidDeviceInfo &info) const
 void HeadsetManager::addDevice(const HidDeviceInfo &info)
 {
     Entry entry;
+    entry.access = info.access;
     entry.status.phoneId = uniquePhoneId(info);
     entry.status.name = info.displayName();
     entry.status.path = info.path;

@@ -62,6 +62,7 @@ private:
     struct Entry
     {
         PhoneStatus status;
+        HidDeviceInfo::Access access = HidDeviceInfo::Access::Unknown;
         HeadsetDevice *device = nullptr;
     };
 

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void listDevices();
     void unusableDevices_data();
     void unusableDevices();
+    void permissionGrantedLater();
     void linuxBackendWithoutHeadsets();
 };
 
@@ -110,6 +111,30 @@ void TestHeadsetDiagnostics::unusableDevices()
     QCOMPARE(sink.events.size(), 2);
     QVERIFY(sink.events.last().startsWith(QStringLiteral("removed ")));
     QVERIFY(manager.phones().isEmpty());
+}
+
+void TestHeadsetDiagnostics::permissionGrantedLater()
+{
+    RecordingPhoneSink sink;
+    auto *backend = new FakeHidBackend;
+    HeadsetManager manager(backend);
+    manager.start(&sink);
+    HidDeviceInfo device = fixtureDevice(QStringLiteral("0b0e-0307.bin"));
+    device.access = HidDeviceInfo::Access::NoPermission;
+    backend->plug(device);
+    QCOMPARE(sink.events.size(), 1);
+    QVERIFY(sink.events.first().startsWith(QStringLiteral("unusable 0b0e:0307 no permission")));
+
+    // The rule is installed and `udevadm trigger` runs: the same node becomes accessible.
+    backend->setAccess(device.path, HidDeviceInfo::Access::ReadWrite);
+    QCOMPARE(sink.events.mid(1),
+             (QStringList {QStringLiteral("removed 0b0e:0307 permission granted"),
+                           QStringLiteral("added 0b0e:0307")}));
+    QVERIFY(manager.device(QStringLiteral("0b0e:0307")));
+    QCOMPARE(backend->openCount(device.path), 1);
+    // Other change events change nothing.
+    backend->setAccess(device.path, HidDeviceInfo::Access::ReadWrite);
+    QCOMPARE(sink.events.size(), 3);
 }
 
 void TestHeadsetDiagnostics::linuxBackendWithoutHeadsets()
