@@ -158,7 +158,7 @@ HeadsetProtocol::HeadsetProtocol(const DescriptorParseResult &descriptor)
             if (control.outsideCollection || !isOutputKind(control.kind) || seen(m_outputs, control))
                 continue;
             m_outputs.append(control);
-            m_outputState.insert(control.kind, false);
+            m_outputKinds.insert(control.kind);
             if (const auto report = descriptor.report(ReportType::Output, control.reportId))
                 m_outputReportBytes.insert(control.reportId, report->byteLength());
         }
@@ -222,16 +222,18 @@ void HeadsetProtocol::decodeVariable(Input &input, qint64 value, qint64 nowMs,
         return;
     Button button;
     buttonFor(control.kind, &button);
+    // The host's state for this input (Off-Hook for the hook, Mute, Hold), also known when the
+    // device has no such lamp: the binding sets every lamp, present or not.
     const ControlKind lamp = lampFor(control.kind);
-    const bool hasLamp = lamp != ControlKind::Other && hasOutput(lamp);
-    const bool hostState = hasLamp && output(lamp);
+    const bool isState = lamp != ControlKind::Other;
+    const bool hostState = isState && hostOutput(lamp);
 
     switch (control.onOffType) {
     case OnOffControlType::ToggleSwitch:
     case OnOffControlType::Momentary: {
         const bool state = value != 0;
-        if (control.kind == ControlKind::HookSwitch || hasLamp) {
-            if (hasLamp && (state == hostState || withinEchoWindow(control.kind, nowMs))) {
+        if (isState) {
+            if (state == hostState || withinEchoWindow(control.kind, nowMs)) {
                 qCDebug(lcHeadset) << "echo of" << controlKindName(control.kind) << state;
                 return;
             }
@@ -247,7 +249,7 @@ void HeadsetProtocol::decodeVariable(Input &input, qint64 value, qint64 nowMs,
         if (value == 0)
             return;
         const bool wanted = value > 0;
-        if (hasLamp && wanted == hostState)
+        if (isState && wanted == hostState)
             return;
         requests.append({button, control.kind == ControlKind::HookSwitch ? int(wanted) : 1});
         return;
@@ -297,7 +299,7 @@ void HeadsetProtocol::decodeArray(Input &input, QByteArrayView data, QList<Heads
         return;
     }
     requests.append(
-        {button, control.kind == ControlKind::HookSwitch ? int(!output(ControlKind::LedOffHook)) : 1});
+        {button, control.kind == ControlKind::HookSwitch ? int(!hostOutput(ControlKind::LedOffHook)) : 1});
 }
 
 bool HeadsetProtocol::withinEchoWindow(ControlKind input, qint64 nowMs) const
@@ -318,10 +320,9 @@ bool HeadsetProtocol::withinEchoWindow(ControlKind input, qint64 nowMs) const
 QList<quint8> HeadsetProtocol::setOutput(ControlKind kind, bool on)
 {
     QList<quint8> changed;
-    const auto state = m_outputState.find(kind);
-    if (state == m_outputState.end() || state.value() == on)
+    if (m_hostState.value(kind, false) == on)
         return changed;
-    state.value() = on;
+    m_hostState.insert(kind, on);
     for (const TelephonyControl &control : std::as_const(m_outputs)) {
         if (control.kind == kind && !changed.contains(control.reportId))
             changed.append(control.reportId);
@@ -344,7 +345,7 @@ QByteArray HeadsetProtocol::buildOutputReport(quint8 reportId) const
     for (const TelephonyControl &control : m_outputs) {
         if (control.reportId != reportId)
             continue;
-        const bool on = m_outputState.value(control.kind, false);
+        const bool on = m_hostState.value(control.kind, false);
         // On is the top of the logical range (1 for every real LED); off its bottom.
         const qint64 value =
             on ? std::max<qint64>(control.logicalMaximum, 1) : std::max<qint64>(control.logicalMinimum, 0);
@@ -358,7 +359,7 @@ void HeadsetProtocol::noteWritten(quint8 reportId, qint64 nowMs)
     for (const TelephonyControl &control : std::as_const(m_outputs)) {
         if (control.reportId != reportId)
             continue;
-        const bool state = m_outputState.value(control.kind, false);
+        const bool state = m_hostState.value(control.kind, false);
         if (m_writtenState.value(control.kind, false) != state) {
             m_writtenState.insert(control.kind, state);
             m_lampChangedAt.insert(control.kind, nowMs);

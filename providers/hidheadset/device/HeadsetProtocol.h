@@ -6,6 +6,7 @@
 #include <QtCore/qbytearray.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qlist.h>
+#include <QtCore/qset.h>
 
 namespace hookline::hid {
 
@@ -50,9 +51,10 @@ public:
 
     QList<ControlKind> inputKinds() const;
     QList<ControlKind> outputKinds() const;
-    bool hasOutput(ControlKind kind) const { return m_outputState.contains(kind); }
-    bool output(ControlKind kind) const { return m_outputState.value(kind, false); }
-    // Changes the cached value of every output of that kind. Returns the report IDs whose content
+    bool hasOutput(ControlKind kind) const { return m_outputKinds.contains(kind); }
+    // What the host last set for this lamp or the ringer, whether or not the device has it.
+    bool hostOutput(ControlKind kind) const { return m_hostState.value(kind, false); }
+    // Records the host's state of a lamp (or the ringer). Returns the report IDs whose content
     // changed (empty when the device has no such output or it already had that value).
     QList<quint8> setOutput(ControlKind kind, bool on);
     QList<quint8> outputReportIds() const;
@@ -76,7 +78,8 @@ private:
     qint64 m_echoWindowMs = DefaultEchoWindowMs;
     QList<Input> m_inputs;
     QList<TelephonyControl> m_outputs;
-    QHash<ControlKind, bool> m_outputState;
+    QSet<ControlKind> m_outputKinds;
+    QHash<ControlKind, bool> m_hostState; // all off at first
     QHash<quint8, quint32> m_outputReportBytes;
     QHash<ControlKind, bool> m_writtenState; // what the device was last told (all off at first)
     QHash<ControlKind, qint64> m_lampChangedAt; // when a write last changed that lamp
