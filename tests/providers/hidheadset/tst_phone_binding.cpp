@@ -26,8 +26,9 @@ namespace {
 class HeadsetRig
 {
 public:
-    explicit HeadsetRig(const QString &fixture)
-        : backend(new FakeHidBackend)
+    explicit HeadsetRig(const QString &fixture, const LineCapabilities &caps = LineCapabilities())
+        : fx(caps)
+        , backend(new FakeHidBackend)
         , manager(backend)
         , binding(&fx.engine())
         , issued(&fx.engine(), &CallEngine::requestIssued)
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void redial();
     void ringOnlyWhenAvailable();
     void unplugMidCallAndReplug();
+    void refusedActionReverts();
     void quitClearsLamps();
     void onlyTheActivePhoneActs();
 };
@@ -455,6 +457,30 @@ void TestPhoneBinding::unplugMidCallAndReplug()
     // The new device gets the complete state in one write (opening clear + lamps coalesced).
     QCOMPARE(rig.takeWrites(), QStringList {"02 01 00"});
     QVERIFY(phones.size() >= 2);
+}
+
+void TestPhoneBinding::refusedActionReverts()
+{
+    LineCapabilities noHold;
+    noHold.callFeatures &= ~FeatureHold;
+    HeadsetRig rig(QStringLiteral("0b0e-0307.bin"), noHold);
+    QSignalSpy ignored(&rig.binding, &PhoneBinding::pressIgnored);
+    CallSession *a = rig.fx.offer(QStringLiteral("alice"));
+    QVERIFY(a);
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(a->state(), int(Connected));
+    rig.advance(1000);
+    rig.takeWrites();
+    rig.takeActions();
+
+    // The line cannot hold: the engine refuses at once, nothing is issued, the device is told "no".
+    QVERIFY(rig.press(QStringLiteral("02 09 00")));
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(rig.takeActions(), QStringList());
+    QCOMPARE(ignored.size(), 1);
+    QCOMPARE(ignored.first().at(2).toInt(), int(OperationUnavail));
+    QCOMPARE(rig.takeWrites(), QStringList {"02 01 00"}); // the unchanged state, re-sent
+    QCOMPARE(a->state(), int(Connected));
 }
 
 void TestPhoneBinding::quitClearsLamps()
