@@ -1,21 +1,10 @@
 #pragma once
 
+#include "ManualClock.h"
 #include "backend/HidDeviceInfo.h"
-#include "core/EngineClock.h"
 #include "providers/PhoneDevice.h"
 
 #include <QtCore/qstringlist.h>
-
-// Time that only moves when a test says so (echo and mute-lock windows are measured in it).
-class ManualClock final : public EngineClock
-{
-public:
-    qint64 nowMs() const override { return m_now; }
-    void set(qint64 ms) { m_now = ms; }
-
-private:
-    qint64 m_now = 1767258000000;
-};
 
 // Records what a phone provider reports, one readable line per call:
 // "added ID NAME", "removed ID REASON", "unusable ID REASON", "button hook 1".
