@@ -7,7 +7,7 @@
 #include <QtCore/qstringlist.h>
 
 // Records what a phone provider reports, one readable line per call:
-// "added ID NAME", "removed ID REASON", "unusable ID REASON", "button hook 1".
+// "added ID", "removed ID REASON", "unusable ID REASON", "button hook 1".
 class RecordingPhoneSink final : public PhoneEventSink
 {
 public:
