@@ -8,6 +8,8 @@
 #include <QtCore/qfile.h>
 #include <QtCore/qfileinfo.h>
 
+#include <atomic>
+
 #include <hidapi.h>
 #include <unistd.h>
 
@@ -18,6 +20,9 @@ QString fromWide(const wchar_t *text)
 {
     return text ? QString::fromWCharArray(text) : QString();
 }
+
+// hid_init()/hid_exit() are process-wide: only the last back end to go may call hid_exit().
+std::atomic_int hidapiUsers {0};
 
 bool isTelephonyCollection(const hid_device_info *info)
 {
@@ -32,6 +37,8 @@ LinuxHidBackend::LinuxHidBackend(QObject *parent)
     , m_monitor(new UdevMonitor(this))
 {
     m_hidapiReady = hid_init() == 0;
+    if (m_hidapiReady)
+        ++hidapiUsers;
     if (!m_hidapiReady)
         qCWarning(lcHeadset) << "hid_init failed: no headsets";
     connect(m_monitor, &UdevMonitor::hidrawEvent, this, [this](const QString &action, const QString &) {
@@ -44,7 +51,7 @@ LinuxHidBackend::LinuxHidBackend(QObject *parent)
 
 LinuxHidBackend::~LinuxHidBackend()
 {
-    if (m_hidapiReady)
+    if (m_hidapiReady && --hidapiUsers == 0)
         hid_exit();
 }
 
