@@ -1,7 +1,7 @@
 #include "HeadsetDevice.h"
 
 #include "HeadsetLogging.h"
-#include "HidReader.h"
+#include "HidIoThread.h"
 #include "core/EngineClock.h"
 
 #include <QtCore/qmetaobject.h>
@@ -17,28 +17,42 @@ HeadsetDevice::HeadsetDevice(const QString &phoneId, const HidDeviceInfo &info,
     , m_protocol(descriptor)
     , m_transport(std::move(transport))
     , m_clock(clock)
-    , m_reader(new HidReader(m_transport, this))
+    , m_io(new HidIoThread(m_transport, this))
 {
-    connect(m_reader, &HidReader::reportRead, this, &HeadsetDevice::handleReport, Qt::QueuedConnection);
+    connect(m_io, &HidIoThread::reportRead, this, &HeadsetDevice::handleReport, Qt::QueuedConnection);
     connect(
-        m_reader, &HidReader::readFailed, this,
+        m_io, &HidIoThread::readFailed, this,
         [this](const QString &error) {
             m_lost = true;
             qCInfo(lcHeadset).noquote() << m_phoneId << "lost:" << error;
             Q_EMIT lost(error);
         },
         Qt::QueuedConnection);
+    connect(
+        m_io, &HidIoThread::reportWritten, this,
+        [this](const QByteArray &report) {
+            qCDebug(lcHeadset).noquote() << m_phoneId << "out" << report.toHex(' ');
+            Q_EMIT reportWritten(report);
+        },
+        Qt::QueuedConnection);
+    // An unplugged device also fails its read; the I/O thread reports that as `lost`.
+    connect(
+        m_io, &HidIoThread::writeFailed, this,
+        [this](const QByteArray &report, const QString &error) {
+            qCWarning(lcHeadset).noquote() << m_phoneId << "write" << report.toHex(' ') << "failed:" << error;
+        },
+        Qt::QueuedConnection);
 }
 
 HeadsetDevice::~HeadsetDevice()
 {
-    m_reader->stop();
+    m_io->stop(); // writes what is queued (the LEDs-off report on quit) first
 }
 
 void HeadsetDevice::start()
 {
     markDirty(m_protocol.outputReportIds());
-    m_reader->start();
+    m_io->start();
 }
 
 void HeadsetDevice::handleReport(const QByteArray &report)
@@ -87,17 +101,16 @@ void HeadsetDevice::flush()
     if (m_lost)
         return;
     for (quint8 id : dirty) {
-        const QByteArray report = m_protocol.buildOutputReport(id);
-        QString error;
-        if (!m_transport->write(report, &error)) {
-            // An unplugged device also fails its read; the reader reports that as `lost`.
-            qCWarning(lcHeadset).noquote() << m_phoneId << error;
-            continue;
-        }
+        // The echo window starts when the report is handed over: at most a few ms before the device
+        // sees it, which only makes the 500 ms window a little shorter.
         m_protocol.noteWritten(id, m_clock->nowMs());
-        qCDebug(lcHeadset).noquote() << m_phoneId << "out" << report.toHex(' ');
-        Q_EMIT reportWritten(report);
+        m_io->queueWrite(m_protocol.buildOutputReport(id));
     }
+}
+
+int HeadsetDevice::pendingWrites() const
+{
+    return m_io->pendingWrites();
 }
 
 } // namespace hookline::hid

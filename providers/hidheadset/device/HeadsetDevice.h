@@ -11,11 +11,12 @@ class EngineClock;
 
 namespace hookline::hid {
 
-class HidReader;
+class HidIoThread;
 class HidTransport;
 
 // One opened headset: its protocol (decoding by the descriptor, cached lamps), its transport and
-// its reader thread. Lives on the GUI thread; input arrives by queued signal from the reader.
+// its I/O thread. Lives on the GUI thread; reads and writes happen on the I/O thread, input and write
+// results arrive by queued signals.
 // Lamp changes made in one event-loop turn are written together: one report per report ID with the
 // complete cached state (Mute and Microphone in one `02 13 00`, not two writes).
 class HeadsetDevice : public QObject
@@ -33,21 +34,24 @@ public:
     HeadsetProtocol &protocol() { return m_protocol; }
     const HeadsetProtocol &protocol() const { return m_protocol; }
 
-    // Starts the reader and schedules a write of the (all off) lamp state, clearing whatever a
+    // Starts the I/O thread and schedules a write of the (all off) lamp state, clearing whatever a
     // previous program left lit.
     void start();
     void setOutput(ControlKind kind, bool on);
     // Rewrites every output report from the cache (the answer to a press we did not act on).
     void refresh();
-    // Every lamp and the ringer off, written now (used when the console quits).
+    // Every lamp and the ringer off, queued now; written before the device is destroyed (quit).
     void switchAllOff();
-    // Writes the reports changed since the last flush. Normally runs from the event loop.
+    // Queues the reports changed since the last flush. Normally runs from the event loop.
     void flush();
+    // Reports handed to the I/O thread and not yet written.
+    int pendingWrites() const;
 
 Q_SIGNALS:
     void requested(PhoneEventSink::Button button, int value);
     // Emitted after each input report was decoded (and its requests emitted).
     void inputDecoded(const QByteArray &report);
+    // A report reached the device (emitted on the GUI thread).
     void reportWritten(const QByteArray &report);
     void lost(const QString &reason);
 
@@ -60,7 +64,7 @@ private:
     HeadsetProtocol m_protocol;
     std::shared_ptr<HidTransport> m_transport;
     const EngineClock *m_clock;
-    HidReader *m_reader;
+    HidIoThread *m_io;
     QList<quint8> m_dirty;
     bool m_flushQueued = false;
     bool m_lost = false;

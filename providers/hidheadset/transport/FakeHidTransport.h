@@ -12,7 +12,7 @@
 namespace hookline::hid {
 
 // The simulated twin of a hidraw device for tests and benchmarks: input reports are queued by
-// injectInput() (from any thread) and handed to the reader thread in order; writes are recorded.
+// injectInput() (from any thread) and handed to the I/O thread in order; writes are recorded.
 // unplug() makes the next read() fail like a device that vanished (read returns -1).
 class FakeHidTransport final : public HidTransport
 {

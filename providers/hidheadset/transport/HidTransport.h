@@ -8,8 +8,8 @@
 
 namespace hookline::hid {
 
-// One opened HID device. read() runs on the device's reader thread while write() and interrupt()
-// are called from the GUI thread, so implementations must allow that overlap.
+// One opened HID device. read() and write() run on the device's I/O thread; interrupt() is called
+// from the GUI thread while read() may be waiting.
 class HidTransport
 {
 public:
@@ -21,7 +21,7 @@ public:
     virtual int read(std::span<std::uint8_t> buffer, int timeoutMs, QString *error) = 0;
     // Writes one output report: report ID (or 0 for unnumbered reports) followed by the data.
     virtual bool write(QByteArrayView report, QString *error) = 0;
-    // Makes a read() that is waiting return 0 at once, so the reader thread can stop.
+    // Makes a read() that is waiting return 0 at once, so the I/O thread can write or stop.
     virtual void interrupt() = 0;
 };
 

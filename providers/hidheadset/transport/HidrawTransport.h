@@ -10,10 +10,10 @@ namespace hookline::hid {
 
 // A /dev/hidrawN node (the path hidapi's hidraw back end enumerates), opened read-write.
 //
-// Why not hid_open_path()/hid_read_timeout(): hidapi 0.13 exposes no file descriptor and its device
-// handle keeps one shared last-error string that both hid_read_timeout() and hid_write() replace,
-// so a reader thread and a writer on the GUI thread would race on it. A plain hidraw fd may be read
-// and written from two threads; poll() on it plus an eventfd gives a read that interrupt() ends.
+// Why not hid_open_path()/hid_read_timeout(): hidapi 0.13 exposes no file descriptor, so a read
+// blocked in hid_read_timeout() cannot be woken for a write or a stop; the I/O thread would poll
+// with a short time-out instead. poll() on the hidraw fd plus an eventfd gives a read that
+// interrupt() ends at once. (The kernel's hidraw interface: reads and writes of whole reports.)
 class HidrawTransport final : public HidTransport
 {
 public:

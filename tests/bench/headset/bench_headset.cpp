@@ -47,7 +47,7 @@ Figures summarize(std::vector<qint64> ns)
 }
 
 // Runs the switch's due events and otherwise sleeps in the event loop until the next event (the
-// reader thread's queued report), so the waiting GUI thread does not compete with the reader for a
+// I/O thread's queued report), so the waiting GUI thread does not compete with that thread for a
 // core, until `done`; returns the wall time from `start` in nanoseconds, or -1 after 5 s.
 template<typename Done>
 qint64 waitFor(SimFixture &fx, const QElapsedTimer &start, Done done)
@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
     const QByteArray offHook = fromHex(QStringLiteral("02 01 00"));
     const QByteArray onHook = fromHex(QStringLiteral("02 00 00"));
     std::vector<qint64> answerNs, dropNs, answerDecodedNs, dropDecodedNs;
-    // When the GUI thread had decoded the report (reader thread + queued signal + decoding).
+    // When the GUI thread had decoded the report (I/O thread + queued signal + decoding).
     qint64 decodedAt = 0;
     QElapsedTimer start;
     QObject::connect(manager.device(device.stableId()), &HeadsetDevice::inputDecoded,
@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
     }
     const Figures answer = summarize(answerNs);
     const Figures drop = summarize(dropNs);
-    std::printf("headset press -> session state change (fake transport, reader thread, %d presses each)\n",
+    std::printf("headset press -> session state change (fake transport, I/O thread, %d presses each)\n",
                 iterations);
     std::printf("  off-hook -> CONNECTED: median %.1f us, p99 %.1f us, max %.1f us\n", answer.medianUs,
                 answer.p99Us, answer.maxUs);

@@ -1,5 +1,5 @@
 // Replays the authored report scripts of scripts/*.txt (DEVICES.md 5.2) through the real headset
-// stack: FakeHidBackend -> HeadsetManager -> HeadsetDevice (reader thread, queued signals) ->
+// stack: FakeHidBackend -> HeadsetManager -> HeadsetDevice (I/O thread, queued signals) ->
 // HeadsetProtocol, checking every request the device reports and every report the host writes.
 // The script format is described in scripts/README.md.
 
@@ -31,11 +31,12 @@ QString scriptDir()
     return QStringLiteral(SCRIPT_DIR);
 }
 
-// Runs the queued flushes and nothing else: the fake transport is synchronous for writes.
-void runQueued()
+// Runs the queued flushes, then waits until the device's I/O thread wrote them.
+void runQueued(HeadsetDevice *headset)
 {
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+    QTRY_COMPARE_WITH_TIMEOUT(headset ? headset->pendingWrites() : 0, 0, 5000);
 }
 } // namespace
 
@@ -140,12 +141,12 @@ void TestHeadsetReplay::replay()
             QVERIFY2(decoded.wait(5000), qPrintable(where));
             QCOMPARE(decoded.first().first().toByteArray(), fromHex(rest));
         } else if (verb == QLatin1String("out")) {
-            runQueued();
+            runQueued(manager.device(phoneId));
             QTRY_VERIFY2(writes().size() > writeIndex, qPrintable(where));
             QCOMPARE(writes().at(writeIndex).toHex(' '), fromHex(rest).toHex(' '));
             ++writeIndex;
         } else if (verb == QLatin1String("event")) {
-            runQueued();
+            runQueued(manager.device(phoneId));
             QVERIFY2(sink.events.size() > eventIndex, qPrintable(where + QStringLiteral(" (no event)")));
             QCOMPARE(sink.events.at(eventIndex), rest);
             ++eventIndex;
@@ -157,7 +158,7 @@ void TestHeadsetReplay::replay()
         } else if (verb == QLatin1String("refresh")) {
             manager.refreshLamps(phoneId);
         } else if (verb == QLatin1String("quiet")) {
-            runQueued();
+            runQueued(manager.device(phoneId));
             QVERIFY2(writes().size() == writeIndex,
                      qPrintable(where + QStringLiteral(" unexpected write ")
                                 + writes().value(writeIndex).toHex(' ')));
@@ -169,7 +170,7 @@ void TestHeadsetReplay::replay()
         }
     }
     // Nothing may happen that the script did not name.
-    runQueued();
+    runQueued(manager.device(phoneId));
     QCOMPARE(writes().size(), writeIndex);
     QCOMPARE(sink.events.mid(eventIndex), QStringList());
 }
