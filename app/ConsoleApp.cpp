@@ -5,6 +5,8 @@
 #include "core/Logging.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
+#include "devices/PhoneBinding.h"
+#include "providers/PhoneDevice.h"
 #include "providers/LineProvider.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
@@ -14,6 +16,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qsettings.h>
 #include <QtGui/qwindow.h>
 #include <QtQml/qqmlapplicationengine.h>
 
@@ -36,6 +39,12 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
+    if (m_phoneBinding)
+        m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
+    if (m_phone)
+        m_phone->stop();
+    delete m_phoneBinding;
+    delete dynamic_cast<QObject *>(m_phone);
     m_engine->detachProviders();
     delete m_providerObject;
     delete m_trace;
@@ -89,8 +98,27 @@ void ConsoleApp::playHeadless()
         m_trace->setStartMs(m_engine->nowMs()); // play() switched the engine to the scenario's clock
 }
 
+void ConsoleApp::startPhones()
+{
+    QString error;
+    m_phone = m_registry->createPhoneDevice(QStringLiteral("hidheadset"), {}, nullptr, &error);
+    if (!m_phone) {
+        qCWarning(lcProviders).noquote() << "no headset support:" << error;
+        return;
+    }
+    m_phoneBinding = new PhoneBinding(m_engine);
+    // The headset rings only when the agent can take the call, like the console's banner.
+    m_phoneBinding->setAvailable(m_agent->canTakeCalls());
+    connect(m_agent, &AgentState::canTakeCallsChanged, m_phoneBinding,
+            [this] { m_phoneBinding->setAvailable(m_agent->canTakeCalls()); });
+    const QString active = QSettings().value(QLatin1String(PhoneBinding::ActivePhoneSettingsKey)).toString();
+    m_phoneBinding->setActivePhoneId(active);
+    m_phoneBinding->attach(m_phone);
+}
+
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
+    startPhones();
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     m_agent->requestState(AgentState::Ready);

@@ -9,6 +9,8 @@ class CallLog;
 class EventLogModel;
 class IncomingCallNotifier;
 class LineProvider;
+class PhoneBinding;
+class PhoneDevice;
 class ProviderRegistry;
 class QFile;
 class QQmlApplicationEngine;
@@ -35,6 +37,10 @@ public:
     // and the history page says why.
     bool showConsole(bool supervisor, QString *error);
     QQmlApplicationEngine *qmlEngine() const { return m_qml; }
+    // Loads the USB headset provider and binds the active headset (QSettings key
+    // PhoneBinding::ActivePhoneSettingsKey) to the sessions. Without the plugin the console runs on.
+    void startPhones();
+    PhoneBinding *phoneBinding() const { return m_phoneBinding; }
 
 private:
     ProviderRegistry *m_registry;
@@ -45,6 +51,8 @@ private:
     IncomingCallNotifier *m_notifier = nullptr;
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
+    PhoneDevice *m_phone = nullptr;
+    PhoneBinding *m_phoneBinding = nullptr;
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;

@@ -1,4 +1,6 @@
 #include "ConsoleApp.h"
+#include "ProbeDescriptorFile.h"
+#include "diagnostics/HeadsetDiagnostics.h"
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qlibraryinfo.h>
@@ -25,9 +27,9 @@ bool hasDisplay()
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help")
-            || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
-            || !std::strcmp(argv[i], "-v"))
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
+            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")
+            || !std::strcmp(argv[i], "--list-headsets") || !std::strncmp(argv[i], "--probe-hid-descriptor", 22))
             return true;
     }
     return false;
@@ -64,8 +66,23 @@ int main(int argc, char *argv[])
     QCommandLineOption langOption(
         QStringLiteral("lang"), QStringLiteral("User interface language (en, zh_TW); default: the system's."),
         QStringLiteral("LANG"));
-    parser.addOptions({headlessOption, scenarioOption, traceOption, supervisorOption, langOption});
+    QCommandLineOption listHeadsetsOption(
+        QStringLiteral("list-headsets"),
+        QStringLiteral("List attached USB telephony headsets: path, names, permission, controls."));
+    QCommandLineOption probeHidOption(
+        QStringLiteral("probe-hid-descriptor"),
+        QStringLiteral("Print a raw HID report descriptor's telephony controls as JSON; exit 0 usable, 3 none, "
+                       "2 malformed."),
+        QStringLiteral("FILE"));
+    parser.addOptions({headlessOption, scenarioOption, traceOption, supervisorOption, langOption,
+                       listHeadsetsOption, probeHidOption});
     parser.process(*app);
+
+    QTextStream out(stdout), err(stderr);
+    if (parser.isSet(listHeadsetsOption))
+        return hookline::hid::listHeadsets(out);
+    if (parser.isSet(probeHidOption))
+        return hookline::hid::probeDescriptorFile(parser.value(probeHidOption), out, err);
 
     // The language follows the system unless --lang says otherwise; English needs no catalogue.
     const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();

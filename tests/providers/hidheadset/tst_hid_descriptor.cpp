@@ -101,6 +101,7 @@ const QStringList knownWellFormedFixtures = {
     QStringLiteral("synthetic-teams-vendor.bin"),
     QStringLiteral("synthetic-volume-in-telephony-report.bin"),
     QStringLiteral("synthetic-multi-collection.bin"),
+    QStringLiteral("synthetic-unnumbered-headset.bin"),
 };
 const QStringList knownMalformedFixtures = {
     QStringLiteral("malformed-truncated-item.bin"),
@@ -180,6 +181,8 @@ void TestHidDescriptor::fixtureCollections_data()
         << "synthetic-volume-in-telephony-report.bin" << QStringList {"0b:0005 top0"} << true << true;
     QTest::newRow("synthetic phone + handset")
         << "synthetic-multi-collection.bin" << QStringList {"0b:0001 top1", "0b:0004 top2"} << true << true;
+    QTest::newRow("synthetic: unnumbered reports")
+        << "synthetic-unnumbered-headset.bin" << QStringList {"0b:0005 top0"} << true << false;
 }
 
 void TestHidDescriptor::fixtureCollections()
@@ -288,6 +291,21 @@ void TestHidDescriptor::fixtureControls_data()
                "ledOnLine r03 b4 s1 0..1 abs pref var momentary",
                "ledHold r03 b5 s1 0..1 abs pref var momentary",
            };
+
+    QTest::newRow("synthetic: unnumbered reports") << "synthetic-unnumbered-headset.bin" << 0
+                                                   << QStringList {
+                                                          "hookSwitch r00 b0 s1 0..1 abs nopref var toggleSwitch",
+                                                          "phoneMute r00 b1 s1 0..1 rel pref var toggleButton",
+                                                          "flash r00 b2 s1 0..1 rel pref var toggleButton",
+                                                          "rejectButton r00 b3 s1 0..1 rel pref var toggleButton",
+                                                      }
+                                                   << QStringList {
+                                                          "ledOffHook r00 b0 s1 0..1 abs nopref var toggleSwitch",
+                                                          "ledMute r00 b1 s1 0..1 abs nopref var toggleSwitch",
+                                                          "ledRing r00 b2 s1 0..1 abs nopref var toggleSwitch",
+                                                          "ledHold r00 b3 s1 0..1 abs nopref var toggleSwitch",
+                                                          "ringer r00 b4 s1 0..1 abs nopref var toggleSwitch",
+                                                      };
 
     QTest::newRow("synthetic headset") << "synthetic-telephony-headset.bin" << 0
                                        << QStringList {
