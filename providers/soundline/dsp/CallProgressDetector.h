@@ -1,0 +1,55 @@
+#pragma once
+
+#include "CountryProfile.h"
+#include "SpandspFwd.h"
+
+#include <QtCore/qlist.h>
+
+#include <functional>
+#include <memory>
+
+// The call-progress tones of ONE country profile, recognised with spandsp's supervisory tone
+// receiver (super_tone_rx): it runs the Goertzel bank and matches whole cadences, which is what
+// busy/reorder/ringback need. Each profile has its own descriptor (never mixed, DEVICES.md 3.3).
+// On top of spandsp it counts the cadence cycles of a running tone from spandsp's segment reports,
+// so a disconnect tone can be acted on after N cycles only.
+class CallProgressDetector
+{
+public:
+    struct Report
+    {
+        bool started = false; // false: the tone stopped
+        ProgressTone tone = ProgressTone::Dial;
+        int cycles = 0;
+    };
+    using ReportHandler = std::function<void(const Report &report)>;
+
+    CallProgressDetector(const CountryProfile &profile, ReportHandler handler);
+    ~CallProgressDetector();
+    CallProgressDetector(const CallProgressDetector &) = delete;
+    CallProgressDetector &operator=(const CallProgressDetector &) = delete;
+
+    void process(const int16_t *samples, int count);
+    // The tone being heard, if any, and its cycles so far.
+    bool active() const { return m_active >= 0; }
+    ProgressTone activeTone() const;
+    int activeCycles() const { return m_cycles; }
+    // A further cycle of the running tone was seen (cycles counted from segment reports).
+    void setCycleHandler(std::function<void(ProgressTone tone, int cycles)> handler)
+    {
+        m_cycleHandler = std::move(handler);
+    }
+
+private:
+    static void toneReport(void *self, int code, int level, int delay);
+    static void segmentReport(void *self, int f1, int f2, int duration);
+
+    const CountryProfile &m_profile;
+    std::shared_ptr<super_tone_rx_descriptor_t> m_descriptor;
+    super_tone_rx_state_t *m_rx;
+    ReportHandler m_handler;
+    std::function<void(ProgressTone, int)> m_cycleHandler;
+    int m_active = -1;
+    int m_cycles = 0;
+    int m_onSegments = 0;
+};
