@@ -34,7 +34,7 @@ public:
             if (qAbs(f - frequency) <= 10)
                 return bin;
         }
-        m_bins.append({ frequency, m_next });
+        m_bins.append({frequency, m_next});
         return m_next++;
     }
 
@@ -52,7 +52,8 @@ std::shared_ptr<super_tone_rx_descriptor_t> descriptorFor(const CountryProfile &
     auto it = cache.find(profile.id);
     if (it != cache.end())
         return it.value();
-    std::shared_ptr<super_tone_rx_descriptor_t> descriptor(super_tone_rx_make_descriptor(nullptr), freeDescriptor);
+    std::shared_ptr<super_tone_rx_descriptor_t> descriptor(super_tone_rx_make_descriptor(nullptr),
+                                                           freeDescriptor);
     BinNumbering bins;
     for (const ToneCadence &cadence : profile.tones) {
         const int tone = super_tone_rx_add_tone(descriptor.get());
@@ -94,7 +95,26 @@ ProgressTone CallProgressDetector::activeTone() const
 
 void CallProgressDetector::process(const int16_t *samples, int count)
 {
+    constexpr float Smoothing = 1.0f / 2000.0f; // 250 ms
+    for (int i = 0; i < count; ++i) {
+        const float x = samples[i];
+        const float d = x - m_previous;
+        m_previous = x;
+        m_energy += (x * x - m_energy) * Smoothing;
+        m_slope += (d * d - m_slope) * Smoothing;
+    }
     super_tone_rx(m_rx, samples, count);
+}
+
+bool CallProgressDetector::narrowBand(const ToneCadence &cadence) const
+{
+    int highest = 0;
+    for (const ToneElement &element : cadence.elements)
+        highest = qMax(highest, qMax(element.f1, element.f2));
+    if (highest >= 1000)
+        return true; // SIT: its 1.8 kHz tone has a large slope by itself
+    // A tone at f has slope/energy = 2 (1 - cos(2 pi f / 8000)): 0.23 at 620 Hz; white noise 2.
+    return m_slope < 0.6f * m_energy;
 }
 
 void CallProgressDetector::toneReport(void *self, int code, int level, int delay)
@@ -103,13 +123,15 @@ void CallProgressDetector::toneReport(void *self, int code, int level, int delay
     Q_UNUSED(delay);
     auto *detector = static_cast<CallProgressDetector *>(self);
     if (code >= 0 && code < detector->m_profile.tones.size()) {
-        detector->m_active = code;
         const ToneCadence &cadence = detector->m_profile.tones.at(code);
+        if (!detector->narrowBand(cadence))
+            return; // noise that happened to fill the tone's bins; its end report is ignored too
+        detector->m_active = code;
         detector->m_cycles = cadence.repeats; // spandsp reports once the whole pattern matched
         detector->m_onSegments = 0;
-        detector->m_handler({ true, cadence.tone, cadence.repeats });
+        detector->m_handler({true, cadence.tone, cadence.repeats});
     } else if (code < 0 && detector->m_active >= 0) {
-        const Report ended { false, detector->activeTone(), detector->m_cycles };
+        const Report ended {false, detector->activeTone(), detector->m_cycles};
         detector->m_active = -1;
         detector->m_cycles = 0;
         detector->m_handler(ended);

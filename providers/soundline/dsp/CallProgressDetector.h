@@ -12,7 +12,10 @@
 // receiver (super_tone_rx): it runs the Goertzel bank and matches whole cadences, which is what
 // busy/reorder/ringback need. Each profile has its own descriptor (never mixed, DEVICES.md 3.3).
 // On top of spandsp it counts the cadence cycles of a running tone from spandsp's segment reports,
-// so a disconnect tone can be acted on after N cycles only.
+// so a disconnect tone can be acted on after N cycles only. spandsp compares its bins with each
+// other, so broadband noise can pass for a continuous dial tone (seen with white noise and the UK
+// set); tones below 1 kHz are therefore only accepted when the recent signal is narrow-band
+// (first-difference energy well below signal energy, which white noise cannot meet).
 class CallProgressDetector
 {
 public:
@@ -43,6 +46,7 @@ public:
 private:
     static void toneReport(void *self, int code, int level, int delay);
     static void segmentReport(void *self, int f1, int f2, int duration);
+    bool narrowBand(const ToneCadence &cadence) const;
 
     const CountryProfile &m_profile;
     std::shared_ptr<super_tone_rx_descriptor_t> m_descriptor;
@@ -52,4 +56,7 @@ private:
     int m_active = -1;
     int m_cycles = 0;
     int m_onSegments = 0;
+    float m_energy = 0; // smoothed x^2
+    float m_slope = 0; // smoothed (x[n] - x[n-1])^2
+    float m_previous = 0;
 };

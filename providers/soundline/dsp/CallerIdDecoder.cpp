@@ -41,9 +41,7 @@ struct AdsiRxDeleter
     void operator()(adsi_rx_state_t *s) const { adsi_rx_free(s); }
 };
 
-void noMessage(void *, const uint8_t *, int)
-{
-}
+void noMessage(void *, const uint8_t *, int) { }
 
 // adsi_next_field only reads the standard from the state, so one receiver per standard is enough.
 adsi_rx_state_t *walkerFor(CallerIdStandard standard)
@@ -109,7 +107,8 @@ void applyDtmfField(CallerIdMessage *out, uint8_t type, const uint8_t *body, int
     const bool hashTerminated = out->messageType == CLIP_DTMF_HASH_TERMINATED;
     if (type == CLIP_DTMF_C_CALLER_NUMBER || type == CLIP_DTMF_HASH_UNSPECIFIED)
         out->number = printable(body, length);
-    else if ((type == CLIP_DTMF_C_ABSENCE && !hashTerminated) || (type == CLIP_DTMF_HASH_ABSENCE && hashTerminated))
+    else if ((type == CLIP_DTMF_C_ABSENCE && !hashTerminated)
+             || (type == CLIP_DTMF_HASH_ABSENCE && hashTerminated))
         out->numberAbsence = callerIdAbsenceReason(digits);
     else if (type == CLIP_DTMF_C_REDIRECT_NUMBER)
         out->redirectingNumber = printable(body, length);
@@ -131,7 +130,8 @@ QString callerIdAbsenceReason(const QByteArray &code)
     return QStringLiteral("unavailable");
 }
 
-bool decodeCallerIdMessage(CallerIdStandard standard, const uint8_t *message, size_t length, CallerIdMessage *out)
+bool decodeCallerIdMessage(CallerIdStandard standard, const uint8_t *message, size_t length,
+                           CallerIdMessage *out)
 {
     *out = CallerIdMessage();
     out->standard = standard;

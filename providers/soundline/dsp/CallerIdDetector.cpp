@@ -23,8 +23,7 @@ CallerIdDetector::CallerIdDetector(CallerIdStandard standard, MessageHandler han
     : m_standard(standard)
     , m_rx(adsi_rx_init(nullptr, spandspStandard(standard), &CallerIdDetector::received, this))
     , m_handler(std::move(handler))
-{
-}
+{ }
 
 CallerIdDetector::~CallerIdDetector()
 {

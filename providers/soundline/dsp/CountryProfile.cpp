@@ -5,11 +5,11 @@
 namespace {
 ToneElement on(int f1, int f2, int minMs, int maxMs)
 {
-    return { f1, f2, minMs, maxMs };
+    return {f1, f2, minMs, maxMs};
 }
 ToneElement gap(int minMs, int maxMs)
 {
-    return { 0, 0, minMs, maxMs };
+    return {0, 0, minMs, maxMs};
 }
 
 // Cadences follow ITU-T E.180 Supplement 2 for each country; tolerances are about +/-20 %.
@@ -22,13 +22,13 @@ QList<CountryProfile> builtInProfiles()
     us.callerId = CallerIdStandard::Bell202;
     us.callerIdBeforeFirstRing = false;
     us.tones = {
-        { ProgressTone::Dial, { on(350, 440, 700, 0) }, 0 },
-        { ProgressTone::Ringback, { on(440, 480, 1800, 2200), gap(3600, 4400) }, 6000 },
-        { ProgressTone::Busy, { on(480, 620, 400, 600), gap(400, 600) }, 1000, 2 },
-        { ProgressTone::Reorder, { on(480, 620, 200, 300), gap(200, 300) }, 500, 2 },
-        { ProgressTone::SpecialInfo, { on(914, 0, 220, 420), on(1371, 0, 220, 420), on(1777, 0, 300, 460) }, 0 },
+        {ProgressTone::Dial, {on(350, 440, 700, 0)}, 0},
+        {ProgressTone::Ringback, {on(440, 480, 1800, 2200), gap(3600, 4400)}, 6000},
+        {ProgressTone::Busy, {on(480, 620, 400, 600), gap(400, 600)}, 1000, 2},
+        {ProgressTone::Reorder, {on(480, 620, 200, 300), gap(200, 300)}, 500, 2},
+        {ProgressTone::SpecialInfo, {on(914, 0, 220, 420), on(1371, 0, 220, 420), on(1777, 0, 300, 460)}, 0},
     };
-    us.ring = { 150, 1000 };
+    us.ring = {150, 1000};
     us.ringTimeoutMs = 8000;
 
     CountryProfile eu;
@@ -37,13 +37,13 @@ QList<CountryProfile> builtInProfiles()
     eu.callerId = CallerIdStandard::V23;
     eu.callerIdBeforeFirstRing = true;
     eu.tones = {
-        { ProgressTone::Dial, { on(425, 0, 1400, 0) }, 0 },
-        { ProgressTone::Ringback, { on(425, 0, 800, 1200), gap(3200, 4800) }, 5000 },
-        { ProgressTone::Busy, { on(425, 0, 400, 600), gap(400, 600) }, 1000, 2 },
-        { ProgressTone::Reorder, { on(425, 0, 180, 300), gap(180, 300) }, 500, 2 },
-        { ProgressTone::SpecialInfo, { on(950, 0, 250, 420), on(1400, 0, 250, 420), on(1800, 0, 250, 420) }, 0 },
+        {ProgressTone::Dial, {on(425, 0, 1400, 0)}, 0},
+        {ProgressTone::Ringback, {on(425, 0, 800, 1200), gap(3200, 4800)}, 5000},
+        {ProgressTone::Busy, {on(425, 0, 400, 600), gap(400, 600)}, 1000, 2},
+        {ProgressTone::Reorder, {on(425, 0, 180, 300), gap(180, 300)}, 500, 2},
+        {ProgressTone::SpecialInfo, {on(950, 0, 250, 420), on(1400, 0, 250, 420), on(1800, 0, 250, 420)}, 0},
     };
-    eu.ring = { 150, 1000 };
+    eu.ring = {150, 1000};
     eu.ringTimeoutMs = 7000;
 
     CountryProfile uk;
@@ -52,16 +52,20 @@ QList<CountryProfile> builtInProfiles()
     uk.callerId = CallerIdStandard::V23;
     uk.callerIdBeforeFirstRing = true;
     uk.tones = {
-        { ProgressTone::Dial, { on(350, 440, 700, 0) }, 0 },
-        { ProgressTone::Ringback, { on(400, 450, 300, 500), gap(150, 250), on(400, 450, 300, 500), gap(1600, 2400) }, 3000 },
-        { ProgressTone::Busy, { on(400, 0, 300, 450), gap(300, 450) }, 750, 2 },
-        { ProgressTone::Reorder, { on(400, 0, 320, 480), gap(280, 420), on(400, 0, 180, 270), gap(420, 630) }, 1500 },
-        { ProgressTone::Unobtainable, { on(400, 0, 1300, 0) }, 0 },
-        { ProgressTone::SpecialInfo, { on(950, 0, 250, 420), on(1400, 0, 250, 420), on(1800, 0, 250, 420) }, 0 },
+        {ProgressTone::Dial, {on(350, 440, 700, 0)}, 0},
+        {ProgressTone::Ringback,
+         {on(400, 450, 300, 500), gap(150, 250), on(400, 450, 300, 500), gap(1600, 2400)},
+         3000},
+        {ProgressTone::Busy, {on(400, 0, 300, 450), gap(300, 450)}, 750, 2},
+        {ProgressTone::Reorder,
+         {on(400, 0, 320, 480), gap(280, 420), on(400, 0, 180, 270), gap(420, 630)},
+         1500},
+        {ProgressTone::Unobtainable, {on(400, 0, 1300, 0)}, 0},
+        {ProgressTone::SpecialInfo, {on(950, 0, 250, 420), on(1400, 0, 250, 420), on(1800, 0, 250, 420)}, 0},
     };
-    uk.ring = { 150, 1000 };
+    uk.ring = {150, 1000};
     uk.ringTimeoutMs = 6000;
-    return { us, eu, uk };
+    return {us, eu, uk};
 }
 
 const QList<CountryProfile> &profiles()
@@ -105,7 +109,7 @@ QString callerIdStandardName(CallerIdStandard standard)
 
 bool parseCallerIdStandard(const QString &name, CallerIdStandard *standard)
 {
-    for (CallerIdStandard s : { CallerIdStandard::Bell202, CallerIdStandard::V23, CallerIdStandard::Dtmf }) {
+    for (CallerIdStandard s : {CallerIdStandard::Bell202, CallerIdStandard::V23, CallerIdStandard::Dtmf}) {
         if (callerIdStandardName(s) == name) {
             *standard = s;
             return true;
@@ -119,7 +123,7 @@ QList<int> CountryProfile::toneFrequencies() const
     QList<int> result;
     for (const ToneCadence &cadence : tones) {
         for (const ToneElement &element : cadence.elements) {
-            for (int f : { element.f1, element.f2 }) {
+            for (int f : {element.f1, element.f2}) {
                 if (f > 0 && !result.contains(f))
                     result.append(f);
             }

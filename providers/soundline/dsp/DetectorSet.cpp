@@ -1,7 +1,7 @@
 #include "DetectorSet.h"
 
-DetectorSet::DetectorSet(const CountryProfile &profile, CallerIdStandard callerId, const DetectorOptions &options,
-                         EventHandler handler)
+DetectorSet::DetectorSet(const CountryProfile &profile, CallerIdStandard callerId,
+                         const DetectorOptions &options, EventHandler handler)
     : m_profile(profile)
     , m_standard(callerId)
     , m_options(options)

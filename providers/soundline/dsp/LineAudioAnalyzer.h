@@ -8,5 +8,5 @@ class QTextStream;
 // detector set of one country profile over a sound file (any libsndfile format and rate, resampled
 // to 8 kHz) and writes one JSON line per event to `out`. `callerId` empty = the profile's standard.
 // Returns the process exit code: 0, or 2 with *error set for an unreadable file or a bad option.
-int analyzeLineAudioFile(const QString &path, const QString &profile, const QString &callerId, QTextStream &out,
-                         QString *error);
+int analyzeLineAudioFile(const QString &path, const QString &profile, const QString &callerId,
+                         QTextStream &out, QString *error);

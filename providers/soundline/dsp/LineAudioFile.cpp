@@ -31,17 +31,22 @@ void toInt16(const float *in, size_t count, std::vector<int16_t> *out)
 }
 } // namespace
 
-bool readLineAudioFile(const QString &path, const std::function<void(const int16_t *, int)> &sink, QString *error)
+bool readLineAudioFile(const QString &path, const std::function<void(const int16_t *, int)> &sink,
+                       QString *error)
 {
     SF_INFO info {};
     const QByteArray nativePath = QFile::encodeName(path);
     std::unique_ptr<SNDFILE, SndfileCloser> file(sf_open(nativePath.constData(), SFM_READ, &info));
     if (!file) {
-        *error = QStringLiteral("cannot read '%1' as audio: %2").arg(path, QString::fromUtf8(sf_strerror(nullptr)));
+        *error = QStringLiteral("cannot read '%1' as audio: %2")
+                     .arg(path, QString::fromUtf8(sf_strerror(nullptr)));
         return false;
     }
     if (info.channels < 1 || info.samplerate < 1000) {
-        *error = QStringLiteral("cannot read '%1' as audio: %2 Hz, %3 channels").arg(path).arg(info.samplerate).arg(info.channels);
+        *error = QStringLiteral("cannot read '%1' as audio: %2 Hz, %3 channels")
+                     .arg(path)
+                     .arg(info.samplerate)
+                     .arg(info.channels);
         return false;
     }
     const double rate = info.samplerate;
@@ -52,7 +57,10 @@ bool readLineAudioFile(const QString &path, const std::function<void(const int16
         const soxr_quality_spec_t quality = soxr_quality_spec(SOXR_HQ, 0);
         resampler.reset(soxr_create(rate, LineRate, 1, &soxrError, &io, &quality, nullptr));
         if (soxrError) {
-            *error = QStringLiteral("cannot resample '%1' from %2 Hz: %3").arg(path).arg(rate).arg(QString::fromUtf8(soxrError));
+            *error = QStringLiteral("cannot resample '%1' from %2 Hz: %3")
+                         .arg(path)
+                         .arg(rate)
+                         .arg(QString::fromUtf8(soxrError));
             return false;
         }
     }
@@ -69,7 +77,8 @@ bool readLineAudioFile(const QString &path, const std::function<void(const int16
     for (;;) {
         const sf_count_t got = sf_readf_float(file.get(), frames.data(), FramesPerRead);
         if (got < 0 || (got == 0 && sf_error(file.get()) != SF_ERR_NO_ERROR)) {
-            *error = QStringLiteral("error reading '%1': %2").arg(path, QString::fromUtf8(sf_strerror(file.get())));
+            *error = QStringLiteral("error reading '%1': %2")
+                         .arg(path, QString::fromUtf8(sf_strerror(file.get())));
             return false;
         }
         for (sf_count_t i = 0; i < got; ++i) {
@@ -101,6 +110,7 @@ bool loadLineAudioFile(const QString &path, QList<int16_t> *samples, QString *er
 {
     samples->clear();
     return readLineAudioFile(
-        path, [samples](const int16_t *data, int count) { samples->append(QList<int16_t>(data, data + count)); },
+        path,
+        [samples](const int16_t *data, int count) { samples->append(QList<int16_t>(data, data + count)); },
         error);
 }

@@ -10,7 +10,7 @@ public:
     void add(const char *key, const QString &value)
     {
         // QJsonDocument does the escaping (caller names are untrusted text).
-        QByteArray quoted = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+        QByteArray quoted = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
         raw(key, quoted.mid(1, quoted.size() - 2));
     }
     void add(const char *key, qint64 value) { raw(key, QByteArray::number(value)); }

@@ -68,11 +68,11 @@ void RingDetector::decide(qint64 position)
         if (!m_inBurst && ++m_ringBlocks >= minBlocks) {
             m_inBurst = true;
             m_burstStart = position - qint64(m_ringBlocks) * DecisionSamples;
-            const bool newRing
-                = m_lastBurstEnd < 0 || (m_burstStart - m_lastBurstEnd) * 1000 / SampleRate > m_cadence.groupGapMs;
+            const bool newRing = m_lastBurstEnd < 0
+                || (m_burstStart - m_lastBurstEnd) * 1000 / SampleRate > m_cadence.groupGapMs;
             if (newRing) {
                 ++m_ring;
-                m_handler({ false, m_ring, 0 }, position);
+                m_handler({false, m_ring, 0}, position);
             }
         }
         return;
@@ -87,6 +87,6 @@ void RingDetector::decide(qint64 position)
         m_ringBlocks = 0;
         m_quietBlocks = 0;
         m_lastBurstEnd = end;
-        m_handler({ true, m_ring, int((end - m_burstStart) * 1000 / SampleRate) }, position);
+        m_handler({true, m_ring, int((end - m_burstStart) * 1000 / SampleRate)}, position);
     }
 }

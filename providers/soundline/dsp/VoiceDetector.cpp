@@ -41,10 +41,10 @@ VoiceDetector::Block VoiceDetector::finishBlock()
     const double meanSquare = m_energy / BlockSamples;
     double toneEnergy = 0;
     if (m_tonalCheck) {
-        // goertzel_result gives |X(k)|^2 (and resets the filter); a sine of mean square P over N
-        // samples yields about N^2 P / 2, so 2 |X|^2 / N^2 is the energy at that frequency.
+        // goertzel_result (which also resets the filter) of a sine with mean square P over N
+        // samples is N^2 P (measured), so result / N^2 is the mean square at that frequency.
         for (auto &goertzel : m_goertzels)
-            toneEnergy += 2.0 * double(goertzel_result(goertzel.get())) / (double(BlockSamples) * BlockSamples);
+            toneEnergy += double(goertzel_result(goertzel.get())) / (double(BlockSamples) * BlockSamples);
     }
     m_energy = 0;
     m_filled = 0;
