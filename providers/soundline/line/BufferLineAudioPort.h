@@ -1,0 +1,41 @@
+#pragma once
+
+#include "LineAudioPort.h"
+
+#include <QtCore/qmutex.h>
+
+// The file/buffer twin of a sound card. Whoever holds it (a test, the "captureFile" setting) pushes
+// capture audio with feed()/feedFile() from any thread; it is delivered in 20 ms frames on the
+// port's own thread, in order. Nothing plays by itself, so audio time is exactly what was fed.
+// Played audio is kept for inspection. setPresent(false) unplugs it: start() fails, a running
+// port reports lost(); setPresent(true) plugs it back.
+class BufferLineAudioPort : public LineAudioPort
+{
+    Q_OBJECT
+
+public:
+    explicit BufferLineAudioPort(const QString &deviceName, QObject *parent = nullptr);
+
+    bool start(QString *error) override;
+    void stop() override;
+    void play(const int16_t *samples, int count) override;
+
+    // Thread-safe.
+    void feed(const QList<int16_t> &samples);
+    bool feedFile(const QString &path, QString *error);
+    void feedSilence(int ms);
+    void setPresent(bool present);
+    QList<int16_t> played() const;
+    void clearPlayed();
+    qint64 capturedSamples() const;
+
+private:
+    void deliver(const QList<int16_t> &samples);
+
+    const QString m_deviceName;
+    mutable QMutex m_mutex;
+    bool m_present = true;
+    bool m_running = false;
+    QList<int16_t> m_played;
+    qint64 m_captured = 0;
+};
