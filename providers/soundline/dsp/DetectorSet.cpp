@@ -22,17 +22,27 @@ DetectorSet::DetectorSet(const CountryProfile &profile, CallerIdStandard callerI
              })
     , m_voice(profile)
 {
-    setCallerIdEnabled(options.callerId);
-    setProgressEnabled(options.progress);
     setVoiceEnabled(options.voice, true);
+    applyEnables();
 }
 
 DetectorSet::~DetectorSet() = default;
 
 void DetectorSet::setCallerIdEnabled(bool enabled)
 {
+    // Applied between chunks: this may be called from inside a detector's callback (the line
+    // state machine reacts to an event), where freeing that detector would pull the rug.
     m_options.callerId = enabled;
-    if (!enabled) {
+}
+
+void DetectorSet::setProgressEnabled(bool enabled)
+{
+    m_options.progress = enabled;
+}
+
+void DetectorSet::applyEnables()
+{
+    if (!m_options.callerId) {
         m_callerId.reset(); // a fresh receiver next time: no half message carried over
     } else if (!m_callerId) {
         m_callerId = std::make_unique<CallerIdDetector>(m_standard, [this](const CallerIdMessage &message) {
@@ -42,12 +52,7 @@ void DetectorSet::setCallerIdEnabled(bool enabled)
             publish(event);
         });
     }
-}
-
-void DetectorSet::setProgressEnabled(bool enabled)
-{
-    m_options.progress = enabled;
-    if (!enabled) {
+    if (!m_options.progress) {
         m_progress.reset();
         m_hangupReported = false;
     } else if (!m_progress) {
@@ -73,11 +78,12 @@ void DetectorSet::process(const int16_t *samples, int count)
     while (count > 0) {
         const int n = qMin(count, ChunkSamples);
         m_chunkEnd = m_position + n;
+        applyEnables();
         if (m_options.dtmf)
             m_dtmf.process(samples, n);
-        if (m_callerId)
+        if (m_callerId && m_options.callerId)
             m_callerId->process(samples, n);
-        if (m_progress)
+        if (m_progress && m_options.progress)
             m_progress->process(samples, n);
         if (m_options.ring)
             m_ring.process(samples, n, m_position);

@@ -56,6 +56,7 @@ public:
 
 private:
     void publish(LineEvent event);
+    void applyEnables();
     void onProgress(const CallProgressDetector::Report &report);
     void onCycle(ProgressTone tone, int cycles);
     void onVoiceBlock(VoiceDetector::Block block);

@@ -11,8 +11,7 @@ constexpr int FrameSamples = 160; // 20 ms, what a sound card period typically i
 BufferLineAudioPort::BufferLineAudioPort(const QString &deviceName, QObject *parent)
     : LineAudioPort(parent)
     , m_deviceName(deviceName)
-{
-}
+{ }
 
 bool BufferLineAudioPort::start(QString *error)
 {
@@ -40,7 +39,8 @@ void BufferLineAudioPort::play(const int16_t *samples, int count)
 
 void BufferLineAudioPort::feed(const QList<int16_t> &samples)
 {
-    QMetaObject::invokeMethod(this, [this, samples] { deliver(samples); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, samples] { deliver(samples); }, Qt::QueuedConnection);
 }
 
 bool BufferLineAudioPort::feedFile(const QString &path, QString *error)

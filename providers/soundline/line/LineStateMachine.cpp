@@ -13,13 +13,14 @@ constexpr qint64 CallerIdFreshMs = 15000; // a caller ID older than this belongs
 LineStateMachine::LineStateMachine(const SoundLineConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_detectors(*config.profile, config.callerId,
-                  [&config] {
-                      DetectorOptions options;
-                      options.hangupCycles = config.hangupCycles;
-                      return options;
-                  }(),
-                  [this](const LineEvent &event) { onEvent(event); })
+    , m_detectors(
+          *config.profile, config.callerId,
+          [&config] {
+              DetectorOptions options;
+              options.hangupCycles = config.hangupCycles;
+              return options;
+          }(),
+          [this](const LineEvent &event) { onEvent(event); })
     , m_dtmfTx(dtmf_tx_init(nullptr), dtmf_tx_free)
 {
     dtmf_tx_set_timing(m_dtmfTx.get(), config.dtmfOnMs, config.dtmfOffMs);
@@ -31,7 +32,12 @@ LineStateMachine::~LineStateMachine() = default;
 
 bool LineStateMachine::relay(bool offHook)
 {
-    return m_relay && m_relay(offHook);
+    if (offHook == m_offHook)
+        return true;
+    if (!m_relay || !m_relay(offHook))
+        return false;
+    m_offHook = offHook;
+    return true;
 }
 
 void LineStateMachine::enter(Phase phase)
@@ -39,8 +45,9 @@ void LineStateMachine::enter(Phase phase)
     m_phase = phase;
     m_phaseSinceMs = nowMs();
     const bool onHook = phase == Phase::Idle || phase == Phase::Alerting;
-    const bool outboundProgress = phase == Phase::WaitDialTone || phase == Phase::Dialing || phase == Phase::Proceeding
-        || phase == Phase::Ringback || phase == Phase::Busy || phase == Phase::SpecialInfo;
+    const bool outboundProgress = phase == Phase::WaitDialTone || phase == Phase::Dialing
+        || phase == Phase::Proceeding || phase == Phase::Ringback || phase == Phase::Busy
+        || phase == Phase::SpecialInfo;
     // Only what the phase needs runs (DEVICES.md 3.3: gate tone detection by line state).
     m_detectors.setRingEnabled(onHook);
     m_detectors.setCallerIdEnabled(onHook);
@@ -127,7 +134,8 @@ void LineStateMachine::onEvent(const LineEvent &event)
             if (m_phase == Phase::Alerting && !m_offered)
                 offer();
             else if (m_offered)
-                qCInfo(lcSoundline) << "caller ID after the call was offered, not shown:" << event.callerId.number;
+                qCInfo(lcSoundline) << "caller ID after the call was offered, not shown:"
+                                    << event.callerId.number;
         }
         break;
     case LineEvent::Ring:
@@ -156,8 +164,9 @@ void LineStateMachine::onEvent(const LineEvent &event)
                 Q_EMIT callState(Busy, event.tone == ProgressTone::Busy ? BusyUnknown : BusyTrunk);
             } else if (event.tone == ProgressTone::SpecialInfo || event.tone == ProgressTone::Unobtainable) {
                 enter(Phase::SpecialInfo);
-                Q_EMIT callState(SpecialInfo, event.tone == ProgressTone::SpecialInfo ? SpecialInfoUnknown
-                                                                                      : SpecialInfoNoCircuit);
+                Q_EMIT callState(SpecialInfo,
+                                 event.tone == ProgressTone::SpecialInfo ? SpecialInfoUnknown
+                                                                         : SpecialInfoNoCircuit);
             }
             break;
         default:
@@ -166,7 +175,7 @@ void LineStateMachine::onEvent(const LineEvent &event)
         break;
     case LineEvent::Hangup:
         if (m_phase == Phase::Connected) {
-            farEndGone(event.cause == HangupCause::Busy         ? DisconnectBusy
+            farEndGone(event.cause == HangupCause::Busy             ? DisconnectBusy
                            : event.cause == HangupCause::Congestion ? DisconnectCongestion
                                                                     : DisconnectNormal);
         }
@@ -216,7 +225,8 @@ void LineStateMachine::onRingStart()
         if (!freshCallerId)
             m_hasCallerId = false;
         // ETSI V.23 / DTMF caller ID precedes ring 1; Bell 202 follows it, so wait for it or ring 2.
-        if (freshCallerId || m_config.profile->callerIdBeforeFirstRing || m_config.callerId != CallerIdStandard::Bell202)
+        if (freshCallerId || m_config.profile->callerIdBeforeFirstRing
+            || m_config.callerId != CallerIdStandard::Bell202)
             offer();
         return;
     }
@@ -300,8 +310,7 @@ void LineStateMachine::farEndGone(int disconnectMode)
 
 void LineStateMachine::release(int requestId)
 {
-    if (m_phase != Phase::Idle && m_phase != Phase::Alerting)
-        relay(false);
+    relay(false);
     // Dropping an alerting call leaves the line on-hook: it rings until the caller gives up.
     enter(m_phase == Phase::Alerting ? Phase::Alerting : Phase::Idle);
     if (m_phase == Phase::Alerting)
@@ -311,8 +320,8 @@ void LineStateMachine::release(int requestId)
 
 void LineStateMachine::reset()
 {
-    if (m_phase != Phase::Idle && m_phase != Phase::Alerting)
-        relay(false);
+    relay(false);
+    m_offHook = false; // a lost serial port cannot be told; it comes back on-hook
     enter(Phase::Idle);
     m_hasCallerId = false;
 }

@@ -24,7 +24,18 @@ class LineStateMachine : public QObject
     Q_OBJECT
 
 public:
-    enum class Phase { Idle, Alerting, WaitDialTone, Dialing, Proceeding, Ringback, Busy, SpecialInfo, Connected, Disconnected };
+    enum class Phase {
+        Idle,
+        Alerting,
+        WaitDialTone,
+        Dialing,
+        Proceeding,
+        Ringback,
+        Busy,
+        SpecialInfo,
+        Connected,
+        Disconnected
+    };
     Q_ENUM(Phase)
 
     using HookRelay = std::function<bool(bool offHook)>;
@@ -72,6 +83,7 @@ private:
     std::unique_ptr<dtmf_tx_state_t, int (*)(dtmf_tx_state_t *)> m_dtmfTx;
     HookRelay m_relay;
     Phase m_phase = Phase::Idle;
+    bool m_offHook = false;
     qint64 m_phaseSinceMs = 0;
     // Inbound
     CallerIdMessage m_callerId;

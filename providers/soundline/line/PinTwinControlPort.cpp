@@ -6,8 +6,7 @@ PinTwinControlPort::PinTwinControlPort(const QString &portName, bool hasRelay, Q
     : SerialControlPort(parent)
     , m_portName(portName)
     , m_hasRelay(hasRelay)
-{
-}
+{ }
 
 bool PinTwinControlPort::open(QString *error)
 {
@@ -43,12 +42,14 @@ bool PinTwinControlPort::setOffHook(bool offHook)
 
 void PinTwinControlPort::setRing(bool ringing)
 {
-    QMetaObject::invokeMethod(this, [this, ringing] { Q_EMIT ringChanged(ringing); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, ringing] { Q_EMIT ringChanged(ringing); }, Qt::QueuedConnection);
 }
 
 void PinTwinControlPort::setLoopCurrent(bool present)
 {
-    QMetaObject::invokeMethod(this, [this, present] { Q_EMIT loopCurrentChanged(present); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, present] { Q_EMIT loopCurrentChanged(present); }, Qt::QueuedConnection);
 }
 
 void PinTwinControlPort::setPresent(bool present)

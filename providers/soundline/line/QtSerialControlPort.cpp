@@ -36,7 +36,8 @@ QtSerialControlPort::QtSerialControlPort(const SoundLineConfig &config, QObject 
     connect(m_poll, &QTimer::timeout, this, &QtSerialControlPort::poll);
     connect(m_port, &QSerialPort::errorOccurred, this, [this](QSerialPort::SerialPortError error) {
         if (error == QSerialPort::ResourceError && m_port->isOpen())
-            fail(QStringLiteral("serial port %1 went away: %2").arg(m_config.serialPort, m_port->errorString()));
+            fail(QStringLiteral("serial port %1 went away: %2")
+                     .arg(m_config.serialPort, m_port->errorString()));
     });
     // Whatever the line interface sends is not ours to interpret; drain it so the port stays live.
     connect(m_port, &QSerialPort::readyRead, this, [this] { m_port->readAll(); });
@@ -84,9 +85,10 @@ bool QtSerialControlPort::setOffHook(bool offHook)
         return false;
     const bool level = offHook != m_config.relayActiveLow;
     const bool ok = m_config.hookRelayPin == SoundLineConfig::Pin::Dtr ? m_port->setDataTerminalReady(level)
-                                                                        : m_port->setRequestToSend(level);
+                                                                       : m_port->setRequestToSend(level);
     if (!ok) {
-        qCWarning(lcSoundline) << "hook relay on" << m_config.serialPort << "refused:" << m_port->errorString();
+        qCWarning(lcSoundline) << "hook relay on" << m_config.serialPort
+                               << "refused:" << m_port->errorString();
         m_port->clearError();
     }
     return ok;
@@ -107,8 +109,9 @@ void QtSerialControlPort::poll()
         }
         m_pinsReadable = false;
         qCWarning(lcSoundline).noquote() << "serial port" << m_config.serialPort
-                                         << "cannot report modem-control lines (" + text + "); ring and loop "
-                                            "current come from the audio only";
+                                         << "cannot report modem-control lines (" + text
+                + "); ring and loop "
+                  "current come from the audio only";
         return;
     }
     const QSerialPort::PinoutSignal ringSignal = signalOf(m_config.ringPin);

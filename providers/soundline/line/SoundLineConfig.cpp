@@ -15,7 +15,8 @@ bool parsePin(const QVariantMap &map, const char *key, std::initializer_list<Sou
             return true;
         }
     }
-    *error = QStringLiteral("%1: '%2' is not one of %3").arg(QLatin1String(key), value, names.join(QStringLiteral(", ")));
+    *error = QStringLiteral("%1: '%2' is not one of %3")
+                 .arg(QLatin1String(key), value, names.join(QStringLiteral(", ")));
     return false;
 }
 
@@ -80,11 +81,13 @@ bool SoundLineConfig::fromVariantMap(const QVariantMap &map, SoundLineConfig *co
         c.loopCurrentPin = Pin::Dcd;
         c.hookRelayPin = Pin::Dtr;
     }
-    if (!parsePin(map, "ringPin", { Pin::Ri, Pin::None }, &c.ringPin, error)
-        || !parsePin(map, "loopCurrentPin", { Pin::Dcd, Pin::Dsr, Pin::Cts, Pin::None }, &c.loopCurrentPin, error)
-        || !parsePin(map, "hookRelayPin", { Pin::Dtr, Pin::Rts, Pin::None }, &c.hookRelayPin, error))
+    if (!parsePin(map, "ringPin", {Pin::Ri, Pin::None}, &c.ringPin, error)
+        || !parsePin(map, "loopCurrentPin", {Pin::Dcd, Pin::Dsr, Pin::Cts, Pin::None}, &c.loopCurrentPin,
+                     error)
+        || !parsePin(map, "hookRelayPin", {Pin::Dtr, Pin::Rts, Pin::None}, &c.hookRelayPin, error))
         return false;
-    if (!c.hasControlLines() && (c.ringPin != Pin::None || c.loopCurrentPin != Pin::None || c.hookRelayPin != Pin::None)) {
+    if (!c.hasControlLines()
+        && (c.ringPin != Pin::None || c.loopCurrentPin != Pin::None || c.hookRelayPin != Pin::None)) {
         *error = QStringLiteral("serialPort: pins are mapped but no serial port is configured");
         return false;
     }
@@ -92,7 +95,8 @@ bool SoundLineConfig::fromVariantMap(const QVariantMap &map, SoundLineConfig *co
     const QString profileId = map.value(QLatin1String("profile"), QStringLiteral("us")).toString();
     c.profile = CountryProfile::find(profileId);
     if (!c.profile) {
-        *error = QStringLiteral("profile: '%1' is not one of %2").arg(profileId, CountryProfile::ids().join(QStringLiteral(", ")));
+        *error = QStringLiteral("profile: '%1' is not one of %2")
+                     .arg(profileId, CountryProfile::ids().join(QStringLiteral(", ")));
         return false;
     }
     c.callerId = c.profile->callerId;

@@ -29,7 +29,8 @@ SoundLineProvider::PortFactory SoundLineProvider::defaultPorts()
     return ports;
 }
 
-SoundLineProvider::SoundLineProvider(const QList<SoundLineConfig> &lines, const PortFactory &ports, QObject *parent)
+SoundLineProvider::SoundLineProvider(const QList<SoundLineConfig> &lines, const PortFactory &ports,
+                                     QObject *parent)
     : QObject(parent)
     , m_configs(lines)
     , m_ports(ports)
@@ -66,15 +67,18 @@ LineDescriptor SoundLineProvider::descriptorFor(const SoundLineConfig &config)
 QStringList SoundLineProvider::limitations(const SoundLineConfig &config)
 {
     QStringList result;
-    result << QStringLiteral("reject: an analogue line cannot refuse a call; it rings until the caller gives up");
+    result << QStringLiteral(
+        "reject: an analogue line cannot refuse a call; it rings until the caller gives up");
     if (!config.canSeize())
-        result << QStringLiteral("answer, dial and drop of a connected call need a hook relay (serialPort and "
-                                 "hookRelayPin); this line only monitors: ring, caller ID, tones");
+        result << QStringLiteral(
+            "answer, dial and drop of a connected call need a hook relay (serialPort and "
+            "hookRelayPin); this line only monitors: ring, caller ID, tones");
     if (config.ringPin == SoundLineConfig::Pin::None)
         result << QStringLiteral("ring is detected from ring energy in the audio (no RI pin)");
     if (config.loopCurrentPin == SoundLineConfig::Pin::None)
         result << QStringLiteral("far-end hang-up only from the exchange's tones%1 (no loop-current pin)")
-                      .arg(config.silenceTimeoutMs > 0 ? QStringLiteral(" or the silence timeout") : QString());
+                      .arg(config.silenceTimeoutMs > 0 ? QStringLiteral(" or the silence timeout")
+                                                       : QString());
     return result;
 }
 
@@ -148,10 +152,17 @@ void SoundLineProvider::connectWorker(Line &line)
             m_sink->digitReceived(call, digit);
     });
     connect(worker, &SoundLineWorker::commandDone, this, [this, id](int requestId, int error) {
+        Line &l = m_lines[id];
+        if (requestId && requestId == l.makeCallRequest) {
+            l.makeCallRequest = 0;
+            if (error)
+                l.call = 0; // no call came of it
+        }
         if (m_sink && requestId)
             m_sink->commandCompleted(requestId, error, {});
     });
-    connect(worker, &SoundLineWorker::lineEvent, this, [this, id](const LineEvent &event) { Q_EMIT lineEvent(id, event); });
+    connect(worker, &SoundLineWorker::lineEvent, this,
+            [this, id](const LineEvent &event) { Q_EMIT lineEvent(id, event); });
 }
 
 void SoundLineProvider::execute(const LineCommand &command)
@@ -182,12 +193,13 @@ void SoundLineProvider::execute(const LineCommand &command)
             return;
         }
         line.call = command.call;
+        line.makeCallRequest = command.requestId;
     }
     if ((command.kind == LineCommand::Release || (command.kind == LineCommand::CloseCall && command.dropCall))
         && command.call == line.call)
         line.call = 0; // the line is free for the next call once the worker has gone on-hook
-    QMetaObject::invokeMethod(line.worker, [worker = line.worker, command] { worker->execute(command); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        line.worker, [worker = line.worker, command] { worker->execute(command); }, Qt::QueuedConnection);
 }
 
 void SoundLineProvider::stop()

@@ -32,7 +32,8 @@ public:
     // The ports a configuration names: the file twin for "captureFile", QSerialPort for "serialPort".
     static PortFactory defaultPorts();
 
-    SoundLineProvider(const QList<SoundLineConfig> &lines, const PortFactory &ports, QObject *parent = nullptr);
+    SoundLineProvider(const QList<SoundLineConfig> &lines, const PortFactory &ports,
+                      QObject *parent = nullptr);
     ~SoundLineProvider() override;
 
     QString providerId() const override { return QStringLiteral("soundline"); }
@@ -40,7 +41,10 @@ public:
     void execute(const LineCommand &command) override;
     void stop() override;
 
-    static QString lineIdFor(const SoundLineConfig &config) { return QStringLiteral("soundline/") + config.id; }
+    static QString lineIdFor(const SoundLineConfig &config)
+    {
+        return QStringLiteral("soundline/") + config.id;
+    }
     static LineDescriptor descriptorFor(const SoundLineConfig &config);
     // What this line cannot do and why (no reject on analogue lines, monitoring only without a relay...).
     static QStringList limitations(const SoundLineConfig &config);
@@ -57,6 +61,7 @@ private:
         QThread *thread = nullptr;
         SoundLineWorker *worker = nullptr;
         CallId call = 0; // the call on this line, 0 when idle
+        int makeCallRequest = 0;
     };
     void connectWorker(Line &line);
 

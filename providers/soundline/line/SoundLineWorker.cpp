@@ -5,8 +5,8 @@
 
 #include <QtCore/qtimer.h>
 
-SoundLineWorker::SoundLineWorker(const SoundLineConfig &config, LineAudioPort *audio, SerialControlPort *control,
-                                 QObject *parent)
+SoundLineWorker::SoundLineWorker(const SoundLineConfig &config, LineAudioPort *audio,
+                                 SerialControlPort *control, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_audio(audio)
@@ -23,8 +23,10 @@ SoundLineWorker::SoundLineWorker(const SoundLineConfig &config, LineAudioPort *a
         m_control->setParent(this);
         connect(m_control, &SerialControlPort::lost, this, &SoundLineWorker::goOutOfService);
         connect(m_control, &SerialControlPort::ringChanged, m_machine, &LineStateMachine::ringPinChanged);
-        connect(m_control, &SerialControlPort::loopCurrentChanged, m_machine, &LineStateMachine::loopCurrentChanged);
-        m_machine->setHookRelay([this](bool offHook) { return m_control->isOpen() && m_control->setOffHook(offHook); });
+        connect(m_control, &SerialControlPort::loopCurrentChanged, m_machine,
+                &LineStateMachine::loopCurrentChanged);
+        m_machine->setHookRelay(
+            [this](bool offHook) { return m_control->isOpen() && m_control->setOffHook(offHook); });
     }
     m_replug->setInterval(config.replugPollMs);
     connect(m_replug, &QTimer::timeout, this, &SoundLineWorker::bringUp);
