@@ -2,11 +2,13 @@
 
 #include "SoundlineLogging.h"
 
+#include <QtCore/qfileinfo.h>
 #include <QtCore/qtimer.h>
 #include <QtSerialPort/qserialport.h>
 
 namespace {
 constexpr int PollMs = 20;
+constexpr int PresenceEveryPolls = 10; // 200 ms
 
 QSerialPort::PinoutSignal signalOf(SoundLineConfig::Pin pin)
 {
@@ -96,7 +98,15 @@ bool QtSerialControlPort::setOffHook(bool offHook)
 
 void QtSerialControlPort::poll()
 {
-    if (!m_port->isOpen() || !m_pinsReadable)
+    if (!m_port->isOpen())
+        return;
+    // An unplugged USB adapter's device node disappears; some drivers (and ptys) report no error on
+    // the open descriptor, so look at the node as well.
+    if (++m_polls % PresenceEveryPolls == 0 && !QFileInfo::exists(m_config.serialPort)) {
+        fail(QStringLiteral("serial port %1 went away: the device node is gone").arg(m_config.serialPort));
+        return;
+    }
+    if (!m_pinsReadable)
         return;
     const QSerialPort::PinoutSignals pins = m_port->pinoutSignals();
     if (m_port->error() != QSerialPort::NoError) {

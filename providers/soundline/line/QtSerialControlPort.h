@@ -34,4 +34,5 @@ private:
     bool m_ring = false;
     bool m_loop = false;
     bool m_firstPoll = true;
+    int m_polls = 0;
 };
