@@ -20,8 +20,7 @@ class PlugablePty
 public:
     explicit PlugablePty(const QString &path)
         : m_path(path)
-    {
-    }
+    { }
     ~PlugablePty() { unplug(); }
 
     bool plug()
@@ -59,8 +58,8 @@ void TestSoundLineSerialPty::missingThenPluggedThenUnplugged()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString port = dir.filePath(QStringLiteral("ttyLINE0"));
-    QVariantMap config { { "id", "pty" },          { "profile", "eu" },          { "serialPort", port },
-                         { "replugPollMs", 20 },    { "hookRelayPin", "dtr" },    { "ringPin", "ri" } };
+    QVariantMap config {{"id", "pty"},        {"profile", "eu"},       {"serialPort", port},
+                        {"replugPollMs", 20}, {"hookRelayPin", "dtr"}, {"ringPin", "ri"}};
     SoundLineFixture f(config, SoundLineFixture::RealSerialPort);
     QTRY_VERIFY(f.line() && f.line()->outOfServiceReason().contains(port));
     QVERIFY(!f.line()->inService());
