@@ -22,9 +22,8 @@ bool hasDisplay()
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help")
-            || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
-            || !std::strcmp(argv[i], "-v"))
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
+            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
             return true;
     }
     return false;
@@ -48,23 +47,18 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption headlessOption(
-        QStringLiteral("headless"),
-        QStringLiteral("Run the scenario without a user interface and exit with 0 when "
-                       "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
-    QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                      QStringLiteral("Scenario file for the simulated provider."),
+    QCommandLineOption headlessOption(QStringLiteral("headless"),
+                                      QStringLiteral("Run the scenario without a user interface and exit with 0 when "
+                                                     "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
+    QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario file for the simulated provider."),
                                       QStringLiteral("FILE"), QStringLiteral(HOOKLINE_DEFAULT_SCENARIO));
-    QCommandLineOption traceOption(
-        QStringLiteral("trace"),
-        QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."), QStringLiteral("OUT"));
-    parser.addOptions({headlessOption, scenarioOption, traceOption});
+    QCommandLineOption traceOption(QStringLiteral("trace"), QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."),
+                                   QStringLiteral("OUT"));
+    parser.addOptions({ headlessOption, scenarioOption, traceOption });
     parser.process(*app);
 
     if (!headlessRequested && headless)
-        std::fprintf(
-            stderr,
-            "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
+        std::fprintf(stderr, "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
 
     ConsoleApp console;
     QString error;
