@@ -15,12 +15,17 @@ BufferLineAudioPort::BufferLineAudioPort(const QString &deviceName, QObject *par
 
 bool BufferLineAudioPort::start(QString *error)
 {
+    QList<int16_t> file;
+    if (!m_captureFile.isEmpty() && !loadLineAudioFile(m_captureFile, &file, error))
+        return false;
     QMutexLocker lock(&m_mutex);
     if (!m_present) {
         *error = QStringLiteral("sound card '%1' is not present").arg(m_deviceName);
         return false;
     }
     m_running = true;
+    if (!file.isEmpty())
+        feed(file);
     return true;
 }
 

@@ -20,6 +20,10 @@ public:
     void stop() override;
     void play(const int16_t *samples, int count) override;
 
+    // The "captureFile" setting: each start() plays this file once (a start fails, naming the
+    // file, when it cannot be read).
+    void setCaptureFile(const QString &path) { m_captureFile = path; }
+
     // Thread-safe.
     void feed(const QList<int16_t> &samples);
     bool feedFile(const QString &path, QString *error);
@@ -33,6 +37,7 @@ private:
     void deliver(const QList<int16_t> &samples);
 
     const QString m_deviceName;
+    QString m_captureFile;
     mutable QMutex m_mutex;
     bool m_present = true;
     bool m_running = false;

@@ -18,9 +18,7 @@ SoundLineProvider::PortFactory SoundLineProvider::defaultPorts()
         if (config.captureFile.isEmpty())
             return nullptr; // sound cards: QtMultimedia binding from the audio issue
         auto *port = new BufferLineAudioPort(config.captureFile);
-        QString error;
-        if (!port->feedFile(config.captureFile, &error))
-            port->setPresent(false);
+        port->setCaptureFile(config.captureFile);
         return port;
     };
     ports.control = [](const SoundLineConfig &config) -> SerialControlPort * {
