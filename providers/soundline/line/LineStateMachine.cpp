@@ -8,7 +8,8 @@ using namespace Tapi;
 
 namespace {
 constexpr qint64 CallerIdFreshMs = 15000; // a caller ID older than this belongs to no ring
-}
+constexpr qint64 LocalDtmfEchoMs = 100;
+} // namespace
 
 LineStateMachine::LineStateMachine(const SoundLineConfig &config, QObject *parent)
     : QObject(parent)
@@ -68,15 +69,17 @@ void LineStateMachine::enter(Phase phase)
 void LineStateMachine::processAudio(const int16_t *samples, int count, QList<int16_t> *playback)
 {
     m_detectors.process(samples, count);
-    if (m_phase == Phase::Dialing) {
-        QList<int16_t> tones(count, 0);
-        const int made = dtmf_tx(m_dtmfTx.get(), tones.data(), count);
+    // DTMF out, paced by the captured audio: dialling, or digits sent in a call.
+    QList<int16_t> tones(count, 0);
+    const int made = dtmf_tx(m_dtmfTx.get(), tones.data(), count);
+    if (made > 0) {
+        m_localDtmfUntilMs = nowMs() + LocalDtmfEchoMs;
         if (playback)
             playback->append(tones);
-        if (made < count) {
-            enter(Phase::Proceeding);
-            Q_EMIT callState(Proceeding, 0);
-        }
+    }
+    if (m_phase == Phase::Dialing && made < count) {
+        enter(Phase::Proceeding);
+        Q_EMIT callState(Proceeding, 0);
     }
     checkTimeouts();
 }
@@ -109,10 +112,8 @@ void LineStateMachine::checkTimeouts()
         break;
     case Phase::Proceeding:
     case Phase::Ringback:
-        if (now - m_phaseSinceMs > m_config.answerTimeoutMs && m_phase == Phase::Proceeding) {
-            enter(Phase::Connected);
-            Q_EMIT callState(Connected, ConnectedActive);
-        } else if (m_phase == Phase::Ringback && now - m_phaseSinceMs > m_config.answerTimeoutMs) {
+        // Some answers are silent: after the timeout the call is taken as answered.
+        if (now - m_phaseSinceMs > m_config.answerTimeoutMs) {
             enter(Phase::Connected);
             Q_EMIT callState(Connected, ConnectedActive);
         }
@@ -142,7 +143,8 @@ void LineStateMachine::onEvent(const LineEvent &event)
         onRingStart();
         break;
     case LineEvent::Digit:
-        if (m_phase == Phase::Connected)
+        // Our own digits come back through the line interface's hybrid: not the far end's.
+        if (m_phase == Phase::Connected && nowMs() >= m_localDtmfUntilMs)
             Q_EMIT digitReceived(event.digit);
         break;
     case LineEvent::Tone:

@@ -97,4 +97,5 @@ private:
     QString m_digits;
     bool m_dialToneHeard = false;
     bool m_reportDialing = false;
+    qint64 m_localDtmfUntilMs = 0;
 };

@@ -60,6 +60,12 @@ bool SoundLineFixture::feed(const QString &fixture)
     return true;
 }
 
+void SoundLineFixture::feedSilence(int ms)
+{
+    m_fed += qint64(ms) * 8;
+    m_audio->feedSilence(ms);
+}
+
 CallSession *SoundLineFixture::session() const
 {
     const QList<CallSession *> sessions = m_engine->sessionList();
@@ -74,7 +80,8 @@ bool SoundLineFixture::drained()
 QString SoundLineFixture::dialledDigits() const
 {
     QString digits;
-    const QList<int16_t> played = m_audio->played();
+    // Silence around it, so a digit at the very start or end is framed like on a line.
+    const QList<int16_t> played = QList<int16_t>(800, 0) + m_audio->played() + QList<int16_t>(800, 0);
     DetectorSet detectors(*m_config.profile, m_config.callerId, DetectorOptions(),
                           [&](const LineEvent &event) {
                               if (event.kind == LineEvent::Digit)

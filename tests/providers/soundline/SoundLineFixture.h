@@ -32,6 +32,7 @@ public:
 
     // Feeds a fixture file (TEST_DATA_DIR) as captured line audio.
     bool feed(const QString &fixture);
+    void feedSilence(int ms);
     // The session on the line, once there is one.
     CallSession *session() const;
     // Waits until every fed sample went through the worker (audio time caught up).

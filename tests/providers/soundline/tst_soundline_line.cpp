@@ -152,7 +152,7 @@ void TestSoundLine::outboundDialRingbackAnswer()
     QVERIFY(waitForState(a, DialTone));
     QCOMPARE(f.pins()->relayHistory(), QList<bool> {true});
     QVERIFY(f.feed(toneFixture(QStringLiteral("dial"), profile)));
-    f.audio()->feedSilence(1500);
+    f.feedSilence(1500);
     QVERIFY(waitForState(a, Proceeding));
     QCOMPARE(f.dialledDigits(), QStringLiteral("5551234"));
     QVERIFY(f.feed(toneFixture(QStringLiteral("ringback"), profile)));
@@ -201,6 +201,16 @@ void TestSoundLine::inCallDigits()
         received += args.at(0).toString();
     QCOMPARE(received, QStringLiteral("123456789*0#ABCD"));
     QCOMPARE(a->state(), int(Connected));
+    // Digits the agent sends in the call (IVR menus) are played to the line.
+    QSignalSpy replies(&f.engine(), &CallEngine::requestCompleted);
+    const int dial = a->dial(QStringLiteral("42#"));
+    QVERIFY(dial > 0);
+    QVERIFY(replies.wait());
+    QCOMPARE(replies.at(0), (QList<QVariant> {dial, 0}));
+    f.feedSilence(1000);
+    QVERIFY(f.drained());
+    QCOMPARE(f.dialledDigits(), QStringLiteral("42#"));
+    QCOMPARE(a->state(), int(Connected));
 }
 
 void TestSoundLine::farEndGone_data()
@@ -233,7 +243,7 @@ void TestSoundLine::farEndGone()
     else if (how == QLatin1String("loop"))
         f.pins()->setLoopCurrent(false);
     else
-        f.audio()->feedSilence(3500);
+        f.feedSilence(3500);
     QVERIFY(waitForState(a, Disconnected));
     QCOMPARE(a->disconnectMode(), mode);
 }
@@ -246,7 +256,7 @@ void TestSoundLine::callerGivesUp()
     QTRY_VERIFY(f.session());
     CallSession *a = f.session();
     QCOMPARE(a->state(), int(Offering));
-    f.audio()->feedSilence(9000); // longer than the US ring timeout (8 s)
+    f.feedSilence(9000); // longer than the US ring timeout (8 s)
     QVERIFY(waitForState(a, Disconnected));
     QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
     QVERIFY(a->drop() > 0);
