@@ -95,13 +95,38 @@ ProgressTone CallProgressDetector::activeTone() const
 
 void CallProgressDetector::process(const int16_t *samples, int count)
 {
-    constexpr float Smoothing = 1.0f / 2000.0f; // 250 ms
-    for (int i = 0; i < count; ++i) {
-        const float x = samples[i];
-        const float d = x - m_previous;
-        m_previous = x;
-        m_energy += (x * x - m_energy) * Smoothing;
-        m_slope += (d * d - m_slope) * Smoothing;
+    // 20 ms block sums (vectorisable); only blocks with sound enter the history, so the check sees
+    // the last tone bursts even when spandsp reports at the end of a long cadence gap.
+    constexpr int BlockSamples = 160;
+    constexpr float MinBlockEnergy = BlockSamples * 100.0f * 100.0f; // about -50 dBm0
+    int done = 0;
+    while (done < count) {
+        const int n = qMin(count - done, BlockSamples - m_blockFill);
+        float energy = 0;
+        float slope = 0;
+        float previous = m_previous;
+        for (int i = done; i < done + n; ++i) {
+            const float x = samples[i];
+            const float d = x - previous;
+            previous = x;
+            energy += x * x;
+            slope += d * d;
+        }
+        m_previous = previous;
+        m_blockEnergy += energy;
+        m_blockSlope += slope;
+        m_blockFill += n;
+        done += n;
+        if (m_blockFill == BlockSamples) {
+            if (m_blockEnergy > MinBlockEnergy) {
+                m_energyHistory[m_historyIndex] = m_blockEnergy;
+                m_slopeHistory[m_historyIndex] = m_blockSlope;
+                m_historyIndex = (m_historyIndex + 1) % HistoryBlocks;
+            }
+            m_blockEnergy = 0;
+            m_blockSlope = 0;
+            m_blockFill = 0;
+        }
     }
     super_tone_rx(m_rx, samples, count);
 }
@@ -114,7 +139,13 @@ bool CallProgressDetector::narrowBand(const ToneCadence &cadence) const
     if (highest >= 1000)
         return true; // SIT: its 1.8 kHz tone has a large slope by itself
     // A tone at f has slope/energy = 2 (1 - cos(2 pi f / 8000)): 0.23 at 620 Hz; white noise 2.
-    return m_slope < 0.6f * m_energy;
+    float energy = 0;
+    float slope = 0;
+    for (int i = 0; i < HistoryBlocks; ++i) {
+        energy += m_energyHistory[i];
+        slope += m_slopeHistory[i];
+    }
+    return slope < 0.6f * energy;
 }
 
 void CallProgressDetector::toneReport(void *self, int code, int level, int delay)

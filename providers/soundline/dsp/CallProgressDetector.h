@@ -56,7 +56,13 @@ private:
     int m_active = -1;
     int m_cycles = 0;
     int m_onSegments = 0;
-    float m_energy = 0; // smoothed x^2
-    float m_slope = 0; // smoothed (x[n] - x[n-1])^2
+    // The last HistoryBlocks 20 ms blocks that carried sound: sum of x^2 and of (x[n] - x[n-1])^2.
+    static constexpr int HistoryBlocks = 16;
+    float m_blockEnergy = 0;
+    float m_blockSlope = 0;
+    int m_blockFill = 0;
+    float m_energyHistory[HistoryBlocks] = {};
+    float m_slopeHistory[HistoryBlocks] = {};
+    int m_historyIndex = 0;
     float m_previous = 0;
 };

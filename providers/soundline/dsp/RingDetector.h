@@ -31,9 +31,11 @@ private:
 
     RingCadence m_cadence;
     ReportHandler m_handler;
-    // Band-pass biquad (RBJ, 25 Hz, Q 0.9 at 8 kHz), direct form I.
+    // Band-pass biquad (RBJ, 25 Hz, Q 0.9) at 1 kHz after 8:1 averaging, direct form I.
     float m_b0, m_b2, m_a1, m_a2;
     float m_x1 = 0, m_x2 = 0, m_y1 = 0, m_y2 = 0;
+    float m_decimationSum = 0;
+    int m_decimationCount = 0;
     float m_band = 0; // band energy of the current 10 ms block
     float m_total = 0; // total energy of the current block
     float m_windowBand[4] = {}; // the last 40 ms, block by block
