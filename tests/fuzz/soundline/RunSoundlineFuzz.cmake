@@ -19,7 +19,7 @@ if(KIND STREQUAL "audio")
         if(NOT EXISTS "${wav}")
             message(FATAL_ERROR "missing audio fixture ${wav} (run the soundline_audio_fixtures test)")
         endif()
-        execute_process(COMMAND sox -q "${wav}" -t raw -e signed -b 16 -c 1 -r 8000 "${WORK_DIR}/corpus/${name}.raw"
+        execute_process(COMMAND sox -V1 -q "${wav}" -t raw -e signed -b 16 -c 1 -r 8000 "${WORK_DIR}/corpus/${name}.raw"
                                 trim 0 3
             RESULT_VARIABLE sox_result)
         if(NOT sox_result EQUAL 0)
