@@ -1,6 +1,7 @@
 // The sound-card line end to end through the real CallEngine: audio twin for the sound card, pin
 // twin for the serial line interface, fixtures from sox/minimodem/espeak-ng. Each test checks the
 // exact order of what the engine reported.
+#include "LineAudioFile.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
 #include "core/Tapi.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void outboundDialRingbackAnswer_data();
     void outboundDialRingbackAnswer();
     void outboundBusy();
+    void offeredAtRingTwoWithoutCallerId();
     void inCallDigits();
     void farEndGone_data();
     void farEndGone();
@@ -182,6 +184,24 @@ void TestSoundLine::outboundBusy()
     QVERIFY(waitForState(a, Busy));
     QCOMPARE(a->mode(), int(BusyUnknown));
     QCOMPARE(f.dialledDigits(), QStringLiteral("911"));
+}
+
+void TestSoundLine::offeredAtRingTwoWithoutCallerId()
+{
+    // Bell 202 caller ID comes between rings 1 and 2: with none, the call is offered at ring 2.
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QList<int16_t> ring;
+    QString error;
+    QVERIFY(loadLineAudioFile(QStringLiteral(TEST_DATA_DIR "/ring_us_20hz_2s-4s.wav"), &ring, &error));
+    f.audio()->feed(ring.mid(0, 8000 * 6)); // ring 1 and most of the gap
+    QTRY_COMPARE(f.audio()->capturedSamples(), qint64(8000 * 6));
+    QVERIFY(!f.session());
+    f.audio()->feed(ring.mid(8000 * 6));
+    QTRY_VERIFY(f.session());
+    QCOMPARE(f.session()->state(), int(Offering));
+    QVERIFY(f.session()->remoteNumber().isEmpty());
+    QVERIFY(f.session()->remoteName().isEmpty());
 }
 
 void TestSoundLine::inCallDigits()
