@@ -9,6 +9,7 @@
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <functional>
@@ -181,21 +182,27 @@ int main(int argc, char **argv)
     const CountryProfile &us = *CountryProfile::find(QStringLiteral("us"));
     const int channels = 64;
     long fullEvents = 0;
-    const double full = channelsPerCore(audio, channels, minCpu, [&] {
+    auto fullChannel = [&] {
         auto set = std::make_shared<DetectorSet>(us, CallerIdStandard::Bell202, DetectorOptions(),
                                                  [&fullEvents](const LineEvent &) { ++fullEvents; });
-        return [set](const int16_t *samples, int count) {
-            set->process(samples, count);
-        };
-    });
-    const double bare = channelsPerCore(audio, channels, minCpu, [&] {
+        return std::function<void(const int16_t *, int)>(
+            [set](const int16_t *samples, int count) { set->process(samples, count); });
+    };
+    auto bareChannel = [&] {
         auto channel = std::make_shared<BareChannel>(us);
-        return [channel](const int16_t *samples, int count) {
-            channel->process(samples, count);
-        };
-    });
+        return std::function<void(const int16_t *, int)>(
+            [channel](const int16_t *samples, int count) { channel->process(samples, count); });
+    };
+    // Alternate the two and keep the best of each: other processes on a shared machine only ever
+    // slow a run down.
+    double full = 0;
+    double bare = 0;
+    for (int round = 0; round < 3; ++round) {
+        full = std::max(full, channelsPerCore(audio, channels, minCpu / 3, fullChannel));
+        bare = std::max(bare, channelsPerCore(audio, channels, minCpu / 3, bareChannel));
+    }
     std::printf("Real-time 8 kHz channels per core (%d channels in one thread, %.1f s of mixed line audio, "
-                "20 ms chunks)\n",
+                "20 ms chunks, best of 3 alternating runs)\n",
                 channels, double(audio.size()) / 8000.0);
     std::printf("  Hookline full detector set (ring, caller ID, DTMF, call progress): %8.0f channels/core\n",
                 full);
