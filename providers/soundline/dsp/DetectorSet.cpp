@@ -133,12 +133,12 @@ void DetectorSet::maybeHangup(ProgressTone tone, int cycles)
         break;
     case ProgressTone::Unobtainable:
         cause = HangupCause::Normal;
-        cycles = qMax(cycles, m_options.hangupCycles); // continuous: one recognition is enough
         break;
     default:
         return;
     }
-    if (cycles < m_options.hangupCycles)
+    // A continuous tone (UK number unobtainable) has no cycles: one recognition (1.3 s) is enough.
+    if (tone != ProgressTone::Unobtainable && cycles < m_options.hangupCycles)
         return;
     m_hangupReported = true;
     LineEvent event;
