@@ -38,8 +38,19 @@ void BufferLineAudioPort::stop()
 void BufferLineAudioPort::play(const int16_t *samples, int count)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_running)
-        m_played.append(QList<int16_t>(samples, samples + count));
+    if (!m_running)
+        return;
+    m_played.append(QList<int16_t>(samples, samples + count));
+    if (m_echoGain > 0) {
+        for (int i = 0; i < count; ++i)
+            m_echo.append(int16_t(samples[i] * m_echoGain));
+    }
+}
+
+void BufferLineAudioPort::setEchoGain(double gain)
+{
+    QMutexLocker lock(&m_mutex);
+    m_echoGain = gain;
 }
 
 void BufferLineAudioPort::feed(const QList<int16_t> &samples)
@@ -102,12 +113,17 @@ qint64 BufferLineAudioPort::capturedSamples() const
 void BufferLineAudioPort::deliver(const QList<int16_t> &samples)
 {
     for (qsizetype i = 0; i < samples.size(); i += FrameSamples) {
+        QList<int16_t> frame = samples.mid(i, FrameSamples);
         {
             QMutexLocker lock(&m_mutex);
             if (!m_running)
                 return; // a card that is not running captures nothing
-            m_captured += qMin<qsizetype>(FrameSamples, samples.size() - i);
+            m_captured += frame.size();
+            const qsizetype echoed = qMin(frame.size(), m_echo.size());
+            for (qsizetype k = 0; k < echoed; ++k)
+                frame[k] = int16_t(qBound(-32768, int(frame[k]) + m_echo[k], 32767));
+            m_echo.remove(0, echoed);
         }
-        Q_EMIT captured(samples.mid(i, FrameSamples));
+        Q_EMIT captured(frame);
     }
 }

@@ -29,6 +29,9 @@ public:
     bool feedFile(const QString &path, QString *error);
     void feedSilence(int ms);
     void setPresent(bool present);
+    // Line-interface hybrid echo: what is played comes back in the following captured frames,
+    // scaled by gain (0 = none).
+    void setEchoGain(double gain);
     QList<int16_t> played() const;
     void clearPlayed();
     qint64 capturedSamples() const;
@@ -42,5 +45,7 @@ private:
     bool m_present = true;
     bool m_running = false;
     QList<int16_t> m_played;
+    QList<int16_t> m_echo; // played audio not yet mixed back into the capture
+    double m_echoGain = 0;
     qint64 m_captured = 0;
 };
