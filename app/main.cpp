@@ -1,6 +1,7 @@
 #include "ConsoleApp.h"
 #include "ProbeDescriptorFile.h"
 #include "diagnostics/HeadsetDiagnostics.h"
+#include "LineAudioAnalyzerCommand.h"
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qlibraryinfo.h>
@@ -38,6 +39,8 @@ bool wantsHeadless(int argc, char **argv)
 
 int main(int argc, char *argv[])
 {
+    if (isLineAudioAnalyzerCommand(argc, argv)) // diagnostics: no application object, no display
+        return runLineAudioAnalyzerCommand(argc, argv);
     // Pick the application type before Qt parses anything: headless runs need no display.
     const bool headlessRequested = wantsHeadless(argc, argv);
     const bool headless = headlessRequested || !hasDisplay();

@@ -17,7 +17,7 @@ packages=(
   # device and media libraries
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
-  xvfb xauth pulseaudio pulseaudio-utils sox minimodem x11-apps imagemagick
+  xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   fonts-noto-cjk
 )
 

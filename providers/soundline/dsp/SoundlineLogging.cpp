@@ -1,0 +1,3 @@
+#include "SoundlineLogging.h"
+
+Q_LOGGING_CATEGORY(lcSoundline, "hookline.soundline")

@@ -1,0 +1,365 @@
+// The sound-card line end to end through the real CallEngine: audio twin for the sound card, pin
+// twin for the serial line interface, fixtures from sox/minimodem/espeak-ng. Each test checks the
+// exact order of what the engine reported.
+#include "LineAudioFile.h"
+#include "SimFixture.h" // withIds()
+#include "SoundLineFixture.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "session/CallSession.h"
+
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+using namespace Tapi;
+
+namespace {
+QVariantMap lineConfig(const QString &profile, bool serial = true)
+{
+    QVariantMap config {{"id", "desk"},       {"name", "Desk line"}, {"number", "5550100"},
+                        {"profile", profile}, {"replugPollMs", 20},  {"captureDevice", "twin card"}};
+    if (serial) {
+        config.insert("serialPort", "/dev/ttyTWIN0");
+        config.insert("hookRelayPin", "dtr");
+        config.insert("loopCurrentPin", "dcd");
+        config.insert("ringPin", "ri");
+    }
+    return config;
+}
+
+QString busyFixture(const QString &profile)
+{
+    if (profile == QLatin1String("us"))
+        return QStringLiteral("busy_us_480+620_500-500.wav");
+    if (profile == QLatin1String("eu"))
+        return QStringLiteral("busy_eu_425_500-500.wav");
+    return QStringLiteral("busy_uk_400_375-375.wav");
+}
+
+QString toneFixture(const QString &kind, const QString &profile)
+{
+    static const QHash<QString, QString> files {
+        {"dial/us", "dialtone_us_350+440_3s.wav"},
+        {"dial/eu", "dialtone_eu_425_3s.wav"},
+        {"dial/uk", "dialtone_uk_350+440_3s.wav"},
+        {"ringback/us", "ringback_us_440+480_2000-4000.wav"},
+        {"ringback/eu", "ringback_eu_425_1000-4000.wav"},
+        {"ringback/uk", "ringback_uk_400+450_double.wav"},
+    };
+    return files.value(kind + u'/' + profile);
+}
+
+bool waitForState(CallSession *session, int state)
+{
+    return QTest::qWaitFor([&] { return session && session->state() == state; }, 10000);
+}
+} // namespace
+
+class TestSoundLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void inboundAnswerBusyDrop_data();
+    void inboundAnswerBusyDrop();
+    void outboundDialRingbackAnswer_data();
+    void outboundDialRingbackAnswer();
+    void outboundBusy();
+    void offeredAtRingTwoWithoutCallerId();
+    void inCallDigits();
+    void farEndGone_data();
+    void farEndGone();
+    void callerGivesUp();
+    void ringFromRiPin();
+    void monitoringOnlyLine();
+    void outOfServiceAndReplug_data();
+    void outOfServiceAndReplug();
+};
+
+void TestSoundLine::inboundAnswerBusyDrop_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("inbound");
+    QTest::addColumn<QString>("number");
+    // Bell 202 caller ID between rings 1 and 2; V.23 CLIP before ring 1 (EU and UK).
+    QTest::newRow("us: ring, bell 202, ring") << "us"
+                                              << "inbound_us_ring_cid.wav"
+                                              << "6095551212";
+    QTest::newRow("eu: v.23 clip, ring") << "eu"
+                                         << "inbound_eu_cid_ring.wav"
+                                         << "01632960123";
+    QTest::newRow("uk: v.23 clip, ring") << "uk"
+                                         << "inbound_eu_cid_ring.wav"
+                                         << "01632960123";
+}
+
+void TestSoundLine::inboundAnswerBusyDrop()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, inbound);
+    QFETCH(QString, number);
+    SoundLineFixture f(lineConfig(profile));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(inbound));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    f.recorder().name(a, QStringLiteral("A"));
+    QCOMPARE(a->state(), int(Offering));
+    QCOMPARE(a->remoteNumber(), number);
+    QCOMPARE(a->remoteName(), QStringLiteral("ACME SUPPORT"));
+    // An analogue line cannot refuse a call.
+    QVERIFY(!a->hasFeature(FeatureReject));
+    QCOMPARE(a->reject(), int(OperationUnavail));
+
+    const int answer = a->answer();
+    QVERIFY(answer > 0);
+    QVERIFY(waitForState(a, Connected));
+    QCOMPARE(f.pins()->relayHistory(), QList<bool> {true});
+    QVERIFY(f.feed(QStringLiteral("speech_en_8k.wav")));
+    QVERIFY(f.drained());
+    QCOMPARE(a->state(), int(Connected)); // speech is not a hang-up
+    QVERIFY(f.feed(busyFixture(profile)));
+    QVERIFY(waitForState(a, Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
+    const int drop = a->drop();
+    QVERIFY(drop > 0);
+    QVERIFY(waitForState(a, Idle));
+    QCOMPARE(f.pins()->relayHistory(), (QList<bool> {true, false}));
+    QCOMPARE(a->terminate(), 0);
+    QTRY_COMPARE(f.engine().sessionCount(), 0);
+    QCOMPARE(f.recorder().events(),
+             withIds({"add(A)", "S(A)=OFFERING/ACTIVE", "reply({id},0)", "S(A)=CONNECTED/ACTIVE",
+                      "S(A)=DISCONNECTED/BUSY", "reply({id2},0)", "S(A)=IDLE", "term(A)"},
+                     {answer, drop}));
+}
+
+void TestSoundLine::outboundDialRingbackAnswer_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::newRow("us") << "us";
+    QTest::newRow("eu") << "eu";
+    QTest::newRow("uk") << "uk";
+}
+
+void TestSoundLine::outboundDialRingbackAnswer()
+{
+    QFETCH(QString, profile);
+    SoundLineFixture f(lineConfig(profile));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    const int make = f.line()->makeCall(QStringLiteral("5551234"));
+    QVERIFY(make > 0);
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    f.recorder().name(a, QStringLiteral("A"));
+    QVERIFY(waitForState(a, DialTone));
+    QCOMPARE(f.pins()->relayHistory(), QList<bool> {true});
+    QVERIFY(f.feed(toneFixture(QStringLiteral("dial"), profile)));
+    f.feedSilence(1500);
+    QVERIFY(waitForState(a, Proceeding));
+    QCOMPARE(f.dialledDigits(), QStringLiteral("5551234"));
+    QVERIFY(f.feed(toneFixture(QStringLiteral("ringback"), profile)));
+    QVERIFY(waitForState(a, Ringback));
+    QVERIFY(f.feed(QStringLiteral("speech_gb_8k.wav")));
+    QVERIFY(waitForState(a, Connected));
+    const int drop = a->drop();
+    QVERIFY(waitForState(a, Idle));
+    QCOMPARE(f.pins()->relayHistory(), (QList<bool> {true, false}));
+    QCOMPARE(f.recorder().events(),
+             withIds({"reply({id},0)", "add(A)", "S(A)=DIALTONE/NORMAL", "S(A)=DIALING", "S(A)=PROCEEDING",
+                      "S(A)=RINGBACK", "S(A)=CONNECTED/ACTIVE", "reply({id2},0)", "S(A)=IDLE"},
+                     {make, drop}));
+}
+
+void TestSoundLine::outboundBusy()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.line()->makeCall(QStringLiteral("911")) > 0);
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QVERIFY(waitForState(a, DialTone));
+    QVERIFY(f.feed(toneFixture(QStringLiteral("dial"), QStringLiteral("us"))));
+    QVERIFY(waitForState(a, Proceeding));
+    QVERIFY(f.feed(busyFixture(QStringLiteral("us"))));
+    QVERIFY(waitForState(a, Busy));
+    QCOMPARE(a->mode(), int(BusyUnknown));
+    QCOMPARE(f.dialledDigits(), QStringLiteral("911"));
+}
+
+void TestSoundLine::offeredAtRingTwoWithoutCallerId()
+{
+    // Bell 202 caller ID comes between rings 1 and 2: with none, the call is offered at ring 2.
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QList<int16_t> ring;
+    QString error;
+    QVERIFY(loadLineAudioFile(QStringLiteral(TEST_DATA_DIR "/ring_us_20hz_2s-4s.wav"), &ring, &error));
+    f.audio()->feed(ring.mid(0, 8000 * 6)); // ring 1 and most of the gap
+    QTRY_COMPARE(f.audio()->capturedSamples(), qint64(8000 * 6));
+    QVERIFY(!f.session());
+    f.audio()->feed(ring.mid(8000 * 6));
+    QTRY_VERIFY(f.session());
+    QCOMPARE(f.session()->state(), int(Offering));
+    QVERIFY(f.session()->remoteNumber().isEmpty());
+    QVERIFY(f.session()->remoteName().isEmpty());
+}
+
+void TestSoundLine::inCallDigits()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    QVERIFY(a->answer() > 0);
+    QVERIFY(waitForState(a, Connected));
+    QVERIFY(f.feed(QStringLiteral("dtmf_all16_70ms.wav")));
+    QTRY_COMPARE(digits.size(), 16);
+    QString received;
+    for (const QList<QVariant> &args : std::as_const(digits))
+        received += args.at(0).toString();
+    QCOMPARE(received, QStringLiteral("123456789*0#ABCD"));
+    QCOMPARE(a->state(), int(Connected));
+    // Digits the agent sends in the call (IVR menus) are played to the line; their echo through the
+    // line interface (-6 dB here) is not taken for the far end's digits.
+    f.audio()->setEchoGain(0.5);
+    QSignalSpy replies(&f.engine(), &CallEngine::requestCompleted);
+    const int dial = a->dial(QStringLiteral("42#"));
+    QVERIFY(dial > 0);
+    QVERIFY(replies.wait());
+    QCOMPARE(replies.at(0), (QList<QVariant> {dial, 0}));
+    f.feedSilence(1000);
+    QVERIFY(f.drained());
+    QCOMPARE(f.dialledDigits(), QStringLiteral("42#"));
+    QCOMPARE(digits.size(), 16);
+    QCOMPARE(a->state(), int(Connected));
+}
+
+void TestSoundLine::farEndGone_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("reorder tone") << "reorder" << int(DisconnectCongestion);
+    QTest::newRow("loop current drops") << "loop" << int(DisconnectNormal);
+    QTest::newRow("silence timeout") << "silence" << int(DisconnectNormal);
+}
+
+void TestSoundLine::farEndGone()
+{
+    QFETCH(QString, how);
+    QFETCH(int, mode);
+    QVariantMap config = lineConfig(QStringLiteral("us"));
+    config.insert("silenceTimeoutMs", 3000);
+    SoundLineFixture f(config);
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QVERIFY(a->answer() > 0);
+    QVERIFY(waitForState(a, Connected));
+    QVERIFY(f.feed(QStringLiteral("speech_en_8k.wav")));
+    QVERIFY(f.drained());
+    QCOMPARE(a->state(), int(Connected));
+    if (how == QLatin1String("reorder"))
+        QVERIFY(f.feed(QStringLiteral("reorder_us_480+620_250-250.wav")));
+    else if (how == QLatin1String("loop"))
+        f.pins()->setLoopCurrent(false);
+    else
+        f.feedSilence(3500);
+    QVERIFY(waitForState(a, Disconnected));
+    QCOMPARE(a->disconnectMode(), mode);
+}
+
+void TestSoundLine::callerGivesUp()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QCOMPARE(a->state(), int(Offering));
+    f.feedSilence(9000); // longer than the US ring timeout (8 s)
+    QVERIFY(waitForState(a, Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
+    QVERIFY(a->drop() > 0);
+    QVERIFY(waitForState(a, Idle));
+    QCOMPARE(f.pins()->relayHistory(), QList<bool>()); // never went off-hook
+}
+
+void TestSoundLine::ringFromRiPin()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("eu")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("cid_clip_mdmf.wav"))); // caller ID only, no ring voltage in the audio
+    QVERIFY(f.drained());
+    QVERIFY(!f.session());
+    f.pins()->setRing(true);
+    QTRY_VERIFY(f.session());
+    QCOMPARE(f.session()->state(), int(Offering));
+    QCOMPARE(f.session()->remoteNumber(), QStringLiteral("01632960123"));
+}
+
+void TestSoundLine::monitoringOnlyLine()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us"), false), SoundLineFixture::NoSerialPort);
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.provider().limitations(f.lineId()).join(u'\n').contains(QLatin1String("only monitors")));
+    // No hook relay: no outbound call.
+    QSignalSpy replies(&f.engine(), &CallEngine::requestCompleted);
+    const int make = f.line()->makeCall(QStringLiteral("123"));
+    QVERIFY(make > 0);
+    QVERIFY(replies.wait());
+    QCOMPARE(replies.at(0).at(0).toInt(), make);
+    QCOMPARE(replies.at(0).at(1).toInt(), int(OperationUnavail));
+    QCOMPARE(f.engine().sessionCount(), 0);
+    // Ring and caller ID still show; answering is not offered.
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QCOMPARE(a->remoteName(), QStringLiteral("ACME SUPPORT"));
+    QVERIFY(!a->hasFeature(FeatureAnswer));
+    QCOMPARE(a->answer(), int(OperationUnavail));
+}
+
+void TestSoundLine::outOfServiceAndReplug_data()
+{
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("sound card") << "audio"
+                                << "sound card 'twin card' was unplugged";
+    QTest::newRow("serial port") << "serial"
+                                 << "serial port /dev/ttyTWIN0 was unplugged";
+}
+
+void TestSoundLine::outOfServiceAndReplug()
+{
+    QFETCH(QString, device);
+    QFETCH(QString, reason);
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QVERIFY(a->answer() > 0);
+    QVERIFY(waitForState(a, Connected));
+    if (device == QLatin1String("audio"))
+        f.audio()->setPresent(false);
+    else
+        f.pins()->setPresent(false);
+    QVERIFY(waitForState(a, Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectOutOfOrder));
+    QTRY_VERIFY(!f.line()->inService());
+    QCOMPARE(f.line()->outOfServiceReason(), reason);
+    QCOMPARE(f.line()->makeCall(QStringLiteral("1")), int(ResourceUnavail));
+    if (device == QLatin1String("audio"))
+        f.audio()->setPresent(true);
+    else
+        f.pins()->setPresent(true);
+    QTRY_VERIFY(f.line()->inService());
+    QVERIFY(a->drop() > 0);
+    QVERIFY(waitForState(a, Idle));
+}
+
+QTEST_GUILESS_MAIN(TestSoundLine)
+#include "tst_soundline_line.moc"
