@@ -5,7 +5,7 @@
 
 namespace PulseControl {
 
-QString pactl(const QStringList &args, QString *error)
+bool pactl(const QStringList &args, QString *output, QString *error)
 {
     QProcess process;
     process.start(QStringLiteral("pactl"), args);
@@ -15,9 +15,22 @@ QString pactl(const QStringList &args, QString *error)
         if (error)
             *error = QStringLiteral("pactl %1 failed: %2")
                          .arg(args.join(u' '), QString::fromLocal8Bit(process.readAllStandardError()));
-        return {};
+        return false;
     }
-    return QString::fromLocal8Bit(process.readAllStandardOutput());
+    if (output)
+        *output = QString::fromLocal8Bit(process.readAllStandardOutput());
+    return true;
+}
+
+QString loadNullSink(const QString &sinkName, const QString &description, QString *error)
+{
+    QString module;
+    if (!pactl({QStringLiteral("load-module"), QStringLiteral("module-null-sink"),
+                QStringLiteral("sink_name=") + sinkName,
+                QStringLiteral("sink_properties=device.description=") + description},
+               &module, error))
+        return {};
+    return module.trimmed();
 }
 
 static QAudioDevice byDescription(const QList<QAudioDevice> &devices, const QString &description)
