@@ -14,6 +14,9 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
+  # QtMultimedia 6.4 audio devices talk to PulseAudio (or PipeWire's pulse server) through libpulse inside
+  # libQt6Multimedia; no GStreamer/FFmpeg plugin is needed because files are decoded with libsndfile.
+  libqt6multimedia6 libpulse0
   # device and media libraries
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots

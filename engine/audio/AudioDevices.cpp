@@ -1,0 +1,159 @@
+#include "AudioDevices.h"
+
+#include "Logging.h"
+
+#include <QtCore/qsettings.h>
+#include <QtMultimedia/qmediadevices.h>
+
+#include <algorithm>
+
+namespace {
+
+// Half the one-second budget for moving a call's audio off a vanished device.
+constexpr int defaultRescanIntervalMs = 500;
+
+const char *roleName(AudioDevices::Role role)
+{
+    switch (role) {
+    case AudioDevices::Capture:
+        return "capture";
+    case AudioDevices::Playback:
+        return "playback";
+    case AudioDevices::Ringer:
+        return "ringer";
+    }
+    return "unknown";
+}
+
+QList<QByteArray> idsOf(const QList<QAudioDevice> &devices)
+{
+    QList<QByteArray> ids;
+    ids.reserve(devices.size());
+    for (const QAudioDevice &device : devices)
+        ids.append(device.id());
+    return ids;
+}
+
+QAudioDevice findById(const QList<QAudioDevice> &devices, const QByteArray &id)
+{
+    const auto found =
+        std::find_if(devices.begin(), devices.end(), [&](const QAudioDevice &d) { return d.id() == id; });
+    return found == devices.end() ? QAudioDevice() : *found;
+}
+
+} // namespace
+
+AudioDevices::AudioDevices(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_mediaDevices(new QMediaDevices(this))
+{
+    connect(m_mediaDevices, &QMediaDevices::audioInputsChanged, this, &AudioDevices::rescan);
+    connect(m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &AudioDevices::rescan);
+    m_rescanTimer.setInterval(defaultRescanIntervalMs);
+    connect(&m_rescanTimer, &QTimer::timeout, this, &AudioDevices::rescan);
+    m_rescanTimer.start();
+
+    m_inputs = QMediaDevices::audioInputs();
+    m_outputs = QMediaDevices::audioOutputs();
+    m_defaultInput = QMediaDevices::defaultAudioInput();
+    m_defaultOutput = QMediaDevices::defaultAudioOutput();
+    for (Role role : {Capture, Playback, Ringer})
+        resolve(role);
+}
+
+AudioDevices::~AudioDevices() = default;
+
+QString AudioDevices::settingsKey(Role role, const char *field)
+{
+    return QStringLiteral("audio/%1/%2").arg(QLatin1String(roleName(role)), QLatin1String(field));
+}
+
+QByteArray AudioDevices::chosenId(Role role) const
+{
+    return m_settings->value(settingsKey(role, "id")).toByteArray();
+}
+
+bool AudioDevices::choose(Role role, const QByteArray &id)
+{
+    QAudioDevice device;
+    if (!id.isEmpty()) {
+        device = findById(isInputRole(role) ? m_inputs : m_outputs, id);
+        if (device.isNull()) {
+            qCWarning(lcAudio) << "refused" << roleName(role) << "device" << id
+                               << ": not a present device of that kind";
+            return false;
+        }
+    }
+    if (id.isEmpty()) {
+        m_settings->remove(settingsKey(role, "id"));
+        m_settings->remove(settingsKey(role, "description"));
+    } else {
+        m_settings->setValue(settingsKey(role, "id"), id);
+        // Kept so a fallback can name the missing device.
+        m_settings->setValue(settingsKey(role, "description"), device.description());
+    }
+    resolve(role);
+    return true;
+}
+
+void AudioDevices::rescan()
+{
+    const QList<QAudioDevice> inputs = QMediaDevices::audioInputs();
+    const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
+    const QAudioDevice defaultInput = QMediaDevices::defaultAudioInput();
+    const QAudioDevice defaultOutput = QMediaDevices::defaultAudioOutput();
+    const bool listsChanged = idsOf(inputs) != idsOf(m_inputs) || idsOf(outputs) != idsOf(m_outputs);
+    if (!listsChanged && defaultInput.id() == m_defaultInput.id()
+        && defaultOutput.id() == m_defaultOutput.id())
+        return;
+    m_inputs = inputs;
+    m_outputs = outputs;
+    m_defaultInput = defaultInput;
+    m_defaultOutput = defaultOutput;
+    if (listsChanged) {
+        qCInfo(lcAudio) << "devices changed:" << m_inputs.size() << "inputs," << m_outputs.size()
+                        << "outputs";
+        Q_EMIT devicesChanged();
+    }
+    for (Role role : {Capture, Playback, Ringer})
+        resolve(role);
+}
+
+void AudioDevices::setRescanIntervalMs(int ms)
+{
+    if (ms == m_rescanTimer.interval() || ms <= 0)
+        return;
+    m_rescanTimer.setInterval(ms);
+    Q_EMIT rescanIntervalMsChanged();
+}
+
+void AudioDevices::resolve(Role role)
+{
+    const QList<QAudioDevice> &present = isInputRole(role) ? m_inputs : m_outputs;
+    const QAudioDevice &systemDefault = isInputRole(role) ? m_defaultInput : m_defaultOutput;
+    const QByteArray id = chosenId(role);
+
+    RoleState next;
+    next.device = id.isEmpty() ? systemDefault : findById(present, id);
+    if (next.device.isNull()) {
+        next.device = systemDefault;
+        const QString kind = isInputRole(role) ? tr("microphone") : tr("output");
+        if (!id.isEmpty() && !systemDefault.isNull()) {
+            next.fallbackReason =
+                tr("The chosen %1 \"%2\" is not connected; using the system default \"%3\".")
+                    .arg(kind, m_settings->value(settingsKey(role, "description")).toString(),
+                         systemDefault.description());
+        } else if (systemDefault.isNull()) {
+            next.fallbackReason = tr("No %1 is available.").arg(kind);
+        }
+    }
+
+    RoleState &current = m_roles[role];
+    if (current.device.id() == next.device.id() && current.fallbackReason == next.fallbackReason)
+        return;
+    current = next;
+    if (!current.fallbackReason.isEmpty())
+        qCWarning(lcAudio).noquote() << roleName(role) << ":" << current.fallbackReason;
+    Q_EMIT deviceChanged(role, current.device, current.fallbackReason);
+}

@@ -1,0 +1,181 @@
+// AudioDevices against the harness server: roles remembered by id, missing devices fall back to the system
+// default with a reason naming both, and a card plugged or unplugged while running moves the role in time.
+#include "PulseControl.h"
+
+#include "audio/AudioDevices.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtMultimedia/qmediadevices.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+class tst_AudioDevices : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+
+    QAudioDevice harnessDevice(AudioDevices::Role role, const QString &description)
+    {
+        return role == AudioDevices::Capture ? PulseControl::input(description)
+                                             : PulseControl::output(description);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+        m_settings->clear();
+    }
+
+    void defaultsWithoutAChoice()
+    {
+        AudioDevices devices(m_settings.get());
+        QCOMPARE(devices.device(AudioDevices::Capture).description(),
+                 QStringLiteral("Hookline Test Headset Mic"));
+        QCOMPARE(devices.device(AudioDevices::Playback).description(),
+                 QStringLiteral("Hookline Test Speakers"));
+        QCOMPARE(devices.device(AudioDevices::Ringer).description(),
+                 QStringLiteral("Hookline Test Speakers"));
+        for (auto role : {AudioDevices::Capture, AudioDevices::Playback, AudioDevices::Ringer}) {
+            QVERIFY(devices.fallbackReason(role).isEmpty());
+            QVERIFY(devices.chosenId(role).isEmpty());
+        }
+    }
+
+    void choiceIsRemembered_data()
+    {
+        QTest::addColumn<AudioDevices::Role>("role");
+        QTest::addColumn<QString>("description");
+        QTest::newRow("capture: line in") << AudioDevices::Capture << QStringLiteral("Hookline Test Line In");
+        QTest::newRow("playback: headset")
+            << AudioDevices::Playback << QStringLiteral("Hookline Test Headset");
+        QTest::newRow("ringer: line") << AudioDevices::Ringer << QStringLiteral("Hookline Test Line");
+    }
+
+    void choiceIsRemembered()
+    {
+        QFETCH(AudioDevices::Role, role);
+        QFETCH(QString, description);
+        const QAudioDevice wanted = harnessDevice(role, description);
+        QVERIFY(!wanted.isNull());
+        {
+            AudioDevices devices(m_settings.get());
+            QSignalSpy changed(&devices, &AudioDevices::deviceChanged);
+            QVERIFY(devices.choose(role, wanted.id()));
+            QCOMPARE(changed.size(), 1);
+            QCOMPARE(changed.at(0).at(0).value<AudioDevices::Role>(), role);
+            QCOMPARE(changed.at(0).at(1).value<QAudioDevice>().id(), wanted.id());
+            QVERIFY(changed.at(0).at(2).toString().isEmpty());
+            // Choosing it again changes nothing.
+            QVERIFY(devices.choose(role, wanted.id()));
+            QCOMPARE(changed.size(), 1);
+        }
+        m_settings->sync();
+        QSettings reread(m_settings->fileName(), QSettings::IniFormat);
+        AudioDevices restarted(&reread);
+        QCOMPARE(restarted.device(role).id(), wanted.id());
+        QCOMPARE(restarted.chosenId(role), wanted.id());
+        QVERIFY(restarted.fallbackReason(role).isEmpty());
+    }
+
+    void refusesADeviceOfTheWrongKind_data()
+    {
+        QTest::addColumn<AudioDevices::Role>("role");
+        QTest::addColumn<QByteArray>("id");
+        QTest::newRow("output as microphone")
+            << AudioDevices::Capture << PulseControl::output(QStringLiteral("Hookline Test Headset")).id();
+        QTest::newRow("microphone as ringer")
+            << AudioDevices::Ringer << PulseControl::input(QStringLiteral("Hookline Test Headset Mic")).id();
+        QTest::newRow("unknown id") << AudioDevices::Playback << QByteArray("no-such-device");
+    }
+
+    void refusesADeviceOfTheWrongKind()
+    {
+        QFETCH(AudioDevices::Role, role);
+        QFETCH(QByteArray, id);
+        AudioDevices devices(m_settings.get());
+        const QByteArray before = devices.device(role).id();
+        QSignalSpy changed(&devices, &AudioDevices::deviceChanged);
+        QVERIFY(!devices.choose(role, id));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(devices.device(role).id(), before);
+        QVERIFY(devices.chosenId(role).isEmpty());
+    }
+
+    void missingRememberedDeviceFallsBackAndSaysSo()
+    {
+        m_settings->setValue(QStringLiteral("audio/playback/id"), QByteArray("usb-jabra-that-is-not-here"));
+        m_settings->setValue(QStringLiteral("audio/playback/description"), QStringLiteral("Old USB Headset"));
+        AudioDevices devices(m_settings.get());
+        QCOMPARE(devices.device(AudioDevices::Playback).description(),
+                 QStringLiteral("Hookline Test Speakers"));
+        const QString reason = devices.fallbackReason(AudioDevices::Playback);
+        QVERIFY2(reason.contains(QStringLiteral("Old USB Headset")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("Hookline Test Speakers")), qPrintable(reason));
+        // The choice survives the fallback, so the device is used again when it returns.
+        QCOMPARE(devices.chosenId(AudioDevices::Playback), QByteArray("usb-jabra-that-is-not-here"));
+        QVERIFY(devices.fallbackReason(AudioDevices::Ringer).isEmpty());
+    }
+
+    void hotPlugMovesTheRoleWithinASecond()
+    {
+        AudioDevices devices(m_settings.get());
+        QSignalSpy listChanged(&devices, &AudioDevices::devicesChanged);
+        QString error;
+        const QString module =
+            PulseControl::loadNullSink(QStringLiteral("hookline_hotplug"), QStringLiteral("Hotplug"), &error);
+        QVERIFY2(!module.isEmpty(), qPrintable(error));
+        auto unload = qScopeGuard([&] { PulseControl::pactl({QStringLiteral("unload-module"), module}); });
+
+        // Appears without a restart (timer or QMediaDevices' signal, whichever comes first).
+        const auto listsHotplug = [&] {
+            const QList<QAudioDevice> outputs = devices.outputs();
+            return std::any_of(outputs.begin(), outputs.end(), [](const QAudioDevice &d) {
+                return d.description() == QStringLiteral("Hotplug");
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listsHotplug(), 3000);
+        QVERIFY(listChanged.size() >= 1);
+        const QAudioDevice hotplug = PulseControl::output(QStringLiteral("Hotplug"));
+        QVERIFY(devices.choose(AudioDevices::Playback, hotplug.id()));
+        QCOMPARE(devices.device(AudioDevices::Playback).id(), hotplug.id());
+
+        // Unplugged: the role moves to the default within a second and says where the audio went.
+        QSignalSpy moved(&devices, &AudioDevices::deviceChanged);
+        unload.dismiss();
+        QVERIFY2(PulseControl::pactl({QStringLiteral("unload-module"), module}, nullptr, &error),
+                 qPrintable(error));
+        QElapsedTimer sinceUnplug;
+        sinceUnplug.start();
+        QVERIFY(moved.wait(2000));
+        QVERIFY2(sinceUnplug.elapsed() < 1000, qPrintable(QString::number(sinceUnplug.elapsed())));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved.at(0).at(0).value<AudioDevices::Role>(), AudioDevices::Playback);
+        QCOMPARE(moved.at(0).at(1).value<QAudioDevice>().description(),
+                 QStringLiteral("Hookline Test Speakers"));
+        QVERIFY(moved.at(0).at(2).toString().contains(QStringLiteral("Hotplug")));
+
+        // Plugged back in (a new module, same sink name): the role returns to it with no reason.
+        const QString again =
+            PulseControl::loadNullSink(QStringLiteral("hookline_hotplug"), QStringLiteral("Hotplug"), &error);
+        QVERIFY2(!again.isEmpty(), qPrintable(error));
+        auto unloadAgain = qScopeGuard([&] {
+            PulseControl::pactl({QStringLiteral("unload-module"), again});
+        });
+        QVERIFY(moved.wait(2000));
+        QCOMPARE(moved.size(), 2);
+        QCOMPARE(moved.at(1).at(1).value<QAudioDevice>().id(), hotplug.id());
+        QVERIFY(moved.at(1).at(2).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AudioDevices)
+#include "tst_audio_devices.moc"

@@ -1,0 +1,232 @@
+// Recorder: each format and layout reads back with libsndfile with the caller's 1 kHz on the left and the
+// agent's 440 Hz on the right at their levels; files are 0600 with metadata; pause drops audio; a killed
+// recorder leaves a readable WAV; a size-limited or uncreatable file fails with a message naming it.
+#include "ToneAnalysis.h"
+
+#include "audio/Recorder.h"
+
+#include <QtCore/qfileinfo.h>
+#include <QtCore/qprocess.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <sndfile.h>
+
+namespace {
+
+constexpr int rate = 8000;
+
+struct ReadBack
+{
+    SF_INFO info {};
+    QByteArray left;
+    QByteArray right;
+    QString title;
+    QString comment;
+};
+
+ReadBack readBack(const QString &path)
+{
+    ReadBack result;
+    SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &result.info);
+    if (!file)
+        return result;
+    std::vector<int16_t> frames(size_t(result.info.frames) * size_t(result.info.channels));
+    const sf_count_t got = sf_readf_short(file, frames.data(), result.info.frames);
+    result.left.resize(got * 2);
+    result.right.resize(result.info.channels == 2 ? got * 2 : 0);
+    auto *left = reinterpret_cast<int16_t *>(result.left.data());
+    auto *right = reinterpret_cast<int16_t *>(result.right.data());
+    for (sf_count_t i = 0; i < got; ++i) {
+        left[i] = frames[size_t(i * result.info.channels)];
+        if (result.info.channels == 2)
+            right[i] = frames[size_t(i * 2 + 1)];
+    }
+    if (const char *title = sf_get_string(file, SF_STR_TITLE))
+        result.title = QString::fromUtf8(title);
+    if (const char *comment = sf_get_string(file, SF_STR_COMMENT))
+        result.comment = QString::fromUtf8(comment);
+    sf_close(file);
+    return result;
+}
+
+void writeTones(Recorder &recorder, double seconds)
+{
+    const QByteArray caller = ToneAnalysis::sine(1000.0, -6.0, rate, seconds);
+    const QByteArray agent = ToneAnalysis::sine(440.0, -12.0, rate, seconds);
+    const auto c = ToneAnalysis::samplesOf(caller);
+    const auto a = ToneAnalysis::samplesOf(agent);
+    constexpr size_t block = rate / 50;
+    for (size_t at = 0; at < c.size(); at += block) {
+        const size_t n = std::min(block, c.size() - at);
+        recorder.write(c.subspan(at, n), a.subspan(at, n));
+    }
+}
+
+} // namespace
+
+class tst_Recorder : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void formats_data()
+    {
+        QTest::addColumn<Recorder::Format>("format");
+        QTest::addColumn<Recorder::Layout>("layout");
+        QTest::addColumn<int>("majorFormat");
+        QTest::addColumn<double>("tolerance"); // dB; Opus is lossy
+        QTest::newRow("wav stereo") << Recorder::Wav << Recorder::CallerLeftAgentRight << int(SF_FORMAT_WAV)
+                                    << 0.5;
+        QTest::newRow("wav mono") << Recorder::Wav << Recorder::MonoMix << int(SF_FORMAT_WAV) << 0.5;
+        QTest::newRow("flac stereo") << Recorder::Flac << Recorder::CallerLeftAgentRight
+                                     << int(SF_FORMAT_FLAC) << 0.5;
+        QTest::newRow("ogg opus stereo")
+            << Recorder::OggOpus << Recorder::CallerLeftAgentRight << int(SF_FORMAT_OGG) << 2.0;
+    }
+
+    void formats()
+    {
+        QFETCH(Recorder::Format, format);
+        QFETCH(Recorder::Layout, layout);
+        QFETCH(int, majorFormat);
+        QFETCH(double, tolerance);
+        const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+        Recorder recorder;
+        QSignalSpy states(&recorder, &Recorder::stateChanged);
+        const Recorder::Metadata metadata {QStringLiteral("Call with 5551234"),
+                                           QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC),
+                                           QStringLiteral("5551234"), QStringLiteral("200")};
+        QVERIFY(recorder.start(path, format, layout, rate, metadata));
+        writeTones(recorder, 1.0);
+        recorder.stop();
+        QCOMPARE(states.size(), 2);
+        QCOMPARE(states.at(0).at(0).value<Recorder::State>(), Recorder::Recording);
+        QCOMPARE(states.at(1).at(0).value<Recorder::State>(), Recorder::Finished);
+        QCOMPARE(QFileInfo(path).permissions() & 0x7777,
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                     | QFileDevice::WriteUser);
+
+        const ReadBack file = readBack(path);
+        QCOMPARE(file.info.format & SF_FORMAT_TYPEMASK, majorFormat);
+        QCOMPARE(file.info.samplerate, rate);
+        QVERIFY2(qAbs(file.info.frames - rate) < rate / 20, qPrintable(QString::number(file.info.frames)));
+        if (layout == Recorder::CallerLeftAgentRight) {
+            QCOMPARE(file.info.channels, 2);
+            QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.left, 1000.0, rate) + 6.0) < tolerance);
+            QVERIFY(ToneAnalysis::peakLevelDbfs(file.left, 440.0, rate) < -40.0);
+            QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.right, 440.0, rate) + 12.0) < tolerance);
+            QVERIFY(ToneAnalysis::peakLevelDbfs(file.right, 1000.0, rate) < -40.0);
+        } else {
+            QCOMPARE(file.info.channels, 1);
+            // The mix halves each side.
+            QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.left, 1000.0, rate) + 12.0) < tolerance);
+            QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.left, 440.0, rate) + 18.0) < tolerance);
+        }
+        if (format != Recorder::OggOpus) {
+            QCOMPARE(file.title, metadata.title);
+            QCOMPARE(file.comment, QStringLiteral("caller 5551234, called 200"));
+        }
+    }
+
+    void pauseDropsAudio()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("paused.wav"));
+        Recorder recorder;
+        QSignalSpy states(&recorder, &Recorder::stateChanged);
+        QVERIFY(recorder.start(path, Recorder::Wav, Recorder::CallerLeftAgentRight, rate, {}));
+        writeTones(recorder, 0.5);
+        recorder.pause();
+        writeTones(recorder, 0.5); // the card number
+        recorder.resume();
+        writeTones(recorder, 0.25);
+        recorder.stop();
+        const QList<Recorder::State> expected {Recorder::Recording, Recorder::Paused, Recorder::Recording,
+                                               Recorder::Finished};
+        QCOMPARE(states.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i)
+            QCOMPARE(states.at(i).at(0).value<Recorder::State>(), expected.at(i));
+        QCOMPARE(readBack(path).info.frames, sf_count_t(rate * 3 / 4));
+    }
+
+    void cannotCreate_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("existsBefore");
+        QTest::newRow("missing folder") << QStringLiteral("no/such/folder/call.wav") << false;
+        QTest::newRow("folder is a file") << QStringLiteral("plain-file/call.wav") << false;
+        QTest::newRow("file exists, not overwritten") << QStringLiteral("earlier.wav") << true;
+    }
+
+    void cannotCreate()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, existsBefore);
+        QFile plain(m_dir.filePath(QStringLiteral("plain-file")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.close();
+        const QString full = m_dir.filePath(path);
+        if (existsBefore) {
+            QFile earlier(full);
+            QVERIFY(earlier.open(QIODevice::WriteOnly));
+            earlier.write("an earlier recording");
+        }
+        Recorder recorder;
+        QSignalSpy failed(&recorder, &Recorder::failed);
+        QVERIFY(!recorder.start(full, Recorder::Wav, Recorder::CallerLeftAgentRight, rate, {}));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(full), qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(recorder.state(), Recorder::Failed);
+        if (existsBefore) {
+            QFile earlier(full);
+            QVERIFY(earlier.open(QIODevice::ReadOnly));
+            QCOMPARE(earlier.readAll(), QByteArray("an earlier recording"));
+        }
+        writeTones(recorder, 0.1); // the call goes on: writes after a failure are harmless
+    }
+
+    void killedRecordingIsReadable()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("killed.wav"));
+        QProcess child;
+        child.start(QStringLiteral(RECORDER_CHILD), {QStringLiteral("run"), path});
+        QVERIFY(child.waitForStarted());
+        QByteArray output;
+        connect(&child, &QProcess::readyReadStandardOutput, this,
+                [&] { output += child.readAllStandardOutput(); });
+        QTRY_VERIFY_WITH_TIMEOUT(output.contains("seconds 3\n"), 20000);
+        child.kill(); // SIGKILL: no destructor, no sf_close
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        const ReadBack file = readBack(path);
+        QCOMPARE(file.info.channels, 2);
+        QVERIFY2(file.info.frames >= 3 * rate, qPrintable(QString::number(file.info.frames)));
+        QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.left, 1000.0, rate) + 6.0) < 0.5);
+        QVERIFY(qAbs(ToneAnalysis::peakLevelDbfs(file.right, 440.0, rate) + 12.0) < 0.5);
+    }
+
+    void sizeLimitStopsCleanly()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("limited.wav"));
+        constexpr qint64 limit = 100000; // about three seconds of 8 kHz stereo
+        QProcess child;
+        child.start(QStringLiteral(RECORDER_CHILD), {QStringLiteral("limit"), path, QString::number(limit)});
+        QVERIFY(child.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 20000);
+        const QString output = QString::fromLocal8Bit(child.readAllStandardOutput());
+        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(child.exitCode() == 0, qPrintable(output)); // 0: Recorder::failed came, the child ran on
+        QVERIFY2(output.contains(QStringLiteral("failed The recording ") + path), qPrintable(output));
+        const ReadBack file = readBack(path);
+        QCOMPARE(file.info.channels, 2);
+        QVERIFY(file.info.frames >= rate); // the audio before the limit is kept
+        QVERIFY(QFileInfo(path).size() <= limit);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Recorder)
+#include "tst_recorder.moc"
