@@ -10,21 +10,6 @@ namespace {
 constexpr size_t MaxMessageLength = 256; // adsi_rx never delivers more (ADSI message buffer)
 constexpr int Padding = 4;
 
-int spandspStandard(CallerIdStandard standard)
-{
-    switch (standard) {
-    case CallerIdStandard::Bell202:
-        return ADSI_STANDARD_CLASS;
-    case CallerIdStandard::V23:
-        return ADSI_STANDARD_CLIP;
-    case CallerIdStandard::Dtmf:
-        return ADSI_STANDARD_CLIP_DTMF;
-    }
-    return ADSI_STANDARD_CLASS;
-}
-
-// Text fields are shown to the agent: keep printable ASCII only, so a line glitch cannot inject
-// control characters into the UI or logs.
 QString printable(const uint8_t *body, int length)
 {
     QString text;
@@ -49,7 +34,7 @@ adsi_rx_state_t *walkerFor(CallerIdStandard standard)
     thread_local std::unique_ptr<adsi_rx_state_t, AdsiRxDeleter> walkers[3];
     auto &walker = walkers[int(standard)];
     if (!walker)
-        walker.reset(adsi_rx_init(nullptr, spandspStandard(standard), noMessage, nullptr));
+        walker.reset(adsi_rx_init(nullptr, spandspCallerIdStandard(standard), noMessage, nullptr));
     return walker.get();
 }
 
@@ -178,3 +163,19 @@ bool decodeCallerIdMessage(CallerIdStandard standard, const uint8_t *message, si
     }
     return true;
 }
+
+int spandspCallerIdStandard(CallerIdStandard standard)
+{
+    switch (standard) {
+    case CallerIdStandard::Bell202:
+        return ADSI_STANDARD_CLASS;
+    case CallerIdStandard::V23:
+        return ADSI_STANDARD_CLIP;
+    case CallerIdStandard::Dtmf:
+        return ADSI_STANDARD_CLIP_DTMF;
+    }
+    return ADSI_STANDARD_CLASS;
+}
+
+// Text fields are shown to the agent: keep printable ASCII only, so a line glitch cannot inject
+// control characters into the UI or logs.

@@ -15,3 +15,5 @@ bool decodeCallerIdMessage(CallerIdStandard standard, const uint8_t *message, si
 
 // "private" for 'P', "out_of_area" for 'O' (and the DTMF codes 10 and 00), ...
 QString callerIdAbsenceReason(const QByteArray &code);
+// The ADSI_STANDARD_* value adsi_rx_init() takes for a caller-ID standard.
+int spandspCallerIdStandard(CallerIdStandard standard);

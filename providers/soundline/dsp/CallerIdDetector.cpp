@@ -4,24 +4,10 @@
 #include "SoundlineLogging.h"
 #include "SpandspHeaders.h"
 
-namespace {
-int spandspStandard(CallerIdStandard standard)
-{
-    switch (standard) {
-    case CallerIdStandard::Bell202:
-        return ADSI_STANDARD_CLASS;
-    case CallerIdStandard::V23:
-        return ADSI_STANDARD_CLIP;
-    case CallerIdStandard::Dtmf:
-        return ADSI_STANDARD_CLIP_DTMF;
-    }
-    return ADSI_STANDARD_CLASS;
-}
-} // namespace
 
 CallerIdDetector::CallerIdDetector(CallerIdStandard standard, MessageHandler handler)
     : m_standard(standard)
-    , m_rx(adsi_rx_init(nullptr, spandspStandard(standard), &CallerIdDetector::received, this))
+    , m_rx(adsi_rx_init(nullptr, spandspCallerIdStandard(standard), &CallerIdDetector::received, this))
     , m_handler(std::move(handler))
 { }
 
