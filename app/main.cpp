@@ -77,8 +77,15 @@ int main(int argc, char *argv[])
         QStringLiteral("Print a raw HID report descriptor's telephony controls as JSON; exit 0 usable, 3 none, "
                        "2 malformed."),
         QStringLiteral("FILE"));
+    // Handled before the application object exists (runLineAudioAnalyzerCommand); listed here so
+    // --help shows it.
+    QCommandLineOption analyzeLineAudioOption(
+        QStringLiteral("analyze-line-audio"),
+        QStringLiteral("Print what the sound-card line's detectors hear in a sound file, one JSON line per event "
+                       "(with --profile us|eu|uk [--cid class|clip|dtmf]); exit 2 on an unreadable file."),
+        QStringLiteral("FILE"));
     parser.addOptions({headlessOption, scenarioOption, traceOption, supervisorOption, langOption,
-                       listHeadsetsOption, probeHidOption});
+                       listHeadsetsOption, probeHidOption, analyzeLineAudioOption});
     parser.process(*app);
 
     QTextStream out(stdout), err(stderr);
