@@ -3,6 +3,10 @@
 #include "providers/LineCommand.h"
 #include "providers/LineDescriptor.h"
 
+#include <memory>
+
+class LineAudioEndpoint;
+
 class LineProvider;
 
 // Caller ID and addressing of a newly offered call.
@@ -37,4 +41,10 @@ public:
     virtual void digitReceived(CallId call, QChar digit) = 0;
 
     virtual void commandCompleted(int requestId, int error, const CommandOutcome &outcome) = 0;
+
+    // The call has a voice path: the far end's audio and the agent's, through `endpoint`. A provider
+    // attaches it when the path exists (answer, connect; early media may come sooner) and detaches it
+    // when the path is gone; the engine also lets go of it when the call goes IDLE.
+    virtual void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) = 0;
+    virtual void callAudioDetached(CallId call) = 0;
 };

@@ -7,10 +7,12 @@
 #include <QtCore/qstring.h>
 
 #include <deque>
+#include <memory>
 #include <vector>
 
 class CallSession;
 class Line;
+class LineAudioEndpoint;
 
 // One call appearance at this station, as the switch sees it. Every CallSession is a handle onto a
 // Call; state, caller id, UUI and relations live here once and are shared by all handles.
@@ -44,6 +46,8 @@ struct Call
     Call *consult = nullptr;
     Call *consultFor = nullptr;
     bool consultIsTransfer = false;
+
+    std::shared_ptr<LineAudioEndpoint> audio; // the voice path, while the provider has one
 
     std::vector<CallSession *> handles;
     int externalOwners = 0;

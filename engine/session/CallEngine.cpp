@@ -1,4 +1,5 @@
 #include "session/CallEngine.h"
+#include "audio/LineAudioEndpoint.h"
 
 #include "core/Logging.h"
 #include "lines/Line.h"
@@ -332,6 +333,7 @@ void CallEngine::countInProgress(int oldState, int newState)
 
 void CallEngine::becameIdle(Call *call)
 {
+    setAudio(call, nullptr);
     if (call->consultFor)
         idleConsultation(call);
     if (call->confParent)
@@ -663,6 +665,38 @@ void CallEngine::userUserInfoReceived(CallId id, const QByteArray &uui)
         }
     }
     refreshFeatures(call);
+}
+
+void CallEngine::callAudioAttached(CallId id, std::shared_ptr<LineAudioEndpoint> endpoint)
+{
+    Call *call = findCall(id);
+    if (!call || call->state == Idle)
+        return;
+    setAudio(call, std::move(endpoint));
+}
+
+void CallEngine::callAudioDetached(CallId id)
+{
+    if (Call *call = findCall(id))
+        setAudio(call, nullptr);
+}
+
+void CallEngine::setAudio(Call *call, std::shared_ptr<LineAudioEndpoint> endpoint)
+{
+    if (call->audio == endpoint)
+        return;
+    call->audio = std::move(endpoint);
+    if (call->closed)
+        return;
+    for (CallSession *handle : call->handles)
+        Q_EMIT callAudioChanged(handle);
+}
+
+std::shared_ptr<LineAudioEndpoint> CallEngine::audioEndpoint(const CallSession *session) const
+{
+    if (!session || !session->call())
+        return nullptr;
+    return session->call()->audio;
 }
 
 void CallEngine::digitReceived(CallId id, QChar digit)

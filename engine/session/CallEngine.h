@@ -103,6 +103,11 @@ public:
     void userUserInfoReceived(CallId call, const QByteArray &uui) override;
     void digitReceived(CallId call, QChar digit) override;
     void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;
+    void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) override;
+    void callAudioDetached(CallId call) override;
+
+    // The session's voice path (null when its call has none now); for the audio bridge.
+    std::shared_ptr<LineAudioEndpoint> audioEndpoint(const CallSession *session) const;
 
 Q_SIGNALS:
     void linesChanged();
@@ -117,6 +122,8 @@ Q_SIGNALS:
     void sessionStateChanged(CallSession *session, int oldState, int state, int mode, int privilege);
     void userUserInfoDelivered(CallSession *session, const QByteArray &uui);
     void conferenceMembershipChanged(CallSession *conference);
+    // The session's voice path came or went (audioEndpoint(session) says which); once per handle.
+    void callAudioChanged(CallSession *session);
     // Something a provider or script asked for that cannot be done; never fatal.
     void errorEvent(const QString &message);
 
@@ -144,6 +151,7 @@ private:
     void setState(Call *call, int state, int mode = 0);
     void countInProgress(int oldState, int newState);
     void becameIdle(Call *call);
+    void setAudio(Call *call, std::shared_ptr<LineAudioEndpoint> endpoint);
     void idleConsultation(Call *consult);
     void removeMember(Call *member);
     void collapseIfNeeded(Call *parent);

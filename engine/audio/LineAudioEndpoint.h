@@ -1,0 +1,42 @@
+#pragma once
+
+#include "audio/AudioRingBuffer.h"
+
+#include <QtCore/qstring.h>
+
+#include <atomic>
+
+// A call's audio at the line: what the far end says (fromLine) and what the agent says to it (toLine),
+// mono 16-bit at the line's own rate (8 kHz for an analogue line). The provider creates one when a call
+// has a voice path and hands it to the engine with LineEventSink::callAudioAttached(); the audio bridge
+// reads fromLine and writes toLine on its own thread, the provider does the opposite on its own. Shared
+// ownership: whichever side lets go last frees it.
+class LineAudioEndpoint
+{
+public:
+    // Half a second of line audio each way: far more than any path keeps queued.
+    LineAudioEndpoint(int sampleRate, const QString &description)
+        : fromLine(std::size_t(sampleRate) / 2)
+        , toLine(std::size_t(sampleRate) / 2)
+        , m_sampleRate(sampleRate)
+        , m_description(description)
+    { }
+
+    int sampleRate() const { return m_sampleRate; }
+    // Where the audio comes from, for the console and the logs ("sim far end 555-0100", "hw:1 line 1").
+    QString description() const { return m_description; }
+
+    // Provider writes, bridge reads.
+    AudioRingBuffer fromLine;
+    // Bridge writes, provider reads.
+    AudioRingBuffer toLine;
+
+    // Counted by whichever side found a ring full (writer) or empty when it needed audio (reader); for
+    // diagnostics and the benchmarks.
+    std::atomic<quint64> overruns {0};
+    std::atomic<quint64> underruns {0};
+
+private:
+    int m_sampleRate;
+    QString m_description;
+};
