@@ -16,10 +16,18 @@ Resampler::Resampler(int inputRate, int outputRate, Quality quality)
         return;
     }
     const soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
-    const soxr_quality_spec_t spec = quality == Voice ? soxr_quality_spec(SOXR_MQ, SOXR_INTERMEDIATE_PHASE)
-                                                      : soxr_quality_spec(SOXR_HQ, SOXR_LINEAR_PHASE);
+    // The phase response is part of the recipe, not a flag. Voice: low quality (16-bit, wider roll-off,
+    // plenty for a 300-3400 Hz telephone band) with minimum phase and small DFT blocks, so the converter
+    // holds back about 5 ms up and 3 ms down instead of the 40-130 ms of the default block sizes
+    // (measured, see docs/architecture.md). File: high quality, linear phase, default blocks.
+    const soxr_quality_spec_t spec = quality == Voice ? soxr_quality_spec(SOXR_LQ | SOXR_MINIMUM_PHASE, 0)
+                                                      : soxr_quality_spec(SOXR_HQ | SOXR_LINEAR_PHASE, 0);
     // One thread per converter: many calls run side by side, and audio threads must not fan out.
-    const soxr_runtime_spec_t runtime = soxr_runtime_spec(1);
+    soxr_runtime_spec_t runtime = soxr_runtime_spec(1);
+    if (quality == Voice) {
+        runtime.log2_min_dft_size = 7;
+        runtime.log2_large_dft_size = 8;
+    }
     soxr_error_t error = nullptr;
     m_soxr.reset(soxr_create(inputRate, outputRate, 1, &error, &io, &spec, &runtime));
     if (error) {

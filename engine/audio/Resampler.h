@@ -10,8 +10,8 @@
 struct soxr;
 
 // Streaming sample-rate conversion of mono 16-bit audio with libsoxr. Feed blocks of any size as they
-// arrive; each call appends what is ready to `out`. Real-time paths use Voice (medium quality,
-// intermediate phase: a few milliseconds of delay), files use File (high quality, linear phase).
+// arrive; each call appends what is ready to `out`. Real-time paths use Voice (low quality, minimum
+// phase, small blocks: a few milliseconds of delay), files use File (high quality, linear phase).
 // Not thread-safe: one converter belongs to one audio path on one thread.
 class Resampler
 {
