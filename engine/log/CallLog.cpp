@@ -16,7 +16,8 @@
 namespace {
 QPointer<CallLog> s_qmlInstance;
 int s_connectionCounter = 0;
-constexpr int SchemaVersion = 1;
+// 2: recording_path.
+constexpr int SchemaVersion = 2;
 
 const char *const CreateSchema = R"(
 CREATE TABLE IF NOT EXISTS calls (
@@ -41,7 +42,8 @@ CREATE TABLE IF NOT EXISTS calls (
     disposition TEXT,
     notes TEXT,
     is_conference INTEGER NOT NULL DEFAULT 0,
-    privilege TEXT
+    privilege TEXT,
+    recording_path TEXT
 ))";
 
 const char *const CreateUuiTable = R"(
@@ -56,7 +58,7 @@ const char *const Columns =
     "id, session_id, line_id, address, direction, remote_number, remote_name, called_number, "
     "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, "
     "final_mode, disconnect_mode, uui_sent, disposition, notes, is_conference, "
-    "privilege";
+    "privilege, recording_path";
 
 qint64 msOf(const QDateTime &time)
 {
@@ -169,7 +171,7 @@ bool CallLog::open(const QString &path)
                          .arg(SchemaVersion));
             ok = false;
         } else if (ok && found < SchemaVersion) {
-            ok = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
+            ok = migrate(db, found) && exec(db, QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion));
         }
     }
     if (!ok) {
@@ -182,6 +184,26 @@ bool CallLog::open(const QString &path)
     setError(QString());
     qCInfo(lcCallLog) << "call log open at" << path;
     Q_EMIT openChanged();
+    return true;
+}
+
+bool CallLog::migrate(QSqlDatabase &db, int fromVersion)
+{
+    // CREATE TABLE IF NOT EXISTS leaves an older table as it was: add the columns it lacks. Checked by
+    // name rather than by version, so a database with user_version 0 from any earlier build works too.
+    QSqlQuery columns(db);
+    if (!columns.exec(QStringLiteral("PRAGMA table_info(calls)"))) {
+        setError(QStringLiteral("%1: %2").arg(m_path, columns.lastError().text()));
+        return false;
+    }
+    bool hasRecordingPath = false;
+    while (columns.next())
+        hasRecordingPath = hasRecordingPath || columns.value(1).toString() == QLatin1String("recording_path");
+    columns.finish();
+    if (!hasRecordingPath) {
+        qCInfo(lcCallLog) << "migrating the call log from schema" << fromVersion << "to" << SchemaVersion;
+        return exec(db, QStringLiteral("ALTER TABLE calls ADD COLUMN recording_path TEXT"));
+    }
     return true;
 }
 
@@ -270,6 +292,7 @@ void CallLog::sessionRemoved(CallSession *session)
     const WrapUp wrapUp = m_wrapUps.take(id);
     record.disposition = wrapUp.disposition;
     record.notes = wrapUp.notes;
+    record.recordingPath = m_recordingPaths.take(id);
     write(record);
 }
 
@@ -290,15 +313,15 @@ qint64 CallLog::write(CallRecord record)
         "INSERT INTO calls (session_id, line_id, address, direction, remote_number, remote_name, "
         "called_number, "
         "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, final_mode, "
-        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege, recording_path) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariantList values {
-        record.sessionId,    record.lineId,      record.address,      record.direction,
-        record.remoteNumber, record.remoteName,  record.calledNumber, record.offeredAt,
-        record.connectedAt,  record.droppedAt,   record.idleAt,       record.terminatedAt,
-        record.durationMs,   record.finalState,  record.finalMode,    record.disconnectMode,
-        record.uuiSent,      record.disposition, record.notes,        int(record.isConference),
-        record.privilege,
+        record.sessionId,    record.lineId,        record.address,      record.direction,
+        record.remoteNumber, record.remoteName,    record.calledNumber, record.offeredAt,
+        record.connectedAt,  record.droppedAt,     record.idleAt,       record.terminatedAt,
+        record.durationMs,   record.finalState,    record.finalMode,    record.disconnectMode,
+        record.uuiSent,      record.disposition,   record.notes,        int(record.isConference),
+        record.privilege,    record.recordingPath,
     };
     for (const QVariant &value : values)
         insert.addBindValue(value);
@@ -349,6 +372,31 @@ bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString
     update.prepare(QStringLiteral("UPDATE calls SET disposition = ?, notes = ? WHERE id = ?"));
     update.addBindValue(disposition);
     update.addBindValue(notes);
+    update.addBindValue(row);
+    if (!update.exec()) {
+        setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));
+        return false;
+    }
+    Q_EMIT recordUpdated(row);
+    return true;
+}
+
+bool CallLog::setRecordingPath(int sessionId, const QString &path)
+{
+    const qint64 row = m_rowOfSession.value(sessionId);
+    const bool live = m_engine && m_engine->session(sessionId);
+    if (live || !row) {
+        if (!live && m_engine) {
+            setError(QStringLiteral("no session %1 to attach a recording to").arg(sessionId));
+            return false;
+        }
+        m_recordingPaths.insert(sessionId, path);
+        return true;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE calls SET recording_path = ? WHERE id = ?"));
+    update.addBindValue(path);
     update.addBindValue(row);
     if (!update.exec()) {
         setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));
@@ -427,6 +475,7 @@ QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 only
         r.notes = query.value(c++).toString();
         r.isConference = query.value(c++).toInt() != 0;
         r.privilege = query.value(c++).toString();
+        r.recordingPath = query.value(c++).toString();
         result.append(r);
     }
     QSqlQuery uui(QSqlDatabase::database(m_connection, false));

@@ -54,6 +54,9 @@ public:
     Q_INVOKABLE bool setWrapUp(int sessionId, const QString &disposition, const QString &notes);
     Q_INVOKABLE QString disposition(int sessionId) const;
     Q_INVOKABLE QString notes(int sessionId) const;
+    // Where the session's recording went: kept until it is terminated, or written into its row if it
+    // already is (the recorder may report after the call ended).
+    bool setRecordingPath(int sessionId, const QString &path);
 
     // One transaction per record. Returns the row id or 0 (errorString() says why).
     qint64 write(CallRecord record);
@@ -77,6 +80,7 @@ private:
         QString notes;
     };
     bool exec(QSqlDatabase &db, const QString &sql);
+    bool migrate(QSqlDatabase &db, int fromVersion);
     void setError(const QString &error);
     void sessionRemoved(CallSession *session);
 
@@ -85,6 +89,7 @@ private:
     QString m_error;
     QPointer<CallEngine> m_engine;
     QHash<int, WrapUp> m_wrapUps; // live sessions
+    QHash<int, QString> m_recordingPaths; // live sessions
     struct ReceivedUui
     {
         QList<QByteArray> queue; // the session's FIFO when last seen

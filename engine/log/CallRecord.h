@@ -31,4 +31,5 @@ struct CallRecord
     QString notes;
     bool isConference = false;
     QString privilege;
+    QString recordingPath; // the call's recording, empty when it was not recorded
 };

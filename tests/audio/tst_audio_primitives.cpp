@@ -171,8 +171,10 @@ private Q_SLOTS:
         const auto backSteady = std::span<const int16_t>(back).subspan(8000 / 10, 8000 / 2);
         const double wideLevel = ToneAnalysis::levelDbfs(wideSteady, frequency, 48000);
         const double backLevel = ToneAnalysis::levelDbfs(backSteady, frequency, 8000);
-        QVERIFY2(qAbs(wideLevel - level) < toleranceDb, qPrintable(QStringLiteral("48 kHz: %1 dBFS").arg(wideLevel)));
-        QVERIFY2(qAbs(backLevel - level) < toleranceDb, qPrintable(QStringLiteral("8 kHz: %1 dBFS").arg(backLevel)));
+        QVERIFY2(qAbs(wideLevel - level) < toleranceDb,
+                 qPrintable(QStringLiteral("48 kHz: %1 dBFS").arg(wideLevel)));
+        QVERIFY2(qAbs(backLevel - level) < toleranceDb,
+                 qPrintable(QStringLiteral("8 kHz: %1 dBFS").arg(backLevel)));
         // Same frequency: a tone a little off is far weaker in the output than the one that went in.
         QVERIFY(ToneAnalysis::levelDbfs(backSteady, frequency * 1.15, 8000) < level - 20.0);
         QVERIFY(ToneAnalysis::levelDbfs(wideSteady, frequency * 1.15, 48000) < level - 20.0);

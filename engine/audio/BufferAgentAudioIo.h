@@ -1,0 +1,55 @@
+#pragma once
+
+#include "audio/AgentAudioIo.h"
+
+#include <QtCore/qelapsedtimer.h>
+
+#include <mutex>
+#include <vector>
+
+// The twin of QtAgentAudioIo for tests, benchmarks and headless runs: the "microphone" plays a buffer of
+// samples (looped or once, then silence) and the "earpiece" keeps what it is given, both paced by the
+// wall clock at the chosen rate as real devices would be. The buffers may be set and read from any
+// thread; the AgentAudioIo calls belong to the audio thread.
+class BufferAgentAudioIo : public AgentAudioIo
+{
+public:
+    explicit BufferAgentAudioIo(int sampleRate = 48000, std::size_t bufferSamples = 960);
+
+    void setCaptureSamples(std::vector<int16_t> samples, bool loop);
+    // What playback received since the last call; keeps at most `keepSamples` (the newest).
+    std::vector<int16_t> takePlayed();
+    void setKeepSamples(std::size_t keepSamples);
+    // Acts as if the device vanished: the side closes and onDeviceError is called.
+    void failDevice(Direction direction, const QString &reason);
+
+    bool open(const QAudioDevice &capture, const QAudioDevice &playback, QString *error) override;
+    void close() override;
+    bool isOpen(Direction direction) const override;
+    int sampleRate(Direction direction) const override;
+    QString deviceName(Direction direction) const override;
+    std::size_t bufferSamples(Direction direction) const override;
+    std::size_t readCapture(std::span<int16_t> out) override;
+    std::size_t playbackRoom() const override;
+    std::size_t writePlayback(std::span<const int16_t> samples) override;
+
+private:
+    std::size_t due(const QElapsedTimer &clock) const;
+
+    const int m_rate;
+    const std::size_t m_buffer;
+    mutable std::mutex m_mutex;
+    std::vector<int16_t> m_capture;
+    bool m_loop = false;
+    std::size_t m_capturePosition = 0;
+    std::vector<int16_t> m_played;
+    std::size_t m_keep = 48000 * 10;
+    bool m_captureOpen = false;
+    bool m_playbackOpen = false;
+    QString m_captureName;
+    QString m_playbackName;
+    QElapsedTimer m_captureClock;
+    QElapsedTimer m_playbackClock;
+    std::size_t m_captured = 0;
+    std::size_t m_playedTotal = 0;
+};

@@ -1,0 +1,239 @@
+#include "audio/CallAudioMixer.h"
+
+#include "audio/LineAudioEndpoint.h"
+#include "core/Logging.h"
+
+#include <QtCore/qthread.h>
+
+#include <algorithm>
+
+CallAudioMixer::CallAudioMixer(IoFactory factory, QObject *parent)
+    : QObject(parent)
+    , m_factory(std::move(factory))
+{ }
+
+CallAudioMixer::~CallAudioMixer() = default;
+
+void CallAudioMixer::start()
+{
+    m_io = m_factory();
+    m_io->onDeviceError = [this](AgentAudioIo::Direction direction, const QString &reason) {
+        qCWarning(lcAudio).noquote() << reason;
+        // Try again on the next cycle; the router moves us to the fallback when the device is gone.
+        m_reopen = true;
+        Q_EMIT deviceError(int(direction), reason);
+    };
+    m_clock.start();
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(CycleMs);
+    connect(m_timer, &QTimer::timeout, this, &CallAudioMixer::cycle);
+}
+
+void CallAudioMixer::shutdown()
+{
+    if (m_timer)
+        m_timer->stop();
+    m_bridges.clear(); // recordings are closed with their bridges
+    closeDevices();
+    m_io.reset();
+}
+
+CallAudioBridge *CallAudioMixer::bridge(int bridgeId) const
+{
+    const auto found = m_bridges.find(bridgeId);
+    return found == m_bridges.end() ? nullptr : found->second.get();
+}
+
+void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint, int mode,
+                               std::shared_ptr<const std::vector<int16_t>> musicOnHold)
+{
+    auto bridge = std::make_unique<CallAudioBridge>(std::move(endpoint));
+    bridge->setMuted(m_muted);
+    bridge->setMusicOnHold(std::move(musicOnHold));
+    bridge->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+    connect(bridge->recorder(), &Recorder::stateChanged, this, [this, bridgeId, r = bridge->recorder()] {
+        Q_EMIT recordingStateChanged(bridgeId, int(r->state()), r->path(), r->errorString());
+    });
+    qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
+    m_bridges[bridgeId] = std::move(bridge);
+    if (!m_timer->isActive())
+        m_timer->start();
+    cycle();
+}
+
+void CallAudioMixer::removeBridge(int bridgeId)
+{
+    m_bridges.erase(bridgeId);
+    if (m_bridges.empty()) {
+        m_timer->stop();
+        closeDevices();
+        reportLevels();
+    }
+}
+
+void CallAudioMixer::setBridgeMode(int bridgeId, int mode)
+{
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+    cycle();
+}
+
+void CallAudioMixer::setMuted(bool muted)
+{
+    m_muted = muted;
+    for (auto &[id, b] : m_bridges)
+        b->setMuted(muted);
+}
+
+void CallAudioMixer::setDevices(const QAudioDevice &capture, const QAudioDevice &playback)
+{
+    m_captureDevice = capture;
+    m_playbackDevice = playback;
+    if (m_devicesOpen)
+        m_reopen = true;
+    cycle();
+}
+
+void CallAudioMixer::startRecording(int bridgeId, const QString &path, Recorder::Format format,
+                                    Recorder::Layout layout, const Recorder::Metadata &metadata)
+{
+    CallAudioBridge *b = bridge(bridgeId);
+    if (!b) {
+        Q_EMIT recordingStateChanged(bridgeId, int(Recorder::Failed), path,
+                                     tr("The call has no audio to record."));
+        return;
+    }
+    b->recorder()->start(path, format, layout, b->lineRate(), metadata);
+}
+
+void CallAudioMixer::pauseRecording(int bridgeId)
+{
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->recorder()->pause();
+}
+
+void CallAudioMixer::resumeRecording(int bridgeId)
+{
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->recorder()->resume();
+}
+
+void CallAudioMixer::stopRecording(int bridgeId)
+{
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->recorder()->stop();
+}
+
+bool CallAudioMixer::wantsDevices() const
+{
+    return std::any_of(m_bridges.begin(), m_bridges.end(),
+                       [](const auto &entry) { return entry.second->mode() == CallAudioBridge::Active; });
+}
+
+void CallAudioMixer::openDevices()
+{
+    QString error;
+    if (!m_io->open(m_captureDevice, m_playbackDevice, &error))
+        qCWarning(lcAudio).noquote() << "audio devices:" << error;
+    m_devicesOpen = true;
+    m_reopen = false;
+    const int captureRate = m_io->sampleRate(AgentAudioIo::Capture);
+    const int playbackRate = m_io->sampleRate(AgentAudioIo::Playback);
+    for (auto &[id, b] : m_bridges)
+        b->setDeviceRates(captureRate, playbackRate);
+    Q_EMIT devicesOpened(m_io->deviceName(AgentAudioIo::Capture), m_io->deviceName(AgentAudioIo::Playback),
+                         error);
+}
+
+void CallAudioMixer::closeDevices()
+{
+    if (!m_devicesOpen)
+        return;
+    m_io->close();
+    m_devicesOpen = false;
+    for (auto &[id, b] : m_bridges)
+        b->setDeviceRates(0, 0);
+    Q_EMIT devicesOpened(QString(), QString(), QString());
+}
+
+void CallAudioMixer::cycle()
+{
+    if (!m_io)
+        return;
+    const bool wanted = wantsDevices();
+    if (wanted && (!m_devicesOpen || m_reopen))
+        openDevices();
+    else if (!wanted && m_devicesOpen)
+        closeDevices();
+    const qint64 now = m_clock.nsecsElapsed();
+
+    // Everything the microphone has now; the same block goes to every active call.
+    const bool captureOpen = m_devicesOpen && m_io->isOpen(AgentAudioIo::Capture);
+    m_captured.clear();
+    if (captureOpen) {
+        const std::size_t chunk = std::size_t(m_io->sampleRate(AgentAudioIo::Capture)) / 50;
+        for (;;) {
+            const std::size_t start = m_captured.size();
+            m_captured.resize(start + chunk);
+            const std::size_t got = m_io->readCapture(std::span<int16_t>(m_captured).subspan(start));
+            m_captured.resize(start + got);
+            if (got < chunk)
+                break;
+        }
+    }
+    for (auto &[id, b] : m_bridges) {
+        b->pullFromLine();
+        b->pushToLine(m_captured, captureOpen, now);
+    }
+
+    // Every active call's far end, mixed, as much as the earpiece takes now.
+    if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback)) {
+        const std::size_t maxPending =
+            std::size_t(m_io->sampleRate(AgentAudioIo::Playback)) * MaxPendingPlaybackMs / 1000;
+        std::size_t ready = 0;
+        for (auto &[id, b] : m_bridges) {
+            b->limitPendingPlayback(maxPending + m_io->playbackRoom());
+            ready = std::max(ready, b->pendingPlayback().size());
+        }
+        const std::size_t count = std::min(ready, m_io->playbackRoom());
+        if (count > 0) {
+            m_mix.assign(count, 0);
+            for (auto &[id, b] : m_bridges) {
+                const auto pending = b->pendingPlayback();
+                const std::size_t n = std::min(count, pending.size());
+                for (std::size_t i = 0; i < n; ++i)
+                    m_mix[i] += pending[i];
+                b->consumePlayback(n);
+            }
+            m_mixOut.resize(count);
+            for (std::size_t i = 0; i < count; ++i)
+                m_mixOut[i] = int16_t(std::clamp<int32_t>(m_mix[i], -32768, 32767));
+            m_io->writePlayback(m_mixOut);
+        }
+    }
+
+    if (now - m_lastLevelsNs >= qint64(LevelIntervalMs) * 1'000'000) {
+        m_lastLevelsNs = now;
+        reportLevels();
+    }
+}
+
+void CallAudioMixer::reportLevels()
+{
+    AudioLevel::Reading from;
+    AudioLevel::Reading to;
+    for (auto &[id, b] : m_bridges) {
+        const auto f = b->takeFromLineLevel();
+        const auto t = b->takeToLineLevel();
+        from.peakDbfs = std::max(from.peakDbfs, f.peakDbfs);
+        from.rmsDbfs = std::max(from.rmsDbfs, f.rmsDbfs);
+        to.peakDbfs = std::max(to.peakDbfs, t.peakDbfs);
+        to.rmsDbfs = std::max(to.rmsDbfs, t.rmsDbfs);
+    }
+    const bool idle = m_bridges.empty();
+    if (idle && m_levelsIdle)
+        return;
+    m_levelsIdle = idle;
+    Q_EMIT levels(from.peakDbfs, from.rmsDbfs, to.peakDbfs, to.rmsDbfs);
+}

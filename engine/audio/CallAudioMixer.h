@@ -1,0 +1,86 @@
+#pragma once
+
+#include "audio/AgentAudioIo.h"
+#include "audio/CallAudioBridge.h"
+#include "audio/Recorder.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qtimer.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+class LineAudioEndpoint;
+
+// The audio thread's side of CallAudioRouter: owns the agent's devices (one AgentAudioIo for all calls)
+// and every call's CallAudioBridge, and runs the cycle every few milliseconds: capture to every line,
+// every active line mixed to playback, recordings fed. The router calls the slots queued; results come
+// back as queued signals. Devices are open only while some call is Active.
+class CallAudioMixer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
+    static constexpr int CycleMs = 5;
+    // Converted far-end audio kept for the earpiece at most; older audio is dropped.
+    static constexpr int MaxPendingPlaybackMs = 10;
+    static constexpr int LevelIntervalMs = 50;
+
+    // `factory` runs on the audio thread (devices belong to the thread that uses them).
+    explicit CallAudioMixer(IoFactory factory, QObject *parent = nullptr);
+    ~CallAudioMixer() override;
+
+    // Everything below runs on the audio thread (invoked queued by the router).
+    void start();
+    void shutdown();
+    void addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint, int mode,
+                   std::shared_ptr<const std::vector<int16_t>> musicOnHold);
+    void removeBridge(int bridgeId);
+    void setBridgeMode(int bridgeId, int mode);
+    void setMuted(bool muted);
+    void setDevices(const QAudioDevice &capture, const QAudioDevice &playback);
+    void startRecording(int bridgeId, const QString &path, Recorder::Format format, Recorder::Layout layout,
+                        const Recorder::Metadata &metadata);
+    void pauseRecording(int bridgeId);
+    void resumeRecording(int bridgeId);
+    void stopRecording(int bridgeId);
+
+    // For tests and benchmarks on the audio thread.
+    AgentAudioIo *io() const { return m_io.get(); }
+    CallAudioBridge *bridge(int bridgeId) const;
+
+Q_SIGNALS:
+    // The devices in use now ("" for a closed side) and, when a side failed to open, why.
+    void devicesOpened(const QString &captureName, const QString &playbackName, const QString &error);
+    void deviceError(int direction, const QString &reason);
+    // Loudest call each way over the last interval, in dBFS.
+    void levels(double fromLinePeak, double fromLineRms, double toLinePeak, double toLineRms);
+    void recordingStateChanged(int bridgeId, int state, const QString &path, const QString &error);
+
+private:
+    void cycle();
+    void openDevices();
+    void closeDevices();
+    bool wantsDevices() const;
+    void reportLevels();
+
+    IoFactory m_factory;
+    std::unique_ptr<AgentAudioIo> m_io;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_clock;
+    std::map<int, std::unique_ptr<CallAudioBridge>> m_bridges;
+    QAudioDevice m_captureDevice;
+    QAudioDevice m_playbackDevice;
+    bool m_devicesOpen = false;
+    bool m_reopen = false;
+    bool m_muted = false;
+    std::vector<int16_t> m_captured;
+    std::vector<int32_t> m_mix;
+    std::vector<int16_t> m_mixOut;
+    qint64 m_lastLevelsNs = 0;
+    bool m_levelsIdle = true;
+};

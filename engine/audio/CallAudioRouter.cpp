@@ -1,0 +1,425 @@
+#include "audio/CallAudioRouter.h"
+
+#include "audio/AudioDevices.h"
+#include "audio/LineAudioEndpoint.h"
+#include "audio/MusicOnHold.h"
+#include "audio/QtAgentAudioIo.h"
+#include "core/Logging.h"
+#include "core/Tapi.h"
+#include "log/CallLog.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qdir.h>
+#include <QtCore/qfileinfo.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qstandardpaths.h>
+#include <QtQml/qjsengine.h>
+
+namespace {
+
+QPointer<CallAudioRouter> s_qmlInstance;
+
+Recorder::Format formatFromSetting(const QString &value)
+{
+    if (value.compare(QLatin1String("flac"), Qt::CaseInsensitive) == 0)
+        return Recorder::Flac;
+    if (value.compare(QLatin1String("opus"), Qt::CaseInsensitive) == 0)
+        return Recorder::OggOpus;
+    return Recorder::Wav;
+}
+
+QString extensionOf(Recorder::Format format)
+{
+    switch (format) {
+    case Recorder::Flac:
+        return QStringLiteral("flac");
+    case Recorder::OggOpus:
+        return QStringLiteral("opus");
+    case Recorder::Wav:
+        break;
+    }
+    return QStringLiteral("wav");
+}
+
+// Active while connected here, Held while on hold, otherwise nothing flows.
+CallAudioBridge::Mode modeOf(const CallSession *session)
+{
+    const int state = session->state();
+    if (state == Tapi::Connected
+        && !(session->mode() & (Tapi::ConnectedInactive | Tapi::ConnectedInactiveHeld)))
+        return CallAudioBridge::Active;
+    if (state == Tapi::OnHold || state == Tapi::OnHoldPendConf || state == Tapi::OnHoldPendTransfer)
+        return CallAudioBridge::Held;
+    return CallAudioBridge::Inactive;
+}
+
+} // namespace
+
+CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings,
+                                 CallLog *callLog, CallAudioMixer::IoFactory ioFactory, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_devices(devices)
+    , m_settings(settings)
+    , m_callLog(callLog)
+{
+    if (!ioFactory)
+        ioFactory = [] {
+            return std::make_unique<QtAgentAudioIo>();
+        };
+    m_mixer = new CallAudioMixer(std::move(ioFactory));
+    m_mixer->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("hookline-audio"));
+    connect(m_mixer, &CallAudioMixer::devicesOpened, this, &CallAudioRouter::mixerOpened);
+    connect(m_mixer, &CallAudioMixer::deviceError, this, &CallAudioRouter::mixerDeviceError);
+    connect(m_mixer, &CallAudioMixer::levels, this, &CallAudioRouter::mixerLevels);
+    connect(m_mixer, &CallAudioMixer::recordingStateChanged, this, &CallAudioRouter::mixerRecordingState);
+    m_thread.start(QThread::TimeCriticalPriority);
+    QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::start, Qt::QueuedConnection);
+
+    connect(engine, &CallEngine::callAudioChanged, this, &CallAudioRouter::audioChanged);
+    connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *session) {
+        if (const int id = bridgeIdOf(session))
+            refreshMode(id);
+    });
+    connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::detach);
+    connect(engine->mute(), &MuteState::mutedChanged, this, [this](bool muted) {
+        QMetaObject::invokeMethod(
+            m_mixer, [m = m_mixer, muted] { m->setMuted(muted); }, Qt::QueuedConnection);
+    });
+    const bool muted = engine->mute()->isMuted();
+    QMetaObject::invokeMethod(
+        m_mixer, [m = m_mixer, muted] { m->setMuted(muted); }, Qt::QueuedConnection);
+    connect(devices, &AudioDevices::deviceChanged, this, [this](AudioDevices::Role role) {
+        if (role != AudioDevices::Ringer)
+            devicesMoved();
+    });
+    devicesMoved();
+    for (CallSession *session : engine->sessionList())
+        audioChanged(session);
+}
+
+CallAudioRouter::~CallAudioRouter()
+{
+    // At shutdown only: recordings are closed and devices released before the thread ends.
+    QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::shutdown, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_mixer;
+}
+
+void CallAudioRouter::setQmlInstance(CallAudioRouter *router)
+{
+    s_qmlInstance = router;
+}
+
+CallAudioRouter *CallAudioRouter::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_qmlInstance, "CallAudioRouter::create",
+               "the composition root must call setQmlInstance() first");
+    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
+    return s_qmlInstance.data();
+}
+
+QString CallAudioRouter::defaultRecordingFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("recordings"));
+}
+
+void CallAudioRouter::audioChanged(CallSession *session)
+{
+    const std::shared_ptr<LineAudioEndpoint> endpoint = m_engine ? m_engine->audioEndpoint(session) : nullptr;
+    const int current = bridgeIdOf(session);
+    if (current && m_bridges.value(current).endpoint == endpoint)
+        return;
+    detach(session);
+    if (!endpoint)
+        return;
+    // Handles of one call share its endpoint and its bridge.
+    int id = 0;
+    for (auto it = m_bridges.begin(); it != m_bridges.end() && !id; ++it)
+        if (it->endpoint == endpoint)
+            id = it.key();
+    if (!id) {
+        id = m_nextBridgeId++;
+        Bridged &bridged = m_bridges[id];
+        bridged.endpoint = endpoint;
+        auto music = musicOnHold(endpoint->sampleRate());
+        QMetaObject::invokeMethod(
+            m_mixer,
+            [m = m_mixer, id, endpoint, music] {
+                m->addBridge(id, endpoint, CallAudioBridge::Inactive, music);
+            },
+            Qt::QueuedConnection);
+        bridged.mode = CallAudioBridge::Inactive;
+    }
+    m_bridges[id].sessions.append(session);
+    m_bridgeOf.insert(session, id);
+    refreshMode(id);
+}
+
+void CallAudioRouter::detach(CallSession *session)
+{
+    const int id = m_bridgeOf.take(session);
+    if (!id)
+        return;
+    Bridged &bridged = m_bridges[id];
+    bridged.sessions.removeAll(session);
+    bridged.sessions.removeAll(nullptr);
+    if (!bridged.sessions.isEmpty()) {
+        refreshMode(id);
+        return;
+    }
+    const bool wasActive = bridged.mode == CallAudioBridge::Active;
+    m_bridges.remove(id);
+    QMetaObject::invokeMethod(
+        m_mixer, [m = m_mixer, id] { m->removeBridge(id); }, Qt::QueuedConnection);
+    if (wasActive) {
+        --m_activeBridges;
+        Q_EMIT bridgedCallsChanged();
+    }
+}
+
+void CallAudioRouter::refreshMode(int bridgeId)
+{
+    auto it = m_bridges.find(bridgeId);
+    if (it == m_bridges.end())
+        return;
+    int mode = CallAudioBridge::Inactive;
+    for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
+        if (!session)
+            continue;
+        const int sessionMode = modeOf(session);
+        if (sessionMode == CallAudioBridge::Active
+            || (sessionMode == CallAudioBridge::Held && mode == CallAudioBridge::Inactive))
+            mode = sessionMode;
+    }
+    if (mode == it->mode)
+        return;
+    const bool wasActive = it->mode == CallAudioBridge::Active;
+    it->mode = mode;
+    QMetaObject::invokeMethod(
+        m_mixer, [m = m_mixer, bridgeId, mode] { m->setBridgeMode(bridgeId, mode); }, Qt::QueuedConnection);
+    if (wasActive != (mode == CallAudioBridge::Active)) {
+        m_activeBridges += wasActive ? -1 : 1;
+        Q_EMIT bridgedCallsChanged();
+    }
+    if (mode == CallAudioBridge::Active && !it->autoRecorded
+        && m_settings->value(QLatin1String(AutoRecordKey)).toBool()) {
+        it->autoRecorded = true;
+        for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
+            if (session) {
+                startRecording(session);
+                break;
+            }
+        }
+    }
+}
+
+std::shared_ptr<const std::vector<int16_t>> CallAudioRouter::musicOnHold(int lineRate)
+{
+    const QString path = m_settings->value(QLatin1String(MusicOnHoldKey)).toString();
+    if (path != m_musicPath) {
+        m_musicPath = path;
+        m_musicByRate.clear();
+    }
+    if (path.isEmpty())
+        return nullptr;
+    if (!m_musicByRate.contains(lineRate)) {
+        QString error;
+        m_musicByRate.insert(lineRate, MusicOnHold::load(path, lineRate, &error));
+        if (!error.isEmpty())
+            setMessage(error);
+    }
+    return m_musicByRate.value(lineRate);
+}
+
+void CallAudioRouter::devicesMoved()
+{
+    const QAudioDevice capture = m_devices->device(AudioDevices::Capture);
+    const QAudioDevice playback = m_devices->device(AudioDevices::Playback);
+    QMetaObject::invokeMethod(
+        m_mixer, [m = m_mixer, capture, playback] { m->setDevices(capture, playback); },
+        Qt::QueuedConnection);
+    updateDevicesInUse();
+}
+
+void CallAudioRouter::mixerOpened(const QString &captureName, const QString &playbackName,
+                                  const QString &error)
+{
+    m_openCaptureName = captureName;
+    m_openPlaybackName = playbackName;
+    m_openError = error;
+    updateDevicesInUse();
+}
+
+void CallAudioRouter::mixerDeviceError(int, const QString &reason)
+{
+    m_openError = reason;
+    updateDevicesInUse();
+    // The device may be gone: look now rather than at the next rescan tick.
+    m_devices->rescan();
+}
+
+void CallAudioRouter::updateDevicesInUse()
+{
+    // While a call is bridged, the devices actually open; otherwise the ones the next call will use.
+    const QString capture = m_openCaptureName.isEmpty()
+        ? m_devices->device(AudioDevices::Capture).description()
+        : m_openCaptureName;
+    const QString playback = m_openPlaybackName.isEmpty()
+        ? m_devices->device(AudioDevices::Playback).description()
+        : m_openPlaybackName;
+    QStringList reasons;
+    for (const QString &reason : {m_devices->fallbackReason(AudioDevices::Capture),
+                                  m_devices->fallbackReason(AudioDevices::Playback), m_openError})
+        if (!reason.isEmpty() && !reasons.contains(reason))
+            reasons.append(reason);
+    const QString fallback = reasons.join(u'\n');
+    if (capture == m_captureName && playback == m_playbackName && fallback == m_fallbackReason)
+        return;
+    m_captureName = capture;
+    m_playbackName = playback;
+    m_fallbackReason = fallback;
+    qCInfo(lcAudio).noquote() << "audio now: microphone" << capture << ", earpiece" << playback
+                              << (fallback.isEmpty() ? QString() : QStringLiteral("(%1)").arg(fallback));
+    Q_EMIT devicesInUseChanged();
+}
+
+void CallAudioRouter::mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms)
+{
+    m_farEndPeak = fromPeak;
+    m_farEndRms = fromRms;
+    m_agentPeak = toPeak;
+    m_agentRms = toRms;
+    Q_EMIT levelsChanged();
+}
+
+void CallAudioRouter::setMessage(const QString &message)
+{
+    if (!message.isEmpty())
+        qCWarning(lcAudio).noquote() << message;
+    if (message == m_message)
+        return;
+    m_message = message;
+    Q_EMIT messageChanged();
+}
+
+QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::Format format,
+                                          QString *error) const
+{
+    QString folder = m_settings->value(QLatin1String(RecordingFolderKey)).toString();
+    if (folder.isEmpty())
+        folder = defaultRecordingFolder();
+    if (!QDir().mkpath(folder)) {
+        *error = tr("Cannot record: the folder %1 cannot be created.").arg(folder);
+        return {};
+    }
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // Only what Hookline made up goes into the name: caller text never becomes part of a path.
+    const QString stem = QStringLiteral("call-%1-s%2")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
+                             .arg(session->sessionId());
+    const QDir dir(folder);
+    QString path = dir.filePath(stem + u'.' + extensionOf(format));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(extensionOf(format)));
+    return path;
+}
+
+bool CallAudioRouter::startRecording(CallSession *session)
+{
+    const int id = bridgeIdOf(session);
+    if (!id) {
+        setMessage(tr("Cannot record: the call has no audio."));
+        return false;
+    }
+    Bridged &bridged = m_bridges[id];
+    if (bridged.recordingState == Recorder::Recording || bridged.recordingState == Recorder::Paused) {
+        setMessage(tr("The call is already being recorded into %1.").arg(bridged.recordingPath));
+        return false;
+    }
+    const Recorder::Format format =
+        formatFromSetting(m_settings->value(QLatin1String(RecordingFormatKey)).toString());
+    const Recorder::Layout layout =
+        m_settings->value(QLatin1String(RecordingLayoutKey)).toString() == QLatin1String("mono")
+        ? Recorder::MonoMix
+        : Recorder::CallerLeftAgentRight;
+    QString error;
+    const QString path = newRecordingPath(session, format, &error);
+    if (path.isEmpty()) {
+        setMessage(error);
+        Q_EMIT recordingFailed(session->sessionId(), error);
+        return false;
+    }
+    Recorder::Metadata metadata;
+    metadata.title = tr("Hookline call %1").arg(session->sessionId());
+    metadata.date = QDateTime::currentDateTime();
+    const bool inbound = session->direction() == Tapi::Inbound;
+    metadata.callerNumber = inbound ? session->remoteNumber() : session->address();
+    metadata.calledNumber = inbound ? session->calledNumber() : session->remoteNumber();
+    bridged.recordingPath = path;
+    QMetaObject::invokeMethod(
+        m_mixer,
+        [m = m_mixer, id, path, format, layout, metadata] {
+            m->startRecording(id, path, format, layout, metadata);
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
+void CallAudioRouter::pauseRecording(CallSession *session)
+{
+    if (const int id = bridgeIdOf(session))
+        QMetaObject::invokeMethod(
+            m_mixer, [m = m_mixer, id] { m->pauseRecording(id); }, Qt::QueuedConnection);
+}
+
+void CallAudioRouter::resumeRecording(CallSession *session)
+{
+    if (const int id = bridgeIdOf(session))
+        QMetaObject::invokeMethod(
+            m_mixer, [m = m_mixer, id] { m->resumeRecording(id); }, Qt::QueuedConnection);
+}
+
+void CallAudioRouter::stopRecording(CallSession *session)
+{
+    if (const int id = bridgeIdOf(session))
+        QMetaObject::invokeMethod(
+            m_mixer, [m = m_mixer, id] { m->stopRecording(id); }, Qt::QueuedConnection);
+}
+
+int CallAudioRouter::recordingState(CallSession *session) const
+{
+    return m_bridges.value(bridgeIdOf(session)).recordingState;
+}
+
+QString CallAudioRouter::recordingPath(CallSession *session) const
+{
+    return m_bridges.value(bridgeIdOf(session)).recordingPath;
+}
+
+void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error)
+{
+    auto it = m_bridges.find(bridgeId);
+    if (it == m_bridges.end())
+        return; // the call ended; its recording closed with it
+    const auto previous = it->recordingState;
+    it->recordingState = Recorder::State(state);
+    it->recordingPath = path;
+    for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
+        if (!session)
+            continue;
+        if (state == Recorder::Recording && previous != Recorder::Paused && previous != Recorder::Recording
+            && m_callLog)
+            m_callLog->setRecordingPath(session->sessionId(), path);
+        Q_EMIT recordingChanged(session->sessionId(), state, path);
+        if (state == Recorder::Failed)
+            Q_EMIT recordingFailed(session->sessionId(), error);
+    }
+    if (state == Recorder::Failed)
+        setMessage(error);
+}

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "audio/CallAudioMixer.h"
+#include "audio/Recorder.h"
+
+#include <QtCore/qhash.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+#include <QtCore/qthread.h>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class AudioDevices;
+class CallEngine;
+class CallLog;
+class CallSession;
+class LineAudioEndpoint;
+class QJSEngine;
+class QQmlEngine;
+class QSettings;
+
+// Where every call's audio goes: the only audio object the console talks to. Watches the engine: a call
+// whose voice path exists and whose state is CONNECTED (and not inactive at this station) is bridged to
+// the agent's microphone and earpiece; several such calls are mixed to the earpiece and all hear the
+// microphone; a held call hears music on hold (setting audio/musicOnHold) or nothing. Follows the engine's
+// one mute, moves the audio when AudioDevices moves a role (a device lost mid-call, within a second), and
+// records calls on demand or automatically (settings recording/*). The audio itself runs on one audio
+// thread for all calls (CallAudioMixer); this object lives on the GUI thread and only sends it orders.
+class CallAudioRouter : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(AudioDevices *devices READ devices CONSTANT FINAL)
+    Q_PROPERTY(QString captureDeviceName READ captureDeviceName NOTIFY devicesInUseChanged FINAL)
+    Q_PROPERTY(QString playbackDeviceName READ playbackDeviceName NOTIFY devicesInUseChanged FINAL)
+    Q_PROPERTY(QString fallbackReason READ fallbackReason NOTIFY devicesInUseChanged FINAL)
+    Q_PROPERTY(int bridgedCalls READ bridgedCalls NOTIFY bridgedCallsChanged FINAL)
+    Q_PROPERTY(double farEndPeakDbfs READ farEndPeakDbfs NOTIFY levelsChanged FINAL)
+    Q_PROPERTY(double farEndRmsDbfs READ farEndRmsDbfs NOTIFY levelsChanged FINAL)
+    Q_PROPERTY(double agentPeakDbfs READ agentPeakDbfs NOTIFY levelsChanged FINAL)
+    Q_PROPERTY(double agentRmsDbfs READ agentRmsDbfs NOTIFY levelsChanged FINAL)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged FINAL)
+
+public:
+    static constexpr auto MusicOnHoldKey = "audio/musicOnHold";
+    static constexpr auto AutoRecordKey = "recording/auto";
+    static constexpr auto RecordingFolderKey = "recording/folder";
+    static constexpr auto RecordingFormatKey = "recording/format"; // wav (default), flac, opus
+    static constexpr auto RecordingLayoutKey = "recording/layout"; // stereo (default), mono
+
+    // No default arguments: Qt 6.4 would construct a default-constructible QML singleton itself.
+    // `devices` and `settings` outlive the router; `callLog` (may be null) gets each recording's path.
+    // `ioFactory` makes the agent's devices on the audio thread; null means QtMultimedia.
+    CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings, CallLog *callLog,
+                    CallAudioMixer::IoFactory ioFactory, QObject *parent);
+    ~CallAudioRouter() override;
+
+    static void setQmlInstance(CallAudioRouter *router);
+    static CallAudioRouter *create(QQmlEngine *, QJSEngine *);
+    // <AppDataLocation>/recordings
+    static QString defaultRecordingFolder();
+
+    AudioDevices *devices() const { return m_devices; }
+    QString captureDeviceName() const { return m_captureName; }
+    QString playbackDeviceName() const { return m_playbackName; }
+    QString fallbackReason() const { return m_fallbackReason; }
+    int bridgedCalls() const { return m_activeBridges; }
+    double farEndPeakDbfs() const { return m_farEndPeak; }
+    double farEndRmsDbfs() const { return m_farEndRms; }
+    double agentPeakDbfs() const { return m_agentPeak; }
+    double agentRmsDbfs() const { return m_agentRms; }
+    QString message() const { return m_message; }
+
+    // Recording of the session's call. Start refuses (false, message) a call without audio or one that
+    // is already recording; the outcome (Recording or Failed) follows as recordingChanged.
+    Q_INVOKABLE bool startRecording(CallSession *session);
+    Q_INVOKABLE void pauseRecording(CallSession *session);
+    Q_INVOKABLE void resumeRecording(CallSession *session);
+    Q_INVOKABLE void stopRecording(CallSession *session);
+    // Recorder::State as int (Idle when the call has no recording).
+    Q_INVOKABLE int recordingState(CallSession *session) const;
+    Q_INVOKABLE QString recordingPath(CallSession *session) const;
+
+    // The audio thread's mixer, for tests that look inside (use it on its thread only).
+    CallAudioMixer *mixer() const { return m_mixer; }
+
+Q_SIGNALS:
+    void devicesInUseChanged();
+    void bridgedCallsChanged();
+    void levelsChanged();
+    void messageChanged();
+    void recordingChanged(int sessionId, int state, const QString &path);
+    void recordingFailed(int sessionId, const QString &message);
+
+private:
+    struct Bridged
+    {
+        std::shared_ptr<LineAudioEndpoint> endpoint;
+        QList<QPointer<CallSession>> sessions;
+        int mode = -1;
+        Recorder::State recordingState = Recorder::Idle;
+        QString recordingPath;
+        bool autoRecorded = false;
+    };
+
+    void audioChanged(CallSession *session);
+    void detach(CallSession *session);
+    void refreshMode(int bridgeId);
+    void devicesMoved();
+    void mixerOpened(const QString &captureName, const QString &playbackName, const QString &error);
+    void mixerDeviceError(int direction, const QString &reason);
+    void mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms);
+    void mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error);
+    void setMessage(const QString &message);
+    void updateDevicesInUse();
+    int bridgeIdOf(CallSession *session) const { return m_bridgeOf.value(session, 0); }
+    QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error) const;
+    std::shared_ptr<const std::vector<int16_t>> musicOnHold(int lineRate);
+
+    QPointer<CallEngine> m_engine;
+    AudioDevices *m_devices;
+    QSettings *m_settings;
+    QPointer<CallLog> m_callLog;
+    QThread m_thread;
+    CallAudioMixer *m_mixer;
+    QHash<int, Bridged> m_bridges;
+    QHash<CallSession *, int> m_bridgeOf;
+    int m_nextBridgeId = 1;
+    int m_activeBridges = 0;
+    QString m_openCaptureName;
+    QString m_openPlaybackName;
+    QString m_openError;
+    QString m_captureName;
+    QString m_playbackName;
+    QString m_fallbackReason;
+    double m_farEndPeak = -120.0;
+    double m_farEndRms = -120.0;
+    double m_agentPeak = -120.0;
+    double m_agentRms = -120.0;
+    QString m_message;
+    QString m_musicPath;
+    QHash<int, std::shared_ptr<const std::vector<int16_t>>> m_musicByRate;
+};

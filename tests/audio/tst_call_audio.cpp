@@ -1,0 +1,452 @@
+// The call audio bridge end to end through the harness PulseAudio: a sim call with a test-side far end that
+// talks a 1 kHz tone into the line endpoint in real time and listens to what comes back. The tone must reach
+// "Hookline Test Headset" (recorded from its monitor) and the recording's left channel; the agent's 440 Hz
+// played into "Hookline Test Headset Mic Feed" must reach the far end and the right channel; mute and hold
+// silence the agent, hold plays music on hold to the line; unloading the earpiece's sink mid-call moves
+// playback to the fallback within a second; the recording's path lands in the call log row.
+#include "PulseControl.h"
+#include "SimFixture.h"
+#include "ToneAnalysis.h"
+
+#include "audio/AudioDevices.h"
+#include "audio/CallAudioRouter.h"
+#include "audio/LineAudioEndpoint.h"
+#include "core/Tapi.h"
+#include "log/CallLog.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qbuffer.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfileinfo.h>
+#include <QtCore/qprocess.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
+#include <QtMultimedia/qaudiosink.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <sndfile.h>
+
+#include <cmath>
+#include <functional>
+#include <numbers>
+
+using namespace Tapi;
+
+namespace {
+
+constexpr int lineRate = 8000;
+constexpr double farEndTone = 1000.0;
+constexpr double farEndLevel = -6.0;
+constexpr double agentTone = 440.0;
+constexpr double agentLevel = -12.0;
+constexpr double musicTone = 600.0;
+
+QAudioFormat monoInt16(int rate)
+{
+    QAudioFormat format;
+    format.setSampleRate(rate);
+    format.setChannelCount(1);
+    format.setSampleFormat(QAudioFormat::Int16);
+    return format;
+}
+
+// The provider's side of a call: talks a steady tone into fromLine at the line's pace (a wall-clock timer,
+// as a sound card would) and keeps everything the bridge sends to the line.
+class TestFarEnd : public QObject
+{
+public:
+    explicit TestFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint)
+        : m_endpoint(std::move(endpoint))
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        connect(&m_timer, &QTimer::timeout, this, &TestFarEnd::tick);
+        m_clock.start();
+        m_timer.start();
+    }
+
+    // What the far end heard since the last call.
+    QByteArray takeHeard()
+    {
+        tick();
+        return std::exchange(m_heard, {});
+    }
+
+private:
+    void tick()
+    {
+        const auto due = std::size_t(m_clock.nsecsElapsed() / 1000 * lineRate / 1'000'000);
+        std::vector<int16_t> block(due - m_written);
+        const double amplitude = 32767.0 * std::pow(10.0, farEndLevel / 20.0);
+        for (std::size_t i = 0; i < block.size(); ++i)
+            block[i] = int16_t(std::lround(
+                amplitude
+                * std::sin(2.0 * std::numbers::pi * farEndTone * double(m_written + i) / lineRate)));
+        m_endpoint->fromLine.write(block);
+        m_written = due;
+        std::vector<int16_t> heard(m_endpoint->toLine.available());
+        heard.resize(m_endpoint->toLine.read(heard));
+        m_heard.append(reinterpret_cast<const char *>(heard.data()),
+                       qsizetype(heard.size() * sizeof(int16_t)));
+    }
+
+    std::shared_ptr<LineAudioEndpoint> m_endpoint;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    std::size_t m_written = 0;
+    QByteArray m_heard;
+};
+
+// Records a sink's monitor into memory while it lives. QtMultimedia lists no monitor sources, so this is
+// PulseAudio's own recorder, parec, talking to the harness server.
+class MonitorRecorder : public QObject
+{
+public:
+    explicit MonitorRecorder(const QString &sinkName)
+    {
+        connect(&m_parec, &QProcess::readyReadStandardOutput, this,
+                [this] { m_pcm += m_parec.readAllStandardOutput(); });
+        m_parec.start(QStringLiteral("parec"),
+                      {QStringLiteral("--device=%1.monitor").arg(sinkName), QStringLiteral("--format=s16le"),
+                       QStringLiteral("--rate=48000"), QStringLiteral("--channels=1"),
+                       QStringLiteral("--latency-msec=10")});
+    }
+    ~MonitorRecorder() override
+    {
+        m_parec.kill();
+        m_parec.waitForFinished(2000);
+    }
+    bool isRecording() { return m_parec.waitForStarted(5000); }
+    QByteArray take()
+    {
+        m_pcm += m_parec.readAllStandardOutput();
+        return std::exchange(m_pcm, {});
+    }
+
+private:
+    QProcess m_parec;
+    QByteArray m_pcm;
+};
+
+// Plays the agent's voice into the microphone feed until it is destroyed.
+class AgentVoice
+{
+public:
+    AgentVoice()
+        : m_sink(PulseControl::output(QStringLiteral("Hookline Test Headset Mic Feed")), monoInt16(48000))
+    {
+        m_tone.setData(ToneAnalysis::sine(agentTone, agentLevel, 48000, 30.0));
+        m_tone.open(QIODevice::ReadOnly);
+        m_sink.start(&m_tone);
+    }
+    ~AgentVoice() { m_sink.stop(); }
+
+private:
+    QBuffer m_tone;
+    QAudioSink m_sink;
+};
+
+QByteArray channelOf(const QString &path, int channel, SF_INFO *info)
+{
+    SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, info);
+    if (!file)
+        return {};
+    std::vector<int16_t> frames(std::size_t(info->frames) * std::size_t(info->channels));
+    const sf_count_t got = sf_readf_short(file, frames.data(), info->frames);
+    sf_close(file);
+    QByteArray pcm(qsizetype(got) * 2, Qt::Uninitialized);
+    auto *out = reinterpret_cast<int16_t *>(pcm.data());
+    for (sf_count_t i = 0; i < got; ++i)
+        out[i] = frames[std::size_t(i * info->channels + channel)];
+    return pcm;
+}
+
+bool writeToneFile(const QString &path, double frequency, double level, int rate, double seconds)
+{
+    SF_INFO info {};
+    info.samplerate = rate;
+    info.channels = 1;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_WRITE, &info);
+    if (!file)
+        return false;
+    const QByteArray pcm = ToneAnalysis::sine(frequency, level, rate, seconds);
+    const auto samples = ToneAnalysis::samplesOf(pcm);
+    sf_write_short(file, samples.data(), sf_count_t(samples.size()));
+    sf_close(file);
+    return true;
+}
+
+double levelOf(const QByteArray &pcm, double frequency, int rate)
+{
+    return ToneAnalysis::peakLevelDbfs(pcm, frequency, rate, 0.1);
+}
+
+QString describe(const char *what, double level)
+{
+    return QStringLiteral("%1: %2 dBFS").arg(QLatin1String(what)).arg(level, 0, 'f', 1);
+}
+
+} // namespace
+
+class tst_CallAudio : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SimFixture> m_fx;
+    std::unique_ptr<AudioDevices> m_devices;
+    std::unique_ptr<CallLog> m_log;
+    std::unique_ptr<CallAudioRouter> m_router;
+    std::shared_ptr<LineAudioEndpoint> m_endpoint;
+    std::unique_ptr<TestFarEnd> m_farEnd;
+    CallSession *m_session = nullptr;
+
+    // A connected sim call with the test far end on its voice path; playback on `earpiece`.
+    bool connectCall(const QString &earpiece)
+    {
+        m_fx = std::make_unique<SimFixture>();
+        m_devices = std::make_unique<AudioDevices>(m_settings.get());
+        if (!m_devices->choose(AudioDevices::Playback, PulseControl::output(earpiece).id()))
+            return false;
+        m_log = std::make_unique<CallLog>(nullptr);
+        if (!m_log->open(m_dir.filePath(QStringLiteral("calls.sqlite"))))
+            return false;
+        m_log->attach(&m_fx->engine());
+        m_router = std::make_unique<CallAudioRouter>(&m_fx->engine(), m_devices.get(), m_settings.get(),
+                                                     m_log.get(), nullptr, nullptr);
+        m_session = m_fx->stage(SimFixture::StageConnected);
+        if (!m_session)
+            return false;
+        m_endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("test far end"));
+        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), m_endpoint);
+        m_farEnd = std::make_unique<TestFarEnd>(m_endpoint);
+        return true;
+    }
+
+    // Waits (up to 5 s, in 200 ms windows) until `take` gives the tone at about its level: a stream takes a
+    // moment to start on a loaded machine. Returns how long it took, -1 if it never came.
+    qint64 waitForTone(const std::function<QByteArray()> &take, double frequency, double level, int rate)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        take();
+        while (clock.elapsed() < 5000) {
+            flow(200);
+            if (qAbs(levelOf(take(), frequency, rate) - level) < 1.5)
+                return clock.elapsed();
+        }
+        return -1;
+    }
+    bool farEndHearsAgent()
+    {
+        const qint64 ms =
+            waitForTone([this] { return m_farEnd->takeHeard(); }, agentTone, agentLevel, lineRate);
+        if (ms > 1000)
+            qWarning() << "the agent's tone reached the far end after" << ms << "ms";
+        return ms >= 0;
+    }
+    bool heardOn(MonitorRecorder &monitor)
+    {
+        const qint64 ms = waitForTone([&] { return monitor.take(); }, farEndTone, farEndLevel, 48000);
+        if (ms > 1000)
+            qWarning() << "the far end's tone reached the earpiece after" << ms << "ms";
+        return ms >= 0;
+    }
+
+    // Lets audio flow for `ms` (signals and timers run meanwhile) and drops what came before.
+    void flow(int ms)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms)
+            QTest::qWait(10);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+        m_settings->clear();
+        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
+                             m_dir.filePath(QStringLiteral("recordings")));
+    }
+
+    void cleanup()
+    {
+        m_farEnd.reset();
+        m_router.reset();
+        m_log.reset();
+        m_devices.reset();
+        m_fx.reset();
+        m_endpoint.reset();
+        m_session = nullptr;
+    }
+
+    void tonesCrossBothWaysAndAreRecorded()
+    {
+        QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QTRY_COMPARE(m_router->playbackDeviceName(), QStringLiteral("Hookline Test Headset"));
+        QCOMPARE(m_router->captureDeviceName(), QStringLiteral("Hookline Test Headset Mic"));
+        QVERIFY(m_router->fallbackReason().isEmpty());
+
+        QSignalSpy recording(m_router.get(), &CallAudioRouter::recordingChanged);
+        QVERIFY(m_router->startRecording(m_session));
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        const QString path = m_router->recordingPath(m_session);
+        QVERIFY(path.startsWith(m_dir.filePath(QStringLiteral("recordings"))));
+        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+
+        MonitorRecorder headset(QStringLiteral("hookline_headset"));
+        QVERIFY(headset.isRecording());
+        AgentVoice voice;
+        QVERIFY(heardOn(headset));
+        QVERIFY(farEndHearsAgent());
+        headset.take();
+        m_farEnd->takeHeard();
+        QSignalSpy levels(m_router.get(), &CallAudioRouter::levelsChanged);
+        flow(1000);
+
+        const QByteArray atHeadsetPcm = headset.take();
+        const double atHeadset = levelOf(atHeadsetPcm, farEndTone, 48000);
+        QVERIFY2(qAbs(atHeadset - farEndLevel) < 1.5,
+                 qPrintable(describe("far end at the headset", atHeadset)));
+        const QByteArray heard = m_farEnd->takeHeard();
+        const double atFarEnd = levelOf(heard, agentTone, lineRate);
+        QVERIFY2(qAbs(atFarEnd - agentLevel) < 1.5, qPrintable(describe("agent at the far end", atFarEnd)));
+        // About 20 level updates a second, and they show both directions.
+        QVERIFY2(levels.size() >= 10 && levels.size() <= 30, qPrintable(QString::number(levels.size())));
+        QVERIFY(m_router->farEndPeakDbfs() > -10.0);
+        QVERIFY(m_router->agentPeakDbfs() > -16.0);
+
+        // The call ends: the recording closes with it and its path is in the call log row.
+        QSignalSpy written(m_log.get(), &CallLog::recordWritten);
+        QCOMPARE(m_fx->completionOf(m_session->drop(QByteArray())), int(Success));
+        QCOMPARE(m_session->terminate(), int(Success));
+        QCOMPARE(written.size(), 1);
+        const QList<CallRecord> rows = m_log->records();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().recordingPath, path);
+        QTRY_COMPARE(m_router->bridgedCalls(), 0);
+
+        m_router.reset(); // closes the file for certain
+        SF_INFO info {};
+        const QByteArray left = channelOf(path, 0, &info);
+        QCOMPARE(info.channels, 2);
+        QCOMPARE(info.samplerate, lineRate);
+        QVERIFY2(info.frames > lineRate, qPrintable(QString::number(info.frames)));
+        const QByteArray right = channelOf(path, 1, &info);
+        const double leftLevel = levelOf(left, farEndTone, lineRate);
+        const double rightLevel = levelOf(right, agentTone, lineRate);
+        QVERIFY2(qAbs(leftLevel - farEndLevel) < 1.0, qPrintable(describe("recording left", leftLevel)));
+        QVERIFY2(qAbs(rightLevel - agentLevel) < 1.5, qPrintable(describe("recording right", rightLevel)));
+        QVERIFY2(levelOf(left, agentTone, lineRate) < -40.0, "the agent leaks into the caller's channel");
+        QVERIFY2(levelOf(right, farEndTone, lineRate) < -40.0, "the caller leaks into the agent's channel");
+    }
+
+    void muteSilencesTheAgent()
+    {
+        QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        AgentVoice voice;
+        QVERIFY(farEndHearsAgent());
+
+        QVERIFY(m_fx->engine().mute()->setMuted(true));
+        flow(100);
+        m_farEnd->takeHeard();
+        flow(400);
+        const QByteArray muted = m_farEnd->takeHeard();
+        QVERIFY2(muted.size() > lineRate / 2, "the line gets silence while muted, not nothing");
+        const double mutedLevel = levelOf(muted, agentTone, lineRate);
+        QVERIFY2(mutedLevel < -90.0, qPrintable(describe("muted", mutedLevel)));
+
+        QVERIFY(m_fx->engine().mute()->setMuted(false));
+        QVERIFY(farEndHearsAgent());
+    }
+
+    void holdSilencesBothWays_data()
+    {
+        QTest::addColumn<bool>("withMusic");
+        QTest::newRow("no music on hold") << false;
+        QTest::newRow("music on hold") << true;
+    }
+
+    void holdSilencesBothWays()
+    {
+        QFETCH(bool, withMusic);
+        if (withMusic) {
+            const QString music = m_dir.filePath(QStringLiteral("music.wav"));
+            // At 44.1 kHz stereo-free mono: the router converts it to the line's rate.
+            QVERIFY(writeToneFile(music, musicTone, -10.0, 44100, 1.0));
+            m_settings->setValue(QLatin1String(CallAudioRouter::MusicOnHoldKey), music);
+        }
+        QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        MonitorRecorder headset(QStringLiteral("hookline_headset"));
+        AgentVoice voice;
+        QVERIFY(heardOn(headset));
+        QVERIFY(farEndHearsAgent());
+
+        QCOMPARE(m_fx->completionOf(m_session->hold()), int(Success));
+        QCOMPARE(m_session->state(), int(OnHold));
+        QTRY_COMPARE(m_router->bridgedCalls(), 0);
+        flow(200);
+        headset.take();
+        m_farEnd->takeHeard();
+        flow(800);
+        const double atHeadset = levelOf(headset.take(), farEndTone, 48000);
+        QVERIFY2(atHeadset < -60.0, qPrintable(describe("far end at the headset while held", atHeadset)));
+        const QByteArray heard = m_farEnd->takeHeard();
+        const double agentHeard = levelOf(heard, agentTone, lineRate);
+        QVERIFY2(agentHeard < -60.0, qPrintable(describe("agent at the far end while held", agentHeard)));
+        const double music = levelOf(heard, musicTone, lineRate);
+        if (withMusic)
+            QVERIFY2(qAbs(music + 10.0) < 1.5, qPrintable(describe("music on hold", music)));
+        else
+            QVERIFY2(music < -60.0, qPrintable(describe("music without a file", music)));
+
+        QCOMPARE(m_fx->completionOf(m_session->unhold()), int(Success));
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QVERIFY(farEndHearsAgent());
+    }
+
+    void lostEarpieceMovesToFallbackWithinASecond()
+    {
+        QString error;
+        const QString module = PulseControl::loadNullSink(QStringLiteral("hookline_usb"),
+                                                          QStringLiteral("Hookline-USB-Headset"), &error);
+        QVERIFY2(!module.isEmpty(), qPrintable(error));
+        auto unload = qScopeGuard([&] { PulseControl::pactl({QStringLiteral("unload-module"), module}); });
+        QTRY_VERIFY(!PulseControl::output(QStringLiteral("Hookline-USB-Headset")).isNull());
+        QVERIFY(connectCall(QStringLiteral("Hookline-USB-Headset")));
+        QTRY_COMPARE(m_router->playbackDeviceName(), QStringLiteral("Hookline-USB-Headset"));
+        MonitorRecorder usb(QStringLiteral("hookline_usb"));
+        QVERIFY(heardOn(usb));
+        MonitorRecorder speakers(QStringLiteral("hookline_speakers"));
+        QVERIFY(speakers.isRecording());
+
+        QSignalSpy moved(m_router.get(), &CallAudioRouter::devicesInUseChanged);
+        QElapsedTimer sinceUnplug;
+        QVERIFY(PulseControl::pactl({QStringLiteral("unload-module"), module}));
+        sinceUnplug.start();
+        unload.dismiss();
+        QTRY_COMPARE_WITH_TIMEOUT(m_router->playbackDeviceName(), QStringLiteral("Hookline Test Speakers"),
+                                  2000);
+        const qint64 movedMs = sinceUnplug.elapsed();
+        QVERIFY2(movedMs < 1000, qPrintable(QStringLiteral("moved after %1 ms").arg(movedMs)));
+        QVERIFY2(m_router->fallbackReason().contains(QLatin1String("Hookline-USB-Headset")),
+                 qPrintable(m_router->fallbackReason()));
+        QVERIFY(moved.size() >= 1);
+        // And the far end is heard there.
+        QVERIFY(heardOn(speakers));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CallAudio)
+#include "tst_call_audio.moc"
