@@ -1,0 +1,321 @@
+// CallAudioRouter with the buffer twin of the agent's devices (BufferAgentAudioIo): automatic recording in
+// every format and layout with the path in the call log, pause and resume, a folder that cannot be written
+// (a message, and the call's audio goes on), a device that stops on its own (reported, then re-opened), and
+// the call log's migration of a schema-1 database to the recording_path column.
+#include "SimFixture.h"
+#include "ToneAnalysis.h"
+
+#include "audio/AudioDevices.h"
+#include "audio/BufferAgentAudioIo.h"
+#include "audio/CallAudioRouter.h"
+#include "audio/LineAudioEndpoint.h"
+#include "core/Tapi.h"
+#include "log/CallLog.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfileinfo.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
+#include <QtSql/qsqldatabase.h>
+#include <QtSql/qsqlquery.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <sndfile.h>
+
+using namespace Tapi;
+
+namespace {
+
+constexpr int lineRate = 8000;
+
+// Writes a 1 kHz tone into fromLine in real time and drains toLine.
+class ToneFarEnd : public QObject
+{
+public:
+    explicit ToneFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint)
+        : m_endpoint(std::move(endpoint))
+        , m_tone(ToneAnalysis::sine(1000.0, -6.0, lineRate, 1.0))
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const auto due = std::size_t(m_clock.nsecsElapsed() / 1000 * lineRate / 1'000'000);
+            const auto tone = ToneAnalysis::samplesOf(m_tone); // 1 s holds whole periods of 1 kHz
+            for (; m_written < due; ++m_written)
+                m_endpoint->fromLine.write(tone.subspan(m_written % tone.size(), 1));
+            std::vector<int16_t> heard(m_endpoint->toLine.available());
+            heard.resize(m_endpoint->toLine.read(heard));
+            m_heard += heard.size();
+        });
+        m_clock.start();
+        m_timer.start(10);
+    }
+    std::size_t heardSamples() const { return m_heard; }
+
+private:
+    std::shared_ptr<LineAudioEndpoint> m_endpoint;
+    QByteArray m_tone;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    std::size_t m_written = 0;
+    std::size_t m_heard = 0;
+};
+
+void wait(int ms)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < ms)
+        QTest::qWait(10);
+}
+
+} // namespace
+
+class tst_CallAudioRouter : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SimFixture> m_fx;
+    std::unique_ptr<AudioDevices> m_devices;
+    std::unique_ptr<CallLog> m_log;
+    std::unique_ptr<CallAudioRouter> m_router;
+    std::unique_ptr<ToneFarEnd> m_farEnd;
+    BufferAgentAudioIo *m_io = nullptr; // owned by the mixer, on the audio thread
+    CallSession *m_session = nullptr;
+
+    bool connectCall()
+    {
+        m_fx = std::make_unique<SimFixture>();
+        m_devices = std::make_unique<AudioDevices>(m_settings.get());
+        m_log = std::make_unique<CallLog>(nullptr);
+        if (!m_log->open(m_dir.filePath(QStringLiteral("calls-%1.sqlite").arg(++m_calls))))
+            return false;
+        m_log->attach(&m_fx->engine());
+        m_router = std::make_unique<CallAudioRouter>(
+            &m_fx->engine(), m_devices.get(), m_settings.get(), m_log.get(),
+            [this] {
+                auto io = std::make_unique<BufferAgentAudioIo>(48000);
+                const QByteArray voice = ToneAnalysis::sine(440.0, -12.0, 48000, 1.0);
+                const auto samples = ToneAnalysis::samplesOf(voice);
+                io->setCaptureSamples({samples.begin(), samples.end()}, true);
+                m_io = io.get();
+                return io;
+            },
+            nullptr);
+        m_session = m_fx->stage(SimFixture::StageConnected);
+        if (!m_session)
+            return false;
+        auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("tone far end"));
+        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), endpoint);
+        m_farEnd = std::make_unique<ToneFarEnd>(endpoint);
+        return true;
+    }
+
+    QString endCall()
+    {
+        if (m_fx->completionOf(m_session->drop(QByteArray())) != Success || m_session->terminate() != Success)
+            return QStringLiteral("the call did not end");
+        const QList<CallRecord> rows = m_log->records();
+        return rows.size() == 1 ? rows.first().recordingPath : QStringLiteral("no row");
+    }
+
+    int m_calls = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+        m_settings->clear();
+        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
+                             m_dir.filePath(QStringLiteral("recordings")));
+    }
+
+    void cleanup()
+    {
+        m_farEnd.reset();
+        m_router.reset();
+        m_log.reset();
+        m_devices.reset();
+        m_fx.reset();
+        m_session = nullptr;
+        m_io = nullptr;
+    }
+
+    void autoRecording_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("default: wav stereo") << QString() << QString() << QStringLiteral("wav") << 2;
+        QTest::newRow("flac mono") << QStringLiteral("flac") << QStringLiteral("mono")
+                                   << QStringLiteral("flac") << 1;
+        QTest::newRow("opus stereo") << QStringLiteral("opus") << QStringLiteral("stereo")
+                                     << QStringLiteral("opus") << 2;
+    }
+
+    void autoRecording()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, layout);
+        QFETCH(QString, suffix);
+        QFETCH(int, channels);
+        m_settings->setValue(QLatin1String(CallAudioRouter::AutoRecordKey), true);
+        if (!format.isEmpty())
+            m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFormatKey), format);
+        if (!layout.isEmpty())
+            m_settings->setValue(QLatin1String(CallAudioRouter::RecordingLayoutKey), layout);
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        const QString path = m_router->recordingPath(m_session);
+        QCOMPARE(QFileInfo(path).suffix(), suffix);
+        wait(1200);
+        QCOMPARE(endCall(), path);
+        m_router.reset(); // closes the file
+
+        SF_INFO info {};
+        SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+        QVERIFY2(file, sf_strerror(nullptr));
+        QCOMPARE(info.channels, channels);
+        QCOMPARE(info.samplerate, lineRate);
+        std::vector<int16_t> frames(std::size_t(info.frames) * std::size_t(channels));
+        const sf_count_t got = sf_readf_short(file, frames.data(), info.frames);
+        sf_close(file);
+        QVERIFY2(got > lineRate * 8 / 10, qPrintable(QString::number(got)));
+        std::vector<int16_t> left(static_cast<std::size_t>(got));
+        for (sf_count_t i = 0; i < got; ++i)
+            left[std::size_t(i)] = frames[std::size_t(i * channels)];
+        // Stereo: the caller alone on the left at its level; mono: the mix at half of it.
+        const double expected = channels == 2 ? -6.0 : -12.0;
+        const double level = ToneAnalysis::levelDbfs(
+            std::span<const int16_t>(left).subspan(lineRate / 4, lineRate / 2), 1000.0, lineRate);
+        QVERIFY2(qAbs(level - expected) < 1.5, qPrintable(QStringLiteral("1 kHz at %1 dBFS").arg(level)));
+    }
+
+    void pauseLeavesOutAudio()
+    {
+        QVERIFY(connectCall());
+        QVERIFY(m_router->startRecording(m_session));
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        QVERIFY(!m_router->startRecording(m_session)); // one recording per call
+        QVERIFY(m_router->message().contains(m_router->recordingPath(m_session)));
+        wait(500);
+        m_router->pauseRecording(m_session);
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Paused));
+        wait(1000);
+        m_router->resumeRecording(m_session);
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        wait(500);
+        m_router->stopRecording(m_session);
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Finished));
+        const QString path = m_router->recordingPath(m_session);
+        SF_INFO info {};
+        SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+        QVERIFY(file);
+        sf_close(file);
+        // About one second of the two and a half: the paused second is not there.
+        QVERIFY2(info.frames > lineRate * 7 / 10 && info.frames < lineRate * 17 / 10,
+                 qPrintable(QString::number(info.frames)));
+        QCOMPARE(endCall(), path);
+    }
+
+    void unwritableFolderReportsAndTheCallGoesOn()
+    {
+        QFile blocker(m_dir.filePath(QStringLiteral("not-a-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
+                             m_dir.filePath(QStringLiteral("not-a-folder/recordings")));
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QSignalSpy failed(m_router.get(), &CallAudioRouter::recordingFailed);
+        QVERIFY(!m_router->startRecording(m_session));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toInt(), m_session->sessionId());
+        QVERIFY2(m_router->message().contains(QLatin1String("not-a-folder")),
+                 qPrintable(m_router->message()));
+        // The far end still hears the agent.
+        const std::size_t before = m_farEnd->heardSamples();
+        QTRY_VERIFY(m_farEnd->heardSamples() > before + lineRate / 4);
+        QCOMPARE(m_session->state(), int(Connected));
+        QVERIFY(endCall().isEmpty());
+    }
+
+    void deviceThatStopsIsReportedAndReopened()
+    {
+        QVERIFY(connectCall());
+        QTRY_VERIFY(!m_router->playbackDeviceName().isEmpty());
+        QTRY_VERIFY(m_io);
+        QStringList reasons;
+        connect(m_router.get(), &CallAudioRouter::devicesInUseChanged, this,
+                [&] { reasons.append(m_router->fallbackReason()); });
+        BufferAgentAudioIo *io = m_io;
+        QMetaObject::invokeMethod(
+            m_router->mixer(),
+            [io] { io->failDevice(AgentAudioIo::Playback, QStringLiteral("earpiece unplugged")); },
+            Qt::QueuedConnection);
+        // Said at once; the next cycle opens the device again, the reason goes and the far end plays again.
+        QTRY_VERIFY(!reasons.filter(QStringLiteral("earpiece unplugged")).isEmpty());
+        QTRY_VERIFY(m_router->fallbackReason().isEmpty());
+        QVERIFY(!m_router->playbackDeviceName().isEmpty());
+        io->takePlayed();
+        std::size_t played = 0;
+        QTRY_VERIFY((played += io->takePlayed().size()) > 48000 / 10);
+    }
+
+    void callLogMigratesSchemaOne()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE calls (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id INTEGER NOT NULL, "
+                "line_id TEXT NOT NULL, address TEXT, direction INTEGER, remote_number TEXT, remote_name "
+                "TEXT, "
+                "called_number TEXT, offered_at INTEGER, connected_at INTEGER, dropped_at INTEGER, idle_at "
+                "INTEGER, terminated_at INTEGER NOT NULL, duration_ms INTEGER, final_state TEXT, final_mode "
+                "TEXT, disconnect_mode TEXT, uui_sent BLOB, disposition TEXT, notes TEXT, is_conference "
+                "INTEGER "
+                "NOT NULL DEFAULT 0, privilege TEXT)")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO calls (session_id, line_id, terminated_at, remote_number) "
+                                      "VALUES (7, 'sim/desk', 1000, '555-0100')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        CallLog log(nullptr);
+        QVERIFY2(log.open(path), qPrintable(log.errorString()));
+        QList<CallRecord> rows = log.records();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().remoteNumber, QStringLiteral("555-0100"));
+        QVERIFY(rows.first().recordingPath.isEmpty());
+        CallRecord record;
+        record.sessionId = 8;
+        record.lineId = QStringLiteral("sim/desk");
+        record.terminatedAt = 2000;
+        record.recordingPath = QStringLiteral("/recordings/call-8.wav");
+        QVERIFY(log.write(record) > 0);
+        // A path reported after the row was written updates it.
+        QVERIFY(log.setRecordingPath(8, QStringLiteral("/recordings/call-8b.wav")));
+        log.close();
+        CallLog reopened(nullptr);
+        QVERIFY(reopened.open(path)); // a second open finds the column and migrates nothing
+        rows = reopened.records();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/call-8b.wav"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CallAudioRouter)
+#include "tst_call_audio_router.moc"
