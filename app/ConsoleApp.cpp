@@ -2,12 +2,14 @@
 
 #include "IncomingCallNotifier.h"
 #include "agent/AgentState.h"
+#include "audio/AudioDevices.h"
+#include "audio/CallAudioRouter.h"
 #include "core/Logging.h"
+#include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
-#include "devices/PhoneBinding.h"
-#include "providers/PhoneDevice.h"
 #include "providers/LineProvider.h"
+#include "providers/PhoneDevice.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
 #include "session/CallEngine.h"
@@ -39,6 +41,8 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
+    delete m_audioRouter; // recordings closed and devices released while the sessions still exist
+    m_audioRouter = nullptr;
     if (m_phoneBinding)
         m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)
@@ -116,16 +120,27 @@ void ConsoleApp::startPhones()
     m_phoneBinding->attach(m_phone);
 }
 
+void ConsoleApp::startAudio()
+{
+    if (m_audioRouter)
+        return;
+    m_settings = new QSettings(this);
+    m_audioDevices = new AudioDevices(m_settings, this);
+    m_audioRouter = new CallAudioRouter(m_engine, m_audioDevices, m_settings, m_callLog, nullptr, nullptr);
+}
+
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
     startPhones();
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
+    startAudio();
     m_agent->requestState(AgentState::Ready);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
+    CallAudioRouter::setQmlInstance(m_audioRouter);
     m_qml = new QQmlApplicationEngine;
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor}});
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));

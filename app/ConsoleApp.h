@@ -4,6 +4,8 @@
 #include <QtCore/qstring.h>
 
 class AgentState;
+class AudioDevices;
+class CallAudioRouter;
 class CallEngine;
 class CallLog;
 class EventLogModel;
@@ -13,6 +15,7 @@ class PhoneBinding;
 class PhoneDevice;
 class ProviderRegistry;
 class QFile;
+class QSettings;
 class QQmlApplicationEngine;
 class TraceWriter;
 
@@ -41,6 +44,10 @@ public:
     // PhoneBinding::ActivePhoneSettingsKey) to the sessions. Without the plugin the console runs on.
     void startPhones();
     PhoneBinding *phoneBinding() const { return m_phoneBinding; }
+    // The agent's audio devices and every call's audio (QML: CallAudioRouter, its `devices` property).
+    // Opens no device until a call is bridged.
+    void startAudio();
+    CallAudioRouter *audioRouter() const { return m_audioRouter; }
 
 private:
     ProviderRegistry *m_registry;
@@ -56,4 +63,7 @@ private:
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;
+    QSettings *m_settings = nullptr;
+    AudioDevices *m_audioDevices = nullptr;
+    CallAudioRouter *m_audioRouter = nullptr;
 };

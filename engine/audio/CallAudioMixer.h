@@ -25,7 +25,7 @@ class CallAudioMixer : public QObject
 
 public:
     using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
-    static constexpr int CycleMs = 5;
+    static constexpr int CycleMs = 2;
     // Converted far-end audio kept for the earpiece at most; older audio is dropped.
     static constexpr int MaxPendingPlaybackMs = 10;
     static constexpr int LevelIntervalMs = 50;

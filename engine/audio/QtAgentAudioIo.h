@@ -15,14 +15,14 @@ class QIODevice;
 // AgentAudioIo on real devices with QtMultimedia: a QAudioSource and a QAudioSink in push mode, created
 // on (and used from) the audio thread. 48 kHz mono Int16 when the device takes it, else the device's
 // preferred format converted here (first channel in, the same sample on every channel out). Device buffers
-// are asked for 20 ms each way; the server may round that.
+// are asked for 10 ms each way; the server may round that.
 class QtAgentAudioIo : public QObject, public AgentAudioIo
 {
     Q_OBJECT
 
 public:
     static constexpr int PreferredRate = 48000;
-    static constexpr int BufferMs = 20;
+    static constexpr int BufferMs = 10;
 
     explicit QtAgentAudioIo(QObject *parent = nullptr);
     ~QtAgentAudioIo() override;
