@@ -314,11 +314,15 @@ QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::
     QString folder = m_settings->value(QLatin1String(RecordingFolderKey)).toString();
     if (folder.isEmpty())
         folder = defaultRecordingFolder();
+    const bool created = !QFileInfo::exists(folder);
     if (!QDir().mkpath(folder)) {
         *error = tr("Cannot record: the folder %1 cannot be created.").arg(folder);
         return {};
     }
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // A folder Hookline makes is the agent's alone; one the agent chose keeps its permissions (the files
+    // in it are 0600 either way).
+    if (created)
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     // Only what Hookline made up goes into the name: caller text never becomes part of a path.
     const QString stem = QStringLiteral("call-%1-s%2")
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))

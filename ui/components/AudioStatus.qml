@@ -1,0 +1,133 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// Where the call's audio goes now (earpiece and microphone, and why when it is a fallback), a level meter
+// each way, and the selected call's recording: Record / Pause / Resume / Stop and where the file goes.
+// Everything comes from CallAudioRouter; recording actions go through its per-session methods.
+Pane {
+    id: status
+    objectName: "audioStatus"
+    property CallSession session: null
+
+    // Recorder.State values, refreshed from the router's signal (the router is the only source).
+    property int recordingState: 0
+    property string recordingPath: ""
+    function refreshRecording() {
+        recordingState = session ? CallAudioRouter.recordingState(session) : 0
+        recordingPath = session ? CallAudioRouter.recordingPath(session) : ""
+    }
+    onSessionChanged: refreshRecording()
+    Connections {
+        target: CallAudioRouter
+        function onRecordingChanged(sessionId, state, path) {
+            if (status.session && status.session.sessionId === sessionId)
+                status.refreshRecording()
+        }
+    }
+
+    background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        PlainLabel {
+            objectName: "audioEarpiece"
+            Layout.fillWidth: true
+            text: qsTr("Earpiece: %1").arg(CallAudioRouter.playbackDeviceName || qsTr("none"))
+        }
+        PlainLabel {
+            objectName: "audioMicrophone"
+            Layout.fillWidth: true
+            text: qsTr("Microphone: %1").arg(CallAudioRouter.captureDeviceName || qsTr("none"))
+        }
+        PlainLabel {
+            objectName: "audioFallback"
+            Layout.fillWidth: true
+            visible: CallAudioRouter.fallbackReason.length > 0
+            text: CallAudioRouter.fallbackReason
+            color: Theme.alert
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+        }
+
+        Repeater {
+            model: [
+                { label: qsTr("Caller"), rms: CallAudioRouter.farEndRmsDbfs, peak: CallAudioRouter.farEndPeakDbfs },
+                { label: qsTr("You"), rms: CallAudioRouter.agentRmsDbfs, peak: CallAudioRouter.agentPeakDbfs }
+            ]
+            delegate: RowLayout {
+                id: meter
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                PlainLabel { text: meter.modelData.label; Layout.preferredWidth: 60; color: Theme.mutedText }
+                Rectangle {
+                    Layout.fillWidth: true
+                    height: 8
+                    radius: 4
+                    color: Theme.surfaceAlt
+                    Accessible.role: Accessible.ProgressBar
+                    Accessible.name: qsTr("%1 level %2 dBFS").arg(meter.modelData.label).arg(Math.round(meter.modelData.rms))
+                    Rectangle { // RMS over -60..0 dBFS
+                        width: parent.width * Math.max(0, Math.min(1, (meter.modelData.rms + 60) / 60))
+                        height: parent.height
+                        radius: 4
+                        color: meter.modelData.peak > -1 ? Theme.danger : Theme.success
+                    }
+                    Rectangle { // peak hold mark
+                        x: parent.width * Math.max(0, Math.min(1, (meter.modelData.peak + 60) / 60)) - 1
+                        width: 2
+                        height: parent.height
+                        color: Theme.text
+                        visible: meter.modelData.peak > -60
+                    }
+                }
+            }
+        }
+
+        RowLayout {
+            spacing: Theme.spacing
+            visible: status.session !== null
+            Button {
+                objectName: "recordButton"
+                text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
+                enabled: status.session !== null
+                onClicked: {
+                    if (status.recordingState === 1 || status.recordingState === 2)
+                        CallAudioRouter.stopRecording(status.session)
+                    else
+                        CallAudioRouter.startRecording(status.session)
+                }
+            }
+            Button {
+                objectName: "pauseRecordingButton"
+                text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
+                enabled: status.recordingState === 1 || status.recordingState === 2
+                onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
+                                                       : CallAudioRouter.pauseRecording(status.session)
+            }
+            PlainLabel {
+                Layout.fillWidth: true
+                elide: Text.ElideMiddle
+                color: Theme.mutedText
+                text: status.recordingState === 1 ? qsTr("Recording to %1").arg(status.recordingPath)
+                    : status.recordingState === 2 ? qsTr("Paused: %1").arg(status.recordingPath)
+                    : status.recordingState === 3 ? qsTr("Saved %1").arg(status.recordingPath)
+                    : ""
+            }
+        }
+        PlainLabel {
+            objectName: "audioMessage"
+            Layout.fillWidth: true
+            visible: CallAudioRouter.message.length > 0
+            text: CallAudioRouter.message
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+        }
+    }
+}
