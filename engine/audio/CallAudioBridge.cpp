@@ -155,9 +155,3 @@ void CallAudioBridge::consumePlayback(std::size_t count)
     count = std::min(count, m_pendingPlayback.size());
     m_pendingPlayback.erase(m_pendingPlayback.begin(), m_pendingPlayback.begin() + std::ptrdiff_t(count));
 }
-
-void CallAudioBridge::limitPendingPlayback(std::size_t samples)
-{
-    if (m_pendingPlayback.size() > samples)
-        consumePlayback(m_pendingPlayback.size() - samples);
-}

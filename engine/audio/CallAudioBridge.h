@@ -48,8 +48,6 @@ public:
     // 3. The mixer takes what it plays from the front of pendingPlayback().
     std::span<const int16_t> pendingPlayback() const { return m_pendingPlayback; }
     void consumePlayback(std::size_t count);
-    // Keeps at most `samples` queued for playback (the oldest go): a stalled earpiece must not grow latency.
-    void limitPendingPlayback(std::size_t samples);
 
     // Recording (the Recorder lives on the audio thread with the bridge).
     Recorder *recorder() { return &m_recorder; }

@@ -52,6 +52,10 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
     bridge->setMuted(m_muted);
     bridge->setMusicOnHold(std::move(musicOnHold));
     bridge->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+    // A call that joins while the devices are open converts at their rates from its first cycle.
+    if (m_devicesOpen)
+        bridge->setDeviceRates(m_io->sampleRate(AgentAudioIo::Capture),
+                               m_io->sampleRate(AgentAudioIo::Playback));
     connect(bridge->recorder(), &Recorder::stateChanged, this, [this, bridgeId, r = bridge->recorder()] {
         Q_EMIT recordingStateChanged(bridgeId, int(r->state()), r->path(), r->errorString());
     });
@@ -65,6 +69,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
 void CallAudioMixer::removeBridge(int bridgeId)
 {
     m_bridges.erase(bridgeId);
+    m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
         m_timer->stop();
         closeDevices();
@@ -76,6 +81,7 @@ void CallAudioMixer::setBridgeMode(int bridgeId, int mode)
 {
     if (CallAudioBridge *b = bridge(bridgeId))
         b->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+    m_mix.forget(bridgeId);
     cycle();
 }
 
@@ -152,6 +158,7 @@ void CallAudioMixer::closeDevices()
         return;
     m_io->close();
     m_devicesOpen = false;
+    m_mix.clear();
     for (auto &[id, b] : m_bridges)
         b->setDeviceRates(0, 0);
     Q_EMIT devicesOpened(QString(), QString(), QString());
@@ -187,36 +194,28 @@ void CallAudioMixer::cycle()
         b->pushToLine(m_captured, captureOpen, now);
     }
 
-    // Every active call's far end, mixed, as much as the earpiece takes now.
-    if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback)) {
-        const std::size_t maxPending =
-            std::size_t(m_io->sampleRate(AgentAudioIo::Playback)) * MaxPendingPlaybackMs / 1000;
-        std::size_t ready = 0;
-        for (auto &[id, b] : m_bridges) {
-            b->limitPendingPlayback(maxPending + m_io->playbackRoom());
-            ready = std::max(ready, b->pendingPlayback().size());
-        }
-        const std::size_t count = std::min(ready, m_io->playbackRoom());
-        if (count > 0) {
-            m_mix.assign(count, 0);
-            for (auto &[id, b] : m_bridges) {
-                const auto pending = b->pendingPlayback();
-                const std::size_t n = std::min(count, pending.size());
-                for (std::size_t i = 0; i < n; ++i)
-                    m_mix[i] += pending[i];
-                b->consumePlayback(n);
-            }
-            m_mixOut.resize(count);
-            for (std::size_t i = 0; i < count; ++i)
-                m_mixOut[i] = int16_t(std::clamp<int32_t>(m_mix[i], -32768, 32767));
-            m_io->writePlayback(m_mixOut);
-        }
-    }
+    if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback))
+        mixToPlayback();
 
     if (now - m_lastLevelsNs >= qint64(LevelIntervalMs) * 1'000'000) {
         m_lastLevelsNs = now;
         reportLevels();
     }
+}
+
+void CallAudioMixer::mixToPlayback()
+{
+    const int rate = m_io->sampleRate(AgentAudioIo::Playback);
+    m_mix.setLimits(std::size_t(rate) * MixAlignMs / 1000, std::size_t(rate) * MaxPendingPlaybackMs / 1000);
+    for (auto &[id, b] : m_bridges) {
+        if (b->mode() != CallAudioBridge::Active)
+            continue;
+        m_mix.add(id, b->pendingPlayback());
+        b->consumePlayback(b->pendingPlayback().size());
+    }
+    m_mix.take(m_io->playbackRoom(), m_mixOut);
+    if (!m_mixOut.empty())
+        m_io->writePlayback(m_mixOut);
 }
 
 void CallAudioMixer::reportLevels()

@@ -2,6 +2,7 @@
 
 #include "audio/AgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
+#include "audio/PlaybackMix.h"
 #include "audio/Recorder.h"
 
 #include <QtCore/qelapsedtimer.h>
@@ -26,8 +27,10 @@ class CallAudioMixer : public QObject
 public:
     using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
     static constexpr int CycleMs = 2;
-    // Converted far-end audio kept for the earpiece at most; older audio is dropped.
-    static constexpr int MaxPendingPlaybackMs = 10;
+    // Mixed far-end audio kept for the earpiece at most; older audio is dropped.
+    static constexpr int MaxPendingPlaybackMs = 30;
+    // How far the mix waits for a call that is behind the others (providers deliver in bursts).
+    static constexpr int MixAlignMs = 20;
     static constexpr int LevelIntervalMs = 50;
 
     // `factory` runs on the audio thread (devices belong to the thread that uses them).
@@ -67,6 +70,7 @@ private:
     void closeDevices();
     bool wantsDevices() const;
     void reportLevels();
+    void mixToPlayback();
 
     IoFactory m_factory;
     std::unique_ptr<AgentAudioIo> m_io;
@@ -79,7 +83,7 @@ private:
     bool m_reopen = false;
     bool m_muted = false;
     std::vector<int16_t> m_captured;
-    std::vector<int32_t> m_mix;
+    PlaybackMix m_mix;
     std::vector<int16_t> m_mixOut;
     qint64 m_lastLevelsNs = 0;
     bool m_levelsIdle = true;

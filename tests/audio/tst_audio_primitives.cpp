@@ -4,10 +4,12 @@
 #include "ToneAnalysis.h"
 
 #include "audio/AudioRingBuffer.h"
+#include "audio/PlaybackMix.h"
 #include "audio/Resampler.h"
 
 #include <QtTest/qtest.h>
 
+#include <algorithm>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -210,6 +212,103 @@ private Q_SLOTS:
         QCOMPARE(out.front(), int16_t(42)); // appended, not replaced
         QVERIFY(std::equal(in.begin(), in.end(), out.begin() + 1));
         QCOMPARE(same.delay(), 0.0);
+    }
+
+    void mixOneCallGoesOutAtOnce()
+    {
+        PlaybackMix mix;
+        mix.setLimits(20, 100);
+        const std::vector<int16_t> block {1, 2, 3, 4, 5};
+        mix.add(7, block);
+        QCOMPARE(int(mix.ready()), 5);
+        std::vector<int16_t> out;
+        mix.take(3, out); // the earpiece takes what it has room for
+        QCOMPARE(out, (std::vector<int16_t> {1, 2, 3}));
+        mix.take(10, out);
+        QCOMPARE(out, (std::vector<int16_t> {4, 5}));
+        QCOMPARE(int(mix.queued()), 0);
+    }
+
+    void mixLinesUpCallsThatArriveInBursts_data()
+    {
+        // Two calls deliver blocks of `burst` samples, the second `offset` samples later than the first;
+        // the earpiece takes 4 samples a step. Every call's samples must come out in order, added, with no
+        // gap: output sample k is 1 (first call) + 10 (second call) once both are running.
+        QTest::addColumn<int>("burst");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("same phase") << 8 << 0;
+        QTest::newRow("half a burst apart") << 8 << 4;
+        QTest::newRow("bursts of 12, 5 apart") << 12 << 5;
+    }
+
+    void mixLinesUpCallsThatArriveInBursts()
+    {
+        QFETCH(int, burst);
+        QFETCH(int, offset);
+        PlaybackMix mix;
+        mix.setLimits(std::size_t(burst * 2), 1000);
+        std::vector<int16_t> out;
+        std::vector<int16_t> played;
+        const std::vector<int16_t> first(std::size_t(burst), 1);
+        const std::vector<int16_t> second(std::size_t(burst), 10);
+        mix.add(1, first); // the first call starts alone
+        for (int step = 0; step < 200; ++step) {
+            if (step % burst == 0 && step > 0)
+                mix.add(1, first);
+            if (step % burst == offset % burst)
+                mix.add(2, second);
+            mix.take(4, out);
+            played.insert(played.end(), out.begin(), out.end());
+        }
+        // After the second call joined, every sample holds both calls: nothing was cut apart.
+        const auto joined = std::find(played.begin(), played.end(), int16_t(11));
+        QVERIFY(joined != played.end());
+        QVERIFY(std::all_of(joined, played.end(), [](int16_t s) { return s == 11; }));
+        QVERIFY(played.end() - joined > 100);
+    }
+
+    void mixDoesNotWaitForAStalledCall()
+    {
+        PlaybackMix mix;
+        mix.setLimits(8, 1000);
+        mix.add(1, std::vector<int16_t>(4, 1));
+        mix.add(2, std::vector<int16_t>(4, 10));
+        std::vector<int16_t> out;
+        mix.take(4, out);
+        QCOMPARE(out, std::vector<int16_t>(4, 11));
+        // Call 2 stops delivering; call 1 goes on. Within the alignment window the mix waits for call 2 ...
+        mix.add(1, std::vector<int16_t>(8, 1));
+        QCOMPARE(int(mix.ready()), 0);
+        // ... beyond it call 1 plays alone.
+        mix.add(1, std::vector<int16_t>(4, 1));
+        QCOMPARE(int(mix.ready()), 12);
+        mix.take(12, out);
+        QCOMPARE(out, std::vector<int16_t>(12, 1));
+    }
+
+    void mixCapDropsTheOldest()
+    {
+        PlaybackMix mix;
+        mix.setLimits(0, 10);
+        std::vector<int16_t> ramp(25);
+        std::iota(ramp.begin(), ramp.end(), int16_t(0));
+        mix.add(1, ramp);
+        std::vector<int16_t> out;
+        mix.take(0, out); // an earpiece with no room
+        QCOMPARE(int(mix.queued()), 10);
+        mix.take(3, out);
+        QCOMPARE(out, (std::vector<int16_t> {15, 16, 17})); // the newest 10 were kept
+    }
+
+    void mixSaturates()
+    {
+        PlaybackMix mix;
+        mix.setLimits(0, 100);
+        mix.add(1, std::vector<int16_t> {30000, -30000});
+        mix.add(2, std::vector<int16_t> {30000, -30000});
+        std::vector<int16_t> out;
+        mix.take(2, out);
+        QCOMPARE(out, (std::vector<int16_t> {32767, -32768}));
     }
 
     void resamplerRefusesBadRates()

@@ -35,23 +35,29 @@ constexpr int lineRate = 8000;
 class ToneFarEnd : public QObject
 {
 public:
-    explicit ToneFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint)
+    explicit ToneFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint, double frequency = 1000.0,
+                        double level = -6.0)
         : m_endpoint(std::move(endpoint))
-        , m_tone(ToneAnalysis::sine(1000.0, -6.0, lineRate, 1.0))
+        , m_tone(ToneAnalysis::sine(frequency, level, lineRate, 1.0))
     {
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const auto due = std::size_t(m_clock.nsecsElapsed() / 1000 * lineRate / 1'000'000);
-            const auto tone = ToneAnalysis::samplesOf(m_tone); // 1 s holds whole periods of 1 kHz
+            const auto tone = ToneAnalysis::samplesOf(m_tone); // 1 s holds whole periods of any whole Hz
             for (; m_written < due; ++m_written)
                 m_endpoint->fromLine.write(tone.subspan(m_written % tone.size(), 1));
             std::vector<int16_t> heard(m_endpoint->toLine.available());
             heard.resize(m_endpoint->toLine.read(heard));
             m_heard += heard.size();
+            m_recent.insert(m_recent.end(), heard.begin(), heard.end());
+            if (m_recent.size() > std::size_t(lineRate / 2))
+                m_recent.erase(m_recent.begin(), m_recent.end() - lineRate / 2);
         });
         m_clock.start();
         m_timer.start(10);
     }
     std::size_t heardSamples() const { return m_heard; }
+    // The last half second the far end heard.
+    std::span<const int16_t> recent() const { return m_recent; }
 
 private:
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
@@ -60,6 +66,7 @@ private:
     QElapsedTimer m_clock;
     std::size_t m_written = 0;
     std::size_t m_heard = 0;
+    std::vector<int16_t> m_recent;
 };
 
 void wait(int ms)
@@ -195,6 +202,38 @@ private Q_SLOTS:
         const double level = ToneAnalysis::levelDbfs(
             std::span<const int16_t>(left).subspan(lineRate / 4, lineRate / 2), 1000.0, lineRate);
         QVERIFY2(qAbs(level - expected) < 1.5, qPrintable(QStringLiteral("1 kHz at %1 dBFS").arg(level)));
+    }
+
+    void twoConnectedCallsAreMixedAndBothHearTheAgent()
+    {
+        QVERIFY(connectCall());
+        CallSession *second = m_fx->answered(QStringLiteral("bob"));
+        QVERIFY(second);
+        QCOMPARE(m_session->state(), int(Connected));
+        auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("second far end"));
+        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(second), endpoint);
+        ToneFarEnd secondFarEnd(endpoint, 600.0, -12.0);
+        QTRY_COMPARE(m_router->bridgedCalls(), 2);
+        QTRY_VERIFY(m_io);
+        wait(700);
+        m_io->takePlayed();
+        wait(500);
+        const std::vector<int16_t> played = m_io->takePlayed();
+        QVERIFY2(played.size() > 48000 * 4 / 10, qPrintable(QString::number(played.size())));
+        const auto steady = std::span<const int16_t>(played).last(48000 * 3 / 10);
+        const double first = ToneAnalysis::levelDbfs(steady, 1000.0, 48000);
+        const double other = ToneAnalysis::levelDbfs(steady, 600.0, 48000);
+        QVERIFY2(qAbs(first + 6.0) < 1.0, qPrintable(QStringLiteral("first call %1 dBFS").arg(first)));
+        QVERIFY2(qAbs(other + 12.0) < 1.0, qPrintable(QStringLiteral("second call %1 dBFS").arg(other)));
+        for (const ToneFarEnd *farEnd : {m_farEnd.get(), &secondFarEnd}) {
+            const double agent =
+                ToneAnalysis::levelDbfs(farEnd->recent().last(lineRate / 4), 440.0, lineRate);
+            QVERIFY2(qAbs(agent + 12.0) < 1.0,
+                     qPrintable(QStringLiteral("agent at a far end %1 dBFS").arg(agent)));
+        }
+        // Holding one leaves the other bridged.
+        QCOMPARE(m_fx->completionOf(second->hold()), int(Success));
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
     }
 
     void pauseLeavesOutAudio()

@@ -13,6 +13,7 @@
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
 #include "audio/LineAudioEndpoint.h"
+#include "audio/PlaybackMix.h"
 #include "audio/QtAgentAudioIo.h"
 
 #include <QtCore/qcommandlineparser.h>
@@ -87,7 +88,10 @@ RunResult runBridges(int calls, double seconds, int recordFormat, const QString 
     const std::vector<int16_t> farEnd = tone(1000.0, -6.0, lineRate, lineRate);
     const std::vector<int16_t> agent = tone(440.0, -12.0, deviceRate, deviceRate);
     std::vector<int16_t> drained(static_cast<std::size_t>(lineRate));
-    std::vector<int32_t> mix(static_cast<std::size_t>(deviceBlock));
+    PlaybackMix mix;
+    mix.setLimits(std::size_t(deviceRate) * CallAudioMixer::MixAlignMs / 1000,
+                  std::size_t(deviceRate) * CallAudioMixer::MaxPendingPlaybackMs / 1000);
+    std::vector<int16_t> mixed;
     const int cycles = int(seconds * 1000 / cycleMs);
     double pendingSum = 0.0;
     double playbackDelay = 0.0;
@@ -100,26 +104,24 @@ RunResult runBridges(int calls, double seconds, int recordFormat, const QString 
             std::size_t((c * lineBlock) % lineRate), std::size_t(lineBlock));
         const auto captured = std::span<const int16_t>(agent).subspan(
             std::size_t((c * deviceBlock) % deviceRate), std::size_t(deviceBlock));
-        std::fill(mix.begin(), mix.end(), 0);
         for (std::size_t i = 0; i < bridges.size(); ++i) {
             endpoints[i]->fromLine.write(farBlock); // the provider's side
             CallAudioBridge &bridge = *bridges[i];
             bridge.pullFromLine();
             bridge.pushToLine(captured, true, nowNs);
-            const auto pending = bridge.pendingPlayback();
-            const std::size_t n = std::min(pending.size(), mix.size());
-            for (std::size_t s = 0; s < n; ++s)
-                mix[s] += pending[s];
-            bridge.consumePlayback(n);
-            pendingSum += double(bridge.pendingPlayback().size());
+            mix.add(int(i), bridge.pendingPlayback());
+            bridge.consumePlayback(bridge.pendingPlayback().size());
             endpoints[i]->toLine.read(drained); // the provider's side
         }
+        // The earpiece takes one cycle's worth, as a device in step with the line would.
+        mix.take(std::size_t(deviceBlock), mixed);
+        pendingSum += double(mix.queued());
     }
     const qint64 cpuNs = threadCpuNs() - started;
 
     RunResult result;
     result.cpuPercentPerCall = 100.0 * double(cpuNs) / (seconds * 1e9) / calls;
-    result.meanPendingPlaybackMs = pendingSum / double(cycles) / calls * 1000.0 / deviceRate;
+    result.meanPendingPlaybackMs = pendingSum / double(cycles) * 1000.0 / deviceRate;
     for (auto &bridge : bridges) {
         playbackDelay += bridge->playbackResamplerDelay();
         captureDelay += bridge->captureResamplerDelay();
