@@ -298,9 +298,9 @@ void CallAudioRouter::mixerLevels(double fromPeak, double fromRms, double toPeak
     Q_EMIT levelsChanged();
 }
 
-void CallAudioRouter::setMessage(const QString &message)
+void CallAudioRouter::setMessage(const QString &message, bool logged)
 {
-    if (!message.isEmpty())
+    if (!message.isEmpty() && !logged)
         qCWarning(lcAudio).noquote() << message;
     if (message == m_message)
         return;
@@ -425,5 +425,5 @@ void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString
             Q_EMIT recordingFailed(session->sessionId(), error);
     }
     if (state == Recorder::Failed)
-        setMessage(error);
+        setMessage(error, true); // the recorder logged it
 }

@@ -113,7 +113,7 @@ private:
     void mixerDeviceError(int direction, const QString &reason);
     void mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms);
     void mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error);
-    void setMessage(const QString &message);
+    void setMessage(const QString &message, bool logged = false);
     void updateDevicesInUse();
     int bridgeIdOf(CallSession *session) const { return m_bridgeOf.value(session, 0); }
     QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error) const;

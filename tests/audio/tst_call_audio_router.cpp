@@ -25,6 +25,9 @@
 
 #include <sndfile.h>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace Tapi;
 
 namespace {
@@ -283,6 +286,46 @@ private Q_SLOTS:
         QTRY_VERIFY(m_farEnd->heardSamples() > before + lineRate / 4);
         QCOMPARE(m_session->state(), int(Connected));
         QVERIFY(endCall().isEmpty());
+    }
+
+    void fullDiskStopsTheRecordingAndTheCallGoesOn()
+    {
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        // A file size limit makes a write fail with EFBIG as a full disk would (SIGXFSZ ignored). Stereo
+        // WAV at 8 kHz is 32 kB a second: 48 kB lasts about a second and a half. Nothing else in this
+        // process writes files while the limit holds.
+        rlimit before {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &before), 0);
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = before;
+        limited.rlim_cur = 48 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+        auto restore = qScopeGuard([&] {
+            setrlimit(RLIMIT_FSIZE, &before);
+            std::signal(SIGXFSZ, oldHandler);
+        });
+        QSignalSpy failed(m_router.get(), &CallAudioRouter::recordingFailed);
+        QVERIFY(m_router->startRecording(m_session));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        restore.dismiss();
+        setrlimit(RLIMIT_FSIZE, &before);
+        std::signal(SIGXFSZ, oldHandler);
+        const QString path = m_router->recordingPath(m_session);
+        QCOMPARE(failed.at(0).at(0).toInt(), m_session->sessionId());
+        QVERIFY2(m_router->message().contains(path), qPrintable(m_router->message()));
+        QCOMPARE(m_router->recordingState(m_session), int(Recorder::Failed));
+        // The call goes on and the far end still hears the agent.
+        QCOMPARE(m_session->state(), int(Connected));
+        const std::size_t heard = m_farEnd->heardSamples();
+        QTRY_VERIFY(m_farEnd->heardSamples() > heard + lineRate / 4);
+        // What was written before the disk filled is a readable recording.
+        SF_INFO info {};
+        SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+        QVERIFY2(file, sf_strerror(nullptr));
+        sf_close(file);
+        QVERIFY2(info.frames >= lineRate, qPrintable(QString::number(info.frames)));
+        QCOMPARE(endCall(), path);
     }
 
     void deviceThatStopsIsReportedAndReopened()
