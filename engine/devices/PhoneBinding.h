@@ -141,6 +141,7 @@ private:
     QString m_lastNumber;
     QPointer<Line> m_lastLine;
     QHash<int, QString> m_requests; // request id -> phone id, for requests a press caused
-    int m_swapHoldRequest = 0;
-    QPointer<CallSession> m_swapResume;
+    // Flash with two calls: the hold request, and the session to resume or answer once it completed.
+    int m_afterHoldRequest = 0;
+    QPointer<CallSession> m_afterHold;
 };

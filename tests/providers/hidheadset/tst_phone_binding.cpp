@@ -123,6 +123,7 @@ private Q_SLOTS:
     void muteLock();
     void holdKeepsOffHookAndIgnoresEcho();
     void flashSwapsTwoCalls();
+    void flashAnswersWaitingCall();
     void rejectButton_data();
     void rejectButton();
     void redial();
@@ -362,6 +363,35 @@ void TestPhoneBinding::flashSwapsTwoCalls()
              (QStringList {rig.at(b, QStringLiteral("hold")), rig.at(a, QStringLiteral("unhold"))}));
     QCOMPARE(b->state(), int(OnHold));
     QCOMPARE(a->state(), int(Connected));
+}
+
+void TestPhoneBinding::flashAnswersWaitingCall()
+{
+    HeadsetRig rig(QStringLiteral("0b0e-0307.bin"));
+    CallSession *a = rig.fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    CallSession *b = rig.fx.offer(QStringLiteral("bob")); // call waiting
+    QVERIFY(b);
+    QCOMPARE(b->state(), int(Offering));
+    rig.advance(2000);
+    rig.takeActions();
+
+    // Flash: hold alice, then answer bob once the hold completed; one press, two actions in that order.
+    QVERIFY(rig.press(QStringLiteral("02 09 00")));
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(rig.takeActions(),
+             (QStringList {rig.at(a, QStringLiteral("hold")), rig.at(b, QStringLiteral("answer"))}));
+    QCOMPARE(a->state(), int(OnHold));
+    QCOMPARE(b->state(), int(Connected));
+    rig.advance(2000);
+
+    // Flash again swaps back.
+    QVERIFY(rig.press(QStringLiteral("02 09 00")));
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(rig.takeActions(),
+             (QStringList {rig.at(b, QStringLiteral("hold")), rig.at(a, QStringLiteral("unhold"))}));
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(b->state(), int(OnHold));
 }
 
 void TestPhoneBinding::rejectButton_data()
