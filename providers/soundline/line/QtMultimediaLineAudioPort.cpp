@@ -192,7 +192,8 @@ bool QtMultimediaLineAudioPort::start(QString *error)
     m_presence->start();
     qCInfo(lcSoundline).noquote() << "line audio: capture" << describe(m_captureName, m_captureDevice) << "at"
                                   << m_captureFormat.sampleRate() << "Hz, playback"
-                                  << (m_sink ? describe(m_playbackName, m_playbackDevice) : QStringLiteral("none"));
+                                  << (m_sink ? describe(m_playbackName, m_playbackDevice)
+                                             : QStringLiteral("none"));
     return true;
 }
 
@@ -233,7 +234,7 @@ void QtMultimediaLineAudioPort::readCapture()
         return;
     // The line is mono: the first channel is the line interface's.
     const qsizetype frames = bytes.size() / frameBytes;
-    std::vector<int16_t> mono(std::size_t(frames));
+    std::vector<int16_t> mono(static_cast<std::size_t>(frames));
     for (qsizetype i = 0; i < frames; ++i)
         mono[std::size_t(i)] = sampleAt(bytes.constData() + i * frameBytes, m_captureFormat.sampleFormat());
     m_toLineRate->process(mono, m_captured);
@@ -294,7 +295,8 @@ void QtMultimediaLineAudioPort::checkDevices()
                            [&](const QAudioDevice &d) { return d.id() == device.id(); });
     };
     if (!present(QMediaDevices::audioInputs(), m_captureDevice)) {
-        fail(QStringLiteral("capture sound card %1 was unplugged").arg(describe(m_captureName, m_captureDevice)));
+        fail(QStringLiteral("capture sound card %1 was unplugged")
+                 .arg(describe(m_captureName, m_captureDevice)));
         return;
     }
     if (!m_playbackDevice.isNull() && !present(QMediaDevices::audioOutputs(), m_playbackDevice)) {

@@ -46,9 +46,10 @@ void SoundLineWorker::setVoicePath(bool connected)
         return;
     if (connected) {
         m_voice = std::make_shared<LineAudioEndpoint>(
-            8000, QStringLiteral("sound-card line %1 (%2)")
-                      .arg(m_config.id, m_config.captureFile.isEmpty() ? m_config.captureDevice
-                                                                        : m_config.captureFile));
+            8000,
+            QStringLiteral("sound-card line %1 (%2)")
+                .arg(m_config.id,
+                     m_config.captureFile.isEmpty() ? m_config.captureDevice : m_config.captureFile));
         Q_EMIT voiceAttached(m_voice);
     } else {
         m_voice.reset();
@@ -134,7 +135,8 @@ void SoundLineWorker::onCaptured(const QList<int16_t> &samples)
         if (voice->toLine.read(m_agent) < count)
             ++voice->underruns;
         for (qsizetype i = 0; i < playback.size() && std::size_t(i) < count; ++i)
-            m_agent[std::size_t(i)] = int16_t(qBound(-32768, int(m_agent[std::size_t(i)]) + playback[i], 32767));
+            m_agent[std::size_t(i)] =
+                int16_t(qBound(-32768, int(m_agent[std::size_t(i)]) + playback[i], 32767));
         m_audio->play(m_agent.data(), int(count));
         return;
     }
