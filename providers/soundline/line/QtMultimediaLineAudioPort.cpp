@@ -14,8 +14,11 @@ namespace {
 constexpr int LineRate = 8000;
 constexpr int FrameSamples = 160; // 20 ms at the line's rate
 constexpr int PresenceCheckMs = 500; // half the one-second budget for noticing an unplugged card
-constexpr int SinkBufferMs = 100;
-constexpr int MaxPendingMs = 200; // playback queued beyond the sink's buffer; older audio is dropped
+// Capture in small fragments: the line's playback (dialling, the agent's voice) is paced by it, and a
+// record stream left to PulseAudio's default fragment size arrives in bursts of a second or more.
+constexpr int SourceFragmentMs = 20;
+constexpr int SinkBufferMs = 120;
+constexpr int MaxPendingMs = 300; // playback queued beyond the sink's buffer; older audio is dropped
 
 // The line's own format when the card offers it, else the card's preferred rate and channels in 16 bit
 // (PulseAudio converts anything; a raw ALSA card may insist on its own layout).
@@ -156,6 +159,7 @@ bool QtMultimediaLineAudioPort::start(QString *error)
                      .arg(describe(m_captureName, m_captureDevice)));
         }
     });
+    m_source->setBufferSize(m_captureFormat.bytesForDuration(SourceFragmentMs * 1000));
     m_sourceIo = m_source->start();
     if (!m_sourceIo || m_source->error() != QAudio::NoError) {
         *error = QStringLiteral("capture sound card %1 cannot be opened at %2 Hz")

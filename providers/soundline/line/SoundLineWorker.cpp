@@ -140,8 +140,11 @@ void SoundLineWorker::onCaptured(const QList<int16_t> &samples)
         m_audio->play(m_agent.data(), int(count));
         return;
     }
-    if (!playback.isEmpty())
-        m_audio->play(playback.constData(), int(playback.size()));
+    // Playback stays continuous (silence when there is nothing to say): a PulseAudio stream that runs
+    // dry waits for a full pre-buffer before it plays again, which would swallow the first digits dialled.
+    if (playback.isEmpty())
+        playback.resize(samples.size(), 0);
+    m_audio->play(playback.constData(), int(playback.size()));
 }
 
 void SoundLineWorker::execute(const LineCommand &command)

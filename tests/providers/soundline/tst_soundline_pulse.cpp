@@ -77,7 +77,12 @@ public:
         m_process.kill();
         m_process.waitForFinished(5000);
     }
-    bool started() { return m_process.waitForStarted(5000); }
+    // True once the recording runs: the monitor stream has delivered its first audio (connecting to
+    // the server can take a second or two on a loaded machine).
+    bool started()
+    {
+        return m_process.waitForStarted(5000) && QTest::qWaitFor([this] { return !m_pcm.isEmpty(); }, Bound);
+    }
     const QByteArray &pcm() const { return m_pcm; }
     void clear() { m_pcm.clear(); }
     QString dtmfDigits() const
@@ -179,7 +184,8 @@ void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
     QCOMPARE(speech->exitCode(), 0);
     pump();
     const double agentLevel = ToneAnalysis::peakLevelDbfs(monitor.pcm(), 440, 8000);
-    QVERIFY2(agentLevel > -15, qPrintable(QStringLiteral("agent tone on the line at %1 dBFS").arg(agentLevel)));
+    QVERIFY2(agentLevel > -15,
+             qPrintable(QStringLiteral("agent tone on the line at %1 dBFS").arg(agentLevel)));
     // The loudest 20 ms of what reached fromLine is the caller's voice, not silence.
     double loudest = 0;
     for (std::size_t i = 0; i + 160 <= heard.size(); i += 160) {
@@ -228,7 +234,11 @@ void TestSoundLinePulse::outboundDialRingbackAnswer()
     auto dialTone = playToLine(QStringLiteral("dialtone_us_350+440_3s.wav"));
     QVERIFY(waitForState(a, Proceeding));
     // The digits went out through the line card: decoded from its monitor by a separate receiver.
-    QVERIFY(QTest::qWaitFor([&] { return monitor.dtmfDigits() == QLatin1String("5551234"); }, Bound));
+    QVERIFY2(QTest::qWaitFor([&] { return monitor.dtmfDigits() == QLatin1String("5551234"); }, Bound),
+             qPrintable(QStringLiteral("decoded '%1' from %2 ms recorded; 770 Hz peak %3 dBFS")
+                            .arg(monitor.dtmfDigits())
+                            .arg(monitor.pcm().size() / 16)
+                            .arg(ToneAnalysis::peakLevelDbfs(monitor.pcm(), 770, 8000, 0.02))));
     QVERIFY(finished(dialTone.get()));
 
     auto ringback = playToLine(QStringLiteral("ringback_us_440+480_2000-4000.wav"));
