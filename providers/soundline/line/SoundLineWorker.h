@@ -25,7 +25,7 @@ class SoundLineWorker : public QObject
 
 public:
     // The ports become children of the worker (and move to its thread with it). audio may be null:
-    // no sound-card binding for this configuration (the line stays out of service, saying why).
+    // no line audio configured (the line stays out of service, saying why).
     SoundLineWorker(const SoundLineConfig &config, LineAudioPort *audio, SerialControlPort *control,
                     QObject *parent = nullptr);
 
