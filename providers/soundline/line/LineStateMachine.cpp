@@ -45,6 +45,10 @@ void LineStateMachine::enter(Phase phase)
 {
     m_phase = phase;
     m_phaseSinceMs = nowMs();
+    if (const bool voice = phase == Phase::Connected; voice != m_voicePath) {
+        m_voicePath = voice;
+        Q_EMIT voicePathChanged(voice);
+    }
     const bool onHook = phase == Phase::Idle || phase == Phase::Alerting;
     const bool outboundProgress = phase == Phase::WaitDialTone || phase == Phase::Dialing
         || phase == Phase::Proceeding || phase == Phase::Ringback || phase == Phase::Busy
