@@ -238,6 +238,11 @@ void LineStateMachine::onRingStart()
     }
     if (m_phase != Phase::Alerting)
         return;
+    // With RI wired, the pin and the ring energy in the audio both report each burst; the second report
+    // of the same ring must not count as ring 2 (it would offer a Bell 202 call before its caller ID).
+    // No country's rings start less than a group gap apart.
+    if (now - m_lastRingMs < m_config.profile->ring.groupGapMs)
+        return;
     ++m_rings;
     m_lastRingMs = now;
     if (!m_offered && m_rings >= 2)

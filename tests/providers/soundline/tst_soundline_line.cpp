@@ -75,6 +75,7 @@ private Q_SLOTS:
     void farEndGone();
     void callerGivesUp();
     void ringFromRiPin();
+    void ringPinAndRingAudioCountOnce();
     void monitoringOnlyLine();
     void outOfServiceAndReplug_data();
     void outOfServiceAndReplug();
@@ -308,6 +309,19 @@ void TestSoundLine::ringFromRiPin()
     QTRY_VERIFY(f.session());
     QCOMPARE(f.session()->state(), int(Offering));
     QCOMPARE(f.session()->remoteNumber(), QStringLiteral("01632960123"));
+}
+
+void TestSoundLine::ringPinAndRingAudioCountOnce()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    // RI rises as the first burst starts in the audio: one ring, so the Bell 202 caller ID sent after
+    // it is still awaited and shown.
+    f.pins()->setRing(true);
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    QCOMPARE(f.session()->state(), int(Offering));
+    QCOMPARE(f.session()->remoteNumber(), QStringLiteral("6095551212"));
 }
 
 void TestSoundLine::monitoringOnlyLine()
