@@ -59,7 +59,8 @@ ColumnLayout {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
-        Button {
+        IconButton {
+            iconName: "drop"
             objectName: "dropButton"
             text: qsTr("Drop")
             enabled: drop.canDrop
