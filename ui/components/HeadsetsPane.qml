@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.impl // IconImage: the icon tinted like the buttons' ones
 import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
@@ -57,10 +58,10 @@ ColumnLayout {
                 Accessible.name: qsTr("Use %1 as the active headset").arg(row.modelData.name)
                 onClicked: pane.binding.chooseActivePhone(row.modelData.phoneId)
             }
-            Image {
+            IconImage {
                 source: Theme.icon("headset")
                 sourceSize: Qt.size(18, 18)
-                opacity: row.modelData.present ? 1 : 0.4
+                color: row.modelData.present ? Theme.text : Theme.mutedText
                 Accessible.ignored: true
             }
             // Device names come from the device: plain text.

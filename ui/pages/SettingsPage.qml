@@ -50,6 +50,7 @@ Pane {
                 Label { text: qsTr("Theme"); color: Theme.text }
                 ComboBox {
                     objectName: "themeChoice"
+                    Layout.preferredWidth: Math.max(implicitWidth, 220)
                     readonly property var codes: ["system", "light", "dark"]
                     model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
                     currentIndex: Math.max(0, codes.indexOf(Theme.override))
