@@ -174,27 +174,32 @@
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="66"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="77"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <source>Not ready: %1</source>
+        <translation>Not ready: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="81"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
         <source>Keep the current state</source>
         <translation>Keep the current state</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="90"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>then: %1</source>
         <translation>then: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="96"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>Microphone muted</translation>
     </message>

@@ -173,27 +173,32 @@
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="66"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
         <source>Not ready</source>
         <translation>未就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="77"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <source>Not ready: %1</source>
+        <translation>未就緒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="81"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
         <source>Keep the current state</source>
         <translation>維持目前狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="90"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>then: %1</source>
         <translation>接著：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="96"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>麥克風已靜音</translation>
     </message>

@@ -203,6 +203,8 @@ Item {
             SimDriver.plugPhone("047f:c056:B2", "Poly Blackwire 5220")
             tryCompare(findChild(phoneRow(pane, "047f:c056:B2"), "headsetStatus"), "text", "active")
             verify(!findChild(phoneRow(pane, "047f:c056:B2"), "dismissHeadset").visible)
+            verify(!binding.dismissPhone("047f:c056:B2")) // a present headset cannot be dismissed
+            verify(!binding.dismissPhone("no:such:phone"))
 
             // ... or until the agent dismisses it.
             SimDriver.unplugPhone("0b0e:0307:A1", "unplugged")

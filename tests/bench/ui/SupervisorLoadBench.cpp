@@ -47,8 +47,9 @@ QString delegateCount(QObject *root, const char *objectName)
 }
 } // namespace
 
-SupervisorLoadBench::SupervisorLoadBench(int sessions, int rate, int seconds)
+SupervisorLoadBench::SupervisorLoadBench(int sessions, int conferences, int rate, int seconds)
     : m_sessionCount(sessions)
+    , m_conferenceCount(conferences)
     , m_rate(rate)
     , m_seconds(seconds)
 {
@@ -90,6 +91,16 @@ bool SupervisorLoadBench::createSessions()
         farEnd.answerAfterMs = -1;
         m_sim->addFarEnd(farEnd);
     }
+    for (int i = 0; i < m_conferenceCount; ++i) {
+        for (int party = 0; party < 3; ++party) {
+            SimFarEnd farEnd;
+            farEnd.id = QStringLiteral("conf%1-%2").arg(i).arg(party);
+            farEnd.number = QStringLiteral("+1666%1%2").arg(i, 5, 10, QLatin1Char('0')).arg(party);
+            farEnd.name = QStringLiteral("Party %1.%2").arg(i).arg(party);
+            farEnd.answerAfterMs = 10; // consultation calls to it are answered
+            m_sim->addFarEnd(farEnd);
+        }
+    }
     m_engine->attachProvider(m_sim.get());
     SimSwitch::LineSetup line;
     line.descriptor.id = QStringLiteral("sim/queue");
@@ -102,24 +113,79 @@ bool SupervisorLoadBench::createSessions()
     EventLogModel::setQmlInstance(m_events.get());
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
-    auto settle = [this] {
-        for (int i = 0; i < 1000 && (m_sim->clock().runDue() > 0 || m_engine->pendingRequestCount() > 0); ++i)
-            QCoreApplication::processEvents();
-    };
     for (int i = 0; i < m_sessionCount; ++i)
         m_sim->offerCall(line.descriptor.id, QStringLiteral("caller%1").arg(i));
     settle();
     for (CallSession *session : m_engine->sessionList())
         session->answer();
     settle();
-    int connected = 0;
-    for (CallSession *session : m_engine->sessionList())
-        connected += session->state() == Tapi::Connected ? 1 : 0;
-    if (connected != m_sessionCount) {
-        std::fprintf(stderr, "bench_ui: %d of %d sessions connected\n", connected, m_sessionCount);
+    m_toggled.clear();
+    for (CallSession *session : m_engine->sessionList()) {
+        if (session->state() == Tapi::Connected)
+            m_toggled.append(session);
+    }
+    if (m_toggled.size() != m_sessionCount) {
+        std::fprintf(stderr, "bench_ui: %lld of %d sessions connected\n", qlonglong(m_toggled.size()),
+                     m_sessionCount);
         return false;
     }
+    for (int i = 0; i < m_conferenceCount; ++i) {
+        if (!createConference(i)) {
+            std::fprintf(stderr, "bench_ui: conference %d could not be set up\n", i);
+            return false;
+        }
+    }
     return true;
+}
+
+void SupervisorLoadBench::settle()
+{
+    for (int i = 0; i < 1000 && (m_sim->clock().runDue() > 0 || m_engine->pendingRequestCount() > 0); ++i)
+        QCoreApplication::processEvents();
+}
+
+// As an agent does it: answer a call, set up a conference from it, dial and add two parties.
+bool SupervisorLoadBench::createConference(int index)
+{
+    const QList<CallSession *> before = m_engine->sessionList();
+    const QList<CallId> calls =
+        m_sim->offerCall(QStringLiteral("sim/queue"), QStringLiteral("conf%1-0").arg(index));
+    settle();
+    CallSession *first = nullptr;
+    for (CallSession *session : m_engine->sessionList()) {
+        if (!before.contains(session) && session->state() == Tapi::Offering)
+            first = session;
+    }
+    if (calls.isEmpty() || !first || first->answer() <= 0)
+        return false;
+    settle();
+    if (first->setupConference() <= 0)
+        return false;
+    settle();
+    CallSession *conference = first->conferenceParent();
+    if (!conference)
+        return false;
+    for (int party = 1; party <= 2; ++party) {
+        if (party == 2 && conference->prepareAddToConference() <= 0)
+            return false;
+        settle();
+        CallSession *consult = nullptr;
+        for (CallSession *session : m_engine->sessionList()) {
+            if (session->state() == Tapi::DialTone)
+                consult = session;
+        }
+        if (!consult
+            || consult->dial(m_sim->farEnd(QStringLiteral("conf%1-%2").arg(index).arg(party))->number) <= 0)
+            return false;
+        for (int step = 0; step < 100 && consult->state() != Tapi::Connected; ++step) {
+            m_sim->clock().advance(5);
+            settle();
+        }
+        if (consult->state() != Tapi::Connected || conference->addToConference(consult) <= 0)
+            return false;
+        settle();
+    }
+    return conference->members().size() == 3;
 }
 
 bool SupervisorLoadBench::showWindow()
@@ -153,9 +219,8 @@ void SupervisorLoadBench::changeStates()
 {
     // Keep to the rate over the whole run, whatever the timer's jitter.
     const qint64 due = m_wall.elapsed() * m_rate / 1000 - m_loadStartMs * m_rate / 1000;
-    const QList<CallSession *> sessions = m_engine->sessionList();
     while (m_issued < due) {
-        CallSession *session = sessions.at(m_issued % sessions.size());
+        CallSession *session = m_toggled.at(m_issued % m_toggled.size());
         const int id = session->state() == Tapi::OnHold ? session->unhold() : session->hold();
         m_failed += id > 0 ? 0 : 1;
         ++m_issued;
@@ -165,9 +230,10 @@ void SupervisorLoadBench::changeStates()
 bool SupervisorLoadBench::start()
 {
     m_wall.start();
-    m_pump.start();
     if (!createSessions() || !showWindow())
         return false;
+    m_lastPumpMs = m_wall.elapsed(); // from here virtual time follows the wall clock
+    m_pump.start();
     connect(m_engine.get(), &CallEngine::sessionStateChanged, this, [this] {
         if (m_measuring)
             ++m_stateChanges;
@@ -194,7 +260,9 @@ void SupervisorLoadBench::report(double wallSeconds, double cpu)
         intervals.push_back((m_swapNs[i] - m_swapNs[i - 1]) / 1e6);
     const Summary gaps = summarize(intervals);
     const Summary work = summarize(m_frameWorkMs);
-    std::printf("supervisor: %d live sessions, %d state changes requested (%d refused), %d seen in %.1f s "
+    std::printf("supervisor: %lld live sessions (%d plain calls, %d three-party conferences)\n",
+                qlonglong(m_engine->sessionList().size()), m_sessionCount, m_conferenceCount);
+    std::printf("supervisor: %d plain calls, %d state changes requested (%d refused), %d seen in %.1f s "
                 "(%.0f/s)\n",
                 m_sessionCount, m_issued, m_failed, m_stateChanges, wallSeconds,
                 m_stateChanges / wallSeconds);

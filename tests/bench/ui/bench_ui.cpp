@@ -2,13 +2,14 @@
 // app under the current display (Xvfb) with the software renderer, and the supervisor view with many
 // live sessions changing state: frame times, CPU and how many list delegates exist.
 //
-//   bench_ui [--app PATH] [--starts N] [--sessions N] [--rate PER_SECOND] [--seconds S]
+//   bench_ui [--app PATH] [--starts N] [--sessions N] [--conferences N] [--rate PER_SECOND] [--seconds S]
 //            [--skip-startup] [--skip-supervisor]
 
 #include "StartupBench.h"
 #include "SupervisorLoadBench.h"
 
 #include <QtCore/qcommandlineparser.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickControls2/qquickstyle.h>
@@ -21,6 +22,10 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
         qputenv("QT_QUICK_BACKEND", "software"); // the renderer the figures are defined for
+    // The console's settings and call log go to a throw-away home, not the user's.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline")); // the console's Settings need both
     QCoreApplication::setApplicationName(QStringLiteral("hookline-bench-ui"));
@@ -32,6 +37,9 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption sessionsOption(QStringLiteral("sessions"), QStringLiteral("Live sessions."),
                                             QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption conferencesOption(QStringLiteral("conferences"),
+                                               QStringLiteral("Three-party conferences besides the calls."),
+                                               QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("State changes per second."),
                                         QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Length of the load."),
@@ -40,8 +48,8 @@ int main(int argc, char *argv[])
                                                QStringLiteral("No start-up runs."));
     const QCommandLineOption skipSupervisorOption(QStringLiteral("skip-supervisor"),
                                                   QStringLiteral("No supervisor load."));
-    parser.addOptions({appOption, startsOption, sessionsOption, rateOption, secondsOption, skipStartupOption,
-                       skipSupervisorOption});
+    parser.addOptions({appOption, startsOption, sessionsOption, conferencesOption, rateOption, secondsOption,
+                       skipStartupOption, skipSupervisorOption});
     parser.process(app);
 
     if (!parser.isSet(skipStartupOption)
@@ -51,6 +59,7 @@ int main(int argc, char *argv[])
         return 0;
     QQuickStyle::setStyle(QStringLiteral("Fusion")); // as the console
     SupervisorLoadBench load(qMax(1, parser.value(sessionsOption).toInt()),
+                             qMax(0, parser.value(conferencesOption).toInt()),
                              qMax(1, parser.value(rateOption).toInt()),
                              qMax(1, parser.value(secondsOption).toInt()));
     QObject::connect(&load, &SupervisorLoadBench::finished, &app, &QCoreApplication::quit);
