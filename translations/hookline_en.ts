@@ -1033,72 +1033,72 @@ on %2</translation>
 <context>
     <name>ShortcutEditor</name>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="41"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
         <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
         <translation>Press the new shortcut for “%1”, or Escape to keep %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="48"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
         <source>Unchanged: %1 stays %2.</source>
         <translation>Unchanged: %1 stays %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="56"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
         <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
         <translation>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="62"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
         <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
         <translation>%1 is already the shortcut for “%2”; choose another or change that one first.</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="67"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="93"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
         <source>Press keys…</source>
         <translation>Press keys…</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="97"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
         <source>Shortcut for %1: %2</source>
         <translation>Shortcut for %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="101"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="101"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
         <source>Cancel changing the shortcut</source>
         <translation>Cancel changing the shortcut</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="103"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
         <source>Change the shortcut for %1</source>
         <translation>Change the shortcut for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="108"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
         <source>Reset</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Reset the shortcut for %1 to %2</source>
         <translation>Reset the shortcut for %1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="135"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
     </message>

@@ -1030,72 +1030,72 @@ on %2</source>
 <context>
     <name>ShortcutEditor</name>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="41"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
         <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
         <translation>請按下「%1」的新快速鍵，或按 Escape 保留 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="48"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
         <source>Unchanged: %1 stays %2.</source>
         <translation>未變更：%1 仍為 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="56"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
         <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
         <translation>%1 不能作為快速鍵：請將 Ctrl、Alt 或 Meta 與一個按鍵搭配，或使用功能鍵。</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="62"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
         <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
         <translation>%1 已是「%2」的快速鍵；請選擇其他組合，或先變更那一項。</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="67"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="93"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
         <source>Press keys…</source>
         <translation>請按下按鍵…</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="97"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
         <source>Shortcut for %1: %2</source>
         <translation>%1 的快速鍵：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="101"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="101"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
         <source>Change</source>
         <translation>變更</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
         <source>Cancel changing the shortcut</source>
         <translation>取消變更快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="103"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
         <source>Change the shortcut for %1</source>
         <translation>變更「%1」的快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="108"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Reset the shortcut for %1 to %2</source>
         <translation>將「%1」的快速鍵重設為 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="135"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
     </message>

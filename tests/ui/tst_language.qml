@@ -44,10 +44,14 @@ Item {
             const store = Qt.createQmlObject('import QtQuick; QtObject { property string answer: "Ctrl+Shift+A" }', root)
             const page = createTemporaryObject(settingsComponent, root, { phoneBinding: SimDriver.phoneBinding(),
                                                  shortcutSettings: store, defaultShortcuts: { answer: "Ctrl+Shift+A" } })
-            verify(SimDriver.setLanguage("zh_TW"))
             const editor = findChild(page, "shortcutEditor")
+            mouseClick(findChild(editor, "change_answer"))
+            keyClick(Qt.Key_Escape)
+            compare(editor.message, "Unchanged: Answer the incoming call stays Ctrl+Shift+A.")
+            verify(SimDriver.setLanguage("zh_TW"))
             wait(0) // the retranslated rows replace the old ones, which go at the next deferred delete
             tryCompare(findChild(editor, "change_answer"), "text", "變更")
+            compare(editor.message, "未變更：接聽來電 仍為 Ctrl+Shift+A。") // the last message follows the language
             compare(findChild(editor, "reset_answer").text, "重設")
             mouseClick(findChild(editor, "change_answer"))
             compare(editor.capturing, "answer")

@@ -16,8 +16,23 @@ ColumnLayout {
     property var actions: [] // [{ key, label }]
     // The action whose new sequence is being captured, "" when none.
     property string capturing: ""
-    property string message: ""
-    property bool messageIsError: false
+    // What the last step did: { kind, key, sequence, owner }; the text is made in a binding, so it
+    // follows a language change like every other string.
+    property var note: null
+    readonly property bool messageIsError: note !== null && (note.kind === "unusable" || note.kind === "taken")
+    readonly property string message: {
+        if (!note)
+            return ""
+        const label = labelOf(note.key)
+        const shown = KeySequences.nativeText(note.sequence)
+        switch (note.kind) {
+        case "capturing": return qsTr("Press the new shortcut for “%1”, or Escape to keep %2.").arg(label).arg(shown)
+        case "unchanged": return qsTr("Unchanged: %1 stays %2.").arg(label).arg(shown)
+        case "unusable": return qsTr("%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.").arg(shown)
+        case "taken": return qsTr("%1 is already the shortcut for “%2”; choose another or change that one first.").arg(shown).arg(labelOf(note.owner))
+        default: return qsTr("%1: %2").arg(label).arg(shown)
+        }
+    }
 
     spacing: Theme.spacing / 2
 
@@ -38,34 +53,28 @@ ColumnLayout {
     }
     function startCapture(key) {
         capturing = key
-        message = qsTr("Press the new shortcut for “%1”, or Escape to keep %2.").arg(labelOf(key)).arg(KeySequences.nativeText(sequenceOf(key)))
-        messageIsError = false
+        note = { kind: "capturing", key: key, sequence: sequenceOf(key) }
         capture.forceActiveFocus()
     }
     function cancelCapture() {
         if (!capturing.length)
             return
-        message = qsTr("Unchanged: %1 stays %2.").arg(labelOf(capturing)).arg(KeySequences.nativeText(sequenceOf(capturing)))
-        messageIsError = false
+        note = { kind: "unchanged", key: capturing, sequence: sequenceOf(capturing) }
         capturing = ""
     }
     // Stores `sequence` for `key` unless it is unusable or taken; says what happened either way.
     function assign(key, sequence) {
-        const shown = KeySequences.nativeText(sequence)
         if (!KeySequences.isUsableShortcut(sequence)) {
-            message = qsTr("%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.").arg(shown)
-            messageIsError = true
+            note = { kind: "unusable", key: key, sequence: sequence }
             return false
         }
         const owner = ownerOf(sequence, key)
         if (owner.length) {
-            message = qsTr("%1 is already the shortcut for “%2”; choose another or change that one first.").arg(shown).arg(labelOf(owner))
-            messageIsError = true
+            note = { kind: "taken", key: key, sequence: sequence, owner: owner }
             return false
         }
         store[key] = KeySequences.normalized(sequence)
-        message = qsTr("%1: %2").arg(labelOf(key)).arg(shown)
-        messageIsError = false
+        note = { kind: "assigned", key: key, sequence: sequence }
         return true
     }
     function reset(key) {
