@@ -58,10 +58,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(skipSupervisorOption))
         return 0;
     QQuickStyle::setStyle(QStringLiteral("Fusion")); // as the console
-    SupervisorLoadBench load(qMax(1, parser.value(sessionsOption).toInt()),
-                             qMax(0, parser.value(conferencesOption).toInt()),
-                             qMax(1, parser.value(rateOption).toInt()),
-                             qMax(1, parser.value(secondsOption).toInt()));
+    SupervisorLoadBench load(
+        qMax(1, parser.value(sessionsOption).toInt()), qMax(0, parser.value(conferencesOption).toInt()),
+        qMax(1, parser.value(rateOption).toInt()), qMax(1, parser.value(secondsOption).toInt()));
     QObject::connect(&load, &SupervisorLoadBench::finished, &app, &QCoreApplication::quit);
     if (!load.start()) {
         std::fprintf(stderr, "bench_ui: the supervisor scene could not be set up\n");
