@@ -3,11 +3,11 @@
 #include "IncomingCallNotifier.h"
 #include "agent/AgentState.h"
 #include "core/Logging.h"
+#include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
-#include "devices/PhoneBinding.h"
-#include "providers/PhoneDevice.h"
 #include "providers/LineProvider.h"
+#include "providers/PhoneDevice.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
 #include "session/CallEngine.h"
@@ -17,8 +17,11 @@
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qsettings.h>
+#include <QtGui/qguiapplication.h>
+#include <QtGui/qicon.h>
 #include <QtGui/qwindow.h>
 #include <QtQml/qqmlapplicationengine.h>
+#include <QtQuick/qquickwindow.h>
 
 #include <cstdio>
 
@@ -126,8 +129,10 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     m_qml = new QQmlApplicationEngine;
-    m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor}});
+    m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
+                                 {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
     m_qml->addImportPath(
         QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
@@ -136,6 +141,8 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         *error = QStringLiteral("the console's QML failed to load");
         return false;
     }
+    if (qEnvironmentVariableIsSet("HOOKLINE_BENCH_FIRST_FRAME"))
+        reportFirstFrame(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()));
     m_notifier = new IncomingCallNotifier(m_agent, this);
     m_notifier->setWindow(qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()));
     if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject)) {
@@ -144,4 +151,19 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         });
     }
     return true;
+}
+
+void ConsoleApp::reportFirstFrame(QQuickWindow *window)
+{
+    if (!window)
+        return;
+    // For bench_ui: one line on stdout when the first frame is on screen; the benchmark times it
+    // from the process start and reads the resident memory at that moment.
+    connect(
+        window, &QQuickWindow::frameSwapped, this,
+        [] {
+            std::fputs("hookline: first frame\n", stdout);
+            std::fflush(stdout);
+        },
+        Qt::SingleShotConnection);
 }

@@ -14,6 +14,7 @@ class PhoneDevice;
 class ProviderRegistry;
 class QFile;
 class QQmlApplicationEngine;
+class QQuickWindow;
 class TraceWriter;
 
 // The composition root: providers, engine, trace and (for the console) the QML engine, created and
@@ -43,6 +44,9 @@ public:
     PhoneBinding *phoneBinding() const { return m_phoneBinding; }
 
 private:
+    // HOOKLINE_BENCH_FIRST_FRAME set: prints "hookline: first frame" once the window shows.
+    void reportFirstFrame(QQuickWindow *window);
+
     ProviderRegistry *m_registry;
     CallEngine *m_engine;
     AgentState *m_agent;

@@ -119,6 +119,23 @@ QVariantList PhoneBinding::phones() const
     return list;
 }
 
+bool PhoneBinding::dismissPhone(const QString &phoneId)
+{
+    for (qsizetype i = 0; i < m_phones.size(); ++i) {
+        if (m_phones.at(i).phoneId != phoneId)
+            continue;
+        if (m_phones.at(i).present)
+            return false;
+        const QString activeBefore = activePhoneId();
+        m_phones.removeAt(i);
+        Q_EMIT phonesChanged();
+        if (activePhoneId() != activeBefore)
+            Q_EMIT activePhoneChanged();
+        return true;
+    }
+    return false;
+}
+
 PhoneBinding::PhoneEntry *PhoneBinding::entry(const QString &phoneId)
 {
     for (PhoneEntry &phone : m_phones) {

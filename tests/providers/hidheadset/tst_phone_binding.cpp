@@ -129,6 +129,7 @@ private Q_SLOTS:
     void redial();
     void ringOnlyWhenAvailable();
     void unplugMidCallAndReplug();
+    void dismissGonePhone();
     void refusedActionReverts();
     void quitClearsLamps();
     void onlyTheActivePhoneActs();
@@ -500,6 +501,33 @@ void TestPhoneBinding::unplugMidCallAndReplug()
     // The new device gets the complete state in one write (opening clear + lamps coalesced).
     QCOMPARE(rig.takeWrites(), QStringList {"02 01 00"});
     QVERIFY(phones.size() >= 2);
+}
+
+void TestPhoneBinding::dismissGonePhone()
+{
+    HeadsetRig rig(QStringLiteral("0b0e-0307.bin"));
+    QSignalSpy phones(&rig.binding, &PhoneBinding::phonesChanged);
+    QSignalSpy active(&rig.binding, &PhoneBinding::activePhoneChanged);
+    QVERIFY(!rig.binding.dismissPhone(rig.phoneId)); // present: stays
+    QVERIFY(!rig.binding.dismissPhone(QStringLiteral("0000:0000:none")));
+    QCOMPARE(phones.size(), 0);
+
+    rig.backend->unplug(rig.device.path);
+    rig.fx.settle();
+    QCOMPARE(rig.binding.phones().size(), 1); // gone, still listed
+    phones.clear();
+    active.clear();
+    QVERIFY(rig.binding.dismissPhone(rig.phoneId));
+    QCOMPARE(rig.binding.phones().size(), 0);
+    QCOMPARE(phones.size(), 1);
+    QCOMPARE(active.size(), 0); // a gone phone stopped being the active one when it went
+    QCOMPARE(rig.binding.activePhoneId(), QString());
+
+    // Plugged in again, it is back and active.
+    rig.transport = rig.backend->plug(rig.device);
+    rig.fx.settle();
+    QCOMPARE(rig.binding.activePhoneId(), rig.phoneId);
+    QVERIFY(rig.binding.activePhonePresent());
 }
 
 void TestPhoneBinding::refusedActionReverts()
