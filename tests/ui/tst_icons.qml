@@ -14,6 +14,7 @@ Item {
 
     Component { id: imageComponent; Image { sourceSize: Qt.size(24, 24) } }
     Component { id: panelComponent; ActiveSessionPanel { width: 900; height: 600 } }
+    Component { id: bannerComponent; IncomingBanner { width: 900 } }
 
     TestCase {
         name: "Icons"
@@ -55,6 +56,18 @@ Item {
             CallEngine.mute.setMuted(false)
             compare(findChild(panel, "dropButton").icon.source, Theme.icon("drop"))
             session.drop()
+        }
+
+        function test_bannerButtonsCarryIcons() {
+            const session = SimDriver.offer("sim/desk", "alice")
+            const banner = createTemporaryObject(bannerComponent, root, { session: session })
+            const answer = findChild(banner, "answerButton")
+            compare(answer.icon.source, Theme.icon("answer"))
+            compare(answer.text, "Answer")
+            const reject = findChild(banner, "rejectButton")
+            compare(reject.icon.source, Theme.icon("reject"))
+            compare(reject.Accessible.name, "Reject the incoming call")
+            session.reject()
         }
     }
 }

@@ -93,9 +93,11 @@ Rectangle {
             }
         }
 
-        Button {
+        IconButton {
             id: answerButton
             objectName: "answerButton"
+            iconName: "answer"
+            icon.color: enabled ? palette.highlightedText : Theme.mutedText
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
             highlighted: true
@@ -110,8 +112,9 @@ Rectangle {
                     banner.answered(s)
             }
         }
-        Button {
+        IconButton {
             objectName: "rejectButton"
+            iconName: "reject"
             text: qsTr("Reject")
             enabled: banner.canReject
             font.pixelSize: Theme.fontLarge
