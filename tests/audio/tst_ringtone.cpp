@@ -67,6 +67,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("end");
         QTest::newRow("answer") << QStringLiteral("answer");
         QTest::newRow("reject") << QStringLiteral("reject");
+        QTest::newRow("drop") << QStringLiteral("drop");
         QTest::newRow("far end gives up") << QStringLiteral("hangup");
         QTest::newRow("agent goes not ready") << QStringLiteral("notReady");
     }
@@ -97,6 +98,8 @@ private Q_SLOTS:
             QCOMPARE(console.fixture.completionOf(session->answer()), 0);
         else if (end == QLatin1String("reject"))
             QCOMPARE(console.fixture.completionOf(session->reject()), 0);
+        else if (end == QLatin1String("drop"))
+            QCOMPARE(console.fixture.completionOf(session->drop()), 0);
         else if (end == QLatin1String("hangup"))
             QVERIFY(console.fixture.sim().remoteHangup(QStringLiteral("alice"), Tapi::DisconnectNormal));
         else
@@ -108,6 +111,31 @@ private Q_SLOTS:
         // Silent for longer than the tone's 1.2 s pause, so a ringtone still looping would be heard.
         const qsizetype mark = speakers.samples();
         QTRY_VERIFY_WITH_TIMEOUT(quietFor(speakers, mark, 1500, ShippedToneHz), 10000);
+    }
+
+    void ringsOnTheRingerDeviceChosenMidAlert()
+    {
+        QTemporaryDir dir;
+        Console console(dir.filePath(QStringLiteral("settings.ini")));
+        QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
+        MonitorCapture speakers;
+        MonitorCapture headset;
+        QString error;
+        QVERIFY2(speakers.start(QStringLiteral("hookline_speakers"), CaptureRate, &error), qPrintable(error));
+        QVERIFY2(headset.start(QStringLiteral("hookline_headset"), CaptureRate, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(speakers.isFlowing() && headset.isFlowing(), 5000);
+        QVERIFY(console.fixture.offer(QStringLiteral("alice")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ToneAnalysis::peakLevelDbfs(speakers.pcm(), ShippedToneHz, CaptureRate) > Audible, 5000);
+
+        // The agent moves the ringer to the headset while the call alerts: the tone moves with it.
+        const QAudioDevice device = PulseControl::output(QStringLiteral("Hookline Test Headset"));
+        QVERIFY(console.devices.choose(AudioDevices::Ringer, device.id()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ToneAnalysis::peakLevelDbfs(headset.pcm(), ShippedToneHz, CaptureRate) > Audible, 5000);
+        const qsizetype mark = speakers.samples();
+        QTRY_VERIFY_WITH_TIMEOUT(quietFor(speakers, mark, 1500, ShippedToneHz), 10000);
+        QVERIFY(console.ringtone.isRinging());
     }
 
     void doesNotRingAnAgentWhoIsNotReady()

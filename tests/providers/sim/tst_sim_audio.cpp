@@ -2,12 +2,16 @@
 // endpoint at 8 kHz and at its level, once or looped; what the agent's side writes is what the far end
 // hears and records; in virtual time audio follows the clock exactly, in wall-clock time a pump thread
 // moves it on its own.
+#include "Scenario.h"
 #include "SimAudioPump.h"
 #include "SimFarEndAudio.h"
 #include "SimFixture.h"
 #include "audio/SoundFileDecoder.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdir.h>
+#include <QtCore/qregularexpression.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
@@ -207,6 +211,65 @@ private Q_SLOTS:
         const auto audio = fixture.sim().farEndAudio(QStringLiteral("alice"));
         QCOMPARE(audio->playedMs(), qint64(365) * 86400000 + 500);
         QCOMPARE(audio->heardMs(), qint64(365) * 86400000 + 500);
+    }
+
+    void loaderResolvesSoundFiles_data()
+    {
+        QTest::addColumn<QString>("farEnd");
+        QTest::addColumn<QString>("error"); // a regular expression; empty: loads
+        QTest::newRow("play and record")
+            << QStringLiteral(R"({"id": "a", "play": "tone.wav", "loop": true, "record": "heard.wav"})")
+            << QString();
+        QTest::newRow("play missing") << QStringLiteral(R"({"id": "a", "play": "nothing.wav"})")
+                                      << QStringLiteral("^s\\.json:1:71: .*nothing\\.wav: cannot read");
+        QTest::newRow("not a sound") << QStringLiteral(R"({"id": "a", "play": "s.json"})")
+                                     << QStringLiteral(
+                                            "^s\\.json:1:71: .*s\\.json: not a sound file libsndfile reads");
+        QTest::newRow("record folder missing")
+            << QStringLiteral(R"({"id": "a", "record": "no/such/heard.wav"})")
+            << QStringLiteral("^s\\.json:1:73: cannot record to .*no/such/heard\\.wav: no such folder");
+        QTest::newRow("empty play") << QStringLiteral(R"({"id": "a", "play": ""})")
+                                    << QStringLiteral("^s\\.json:1:71: expected the name of a sound file");
+        QTest::newRow("loop not a bool")
+            << QStringLiteral(R"({"id": "a", "loop": 1})")
+            << QStringLiteral("^s\\.json:1:71: expected true or false for 'loop'");
+    }
+
+    void loaderResolvesSoundFiles()
+    {
+        QFETCH(QString, farEnd);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        QCOMPARE(writeToneFile(dir.filePath(QStringLiteral("tone.wav")), 44100, 2, 0.5), QString());
+        QFile file(dir.filePath(QStringLiteral("s.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral(R"({"name": "s", "lines": [{"id": "l"}], "farEnds": [%1]})").arg(farEnd).toUtf8());
+        file.close();
+        const QString previous = QDir::currentPath();
+        const auto restore = qScopeGuard([&] { QDir::setCurrent(previous); });
+        QVERIFY(QDir::setCurrent(dir.path())); // messages name the file as it was given
+        Scenario scenario;
+        QString problem;
+        const bool loaded = ScenarioLoader::loadFile(QStringLiteral("s.json"), &scenario, &problem);
+        if (!error.isEmpty()) {
+            QVERIFY(!loaded);
+            QVERIFY2(QRegularExpression(error).match(problem).hasMatch(), qPrintable(problem));
+            return;
+        }
+        QVERIFY2(loaded, qPrintable(problem));
+        const SimFarEnd &party = scenario.farEnds.first();
+        QVERIFY(party.playSamples);
+        QVERIFY(qAbs(qsizetype(party.playSamples->size()) - 4000) <= 8); // 500 ms at 8 kHz
+        QVERIFY(party.playLoop);
+        QCOMPARE(party.recordPath, QDir(dir.path()).absoluteFilePath(QStringLiteral("heard.wav")));
+        // The file's text alone never touches sound files (the fuzz target relies on it).
+        Scenario textOnly;
+        QVERIFY(ScenarioLoader::loadData(
+            R"({"name": "s", "lines": [{"id": "l"}], "farEnds": [{"id": "a", "play": "x.wav", "record": "/y.wav"}]})",
+            QStringLiteral("t.json"), &textOnly, &problem));
+        QVERIFY(!textOnly.farEnds.first().playSamples);
+        QVERIFY(textOnly.farEnds.first().recordPath.isEmpty());
     }
 
     void wallClockPumpRunsOnItsOwnThread()
