@@ -2,6 +2,9 @@
 
 #include "IncomingCallNotifier.h"
 #include "agent/AgentState.h"
+#include "audio/AudioDevices.h"
+#include "audio/DtmfFeedback.h"
+#include "audio/RingtonePlayer.h"
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
@@ -42,6 +45,9 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
+    delete m_dtmf; // local sounds stop before the devices and settings they use go
+    delete m_ringtone;
+    delete m_audioDevices;
     if (m_phoneBinding)
         m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)
@@ -125,6 +131,11 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     m_agent->requestState(AgentState::Ready);
+    m_settings = new QSettings(this);
+    m_audioDevices = new AudioDevices(m_settings, this);
+    m_ringtone = new RingtonePlayer(m_audioDevices, m_settings, this);
+    m_ringtone->attach(m_agent);
+    m_dtmf = new DtmfFeedback(m_audioDevices, this);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);

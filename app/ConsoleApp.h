@@ -4,8 +4,10 @@
 #include <QtCore/qstring.h>
 
 class AgentState;
+class AudioDevices;
 class CallEngine;
 class CallLog;
+class DtmfFeedback;
 class EventLogModel;
 class IncomingCallNotifier;
 class LineProvider;
@@ -15,6 +17,8 @@ class ProviderRegistry;
 class QFile;
 class QQmlApplicationEngine;
 class QQuickWindow;
+class QSettings;
+class RingtonePlayer;
 class TraceWriter;
 
 // The composition root: providers, engine, trace and (for the console) the QML engine, created and
@@ -60,4 +64,9 @@ private:
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;
+    // Ringing on the ringer device and dial-pad tones on the playback device (console only).
+    QSettings *m_settings = nullptr;
+    AudioDevices *m_audioDevices = nullptr;
+    RingtonePlayer *m_ringtone = nullptr;
+    DtmfFeedback *m_dtmf = nullptr;
 };
