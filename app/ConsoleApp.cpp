@@ -4,6 +4,8 @@
 #include "agent/AgentState.h"
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
+#include "audio/DtmfFeedback.h"
+#include "audio/RingtonePlayer.h"
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
@@ -19,8 +21,11 @@
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qsettings.h>
+#include <QtGui/qguiapplication.h>
+#include <QtGui/qicon.h>
 #include <QtGui/qwindow.h>
 #include <QtQml/qqmlapplicationengine.h>
+#include <QtQuick/qquickwindow.h>
 
 #include <cstdio>
 
@@ -43,6 +48,9 @@ ConsoleApp::~ConsoleApp()
     m_qml = nullptr;
     delete m_audioRouter; // recordings closed and devices released while the sessions still exist
     m_audioRouter = nullptr;
+    delete m_dtmf; // local sounds stop before the devices and settings they use go
+    delete m_ringtone;
+    delete m_audioDevices;
     if (m_phoneBinding)
         m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)
@@ -127,6 +135,9 @@ void ConsoleApp::startAudio()
     m_settings = new QSettings(this);
     m_audioDevices = new AudioDevices(m_settings, this);
     m_audioRouter = new CallAudioRouter(m_engine, m_audioDevices, m_settings, m_callLog, nullptr, nullptr);
+    m_ringtone = new RingtonePlayer(m_audioDevices, m_settings, this);
+    m_ringtone->attach(m_agent);
+    m_dtmf = new DtmfFeedback(m_audioDevices, this);
 }
 
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
@@ -141,8 +152,10 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
     CallAudioRouter::setQmlInstance(m_audioRouter);
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     m_qml = new QQmlApplicationEngine;
-    m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor}});
+    m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
+                                 {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
     m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
     m_qml->addImportPath(
         QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
@@ -151,6 +164,8 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         *error = QStringLiteral("the console's QML failed to load");
         return false;
     }
+    if (qEnvironmentVariableIsSet("HOOKLINE_BENCH_FIRST_FRAME"))
+        reportFirstFrame(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()));
     m_notifier = new IncomingCallNotifier(m_agent, this);
     m_notifier->setWindow(qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()));
     if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject)) {
@@ -159,4 +174,19 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         });
     }
     return true;
+}
+
+void ConsoleApp::reportFirstFrame(QQuickWindow *window)
+{
+    if (!window)
+        return;
+    // For bench_ui: one line on stdout when the first frame is on screen; the benchmark times it
+    // from the process start and reads the resident memory at that moment.
+    connect(
+        window, &QQuickWindow::frameSwapped, this,
+        [] {
+            std::fputs("hookline: first frame\n", stdout);
+            std::fflush(stdout);
+        },
+        Qt::SingleShotConnection);
 }

@@ -8,6 +8,7 @@ class AudioDevices;
 class CallAudioRouter;
 class CallEngine;
 class CallLog;
+class DtmfFeedback;
 class EventLogModel;
 class IncomingCallNotifier;
 class LineProvider;
@@ -15,8 +16,10 @@ class PhoneBinding;
 class PhoneDevice;
 class ProviderRegistry;
 class QFile;
-class QSettings;
 class QQmlApplicationEngine;
+class QQuickWindow;
+class QSettings;
+class RingtonePlayer;
 class TraceWriter;
 
 // The composition root: providers, engine, trace and (for the console) the QML engine, created and
@@ -44,12 +47,15 @@ public:
     // PhoneBinding::ActivePhoneSettingsKey) to the sessions. Without the plugin the console runs on.
     void startPhones();
     PhoneBinding *phoneBinding() const { return m_phoneBinding; }
-    // The agent's audio devices and every call's audio (QML: CallAudioRouter, its `devices` property).
-    // Opens no device until a call is bridged.
+    // The agent's audio devices, every call's audio (QML: CallAudioRouter, its `devices` property), the
+    // ringtone and the dial-pad tones. Opens no device until a call is bridged or rings.
     void startAudio();
     CallAudioRouter *audioRouter() const { return m_audioRouter; }
 
 private:
+    // HOOKLINE_BENCH_FIRST_FRAME set: prints "hookline: first frame" once the window shows.
+    void reportFirstFrame(QQuickWindow *window);
+
     ProviderRegistry *m_registry;
     CallEngine *m_engine;
     AgentState *m_agent;
@@ -63,7 +69,10 @@ private:
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;
+    // Call audio, ringing on the ringer device and dial-pad tones on the playback device (console only).
     QSettings *m_settings = nullptr;
     AudioDevices *m_audioDevices = nullptr;
+    RingtonePlayer *m_ringtone = nullptr;
+    DtmfFeedback *m_dtmf = nullptr;
     CallAudioRouter *m_audioRouter = nullptr;
 };

@@ -14,6 +14,8 @@ packages=(
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
+  # SVG image format and icon engine plugins: the console's icons (resources/icons) are SVG
+  libqt6svg6
   # QtMultimedia 6.4 audio devices talk to PulseAudio (or PipeWire's pulse server) through libpulse inside
   # libQt6Multimedia; no GStreamer/FFmpeg plugin is needed because files are decoded with libsndfile.
   libqt6multimedia6 libpulse0

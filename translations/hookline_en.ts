@@ -1,105 +1,106 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="39" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="39"/>
         <source>Select a call in the list</source>
         <translation>Select a call in the list</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="59" />
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="142" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="59"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="146"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="99" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="99"/>
         <source>Ended by</source>
         <translation>Ended by</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="103" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="103"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="105" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="105"/>
         <source>Caller data</source>
         <translation>Caller data</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="109" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="109"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>Unhold</source>
         <translation>Unhold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="127" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="129"/>
         <source>Consult transfer</source>
         <translation>Consult transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="129" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
         <source>Start a consultation for transfer</source>
         <translation>Start a consultation for transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="135" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="138"/>
         <source>Complete transfer</source>
         <translation>Complete transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="144" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="148"/>
         <source>Set up a conference</source>
         <translation>Set up a conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="150" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="155"/>
         <source>Add party</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="152" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
         <source>Call another party for the conference</source>
         <translation>Call another party for the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="158" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="164"/>
         <source>Add to conference</source>
         <translation>Add to conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="166" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="173"/>
         <source>Remove from conference</source>
         <translation>Remove from conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
         <source>Unmute</source>
         <translation>Unmute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Unmute the microphone</source>
         <translation>Unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Mute the microphone</source>
         <translation>Mute the microphone</translation>
     </message>
@@ -107,7 +108,7 @@
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="117" />
+        <location filename="../ui/AgentConsole.qml" line="117"/>
         <source>Calls (%1)</source>
         <translation>Calls (%1)</translation>
     </message>
@@ -115,82 +116,90 @@
 <context>
     <name>AgentStateBar</name>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="25" />
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="30" />
+        <location filename="../ui/components/AgentStateBar.qml" line="30"/>
         <source>Agent state: %1</source>
         <translation>Agent state: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/AgentStateBar.qml" line="35" />
+        <location filename="../ui/components/AgentStateBar.qml" line="35"/>
         <source>%n s left</source>
-        <translation><numerusform>%n s left</numerusform><numerusform>%n s left</numerusform></translation>
+        <translation>
+            <numerusform>%n s left</numerusform>
+            <numerusform>%n s left</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="41" />
+        <location filename="../ui/components/AgentStateBar.qml" line="41"/>
         <source>+30 s</source>
         <translation>+30 s</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="42" />
+        <location filename="../ui/components/AgentStateBar.qml" line="42"/>
         <source>Extend wrap-up by 30 seconds</source>
         <translation>Extend wrap-up by 30 seconds</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="48" />
+        <location filename="../ui/components/AgentStateBar.qml" line="48"/>
         <source>Finish wrap-up</source>
         <translation>Finish wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
         <source>Next state…</source>
         <translation>Next state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
         <source>Change state…</source>
         <translation>Change state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
         <source>Choose the state after this call</source>
         <translation>Choose the state after this call</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
         <source>Change the agent state</source>
         <translation>Change the agent state</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="62" />
+        <location filename="../ui/components/AgentStateBar.qml" line="62"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="66" />
+        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="77" />
+        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <source>Not ready: %1</source>
+        <translation>Not ready: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="81" />
+        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
         <source>Keep the current state</source>
         <translation>Keep the current state</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="90" />
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>then: %1</source>
         <translation>then: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="96" />
+        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>Microphone muted</translation>
     </message>
@@ -198,48 +207,48 @@
 <context>
     <name>ConferenceCard</name>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="21" />
-        <location filename="../ui/components/ConferenceCard.qml" line="31" />
+        <location filename="../ui/components/ConferenceCard.qml" line="21"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="31"/>
         <source>Conference %1</source>
         <translation>Conference %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="42" />
+        <location filename="../ui/components/ConferenceCard.qml" line="42"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="43" />
-        <source>Show this conference's events</source>
-        <translation>Show this conference's events</translation>
+        <location filename="../ui/components/ConferenceCard.qml" line="43"/>
+        <source>Show this conference&apos;s events</source>
+        <translation>Show this conference&apos;s events</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="48" />
+        <location filename="../ui/components/ConferenceCard.qml" line="49"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="56" />
+        <location filename="../ui/components/ConferenceCard.qml" line="57"/>
         <source>No parties</source>
         <translation>No parties</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="80" />
+        <location filename="../ui/components/ConferenceCard.qml" line="82"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="82" />
+        <location filename="../ui/components/ConferenceCard.qml" line="84"/>
         <source>Remove this party from the conference</source>
         <translation>Remove this party from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="87" />
+        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
         <source>Drop</source>
         <translation>Drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="89" />
+        <location filename="../ui/components/ConferenceCard.qml" line="92"/>
         <source>Drop this party</source>
         <translation>Drop this party</translation>
     </message>
@@ -247,28 +256,28 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="30" />
-        <location filename="../ui/components/DialPad.qml" line="33" />
+        <location filename="../ui/components/DialPad.qml" line="30"/>
+        <location filename="../ui/components/DialPad.qml" line="33"/>
         <source>Number to dial</source>
         <translation>Number to dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="39" />
+        <location filename="../ui/components/DialPad.qml" line="40"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="41" />
+        <location filename="../ui/components/DialPad.qml" line="42"/>
         <source>Dial the number</source>
         <translation>Dial the number</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="50" />
+        <location filename="../ui/components/DialPad.qml" line="51"/>
         <source>Keys send tones to the call</source>
         <translation>Keys send tones to the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="68" />
+        <location filename="../ui/components/DialPad.qml" line="69"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
@@ -276,47 +285,47 @@
 <context>
     <name>DropControls</name>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="43" />
+        <location filename="../ui/components/DropControls.qml" line="43"/>
         <source>No reason</source>
         <translation>No reason</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="44" />
+        <location filename="../ui/components/DropControls.qml" line="44"/>
         <source>Drop reason</source>
         <translation>Drop reason</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50" />
-        <source>Text for the caller's system (UUI), optional</source>
-        <translation>Text for the caller's system (UUI), optional</translation>
+        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <source>Text for the caller&apos;s system (UUI), optional</source>
+        <translation>Text for the caller&apos;s system (UUI), optional</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50" />
+        <location filename="../ui/components/DropControls.qml" line="50"/>
         <source>This line sends no UUI on drop</source>
         <translation>This line sends no UUI on drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="52" />
+        <location filename="../ui/components/DropControls.qml" line="52"/>
         <source>User-to-user information sent with the drop</source>
         <translation>User-to-user information sent with the drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="57" />
+        <location filename="../ui/components/DropControls.qml" line="57"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 bytes</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="64" />
+        <location filename="../ui/components/DropControls.qml" line="65"/>
         <source>Drop</source>
         <translation>Drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="69" />
+        <location filename="../ui/components/DropControls.qml" line="70"/>
         <source>Drop the call</source>
         <translation>Drop the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="75" />
+        <location filename="../ui/components/DropControls.qml" line="76"/>
         <source>Too long: this line takes at most %1 bytes of UUI on drop.</source>
         <translation>Too long: this line takes at most %1 bytes of UUI on drop.</translation>
     </message>
@@ -324,12 +333,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="259" />
+        <location filename="../engine/log/EventLogModel.cpp" line="259"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265" />
+        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -337,115 +346,184 @@
 <context>
     <name>EventLogPane</name>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="18" />
+        <location filename="../ui/components/EventLogPane.qml" line="18"/>
         <source>Event log</source>
         <translation>Event log</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="19" />
+        <location filename="../ui/components/EventLogPane.qml" line="19"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="25" />
+        <location filename="../ui/components/EventLogPane.qml" line="25"/>
         <source>Show events of session (0 for all)</source>
         <translation>Show events of session (0 for all)</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="27" />
+        <location filename="../ui/components/EventLogPane.qml" line="27"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="33" />
+        <location filename="../ui/components/EventLogPane.qml" line="33"/>
         <source>Show events of conference (0 for all)</source>
         <translation>Show events of conference (0 for all)</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="36" />
+        <location filename="../ui/components/EventLogPane.qml" line="36"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="37" />
+        <location filename="../ui/components/EventLogPane.qml" line="37"/>
         <source>Clear the event filters</source>
         <translation>Clear the event filters</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="42" />
+        <location filename="../ui/components/EventLogPane.qml" line="42"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="53" />
+        <location filename="../ui/components/EventLogPane.qml" line="53"/>
         <source>File to export the events to</source>
         <translation>File to export the events to</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="57" />
+        <location filename="../ui/components/EventLogPane.qml" line="57"/>
         <source>Export JSON lines</source>
         <translation>Export JSON lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/EventLogPane.qml" line="61" />
+        <location filename="../ui/components/EventLogPane.qml" line="61"/>
         <source>Exported %n event(s).</source>
-        <translation><numerusform>Exported %n event.</numerusform><numerusform>Exported %n events.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n event.</numerusform>
+            <numerusform>Exported %n events.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="80" />
+        <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>State changes</translation>
     </message>
 </context>
 <context>
+    <name>HeadsetsPane</name>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
+        <source>gone: %1</source>
+        <translation>gone: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
+        <source>gone (unplugged)</source>
+        <translation>gone (unplugged)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="21"/>
+        <source>not usable: %1</source>
+        <translation>not usable: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="22"/>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="22"/>
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="28"/>
+        <source>Headset support is not available: the USB headset plugin was not loaded.</source>
+        <translation>Headset support is not available: the USB headset plugin was not loaded.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="36"/>
+        <source>No headset found. Plug in a USB headset and it appears here.</source>
+        <translation>No headset found. Plug in a USB headset and it appears here.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="58"/>
+        <source>Use %1 as the active headset</source>
+        <translation>Use %1 as the active headset</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="88"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="89"/>
+        <source>Remove %1 from the list</source>
+        <translation>Remove %1 from the list</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="100"/>
+        <source>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</source>
+        <translation>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="101"/>
+        <source>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</source>
+        <translation>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="30" />
+        <location filename="../ui/pages/HistoryPage.qml" line="30"/>
         <source>Search number, name, notes…</source>
         <translation>Search number, name, notes…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31" />
+        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
         <source>Search the call history</source>
         <translation>Search the call history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="34" />
+        <location filename="../ui/pages/HistoryPage.qml" line="34"/>
         <source>%n call(s)</source>
-        <translation><numerusform>%n call</numerusform><numerusform>%n calls</numerusform></translation>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="40" />
+        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
         <source>Call history problem: %1</source>
         <translation>Call history problem: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="58" />
+        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
         <source>Call history</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="62" />
+        <location filename="../ui/pages/HistoryPage.qml" line="62"/>
         <source>No calls recorded yet</source>
         <translation>No calls recorded yet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="98" />
+        <location filename="../ui/pages/HistoryPage.qml" line="98"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="107" />
+        <location filename="../ui/pages/HistoryPage.qml" line="107"/>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="121" />
+        <location filename="../ui/pages/HistoryPage.qml" line="121"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122" />
+        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>
@@ -453,57 +531,57 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="21" />
+        <location filename="../ui/components/IncomingBanner.qml" line="21"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="22" />
+        <location filename="../ui/components/IncomingBanner.qml" line="22"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="34" />
+        <location filename="../ui/components/IncomingBanner.qml" line="34"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="48" />
+        <location filename="../ui/components/IncomingBanner.qml" line="48"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="56" />
+        <location filename="../ui/components/IncomingBanner.qml" line="56"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69" />
+        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
         <source>on %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="77" />
+        <location filename="../ui/components/IncomingBanner.qml" line="77"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="93" />
+        <location filename="../ui/components/IncomingBanner.qml" line="93"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="100" />
+        <location filename="../ui/components/IncomingBanner.qml" line="100"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109" />
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="115" />
+        <location filename="../ui/components/IncomingBanner.qml" line="115"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
@@ -511,12 +589,12 @@
 <context>
     <name>IncomingCallNotifier</name>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
         <source>%1
 on %2</source>
         <translation>%1
@@ -526,37 +604,37 @@ on %2</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/Main.qml" line="18" />
+        <location filename="../ui/Main.qml" line="18"/>
         <source>Hookline supervisor</source>
         <translation>Hookline supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="18" />
+        <location filename="../ui/Main.qml" line="18"/>
         <source>Hookline</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="73" />
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="74" />
+        <location filename="../ui/Main.qml" line="78"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="75" />
+        <location filename="../ui/Main.qml" line="79"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="76" />
+        <location filename="../ui/Main.qml" line="80"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77" />
+        <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -564,283 +642,283 @@ on %2</translation>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../ui/theme/Names.qml" line="10" />
+        <location filename="../ui/theme/Names.qml" line="10"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="11" />
+        <location filename="../ui/theme/Names.qml" line="11"/>
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="12" />
+        <location filename="../ui/theme/Names.qml" line="12"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="13" />
+        <location filename="../ui/theme/Names.qml" line="13"/>
         <source>Dial tone</source>
         <translation>Dial tone</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="14" />
+        <location filename="../ui/theme/Names.qml" line="14"/>
         <source>Dialing</source>
         <translation>Dialing</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="15" />
+        <location filename="../ui/theme/Names.qml" line="15"/>
         <source>Ringing</source>
         <translation>Ringing</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="16" />
+        <location filename="../ui/theme/Names.qml" line="16"/>
         <source>Busy</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="17" />
+        <location filename="../ui/theme/Names.qml" line="17"/>
         <source>Special information</source>
         <translation>Special information</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="18" />
+        <location filename="../ui/theme/Names.qml" line="18"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="19" />
+        <location filename="../ui/theme/Names.qml" line="19"/>
         <source>Proceeding</source>
         <translation>Proceeding</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="20" />
+        <location filename="../ui/theme/Names.qml" line="20"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="21" />
+        <location filename="../ui/theme/Names.qml" line="21"/>
         <source>In conference</source>
         <translation>In conference</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="22" />
+        <location filename="../ui/theme/Names.qml" line="22"/>
         <source>On hold (adding to conference)</source>
         <translation>On hold (adding to conference)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="23" />
+        <location filename="../ui/theme/Names.qml" line="23"/>
         <source>On hold (transferring)</source>
         <translation>On hold (transferring)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="24" />
+        <location filename="../ui/theme/Names.qml" line="24"/>
         <source>Disconnected</source>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="25" />
+        <location filename="../ui/theme/Names.qml" line="25"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="27" />
+        <location filename="../ui/theme/Names.qml" line="27"/>
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="33" />
-        <location filename="../ui/theme/Names.qml" line="35" />
+        <location filename="../ui/theme/Names.qml" line="33"/>
+        <location filename="../ui/theme/Names.qml" line="35"/>
         <source>inactive here</source>
         <translation>inactive here</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="37" />
+        <location filename="../ui/theme/Names.qml" line="37"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="45" />
+        <location filename="../ui/theme/Names.qml" line="45"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="51" />
+        <location filename="../ui/theme/Names.qml" line="51"/>
         <source>hung up</source>
         <translation>hung up</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="52" />
+        <location filename="../ui/theme/Names.qml" line="52"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="53" />
+        <location filename="../ui/theme/Names.qml" line="53"/>
         <source>picked up elsewhere</source>
         <translation>picked up elsewhere</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="54" />
+        <location filename="../ui/theme/Names.qml" line="54"/>
         <source>forwarded</source>
         <translation>forwarded</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="55" />
+        <location filename="../ui/theme/Names.qml" line="55"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="56" />
+        <location filename="../ui/theme/Names.qml" line="56"/>
         <source>no answer</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="57" />
+        <location filename="../ui/theme/Names.qml" line="57"/>
         <source>bad number</source>
         <translation>bad number</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="58" />
+        <location filename="../ui/theme/Names.qml" line="58"/>
         <source>unreachable</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="59" />
+        <location filename="../ui/theme/Names.qml" line="59"/>
         <source>network congestion</source>
         <translation>network congestion</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="60" />
+        <location filename="../ui/theme/Names.qml" line="60"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="61" />
+        <location filename="../ui/theme/Names.qml" line="61"/>
         <source>unavailable</source>
         <translation>unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="62" />
+        <location filename="../ui/theme/Names.qml" line="62"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="63" />
+        <location filename="../ui/theme/Names.qml" line="63"/>
         <source>blocked</source>
         <translation>blocked</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="64" />
+        <location filename="../ui/theme/Names.qml" line="64"/>
         <source>do not disturb</source>
         <translation>do not disturb</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="65" />
+        <location filename="../ui/theme/Names.qml" line="65"/>
         <source>temporary failure</source>
         <translation>temporary failure</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="66" />
+        <location filename="../ui/theme/Names.qml" line="66"/>
         <source>out of order</source>
         <translation>out of order</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="67" />
+        <location filename="../ui/theme/Names.qml" line="67"/>
         <source>number changed</source>
         <translation>number changed</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="69" />
+        <location filename="../ui/theme/Names.qml" line="69"/>
         <source>other (%1)</source>
         <translation>other (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="74" />
+        <location filename="../ui/theme/Names.qml" line="74"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="75" />
+        <location filename="../ui/theme/Names.qml" line="75"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="76" />
+        <location filename="../ui/theme/Names.qml" line="76"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="77" />
+        <location filename="../ui/theme/Names.qml" line="77"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="86" />
+        <location filename="../ui/theme/Names.qml" line="86"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="87" />
+        <location filename="../ui/theme/Names.qml" line="87"/>
         <source>Lunch</source>
         <translation>Lunch</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="88" />
+        <location filename="../ui/theme/Names.qml" line="88"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="89" />
+        <location filename="../ui/theme/Names.qml" line="89"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="90" />
+        <location filename="../ui/theme/Names.qml" line="90"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="91" />
+        <location filename="../ui/theme/Names.qml" line="91"/>
         <source>Technical problem</source>
         <translation>Technical problem</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="100" />
+        <location filename="../ui/theme/Names.qml" line="100"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="101" />
+        <location filename="../ui/theme/Names.qml" line="101"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102" />
+        <location filename="../ui/theme/Names.qml" line="102"/>
         <source>Callback requested</source>
         <translation>Callback requested</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103" />
+        <location filename="../ui/theme/Names.qml" line="103"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104" />
+        <location filename="../ui/theme/Names.qml" line="104"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105" />
+        <location filename="../ui/theme/Names.qml" line="105"/>
         <source>Wrong number</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106" />
+        <location filename="../ui/theme/Names.qml" line="106"/>
         <source>Abusive caller</source>
         <translation>Abusive caller</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119" />
+        <location filename="../ui/theme/Names.qml" line="119"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
@@ -848,22 +926,22 @@ on %2</translation>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="38" />
+        <location filename="../ui/components/SessionList.qml" line="38"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="46" />
+        <location filename="../ui/components/SessionList.qml" line="46"/>
         <source>No calls</source>
         <translation>No calls</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="97" />
+        <location filename="../ui/components/SessionList.qml" line="97"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="121" />
+        <location filename="../ui/components/SessionList.qml" line="122"/>
         <source>in conference %1</source>
         <translation>in conference %1</translation>
     </message>
@@ -871,142 +949,210 @@ on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="16" />
+        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="17" />
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="18" />
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Drop the selected call</source>
         <translation>Drop the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19" />
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Hold or unhold the selected call</source>
         <translation>Hold or unhold the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20" />
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Mute or unmute the microphone</source>
         <translation>Mute or unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26" />
+        <location filename="../ui/pages/SettingsPage.qml" line="33"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="46" />
-        <source>Shortcut: %1</source>
-        <translation>Shortcut: %1</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="42"/>
+        <source>Headsets</source>
+        <translation>Headsets</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="53" />
-        <source>Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus.</source>
-        <translation>Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55" />
+        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="57" />
-        <location filename="../ui/pages/SettingsPage.qml" line="63" />
+        <location filename="../ui/pages/SettingsPage.qml" line="50"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="71" />
+        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="73" />
+        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="77" />
+        <location filename="../ui/pages/SettingsPage.qml" line="71"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86" />
+        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
         <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
         <translation>The language follows the system; start with --lang zh_TW or --lang en to choose another.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutEditor</name>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
+        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
+        <translation>Press the new shortcut for “%1”, or Escape to keep %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
+        <source>Unchanged: %1 stays %2.</source>
+        <translation>Unchanged: %1 stays %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
+        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
+        <translation>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
+        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
+        <translation>%1 is already the shortcut for “%2”; choose another or change that one first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <source>Press keys…</source>
+        <translation>Press keys…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <source>Shortcut for %1: %2</source>
+        <translation>Shortcut for %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <source>Cancel changing the shortcut</source>
+        <translation>Cancel changing the shortcut</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <source>Change the shortcut for %1</source>
+        <translation>Change the shortcut for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>Reset the shortcut for %1 to %2</source>
+        <translation>Reset the shortcut for %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
+        <source>Shortcut capture</source>
+        <translation>Shortcut capture</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="59" />
+        <location filename="../ui/SupervisorView.qml" line="59"/>
         <source>Conferences (%1)</source>
         <translation>Conferences (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="71" />
+        <location filename="../ui/SupervisorView.qml" line="71"/>
         <source>Conferences</source>
         <translation>Conferences</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="75" />
+        <location filename="../ui/SupervisorView.qml" line="75"/>
         <source>No conferences</source>
         <translation>No conferences</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="86" />
-        <location filename="../ui/SupervisorView.qml" line="95" />
+        <location filename="../ui/SupervisorView.qml" line="86"/>
+        <location filename="../ui/SupervisorView.qml" line="95"/>
         <source>Bridged appearances</source>
         <translation>Bridged appearances</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="98" />
+        <location filename="../ui/SupervisorView.qml" line="98"/>
         <source>No calls on bridged lines</source>
         <translation>No calls on bridged lines</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="113" />
+        <location filename="../ui/SupervisorView.qml" line="113"/>
         <source>inactive station</source>
         <translation>inactive station</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="113" />
+        <location filename="../ui/SupervisorView.qml" line="113"/>
         <source>active station</source>
         <translation>active station</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="123" />
+        <location filename="../ui/SupervisorView.qml" line="123"/>
         <source>All sessions (%1)</source>
         <translation>All sessions (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="135" />
+        <location filename="../ui/SupervisorView.qml" line="135"/>
         <source>All sessions</source>
         <translation>All sessions</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="150" />
+        <location filename="../ui/SupervisorView.qml" line="150"/>
         <source>conf %1</source>
         <translation>conf %1</translation>
     </message>
@@ -1014,38 +1160,38 @@ on %2</translation>
 <context>
     <name>WrapUpForm</name>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="39" />
+        <location filename="../ui/components/WrapUpForm.qml" line="39"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="45" />
-        <location filename="../ui/components/WrapUpForm.qml" line="51" />
+        <location filename="../ui/components/WrapUpForm.qml" line="45"/>
+        <location filename="../ui/components/WrapUpForm.qml" line="51"/>
         <source>Disposition</source>
         <translation>Disposition</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="50" />
+        <location filename="../ui/components/WrapUpForm.qml" line="50"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="59" />
+        <location filename="../ui/components/WrapUpForm.qml" line="59"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="62" />
+        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
         <source>Wrap-up notes</source>
         <translation>Wrap-up notes</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="72" />
+        <location filename="../ui/components/WrapUpForm.qml" line="72"/>
         <source>Save and close</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="75" />
+        <location filename="../ui/components/WrapUpForm.qml" line="75"/>
         <source>Save the wrap-up and close the call</source>
         <translation>Save the wrap-up and close the call</translation>
     </message>

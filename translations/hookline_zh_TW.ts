@@ -1,105 +1,106 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="39" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="39"/>
         <source>Select a call in the list</source>
         <translation>請從清單中選擇通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="59" />
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="142" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="59"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="146"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="99" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="99"/>
         <source>Ended by</source>
         <translation>結束原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="103" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="103"/>
         <source>this station</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="105" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="105"/>
         <source>Caller data</source>
         <translation>來電資料</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="109" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="109"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>Unhold</source>
         <translation>取回</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>Hold</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="127" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="129"/>
         <source>Consult transfer</source>
         <translation>諮詢轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="129" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
         <source>Start a consultation for transfer</source>
         <translation>開始諮詢以便轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="135" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="138"/>
         <source>Complete transfer</source>
         <translation>完成轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="144" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="148"/>
         <source>Set up a conference</source>
         <translation>建立會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="150" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="155"/>
         <source>Add party</source>
         <translation>加入通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="152" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
         <source>Call another party for the conference</source>
         <translation>撥給另一方以加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="158" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="164"/>
         <source>Add to conference</source>
         <translation>加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="166" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="173"/>
         <source>Remove from conference</source>
         <translation>移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
         <source>Unmute</source>
         <translation>取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
         <source>Mute</source>
         <translation>靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Unmute the microphone</source>
         <translation>取消麥克風靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="176" />
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
     </message>
@@ -107,7 +108,7 @@
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="117" />
+        <location filename="../ui/AgentConsole.qml" line="117"/>
         <source>Calls (%1)</source>
         <translation>通話（%1）</translation>
     </message>
@@ -115,82 +116,89 @@
 <context>
     <name>AgentStateBar</name>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="25" />
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="30" />
+        <location filename="../ui/components/AgentStateBar.qml" line="30"/>
         <source>Agent state: %1</source>
         <translation>客服狀態：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/AgentStateBar.qml" line="35" />
+        <location filename="../ui/components/AgentStateBar.qml" line="35"/>
         <source>%n s left</source>
-        <translation><numerusform>剩 %n 秒</numerusform></translation>
+        <translation>
+            <numerusform>剩 %n 秒</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="41" />
+        <location filename="../ui/components/AgentStateBar.qml" line="41"/>
         <source>+30 s</source>
         <translation>+30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="42" />
+        <location filename="../ui/components/AgentStateBar.qml" line="42"/>
         <source>Extend wrap-up by 30 seconds</source>
         <translation>整理時間延長 30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="48" />
+        <location filename="../ui/components/AgentStateBar.qml" line="48"/>
         <source>Finish wrap-up</source>
         <translation>結束整理</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
         <source>Next state…</source>
         <translation>下一個狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55" />
+        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
         <source>Change state…</source>
         <translation>變更狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
         <source>Choose the state after this call</source>
         <translation>選擇本通話後的狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56" />
+        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
         <source>Change the agent state</source>
         <translation>變更客服狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="62" />
+        <location filename="../ui/components/AgentStateBar.qml" line="62"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="66" />
+        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
         <source>Not ready</source>
         <translation>未就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="77" />
+        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <source>Not ready: %1</source>
+        <translation>未就緒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="81" />
+        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
         <source>Keep the current state</source>
         <translation>維持目前狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="90" />
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>then: %1</source>
         <translation>接著：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="96" />
+        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>麥克風已靜音</translation>
     </message>
@@ -198,48 +206,48 @@
 <context>
     <name>ConferenceCard</name>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="21" />
-        <location filename="../ui/components/ConferenceCard.qml" line="31" />
+        <location filename="../ui/components/ConferenceCard.qml" line="21"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="31"/>
         <source>Conference %1</source>
         <translation>會議 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="42" />
+        <location filename="../ui/components/ConferenceCard.qml" line="42"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="43" />
-        <source>Show this conference's events</source>
+        <location filename="../ui/components/ConferenceCard.qml" line="43"/>
+        <source>Show this conference&apos;s events</source>
         <translation>顯示此會議的事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="48" />
+        <location filename="../ui/components/ConferenceCard.qml" line="49"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="56" />
+        <location filename="../ui/components/ConferenceCard.qml" line="57"/>
         <source>No parties</source>
         <translation>沒有通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="80" />
+        <location filename="../ui/components/ConferenceCard.qml" line="82"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="82" />
+        <location filename="../ui/components/ConferenceCard.qml" line="84"/>
         <source>Remove this party from the conference</source>
         <translation>將此通話方移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="87" />
+        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
         <source>Drop</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="89" />
+        <location filename="../ui/components/ConferenceCard.qml" line="92"/>
         <source>Drop this party</source>
         <translation>掛斷此通話方</translation>
     </message>
@@ -247,28 +255,28 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="30" />
-        <location filename="../ui/components/DialPad.qml" line="33" />
+        <location filename="../ui/components/DialPad.qml" line="30"/>
+        <location filename="../ui/components/DialPad.qml" line="33"/>
         <source>Number to dial</source>
         <translation>要撥打的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="39" />
+        <location filename="../ui/components/DialPad.qml" line="40"/>
         <source>Dial</source>
         <translation>撥號</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="41" />
+        <location filename="../ui/components/DialPad.qml" line="42"/>
         <source>Dial the number</source>
         <translation>撥打此號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="50" />
+        <location filename="../ui/components/DialPad.qml" line="51"/>
         <source>Keys send tones to the call</source>
         <translation>按鍵會送出按鍵音</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="68" />
+        <location filename="../ui/components/DialPad.qml" line="69"/>
         <source>Key %1</source>
         <translation>按鍵 %1</translation>
     </message>
@@ -276,47 +284,47 @@
 <context>
     <name>DropControls</name>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="43" />
+        <location filename="../ui/components/DropControls.qml" line="43"/>
         <source>No reason</source>
         <translation>無原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="44" />
+        <location filename="../ui/components/DropControls.qml" line="44"/>
         <source>Drop reason</source>
         <translation>掛斷原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50" />
-        <source>Text for the caller's system (UUI), optional</source>
+        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <source>Text for the caller&apos;s system (UUI), optional</source>
         <translation>給來電方系統的資料（UUI），可不填</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50" />
+        <location filename="../ui/components/DropControls.qml" line="50"/>
         <source>This line sends no UUI on drop</source>
         <translation>此線路掛斷時不傳送 UUI</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="52" />
+        <location filename="../ui/components/DropControls.qml" line="52"/>
         <source>User-to-user information sent with the drop</source>
         <translation>掛斷時傳送的使用者對使用者資訊</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="57" />
+        <location filename="../ui/components/DropControls.qml" line="57"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 位元組</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="64" />
+        <location filename="../ui/components/DropControls.qml" line="65"/>
         <source>Drop</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="69" />
+        <location filename="../ui/components/DropControls.qml" line="70"/>
         <source>Drop the call</source>
         <translation>掛斷通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="75" />
+        <location filename="../ui/components/DropControls.qml" line="76"/>
         <source>Too long: this line takes at most %1 bytes of UUI on drop.</source>
         <translation>太長了：此線路掛斷時最多只能傳送 %1 位元組的 UUI。</translation>
     </message>
@@ -324,12 +332,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="259" />
+        <location filename="../engine/log/EventLogModel.cpp" line="259"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265" />
+        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -337,115 +345,182 @@
 <context>
     <name>EventLogPane</name>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="18" />
+        <location filename="../ui/components/EventLogPane.qml" line="18"/>
         <source>Event log</source>
         <translation>事件紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="19" />
+        <location filename="../ui/components/EventLogPane.qml" line="19"/>
         <source>Session</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="25" />
+        <location filename="../ui/components/EventLogPane.qml" line="25"/>
         <source>Show events of session (0 for all)</source>
         <translation>顯示通話的事件（0 為全部）</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="27" />
+        <location filename="../ui/components/EventLogPane.qml" line="27"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="33" />
+        <location filename="../ui/components/EventLogPane.qml" line="33"/>
         <source>Show events of conference (0 for all)</source>
         <translation>顯示會議的事件（0 為全部）</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="36" />
+        <location filename="../ui/components/EventLogPane.qml" line="36"/>
         <source>All events</source>
         <translation>所有事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="37" />
+        <location filename="../ui/components/EventLogPane.qml" line="37"/>
         <source>Clear the event filters</source>
         <translation>清除事件篩選</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="42" />
+        <location filename="../ui/components/EventLogPane.qml" line="42"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="53" />
+        <location filename="../ui/components/EventLogPane.qml" line="53"/>
         <source>File to export the events to</source>
         <translation>事件匯出檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="57" />
+        <location filename="../ui/components/EventLogPane.qml" line="57"/>
         <source>Export JSON lines</source>
         <translation>匯出 JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/EventLogPane.qml" line="61" />
+        <location filename="../ui/components/EventLogPane.qml" line="61"/>
         <source>Exported %n event(s).</source>
-        <translation><numerusform>已匯出 %n 筆事件。</numerusform></translation>
+        <translation>
+            <numerusform>已匯出 %n 筆事件。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="80" />
+        <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>狀態變化</translation>
     </message>
 </context>
 <context>
+    <name>HeadsetsPane</name>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
+        <source>gone: %1</source>
+        <translation>已移除：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
+        <source>gone (unplugged)</source>
+        <translation>已移除（已拔除）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="21"/>
+        <source>not usable: %1</source>
+        <translation>無法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="22"/>
+        <source>active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="22"/>
+        <source>present</source>
+        <translation>已連接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="28"/>
+        <source>Headset support is not available: the USB headset plugin was not loaded.</source>
+        <translation>無法使用耳機功能：未載入 USB 耳機外掛程式。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="36"/>
+        <source>No headset found. Plug in a USB headset and it appears here.</source>
+        <translation>找不到耳機。插入 USB 耳機後，它會顯示在這裡。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="58"/>
+        <source>Use %1 as the active headset</source>
+        <translation>將 %1 設為使用中的耳機</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="88"/>
+        <source>Dismiss</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="89"/>
+        <source>Remove %1 from the list</source>
+        <translation>從清單移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="100"/>
+        <source>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</source>
+        <translation>靜音鎖定：耳機讓麥克風保持靜音。請在耳機上解除靜音鎖定（或將麥克風桿放下）以取消靜音。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/HeadsetsPane.qml" line="101"/>
+        <source>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</source>
+        <translation>靜音鎖定：關閉。耳機的靜音鍵與主控台的靜音按鈕作用相同。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="30" />
+        <location filename="../ui/pages/HistoryPage.qml" line="30"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31" />
+        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="34" />
+        <location filename="../ui/pages/HistoryPage.qml" line="34"/>
         <source>%n call(s)</source>
-        <translation><numerusform>%n 通通話</numerusform></translation>
+        <translation>
+            <numerusform>%n 通通話</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="40" />
+        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="58" />
+        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="62" />
+        <location filename="../ui/pages/HistoryPage.qml" line="62"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="98" />
+        <location filename="../ui/pages/HistoryPage.qml" line="98"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="107" />
+        <location filename="../ui/pages/HistoryPage.qml" line="107"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="121" />
+        <location filename="../ui/pages/HistoryPage.qml" line="121"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122" />
+        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
@@ -453,57 +528,57 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="21" />
+        <location filename="../ui/components/IncomingBanner.qml" line="21"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="22" />
+        <location filename="../ui/components/IncomingBanner.qml" line="22"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="34" />
+        <location filename="../ui/components/IncomingBanner.qml" line="34"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="48" />
+        <location filename="../ui/components/IncomingBanner.qml" line="48"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="56" />
+        <location filename="../ui/components/IncomingBanner.qml" line="56"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69" />
+        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
         <source>on %1</source>
         <translation>線路：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="77" />
+        <location filename="../ui/components/IncomingBanner.qml" line="77"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="93" />
+        <location filename="../ui/components/IncomingBanner.qml" line="93"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="100" />
+        <location filename="../ui/components/IncomingBanner.qml" line="100"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109" />
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="115" />
+        <location filename="../ui/components/IncomingBanner.qml" line="115"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -511,12 +586,12 @@
 <context>
     <name>IncomingCallNotifier</name>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71" />
+        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
         <source>%1
 on %2</source>
         <translation>%1
@@ -526,37 +601,37 @@ on %2</source>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/Main.qml" line="18" />
+        <location filename="../ui/Main.qml" line="18"/>
         <source>Hookline supervisor</source>
         <translation>Hookline 督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="18" />
+        <location filename="../ui/Main.qml" line="18"/>
         <source>Hookline</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="73" />
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Pages</source>
         <translation>頁面</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="74" />
+        <location filename="../ui/Main.qml" line="78"/>
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="75" />
+        <location filename="../ui/Main.qml" line="79"/>
         <source>History</source>
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="76" />
+        <location filename="../ui/Main.qml" line="80"/>
         <source>Supervisor</source>
         <translation>督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77" />
+        <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -564,283 +639,283 @@ on %2</source>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../ui/theme/Names.qml" line="10" />
+        <location filename="../ui/theme/Names.qml" line="10"/>
         <source>Ended</source>
         <translation>已結束</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="11" />
+        <location filename="../ui/theme/Names.qml" line="11"/>
         <source>Incoming</source>
         <translation>來電中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="12" />
+        <location filename="../ui/theme/Names.qml" line="12"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="13" />
+        <location filename="../ui/theme/Names.qml" line="13"/>
         <source>Dial tone</source>
         <translation>撥號音</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="14" />
+        <location filename="../ui/theme/Names.qml" line="14"/>
         <source>Dialing</source>
         <translation>撥號中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="15" />
+        <location filename="../ui/theme/Names.qml" line="15"/>
         <source>Ringing</source>
         <translation>響鈴中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="16" />
+        <location filename="../ui/theme/Names.qml" line="16"/>
         <source>Busy</source>
         <translation>忙線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="17" />
+        <location filename="../ui/theme/Names.qml" line="17"/>
         <source>Special information</source>
         <translation>特殊訊息</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="18" />
+        <location filename="../ui/theme/Names.qml" line="18"/>
         <source>Connected</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="19" />
+        <location filename="../ui/theme/Names.qml" line="19"/>
         <source>Proceeding</source>
         <translation>處理中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="20" />
+        <location filename="../ui/theme/Names.qml" line="20"/>
         <source>On hold</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="21" />
+        <location filename="../ui/theme/Names.qml" line="21"/>
         <source>In conference</source>
         <translation>會議中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="22" />
+        <location filename="../ui/theme/Names.qml" line="22"/>
         <source>On hold (adding to conference)</source>
         <translation>保留中（加入會議）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="23" />
+        <location filename="../ui/theme/Names.qml" line="23"/>
         <source>On hold (transferring)</source>
         <translation>保留中（轉接中）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="24" />
+        <location filename="../ui/theme/Names.qml" line="24"/>
         <source>Disconnected</source>
         <translation>已斷線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="25" />
+        <location filename="../ui/theme/Names.qml" line="25"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="27" />
+        <location filename="../ui/theme/Names.qml" line="27"/>
         <source>Not started</source>
         <translation>尚未開始</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="33" />
-        <location filename="../ui/theme/Names.qml" line="35" />
+        <location filename="../ui/theme/Names.qml" line="33"/>
+        <location filename="../ui/theme/Names.qml" line="35"/>
         <source>inactive here</source>
         <translation>本機未參與</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="37" />
+        <location filename="../ui/theme/Names.qml" line="37"/>
         <source>active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="45" />
+        <location filename="../ui/theme/Names.qml" line="45"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="51" />
+        <location filename="../ui/theme/Names.qml" line="51"/>
         <source>hung up</source>
         <translation>對方掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="52" />
+        <location filename="../ui/theme/Names.qml" line="52"/>
         <source>rejected</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="53" />
+        <location filename="../ui/theme/Names.qml" line="53"/>
         <source>picked up elsewhere</source>
         <translation>已由他處接聽</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="54" />
+        <location filename="../ui/theme/Names.qml" line="54"/>
         <source>forwarded</source>
         <translation>已轉送</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="55" />
+        <location filename="../ui/theme/Names.qml" line="55"/>
         <source>busy</source>
         <translation>忙線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="56" />
+        <location filename="../ui/theme/Names.qml" line="56"/>
         <source>no answer</source>
         <translation>無人接聽</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="57" />
+        <location filename="../ui/theme/Names.qml" line="57"/>
         <source>bad number</source>
         <translation>號碼錯誤</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="58" />
+        <location filename="../ui/theme/Names.qml" line="58"/>
         <source>unreachable</source>
         <translation>無法接通</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="59" />
+        <location filename="../ui/theme/Names.qml" line="59"/>
         <source>network congestion</source>
         <translation>網路壅塞</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="60" />
+        <location filename="../ui/theme/Names.qml" line="60"/>
         <source>incompatible</source>
         <translation>不相容</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="61" />
+        <location filename="../ui/theme/Names.qml" line="61"/>
         <source>unavailable</source>
         <translation>無法使用</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="62" />
+        <location filename="../ui/theme/Names.qml" line="62"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="63" />
+        <location filename="../ui/theme/Names.qml" line="63"/>
         <source>blocked</source>
         <translation>已封鎖</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="64" />
+        <location filename="../ui/theme/Names.qml" line="64"/>
         <source>do not disturb</source>
         <translation>請勿打擾</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="65" />
+        <location filename="../ui/theme/Names.qml" line="65"/>
         <source>temporary failure</source>
         <translation>暫時性故障</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="66" />
+        <location filename="../ui/theme/Names.qml" line="66"/>
         <source>out of order</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="67" />
+        <location filename="../ui/theme/Names.qml" line="67"/>
         <source>number changed</source>
         <translation>號碼已變更</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="69" />
+        <location filename="../ui/theme/Names.qml" line="69"/>
         <source>other (%1)</source>
         <translation>其他（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="74" />
+        <location filename="../ui/theme/Names.qml" line="74"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="75" />
+        <location filename="../ui/theme/Names.qml" line="75"/>
         <source>Not ready</source>
         <translation>未就緒</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="76" />
+        <location filename="../ui/theme/Names.qml" line="76"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="77" />
+        <location filename="../ui/theme/Names.qml" line="77"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="86" />
+        <location filename="../ui/theme/Names.qml" line="86"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="87" />
+        <location filename="../ui/theme/Names.qml" line="87"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="88" />
+        <location filename="../ui/theme/Names.qml" line="88"/>
         <source>Meeting</source>
         <translation>開會</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="89" />
+        <location filename="../ui/theme/Names.qml" line="89"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="90" />
+        <location filename="../ui/theme/Names.qml" line="90"/>
         <source>Coaching</source>
         <translation>輔導</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="91" />
+        <location filename="../ui/theme/Names.qml" line="91"/>
         <source>Technical problem</source>
         <translation>技術問題</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="100" />
+        <location filename="../ui/theme/Names.qml" line="100"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="101" />
+        <location filename="../ui/theme/Names.qml" line="101"/>
         <source>Sale</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102" />
+        <location filename="../ui/theme/Names.qml" line="102"/>
         <source>Callback requested</source>
         <translation>要求回電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103" />
+        <location filename="../ui/theme/Names.qml" line="103"/>
         <source>Escalated</source>
         <translation>已升級處理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104" />
+        <location filename="../ui/theme/Names.qml" line="104"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105" />
+        <location filename="../ui/theme/Names.qml" line="105"/>
         <source>Wrong number</source>
         <translation>打錯電話</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106" />
+        <location filename="../ui/theme/Names.qml" line="106"/>
         <source>Abusive caller</source>
         <translation>騷擾來電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119" />
+        <location filename="../ui/theme/Names.qml" line="119"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
@@ -848,22 +923,22 @@ on %2</source>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="38" />
+        <location filename="../ui/components/SessionList.qml" line="38"/>
         <source>Sessions</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="46" />
+        <location filename="../ui/components/SessionList.qml" line="46"/>
         <source>No calls</source>
         <translation>沒有通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="97" />
+        <location filename="../ui/components/SessionList.qml" line="97"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="121" />
+        <location filename="../ui/components/SessionList.qml" line="122"/>
         <source>in conference %1</source>
         <translation>在會議 %1 中</translation>
     </message>
@@ -871,142 +946,210 @@ on %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="16" />
+        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="17" />
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="18" />
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Drop the selected call</source>
         <translation>掛斷選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19" />
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Hold or unhold the selected call</source>
         <translation>保留或取回選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20" />
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Mute or unmute the microphone</source>
         <translation>麥克風靜音或取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26" />
+        <location filename="../ui/pages/SettingsPage.qml" line="33"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="46" />
-        <source>Shortcut: %1</source>
-        <translation>快速鍵：%1</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="42"/>
+        <source>Headsets</source>
+        <translation>耳機</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="53" />
-        <source>Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus.</source>
-        <translation>輸入按鍵組合，例如 Ctrl+Shift+A；欄位失去焦點時生效。</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55" />
+        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="57" />
-        <location filename="../ui/pages/SettingsPage.qml" line="63" />
+        <location filename="../ui/pages/SettingsPage.qml" line="50"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61" />
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="71" />
+        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="73" />
+        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="77" />
+        <location filename="../ui/pages/SettingsPage.qml" line="71"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86" />
+        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
         <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
         <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutEditor</name>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
+        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
+        <translation>請按下「%1」的新快速鍵，或按 Escape 保留 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
+        <source>Unchanged: %1 stays %2.</source>
+        <translation>未變更：%1 仍為 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
+        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
+        <translation>%1 不能作為快速鍵：請將 Ctrl、Alt 或 Meta 與一個按鍵搭配，或使用功能鍵。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
+        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
+        <translation>%1 已是「%2」的快速鍵；請選擇其他組合，或先變更那一項。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <source>Press keys…</source>
+        <translation>請按下按鍵…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <source>Shortcut for %1: %2</source>
+        <translation>%1 的快速鍵：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <source>Cancel changing the shortcut</source>
+        <translation>取消變更快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <source>Change the shortcut for %1</source>
+        <translation>變更「%1」的快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>Reset the shortcut for %1 to %2</source>
+        <translation>將「%1」的快速鍵重設為 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
+        <source>Shortcut capture</source>
+        <translation>快速鍵擷取</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="59" />
+        <location filename="../ui/SupervisorView.qml" line="59"/>
         <source>Conferences (%1)</source>
         <translation>會議（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="71" />
+        <location filename="../ui/SupervisorView.qml" line="71"/>
         <source>Conferences</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="75" />
+        <location filename="../ui/SupervisorView.qml" line="75"/>
         <source>No conferences</source>
         <translation>沒有會議</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="86" />
-        <location filename="../ui/SupervisorView.qml" line="95" />
+        <location filename="../ui/SupervisorView.qml" line="86"/>
+        <location filename="../ui/SupervisorView.qml" line="95"/>
         <source>Bridged appearances</source>
         <translation>橋接分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="98" />
+        <location filename="../ui/SupervisorView.qml" line="98"/>
         <source>No calls on bridged lines</source>
         <translation>橋接線路上沒有通話</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="113" />
+        <location filename="../ui/SupervisorView.qml" line="113"/>
         <source>inactive station</source>
         <translation>未參與的分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="113" />
+        <location filename="../ui/SupervisorView.qml" line="113"/>
         <source>active station</source>
         <translation>使用中的分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="123" />
+        <location filename="../ui/SupervisorView.qml" line="123"/>
         <source>All sessions (%1)</source>
         <translation>所有通話（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="135" />
+        <location filename="../ui/SupervisorView.qml" line="135"/>
         <source>All sessions</source>
         <translation>所有通話</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="150" />
+        <location filename="../ui/SupervisorView.qml" line="150"/>
         <source>conf %1</source>
         <translation>會議 %1</translation>
     </message>
@@ -1014,38 +1157,38 @@ on %2</source>
 <context>
     <name>WrapUpForm</name>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="39" />
+        <location filename="../ui/components/WrapUpForm.qml" line="39"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="45" />
-        <location filename="../ui/components/WrapUpForm.qml" line="51" />
+        <location filename="../ui/components/WrapUpForm.qml" line="45"/>
+        <location filename="../ui/components/WrapUpForm.qml" line="51"/>
         <source>Disposition</source>
         <translation>處理結果</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="50" />
+        <location filename="../ui/components/WrapUpForm.qml" line="50"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="59" />
+        <location filename="../ui/components/WrapUpForm.qml" line="59"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="62" />
+        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
         <source>Wrap-up notes</source>
         <translation>整理備註</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="72" />
+        <location filename="../ui/components/WrapUpForm.qml" line="72"/>
         <source>Save and close</source>
         <translation>儲存並關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="75" />
+        <location filename="../ui/components/WrapUpForm.qml" line="75"/>
         <source>Save the wrap-up and close the call</source>
         <translation>儲存整理內容並關閉通話</translation>
     </message>

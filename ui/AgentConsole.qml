@@ -124,7 +124,6 @@ Item {
                     Layout.fillHeight: true
                     selectedSession: console.selectedSession
                     onSessionActivated: function(session) { console.selectedSession = session }
-                    KeyNavigation.tab: activePanel
                 }
             }
 

@@ -18,6 +18,10 @@ ApplicationWindow {
     title: currentPage === 2 ? qsTr("Hookline supervisor") : qsTr("Hookline")
 
     property bool supervisorMode: false
+    // The headset binding, when the console has headset support (set by the app).
+    property PhoneBinding phoneBinding: null
+    readonly property var defaultShortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
+                                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
     property alias currentPage: tabs.currentIndex
 
     color: Theme.window
@@ -40,11 +44,11 @@ ApplicationWindow {
     Settings {
         id: shortcutSettings
         category: "shortcuts"
-        property string answer: "Ctrl+Shift+A"
-        property string reject: "Ctrl+Shift+R"
-        property string drop: "Ctrl+Shift+D"
-        property string hold: "Ctrl+Shift+H"
-        property string mute: "Ctrl+Shift+M"
+        property string answer: window.defaultShortcuts.answer
+        property string reject: window.defaultShortcuts.reject
+        property string drop: window.defaultShortcuts.drop
+        property string hold: window.defaultShortcuts.hold
+        property string mute: window.defaultShortcuts.mute
     }
     Settings {
         id: appearanceSettings
@@ -71,10 +75,10 @@ ApplicationWindow {
                 id: tabs
                 objectName: "pageTabs"
                 Accessible.name: qsTr("Pages")
-                TabButton { objectName: "callsTab"; text: qsTr("Calls"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "historyTab"; text: qsTr("History"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "supervisorTab"; text: qsTr("Supervisor"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "settingsTab"; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "callsTab"; icon.source: Theme.icon("calls"); icon.color: Theme.text; text: qsTr("Calls"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "historyTab"; icon.source: Theme.icon("history"); icon.color: Theme.text; text: qsTr("History"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "supervisorTab"; icon.source: Theme.icon("supervisor"); icon.color: Theme.text; text: qsTr("Supervisor"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "settingsTab"; icon.source: Theme.icon("settings"); icon.color: Theme.text; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
             }
             Item { Layout.fillWidth: true }
             AgentStateBar { }
@@ -101,6 +105,8 @@ ApplicationWindow {
         SettingsPage {
             shortcutSettings: shortcutSettings
             appearanceSettings: appearanceSettings
+            defaultShortcuts: window.defaultShortcuts
+            phoneBinding: window.phoneBinding
         }
     }
 }

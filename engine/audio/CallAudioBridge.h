@@ -34,7 +34,7 @@ public:
     void setMode(Mode mode, std::int64_t nowNs);
     void setMuted(bool muted) { m_muted = muted; }
     bool isMuted() const { return m_muted; }
-    // Line-rate samples (MusicOnHold::load), looped while held; null for silence.
+    // Line-rate samples (decoded by SoundFileDecoder), looped while held; null for silence.
     void setMusicOnHold(std::shared_ptr<const std::vector<int16_t>> samples);
     // The devices' rates; 0 for a closed side. Rebuilds the converters when a rate changes.
     void setDeviceRates(int captureRate, int playbackRate);

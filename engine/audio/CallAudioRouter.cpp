@@ -2,8 +2,8 @@
 
 #include "audio/AudioDevices.h"
 #include "audio/LineAudioEndpoint.h"
-#include "audio/MusicOnHold.h"
 #include "audio/QtAgentAudioIo.h"
+#include "audio/SoundFileDecoder.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
@@ -229,10 +229,15 @@ std::shared_ptr<const std::vector<int16_t>> CallAudioRouter::musicOnHold(int lin
     if (path.isEmpty())
         return nullptr;
     if (!m_musicByRate.contains(lineRate)) {
+        // Decoded once per line rate, here on the GUI thread: the audio thread only loops the samples.
+        auto samples = std::make_shared<std::vector<int16_t>>();
         QString error;
-        m_musicByRate.insert(lineRate, MusicOnHold::load(path, lineRate, &error));
-        if (!error.isEmpty())
-            setMessage(error);
+        if (SoundFileDecoder::decodeFile(path, lineRate, samples.get(), &error) && !samples->empty()) {
+            m_musicByRate.insert(lineRate, samples);
+        } else {
+            m_musicByRate.insert(lineRate, nullptr);
+            setMessage(tr("Cannot play the music on hold %1: %2").arg(path, error));
+        }
     }
     return m_musicByRate.value(lineRate);
 }
@@ -309,7 +314,7 @@ void CallAudioRouter::setMessage(const QString &message, bool logged)
 }
 
 QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::Format format,
-                                          QString *error) const
+                                          QString *error)
 {
     QString folder = m_settings->value(QLatin1String(RecordingFolderKey)).toString();
     if (folder.isEmpty())
@@ -329,7 +334,8 @@ QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::
                              .arg(session->sessionId());
     const QDir dir(folder);
     QString path = dir.filePath(stem + u'.' + extensionOf(format));
-    for (int n = 2; QFileInfo::exists(path); ++n)
+    // Also unique among names handed out whose files the audio thread has not created yet.
+    for (int n = 2; QFileInfo::exists(path) || m_issuedPaths.contains(path); ++n)
         path = dir.filePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(extensionOf(format)));
     return path;
 }
@@ -354,6 +360,7 @@ bool CallAudioRouter::startRecording(CallSession *session)
         : Recorder::CallerLeftAgentRight;
     QString error;
     const QString path = newRecordingPath(session, format, &error);
+    m_issuedPaths.insert(path);
     if (path.isEmpty()) {
         setMessage(error);
         Q_EMIT recordingFailed(session->sessionId(), error);

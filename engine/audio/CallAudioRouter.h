@@ -6,6 +6,7 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
 #include <QtCore/qthread.h>
 #include <QtQml/qqmlregistration.h>
 
@@ -116,7 +117,7 @@ private:
     void setMessage(const QString &message, bool logged = false);
     void updateDevicesInUse();
     int bridgeIdOf(CallSession *session) const { return m_bridgeOf.value(session, 0); }
-    QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error) const;
+    QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error);
     std::shared_ptr<const std::vector<int16_t>> musicOnHold(int lineRate);
 
     QPointer<CallEngine> m_engine;
@@ -141,5 +142,6 @@ private:
     double m_agentRms = -120.0;
     QString m_message;
     QString m_musicPath;
+    QSet<QString> m_issuedPaths;
     QHash<int, std::shared_ptr<const std::vector<int16_t>>> m_musicByRate;
 };

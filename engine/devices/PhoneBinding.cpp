@@ -119,6 +119,23 @@ QVariantList PhoneBinding::phones() const
     return list;
 }
 
+bool PhoneBinding::dismissPhone(const QString &phoneId)
+{
+    for (qsizetype i = 0; i < m_phones.size(); ++i) {
+        if (m_phones.at(i).phoneId != phoneId)
+            continue;
+        if (m_phones.at(i).present)
+            return false;
+        const QString activeBefore = activePhoneId();
+        m_phones.removeAt(i);
+        Q_EMIT phonesChanged();
+        if (activePhoneId() != activeBefore)
+            Q_EMIT activePhoneChanged();
+        return true;
+    }
+    return false;
+}
+
 PhoneBinding::PhoneEntry *PhoneBinding::entry(const QString &phoneId)
 {
     for (PhoneEntry &phone : m_phones) {
@@ -234,17 +251,19 @@ void PhoneBinding::handleFlash(const QString &phoneId, bool allowSwap)
 {
     CallSession *active = ownedSession({Connected});
     CallSession *held = ownedSession({OnHold});
-    if (active && held && allowSwap) {
-        // Swap: hold the active call, resume the held one when the hold has completed.
+    CallSession *waiting = held ? nullptr : offeredSession();
+    if (active && (held || waiting) && allowSwap) {
+        // Swap, or take the waiting call: hold the active call, then resume the held one (answer the
+        // waiting one) when the hold has completed.
         const int id = active->hold();
-        track(phoneId, QStringLiteral("swap"), active, id);
+        track(phoneId, held ? QStringLiteral("swap") : QStringLiteral("answerWaiting"), active, id);
         if (id > 0) {
-            m_swapHoldRequest = id;
-            m_swapResume = held;
+            m_afterHoldRequest = id;
+            m_afterHold = held ? held : waiting;
         }
-    } else if (active && !held) {
+    } else if (active) {
         track(phoneId, QStringLiteral("hold"), active, active->hold());
-    } else if (held && !active) {
+    } else if (held) {
         track(phoneId, QStringLiteral("unhold"), held, held->unhold());
     } else {
         ignore(phoneId, allowSwap ? Flash : Hold, 1);
@@ -324,12 +343,12 @@ void PhoneBinding::ignore(const QString &phoneId, Button button, int value)
 
 void PhoneBinding::onRequestCompleted(int requestId, int error)
 {
-    if (requestId == m_swapHoldRequest) {
-        m_swapHoldRequest = 0;
-        CallSession *resume = m_swapResume;
-        m_swapResume.clear();
-        if (error == Success && resume) {
-            const int id = resume->unhold();
+    if (requestId == m_afterHoldRequest) {
+        m_afterHoldRequest = 0;
+        CallSession *next = m_afterHold;
+        m_afterHold.clear();
+        if (error == Success && next) {
+            const int id = next->state() == OnHold ? next->unhold() : next->answer();
             if (id > 0)
                 m_requests.insert(id, m_requests.value(requestId));
         }

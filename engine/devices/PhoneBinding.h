@@ -68,8 +68,11 @@ public:
     // Sets the active phone and stores the choice in QSettings.
     Q_INVOKABLE void chooseActivePhone(const QString &phoneId);
     bool activePhonePresent() const;
-    // [{phoneId, name, present, usable, reason}] in the order the phones appeared.
+    // [{phoneId, name, present, usable, reason}] in the order the phones appeared. A phone that went
+    // away stays listed (present false, the reason it went) until it returns or is dismissed.
     QVariantList phones() const;
+    // Forgets a phone that is gone (the agent's "dismiss"); false for a present or unknown one.
+    Q_INVOKABLE bool dismissPhone(const QString &phoneId);
     bool isMuteLocked() const { return m_muteLocked; }
     void setMuteLockWindowMs(qint64 ms) { m_muteLockWindowMs = ms; }
 
@@ -141,6 +144,7 @@ private:
     QString m_lastNumber;
     QPointer<Line> m_lastLine;
     QHash<int, QString> m_requests; // request id -> phone id, for requests a press caused
-    int m_swapHoldRequest = 0;
-    QPointer<CallSession> m_swapResume;
+    // Flash with two calls: the hold request, and the session to resume or answer once it completed.
+    int m_afterHoldRequest = 0;
+    QPointer<CallSession> m_afterHold;
 };

@@ -12,6 +12,7 @@ struct LineCapabilities
     Q_GADGET
     QML_VALUE_TYPE(lineCapabilities)
     Q_PROPERTY(bool canReject MEMBER canReject FINAL)
+    Q_PROPERTY(QString rejectUnavailableReason MEMBER rejectUnavailableReason FINAL)
     Q_PROPERTY(int uuiDropSize MEMBER uuiDropSize FINAL)
     Q_PROPERTY(int uuiAnswerSize MEMBER uuiAnswerSize FINAL)
     Q_PROPERTY(int uuiMakeCallSize MEMBER uuiMakeCallSize FINAL)
@@ -31,6 +32,8 @@ struct LineCapabilities
 
 public:
     bool canReject = true;
+    // Why reject is not offered, for the agent (empty when it is, or when the line gives no reason).
+    QString rejectUnavailableReason;
     int uuiDropSize = 16;
     int uuiAnswerSize = 16;
     int uuiMakeCallSize = 16;

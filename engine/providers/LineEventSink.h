@@ -15,6 +15,11 @@ struct CallOffer
     QString callerNumber;
     QString callerName;
     QString calledNumber;
+    // Caller-ID extras, as the network sent them: the date/time (analogue caller ID: MMDDHHMM, no
+    // year) and why the number or name is absent ("private", "out_of_area", ...; empty when sent).
+    QString callerIdDate;
+    QString numberAbsence;
+    QString nameAbsence;
     int offeringMode = 0x1; // Tapi::OfferingActive
     QByteArray uui; // UUI that arrived with the offer
 };

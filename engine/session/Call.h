@@ -27,6 +27,9 @@ struct Call
     QString remoteNumber;
     QString remoteName;
     QString calledNumber;
+    QString callerIdDate; // as CallOffer
+    QString numberAbsence;
+    QString nameAbsence;
 
     std::deque<QByteArray> receivedUui; // FIFO; the head is what callInfo shows until released
     QByteArray sentUui;

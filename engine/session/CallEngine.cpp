@@ -585,6 +585,9 @@ CallId CallEngine::callOffered(const QString &lineId, const CallOffer &offer)
     Call *call = newCall(line, Inbound);
     call->remoteNumber = offer.callerNumber;
     call->remoteName = offer.callerName;
+    call->callerIdDate = offer.callerIdDate;
+    call->numberAbsence = offer.numberAbsence;
+    call->nameAbsence = offer.nameAbsence;
     call->calledNumber = offer.calledNumber.isEmpty() ? line->address() : offer.calledNumber;
     if (!offer.uui.isEmpty())
         call->receivedUui.push_back(offer.uui.left(line->capabilities().uuiCallInfoSize));

@@ -115,6 +115,21 @@ QString CallSession::calledNumber() const
     return m_call ? m_call->calledNumber : QString();
 }
 
+QString CallSession::callerIdDate() const
+{
+    return m_call ? m_call->callerIdDate : QString();
+}
+
+QString CallSession::numberAbsence() const
+{
+    return m_call ? m_call->numberAbsence : QString();
+}
+
+QString CallSession::nameAbsence() const
+{
+    return m_call ? m_call->nameAbsence : QString();
+}
+
 int CallSession::numOwners() const
 {
     return m_call ? m_call->numOwners() : 0;

@@ -39,6 +39,9 @@ class CallSession : public QObject
     Q_PROPERTY(QString remoteNumber READ remoteNumber NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString remoteName READ remoteName NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString calledNumber READ calledNumber NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(QString callerIdDate READ callerIdDate NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(QString numberAbsence READ numberAbsence NOTIFY callInfoChanged FINAL)
+    Q_PROPERTY(QString nameAbsence READ nameAbsence NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(int numOwners READ numOwners NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(int numMonitors READ numMonitors NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(int features READ features NOTIFY featuresChanged FINAL)
@@ -76,6 +79,10 @@ public:
     QString remoteNumber() const;
     QString remoteName() const;
     QString calledNumber() const;
+    // Caller-ID date/time as sent (MMDDHHMM on analogue lines) and why number or name is withheld.
+    QString callerIdDate() const;
+    QString numberAbsence() const;
+    QString nameAbsence() const;
     int numOwners() const;
     int numMonitors() const;
     int features() const { return m_features; }

@@ -1,9 +1,13 @@
 #include "JsonPositionIndex.h"
 #include "Scenario.h"
 
+#include "SimFarEndAudio.h"
+#include "audio/SoundFileDecoder.h"
 #include "core/Tapi.h"
 
+#include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qfileinfo.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qmetaobject.h>
@@ -77,6 +81,20 @@ public:
             return std::nullopt;
         }
         return qint64(d);
+    }
+    std::optional<double> number(const QJsonObject &object, const QString &path, const QString &key,
+                                 double fallback, double min, double max)
+    {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(-1e300);
+        if (!v.isDouble() || !(d >= min && d <= max)) {
+            fail(path + QLatin1Char('/') + key,
+                 QStringLiteral("expected a number from %1 to %2 for '%3'").arg(min).arg(max).arg(key));
+            return std::nullopt;
+        }
+        return d;
     }
     std::optional<bool> boolean(const QJsonObject &object, const QString &path, const QString &key, bool fallback)
     {
@@ -246,8 +264,9 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
         return r.fail(path, QStringLiteral("expected a far-end object"));
     const QJsonObject o = value.toObject();
     if (!r.checkKeys(o, path,
-                     { QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("name"),
-                       QStringLiteral("answerAfterMs"), QStringLiteral("busy") }))
+                     {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("name"),
+                      QStringLiteral("answerAfterMs"), QStringLiteral("busy"), QStringLiteral("play"),
+                      QStringLiteral("loop"), QStringLiteral("record")}))
         return false;
     auto id = r.string(o, path, QStringLiteral("id"), true);
     if (!id)
@@ -256,13 +275,78 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
     auto name = r.string(o, path, QStringLiteral("name"), false);
     auto answer = r.integer(o, path, QStringLiteral("answerAfterMs"), 2000, -1, 86400000);
     auto busy = r.boolean(o, path, QStringLiteral("busy"), false);
-    if (!number || !name || !answer || !busy)
+    auto play = r.string(o, path, QStringLiteral("play"), false);
+    auto loop = r.boolean(o, path, QStringLiteral("loop"), false);
+    auto record = r.string(o, path, QStringLiteral("record"), false);
+    if (!number || !name || !answer || !busy || !play || !loop || !record)
         return false;
+    if (o.contains(QLatin1String("play")) && play->isEmpty())
+        return r.fail(path + QLatin1String("/play"),
+                      QStringLiteral("expected the name of a sound file for 'play'"));
+    if (o.contains(QLatin1String("record")) && record->isEmpty())
+        return r.fail(path + QLatin1String("/record"),
+                      QStringLiteral("expected the name of a WAV file for 'record'"));
+    farEnd->playFile = *play;
+    farEnd->playLoop = *loop;
+    farEnd->recordFile = *record;
+    farEnd->playWhere = r.where(path + QLatin1String("/play"));
+    farEnd->recordWhere = r.where(path + QLatin1String("/record"));
     farEnd->id = *id;
     farEnd->number = *number;
     farEnd->name = *name;
     farEnd->answerAfterMs = *answer;
     farEnd->busy = *busy;
+    return true;
+}
+
+// {"party", "toneHz", "minDbfs", "maxDbfs", "silence", "lastMs"}: what a far end heard lately.
+bool readHeard(Reader &r, const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject())
+        return r.fail(
+            path, QStringLiteral("expected an object {party, toneHz, minDbfs, maxDbfs, silence, lastMs}"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path,
+                     {QStringLiteral("party"), QStringLiteral("toneHz"), QStringLiteral("minDbfs"),
+                      QStringLiteral("maxDbfs"), QStringLiteral("silence"), QStringLiteral("lastMs")}))
+        return false;
+    auto party = r.string(o, path, QStringLiteral("party"), true);
+    if (!party)
+        return false;
+    // Below half the far end's 8 kHz rate.
+    if (!r.number(o, path, QStringLiteral("toneHz"), 1000, 1, 3999)
+        || !r.number(o, path, QStringLiteral("minDbfs"), -120, -120, 0)
+        || !r.number(o, path, QStringLiteral("maxDbfs"), 0, -120, 0)
+        || !r.boolean(o, path, QStringLiteral("silence"), false)
+        || !r.integer(o, path, QStringLiteral("lastMs"), 1000, SimFarEndAudio::BlockMs,
+                      SimFarEndAudio::CaptureLimitMs))
+        return false;
+    const bool silence = o.value(QLatin1String("silence")).toBool();
+    const bool tone = o.contains(QLatin1String("toneHz"));
+    if (silence == tone)
+        return r.fail(
+            path,
+            QStringLiteral("expected either \"silence\": true or a \"toneHz\" with minDbfs or maxDbfs"));
+    if (tone && !o.contains(QLatin1String("minDbfs")) && !o.contains(QLatin1String("maxDbfs")))
+        return r.fail(path + QLatin1String("/toneHz"),
+                      QStringLiteral("expected minDbfs or maxDbfs with 'toneHz'"));
+    return true;
+}
+
+// {"party", "complete", "minMs"}: how much of its sound a far end has played.
+bool readPlayed(Reader &r, const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected an object {party, complete, minMs}"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path, {QStringLiteral("party"), QStringLiteral("complete"), QStringLiteral("minMs")}))
+        return false;
+    if (!r.string(o, path, QStringLiteral("party"), true)
+        || !r.boolean(o, path, QStringLiteral("complete"), false)
+        || !r.integer(o, path, QStringLiteral("minMs"), 0, 0, qint64(365) * 86400000))
+        return false;
+    if (!o.contains(QLatin1String("complete")) && !o.contains(QLatin1String("minMs")))
+        return r.fail(path, QStringLiteral("expected 'complete' or 'minMs'"));
     return true;
 }
 
@@ -337,11 +421,19 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
             return r.fail(path + QLatin1String("/expect"), QStringLiteral("expected an object"));
         const QJsonObject expect = o.value(QLatin1String("expect")).toObject();
         if (!r.checkKeys(expect, path + QLatin1String("/expect"),
-                         { QStringLiteral("session"), QStringLiteral("farEnd"), QStringLiteral("state"),
-                           QStringLiteral("mode"), QStringLiteral("uui"), QStringLiteral("sentUui"),
-                           QStringLiteral("disconnectMode"), QStringLiteral("callState3"), QStringLiteral("eventCause3"),
-                           QStringLiteral("terminated"), QStringLiteral("members"), QStringLiteral("sessions"),
-                           QStringLiteral("remoteNumber"), QStringLiteral("remoteName") }))
+                         {QStringLiteral("session"), QStringLiteral("farEnd"), QStringLiteral("state"),
+                          QStringLiteral("mode"), QStringLiteral("uui"), QStringLiteral("sentUui"),
+                          QStringLiteral("disconnectMode"), QStringLiteral("callState3"),
+                          QStringLiteral("eventCause3"), QStringLiteral("terminated"),
+                          QStringLiteral("members"), QStringLiteral("sessions"),
+                          QStringLiteral("remoteNumber"), QStringLiteral("remoteName"),
+                          QStringLiteral("heard"), QStringLiteral("played")}))
+            return false;
+        if (expect.contains(QLatin1String("heard"))
+            && !readHeard(r, expect.value(QLatin1String("heard")), path + QLatin1String("/expect/heard")))
+            return false;
+        if (expect.contains(QLatin1String("played"))
+            && !readPlayed(r, expect.value(QLatin1String("played")), path + QLatin1String("/expect/played")))
             return false;
         if (expect.contains(QLatin1String("state"))) {
             bool ok = false;
@@ -388,7 +480,35 @@ bool ScenarioLoader::loadFile(const QString &path, Scenario *scenario, QString *
         *error = QStringLiteral("%1: cannot read the scenario: %2").arg(path, file.errorString());
         return false;
     }
-    return loadData(file.readAll(), path, scenario, error);
+    return loadData(file.readAll(), path, scenario, error)
+        && loadMedia(scenario, QFileInfo(path).absolutePath(), error);
+}
+
+bool ScenarioLoader::loadMedia(Scenario *scenario, const QString &baseDir, QString *error)
+{
+    const QDir base(baseDir);
+    for (SimFarEnd &farEnd : scenario->farEnds) {
+        if (!farEnd.playFile.isEmpty()) {
+            auto samples = std::make_shared<std::vector<int16_t>>();
+            QString problem;
+            if (!SoundFileDecoder::decodeFile(base.filePath(farEnd.playFile), SimFarEndAudio::SampleRate,
+                                              samples.get(), &problem)) {
+                *error = QStringLiteral("%1: %2").arg(farEnd.playWhere, problem);
+                return false;
+            }
+            farEnd.playSamples = std::move(samples);
+        }
+        if (!farEnd.recordFile.isEmpty()) {
+            const QFileInfo target(base.filePath(farEnd.recordFile));
+            if (!target.absoluteDir().exists()) {
+                *error = QStringLiteral("%1: cannot record to %2: no such folder")
+                             .arg(farEnd.recordWhere, target.filePath());
+                return false;
+            }
+            farEnd.recordPath = target.absoluteFilePath();
+        }
+    }
+    return true;
 }
 
 bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, Scenario *scenario, QString *error)

@@ -1,5 +1,6 @@
 #include "ScenarioRunner.h"
 
+#include "SimFarEndAudio.h"
 #include "SimSwitch.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
@@ -31,6 +32,7 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
 {
     m_engine = engine;
     m_realTime = realTime;
+    m_sim->setAudioPacing(realTime ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
     m_done = std::move(finished);
     connect(engine, &CallEngine::requestCompleted, this, [this](int id, int) { m_completingRequest = id; });
     connect(engine, &CallEngine::sessionAdded, this, [this](CallSession *session) {
@@ -274,6 +276,12 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
         if (m_engine->sessionCount() != wanted)
             return differs(QStringLiteral("live session count"), QString::number(wanted), QString::number(m_engine->sessionCount()));
     }
+    if (e.contains(QLatin1String("heard"))
+        && !checkHeard(e.value(QLatin1String("heard")).toObject(), mismatch))
+        return false;
+    if (e.contains(QLatin1String("played"))
+        && !checkPlayed(e.value(QLatin1String("played")).toObject(), mismatch))
+        return false;
     if (e.contains(QLatin1String("farEnd"))) {
         const QString id = e.value(QLatin1String("farEnd")).toString();
         const SimFarEnd *party = m_sim->farEnd(id);
@@ -318,4 +326,73 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
         && field("callState3", callState3Name(s->callState3())) && field("eventCause3", eventCause3Name(s->eventCause3()))
         && field("members", QString::number(s->members().size())) && field("remoteNumber", s->remoteNumber())
         && field("remoteName", s->remoteName());
+}
+
+bool ScenarioRunner::checkHeard(const QJsonObject &heard, QString *mismatch)
+{
+    const QString party = heard.value(QLatin1String("party")).toString();
+    const qint64 lastMs = heard.value(QLatin1String("lastMs")).toInteger(1000);
+    const std::shared_ptr<SimFarEndAudio> audio = m_sim->farEndAudio(party);
+    if (!audio || audio->heardMs() < lastMs) {
+        *mismatch = QStringLiteral("expected far end %1 to have heard at least %2 ms of a call, got %3 ms")
+                        .arg(party)
+                        .arg(lastMs)
+                        .arg(audio ? audio->heardMs() : 0);
+        return false;
+    }
+    const std::vector<int16_t> samples = audio->lastHeard(lastMs);
+    if (heard.value(QLatin1String("silence")).toBool()) {
+        const double level = SimFarEndAudio::rmsDbfs(samples);
+        if (level >= SimFarEndAudio::SilenceBelowDbfs) {
+            *mismatch = QStringLiteral("expected far end %1 to hear silence over the last %2 ms, got %3 dBFS")
+                            .arg(party)
+                            .arg(lastMs)
+                            .arg(level, 0, 'f', 1);
+            return false;
+        }
+        return true;
+    }
+    const double hz = heard.value(QLatin1String("toneHz")).toDouble();
+    const double level = SimFarEndAudio::toneLevelDbfs(samples, hz);
+    const double minimum = heard.value(QLatin1String("minDbfs")).toDouble(-120.0);
+    const double maximum = heard.value(QLatin1String("maxDbfs")).toDouble(0.0);
+    if (level < minimum || level > maximum) {
+        *mismatch = QStringLiteral(
+                        "expected far end %1 to hear %2 Hz at %3 to %4 dBFS over the last %5 ms, got %6 dBFS")
+                        .arg(party)
+                        .arg(hz)
+                        .arg(minimum)
+                        .arg(maximum)
+                        .arg(lastMs)
+                        .arg(level, 0, 'f', 1);
+        return false;
+    }
+    return true;
+}
+
+bool ScenarioRunner::checkPlayed(const QJsonObject &played, QString *mismatch)
+{
+    const QString party = played.value(QLatin1String("party")).toString();
+    const std::shared_ptr<SimFarEndAudio> audio = m_sim->farEndAudio(party);
+    const qint64 playedMs = audio ? audio->playedMs() : 0;
+    const bool complete = audio && audio->playedToEnd();
+    if (played.contains(QLatin1String("complete"))
+        && played.value(QLatin1String("complete")).toBool() != complete) {
+        *mismatch =
+            QStringLiteral("expected far end %1's sound %2 played to its end, got %3 ms of %4 ms played")
+                .arg(party, complete ? QStringLiteral("not") : QStringLiteral("to be"))
+                .arg(playedMs)
+                .arg(audio ? audio->soundMs() : 0);
+        return false;
+    }
+    const qint64 minMs = played.value(QLatin1String("minMs")).toInteger(0);
+    if (playedMs < minMs) {
+        *mismatch =
+            QStringLiteral("expected far end %1 to have played at least %2 ms of its sound, got %3 ms")
+                .arg(party)
+                .arg(minMs)
+                .arg(playedMs);
+        return false;
+    }
+    return true;
 }

@@ -33,6 +33,8 @@ private:
     void runAgent(const ScenarioStep &step);
     void runRemote(const ScenarioStep &step);
     bool check(const ScenarioStep &step, QString *mismatch);
+    bool checkHeard(const QJsonObject &heard, QString *mismatch);
+    bool checkPlayed(const QJsonObject &played, QString *mismatch);
     void pump();
     void pumpRealTime();
     void finish(int exitCode, const QString &message);

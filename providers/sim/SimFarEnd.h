@@ -4,6 +4,10 @@
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
 
+#include <cstdint>
+#include <memory>
+#include <vector>
+
 // A party outside the station: the caller of an inbound call or the callee of an outbound one.
 // Its state is TAPI's view from the far end (RINGBACK while our side is offered, and so on).
 struct SimFarEnd
@@ -17,4 +21,14 @@ struct SimFarEnd
     int mode = 0;
     QList<QByteArray> receivedUui;
     QString receivedDigits;
+
+    // Its voice while a call has a voice path (see SimFarEndAudio). The loader keeps the names as written
+    // with their positions; ScenarioLoader::loadMedia() resolves them and decodes the sound at 8 kHz.
+    QString playFile;
+    bool playLoop = false;
+    QString recordFile;
+    QString playWhere; // "file:line:column" for messages
+    QString recordWhere;
+    std::shared_ptr<const std::vector<int16_t>> playSamples;
+    QString recordPath; // empty: not recorded
 };

@@ -1,5 +1,7 @@
 #include "SimSwitch.h"
 
+#include "SimAudioPump.h"
+#include "SimFarEndAudio.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 
@@ -16,9 +18,95 @@ constexpr qint64 AlertingDelayMs = 300;
 SimSwitch::SimSwitch(QObject *parent)
     : QObject(parent)
 {
+    m_clock.setTimeListener([this](qint64 elapsedMs) {
+        if (!m_pump)
+            advanceAudio(elapsedMs);
+    });
 }
 
-SimSwitch::~SimSwitch() = default;
+SimSwitch::~SimSwitch()
+{
+    m_pump.reset(); // the pump thread stops before the far ends' audio goes
+}
+
+void SimSwitch::setAudioPacing(AudioPacing pacing)
+{
+    if (pacing == audioPacing())
+        return;
+    if (pacing == WallClockPacing) {
+        m_pump = std::make_unique<SimAudioPump>();
+        for (const AudioPath &path : std::as_const(m_audioPaths))
+            m_pump->add(path.audio);
+    } else {
+        m_pump.reset();
+        for (AudioPath &path : m_audioPaths) {
+            path.startMs = m_clock.elapsedMs();
+            path.blocksDone = 0;
+        }
+    }
+}
+
+void SimSwitch::updateAudio()
+{
+    for (auto it = m_audioPaths.begin(); it != m_audioPaths.end();) {
+        const auto connection = m_connections.constFind(it.key());
+        const SimFarEnd *party = farEnd(it->farEnd);
+        const bool live = m_sink && connection != m_connections.constEnd() && party
+            && party->state == Connected && connection->active.contains(it->call);
+        if (live) {
+            ++it;
+            continue;
+        }
+        const AudioPath path = it.value();
+        it = m_audioPaths.erase(it);
+        endAudio(path);
+    }
+    if (!m_sink)
+        return;
+    for (const Connection &connection : std::as_const(m_connections)) {
+        if (m_audioPaths.contains(connection.id) || connection.active.isEmpty())
+            continue;
+        const SimFarEnd *party = farEnd(connection.farEnd);
+        if (!party || party->state != Connected)
+            continue;
+        std::shared_ptr<SimFarEndAudio> &audio = m_audio[party->id];
+        if (!audio)
+            audio = std::make_shared<SimFarEndAudio>(party->playSamples, party->playLoop, party->recordPath);
+        QString error;
+        auto endpoint = audio->beginCall(QStringLiteral("sim far end %1").arg(party->number), &error);
+        if (!error.isEmpty()) {
+            qCWarning(lcAudio).noquote() << "far end" << party->id << error;
+            Q_EMIT farEndAudioError(party->id, error);
+        }
+        const AudioPath path {party->id, connection.active.first(), audio, m_clock.elapsedMs(), 0};
+        m_audioPaths.insert(connection.id, path);
+        if (m_pump)
+            m_pump->add(audio);
+        m_sink->callAudioAttached(path.call, std::move(endpoint));
+    }
+}
+
+void SimSwitch::endAudio(const AudioPath &path)
+{
+    if (m_pump)
+        m_pump->remove(path.audio);
+    else
+        advanceAudio(m_clock.elapsedMs());
+    path.audio->endCall();
+    if (m_sink)
+        m_sink->callAudioDetached(path.call);
+}
+
+void SimSwitch::advanceAudio(qint64 elapsedMs)
+{
+    for (AudioPath &path : m_audioPaths) {
+        const qint64 due = (elapsedMs - path.startMs) / SimFarEndAudio::BlockMs - path.blocksDone;
+        if (due > 0) {
+            path.audio->advance(due);
+            path.blocksDone += due;
+        }
+    }
+}
 
 void SimSwitch::start(LineEventSink *sink)
 {
@@ -33,6 +121,7 @@ void SimSwitch::stop()
     m_stopped = true;
     m_clock.clear();
     m_sink = nullptr;
+    updateAudio(); // every voice path ends with the provider
 }
 
 void SimSwitch::addLine(const LineSetup &line)
@@ -246,9 +335,10 @@ void SimSwitch::apply(const LineCommand &command)
         m_sink->commandCompleted(command.requestId, Success, outcome);
     for (auto &effect : after) {
         if (!m_sink)
-            return;
+            break;
         effect();
     }
+    updateAudio();
 }
 
 void SimSwitch::releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,
@@ -401,6 +491,7 @@ bool SimSwitch::remoteAnswer(const QString &farEndId, QString *error)
         if (!connection.active.contains(call))
             connection.active.append(call);
         m_sink->callStateReported(call, Connected, ConnectedActive);
+        updateAudio();
         return true;
     }
     if (error)
@@ -418,6 +509,7 @@ bool SimSwitch::remoteHangup(const QString &farEndId, int disconnectMode, const 
             m_connectionOfCall.remove(appearance);
         m_connections.erase(it);
         setFarEnd(farEndId, Idle);
+        updateAudio(); // the far end's voice stops before its hang-up is reported
         for (CallId appearance : appearances) {
             if (m_sink)
                 m_sink->remoteDisconnected(appearance, disconnectMode ? disconnectMode : DisconnectNormal, uui);

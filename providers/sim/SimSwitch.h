@@ -9,6 +9,11 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 
+#include <memory>
+
+class SimAudioPump;
+class SimFarEndAudio;
+
 // A simulated switch and its far ends. It executes the engine's primitive commands and plays the
 // far-end side of every call: remote answer, hang-up with a mode and UUI, busy, no answer, bridged
 // stations. All timing goes through a VirtualClock, so runs are deterministic.
@@ -57,9 +62,23 @@ public:
     void closeLine(const QString &lineId);
     CallId callOfFarEnd(const QString &farEndId) const;
 
+    // How the far ends' audio keeps time: with the virtual clock (deterministic, the default) or with the
+    // wall clock on a pump thread of its own (the console). Set before calls connect.
+    enum AudioPacing { VirtualPacing, WallClockPacing };
+    void setAudioPacing(AudioPacing pacing);
+    AudioPacing audioPacing() const { return m_pump ? WallClockPacing : VirtualPacing; }
+    // The far end's ear and mouth (what it heard in its latest call); null before its first voice path.
+    std::shared_ptr<SimFarEndAudio> farEndAudio(const QString &farEndId) const
+    {
+        return m_audio.value(farEndId);
+    }
+    SimAudioPump *audioPump() const { return m_pump.get(); }
+
 Q_SIGNALS:
     void farEndChanged(const QString &farEndId, int state, int mode);
     void farEndReceivedUserUserInfo(const QString &farEndId, const QByteArray &uui);
+    // The far end's recording could not be created; its call and audio go on.
+    void farEndAudioError(const QString &farEndId, const QString &message);
 
 private:
     // A physical call through the switch: one far end and this station's appearances of it.
@@ -81,6 +100,20 @@ private:
     Connection *connectionOf(CallId call);
     const LineSetup *lineSetup(const QString &lineId) const;
 
+    // A connected far end's voice path, keyed by connection id.
+    struct AudioPath
+    {
+        QString farEnd;
+        CallId call = 0;
+        std::shared_ptr<SimFarEndAudio> audio;
+        qint64 startMs = 0; // virtual pacing: when it started and how far it has run
+        qint64 blocksDone = 0;
+    };
+    // Attaches a voice path to every connection whose far end is connected, and detaches the rest.
+    void updateAudio();
+    void endAudio(const AudioPath &path);
+    void advanceAudio(qint64 elapsedMs);
+
     LineEventSink *m_sink = nullptr;
     VirtualClock m_clock;
     QList<LineSetup> m_lines;
@@ -93,4 +126,7 @@ private:
     qint64 m_latency = 0;
     int m_failNext = 0;
     bool m_stopped = false;
+    QHash<int, AudioPath> m_audioPaths;
+    QHash<QString, std::shared_ptr<SimFarEndAudio>> m_audio;
+    std::unique_ptr<SimAudioPump> m_pump;
 };

@@ -20,9 +20,10 @@ bool VirtualClock::step()
     if (m_events.empty())
         return false;
     auto it = m_events.begin();
-    m_elapsed = qMax(m_elapsed, it->first.at);
     std::function<void()> event = std::move(it->second);
+    const qint64 at = it->first.at;
     m_events.erase(it);
+    moveTo(at);
     event();
     return true;
 }
@@ -45,6 +46,15 @@ int VirtualClock::advance(qint64 deltaMs)
         step();
         ++ran;
     }
-    m_elapsed = target;
+    moveTo(target);
     return ran;
+}
+
+void VirtualClock::moveTo(qint64 elapsedMs)
+{
+    if (elapsedMs <= m_elapsed)
+        return;
+    m_elapsed = elapsedMs;
+    if (m_listener)
+        m_listener(m_elapsed);
 }

@@ -24,6 +24,9 @@ public:
     // Runs the next event, moving time to it; false when none is left.
     bool step();
     void clear() { m_events.clear(); }
+    // Told the new elapsed time whenever time moves forward, before the events due then run (the
+    // simulated far ends' audio follows the clock this way without events of its own).
+    void setTimeListener(std::function<void(qint64 elapsedMs)> listener) { m_listener = std::move(listener); }
 
 private:
     struct Key
@@ -39,4 +42,7 @@ private:
     qint64 m_elapsed = 0;
     quint64 m_sequence = 0;
     std::map<Key, std::function<void()>> m_events;
+    std::function<void(qint64)> m_listener;
+
+    void moveTo(qint64 elapsedMs);
 };

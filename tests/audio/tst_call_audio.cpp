@@ -4,6 +4,7 @@
 // played into "Hookline Test Headset Mic Feed" must reach the far end and the right channel; mute and hold
 // silence the agent, hold plays music on hold to the line; unloading the earpiece's sink mid-call moves
 // playback to the fallback within a second; the recording's path lands in the call log row.
+#include "MonitorCapture.h"
 #include "PulseControl.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
@@ -18,7 +19,6 @@
 #include <QtCore/qbuffer.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
-#include <QtCore/qprocess.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qtimer.h>
@@ -99,35 +99,28 @@ private:
     QByteArray m_heard;
 };
 
-// Records a sink's monitor into memory while it lives. QtMultimedia lists no monitor sources, so this is
-// PulseAudio's own recorder, parec, talking to the harness server.
-class MonitorRecorder : public QObject
+// What a harness sink played, taken in pieces (MonitorCapture records its monitor with parec).
+class MonitorRecorder
 {
 public:
     explicit MonitorRecorder(const QString &sinkName)
     {
-        connect(&m_parec, &QProcess::readyReadStandardOutput, this,
-                [this] { m_pcm += m_parec.readAllStandardOutput(); });
-        m_parec.start(QStringLiteral("parec"),
-                      {QStringLiteral("--device=%1.monitor").arg(sinkName), QStringLiteral("--format=s16le"),
-                       QStringLiteral("--rate=48000"), QStringLiteral("--channels=1"),
-                       QStringLiteral("--latency-msec=10")});
+        m_recording = m_capture.start(sinkName, 48000, &m_error);
     }
-    ~MonitorRecorder() override
-    {
-        m_parec.kill();
-        m_parec.waitForFinished(2000);
-    }
-    bool isRecording() { return m_parec.waitForStarted(5000); }
+    bool isRecording() const { return m_recording; }
+    // What was recorded since the last take.
     QByteArray take()
     {
-        m_pcm += m_parec.readAllStandardOutput();
-        return std::exchange(m_pcm, {});
+        QByteArray pcm = m_capture.since(m_taken);
+        m_taken += pcm.size() / 2;
+        return pcm;
     }
 
 private:
-    QProcess m_parec;
-    QByteArray m_pcm;
+    MonitorCapture m_capture;
+    bool m_recording = false;
+    QString m_error;
+    qsizetype m_taken = 0;
 };
 
 // Plays the agent's voice into the microphone feed until it is destroyed.

@@ -1,8 +1,11 @@
 #include "SimDriver.h"
 
+#include "FakePhone.h"
 #include "SimSwitch.h"
 #include "agent/AgentState.h"
+#include "audio/MuteState.h"
 #include "core/Tapi.h"
+#include "devices/PhoneBinding.h"
 #include "lines/Line.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
@@ -64,6 +67,10 @@ SimDriver *SimDriver::create(QQmlEngine *, QJSEngine *)
 void SimDriver::teardown()
 {
     m_pump.stop();
+    if (m_phones)
+        m_phones->shutdown();
+    m_phones.reset();
+    m_phone.reset();
     if (m_engine)
         m_engine->detachProviders();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -141,6 +148,7 @@ void SimDriver::build()
     CallLog::setQmlInstance(m_log.get());
     EventLogModel::setQmlInstance(m_events.get());
     m_agent->requestState(AgentState::Ready);
+    buildPhones();
     m_wall.start();
     m_lastPump = 0;
     m_pump.start();
@@ -227,6 +235,49 @@ void SimDriver::reset()
     m_agent->finishWrapUp();
     m_agent->clearNextState();
     m_agent->requestState(AgentState::Ready);
+    m_engine->mute()->setMuted(false, MuteState::User);
+    buildPhones();
+}
+
+void SimDriver::buildPhones()
+{
+    if (m_phones)
+        m_phones->shutdown();
+    m_phones.reset();
+    m_phone = std::make_unique<FakePhone>();
+    m_phones = std::make_unique<PhoneBinding>(m_engine.get());
+    m_phones->attach(m_phone.get());
+}
+
+PhoneBinding *SimDriver::phoneBinding() const
+{
+    return m_phones.get();
+}
+
+void SimDriver::plugPhone(const QString &phoneId, const QString &name)
+{
+    m_phone->sink()->phoneAdded(phoneId, name);
+}
+
+void SimDriver::unplugPhone(const QString &phoneId, const QString &reason)
+{
+    m_phone->sink()->phoneRemoved(phoneId, reason);
+}
+
+void SimDriver::phoneUnusable(const QString &phoneId, const QString &name, const QString &reason)
+{
+    m_phone->sink()->phoneUnusable(phoneId, name, reason);
+}
+
+void SimDriver::pressPhone(const QString &phoneId, int button, int value)
+{
+    m_phone->sink()->phoneButton(phoneId, PhoneEventSink::Button(button), value);
+    settle();
+}
+
+bool SimDriver::phoneLamp(const QString &phoneId, int lamp) const
+{
+    return m_phone->lamp(phoneId, PhoneDevice::Lamp(lamp));
 }
 
 int SimDriver::historyCount() const

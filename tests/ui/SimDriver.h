@@ -13,6 +13,8 @@ class CallEngine;
 class CallLog;
 #include "session/CallSession.h"
 class EventLogModel;
+class FakePhone;
+#include "devices/PhoneBinding.h"
 class QTranslator;
 class SimSwitch;
 class QQmlEngine;
@@ -52,15 +54,27 @@ public:
     Q_INVOKABLE int historyCount() const;
     Q_INVOKABLE bool setLanguage(const QString &language);
 
+    // Headsets: a PhoneBinding on the engine with a fake phone device (fresh after reset()).
+    Q_INVOKABLE PhoneBinding *phoneBinding() const;
+    Q_INVOKABLE void plugPhone(const QString &phoneId, const QString &name);
+    Q_INVOKABLE void unplugPhone(const QString &phoneId, const QString &reason);
+    Q_INVOKABLE void phoneUnusable(const QString &phoneId, const QString &name, const QString &reason);
+    // button: PhoneEventSink::Button (0 hook switch, 1 mute, ...).
+    Q_INVOKABLE void pressPhone(const QString &phoneId, int button, int value);
+    Q_INVOKABLE bool phoneLamp(const QString &phoneId, int lamp) const;
+
 private:
     void build();
     void teardown();
+    void buildPhones();
 
     std::unique_ptr<SimSwitch> m_sim;
     std::unique_ptr<CallEngine> m_engine;
     std::unique_ptr<AgentState> m_agent;
     std::unique_ptr<CallLog> m_log;
     std::unique_ptr<EventLogModel> m_events;
+    std::unique_ptr<FakePhone> m_phone;
+    std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;

@@ -164,5 +164,32 @@ Item {
             tryCompare(session, "state", Tapi.Idle)
             verify(!CallEngine.mute.muted) // the engine unmutes when the last call ends
         }
+
+        // Keyboard only: Tab goes from the session list through every action of the selected call, in
+        // reading order, and back round to the list.
+        function test_tabOrderReachesEveryAction() {
+            const console = makeConsole()
+            const session = SimDriver.offer("sim/desk", "frank")
+            verify(console.answerAlerting())
+            tryCompare(session, "state", Tapi.Connected)
+            const list = findChild(console, "sessionList")
+            list.forceActiveFocus()
+            const order = []
+            for (let i = 0; i < 25; ++i) {
+                keyClick(Qt.Key_Tab)
+                const item = root.Window.activeFocusItem
+                if (item === list.currentItem || item === list)
+                    break
+                order.push(item.objectName)
+            }
+            compare(order.slice(0, 7), ["holdButton", "transferButton", "conferenceButton", "muteButton",
+                                        "dropReason", "dropUui", "dropButton"])
+            compare(order[order.length - 1], "dialKey#")
+            keyClick(Qt.Key_Tab)
+            compare(root.Window.activeFocusItem.objectName, "holdButton")
+            keyClick(Qt.Key_Space)
+            tryCompare(session, "state", Tapi.OnHold)
+            session.drop()
+        }
     }
 }

@@ -115,21 +115,24 @@ Pane {
             Layout.fillWidth: true
             spacing: Theme.spacing / 2
             visible: !panel.ended
-            Button {
+            IconButton {
+                iconName: panel.session && panel.session.state === Tapi.OnHold ? "resume" : "hold"
                 objectName: "holdButton"
                 text: panel.session && panel.session.state === Tapi.OnHold ? qsTr("Unhold") : qsTr("Hold")
                 enabled: panel.session && (panel.session.state === Tapi.OnHold ? panel.has(Tapi.FeatureUnhold) : panel.has(Tapi.FeatureHold))
                 Accessible.name: text
                 onClicked: panel.toggleHold()
             }
-            Button {
+            IconButton {
+                iconName: "transfer"
                 objectName: "transferButton"
                 text: qsTr("Consult transfer")
                 enabled: panel.has(Tapi.FeatureSetupTransfer)
                 Accessible.name: qsTr("Start a consultation for transfer")
                 onClicked: panel.consults.start("transfer", panel.session, panel.session.setupTransfer())
             }
-            Button {
+            IconButton {
+                iconName: "transfer"
                 objectName: "completeTransferButton"
                 visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "transfer"
                 text: qsTr("Complete transfer")
@@ -137,14 +140,16 @@ Pane {
                 Accessible.name: text
                 onClicked: panel.consultInfo.target.completeTransfer(panel.session)
             }
-            Button {
+            IconButton {
+                iconName: "conference"
                 objectName: "conferenceButton"
                 text: qsTr("Conference")
                 enabled: panel.has(Tapi.FeatureSetupConf)
                 Accessible.name: qsTr("Set up a conference")
                 onClicked: panel.consults.start("conference", panel.session, panel.session.setupConference())
             }
-            Button {
+            IconButton {
+                iconName: "conference"
                 objectName: "addPartyButton"
                 visible: panel.session !== null && panel.session.isConference
                 text: qsTr("Add party")
@@ -152,7 +157,8 @@ Pane {
                 Accessible.name: qsTr("Call another party for the conference")
                 onClicked: panel.consults.start("conference", panel.session, panel.session.prepareAddToConference())
             }
-            Button {
+            IconButton {
+                iconName: "conference"
                 objectName: "joinConferenceButton"
                 visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "conference"
                 text: qsTr("Add to conference")
@@ -160,7 +166,8 @@ Pane {
                 Accessible.name: text
                 onClicked: panel.consultInfo.target.addToConference(panel.session)
             }
-            Button {
+            IconButton {
+                iconName: "conference"
                 objectName: "removeFromConferenceButton"
                 visible: panel.session !== null && panel.session.conferenceParent !== null
                 text: qsTr("Remove from conference")
@@ -168,7 +175,8 @@ Pane {
                 Accessible.name: text
                 onClicked: panel.session.removeFromConference()
             }
-            Button {
+            IconButton {
+                iconName: CallEngine.mute.muted ? "microphone" : "mute"
                 objectName: "muteButton"
                 checkable: true
                 checked: CallEngine.mute.muted

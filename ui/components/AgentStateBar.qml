@@ -60,6 +60,7 @@ RowLayout {
             y: stateButton.height
             MenuItem {
                 text: qsTr("Ready")
+                Accessible.name: text
                 onTriggered: AgentState.requestState(AgentState.Ready)
             }
             Menu {
@@ -69,16 +70,19 @@ RowLayout {
                     MenuItem {
                         required property string modelData
                         text: Names.notReadyReason(modelData)
+                        Accessible.name: qsTr("Not ready: %1").arg(text)
                         onTriggered: AgentState.requestState(AgentState.NotReady, modelData)
                     }
                 }
             }
             MenuItem {
                 text: qsTr("Offline")
+                Accessible.name: text
                 onTriggered: AgentState.requestState(AgentState.Offline)
             }
             MenuItem {
                 text: qsTr("Keep the current state")
+                Accessible.name: text
                 enabled: AgentState.hasNextState
                 onTriggered: AgentState.clearNextState()
             }

@@ -43,7 +43,8 @@ Rectangle {
                 Accessible.name: qsTr("Show this conference's events")
                 onClicked: card.filterRequested(card.conference.sessionId)
             }
-            Button {
+            IconButton {
+                iconName: "drop"
                 objectName: "dropConferenceButton"
                 text: qsTr("Drop conference")
                 enabled: card.conference !== null && ((card.conference.features & Tapi.FeatureDrop) !== 0)
@@ -75,14 +76,16 @@ Rectangle {
                     Layout.fillWidth: true
                     text: Names.stateAndMode(party.modelData.state, party.modelData.mode)
                 }
-                Button {
+                IconButton {
+                    iconName: "conference"
                     objectName: "removePartyButton"
                     text: qsTr("Remove")
                     enabled: ((party.modelData.features & Tapi.FeatureRemoveFromConf) !== 0)
                     Accessible.name: qsTr("Remove this party from the conference")
                     onClicked: party.modelData.removeFromConference()
                 }
-                Button {
+                IconButton {
+                    iconName: "drop"
                     objectName: "dropPartyButton"
                     text: qsTr("Drop")
                     enabled: ((party.modelData.features & Tapi.FeatureDrop) !== 0)

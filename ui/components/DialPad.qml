@@ -33,7 +33,8 @@ ColumnLayout {
             Accessible.name: qsTr("Number to dial")
             Keys.onReturnPressed: dialButton.clicked()
         }
-        Button {
+        IconButton {
+            iconName: "dialpad"
             id: dialButton
             objectName: "dialButton"
             text: qsTr("Dial")

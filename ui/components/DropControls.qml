@@ -59,12 +59,13 @@ ColumnLayout {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
-        Button {
+        IconButton {
+            iconName: "drop"
             objectName: "dropButton"
             text: qsTr("Drop")
             enabled: drop.canDrop
             palette.button: Theme.danger
-            palette.buttonText: "#ffffff"
+            palette.buttonText: Theme.dark ? "#1d2126" : "#ffffff" // readable on either theme's red
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Drop the call")
             onClicked: drop.dropNow()

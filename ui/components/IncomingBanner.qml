@@ -17,8 +17,13 @@ Rectangle {
     readonly property string rejectReason: {
         if (!session || canReject)
             return ""
-        if (session.line && !session.line.capabilities.canReject)
-            return qsTr("This line cannot reject calls: answer it or let it ring.")
+        if (session.line && !session.line.capabilities.canReject) {
+            // The line's own reason (e.g. no hook relay wired) when it gives one. Appended last: it is
+            // the provider's text, never a placeholder.
+            const why = session.line.capabilities.rejectUnavailableReason
+            return why.length ? qsTr("This line cannot reject calls: ") + why
+                              : qsTr("This line cannot reject calls: answer it or let it ring.")
+        }
         return qsTr("Reject is not available right now.")
     }
 
@@ -81,15 +86,18 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: banner.rejectReason
+                textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
                 color: Theme.mutedText
                 font.italic: true
             }
         }
 
-        Button {
+        IconButton {
             id: answerButton
             objectName: "answerButton"
+            iconName: "answer"
+            icon.color: enabled ? palette.highlightedText : Theme.mutedText
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
             highlighted: true
@@ -104,8 +112,9 @@ Rectangle {
                     banner.answered(s)
             }
         }
-        Button {
+        IconButton {
             objectName: "rejectButton"
+            iconName: "reject"
             text: qsTr("Reject")
             enabled: banner.canReject
             font.pixelSize: Theme.fontLarge

@@ -4,12 +4,14 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Shortcuts, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
+// Shortcuts, headsets, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
 Pane {
     id: page
     objectName: "settingsPage"
     property var shortcutSettings: null
     property var appearanceSettings: null
+    property var defaultShortcuts: ({})
+    property PhoneBinding phoneBinding: null
     background: Rectangle { color: Theme.window }
 
     readonly property var actions: [
@@ -20,71 +22,64 @@ Pane {
         { key: "mute", label: qsTr("Mute or unmute the microphone") }
     ]
 
-    ColumnLayout {
-        width: Math.min(page.availableWidth, 720)
-        spacing: Theme.spacing
-        Label { text: qsTr("Keyboard shortcuts"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
-        GridLayout {
-            columns: 2
-            Layout.fillWidth: true
-            Repeater {
-                model: page.actions.length * 2
-                delegate: Loader {
-                    required property int index
-                    readonly property var action: page.actions[Math.floor(index / 2)]
-                    Layout.fillWidth: index % 2 === 1
-                    sourceComponent: index % 2 === 0 ? labelComponent : fieldComponent
-                    Component {
-                        id: labelComponent
-                        Label { text: action.label; color: Theme.text }
-                    }
-                    Component {
-                        id: fieldComponent
-                        TextField {
-                            objectName: "shortcut_" + action.key
-                            text: page.shortcutSettings ? page.shortcutSettings[action.key] : ""
-                            Accessible.name: qsTr("Shortcut: %1").arg(action.label)
-                            onEditingFinished: if (page.shortcutSettings && text.trim().length) page.shortcutSettings[action.key] = text.trim()
-                        }
-                    }
-                }
-            }
-        }
-        Label { text: qsTr("Type a key sequence such as Ctrl+Shift+A; it applies when the field loses focus."); color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
 
-        Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
-        RowLayout {
-            Label { text: qsTr("Theme"); color: Theme.text }
-            ComboBox {
-                objectName: "themeChoice"
-                readonly property var codes: ["system", "light", "dark"]
-                model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
-                currentIndex: Math.max(0, codes.indexOf(Theme.override))
-                Accessible.name: qsTr("Theme")
-                onActivated: function(i) {
-                    Theme.override = codes[i]
-                    if (page.appearanceSettings)
-                        page.appearanceSettings.theme = codes[i]
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth, 820)
+            spacing: Theme.spacing
+            Label { text: qsTr("Keyboard shortcuts"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            ShortcutEditor {
+                id: shortcutEditor
+                Layout.fillWidth: true
+                store: page.shortcutSettings
+                defaults: page.defaultShortcuts
+                actions: page.actions
+            }
+
+            Label { text: qsTr("Headsets"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            HeadsetsPane {
+                Layout.fillWidth: true
+                binding: page.phoneBinding
+            }
+
+            Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            RowLayout {
+                Label { text: qsTr("Theme"); color: Theme.text }
+                ComboBox {
+                    objectName: "themeChoice"
+                    Layout.preferredWidth: Math.max(implicitWidth, 220)
+                    readonly property var codes: ["system", "light", "dark"]
+                    model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                    currentIndex: Math.max(0, codes.indexOf(Theme.override))
+                    Accessible.name: qsTr("Theme")
+                    onActivated: function(i) {
+                        Theme.override = codes[i]
+                        if (page.appearanceSettings)
+                            page.appearanceSettings.theme = codes[i]
+                    }
                 }
             }
-        }
-        Label { text: qsTr("Wrap-up"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
-        RowLayout {
-            Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
-            SpinBox {
-                from: 0; to: 3600; stepSize: 15; editable: true
-                value: AgentState.wrapUpSeconds
-                Accessible.name: qsTr("Wrap-up time in seconds")
-                onValueModified: {
-                    AgentState.wrapUpSeconds = value
-                    if (page.appearanceSettings)
-                        page.appearanceSettings.wrapUpSeconds = value
+            Label { text: qsTr("Wrap-up"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            RowLayout {
+                Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
+                SpinBox {
+                    from: 0; to: 3600; stepSize: 15; editable: true
+                    value: AgentState.wrapUpSeconds
+                    Accessible.name: qsTr("Wrap-up time in seconds")
+                    onValueModified: {
+                        AgentState.wrapUpSeconds = value
+                        if (page.appearanceSettings)
+                            page.appearanceSettings.wrapUpSeconds = value
+                    }
                 }
             }
-        }
-        Label {
-            text: qsTr("The language follows the system; start with --lang zh_TW or --lang en to choose another.")
-            color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true
+            Label {
+                text: qsTr("The language follows the system; start with --lang zh_TW or --lang en to choose another.")
+                color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ QtObject {
     readonly property color success: dark ? "#5fd38d" : "#1f7a44"
     readonly property color selection: dark ? "#24405f" : "#dcebfd"
 
+    // Our SVG icons (resources/icons), compiled into the UI module.
+    function icon(name) { return "qrc:/hookline/icons/" + name + ".svg" }
+
     readonly property int spacing: 8
     readonly property int radius: 6
     readonly property int fontSmall: 11

@@ -105,14 +105,14 @@ void writeBits(QByteArray &data, qsizetype dataStart, quint32 bitOffset, quint32
 }
 
 // Array value -> the usage it selects, 0 when it selects nothing (null state / out of range).
-quint32 arraySelection(const TelephonyControl &control, qint64 value)
+quint32 arraySelection(const TelephonyControl &control, qint64 value, bool zeroSelects)
 {
     if (value < control.logicalMinimum || value > control.logicalMaximum)
         return 0;
-    // Idle arrays report 0. With a logical minimum of 0 that value would name the first usage (Jabra's
-    // keypad: Phone Key 0; EPOS: Programmable Button) and look held down forever, so 0 is "nothing",
-    // as on keyboards; the price is that such a first usage cannot be reported.
-    if (value == 0 && control.logicalMinimum == 0)
+    // Many arrays idle at 0. With a logical minimum of 0 that value would name the first usage (Jabra's
+    // keypad: Phone Key 0; EPOS: Programmable Button) and look held down forever, so 0 is "nothing", as on
+    // keyboards, until the device shows it uses an out-of-range value as its null (zeroSelects).
+    if (value == 0 && control.logicalMinimum == 0 && !zeroSelects)
         return 0;
     quint64 index = quint64(value - control.logicalMinimum);
     for (const UsageRange &range : control.arrayUsages) {
@@ -279,7 +279,9 @@ void HeadsetProtocol::decodeArray(Input &input, QByteArrayView data, QList<Heads
             complete = false;
             break;
         }
-        const quint32 usage = arraySelection(control, value);
+        if (control.logicalMinimum == 0 && value > control.logicalMaximum)
+            input.zeroSelects = true;
+        const quint32 usage = arraySelection(control, value, input.zeroSelects);
         if (usage >= control.usage && usage <= control.usageMaximum) {
             selected = usage;
             break;

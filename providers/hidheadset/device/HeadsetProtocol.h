@@ -68,6 +68,9 @@ private:
     {
         TelephonyControl control;
         qint64 last = 0; // variable: the value; array: the usage selected (0 = none)
+        // Array with logical minimum 0: the device has shown that it reports "nothing" as a value outside
+        // the logical range, so 0 is a real selection (Jabra's Phone Key 0) rather than the idle value.
+        bool zeroSelects = false;
     };
 
     void decodeVariable(Input &input, qint64 value, qint64 nowMs, QList<HeadsetRequest> &requests);

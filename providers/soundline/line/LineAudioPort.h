@@ -6,8 +6,8 @@
 #include <cstdint>
 
 // The line's audio: 8 kHz mono int16 frames captured from the line interface and played to it.
-// Lives on the line's worker thread. The QtMultimedia sound-card binding is part of the audio
-// issue; BufferLineAudioPort is the file/buffer twin used by tests and the "captureFile" setting.
+// Lives on the line's worker thread. QtMultimediaLineAudioPort is the sound-card binding;
+// BufferLineAudioPort is the file/buffer twin used by tests and the "captureFile" setting.
 class LineAudioPort : public QObject
 {
     Q_OBJECT
@@ -18,7 +18,8 @@ public:
     // Starts capture and playback; false with *error (device and reason) when the device is missing.
     virtual bool start(QString *error) = 0;
     virtual void stop() = 0;
-    // Audio for the line (DTMF dialling, the agent's voice path belongs to the audio issue).
+    // Audio for the line: DTMF dialling and, in a call, the agent's voice (the worker plays
+    // continuously, silence included, paced by the captured frames).
     virtual void play(const int16_t *samples, int count) = 0;
 
 Q_SIGNALS:

@@ -45,6 +45,10 @@ void LineStateMachine::enter(Phase phase)
 {
     m_phase = phase;
     m_phaseSinceMs = nowMs();
+    if (const bool voice = phase == Phase::Connected; voice != m_voicePath) {
+        m_voicePath = voice;
+        Q_EMIT voicePathChanged(voice);
+    }
     const bool onHook = phase == Phase::Idle || phase == Phase::Alerting;
     const bool outboundProgress = phase == Phase::WaitDialTone || phase == Phase::Dialing
         || phase == Phase::Proceeding || phase == Phase::Ringback || phase == Phase::Busy
@@ -233,6 +237,11 @@ void LineStateMachine::onRingStart()
         return;
     }
     if (m_phase != Phase::Alerting)
+        return;
+    // With RI wired, the pin and the ring energy in the audio both report each burst; the second report
+    // of the same ring must not count as ring 2 (it would offer a Bell 202 call before its caller ID).
+    // No country's rings start less than a group gap apart.
+    if (now - m_lastRingMs < m_config.profile->ring.groupGapMs)
         return;
     ++m_rings;
     m_lastRingMs = now;

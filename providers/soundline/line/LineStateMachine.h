@@ -67,6 +67,8 @@ Q_SIGNALS:
     void digitReceived(QChar digit);
     void commandDone(int requestId, int error);
     void lineEvent(const LineEvent &event); // every detector event, for diagnostics and tests
+    // The line is off-hook in a call with the far end (CONNECTED): the voice path exists.
+    void voicePathChanged(bool connected);
 
 private:
     void onEvent(const LineEvent &event);
@@ -84,6 +86,7 @@ private:
     HookRelay m_relay;
     Phase m_phase = Phase::Idle;
     bool m_offHook = false;
+    bool m_voicePath = false;
     qint64 m_phaseSinceMs = 0;
     // Inbound
     CallerIdMessage m_callerId;

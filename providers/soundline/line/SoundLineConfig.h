@@ -13,7 +13,7 @@ struct SoundLineConfig
     QString id = QStringLiteral("line1"); // the engine sees "soundline/<id>"
     QString name;
     QString number; // the line's own directory number, if known
-    QString captureDevice; // sound-card names for the QtMultimedia binding (audio issue)
+    QString captureDevice; // the line interface's sound card: QAudioDevice id or description
     QString playbackDevice;
     QString captureFile; // file twin: play this file as the line's audio (demos, diagnostics)
     QString serialPort; // empty: no control lines (monitoring only, ring from audio)

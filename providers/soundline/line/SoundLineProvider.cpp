@@ -1,6 +1,7 @@
 #include "SoundLineProvider.h"
 
 #include "BufferLineAudioPort.h"
+#include "QtMultimediaLineAudioPort.h"
 #include "QtSerialControlPort.h"
 #include "SoundLineWorker.h"
 #include "SoundlineLogging.h"
@@ -15,8 +16,11 @@ SoundLineProvider::PortFactory SoundLineProvider::defaultPorts()
 {
     PortFactory ports;
     ports.audio = [](const SoundLineConfig &config) -> LineAudioPort * {
-        if (config.captureFile.isEmpty())
-            return nullptr; // sound cards: QtMultimedia binding from the audio issue
+        if (config.captureFile.isEmpty()) {
+            if (config.captureDevice.isEmpty())
+                return nullptr; // no audio configured: the worker says so
+            return new QtMultimediaLineAudioPort(config.captureDevice, config.playbackDevice);
+        }
         auto *port = new BufferLineAudioPort(config.captureFile);
         port->setCaptureFile(config.captureFile);
         return port;
@@ -51,6 +55,7 @@ LineDescriptor SoundLineProvider::descriptorFor(const SoundLineConfig &config)
     d.address = config.number;
     // An analogue loop-start line: one call, no hold/conference/transfer/UUI, and no reject.
     d.caps.canReject = false;
+    d.caps.rejectUnavailableReason = rejectUnavailableReason(config);
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = d.caps.uuiSendSize = 0;
     d.caps.uuiCallInfoSize = 0;
     d.caps.maxConference = 0;
@@ -62,11 +67,19 @@ LineDescriptor SoundLineProvider::descriptorFor(const SoundLineConfig &config)
     return d;
 }
 
+QString SoundLineProvider::rejectUnavailableReason(const SoundLineConfig &config)
+{
+    if (!config.canSeize())
+        return QStringLiteral("no hook relay is wired: this line can only watch calls, it rings until the "
+                              "caller gives up");
+    return QStringLiteral("an analogue line cannot refuse a call: it rings until the caller gives up "
+                          "(answer and hang up would connect the caller)");
+}
+
 QStringList SoundLineProvider::limitations(const SoundLineConfig &config)
 {
     QStringList result;
-    result << QStringLiteral(
-        "reject: an analogue line cannot refuse a call; it rings until the caller gives up");
+    result << QStringLiteral("reject: ") + rejectUnavailableReason(config);
     if (!config.canSeize())
         result << QStringLiteral(
             "answer, dial and drop of a connected call need a hook relay (serialPort and "
@@ -129,6 +142,9 @@ void SoundLineProvider::connectWorker(Line &line)
         CallOffer offer;
         offer.callerNumber = callerId.number;
         offer.callerName = callerId.name;
+        offer.callerIdDate = callerId.date;
+        offer.numberAbsence = callerId.numberAbsence;
+        offer.nameAbsence = callerId.nameAbsence;
         if (offer.callerNumber.isEmpty() && !callerId.numberAbsence.isEmpty())
             qCInfo(lcSoundline) << id << "caller number withheld:" << callerId.numberAbsence;
         offer.calledNumber = l.config.number;
@@ -158,6 +174,21 @@ void SoundLineProvider::connectWorker(Line &line)
         }
         if (m_sink && requestId)
             m_sink->commandCompleted(requestId, error, {});
+    });
+    connect(worker, &SoundLineWorker::voiceAttached, this,
+            [this, id](const std::shared_ptr<LineAudioEndpoint> &endpoint) {
+                Line &l = m_lines[id];
+                if (!m_sink || !l.call)
+                    return;
+                l.voiceCall = l.call;
+                m_sink->callAudioAttached(l.call, endpoint);
+            });
+    // By call id remembered at attach: a drop has already cleared `call` when the worker reports it.
+    connect(worker, &SoundLineWorker::voiceDetached, this, [this, id] {
+        Line &l = m_lines[id];
+        if (m_sink && l.voiceCall)
+            m_sink->callAudioDetached(l.voiceCall);
+        l.voiceCall = 0;
     });
     connect(worker, &SoundLineWorker::lineEvent, this,
             [this, id](const LineEvent &event) { Q_EMIT lineEvent(id, event); });

@@ -46,6 +46,8 @@ public:
         return QStringLiteral("soundline/") + config.id;
     }
     static LineDescriptor descriptorFor(const SoundLineConfig &config);
+    // Why the agent cannot reject a call on this line (the UI shows it on the incoming banner).
+    static QString rejectUnavailableReason(const SoundLineConfig &config);
     // What this line cannot do and why (no reject on analogue lines, monitoring only without a relay...).
     static QStringList limitations(const SoundLineConfig &config);
     QStringList limitations(const QString &lineId) const;
@@ -61,6 +63,7 @@ private:
         QThread *thread = nullptr;
         SoundLineWorker *worker = nullptr;
         CallId call = 0; // the call on this line, 0 when idle
+        CallId voiceCall = 0; // the call the worker's voice path is attached to
         int makeCallRequest = 0;
     };
     void connectWorker(Line &line);

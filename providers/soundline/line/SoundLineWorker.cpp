@@ -1,6 +1,7 @@
 #include "SoundLineWorker.h"
 
 #include "SoundlineLogging.h"
+#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 
 #include <QtCore/qtimer.h>
@@ -36,6 +37,24 @@ SoundLineWorker::SoundLineWorker(const SoundLineConfig &config, LineAudioPort *a
     connect(m_machine, &LineStateMachine::digitReceived, this, &SoundLineWorker::digitReceived);
     connect(m_machine, &LineStateMachine::commandDone, this, &SoundLineWorker::commandDone);
     connect(m_machine, &LineStateMachine::lineEvent, this, &SoundLineWorker::lineEvent);
+    connect(m_machine, &LineStateMachine::voicePathChanged, this, &SoundLineWorker::setVoicePath);
+}
+
+void SoundLineWorker::setVoicePath(bool connected)
+{
+    if (connected == bool(m_voice))
+        return;
+    if (connected) {
+        m_voice = std::make_shared<LineAudioEndpoint>(
+            8000,
+            QStringLiteral("sound-card line %1 (%2)")
+                .arg(m_config.id,
+                     m_config.captureFile.isEmpty() ? m_config.captureDevice : m_config.captureFile));
+        Q_EMIT voiceAttached(m_voice);
+    } else {
+        m_voice.reset();
+        Q_EMIT voiceDetached();
+    }
 }
 
 void SoundLineWorker::start()
@@ -49,9 +68,8 @@ void SoundLineWorker::bringUp()
         return;
     QString error;
     if (!m_audio) {
-        error = QStringLiteral("no sound-card binding for capture '%1' / playback '%2' in this build (the "
-                               "QtMultimedia port comes with the audio issue); set captureFile to use a file")
-                    .arg(m_config.captureDevice, m_config.playbackDevice);
+        error = QStringLiteral("no line audio is configured: set captureDevice (and playbackDevice) to the "
+                               "line interface's sound card, or captureFile to use a file");
     } else if (!m_audioRunning && !m_audio->start(&error)) {
         // error says which card and why
     } else {
@@ -106,9 +124,27 @@ void SoundLineWorker::onCaptured(const QList<int16_t> &samples)
     if (!m_inService)
         return; // no calls while a device is missing
     QList<int16_t> playback;
+    // The detectors hear the line first (the far end may hang up or send digits mid-sentence).
     m_machine->processAudio(samples.constData(), int(samples.size()), &playback);
-    if (!playback.isEmpty())
-        m_audio->play(playback.constData(), int(playback.size()));
+    if (std::shared_ptr<LineAudioEndpoint> voice = m_voice) {
+        const std::size_t count = std::size_t(samples.size());
+        if (voice->fromLine.write(std::span<const int16_t>(samples.constData(), count)) < count)
+            ++voice->overruns;
+        // The agent's voice, paced by the line's capture clock; DTMF sent in the call is mixed in.
+        m_agent.assign(count, 0);
+        if (voice->toLine.read(m_agent) < count)
+            ++voice->underruns;
+        for (qsizetype i = 0; i < playback.size() && std::size_t(i) < count; ++i)
+            m_agent[std::size_t(i)] =
+                int16_t(qBound(-32768, int(m_agent[std::size_t(i)]) + playback[i], 32767));
+        m_audio->play(m_agent.data(), int(count));
+        return;
+    }
+    // Playback stays continuous (silence when there is nothing to say): a PulseAudio stream that runs
+    // dry waits for a full pre-buffer before it plays again, which would swallow the first digits dialled.
+    if (playback.isEmpty())
+        playback.resize(samples.size(), 0);
+    m_audio->play(playback.constData(), int(playback.size()));
 }
 
 void SoundLineWorker::execute(const LineCommand &command)

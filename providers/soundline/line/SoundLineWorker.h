@@ -8,18 +8,24 @@
 
 #include <QtCore/qobject.h>
 
+#include <memory>
+#include <vector>
+
+class LineAudioEndpoint;
 class QTimer;
 
 // Runs one line on its own thread: owns the audio and serial ports and the state machine, keeps
 // the devices open (a missing or unplugged one puts the line out of service with the reason and is
-// looked for again every replugPollMs), and reports to the provider by queued signals.
+// looked for again every replugPollMs), and reports to the provider by queued signals. While a call
+// is CONNECTED it carries the voice path: captured line audio (after the detectors) goes to the
+// endpoint's fromLine ring, the agent's audio from toLine is played to the line with any DTMF.
 class SoundLineWorker : public QObject
 {
     Q_OBJECT
 
 public:
     // The ports become children of the worker (and move to its thread with it). audio may be null:
-    // no sound-card binding for this configuration (the line stays out of service, saying why).
+    // no line audio configured (the line stays out of service, saying why).
     SoundLineWorker(const SoundLineConfig &config, LineAudioPort *audio, SerialControlPort *control,
                     QObject *parent = nullptr);
 
@@ -38,17 +44,22 @@ Q_SIGNALS:
     void digitReceived(QChar digit);
     void commandDone(int requestId, int error);
     void lineEvent(const LineEvent &event);
+    void voiceAttached(const std::shared_ptr<LineAudioEndpoint> &endpoint);
+    void voiceDetached();
 
 private:
     void bringUp();
     void goOutOfService(const QString &reason);
     void onCaptured(const QList<int16_t> &samples);
+    void setVoicePath(bool connected);
 
     SoundLineConfig m_config;
     LineAudioPort *m_audio;
     SerialControlPort *m_control;
     LineStateMachine *m_machine;
     QTimer *m_replug;
+    std::shared_ptr<LineAudioEndpoint> m_voice; // while CONNECTED
+    std::vector<int16_t> m_agent; // scratch: one frame of the agent's audio
     bool m_audioRunning = false;
     bool m_inService = false;
     bool m_reported = false; // the provider has heard the status at least once

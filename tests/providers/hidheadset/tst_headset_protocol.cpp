@@ -69,6 +69,15 @@ void TestHeadsetProtocol::steps_data()
         << "synthetic-multi-collection.bin"
         << QStringList {"in 07 00 01 = hook 1", "in 07 00 03 = redial 1",  "in 07 00 0d = keypad 50",
                         "in 07 00 01 = ",       "in 07 00 31 = keypad 35", "in 07 00 01 = "};
+    // Jabra's keypad: 4 bits at bit 7 of report 0x02, logical 0..11 selecting Phone Key 0..B.
+    QTest::newRow("Jabra keypad idling at 0: 0 is nothing, other keys are edges")
+        << "0b0e-0307.bin" << QStringList {"in 02 00 00 = ", "in 02 80 02 = keypad 53", "in 02 80 02 = ",
+                                           "in 02 00 00 = ", "in 02 00 01 = keypad 50", "in 02 00 00 = "};
+    QTest::newRow("Jabra keypad idling at an out-of-range null: 0 is Phone Key 0")
+        << "0b0e-0307.bin"
+        << QStringList {"in 02 00 00 = ",         "in 02 80 07 = ",          "in 02 00 00 = keypad 48",
+                        "in 02 80 07 = ",         "in 02 00 00 = keypad 48", "in 02 80 07 = ",
+                        "in 02 80 02 = keypad 53"};
     QTest::newRow("Speaker and Head Set lamps from a usage range")
         << "synthetic-multi-collection.bin"
         << QStringList {"report 06 = 06 00",   "lamp ledHeadset 1 = 06", "lamp ledHeadset 1 = ",

@@ -123,11 +123,13 @@ private Q_SLOTS:
     void muteLock();
     void holdKeepsOffHookAndIgnoresEcho();
     void flashSwapsTwoCalls();
+    void flashAnswersWaitingCall();
     void rejectButton_data();
     void rejectButton();
     void redial();
     void ringOnlyWhenAvailable();
     void unplugMidCallAndReplug();
+    void dismissGonePhone();
     void refusedActionReverts();
     void quitClearsLamps();
     void onlyTheActivePhoneActs();
@@ -364,6 +366,35 @@ void TestPhoneBinding::flashSwapsTwoCalls()
     QCOMPARE(a->state(), int(Connected));
 }
 
+void TestPhoneBinding::flashAnswersWaitingCall()
+{
+    HeadsetRig rig(QStringLiteral("0b0e-0307.bin"));
+    CallSession *a = rig.fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    CallSession *b = rig.fx.offer(QStringLiteral("bob")); // call waiting
+    QVERIFY(b);
+    QCOMPARE(b->state(), int(Offering));
+    rig.advance(2000);
+    rig.takeActions();
+
+    // Flash: hold alice, then answer bob once the hold completed; one press, two actions in that order.
+    QVERIFY(rig.press(QStringLiteral("02 09 00")));
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(rig.takeActions(),
+             (QStringList {rig.at(a, QStringLiteral("hold")), rig.at(b, QStringLiteral("answer"))}));
+    QCOMPARE(a->state(), int(OnHold));
+    QCOMPARE(b->state(), int(Connected));
+    rig.advance(2000);
+
+    // Flash again swaps back.
+    QVERIFY(rig.press(QStringLiteral("02 09 00")));
+    QVERIFY(rig.press(QStringLiteral("02 01 00")));
+    QCOMPARE(rig.takeActions(),
+             (QStringList {rig.at(b, QStringLiteral("hold")), rig.at(a, QStringLiteral("unhold"))}));
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(b->state(), int(OnHold));
+}
+
 void TestPhoneBinding::rejectButton_data()
 {
     QTest::addColumn<QString>("fixture");
@@ -470,6 +501,33 @@ void TestPhoneBinding::unplugMidCallAndReplug()
     // The new device gets the complete state in one write (opening clear + lamps coalesced).
     QCOMPARE(rig.takeWrites(), QStringList {"02 01 00"});
     QVERIFY(phones.size() >= 2);
+}
+
+void TestPhoneBinding::dismissGonePhone()
+{
+    HeadsetRig rig(QStringLiteral("0b0e-0307.bin"));
+    QSignalSpy phones(&rig.binding, &PhoneBinding::phonesChanged);
+    QSignalSpy active(&rig.binding, &PhoneBinding::activePhoneChanged);
+    QVERIFY(!rig.binding.dismissPhone(rig.phoneId)); // present: stays
+    QVERIFY(!rig.binding.dismissPhone(QStringLiteral("0000:0000:none")));
+    QCOMPARE(phones.size(), 0);
+
+    rig.backend->unplug(rig.device.path);
+    rig.fx.settle();
+    QCOMPARE(rig.binding.phones().size(), 1); // gone, still listed
+    phones.clear();
+    active.clear();
+    QVERIFY(rig.binding.dismissPhone(rig.phoneId));
+    QCOMPARE(rig.binding.phones().size(), 0);
+    QCOMPARE(phones.size(), 1);
+    QCOMPARE(active.size(), 0); // a gone phone stopped being the active one when it went
+    QCOMPARE(rig.binding.activePhoneId(), QString());
+
+    // Plugged in again, it is back and active.
+    rig.transport = rig.backend->plug(rig.device);
+    rig.fx.settle();
+    QCOMPARE(rig.binding.activePhoneId(), rig.phoneId);
+    QVERIFY(rig.binding.activePhonePresent());
 }
 
 void TestPhoneBinding::refusedActionReverts()

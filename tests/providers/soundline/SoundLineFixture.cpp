@@ -7,7 +7,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtTest/qtest.h>
 
-SoundLineFixture::SoundLineFixture(const QVariantMap &lineConfig, Control control)
+SoundLineFixture::SoundLineFixture(const QVariantMap &lineConfig, Control control, Audio audio)
     : m_engine(std::make_unique<CallEngine>(nullptr))
     , m_recorder(std::make_unique<EventRecorder>())
 {
@@ -17,7 +17,9 @@ SoundLineFixture::SoundLineFixture(const QVariantMap &lineConfig, Control contro
     m_recorder->setCategories(EventRecorder::Replies | EventRecorder::States | EventRecorder::Sessions);
     m_recorder->attach(m_engine.get(), nullptr);
     SoundLineProvider::PortFactory ports;
-    ports.audio = [this](const SoundLineConfig &config) {
+    ports.audio = [this, audio](const SoundLineConfig &config) -> LineAudioPort * {
+        if (audio == SoundCard)
+            return SoundLineProvider::defaultPorts().audio(config);
         m_audio = new BufferLineAudioPort(config.captureDevice.isEmpty() ? QStringLiteral("twin")
                                                                          : config.captureDevice);
         return m_audio.data();

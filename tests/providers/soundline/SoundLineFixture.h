@@ -11,20 +11,23 @@
 #include <memory>
 
 // The real CallEngine wired to a SoundLineProvider the way the console wires providers, with the
-// audio twin standing in for the sound card and (unless asked otherwise) the pin twin for the
-// serial line interface. Audio time only moves when a test feeds audio.
+// audio twin standing in for the sound card (or the real QtMultimedia port, for the tests against
+// the PulseAudio harness) and, unless asked otherwise, the pin twin for the serial line interface.
+// With the twin, audio time only moves when a test feeds audio.
 class SoundLineFixture
 {
 public:
     enum Control { PinTwin, NoSerialPort, RealSerialPort };
+    enum Audio { AudioTwin, SoundCard };
 
-    explicit SoundLineFixture(const QVariantMap &lineConfig, Control control = PinTwin);
+    explicit SoundLineFixture(const QVariantMap &lineConfig, Control control = PinTwin,
+                              Audio audio = AudioTwin);
     ~SoundLineFixture();
 
     CallEngine &engine() { return *m_engine; }
     EventRecorder &recorder() { return *m_recorder; }
     SoundLineProvider &provider() { return *m_provider; }
-    BufferLineAudioPort *audio() const { return m_audio; }
+    BufferLineAudioPort *audio() const { return m_audio; } // null with SoundCard
     PinTwinControlPort *pins() const { return m_pins; }
     Line *line() const;
     QString lineId() const { return SoundLineProvider::lineIdFor(m_config); }

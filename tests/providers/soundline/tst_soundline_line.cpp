@@ -4,12 +4,16 @@
 #include "LineAudioFile.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
+#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallSession.h"
 
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+
+#include <cmath>
+#include <span>
 
 using namespace Tapi;
 
@@ -71,9 +75,16 @@ private Q_SLOTS:
     void farEndGone();
     void callerGivesUp();
     void ringFromRiPin();
+    void ringPinAndRingAudioCountOnce();
     void monitoringOnlyLine();
     void outOfServiceAndReplug_data();
     void outOfServiceAndReplug();
+    void callerIdFields_data();
+    void callerIdFields();
+    void rejectUnavailableReason_data();
+    void rejectUnavailableReason();
+    void inboundVoicePath();
+    void outboundVoicePathWithDigits();
 };
 
 void TestSoundLine::inboundAnswerBusyDrop_data()
@@ -300,6 +311,19 @@ void TestSoundLine::ringFromRiPin()
     QCOMPARE(f.session()->remoteNumber(), QStringLiteral("01632960123"));
 }
 
+void TestSoundLine::ringPinAndRingAudioCountOnce()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    // RI rises as the first burst starts in the audio: one ring, so the Bell 202 caller ID sent after
+    // it is still awaited and shown.
+    f.pins()->setRing(true);
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    QCOMPARE(f.session()->state(), int(Offering));
+    QCOMPARE(f.session()->remoteNumber(), QStringLiteral("6095551212"));
+}
+
 void TestSoundLine::monitoringOnlyLine()
 {
     SoundLineFixture f(lineConfig(QStringLiteral("us"), false), SoundLineFixture::NoSerialPort);
@@ -359,6 +383,231 @@ void TestSoundLine::outOfServiceAndReplug()
     QTRY_VERIFY(f.line()->inService());
     QVERIFY(a->drop() > 0);
     QVERIFY(waitForState(a, Idle));
+}
+
+void TestSoundLine::callerIdFields_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("standard");
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("numberAbsence");
+    QTest::addColumn<QString>("nameAbsence");
+    QTest::newRow("bell 202 mdmf: all fields") << "us"
+                                               << ""
+                                               << "cid_class_mdmf.wav"
+                                               << "6095551212"
+                                               << "ACME SUPPORT"
+                                               << "03141530"
+                                               << ""
+                                               << "";
+    QTest::newRow("bell 202 mdmf: private") << "us"
+                                            << ""
+                                            << "cid_class_mdmf_private.wav"
+                                            << ""
+                                            << ""
+                                            << "03141531"
+                                            << "private"
+                                            << "private";
+    QTest::newRow("bell 202 mdmf: number out of area") << "us"
+                                                       << ""
+                                                       << "cid_class_mdmf_outofarea.wav"
+                                                       << ""
+                                                       << "ACME SUPPORT"
+                                                       << "03141532"
+                                                       << "out_of_area"
+                                                       << "";
+    QTest::newRow("bell 202 sdmf: out of area") << "us"
+                                                << ""
+                                                << "cid_class_sdmf_outofarea.wav"
+                                                << ""
+                                                << ""
+                                                << "03141535"
+                                                << "out_of_area"
+                                                << "";
+    QTest::newRow("v.23 clip: private") << "uk"
+                                        << ""
+                                        << "cid_clip_mdmf_private.wav"
+                                        << ""
+                                        << ""
+                                        << "03141536"
+                                        << "private"
+                                        << "";
+    QTest::newRow("dtmf clip: private") << "eu"
+                                        << "dtmf"
+                                        << "cid_dtmf_B10C.wav"
+                                        << ""
+                                        << ""
+                                        << ""
+                                        << "private"
+                                        << "";
+}
+
+void TestSoundLine::callerIdFields()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, standard);
+    QFETCH(QString, fixture);
+    QFETCH(QString, number);
+    QFETCH(QString, name);
+    QFETCH(QString, date);
+    QFETCH(QString, numberAbsence);
+    QFETCH(QString, nameAbsence);
+    QVariantMap config = lineConfig(profile);
+    if (!standard.isEmpty())
+        config.insert("callerId", standard);
+    SoundLineFixture f(config);
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    // The caller ID alone (no ring voltage in it), then ring on RI: offered with the fresh caller ID.
+    QVERIFY(f.feed(fixture));
+    QVERIFY(f.drained());
+    QVERIFY(!f.session());
+    f.pins()->setRing(true);
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QCOMPARE(a->state(), int(Offering));
+    QCOMPARE(a->remoteNumber(), number);
+    QCOMPARE(a->remoteName(), name);
+    QCOMPARE(a->callerIdDate(), date);
+    QCOMPARE(a->numberAbsence(), numberAbsence);
+    QCOMPARE(a->nameAbsence(), nameAbsence);
+}
+
+void TestSoundLine::rejectUnavailableReason_data()
+{
+    QTest::addColumn<bool>("relay");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("hook relay wired") << true
+                                      << "an analogue line cannot refuse a call: it rings until the caller "
+                                         "gives up (answer and hang up would connect the caller)";
+    QTest::newRow("audio only") << false
+                                << "no hook relay is wired: this line can only watch calls, it rings until "
+                                   "the caller gives up";
+}
+
+void TestSoundLine::rejectUnavailableReason()
+{
+    QFETCH(bool, relay);
+    QFETCH(QString, reason);
+    SoundLineFixture f(lineConfig(QStringLiteral("us"), relay),
+                       relay ? SoundLineFixture::PinTwin : SoundLineFixture::NoSerialPort);
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(!f.line()->capabilities().canReject);
+    QCOMPARE(f.line()->capabilities().rejectUnavailableReason, reason);
+    // QML reads it through the value type.
+    const QVariant caps = f.line()->property("capabilities");
+    QCOMPARE(caps.value<LineCapabilities>().rejectUnavailableReason, reason);
+    QVERIFY(f.provider().limitations(f.lineId()).contains(QStringLiteral("reject: ") + reason));
+}
+
+namespace {
+std::span<const int16_t> samplesOf(const QList<int16_t> &samples)
+{
+    return {samples.constData(), std::size_t(samples.size())};
+}
+
+QList<int16_t> tone(double hz, double amplitude, int samples)
+{
+    QList<int16_t> out(samples);
+    for (int i = 0; i < samples; ++i)
+        out[i] = int16_t(amplitude * std::sin(2 * M_PI * hz * i / 8000.0));
+    return out;
+}
+
+// Goertzel power of `hz` in `samples`, normalised to the amplitude of an equivalent sine.
+double amplitudeOf(const QList<int16_t> &samples, double hz)
+{
+    const double k = 2 * std::cos(2 * M_PI * hz / 8000.0);
+    double s1 = 0, s2 = 0;
+    for (int16_t x : samples) {
+        const double s0 = x + k * s1 - s2;
+        s2 = s1;
+        s1 = s0;
+    }
+    const double power = s1 * s1 + s2 * s2 - k * s1 * s2;
+    return 2 * std::sqrt(power) / samples.size();
+}
+} // namespace
+
+void TestSoundLine::inboundVoicePath()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.feed(QStringLiteral("inbound_us_ring_cid.wav")));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
+    QVERIFY(!f.engine().audioEndpoint(a)); // no voice path while it rings
+    QVERIFY(a->answer() > 0);
+    QVERIFY(waitForState(a, Connected));
+    QTRY_COMPARE(audioChanged.size(), 1);
+    const std::shared_ptr<LineAudioEndpoint> voice = f.engine().audioEndpoint(a);
+    QVERIFY(voice);
+    QCOMPARE(voice->sampleRate(), 8000);
+    QVERIFY(voice->description().contains(QLatin1String("desk")));
+
+    // The far end's audio reaches fromLine sample for sample; the agent's (toLine) is played to the line.
+    f.audio()->clearPlayed();
+    const QList<int16_t> farEnd = tone(1000, 8000, 1600);
+    QCOMPARE(voice->toLine.write(samplesOf(tone(440, 6000, 1600))), std::size_t(1600));
+    f.audio()->feed(farEnd);
+    QVERIFY(QTest::qWaitFor([&] { return voice->fromLine.available() >= 1600; }, 10000));
+    QList<int16_t> heard(1600);
+    QCOMPARE(voice->fromLine.read(std::span<int16_t>(heard.data(), 1600)), std::size_t(1600));
+    QCOMPARE(heard, farEnd);
+    const QList<int16_t> played = f.audio()->played();
+    QCOMPARE(played.size(), 1600);
+    QVERIFY2(amplitudeOf(played, 440) > 5000, qPrintable(QString::number(amplitudeOf(played, 440))));
+    QVERIFY(amplitudeOf(played, 1000) < 100);
+
+    // The exchange's busy tone ends the call: the voice path goes with it.
+    QVERIFY(f.feed(QStringLiteral("busy_us_480+620_500-500.wav")));
+    QVERIFY(waitForState(a, Disconnected));
+    QTRY_COMPARE(audioChanged.size(), 2);
+    QVERIFY(!f.engine().audioEndpoint(a));
+    QCOMPARE(audioChanged.at(0).at(0).value<CallSession *>(), a);
+    QCOMPARE(audioChanged.at(1).at(0).value<CallSession *>(), a);
+}
+
+void TestSoundLine::outboundVoicePathWithDigits()
+{
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.line()->makeCall(QStringLiteral("5551234")) > 0);
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
+    QVERIFY(waitForState(a, DialTone));
+    QVERIFY(f.feed(QStringLiteral("dialtone_us_350+440_3s.wav")));
+    f.feedSilence(1500);
+    QVERIFY(waitForState(a, Proceeding));
+    QVERIFY(f.feed(QStringLiteral("ringback_us_440+480_2000-4000.wav")));
+    QVERIFY(waitForState(a, Ringback));
+    QVERIFY(!f.engine().audioEndpoint(a)); // ringback is not a voice path here
+    QVERIFY(f.feed(QStringLiteral("speech_gb_8k.wav")));
+    QVERIFY(waitForState(a, Connected));
+    QTRY_COMPARE(audioChanged.size(), 1);
+    const std::shared_ptr<LineAudioEndpoint> voice = f.engine().audioEndpoint(a);
+    QVERIFY(voice);
+    QVERIFY(f.drained());
+
+    // Digits sent in the call are mixed with the agent's voice, not instead of it.
+    f.audio()->clearPlayed();
+    QSignalSpy replies(&f.engine(), &CallEngine::requestCompleted);
+    QVERIFY(a->dial(QStringLiteral("7")) > 0);
+    QVERIFY(replies.wait());
+    QCOMPARE(voice->toLine.write(samplesOf(tone(300, 2000, 4000))), std::size_t(4000));
+    f.feedSilence(500);
+    QVERIFY(f.drained());
+    QCOMPARE(f.dialledDigits(), QStringLiteral("7"));
+    QVERIFY(amplitudeOf(f.audio()->played(), 300) > 1500);
+
+    QVERIFY(a->drop() > 0);
+    QVERIFY(waitForState(a, Idle));
+    QTRY_COMPARE(audioChanged.size(), 2);
+    QVERIFY(!f.engine().audioEndpoint(a));
 }
 
 QTEST_GUILESS_MAIN(TestSoundLine)
