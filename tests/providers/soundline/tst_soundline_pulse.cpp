@@ -1,10 +1,11 @@
 // The sound-card line end to end through a real sound server: the private PulseAudio of the audio
 // harness (tests/audio/pulse) with its fake line card, "Hookline Test Line In" (what the line says;
 // the test plays into "Hookline Test Line Feed") and "Hookline Test Line" (what is played to the line;
-// the test records its monitor). QtMultimediaLineAudioPort is the real binding here; the serial line
-// interface is the pin twin, because a Linux pseudo-terminal has no modem-control lines (TIOCMGET and
-// TIOCMBIS fail with ENOTTY), so RI cannot be raised nor DTR read back on one.
+// the test records its monitor). QtMultimediaLineAudioPort is the real binding here. In the two call
+// tests the serial line interface is a pseudo-terminal driven through QSerialPort (QtSerialControlPort);
+// a Linux pty has no modem-control lines, so PtyModemLines emulates RI and DTR on it (see there).
 #include "DetectorSet.h"
+#include "PtyModemLines.h"
 #include "PulseControl.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
@@ -15,6 +16,7 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qprocess.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -28,7 +30,8 @@ const QString LineIn = QStringLiteral("Hookline Test Line In");
 const QString LineOut = QStringLiteral("Hookline Test Line");
 constexpr int Bound = 15000; // generous: the server runs in real time on a shared machine
 
-QVariantMap cardLine(const QString &playback = LineOut)
+QVariantMap cardLine(const QString &playback = LineOut,
+                     const QString &serialPort = QStringLiteral("/dev/ttyTWIN0"))
 {
     return {{"id", "card"},
             {"name", "Card line"},
@@ -36,10 +39,18 @@ QVariantMap cardLine(const QString &playback = LineOut)
             {"replugPollMs", 50},
             {"captureDevice", LineIn},
             {"playbackDevice", playback},
-            {"serialPort", "/dev/ttyTWIN0"},
+            {"serialPort", serialPort},
             {"ringPin", "ri"},
             {"hookRelayPin", "dtr"},
             {"loopCurrentPin", "none"}};
+}
+
+// Sets RI and waits until the serial port has read the modem lines twice, so the line saw the change.
+bool setRingSeen(PtyModemLines &modem, bool ringing)
+{
+    modem.setRing(ringing);
+    const int mark = modem.reads();
+    return QTest::qWaitFor([&] { return modem.reads() >= mark + 2; }, Bound);
 }
 
 // Plays a fixture into the line's feed, as the far end / the exchange would, in real time.
@@ -138,13 +149,18 @@ void TestSoundLinePulse::initTestCase()
 
 void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
 {
-    SoundLineFixture f(cardLine(), SoundLineFixture::PinTwin, SoundLineFixture::SoundCard);
+    QTemporaryDir dir;
+    PtyModemLines modem(dir.filePath(QStringLiteral("ttyLINE0")));
+    QVERIFY(modem.plug());
+    SoundLineFixture f(cardLine(LineOut, dir.filePath(QStringLiteral("ttyLINE0"))),
+                       SoundLineFixture::RealSerialPort, SoundLineFixture::SoundCard);
     QVERIFY(QTest::qWaitFor([&] { return f.line() && f.line()->inService(); }, Bound));
+    QCOMPARE(modem.dtrHistory(), QList<bool> {false}); // opened on-hook
     QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
 
     // Ring 1 on RI, then the Bell 202 caller ID in the silent interval, as a US exchange sends it.
-    f.pins()->setRing(true);
-    f.pins()->setRing(false); // both reports reach the line in order
+    QVERIFY(setRingSeen(modem, true));
+    QVERIFY(setRingSeen(modem, false));
     auto callerId = playToLine(QStringLiteral("cid_class_mdmf.wav"));
     QVERIFY(QTest::qWaitFor([&] { return f.session() != nullptr; }, Bound));
     CallSession *a = f.session();
@@ -159,7 +175,7 @@ void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
     const int answer = a->answer();
     QVERIFY(answer > 0);
     QVERIFY(waitForState(a, Connected));
-    QCOMPARE(f.pins()->relayHistory(), QList<bool> {true});
+    QCOMPARE(modem.dtrHistory(), (QList<bool> {false, true}));
     QVERIFY(QTest::qWaitFor([&] { return audioChanged.size() == 1; }, Bound));
     const std::shared_ptr<LineAudioEndpoint> voice = f.engine().audioEndpoint(a);
     QVERIFY(voice);
@@ -214,7 +230,7 @@ void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
     const int drop = a->drop();
     QVERIFY(drop > 0);
     QVERIFY(waitForState(a, Idle));
-    QCOMPARE(f.pins()->relayHistory(), (QList<bool> {true, false}));
+    QCOMPARE(modem.dtrHistory(), (QList<bool> {false, true, false}));
     QCOMPARE(a->terminate(), 0);
     QVERIFY(QTest::qWaitFor([&] { return f.engine().sessionCount() == 0; }, Bound));
     QCOMPARE(f.recorder().events(),
@@ -226,7 +242,11 @@ void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
 
 void TestSoundLinePulse::outboundDialRingbackAnswer()
 {
-    SoundLineFixture f(cardLine(), SoundLineFixture::PinTwin, SoundLineFixture::SoundCard);
+    QTemporaryDir dir;
+    PtyModemLines modem(dir.filePath(QStringLiteral("ttyLINE0")));
+    QVERIFY(modem.plug());
+    SoundLineFixture f(cardLine(LineOut, dir.filePath(QStringLiteral("ttyLINE0"))),
+                       SoundLineFixture::RealSerialPort, SoundLineFixture::SoundCard);
     QVERIFY(QTest::qWaitFor([&] { return f.line() && f.line()->inService(); }, Bound));
     LineMonitor monitor;
     QVERIFY(monitor.started());
@@ -236,7 +256,7 @@ void TestSoundLinePulse::outboundDialRingbackAnswer()
     CallSession *a = f.session();
     f.recorder().name(a, QStringLiteral("A"));
     QVERIFY(waitForState(a, DialTone));
-    QCOMPARE(f.pins()->relayHistory(), QList<bool> {true});
+    QCOMPARE(modem.dtrHistory(), (QList<bool> {false, true}));
 
     auto dialTone = playToLine(QStringLiteral("dialtone_us_350+440_3s.wav"));
     QVERIFY(waitForState(a, Proceeding));
@@ -257,7 +277,7 @@ void TestSoundLinePulse::outboundDialRingbackAnswer()
     stopPlaying(speech.get());
     const int drop = a->drop();
     QVERIFY(waitForState(a, Idle));
-    QCOMPARE(f.pins()->relayHistory(), (QList<bool> {true, false}));
+    QCOMPARE(modem.dtrHistory(), (QList<bool> {false, true, false}));
     QCOMPARE(f.recorder().events(),
              withIds({"reply({id},0)", "add(A)", "S(A)=DIALTONE/NORMAL", "S(A)=DIALING", "S(A)=PROCEEDING",
                       "S(A)=RINGBACK", "S(A)=CONNECTED/ACTIVE", "reply({id2},0)", "S(A)=IDLE"},

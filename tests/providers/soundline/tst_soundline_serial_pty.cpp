@@ -1,7 +1,8 @@
 // The QSerialPort binding of the sound-card line against a pseudo-terminal standing in for a USB
 // serial adapter: a missing port puts the line out of service with the port named, the line comes
 // back when the port appears, goes out of service when it vanishes and recovers on re-plug.
-// A Linux pty has no modem-control lines, so ring and relay are covered by tst_soundline_line.
+// A Linux pty has no modem-control lines; ring and relay are covered by tst_soundline_line (pin twin)
+// and tst_soundline_pulse (QSerialPort on a pty with emulated lines, PtyModemLines).
 #include "SoundLineFixture.h"
 #include "lines/Line.h"
 
