@@ -89,7 +89,7 @@ void HeadsetManager::rescan()
         const bool present = std::any_of(devices.cbegin(), devices.cend(),
                                          [&](const HidDeviceInfo &device) { return device.path == path; });
         if (!present)
-            removeEntry(path, QStringLiteral("unplugged"));
+            removeEntry(path, tr("unplugged"));
     }
     for (const HidDeviceInfo &device : devices) {
         const auto it = m_entries.constFind(device.path);
@@ -97,7 +97,7 @@ void HeadsetManager::rescan()
         // rule was installed and `udevadm trigger` sent a change event).
         if (it != m_entries.cend() && !it->device && it->access == HidDeviceInfo::Access::NoPermission
             && device.access == HidDeviceInfo::Access::ReadWrite)
-            removeEntry(device.path, QStringLiteral("permission granted"));
+            removeEntry(device.path, tr("permission granted"));
         if (!m_entries.contains(device.path))
             addDevice(device);
     }

@@ -1,5 +1,7 @@
 #include "HidrawTransport.h"
 
+#include <QtCore/qcoreapplication.h>
+
 #include <QtCore/qfile.h>
 
 #include <cerrno>
@@ -70,7 +72,7 @@ int HidrawTransport::read(std::span<std::uint8_t> buffer, int timeoutMs, QString
     if (ready == 0)
         return 0;
     if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
-        *error = QStringLiteral("%1 was unplugged").arg(m_path);
+        *error = QCoreApplication::translate("HeadsetStatus", "%1 was unplugged").arg(m_path);
         return -1;
     }
     const ssize_t bytes = ::read(m_fd, buffer.data(), buffer.size());

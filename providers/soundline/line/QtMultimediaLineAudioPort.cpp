@@ -126,19 +126,19 @@ bool QtMultimediaLineAudioPort::start(QString *error)
     if (m_running)
         return true;
     if (m_captureName.isEmpty()) {
-        *error = QStringLiteral("no capture sound card is configured (captureDevice)");
+        *error = tr("no capture sound card is configured (captureDevice)");
         return false;
     }
     m_captureDevice = findDevice(QMediaDevices::audioInputs(), m_captureName);
     if (m_captureDevice.isNull()) {
-        *error = QStringLiteral("capture sound card '%1' is not present").arg(m_captureName);
+        *error = tr("capture sound card '%1' is not present").arg(m_captureName);
         return false;
     }
     m_playbackDevice = QAudioDevice();
     if (!m_playbackName.isEmpty()) {
         m_playbackDevice = findDevice(QMediaDevices::audioOutputs(), m_playbackName);
         if (m_playbackDevice.isNull()) {
-            *error = QStringLiteral("playback sound card '%1' is not present").arg(m_playbackName);
+            *error = tr("playback sound card '%1' is not present").arg(m_playbackName);
             return false;
         }
     }
@@ -146,7 +146,7 @@ bool QtMultimediaLineAudioPort::start(QString *error)
     m_captureFormat = formatFor(m_captureDevice);
     m_toLineRate = std::make_unique<Resampler>(m_captureFormat.sampleRate(), LineRate, Resampler::Voice);
     if (!m_toLineRate->isValid()) {
-        *error = QStringLiteral("capture sound card %1: %2")
+        *error = tr("capture sound card %1: %2")
                      .arg(describe(m_captureName, m_captureDevice), m_toLineRate->errorString());
         return false;
     }
@@ -155,14 +155,14 @@ bool QtMultimediaLineAudioPort::start(QString *error)
         if (state == QAudio::StoppedState && m_running
             && (m_source->error() == QAudio::IOError || m_source->error() == QAudio::FatalError)) {
             checkDevices(); // an unplugged card says so
-            fail(QStringLiteral("capture sound card %1 stopped delivering audio")
+            fail(tr("capture sound card %1 stopped delivering audio")
                      .arg(describe(m_captureName, m_captureDevice)));
         }
     });
     m_source->setBufferSize(m_captureFormat.bytesForDuration(SourceFragmentMs * 1000));
     m_sourceIo = m_source->start();
     if (!m_sourceIo || m_source->error() != QAudio::NoError) {
-        *error = QStringLiteral("capture sound card %1 cannot be opened at %2 Hz")
+        *error = tr("capture sound card %1 cannot be opened at %2 Hz")
                      .arg(describe(m_captureName, m_captureDevice))
                      .arg(m_captureFormat.sampleRate());
         stop();
@@ -179,13 +179,13 @@ bool QtMultimediaLineAudioPort::start(QString *error)
             if (state == QAudio::StoppedState && m_running
                 && (m_sink->error() == QAudio::IOError || m_sink->error() == QAudio::FatalError)) {
                 checkDevices();
-                fail(QStringLiteral("playback sound card %1 stopped taking audio")
+                fail(tr("playback sound card %1 stopped taking audio")
                          .arg(describe(m_playbackName, m_playbackDevice)));
             }
         });
         m_sinkIo = m_sink->start();
         if (!m_sinkIo || m_sink->error() != QAudio::NoError) {
-            *error = QStringLiteral("playback sound card %1 cannot be opened at %2 Hz")
+            *error = tr("playback sound card %1 cannot be opened at %2 Hz")
                          .arg(describe(m_playbackName, m_playbackDevice))
                          .arg(m_playbackFormat.sampleRate());
             stop();
@@ -299,13 +299,11 @@ void QtMultimediaLineAudioPort::checkDevices()
                            [&](const QAudioDevice &d) { return d.id() == device.id(); });
     };
     if (!present(QMediaDevices::audioInputs(), m_captureDevice)) {
-        fail(QStringLiteral("capture sound card %1 was unplugged")
-                 .arg(describe(m_captureName, m_captureDevice)));
+        fail(tr("capture sound card %1 was unplugged").arg(describe(m_captureName, m_captureDevice)));
         return;
     }
     if (!m_playbackDevice.isNull() && !present(QMediaDevices::audioOutputs(), m_playbackDevice)) {
-        fail(QStringLiteral("playback sound card %1 was unplugged")
-                 .arg(describe(m_playbackName, m_playbackDevice)));
+        fail(tr("playback sound card %1 was unplugged").arg(describe(m_playbackName, m_playbackDevice)));
         return;
     }
     writePending(); // keeps the sink fed between captured frames

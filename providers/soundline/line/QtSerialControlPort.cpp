@@ -38,8 +38,7 @@ QtSerialControlPort::QtSerialControlPort(const SoundLineConfig &config, QObject 
     connect(m_poll, &QTimer::timeout, this, &QtSerialControlPort::poll);
     connect(m_port, &QSerialPort::errorOccurred, this, [this](QSerialPort::SerialPortError error) {
         if (error == QSerialPort::ResourceError && m_port->isOpen())
-            fail(QStringLiteral("serial port %1 went away: %2")
-                     .arg(m_config.serialPort, m_port->errorString()));
+            fail(tr("serial port %1 went away: %2").arg(m_config.serialPort, m_port->errorString()));
     });
     // Whatever the line interface sends is not ours to interpret; drain it so the port stays live.
     connect(m_port, &QSerialPort::readyRead, this, [this] { m_port->readAll(); });
@@ -55,7 +54,7 @@ bool QtSerialControlPort::open(QString *error)
     if (m_port->isOpen())
         return true;
     if (!m_port->open(QIODevice::ReadWrite)) {
-        *error = QStringLiteral("serial port %1: %2").arg(m_config.serialPort, m_port->errorString());
+        *error = tr("serial port %1: %2").arg(m_config.serialPort, m_port->errorString());
         m_port->clearError();
         return false;
     }
@@ -103,7 +102,7 @@ void QtSerialControlPort::poll()
     // An unplugged USB adapter's device node disappears; some drivers (and ptys) report no error on
     // the open descriptor, so look at the node as well.
     if (++m_polls % PresenceEveryPolls == 0 && !QFileInfo::exists(m_config.serialPort)) {
-        fail(QStringLiteral("serial port %1 went away: the device node is gone").arg(m_config.serialPort));
+        fail(tr("serial port %1 went away: the device node is gone").arg(m_config.serialPort));
         return;
     }
     if (!m_pinsReadable)
@@ -114,7 +113,7 @@ void QtSerialControlPort::poll()
         const QString text = m_port->errorString();
         m_port->clearError();
         if (error == QSerialPort::ResourceError) {
-            fail(QStringLiteral("serial port %1 went away: %2").arg(m_config.serialPort, text));
+            fail(tr("serial port %1 went away: %2").arg(m_config.serialPort, text));
             return;
         }
         m_pinsReadable = false;

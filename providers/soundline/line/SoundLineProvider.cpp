@@ -70,10 +70,10 @@ LineDescriptor SoundLineProvider::descriptorFor(const SoundLineConfig &config)
 QString SoundLineProvider::rejectUnavailableReason(const SoundLineConfig &config)
 {
     if (!config.canSeize())
-        return QStringLiteral("no hook relay is wired: this line can only watch calls, it rings until the "
-                              "caller gives up");
-    return QStringLiteral("an analogue line cannot refuse a call: it rings until the caller gives up "
-                          "(answer and hang up would connect the caller)");
+        return tr("no hook relay is wired: this line can only watch calls, it rings until the "
+                  "caller gives up");
+    return tr("an analogue line cannot refuse a call: it rings until the caller gives up "
+              "(answer and hang up would connect the caller)");
 }
 
 QStringList SoundLineProvider::limitations(const SoundLineConfig &config)

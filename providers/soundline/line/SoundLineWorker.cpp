@@ -68,8 +68,8 @@ void SoundLineWorker::bringUp()
         return;
     QString error;
     if (!m_audio) {
-        error = QStringLiteral("no line audio is configured: set captureDevice (and playbackDevice) to the "
-                               "line interface's sound card, or captureFile to use a file");
+        error = tr("no line audio is configured: set captureDevice (and playbackDevice) to the "
+                   "line interface's sound card, or captureFile to use a file");
     } else if (!m_audioRunning && !m_audio->start(&error)) {
         // error says which card and why
     } else {
