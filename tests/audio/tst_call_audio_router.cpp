@@ -17,6 +17,7 @@
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qthread.h>
 #include <QtCore/qtimer.h>
 #include <QtSql/qsqldatabase.h>
 #include <QtSql/qsqlquery.h>
@@ -59,6 +60,7 @@ public:
         m_timer.start(10);
     }
     std::size_t heardSamples() const { return m_heard; }
+    LineAudioEndpoint &endpoint() const { return *m_endpoint; }
     // The last half second the far end heard.
     std::span<const int16_t> recent() const { return m_recent; }
 
@@ -237,6 +239,32 @@ private Q_SLOTS:
         // Holding one leaves the other bridged.
         QCOMPARE(m_fx->completionOf(second->hold()), int(Success));
         QTRY_COMPARE(m_router->bridgedCalls(), 1);
+    }
+
+    // The audio runs on its own thread: while the GUI thread is stuck (here: put to sleep on purpose,
+    // which is the behaviour under test, not a wait), the agent's voice keeps reaching the line.
+    void stalledGuiDoesNotStallAudio()
+    {
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QTRY_VERIFY(m_farEnd->heardSamples() > std::size_t(lineRate / 10)); // the path is flowing
+        LineAudioEndpoint &line = m_farEnd->endpoint();
+        const std::size_t before = line.toLine.available(); // the far end drains on this (GUI) thread
+        QThread::msleep(300);
+        const std::size_t during = line.toLine.available() - before;
+        // 300 ms at 8 kHz is 2,400 samples; allow for scheduling on a loaded machine.
+        QVERIFY2(
+            during >= std::size_t(lineRate * 3 / 10 * 7 / 10),
+            qPrintable(QStringLiteral("%1 samples reached the line while the GUI was stuck").arg(during)));
+        const double level = ToneAnalysis::levelDbfs(
+            [&] {
+                std::vector<int16_t> samples(line.toLine.available());
+                samples.resize(line.toLine.read(samples));
+                return samples;
+            }(),
+            440.0, lineRate);
+        QVERIFY2(qAbs(level + 12.0) < 1.5,
+                 qPrintable(QStringLiteral("agent at the line %1 dBFS").arg(level)));
     }
 
     void pauseLeavesOutAudio()
