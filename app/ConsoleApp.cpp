@@ -152,6 +152,8 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
     CallAudioRouter::setQmlInstance(m_audioRouter);
+    RingtonePlayer::setQmlInstance(m_ringtone);
+    DtmfFeedback::setQmlInstance(m_dtmf);
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     m_qml = new QQmlApplicationEngine;
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},

@@ -125,6 +125,10 @@ Item {
                     selectedSession: console.selectedSession
                     onSessionActivated: function(session) { console.selectedSession = session }
                 }
+                AudioStatus {
+                    Layout.fillWidth: true
+                    session: console.selectedSession
+                }
             }
 
             ActiveSessionPanel {

@@ -5,11 +5,16 @@
 #include "audio/Resampler.h"
 #include "core/Logging.h"
 
+#include <QtCore/qpointer.h>
+#include <QtQml/qjsengine.h>
+
 #include <spandsp.h>
 
 #include <vector>
 
 namespace {
+QPointer<DtmfFeedback> s_qmlInstance;
+
 constexpr int GeneratorRate = 8000; // spandsp's tone generators run at 8 kHz
 } // namespace
 
@@ -26,6 +31,19 @@ DtmfFeedback::DtmfFeedback(AudioDevices *devices, QObject *parent)
 }
 
 DtmfFeedback::~DtmfFeedback() = default;
+
+void DtmfFeedback::setQmlInstance(DtmfFeedback *feedback)
+{
+    s_qmlInstance = feedback;
+}
+
+DtmfFeedback *DtmfFeedback::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_qmlInstance, "DtmfFeedback::create",
+               "the composition root must call setQmlInstance() first");
+    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
+    return s_qmlInstance.data();
+}
 
 bool DtmfFeedback::isDigit(QChar digit)
 {

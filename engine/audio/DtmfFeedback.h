@@ -6,6 +6,8 @@
 
 class AudioDevices;
 class PcmOutput;
+class QJSEngine;
+class QQmlEngine;
 
 // The local tone the agent hears when pressing a dial-pad key: the digit's DTMF pair (spandsp's dtmf_tx),
 // about 100 ms, on the agent's playback device. Generation and playback run on a thread of their own;
@@ -14,15 +16,20 @@ class DtmfFeedback : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("The console owns the dial-pad tones")
+    QML_SINGLETON
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged FINAL)
 
 public:
     static constexpr int ToneMs = 100;
 
-    // `devices` outlives this object.
-    explicit DtmfFeedback(AudioDevices *devices, QObject *parent = nullptr);
+    // `devices` outlives this object. No default arguments: Qt 6.4 would construct a
+    // default-constructible QML singleton itself.
+    DtmfFeedback(AudioDevices *devices, QObject *parent);
     ~DtmfFeedback() override;
+
+    // The instance QML sees; the composition root sets it before the QML loads.
+    static void setQmlInstance(DtmfFeedback *feedback);
+    static DtmfFeedback *create(QQmlEngine *, QJSEngine *);
 
     // Plays `digit` (0-9, *, #, A-D); false, and nothing plays, for anything else.
     Q_INVOKABLE bool play(const QString &digit);

@@ -8,8 +8,11 @@
 
 #include <QtCore/qfile.h>
 #include <QtCore/qsettings.h>
+#include <QtQml/qjsengine.h>
 
 namespace {
+QPointer<RingtonePlayer> s_qmlInstance;
+
 // A ringtone is a few seconds; larger files are refused so checking one never stalls the console.
 constexpr qint64 MaxToneBytes = 4 * 1024 * 1024;
 
@@ -81,6 +84,19 @@ RingtonePlayer::RingtonePlayer(AudioDevices *devices, QSettings *settings, QObje
 }
 
 RingtonePlayer::~RingtonePlayer() = default;
+
+void RingtonePlayer::setQmlInstance(RingtonePlayer *player)
+{
+    s_qmlInstance = player;
+}
+
+RingtonePlayer *RingtonePlayer::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_qmlInstance, "RingtonePlayer::create",
+               "the composition root must call setQmlInstance() first");
+    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
+    return s_qmlInstance.data();
+}
 
 void RingtonePlayer::attach(AgentState *agent)
 {

@@ -12,6 +12,8 @@
 class AgentState;
 class AudioDevices;
 class PcmOutput;
+class QJSEngine;
+class QQmlEngine;
 class QSettings;
 
 // Rings on the agent's ringer device while AgentState shows an alerting session (an offered call the
@@ -23,7 +25,7 @@ class RingtonePlayer : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("The console owns the ringtone")
+    QML_SINGLETON
     Q_PROPERTY(bool ringing READ isRinging NOTIFY ringingChanged FINAL)
     Q_PROPERTY(QString toneName READ toneName NOTIFY toneChanged FINAL)
     Q_PROPERTY(QString toneError READ toneError NOTIFY toneChanged FINAL)
@@ -33,9 +35,14 @@ public:
     static constexpr auto SettingsKey = "audio/ringtone";
     static constexpr auto ShippedTone = ":/hookline/sounds/ringtone.flac";
 
-    // `devices` and `settings` outlive this object.
-    RingtonePlayer(AudioDevices *devices, QSettings *settings, QObject *parent = nullptr);
+    // `devices` and `settings` outlive this object. No default arguments: Qt 6.4 would construct a
+    // default-constructible QML singleton itself.
+    RingtonePlayer(AudioDevices *devices, QSettings *settings, QObject *parent);
     ~RingtonePlayer() override;
+
+    // The instance QML sees; the composition root sets it before the QML loads.
+    static void setQmlInstance(RingtonePlayer *player);
+    static RingtonePlayer *create(QQmlEngine *, QJSEngine *);
 
     // Follows the agent's alerting session from now on.
     void attach(AgentState *agent);

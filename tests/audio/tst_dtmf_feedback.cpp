@@ -73,7 +73,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         AudioDevices devices(&settings);
-        DtmfFeedback dtmf(&devices);
+        DtmfFeedback dtmf(&devices, nullptr);
         QVERIFY(!dtmf.play(text));
     }
 
@@ -100,7 +100,7 @@ private Q_SLOTS:
         const QAudioDevice headset = PulseControl::output(QStringLiteral("Hookline Test Headset"));
         QVERIFY2(!headset.isNull(), "the PulseAudio harness is not running");
         QVERIFY(devices.choose(AudioDevices::Playback, headset.id()));
-        DtmfFeedback dtmf(&devices);
+        DtmfFeedback dtmf(&devices, nullptr);
         MonitorCapture earpiece;
         QString error;
         QVERIFY2(earpiece.start(QStringLiteral("hookline_headset"), CaptureRate, &error), qPrintable(error));

@@ -35,7 +35,7 @@ class tst_Ringtone : public QObject
             : settings(settingsPath, QSettings::IniFormat)
             , devices(&settings)
             , agent(nullptr)
-            , ringtone(&devices, &settings)
+            , ringtone(&devices, &settings, nullptr)
         {
             agent.attach(&fixture.engine());
             ringtone.attach(&agent);

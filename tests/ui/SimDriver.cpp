@@ -3,7 +3,11 @@
 #include "FakePhone.h"
 #include "SimSwitch.h"
 #include "agent/AgentState.h"
+#include "audio/AudioDevices.h"
+#include "audio/CallAudioRouter.h"
+#include "audio/DtmfFeedback.h"
 #include "audio/MuteState.h"
+#include "audio/RingtonePlayer.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"
@@ -14,6 +18,7 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
+#include <QtCore/qsettings.h>
 #include <QtCore/qtranslator.h>
 #include <QtQml/qqmlengine.h>
 
@@ -71,6 +76,12 @@ void SimDriver::teardown()
         m_phones->shutdown();
     m_phones.reset();
     m_phone.reset();
+    // Recordings closed and devices released while the sessions still exist, as in ConsoleApp.
+    m_audioRouter.reset();
+    m_dtmf.reset();
+    m_ringtone.reset();
+    m_audioDevices.reset();
+    m_settings.reset();
     if (m_engine)
         m_engine->detachProviders();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -143,10 +154,26 @@ void SimDriver::build()
     addLine(QStringLiteral("sim/x"), QStringLiteral("Station X"), bridged, QStringLiteral("300"), true);
     addLine(QStringLiteral("sim/y"), QStringLiteral("Station Y"), bridged, QStringLiteral("300"), false);
 
+    // The store Qt.labs.settings writes (the test's XDG_CONFIG_HOME); each world starts with no audio or
+    // recording settings, and recordings go to this world's temporary folder.
+    m_settings = std::make_unique<QSettings>();
+    m_settings->remove(QStringLiteral("audio"));
+    m_settings->remove(QStringLiteral("recording"));
+    m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey), recordingFolder());
+    m_audioDevices = std::make_unique<AudioDevices>(m_settings.get());
+    m_audioRouter = std::make_unique<CallAudioRouter>(m_engine.get(), m_audioDevices.get(), m_settings.get(),
+                                                      m_log.get(), nullptr, nullptr);
+    m_ringtone = std::make_unique<RingtonePlayer>(m_audioDevices.get(), m_settings.get(), nullptr);
+    m_ringtone->attach(m_agent.get());
+    m_dtmf = std::make_unique<DtmfFeedback>(m_audioDevices.get(), nullptr);
+
     CallEngine::setQmlInstance(m_engine.get());
     AgentState::setQmlInstance(m_agent.get());
     CallLog::setQmlInstance(m_log.get());
     EventLogModel::setQmlInstance(m_events.get());
+    CallAudioRouter::setQmlInstance(m_audioRouter.get());
+    RingtonePlayer::setQmlInstance(m_ringtone.get());
+    DtmfFeedback::setQmlInstance(m_dtmf.get());
     m_agent->requestState(AgentState::Ready);
     buildPhones();
     m_wall.start();
@@ -301,4 +328,14 @@ bool SimDriver::setLanguage(const QString &language)
     if (m_qml)
         m_qml->retranslate();
     return ok;
+}
+
+QVariant SimDriver::settingValue(const QString &key) const
+{
+    return m_settings->value(key);
+}
+
+QString SimDriver::recordingFolder() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("recordings"));
 }

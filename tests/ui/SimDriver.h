@@ -4,18 +4,24 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qtimer.h>
+#include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
 
 class AgentState;
+class AudioDevices;
+class CallAudioRouter;
 class CallEngine;
 class CallLog;
 #include "session/CallSession.h"
 class EventLogModel;
 class FakePhone;
 #include "devices/PhoneBinding.h"
+class DtmfFeedback;
+class QSettings;
 class QTranslator;
+class RingtonePlayer;
 class SimSwitch;
 class QQmlEngine;
 class QJSEngine;
@@ -63,6 +69,11 @@ public:
     Q_INVOKABLE void pressPhone(const QString &phoneId, int button, int value);
     Q_INVOKABLE bool phoneLamp(const QString &phoneId, int lamp) const;
 
+    // Audio: the console's objects on this world's engine, with QtMultimedia and no sound server (no
+    // devices). settingValue reads the QSettings store the router and the ringtone read.
+    Q_INVOKABLE QVariant settingValue(const QString &key) const;
+    Q_INVOKABLE QString recordingFolder() const;
+
 private:
     void build();
     void teardown();
@@ -75,6 +86,11 @@ private:
     std::unique_ptr<EventLogModel> m_events;
     std::unique_ptr<FakePhone> m_phone;
     std::unique_ptr<PhoneBinding> m_phones;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AudioDevices> m_audioDevices;
+    std::unique_ptr<CallAudioRouter> m_audioRouter;
+    std::unique_ptr<RingtonePlayer> m_ringtone;
+    std::unique_ptr<DtmfFeedback> m_dtmf;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;

@@ -2,6 +2,7 @@
 // switch (SimDriver), offscreen.
 #include "SimDriver.h"
 
+#include <QtCore/qcoreapplication.h>
 #include <QtQml/qqmlengine.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickControls2/qquickstyle.h>
@@ -20,6 +21,8 @@ public Q_SLOTS:
     void applicationAvailable()
     {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        // As the console: Qt.labs.settings and the audio objects share one QSettings store.
+        QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
         m_driver = new SimDriver(this);
     }
     void qmlEngineAvailable(QQmlEngine *engine)

@@ -182,9 +182,12 @@ Item {
                     break
                 order.push(item.objectName)
             }
-            compare(order.slice(0, 7), ["holdButton", "transferButton", "conferenceButton", "muteButton",
-                                        "dropReason", "dropUui", "dropButton"])
+            // The call audio box under the list first, then the selected call's actions.
+            compare(order.slice(0, 8), ["recordButton", "holdButton", "transferButton", "conferenceButton",
+                                        "muteButton", "dropReason", "dropUui", "dropButton"])
             compare(order[order.length - 1], "dialKey#")
+            keyClick(Qt.Key_Tab)
+            compare(root.Window.activeFocusItem.objectName, "recordButton")
             keyClick(Qt.Key_Tab)
             compare(root.Window.activeFocusItem.objectName, "holdButton")
             keyClick(Qt.Key_Space)

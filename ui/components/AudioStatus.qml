@@ -10,6 +10,8 @@ import Hookline.Ui
 Pane {
     id: status
     objectName: "audioStatus"
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Call audio")
     property CallSession session: null
 
     // Recorder.State values, refreshed from the router's signal (the router is the only source).
@@ -34,24 +36,32 @@ Pane {
         anchors.fill: parent
         spacing: Theme.spacing
 
+        // Device names come from the sound system: plain text.
         PlainLabel {
             objectName: "audioEarpiece"
             Layout.fillWidth: true
             text: qsTr("Earpiece: %1").arg(CallAudioRouter.playbackDeviceName || qsTr("none"))
+            Accessible.name: text
         }
         PlainLabel {
             objectName: "audioMicrophone"
             Layout.fillWidth: true
             text: qsTr("Microphone: %1").arg(CallAudioRouter.captureDeviceName || qsTr("none"))
+            Accessible.name: text
         }
+        // Where the audio went when it is not where the agent chose: shown first and in the alert colour.
         PlainLabel {
             objectName: "audioFallback"
             Layout.fillWidth: true
             visible: CallAudioRouter.fallbackReason.length > 0
             text: CallAudioRouter.fallbackReason
             color: Theme.alert
+            font.bold: true
             wrapMode: Text.Wrap
-            maximumLineCount: 3
+            elide: Text.ElideNone
+            maximumLineCount: 4
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: qsTr("Audio moved: %1").arg(text)
         }
 
         Repeater {
@@ -96,6 +106,7 @@ Pane {
                 objectName: "recordButton"
                 text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
                 enabled: status.session !== null
+                Accessible.name: text
                 onClicked: {
                     if (status.recordingState === 1 || status.recordingState === 2)
                         CallAudioRouter.stopRecording(status.session)
@@ -107,10 +118,12 @@ Pane {
                 objectName: "pauseRecordingButton"
                 text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
                 enabled: status.recordingState === 1 || status.recordingState === 2
+                Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
                 onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)
             }
             PlainLabel {
+                objectName: "recordingStatus"
                 Layout.fillWidth: true
                 elide: Text.ElideMiddle
                 color: Theme.mutedText
@@ -127,7 +140,10 @@ Pane {
             text: CallAudioRouter.message
             color: Theme.danger
             wrapMode: Text.Wrap
-            maximumLineCount: 3
+            elide: Text.ElideNone
+            maximumLineCount: 4
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
     }
 }

@@ -5,7 +5,8 @@ import Hookline.Engine
 import Hookline.Ui
 
 // Digits for the session: on a connected call each key is sent at once (DTMF through session.dial);
-// on a dial tone (a consultation call) the typed number is dialled with Dial.
+// on a dial tone (a consultation call) the typed number is dialled with Dial. A key sent to a call also plays
+// its tone locally (DtmfFeedback) so the agent hears it.
 ColumnLayout {
     id: pad
     property CallSession session: null
@@ -14,9 +15,10 @@ ColumnLayout {
     spacing: Theme.spacing / 2
 
     function press(key) {
-        if (sendsTones)
+        if (sendsTones) {
             session.dial(key)
-        else
+            DtmfFeedback.play(key) // the agent hears the key locally; the call gets it through dial()
+        } else
             numberField.insert(numberField.cursorPosition, key)
     }
 

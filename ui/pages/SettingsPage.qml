@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Shortcuts, headsets, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
+// Shortcuts, headsets, audio, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
 Pane {
     id: page
     objectName: "settingsPage"
@@ -43,6 +43,11 @@ Pane {
             HeadsetsPane {
                 Layout.fillWidth: true
                 binding: page.phoneBinding
+            }
+
+            Label { text: qsTr("Audio"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            AudioDevicesPane {
+                Layout.fillWidth: true
             }
 
             Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }

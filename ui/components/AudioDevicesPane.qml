@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import Hookline.Engine
+import Hookline.Ui
+
+// The audio settings: the ringtone, music on hold and recording. The files and recording settings go to the
+// same store the router and the ringtone read: the ringtone is re-read at once, the others are read when
+// next used (music on hold at the next hold, recording settings at the next recording or call).
+ColumnLayout {
+    id: pane
+    objectName: "audioDevicesPane"
+    spacing: Theme.spacing / 2
+
+    function flag(value) { return value === true || value === "true" }
+
+    Settings { id: settingsStore }
+
+    // A file setting: a path typed in, stored when editing ends (Enter or leaving the field).
+    component FileSetting: RowLayout {
+        id: fileRow
+        property string label
+        property string settingsKey
+        property string placeholder
+        property var store // inline components do not see the pane's ids
+        signal stored(string path)
+        Layout.fillWidth: true
+        Label { text: fileRow.label; color: Theme.text; Layout.preferredWidth: 140 }
+        TextField {
+            id: field
+            objectName: fileRow.objectName + "Field"
+            Layout.fillWidth: true
+            text: fileRow.store.value(fileRow.settingsKey, "")
+            placeholderText: fileRow.placeholder
+            Accessible.name: fileRow.label
+            onEditingFinished: {
+                const path = text.trim()
+                if (path === String(fileRow.store.value(fileRow.settingsKey, "")))
+                    return
+                fileRow.store.setValue(fileRow.settingsKey, path)
+                fileRow.stored(path)
+            }
+        }
+        Button {
+            objectName: fileRow.objectName + "Clear"
+            text: qsTr("Clear")
+            enabled: field.text.length > 0
+            Accessible.name: qsTr("Clear %1").arg(fileRow.label)
+            onClicked: {
+                field.text = ""
+                field.editingFinished()
+            }
+        }
+    }
+
+    FileSetting {
+        store: settingsStore
+        objectName: "ringtoneFile"
+        label: qsTr("Ringtone file")
+        settingsKey: "audio/ringtone"
+        placeholder: qsTr("The built-in ringtone")
+        onStored: RingtonePlayer.reloadTone()
+    }
+    PlainLabel {
+        objectName: "ringtoneInUse"
+        Layout.fillWidth: true
+        color: Theme.mutedText
+        text: RingtonePlayer.toneName.startsWith(":/") ? qsTr("Ringing with the built-in ringtone.")
+                                                      : qsTr("Ringing with %1.").arg(RingtonePlayer.toneName)
+        Accessible.name: text
+    }
+    PlainLabel {
+        objectName: "ringtoneError"
+        Layout.fillWidth: true
+        visible: RingtonePlayer.toneError.length > 0
+        text: RingtonePlayer.toneError
+        color: Theme.danger
+        wrapMode: Text.Wrap
+        elide: Text.ElideNone
+        maximumLineCount: 3
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
+    FileSetting {
+        store: settingsStore
+        objectName: "musicOnHoldFile"
+        label: qsTr("Music on hold")
+        settingsKey: "audio/musicOnHold"
+        placeholder: qsTr("None: a held caller hears silence")
+    }
+
+    CheckBox {
+        objectName: "autoRecord"
+        text: qsTr("Record every call automatically")
+        checked: pane.flag(settingsStore.value("recording/auto", false))
+        Accessible.name: text
+        onToggled: settingsStore.setValue("recording/auto", checked)
+    }
+    FileSetting {
+        store: settingsStore
+        objectName: "recordingFolder"
+        label: qsTr("Recordings folder")
+        settingsKey: "recording/folder"
+        placeholder: qsTr("The default folder")
+    }
+    RowLayout {
+        Label { text: qsTr("Recording format"); color: Theme.text; Layout.preferredWidth: 140 }
+        ComboBox {
+            objectName: "recordingFormat"
+            readonly property var codes: ["wav", "flac", "opus"]
+            Layout.preferredWidth: Math.max(implicitWidth, 220)
+            model: [qsTr("WAV"), qsTr("FLAC"), qsTr("Ogg Opus")]
+            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/format", "wav")).toLowerCase()))
+            Accessible.name: qsTr("Recording format")
+            onActivated: function(i) { settingsStore.setValue("recording/format", codes[i]) }
+        }
+    }
+    RowLayout {
+        Label { text: qsTr("Recording channels"); color: Theme.text; Layout.preferredWidth: 140 }
+        ComboBox {
+            objectName: "recordingLayout"
+            readonly property var codes: ["stereo", "mono"]
+            Layout.preferredWidth: Math.max(implicitWidth, 220)
+            model: [qsTr("Stereo: caller left, agent right"), qsTr("Mono: both mixed")]
+            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/layout", "stereo"))))
+            Accessible.name: qsTr("Recording channels")
+            onActivated: function(i) { settingsStore.setValue("recording/layout", codes[i]) }
+        }
+    }
+    Label {
+        text: qsTr("Music on hold takes effect at the next hold; recording settings at the next recording.")
+        color: Theme.mutedText
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
+}
