@@ -94,6 +94,7 @@ bool AudioDevices::choose(Role role, const QByteArray &id)
         m_settings->setValue(settingsKey(role, "description"), device.description());
     }
     resolve(role);
+    Q_EMIT choiceChanged(role);
     return true;
 }
 
@@ -118,6 +119,26 @@ void AudioDevices::rescan()
     }
     for (Role role : {Capture, Playback, Ringer})
         resolve(role);
+}
+
+QVariantList AudioDevices::choices(Role role) const
+{
+    const QList<QAudioDevice> &present = isInputRole(role) ? m_inputs : m_outputs;
+    const QAudioDevice &systemDefault = isInputRole(role) ? m_defaultInput : m_defaultOutput;
+    QVariantList result;
+    const auto add = [&result](const QString &id, const QString &name) {
+        result.append(QVariantMap {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}});
+    };
+    add(QString(),
+        systemDefault.isNull() ? tr("System default (none available)")
+                               : tr("System default (%1)").arg(systemDefault.description()));
+    for (const QAudioDevice &device : present)
+        add(QString::fromUtf8(device.id()), device.description());
+    const QByteArray chosen = chosenId(role);
+    if (!chosen.isEmpty() && findById(present, chosen).isNull())
+        add(QString::fromUtf8(chosen),
+            tr("%1 (not connected)").arg(m_settings->value(settingsKey(role, "description")).toString()));
+    return result;
 }
 
 void AudioDevices::setRescanIntervalMs(int ms)

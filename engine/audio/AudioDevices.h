@@ -4,6 +4,7 @@
 #include <QtCore/qlist.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qtimer.h>
+#include <QtCore/qvariant.h>
 #include <QtMultimedia/qaudiodevice.h>
 #include <QtQml/qqmlregistration.h>
 
@@ -48,6 +49,18 @@ public:
     // Remembers `id` for the role (empty: follow the default). Refuses (false, nothing stored) an id that
     // is not a present device of the role's kind.
     Q_INVOKABLE bool choose(AudioDevices::Role role, const QByteArray &id);
+    // For the settings page: the role's choices as {id, name} maps, "System default" (id "") first, then
+    // the present devices, then a remembered choice that is not connected (named so). Ids are the
+    // QAudioDevice ids as text.
+    Q_INVOKABLE QVariantList choices(AudioDevices::Role role) const;
+    Q_INVOKABLE QString chosenDeviceId(AudioDevices::Role role) const
+    {
+        return QString::fromUtf8(chosenId(role));
+    }
+    Q_INVOKABLE bool chooseDevice(AudioDevices::Role role, const QString &id)
+    {
+        return choose(role, id.toUtf8());
+    }
     // Re-reads the device lists now and moves roles whose device appeared or vanished.
     Q_INVOKABLE void rescan();
 
@@ -59,6 +72,8 @@ Q_SIGNALS:
     // The role's device changed (chosen, vanished, came back); `fallbackReason` as fallbackReason(role).
     void deviceChanged(AudioDevices::Role role, const QAudioDevice &device, const QString &fallbackReason);
     void rescanIntervalMsChanged();
+    // The remembered choice for the role was changed by choose() (even when the device in use stays).
+    void choiceChanged(AudioDevices::Role role);
 
 private:
     struct RoleState

@@ -123,6 +123,32 @@ private Q_SLOTS:
         // The choice survives the fallback, so the device is used again when it returns.
         QCOMPARE(devices.chosenId(AudioDevices::Playback), QByteArray("usb-jabra-that-is-not-here"));
         QVERIFY(devices.fallbackReason(AudioDevices::Ringer).isEmpty());
+
+        // The settings page's choices: the default first, the present outputs, the missing choice last.
+        const QVariantList choices = devices.choices(AudioDevices::Playback);
+        QVERIFY(choices.size() >= 3);
+        QCOMPARE(choices.first().toMap().value("id").toString(), QString());
+        QCOMPARE(choices.first().toMap().value("name").toString(),
+                 QStringLiteral("System default (Hookline Test Speakers)"));
+        const QVariantMap missing = choices.last().toMap();
+        QCOMPARE(missing.value("id").toString(), QStringLiteral("usb-jabra-that-is-not-here"));
+        QCOMPARE(missing.value("name").toString(), QStringLiteral("Old USB Headset (not connected)"));
+        QCOMPARE(devices.chosenDeviceId(AudioDevices::Playback),
+                 QStringLiteral("usb-jabra-that-is-not-here"));
+        QStringList names;
+        for (const QVariant &choice : choices)
+            names << choice.toMap().value("name").toString();
+        QVERIFY2(names.contains(QStringLiteral("Hookline Test Headset")), qPrintable(names.join(", ")));
+        // Choosing by the text id the page hands back; the missing one cannot be chosen.
+        const QVariantMap headset =
+            choices.at(names.indexOf(QStringLiteral("Hookline Test Headset"))).toMap();
+        QVERIFY(devices.chooseDevice(AudioDevices::Playback, headset.value("id").toString()));
+        QCOMPARE(devices.device(AudioDevices::Playback).description(),
+                 QStringLiteral("Hookline Test Headset"));
+        QVERIFY(devices.fallbackReason(AudioDevices::Playback).isEmpty());
+        QVERIFY(!devices.chooseDevice(AudioDevices::Playback, missing.value("id").toString()));
+        QVERIFY(devices.chooseDevice(AudioDevices::Playback, QString()));
+        QCOMPARE(devices.chosenDeviceId(AudioDevices::Playback), QString());
     }
 
     void hotPlugMovesTheRoleWithinASecond()

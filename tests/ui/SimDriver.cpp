@@ -335,6 +335,11 @@ QVariant SimDriver::settingValue(const QString &key) const
     return m_settings->value(key);
 }
 
+void SimDriver::setSettingValue(const QString &key, const QVariant &value)
+{
+    m_settings->setValue(key, value);
+}
+
 QString SimDriver::recordingFolder() const
 {
     return QDir(m_dataDir).filePath(QStringLiteral("recordings"));

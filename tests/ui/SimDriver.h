@@ -72,6 +72,8 @@ public:
     // Audio: the console's objects on this world's engine, with QtMultimedia and no sound server (no
     // devices). settingValue reads the QSettings store the router and the ringtone read.
     Q_INVOKABLE QVariant settingValue(const QString &key) const;
+    // Writes to that store (a remembered device, as an earlier run would have left it).
+    Q_INVOKABLE void setSettingValue(const QString &key, const QVariant &value);
     Q_INVOKABLE QString recordingFolder() const;
 
 private:

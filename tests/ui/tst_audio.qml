@@ -89,6 +89,46 @@ Item {
             tryCompare(DtmfFeedback, "errorString", "no output device to play on")
         }
 
+        function test_devicePickerPerRole_data() {
+            return [
+                { tag: "microphone", picker: "microphoneDevice", reason: "No microphone is available." },
+                { tag: "earpiece", picker: "earpieceDevice", reason: "No output is available." },
+                { tag: "ringer", picker: "ringerDevice", reason: "No output is available." },
+            ]
+        }
+
+        function test_devicePickerPerRole(data) {
+            const settings = createTemporaryObject(settingsComponent, root)
+            const pane = findChild(settings, "audioDevicesPane")
+            const combo = findChild(pane, data.picker + "Combo")
+            verify(combo)
+            // Without a sound server only the system default is offered, and it is the choice.
+            compare(combo.count, 1)
+            compare(combo.currentText, "System default (none available)")
+            compare(combo.currentValue, "")
+            compare(combo.Accessible.name, findChild(pane, data.picker).label)
+            const fallback = findChild(pane, data.picker + "Fallback")
+            verify(fallback.visible)
+            compare(fallback.text, data.reason)
+        }
+
+        function test_rememberedDeviceThatIsMissingIsNamed() {
+            SimDriver.setSettingValue("audio/playback/id", "usb-headset-that-is-gone")
+            SimDriver.setSettingValue("audio/playback/description", "Old <b>USB</b> Headset")
+            const settings = createTemporaryObject(settingsComponent, root)
+            const pane = findChild(settings, "audioDevicesPane")
+            const combo = findChild(pane, "earpieceDeviceCombo")
+            compare(combo.count, 2)
+            compare(combo.currentValue, "usb-headset-that-is-gone")
+            compare(combo.currentText, "Old <b>USB</b> Headset (not connected)")
+            // It cannot be chosen again while missing; "System default" can, and forgets it.
+            combo.activated(0)
+            combo.currentIndex = 0
+            combo.activated(0)
+            compare(SimDriver.settingValue("audio/playback/id"), undefined)
+            tryCompare(combo, "count", 1)
+        }
+
         function test_ringtoneSettingIsReloaded() {
             const settings = createTemporaryObject(settingsComponent, root)
             const pane = findChild(settings, "audioDevicesPane")

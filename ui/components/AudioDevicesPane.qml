@@ -5,7 +5,8 @@ import Qt.labs.settings
 import Hookline.Engine
 import Hookline.Ui
 
-// The audio settings: the ringtone, music on hold and recording. The files and recording settings go to the
+// The audio settings: the device for each role, the ringtone, music on hold and recording. A device
+// choice is applied at once (a call in progress moves to it). The files and recording settings go to the
 // same store the router and the ringtone read: the ringtone is re-read at once, the others are read when
 // next used (music on hold at the next hold, recording settings at the next recording or call).
 ColumnLayout {
@@ -16,6 +17,84 @@ ColumnLayout {
     function flag(value) { return value === true || value === "true" }
 
     Settings { id: settingsStore }
+
+    readonly property AudioDevices devices: CallAudioRouter.devices
+    // Bumped when the device lists or a role's device change, so the pickers re-read their choices.
+    property int revision: 0
+    Connections {
+        target: pane.devices
+        function onDevicesChanged() { ++pane.revision }
+        function onDeviceChanged() { ++pane.revision }
+        function onChoiceChanged() { ++pane.revision }
+    }
+
+    // A role's device: "System default" or one of the present devices; why the role falls back, if it does.
+    component RolePicker: ColumnLayout {
+        id: picker
+        property string label
+        property int role
+        property AudioDevices devices
+        property int revision
+        Layout.fillWidth: true
+        spacing: 2
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: picker.label; color: Theme.text; Layout.preferredWidth: 140 }
+            ComboBox {
+                id: combo
+                objectName: picker.objectName + "Combo"
+                Layout.fillWidth: true
+                textRole: "name"
+                valueRole: "id"
+                model: picker.devices && picker.revision >= 0 ? picker.devices.choices(picker.role) : []
+                Accessible.name: picker.label
+                function sync() {
+                    currentIndex = picker.devices ? Math.max(0, indexOfValue(picker.devices.chosenDeviceId(picker.role))) : -1
+                }
+                onModelChanged: sync()
+                Component.onCompleted: sync()
+                onActivated: {
+                    // A remembered device that is not connected cannot be chosen again: show the choice as it is.
+                    if (!picker.devices.chooseDevice(picker.role, currentValue))
+                        sync()
+                }
+            }
+        }
+        PlainLabel {
+            objectName: picker.objectName + "Fallback"
+            Layout.fillWidth: true
+            Layout.leftMargin: 140
+            text: picker.devices && picker.revision >= 0 ? picker.devices.fallbackReason(picker.role) : ""
+            visible: text.length > 0
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            elide: Text.ElideNone
+            maximumLineCount: 3
+            Accessible.role: Accessible.AlertMessage
+        }
+    }
+
+    RolePicker {
+        objectName: "microphoneDevice"
+        label: qsTr("Microphone")
+        role: AudioDevices.Capture
+        devices: pane.devices
+        revision: pane.revision
+    }
+    RolePicker {
+        objectName: "earpieceDevice"
+        label: qsTr("Earpiece")
+        role: AudioDevices.Playback
+        devices: pane.devices
+        revision: pane.revision
+    }
+    RolePicker {
+        objectName: "ringerDevice"
+        label: qsTr("Ringer")
+        role: AudioDevices.Ringer
+        devices: pane.devices
+        revision: pane.revision
+    }
 
     // A file setting: a path typed in, stored when editing ends (Enter or leaving the field).
     component FileSetting: RowLayout {
