@@ -3,6 +3,10 @@
 #include "Figures.h"
 #include "SimSwitch.h"
 #include "agent/AgentState.h"
+#include "audio/AudioDevices.h"
+#include "audio/CallAudioRouter.h"
+#include "audio/DtmfFeedback.h"
+#include "audio/RingtonePlayer.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
@@ -10,6 +14,8 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtQml/qqmlapplicationengine.h>
 #include <QtQuick/qquickitem.h>
 #include <QtQuick/qquickwindow.h>
@@ -68,6 +74,7 @@ SupervisorLoadBench::~SupervisorLoadBench()
 {
     m_pump.stop();
     m_qml.reset(); // QML first, then the sessions it binds to
+    m_audioRouter.reset(); // before the engine it watches
     if (m_engine)
         m_engine->detachProviders();
 }
@@ -111,6 +118,18 @@ bool SupervisorLoadBench::createSessions()
     AgentState::setQmlInstance(m_agent.get());
     CallLog::setQmlInstance(m_log.get());
     EventLogModel::setQmlInstance(m_events.get());
+    m_settingsDir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_settingsDir->filePath(QStringLiteral("hookline.ini")),
+                                             QSettings::IniFormat);
+    m_audioDevices = std::make_unique<AudioDevices>(m_settings.get());
+    m_audioRouter = std::make_unique<CallAudioRouter>(m_engine.get(), m_audioDevices.get(), m_settings.get(),
+                                                      m_log.get(), nullptr, nullptr);
+    m_ringtone = std::make_unique<RingtonePlayer>(m_audioDevices.get(), m_settings.get(), nullptr);
+    m_ringtone->attach(m_agent.get());
+    m_dtmf = std::make_unique<DtmfFeedback>(m_audioDevices.get(), nullptr);
+    CallAudioRouter::setQmlInstance(m_audioRouter.get());
+    RingtonePlayer::setQmlInstance(m_ringtone.get());
+    DtmfFeedback::setQmlInstance(m_dtmf.get());
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
     for (int i = 0; i < m_sessionCount; ++i)

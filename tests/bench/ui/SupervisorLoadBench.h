@@ -9,6 +9,12 @@
 #include <vector>
 
 class AgentState;
+class AudioDevices;
+class CallAudioRouter;
+class DtmfFeedback;
+class QSettings;
+class QTemporaryDir;
+class RingtonePlayer;
 class CallEngine;
 class CallLog;
 class CallSession;
@@ -56,6 +62,14 @@ private:
     std::unique_ptr<AgentState> m_agent;
     std::unique_ptr<CallLog> m_log;
     std::unique_ptr<EventLogModel> m_events;
+    // The console's audio objects, as the app composes them (the view binds to them); settings in a
+    // temporary folder.
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AudioDevices> m_audioDevices;
+    std::unique_ptr<CallAudioRouter> m_audioRouter;
+    std::unique_ptr<RingtonePlayer> m_ringtone;
+    std::unique_ptr<DtmfFeedback> m_dtmf;
     std::unique_ptr<QQmlApplicationEngine> m_qml;
     QQuickWindow *m_window = nullptr;
     QList<CallSession *> m_toggled; // the plain calls the load holds and unholds
