@@ -102,8 +102,9 @@ Pane {
         RowLayout {
             spacing: Theme.spacing
             visible: status.session !== null
-            Button {
+            IconButton {
                 objectName: "recordButton"
+                iconName: "record"
                 text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
                 enabled: status.session !== null
                 Accessible.name: text
