@@ -205,6 +205,284 @@
     </message>
 </context>
 <context>
+    <name>AudioDevices</name>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="133"/>
+        <source>System default (none available)</source>
+        <translation>System default (none available)</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="134"/>
+        <source>System default (%1)</source>
+        <translation>System default (%1)</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="140"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <source>microphone</source>
+        <translation>microphone</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <source>output</source>
+        <translation>output</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="165"/>
+        <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
+        <translation>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="169"/>
+        <source>No %1 is available.</source>
+        <translation>No %1 is available.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioDevicesPane</name>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <source>Earpiece</source>
+        <translation>Earpiece</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <source>Ringer</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="126"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="128"/>
+        <source>Clear %1</source>
+        <translation>Clear %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="139"/>
+        <source>Ringtone file</source>
+        <translation>Ringtone file</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="141"/>
+        <source>The built-in ringtone</source>
+        <translation>The built-in ringtone</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <source>Ringing with the built-in ringtone.</source>
+        <translation>Ringing with the built-in ringtone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="149"/>
+        <source>Ringing with %1.</source>
+        <translation>Ringing with %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <source>Music on hold</source>
+        <translation>Music on hold</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <source>None: a held caller hears silence</source>
+        <translation>None: a held caller hears silence</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <source>Record every call automatically</source>
+        <translation>Record every call automatically</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="182"/>
+        <source>Recordings folder</source>
+        <translation>Recordings folder</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="184"/>
+        <source>The default folder</source>
+        <translation>The default folder</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <source>Recording format</source>
+        <translation>Recording format</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>WAV</source>
+        <translation>WAV</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>FLAC</source>
+        <translation>FLAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>Ogg Opus</source>
+        <translation>Ogg Opus</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="199"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <source>Recording channels</source>
+        <translation>Recording channels</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <source>Stereo: caller left, agent right</source>
+        <translation>Stereo: caller left, agent right</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <source>Mono: both mixed</source>
+        <translation>Mono: both mixed</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="211"/>
+        <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
+        <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioStatus</name>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="14"/>
+        <source>Call audio</source>
+        <translation>Call audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <source>Earpiece: %1</source>
+        <translation>Earpiece: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <source>Microphone: %1</source>
+        <translation>Microphone: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="64"/>
+        <source>Audio moved: %1</source>
+        <translation>Audio moved: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="69"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="70"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="84"/>
+        <source>%1 level %2 dBFS</source>
+        <translation>%1 level %2 dBFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <source>Stop recording</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <source>Resume recording</source>
+        <translation>Resume recording</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <source>Pause recording</source>
+        <translation>Pause recording</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="131"/>
+        <source>Recording to %1</source>
+        <translation>Recording to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="132"/>
+        <source>Paused: %1</source>
+        <translation>Paused: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="133"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallAudioMixer</name>
+    <message>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="110"/>
+        <source>The call has no audio to record.</source>
+        <translation>The call has no audio to record.</translation>
+    </message>
+</context>
+<context>
+    <name>CallAudioRouter</name>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="239"/>
+        <source>Cannot play the music on hold %1: %2</source>
+        <translation>Cannot play the music on hold %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="324"/>
+        <source>Cannot record: the folder %1 cannot be created.</source>
+        <translation>Cannot record: the folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="347"/>
+        <source>Cannot record: the call has no audio.</source>
+        <translation>Cannot record: the call has no audio.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="352"/>
+        <source>The call is already being recorded into %1.</source>
+        <translation>The call is already being recorded into %1.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="370"/>
+        <source>Hookline call %1</source>
+        <translation>Hookline call %1</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
@@ -256,28 +534,28 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="30"/>
-        <location filename="../ui/components/DialPad.qml" line="33"/>
+        <location filename="../ui/components/DialPad.qml" line="32"/>
+        <location filename="../ui/components/DialPad.qml" line="35"/>
         <source>Number to dial</source>
         <translation>Number to dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="40"/>
+        <location filename="../ui/components/DialPad.qml" line="42"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="42"/>
+        <location filename="../ui/components/DialPad.qml" line="44"/>
         <source>Dial the number</source>
         <translation>Dial the number</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="51"/>
+        <location filename="../ui/components/DialPad.qml" line="53"/>
         <source>Keys send tones to the call</source>
         <translation>Keys send tones to the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="69"/>
+        <location filename="../ui/components/DialPad.qml" line="71"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
@@ -410,6 +688,19 @@
     </message>
 </context>
 <context>
+    <name>HeadsetStatus</name>
+    <message>
+        <location filename="../providers/hidheadset/backend/HidPermission.cpp" line="9"/>
+        <source>no permission to open %1. Fix: install the udev rule and re-plug the headset: sudo install -m 644 resources/linux/%2 /etc/udev/rules.d/ &amp;&amp; sudo udevadm control --reload &amp;&amp; sudo udevadm trigger --subsystem-match=hidraw (see README, &quot;USB headsets&quot;)</source>
+        <translation>no permission to open %1. Fix: install the udev rule and re-plug the headset: sudo install -m 644 resources/linux/%2 /etc/udev/rules.d/ &amp;&amp; sudo udevadm control --reload &amp;&amp; sudo udevadm trigger --subsystem-match=hidraw (see README, &quot;USB headsets&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/transport/HidrawTransport.cpp" line="75"/>
+        <source>%1 was unplugged</source>
+        <translation>%1 was unplugged</translation>
+    </message>
+</context>
+<context>
     <name>HeadsetsPane</name>
     <message>
         <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
@@ -531,57 +822,62 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="21"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="24"/>
+        <source>This line cannot reject calls: </source>
+        <translation>This line cannot reject calls: </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="25"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="22"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="27"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="34"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="39"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="48"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="53"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="56"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
         <source>on %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="77"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="82"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="93"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="101"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="100"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="108"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="115"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="124"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
@@ -924,6 +1220,124 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>QtAgentAudioIo</name>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="125"/>
+        <source>the microphone &quot;%1&quot; stopped (error %2)</source>
+        <translation>the microphone &quot;%1&quot; stopped (error %2)</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="131"/>
+        <source>cannot open the microphone &quot;%1&quot;</source>
+        <translation>cannot open the microphone &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="153"/>
+        <source>the earpiece &quot;%1&quot; stopped (error %2)</source>
+        <translation>the earpiece &quot;%1&quot; stopped (error %2)</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="159"/>
+        <source>cannot open the earpiece &quot;%1&quot;</source>
+        <translation>cannot open the earpiece &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>QtMultimediaLineAudioPort</name>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="129"/>
+        <source>no capture sound card is configured (captureDevice)</source>
+        <translation>no capture sound card is configured (captureDevice)</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="134"/>
+        <source>capture sound card &apos;%1&apos; is not present</source>
+        <translation>capture sound card &apos;%1&apos; is not present</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="141"/>
+        <source>playback sound card &apos;%1&apos; is not present</source>
+        <translation>playback sound card &apos;%1&apos; is not present</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="149"/>
+        <source>capture sound card %1: %2</source>
+        <translation>capture sound card %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="158"/>
+        <source>capture sound card %1 stopped delivering audio</source>
+        <translation>capture sound card %1 stopped delivering audio</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="165"/>
+        <source>capture sound card %1 cannot be opened at %2 Hz</source>
+        <translation>capture sound card %1 cannot be opened at %2 Hz</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="182"/>
+        <source>playback sound card %1 stopped taking audio</source>
+        <translation>playback sound card %1 stopped taking audio</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="188"/>
+        <source>playback sound card %1 cannot be opened at %2 Hz</source>
+        <translation>playback sound card %1 cannot be opened at %2 Hz</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="302"/>
+        <source>capture sound card %1 was unplugged</source>
+        <translation>capture sound card %1 was unplugged</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="306"/>
+        <source>playback sound card %1 was unplugged</source>
+        <translation>playback sound card %1 was unplugged</translation>
+    </message>
+</context>
+<context>
+    <name>QtSerialControlPort</name>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="41"/>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="116"/>
+        <source>serial port %1 went away: %2</source>
+        <translation>serial port %1 went away: %2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="57"/>
+        <source>serial port %1: %2</source>
+        <translation>serial port %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="105"/>
+        <source>serial port %1 went away: the device node is gone</source>
+        <translation>serial port %1 went away: the device node is gone</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <source>Cannot create the recording %1: %2</source>
+        <translation>Cannot create the recording %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <source>Cannot record %1: the format does not support %2 Hz.</source>
+        <translation>Cannot record %1: the format does not support %2 Hz.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <source>Cannot start the recording %1: %2</source>
+        <translation>Cannot start the recording %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <source>The recording %1 stopped: %2</source>
+        <translation>The recording %1 stopped: %2</translation>
+    </message>
+</context>
+<context>
     <name>SessionList</name>
     <message>
         <location filename="../ui/components/SessionList.qml" line="38"/>
@@ -985,47 +1399,52 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="50"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="71"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
         <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
         <translation>The language follows the system; start with --lang zh_TW or --lang en to choose another.</translation>
     </message>
@@ -1101,6 +1520,27 @@ on %2</translation>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineProvider</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="73"/>
+        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
+        <translation>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
+        <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineWorker</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
+        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
+        <translation>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1634,19 @@ on %2</translation>
         <location filename="../ui/components/WrapUpForm.qml" line="75"/>
         <source>Save the wrap-up and close the call</source>
         <translation>Save the wrap-up and close the call</translation>
+    </message>
+</context>
+<context>
+    <name>hookline::hid::HeadsetManager</name>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
+        <source>unplugged</source>
+        <translation>unplugged</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
+        <source>permission granted</source>
+        <translation>permission granted</translation>
     </message>
 </context>
 </TS>

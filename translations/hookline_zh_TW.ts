@@ -204,6 +204,284 @@
     </message>
 </context>
 <context>
+    <name>AudioDevices</name>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="133"/>
+        <source>System default (none available)</source>
+        <translation>系統預設（無可用裝置）</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="134"/>
+        <source>System default (%1)</source>
+        <translation>系統預設（%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="140"/>
+        <source>%1 (not connected)</source>
+        <translation>%1（未連接）</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <source>microphone</source>
+        <translation>麥克風</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <source>output</source>
+        <translation>輸出裝置</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="165"/>
+        <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
+        <translation>所選的%1「%2」未連接；改用系統預設「%3」。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/AudioDevices.cpp" line="169"/>
+        <source>No %1 is available.</source>
+        <translation>沒有可用的%1。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioDevicesPane</name>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <source>Microphone</source>
+        <translation>麥克風</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <source>Earpiece</source>
+        <translation>耳機聽筒</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <source>Ringer</source>
+        <translation>鈴聲裝置</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="126"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="128"/>
+        <source>Clear %1</source>
+        <translation>清除%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="139"/>
+        <source>Ringtone file</source>
+        <translation>鈴聲檔案</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="141"/>
+        <source>The built-in ringtone</source>
+        <translation>內建鈴聲</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <source>Ringing with the built-in ringtone.</source>
+        <translation>目前使用內建鈴聲。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="149"/>
+        <source>Ringing with %1.</source>
+        <translation>目前使用鈴聲 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <source>Music on hold</source>
+        <translation>保留音樂</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <source>None: a held caller hears silence</source>
+        <translation>無：保留中的來電者只會聽到靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <source>Record every call automatically</source>
+        <translation>自動錄下每通電話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="182"/>
+        <source>Recordings folder</source>
+        <translation>錄音資料夾</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="184"/>
+        <source>The default folder</source>
+        <translation>預設資料夾</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <source>Recording format</source>
+        <translation>錄音格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>WAV</source>
+        <translation>WAV</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>FLAC</source>
+        <translation>FLAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <source>Ogg Opus</source>
+        <translation>Ogg Opus</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="199"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <source>Recording channels</source>
+        <translation>錄音聲道</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <source>Stereo: caller left, agent right</source>
+        <translation>立體聲：來電者在左、客服人員在右</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <source>Mono: both mixed</source>
+        <translation>單聲道：雙方混音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="211"/>
+        <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
+        <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioStatus</name>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="14"/>
+        <source>Call audio</source>
+        <translation>通話音訊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <source>Earpiece: %1</source>
+        <translation>耳機聽筒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <source>Microphone: %1</source>
+        <translation>麥克風：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="64"/>
+        <source>Audio moved: %1</source>
+        <translation>音訊已轉移：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="69"/>
+        <source>Caller</source>
+        <translation>來電者</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="70"/>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="84"/>
+        <source>%1 level %2 dBFS</source>
+        <translation>%1 音量 %2 dBFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <source>Stop recording</source>
+        <translation>停止錄音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <source>Record</source>
+        <translation>錄音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <source>Resume recording</source>
+        <translation>繼續錄音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <source>Pause recording</source>
+        <translation>暫停錄音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="131"/>
+        <source>Recording to %1</source>
+        <translation>正在錄音至 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="132"/>
+        <source>Paused: %1</source>
+        <translation>已暫停：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="133"/>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallAudioMixer</name>
+    <message>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="110"/>
+        <source>The call has no audio to record.</source>
+        <translation>此通話沒有可錄製的音訊。</translation>
+    </message>
+</context>
+<context>
+    <name>CallAudioRouter</name>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="239"/>
+        <source>Cannot play the music on hold %1: %2</source>
+        <translation>無法播放保留音樂 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="324"/>
+        <source>Cannot record: the folder %1 cannot be created.</source>
+        <translation>無法錄音：無法建立資料夾 %1。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="347"/>
+        <source>Cannot record: the call has no audio.</source>
+        <translation>無法錄音：此通話沒有音訊。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="352"/>
+        <source>The call is already being recorded into %1.</source>
+        <translation>此通話已在錄音至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="370"/>
+        <source>Hookline call %1</source>
+        <translation>Hookline 通話 %1</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
@@ -255,28 +533,28 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="30"/>
-        <location filename="../ui/components/DialPad.qml" line="33"/>
+        <location filename="../ui/components/DialPad.qml" line="32"/>
+        <location filename="../ui/components/DialPad.qml" line="35"/>
         <source>Number to dial</source>
         <translation>要撥打的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="40"/>
+        <location filename="../ui/components/DialPad.qml" line="42"/>
         <source>Dial</source>
         <translation>撥號</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="42"/>
+        <location filename="../ui/components/DialPad.qml" line="44"/>
         <source>Dial the number</source>
         <translation>撥打此號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="51"/>
+        <location filename="../ui/components/DialPad.qml" line="53"/>
         <source>Keys send tones to the call</source>
         <translation>按鍵會送出按鍵音</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="69"/>
+        <location filename="../ui/components/DialPad.qml" line="71"/>
         <source>Key %1</source>
         <translation>按鍵 %1</translation>
     </message>
@@ -408,6 +686,19 @@
     </message>
 </context>
 <context>
+    <name>HeadsetStatus</name>
+    <message>
+        <location filename="../providers/hidheadset/backend/HidPermission.cpp" line="9"/>
+        <source>no permission to open %1. Fix: install the udev rule and re-plug the headset: sudo install -m 644 resources/linux/%2 /etc/udev/rules.d/ &amp;&amp; sudo udevadm control --reload &amp;&amp; sudo udevadm trigger --subsystem-match=hidraw (see README, &quot;USB headsets&quot;)</source>
+        <translation>沒有開啟 %1 的權限。解決方法：安裝 udev 規則後重新插拔耳機：sudo install -m 644 resources/linux/%2 /etc/udev/rules.d/ &amp;&amp; sudo udevadm control --reload &amp;&amp; sudo udevadm trigger --subsystem-match=hidraw（請見 README 的「USB headsets」）</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/transport/HidrawTransport.cpp" line="75"/>
+        <source>%1 was unplugged</source>
+        <translation>%1 已拔除</translation>
+    </message>
+</context>
+<context>
     <name>HeadsetsPane</name>
     <message>
         <location filename="../ui/components/HeadsetsPane.qml" line="19"/>
@@ -528,57 +819,62 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="21"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="24"/>
+        <source>This line cannot reject calls: </source>
+        <translation>此線路無法拒接來電：</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="25"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="22"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="27"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="34"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="39"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="48"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="53"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="56"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
         <source>on %1</source>
         <translation>線路：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="77"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="82"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="93"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="101"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="100"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="108"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="115"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="124"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -921,6 +1217,124 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>QtAgentAudioIo</name>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="125"/>
+        <source>the microphone &quot;%1&quot; stopped (error %2)</source>
+        <translation>麥克風「%1」已停止（錯誤 %2）</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="131"/>
+        <source>cannot open the microphone &quot;%1&quot;</source>
+        <translation>無法開啟麥克風「%1」</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="153"/>
+        <source>the earpiece &quot;%1&quot; stopped (error %2)</source>
+        <translation>耳機聽筒「%1」已停止（錯誤 %2）</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="159"/>
+        <source>cannot open the earpiece &quot;%1&quot;</source>
+        <translation>無法開啟耳機聽筒「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>QtMultimediaLineAudioPort</name>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="129"/>
+        <source>no capture sound card is configured (captureDevice)</source>
+        <translation>未設定收音音效卡（captureDevice）</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="134"/>
+        <source>capture sound card &apos;%1&apos; is not present</source>
+        <translation>收音音效卡「%1」不存在</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="141"/>
+        <source>playback sound card &apos;%1&apos; is not present</source>
+        <translation>播放音效卡「%1」不存在</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="149"/>
+        <source>capture sound card %1: %2</source>
+        <translation>收音音效卡 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="158"/>
+        <source>capture sound card %1 stopped delivering audio</source>
+        <translation>收音音效卡 %1 已停止提供音訊</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="165"/>
+        <source>capture sound card %1 cannot be opened at %2 Hz</source>
+        <translation>收音音效卡 %1 無法以 %2 Hz 開啟</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="182"/>
+        <source>playback sound card %1 stopped taking audio</source>
+        <translation>播放音效卡 %1 已停止接收音訊</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="188"/>
+        <source>playback sound card %1 cannot be opened at %2 Hz</source>
+        <translation>播放音效卡 %1 無法以 %2 Hz 開啟</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="302"/>
+        <source>capture sound card %1 was unplugged</source>
+        <translation>收音音效卡 %1 已拔除</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="306"/>
+        <source>playback sound card %1 was unplugged</source>
+        <translation>播放音效卡 %1 已拔除</translation>
+    </message>
+</context>
+<context>
+    <name>QtSerialControlPort</name>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="41"/>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="116"/>
+        <source>serial port %1 went away: %2</source>
+        <translation>序列埠 %1 已消失：%2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="57"/>
+        <source>serial port %1: %2</source>
+        <translation>序列埠 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/QtSerialControlPort.cpp" line="105"/>
+        <source>serial port %1 went away: the device node is gone</source>
+        <translation>序列埠 %1 已消失：裝置節點不存在</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <source>Cannot create the recording %1: %2</source>
+        <translation>無法建立錄音檔 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <source>Cannot record %1: the format does not support %2 Hz.</source>
+        <translation>無法錄製 %1：此格式不支援 %2 Hz。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <source>Cannot start the recording %1: %2</source>
+        <translation>無法開始錄音 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <source>The recording %1 stopped: %2</source>
+        <translation>錄音 %1 已停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>SessionList</name>
     <message>
         <location filename="../ui/components/SessionList.qml" line="38"/>
@@ -982,47 +1396,52 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <source>Audio</source>
+        <translation>音訊</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="50"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="71"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
         <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
         <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
     </message>
@@ -1098,6 +1517,27 @@ on %2</source>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineProvider</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="73"/>
+        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
+        <translation>未接上掛機繼電器：此線路只能監看來電，會一直響鈴直到來電者放棄</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
+        <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineWorker</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
+        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
+        <translation>未設定線路音訊：請將 captureDevice（及 playbackDevice）設為線路介面的音效卡，或以 captureFile 使用檔案</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1631,19 @@ on %2</source>
         <location filename="../ui/components/WrapUpForm.qml" line="75"/>
         <source>Save the wrap-up and close the call</source>
         <translation>儲存整理內容並關閉通話</translation>
+    </message>
+</context>
+<context>
+    <name>hookline::hid::HeadsetManager</name>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
+        <source>unplugged</source>
+        <translation>已拔除</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
+        <source>permission granted</source>
+        <translation>已取得權限</translation>
     </message>
 </context>
 </TS>
