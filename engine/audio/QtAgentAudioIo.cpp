@@ -1,4 +1,5 @@
 #include "audio/QtAgentAudioIo.h"
+#include "audio/DeviceSampleFormat.h"
 
 #include "core/Logging.h"
 
@@ -11,68 +12,9 @@
 
 namespace {
 
-QAudioFormat formatFor(const QAudioDevice &device)
-{
-    QAudioFormat wanted;
-    wanted.setSampleRate(QtAgentAudioIo::PreferredRate);
-    wanted.setChannelCount(1);
-    wanted.setSampleFormat(QAudioFormat::Int16);
-    return device.isFormatSupported(wanted) ? wanted : device.preferredFormat();
-}
-
 qsizetype bufferBytes(const QAudioFormat &format)
 {
     return format.bytesForDuration(qint64(QtAgentAudioIo::BufferMs) * 1000);
-}
-
-// One sample of the device's format as Int16.
-int16_t toInt16(const char *sample, QAudioFormat::SampleFormat format)
-{
-    switch (format) {
-    case QAudioFormat::UInt8:
-        return int16_t((int(*reinterpret_cast<const quint8 *>(sample)) - 128) << 8);
-    case QAudioFormat::Int16: {
-        int16_t value;
-        std::memcpy(&value, sample, sizeof value);
-        return value;
-    }
-    case QAudioFormat::Int32: {
-        qint32 value;
-        std::memcpy(&value, sample, sizeof value);
-        return int16_t(value >> 16);
-    }
-    case QAudioFormat::Float: {
-        float value;
-        std::memcpy(&value, sample, sizeof value);
-        return int16_t(std::lround(std::clamp(value, -1.0f, 1.0f) * 32767.0f));
-    }
-    default:
-        return 0;
-    }
-}
-
-void fromInt16(int16_t value, char *sample, QAudioFormat::SampleFormat format)
-{
-    switch (format) {
-    case QAudioFormat::UInt8:
-        *reinterpret_cast<quint8 *>(sample) = quint8((value >> 8) + 128);
-        break;
-    case QAudioFormat::Int16:
-        std::memcpy(sample, &value, sizeof value);
-        break;
-    case QAudioFormat::Int32: {
-        const qint32 wide = qint32(value) << 16;
-        std::memcpy(sample, &wide, sizeof wide);
-        break;
-    }
-    case QAudioFormat::Float: {
-        const float f = float(value) / 32768.0f;
-        std::memcpy(sample, &f, sizeof f);
-        break;
-    }
-    default:
-        break;
-    }
 }
 
 } // namespace
@@ -113,7 +55,7 @@ bool QtAgentAudioIo::open(const QAudioDevice &capture, const QAudioDevice &playb
 
 bool QtAgentAudioIo::openCapture(const QAudioDevice &device, QString *error)
 {
-    m_captureFormat = formatFor(device);
+    m_captureFormat = DeviceSampleFormat::choose(device, PreferredRate);
     m_source = std::make_unique<QAudioSource>(device, m_captureFormat);
     m_source->setBufferSize(bufferBytes(m_captureFormat));
     connect(m_source.get(), &QAudioSource::stateChanged, this, [this](QAudio::State state) {
@@ -142,7 +84,7 @@ bool QtAgentAudioIo::openCapture(const QAudioDevice &device, QString *error)
 
 bool QtAgentAudioIo::openPlayback(const QAudioDevice &device, QString *error)
 {
-    m_playbackFormat = formatFor(device);
+    m_playbackFormat = DeviceSampleFormat::choose(device, PreferredRate);
     m_sink = std::make_unique<QAudioSink>(device, m_playbackFormat);
     m_sink->setBufferSize(bufferBytes(m_playbackFormat));
     connect(m_sink.get(), &QAudioSink::stateChanged, this, [this](QAudio::State state) {
@@ -240,7 +182,8 @@ std::size_t QtAgentAudioIo::readCapture(std::span<int16_t> out)
         return frames;
     }
     for (std::size_t i = 0; i < frames; ++i)
-        out[i] = toInt16(m_bytes.constData() + i * std::size_t(frameBytes), format); // first channel
+        out[i] = DeviceSampleFormat::toInt16(m_bytes.constData() + i * std::size_t(frameBytes),
+                                             format); // first channel
     return frames;
 }
 
@@ -265,7 +208,7 @@ std::size_t QtAgentAudioIo::writePlayback(std::span<const int16_t> samples)
         char *out = m_bytes.data();
         for (int16_t sample : samples)
             for (int c = 0; c < channels; ++c, out += sampleBytes)
-                fromInt16(sample, out, format);
+                DeviceSampleFormat::fromInt16(sample, out, format);
         data = m_bytes.constData();
         bytes = m_bytes.size();
     }

@@ -4,12 +4,14 @@
 #include "ToneAnalysis.h"
 
 #include "audio/AudioRingBuffer.h"
+#include "audio/DeviceSampleFormat.h"
 #include "audio/PlaybackMix.h"
 #include "audio/Resampler.h"
 
 #include <QtTest/qtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -19,6 +21,40 @@ class tst_AudioPrimitives : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Device sample formats: Int16 survives a round trip through each format to within its resolution,
+    // and the extremes map to the format's own extremes.
+    void deviceSampleFormatRoundTrip_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("tolerance");
+        QTest::newRow("uint8") << int(QAudioFormat::UInt8) << 256;
+        QTest::newRow("int16") << int(QAudioFormat::Int16) << 0;
+        QTest::newRow("int32") << int(QAudioFormat::Int32) << 0;
+        QTest::newRow("float") << int(QAudioFormat::Float) << 1;
+    }
+    void deviceSampleFormatRoundTrip()
+    {
+        QFETCH(int, format);
+        QFETCH(int, tolerance);
+        const auto sampleFormat = QAudioFormat::SampleFormat(format);
+        for (int value : {-32768, -12345, -1, 0, 1, 1000, 32767}) {
+            char sample[4] = {};
+            DeviceSampleFormat::fromInt16(int16_t(value), sample, sampleFormat);
+            const int back = DeviceSampleFormat::toInt16(sample, sampleFormat);
+            QVERIFY2(std::abs(back - value) <= tolerance,
+                     qPrintable(QStringLiteral("%1 came back as %2").arg(value).arg(back)));
+        }
+        char sample[4] = {};
+        DeviceSampleFormat::fromInt16(32767, sample, sampleFormat);
+        if (sampleFormat == QAudioFormat::UInt8)
+            QCOMPARE(uint8_t(sample[0]), uint8_t(255));
+        if (sampleFormat == QAudioFormat::Float) {
+            float real = 0;
+            std::memcpy(&real, sample, sizeof real);
+            QVERIFY(real > 0.999f && real <= 1.0f);
+        }
+    }
+
     void ringRoundsCapacityUp_data()
     {
         QTest::addColumn<int>("asked");

@@ -1,6 +1,7 @@
 #include "QtMultimediaLineAudioPort.h"
 
 #include "SoundlineLogging.h"
+#include "audio/DeviceSampleFormat.h"
 
 #include <QtCore/qtimer.h>
 #include <QtMultimedia/qaudiosink.h>
@@ -19,71 +20,6 @@ constexpr int PresenceCheckMs = 500; // half the one-second budget for noticing 
 constexpr int SourceFragmentMs = 20;
 constexpr int SinkBufferMs = 120;
 constexpr int MaxPendingMs = 300; // playback queued beyond the sink's buffer; older audio is dropped
-
-// The line's own format when the card offers it, else the card's preferred rate and channels in 16 bit
-// (PulseAudio converts anything; a raw ALSA card may insist on its own layout).
-QAudioFormat formatFor(const QAudioDevice &device)
-{
-    QAudioFormat format;
-    format.setSampleFormat(QAudioFormat::Int16);
-    format.setChannelCount(1);
-    format.setSampleRate(LineRate);
-    if (device.isFormatSupported(format))
-        return format;
-    format = device.preferredFormat();
-    QAudioFormat int16 = format;
-    int16.setSampleFormat(QAudioFormat::Int16);
-    return device.isFormatSupported(int16) ? int16 : format;
-}
-
-int16_t sampleAt(const char *frame, QAudioFormat::SampleFormat format)
-{
-    switch (format) {
-    case QAudioFormat::UInt8:
-        return int16_t((int(uint8_t(frame[0])) - 128) << 8);
-    case QAudioFormat::Int16: {
-        int16_t v;
-        std::memcpy(&v, frame, sizeof v);
-        return v;
-    }
-    case QAudioFormat::Int32: {
-        int32_t v;
-        std::memcpy(&v, frame, sizeof v);
-        return int16_t(v >> 16);
-    }
-    case QAudioFormat::Float: {
-        float v;
-        std::memcpy(&v, frame, sizeof v);
-        return int16_t(std::clamp(v, -1.0f, 1.0f) * 32767.0f);
-    }
-    default:
-        return 0;
-    }
-}
-
-void putSample(char *out, int16_t sample, QAudioFormat::SampleFormat format)
-{
-    switch (format) {
-    case QAudioFormat::UInt8:
-        out[0] = char(uint8_t((sample >> 8) + 128));
-        break;
-    case QAudioFormat::Int16:
-        std::memcpy(out, &sample, sizeof sample);
-        break;
-    case QAudioFormat::Int32: {
-        const int32_t v = int32_t(sample) << 16;
-        std::memcpy(out, &v, sizeof v);
-        break;
-    }
-    case QAudioFormat::Float: {
-        const float v = float(sample) / 32768.0f;
-        std::memcpy(out, &v, sizeof v);
-        break;
-    }
-    default:
-        break;
-    }
-}
 
 QString describe(const QString &name, const QAudioDevice &device)
 {
@@ -143,7 +79,7 @@ bool QtMultimediaLineAudioPort::start(QString *error)
         }
     }
 
-    m_captureFormat = formatFor(m_captureDevice);
+    m_captureFormat = DeviceSampleFormat::choose(m_captureDevice, LineRate);
     m_toLineRate = std::make_unique<Resampler>(m_captureFormat.sampleRate(), LineRate, Resampler::Voice);
     if (!m_toLineRate->isValid()) {
         *error = tr("capture sound card %1: %2")
@@ -171,7 +107,7 @@ bool QtMultimediaLineAudioPort::start(QString *error)
     connect(m_sourceIo, &QIODevice::readyRead, this, &QtMultimediaLineAudioPort::readCapture);
 
     if (!m_playbackDevice.isNull()) {
-        m_playbackFormat = formatFor(m_playbackDevice);
+        m_playbackFormat = DeviceSampleFormat::choose(m_playbackDevice, LineRate);
         m_toCardRate = std::make_unique<Resampler>(LineRate, m_playbackFormat.sampleRate(), Resampler::Voice);
         m_sink = new QAudioSink(m_playbackDevice, m_playbackFormat, this);
         m_sink->setBufferSize(m_playbackFormat.bytesForDuration(SinkBufferMs * 1000));
@@ -240,7 +176,8 @@ void QtMultimediaLineAudioPort::readCapture()
     const qsizetype frames = bytes.size() / frameBytes;
     std::vector<int16_t> mono(static_cast<std::size_t>(frames));
     for (qsizetype i = 0; i < frames; ++i)
-        mono[std::size_t(i)] = sampleAt(bytes.constData() + i * frameBytes, m_captureFormat.sampleFormat());
+        mono[std::size_t(i)] =
+            DeviceSampleFormat::toInt16(bytes.constData() + i * frameBytes, m_captureFormat.sampleFormat());
     m_toLineRate->process(mono, m_captured);
     std::size_t offset = 0;
     while (m_captured.size() - offset >= std::size_t(FrameSamples)) {
@@ -266,7 +203,8 @@ void QtMultimediaLineAudioPort::play(const int16_t *samples, int count)
     char *out = m_pending.data() + start;
     for (int16_t sample : cardRate) {
         for (int channel = 0; channel < m_playbackFormat.channelCount(); ++channel)
-            putSample(out + channel * sampleBytes, sample, m_playbackFormat.sampleFormat());
+            DeviceSampleFormat::fromInt16(sample, out + channel * sampleBytes,
+                                          m_playbackFormat.sampleFormat());
         out += frameBytes;
     }
     writePending();
