@@ -2,10 +2,7 @@
 
 #include "IncomingCallNotifier.h"
 #include "agent/AgentState.h"
-#include "audio/AudioDevices.h"
-#include "audio/CallAudioRouter.h"
-#include "audio/DtmfFeedback.h"
-#include "audio/RingtonePlayer.h"
+#include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
@@ -46,11 +43,8 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
-    delete m_audioRouter; // recordings closed and devices released while the sessions still exist
-    m_audioRouter = nullptr;
-    delete m_dtmf; // local sounds stop before the devices and settings they use go
-    delete m_ringtone;
-    delete m_audioDevices;
+    delete m_audio; // recordings closed and devices released while the sessions still exist
+    m_audio = nullptr;
     if (m_phoneBinding)
         m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)
@@ -130,14 +124,10 @@ void ConsoleApp::startPhones()
 
 void ConsoleApp::startAudio()
 {
-    if (m_audioRouter)
+    if (m_audio)
         return;
     m_settings = new QSettings(this);
-    m_audioDevices = new AudioDevices(m_settings, this);
-    m_audioRouter = new CallAudioRouter(m_engine, m_audioDevices, m_settings, m_callLog, nullptr, nullptr);
-    m_ringtone = new RingtonePlayer(m_audioDevices, m_settings, this);
-    m_ringtone->attach(m_agent);
-    m_dtmf = new DtmfFeedback(m_audioDevices, this);
+    m_audio = new ConsoleAudio(m_engine, m_agent, m_callLog, m_settings);
 }
 
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
@@ -151,9 +141,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
-    CallAudioRouter::setQmlInstance(m_audioRouter);
-    RingtonePlayer::setQmlInstance(m_ringtone);
-    DtmfFeedback::setQmlInstance(m_dtmf);
+    m_audio->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     m_qml = new QQmlApplicationEngine;
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},

@@ -4,11 +4,9 @@
 #include <QtCore/qstring.h>
 
 class AgentState;
-class AudioDevices;
-class CallAudioRouter;
 class CallEngine;
+class ConsoleAudio;
 class CallLog;
-class DtmfFeedback;
 class EventLogModel;
 class IncomingCallNotifier;
 class LineProvider;
@@ -19,7 +17,6 @@ class QFile;
 class QQmlApplicationEngine;
 class QQuickWindow;
 class QSettings;
-class RingtonePlayer;
 class TraceWriter;
 
 // The composition root: providers, engine, trace and (for the console) the QML engine, created and
@@ -50,7 +47,7 @@ public:
     // The agent's audio devices, every call's audio (QML: CallAudioRouter, its `devices` property), the
     // ringtone and the dial-pad tones. Opens no device until a call is bridged or rings.
     void startAudio();
-    CallAudioRouter *audioRouter() const { return m_audioRouter; }
+    ConsoleAudio *audio() const { return m_audio; }
 
 private:
     // HOOKLINE_BENCH_FIRST_FRAME set: prints "hookline: first frame" once the window shows.
@@ -71,8 +68,5 @@ private:
     QQmlApplicationEngine *m_qml = nullptr;
     // Call audio, ringing on the ringer device and dial-pad tones on the playback device (console only).
     QSettings *m_settings = nullptr;
-    AudioDevices *m_audioDevices = nullptr;
-    RingtonePlayer *m_ringtone = nullptr;
-    DtmfFeedback *m_dtmf = nullptr;
-    CallAudioRouter *m_audioRouter = nullptr;
+    ConsoleAudio *m_audio = nullptr;
 };

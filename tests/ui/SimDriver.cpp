@@ -3,11 +3,9 @@
 #include "FakePhone.h"
 #include "SimSwitch.h"
 #include "agent/AgentState.h"
-#include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
-#include "audio/DtmfFeedback.h"
+#include "audio/ConsoleAudio.h"
 #include "audio/MuteState.h"
-#include "audio/RingtonePlayer.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"
@@ -77,10 +75,7 @@ void SimDriver::teardown()
     m_phones.reset();
     m_phone.reset();
     // Recordings closed and devices released while the sessions still exist, as in ConsoleApp.
-    m_audioRouter.reset();
-    m_dtmf.reset();
-    m_ringtone.reset();
-    m_audioDevices.reset();
+    m_audio.reset();
     m_settings.reset();
     if (m_engine)
         m_engine->detachProviders();
@@ -160,20 +155,13 @@ void SimDriver::build()
     m_settings->remove(QStringLiteral("audio"));
     m_settings->remove(QStringLiteral("recording"));
     m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey), recordingFolder());
-    m_audioDevices = std::make_unique<AudioDevices>(m_settings.get());
-    m_audioRouter = std::make_unique<CallAudioRouter>(m_engine.get(), m_audioDevices.get(), m_settings.get(),
-                                                      m_log.get(), nullptr, nullptr);
-    m_ringtone = std::make_unique<RingtonePlayer>(m_audioDevices.get(), m_settings.get(), nullptr);
-    m_ringtone->attach(m_agent.get());
-    m_dtmf = std::make_unique<DtmfFeedback>(m_audioDevices.get(), nullptr);
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_log.get(), m_settings.get());
 
     CallEngine::setQmlInstance(m_engine.get());
     AgentState::setQmlInstance(m_agent.get());
     CallLog::setQmlInstance(m_log.get());
     EventLogModel::setQmlInstance(m_events.get());
-    CallAudioRouter::setQmlInstance(m_audioRouter.get());
-    RingtonePlayer::setQmlInstance(m_ringtone.get());
-    DtmfFeedback::setQmlInstance(m_dtmf.get());
+    m_audio->registerForQml();
     m_agent->requestState(AgentState::Ready);
     buildPhones();
     m_wall.start();

@@ -10,18 +10,15 @@
 #include <memory>
 
 class AgentState;
-class AudioDevices;
-class CallAudioRouter;
 class CallEngine;
+class ConsoleAudio;
 class CallLog;
 #include "session/CallSession.h"
 class EventLogModel;
 class FakePhone;
 #include "devices/PhoneBinding.h"
-class DtmfFeedback;
 class QSettings;
 class QTranslator;
-class RingtonePlayer;
 class SimSwitch;
 class QQmlEngine;
 class QJSEngine;
@@ -89,10 +86,7 @@ private:
     std::unique_ptr<FakePhone> m_phone;
     std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AudioDevices> m_audioDevices;
-    std::unique_ptr<CallAudioRouter> m_audioRouter;
-    std::unique_ptr<RingtonePlayer> m_ringtone;
-    std::unique_ptr<DtmfFeedback> m_dtmf;
+    std::unique_ptr<ConsoleAudio> m_audio;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;

@@ -3,10 +3,7 @@
 #include "Figures.h"
 #include "SimSwitch.h"
 #include "agent/AgentState.h"
-#include "audio/AudioDevices.h"
-#include "audio/CallAudioRouter.h"
-#include "audio/DtmfFeedback.h"
-#include "audio/RingtonePlayer.h"
+#include "audio/ConsoleAudio.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
@@ -74,7 +71,7 @@ SupervisorLoadBench::~SupervisorLoadBench()
 {
     m_pump.stop();
     m_qml.reset(); // QML first, then the sessions it binds to
-    m_audioRouter.reset(); // before the engine it watches
+    m_audio.reset(); // before the engine it watches
     if (m_engine)
         m_engine->detachProviders();
 }
@@ -121,15 +118,8 @@ bool SupervisorLoadBench::createSessions()
     m_settingsDir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_settingsDir->filePath(QStringLiteral("hookline.ini")),
                                              QSettings::IniFormat);
-    m_audioDevices = std::make_unique<AudioDevices>(m_settings.get());
-    m_audioRouter = std::make_unique<CallAudioRouter>(m_engine.get(), m_audioDevices.get(), m_settings.get(),
-                                                      m_log.get(), nullptr, nullptr);
-    m_ringtone = std::make_unique<RingtonePlayer>(m_audioDevices.get(), m_settings.get(), nullptr);
-    m_ringtone->attach(m_agent.get());
-    m_dtmf = std::make_unique<DtmfFeedback>(m_audioDevices.get(), nullptr);
-    CallAudioRouter::setQmlInstance(m_audioRouter.get());
-    RingtonePlayer::setQmlInstance(m_ringtone.get());
-    DtmfFeedback::setQmlInstance(m_dtmf.get());
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_log.get(), m_settings.get());
+    m_audio->registerForQml();
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
     for (int i = 0; i < m_sessionCount; ++i)

@@ -9,12 +9,9 @@
 #include <vector>
 
 class AgentState;
-class AudioDevices;
-class CallAudioRouter;
-class DtmfFeedback;
+class ConsoleAudio;
 class QSettings;
 class QTemporaryDir;
-class RingtonePlayer;
 class CallEngine;
 class CallLog;
 class CallSession;
@@ -66,10 +63,7 @@ private:
     // temporary folder.
     std::unique_ptr<QTemporaryDir> m_settingsDir;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<AudioDevices> m_audioDevices;
-    std::unique_ptr<CallAudioRouter> m_audioRouter;
-    std::unique_ptr<RingtonePlayer> m_ringtone;
-    std::unique_ptr<DtmfFeedback> m_dtmf;
+    std::unique_ptr<ConsoleAudio> m_audio;
     std::unique_ptr<QQmlApplicationEngine> m_qml;
     QQuickWindow *m_window = nullptr;
     QList<CallSession *> m_toggled; // the plain calls the load holds and unholds
