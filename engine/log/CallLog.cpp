@@ -367,18 +367,7 @@ bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString
         m_wrapUps.insert(sessionId, {disposition, notes});
         return true;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE calls SET disposition = ?, notes = ? WHERE id = ?"));
-    update.addBindValue(disposition);
-    update.addBindValue(notes);
-    update.addBindValue(row);
-    if (!update.exec()) {
-        setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));
-        return false;
-    }
-    Q_EMIT recordUpdated(row);
-    return true;
+    return updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes});
 }
 
 bool CallLog::setRecordingPath(int sessionId, const QString &path)
@@ -393,10 +382,16 @@ bool CallLog::setRecordingPath(int sessionId, const QString &path)
         m_recordingPaths.insert(sessionId, path);
         return true;
     }
+    return updateRow(row, QStringLiteral("recording_path = ?"), {path});
+}
+
+bool CallLog::updateRow(qint64 row, const QString &assignments, const QVariantList &values)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE calls SET recording_path = ? WHERE id = ?"));
-    update.addBindValue(path);
+    update.prepare(QStringLiteral("UPDATE calls SET %1 WHERE id = ?").arg(assignments));
+    for (const QVariant &value : values)
+        update.addBindValue(value);
     update.addBindValue(row);
     if (!update.exec()) {
         setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));

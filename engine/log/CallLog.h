@@ -74,6 +74,8 @@ Q_SIGNALS:
     void recordUpdated(qint64 id);
 
 private:
+    // UPDATE calls SET <assignments> WHERE id = row, with the values bound in order; emits recordUpdated.
+    bool updateRow(qint64 row, const QString &assignments, const QVariantList &values);
     struct WrapUp
     {
         QString disposition;

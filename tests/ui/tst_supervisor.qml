@@ -72,7 +72,8 @@ Item {
 
             // Drop one party from the view: it goes IDLE and leaves the conference.
             EventLogModel.conferenceFilter = parent.sessionId
-            const dropParty = findChild(card, "dropPartyButton")
+            // The row of `first` (the rows' order among the card's children is not the members' order).
+            const dropParty = partyButton(card, first, "dropPartyButton")
             verify(dropParty.enabled)
             mouseClick(dropParty)
             tryCompare(first, "state", Tapi.Idle)
@@ -90,6 +91,18 @@ Item {
             compare(findChild(card, "conferenceState").text.indexOf("Ended"), 0)
             compare(lastEventOf(parent.sessionId).split("->")[1], "IDLE")
             EventLogModel.conferenceFilter = 0
+        }
+
+        function partyButton(item, session, name) {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (child.objectName === name && child.parent.modelData === session)
+                    return child
+                const found = partyButton(child, session, name)
+                if (found)
+                    return found
+            }
+            return null
         }
 
         function lastEventOf(sessionId) {
