@@ -52,6 +52,7 @@ ConsoleApp::~ConsoleApp()
     delete m_phoneBinding;
     delete dynamic_cast<QObject *>(m_phone);
     m_engine->detachProviders();
+    delete m_soundLines;
     delete m_providerObject;
     delete m_trace;
     if (m_traceFile)
@@ -130,12 +131,43 @@ void ConsoleApp::startAudio()
     m_audio = new ConsoleAudio(m_engine, m_agent, m_callLog, m_settings);
 }
 
+void ConsoleApp::startSoundLines()
+{
+    QSettings settings;
+    const int count = settings.beginReadArray(QStringLiteral("soundLines"));
+    QVariantList lines;
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        QVariantMap line;
+        const QStringList keys = settings.childKeys();
+        for (const QString &key : keys)
+            line.insert(key, settings.value(key));
+        lines.append(line);
+    }
+    settings.endArray();
+    if (lines.isEmpty())
+        return;
+    QString error;
+    LineProvider *provider = m_registry->createLineProvider(
+        QStringLiteral("soundline"), {{QStringLiteral("lines"), lines}}, nullptr, &error);
+    if (!provider) {
+        const QString message = tr("The sound-card lines in the settings (soundLines, %1) are not used: %2")
+                                    .arg(settings.fileName(), error);
+        qCWarning(lcProviders).noquote() << message;
+        Q_EMIT m_engine->errorEvent(message);
+        return;
+    }
+    m_soundLines = dynamic_cast<QObject *>(provider);
+    m_engine->attachProvider(provider);
+}
+
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
     startPhones();
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
-    startAudio();
+    startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
+    startSoundLines();
     m_agent->requestState(AgentState::Ready);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);

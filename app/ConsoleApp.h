@@ -47,6 +47,10 @@ public:
     // The agent's audio devices, every call's audio (QML: CallAudioRouter, its `devices` property), the
     // ringtone and the dial-pad tones. Opens no device until a call is bridged or rings.
     void startAudio();
+    // Loads the sound-card lines configured in the settings (array `soundLines`, one entry per line with
+    // the keys of docs/provider-guide.md). A configuration the provider refuses is reported (log and
+    // the engine's errorEvent) and the console runs on without those lines.
+    void startSoundLines();
     ConsoleAudio *audio() const { return m_audio; }
 
 private:
@@ -61,6 +65,7 @@ private:
     IncomingCallNotifier *m_notifier = nullptr;
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
+    QObject *m_soundLines = nullptr;
     PhoneDevice *m_phone = nullptr;
     PhoneBinding *m_phoneBinding = nullptr;
     QFile *m_traceFile = nullptr;

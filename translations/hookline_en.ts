@@ -532,6 +532,14 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ConsoleApp.cpp" line="154"/>
+        <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
+        <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
+    </message>
+</context>
+<context>
     <name>DialPad</name>
     <message>
         <location filename="../ui/components/DialPad.qml" line="32"/>
@@ -1222,22 +1230,22 @@ on %2</translation>
 <context>
     <name>QtAgentAudioIo</name>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="125"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
         <source>the microphone &quot;%1&quot; stopped (error %2)</source>
         <translation>the microphone &quot;%1&quot; stopped (error %2)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="131"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="73"/>
         <source>cannot open the microphone &quot;%1&quot;</source>
         <translation>cannot open the microphone &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="153"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="95"/>
         <source>the earpiece &quot;%1&quot; stopped (error %2)</source>
         <translation>the earpiece &quot;%1&quot; stopped (error %2)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="159"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="101"/>
         <source>cannot open the earpiece &quot;%1&quot;</source>
         <translation>cannot open the earpiece &quot;%1&quot;</translation>
     </message>
@@ -1245,52 +1253,52 @@ on %2</translation>
 <context>
     <name>QtMultimediaLineAudioPort</name>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="129"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="65"/>
         <source>no capture sound card is configured (captureDevice)</source>
         <translation>no capture sound card is configured (captureDevice)</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="134"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="70"/>
         <source>capture sound card &apos;%1&apos; is not present</source>
         <translation>capture sound card &apos;%1&apos; is not present</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="141"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="77"/>
         <source>playback sound card &apos;%1&apos; is not present</source>
         <translation>playback sound card &apos;%1&apos; is not present</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="149"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="85"/>
         <source>capture sound card %1: %2</source>
         <translation>capture sound card %1: %2</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="158"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="94"/>
         <source>capture sound card %1 stopped delivering audio</source>
         <translation>capture sound card %1 stopped delivering audio</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="165"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="101"/>
         <source>capture sound card %1 cannot be opened at %2 Hz</source>
         <translation>capture sound card %1 cannot be opened at %2 Hz</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="182"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="118"/>
         <source>playback sound card %1 stopped taking audio</source>
         <translation>playback sound card %1 stopped taking audio</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="188"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="124"/>
         <source>playback sound card %1 cannot be opened at %2 Hz</source>
         <translation>playback sound card %1 cannot be opened at %2 Hz</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="302"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="240"/>
         <source>capture sound card %1 was unplugged</source>
         <translation>capture sound card %1 was unplugged</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="306"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="244"/>
         <source>playback sound card %1 was unplugged</source>
         <translation>playback sound card %1 was unplugged</translation>
     </message>

@@ -531,6 +531,14 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ConsoleApp.cpp" line="154"/>
+        <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
+        <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
+    </message>
+</context>
+<context>
     <name>DialPad</name>
     <message>
         <location filename="../ui/components/DialPad.qml" line="32"/>
@@ -1219,22 +1227,22 @@ on %2</source>
 <context>
     <name>QtAgentAudioIo</name>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="125"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
         <source>the microphone &quot;%1&quot; stopped (error %2)</source>
         <translation>麥克風「%1」已停止（錯誤 %2）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="131"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="73"/>
         <source>cannot open the microphone &quot;%1&quot;</source>
         <translation>無法開啟麥克風「%1」</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="153"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="95"/>
         <source>the earpiece &quot;%1&quot; stopped (error %2)</source>
         <translation>耳機聽筒「%1」已停止（錯誤 %2）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="159"/>
+        <location filename="../engine/audio/QtAgentAudioIo.cpp" line="101"/>
         <source>cannot open the earpiece &quot;%1&quot;</source>
         <translation>無法開啟耳機聽筒「%1」</translation>
     </message>
@@ -1242,52 +1250,52 @@ on %2</source>
 <context>
     <name>QtMultimediaLineAudioPort</name>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="129"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="65"/>
         <source>no capture sound card is configured (captureDevice)</source>
         <translation>未設定收音音效卡（captureDevice）</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="134"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="70"/>
         <source>capture sound card &apos;%1&apos; is not present</source>
         <translation>收音音效卡「%1」不存在</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="141"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="77"/>
         <source>playback sound card &apos;%1&apos; is not present</source>
         <translation>播放音效卡「%1」不存在</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="149"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="85"/>
         <source>capture sound card %1: %2</source>
         <translation>收音音效卡 %1：%2</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="158"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="94"/>
         <source>capture sound card %1 stopped delivering audio</source>
         <translation>收音音效卡 %1 已停止提供音訊</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="165"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="101"/>
         <source>capture sound card %1 cannot be opened at %2 Hz</source>
         <translation>收音音效卡 %1 無法以 %2 Hz 開啟</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="182"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="118"/>
         <source>playback sound card %1 stopped taking audio</source>
         <translation>播放音效卡 %1 已停止接收音訊</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="188"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="124"/>
         <source>playback sound card %1 cannot be opened at %2 Hz</source>
         <translation>播放音效卡 %1 無法以 %2 Hz 開啟</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="302"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="240"/>
         <source>capture sound card %1 was unplugged</source>
         <translation>收音音效卡 %1 已拔除</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="306"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="244"/>
         <source>playback sound card %1 was unplugged</source>
         <translation>播放音效卡 %1 已拔除</translation>
     </message>

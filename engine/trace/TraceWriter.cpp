@@ -1,5 +1,7 @@
 #include "trace/TraceWriter.h"
 
+#include <QtCore/qfiledevice.h>
+
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
 
@@ -56,4 +58,7 @@ void TraceWriter::write(QJsonObject event)
     event.insert(QStringLiteral("t"), m_engine->nowMs() - m_startMs);
     m_out->write(QJsonDocument(event).toJson(QJsonDocument::Compact));
     m_out->write("\n");
+    // Each event is on disk at once: a trace is followed live (tail -f) and survives a killed console.
+    if (auto *file = qobject_cast<QFileDevice *>(m_out))
+        file->flush();
 }
