@@ -1,4 +1,5 @@
 #include "agent/AgentState.h"
+#include "core/QmlInstance.h"
 
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
@@ -11,9 +12,7 @@
 
 Q_LOGGING_CATEGORY(lcAgent, "hookline.engine.agent", QtWarningMsg)
 
-namespace {
-QPointer<AgentState> s_qmlInstance;
-}
+namespace { }
 
 AgentState::AgentState(QObject *parent)
     : QObject(parent)
@@ -30,14 +29,12 @@ AgentState::~AgentState() = default;
 
 void AgentState::setQmlInstance(AgentState *agent)
 {
-    s_qmlInstance = agent;
+    QmlInstance<AgentState>::set(agent);
 }
 
 AgentState *AgentState::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "AgentState::create", "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<AgentState>::get();
 }
 
 void AgentState::attach(CallEngine *engine)

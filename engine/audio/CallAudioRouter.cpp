@@ -1,4 +1,5 @@
 #include "audio/CallAudioRouter.h"
+#include "core/QmlInstance.h"
 
 #include "audio/AudioDevices.h"
 #include "audio/LineAudioEndpoint.h"
@@ -18,8 +19,6 @@
 #include <QtQml/qjsengine.h>
 
 namespace {
-
-QPointer<CallAudioRouter> s_qmlInstance;
 
 Recorder::Format formatFromSetting(const QString &value)
 {
@@ -112,15 +111,12 @@ CallAudioRouter::~CallAudioRouter()
 
 void CallAudioRouter::setQmlInstance(CallAudioRouter *router)
 {
-    s_qmlInstance = router;
+    QmlInstance<CallAudioRouter>::set(router);
 }
 
 CallAudioRouter *CallAudioRouter::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "CallAudioRouter::create",
-               "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<CallAudioRouter>::get();
 }
 
 QString CallAudioRouter::defaultRecordingFolder()
@@ -313,8 +309,7 @@ void CallAudioRouter::setMessage(const QString &message, bool logged)
     Q_EMIT messageChanged();
 }
 
-QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::Format format,
-                                          QString *error)
+QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::Format format, QString *error)
 {
     QString folder = m_settings->value(QLatin1String(RecordingFolderKey)).toString();
     if (folder.isEmpty())

@@ -1,4 +1,5 @@
 #include "audio/DtmfFeedback.h"
+#include "core/QmlInstance.h"
 
 #include "audio/AudioDevices.h"
 #include "audio/PcmOutput.h"
@@ -13,7 +14,6 @@
 #include <vector>
 
 namespace {
-QPointer<DtmfFeedback> s_qmlInstance;
 
 constexpr int GeneratorRate = 8000; // spandsp's tone generators run at 8 kHz
 } // namespace
@@ -34,15 +34,12 @@ DtmfFeedback::~DtmfFeedback() = default;
 
 void DtmfFeedback::setQmlInstance(DtmfFeedback *feedback)
 {
-    s_qmlInstance = feedback;
+    QmlInstance<DtmfFeedback>::set(feedback);
 }
 
 DtmfFeedback *DtmfFeedback::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "DtmfFeedback::create",
-               "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<DtmfFeedback>::get();
 }
 
 bool DtmfFeedback::isDigit(QChar digit)

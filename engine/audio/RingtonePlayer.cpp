@@ -1,4 +1,5 @@
 #include "audio/RingtonePlayer.h"
+#include "core/QmlInstance.h"
 
 #include "agent/AgentState.h"
 #include "audio/AudioDevices.h"
@@ -11,7 +12,6 @@
 #include <QtQml/qjsengine.h>
 
 namespace {
-QPointer<RingtonePlayer> s_qmlInstance;
 
 // A ringtone is a few seconds; larger files are refused so checking one never stalls the console.
 constexpr qint64 MaxToneBytes = 4 * 1024 * 1024;
@@ -87,15 +87,12 @@ RingtonePlayer::~RingtonePlayer() = default;
 
 void RingtonePlayer::setQmlInstance(RingtonePlayer *player)
 {
-    s_qmlInstance = player;
+    QmlInstance<RingtonePlayer>::set(player);
 }
 
 RingtonePlayer *RingtonePlayer::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "RingtonePlayer::create",
-               "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<RingtonePlayer>::get();
 }
 
 void RingtonePlayer::attach(AgentState *agent)

@@ -1,4 +1,5 @@
 #include "log/CallLog.h"
+#include "core/QmlInstance.h"
 
 #include "core/Tapi.h"
 #include "log/LogCategory.h"
@@ -14,7 +15,6 @@
 #include <QtSql/qsqlquery.h>
 
 namespace {
-QPointer<CallLog> s_qmlInstance;
 int s_connectionCounter = 0;
 // 2: recording_path.
 constexpr int SchemaVersion = 2;
@@ -88,14 +88,12 @@ CallLog::~CallLog()
 
 void CallLog::setQmlInstance(CallLog *log)
 {
-    s_qmlInstance = log;
+    QmlInstance<CallLog>::set(log);
 }
 
 CallLog *CallLog::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "CallLog::create", "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<CallLog>::get();
 }
 
 QString CallLog::defaultPath()

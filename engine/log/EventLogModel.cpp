@@ -1,4 +1,5 @@
 #include "log/EventLogModel.h"
+#include "core/QmlInstance.h"
 
 #include "core/Tapi.h"
 #include "log/LogCategory.h"
@@ -13,9 +14,7 @@
 #include <QtCore/qurl.h>
 #include <QtQml/qjsengine.h>
 
-namespace {
-QPointer<EventLogModel> s_qmlInstance;
-}
+namespace { }
 
 EventLogModel::EventLogModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -23,15 +22,12 @@ EventLogModel::EventLogModel(QObject *parent)
 
 void EventLogModel::setQmlInstance(EventLogModel *log)
 {
-    s_qmlInstance = log;
+    QmlInstance<EventLogModel>::set(log);
 }
 
 EventLogModel *EventLogModel::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "EventLogModel::create",
-               "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<EventLogModel>::get();
 }
 
 void EventLogModel::attach(CallEngine *engine)

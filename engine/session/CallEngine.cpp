@@ -1,5 +1,6 @@
 #include "session/CallEngine.h"
 #include "audio/LineAudioEndpoint.h"
+#include "core/QmlInstance.h"
 
 #include "core/Logging.h"
 #include "lines/Line.h"
@@ -14,7 +15,6 @@
 using namespace Tapi;
 
 namespace {
-QPointer<CallEngine> s_qmlInstance;
 
 bool isSingleState(int state)
 {
@@ -46,14 +46,12 @@ CallEngine::~CallEngine()
 
 void CallEngine::setQmlInstance(CallEngine *engine)
 {
-    s_qmlInstance = engine;
+    QmlInstance<CallEngine>::set(engine);
 }
 
 CallEngine *CallEngine::create(QQmlEngine *, QJSEngine *)
 {
-    Q_ASSERT_X(s_qmlInstance, "CallEngine::create", "the composition root must call setQmlInstance() first");
-    QJSEngine::setObjectOwnership(s_qmlInstance.data(), QJSEngine::CppOwnership);
-    return s_qmlInstance.data();
+    return QmlInstance<CallEngine>::get();
 }
 
 void CallEngine::attachProvider(LineProvider *provider)

@@ -1,6 +1,7 @@
 // AudioDevices against the harness server: roles remembered by id, missing devices fall back to the system
 // default with a reason naming both, and a card plugged or unplugged while running moves the role in time.
 #include "PulseControl.h"
+#include "ToneFarEnd.h"
 
 #include "audio/AudioDevices.h"
 
@@ -30,9 +31,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
-        m_settings->clear();
+        m_settings = freshAudioSettings(m_dir);
     }
 
     void defaultsWithoutAChoice()

@@ -8,6 +8,7 @@
 #include "PulseControl.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
+#include "ToneFarEnd.h"
 
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
@@ -51,53 +52,6 @@ QAudioFormat monoInt16(int rate)
     format.setSampleFormat(QAudioFormat::Int16);
     return format;
 }
-
-// The provider's side of a call: talks a steady tone into fromLine at the line's pace (a wall-clock timer,
-// as a sound card would) and keeps everything the bridge sends to the line.
-class TestFarEnd : public QObject
-{
-public:
-    explicit TestFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint)
-        : m_endpoint(std::move(endpoint))
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, &TestFarEnd::tick);
-        m_clock.start();
-        m_timer.start();
-    }
-
-    // What the far end heard since the last call.
-    QByteArray takeHeard()
-    {
-        tick();
-        return std::exchange(m_heard, {});
-    }
-
-private:
-    void tick()
-    {
-        const auto due = std::size_t(m_clock.nsecsElapsed() / 1000 * lineRate / 1'000'000);
-        std::vector<int16_t> block(due - m_written);
-        const double amplitude = 32767.0 * std::pow(10.0, farEndLevel / 20.0);
-        for (std::size_t i = 0; i < block.size(); ++i)
-            block[i] = int16_t(std::lround(
-                amplitude
-                * std::sin(2.0 * std::numbers::pi * farEndTone * double(m_written + i) / lineRate)));
-        m_endpoint->fromLine.write(block);
-        m_written = due;
-        std::vector<int16_t> heard(m_endpoint->toLine.available());
-        heard.resize(m_endpoint->toLine.read(heard));
-        m_heard.append(reinterpret_cast<const char *>(heard.data()),
-                       qsizetype(heard.size() * sizeof(int16_t)));
-    }
-
-    std::shared_ptr<LineAudioEndpoint> m_endpoint;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    std::size_t m_written = 0;
-    QByteArray m_heard;
-};
 
 // What a harness sink played, taken in pieces (MonitorCapture records its monitor with parec).
 class MonitorRecorder
@@ -195,7 +149,7 @@ class tst_CallAudio : public QObject
     std::unique_ptr<CallLog> m_log;
     std::unique_ptr<CallAudioRouter> m_router;
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
-    std::unique_ptr<TestFarEnd> m_farEnd;
+    std::unique_ptr<ToneFarEnd> m_farEnd;
     CallSession *m_session = nullptr;
 
     // A connected sim call with the test far end on its voice path; playback on `earpiece`.
@@ -216,7 +170,7 @@ class tst_CallAudio : public QObject
             return false;
         m_endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("test far end"));
         m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), m_endpoint);
-        m_farEnd = std::make_unique<TestFarEnd>(m_endpoint);
+        m_farEnd = std::make_unique<ToneFarEnd>(m_endpoint, farEndTone, farEndLevel);
         return true;
     }
 
@@ -228,7 +182,7 @@ class tst_CallAudio : public QObject
         clock.start();
         take();
         while (clock.elapsed() < 5000) {
-            flow(200);
+            letAudioRun(200);
             if (qAbs(levelOf(take(), frequency, rate) - level) < 1.5)
                 return clock.elapsed();
         }
@@ -250,24 +204,11 @@ class tst_CallAudio : public QObject
         return ms >= 0;
     }
 
-    // Lets audio flow for `ms` (signals and timers run meanwhile) and drops what came before.
-    void flow(int ms)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < ms)
-            QTest::qWait(10);
-    }
-
 private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
-        m_settings->clear();
-        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
-                             m_dir.filePath(QStringLiteral("recordings")));
+        m_settings = freshAudioSettings(m_dir);
     }
 
     void cleanup()
@@ -304,7 +245,7 @@ private Q_SLOTS:
         headset.take();
         m_farEnd->takeHeard();
         QSignalSpy levels(m_router.get(), &CallAudioRouter::levelsChanged);
-        flow(1000);
+        letAudioRun(1000);
 
         const QByteArray atHeadsetPcm = headset.take();
         const double atHeadset = levelOf(atHeadsetPcm, farEndTone, 48000);
@@ -351,9 +292,9 @@ private Q_SLOTS:
         QVERIFY(farEndHearsAgent());
 
         QVERIFY(m_fx->engine().mute()->setMuted(true));
-        flow(100);
+        letAudioRun(100);
         m_farEnd->takeHeard();
-        flow(400);
+        letAudioRun(400);
         const QByteArray muted = m_farEnd->takeHeard();
         QVERIFY2(muted.size() > lineRate / 2, "the line gets silence while muted, not nothing");
         const double mutedLevel = levelOf(muted, agentTone, lineRate);
@@ -389,10 +330,10 @@ private Q_SLOTS:
         QCOMPARE(m_fx->completionOf(m_session->hold()), int(Success));
         QCOMPARE(m_session->state(), int(OnHold));
         QTRY_COMPARE(m_router->bridgedCalls(), 0);
-        flow(200);
+        letAudioRun(200);
         headset.take();
         m_farEnd->takeHeard();
-        flow(800);
+        letAudioRun(800);
         const double atHeadset = levelOf(headset.take(), farEndTone, 48000);
         QVERIFY2(atHeadset < -60.0, qPrintable(describe("far end at the headset while held", atHeadset)));
         const QByteArray heard = m_farEnd->takeHeard();

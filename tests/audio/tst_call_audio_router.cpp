@@ -4,6 +4,7 @@
 // the call log's migration of a schema-1 database to the recording_path column.
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
+#include "ToneFarEnd.h"
 
 #include "audio/AudioDevices.h"
 #include "audio/BufferAgentAudioIo.h"
@@ -34,53 +35,6 @@ using namespace Tapi;
 namespace {
 
 constexpr int lineRate = 8000;
-
-// Writes a 1 kHz tone into fromLine in real time and drains toLine.
-class ToneFarEnd : public QObject
-{
-public:
-    explicit ToneFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint, double frequency = 1000.0,
-                        double level = -6.0)
-        : m_endpoint(std::move(endpoint))
-        , m_tone(ToneAnalysis::sine(frequency, level, lineRate, 1.0))
-    {
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const auto due = std::size_t(m_clock.nsecsElapsed() / 1000 * lineRate / 1'000'000);
-            const auto tone = ToneAnalysis::samplesOf(m_tone); // 1 s holds whole periods of any whole Hz
-            for (; m_written < due; ++m_written)
-                m_endpoint->fromLine.write(tone.subspan(m_written % tone.size(), 1));
-            std::vector<int16_t> heard(m_endpoint->toLine.available());
-            heard.resize(m_endpoint->toLine.read(heard));
-            m_heard += heard.size();
-            m_recent.insert(m_recent.end(), heard.begin(), heard.end());
-            if (m_recent.size() > std::size_t(lineRate / 2))
-                m_recent.erase(m_recent.begin(), m_recent.end() - lineRate / 2);
-        });
-        m_clock.start();
-        m_timer.start(10);
-    }
-    std::size_t heardSamples() const { return m_heard; }
-    LineAudioEndpoint &endpoint() const { return *m_endpoint; }
-    // The last half second the far end heard.
-    std::span<const int16_t> recent() const { return m_recent; }
-
-private:
-    std::shared_ptr<LineAudioEndpoint> m_endpoint;
-    QByteArray m_tone;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    std::size_t m_written = 0;
-    std::size_t m_heard = 0;
-    std::vector<int16_t> m_recent;
-};
-
-void wait(int ms)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < ms)
-        QTest::qWait(10);
-}
 
 } // namespace
 
@@ -122,7 +76,7 @@ class tst_CallAudioRouter : public QObject
             return false;
         auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("tone far end"));
         m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), endpoint);
-        m_farEnd = std::make_unique<ToneFarEnd>(endpoint);
+        m_farEnd = std::make_unique<ToneFarEnd>(endpoint, 1000.0, -6.0);
         return true;
     }
 
@@ -140,11 +94,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
-        m_settings->clear();
-        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
-                             m_dir.filePath(QStringLiteral("recordings")));
+        m_settings = freshAudioSettings(m_dir);
     }
 
     void cleanup()
@@ -186,7 +136,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
         const QString path = m_router->recordingPath(m_session);
         QCOMPARE(QFileInfo(path).suffix(), suffix);
-        wait(1200);
+        letAudioRun(1200);
         QCOMPARE(endCall(), path);
         m_router.reset(); // closes the file
 
@@ -220,9 +170,9 @@ private Q_SLOTS:
         ToneFarEnd secondFarEnd(endpoint, 600.0, -12.0);
         QTRY_COMPARE(m_router->bridgedCalls(), 2);
         QTRY_VERIFY(m_io);
-        wait(700);
+        letAudioRun(700);
         m_io->takePlayed();
-        wait(500);
+        letAudioRun(500);
         const std::vector<int16_t> played = m_io->takePlayed();
         QVERIFY2(played.size() > 48000 * 4 / 10, qPrintable(QString::number(played.size())));
         const auto steady = std::span<const int16_t>(played).last(48000 * 3 / 10);
@@ -274,13 +224,13 @@ private Q_SLOTS:
         QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
         QVERIFY(!m_router->startRecording(m_session)); // one recording per call
         QVERIFY(m_router->message().contains(m_router->recordingPath(m_session)));
-        wait(500);
+        letAudioRun(500);
         m_router->pauseRecording(m_session);
         QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Paused));
-        wait(1000);
+        letAudioRun(1000);
         m_router->resumeRecording(m_session);
         QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        wait(500);
+        letAudioRun(500);
         m_router->stopRecording(m_session);
         QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Finished));
         const QString path = m_router->recordingPath(m_session);
