@@ -2,19 +2,26 @@
 
 #include "audio/AgentAudioIo.h"
 
-#include <QtCore/qelapsedtimer.h>
-
+#include <functional>
 #include <mutex>
 #include <vector>
 
 // The twin of QtAgentAudioIo for tests, benchmarks and headless runs: the "microphone" plays a buffer of
-// samples (looped or once, then silence) and the "earpiece" keeps what it is given, both paced by the
-// wall clock at the chosen rate as real devices would be. The buffers may be set and read from any
-// thread; the AgentAudioIo calls belong to the audio thread.
+// samples (looped or once, then silence) and the "earpiece" keeps what it is given, both paced at the
+// chosen rate as real devices would be: by the wall clock, or by a clock the owner gives (a scenario's
+// virtual time). The buffers may be set and read from any thread; the AgentAudioIo calls belong to the
+// audio thread.
 class BufferAgentAudioIo : public AgentAudioIo
 {
 public:
+    // The monotonic time the devices keep, in nanoseconds.
+    using Clock = std::function<qint64()>;
+    // A microphone not read for longer than this loses the oldest audio, as a device buffer overruns.
+    static constexpr int CaptureOverrunMs = 1000;
+
     explicit BufferAgentAudioIo(int sampleRate = 48000, std::size_t bufferSamples = 960);
+    // Paces both sides by `clock` instead of the wall clock (before the first open()).
+    void setClock(Clock clock);
 
     void setCaptureSamples(std::vector<int16_t> samples, bool loop);
     // What playback received since the last call; keeps at most `keepSamples` (the newest).
@@ -34,7 +41,8 @@ public:
     std::size_t writePlayback(std::span<const int16_t> samples) override;
 
 private:
-    std::size_t due(const QElapsedTimer &clock) const;
+    // Samples a side has moved since it opened at `sinceNs`.
+    std::size_t due(qint64 sinceNs) const;
 
     const int m_rate;
     const std::size_t m_buffer;
@@ -48,8 +56,9 @@ private:
     bool m_playbackOpen = false;
     QString m_captureName;
     QString m_playbackName;
-    QElapsedTimer m_captureClock;
-    QElapsedTimer m_playbackClock;
+    Clock m_clock;
+    qint64 m_captureSinceNs = 0;
+    qint64 m_playbackSinceNs = 0;
     std::size_t m_captured = 0;
     std::size_t m_playedTotal = 0;
 };

@@ -43,6 +43,25 @@ void CallAudioBridge::setMode(Mode mode, std::int64_t nowNs)
     m_musicPosition = 0;
 }
 
+void CallAudioBridge::replaceEndpoint(std::shared_ptr<LineAudioEndpoint> endpoint, std::int64_t nowNs)
+{
+    const int previousRate = lineRate();
+    m_endpoint = std::move(endpoint);
+    m_pendingPlayback.clear();
+    m_pacedSinceNs = nowNs;
+    m_pacedWritten = 0;
+    if (lineRate() != previousRate) {
+        const int captureRate = m_captureRate;
+        const int playbackRate = m_playbackRate;
+        m_captureRate = m_playbackRate = 0;
+        m_music.reset(); // decoded for the old rate; the router sends the new one
+        setDeviceRates(captureRate, playbackRate);
+        const std::size_t lineSecond = std::size_t(lineRate());
+        m_fromLine.reserve(lineSecond);
+        m_lineBlock.reserve(lineSecond);
+    }
+}
+
 void CallAudioBridge::setMusicOnHold(std::shared_ptr<const std::vector<int16_t>> samples)
 {
     m_music = std::move(samples);
@@ -68,8 +87,8 @@ void CallAudioBridge::pullFromLine()
     m_fromLine.resize(m_fromLine.capacity());
     m_fromLine.resize(m_endpoint->fromLine.read(m_fromLine));
     if (m_recorder.state() == Recorder::Recording)
-        m_recordCaller.insert(m_recordCaller.end(), m_fromLine.begin(), m_fromLine.end());
-    if (m_mode != Active) {
+        keepForRecording(m_fromLine, m_recordCaller, m_recordCallerRate);
+    if (m_mode != Active && m_mode != EarlyMedia) {
         m_fromLineLevel.addSilence(m_fromLine.size());
         return;
     }
@@ -89,7 +108,7 @@ void CallAudioBridge::pushToLine(std::span<const int16_t> captured, bool capture
         // The clock path takes over from here if the microphone goes.
         m_pacedSinceNs = nowNs;
         m_pacedWritten = 0;
-    } else if (m_mode != Inactive) {
+    } else if (m_mode == Active || m_mode == Held) {
         writePaced(nowNs);
     }
     record();
@@ -125,7 +144,21 @@ void CallAudioBridge::writeToLine(std::span<const int16_t> samples)
     if (written < samples.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
     if (m_recorder.state() == Recorder::Recording)
-        m_recordAgent.insert(m_recordAgent.end(), samples.begin(), samples.begin() + std::ptrdiff_t(written));
+        keepForRecording(samples.first(written), m_recordAgent, m_recordAgentRate);
+}
+
+void CallAudioBridge::keepForRecording(std::span<const int16_t> samples, std::vector<int16_t> &side,
+                                       std::unique_ptr<Resampler> &converter)
+{
+    const int recordingRate = m_recorder.sampleRate();
+    if (recordingRate == lineRate()) {
+        converter.reset();
+        side.insert(side.end(), samples.begin(), samples.end());
+        return;
+    }
+    if (!converter || converter->inputRate() != lineRate())
+        converter = std::make_unique<Resampler>(lineRate(), recordingRate);
+    converter->process(samples, side);
 }
 
 void CallAudioBridge::record()
@@ -136,7 +169,7 @@ void CallAudioBridge::record()
         return;
     }
     // Both sides advance together; a side that lags by more than the skew is padded with silence.
-    const std::size_t skew = std::size_t(lineRate() * RecordingSkewMs / 1000);
+    const std::size_t skew = std::size_t(m_recorder.sampleRate() * RecordingSkewMs / 1000);
     auto &shorter = m_recordCaller.size() < m_recordAgent.size() ? m_recordCaller : m_recordAgent;
     const auto &longer = &shorter == &m_recordCaller ? m_recordAgent : m_recordCaller;
     if (longer.size() > shorter.size() + skew)

@@ -17,13 +17,16 @@ class LineAudioEndpoint;
 //
 // Active: the far end goes to the earpiece, the microphone to the line (zeros while muted).
 // Held: nothing either way; music on hold, when set, loops to the line.
+// EarlyMedia: the far end to the earpiece only (an outbound call's dial tone, ringback, announcements);
+// nothing goes to the line before the call is answered.
 // Inactive: nothing either way (the call's audio belongs to no one at this station now).
 // The recorder, when running, gets the caller (what came from the line) left and the agent (what went
-// to the line, after mute) right, aligned at the line's rate.
+// to the line, after mute) right, aligned at the recording's rate (the line's when it started; a voice
+// path replaced by one at another rate is converted to it).
 class CallAudioBridge
 {
 public:
-    enum Mode { Inactive, Active, Held };
+    enum Mode { Inactive, Active, Held, EarlyMedia };
 
     explicit CallAudioBridge(std::shared_ptr<LineAudioEndpoint> endpoint);
     ~CallAudioBridge();
@@ -32,6 +35,8 @@ public:
     int lineRate() const;
     Mode mode() const { return m_mode; }
     void setMode(Mode mode, std::int64_t nowNs);
+    // The provider gave the call a new voice path: the converters follow its rate, the recording goes on.
+    void replaceEndpoint(std::shared_ptr<LineAudioEndpoint> endpoint, std::int64_t nowNs);
     void setMuted(bool muted) { m_muted = muted; }
     bool isMuted() const { return m_muted; }
     // Line-rate samples (decoded by SoundFileDecoder), looped while held; null for silence.
@@ -63,6 +68,9 @@ private:
     void writeToLine(std::span<const int16_t> samples);
     void writePaced(std::int64_t nowNs);
     void record();
+    // Line-rate samples appended to one side of the recording, converted when the rates differ.
+    void keepForRecording(std::span<const int16_t> samples, std::vector<int16_t> &side,
+                          std::unique_ptr<Resampler> &converter);
 
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
     Mode m_mode = Inactive;
@@ -82,6 +90,8 @@ private:
     std::vector<int16_t> m_pendingPlayback; // converted, waiting for the earpiece
     std::vector<int16_t> m_recordCaller; // line rate, aligned with m_recordAgent by record()
     std::vector<int16_t> m_recordAgent;
+    std::unique_ptr<Resampler> m_recordCallerRate; // line rate -> recording rate, when they differ
+    std::unique_ptr<Resampler> m_recordAgentRate;
     AudioLevel m_fromLineLevel;
     AudioLevel m_toLineLevel;
     Recorder m_recorder;

@@ -3,13 +3,15 @@
 #include "audio/LineAudioEndpoint.h"
 #include "core/Logging.h"
 
+#include <QtCore/qscopedvaluerollback.h>
 #include <QtCore/qthread.h>
 
 #include <algorithm>
 
-CallAudioMixer::CallAudioMixer(IoFactory factory, QObject *parent)
+CallAudioMixer::CallAudioMixer(IoFactory factory, Drive drive, QObject *parent)
     : QObject(parent)
     , m_factory(std::move(factory))
+    , m_drive(drive)
 { }
 
 CallAudioMixer::~CallAudioMixer() = default;
@@ -24,6 +26,8 @@ void CallAudioMixer::start()
         Q_EMIT deviceError(int(direction), reason);
     };
     m_clock.start();
+    if (m_drive == Drive::Stepped)
+        return;
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(CycleMs);
@@ -39,6 +43,22 @@ void CallAudioMixer::shutdown()
     m_io.reset();
 }
 
+qint64 CallAudioMixer::nowNs() const
+{
+    return m_drive == Drive::Stepped ? m_steppedNs : m_clock.nsecsElapsed();
+}
+
+void CallAudioMixer::advanceTo(qint64 nowNs)
+{
+    constexpr qint64 cycleNs = qint64(CycleMs) * 1'000'000;
+    if (nowNs - m_steppedNs > qint64(MaxSteppedCatchUpMs) * 1'000'000)
+        m_steppedNs = nowNs - cycleNs;
+    while (m_steppedNs + cycleNs <= nowNs) {
+        m_steppedNs += cycleNs;
+        cycle();
+    }
+}
+
 CallAudioBridge *CallAudioMixer::bridge(int bridgeId) const
 {
     const auto found = m_bridges.find(bridgeId);
@@ -51,7 +71,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
     auto bridge = std::make_unique<CallAudioBridge>(std::move(endpoint));
     bridge->setMuted(m_muted);
     bridge->setMusicOnHold(std::move(musicOnHold));
-    bridge->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+    bridge->setMode(CallAudioBridge::Mode(mode), nowNs());
     // A call that joins while the devices are open converts at their rates from its first cycle.
     if (m_devicesOpen)
         bridge->setDeviceRates(m_io->sampleRate(AgentAudioIo::Capture),
@@ -61,7 +81,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
     });
     qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
     m_bridges[bridgeId] = std::move(bridge);
-    if (!m_timer->isActive())
+    if (m_timer && !m_timer->isActive())
         m_timer->start();
     cycle();
 }
@@ -71,7 +91,8 @@ void CallAudioMixer::removeBridge(int bridgeId)
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
-        m_timer->stop();
+        if (m_timer)
+            m_timer->stop();
         closeDevices();
         reportLevels();
     }
@@ -80,7 +101,7 @@ void CallAudioMixer::removeBridge(int bridgeId)
 void CallAudioMixer::setBridgeMode(int bridgeId, int mode)
 {
     if (CallAudioBridge *b = bridge(bridgeId))
-        b->setMode(CallAudioBridge::Mode(mode), m_clock.nsecsElapsed());
+        b->setMode(CallAudioBridge::Mode(mode), nowNs());
     m_mix.forget(bridgeId);
     cycle();
 }
@@ -113,6 +134,17 @@ void CallAudioMixer::startRecording(int bridgeId, const QString &path, Recorder:
     b->recorder()->start(path, format, layout, b->lineRate(), metadata);
 }
 
+void CallAudioMixer::replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint,
+                                     std::shared_ptr<const std::vector<int16_t>> musicOnHold)
+{
+    if (CallAudioBridge *b = bridge(bridgeId)) {
+        qCDebug(lcAudio).noquote() << "voice path now" << endpoint->description();
+        b->replaceEndpoint(std::move(endpoint), nowNs());
+        b->setMusicOnHold(std::move(musicOnHold));
+    }
+    m_mix.forget(bridgeId);
+}
+
 void CallAudioMixer::pauseRecording(int bridgeId)
 {
     if (CallAudioBridge *b = bridge(bridgeId))
@@ -133,8 +165,10 @@ void CallAudioMixer::stopRecording(int bridgeId)
 
 bool CallAudioMixer::wantsDevices() const
 {
-    return std::any_of(m_bridges.begin(), m_bridges.end(),
-                       [](const auto &entry) { return entry.second->mode() == CallAudioBridge::Active; });
+    return std::any_of(m_bridges.begin(), m_bridges.end(), [](const auto &entry) {
+        return entry.second->mode() == CallAudioBridge::Active
+            || entry.second->mode() == CallAudioBridge::EarlyMedia;
+    });
 }
 
 void CallAudioMixer::openDevices()
@@ -166,14 +200,17 @@ void CallAudioMixer::closeDevices()
 
 void CallAudioMixer::cycle()
 {
-    if (!m_io)
+    // An order given from inside a cycle (a slot of ours calling back in, stepped drive) takes effect
+    // on the next one.
+    if (!m_io || m_inCycle)
         return;
+    const QScopedValueRollback inCycle(m_inCycle, true);
     const bool wanted = wantsDevices();
     if (wanted && (!m_devicesOpen || m_reopen))
         openDevices();
     else if (!wanted && m_devicesOpen)
         closeDevices();
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = nowNs();
 
     // Everything the microphone has now; the same block goes to every active call.
     const bool captureOpen = m_devicesOpen && m_io->isOpen(AgentAudioIo::Capture);
@@ -208,7 +245,7 @@ void CallAudioMixer::mixToPlayback()
     const int rate = m_io->sampleRate(AgentAudioIo::Playback);
     m_mix.setLimits(std::size_t(rate) * MixAlignMs / 1000, std::size_t(rate) * MaxPendingPlaybackMs / 1000);
     for (auto &[id, b] : m_bridges) {
-        if (b->mode() != CallAudioBridge::Active)
+        if (b->mode() != CallAudioBridge::Active && b->mode() != CallAudioBridge::EarlyMedia)
             continue;
         m_mix.add(id, b->pendingPlayback());
         b->consumePlayback(b->pendingPlayback().size());

@@ -19,22 +19,30 @@ class LineAudioEndpoint;
 // The audio thread's side of CallAudioRouter: owns the agent's devices (one AgentAudioIo for all calls)
 // and every call's CallAudioBridge, and runs the cycle every few milliseconds: capture to every line,
 // every active line mixed to playback, recordings fed. The router calls the slots queued; results come
-// back as queued signals. Devices are open only while some call is Active.
+// back as queued signals. Devices are open only while some call is Active (or, for the earpiece only,
+// while a call plays early media).
+//
+// Driven by its own timer on the wall clock (the console), or stepped by its owner on another clock
+// (a scenario's virtual time): then it lives on the owner's thread and every cycle runs inside
+// advanceTo(), so a run is the same every time.
 class CallAudioMixer : public QObject
 {
     Q_OBJECT
 
 public:
     using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
+    enum class Drive { OwnTimer, Stepped };
     static constexpr int CycleMs = 2;
     // Mixed far-end audio kept for the earpiece at most; older audio is dropped.
     static constexpr int MaxPendingPlaybackMs = 30;
     // How far the mix waits for a call that is behind the others (providers deliver in bursts).
     static constexpr int MixAlignMs = 20;
     static constexpr int LevelIntervalMs = 50;
+    // A stepped clock that jumps further than this skips the time between (nothing to hear there).
+    static constexpr int MaxSteppedCatchUpMs = 1000;
 
     // `factory` runs on the audio thread (devices belong to the thread that uses them).
-    explicit CallAudioMixer(IoFactory factory, QObject *parent = nullptr);
+    CallAudioMixer(IoFactory factory, Drive drive, QObject *parent = nullptr);
     ~CallAudioMixer() override;
 
     // Everything below runs on the audio thread (invoked queued by the router).
@@ -51,6 +59,14 @@ public:
     void pauseRecording(int bridgeId);
     void resumeRecording(int bridgeId);
     void stopRecording(int bridgeId);
+    // The line's voice path changed under a bridged call: the bridge and its recording go on with it.
+    void replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint,
+                         std::shared_ptr<const std::vector<int16_t>> musicOnHold);
+
+    // Stepped drive only: runs the cycles due up to `nowNs` of the owner's clock.
+    void advanceTo(qint64 nowNs);
+    // The mixer's time now (ns): the wall clock since start(), or the stepped clock.
+    qint64 nowNs() const;
 
     // For tests and benchmarks on the audio thread.
     AgentAudioIo *io() const { return m_io.get(); }
@@ -73,6 +89,9 @@ private:
     void mixToPlayback();
 
     IoFactory m_factory;
+    const Drive m_drive;
+    qint64 m_steppedNs = 0;
+    bool m_inCycle = false;
     std::unique_ptr<AgentAudioIo> m_io;
     QTimer *m_timer = nullptr;
     QElapsedTimer m_clock;

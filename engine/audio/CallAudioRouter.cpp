@@ -42,7 +42,8 @@ QString extensionOf(Recorder::Format format)
     return QStringLiteral("wav");
 }
 
-// Active while connected here, Held while on hold, otherwise nothing flows.
+// Active while connected here, Held while on hold, EarlyMedia while an outbound call progresses,
+// otherwise nothing flows.
 CallAudioBridge::Mode modeOf(const CallSession *session)
 {
     const int state = session->state();
@@ -51,32 +52,54 @@ CallAudioBridge::Mode modeOf(const CallSession *session)
         return CallAudioBridge::Active;
     if (state == Tapi::OnHold || state == Tapi::OnHoldPendConf || state == Tapi::OnHoldPendTransfer)
         return CallAudioBridge::Held;
+    if (state == Tapi::DialTone || state == Tapi::Dialing || state == Tapi::Proceeding
+        || state == Tapi::Ringback || state == Tapi::Busy || state == Tapi::SpecialInfo)
+        return CallAudioBridge::EarlyMedia;
     return CallAudioBridge::Inactive;
+}
+
+// Which of a call's handles decides what its one bridge does: talking beats held beats early media.
+int rankOf(int mode)
+{
+    switch (mode) {
+    case CallAudioBridge::Active:
+        return 3;
+    case CallAudioBridge::Held:
+        return 2;
+    case CallAudioBridge::EarlyMedia:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 } // namespace
 
 CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings,
-                                 CallLog *callLog, CallAudioMixer::IoFactory ioFactory, QObject *parent)
+                                 CallLog *callLog, CallAudioMixer::IoFactory ioFactory,
+                                 CallAudioMixer::Drive drive, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_devices(devices)
     , m_settings(settings)
     , m_callLog(callLog)
+    , m_drive(drive)
 {
     if (!ioFactory)
         ioFactory = [] {
             return std::make_unique<QtAgentAudioIo>();
         };
-    m_mixer = new CallAudioMixer(std::move(ioFactory));
-    m_mixer->moveToThread(&m_thread);
-    m_thread.setObjectName(QStringLiteral("hookline-audio"));
+    m_mixer = new CallAudioMixer(std::move(ioFactory), drive);
     connect(m_mixer, &CallAudioMixer::devicesOpened, this, &CallAudioRouter::mixerOpened);
     connect(m_mixer, &CallAudioMixer::deviceError, this, &CallAudioRouter::mixerDeviceError);
     connect(m_mixer, &CallAudioMixer::levels, this, &CallAudioRouter::mixerLevels);
     connect(m_mixer, &CallAudioMixer::recordingStateChanged, this, &CallAudioRouter::mixerRecordingState);
-    m_thread.start(QThread::TimeCriticalPriority);
-    QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::start, Qt::QueuedConnection);
+    if (drive == CallAudioMixer::Drive::OwnTimer) {
+        m_mixer->moveToThread(&m_thread);
+        m_thread.setObjectName(QStringLiteral("hookline-audio"));
+        m_thread.start(QThread::TimeCriticalPriority);
+    }
+    toMixer(&CallAudioMixer::start);
 
     connect(engine, &CallEngine::callAudioChanged, this, &CallAudioRouter::audioChanged);
     connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *session) {
@@ -84,17 +107,15 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSet
             refreshMode(id);
     });
     connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::detach);
-    connect(engine->mute(), &MuteState::mutedChanged, this, [this](bool muted) {
-        QMetaObject::invokeMethod(
-            m_mixer, [m = m_mixer, muted] { m->setMuted(muted); }, Qt::QueuedConnection);
-    });
+    connect(engine->mute(), &MuteState::mutedChanged, this,
+            [this](bool muted) { toMixer([muted](CallAudioMixer *m) { m->setMuted(muted); }); });
     const bool muted = engine->mute()->isMuted();
-    QMetaObject::invokeMethod(
-        m_mixer, [m = m_mixer, muted] { m->setMuted(muted); }, Qt::QueuedConnection);
-    connect(devices, &AudioDevices::deviceChanged, this, [this](AudioDevices::Role role) {
-        if (role != AudioDevices::Ringer)
-            devicesMoved();
-    });
+    toMixer([muted](CallAudioMixer *m) { m->setMuted(muted); });
+    if (devices)
+        connect(devices, &AudioDevices::deviceChanged, this, [this](AudioDevices::Role role) {
+            if (role != AudioDevices::Ringer)
+                devicesMoved();
+        });
     devicesMoved();
     for (CallSession *session : engine->sessionList())
         audioChanged(session);
@@ -103,10 +124,30 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSet
 CallAudioRouter::~CallAudioRouter()
 {
     // At shutdown only: recordings are closed and devices released before the thread ends.
-    QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::shutdown, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    if (m_drive == CallAudioMixer::Drive::OwnTimer) {
+        QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::shutdown, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    } else {
+        m_mixer->shutdown();
+    }
     delete m_mixer;
+}
+
+void CallAudioRouter::toMixer(std::function<void(CallAudioMixer *)> order)
+{
+    if (m_drive == CallAudioMixer::Drive::Stepped) {
+        order(m_mixer);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_mixer, [m = m_mixer, order = std::move(order)] { order(m); }, Qt::QueuedConnection);
+}
+
+void CallAudioRouter::advanceAudioTo(qint64 nowNs)
+{
+    Q_ASSERT(m_drive == CallAudioMixer::Drive::Stepped);
+    m_mixer->advanceTo(nowNs);
 }
 
 void CallAudioRouter::setQmlInstance(CallAudioRouter *router)
@@ -131,6 +172,14 @@ void CallAudioRouter::audioChanged(CallSession *session)
     const int current = bridgeIdOf(session);
     if (current && m_bridges.value(current).endpoint == endpoint)
         return;
+    if (current && endpoint) {
+        // The provider replaced the call's voice path: the same bridge (and recording) carries on.
+        m_bridges[current].endpoint = endpoint;
+        auto music = musicOnHold(endpoint->sampleRate());
+        toMixer(
+            [current, endpoint, music](CallAudioMixer *m) { m->replaceEndpoint(current, endpoint, music); });
+        return;
+    }
     detach(session);
     if (!endpoint)
         return;
@@ -144,12 +193,9 @@ void CallAudioRouter::audioChanged(CallSession *session)
         Bridged &bridged = m_bridges[id];
         bridged.endpoint = endpoint;
         auto music = musicOnHold(endpoint->sampleRate());
-        QMetaObject::invokeMethod(
-            m_mixer,
-            [m = m_mixer, id, endpoint, music] {
-                m->addBridge(id, endpoint, CallAudioBridge::Inactive, music);
-            },
-            Qt::QueuedConnection);
+        toMixer([id, endpoint, music](CallAudioMixer *m) {
+            m->addBridge(id, endpoint, CallAudioBridge::Inactive, music);
+        });
         bridged.mode = CallAudioBridge::Inactive;
     }
     m_bridges[id].sessions.append(session);
@@ -171,8 +217,7 @@ void CallAudioRouter::detach(CallSession *session)
     }
     const bool wasActive = bridged.mode == CallAudioBridge::Active;
     m_bridges.remove(id);
-    QMetaObject::invokeMethod(
-        m_mixer, [m = m_mixer, id] { m->removeBridge(id); }, Qt::QueuedConnection);
+    toMixer([id](CallAudioMixer *m) { m->removeBridge(id); });
     if (wasActive) {
         --m_activeBridges;
         Q_EMIT bridgedCallsChanged();
@@ -189,16 +234,14 @@ void CallAudioRouter::refreshMode(int bridgeId)
         if (!session)
             continue;
         const int sessionMode = modeOf(session);
-        if (sessionMode == CallAudioBridge::Active
-            || (sessionMode == CallAudioBridge::Held && mode == CallAudioBridge::Inactive))
+        if (rankOf(sessionMode) > rankOf(mode))
             mode = sessionMode;
     }
     if (mode == it->mode)
         return;
     const bool wasActive = it->mode == CallAudioBridge::Active;
     it->mode = mode;
-    QMetaObject::invokeMethod(
-        m_mixer, [m = m_mixer, bridgeId, mode] { m->setBridgeMode(bridgeId, mode); }, Qt::QueuedConnection);
+    toMixer([bridgeId, mode](CallAudioMixer *m) { m->setBridgeMode(bridgeId, mode); });
     if (wasActive != (mode == CallAudioBridge::Active)) {
         m_activeBridges += wasActive ? -1 : 1;
         Q_EMIT bridgedCallsChanged();
@@ -240,11 +283,9 @@ std::shared_ptr<const std::vector<int16_t>> CallAudioRouter::musicOnHold(int lin
 
 void CallAudioRouter::devicesMoved()
 {
-    const QAudioDevice capture = m_devices->device(AudioDevices::Capture);
-    const QAudioDevice playback = m_devices->device(AudioDevices::Playback);
-    QMetaObject::invokeMethod(
-        m_mixer, [m = m_mixer, capture, playback] { m->setDevices(capture, playback); },
-        Qt::QueuedConnection);
+    const QAudioDevice capture = m_devices ? m_devices->device(AudioDevices::Capture) : QAudioDevice();
+    const QAudioDevice playback = m_devices ? m_devices->device(AudioDevices::Playback) : QAudioDevice();
+    toMixer([capture, playback](CallAudioMixer *m) { m->setDevices(capture, playback); });
     updateDevicesInUse();
 }
 
@@ -262,31 +303,35 @@ void CallAudioRouter::mixerDeviceError(int, const QString &reason)
     m_openError = reason;
     updateDevicesInUse();
     // The device may be gone: look now rather than at the next rescan tick.
-    m_devices->rescan();
+    if (m_devices)
+        m_devices->rescan();
 }
 
 void CallAudioRouter::updateDevicesInUse()
 {
     // While a call is bridged, the devices actually open; otherwise the ones the next call will use.
-    const QString capture = m_openCaptureName.isEmpty()
-        ? m_devices->device(AudioDevices::Capture).description()
-        : m_openCaptureName;
-    const QString playback = m_openPlaybackName.isEmpty()
-        ? m_devices->device(AudioDevices::Playback).description()
-        : m_openPlaybackName;
+    auto chosen = [this](AudioDevices::Role role) {
+        return m_devices ? m_devices->device(role).description() : QString();
+    };
+    auto fallback = [this](AudioDevices::Role role) {
+        return m_devices ? m_devices->fallbackReason(role) : QString();
+    };
+    const QString capture = m_openCaptureName.isEmpty() ? chosen(AudioDevices::Capture) : m_openCaptureName;
+    const QString playback =
+        m_openPlaybackName.isEmpty() ? chosen(AudioDevices::Playback) : m_openPlaybackName;
     QStringList reasons;
-    for (const QString &reason : {m_devices->fallbackReason(AudioDevices::Capture),
-                                  m_devices->fallbackReason(AudioDevices::Playback), m_openError})
+    for (const QString &reason :
+         {fallback(AudioDevices::Capture), fallback(AudioDevices::Playback), m_openError})
         if (!reason.isEmpty() && !reasons.contains(reason))
             reasons.append(reason);
-    const QString fallback = reasons.join(u'\n');
-    if (capture == m_captureName && playback == m_playbackName && fallback == m_fallbackReason)
+    const QString reason = reasons.join(u'\n');
+    if (capture == m_captureName && playback == m_playbackName && reason == m_fallbackReason)
         return;
     m_captureName = capture;
     m_playbackName = playback;
-    m_fallbackReason = fallback;
+    m_fallbackReason = reason;
     qCInfo(lcAudio).noquote() << "audio now: microphone" << capture << ", earpiece" << playback
-                              << (fallback.isEmpty() ? QString() : QStringLiteral("(%1)").arg(fallback));
+                              << (reason.isEmpty() ? QString() : QStringLiteral("(%1)").arg(reason));
     Q_EMIT devicesInUseChanged();
 }
 
@@ -368,34 +413,28 @@ bool CallAudioRouter::startRecording(CallSession *session)
     metadata.callerNumber = inbound ? session->remoteNumber() : session->address();
     metadata.calledNumber = inbound ? session->calledNumber() : session->remoteNumber();
     bridged.recordingPath = path;
-    QMetaObject::invokeMethod(
-        m_mixer,
-        [m = m_mixer, id, path, format, layout, metadata] {
-            m->startRecording(id, path, format, layout, metadata);
-        },
-        Qt::QueuedConnection);
+    toMixer([id, path, format, layout, metadata](CallAudioMixer *m) {
+        m->startRecording(id, path, format, layout, metadata);
+    });
     return true;
 }
 
 void CallAudioRouter::pauseRecording(CallSession *session)
 {
     if (const int id = bridgeIdOf(session))
-        QMetaObject::invokeMethod(
-            m_mixer, [m = m_mixer, id] { m->pauseRecording(id); }, Qt::QueuedConnection);
+        toMixer([id](CallAudioMixer *m) { m->pauseRecording(id); });
 }
 
 void CallAudioRouter::resumeRecording(CallSession *session)
 {
     if (const int id = bridgeIdOf(session))
-        QMetaObject::invokeMethod(
-            m_mixer, [m = m_mixer, id] { m->resumeRecording(id); }, Qt::QueuedConnection);
+        toMixer([id](CallAudioMixer *m) { m->resumeRecording(id); });
 }
 
 void CallAudioRouter::stopRecording(CallSession *session)
 {
     if (const int id = bridgeIdOf(session))
-        QMetaObject::invokeMethod(
-            m_mixer, [m = m_mixer, id] { m->stopRecording(id); }, Qt::QueuedConnection);
+        toMixer([id](CallAudioMixer *m) { m->stopRecording(id); });
 }
 
 int CallAudioRouter::recordingState(CallSession *session) const

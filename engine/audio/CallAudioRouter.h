@@ -24,10 +24,15 @@ class QSettings;
 // Where every call's audio goes: the only audio object the console talks to. Watches the engine: a call
 // whose voice path exists and whose state is CONNECTED (and not inactive at this station) is bridged to
 // the agent's microphone and earpiece; several such calls are mixed to the earpiece and all hear the
-// microphone; a held call hears music on hold (setting audio/musicOnHold) or nothing. Follows the engine's
-// one mute, moves the audio when AudioDevices moves a role (a device lost mid-call, within a second), and
-// records calls on demand or automatically (settings recording/*). The audio itself runs on one audio
-// thread for all calls (CallAudioMixer); this object lives on the GUI thread and only sends it orders.
+// microphone; a held call hears music on hold (setting audio/musicOnHold) or nothing. An outbound call
+// whose provider gives a voice path before the answer (dial tone, ringback, busy, special information)
+// plays it to the earpiece only: nothing reaches the far end before CONNECTED. A voice path the provider
+// replaces mid-call keeps the call's bridge and its recording. Follows the engine's one mute, moves the
+// audio when AudioDevices moves a role (a device lost mid-call, within a second), and records calls on
+// demand or automatically (settings recording/*). The audio itself runs on one audio thread for all
+// calls (CallAudioMixer); this object lives on the GUI thread and only sends it orders. A stepped router
+// (a scenario's virtual time) runs the mixer on this thread instead, one cycle at a time in
+// advanceAudioTo().
 class CallAudioRouter : public QObject
 {
     Q_OBJECT
@@ -52,10 +57,12 @@ public:
     static constexpr auto RecordingLayoutKey = "recording/layout"; // stereo (default), mono
 
     // No default arguments: Qt 6.4 would construct a default-constructible QML singleton itself.
-    // `devices` and `settings` outlive the router; `callLog` (may be null) gets each recording's path.
-    // `ioFactory` makes the agent's devices on the audio thread; null means QtMultimedia.
+    // `devices` and `settings` outlive the router; `devices` may be null when the io needs no device
+    // choice (the buffer twin); `callLog` (may be null) gets each recording's path. `ioFactory` makes
+    // the agent's devices on the audio thread; null means QtMultimedia. `drive`: the mixer's own thread
+    // and timer (the console), or stepped by advanceAudioTo() on this thread.
     CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings, CallLog *callLog,
-                    CallAudioMixer::IoFactory ioFactory, QObject *parent);
+                    CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive, QObject *parent);
     ~CallAudioRouter() override;
 
     static void setQmlInstance(CallAudioRouter *router);
@@ -86,6 +93,8 @@ public:
 
     // The audio thread's mixer, for tests that look inside (use it on its thread only).
     CallAudioMixer *mixer() const { return m_mixer; }
+    // Stepped drive: runs every call's audio up to `nowNs` of the driving clock.
+    void advanceAudioTo(qint64 nowNs);
 
 Q_SIGNALS:
     void devicesInUseChanged();
@@ -115,6 +124,8 @@ private:
     void mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms);
     void mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error);
     void setMessage(const QString &message, bool logged = false);
+    // Runs `order` on the mixer: queued to the audio thread, or at once when stepped.
+    void toMixer(std::function<void(CallAudioMixer *)> order);
     void updateDevicesInUse();
     int bridgeIdOf(CallSession *session) const { return m_bridgeOf.value(session, 0); }
     QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error);
@@ -124,6 +135,7 @@ private:
     AudioDevices *m_devices;
     QSettings *m_settings;
     QPointer<CallLog> m_callLog;
+    const CallAudioMixer::Drive m_drive;
     QThread m_thread;
     CallAudioMixer *m_mixer;
     QHash<int, Bridged> m_bridges;

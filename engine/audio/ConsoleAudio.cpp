@@ -9,8 +9,8 @@ ConsoleAudio::ConsoleAudio(CallEngine *engine, AgentState *agent, CallLog *callL
                            QObject *parent)
     : QObject(parent)
     , m_devices(std::make_unique<AudioDevices>(settings))
-    , m_router(
-          std::make_unique<CallAudioRouter>(engine, m_devices.get(), settings, callLog, nullptr, nullptr))
+    , m_router(std::make_unique<CallAudioRouter>(engine, m_devices.get(), settings, callLog, nullptr,
+                                                 CallAudioMixer::Drive::OwnTimer, nullptr))
     , m_ringtone(std::make_unique<RingtonePlayer>(m_devices.get(), settings, nullptr))
     , m_dtmf(std::make_unique<DtmfFeedback>(m_devices.get(), nullptr))
 {

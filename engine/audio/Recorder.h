@@ -59,6 +59,8 @@ public:
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
     qint64 framesWritten() const { return m_framesWritten; }
+    // The recording's rate, fixed when it started.
+    int sampleRate() const { return m_sampleRate; }
 
 Q_SIGNALS:
     void stateChanged(Recorder::State state);

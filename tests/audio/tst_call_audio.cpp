@@ -163,8 +163,9 @@ class tst_CallAudio : public QObject
         if (!m_log->open(m_dir.filePath(QStringLiteral("calls.sqlite"))))
             return false;
         m_log->attach(&m_fx->engine());
-        m_router = std::make_unique<CallAudioRouter>(&m_fx->engine(), m_devices.get(), m_settings.get(),
-                                                     m_log.get(), nullptr, nullptr);
+        m_router =
+            std::make_unique<CallAudioRouter>(&m_fx->engine(), m_devices.get(), m_settings.get(), m_log.get(),
+                                              nullptr, CallAudioMixer::Drive::OwnTimer, nullptr);
         m_session = m_fx->stage(SimFixture::StageConnected);
         if (!m_session)
             return false;

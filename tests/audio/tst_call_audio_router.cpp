@@ -70,7 +70,7 @@ class tst_CallAudioRouter : public QObject
                 m_io = io.get();
                 return io;
             },
-            nullptr);
+            CallAudioMixer::Drive::OwnTimer, nullptr);
         m_session = m_fx->stage(SimFixture::StageConnected);
         if (!m_session)
             return false;

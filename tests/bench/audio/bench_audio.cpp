@@ -184,11 +184,13 @@ double impulseRoundTrip(int tries, std::size_t *playbackBuffer, std::size_t *cap
 
     QThread audioThread;
     QtAgentAudioIo *io = nullptr;
-    auto *mixer = new CallAudioMixer([&io] {
-        auto made = std::make_unique<QtAgentAudioIo>();
-        io = made.get();
-        return made;
-    });
+    auto *mixer = new CallAudioMixer(
+        [&io] {
+            auto made = std::make_unique<QtAgentAudioIo>();
+            io = made.get();
+            return made;
+        },
+        CallAudioMixer::Drive::OwnTimer);
     mixer->moveToThread(&audioThread);
     audioThread.start(QThread::TimeCriticalPriority);
     auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("impulse"));
