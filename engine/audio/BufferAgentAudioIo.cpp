@@ -4,9 +4,10 @@
 
 #include <algorithm>
 
-BufferAgentAudioIo::BufferAgentAudioIo(int sampleRate, std::size_t bufferSamples)
+BufferAgentAudioIo::BufferAgentAudioIo(int sampleRate, std::size_t bufferSamples, std::size_t startSamples)
     : m_rate(sampleRate)
     , m_buffer(bufferSamples)
+    , m_start(std::min(startSamples, bufferSamples))
 {
     auto wall = std::make_shared<QElapsedTimer>();
     wall->start();
@@ -32,6 +33,8 @@ void BufferAgentAudioIo::setCaptureSamples(std::vector<int16_t> samples, bool lo
 std::vector<int16_t> BufferAgentAudioIo::takePlayed()
 {
     std::lock_guard lock(m_mutex);
+    if (m_playbackOpen)
+        drainPlayback();
     return std::exchange(m_played, {});
 }
 
@@ -65,7 +68,9 @@ bool BufferAgentAudioIo::open(const QAudioDevice &capture, const QAudioDevice &p
     if (!m_playbackOpen) {
         m_playbackOpen = true;
         m_playbackSinceNs = m_clock();
-        m_playedTotal = 0;
+        m_clockMark = 0;
+        m_queue.clear();
+        m_playing = false;
     }
     return true;
 }
@@ -129,28 +134,50 @@ std::size_t BufferAgentAudioIo::readCapture(std::span<int16_t> out)
     return count;
 }
 
+void BufferAgentAudioIo::keep(std::span<const int16_t> samples) const
+{
+    m_played.insert(m_played.end(), samples.begin(), samples.end());
+    if (m_played.size() > m_keep)
+        m_played.erase(m_played.begin(), m_played.end() - std::ptrdiff_t(m_keep));
+}
+
+void BufferAgentAudioIo::drainPlayback() const
+{
+    const std::size_t now = due(m_playbackSinceNs);
+    std::size_t elapsed = now - std::min(now, m_clockMark);
+    m_clockMark = now;
+    if (m_playing) {
+        const std::size_t played = std::min(elapsed, m_queue.size());
+        keep(std::span<const int16_t>(m_queue).first(played));
+        m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(played));
+        elapsed -= played;
+        if (elapsed > 0)
+            m_playing = false; // ran dry: silence until it has enough to start again
+    }
+    if (elapsed > 0) {
+        const std::vector<int16_t> silence(std::min(elapsed, m_keep), int16_t(0));
+        keep(silence);
+    }
+}
+
 std::size_t BufferAgentAudioIo::playbackRoom() const
 {
     std::lock_guard lock(m_mutex);
     if (!m_playbackOpen)
         return 0;
-    // A device buffer of m_buffer samples drained at the rate.
-    const std::size_t drained = due(m_playbackSinceNs);
-    const std::size_t queued = m_playedTotal > drained ? m_playedTotal - drained : 0;
-    return queued >= m_buffer ? 0 : m_buffer - queued;
+    drainPlayback();
+    return m_buffer - std::min(m_buffer, m_queue.size());
 }
 
 std::size_t BufferAgentAudioIo::writePlayback(std::span<const int16_t> samples)
 {
-    const std::size_t count = std::min(samples.size(), playbackRoom());
     std::lock_guard lock(m_mutex);
-    const std::size_t drained = due(m_playbackSinceNs);
-    // A device that ran dry starts again from now (as a real one plays silence meanwhile).
-    if (m_playedTotal < drained)
-        m_playedTotal = drained;
-    m_played.insert(m_played.end(), samples.begin(), samples.begin() + std::ptrdiff_t(count));
-    if (m_played.size() > m_keep)
-        m_played.erase(m_played.begin(), m_played.end() - std::ptrdiff_t(m_keep));
-    m_playedTotal += count;
+    if (!m_playbackOpen)
+        return 0;
+    drainPlayback();
+    const std::size_t count = std::min(samples.size(), m_buffer - std::min(m_buffer, m_queue.size()));
+    m_queue.insert(m_queue.end(), samples.begin(), samples.begin() + std::ptrdiff_t(count));
+    if (!m_playing && m_queue.size() >= std::max<std::size_t>(m_start, 1))
+        m_playing = true;
     return count;
 }

@@ -18,6 +18,21 @@ struct ScenarioStep
     QString where; // "file:line:column" of the step, for messages
 };
 
+// The agent's side in a headless (virtual-time) run: what the agent's microphone says and what a held
+// call plays. Names as written with their positions; loadMedia() decodes and resolves them.
+struct ScenarioAgent
+{
+    // The party name `heard` uses for the agent's earpiece.
+    static constexpr auto PartyName = "agent";
+    QString playFile;
+    bool playLoop = false;
+    QString musicOnHoldFile;
+    QString playWhere;
+    QString musicOnHoldWhere;
+    std::shared_ptr<const std::vector<int16_t>> playSamples; // at SimAgentAudio::SampleRate
+    QString musicOnHoldPath;
+};
+
 struct Scenario
 {
     QString name;
@@ -25,6 +40,7 @@ struct Scenario
     qint64 commandLatencyMs = 0;
     QList<SimSwitch::LineSetup> lines;
     QList<SimFarEnd> farEnds;
+    ScenarioAgent agent;
     QList<ScenarioStep> steps; // sorted by time, stable
 };
 

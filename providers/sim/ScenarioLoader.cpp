@@ -1,6 +1,7 @@
 #include "JsonPositionIndex.h"
 #include "Scenario.h"
 
+#include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "audio/SoundFileDecoder.h"
 #include "core/Tapi.h"
@@ -25,8 +26,7 @@ public:
     Reader(const QByteArray &json, const QString &file)
         : m_index(json)
         , m_file(file)
-    {
-    }
+    { }
 
     QString where(const QString &path) const
     {
@@ -46,12 +46,13 @@ public:
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!allowed.contains(it.key()))
                 return fail(path + QLatin1Char('/') + it.key(),
-                            QStringLiteral("unknown key '%1', expected one of: %2").arg(it.key(), allowed.join(QLatin1String(", "))));
+                            QStringLiteral("unknown key '%1', expected one of: %2")
+                                .arg(it.key(), allowed.join(QLatin1String(", "))));
         }
         return true;
     }
-    std::optional<QString> string(const QJsonObject &object, const QString &path, const QString &key, bool required,
-                                  const QString &fallback = {})
+    std::optional<QString> string(const QJsonObject &object, const QString &path, const QString &key,
+                                  bool required, const QString &fallback = {})
     {
         const QJsonValue v = object.value(key);
         if (v.isUndefined()) {
@@ -67,8 +68,8 @@ public:
         }
         return v.toString();
     }
-    std::optional<qint64> integer(const QJsonObject &object, const QString &path, const QString &key, qint64 fallback,
-                                  qint64 min, qint64 max)
+    std::optional<qint64> integer(const QJsonObject &object, const QString &path, const QString &key,
+                                  qint64 fallback, qint64 min, qint64 max)
     {
         const QJsonValue v = object.value(key);
         if (v.isUndefined())
@@ -96,7 +97,8 @@ public:
         }
         return d;
     }
-    std::optional<bool> boolean(const QJsonObject &object, const QString &path, const QString &key, bool fallback)
+    std::optional<bool> boolean(const QJsonObject &object, const QString &path, const QString &key,
+                                bool fallback)
     {
         const QJsonValue v = object.value(key);
         if (v.isUndefined())
@@ -119,7 +121,8 @@ public:
             if (v.toString() == name)
                 return value;
         }
-        fail(path + QLatin1Char('/') + key, QStringLiteral("expected one of %1 for '%2'").arg(names.join(QLatin1String(", ")), key));
+        fail(path + QLatin1Char('/') + key,
+             QStringLiteral("expected one of %1 for '%2'").arg(names.join(QLatin1String(", ")), key));
         return std::nullopt;
     }
 
@@ -136,14 +139,15 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
     if (!value.isObject())
         return r.fail(path, QStringLiteral("expected an object for 'caps'"));
     const QJsonObject o = value.toObject();
-    if (!r.checkKeys(o, path,
-                     { QStringLiteral("canReject"), QStringLiteral("uuiDropSize"), QStringLiteral("uuiAnswerSize"),
-                       QStringLiteral("uuiMakeCallSize"), QStringLiteral("uuiSendSize"), QStringLiteral("uuiCallInfoSize"),
-                       QStringLiteral("confDrop"), QStringLiteral("removeFromConfCaps"),
-                       QStringLiteral("removeFromConfState"), QStringLiteral("maxConference"),
-                       QStringLiteral("addressSharing"), QStringLiteral("answerMode"), QStringLiteral("autoReconnect"),
-                       QStringLiteral("closeDrop"), QStringLiteral("apiLegacy"), QStringLiteral("uuiZeroLimitCompat"),
-                       QStringLiteral("withoutFeatures") }))
+    if (!r.checkKeys(
+            o, path,
+            {QStringLiteral("canReject"), QStringLiteral("uuiDropSize"), QStringLiteral("uuiAnswerSize"),
+             QStringLiteral("uuiMakeCallSize"), QStringLiteral("uuiSendSize"),
+             QStringLiteral("uuiCallInfoSize"), QStringLiteral("confDrop"),
+             QStringLiteral("removeFromConfCaps"), QStringLiteral("removeFromConfState"),
+             QStringLiteral("maxConference"), QStringLiteral("addressSharing"), QStringLiteral("answerMode"),
+             QStringLiteral("autoReconnect"), QStringLiteral("closeDrop"), QStringLiteral("apiLegacy"),
+             QStringLiteral("uuiZeroLimitCompat"), QStringLiteral("withoutFeatures")}))
         return false;
     auto b = [&](const char *key, bool *field) {
         auto v = r.boolean(o, path, QLatin1String(key), *field);
@@ -165,27 +169,38 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
     };
     using namespace Tapi;
     if (!b("canReject", &caps->canReject) || !i("uuiDropSize", &caps->uuiDropSize, 65535)
-        || !i("uuiAnswerSize", &caps->uuiAnswerSize, 65535) || !i("uuiMakeCallSize", &caps->uuiMakeCallSize, 65535)
-        || !i("uuiSendSize", &caps->uuiSendSize, 65535) || !i("uuiCallInfoSize", &caps->uuiCallInfoSize, 65535)
-        || !b("confDrop", &caps->confDrop) || !i("maxConference", &caps->maxConference, 100000)
-        || !b("autoReconnect", &caps->autoReconnect) || !b("closeDrop", &caps->closeDrop)
-        || !b("apiLegacy", &caps->apiLegacy) || !b("uuiZeroLimitCompat", &caps->uuiZeroLimitCompat))
+        || !i("uuiAnswerSize", &caps->uuiAnswerSize, 65535)
+        || !i("uuiMakeCallSize", &caps->uuiMakeCallSize, 65535)
+        || !i("uuiSendSize", &caps->uuiSendSize, 65535)
+        || !i("uuiCallInfoSize", &caps->uuiCallInfoSize, 65535) || !b("confDrop", &caps->confDrop)
+        || !i("maxConference", &caps->maxConference, 100000) || !b("autoReconnect", &caps->autoReconnect)
+        || !b("closeDrop", &caps->closeDrop) || !b("apiLegacy", &caps->apiLegacy)
+        || !b("uuiZeroLimitCompat", &caps->uuiZeroLimitCompat))
         return false;
     if (!c("removeFromConfCaps", &caps->removeFromConfCaps,
-           { { QStringLiteral("none"), RemoveNone }, { QStringLiteral("last"), RemoveLast }, { QStringLiteral("any"), RemoveAny } })
+           {{QStringLiteral("none"), RemoveNone},
+            {QStringLiteral("last"), RemoveLast},
+            {QStringLiteral("any"), RemoveAny}})
         || !c("removeFromConfState", &caps->removeFromConfState,
-              { { QStringLiteral("IDLE"), Idle }, { QStringLiteral("CONNECTED"), Connected }, { QStringLiteral("ONHOLD"), OnHold } })
+              {{QStringLiteral("IDLE"), Idle},
+               {QStringLiteral("CONNECTED"), Connected},
+               {QStringLiteral("ONHOLD"), OnHold}})
         || !c("addressSharing", &caps->addressSharing,
-              { { QStringLiteral("private"), SharingPrivate }, { QStringLiteral("bridgedExclusive"), SharingBridgedExclusive },
-                { QStringLiteral("bridgedNew"), SharingBridgedNew }, { QStringLiteral("bridgedShared"), SharingBridgedShared },
-                { QStringLiteral("monitored"), SharingMonitored } })
+              {{QStringLiteral("private"), SharingPrivate},
+               {QStringLiteral("bridgedExclusive"), SharingBridgedExclusive},
+               {QStringLiteral("bridgedNew"), SharingBridgedNew},
+               {QStringLiteral("bridgedShared"), SharingBridgedShared},
+               {QStringLiteral("monitored"), SharingMonitored}})
         || !c("answerMode", &caps->answerMode,
-              { { QStringLiteral("none"), AnswerNone }, { QStringLiteral("drop"), AnswerDrop }, { QStringLiteral("hold"), AnswerHold } }))
+              {{QStringLiteral("none"), AnswerNone},
+               {QStringLiteral("drop"), AnswerDrop},
+               {QStringLiteral("hold"), AnswerHold}}))
         return false;
     const QJsonValue without = o.value(QLatin1String("withoutFeatures"));
     if (!without.isUndefined()) {
         if (!without.isArray())
-            return r.fail(path + QLatin1String("/withoutFeatures"), QStringLiteral("expected an array of feature names"));
+            return r.fail(path + QLatin1String("/withoutFeatures"),
+                          QStringLiteral("expected an array of feature names"));
         const QJsonArray names = without.toArray();
         const QMetaEnum features = QMetaEnum::fromType<CallFeature>();
         for (int n = 0; n < names.size(); ++n) {
@@ -198,8 +213,9 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
                 }
             }
             if (!found)
-                return r.fail(QStringLiteral("%1/withoutFeatures/%2").arg(path).arg(n),
-                              QStringLiteral("unknown call feature '%1' (e.g. DROP, HOLD, SETUPCONF)").arg(name));
+                return r.fail(
+                    QStringLiteral("%1/withoutFeatures/%2").arg(path).arg(n),
+                    QStringLiteral("unknown call feature '%1' (e.g. DROP, HOLD, SETUPCONF)").arg(name));
         }
     }
     return true;
@@ -211,9 +227,10 @@ bool readLine(Reader &r, const QJsonValue &value, const QString &path, SimSwitch
         return r.fail(path, QStringLiteral("expected a line object"));
     const QJsonObject o = value.toObject();
     if (!r.checkKeys(o, path,
-                     { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("caps"),
-                       QStringLiteral("handles"), QStringLiteral("externalOwners"), QStringLiteral("bridgeGroup"),
-                       QStringLiteral("primary"), QStringLiteral("inService"), QStringLiteral("outOfServiceReason") }))
+                     {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("address"),
+                      QStringLiteral("caps"), QStringLiteral("handles"), QStringLiteral("externalOwners"),
+                      QStringLiteral("bridgeGroup"), QStringLiteral("primary"), QStringLiteral("inService"),
+                      QStringLiteral("outOfServiceReason")}))
         return false;
     auto id = r.string(o, path, QStringLiteral("id"), true);
     if (!id)
@@ -242,7 +259,8 @@ bool readLine(Reader &r, const QJsonValue &value, const QString &path, SimSwitch
     const QJsonValue handles = o.value(QLatin1String("handles"));
     if (!handles.isUndefined()) {
         if (!handles.isArray() || handles.toArray().isEmpty())
-            return r.fail(path + QLatin1String("/handles"), QStringLiteral("expected a non-empty array of \"owner\"/\"monitor\""));
+            return r.fail(path + QLatin1String("/handles"),
+                          QStringLiteral("expected a non-empty array of \"owner\"/\"monitor\""));
         line->descriptor.handlePrivileges.clear();
         const QJsonArray list = handles.toArray();
         for (int n = 0; n < list.size(); ++n) {
@@ -252,7 +270,8 @@ bool readLine(Reader &r, const QJsonValue &value, const QString &path, SimSwitch
             else if (p == QLatin1String("monitor"))
                 line->descriptor.handlePrivileges << Tapi::PrivilegeMonitor;
             else
-                return r.fail(QStringLiteral("%1/handles/%2").arg(path).arg(n), QStringLiteral("expected \"owner\" or \"monitor\""));
+                return r.fail(QStringLiteral("%1/handles/%2").arg(path).arg(n),
+                              QStringLiteral("expected \"owner\" or \"monitor\""));
         }
     }
     return true;
@@ -266,11 +285,14 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
     if (!r.checkKeys(o, path,
                      {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("name"),
                       QStringLiteral("answerAfterMs"), QStringLiteral("busy"), QStringLiteral("play"),
-                      QStringLiteral("loop"), QStringLiteral("record")}))
+                      QStringLiteral("loop"), QStringLiteral("record"), QStringLiteral("earlyMedia")}))
         return false;
     auto id = r.string(o, path, QStringLiteral("id"), true);
     if (!id)
         return false;
+    if (*id == QLatin1String(ScenarioAgent::PartyName))
+        return r.fail(path + QLatin1String("/id"),
+                      QStringLiteral("'agent' names the agent's side in 'heard'; choose another far-end id"));
     auto number = r.string(o, path, QStringLiteral("number"), false, *id);
     auto name = r.string(o, path, QStringLiteral("name"), false);
     auto answer = r.integer(o, path, QStringLiteral("answerAfterMs"), 2000, -1, 86400000);
@@ -278,8 +300,12 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
     auto play = r.string(o, path, QStringLiteral("play"), false);
     auto loop = r.boolean(o, path, QStringLiteral("loop"), false);
     auto record = r.string(o, path, QStringLiteral("record"), false);
-    if (!number || !name || !answer || !busy || !play || !loop || !record)
+    auto earlyMedia = r.string(o, path, QStringLiteral("earlyMedia"), false);
+    if (!number || !name || !answer || !busy || !play || !loop || !record || !earlyMedia)
         return false;
+    if (o.contains(QLatin1String("earlyMedia")) && earlyMedia->isEmpty())
+        return r.fail(path + QLatin1String("/earlyMedia"),
+                      QStringLiteral("expected the name of a sound file for 'earlyMedia'"));
     if (o.contains(QLatin1String("play")) && play->isEmpty())
         return r.fail(path + QLatin1String("/play"),
                       QStringLiteral("expected the name of a sound file for 'play'"));
@@ -291,6 +317,8 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
     farEnd->recordFile = *record;
     farEnd->playWhere = r.where(path + QLatin1String("/play"));
     farEnd->recordWhere = r.where(path + QLatin1String("/record"));
+    farEnd->earlyMediaFile = *earlyMedia;
+    farEnd->earlyMediaWhere = r.where(path + QLatin1String("/earlyMedia"));
     farEnd->id = *id;
     farEnd->number = *number;
     farEnd->name = *name;
@@ -299,7 +327,37 @@ bool readFarEnd(Reader &r, const QJsonValue &value, const QString &path, SimFarE
     return true;
 }
 
-// {"party", "toneHz", "minDbfs", "maxDbfs", "silence", "lastMs"}: what a far end heard lately.
+// {"play", "loop", "musicOnHold"}: the agent's side in a headless run.
+bool readAgent(Reader &r, const QJsonValue &value, ScenarioAgent *agent)
+{
+    const QString path = QStringLiteral("/agent");
+    if (!value.isObject())
+        return r.fail(path, QStringLiteral("expected an object {play, loop, musicOnHold}"));
+    const QJsonObject o = value.toObject();
+    if (!r.checkKeys(o, path,
+                     {QStringLiteral("play"), QStringLiteral("loop"), QStringLiteral("musicOnHold")}))
+        return false;
+    auto play = r.string(o, path, QStringLiteral("play"), false);
+    auto loop = r.boolean(o, path, QStringLiteral("loop"), false);
+    auto music = r.string(o, path, QStringLiteral("musicOnHold"), false);
+    if (!play || !loop || !music)
+        return false;
+    for (const auto &[key, text] : {std::pair {"play", *play}, std::pair {"musicOnHold", *music}}) {
+        if (o.contains(QLatin1String(key)) && text.isEmpty())
+            return r.fail(
+                path + QLatin1Char('/') + QLatin1String(key),
+                QStringLiteral("expected the name of a sound file for '%1'").arg(QLatin1String(key)));
+    }
+    agent->playFile = *play;
+    agent->playLoop = *loop;
+    agent->musicOnHoldFile = *music;
+    agent->playWhere = r.where(path + QLatin1String("/play"));
+    agent->musicOnHoldWhere = r.where(path + QLatin1String("/musicOnHold"));
+    return true;
+}
+
+// {"party", "toneHz", "minDbfs", "maxDbfs", "silence", "lastMs"}: what a far end (or the agent) heard
+// lately.
 bool readHeard(Reader &r, const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
@@ -313,7 +371,7 @@ bool readHeard(Reader &r, const QJsonValue &value, const QString &path)
     auto party = r.string(o, path, QStringLiteral("party"), true);
     if (!party)
         return false;
-    // Below half the far end's 8 kHz rate.
+    // Below half the far end's 8 kHz rate (the agent's earpiece runs faster).
     if (!r.number(o, path, QStringLiteral("toneHz"), 1000, 1, 3999)
         || !r.number(o, path, QStringLiteral("minDbfs"), -120, -120, 0)
         || !r.number(o, path, QStringLiteral("maxDbfs"), 0, -120, 0)
@@ -364,10 +422,12 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
     if (o.contains(QLatin1String("offer"))) {
         step->kind = ScenarioStep::Offer;
         if (!o.value(QLatin1String("offer")).isObject())
-            return r.fail(path + QLatin1String("/offer"), QStringLiteral("expected an object {line, from, as}"));
+            return r.fail(path + QLatin1String("/offer"),
+                          QStringLiteral("expected an object {line, from, as}"));
         const QJsonObject offer = o.value(QLatin1String("offer")).toObject();
         if (!r.checkKeys(offer, path + QLatin1String("/offer"),
-                         { QStringLiteral("line"), QStringLiteral("from"), QStringLiteral("as"), QStringLiteral("uui") }))
+                         {QStringLiteral("line"), QStringLiteral("from"), QStringLiteral("as"),
+                          QStringLiteral("uui")}))
             return false;
         if (!r.string(offer, path + QLatin1String("/offer"), QStringLiteral("line"), true)
             || !r.string(offer, path + QLatin1String("/offer"), QStringLiteral("from"), true))
@@ -386,11 +446,11 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
                               .arg(*verb, ScenarioLoader::agentActions().join(QLatin1String(", "))));
         step->verb = *verb;
         return r.checkKeys(o, path,
-                           { QStringLiteral("at"), QStringLiteral("agent"), QStringLiteral("session"),
-                             QStringLiteral("uui"), QStringLiteral("as"), QStringLiteral("consultAs"),
-                             QStringLiteral("consult"), QStringLiteral("digits"), QStringLiteral("number"),
-                             QStringLiteral("line"), QStringLiteral("privilege"), QStringLiteral("code"),
-                             QStringLiteral("expectError") });
+                           {QStringLiteral("at"), QStringLiteral("agent"), QStringLiteral("session"),
+                            QStringLiteral("uui"), QStringLiteral("as"), QStringLiteral("consultAs"),
+                            QStringLiteral("consult"), QStringLiteral("digits"), QStringLiteral("number"),
+                            QStringLiteral("line"), QStringLiteral("privilege"), QStringLiteral("code"),
+                            QStringLiteral("expectError")});
     }
     if (o.contains(QLatin1String("remote"))) {
         step->kind = ScenarioStep::Remote;
@@ -403,15 +463,16 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
                               .arg(*verb, ScenarioLoader::remoteEvents().join(QLatin1String(", "))));
         step->verb = *verb;
         if (!r.checkKeys(o, path,
-                         { QStringLiteral("at"), QStringLiteral("remote"), QStringLiteral("farEnd"), QStringLiteral("mode"),
-                           QStringLiteral("uui"), QStringLiteral("digits"), QStringLiteral("session"),
-                           QStringLiteral("state") }))
+                         {QStringLiteral("at"), QStringLiteral("remote"), QStringLiteral("farEnd"),
+                          QStringLiteral("mode"), QStringLiteral("uui"), QStringLiteral("digits"),
+                          QStringLiteral("session"), QStringLiteral("state")}))
             return false;
         if (o.contains(QLatin1String("mode"))) {
             bool ok = false;
             Tapi::disconnectModeFromName(o.value(QLatin1String("mode")).toString(), &ok);
             if (!ok)
-                return r.fail(path + QLatin1String("/mode"), QStringLiteral("expected a disconnect mode such as NORMAL, BUSY, REJECT"));
+                return r.fail(path + QLatin1String("/mode"),
+                              QStringLiteral("expected a disconnect mode such as NORMAL, BUSY, REJECT"));
         }
         return true;
     }
@@ -439,38 +500,55 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
             bool ok = false;
             Tapi::stateFromName(expect.value(QLatin1String("state")).toString(), &ok);
             if (!ok)
-                return r.fail(path + QLatin1String("/expect/state"), QStringLiteral("expected a TAPI call state such as CONNECTED or IDLE"));
+                return r.fail(path + QLatin1String("/expect/state"),
+                              QStringLiteral("expected a TAPI call state such as CONNECTED or IDLE"));
         }
         step->args = expect;
         return true;
     }
     if (o.contains(QLatin1String("lineService"))) {
         step->kind = ScenarioStep::LineService;
-        return r.checkKeys(o, path, { QStringLiteral("at"), QStringLiteral("lineService"), QStringLiteral("line"), QStringLiteral("reason") })
+        return r.checkKeys(o, path,
+                           {QStringLiteral("at"), QStringLiteral("lineService"), QStringLiteral("line"),
+                            QStringLiteral("reason")})
             && r.string(o, path, QStringLiteral("line"), true).has_value();
     }
     if (o.contains(QLatin1String("closeLine"))) {
         step->kind = ScenarioStep::CloseLine;
-        return r.checkKeys(o, path, { QStringLiteral("at"), QStringLiteral("closeLine") });
+        return r.checkKeys(o, path, {QStringLiteral("at"), QStringLiteral("closeLine")});
     }
-    return r.fail(path, QStringLiteral("expected a step with one of: offer, agent, remote, expect, lineService, closeLine"));
+    return r.fail(
+        path,
+        QStringLiteral("expected a step with one of: offer, agent, remote, expect, lineService, closeLine"));
 }
 } // namespace
 
 QStringList ScenarioLoader::agentActions()
 {
-    return { QStringLiteral("answer"), QStringLiteral("reject"), QStringLiteral("drop"), QStringLiteral("terminate"),
-             QStringLiteral("hold"), QStringLiteral("unhold"), QStringLiteral("dial"), QStringLiteral("makeCall"),
-             QStringLiteral("setupConference"), QStringLiteral("prepareAddToConference"),
-             QStringLiteral("addToConference"), QStringLiteral("removeFromConference"), QStringLiteral("setupTransfer"),
-             QStringLiteral("completeTransfer"), QStringLiteral("sendUserUserInfo"),
-             QStringLiteral("releaseUserUserInfo"), QStringLiteral("openHandle"), QStringLiteral("disconnect") };
+    return {QStringLiteral("answer"),
+            QStringLiteral("reject"),
+            QStringLiteral("drop"),
+            QStringLiteral("terminate"),
+            QStringLiteral("hold"),
+            QStringLiteral("unhold"),
+            QStringLiteral("dial"),
+            QStringLiteral("makeCall"),
+            QStringLiteral("setupConference"),
+            QStringLiteral("prepareAddToConference"),
+            QStringLiteral("addToConference"),
+            QStringLiteral("removeFromConference"),
+            QStringLiteral("setupTransfer"),
+            QStringLiteral("completeTransfer"),
+            QStringLiteral("sendUserUserInfo"),
+            QStringLiteral("releaseUserUserInfo"),
+            QStringLiteral("openHandle"),
+            QStringLiteral("disconnect")};
 }
 
 QStringList ScenarioLoader::remoteEvents()
 {
-    return { QStringLiteral("answer"), QStringLiteral("hangup"), QStringLiteral("uui"), QStringLiteral("digits"),
-             QStringLiteral("state") };
+    return {QStringLiteral("answer"), QStringLiteral("hangup"), QStringLiteral("uui"),
+            QStringLiteral("digits"), QStringLiteral("state")};
 }
 
 bool ScenarioLoader::loadFile(const QString &path, Scenario *scenario, QString *error)
@@ -487,17 +565,26 @@ bool ScenarioLoader::loadFile(const QString &path, Scenario *scenario, QString *
 bool ScenarioLoader::loadMedia(Scenario *scenario, const QString &baseDir, QString *error)
 {
     const QDir base(baseDir);
-    for (SimFarEnd &farEnd : scenario->farEnds) {
-        if (!farEnd.playFile.isEmpty()) {
-            auto samples = std::make_shared<std::vector<int16_t>>();
-            QString problem;
-            if (!SoundFileDecoder::decodeFile(base.filePath(farEnd.playFile), SimFarEndAudio::SampleRate,
-                                              samples.get(), &problem)) {
-                *error = QStringLiteral("%1: %2").arg(farEnd.playWhere, problem);
-                return false;
-            }
-            farEnd.playSamples = std::move(samples);
+    // Decodes `file` (relative to the scenario) at `rate`; an error names the key's position.
+    auto decode = [&](const QString &file, const QString &where, int rate,
+                      std::shared_ptr<const std::vector<int16_t>> *out) {
+        auto samples = std::make_shared<std::vector<int16_t>>();
+        QString problem;
+        if (!SoundFileDecoder::decodeFile(base.filePath(file), rate, samples.get(), &problem)) {
+            *error = QStringLiteral("%1: %2").arg(where, problem);
+            return false;
         }
+        *out = std::move(samples);
+        return true;
+    };
+    for (SimFarEnd &farEnd : scenario->farEnds) {
+        if (!farEnd.playFile.isEmpty()
+            && !decode(farEnd.playFile, farEnd.playWhere, SimFarEndAudio::SampleRate, &farEnd.playSamples))
+            return false;
+        if (!farEnd.earlyMediaFile.isEmpty()
+            && !decode(farEnd.earlyMediaFile, farEnd.earlyMediaWhere, SimFarEndAudio::SampleRate,
+                       &farEnd.earlyMediaSamples))
+            return false;
         if (!farEnd.recordFile.isEmpty()) {
             const QFileInfo target(base.filePath(farEnd.recordFile));
             if (!target.absoluteDir().exists()) {
@@ -508,16 +595,32 @@ bool ScenarioLoader::loadMedia(Scenario *scenario, const QString &baseDir, QStri
             farEnd.recordPath = target.absoluteFilePath();
         }
     }
+    ScenarioAgent &agent = scenario->agent;
+    if (!agent.playFile.isEmpty()
+        && !decode(agent.playFile, agent.playWhere, SimAgentAudio::SampleRate, &agent.playSamples))
+        return false;
+    if (!agent.musicOnHoldFile.isEmpty()) {
+        // The router decodes it at each line's rate; a file it could not read is refused here already.
+        std::shared_ptr<const std::vector<int16_t>> check;
+        if (!decode(agent.musicOnHoldFile, agent.musicOnHoldWhere, SimFarEndAudio::SampleRate, &check))
+            return false;
+        agent.musicOnHoldPath = QFileInfo(base.filePath(agent.musicOnHoldFile)).absoluteFilePath();
+    }
     return true;
 }
 
-bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, Scenario *scenario, QString *error)
+bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, Scenario *scenario,
+                              QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto p = JsonPositionIndex::positionOfOffset(json, parseError.offset);
-        *error = QStringLiteral("%1:%2:%3: malformed JSON: %4").arg(fileName).arg(p.line).arg(p.column).arg(parseError.errorString());
+        *error = QStringLiteral("%1:%2:%3: malformed JSON: %4")
+                     .arg(fileName)
+                     .arg(p.line)
+                     .arg(p.column)
+                     .arg(parseError.errorString());
         return false;
     }
     Reader r(json, fileName);
@@ -529,11 +632,13 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
     const QJsonObject root = document.object();
     Scenario result;
     bool ok = r.checkKeys(root, QString(),
-                          { QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("commandLatencyMs"),
-                            QStringLiteral("lines"), QStringLiteral("farEnds"), QStringLiteral("steps") });
+                          {QStringLiteral("name"), QStringLiteral("description"),
+                           QStringLiteral("commandLatencyMs"), QStringLiteral("lines"),
+                           QStringLiteral("farEnds"), QStringLiteral("agent"), QStringLiteral("steps")});
     auto name = ok ? r.string(root, QString(), QStringLiteral("name"), true) : std::nullopt;
     auto description = name ? r.string(root, QString(), QStringLiteral("description"), false) : std::nullopt;
-    auto latency = description ? r.integer(root, QString(), QStringLiteral("commandLatencyMs"), 0, 0, 60000) : std::nullopt;
+    auto latency = description ? r.integer(root, QString(), QStringLiteral("commandLatencyMs"), 0, 0, 60000)
+                               : std::nullopt;
     ok = latency.has_value();
     if (ok) {
         result.name = *name;
@@ -582,6 +687,9 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
         }
         result.farEnds.append(farEnd);
     }
+    if (farEnds && root.contains(QLatin1String("agent"))
+        && !readAgent(r, root.value(QLatin1String("agent")), &result.agent))
+        farEnds.reset();
     std::optional<QJsonArray> steps = farEnds ? array("steps", false) : std::nullopt;
     for (int i = 0; steps && i < steps->size(); ++i) {
         ScenarioStep step;

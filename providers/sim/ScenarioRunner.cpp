@@ -1,5 +1,6 @@
 #include "ScenarioRunner.h"
 
+#include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
 #include "core/Logging.h"
@@ -15,7 +16,11 @@ ScenarioRunner::ScenarioRunner(const Scenario &scenario, SimSwitch *sim, QObject
     : QObject(parent)
     , m_scenario(scenario)
     , m_sim(sim)
+{ }
+
+ScenarioRunner::~ScenarioRunner()
 {
+    m_sim->setAudioFollower(nullptr);
 }
 
 void ScenarioRunner::configureSwitch()
@@ -33,6 +38,12 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
     m_engine = engine;
     m_realTime = realTime;
     m_sim->setAudioPacing(realTime ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
+    if (!realTime) {
+        // Headless: the agent's side is the console's own audio router on the scenario's clock.
+        m_agentAudio = std::make_unique<SimAgentAudio>(engine, m_scenario.agent);
+        m_sim->setAudioFollower(
+            [agent = m_agentAudio.get()](qint64 elapsedMs) { agent->advanceTo(elapsedMs); });
+    }
     m_done = std::move(finished);
     connect(engine, &CallEngine::requestCompleted, this, [this](int id, int) { m_completingRequest = id; });
     connect(engine, &CallEngine::sessionAdded, this, [this](CallSession *session) {
@@ -103,7 +114,7 @@ void ScenarioRunner::finish(int exitCode, const QString &message)
         return;
     m_finished = true;
     if (m_done)
-        m_done({ exitCode, message });
+        m_done({exitCode, message});
 }
 
 void ScenarioRunner::error(const ScenarioStep &step, const QString &message)
@@ -119,8 +130,9 @@ void ScenarioRunner::run(const ScenarioStep &step)
     case ScenarioStep::Offer: {
         const QString lineId = QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString();
         QString problem;
-        const QList<CallId> calls = m_sim->offerCall(lineId, step.args.value(QLatin1String("from")).toString(),
-                                                     step.args.value(QLatin1String("uui")).toString().toUtf8(), &problem);
+        const QList<CallId> calls =
+            m_sim->offerCall(lineId, step.args.value(QLatin1String("from")).toString(),
+                             step.args.value(QLatin1String("uui")).toString().toUtf8(), &problem);
         if (!problem.isEmpty())
             error(step, problem);
         const QString label = step.args.value(QLatin1String("as")).toString();
@@ -148,8 +160,8 @@ void ScenarioRunner::run(const ScenarioStep &step)
     }
     case ScenarioStep::LineService: {
         const bool inService = step.args.value(QLatin1String("lineService")).toBool();
-        m_sim->setLineInService(QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString(), inService,
-                                step.args.value(QLatin1String("reason")).toString());
+        m_sim->setLineInService(QStringLiteral("sim/") + step.args.value(QLatin1String("line")).toString(),
+                                inService, step.args.value(QLatin1String("reason")).toString());
         return;
     }
     case ScenarioStep::CloseLine:
@@ -213,12 +225,13 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
             m_labels.insert(a.value(QLatin1String("as")).toString(), handle);
     } else if (verb == QLatin1String("disconnect")) {
         const QString code = a.value(QLatin1String("code")).toString();
-        result = session->disconnect3(code == QLatin1String("rejected") ? DcRejected
-                                                                         : code == QLatin1String("noAnswer") ? DcNoAnswer : DcNormal);
+        result = session->disconnect3(code == QLatin1String("rejected")       ? DcRejected
+                                          : code == QLatin1String("noAnswer") ? DcNoAnswer
+                                                                              : DcNormal);
     }
     if (result > 0 && verb != QLatin1String("openHandle")) {
         QStringList labels;
-        for (const char *key : { "as", "consultAs" }) {
+        for (const char *key : {"as", "consultAs"}) {
             if (a.contains(QLatin1String(key)))
                 labels << a.value(QLatin1String(key)).toString();
         }
@@ -229,7 +242,9 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
     if (a.contains(QLatin1String("expectError"))) {
         const QString wanted = a.value(QLatin1String("expectError")).toString();
         if (wanted != got)
-            finish(1, QStringLiteral("%1: expected %2 on %3 to return %4, got %5").arg(step.where, verb, label, wanted, got));
+            finish(1,
+                   QStringLiteral("%1: expected %2 on %3 to return %4, got %5")
+                       .arg(step.where, verb, label, wanted, got));
     } else if (result < 0) {
         error(step, QStringLiteral("%1 on '%2' returned %3").arg(verb, label, got));
     }
@@ -244,7 +259,8 @@ void ScenarioRunner::runRemote(const ScenarioStep &step)
         m_sim->remoteAnswer(farEnd, &problem);
     } else if (step.verb == QLatin1String("hangup")) {
         bool ok = false;
-        int mode = disconnectModeFromName(a.value(QLatin1String("mode")).toString(QStringLiteral("NORMAL")), &ok);
+        int mode =
+            disconnectModeFromName(a.value(QLatin1String("mode")).toString(QStringLiteral("NORMAL")), &ok);
         m_sim->remoteHangup(farEnd, mode, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
     } else if (step.verb == QLatin1String("uui")) {
         m_sim->remoteUserUserInfo(farEnd, a.value(QLatin1String("uui")).toString().toUtf8(), &problem);
@@ -268,13 +284,15 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
 {
     const QJsonObject &e = step.args;
     auto differs = [&](const QString &what, const QString &wanted, const QString &got) {
-        *mismatch = QStringLiteral("expected %1 %2, got %3").arg(what, wanted, got.isEmpty() ? QStringLiteral("nothing") : got);
+        *mismatch = QStringLiteral("expected %1 %2, got %3")
+                        .arg(what, wanted, got.isEmpty() ? QStringLiteral("nothing") : got);
         return false;
     };
     if (e.contains(QLatin1String("sessions"))) {
         const int wanted = e.value(QLatin1String("sessions")).toInt();
         if (m_engine->sessionCount() != wanted)
-            return differs(QStringLiteral("live session count"), QString::number(wanted), QString::number(m_engine->sessionCount()));
+            return differs(QStringLiteral("live session count"), QString::number(wanted),
+                           QString::number(m_engine->sessionCount()));
     }
     if (e.contains(QLatin1String("heard"))
         && !checkHeard(e.value(QLatin1String("heard")).toObject(), mismatch))
@@ -288,12 +306,17 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
         if (!party)
             return differs(QStringLiteral("far end"), id, QString());
         const QString what = QStringLiteral("far end %1").arg(id);
-        if (e.contains(QLatin1String("state")) && stateName(party->state) != e.value(QLatin1String("state")).toString())
-            return differs(what + QStringLiteral(" state"), e.value(QLatin1String("state")).toString(), stateName(party->state));
-        if (e.contains(QLatin1String("mode")) && modeName(party->state, party->mode) != e.value(QLatin1String("mode")).toString())
-            return differs(what + QStringLiteral(" mode"), e.value(QLatin1String("mode")).toString(), modeName(party->state, party->mode));
+        if (e.contains(QLatin1String("state"))
+            && stateName(party->state) != e.value(QLatin1String("state")).toString())
+            return differs(what + QStringLiteral(" state"), e.value(QLatin1String("state")).toString(),
+                           stateName(party->state));
+        if (e.contains(QLatin1String("mode"))
+            && modeName(party->state, party->mode) != e.value(QLatin1String("mode")).toString())
+            return differs(what + QStringLiteral(" mode"), e.value(QLatin1String("mode")).toString(),
+                           modeName(party->state, party->mode));
         if (e.contains(QLatin1String("uui"))) {
-            const QString got = party->receivedUui.isEmpty() ? QString() : QString::fromUtf8(party->receivedUui.last());
+            const QString got =
+                party->receivedUui.isEmpty() ? QString() : QString::fromUtf8(party->receivedUui.last());
             if (got != e.value(QLatin1String("uui")).toString())
                 return differs(what + QStringLiteral(" UUI"), e.value(QLatin1String("uui")).toString(), got);
         }
@@ -304,7 +327,8 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
     const QString what = QStringLiteral("session %1").arg(label);
     if (e.value(QLatin1String("terminated")).toBool()) {
         if (s && s->isValid())
-            return differs(what, QStringLiteral("terminated"), QStringLiteral("still valid (%1)").arg(s->stateName()));
+            return differs(what, QStringLiteral("terminated"),
+                           QStringLiteral("still valid (%1)").arg(s->stateName()));
         return true;
     }
     if (!s || !s->isValid()) {
@@ -323,7 +347,8 @@ bool ScenarioRunner::check(const ScenarioStep &step, QString *mismatch)
     return field("state", s->stateName()) && field("mode", s->modeName())
         && field("disconnectMode", s->disconnectMode() ? disconnectModeName(s->disconnectMode()) : QString())
         && field("uui", s->userUserInfoText()) && field("sentUui", QString::fromUtf8(s->sentUserUserInfo()))
-        && field("callState3", callState3Name(s->callState3())) && field("eventCause3", eventCause3Name(s->eventCause3()))
+        && field("callState3", callState3Name(s->callState3()))
+        && field("eventCause3", eventCause3Name(s->eventCause3()))
         && field("members", QString::number(s->members().size())) && field("remoteNumber", s->remoteNumber())
         && field("remoteName", s->remoteName());
 }
@@ -332,20 +357,39 @@ bool ScenarioRunner::checkHeard(const QJsonObject &heard, QString *mismatch)
 {
     const QString party = heard.value(QLatin1String("party")).toString();
     const qint64 lastMs = heard.value(QLatin1String("lastMs")).toInteger(1000);
-    const std::shared_ptr<SimFarEndAudio> audio = m_sim->farEndAudio(party);
-    if (!audio || audio->heardMs() < lastMs) {
-        *mismatch = QStringLiteral("expected far end %1 to have heard at least %2 ms of a call, got %3 ms")
-                        .arg(party)
-                        .arg(lastMs)
-                        .arg(audio ? audio->heardMs() : 0);
-        return false;
+    const bool agent = party == QLatin1String(ScenarioAgent::PartyName);
+    const QString who = agent ? QStringLiteral("the agent") : QStringLiteral("far end %1").arg(party);
+    std::vector<int16_t> samples;
+    int rate = SimFarEndAudio::SampleRate;
+    if (agent) {
+        if (!m_agentAudio || m_agentAudio->heardMs() < lastMs) {
+            *mismatch = m_agentAudio
+                ? QStringLiteral("expected the agent to have heard at least %1 ms, the run is %2 ms old")
+                      .arg(lastMs)
+                      .arg(m_agentAudio->heardMs())
+                : QStringLiteral("expected what the agent heard, but the agent's side is simulated only "
+                                 "in headless runs");
+            return false;
+        }
+        samples = m_agentAudio->lastHeard(lastMs);
+        rate = SimAgentAudio::SampleRate;
+    } else {
+        const std::shared_ptr<SimFarEndAudio> audio = m_sim->farEndAudio(party);
+        if (!audio || audio->heardMs() < lastMs) {
+            *mismatch =
+                QStringLiteral("expected far end %1 to have heard at least %2 ms of a call, got %3 ms")
+                    .arg(party)
+                    .arg(lastMs)
+                    .arg(audio ? audio->heardMs() : 0);
+            return false;
+        }
+        samples = audio->lastHeard(lastMs);
     }
-    const std::vector<int16_t> samples = audio->lastHeard(lastMs);
     if (heard.value(QLatin1String("silence")).toBool()) {
         const double level = SimFarEndAudio::rmsDbfs(samples);
         if (level >= SimFarEndAudio::SilenceBelowDbfs) {
-            *mismatch = QStringLiteral("expected far end %1 to hear silence over the last %2 ms, got %3 dBFS")
-                            .arg(party)
+            *mismatch = QStringLiteral("expected %1 to hear silence over the last %2 ms, got %3 dBFS")
+                            .arg(who)
                             .arg(lastMs)
                             .arg(level, 0, 'f', 1);
             return false;
@@ -353,18 +397,18 @@ bool ScenarioRunner::checkHeard(const QJsonObject &heard, QString *mismatch)
         return true;
     }
     const double hz = heard.value(QLatin1String("toneHz")).toDouble();
-    const double level = SimFarEndAudio::toneLevelDbfs(samples, hz);
+    const double level = SimFarEndAudio::toneLevelDbfs(samples, hz, rate);
     const double minimum = heard.value(QLatin1String("minDbfs")).toDouble(-120.0);
     const double maximum = heard.value(QLatin1String("maxDbfs")).toDouble(0.0);
     if (level < minimum || level > maximum) {
-        *mismatch = QStringLiteral(
-                        "expected far end %1 to hear %2 Hz at %3 to %4 dBFS over the last %5 ms, got %6 dBFS")
-                        .arg(party)
-                        .arg(hz)
-                        .arg(minimum)
-                        .arg(maximum)
-                        .arg(lastMs)
-                        .arg(level, 0, 'f', 1);
+        *mismatch =
+            QStringLiteral("expected %1 to hear %2 Hz at %3 to %4 dBFS over the last %5 ms, got %6 dBFS")
+                .arg(who)
+                .arg(hz)
+                .arg(minimum)
+                .arg(maximum)
+                .arg(lastMs)
+                .arg(level, 0, 'f', 1);
         return false;
     }
     return true;

@@ -10,8 +10,11 @@
 #include <QtCore/qpointer.h>
 #include <QtCore/qtimer.h>
 
+#include <memory>
+
 class CallEngine;
 class CallSession;
+class SimAgentAudio;
 class SimSwitch;
 
 // Plays a scenario's steps on the simulated switch in virtual time: far-end events, agent actions
@@ -22,11 +25,15 @@ class ScenarioRunner : public QObject
 
 public:
     ScenarioRunner(const Scenario &scenario, SimSwitch *sim, QObject *parent = nullptr);
+    ~ScenarioRunner() override;
 
     // Adds the scenario's lines and far ends to the switch (before the engine attaches it).
     void configureSwitch();
-    void play(CallEngine *engine, bool realTime, std::function<void(const ScenarioPlayer::Result &)> finished);
+    void play(CallEngine *engine, bool realTime,
+              std::function<void(const ScenarioPlayer::Result &)> finished);
     CallSession *session(const QString &label) const { return m_labels.value(label); }
+    // The agent's side of a headless run (null with the wall clock: the console has real devices).
+    SimAgentAudio *agentAudio() const { return m_agentAudio.get(); }
 
 private:
     void run(const ScenarioStep &step);
@@ -52,4 +59,5 @@ private:
     int m_completingRequest = 0;
     int m_stepsLeft = 0;
     QTimer m_realTimePump; // the console's clock: virtual time follows the wall clock
+    std::unique_ptr<SimAgentAudio> m_agentAudio;
 };

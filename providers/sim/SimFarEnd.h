@@ -31,4 +31,9 @@ struct SimFarEnd
     QString recordWhere;
     std::shared_ptr<const std::vector<int16_t>> playSamples;
     QString recordPath; // empty: not recorded
+    // What an outbound call hears while it rings this far end (a ringback tone, an announcement), looped
+    // until the far end answers; null: no voice path before the answer.
+    QString earlyMediaFile;
+    QString earlyMediaWhere;
+    std::shared_ptr<const std::vector<int16_t>> earlyMediaSamples;
 };

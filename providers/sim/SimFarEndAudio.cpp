@@ -15,9 +15,11 @@ constexpr qint64 RecordLimitSamples = SimFarEndAudio::RecordLimitMs * SimFarEndA
 } // namespace
 
 SimFarEndAudio::SimFarEndAudio(std::shared_ptr<const std::vector<int16_t>> play, bool loop,
-                               const QString &recordPath)
+                               const QString &recordPath,
+                               std::shared_ptr<const std::vector<int16_t>> earlyMedia)
     : m_play(std::move(play))
     , m_loop(loop)
+    , m_earlyMedia(std::move(earlyMedia))
     , m_recordPath(recordPath)
     , m_block(BlockSamples)
 { }
@@ -28,11 +30,14 @@ SimFarEndAudio::~SimFarEndAudio()
     closeRecording();
 }
 
-std::shared_ptr<LineAudioEndpoint> SimFarEndAudio::beginCall(const QString &description, QString *error)
+std::shared_ptr<LineAudioEndpoint> SimFarEndAudio::beginCall(const QString &description, bool earlyMedia,
+                                                             QString *error)
 {
     QMutexLocker lock(&m_mutex);
     closeRecording();
     m_endpoint = std::make_shared<LineAudioEndpoint>(SampleRate, description);
+    m_early = earlyMedia && m_earlyMedia && !m_earlyMedia->empty();
+    m_earlyPosition = 0;
     m_playPosition = 0;
     m_playedSamples = 0;
     m_playedToEnd = false;
@@ -51,6 +56,15 @@ std::shared_ptr<LineAudioEndpoint> SimFarEndAudio::beginCall(const QString &desc
                          .arg(m_recordPath, QString::fromUtf8(sf_strerror(nullptr)));
     }
     return m_endpoint;
+}
+
+void SimFarEndAudio::answered()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_early)
+        return;
+    m_early = false;
+    m_playPosition = 0;
 }
 
 void SimFarEndAudio::endCall()
@@ -83,7 +97,9 @@ void SimFarEndAudio::advance(qint64 blocks)
         // recording gets the skipped time as silence (the far end heard nothing we kept).
         const qint64 skipped = (blocks - CaptureLimitBlocks) * BlockSamples;
         const qint64 length = m_play ? qint64(m_play->size()) : 0;
-        if (length > 0) {
+        if (m_early) {
+            m_earlyPosition = (m_earlyPosition + skipped) % qint64(m_earlyMedia->size());
+        } else if (length > 0) {
             const qint64 end = m_playPosition + skipped;
             m_playedToEnd = m_playedToEnd || end >= length;
             m_playedSamples += m_loop ? skipped : std::max<qint64>(0, std::min(end, length) - m_playPosition);
@@ -110,8 +126,12 @@ void SimFarEndAudio::runBlocks(qint64 blocks)
 {
     const qint64 length = m_play ? qint64(m_play->size()) : 0;
     for (qint64 b = 0; b < blocks; ++b) {
-        // The far end speaks: its sound (looped or once), then silence.
-        for (int i = 0; i < BlockSamples; ++i) {
+        // The far end speaks: its early media (looped), or its sound (looped or once) and then silence.
+        for (int i = 0; i < BlockSamples && m_early; ++i) {
+            m_block[size_t(i)] = (*m_earlyMedia)[size_t(m_earlyPosition)];
+            m_earlyPosition = (m_earlyPosition + 1) % qint64(m_earlyMedia->size());
+        }
+        for (int i = 0; i < BlockSamples && !m_early; ++i) {
             if (m_playPosition >= length && m_loop && length > 0)
                 m_playPosition = 0;
             if (m_playPosition < length) {

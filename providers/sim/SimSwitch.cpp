@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 #include "core/Tapi.h"
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -39,6 +40,7 @@ void SimSwitch::setAudioPacing(AudioPacing pacing)
             m_pump->add(path.audio);
     } else {
         m_pump.reset();
+        m_audioMs = m_clock.elapsedMs();
         for (AudioPath &path : m_audioPaths) {
             path.startMs = m_clock.elapsedMs();
             path.blocksDone = 0;
@@ -48,12 +50,29 @@ void SimSwitch::setAudioPacing(AudioPacing pacing)
 
 void SimSwitch::updateAudio()
 {
+    // A connection has a voice path while its far end talks, or while an outbound call rings a far end
+    // that has early media.
+    auto voiceOf = [this](const Connection &connection, CallId *call) {
+        const SimFarEnd *party = farEnd(connection.farEnd);
+        if (!m_sink || !party)
+            return false;
+        if (party->state == Connected && !connection.active.isEmpty()) {
+            *call = connection.active.first();
+            return true;
+        }
+        if (party->state == Offering && party->earlyMediaSamples && !connection.appearances.isEmpty()) {
+            *call = connection.appearances.first();
+            return true;
+        }
+        return false;
+    };
     for (auto it = m_audioPaths.begin(); it != m_audioPaths.end();) {
         const auto connection = m_connections.constFind(it.key());
-        const SimFarEnd *party = farEnd(it->farEnd);
-        const bool live = m_sink && connection != m_connections.constEnd() && party
-            && party->state == Connected && connection->active.contains(it->call);
-        if (live) {
+        CallId call = 0;
+        if (connection != m_connections.constEnd() && voiceOf(*connection, &call) && call == it->call) {
+            // Early media gives way to the far end's voice on the same path when it answers.
+            if (farEnd(it->farEnd)->state == Connected)
+                it->audio->answered();
             ++it;
             continue;
         }
@@ -64,21 +83,22 @@ void SimSwitch::updateAudio()
     if (!m_sink)
         return;
     for (const Connection &connection : std::as_const(m_connections)) {
-        if (m_audioPaths.contains(connection.id) || connection.active.isEmpty())
+        CallId call = 0;
+        if (m_audioPaths.contains(connection.id) || !voiceOf(connection, &call))
             continue;
         const SimFarEnd *party = farEnd(connection.farEnd);
-        if (!party || party->state != Connected)
-            continue;
         std::shared_ptr<SimFarEndAudio> &audio = m_audio[party->id];
         if (!audio)
-            audio = std::make_shared<SimFarEndAudio>(party->playSamples, party->playLoop, party->recordPath);
+            audio = std::make_shared<SimFarEndAudio>(party->playSamples, party->playLoop, party->recordPath,
+                                                     party->earlyMediaSamples);
         QString error;
-        auto endpoint = audio->beginCall(QStringLiteral("sim far end %1").arg(party->number), &error);
+        auto endpoint = audio->beginCall(QStringLiteral("sim far end %1").arg(party->number),
+                                         party->state != Connected, &error);
         if (!error.isEmpty()) {
             qCWarning(lcAudio).noquote() << "far end" << party->id << error;
             Q_EMIT farEndAudioError(party->id, error);
         }
-        const AudioPath path {party->id, connection.active.first(), audio, m_clock.elapsedMs(), 0};
+        const AudioPath path {party->id, call, audio, m_clock.elapsedMs(), 0};
         m_audioPaths.insert(connection.id, path);
         if (m_pump)
             m_pump->add(audio);
@@ -99,12 +119,36 @@ void SimSwitch::endAudio(const AudioPath &path)
 
 void SimSwitch::advanceAudio(qint64 elapsedMs)
 {
-    for (AudioPath &path : m_audioPaths) {
-        const qint64 due = (elapsedMs - path.startMs) / SimFarEndAudio::BlockMs - path.blocksDone;
-        if (due > 0) {
-            path.audio->advance(due);
-            path.blocksDone += due;
+    auto runPaths = [this](qint64 at) {
+        for (AudioPath &path : m_audioPaths) {
+            const qint64 due = (at - path.startMs) / SimFarEndAudio::BlockMs - path.blocksDone;
+            if (due > 0) {
+                path.audio->advance(due);
+                path.blocksDone += due;
+            }
         }
+    };
+    if (elapsedMs <= m_audioMs)
+        return;
+    if (m_audioPaths.isEmpty() || !m_follower) {
+        runPaths(elapsedMs);
+        m_audioMs = elapsedMs;
+        if (m_follower)
+            m_follower(elapsedMs);
+        return;
+    }
+    // The far ends and the agent's side take turns every block, so each hears the other's latest
+    // audio. A jump longer than anyone keeps skips to its last stretch in one go.
+    constexpr qint64 keptMs = SimFarEndAudio::CaptureLimitMs;
+    if (elapsedMs - m_audioMs > keptMs + SimFarEndAudio::BlockMs) {
+        m_audioMs = elapsedMs - keptMs;
+        runPaths(m_audioMs);
+        m_follower(m_audioMs);
+    }
+    while (m_audioMs < elapsedMs) {
+        m_audioMs = std::min(elapsedMs, (m_audioMs / SimFarEndAudio::BlockMs + 1) * SimFarEndAudio::BlockMs);
+        runPaths(m_audioMs);
+        m_follower(m_audioMs);
     }
 }
 
@@ -281,7 +325,8 @@ void SimSwitch::apply(const LineCommand &command)
     case LineCommand::SetupTransfer:
     case LineCommand::AddToConference:
     case LineCommand::Reconnect:
-        if (command.kind == LineCommand::SetupConference || command.kind == LineCommand::PrepareAddToConference
+        if (command.kind == LineCommand::SetupConference
+            || command.kind == LineCommand::PrepareAddToConference
             || command.kind == LineCommand::SetupTransfer)
             m_lineOfCall.insert(command.other, command.lineId);
         break;
@@ -297,7 +342,7 @@ void SimSwitch::apply(const LineCommand &command)
     }
     case LineCommand::CompleteTransfer:
         // The two far ends are now connected to each other; this station is out of both calls.
-        for (CallId call : { command.call, command.other }) {
+        for (CallId call : {command.call, command.other}) {
             if (Connection *connection = connectionOf(call)) {
                 for (CallId appearance : std::as_const(connection->appearances))
                     m_connectionOfCall.remove(appearance);
@@ -410,7 +455,9 @@ void SimSwitch::startOutbound(CallId call, const QString &number)
     m_connectionOfCall.insert(call, connection.id);
     m_sink->callStateReported(call, Dialing, 0);
     const int connectionId = connection.id;
-    auto stillOurs = [this, call, connectionId] { return m_connectionOfCall.value(call) == connectionId; };
+    auto stillOurs = [this, call, connectionId] {
+        return m_connectionOfCall.value(call) == connectionId;
+    };
     m_clock.schedule(ProceedingDelayMs, [this, call, stillOurs] {
         if (stillOurs() && m_sink)
             m_sink->callStateReported(call, Proceeding, 0);
@@ -425,6 +472,7 @@ void SimSwitch::startOutbound(CallId call, const QString &number)
         }
         setFarEnd(partyId, Offering, OfferingActive);
         m_sink->callStateReported(call, Ringback, 0);
+        updateAudio(); // early media, when the far end has some
         if (p->answerAfterMs >= 0) {
             m_clock.schedule(p->answerAfterMs, [this, partyId, stillOurs] {
                 if (stillOurs())
@@ -447,7 +495,7 @@ QList<CallId> SimSwitch::offerCall(const QString &lineId, const QString &farEndI
         return calls;
     }
     // A bridged address alerts at the primary station and appears inactive at the others [OM].
-    QList<const LineSetup *> stations { line };
+    QList<const LineSetup *> stations {line};
     if (!line->bridgeGroup.isEmpty()) {
         stations.clear();
         for (const LineSetup &other : std::as_const(m_lines)) {
@@ -465,7 +513,8 @@ QList<CallId> SimSwitch::offerCall(const QString &lineId, const QString &farEndI
         offer.callerName = party->name;
         offer.calledNumber = line->descriptor.address;
         offer.uui = uui;
-        offer.offeringMode = (station->bridgeGroup.isEmpty() || station->primary) ? OfferingActive : OfferingInactive;
+        offer.offeringMode =
+            (station->bridgeGroup.isEmpty() || station->primary) ? OfferingActive : OfferingInactive;
         const CallId call = m_sink->callOffered(station->descriptor.id, offer);
         if (call == 0)
             continue; // monitored address or closed line: no appearance
@@ -499,7 +548,8 @@ bool SimSwitch::remoteAnswer(const QString &farEndId, QString *error)
     return false;
 }
 
-bool SimSwitch::remoteHangup(const QString &farEndId, int disconnectMode, const QByteArray &uui, QString *error)
+bool SimSwitch::remoteHangup(const QString &farEndId, int disconnectMode, const QByteArray &uui,
+                             QString *error)
 {
     for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
         if (it->farEnd != farEndId)
@@ -512,7 +562,8 @@ bool SimSwitch::remoteHangup(const QString &farEndId, int disconnectMode, const 
         updateAudio(); // the far end's voice stops before its hang-up is reported
         for (CallId appearance : appearances) {
             if (m_sink)
-                m_sink->remoteDisconnected(appearance, disconnectMode ? disconnectMode : DisconnectNormal, uui);
+                m_sink->remoteDisconnected(appearance, disconnectMode ? disconnectMode : DisconnectNormal,
+                                           uui);
         }
         return true;
     }

@@ -9,6 +9,7 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 
+#include <functional>
 #include <memory>
 
 class SimAudioPump;
@@ -73,6 +74,12 @@ public:
         return m_audio.value(farEndId);
     }
     SimAudioPump *audioPump() const { return m_pump.get(); }
+    // Virtual pacing: told the time after every 20 ms the far ends' audio moves (and once for a jump
+    // with no voice path), so the agent's side can run its audio in step with them.
+    void setAudioFollower(std::function<void(qint64 elapsedMs)> follower)
+    {
+        m_follower = std::move(follower);
+    }
 
 Q_SIGNALS:
     void farEndChanged(const QString &farEndId, int state, int mode);
@@ -100,7 +107,8 @@ private:
     Connection *connectionOf(CallId call);
     const LineSetup *lineSetup(const QString &lineId) const;
 
-    // A connected far end's voice path, keyed by connection id.
+    // A connected far end's voice path (or the early media of a far end an outbound call rings), keyed
+    // by connection id.
     struct AudioPath
     {
         QString farEnd;
@@ -109,7 +117,8 @@ private:
         qint64 startMs = 0; // virtual pacing: when it started and how far it has run
         qint64 blocksDone = 0;
     };
-    // Attaches a voice path to every connection whose far end is connected, and detaches the rest.
+    // Attaches a voice path to every connection whose far end is connected (or rung with early media),
+    // and detaches the rest.
     void updateAudio();
     void endAudio(const AudioPath &path);
     void advanceAudio(qint64 elapsedMs);
@@ -129,4 +138,6 @@ private:
     QHash<int, AudioPath> m_audioPaths;
     QHash<QString, std::shared_ptr<SimFarEndAudio>> m_audio;
     std::unique_ptr<SimAudioPump> m_pump;
+    std::function<void(qint64)> m_follower;
+    qint64 m_audioMs = 0; // virtual pacing: how far the audio has run
 };

@@ -2,12 +2,11 @@
 
 VirtualClock::VirtualClock(qint64 epochMs)
     : m_epoch(epochMs)
-{
-}
+{ }
 
 void VirtualClock::schedule(qint64 delayMs, std::function<void()> event)
 {
-    m_events.emplace(Key { m_elapsed + qMax<qint64>(0, delayMs), m_sequence++ }, std::move(event));
+    m_events.emplace(Key {m_elapsed + qMax<qint64>(0, delayMs), m_sequence++}, std::move(event));
 }
 
 qint64 VirtualClock::nextEventElapsed() const

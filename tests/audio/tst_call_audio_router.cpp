@@ -14,6 +14,7 @@
 #include "log/CallLog.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qsettings.h>
@@ -157,6 +158,63 @@ private Q_SLOTS:
         const double level = ToneAnalysis::levelDbfs(
             std::span<const int16_t>(left).subspan(lineRate / 4, lineRate / 2), 1000.0, lineRate);
         QVERIFY2(qAbs(level - expected) < 1.5, qPrintable(QStringLiteral("1 kHz at %1 dBFS").arg(level)));
+    }
+
+    // A provider that gives a call a new voice path mid-call (a card re-opened, a media change at another
+    // rate) keeps the call's one recording: no second file, no state change, the new far end is in it.
+    void replacedVoicePathKeepsTheRecording_data()
+    {
+        QTest::addColumn<int>("newRate");
+        QTest::newRow("same rate") << lineRate;
+        QTest::newRow("16 kHz path") << 16000;
+    }
+
+    void replacedVoicePathKeepsTheRecording()
+    {
+        QFETCH(int, newRate);
+        QVERIFY(connectCall());
+        QVERIFY(m_router->startRecording(m_session));
+        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        const QString path = m_router->recordingPath(m_session);
+        const QDir folder = QFileInfo(path).dir();
+        const QStringList filesBefore = folder.entryList(QDir::Files);
+        QSignalSpy changed(m_router.get(), &CallAudioRouter::recordingChanged);
+        letAudioRun(600);
+
+        auto replacement = std::make_shared<LineAudioEndpoint>(newRate, QStringLiteral("new voice path"));
+        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), replacement);
+        m_farEnd = std::make_unique<ToneFarEnd>(replacement, 700.0, -6.0);
+        QTRY_VERIFY(m_farEnd->heardSamples() > std::size_t(newRate / 2));
+        letAudioRun(300);
+        const double agent =
+            ToneAnalysis::levelDbfs(m_farEnd->recent().last(std::size_t(newRate / 4)), 440.0, newRate);
+        QVERIFY2(qAbs(agent + 12.0) < 1.0,
+                 qPrintable(QStringLiteral("agent on the new path %1 dBFS").arg(agent)));
+        QCOMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        QCOMPARE(m_router->recordingPath(m_session), path);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(m_router->bridgedCalls(), 1);
+
+        QCOMPARE(endCall(), path);
+        m_router.reset(); // closes the file
+        QCOMPARE(folder.entryList(QDir::Files), filesBefore); // no second file
+        SF_INFO info {};
+        SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+        QVERIFY2(file, sf_strerror(nullptr));
+        QCOMPARE(info.samplerate, lineRate); // the recording keeps its rate
+        std::vector<int16_t> frames(std::size_t(info.frames) * 2);
+        const sf_count_t got = sf_readf_short(file, frames.data(), info.frames);
+        sf_close(file);
+        std::vector<int16_t> left(static_cast<std::size_t>(got));
+        for (sf_count_t i = 0; i < got; ++i)
+            left[std::size_t(i)] = frames[std::size_t(i * 2)];
+        // The old far end at the start, the new one at the end, both at their level.
+        const auto start = std::span<const int16_t>(left).subspan(lineRate / 10, lineRate * 3 / 10);
+        const auto end = std::span<const int16_t>(left).last(lineRate / 5);
+        const double before = ToneAnalysis::levelDbfs(start, 1000.0, lineRate);
+        const double after = ToneAnalysis::levelDbfs(end, 700.0, lineRate);
+        QVERIFY2(qAbs(before + 6.0) < 1.5, qPrintable(QStringLiteral("first path %1 dBFS").arg(before)));
+        QVERIFY2(qAbs(after + 6.0) < 1.5, qPrintable(QStringLiteral("new path %1 dBFS").arg(after)));
     }
 
     void twoConnectedCallsAreMixedAndBothHearTheAgent()
