@@ -542,7 +542,9 @@ QStringList ScenarioLoader::agentActions()
             QStringLiteral("sendUserUserInfo"),
             QStringLiteral("releaseUserUserInfo"),
             QStringLiteral("openHandle"),
-            QStringLiteral("disconnect")};
+            QStringLiteral("disconnect"),
+            QStringLiteral("mute"),
+            QStringLiteral("unmute")};
 }
 
 QStringList ScenarioLoader::remoteEvents()

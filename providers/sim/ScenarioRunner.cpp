@@ -3,6 +3,7 @@
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
+#include "audio/MuteState.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
@@ -184,6 +185,9 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
             return;
         }
         result = line->makeCall(a.value(QLatin1String("number")).toString());
+    } else if (verb == QLatin1String("mute") || verb == QLatin1String("unmute")) {
+        // The agent's microphone, through the engine's one mute owner as the console's button does.
+        m_engine->mute()->setMuted(verb == QLatin1String("mute"), MuteState::User);
     } else if (!session) {
         error(step, QStringLiteral("unknown session '%1' for %2").arg(label, verb));
         return;
