@@ -3,10 +3,13 @@
 // hears and records; in virtual time audio follows the clock exactly, in wall-clock time a pump thread
 // moves it on its own.
 #include "Scenario.h"
+#include "ScenarioRunner.h"
+#include "SimAgentAudio.h"
 #include "SimAudioPump.h"
 #include "SimFarEndAudio.h"
 #include "SimFixture.h"
 #include "audio/SoundFileDecoder.h"
+#include "session/CallEngine.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qdir.h>
@@ -78,6 +81,53 @@ std::vector<int16_t> stepAndRead(SimFixture &fixture, LineAudioEndpoint &endpoin
 std::span<const int16_t> window(const std::vector<int16_t> &samples, qsizetype from, qsizetype count)
 {
     return std::span<const int16_t>(samples).subspan(size_t(from), size_t(count));
+}
+
+// One headless run of `json` (sound files in `dir`): what the agent heard over the whole run, and the
+// voice paths the engine saw come and go for session `label`.
+struct AgentRun
+{
+    std::vector<int16_t> heard;
+    int audioChanges = 0;
+    std::shared_ptr<LineAudioEndpoint> earlyEndpoint;
+    std::shared_ptr<LineAudioEndpoint> connectedEndpoint;
+    QString message;
+};
+
+AgentRun runHeadless(const QTemporaryDir &dir, const QString &json, const QString &label)
+{
+    AgentRun run;
+    Scenario scenario;
+    if (!ScenarioLoader::loadData(json.toUtf8(), QStringLiteral("s.json"), &scenario, &run.message)
+        || !ScenarioLoader::loadMedia(&scenario, dir.path(), &run.message))
+        return run;
+    SimSwitch sim;
+    CallEngine engine(nullptr);
+    ScenarioRunner runner(scenario, &sim);
+    runner.configureSwitch();
+    engine.attachProvider(&sim);
+    QObject::connect(&engine, &CallEngine::callAudioChanged, &engine, [&](CallSession *session) {
+        if (session != runner.session(label))
+            return;
+        ++run.audioChanges;
+        if (const auto endpoint = engine.audioEndpoint(session))
+            (session->state() == Tapi::Connected ? run.connectedEndpoint : run.earlyEndpoint) = endpoint;
+    });
+    // The endpoint the answer finds is the one the call had while ringing.
+    QObject::connect(&engine, &CallEngine::sessionStateChanged, &engine, [&](CallSession *session) {
+        if (session == runner.session(label) && session->state() == Tapi::Connected)
+            run.connectedEndpoint = engine.audioEndpoint(session);
+    });
+    bool finished = false;
+    runner.play(&engine, false, [&](const ScenarioPlayer::Result &result) {
+        finished = true;
+        run.message = result.exitCode ? result.message : QString();
+    });
+    if (!QTest::qWaitFor([&] { return finished; }, 20000))
+        run.message = QStringLiteral("the run did not finish");
+    run.heard = runner.agentAudio()->lastHeard(SimAgentAudio::HeardLimitMs);
+    engine.detachProviders();
+    return run;
 }
 
 } // namespace
@@ -270,6 +320,50 @@ private Q_SLOTS:
             QStringLiteral("t.json"), &textOnly, &problem));
         QVERIFY(!textOnly.farEnds.first().playSamples);
         QVERIFY(textOnly.farEnds.first().recordPath.isEmpty());
+    }
+
+    // The agent's side of a headless run is the console's router on the virtual clock: an outbound call
+    // hears the far end's early media one way on the voice path it keeps after the answer, and two runs
+    // give the agent's earpiece the same audio at the same moments.
+    void agentSideIsDeterministicAndEarlyMediaKeepsItsPath()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(writeToneFile(dir.filePath(QStringLiteral("tone.wav")), 8000, 1, 1.0), QString());
+        QCOMPARE(writeToneFile(dir.filePath(QStringLiteral("agent.wav")), 48000, 1, 1.0), QString());
+        const QString json = QStringLiteral(R"({"name": "s", "lines": [{"id": "desk"}],
+            "farEnds": [{"id": "bob", "number": "3001", "answerAfterMs": 700, "earlyMedia": "tone.wav",
+                         "play": "tone.wav", "loop": true}],
+            "agent": {"play": "agent.wav", "loop": true},
+            "steps": [{"at": 0, "agent": "makeCall", "line": "desk", "number": "3001", "as": "b"},
+                      {"at": 800, "expect": {"session": "b", "state": "RINGBACK",
+                                             "heard": {"party": "bob", "silence": true, "lastMs": 400}}},
+                      {"at": 1800, "expect": {"session": "b", "state": "CONNECTED"}},
+                      {"at": 1900, "agent": "drop", "session": "b"},
+                      {"at": 2500, "expect": {"session": "b", "state": "IDLE"}}]})");
+        const AgentRun first = runHeadless(dir, json, QStringLiteral("b"));
+        QVERIFY2(first.message.isEmpty(), qPrintable(first.message));
+        QVERIFY(first.earlyEndpoint);
+        QCOMPARE(first.connectedEndpoint, first.earlyEndpoint);
+        QCOMPARE(first.audioChanges, 2); // attached while ringing, detached at the end: never replaced
+        // 2.5 s of run: ringing from 300 ms, the far end's tone throughout the call, then silence.
+        QCOMPARE(qsizetype(first.heard.size()), qsizetype(2500 * SimAgentAudio::SampleRate / 1000));
+        const auto ringing = window(first.heard, 48 * 500, 48 * 300);
+        const auto talking = window(first.heard, 48 * 1300, 48 * 400);
+        const auto after = window(first.heard, 48 * 2100, 48 * 300);
+        QVERIFY(qAbs(SimFarEndAudio::toneLevelDbfs(ringing, ToneHz, 48000) - ToneDbfs) < 1.0);
+        QVERIFY(qAbs(SimFarEndAudio::toneLevelDbfs(talking, ToneHz, 48000) - ToneDbfs) < 1.0);
+        QVERIFY(SimFarEndAudio::rmsDbfs(after) < SimFarEndAudio::SilenceBelowDbfs);
+
+        const AgentRun second = runHeadless(dir, json, QStringLiteral("b"));
+        QVERIFY2(second.message.isEmpty(), qPrintable(second.message));
+        // The same audio at the same virtual moments; libsoxr's SIMD paths may round a sample differently
+        // with differently aligned buffers, so equal means within one step of 16-bit rounding.
+        QCOMPARE(second.heard.size(), first.heard.size());
+        for (std::size_t i = 0; i < first.heard.size(); ++i) {
+            if (std::abs(int(first.heard[i]) - int(second.heard[i])) > 2)
+                QFAIL(qPrintable(
+                    QStringLiteral("sample %1: %2 then %3").arg(i).arg(first.heard[i]).arg(second.heard[i])));
+        }
     }
 
     void wallClockPumpRunsOnItsOwnThread()
