@@ -41,11 +41,30 @@ bool LineStateMachine::relay(bool offHook)
     return true;
 }
 
+bool LineStateMachine::hasVoicePath(Phase phase)
+{
+    switch (phase) {
+    case Phase::WaitDialTone:
+    case Phase::Dialing:
+    case Phase::Proceeding:
+    case Phase::Ringback:
+    case Phase::Busy:
+    case Phase::SpecialInfo:
+    case Phase::Connected:
+        return true;
+    case Phase::Idle:
+    case Phase::Alerting: // on-hook while it rings
+    case Phase::Disconnected:
+        break;
+    }
+    return false;
+}
+
 void LineStateMachine::enter(Phase phase)
 {
     m_phase = phase;
     m_phaseSinceMs = nowMs();
-    if (const bool voice = phase == Phase::Connected; voice != m_voicePath) {
+    if (const bool voice = hasVoicePath(phase); voice != m_voicePath) {
         m_voicePath = voice;
         Q_EMIT voicePathChanged(voice);
     }

@@ -19,6 +19,9 @@
 //             busy / reorder --> BUSY, SIT --> SPECIALINFO
 //   in call:  DTMF --> digits; busy/reorder/unobtainable for N cycles, loop current drop or silence
 //             timeout --> DISCONNECTED (BUSY, CONGESTION, NORMAL); release = on-hook --> IDLE
+//   voice:    outbound from off-hook (WAIT_DIALTONE .. SPECIALINFO, CONNECTED: the agent hears dial
+//             tone, the digits, ringback, busy, SIT and announcements), inbound from the answer; one
+//             path for the whole call. The agent's audio reaches the line only while CONNECTED.
 class LineStateMachine : public QObject
 {
     Q_OBJECT
@@ -58,6 +61,11 @@ public:
     void reset();
 
     Phase phase() const { return m_phase; }
+    // The line carries the call's audio in this phase (see the voice row above).
+    static bool hasVoicePath(Phase phase);
+    // The agent's side may speak to the line: CONNECTED only. Before the answer the line hears only
+    // its own DTMF dialling (a microphone would corrupt the digits the exchange decodes).
+    bool agentAudioToLine() const { return m_phase == Phase::Connected; }
     qint64 nowMs() const { return m_detectors.timeMs(); }
 
 Q_SIGNALS:
@@ -67,8 +75,10 @@ Q_SIGNALS:
     void digitReceived(QChar digit);
     void commandDone(int requestId, int error);
     void lineEvent(const LineEvent &event); // every detector event, for diagnostics and tests
-    // The line is off-hook in a call with the far end (CONNECTED): the voice path exists.
-    void voicePathChanged(bool connected);
+    // The call's voice path came (present) or went: off-hook in an outbound call from the relay
+    // closing (early media), in an inbound one from the answer, until IDLE or DISCONNECTED. It does
+    // not change at the answer of an outbound call: the same path carries on (agentAudioToLine()).
+    void voicePathChanged(bool present);
 
 private:
     void onEvent(const LineEvent &event);

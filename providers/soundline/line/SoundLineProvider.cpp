@@ -10,6 +10,8 @@
 
 #include <QtCore/qthread.h>
 
+#include <utility>
+
 using namespace Tapi;
 
 SoundLineProvider::PortFactory SoundLineProvider::defaultPorts()
@@ -167,31 +169,47 @@ void SoundLineProvider::connectWorker(Line &line)
     });
     connect(worker, &SoundLineWorker::commandDone, this, [this, id](int requestId, int error) {
         Line &l = m_lines[id];
-        if (requestId && requestId == l.makeCallRequest) {
+        const bool madeCall = requestId && requestId == l.makeCallRequest;
+        if (madeCall) {
             l.makeCallRequest = 0;
             if (error)
                 l.call = 0; // no call came of it
         }
         if (m_sink && requestId)
             m_sink->commandCompleted(requestId, error, {});
+        if (madeCall) {
+            // The engine may have acted on the completion (a drop): look the line up again.
+            Line &now = m_lines[id];
+            if (std::shared_ptr<LineAudioEndpoint> voice = std::exchange(now.pendingVoice, nullptr))
+                attachVoice(now, voice);
+        }
     });
     connect(worker, &SoundLineWorker::voiceAttached, this,
             [this, id](const std::shared_ptr<LineAudioEndpoint> &endpoint) {
                 Line &l = m_lines[id];
-                if (!m_sink || !l.call)
-                    return;
-                l.voiceCall = l.call;
-                m_sink->callAudioAttached(l.call, endpoint);
+                if (l.makeCallRequest)
+                    l.pendingVoice = endpoint;
+                else
+                    attachVoice(l, endpoint);
             });
     // By call id remembered at attach: a drop has already cleared `call` when the worker reports it.
     connect(worker, &SoundLineWorker::voiceDetached, this, [this, id] {
         Line &l = m_lines[id];
+        l.pendingVoice.reset();
         if (m_sink && l.voiceCall)
             m_sink->callAudioDetached(l.voiceCall);
         l.voiceCall = 0;
     });
     connect(worker, &SoundLineWorker::lineEvent, this,
             [this, id](const LineEvent &event) { Q_EMIT lineEvent(id, event); });
+}
+
+void SoundLineProvider::attachVoice(Line &line, const std::shared_ptr<LineAudioEndpoint> &endpoint)
+{
+    if (!m_sink || !line.call)
+        return;
+    line.voiceCall = line.call;
+    m_sink->callAudioAttached(line.call, endpoint);
 }
 
 void SoundLineProvider::execute(const LineCommand &command)

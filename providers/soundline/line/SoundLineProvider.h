@@ -11,7 +11,9 @@
 #include <QtCore/qobject.h>
 
 #include <functional>
+#include <memory>
 
+class LineAudioEndpoint;
 class QThread;
 class SoundLineWorker;
 
@@ -65,8 +67,12 @@ private:
         CallId call = 0; // the call on this line, 0 when idle
         CallId voiceCall = 0; // the call the worker's voice path is attached to
         int makeCallRequest = 0;
+        // An outbound call's voice path opens with the relay, before makeCall completes; the engine
+        // has the call only from the completion on, so it is handed over then.
+        std::shared_ptr<LineAudioEndpoint> pendingVoice;
     };
     void connectWorker(Line &line);
+    void attachVoice(Line &line, const std::shared_ptr<LineAudioEndpoint> &endpoint);
 
     QList<SoundLineConfig> m_configs;
     PortFactory m_ports;

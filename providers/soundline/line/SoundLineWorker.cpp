@@ -40,11 +40,11 @@ SoundLineWorker::SoundLineWorker(const SoundLineConfig &config, LineAudioPort *a
     connect(m_machine, &LineStateMachine::voicePathChanged, this, &SoundLineWorker::setVoicePath);
 }
 
-void SoundLineWorker::setVoicePath(bool connected)
+void SoundLineWorker::setVoicePath(bool present)
 {
-    if (connected == bool(m_voice))
+    if (present == bool(m_voice))
         return;
-    if (connected) {
+    if (present) {
         m_voice = std::make_shared<LineAudioEndpoint>(
             8000,
             QStringLiteral("sound-card line %1 (%2)")
@@ -124,21 +124,28 @@ void SoundLineWorker::onCaptured(const QList<int16_t> &samples)
     if (!m_inService)
         return; // no calls while a device is missing
     QList<int16_t> playback;
+    // Taken before this frame moves the call on: what the agent's side wrote before the answer is
+    // never played, even in the frame in which the answer is detected.
+    const bool agentWasHeard = m_machine->agentAudioToLine();
     // The detectors hear the line first (the far end may hang up or send digits mid-sentence).
     m_machine->processAudio(samples.constData(), int(samples.size()), &playback);
     if (std::shared_ptr<LineAudioEndpoint> voice = m_voice) {
         const std::size_t count = std::size_t(samples.size());
         if (voice->fromLine.write(std::span<const int16_t>(samples.constData(), count)) < count)
             ++voice->overruns;
-        // The agent's voice, paced by the line's capture clock; DTMF sent in the call is mixed in.
-        m_agent.assign(count, 0);
-        if (voice->toLine.read(m_agent) < count)
-            ++voice->underruns;
-        for (qsizetype i = 0; i < playback.size() && std::size_t(i) < count; ++i)
-            m_agent[std::size_t(i)] =
-                int16_t(qBound(-32768, int(m_agent[std::size_t(i)]) + playback[i], 32767));
-        m_audio->play(m_agent.data(), int(count));
-        return;
+        if (agentWasHeard && m_machine->agentAudioToLine()) {
+            // The agent's voice, paced by the line's capture clock; DTMF sent in the call is mixed in.
+            m_agent.assign(count, 0);
+            if (voice->toLine.read(m_agent) < count)
+                ++voice->underruns;
+            for (qsizetype i = 0; i < playback.size() && std::size_t(i) < count; ++i)
+                m_agent[std::size_t(i)] =
+                    int16_t(qBound(-32768, int(m_agent[std::size_t(i)]) + playback[i], 32767));
+            m_audio->play(m_agent.data(), int(count));
+            return;
+        }
+        // Early media: the agent hears the call progress, the line hears only its own dialling.
+        voice->toLine.discard();
     }
     // Playback stays continuous (silence when there is nothing to say): a PulseAudio stream that runs
     // dry waits for a full pre-buffer before it plays again, which would swallow the first digits dialled.

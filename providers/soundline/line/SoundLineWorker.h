@@ -17,8 +17,10 @@ class QTimer;
 // Runs one line on its own thread: owns the audio and serial ports and the state machine, keeps
 // the devices open (a missing or unplugged one puts the line out of service with the reason and is
 // looked for again every replugPollMs), and reports to the provider by queued signals. While a call
-// is CONNECTED it carries the voice path: captured line audio (after the detectors) goes to the
-// endpoint's fromLine ring, the agent's audio from toLine is played to the line with any DTMF.
+// has a voice path (LineStateMachine::hasVoicePath: outbound from off-hook, inbound from the answer)
+// captured line audio (after the detectors) goes to the endpoint's fromLine ring. Once CONNECTED the
+// agent's audio from toLine is played to the line with any DTMF; before that toLine is discarded and
+// only the line's own dialling is played.
 class SoundLineWorker : public QObject
 {
     Q_OBJECT
@@ -51,14 +53,14 @@ private:
     void bringUp();
     void goOutOfService(const QString &reason);
     void onCaptured(const QList<int16_t> &samples);
-    void setVoicePath(bool connected);
+    void setVoicePath(bool present);
 
     SoundLineConfig m_config;
     LineAudioPort *m_audio;
     SerialControlPort *m_control;
     LineStateMachine *m_machine;
     QTimer *m_replug;
-    std::shared_ptr<LineAudioEndpoint> m_voice; // while CONNECTED
+    std::shared_ptr<LineAudioEndpoint> m_voice; // while the call has a voice path
     std::vector<int16_t> m_agent; // scratch: one frame of the agent's audio
     bool m_audioRunning = false;
     bool m_inService = false;

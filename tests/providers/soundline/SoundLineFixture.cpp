@@ -57,9 +57,14 @@ bool SoundLineFixture::feed(const QString &fixture)
         qWarning("%s", qPrintable(error));
         return false;
     }
+    feed(samples);
+    return true;
+}
+
+void SoundLineFixture::feed(const QList<int16_t> &samples)
+{
     m_fed += samples.size();
     m_audio->feed(samples);
-    return true;
 }
 
 void SoundLineFixture::feedSilence(int ms)

@@ -35,6 +35,7 @@ public:
 
     // Feeds a fixture file (TEST_DATA_DIR) as captured line audio.
     bool feed(const QString &fixture);
+    void feed(const QList<int16_t> &samples);
     void feedSilence(int ms);
     // The session on the line, once there is one.
     CallSession *session() const;

@@ -12,6 +12,7 @@
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <span>
 
@@ -84,7 +85,11 @@ private Q_SLOTS:
     void rejectUnavailableReason_data();
     void rejectUnavailableReason();
     void inboundVoicePath();
-    void outboundVoicePathWithDigits();
+    void outboundEarlyMediaOneVoicePath_data();
+    void outboundEarlyMediaOneVoicePath();
+    void voicePathByPhase_data();
+    void voicePathByPhase();
+    void agentUnheardInTheAnswerFrame();
 };
 
 void TestSoundLine::inboundAnswerBusyDrop_data()
@@ -571,29 +576,82 @@ void TestSoundLine::inboundVoicePath()
     QCOMPARE(audioChanged.at(1).at(0).value<CallSession *>(), a);
 }
 
-void TestSoundLine::outboundVoicePathWithDigits()
+void TestSoundLine::outboundEarlyMediaOneVoicePath_data()
 {
-    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTest::addColumn<QString>("profile");
+    QTest::newRow("us") << "us";
+    QTest::newRow("eu") << "eu";
+    QTest::newRow("uk") << "uk";
+}
+
+void TestSoundLine::outboundEarlyMediaOneVoicePath()
+{
+    QFETCH(QString, profile);
+    SoundLineFixture f(lineConfig(profile));
     QTRY_VERIFY(f.line() && f.line()->inService());
+    QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
     QVERIFY(f.line()->makeCall(QStringLiteral("5551234")) > 0);
     QTRY_VERIFY(f.session());
     CallSession *a = f.session();
-    QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
     QVERIFY(waitForState(a, DialTone));
-    QVERIFY(f.feed(QStringLiteral("dialtone_us_350+440_3s.wav")));
-    f.feedSilence(1500);
-    QVERIFY(waitForState(a, Proceeding));
-    QVERIFY(f.feed(QStringLiteral("ringback_us_440+480_2000-4000.wav")));
-    QVERIFY(waitForState(a, Ringback));
-    QVERIFY(!f.engine().audioEndpoint(a)); // ringback is not a voice path here
-    QVERIFY(f.feed(QStringLiteral("speech_gb_8k.wav")));
-    QVERIFY(waitForState(a, Connected));
+    // The voice path opens with the relay: the agent hears dial tone, the digits and the progress tones.
     QTRY_COMPARE(audioChanged.size(), 1);
+    QCOMPARE(audioChanged.at(0).at(0).value<CallSession *>(), a);
     const std::shared_ptr<LineAudioEndpoint> voice = f.engine().audioEndpoint(a);
     QVERIFY(voice);
-    QVERIFY(f.drained());
 
-    // Digits sent in the call are mixed with the agent's voice, not instead of it.
+    // The agent's side talks while the call is set up: the line hears only its own dialling, so the
+    // digits the exchange decodes are clean.
+    const QList<int16_t> agent = tone(300, 6000, 4000);
+    QCOMPARE(voice->toLine.write(samplesOf(agent)), std::size_t(4000));
+    QVERIFY(f.feed(toneFixture(QStringLiteral("dial"), profile)));
+    f.feedSilence(1500);
+    QVERIFY(waitForState(a, Proceeding));
+    QVERIFY(f.drained());
+    QCOMPARE(f.dialledDigits(), QStringLiteral("5551234"));
+    QVERIFY2(amplitudeOf(f.audio()->played(), 300) < 50,
+             qPrintable(QString::number(amplitudeOf(f.audio()->played(), 300))));
+
+    // Ringback reaches fromLine (the test reads it the way the engine's audio bridge would); the line
+    // hears silence, not the agent, while it rings.
+    QList<int16_t> ringbackAudio;
+    QString error;
+    QVERIFY2(loadLineAudioFile(QStringLiteral(TEST_DATA_DIR "/")
+                                   + toneFixture(QStringLiteral("ringback"), profile),
+                               &ringbackAudio, &error),
+             qPrintable(error));
+    f.audio()->clearPlayed();
+    QCOMPARE(voice->toLine.write(samplesOf(agent)), std::size_t(4000));
+    f.feed(ringbackAudio.mid(0, 4000)); // the fixture's lead-in silence
+    QVERIFY(f.drained());
+    voice->fromLine.discard();
+    f.feed(ringbackAudio.mid(4000));
+    QVERIFY(waitForState(a, Ringback));
+    QVERIFY(f.drained());
+    QList<int16_t> heard(4000);
+    QCOMPARE(voice->fromLine.read(std::span<int16_t>(heard.data(), heard.size())), std::size_t(4000));
+    const ToneCadence *ringback = nullptr;
+    for (const ToneCadence &cadence : f.config().profile->tones)
+        if (cadence.tone == ProgressTone::Ringback)
+            ringback = &cadence;
+    QVERIFY(ringback);
+    for (int hz : {ringback->elements.first().f1, ringback->elements.first().f2}) {
+        if (hz > 0)
+            QVERIFY2(amplitudeOf(heard, hz) > 1000,
+                     qPrintable(QStringLiteral("%1 Hz: %2").arg(hz).arg(amplitudeOf(heard, hz))));
+    }
+    const QList<int16_t> played = f.audio()->played();
+    QVERIFY(!played.isEmpty()); // playback goes on (silence) while the line rings
+    QVERIFY(std::all_of(played.cbegin(), played.cend(), [](int16_t sample) { return sample == 0; }));
+
+    // The answer keeps the same voice path: no detach, no second attach.
+    QVERIFY(f.feed(QStringLiteral("speech_gb_8k.wav")));
+    QVERIFY(waitForState(a, Connected));
+    QVERIFY(f.drained());
+    QCOMPARE(audioChanged.size(), 1);
+    QCOMPARE(f.engine().audioEndpoint(a), voice);
+
+    // From the answer on the agent's voice is played, with digits sent in the call mixed in.
     f.audio()->clearPlayed();
     QSignalSpy replies(&f.engine(), &CallEngine::requestCompleted);
     QVERIFY(a->dial(QStringLiteral("7")) > 0);
@@ -607,7 +665,136 @@ void TestSoundLine::outboundVoicePathWithDigits()
     QVERIFY(a->drop() > 0);
     QVERIFY(waitForState(a, Idle));
     QTRY_COMPARE(audioChanged.size(), 2);
+    QCOMPARE(audioChanged.at(1).at(0).value<CallSession *>(), a);
     QVERIFY(!f.engine().audioEndpoint(a));
+}
+
+void TestSoundLine::voicePathByPhase_data()
+{
+    // steps: "call" (outbound), a fixture to feed, "silence:<ms>" or "answer"; then the state the call
+    // must reach, whether it has a voice path there, and how it ends ("drop", a fixture, silence).
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<bool>("voice");
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<int>("endState");
+    const QStringList dialled {"call", "dialtone_us_350+440_3s.wav", "silence:1500"};
+    QTest::newRow("outbound waiting for dial tone; none comes")
+        << QStringList {"call", "silence:500"} << int(DialTone) << true << "silence:3500"
+        << int(Disconnected);
+    QTest::newRow("outbound proceeding; dropped")
+        << dialled << int(Proceeding) << true << "drop" << int(Idle);
+    QTest::newRow("outbound ringback; dropped") << dialled + QStringList {"ringback_us_440+480_2000-4000.wav"}
+                                                << int(Ringback) << true << "drop" << int(Idle);
+    QTest::newRow("outbound busy; dropped")
+        << dialled + QStringList {"busy_us_480+620_500-500.wav"} << int(Busy) << true << "drop" << int(Idle);
+    QTest::newRow("outbound special info; dropped")
+        << dialled + QStringList {"sit_us.wav"} << int(SpecialInfo) << true << "drop" << int(Idle);
+    QTest::newRow("inbound alerting; the caller gives up")
+        << QStringList {"inbound_us_ring_cid.wav"} << int(Offering) << false << "silence:9000"
+        << int(Disconnected);
+    QTest::newRow("inbound connected; busy tone")
+        << QStringList {"inbound_us_ring_cid.wav", "answer", "silence:500"} << int(Connected) << true
+        << "busy_us_480+620_500-500.wav" << int(Disconnected);
+}
+
+void TestSoundLine::voicePathByPhase()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(int, state);
+    QFETCH(bool, voice);
+    QFETCH(QString, end);
+    QFETCH(int, endState);
+    SoundLineFixture f(lineConfig(QStringLiteral("us")));
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
+    const auto run = [&f](const QString &step) {
+        if (step == QLatin1String("call"))
+            return f.line()->makeCall(QStringLiteral("5551234")) > 0
+                && QTest::qWaitFor([&] { return f.session(); });
+        if (step == QLatin1String("answer"))
+            return QTest::qWaitFor([&] { return f.session(); }) && f.session()->answer() > 0
+                && waitForState(f.session(), Connected);
+        if (step == QLatin1String("drop"))
+            return f.session()->drop() > 0;
+        if (step.startsWith(QLatin1String("silence:"))) {
+            f.feedSilence(step.mid(8).toInt());
+            return true;
+        }
+        return f.feed(step);
+    };
+    for (const QString &step : std::as_const(steps))
+        QVERIFY2(run(step), qPrintable(step));
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QVERIFY(waitForState(a, state));
+    QVERIFY(f.drained());
+    QCOMPARE(bool(f.engine().audioEndpoint(a)), voice);
+    QCOMPARE(audioChanged.size(), voice ? 1 : 0);
+    if (voice) // the line's audio of this phase is on its way to the agent
+        QVERIFY(f.engine().audioEndpoint(a)->fromLine.available() > 0);
+
+    QVERIFY2(run(end), qPrintable(end));
+    QVERIFY(waitForState(a, endState));
+    QTRY_COMPARE(audioChanged.size(), voice ? 2 : 0);
+    QVERIFY(!f.engine().audioEndpoint(a));
+}
+
+void TestSoundLine::agentUnheardInTheAnswerFrame()
+{
+    // Frame by frame, the agent's side writing one frame to toLine before each: nothing of it is
+    // played while the call is set up, including the frame in which the answer (here the answer
+    // timeout) is taken; the next frame plays it sample for sample.
+    QVariantMap config = lineConfig(QStringLiteral("us"));
+    config.insert("answerTimeoutMs", 1000);
+    SoundLineFixture f(config);
+    QTRY_VERIFY(f.line() && f.line()->inService());
+    QVERIFY(f.line()->makeCall(QStringLiteral("1")) > 0);
+    QTRY_VERIFY(f.session());
+    CallSession *a = f.session();
+    QVERIFY(waitForState(a, DialTone));
+    const std::shared_ptr<LineAudioEndpoint> voice = f.engine().audioEndpoint(a);
+    QVERIFY(voice);
+    QList<int16_t> dialTone;
+    QString error;
+    QVERIFY2(
+        loadLineAudioFile(QStringLiteral(TEST_DATA_DIR "/dialtone_us_350+440_3s.wav"), &dialTone, &error),
+        qPrintable(error));
+    constexpr int Frame = 160; // the twin's 20 ms
+    const QList<int16_t> agent = tone(300, 6000, Frame);
+    // One frame through the worker; what it played for it. Once played, the frame's reports are
+    // queued to this thread: processing them brings the engine's state up to date.
+    const auto step = [&](const QList<int16_t> &line) {
+        const qsizetype before = f.audio()->played().size();
+        voice->toLine.write(samplesOf(agent));
+        f.feed(line);
+        if (!QTest::qWaitFor([&] { return f.audio()->played().size() >= before + Frame; }, 10000))
+            return QList<int16_t>();
+        QCoreApplication::processEvents();
+        return f.audio()->played().mid(before);
+    };
+    const auto silent = [](const QList<int16_t> &samples) {
+        return samples.size() == Frame
+            && std::all_of(samples.cbegin(), samples.cend(), [](int16_t x) { return x == 0; });
+    };
+    qsizetype at = 0;
+    while (a->state() != Proceeding && at + Frame <= dialTone.size()) {
+        QCOMPARE(step(dialTone.mid(at, Frame)).size(), Frame);
+        at += Frame;
+    }
+    QCOMPARE(a->state(), int(Proceeding));
+    QCOMPARE(f.dialledDigits(), QStringLiteral("1"));
+    const QList<int16_t> silence(Frame, 0);
+    int frames = 0;
+    while (a->state() == Proceeding && frames < 200) {
+        const QList<int16_t> played = step(silence);
+        QVERIFY2(silent(played), qPrintable(QStringLiteral("frame %1 after dialling").arg(frames)));
+        ++frames;
+    }
+    QCOMPARE(a->state(), int(Connected));
+    QVERIFY2(frames > 45 && frames < 55, qPrintable(QString::number(frames))); // about answerTimeoutMs
+    QCOMPARE(step(silence), agent);
+    QCOMPARE(f.engine().audioEndpoint(a), voice);
 }
 
 QTEST_GUILESS_MAIN(TestSoundLine)
