@@ -58,6 +58,15 @@ bool waitForState(CallSession *session, int state)
 {
     return QTest::qWaitFor([&] { return session && session->state() == state; }, 10000);
 }
+// One row per country profile the line tests cover.
+void addProfileRows()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::newRow("us") << "us";
+    QTest::newRow("eu") << "eu";
+    QTest::newRow("uk") << "uk";
+}
+
 } // namespace
 
 class TestSoundLine : public QObject
@@ -151,10 +160,7 @@ void TestSoundLine::inboundAnswerBusyDrop()
 
 void TestSoundLine::outboundDialRingbackAnswer_data()
 {
-    QTest::addColumn<QString>("profile");
-    QTest::newRow("us") << "us";
-    QTest::newRow("eu") << "eu";
-    QTest::newRow("uk") << "uk";
+    addProfileRows();
 }
 
 void TestSoundLine::outboundDialRingbackAnswer()
@@ -578,10 +584,7 @@ void TestSoundLine::inboundVoicePath()
 
 void TestSoundLine::outboundEarlyMediaOneVoicePath_data()
 {
-    QTest::addColumn<QString>("profile");
-    QTest::newRow("us") << "us";
-    QTest::newRow("eu") << "eu";
-    QTest::newRow("uk") << "uk";
+    addProfileRows();
 }
 
 void TestSoundLine::outboundEarlyMediaOneVoicePath()
