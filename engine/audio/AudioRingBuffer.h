@@ -37,8 +37,11 @@ public:
         const std::size_t written = m_written.load(std::memory_order_relaxed);
         const std::size_t count =
             std::min(samples.size(), capacity() - (written - m_read.load(std::memory_order_acquire)));
-        for (std::size_t i = 0; i < count; ++i)
-            m_samples[(written + i) & m_mask] = samples[i];
+        // At most two copies: up to the end of the storage, then from its start.
+        const std::size_t at = written & m_mask;
+        const std::size_t first = std::min(count, capacity() - at);
+        std::copy_n(samples.data(), first, m_samples.get() + at);
+        std::copy_n(samples.data() + first, count - first, m_samples.get());
         m_written.store(written + count, std::memory_order_release);
         return count;
     }
@@ -48,8 +51,10 @@ public:
     {
         const std::size_t read = m_read.load(std::memory_order_relaxed);
         const std::size_t count = std::min(out.size(), m_written.load(std::memory_order_acquire) - read);
-        for (std::size_t i = 0; i < count; ++i)
-            out[i] = m_samples[(read + i) & m_mask];
+        const std::size_t at = read & m_mask;
+        const std::size_t first = std::min(count, capacity() - at);
+        std::copy_n(m_samples.get() + at, first, out.data());
+        std::copy_n(m_samples.get(), count - first, out.data() + first);
         m_read.store(read + count, std::memory_order_release);
         return count;
     }

@@ -125,10 +125,20 @@ std::size_t BufferAgentAudioIo::readCapture(std::span<int16_t> out)
         m_captured += lost;
     }
     const std::size_t count = std::min(out.size(), due - m_captured);
-    for (std::size_t i = 0; i < count; ++i) {
+    // The sound in runs (wrapping when looped), then silence.
+    std::size_t done = 0;
+    while (done < count) {
         if (m_capturePosition >= m_capture.size() && m_loop && !m_capture.empty())
             m_capturePosition = 0;
-        out[i] = m_capturePosition < m_capture.size() ? m_capture[m_capturePosition++] : int16_t(0);
+        if (m_capturePosition >= m_capture.size()) {
+            std::fill(out.begin() + std::ptrdiff_t(done), out.begin() + std::ptrdiff_t(count), int16_t(0));
+            break;
+        }
+        const std::size_t run = std::min(count - done, m_capture.size() - m_capturePosition);
+        std::copy_n(m_capture.begin() + std::ptrdiff_t(m_capturePosition), run,
+                    out.begin() + std::ptrdiff_t(done));
+        m_capturePosition += run;
+        done += run;
     }
     m_captured += count;
     return count;

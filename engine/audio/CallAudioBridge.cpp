@@ -84,7 +84,8 @@ void CallAudioBridge::setDeviceRates(int captureRate, int playbackRate)
 
 void CallAudioBridge::pullFromLine()
 {
-    m_fromLine.resize(m_fromLine.capacity());
+    // Only what is there: sizing the block to its capacity would clear a second of samples every cycle.
+    m_fromLine.resize(std::min(m_endpoint->fromLine.available(), m_fromLine.capacity()));
     m_fromLine.resize(m_endpoint->fromLine.read(m_fromLine));
     if (m_recorder.state() == Recorder::Recording)
         keepForRecording(m_fromLine, m_recordCaller, m_recordCallerRate);

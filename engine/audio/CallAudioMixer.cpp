@@ -50,7 +50,7 @@ qint64 CallAudioMixer::nowNs() const
 
 void CallAudioMixer::advanceTo(qint64 nowNs)
 {
-    constexpr qint64 cycleNs = qint64(CycleMs) * 1'000'000;
+    constexpr qint64 cycleNs = qint64(SteppedCycleMs) * 1'000'000;
     if (nowNs - m_steppedNs > qint64(MaxSteppedCatchUpMs) * 1'000'000)
         m_steppedNs = nowNs - cycleNs;
     while (m_steppedNs + cycleNs <= nowNs) {

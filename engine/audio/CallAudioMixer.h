@@ -33,6 +33,9 @@ public:
     using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
     enum class Drive { OwnTimer, Stepped };
     static constexpr int CycleMs = 2;
+    // A stepped mixer's cycle: one per 20 ms block of simulated line audio. Nothing real waits on it,
+    // and ten times fewer cycles keep long virtual-time runs fast.
+    static constexpr int SteppedCycleMs = 20;
     // Mixed far-end audio kept for the earpiece at most; older audio is dropped.
     static constexpr int MaxPendingPlaybackMs = 30;
     // How far the mix waits for a call that is behind the others (providers deliver in bursts).
@@ -63,7 +66,7 @@ public:
     void replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint,
                          std::shared_ptr<const std::vector<int16_t>> musicOnHold);
 
-    // Stepped drive only: runs the cycles due up to `nowNs` of the owner's clock.
+    // Stepped drive only: runs the cycles (SteppedCycleMs apart) due up to `nowNs` of the owner's clock.
     void advanceTo(qint64 nowNs);
     // The mixer's time now (ns): the wall clock since start(), or the stepped clock.
     qint64 nowNs() const;

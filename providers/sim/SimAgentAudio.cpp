@@ -47,15 +47,13 @@ void SimAgentAudio::advanceTo(qint64 elapsedMs)
         return;
     // One mixer cycle per step, with the devices' clock at that cycle; a long quiet jump goes at once
     // (the mixer skips what nobody could hear).
-    constexpr qint64 stepMs = CallAudioMixer::CycleMs;
-    if (elapsedMs - m_nowMs > CallAudioMixer::MaxSteppedCatchUpMs) {
-        m_nowNs = elapsedMs * NsPerMs;
+    constexpr qint64 stepMs = CallAudioMixer::SteppedCycleMs;
+    if (elapsedMs - m_cycledMs > CallAudioMixer::MaxSteppedCatchUpMs)
+        m_cycledMs = elapsedMs / stepMs * stepMs - stepMs;
+    while (m_cycledMs + stepMs <= elapsedMs) {
+        m_cycledMs += stepMs;
+        m_nowNs = m_cycledMs * NsPerMs;
         m_router->advanceAudioTo(m_nowNs);
-    } else {
-        for (qint64 t = m_nowMs + stepMs; t <= elapsedMs; t += stepMs) {
-            m_nowNs = t * NsPerMs;
-            m_router->advanceAudioTo(m_nowNs);
-        }
     }
     m_nowMs = elapsedMs;
     keepHeard();

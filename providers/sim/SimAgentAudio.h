@@ -49,6 +49,7 @@ private:
     std::unique_ptr<CallAudioRouter> m_router;
     BufferAgentAudioIo *m_io = nullptr; // owned by the router's mixer, on this thread
     qint64 m_nowMs = 0;
+    qint64 m_cycledMs = 0; // the last mixer cycle's time
     qint64 m_nowNs = 0; // the devices' clock: the cycle being run
     std::vector<int16_t> m_heard;
     qint64 m_heardSamples = 0; // how much of the timeline m_heard has covered, in samples
