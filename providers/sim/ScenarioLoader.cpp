@@ -71,28 +71,27 @@ public:
     std::optional<qint64> integer(const QJsonObject &object, const QString &path, const QString &key,
                                   qint64 fallback, qint64 min, qint64 max)
     {
-        const QJsonValue v = object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        const double d = v.toDouble(-1e300);
-        // Range first: converting a double outside qint64's range is undefined (found by fuzz_scenario).
-        if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::trunc(d)) {
-            fail(path + QLatin1Char('/') + key,
-                 QStringLiteral("expected an integer from %1 to %2 for '%3'").arg(min).arg(max).arg(key));
-            return std::nullopt;
-        }
-        return qint64(d);
+        const auto d = bounded(object, path, key, double(fallback), double(min), double(max), true,
+                               QStringLiteral("an integer from %1 to %2").arg(min).arg(max));
+        return d ? std::optional<qint64>(qint64(*d)) : std::nullopt;
     }
     std::optional<double> number(const QJsonObject &object, const QString &path, const QString &key,
                                  double fallback, double min, double max)
+    {
+        return bounded(object, path, key, fallback, min, max, false,
+                       QStringLiteral("a number from %1 to %2").arg(min).arg(max));
+    }
+    // A number in [min, max] (whole when `integral`), or the fallback when the key is absent.
+    std::optional<double> bounded(const QJsonObject &object, const QString &path, const QString &key,
+                                  double fallback, double min, double max, bool integral, const QString &what)
     {
         const QJsonValue v = object.value(key);
         if (v.isUndefined())
             return fallback;
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || !(d >= min && d <= max)) {
-            fail(path + QLatin1Char('/') + key,
-                 QStringLiteral("expected a number from %1 to %2 for '%3'").arg(min).arg(max).arg(key));
+        // Range first: converting a double outside qint64's range is undefined (found by fuzz_scenario).
+        if (!v.isDouble() || !(d >= min && d <= max) || (integral && d != std::trunc(d))) {
+            fail(path + QLatin1Char('/') + key, QStringLiteral("expected %1 for '%2'").arg(what, key));
             return std::nullopt;
         }
         return d;

@@ -6,6 +6,7 @@
 // playback to the fallback within a second; the recording's path lands in the call log row.
 #include "MonitorCapture.h"
 #include "PulseControl.h"
+#include "RoutedCall.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
@@ -144,35 +145,22 @@ class tst_CallAudio : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<SimFixture> m_fx;
-    std::unique_ptr<AudioDevices> m_devices;
-    std::unique_ptr<CallLog> m_log;
-    std::unique_ptr<CallAudioRouter> m_router;
-    std::shared_ptr<LineAudioEndpoint> m_endpoint;
-    std::unique_ptr<ToneFarEnd> m_farEnd;
-    CallSession *m_session = nullptr;
+    std::unique_ptr<RoutedCall> m_call;
 
     // A connected sim call with the test far end on its voice path; playback on `earpiece`.
     bool connectCall(const QString &earpiece)
     {
-        m_fx = std::make_unique<SimFixture>();
-        m_devices = std::make_unique<AudioDevices>(m_settings.get());
-        if (!m_devices->choose(AudioDevices::Playback, PulseControl::output(earpiece).id()))
-            return false;
-        m_log = std::make_unique<CallLog>(nullptr);
-        if (!m_log->open(m_dir.filePath(QStringLiteral("calls.sqlite"))))
-            return false;
-        m_log->attach(&m_fx->engine());
-        m_router =
-            std::make_unique<CallAudioRouter>(&m_fx->engine(), m_devices.get(), m_settings.get(), m_log.get(),
-                                              nullptr, CallAudioMixer::Drive::OwnTimer, nullptr);
-        m_session = m_fx->stage(SimFixture::StageConnected);
-        if (!m_session)
-            return false;
-        m_endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("test far end"));
-        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), m_endpoint);
-        m_farEnd = std::make_unique<ToneFarEnd>(m_endpoint, farEndTone, farEndLevel);
-        return true;
+        RoutedCall::Setup setup;
+        setup.settings = m_settings.get();
+        setup.callLogPath = m_dir.filePath(QStringLiteral("calls.sqlite"));
+        setup.playbackId = PulseControl::output(earpiece).id();
+        setup.toneHz = farEndTone;
+        setup.toneDbfs = farEndLevel;
+        QString why;
+        m_call = RoutedCall::start(setup, &why);
+        if (!m_call)
+            qWarning().noquote() << why;
+        return m_call != nullptr;
     }
 
     // Waits (up to 5 s, in 200 ms windows) until `take` gives the tone at about its level: a stream takes a
@@ -192,7 +180,7 @@ class tst_CallAudio : public QObject
     bool farEndHearsAgent()
     {
         const qint64 ms =
-            waitForTone([this] { return m_farEnd->takeHeard(); }, agentTone, agentLevel, lineRate);
+            waitForTone([this] { return m_call->farEnd->takeHeard(); }, agentTone, agentLevel, lineRate);
         if (ms > 1000)
             qWarning() << "the agent's tone reached the far end after" << ms << "ms";
         return ms >= 0;
@@ -212,29 +200,20 @@ private Q_SLOTS:
         m_settings = freshAudioSettings(m_dir);
     }
 
-    void cleanup()
-    {
-        m_farEnd.reset();
-        m_router.reset();
-        m_log.reset();
-        m_devices.reset();
-        m_fx.reset();
-        m_endpoint.reset();
-        m_session = nullptr;
-    }
+    void cleanup() { m_call.reset(); }
 
     void tonesCrossBothWaysAndAreRecorded()
     {
         QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
-        QTRY_COMPARE(m_router->playbackDeviceName(), QStringLiteral("Hookline Test Headset"));
-        QCOMPARE(m_router->captureDeviceName(), QStringLiteral("Hookline Test Headset Mic"));
-        QVERIFY(m_router->fallbackReason().isEmpty());
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
+        QTRY_COMPARE(m_call->router->playbackDeviceName(), QStringLiteral("Hookline Test Headset"));
+        QCOMPARE(m_call->router->captureDeviceName(), QStringLiteral("Hookline Test Headset Mic"));
+        QVERIFY(m_call->router->fallbackReason().isEmpty());
 
-        QSignalSpy recording(m_router.get(), &CallAudioRouter::recordingChanged);
-        QVERIFY(m_router->startRecording(m_session));
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        const QString path = m_router->recordingPath(m_session);
+        QSignalSpy recording(m_call->router.get(), &CallAudioRouter::recordingChanged);
+        QVERIFY(m_call->router->startRecording(m_call->session));
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        const QString path = m_call->router->recordingPath(m_call->session);
         QVERIFY(path.startsWith(m_dir.filePath(QStringLiteral("recordings"))));
         QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
 
@@ -244,33 +223,33 @@ private Q_SLOTS:
         QVERIFY(heardOn(headset));
         QVERIFY(farEndHearsAgent());
         headset.take();
-        m_farEnd->takeHeard();
-        QSignalSpy levels(m_router.get(), &CallAudioRouter::levelsChanged);
+        m_call->farEnd->takeHeard();
+        QSignalSpy levels(m_call->router.get(), &CallAudioRouter::levelsChanged);
         letAudioRun(1000);
 
         const QByteArray atHeadsetPcm = headset.take();
         const double atHeadset = levelOf(atHeadsetPcm, farEndTone, 48000);
         QVERIFY2(qAbs(atHeadset - farEndLevel) < 1.5,
                  qPrintable(describe("far end at the headset", atHeadset)));
-        const QByteArray heard = m_farEnd->takeHeard();
+        const QByteArray heard = m_call->farEnd->takeHeard();
         const double atFarEnd = levelOf(heard, agentTone, lineRate);
         QVERIFY2(qAbs(atFarEnd - agentLevel) < 1.5, qPrintable(describe("agent at the far end", atFarEnd)));
         // About 20 level updates a second, and they show both directions.
         QVERIFY2(levels.size() >= 10 && levels.size() <= 30, qPrintable(QString::number(levels.size())));
-        QVERIFY(m_router->farEndPeakDbfs() > -10.0);
-        QVERIFY(m_router->agentPeakDbfs() > -16.0);
+        QVERIFY(m_call->router->farEndPeakDbfs() > -10.0);
+        QVERIFY(m_call->router->agentPeakDbfs() > -16.0);
 
         // The call ends: the recording closes with it and its path is in the call log row.
-        QSignalSpy written(m_log.get(), &CallLog::recordWritten);
-        QCOMPARE(m_fx->completionOf(m_session->drop(QByteArray())), int(Success));
-        QCOMPARE(m_session->terminate(), int(Success));
+        QSignalSpy written(m_call->log.get(), &CallLog::recordWritten);
+        QCOMPARE(m_call->fx->completionOf(m_call->session->drop(QByteArray())), int(Success));
+        QCOMPARE(m_call->session->terminate(), int(Success));
         QCOMPARE(written.size(), 1);
-        const QList<CallRecord> rows = m_log->records();
+        const QList<CallRecord> rows = m_call->log->records();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().recordingPath, path);
-        QTRY_COMPARE(m_router->bridgedCalls(), 0);
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 0);
 
-        m_router.reset(); // closes the file for certain
+        m_call->router.reset(); // closes the file for certain
         SF_INFO info {};
         const QByteArray left = channelOf(path, 0, &info);
         QCOMPARE(info.channels, 2);
@@ -288,20 +267,20 @@ private Q_SLOTS:
     void muteSilencesTheAgent()
     {
         QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
         AgentVoice voice;
         QVERIFY(farEndHearsAgent());
 
-        QVERIFY(m_fx->engine().mute()->setMuted(true));
+        QVERIFY(m_call->fx->engine().mute()->setMuted(true));
         letAudioRun(100);
-        m_farEnd->takeHeard();
+        m_call->farEnd->takeHeard();
         letAudioRun(400);
-        const QByteArray muted = m_farEnd->takeHeard();
+        const QByteArray muted = m_call->farEnd->takeHeard();
         QVERIFY2(muted.size() > lineRate / 2, "the line gets silence while muted, not nothing");
         const double mutedLevel = levelOf(muted, agentTone, lineRate);
         QVERIFY2(mutedLevel < -90.0, qPrintable(describe("muted", mutedLevel)));
 
-        QVERIFY(m_fx->engine().mute()->setMuted(false));
+        QVERIFY(m_call->fx->engine().mute()->setMuted(false));
         QVERIFY(farEndHearsAgent());
     }
 
@@ -322,22 +301,22 @@ private Q_SLOTS:
             m_settings->setValue(QLatin1String(CallAudioRouter::MusicOnHoldKey), music);
         }
         QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
         MonitorRecorder headset(QStringLiteral("hookline_headset"));
         AgentVoice voice;
         QVERIFY(heardOn(headset));
         QVERIFY(farEndHearsAgent());
 
-        QCOMPARE(m_fx->completionOf(m_session->hold()), int(Success));
-        QCOMPARE(m_session->state(), int(OnHold));
-        QTRY_COMPARE(m_router->bridgedCalls(), 0);
+        QCOMPARE(m_call->fx->completionOf(m_call->session->hold()), int(Success));
+        QCOMPARE(m_call->session->state(), int(OnHold));
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 0);
         letAudioRun(200);
         headset.take();
-        m_farEnd->takeHeard();
+        m_call->farEnd->takeHeard();
         letAudioRun(800);
         const double atHeadset = levelOf(headset.take(), farEndTone, 48000);
         QVERIFY2(atHeadset < -60.0, qPrintable(describe("far end at the headset while held", atHeadset)));
-        const QByteArray heard = m_farEnd->takeHeard();
+        const QByteArray heard = m_call->farEnd->takeHeard();
         const double agentHeard = levelOf(heard, agentTone, lineRate);
         QVERIFY2(agentHeard < -60.0, qPrintable(describe("agent at the far end while held", agentHeard)));
         const double music = levelOf(heard, musicTone, lineRate);
@@ -346,8 +325,8 @@ private Q_SLOTS:
         else
             QVERIFY2(music < -60.0, qPrintable(describe("music without a file", music)));
 
-        QCOMPARE(m_fx->completionOf(m_session->unhold()), int(Success));
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QCOMPARE(m_call->fx->completionOf(m_call->session->unhold()), int(Success));
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
         QVERIFY(farEndHearsAgent());
     }
 
@@ -360,23 +339,23 @@ private Q_SLOTS:
         auto unload = qScopeGuard([&] { PulseControl::pactl({QStringLiteral("unload-module"), module}); });
         QTRY_VERIFY(!PulseControl::output(QStringLiteral("Hookline-USB-Headset")).isNull());
         QVERIFY(connectCall(QStringLiteral("Hookline-USB-Headset")));
-        QTRY_COMPARE(m_router->playbackDeviceName(), QStringLiteral("Hookline-USB-Headset"));
+        QTRY_COMPARE(m_call->router->playbackDeviceName(), QStringLiteral("Hookline-USB-Headset"));
         MonitorRecorder usb(QStringLiteral("hookline_usb"));
         QVERIFY(heardOn(usb));
         MonitorRecorder speakers(QStringLiteral("hookline_speakers"));
         QVERIFY(speakers.isRecording());
 
-        QSignalSpy moved(m_router.get(), &CallAudioRouter::devicesInUseChanged);
+        QSignalSpy moved(m_call->router.get(), &CallAudioRouter::devicesInUseChanged);
         QElapsedTimer sinceUnplug;
         QVERIFY(PulseControl::pactl({QStringLiteral("unload-module"), module}));
         sinceUnplug.start();
         unload.dismiss();
-        QTRY_COMPARE_WITH_TIMEOUT(m_router->playbackDeviceName(), QStringLiteral("Hookline Test Speakers"),
-                                  2000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_call->router->playbackDeviceName(),
+                                  QStringLiteral("Hookline Test Speakers"), 2000);
         const qint64 movedMs = sinceUnplug.elapsed();
         QVERIFY2(movedMs < 1000, qPrintable(QStringLiteral("moved after %1 ms").arg(movedMs)));
-        QVERIFY2(m_router->fallbackReason().contains(QLatin1String("Hookline-USB-Headset")),
-                 qPrintable(m_router->fallbackReason()));
+        QVERIFY2(m_call->router->fallbackReason().contains(QLatin1String("Hookline-USB-Headset")),
+                 qPrintable(m_call->router->fallbackReason()));
         QVERIFY(moved.size() >= 1);
         // And the far end is heard there.
         QVERIFY(heardOn(speakers));

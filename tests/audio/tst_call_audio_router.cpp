@@ -2,6 +2,7 @@
 // every format and layout with the path in the call log, pause and resume, a folder that cannot be written
 // (a message, and the call's audio goes on), a device that stops on its own (reported, then re-opened), and
 // the call log's migration of a schema-1 database to the recording_path column.
+#include "RoutedCall.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
@@ -45,49 +46,30 @@ class tst_CallAudioRouter : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<SimFixture> m_fx;
-    std::unique_ptr<AudioDevices> m_devices;
-    std::unique_ptr<CallLog> m_log;
-    std::unique_ptr<CallAudioRouter> m_router;
-    std::unique_ptr<ToneFarEnd> m_farEnd;
+    std::unique_ptr<RoutedCall> m_call;
     BufferAgentAudioIo *m_io = nullptr; // owned by the mixer, on the audio thread
-    CallSession *m_session = nullptr;
 
     bool connectCall()
     {
-        m_fx = std::make_unique<SimFixture>();
-        m_devices = std::make_unique<AudioDevices>(m_settings.get());
-        m_log = std::make_unique<CallLog>(nullptr);
-        if (!m_log->open(m_dir.filePath(QStringLiteral("calls-%1.sqlite").arg(++m_calls))))
-            return false;
-        m_log->attach(&m_fx->engine());
-        m_router = std::make_unique<CallAudioRouter>(
-            &m_fx->engine(), m_devices.get(), m_settings.get(), m_log.get(),
-            [this] {
-                auto io = std::make_unique<BufferAgentAudioIo>(48000);
-                const QByteArray voice = ToneAnalysis::sine(440.0, -12.0, 48000, 1.0);
-                const auto samples = ToneAnalysis::samplesOf(voice);
-                io->setCaptureSamples({samples.begin(), samples.end()}, true);
-                m_io = io.get();
-                return io;
-            },
-            CallAudioMixer::Drive::OwnTimer, nullptr);
-        m_session = m_fx->stage(SimFixture::StageConnected);
-        if (!m_session)
-            return false;
-        auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("tone far end"));
-        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), endpoint);
-        m_farEnd = std::make_unique<ToneFarEnd>(endpoint, 1000.0, -6.0);
-        return true;
+        RoutedCall::Setup setup;
+        setup.settings = m_settings.get();
+        setup.callLogPath = m_dir.filePath(QStringLiteral("calls-%1.sqlite").arg(++m_calls));
+        setup.io = [this] {
+            auto io = std::make_unique<BufferAgentAudioIo>(48000);
+            const QByteArray voice = ToneAnalysis::sine(440.0, -12.0, 48000, 1.0);
+            const auto samples = ToneAnalysis::samplesOf(voice);
+            io->setCaptureSamples({samples.begin(), samples.end()}, true);
+            m_io = io.get();
+            return io;
+        };
+        QString why;
+        m_call = RoutedCall::start(setup, &why);
+        if (!m_call)
+            qWarning().noquote() << why;
+        return m_call != nullptr;
     }
 
-    QString endCall()
-    {
-        if (m_fx->completionOf(m_session->drop(QByteArray())) != Success || m_session->terminate() != Success)
-            return QStringLiteral("the call did not end");
-        const QList<CallRecord> rows = m_log->records();
-        return rows.size() == 1 ? rows.first().recordingPath : QStringLiteral("no row");
-    }
+    QString endCall() { return m_call->end(); }
 
     int m_calls = 0;
 
@@ -100,12 +82,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_farEnd.reset();
-        m_router.reset();
-        m_log.reset();
-        m_devices.reset();
-        m_fx.reset();
-        m_session = nullptr;
+        m_call.reset();
         m_io = nullptr;
     }
 
@@ -134,12 +111,12 @@ private Q_SLOTS:
         if (!layout.isEmpty())
             m_settings->setValue(QLatin1String(CallAudioRouter::RecordingLayoutKey), layout);
         QVERIFY(connectCall());
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        const QString path = m_router->recordingPath(m_session);
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        const QString path = m_call->router->recordingPath(m_call->session);
         QCOMPARE(QFileInfo(path).suffix(), suffix);
         letAudioRun(1200);
         QCOMPARE(endCall(), path);
-        m_router.reset(); // closes the file
+        m_call->router.reset(); // closes the file
 
         SF_INFO info {};
         SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
@@ -173,30 +150,30 @@ private Q_SLOTS:
     {
         QFETCH(int, newRate);
         QVERIFY(connectCall());
-        QVERIFY(m_router->startRecording(m_session));
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        const QString path = m_router->recordingPath(m_session);
+        QVERIFY(m_call->router->startRecording(m_call->session));
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        const QString path = m_call->router->recordingPath(m_call->session);
         const QDir folder = QFileInfo(path).dir();
         const QStringList filesBefore = folder.entryList(QDir::Files);
-        QSignalSpy changed(m_router.get(), &CallAudioRouter::recordingChanged);
+        QSignalSpy changed(m_call->router.get(), &CallAudioRouter::recordingChanged);
         letAudioRun(600);
 
         auto replacement = std::make_shared<LineAudioEndpoint>(newRate, QStringLiteral("new voice path"));
-        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(m_session), replacement);
-        m_farEnd = std::make_unique<ToneFarEnd>(replacement, 700.0, -6.0);
-        QTRY_VERIFY(m_farEnd->heardSamples() > std::size_t(newRate / 2));
+        m_call->fx->engine().callAudioAttached(m_call->fx->engine().callIdOf(m_call->session), replacement);
+        m_call->farEnd = std::make_unique<ToneFarEnd>(replacement, 700.0, -6.0);
+        QTRY_VERIFY(m_call->farEnd->heardSamples() > std::size_t(newRate / 2));
         letAudioRun(300);
         const double agent =
-            ToneAnalysis::levelDbfs(m_farEnd->recent().last(std::size_t(newRate / 4)), 440.0, newRate);
+            ToneAnalysis::levelDbfs(m_call->farEnd->recent().last(std::size_t(newRate / 4)), 440.0, newRate);
         QVERIFY2(qAbs(agent + 12.0) < 1.0,
                  qPrintable(QStringLiteral("agent on the new path %1 dBFS").arg(agent)));
-        QCOMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        QCOMPARE(m_router->recordingPath(m_session), path);
+        QCOMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        QCOMPARE(m_call->router->recordingPath(m_call->session), path);
         QCOMPARE(changed.size(), 0);
-        QCOMPARE(m_router->bridgedCalls(), 1);
+        QCOMPARE(m_call->router->bridgedCalls(), 1);
 
         QCOMPARE(endCall(), path);
-        m_router.reset(); // closes the file
+        m_call->router.reset(); // closes the file
         QCOMPARE(folder.entryList(QDir::Files), filesBefore); // no second file
         SF_INFO info {};
         SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
@@ -220,13 +197,13 @@ private Q_SLOTS:
     void twoConnectedCallsAreMixedAndBothHearTheAgent()
     {
         QVERIFY(connectCall());
-        CallSession *second = m_fx->answered(QStringLiteral("bob"));
+        CallSession *second = m_call->fx->answered(QStringLiteral("bob"));
         QVERIFY(second);
-        QCOMPARE(m_session->state(), int(Connected));
+        QCOMPARE(m_call->session->state(), int(Connected));
         auto endpoint = std::make_shared<LineAudioEndpoint>(lineRate, QStringLiteral("second far end"));
-        m_fx->engine().callAudioAttached(m_fx->engine().callIdOf(second), endpoint);
+        m_call->fx->engine().callAudioAttached(m_call->fx->engine().callIdOf(second), endpoint);
         ToneFarEnd secondFarEnd(endpoint, 600.0, -12.0);
-        QTRY_COMPARE(m_router->bridgedCalls(), 2);
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 2);
         QTRY_VERIFY(m_io);
         letAudioRun(700);
         m_io->takePlayed();
@@ -246,15 +223,15 @@ private Q_SLOTS:
             levels.append(QStringLiteral("%1/%2").arg(first, 0, 'f', 1).arg(other, 0, 'f', 1));
         }
         QVERIFY2(mixed, qPrintable(QStringLiteral("1 kHz/600 Hz per 50 ms: ") + levels.join(u' ')));
-        for (const ToneFarEnd *farEnd : {m_farEnd.get(), &secondFarEnd}) {
+        for (const ToneFarEnd *farEnd : {m_call->farEnd.get(), &secondFarEnd}) {
             const double agent =
                 ToneAnalysis::levelDbfs(farEnd->recent().last(lineRate / 4), 440.0, lineRate);
             QVERIFY2(qAbs(agent + 12.0) < 1.0,
                      qPrintable(QStringLiteral("agent at a far end %1 dBFS").arg(agent)));
         }
         // Holding one leaves the other bridged.
-        QCOMPARE(m_fx->completionOf(second->hold()), int(Success));
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QCOMPARE(m_call->fx->completionOf(second->hold()), int(Success));
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
     }
 
     // The audio runs on its own thread: while the GUI thread is stuck (here: put to sleep on purpose,
@@ -262,9 +239,9 @@ private Q_SLOTS:
     void stalledGuiDoesNotStallAudio()
     {
         QVERIFY(connectCall());
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
-        QTRY_VERIFY(m_farEnd->heardSamples() > std::size_t(lineRate / 10)); // the path is flowing
-        LineAudioEndpoint &line = m_farEnd->endpoint();
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
+        QTRY_VERIFY(m_call->farEnd->heardSamples() > std::size_t(lineRate / 10)); // the path is flowing
+        LineAudioEndpoint &line = m_call->farEnd->endpoint();
         const std::size_t before = line.toLine.available(); // the far end drains on this (GUI) thread
         QThread::msleep(300);
         const std::size_t during = line.toLine.available() - before;
@@ -286,20 +263,20 @@ private Q_SLOTS:
     void pauseLeavesOutAudio()
     {
         QVERIFY(connectCall());
-        QVERIFY(m_router->startRecording(m_session));
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
-        QVERIFY(!m_router->startRecording(m_session)); // one recording per call
-        QVERIFY(m_router->message().contains(m_router->recordingPath(m_session)));
+        QVERIFY(m_call->router->startRecording(m_call->session));
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        QVERIFY(!m_call->router->startRecording(m_call->session)); // one recording per call
+        QVERIFY(m_call->router->message().contains(m_call->router->recordingPath(m_call->session)));
         letAudioRun(500);
-        m_router->pauseRecording(m_session);
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Paused));
+        m_call->router->pauseRecording(m_call->session);
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Paused));
         letAudioRun(1000);
-        m_router->resumeRecording(m_session);
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Recording));
+        m_call->router->resumeRecording(m_call->session);
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
         letAudioRun(500);
-        m_router->stopRecording(m_session);
-        QTRY_COMPARE(m_router->recordingState(m_session), int(Recorder::Finished));
-        const QString path = m_router->recordingPath(m_session);
+        m_call->router->stopRecording(m_call->session);
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Finished));
+        const QString path = m_call->router->recordingPath(m_call->session);
         SF_INFO info {};
         SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
         QVERIFY(file);
@@ -318,24 +295,24 @@ private Q_SLOTS:
         m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
                              m_dir.filePath(QStringLiteral("not-a-folder/recordings")));
         QVERIFY(connectCall());
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
-        QSignalSpy failed(m_router.get(), &CallAudioRouter::recordingFailed);
-        QVERIFY(!m_router->startRecording(m_session));
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
+        QSignalSpy failed(m_call->router.get(), &CallAudioRouter::recordingFailed);
+        QVERIFY(!m_call->router->startRecording(m_call->session));
         QCOMPARE(failed.size(), 1);
-        QCOMPARE(failed.at(0).at(0).toInt(), m_session->sessionId());
-        QVERIFY2(m_router->message().contains(QLatin1String("not-a-folder")),
-                 qPrintable(m_router->message()));
+        QCOMPARE(failed.at(0).at(0).toInt(), m_call->session->sessionId());
+        QVERIFY2(m_call->router->message().contains(QLatin1String("not-a-folder")),
+                 qPrintable(m_call->router->message()));
         // The far end still hears the agent.
-        const std::size_t before = m_farEnd->heardSamples();
-        QTRY_VERIFY(m_farEnd->heardSamples() > before + lineRate / 4);
-        QCOMPARE(m_session->state(), int(Connected));
+        const std::size_t before = m_call->farEnd->heardSamples();
+        QTRY_VERIFY(m_call->farEnd->heardSamples() > before + lineRate / 4);
+        QCOMPARE(m_call->session->state(), int(Connected));
         QVERIFY(endCall().isEmpty());
     }
 
     void fullDiskStopsTheRecordingAndTheCallGoesOn()
     {
         QVERIFY(connectCall());
-        QTRY_COMPARE(m_router->bridgedCalls(), 1);
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
         // A file size limit makes a write fail with EFBIG as a full disk would (SIGXFSZ ignored). Stereo
         // WAV at 8 kHz is 32 kB a second: 48 kB lasts about a second and a half. Nothing else in this
         // process writes files while the limit holds.
@@ -349,20 +326,20 @@ private Q_SLOTS:
             setrlimit(RLIMIT_FSIZE, &before);
             std::signal(SIGXFSZ, oldHandler);
         });
-        QSignalSpy failed(m_router.get(), &CallAudioRouter::recordingFailed);
-        QVERIFY(m_router->startRecording(m_session));
+        QSignalSpy failed(m_call->router.get(), &CallAudioRouter::recordingFailed);
+        QVERIFY(m_call->router->startRecording(m_call->session));
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
         restore.dismiss();
         setrlimit(RLIMIT_FSIZE, &before);
         std::signal(SIGXFSZ, oldHandler);
-        const QString path = m_router->recordingPath(m_session);
-        QCOMPARE(failed.at(0).at(0).toInt(), m_session->sessionId());
-        QVERIFY2(m_router->message().contains(path), qPrintable(m_router->message()));
-        QCOMPARE(m_router->recordingState(m_session), int(Recorder::Failed));
+        const QString path = m_call->router->recordingPath(m_call->session);
+        QCOMPARE(failed.at(0).at(0).toInt(), m_call->session->sessionId());
+        QVERIFY2(m_call->router->message().contains(path), qPrintable(m_call->router->message()));
+        QCOMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Failed));
         // The call goes on and the far end still hears the agent.
-        QCOMPARE(m_session->state(), int(Connected));
-        const std::size_t heard = m_farEnd->heardSamples();
-        QTRY_VERIFY(m_farEnd->heardSamples() > heard + lineRate / 4);
+        QCOMPARE(m_call->session->state(), int(Connected));
+        const std::size_t heard = m_call->farEnd->heardSamples();
+        QTRY_VERIFY(m_call->farEnd->heardSamples() > heard + lineRate / 4);
         // What was written before the disk filled is a readable recording.
         SF_INFO info {};
         SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
@@ -375,20 +352,20 @@ private Q_SLOTS:
     void deviceThatStopsIsReportedAndReopened()
     {
         QVERIFY(connectCall());
-        QTRY_VERIFY(!m_router->playbackDeviceName().isEmpty());
+        QTRY_VERIFY(!m_call->router->playbackDeviceName().isEmpty());
         QTRY_VERIFY(m_io);
         QStringList reasons;
-        connect(m_router.get(), &CallAudioRouter::devicesInUseChanged, this,
-                [&] { reasons.append(m_router->fallbackReason()); });
+        connect(m_call->router.get(), &CallAudioRouter::devicesInUseChanged, this,
+                [&] { reasons.append(m_call->router->fallbackReason()); });
         BufferAgentAudioIo *io = m_io;
         QMetaObject::invokeMethod(
-            m_router->mixer(),
+            m_call->router->mixer(),
             [io] { io->failDevice(AgentAudioIo::Playback, QStringLiteral("earpiece unplugged")); },
             Qt::QueuedConnection);
         // Said at once; the next cycle opens the device again, the reason goes and the far end plays again.
         QTRY_VERIFY(!reasons.filter(QStringLiteral("earpiece unplugged")).isEmpty());
-        QTRY_VERIFY(m_router->fallbackReason().isEmpty());
-        QVERIFY(!m_router->playbackDeviceName().isEmpty());
+        QTRY_VERIFY(m_call->router->fallbackReason().isEmpty());
+        QVERIFY(!m_call->router->playbackDeviceName().isEmpty());
         io->takePlayed();
         std::size_t played = 0;
         QTRY_VERIFY((played += io->takePlayed().size()) > 48000 / 10);

@@ -23,6 +23,17 @@ constexpr int CaptureRate = 16000;
 constexpr double ShippedToneHz = 1050.0; // resources/sounds/README.md
 constexpr double Audible = -40.0; // dBFS a tone must reach in a 50 ms block to count as heard
 constexpr double Quiet = -70.0;
+
+// Records the harness sink's monitor and waits until audio flows; empty, or why it could not.
+QString listenTo(MonitorCapture &monitor, const QString &sink)
+{
+    QString error;
+    if (!monitor.start(sink, CaptureRate, &error))
+        return error;
+    if (!QTest::qWaitFor([&] { return monitor.isFlowing(); }, 5000))
+        return QStringLiteral("nothing flows from %1's monitor").arg(sink);
+    return {};
+}
 } // namespace
 
 class tst_Ringtone : public QObject
@@ -83,9 +94,8 @@ private Q_SLOTS:
         QVERIFY(console.ringtone.toneError().isEmpty());
         QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
         MonitorCapture speakers;
-        QString error;
-        QVERIFY2(speakers.start(QStringLiteral("hookline_speakers"), CaptureRate, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(speakers.isFlowing(), 5000);
+        const QString listening = listenTo(speakers, QStringLiteral("hookline_speakers"));
+        QVERIFY2(listening.isEmpty(), qPrintable(listening));
 
         CallSession *session = console.fixture.offer(QStringLiteral("alice"));
         QVERIFY(session);
@@ -120,10 +130,11 @@ private Q_SLOTS:
         QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
         MonitorCapture speakers;
         MonitorCapture headset;
-        QString error;
-        QVERIFY2(speakers.start(QStringLiteral("hookline_speakers"), CaptureRate, &error), qPrintable(error));
-        QVERIFY2(headset.start(QStringLiteral("hookline_headset"), CaptureRate, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(speakers.isFlowing() && headset.isFlowing(), 5000);
+        for (const auto &[monitor, sink] :
+             {std::pair {&speakers, "hookline_speakers"}, std::pair {&headset, "hookline_headset"}}) {
+            const QString listening = listenTo(*monitor, QLatin1String(sink));
+            QVERIFY2(listening.isEmpty(), qPrintable(listening));
+        }
         QVERIFY(console.fixture.offer(QStringLiteral("alice")));
         QTRY_VERIFY_WITH_TIMEOUT(
             ToneAnalysis::peakLevelDbfs(speakers.pcm(), ShippedToneHz, CaptureRate) > Audible, 5000);
@@ -145,9 +156,8 @@ private Q_SLOTS:
         QCOMPARE(console.agent.requestState(AgentState::NotReady, QStringLiteral("break")),
                  AgentState::Applied);
         MonitorCapture speakers;
-        QString error;
-        QVERIFY2(speakers.start(QStringLiteral("hookline_speakers"), CaptureRate, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(speakers.isFlowing(), 5000);
+        const QString listening = listenTo(speakers, QStringLiteral("hookline_speakers"));
+        QVERIFY2(listening.isEmpty(), qPrintable(listening));
         const qsizetype mark = speakers.samples();
         QVERIFY(console.fixture.offer(QStringLiteral("alice")));
         QVERIFY(!console.agent.alertingSession());
@@ -202,9 +212,8 @@ private Q_SLOTS:
         }
         QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
         MonitorCapture speakers;
-        QString error;
-        QVERIFY2(speakers.start(QStringLiteral("hookline_speakers"), CaptureRate, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(speakers.isFlowing(), 5000);
+        const QString listening = listenTo(speakers, QStringLiteral("hookline_speakers"));
+        QVERIFY2(listening.isEmpty(), qPrintable(listening));
         QVERIFY(console.fixture.offer(QStringLiteral("alice")));
         QTRY_VERIFY_WITH_TIMEOUT(ToneAnalysis::peakLevelDbfs(speakers.pcm(), toneHz, CaptureRate) > Audible,
                                  5000);

@@ -45,6 +45,24 @@ QVariantMap cardLine(const QString &playback = LineOut,
             {"loopCurrentPin", "none"}};
 }
 
+// The harness card line with its modem-control lines on a pseudo-terminal the test drives: the pty is
+// plugged before the line opens it.
+struct CardLineOnPty
+{
+    bool inService()
+    {
+        return plugged && QTest::qWaitFor([&] { return line.line() && line.line()->inService(); }, Bound);
+    }
+
+    // In this order: the pty exists and is plugged before the line opens it.
+    QTemporaryDir dir;
+    const QString modemPath = dir.filePath(QStringLiteral("ttyLINE0"));
+    PtyModemLines modem {modemPath};
+    const bool plugged = modem.plug();
+    SoundLineFixture line {cardLine(LineOut, modemPath), SoundLineFixture::RealSerialPort,
+                           SoundLineFixture::SoundCard};
+};
+
 // Sets RI and waits until the serial port has read the modem lines twice, so the line saw the change.
 bool setRingSeen(PtyModemLines &modem, bool ringing)
 {
@@ -149,12 +167,10 @@ void TestSoundLinePulse::initTestCase()
 
 void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
 {
-    QTemporaryDir dir;
-    PtyModemLines modem(dir.filePath(QStringLiteral("ttyLINE0")));
-    QVERIFY(modem.plug());
-    SoundLineFixture f(cardLine(LineOut, dir.filePath(QStringLiteral("ttyLINE0"))),
-                       SoundLineFixture::RealSerialPort, SoundLineFixture::SoundCard);
-    QVERIFY(QTest::qWaitFor([&] { return f.line() && f.line()->inService(); }, Bound));
+    CardLineOnPty card;
+    QVERIFY(card.inService());
+    PtyModemLines &modem = card.modem;
+    SoundLineFixture &f = card.line;
     QCOMPARE(modem.dtrHistory(), QList<bool> {false}); // opened on-hook
     QSignalSpy audioChanged(&f.engine(), &CallEngine::callAudioChanged);
 
@@ -242,12 +258,10 @@ void TestSoundLinePulse::inboundCallerIdAnswerSpeechBusy()
 
 void TestSoundLinePulse::outboundDialRingbackAnswer()
 {
-    QTemporaryDir dir;
-    PtyModemLines modem(dir.filePath(QStringLiteral("ttyLINE0")));
-    QVERIFY(modem.plug());
-    SoundLineFixture f(cardLine(LineOut, dir.filePath(QStringLiteral("ttyLINE0"))),
-                       SoundLineFixture::RealSerialPort, SoundLineFixture::SoundCard);
-    QVERIFY(QTest::qWaitFor([&] { return f.line() && f.line()->inService(); }, Bound));
+    CardLineOnPty card;
+    QVERIFY(card.inService());
+    PtyModemLines &modem = card.modem;
+    SoundLineFixture &f = card.line;
     LineMonitor monitor;
     QVERIFY(monitor.started());
     const int make = f.line()->makeCall(QStringLiteral("5551234"));
