@@ -104,6 +104,10 @@
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
     </message>
+    <message>
+        <source>Selected call</source>
+        <translation>選取的通話</translation>
+    </message>
 </context>
 <context>
     <name>AgentConsole</name>
@@ -938,6 +942,10 @@ on %2</source>
         <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages and agent state</source>
+        <translation>頁面與客服人員狀態</translation>
     </message>
 </context>
 <context>
