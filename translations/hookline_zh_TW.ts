@@ -827,6 +827,10 @@
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>紀錄</translation>
+    </message>
 </context>
 <context>
     <name>IncomingBanner</name>
@@ -1461,6 +1465,10 @@ on %2</source>
         <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
         <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutEditor</name>
@@ -1660,6 +1668,17 @@ on %2</source>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>已取得權限</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <source>Scroll %1</source>
+        <translation>捲動%1</translation>
+    </message>
+    <message>
+        <source>Scroll %1 sideways</source>
+        <translation>左右捲動%1</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
 #include "AccessibleQuickItem.h"
 #include "Accessibility.h"
 
+#include <QtCore/qcoreapplication.h>
 #include <QtQuick/private/qquickitem_p.h>
+#include <QtQuick/private/qquicktext_p.h>
 
 namespace {
 QAccessibleInterface *quickItemFactory(const QString &className, QObject *object)
@@ -17,7 +19,8 @@ QAccessibleInterface *quickItemFactory(const QString &className, QObject *object
 }
 } // namespace
 
-AccessibleQuickItem::AccessibleQuickItem(QQuickItem *item) : QAccessibleQuickItem(item)
+AccessibleQuickItem::AccessibleQuickItem(QQuickItem *item)
+    : QAccessibleQuickItem(item)
 {
     // Qt 6.4 sends no state change when an item is enabled or disabled: screen readers keep the old state.
     QObject::connect(item, &QQuickItem::enabledChanged, item, [item] {
@@ -27,6 +30,15 @@ AccessibleQuickItem::AccessibleQuickItem(QQuickItem *item) : QAccessibleQuickIte
         QAccessibleStateChangeEvent event(item, changed);
         QAccessible::updateAccessibility(&event);
     });
+    // A label that gains or loses its text appears or disappears for screen readers (see state()).
+    if (auto *label = qobject_cast<QQuickText *>(item)) {
+        QObject::connect(label, &QQuickText::textChanged, label, [label](const QString &text) {
+            if (!label->isVisible())
+                return;
+            QAccessibleEvent event(label, text.isEmpty() ? QAccessible::ObjectHide : QAccessible::ObjectShow);
+            QAccessible::updateAccessibility(&event);
+        });
+    }
 }
 
 void hookline::ui::installAccessibility()
@@ -44,7 +56,38 @@ QAccessible::State AccessibleQuickItem::state() const
     }
     if (QQuickItemPrivate::get(item())->culled) // pooled by a list view, out of sight
         state.invisible = true;
+    if (isEmptyLabel())
+        state.invisible = true;
     return state;
+}
+
+QString AccessibleQuickItem::text(QAccessible::Text type) const
+{
+    QString text = QAccessibleQuickItem::text(type);
+    if (type != QAccessible::Name || !text.isEmpty())
+        return text;
+    QAccessibleInterface *container = parent();
+    if (!container)
+        return text;
+    const QAccessible::Role ownRole = role();
+    if (ownRole == QAccessible::ScrollBar) {
+        const QString scrolled = container->text(QAccessible::Name);
+        if (!scrolled.isEmpty() && item()->property("orientation").toInt() == Qt::Horizontal)
+            return QCoreApplication::translate("AccessibleQuickItem", "Scroll %1 sideways").arg(scrolled);
+        if (!scrolled.isEmpty())
+            return QCoreApplication::translate("AccessibleQuickItem", "Scroll %1").arg(scrolled);
+    }
+    if (ownRole == QAccessible::EditableText && container->role() == QAccessible::ComboBox)
+        return container->text(QAccessible::Name);
+    return text;
+}
+
+bool AccessibleQuickItem::isEmptyLabel() const
+{
+    if (role() != QAccessible::StaticText || !QAccessibleQuickItem::text(QAccessible::Name).isEmpty())
+        return false;
+    auto *label = qobject_cast<QQuickText *>(item());
+    return !label || label->text().isEmpty();
 }
 
 void *AccessibleQuickItem::interface_cast(QAccessible::InterfaceType type)

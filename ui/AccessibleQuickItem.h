@@ -7,13 +7,16 @@
 // with a state-change event when that changes; text fields and areas offer the editable-text interface
 // (Qt 6.4 offers only reading), editing through the item's own insert() and remove(), so validators,
 // length limits and the field's signals behave as for typing; a delegate parked in a list view's reuse
-// pool reports itself invisible instead of showing. Everything else is Qt's.
+// pool reports itself invisible instead of showing. And nothing showing goes without a name: a label
+// without text is not showing, a scroll bar without a name takes the name of what it scrolls, the text
+// inside a combo box the combo box's. Everything else is Qt's.
 class AccessibleQuickItem : public QAccessibleQuickItem, public QAccessibleEditableTextInterface
 {
 public:
     explicit AccessibleQuickItem(QQuickItem *item);
 
     QAccessible::State state() const override;
+    QString text(QAccessible::Text type) const override;
 
     void deleteText(int startOffset, int endOffset) override;
     void insertText(int offset, const QString &text) override;
@@ -24,4 +27,5 @@ protected:
 
 private:
     bool isEditable() const;
+    bool isEmptyLabel() const;
 };

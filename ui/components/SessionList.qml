@@ -30,7 +30,7 @@ ListView {
     keyNavigationEnabled: true
     activeFocusOnTab: true
     highlightFollowsCurrentItem: false
-    reuseItems: true
+    reuseItems: false // a pooled row stayed in the accessibility tree, selected, after its call closed
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar { }
 
