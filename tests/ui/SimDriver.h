@@ -18,7 +18,6 @@ class EventLogModel;
 class FakePhone;
 #include "devices/PhoneBinding.h"
 class QSettings;
-class QTranslator;
 class SimSwitch;
 class QQmlEngine;
 class QJSEngine;
@@ -87,7 +86,6 @@ private:
     std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ConsoleAudio> m_audio;
-    std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;
     QElapsedTimer m_wall;
