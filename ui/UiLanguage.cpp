@@ -42,13 +42,11 @@ UiLanguage *UiLanguage::create(QQmlEngine *qml, QJSEngine *)
 
 void UiLanguage::start(const QString &commandLineLanguage)
 {
-    if (!commandLineLanguage.isEmpty()) {
+    if (commandLineLanguage != m_override) {
         m_override = commandLineLanguage;
         Q_EMIT commandLineOverrideChanged();
-        apply(commandLineLanguage);
-    } else {
-        apply(choice());
     }
+    apply(commandLineLanguage.isEmpty() ? choice() : commandLineLanguage);
 }
 
 bool UiLanguage::apply(const QString &language)
@@ -73,23 +71,20 @@ bool UiLanguage::apply(const QString &language)
     QLocale::setDefault(locale);
 
     const QString current = loaded ? m_translator->language() : QString();
+    const QString catalogue = loaded ? m_translator->filePath() : QString();
     qCInfo(lcLanguage) << "language"
                        << (language.isEmpty() ? QStringLiteral("system: ") + locale.name() : language)
-                       << "catalogue" << catalogue();
+                       << "catalogue" << catalogue;
     if (!loaded)
         qCInfo(lcLanguage) << "no catalogue for" << locale.name() << "in" << CatalogueFolder
                            << "; the English source strings show";
-    if (current != m_current) {
+    if (current != m_current || catalogue != m_catalogue) {
         m_current = current;
+        m_catalogue = catalogue;
         Q_EMIT currentChanged();
     }
     retranslate();
     return loaded;
-}
-
-QString UiLanguage::catalogue() const
-{
-    return m_translator ? m_translator->filePath() : QString();
 }
 
 QString UiLanguage::choice() const

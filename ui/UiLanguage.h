@@ -26,6 +26,8 @@ class UiLanguage : public QObject
     Q_PROPERTY(QString choice READ choice WRITE setChoice NOTIFY choiceChanged FINAL)
     // The language of the catalogue in use ("en", "zh_TW"), "" when none matched (the source strings show).
     Q_PROPERTY(QString current READ current NOTIFY currentChanged FINAL)
+    // The catalogue in use, e.g. ":/i18n/hookline_zh_TW.qm" (compiled into the executable), or "".
+    Q_PROPERTY(QString catalogue READ catalogue NOTIFY currentChanged FINAL)
     // The --lang of this run while it overrides the stored choice, else "".
     Q_PROPERTY(QString commandLineOverride READ commandLineOverride NOTIFY commandLineOverrideChanged FINAL)
 
@@ -43,12 +45,11 @@ public:
     // Installs the catalogues of `language` ("" = the system locale) and makes it the default locale.
     // Returns false when the console has no catalogue for it (the source strings show).
     bool apply(const QString &language);
-    // The catalogue in use, e.g. ":/i18n/hookline_zh_TW.qm", or "".
-    QString catalogue() const;
 
     QString choice() const;
     void setChoice(const QString &language);
     QString current() const { return m_current; }
+    QString catalogue() const { return m_catalogue; }
     QString commandLineOverride() const { return m_override; }
 
 Q_SIGNALS:
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<QTranslator> m_qtTranslator;
     QString m_current;
+    QString m_catalogue;
     QString m_override;
     QList<QPointer<QQmlEngine>> m_engines;
 };

@@ -66,28 +66,48 @@ cd "$work"
 "$prefix/bin/hookline" --headless >"$work/default.log" 2>&1 \
     || { cat "$work/default.log" >&2; fail "headless run on the scenario it finds by itself"; }
 
-# The window, offscreen, in Traditional Chinese: the log names the catalogue from the executable's resources
-# and the translated title of the loaded window. Polls the log until both lines are there (or 60 s).
-QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_LOGGING_RULES="hookline.ui.language.info=true;hookline.app.info=true" \
-    "$prefix/bin/hookline" --lang zh_TW --supervisor >"$work/window.log" 2>&1 &
-pid=$!
-found=
-for _ in $(seq 600); do
-    if grep -q 'window loaded: "Hookline 督導"' "$work/window.log"; then found=1; break; fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-done
-alive=0
-kill -0 "$pid" 2>/dev/null && alive=1
-kill "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
-cat "$work/window.log"
-[ -n "$found" ] || fail "the installed console did not load its window in zh_TW"
-[ "$alive" = 1 ] || fail "the installed console exited"
-grep -q 'catalogue ":/i18n/hookline_zh_TW.qm"' "$work/window.log" || fail "the zh_TW catalogue was not loaded from the resources"
-if grep -E 'is not installed|failed to load|Cannot load library|QQmlApplicationEngine failed' "$work/window.log"; then
-    fail "the installed console reported a missing module or library"
-fi
+# The window, offscreen: the log names the catalogue loaded from the executable's resources and the title of
+# the loaded window. Polls the log until the window is loaded (or 60 s), then stops the console.
+run_window() { # LOG ARGS...
+    local log=$1 pid found= alive=0
+    shift
+    QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software \
+        QT_LOGGING_RULES="hookline.ui.language.info=true;hookline.app.info=true" \
+        "$prefix/bin/hookline" "$@" >"$log" 2>&1 &
+    pid=$!
+    for _ in $(seq 600); do
+        if grep -q 'window loaded:' "$log"; then found=1; break; fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && alive=1
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo "--- hookline $*"
+    cat "$log"
+    [ -n "$found" ] || fail "the installed console did not load its window ($*)"
+    [ "$alive" = 1 ] || fail "the installed console exited ($*)"
+    if grep -E 'is not installed|failed to load|Cannot load library|QQmlApplicationEngine failed' "$log"; then
+        fail "the installed console reported a missing module or library ($*)"
+    fi
+}
+expect() { # LOG TEXT
+    grep -qF "$2" "$1" || fail "expected in the log: $2"
+}
+
+# --lang zh_TW: Traditional Chinese from the compiled-in catalogue.
+run_window "$work/zh.log" --lang zh_TW --supervisor
+expect "$work/zh.log" 'catalogue ":/i18n/hookline_zh_TW.qm"'
+expect "$work/zh.log" 'window loaded: "Hookline 督導"'
+# The language stored in Settings applies at start-up; --lang overrides it for one run.
+mkdir -p "$XDG_CONFIG_HOME/Hookline"
+printf '[ui]\nlanguage=zh_TW\n' >"$XDG_CONFIG_HOME/Hookline/hookline.conf"
+run_window "$work/stored.log" --supervisor
+expect "$work/stored.log" 'window loaded: "Hookline 督導"'
+run_window "$work/override.log" --lang en --supervisor
+expect "$work/override.log" 'catalogue ":/i18n/hookline_en.qm"'
+expect "$work/override.log" 'window loaded: "Hookline supervisor"'
+grep -q '^language=zh_TW$' "$XDG_CONFIG_HOME/Hookline/hookline.conf" || fail "--lang changed the stored choice"
 echo "installed console ran with $src and $build hidden"
 INNER
 unshare --mount --propagation private bash "$work/hidden.sh" "$src" "$build" "$prefix" "$work"

@@ -18,6 +18,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qsettings.h>
+#include <QtQml/qqmlcontext.h>
 #include <QtQml/qqmlengine.h>
 
 namespace {
@@ -307,6 +308,19 @@ bool SimDriver::setLanguage(const QString &language)
     if (m_qml)
         m_qml->retranslate();
     return ok;
+}
+
+void SimDriver::startLanguage(const QString &commandLineLanguage)
+{
+    UiLanguage::instance()->start(commandLineLanguage);
+    if (m_qml)
+        m_qml->retranslate();
+}
+
+QString SimDriver::sourceUrl(QObject *object) const
+{
+    const QQmlContext *context = object ? qmlContext(object) : nullptr;
+    return context ? context->baseUrl().toString() : QString();
 }
 
 QVariant SimDriver::settingValue(const QString &key) const

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Shortcuts, headsets, audio, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
+// Shortcuts, headsets, audio, theme, wrap-up time and language. Changes are stored in the user's settings (QSettings) at once.
 Pane {
     id: page
     objectName: "settingsPage"
@@ -53,17 +53,19 @@ Pane {
             Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             RowLayout {
                 Label { text: qsTr("Theme"); color: Theme.text }
-                ComboBox {
+                ChoiceBox {
                     objectName: "themeChoice"
                     Layout.preferredWidth: Math.max(implicitWidth, 220)
-                    readonly property var codes: ["system", "light", "dark"]
-                    model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
-                    currentIndex: Math.max(0, codes.indexOf(Theme.override))
+                    codes: ["system", "light", "dark"]
+                    code: Theme.override
+                    nameOf: function(value) {
+                        return value === "light" ? qsTr("Light") : value === "dark" ? qsTr("Dark") : qsTr("Follow the system")
+                    }
                     Accessible.name: qsTr("Theme")
-                    onActivated: function(i) {
-                        Theme.override = codes[i]
+                    onChosen: function(value) {
+                        Theme.override = value
                         if (page.appearanceSettings)
-                            page.appearanceSettings.theme = codes[i]
+                            page.appearanceSettings.theme = value
                     }
                 }
             }
@@ -81,8 +83,27 @@ Pane {
                     }
                 }
             }
+            Label { text: qsTr("Language"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            RowLayout {
+                Label { text: qsTr("User interface language"); color: Theme.text }
+                ChoiceBox {
+                    objectName: "languageChoice"
+                    Layout.preferredWidth: Math.max(implicitWidth, 220)
+                    // "" follows the system; each language is named in itself, so it is found whatever is shown.
+                    codes: ["", "en", "zh_TW"]
+                    code: UiLanguage.choice
+                    nameOf: function(value) {
+                        return value === "en" ? "English" : value === "zh_TW" ? "繁體中文" : qsTr("Follow the system")
+                    }
+                    Accessible.name: qsTr("User interface language")
+                    onChosen: function(value) { UiLanguage.choice = value } // stored and applied at once
+                }
+            }
             Label {
-                text: qsTr("The language follows the system; start with --lang zh_TW or --lang en to choose another.")
+                objectName: "languageOverrideNote"
+                visible: UiLanguage.commandLineOverride !== ""
+                text: qsTr("This run started with --lang %1. A language chosen here applies at once and at every start.")
+                      .arg(UiLanguage.commandLineOverride)
                 color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }
         }
