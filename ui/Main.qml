@@ -27,12 +27,19 @@ ApplicationWindow {
 
     color: Theme.window
     palette.window: Theme.window
-    palette.windowText: Theme.text
-    palette.base: Theme.surface
     palette.alternateBase: Theme.surfaceAlt
-    palette.text: Theme.text
-    palette.button: Theme.surfaceAlt
-    palette.buttonText: Theme.text
+    // Set per group: a colour set for all groups at once would also overwrite the disabled ones below
+    // whenever the theme changes.
+    palette.active.windowText: Theme.text
+    palette.inactive.windowText: Theme.text
+    palette.active.base: Theme.surface
+    palette.inactive.base: Theme.surface
+    palette.active.text: Theme.text
+    palette.inactive.text: Theme.text
+    palette.active.button: Theme.surfaceAlt
+    palette.inactive.button: Theme.surfaceAlt
+    palette.active.buttonText: Theme.text
+    palette.inactive.buttonText: Theme.text
     palette.highlight: Theme.accent
     palette.highlightedText: Theme.accentText
     palette.placeholderText: Theme.mutedText

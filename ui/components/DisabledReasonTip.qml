@@ -12,7 +12,7 @@ Item {
     property var scopes: []
     // The disabled control under the pointer that gives a reason, or null.
     property Item target: null
-    readonly property string text: target ? target.disabledReason : ""
+    readonly property string text: target && !target.enabled ? target.disabledReason : ""
 
     function controlAt(item, x, y) {
         for (let current = item; current;) {
@@ -42,16 +42,10 @@ Item {
         onPointChanged: tips.update()
         onHoveredChanged: tips.update()
     }
-    Connections {
-        target: tips.target
-        function onEnabledChanged() { tips.update() }
-        function onDisabledReasonChanged() { tips.update() }
-    }
-
     ToolTip {
         objectName: "disabledReasonToolTip"
         parent: tips
-        visible: tips.target !== null
+        visible: tips.text.length > 0
         delay: 300
         text: tips.text
         x: tips.target ? tips.target.mapToItem(tips, 0, 0).x : 0
