@@ -2,8 +2,10 @@
 #include "Accessibility.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtQuick/private/qquickaccessibleattached_p.h>
 #include <QtQuick/private/qquickitem_p.h>
 #include <QtQuick/private/qquicktext_p.h>
+#include <QtQuickTemplates2/private/qquicktabbutton_p.h>
 
 namespace {
 QAccessibleInterface *quickItemFactory(const QString &className, QObject *object)
@@ -30,6 +32,15 @@ AccessibleQuickItem::AccessibleQuickItem(QQuickItem *item)
         QAccessibleStateChangeEvent event(item, changed);
         QAccessible::updateAccessibility(&event);
     });
+    // A tab reports itself selected while it is the current one (Qt 6.4 reports only "checked").
+    if (auto *tab = qobject_cast<QQuickTabButton *>(item)) {
+        QObject::connect(tab, &QQuickAbstractButton::checkedChanged, tab, [tab] {
+            QAccessible::State changed;
+            changed.selected = true;
+            QAccessibleStateChangeEvent event(tab, changed);
+            QAccessible::updateAccessibility(&event);
+        });
+    }
     // A label that gains or loses its text appears or disappears for screen readers (see state()).
     if (auto *label = qobject_cast<QQuickText *>(item)) {
         QObject::connect(label, &QQuickText::textChanged, label, [label](const QString &text) {
@@ -58,6 +69,10 @@ QAccessible::State AccessibleQuickItem::state() const
         state.invisible = true;
     if (isEmptyLabel())
         state.invisible = true;
+    if (auto *tab = qobject_cast<QQuickTabButton *>(item())) {
+        state.selectable = true;
+        state.selected = tab->isChecked();
+    }
     return state;
 }
 
@@ -127,4 +142,67 @@ void AccessibleQuickItem::replaceText(int startOffset, int endOffset, const QStr
         QMetaObject::invokeMethod(field, "remove", Q_ARG(int, startOffset), Q_ARG(int, endOffset));
     if (!text.isEmpty())
         QMetaObject::invokeMethod(field, "insert", Q_ARG(int, startOffset), Q_ARG(QString, text));
+}
+
+bool AccessibleQuickItem::isButton() const
+{
+    return item()->inherits("QQuickAbstractButton");
+}
+
+bool AccessibleQuickItem::handledInQml(const QString &actionName) const
+{
+    QStringList handled;
+    if (QQuickAccessibleAttached *attached = QQuickAccessibleAttached::attachedProperties(item()))
+        attached->availableActions(&handled);
+    return handled.contains(actionName);
+}
+
+QStringList AccessibleQuickItem::actionNames() const
+{
+    QStringList names = QAccessibleQuickItem::actionNames();
+    if ((isButton() || role() == QAccessible::ComboBox) && !names.contains(pressAction()))
+        names.prepend(pressAction());
+    names.removeDuplicates(); // Qt lists an action twice when QML also handles it
+    return names;
+}
+
+void AccessibleQuickItem::doAction(const QString &actionName)
+{
+    QQuickItem *control = item();
+    if (handledInQml(actionName) || !control->isEnabled()) {
+        QAccessibleQuickItem::doAction(actionName);
+        return;
+    }
+    if (isButton() && (actionName == pressAction() || actionName == toggleAction())) {
+        click();
+        return;
+    }
+    if (role() == QAccessible::ComboBox && actionName == pressAction()) {
+        if (auto *popup = control->property("popup").value<QObject *>())
+            QMetaObject::invokeMethod(popup, popup->property("visible").toBool() ? "close" : "open");
+        return;
+    }
+    const bool step = actionName == increaseAction() || actionName == decreaseAction();
+    if (step && role() == QAccessible::SpinBox
+        && control->metaObject()->indexOfSignal("valueModified()") >= 0) {
+        QMetaObject::invokeMethod(control, actionName == increaseAction() ? "increase" : "decrease");
+        QMetaObject::invokeMethod(control, "valueModified");
+        return;
+    }
+    QAccessibleQuickItem::doAction(actionName);
+}
+
+void AccessibleQuickItem::click()
+{
+    // What a click on an enabled button emits, in its order: a checkable button changes its check state
+    // first (a checked radio button or tab stays checked), then toggled, then clicked.
+    QQuickItem *button = item();
+    if (button->property("checkable").toBool()) {
+        const bool exclusive = button->property("autoExclusive").toBool();
+        if (!(exclusive && button->property("checked").toBool())) {
+            button->setProperty("checked", !button->property("checked").toBool());
+            QMetaObject::invokeMethod(button, "toggled");
+        }
+    }
+    QMetaObject::invokeMethod(button, "clicked");
 }

@@ -65,10 +65,42 @@ class Accessibility(ConsoleTestCase):
         auto = c.find("check box", tr("Record every call automatically"), timeout=5)
         c.wait_until(lambda: "checked" in c.states(auto), 5, what="auto-record still checked")
 
-        wrap = c.find("spin button", tr("Wrap-up time in seconds"), timeout=5)
+        # Below the fold of the settings page (not showing): a screen reader's review mode reaches it.
+        wrap = c.wait_until(lambda: c.find_all("spin button", tr("Wrap-up time in seconds"), showing=False), 5,
+                            what="the wrap-up time spin box")[0]
         before = wrap.queryValue().currentValue
         c.do_action(wrap, "Increase")
         c.wait_until(lambda: wrap.queryValue().currentValue > before, 5, what="wrap-up time increased")
+        # Stored by the spin box's own handler: the page opened again shows the new time.
+        c.press(c.find("page tab", tr("Calls")))
+        c.wait_gone("check box", tr("Record every call automatically"))
+        c.press(c.find("page tab", tr("Settings")))
+        c.find("check box", tr("Record every call automatically"), timeout=5)
+        wrap = c.wait_until(lambda: c.find_all("spin button", tr("Wrap-up time in seconds"), showing=False), 5,
+                            what="the wrap-up time spin box")[0]
+        self.assertGreater(wrap.queryValue().currentValue, before)
+
+    def test_press_on_menu_and_combo_box(self):
+        c = self.console("one-caller.json")
+        tr = c.tr
+        # A menu: Press opens it, Press on an item runs it (the agent goes offline).
+        c.press(c.find("push button", tr("Change the agent state"), timeout=5))
+        c.press(c.find("menu item", tr("Offline", context="AgentStateBar"), timeout=5))
+        c.find("label", tr("Agent state: %1", tr("Offline", context="AgentStateBar")), timeout=5)
+        c.wait_gone("menu item", tr("Offline", context="AgentStateBar"))
+
+        # A combo box: Press opens its list, Press on an entry chooses it.
+        c.press(c.find("push button", tr("Change the agent state")))
+        c.press(c.find("menu item", tr("Ready", context="AgentStateBar"), timeout=5))
+        panel = self.answer_first_call(c)
+        reason = c.find("combo box", tr("Drop reason"), root=panel)
+        c.press(reason)
+        sale = c.find("menu item", tr("Sale"), timeout=5)
+        c.screenshot("drop-reasons.png")
+        c.press(sale)
+        c.wait_gone("menu item", tr("Sale"))
+        c.wait_until(lambda: c.text(c.find("text", tr("Drop reason"), root=reason)) == tr("Sale"), 5,
+                     what="Sale chosen")
 
     # "Disabled controls are announced as enabled".
     def test_disabled_control_is_not_sensitive_and_says_why(self):

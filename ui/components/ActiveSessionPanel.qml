@@ -215,7 +215,6 @@ Pane {
                 text: CallEngine.mute.muted ? qsTr("Unmute") : qsTr("Mute")
                 Accessible.name: CallEngine.mute.muted ? qsTr("Unmute the microphone") : qsTr("Mute the microphone")
                 onClicked: CallEngine.mute.setMuted(!CallEngine.mute.muted)
-                Accessible.onToggleAction: if (enabled) clicked()
             }
         }
 
