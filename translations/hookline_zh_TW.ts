@@ -1376,6 +1376,10 @@ on %2</source>
         <source>in conference %1</source>
         <translation>在會議 %1 中</translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -2,6 +2,7 @@
 """Issue 17: what a screen reader or a scripted UI test finds in the console's accessibility tree, and that
 it can act on every control. Each test names the item of the issue it checks."""
 
+import re
 import unittest
 
 from e2e_case import ConsoleTestCase
@@ -159,6 +160,25 @@ class Accessibility(ConsoleTestCase):
         sessions = c.find("list", tr("Sessions"))
         c.wait_until(lambda: not c.find_all("list item", showing=False, root=sessions), 5,
                      what="no row left in the session list")
+
+    # "Conference row named Unknown caller while it shows Conference": a row's name says what it shows.
+    def test_session_rows_are_named_as_they_show(self):
+        c = self.console("conference-collapses.json")
+        tr = c.tr
+        sessions = c.find("list", tr("Sessions"), timeout=5)
+        in_conference = re.compile(re.escape(tr("in conference %1")).replace(re.escape("%1"), r"\d+"))
+        # Bob joins at 6 s: two rows in the conference (Alice's and Bob's), and the conference's own.
+        c.wait_until(lambda: len(c.find_all("list item", in_conference, root=sessions)) == 2, 15,
+                     what="two rows in the conference")
+        conference = c.find("list item", lambda n: n.startswith(tr("Conference")), root=sessions)
+        c.screenshot("conference.png")
+        for row in c.find_all("list item", root=sessions):
+            labels = [c.name(label) for label in c.find_all("label", root=row)]
+            # Who (or "Conference"), the state, the conference it is in; the number-and-line line and the
+            # duration are details the name leaves out.
+            shown = [labels[0]] + [t for t in labels[2:] if not re.fullmatch(r"[0-9:]+", t)]
+            self.assertTrue(all(t in c.name(row) for t in shown), "%s shows %s" % (c.describe(row), labels))
+        self.assertFalse(c.name(conference).startswith(tr("Unknown caller")))
 
     # "A live announcement when a call starts ringing, without stealing focus".
     def alerts(self, events, name):

@@ -59,7 +59,11 @@ ListView {
         border.width: 2
 
         Accessible.role: Accessible.ListItem
-        Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
+        // What the row shows, in its order: who (or "Conference"), the state, the conference it is in.
+        Accessible.name: [isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber),
+                          Names.stateAndMode(state, mode),
+                          conferenceParentId > 0 ? qsTr("in conference %1").arg(conferenceParentId) : ""]
+                         .filter(function(part) { return part.length > 0 }).join(", ")
         Accessible.selected: selected
         Accessible.selectable: true
         Accessible.onPressAction: rowMouse.clicked(null)
@@ -88,7 +92,8 @@ ListView {
                     objectName: "sessionCaller"
                     Layout.fillWidth: true
                     font.bold: true
-                    text: row.isConference ? qsTr("Conference") : (row.remoteName.length ? row.remoteName : row.remoteNumber)
+                    text: row.isConference ? qsTr("Conference")
+                        : (row.remoteName.length ? row.remoteName : (row.remoteNumber.length ? row.remoteNumber : qsTr("Unknown caller")))
                 }
                 PlainLabel {
                     Layout.fillWidth: true
