@@ -25,7 +25,7 @@ packages=(
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   fonts-noto-cjk
   # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
-  python3 python3-pyatspi gir1.2-atspi-2.0 at-spi2-core dbus xdotool x11-utils
+  python3 python3-pyatspi gir1.2-atspi-2.0 python3-xlib at-spi2-core dbus xdotool x11-utils
 )
 
 missing=()

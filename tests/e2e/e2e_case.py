@@ -4,6 +4,8 @@ ctest passes (HOOKLINE_BINARY, HOOKLINE_LANG), screenshots under HOOKLINE_E2E_OU
 
 import os
 import re
+import shutil
+import tempfile
 import unittest
 
 from hookline_driver import Console
@@ -18,15 +20,23 @@ def scenario(name):
 class ConsoleTestCase(unittest.TestCase):
     lang = os.environ.get("HOOKLINE_LANG", "en")
 
-    def console(self, scenario_name, *args):
-        """Starts the console on tests/e2e/scenarios/<scenario_name>; stopped when the test ends."""
+    def console(self, scenario_name, *args, home=None, run=""):
+        """Starts the console on tests/e2e/scenarios/<scenario_name>; stopped when the test ends. home:
+        a folder kept across consoles (see persistent_home); run: a sub-folder name for the output of a
+        second console in the same test."""
         out = os.path.join(os.environ.get("HOOKLINE_E2E_OUT", os.path.join(HERE, "out")), self.lang,
-                           re.sub(r"[^A-Za-z0-9_.-]", "_", self.id()))
-        c = Console(scenario=scenario(scenario_name), lang=self.lang, out_dir=out, args=args)
+                           re.sub(r"[^A-Za-z0-9_.-]", "_", self.id()), run)
+        c = Console(scenario=scenario(scenario_name), lang=self.lang, out_dir=out, args=args, home=home)
         # __enter__/__exit__ by hand so a failing test still leaves failure.png and failure-tree.txt.
         c.__enter__()
         self.addCleanup(self._stop, c)
         return c
+
+    def persistent_home(self):
+        """A HOME for several consoles in one test (a restart keeps settings and history); removed at the end."""
+        home = tempfile.mkdtemp(prefix="hookline-e2e-home-")
+        self.addCleanup(shutil.rmtree, home, True)
+        return home
 
     def _stop(self, c):
         # Python 3.11's unittest records a failure as it happens, before the clean-ups run.

@@ -278,10 +278,13 @@ class Console:
     args       more command-line arguments, e.g. ["--supervisor"]
     env        extra environment variables for the console
     geometry   window size, e.g. "1280x800"
+    home       a folder for HOME and the XDG folders, kept after the console stops, so that a second
+               console started on it finds the first one's settings and history (default: a temporary
+               folder, removed at the end)
     """
 
     def __init__(self, binary=None, scenario=None, lang=None, out_dir=None, args=(), env=None,
-                 geometry="1280x800", start_timeout=30.0):
+                 geometry="1280x800", start_timeout=30.0, home=None):
         self.binary = binary or os.environ.get("HOOKLINE_BINARY")
         if not self.binary:
             raise DriverError("no console binary: pass binary= or set HOOKLINE_BINARY")
@@ -295,6 +298,7 @@ class Console:
         self.proc = None
         self.app = None
         self.home = None
+        self.keep_home = home
         self.window_id = None
         self._log = None
         self._listeners = []
@@ -329,7 +333,7 @@ class Console:
     def start(self):
         self.env_ = Environment.get()
         self.pyatspi = _pyatspi()
-        self.home = tempfile.mkdtemp(prefix="hookline-e2e-home-")
+        self.home = self.keep_home or tempfile.mkdtemp(prefix="hookline-e2e-home-")
         env = self.env_.env()
         for var in ("QT_QPA_PLATFORM", "QT_SCALE_FACTOR", "QT_STYLE_OVERRIDE"):
             env.pop(var, None)
@@ -362,6 +366,31 @@ class Console:
                                    what="the console on the accessibility bus")
         self.wait_until(lambda: self._showing_window(), self.start_timeout, what="the console's window")
 
+    def close(self, timeout=10.0):
+        """Closes the console's window as a user does (the window manager's close request,
+        WM_DELETE_WINDOW) and waits for the console to exit, so it saves what it saves on the way out.
+        Returns the exit status."""
+        from Xlib import X, display as xdisplay, protocol
+        d = xdisplay.Display(self.env_.display)
+        try:
+            window = d.create_resource_object("window", int(self._window(), 0))
+            message = protocol.event.ClientMessage(
+                window=window, client_type=d.intern_atom("WM_PROTOCOLS"),
+                data=(32, [d.intern_atom("WM_DELETE_WINDOW"), X.CurrentTime, 0, 0, 0]))
+            deadline = time.monotonic() + timeout
+            # A request that arrives while the console is still settling in can go unheeded: ask again
+            # each second, as a user clicks the close button again.
+            while time.monotonic() < deadline:
+                window.send_event(message)
+                d.flush()
+                try:
+                    return self.proc.wait(1.0)
+                except subprocess.TimeoutExpired:
+                    continue
+        finally:
+            d.close()
+        raise DriverError("the console did not exit within %.0f s of closing its window" % timeout)
+
     def stop(self):
         for record, event_types in self._listeners:
             try:
@@ -374,9 +403,9 @@ class Console:
         if self._log:
             self._log.close()
             self._log = None
-        if self.home:
+        if self.home and not self.keep_home:
             shutil.rmtree(self.home, ignore_errors=True)
-            self.home = None
+        self.home = None
 
     def _find_app(self):
         if self.proc.poll() is not None:
@@ -633,6 +662,7 @@ class Console:
         return node.queryComponent().grabFocus()
 
     def _window(self):
+        """The console's top-level X window id (hex string)."""
         if self.window_id is None:
             out = self.wait_until(lambda: subprocess.run(
                 ["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid)],

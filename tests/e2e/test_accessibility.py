@@ -50,36 +50,57 @@ class Accessibility(ConsoleTestCase):
         self.assertNotIn("selected", c.states(calls))
         c.screenshot("history-by-press.png")
 
-    def test_press_on_spin_box_and_settings_check_box(self):
+    # "Page tabs: the current page should be SELECTED" (changed here with the keyboard, not with Press).
+    def test_current_page_tab_is_selected(self):
         c = self.console("one-caller.json")
-        tr = c.tr
-        c.press(c.find("page tab", tr("Settings")))
-        auto = c.find("check box", tr("Record every call automatically"), timeout=5)
+        calls, settings = c.find("page tab", c.tr("Calls")), c.find("page tab", c.tr("Settings"))
+        self.assertEqual(("selected", None), ("selected" if "selected" in c.states(calls) else None,
+                                              "selected" if "selected" in c.states(settings) else None))
+        self.open_settings_by_keyboard(c)
+        c.wait_until(lambda: "selected" in c.states(settings) and "selected" not in c.states(calls), 5,
+                     what="Settings the selected tab")
+        # Qt 6.4's AT-SPI bridge sends no event for a change of "selected"; the tab's "checked" event
+        # tells a screen reader.
+
+    def test_check_box_toggles_through_its_own_handler(self):
+        # Toggle checks the box and its handler stores the setting: a restarted console shows it checked.
+        # (Qt 6.4 alone sets "checked" without running the handler.)
+        home = self.persistent_home()
+        c = self.console("one-caller.json", home=home)
+        self.open_settings_by_keyboard(c)
+        auto = c.find("check box", c.tr("Record every call automatically"))
         self.assertNotIn("checked", c.states(auto))
         c.toggle(auto)
         c.wait_until(lambda: "checked" in c.states(auto), 5, what="auto-record checked")
-        # The setting was written by the check box's own handler: the page reads it back when it is
-        # opened again.
-        c.press(c.find("page tab", tr("Calls")))
-        c.wait_gone("check box", tr("Record every call automatically"))
-        c.press(c.find("page tab", tr("Settings")))
-        auto = c.find("check box", tr("Record every call automatically"), timeout=5)
-        c.wait_until(lambda: "checked" in c.states(auto), 5, what="auto-record still checked")
+        c.close()
+        again = self.console("one-caller.json", home=home, run="restarted")
+        self.open_settings_by_keyboard(again)
+        self.assertIn("checked", again.states(again.find("check box", again.tr("Record every call automatically"))))
 
+    def open_settings_by_keyboard(self, c):
+        tab = c.find("page tab", c.tr("Settings"))
+        c.focus(tab)
+        c.key("space")
+        c.find("check box", c.tr("Record every call automatically"), timeout=5)
+
+    def wrap_up_spin_box(self, c):
         # Below the fold of the settings page (not showing): a screen reader's review mode reaches it.
-        wrap = c.wait_until(lambda: c.find_all("spin button", tr("Wrap-up time in seconds"), showing=False), 5,
-                            what="the wrap-up time spin box")[0]
+        return c.wait_until(lambda: c.find_all("spin button", c.tr("Wrap-up time in seconds"), showing=False),
+                            5, what="the wrap-up time spin box")[0]
+
+    def test_spin_box_steps_through_its_own_handler(self):
+        # Increase steps the spin box and its handler stores the time: a restarted console shows it.
+        home = self.persistent_home()
+        c = self.console("one-caller.json", home=home)
+        self.open_settings_by_keyboard(c)
+        wrap = self.wrap_up_spin_box(c)
         before = wrap.queryValue().currentValue
         c.do_action(wrap, "Increase")
         c.wait_until(lambda: wrap.queryValue().currentValue > before, 5, what="wrap-up time increased")
-        # Stored by the spin box's own handler: the page opened again shows the new time.
-        c.press(c.find("page tab", tr("Calls")))
-        c.wait_gone("check box", tr("Record every call automatically"))
-        c.press(c.find("page tab", tr("Settings")))
-        c.find("check box", tr("Record every call automatically"), timeout=5)
-        wrap = c.wait_until(lambda: c.find_all("spin button", tr("Wrap-up time in seconds"), showing=False), 5,
-                            what="the wrap-up time spin box")[0]
-        self.assertGreater(wrap.queryValue().currentValue, before)
+        c.close()
+        again = self.console("one-caller.json", home=home, run="restarted")
+        self.open_settings_by_keyboard(again)
+        self.assertGreater(self.wrap_up_spin_box(again).queryValue().currentValue, before)
 
     def test_press_on_menu_and_combo_box(self):
         c = self.console("one-caller.json")
