@@ -170,7 +170,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
     startSoundLines();
-    m_agent->requestState(AgentState::Ready);
+    m_agent->persistIn(new QSettings(this)); // the state the agent left the console in, Ready the first time
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);

@@ -97,10 +97,13 @@ Rectangle {
             id: answerButton
             objectName: "answerButton"
             iconName: "answer"
-            icon.color: enabled ? palette.highlightedText : Theme.mutedText
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
-            highlighted: true
+            disabledReason: Reasons.unavailable(banner.session, Tapi.FeatureAnswer, text)
+            // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight
+            // is a pale blue under white in the dark theme).
+            palette.button: Theme.action
+            palette.buttonText: Theme.actionText
             font.pixelSize: Theme.fontLarge
             Layout.preferredHeight: 48
             Layout.preferredWidth: 130
@@ -108,7 +111,7 @@ Rectangle {
             Accessible.name: qsTr("Answer the incoming call")
             onClicked: {
                 const s = banner.session
-                if (s && s.answer() > 0)
+                if (s && Feedback.request(text, s.answer()))
                     banner.answered(s)
             }
         }
@@ -122,10 +125,8 @@ Rectangle {
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Reject the incoming call")
-            Accessible.description: banner.rejectReason
-            ToolTip.visible: hovered && banner.rejectReason.length > 0
-            ToolTip.text: banner.rejectReason
-            onClicked: banner.session.reject()
+            disabledReason: banner.rejectReason
+            onClicked: Feedback.request(text, banner.session.reject())
         }
     }
 }

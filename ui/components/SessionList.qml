@@ -15,15 +15,6 @@ ListView {
     property CallSession selectedSession: null
     signal sessionActivated(CallSession session)
 
-    // One tick for every visible duration label.
-    property int tick: 0
-    Timer {
-        interval: 1000
-        running: list.count > 0 && list.visible
-        repeat: true
-        onTriggered: list.tick++
-    }
-
     model: CallEngine.sessions
     clip: true
     spacing: 2
@@ -123,11 +114,13 @@ ListView {
                 }
             }
             Label {
+                objectName: "sessionDuration"
                 Layout.preferredWidth: 56
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
-                text: { list.tick; return row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(row.session.duration) : "" }
+                // The same clock tick and rounding as the call panel's duration.
+                text: row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(Clock.duration(row.session)) : ""
             }
         }
     }

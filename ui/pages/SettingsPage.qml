@@ -19,7 +19,10 @@ Pane {
         { key: "reject", label: qsTr("Reject the incoming call") },
         { key: "drop", label: qsTr("Drop the selected call") },
         { key: "hold", label: qsTr("Hold or unhold the selected call") },
-        { key: "mute", label: qsTr("Mute or unmute the microphone") }
+        { key: "mute", label: qsTr("Mute or unmute the microphone") },
+        { key: "closeWrapUp", label: qsTr("Save the wrap-up and close the call") },
+        { key: "ready", label: qsTr("Become ready") },
+        { key: "stateMenu", label: qsTr("Change the agent state") }
     ]
 
     ScrollView {
@@ -73,6 +76,7 @@ Pane {
             RowLayout {
                 Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
                 SpinBox {
+                    palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
                     from: 0; to: 3600; stepSize: 15; editable: true
                     value: AgentState.wrapUpSeconds
                     Accessible.name: qsTr("Wrap-up time in seconds")
