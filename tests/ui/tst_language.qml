@@ -77,6 +77,18 @@ Item {
             compare(Theme.override, "dark")
             Theme.override = "system"
             keyClick(Qt.Key_Up) // English
+            // The recording channels likewise (stored mono, shown in the new language after the switch).
+            const channels = findChild(findChild(page, "audioDevicesPane"), "recordingLayout")
+            channels.forceActiveFocus()
+            keyClick(Qt.Key_Down) // Mono
+            compare(SimDriver.settingValue("recording/layout"), "mono")
+            compare(channels.displayText, "Mono: both mixed")
+            choice.forceActiveFocus()
+            keyClick(Qt.Key_Down) // 繁體中文
+            tryCompare(channels, "displayText", "單聲道：雙方混音")
+            compare(channels.currentIndex, 1)
+            SimDriver.setSettingValue("recording/layout", "stereo")
+            keyClick(Qt.Key_Up) // English
             keyClick(Qt.Key_Up)
             compare(SimDriver.settingValue("ui/language"), "")
             compare(UiLanguage.choice, "")
