@@ -1,6 +1,7 @@
 #include "ConsoleApp.h"
 
 #include "IncomingCallNotifier.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -178,6 +179,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     m_audio->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     m_qml = new QQmlApplicationEngine;
+    UiLanguage::instance()->attachEngine(m_qml); // a language chosen in Settings retranslates the window
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
                                  {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
     // Hookline.Ui and Hookline.Engine come from the executable's and the engine library's resources, never
