@@ -28,7 +28,8 @@ QStringList ProviderRegistry::defaultSearchPaths()
         paths += env.split(QDir::listSeparator(), Qt::SkipEmptyParts);
     // Beside the executable's folder, installed or in the build tree (which has the install layout). No build
     // path is compiled in: test executables elsewhere in the build tree set HOOKLINE_PLUGIN_PATH.
-    paths << QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    paths << executableDir.filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {
         const QString clean = QDir::cleanPath(path);
