@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installed console starts and works with the source and build folders gone.
 # Usage: run_without_tree.sh SOURCE_DIR BUILD_DIR
-# Installs the build into a fresh prefix under /tmp, then, in a private mount namespace with an empty tmpfs
+# Installs the build into a fresh prefix under $TMPDIR (or /tmp; not inside either folder), then, in a private mount namespace with an empty tmpfs
 # over the source and the build folder, runs the installed console: headless on the installed default
 # scenario (named, then found by itself) and its window offscreen with --lang zh_TW, where it must log the
 # compiled-in catalogue and the translated window title. Where no mount namespace can be made (not root, no
@@ -10,7 +10,7 @@
 set -euo pipefail
 src=$(realpath "$1")
 build=$(realpath "$2")
-work=$(mktemp -d /tmp/hookline-install-XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/hookline-install-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 case "$work/" in "$src"/* | "$build"/*) echo "FAIL: $work lies in the source or build folder" >&2; exit 1 ;; esac
 prefix=$work/prefix
