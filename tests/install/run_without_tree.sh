@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The installed console starts and works with the source and build folders gone.
 # Usage: run_without_tree.sh SOURCE_DIR BUILD_DIR
-# Installs the build into a fresh prefix under $TMPDIR (or /tmp; not inside either folder), then, in a private mount namespace with an empty tmpfs
-# over the source and the build folder, runs the installed console: headless on the installed default
-# scenario (named, then found by itself) and its window offscreen with --lang zh_TW, where it must log the
-# compiled-in catalogue and the translated window title. Where no mount namespace can be made (not root, no
-# CAP_SYS_ADMIN) it falls back to checking the RUNPATHs and that no installed binary names either folder, and
-# says so on stderr.
+# Installs the build into a fresh prefix under $TMPDIR (or /tmp; never inside either folder), then, in a
+# private mount namespace with an empty tmpfs over the source and the build folder, runs the installed console:
+# headless on the installed default scenario (named, then found by itself) and its window offscreen: with
+# --lang zh_TW, with the language stored in the settings, and with --lang en overriding it; each time the log
+# must name the catalogue compiled into the executable and the translated window title. Where no mount
+# namespace can be made (not root, no CAP_SYS_ADMIN) it falls back to checking the RUNPATHs and that no
+# installed binary names either folder, and says so on stderr.
 set -euo pipefail
 src=$(realpath "$1")
 build=$(realpath "$2")
