@@ -2,6 +2,7 @@
 
 #include "IncomingCallNotifier.h"
 #include "UiLanguage.h"
+#include "Accessibility.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -178,6 +179,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     EventLogModel::setQmlInstance(m_eventLog);
     m_audio->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
+    hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;
     UiLanguage::instance()->attachEngine(m_qml); // a language chosen in Settings retranslates the window
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},

@@ -104,6 +104,10 @@
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
     </message>
+    <message>
+        <source>Selected call</source>
+        <translation>選取的通話</translation>
+    </message>
 </context>
 <context>
     <name>AgentConsole</name>
@@ -823,6 +827,10 @@
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>紀錄</translation>
+    </message>
 </context>
 <context>
     <name>IncomingBanner</name>
@@ -938,6 +946,10 @@ on %2</source>
         <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages and agent state</source>
+        <translation>頁面與客服人員狀態</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1376,10 @@ on %2</source>
         <source>in conference %1</source>
         <translation>在會議 %1 中</translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1464,6 +1480,10 @@ on %2</source>
         <location filename="../ui/pages/SettingsPage.qml" line="105"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1684,17 @@ on %2</source>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>已取得權限</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <source>Scroll %1</source>
+        <translation>捲動%1</translation>
+    </message>
+    <message>
+        <source>Scroll %1 sideways</source>
+        <translation>左右捲動%1</translation>
     </message>
 </context>
 </TS>

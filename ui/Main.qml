@@ -81,6 +81,7 @@ ApplicationWindow {
     }
 
     header: ToolBar {
+        Accessible.name: qsTr("Pages and agent state")
         palette.button: Theme.surface
         background: Rectangle { color: Theme.surface; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
         RowLayout {

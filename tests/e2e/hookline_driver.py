@@ -99,13 +99,15 @@ class Environment:
             raise
 
     def _start(self, screen):
-        # Xvfb picks a free display and writes its number to the pipe we give it (-displayfd).
+        # Xvfb picks a free display and writes its number to the pipe we give it (-displayfd). Without
+        # -noreset it resets whenever its last client leaves (the probe below, the bus launcher), and a
+        # console connecting during that reset fails with "could not connect to display".
         read_fd, write_fd = os.pipe()
         xvfb = subprocess.Popen(
             [_find_exe("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp",
-             "-ac", "+extension", "XTEST"],
+             "-ac", "-noreset", "+extension", "XTEST"],
             pass_fds=(write_fd,), preexec_fn=_die_with_parent,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.dir, "xvfb.log"), "w"))
         self._procs.append(xvfb)
         os.close(write_fd)
         self.display = ":" + self._read_line(read_fd, xvfb, "Xvfb display number")
@@ -137,6 +139,14 @@ class Environment:
         os.environ.pop("AT_SPI_BUS_ADDRESS", None)
         os.environ.pop("WAYLAND_DISPLAY", None)
         self._wait_for_registry()
+
+    def health(self):
+        """One line on the environment's processes, for failure messages."""
+        alive = ", ".join("%s %s" % (os.path.basename(p.args[0]), "running" if p.poll() is None
+                                     else "exited %s" % p.returncode) for p in self._procs)
+        probe = subprocess.run(["xdpyinfo", "-display", self.display], capture_output=True, text=True)
+        return "%s; display %s %s" % (alive, self.display, "answers" if probe.returncode == 0
+                                      else "does not answer")
 
     def _check_display(self):
         probe = subprocess.run(["xdpyinfo", "-display", self.display], capture_output=True, text=True)
@@ -219,7 +229,14 @@ class Catalog:
                     continue
                 self._by_source.setdefault(msg.findtext("source"), {})[ctx] = tr.text
 
-    def tr(self, source, context=None):
+    def tr(self, source, *args, context=None):
+        """The translation of source; %1, %2 ... replaced by args, as QString::arg does."""
+        text = self._lookup(source, context)
+        for i, arg in enumerate(args, 1):
+            text = text.replace("%%%d" % i, str(arg))
+        return text
+
+    def _lookup(self, source, context):
         if self.lang.startswith("en"):
             return source
         found = self._by_source.get(source)
@@ -280,10 +297,12 @@ class Console:
         self.home = None
         self.window_id = None
         self._log = None
+        self._listeners = []
 
-    def tr(self, source, context=None):
-        """The console's text for an English source string in this console's language."""
-        return self.catalog.tr(source, context)
+    def tr(self, source, *args, context=None):
+        """The console's text for an English source string in this console's language, with %1, %2 ...
+        replaced by args: tr("%1 (%2)", tr("Connected"), tr("active"))."""
+        return self.catalog.tr(source, *args, context=context)
 
     # -- lifetime ---------------------------------------------------------------------------------
 
@@ -344,6 +363,12 @@ class Console:
         self.wait_until(lambda: self._showing_window(), self.start_timeout, what="the console's window")
 
     def stop(self):
+        for record, event_types in self._listeners:
+            try:
+                self.pyatspi.Registry.deregisterEventListener(record, *event_types)
+            except Exception:
+                pass
+        self._listeners = []
         _stop(self.proc)
         self.proc = None
         if self._log:
@@ -355,8 +380,7 @@ class Console:
 
     def _find_app(self):
         if self.proc.poll() is not None:
-            raise DriverError("the console exited with status %s (see %s)" % (
-                self.proc.returncode, os.path.join(self.out_dir, "console.log")))
+            raise DriverError(self._exit_report())
         desktop = self.pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
@@ -366,6 +390,14 @@ class Console:
             except Exception:
                 continue
         return None
+
+    def _exit_report(self):
+        log = os.path.join(self.out_dir, "console.log")
+        self._log.flush()
+        with open(log, errors="replace") as f:
+            tail = f.read()[-800:]
+        return "the console exited with status %s; %s; its output (%s) ends:\n%s" % (
+            self.proc.returncode, self.env_.health(), log, tail)
 
     def _showing_window(self):
         for i in range(self.app.childCount):
@@ -443,6 +475,7 @@ class Console:
         deadline = time.monotonic() + timeout
         last_error = None
         while True:
+            self.pump()
             try:
                 value = fn()
                 if value:
@@ -454,13 +487,41 @@ class Console:
             except Exception as e:  # D-Bus hiccups while the tree changes: try again
                 last_error = e
             if self.proc is not None and self.proc.poll() is not None:
-                raise DriverError("the console exited with status %s while waiting for %s" % (
-                    self.proc.returncode, what or fn))
+                raise DriverError("while waiting for %s: %s" % (what or fn, self._exit_report()))
             if time.monotonic() >= deadline:
                 raise DriverError("timed out after %.1f s waiting for %s%s" % (
                     timeout, what or getattr(fn, "__name__", "a condition"),
                     " (last error: %s)" % last_error if last_error else ""))
             time.sleep(interval)
+
+    def pump(self):
+        """Delivers the AT-SPI events that have arrived (and lets the client library update its cache of
+        names and states from them), as a screen reader's main loop does. wait_until calls it."""
+        from gi.repository import GLib
+        ctx = GLib.MainContext.default()
+        while ctx.pending():
+            ctx.iteration(False)
+
+    def listen(self, *event_types):
+        """Starts recording AT-SPI events of these types ("object:state-changed:showing",
+        "object:state-changed:focused", "object:property-change:accessible-name", ...) from this console.
+        Returns a list that fills as events arrive (while wait_until or pump runs): each entry is a dict
+        with type, role, name, detail1 and detail2. Recording stops when the console stops."""
+        events = []
+
+        def record(event):
+            try:
+                source = event.source
+                if source is None or source.get_process_id() != self.proc.pid:
+                    return
+                events.append({"type": str(event.type), "role": source.getRoleName(), "name": source.name,
+                               "detail1": event.detail1, "detail2": event.detail2})
+            except Exception as e:  # a source that is already gone still counts, without details
+                events.append({"type": str(event.type), "role": None, "name": None,
+                               "detail1": event.detail1, "detail2": event.detail2, "error": str(e)})
+        self.pyatspi.Registry.registerEventListener(record, *event_types)
+        self._listeners.append((record, event_types))
+        return events
 
     # -- reading ----------------------------------------------------------------------------------
 

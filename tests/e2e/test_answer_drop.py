@@ -16,9 +16,11 @@ class AnswerAndDrop(ConsoleTestCase):
         c.screenshot("1-ringing.png")
         c.press(answer)
 
-        # The banner goes and the call panel says Connected (the state the agent sees).
+        # The banner goes and the selected call's panel says Connected (the state the agent sees).
         c.wait_gone("push button", tr("Answer the incoming call"), timeout=5)
-        c.find("label", tr("Connected"), timeout=5)
+        panel = c.find("panel", tr("Selected call"), timeout=5)
+        connected = tr("%1 (%2)", tr("Connected"), tr("active"))
+        c.find("label", connected, root=panel, timeout=5)
         c.screenshot("2-connected.png")
 
         drop = c.find("push button", tr("Drop the call"), timeout=5)
@@ -27,7 +29,7 @@ class AnswerAndDrop(ConsoleTestCase):
 
         save = c.find("push button", tr("Save the wrap-up and close the call"), timeout=5)
         self.assertIn("sensitive", c.states(save))
-        self.assertEqual([], c.find_all("label", tr("Connected")))
+        self.assertEqual([], c.find_all("label", connected, root=panel))
         c.screenshot("3-wrap-up.png")
 
 

@@ -46,6 +46,7 @@ Pane {
     onEndedChanged: if (ended && visible) Qt.callLater(wrapUp.focusNotes)
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+    Accessible.name: qsTr("Selected call")
 
     Label {
         anchors.centerIn: parent

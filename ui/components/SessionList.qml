@@ -21,7 +21,7 @@ ListView {
     keyNavigationEnabled: true
     activeFocusOnTab: true
     highlightFollowsCurrentItem: false
-    reuseItems: true
+    reuseItems: false // a pooled row stayed in the accessibility tree, selected, after its call closed
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar { }
 
@@ -59,10 +59,17 @@ ListView {
         border.width: 2
 
         Accessible.role: Accessible.ListItem
-        Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
+        // What the row shows, in its order: who (or "Conference"), the state, the conference it is in.
+        Accessible.name: [isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber),
+                          Names.stateAndMode(state, mode),
+                          conferenceParentId > 0 ? qsTr("in conference %1").arg(conferenceParentId) : ""]
+                         .filter(function(part) { return part.length > 0 }).join(", ")
         Accessible.selected: selected
+        Accessible.selectable: true
+        Accessible.onPressAction: rowMouse.clicked(null)
 
         MouseArea {
+            id: rowMouse
             anchors.fill: parent
             onClicked: {
                 list.currentIndex = row.index
@@ -85,7 +92,8 @@ ListView {
                     objectName: "sessionCaller"
                     Layout.fillWidth: true
                     font.bold: true
-                    text: row.isConference ? qsTr("Conference") : (row.remoteName.length ? row.remoteName : row.remoteNumber)
+                    text: row.isConference ? qsTr("Conference")
+                        : (row.remoteName.length ? row.remoteName : (row.remoteNumber.length ? row.remoteNumber : qsTr("Unknown caller")))
                 }
                 PlainLabel {
                     Layout.fillWidth: true

@@ -8,6 +8,7 @@ import Hookline.Ui
 Pane {
     id: page
     objectName: "settingsPage"
+    Accessible.name: qsTr("Settings")
     property var shortcutSettings: null
     property var appearanceSettings: null
     property var defaultShortcuts: ({})
@@ -29,6 +30,8 @@ Pane {
         id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // the page follows the width: nothing to scroll sideways
+        Accessible.ignored: true // the page is the named container; its scroll bar is named after it
 
         ColumnLayout {
             width: Math.min(scroll.availableWidth, 820)
