@@ -18,6 +18,8 @@ Item {
     Component { id: tipComponent; DisabledReasonTip { anchors.fill: parent } }
     Component { id: barComponent; AgentStateBar { } }
     Component { id: ringComponent; FocusRing { } }
+    Component { id: eventLogComponent; EventLogPane { width: 900; height: 220 } }
+    Component { id: audioPaneComponent; AudioDevicesPane { width: 900 } }
     Component {
         id: buttonsComponent
         Row {
@@ -318,6 +320,105 @@ Item {
             verify(contrast(Qt.darker(Theme.outlineBase, 1.4), Theme.surface) >= 3,
                    "field edge contrast " + contrast(Qt.darker(Theme.outlineBase, 1.4), Theme.surface))
             session.reject()
+        }
+    
+        // Calls that ring and are rejected: three state changes each.
+        function makeEvents(calls) {
+            for (let i = 0; i < calls; ++i) {
+                const session = SimDriver.offer("sim/desk", "bob")
+                verify(session.reject() > 0)
+                tryCompare(session, "state", Tapi.Idle)
+                session.terminate()
+            }
+        }
+
+        function test_eventLogNamesAndFollow() {
+            EventLogModel.clear()
+            const pane = createTemporaryObject(eventLogComponent, root)
+            const list = findChild(pane, "eventList")
+            makeEvents(6)
+            tryVerify(() => list.contentHeight > list.height)
+            // Human names, as elsewhere in the console; TAPI's for the export and the description.
+            list.positionViewAtBeginning()
+            list.forceLayout()
+            const row = list.itemAtIndex(0)
+            verify(row)
+            let names = ""
+            for (let i = 0; i < row.children.length; ++i)
+                names += row.children[i].text + "|"
+            verify(names.includes("Not started → Incoming"), names)
+            verify(!names.includes("OFFERING"), names)
+            list.positionViewAtEnd()
+            verify(pane.follow)
+
+            // Following: new events keep the end in view.
+            makeEvents(2)
+            tryCompare(list, "atYEnd", true)
+            // Scrolled up (the wheel), it stays where the agent is reading.
+            mouseWheel(list, 100, 100, 0, 2400)
+            tryCompare(pane, "follow", false)
+            const readingAt = list.contentY
+            verify(!list.atYEnd)
+            makeEvents(2)
+            compare(list.contentY, readingAt)
+            verify(!list.atYEnd)
+            // Back at the bottom, it follows again.
+            mouseWheel(list, 100, 100, 0, -24000)
+            tryCompare(pane, "follow", true)
+            makeEvents(2)
+            tryCompare(list, "atYEnd", true)
+        }
+
+        function test_browseButtonsForEveryPathSetting_data() {
+            return [
+                // The chooser only takes what exists.
+                { tag: "ringtone", name: "ringtoneFile", folder: false, key: "audio/ringtone", path: "/etc/os-release" },
+                { tag: "music on hold", name: "musicOnHoldFile", folder: false, key: "audio/musicOnHold", path: "/etc/hostname" },
+                { tag: "recordings folder", name: "recordingFolder", folder: true, key: "recording/folder", path: "/tmp" },
+            ]
+        }
+        function test_browseButtonsForEveryPathSetting(data) {
+            const pane = createTemporaryObject(audioPaneComponent, root)
+            const browse = findChild(pane, data.name + "Browse")
+            verify(browse)
+            compare(browse.text, "Browse…")
+            compare(browse.folder, data.folder)
+            compare(browse.dialog.toString().indexOf(data.folder ? "FolderDialog" : "FileDialog") >= 0, true,
+                    browse.dialog.toString())
+            // It opens at the path the setting has (the folder of a file).
+            const field = findChild(pane, data.name + "Field")
+            field.text = data.path
+            mouseClick(browse)
+            tryCompare(browse.dialog, "visible", true)
+            compare(browse.dialog.currentFolder.toString(),
+                    "file://" + (data.folder ? data.path : browse.parentOf(data.path)))
+            browse.dialog.reject()
+            tryCompare(browse.dialog, "visible", false)
+            // What the chooser hands back (a URL) is stored as a local path. (The platform's chooser
+            // itself is not driven here.)
+            field.text = ""
+            browse.chosen(browse.toLocal("file://" + encodeURI(data.path)))
+            compare(findChild(pane, data.name + "Field").text, data.path)
+            compare(SimDriver.settingValue(data.key), data.path)
+            SimDriver.setSettingValue(data.key, "")
+        }
+
+        function test_recordDisabledOnEndedCallAndItsMessageGoes() {
+            const console = makeConsole()
+            const status = findChild(console, "audioStatus")
+            const offered = SimDriver.offer("sim/desk", "alice")
+            console.selectedSession = offered
+            const record = findChild(status, "recordButton")
+            verify(record.enabled)
+            mouseClick(record)
+            compare(CallAudioRouter.message, "Cannot record: the call has no audio.")
+            verify(offered.reject() > 0)
+            tryCompare(offered, "state", Tapi.Idle)
+            compare(CallAudioRouter.message, "") // it was about this call
+            verify(!findChild(status, "audioMessage").visible)
+            verify(!record.enabled)
+            compare(record.disabledReason, "The call has ended: there is nothing left to record.")
+            compare(record.Accessible.description, record.disabledReason)
         }
     }
 }
