@@ -24,6 +24,8 @@ packages=(
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
+  # The urgency-hint test: a window manager to minimise the window, and X tools to read its state
+  openbox x11-utils xdotool
   fonts-noto-cjk
 )
 
