@@ -420,5 +420,26 @@ Item {
             compare(record.disabledReason, "The call has ended: there is nothing left to record.")
             compare(record.Accessible.description, record.disabledReason)
         }
+    
+        // The reasons, the notice and the state bar in Traditional Chinese.
+        function test_zhTW() {
+            const console = makeConsole()
+            const bar = createTemporaryObject(barComponent, root)
+            verify(SimDriver.setLanguage("zh_TW"))
+            const session = SimDriver.offer("sim/desk", "alice")
+            console.select(session)
+            const hold = findChild(console, "holdButton")
+            tryCompare(hold, "disabledReason", "通話響鈴時無法使用「保留」。")
+            compare(hold.Accessible.description, hold.disabledReason)
+            keyClick(Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+            const notice = findChild(console, "actionNotice")
+            tryCompare(notice, "opacity", 1)
+            compare(notice.text, "沒有要儲存的內容：選取的通話尚未結束。")
+            compare(Reasons.failed("保留", Tapi.InvalCallState), "保留失敗：通話目前的狀態無法執行此操作。")
+            verify(session.answer() > 0)
+            tryCompare(findChild(bar, "onCallLabel"), "text", "通話中")
+            SimDriver.setLanguage("en")
+            session.drop()
+        }
     }
 }
