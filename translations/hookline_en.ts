@@ -411,6 +411,11 @@
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>Already empty.</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -504,6 +509,11 @@
         <location filename="../ui/components/AudioStatus.qml" line="112"/>
         <source>The call has ended: there is nothing left to record.</source>
         <translation>The call has ended: there is nothing left to record.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>Nothing is being recorded.</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1633,11 @@ on %2</translation>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>This is the default shortcut.</translation>
     </message>
 </context>
 <context>

@@ -410,6 +410,11 @@
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>已經是空的。</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -503,6 +508,11 @@
         <location filename="../ui/components/AudioStatus.qml" line="112"/>
         <source>The call has ended: there is nothing left to record.</source>
         <translation>通話已結束：沒有可錄音的內容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>目前沒有在錄音。</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1630,11 @@ on %2</source>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>這已是預設的快速鍵。</translation>
     </message>
 </context>
 <context>

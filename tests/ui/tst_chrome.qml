@@ -312,8 +312,12 @@ Item {
             const session = SimDriver.offer("sim/desk", "carol")
             const answer = findChild(console, "answerButton")
             tryCompare(answer, "visible", true)
-            verify(contrast(answer.palette.button, answer.palette.buttonText) >= 4.5)
-            verify(contrast(answer.palette.button, answer.icon.color) >= 4.5)
+            // As drawn: the middle of the button's background against its text and icon colour.
+            const image = grabImage(root)
+            const corner = answer.mapToItem(root, 4, answer.height / 2)
+            const drawn = image.pixel(Math.round(corner.x), Math.round(corner.y))
+            verify(contrast(drawn, answer.palette.buttonText) >= 4.5, "answer text contrast " + contrast(drawn, answer.palette.buttonText))
+            verify(contrast(drawn, answer.icon.color) >= 4.5)
             // Fields and check boxes: Fusion draws their edge from palette.window; it stands out.
             const uui = findChild(console, "dropUui")
             compare(uui.palette.window, Theme.outlineBase)
