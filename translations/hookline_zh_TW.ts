@@ -109,6 +109,10 @@
         <source>Nothing to save: the selected call has not ended.</source>
         <translation>沒有要儲存的內容：選取的通話尚未結束。</translation>
     </message>
+    <message>
+        <source>Selected call</source>
+        <translation>選取的通話</translation>
+    </message>
 </context>
 <context>
     <name>AgentConsole</name>
@@ -913,6 +917,10 @@
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>紀錄</translation>
+    </message>
 </context>
 <context>
     <name>IncomingBanner</name>
@@ -1028,6 +1036,10 @@ on %2</source>
         <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages and agent state</source>
+        <translation>頁面與客服人員狀態</translation>
     </message>
 </context>
 <context>
@@ -1504,44 +1516,60 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
-        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
-        <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
+        <source>User interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="23"/>
@@ -1928,6 +1956,17 @@ on %2</source>
         <location filename="../ui/theme/Reasons.qml" line="66"/>
         <source>This line does not offer %1 now.</source>
         <translation>此線路目前不提供「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <source>Scroll %1</source>
+        <translation>捲動%1</translation>
+    </message>
+    <message>
+        <source>Scroll %1 sideways</source>
+        <translation>左右捲動%1</translation>
     </message>
 </context>
 </TS>

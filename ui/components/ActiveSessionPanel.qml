@@ -46,6 +46,7 @@ Pane {
     onEndedChanged: if (ended && visible) Qt.callLater(wrapUp.focusNotes)
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+    Accessible.name: qsTr("Selected call")
 
     Label {
         anchors.centerIn: parent
@@ -214,6 +215,7 @@ Pane {
                 text: CallEngine.mute.muted ? qsTr("Unmute") : qsTr("Mute")
                 Accessible.name: CallEngine.mute.muted ? qsTr("Unmute the microphone") : qsTr("Mute the microphone")
                 onClicked: CallEngine.mute.setMuted(!CallEngine.mute.muted)
+                Accessible.onToggleAction: if (enabled) clicked()
             }
         }
 

@@ -143,6 +143,7 @@ ColumnLayout {
             enabled: field.text.length > 0
             disabledReason: qsTr("Already empty.")
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
+            Accessible.onPressAction: if (enabled) clicked()
             onClicked: {
                 field.text = ""
                 field.editingFinished()
@@ -195,6 +196,8 @@ ColumnLayout {
         checked: pane.flag(settingsStore.value("recording/auto", false))
         Accessible.name: text
         onToggled: settingsStore.setValue("recording/auto", checked)
+        Accessible.onToggleAction: if (enabled) { toggle(); toggled(); clicked() }
+        Accessible.onPressAction: if (enabled) { toggle(); toggled(); clicked() }
     }
     FileSetting {
         store: settingsStore

@@ -124,6 +124,7 @@ Pane {
                 enabled: status.recordingState === 1 || status.recordingState === 2
                 disabledReason: qsTr("Nothing is being recorded.")
                 Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
+                Accessible.onPressAction: if (enabled) clicked()
                 onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)
             }

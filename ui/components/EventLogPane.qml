@@ -27,6 +27,8 @@ ColumnLayout {
             value: EventLogModel.sessionFilter
             onValueModified: EventLogModel.sessionFilter = value
             Accessible.name: qsTr("Show events of session (0 for all)")
+            Accessible.onIncreaseAction: if (enabled) { increase(); valueModified() }
+            Accessible.onDecreaseAction: if (enabled) { decrease(); valueModified() }
         }
         Label { text: qsTr("Conference"); color: Theme.mutedText }
         SpinBox {
@@ -36,10 +38,13 @@ ColumnLayout {
             value: EventLogModel.conferenceFilter
             onValueModified: EventLogModel.conferenceFilter = value
             Accessible.name: qsTr("Show events of conference (0 for all)")
+            Accessible.onIncreaseAction: if (enabled) { increase(); valueModified() }
+            Accessible.onDecreaseAction: if (enabled) { decrease(); valueModified() }
         }
         Button {
             text: qsTr("All events")
             Accessible.name: qsTr("Clear the event filters")
+            Accessible.onPressAction: if (enabled) clicked()
             onClicked: { EventLogModel.sessionFilter = 0; EventLogModel.conferenceFilter = 0 }
         }
         Label {
@@ -69,6 +74,7 @@ ColumnLayout {
         }
         Button {
             objectName: "exportButton"
+            Accessible.onPressAction: if (enabled) clicked()
             text: qsTr("Export JSON lines")
             Accessible.name: text
             onClicked: {

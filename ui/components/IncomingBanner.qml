@@ -34,11 +34,25 @@ Rectangle {
     border.width: 2
     radius: Theme.radius
 
-    Accessible.role: Accessible.AlertMessage
+    Accessible.role: Accessible.Grouping
     // Untrusted text goes in last, so a "%1" in a caller name is never taken for a placeholder.
     Accessible.name: session ? qsTr("Incoming call on %1 from %2").arg(session.line ? session.line.name : session.lineId)
                                                                .arg(Names.caller(session.remoteName, session.remoteNumber))
                              : ""
+
+    // Screen readers present an alert when it appears: one appears for every call that starts alerting,
+    // also when the banner goes straight from one call to the next. It takes no focus.
+    Item {
+        id: announcement
+        anchors.fill: parent
+        visible: false
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: banner.Accessible.name
+    }
+    onSessionChanged: {
+        announcement.visible = false
+        announcement.visible = session !== null
+    }
 
     RowLayout {
         id: content

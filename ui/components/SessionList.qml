@@ -21,7 +21,7 @@ ListView {
     keyNavigationEnabled: true
     activeFocusOnTab: true
     highlightFollowsCurrentItem: false
-    reuseItems: true
+    reuseItems: false // a pooled row stayed in the accessibility tree, selected, after its call closed
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar { }
 
@@ -61,8 +61,11 @@ ListView {
         Accessible.role: Accessible.ListItem
         Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
         Accessible.selected: selected
+        Accessible.selectable: true
+        Accessible.onPressAction: rowMouse.clicked(null)
 
         MouseArea {
+            id: rowMouse
             anchors.fill: parent
             onClicked: {
                 list.currentIndex = row.index

@@ -9,6 +9,7 @@ import "../components/Formatting.js" as Fmt
 Pane {
     id: page
     objectName: "historyPage"
+    Accessible.name: qsTr("History")
     padding: Theme.spacing
     background: Rectangle { color: Theme.window }
 
