@@ -1,8 +1,8 @@
 #include "ConsoleApp.h"
 
 #include "IncomingCallNotifier.h"
-#include "UiLanguage.h"
 #include "Accessibility.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"

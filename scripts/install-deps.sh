@@ -12,7 +12,8 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
-  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
+  qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
   # SVG image format and icon engine plugins: the console's icons (resources/icons) are SVG
   libqt6svg6
@@ -23,6 +24,8 @@ packages=(
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
+  # The urgency-hint test: a window manager to minimise the window, and X tools to read its state
+  openbox x11-utils xdotool
   fonts-noto-cjk
   # install tests (tests/install): desktop entry and AppStream validators, cpack's DEB generator (dpkg-shlibdeps
   # computes the package's dependencies; file tells it which files are ELF)

@@ -137,10 +137,11 @@ ColumnLayout {
                 field.editingFinished()
             }
         }
-        Button {
+        IconButton {
             objectName: fileRow.objectName + "Clear"
             text: qsTr("Clear")
             enabled: field.text.length > 0
+            disabledReason: qsTr("Already empty.")
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
             onClicked: {
                 field.text = ""
