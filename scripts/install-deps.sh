@@ -24,6 +24,9 @@ packages=(
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   fonts-noto-cjk
+  # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
+  # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
+  libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
 )
 
 missing=()
