@@ -81,14 +81,15 @@ void LibreLoop::post(std::function<void()> job)
     }
 }
 
-void LibreLoop::stop(std::function<void()> job)
+void LibreLoop::stop(std::function<void(std::function<void()>)> shutdown)
 {
     if (!m_thread)
         return;
-    post([job = std::move(job)] {
-        if (job)
-            job();
-        re_cancel();
+    post([shutdown = std::move(shutdown)] {
+        if (shutdown)
+            shutdown([] { re_cancel(); });
+        else
+            re_cancel();
     });
     m_thread->wait();
     delete m_thread;

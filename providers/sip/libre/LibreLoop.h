@@ -21,8 +21,9 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     // Runs `job` on the loop thread, after every job posted before it.
     void post(std::function<void()> job);
-    // Runs `job` last on the loop thread, ends the loop and waits for the thread.
-    void stop(std::function<void()> job = {});
+    // Runs `shutdown` last on the loop thread, which calls the function it is given once it is done;
+    // then the loop ends. Waits for the thread.
+    void stop(std::function<void(std::function<void()>)> shutdown = {});
 
 private:
     static void handle(int id, void *data, void *arg);

@@ -73,13 +73,15 @@ struct LibreSipCore::Account
     // What the far end's BYE or CANCEL said, by Call-ID: libre ends the session without the request.
     QHash<QByteArray, SipCallEnd> endings;
 
+    bool closing = false; // sip_close() called, waiting for libre's exit handler
+    bool closed = false;
+
+    // Only after close() has finished (or never started): then nothing of libre refers to it.
     ~Account()
     {
         tmr_cancel(&retry);
         mem_deref(registration);
         mem_deref(sessions);
-        if (sip)
-            sip_close(sip, true);
         mem_deref(sip);
         mem_deref(dns);
     }
@@ -106,17 +108,82 @@ struct LibreSipCore::Call
 LibreSipCore::LibreSipCore(SipStack *stack, int retrySeconds)
     : m_stack(stack)
     , m_retrySeconds(qMax(1, retrySeconds))
-{ }
+{
+    tmr_init(&m_shutdownDeadline);
+}
 
 LibreSipCore::~LibreSipCore()
 {
-    // Quietly: no signals while the stack stops. BYE/CANCEL go out as each session is released.
-    for (auto &[token, call] : m_calls) {
+    tmr_cancel(&m_shutdownDeadline);
+}
+
+void LibreSipCore::shutdown(std::function<void()> finished)
+{
+    // Quietly: no signals while the stack stops. BYE and CANCEL go out as each session is released,
+    // the registrations are withdrawn (REGISTER with expires 0), and libre's exit handler says when every
+    // transaction has ended; a deadline bounds the wait when a peer no longer answers.
+    m_shutdownFinished = std::move(finished);
+    for (auto &[token, call] : m_calls)
         call->rtp.reset();
-        call->session = static_cast<struct sipsess *>(mem_deref(call->session));
-    }
     m_calls.clear();
+    for (const std::unique_ptr<Account> &account : m_accounts) {
+        tmr_cancel(&account->retry);
+        account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
+        account->sessions = static_cast<struct sipsess_sock *>(mem_deref(account->sessions));
+        if (account->sip) {
+            account->closing = true;
+            sip_close(account->sip, false); // drops our reference; the exit handler follows
+        }
+    }
+    tmr_start(&m_shutdownDeadline, ShutdownDeadlineMs, &LibreSipCore::shutdownDeadline, this);
+    checkShutdown();
+}
+
+void LibreSipCore::sipExited(void *arg)
+{
+    auto *account = static_cast<Account *>(arg);
+    account->closed = true;
+    // Inside libre's destructor of the SIP stack: finish from the timer, not from here.
+    tmr_start(&account->core->m_shutdownDeadline, 0, &LibreSipCore::shutdownDeadline, account->core);
+}
+
+void LibreSipCore::shutdownDeadline(void *arg)
+{
+    auto *core = static_cast<LibreSipCore *>(arg);
+    if (!core->checkShutdown()) {
+        // A peer did not answer in time: drop the remaining transactions.
+        qCInfo(lcSip) << "SIP shutdown: dropping unfinished transactions";
+        for (const std::unique_ptr<Account> &account : core->m_accounts) {
+            if (account->closing && !account->closed)
+                sip_close(account->sip, true);
+        }
+        if (!core->checkShutdown())
+            core->finishShutdown();
+    }
+}
+
+bool LibreSipCore::checkShutdown()
+{
+    for (const std::unique_ptr<Account> &account : m_accounts) {
+        if (account->closing && !account->closed)
+            return false;
+    }
+    finishShutdown();
+    return true;
+}
+
+void LibreSipCore::finishShutdown()
+{
+    tmr_cancel(&m_shutdownDeadline);
+    for (const std::unique_ptr<Account> &account : m_accounts) {
+        // After the exit handler libre holds the stack for us to release; without it (deadline) we
+        // leave it to libre rather than free it under a live transaction.
+        if (account->closing && !account->closed)
+            account->sip = nullptr;
+    }
     m_accounts.clear();
+    if (std::function<void()> finished = std::exchange(m_shutdownFinished, nullptr))
+        finished(); // deletes this
 }
 
 void LibreSipCore::start(const QList<SipAccountConfig> &accounts)
@@ -160,7 +227,8 @@ void LibreSipCore::openAccount(Account &account)
 
     int err = dnsc_alloc(&account.dns, nullptr, nullptr, 0);
     if (!err)
-        err = sip_alloc(&account.sip, account.dns, 32, 32, 32, "Hookline", nullptr, &account);
+        err =
+            sip_alloc(&account.sip, account.dns, 32, 32, 32, "Hookline", &LibreSipCore::sipExited, &account);
     if (!err)
         err = sip_transp_add(account.sip, SIP_TRANSP_UDP, &account.localAddress);
     if (!err && config.transport == SipAccountConfig::Transport::Tcp)
@@ -426,7 +494,7 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     }
     qCInfo(lcSip) << "call" << call->token << "closed by the far end:" << (err ? errorText(err) : QString())
                   << "status" << end.status;
-    call->session = nullptr; // libre frees it after this handler
+    // destroyCall() releases our reference to the session: libre keeps it while it finishes.
     const quint64 token = call->token;
     Q_EMIT core->m_stack->callEnded(token, end);
     core->destroyCall(token);

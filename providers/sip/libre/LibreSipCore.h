@@ -6,6 +6,7 @@
 
 #include <QtCore/qhash.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -19,6 +20,10 @@ class LibreSipCore
 public:
     LibreSipCore(SipStack *stack, int retrySeconds);
     ~LibreSipCore();
+
+    // Ends every call, withdraws the registrations, and calls `finished` once libre has let go of every
+    // SIP stack (or after ShutdownDeadlineMs); `finished` may delete this.
+    void shutdown(std::function<void()> finished);
 
     void start(const QList<SipAccountConfig> &accounts);
     void placeCall(quint64 token, int account, const QString &target, const QByteArray &uui);
@@ -38,6 +43,10 @@ private:
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes) const;
     bool takeRemoteSdp(Call &call, const struct sip_msg *msg);
 
+    bool checkShutdown();
+    void finishShutdown();
+    static void sipExited(void *arg);
+    static void shutdownDeadline(void *arg);
     static int authenticate(char **user, char **password, const char *realm, void *arg);
     static void registrationResponse(int err, const struct sip_msg *msg, void *arg);
     static void retryRegistration(void *arg);
@@ -55,4 +64,9 @@ private:
     std::vector<std::unique_ptr<Account>> m_accounts;
     std::map<quint64, std::unique_ptr<Call>> m_calls;
     quint64 m_nextInbound = SipStack::InboundTokenBase;
+    static constexpr uint64_t ShutdownDeadlineMs = 2000;
+    struct tmr m_shutdownDeadline
+    {
+    };
+    std::function<void()> m_shutdownFinished;
 };

@@ -28,7 +28,16 @@ void LibreSipStack::start(const QList<SipAccountConfig> &accounts)
 void LibreSipStack::stop()
 {
     LibreSipCore *core = std::exchange(m_core, nullptr);
-    m_loop.stop([core] { delete core; });
+    m_loop.stop([core](std::function<void()> finished) {
+        if (!core) {
+            finished();
+            return;
+        }
+        core->shutdown([core, finished] {
+            delete core;
+            finished();
+        });
+    });
 }
 
 void LibreSipStack::placeCall(quint64 token, int account, const QString &target, const QByteArray &uui)
