@@ -152,10 +152,12 @@ void LibreSipCore::shutdownDeadline(void *arg)
     auto *core = static_cast<LibreSipCore *>(arg);
     if (!core->checkShutdown()) {
         // A peer did not answer in time: drop the remaining transactions.
-        qCInfo(lcSip) << "SIP shutdown: dropping unfinished transactions";
         for (const std::unique_ptr<Account> &account : core->m_accounts) {
-            if (account->closing && !account->closed)
+            if (account->closing && !account->closed) {
+                qCInfo(lcSip).noquote()
+                    << account->config.lineId() << "shutdown: dropping unfinished SIP transactions";
                 sip_close(account->sip, true);
+            }
         }
         if (!core->checkShutdown())
             core->finishShutdown();

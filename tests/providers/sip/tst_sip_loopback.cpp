@@ -33,6 +33,7 @@ private Q_SLOTS:
     void inboundAudioAndAgentDrop();
     void inboundRejectWithUui();
     void inboundCallerCancels();
+    void inboundWithoutCommonCodec();
     void outboundAnsweredThenFarEndHangsUp();
     void outboundBusy();
     void outboundCancelledWhileRinging();
@@ -231,6 +232,15 @@ void tst_SipLoopback::inboundCallerCancels()
     finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipLoopback::inboundWithoutCommonCodec()
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_no_common_codec.xml"), QStringLiteral("agent1"));
+    QVERIFY(sipp);
+    finishSipp(sipp); // 488, and no 180 before it
+    QCOMPARE(added.count(), 0);
 }
 
 void tst_SipLoopback::outboundAnsweredThenFarEndHangsUp()
