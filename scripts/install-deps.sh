@@ -32,6 +32,9 @@ packages=(
   desktop-file-utils appstream dpkg-dev file
   # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
   python3 python3-pyatspi gir1.2-atspi-2.0 at-spi2-core dbus xdotool x11-utils
+  # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
+  # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
+  libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
 )
 
 missing=()

@@ -611,6 +611,11 @@
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
+    <message>
+        <location filename="../app/ConsoleApp.cpp" line="185"/>
+        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
+        <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
+    </message>
 </context>
 <context>
     <name>DialPad</name>
