@@ -2,6 +2,7 @@
 
 #include "IncomingCallNotifier.h"
 #include "Accessibility.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -56,6 +57,7 @@ ConsoleApp::~ConsoleApp()
     delete dynamic_cast<QObject *>(m_phone);
     m_engine->detachProviders();
     delete m_soundLines;
+    delete m_sipLines;
     delete m_providerObject;
     delete m_trace;
     if (m_traceFile)
@@ -164,6 +166,36 @@ void ConsoleApp::startSoundLines()
     m_engine->attachProvider(provider);
 }
 
+void ConsoleApp::startSipLines()
+{
+    QSettings settings;
+    const int count = settings.beginReadArray(QStringLiteral("sipAccounts"));
+    QVariantList accounts;
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        QVariantMap account;
+        const QStringList keys = settings.childKeys();
+        for (const QString &key : keys)
+            account.insert(key, settings.value(key));
+        accounts.append(account);
+    }
+    settings.endArray();
+    if (accounts.isEmpty())
+        return;
+    QString error;
+    LineProvider *provider = m_registry->createLineProvider(
+        QStringLiteral("sip"), {{QStringLiteral("accounts"), accounts}}, nullptr, &error);
+    if (!provider) {
+        const QString message = tr("The SIP accounts in the settings (sipAccounts, %1) are not used: %2")
+                                    .arg(settings.fileName(), error);
+        qCWarning(lcProviders).noquote() << message;
+        Q_EMIT m_engine->errorEvent(message);
+        return;
+    }
+    m_sipLines = dynamic_cast<QObject *>(provider);
+    m_engine->attachProvider(provider);
+}
+
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
     startPhones();
@@ -171,6 +203,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
     startSoundLines();
+    startSipLines();
     m_agent->persistIn(new QSettings(this)); // the state the agent left the console in, Ready the first time
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
@@ -180,6 +213,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;
+    UiLanguage::instance()->attachEngine(m_qml); // a language chosen in Settings retranslates the window
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
                                  {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
     // Hookline.Ui and Hookline.Engine come from the executable's and the engine library's resources, never

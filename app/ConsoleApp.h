@@ -51,6 +51,9 @@ public:
     // the keys of docs/provider-guide.md). A configuration the provider refuses is reported (log and
     // the engine's errorEvent) and the console runs on without those lines.
     void startSoundLines();
+    // Loads the SIP accounts configured in the settings (array `sipAccounts`, docs/provider-guide.md
+    // "SIP lines"), each a line; refused configuration is reported like the sound-card lines'.
+    void startSipLines();
     ConsoleAudio *audio() const { return m_audio; }
 
 private:
@@ -66,6 +69,7 @@ private:
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
     QObject *m_soundLines = nullptr;
+    QObject *m_sipLines = nullptr;
     PhoneDevice *m_phone = nullptr;
     PhoneBinding *m_phoneBinding = nullptr;
     QFile *m_traceFile = nullptr;

@@ -12,7 +12,8 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
-  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
+  qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
   # SVG image format and icon engine plugins: the console's icons (resources/icons) are SVG
   libqt6svg6
@@ -23,9 +24,17 @@ packages=(
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
+  # The urgency-hint test: a window manager to minimise the window, and X tools to read its state
+  openbox x11-utils xdotool
   fonts-noto-cjk
+  # install tests (tests/install): desktop entry and AppStream validators, cpack's DEB generator (dpkg-shlibdeps
+  # computes the package's dependencies; file tells it which files are ELF)
+  desktop-file-utils appstream dpkg-dev file
   # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
   python3 python3-pyatspi gir1.2-atspi-2.0 python3-xlib at-spi2-core dbus xdotool x11-utils
+  # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
+  # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
+  libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
 )
 
 missing=()

@@ -104,6 +104,11 @@
         <source>Mute the microphone</source>
         <translation>Mute the microphone</translation>
     </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <source>Nothing to save: the selected call has not ended.</source>
+        <translation>Nothing to save: the selected call has not ended.</translation>
+    </message>
 </context>
 <context>
     <name>AgentConsole</name>
@@ -111,6 +116,21 @@
         <location filename="../ui/AgentConsole.qml" line="117"/>
         <source>Calls (%1)</source>
         <translation>Calls (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="21"/>
+        <source>No call is ringing.</source>
+        <translation>No call is ringing.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="24"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="40"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
     </message>
 </context>
 <context>
@@ -202,6 +222,26 @@
         <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>Microphone muted</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <source>Ready after this call.</source>
+        <translation>Ready after this call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="63"/>
+        <source>On call</source>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>On call for %1</source>
+        <translation>On call for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>In this state for %1</source>
+        <translation>In this state for %1</translation>
     </message>
 </context>
 <context>
@@ -356,6 +396,26 @@
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <source>Browse for %1</source>
+        <translation>Browse for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
+        <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>Already empty.</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -444,6 +504,16 @@
         <location filename="../ui/components/AudioStatus.qml" line="133"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <source>The call has ended: there is nothing left to record.</source>
+        <translation>The call has ended: there is nothing left to record.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>Nothing is being recorded.</translation>
     </message>
 </context>
 <context>
@@ -693,6 +763,26 @@
         <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>State changes</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="66"/>
+        <source>Export the events to</source>
+        <translation>Export the events to</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="67"/>
+        <source>Browse for the file to export the events to</source>
+        <translation>Browse for the file to export the events to</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1558,21 @@ on %2</translation>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>Save the wrap-up and close the call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Become ready</source>
+        <translation>Become ready</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Change the agent state</source>
+        <translation>Change the agent state</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutEditor</name>
@@ -1540,6 +1645,11 @@ on %2</translation>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>This is the default shortcut.</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1777,173 @@ on %2</translation>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>permission granted</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>Drop the whole conference?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>The %n party will be disconnected.</numerusform>
+            <numerusform>All %n parties will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
+        <source>Every party will be disconnected.</source>
+        <translation>Every party will be disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
+        <source>Drop all</source>
+        <translation>Drop all</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
+        <source>Drop the whole conference</source>
+        <translation>Drop the whole conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
+        <source>Keep the conference</source>
+        <translation>Keep the conference</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="11"/>
+        <source>Not possible in the call's current state.</source>
+        <translation>Not possible in the call's current state.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="12"/>
+        <source>This line does not offer that.</source>
+        <translation>This line does not offer that.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="13"/>
+        <source>The line could not do it.</source>
+        <translation>The line could not do it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="14"/>
+        <source>The line is busy with another request; try again.</source>
+        <translation>The line is busy with another request; try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <source>This station only monitors the call.</source>
+        <translation>This station only monitors the call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="16"/>
+        <source>That number cannot be dialled.</source>
+        <translation>That number cannot be dialled.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="17"/>
+        <source>The text for the caller's system is too long for this line.</source>
+        <translation>The text for the caller's system is too long for this line.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="18"/>
+        <source>The conference is full.</source>
+        <translation>The conference is full.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="21"/>
+        <source>That call has already ended.</source>
+        <translation>That call has already ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="23"/>
+        <source>The line is not available.</source>
+        <translation>The line is not available.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="25"/>
+        <source>The request was not valid.</source>
+        <translation>The request was not valid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="26"/>
+        <source>Out of memory.</source>
+        <translation>Out of memory.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="28"/>
+        <source>The line refused it (error 0x%1).</source>
+        <translation>The line refused it (error 0x%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="33"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="39"/>
+        <source>Select a call first.</source>
+        <translation>Select a call first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="43"/>
+        <source>The call has ended.</source>
+        <translation>The call has ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="49"/>
+        <source>%1 is not available while the call is ringing.</source>
+        <translation>%1 is not available while the call is ringing.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="54"/>
+        <source>%1 is not available until the other party answers.</source>
+        <translation>%1 is not available until the other party answers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="58"/>
+        <source>%1 is not available while the call is on hold.</source>
+        <translation>%1 is not available while the call is on hold.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="60"/>
+        <source>%1 is not available for a party of a conference; use the conference.</source>
+        <translation>%1 is not available for a party of a conference; use the conference.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="63"/>
+        <source>%1 is not available: the call is active at another station.</source>
+        <translation>%1 is not available: the call is active at another station.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="66"/>
+        <source>This line does not offer %1 now.</source>
+        <translation>This line does not offer %1 now.</translation>
     </message>
 </context>
 </TS>

@@ -105,6 +105,11 @@
         <translation>將麥克風靜音</translation>
     </message>
     <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <source>Nothing to save: the selected call has not ended.</source>
+        <translation>沒有要儲存的內容：選取的通話尚未結束。</translation>
+    </message>
+    <message>
         <source>Selected call</source>
         <translation>選取的通話</translation>
     </message>
@@ -115,6 +120,21 @@
         <location filename="../ui/AgentConsole.qml" line="117"/>
         <source>Calls (%1)</source>
         <translation>通話（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="21"/>
+        <source>No call is ringing.</source>
+        <translation>目前沒有來電響鈴。</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="24"/>
+        <source>Answer</source>
+        <translation>接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="40"/>
+        <source>Reject</source>
+        <translation>拒接</translation>
     </message>
 </context>
 <context>
@@ -205,6 +225,26 @@
         <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>麥克風已靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <source>Ready after this call.</source>
+        <translation>此通話結束後轉為就緒。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="63"/>
+        <source>On call</source>
+        <translation>通話中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>On call for %1</source>
+        <translation>已通話 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>In this state for %1</source>
+        <translation>處於此狀態 %1</translation>
     </message>
 </context>
 <context>
@@ -359,6 +399,26 @@
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <source>Browse for %1</source>
+        <translation>瀏覽%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
+        <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>已經是空的。</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -447,6 +507,16 @@
         <location filename="../ui/components/AudioStatus.qml" line="133"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <source>The call has ended: there is nothing left to record.</source>
+        <translation>通話已結束：沒有可錄音的內容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>目前沒有在錄音。</translation>
     </message>
 </context>
 <context>
@@ -540,6 +610,11 @@
         <location filename="../app/ConsoleApp.cpp" line="154"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleApp.cpp" line="185"/>
+        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
+        <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
 </context>
 <context>
@@ -695,6 +770,26 @@
         <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>狀態變化</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="66"/>
+        <source>Export the events to</source>
+        <translation>事件匯出至</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="67"/>
+        <source>Browse for the file to export the events to</source>
+        <translation>瀏覽要匯出事件的檔案</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1580,21 @@ on %2</source>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>儲存整理內容並關閉通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Become ready</source>
+        <translation>轉為就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Change the agent state</source>
+        <translation>變更客服狀態</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutEditor</name>
@@ -1557,6 +1667,11 @@ on %2</source>
         <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>這已是預設的快速鍵。</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1799,172 @@ on %2</source>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>已取得權限</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>要結束整個會議嗎？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>全部 %n 方都會被掛斷。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
+        <source>Every party will be disconnected.</source>
+        <translation>每一方都會被掛斷。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
+        <source>Drop all</source>
+        <translation>全部掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
+        <source>Drop the whole conference</source>
+        <translation>結束整個會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
+        <source>Keep the conference</source>
+        <translation>保留會議</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="11"/>
+        <source>Not possible in the call's current state.</source>
+        <translation>通話目前的狀態無法執行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="12"/>
+        <source>This line does not offer that.</source>
+        <translation>此線路不提供此功能。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="13"/>
+        <source>The line could not do it.</source>
+        <translation>線路無法完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="14"/>
+        <source>The line is busy with another request; try again.</source>
+        <translation>線路正在處理其他要求，請再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <source>This station only monitors the call.</source>
+        <translation>此話機僅監看此通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="16"/>
+        <source>That number cannot be dialled.</source>
+        <translation>無法撥打該號碼。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="17"/>
+        <source>The text for the caller's system is too long for this line.</source>
+        <translation>傳給來電端系統的文字超過此線路的長度上限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="18"/>
+        <source>The conference is full.</source>
+        <translation>會議人數已滿。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="21"/>
+        <source>That call has already ended.</source>
+        <translation>該通話已經結束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="23"/>
+        <source>The line is not available.</source>
+        <translation>線路無法使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="25"/>
+        <source>The request was not valid.</source>
+        <translation>要求無效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="26"/>
+        <source>Out of memory.</source>
+        <translation>記憶體不足。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="28"/>
+        <source>The line refused it (error 0x%1).</source>
+        <translation>線路拒絕了此操作（錯誤 0x%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="33"/>
+        <source>%1 failed: %2</source>
+        <translation>%1失敗：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="39"/>
+        <source>Select a call first.</source>
+        <translation>請先選擇通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="43"/>
+        <source>The call has ended.</source>
+        <translation>通話已結束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="49"/>
+        <source>%1 is not available while the call is ringing.</source>
+        <translation>通話響鈴時無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="54"/>
+        <source>%1 is not available until the other party answers.</source>
+        <translation>對方接聽前無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="58"/>
+        <source>%1 is not available while the call is on hold.</source>
+        <translation>通話保留中無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="60"/>
+        <source>%1 is not available for a party of a conference; use the conference.</source>
+        <translation>會議中的單一方無法使用「%1」；請對會議操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="63"/>
+        <source>%1 is not available: the call is active at another station.</source>
+        <translation>無法使用「%1」：此通話正在另一具話機上進行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="66"/>
+        <source>This line does not offer %1 now.</source>
+        <translation>此線路目前不提供「%1」。</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ Rectangle {
         textFormat: Text.PlainText
         wrapMode: Text.WordWrap
         color: Theme.text
+        Accessible.ignored: true // the notice itself is the alert that carries the text
     }
 
     Connections {

@@ -118,10 +118,11 @@ Pane {
                         CallAudioRouter.startRecording(status.session)
                 }
             }
-            Button {
+            IconButton {
                 objectName: "pauseRecordingButton"
                 text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
                 enabled: status.recordingState === 1 || status.recordingState === 2
+                disabledReason: qsTr("Nothing is being recorded.")
                 Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
                 onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)

@@ -14,12 +14,21 @@ Item {
     property Item target: null
     readonly property string text: target && !target.enabled ? target.disabledReason : ""
 
+    // The control with a disabledReason under (x, y) (tips' coordinates) in item's tree; every child under
+    // the point is searched (a background may be listed after the content it lies beneath).
     function controlAt(item, x, y) {
-        for (let current = item; current;) {
-            if (current.disabledReason !== undefined)
-                return !current.enabled && current.disabledReason.length > 0 ? current : null
-            const p = current.mapFromItem(tips, x, y)
-            current = current.childAt(p.x, p.y)
+        if (!item.visible)
+            return null
+        const p = item.mapFromItem(tips, x, y)
+        if (item.clip && !item.contains(p))
+            return null
+        if (item.disabledReason !== undefined)
+            return item.contains(p) && !item.enabled && item.disabledReason.length > 0 ? item : null
+        const children = item.children
+        for (let i = children.length - 1; i >= 0; --i) {
+            const found = controlAt(children[i], x, y)
+            if (found)
+                return found
         }
         return null
     }

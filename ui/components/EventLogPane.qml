@@ -90,7 +90,9 @@ ColumnLayout {
         reuseItems: true
         activeFocusOnTab: true
         boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar { }
+        ScrollBar.vertical: ScrollBar {
+            onPressedChanged: if (!pressed) pane.follow = events.atYEnd
+        }
         Accessible.role: Accessible.List
         Accessible.name: qsTr("State changes")
         property bool positioning: false
@@ -99,10 +101,10 @@ ColumnLayout {
             positionViewAtEnd()
             positioning = false
         }
-        onCountChanged: if (pane.follow) toEnd()
-        // Any move the list did not make itself says whether the agent is at the bottom.
-        onContentYChanged: if (!positioning && !flicking) pane.follow = atYEnd
+        onCountChanged: if (pane.follow) Qt.callLater(toEnd) // once the new rows are laid out
+        // Where the agent leaves the list (wheel, drag, flick, scroll bar, keys) says whether to follow.
         onMovementEnded: pane.follow = atYEnd
+        Keys.onReleased: pane.follow = atYEnd
         delegate: Row {
             required property var time
             required property int oldStateValue

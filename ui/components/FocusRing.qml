@@ -10,7 +10,7 @@ Rectangle {
     id: ring
     objectName: "focusRing"
     // The window whose focus is shown (its contentItem's Overlay is this item's parent).
-    property Window window: null
+    property var window: null // a QQuickWindow (ApplicationWindow, or a test's view)
     readonly property Item target: window ? window.activeFocusItem : null
     readonly property bool keyboardFocus: {
         const t = target

@@ -114,10 +114,18 @@ Rectangle {
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
             disabledReason: Reasons.unavailable(banner.session, Tapi.FeatureAnswer, text)
-            // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight
-            // is a pale blue under white in the dark theme).
-            palette.button: Theme.action
+            // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight,
+            // and its gradient over any button colour, is a pale blue under white in the dark theme).
             palette.buttonText: Theme.actionText
+            background: Rectangle {
+                objectName: "answerBackground"
+                implicitWidth: 100
+                implicitHeight: 40
+                radius: 3
+                color: answerButton.down ? Qt.darker(Theme.action, 1.2) : answerButton.hovered ? Qt.darker(Theme.action, 1.1) : Theme.action
+                border.color: answerButton.visualFocus ? Theme.focusRing : Qt.darker(Theme.action, 1.3)
+                border.width: answerButton.visualFocus ? 2 : 1
+            }
             font.pixelSize: Theme.fontLarge
             Layout.preferredHeight: 48
             Layout.preferredWidth: 130

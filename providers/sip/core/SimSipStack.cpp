@@ -1,0 +1,60 @@
+#include "SimSipStack.h"
+
+void SimSipStack::start(const QList<SipAccountConfig> &accounts)
+{
+    m_accounts = accounts;
+    m_commands << QStringLiteral("start %1").arg(accounts.size());
+}
+
+void SimSipStack::stop()
+{
+    m_commands << QStringLiteral("stop");
+}
+
+void SimSipStack::placeCall(quint64 token, int account, const QString &target, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("invite %1 account=%2 to=%3 uui=%4")
+                      .arg(token)
+                      .arg(account)
+                      .arg(target, QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
+void SimSipStack::answer(quint64 token, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("answer %1 uui=%2").arg(token).arg(QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
+void SimSipStack::reject(quint64 token, int status, int cause, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("reject %1 %2 cause=%3 uui=%4")
+                      .arg(token)
+                      .arg(status)
+                      .arg(cause)
+                      .arg(QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
+void SimSipStack::hangup(quint64 token, int cause, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("hangup %1 cause=%2 uui=%3")
+                      .arg(token)
+                      .arg(cause)
+                      .arg(QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
+quint64 SimSipStack::offer(int account, const QString &number, const QString &name, const QByteArray &uui)
+{
+    const quint64 token = m_nextInbound++;
+    Q_EMIT callIncoming(token, account, number, name, m_accounts.value(account).user, uui);
+    return token;
+}
+
+void SimSipStack::done(quint64 token)
+{
+    const int error = std::exchange(m_failNext, 0);
+    QMetaObject::invokeMethod(
+        this, [this, token, error] { Q_EMIT commandDone(token, error); }, Qt::QueuedConnection);
+}

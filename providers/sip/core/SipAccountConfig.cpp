@@ -1,0 +1,121 @@
+#include "SipAccountConfig.h"
+
+#include <QtCore/qregularexpression.h>
+
+namespace {
+
+// host, host:port or [v6]:port; no scheme, no user, no parameters.
+bool isHostPort(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:([0-9]{1,5}))?$)"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    return match.captured(3).isEmpty() || match.captured(3).toInt() <= 65535;
+}
+
+bool isUserPart(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9._~!$&'()*+,;=%-]+$)"));
+    return pattern.match(text).hasMatch();
+}
+
+} // namespace
+
+QString SipAccountConfig::registrarHost() const
+{
+    return registrar;
+}
+
+bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error)
+{
+    static const QStringList known = {
+        QStringLiteral("id"),           QStringLiteral("registrar"), QStringLiteral("proxy"),
+        QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
+        QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
+        QStringLiteral("rejectStatus"), QStringLiteral("localPort"),
+    };
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = QStringLiteral("%1: unknown key").arg(it.key());
+            return false;
+        }
+    }
+    auto text = [&](const char *key) {
+        return map.value(QLatin1String(key)).toString().trimmed();
+    };
+    auto integer = [&](const char *key, int low, int high, int *out) {
+        if (!map.contains(QLatin1String(key)))
+            return true;
+        bool ok = false;
+        const int value = map.value(QLatin1String(key)).toString().trimmed().toInt(&ok);
+        if (!ok || value < low || value > high) {
+            *error = QStringLiteral("%1: '%2' is not a number from %3 to %4")
+                         .arg(QLatin1String(key), map.value(QLatin1String(key)).toString())
+                         .arg(low)
+                         .arg(high);
+            return false;
+        }
+        *out = value;
+        return true;
+    };
+
+    SipAccountConfig c;
+    c.registrar = text("registrar");
+    if (c.registrar.isEmpty()) {
+        *error = QStringLiteral("registrar: missing (host or host:port of the registrar)");
+        return false;
+    }
+    if (!isHostPort(c.registrar)) {
+        *error = QStringLiteral("registrar: '%1' is not host or host:port").arg(c.registrar);
+        return false;
+    }
+    c.proxy = text("proxy");
+    if (!c.proxy.isEmpty() && !isHostPort(c.proxy)) {
+        *error = QStringLiteral("proxy: '%1' is not host or host:port").arg(c.proxy);
+        return false;
+    }
+    c.user = text("user");
+    if (c.user.isEmpty() || !isUserPart(c.user)) {
+        *error = c.user.isEmpty() ? QStringLiteral("user: missing")
+                                  : QStringLiteral("user: '%1' is not a SIP user name").arg(c.user);
+        return false;
+    }
+    c.authUser = text("authUser");
+    if (c.authUser.isEmpty())
+        c.authUser = c.user;
+    c.password = map.value(QStringLiteral("password")).toString();
+    c.displayName = text("displayName");
+    if (c.displayName.contains(QLatin1Char('"')) || c.displayName.contains(QLatin1Char('\n'))
+        || c.displayName.contains(QLatin1Char('\r'))) {
+        *error = QStringLiteral("displayName: quotes and line breaks are not allowed");
+        return false;
+    }
+    const QString transport = text("transport").toLower();
+    if (transport.isEmpty() || transport == QLatin1String("udp")) {
+        c.transport = Transport::Udp;
+    } else if (transport == QLatin1String("tcp")) {
+        c.transport = Transport::Tcp;
+    } else {
+        *error = QStringLiteral("transport: '%1' is not udp or tcp").arg(text("transport"));
+        return false;
+    }
+    if (!integer("expires", 60, 86400, &c.expires) || !integer("localPort", 0, 65535, &c.localPort))
+        return false;
+    if (!integer("rejectStatus", 400, 699, &c.rejectStatus))
+        return false;
+    if (c.rejectStatus != 486 && c.rejectStatus != 603) {
+        *error = QStringLiteral("rejectStatus: '%1' is not 486 or 603").arg(c.rejectStatus);
+        return false;
+    }
+    c.id = text("id");
+    if (c.id.isEmpty())
+        c.id = c.user;
+    if (!isUserPart(c.id) || c.id.contains(QLatin1Char('/'))) {
+        *error = QStringLiteral("id: '%1' may only hold letters, digits and . _ -").arg(c.id);
+        return false;
+    }
+    *config = c;
+    return true;
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QtCore/qstring.h>
+#include <QtCore/qvariant.h>
+
+// One SIP account as configured in the settings (array `sipAccounts`; docs/provider-guide.md, "SIP
+// lines"). Each account is one line of the console.
+struct SipAccountConfig
+{
+    enum class Transport { Udp, Tcp };
+
+    QString id; // the engine sees "sip/<id>"; default: the user
+    QString registrar; // host[:port] of the registrar (required)
+    QString proxy; // host[:port] of an outbound proxy; empty: requests go to the registrar
+    QString user; // the address-of-record's user part, also the line's number
+    QString authUser; // digest user name; default: user
+    QString password;
+    QString displayName;
+    Transport transport = Transport::Udp;
+    int expires = 600; // seconds asked for in REGISTER; libre refreshes before they run out
+    int rejectStatus = 603; // reject(): 603 Decline or 486 Busy Here
+    int localPort = 0; // SIP port this account listens on; 0: any free port
+
+    QString lineId() const { return QStringLiteral("sip/") + id; }
+    QString aor() const { return QStringLiteral("sip:%1@%2").arg(user, registrarHost()); }
+    QString registrarHost() const;
+    QString transportName() const
+    {
+        return transport == Transport::Tcp ? QStringLiteral("tcp") : QStringLiteral("udp");
+    }
+
+    // Returns false with *error naming the offending key and value.
+    static bool fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error);
+};

@@ -1,0 +1,265 @@
+#include "SipLineProvider.h"
+
+#include "SipDisconnectMapping.h"
+#include "SipLogging.h"
+#include "SipStack.h"
+#include "SipUserToUser.h"
+#include "core/Tapi.h"
+#include "providers/LineEventSink.h"
+
+using namespace Tapi;
+
+SipLineProvider::SipLineProvider(const QList<SipAccountConfig> &accounts, SipStack *stack, QObject *parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+    , m_stack(stack)
+{
+    qRegisterMetaType<SipCallEnd>();
+    qRegisterMetaType<std::shared_ptr<LineAudioEndpoint>>();
+    m_stack->setParent(this);
+}
+
+SipLineProvider::~SipLineProvider()
+{
+    stop();
+}
+
+LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
+{
+    LineDescriptor d;
+    d.id = account.lineId();
+    d.name = account.displayName.isEmpty() ? account.user + QLatin1Char('@') + account.registrar
+                                           : account.displayName;
+    d.address = account.user;
+    // This session's SIP line: one call at a time per appearance, no hold, transfer or conference yet.
+    d.caps.canReject = true;
+    d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
+    d.caps.uuiSendSize = 0;
+    d.caps.uuiCallInfoSize = SipUserToUser::MaxOctets;
+    d.caps.maxConference = 0;
+    d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject;
+    d.inService = false;
+    d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
+    return d;
+}
+
+void SipLineProvider::start(LineEventSink *sink)
+{
+    m_sink = sink;
+    for (const SipAccountConfig &account : std::as_const(m_accounts))
+        m_sink->lineAdded(this, descriptorFor(account));
+
+    connect(m_stack, &SipStack::registrationChanged, this,
+            [this](int account, bool registered, const QString &reason) {
+                if (m_sink && account >= 0 && account < m_accounts.size())
+                    m_sink->lineStatusChanged(m_accounts.at(account).lineId(), registered, reason);
+            });
+    connect(m_stack, &SipStack::callIncoming, this,
+            [this](quint64 token, int account, const QString &number, const QString &name,
+                   const QString &called, const QByteArray &uui) {
+                if (!m_sink || account < 0 || account >= m_accounts.size()) {
+                    m_stack->reject(token, 480, 20, {});
+                    return;
+                }
+                CallOffer offer;
+                offer.callerNumber = number;
+                offer.callerName = name;
+                offer.calledNumber = called;
+                offer.uui = uui;
+                Call call;
+                call.account = account;
+                call.id = m_sink->callOffered(m_accounts.at(account).lineId(), offer);
+                m_calls.insert(token, call);
+                m_tokenOf.insert(call.id, token);
+            });
+    connect(m_stack, &SipStack::commandDone, this, &SipLineProvider::onCommandDone);
+    connect(m_stack, &SipStack::callProgress, this, [this](quint64 token, int status, bool) {
+        auto it = m_calls.find(token);
+        if (!m_sink || it == m_calls.end() || it->released || it->ended || !it->outbound)
+            return;
+        if (status == 180 && !it->ringback) {
+            it->ringback = true;
+            m_sink->callStateReported(it->id, Ringback, 0);
+        } else if (status != 180 && !it->ringback) {
+            m_sink->callStateReported(it->id, Proceeding, 0);
+        }
+    });
+    connect(m_stack, &SipStack::callEstablished, this, [this](quint64 token) {
+        auto it = m_calls.find(token);
+        if (m_sink && it != m_calls.end() && it->outbound && !it->released && !it->ended)
+            m_sink->callStateReported(it->id, Connected, ConnectedActive);
+    });
+    connect(m_stack, &SipStack::callEnded, this, &SipLineProvider::onCallEnded);
+    connect(m_stack, &SipStack::callAudioReady, this,
+            [this](quint64 token, const std::shared_ptr<LineAudioEndpoint> &endpoint) {
+                auto it = m_calls.find(token);
+                if (m_sink && it != m_calls.end() && !it->released)
+                    m_sink->callAudioAttached(it->id, endpoint);
+            });
+    connect(m_stack, &SipStack::callAudioGone, this, [this](quint64 token) {
+        auto it = m_calls.find(token);
+        if (m_sink && it != m_calls.end())
+            m_sink->callAudioDetached(it->id);
+        if (it != m_calls.end() && it->released && it->pending.isEmpty()) {
+            m_tokenOf.remove(it->id);
+            m_calls.erase(it);
+        }
+    });
+    m_stack->start(m_accounts);
+}
+
+int SipLineProvider::accountOf(const QString &lineId) const
+{
+    for (qsizetype i = 0; i < m_accounts.size(); ++i) {
+        if (m_accounts.at(i).lineId() == lineId)
+            return int(i);
+    }
+    return -1;
+}
+
+void SipLineProvider::completeLater(int requestId, int error)
+{
+    if (!requestId)
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, requestId, error] {
+            if (m_sink)
+                m_sink->commandCompleted(requestId, error, {});
+        },
+        Qt::QueuedConnection);
+}
+
+void SipLineProvider::execute(const LineCommand &command)
+{
+    const int account = accountOf(command.lineId);
+    if (account < 0) {
+        completeLater(command.requestId, InvalLineHandle);
+        return;
+    }
+    const quint64 token = m_tokenOf.value(command.call);
+    auto it = m_calls.find(token);
+
+    switch (command.kind) {
+    case LineCommand::MakeCall: {
+        Call call;
+        call.id = command.call;
+        call.account = account;
+        call.outbound = true;
+        m_calls.insert(command.call, call);
+        m_tokenOf.insert(command.call, command.call);
+        if (command.digits.isEmpty()) {
+            completeLater(command.requestId, Success); // dial tone: the number follows with Dial
+            return;
+        }
+        Call &placed = m_calls[command.call];
+        placed.placed = true;
+        placed.pending.append(command.requestId);
+        m_stack->placeCall(command.call, account, command.digits, command.uui);
+        return;
+    }
+    case LineCommand::Dial:
+        if (it != m_calls.end() && it->outbound && !it->placed && !command.digits.isEmpty()) {
+            it->placed = true;
+            it->pending.append(command.requestId);
+            m_stack->placeCall(token, account, command.digits, {});
+            return;
+        }
+        completeLater(command.requestId, OperationUnavail); // digits in a call: RFC 4733, later
+        return;
+    case LineCommand::Answer:
+        if (it == m_calls.end() || it->outbound || it->released || it->ended) {
+            completeLater(command.requestId, InvalCallState);
+            return;
+        }
+        it->pending.append(command.requestId);
+        m_stack->answer(token, command.uui);
+        return;
+    case LineCommand::Release:
+        if (it == m_calls.end()) {
+            completeLater(command.requestId, Success);
+            return;
+        }
+        release(command, *it);
+        return;
+    case LineCommand::CloseCall:
+        if (command.dropCall && it != m_calls.end() && !it->released)
+            release(command, *it);
+        return;
+    case LineCommand::Reconnect:
+        return;
+    default:
+        completeLater(command.requestId, OperationUnavail);
+        return;
+    }
+}
+
+void SipLineProvider::release(const LineCommand &command, Call &call)
+{
+    const quint64 token = m_tokenOf.value(call.id);
+    call.released = true;
+    if (call.ended || (call.outbound && !call.placed)) {
+        // Nothing to tell the network: the far end is gone, or no INVITE went out.
+        completeLater(command.requestId, Success);
+        if (call.pending.isEmpty()) {
+            m_tokenOf.remove(call.id);
+            m_calls.remove(token);
+        }
+        return;
+    }
+    call.pending.append(command.requestId);
+    if (command.farEndMode == DisconnectReject && !call.outbound) {
+        const int status = m_accounts.at(call.account).rejectStatus;
+        m_stack->reject(token, status,
+                        SipDisconnectMapping::q850ForMode(status == 486 ? DisconnectBusy : DisconnectReject),
+                        command.uui);
+    } else {
+        m_stack->hangup(token, SipDisconnectMapping::q850ForMode(DisconnectNormal), command.uui);
+    }
+}
+
+void SipLineProvider::onCommandDone(quint64 token, int error)
+{
+    auto it = m_calls.find(token);
+    if (it == m_calls.end() || it->pending.isEmpty())
+        return;
+    const int requestId = it->pending.takeFirst();
+    const CallId id = it->id;
+    const bool placedNow = it->outbound && it->placed && !it->released && !it->ended;
+    if (error)
+        qCInfo(lcSip) << "call" << id << "command failed at the SIP stack:" << error;
+    if (m_sink && requestId)
+        m_sink->commandCompleted(requestId, error ? OperationFailed : Success, {});
+    it = m_calls.find(token); // the engine may have acted on the completion
+    if (it == m_calls.end())
+        return;
+    if (placedNow && !error && m_sink && requestId)
+        m_sink->callStateReported(id, Dialing, 0);
+    const bool neverPlaced = placedNow && error; // no INVITE went out: the engine has no call
+    if ((it->released || neverPlaced) && it->pending.isEmpty()) {
+        m_tokenOf.remove(it->id);
+        m_calls.erase(it);
+    }
+}
+
+void SipLineProvider::onCallEnded(quint64 token, const SipCallEnd &end)
+{
+    auto it = m_calls.find(token);
+    if (it == m_calls.end() || it->released || it->ended)
+        return;
+    it->ended = true;
+    const int mode = SipDisconnectMapping::farEndMode(end.status, end.cancelled, end.q850Cause, end.sipCause);
+    qCInfo(lcSip) << "call" << it->id << "ended by the far end: status" << end.status << "cancelled"
+                  << end.cancelled << "Q.850" << end.q850Cause << "->" << disconnectModeName(mode);
+    if (m_sink)
+        m_sink->remoteDisconnected(it->id, mode, end.uui);
+}
+
+void SipLineProvider::stop()
+{
+    if (m_stack)
+        m_stack->stop();
+    m_calls.clear();
+    m_tokenOf.clear();
+    m_sink = nullptr;
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "SipAccountConfig.h"
+#include "providers/LineDescriptor.h"
+#include "providers/LineProvider.h"
+
+#include <QtCore/qhash.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qobject.h>
+
+class SipStack;
+struct SipCallEnd;
+
+// SIP accounts as lines: the TAPI side of SIP (docs/provider-guide.md, "SIP lines"). Lives on the
+// engine's thread and turns LineCommands into SipStack calls and the stack's signals into
+// LineEventSink reports. Knows nothing of libre: the stack may be the real one or the simulated twin.
+class SipLineProvider : public QObject, public LineProvider
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of `stack`.
+    SipLineProvider(const QList<SipAccountConfig> &accounts, SipStack *stack, QObject *parent = nullptr);
+    ~SipLineProvider() override;
+
+    QString providerId() const override { return QStringLiteral("sip"); }
+    void start(LineEventSink *sink) override;
+    void execute(const LineCommand &command) override;
+    void stop() override;
+
+    static LineDescriptor descriptorFor(const SipAccountConfig &account);
+    SipStack *stack() const { return m_stack; }
+
+private:
+    struct Call
+    {
+        CallId id = 0;
+        int account = -1;
+        bool outbound = false;
+        bool placed = false; // outbound: INVITE handed to the stack
+        bool released = false; // this station dropped it: later far-end reports are stale
+        bool ended = false; // the far end ended it
+        bool ringback = false;
+        QList<int> pending; // request ids waiting for the stack's commandDone, in order
+    };
+
+    void completeLater(int requestId, int error);
+    void onCommandDone(quint64 token, int error);
+    void onCallEnded(quint64 token, const SipCallEnd &end);
+    void release(const LineCommand &command, Call &call);
+    int accountOf(const QString &lineId) const;
+
+    QList<SipAccountConfig> m_accounts;
+    SipStack *m_stack;
+    LineEventSink *m_sink = nullptr;
+    QHash<quint64, Call> m_calls; // by stack token
+    QHash<CallId, quint64> m_tokenOf;
+};

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "SipAccountConfig.h"
+
+#include <QtCore/qbytearray.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qobject.h>
+
+#include <memory>
+
+class LineAudioEndpoint;
+
+// How a call ended at the far end, as the SIP messages said it.
+struct SipCallEnd
+{
+    int status = 0; // final response to our INVITE (300..699); 0 for a BYE or CANCEL from the far end
+    bool cancelled = false; // the far end sent CANCEL before we answered
+    int q850Cause = -1; // Reason: Q.850;cause=, -1 when absent
+    int sipCause = -1; // Reason: SIP;cause=, -1 when absent
+    QByteArray uui; // User-to-User, decoded
+    bool transportFailure = false; // no response, unreachable (then status is 408 or 503)
+};
+Q_DECLARE_METATYPE(SipCallEnd)
+
+// The SIP stack behind the SIP line provider: accounts, INVITE sessions and their media. The provider
+// speaks TAPI and calls only this interface; LibreSipStack implements it on libre (its own thread), the
+// simulated twin in tests. Every method returns at once; results come back as signals, in the order the
+// stack saw them, on the thread the stack object lives on. Calls are named by tokens: the provider picks
+// them for calls it places, the stack picks them (InboundTokenBase and up) for calls it receives.
+class SipStack : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr quint64 InboundTokenBase = quint64(1) << 40;
+
+    using QObject::QObject;
+    ~SipStack() override = default;
+
+    // Registers every account (index = position in the list) and listens for calls.
+    virtual void start(const QList<SipAccountConfig> &accounts) = 0;
+    // Ends every call without signalling results and unregisters; returns when the stack is idle.
+    virtual void stop() = 0;
+
+    virtual void placeCall(quint64 token, int account, const QString &target, const QByteArray &uui) = 0;
+    // 200 OK with our SDP answer (and User-to-User when uui is not empty).
+    virtual void answer(quint64 token, const QByteArray &uui) = 0;
+    // A final response to an offered call: `status` 486/603 with Reason Q.850 `cause` and the UUI.
+    virtual void reject(quint64 token, int status, int cause, const QByteArray &uui) = 0;
+    // BYE with Reason and UUI on an established call, CANCEL on one still ringing out.
+    virtual void hangup(quint64 token, int cause, const QByteArray &uui) = 0;
+
+Q_SIGNALS:
+    void registrationChanged(int account, bool registered, const QString &reason);
+    void callIncoming(quint64 token, int account, const QString &callerNumber, const QString &callerName,
+                      const QString &calledNumber, const QByteArray &uui);
+    // The result of placeCall/answer/reject/hangup: 0, or an errno-style code when nothing was sent.
+    void commandDone(quint64 token, int error);
+    void callProgress(quint64 token, int status, bool earlyMedia);
+    void callEstablished(quint64 token);
+    void callEnded(quint64 token, const SipCallEnd &end);
+    // The call's RTP stream runs: its audio is in this endpoint until callAudioGone.
+    void callAudioReady(quint64 token, const std::shared_ptr<LineAudioEndpoint> &endpoint);
+    void callAudioGone(quint64 token);
+};

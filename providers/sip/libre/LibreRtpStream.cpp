@@ -1,0 +1,122 @@
+#include "LibreRtpStream.h"
+
+#include "audio/LineAudioEndpoint.h"
+
+#include <array>
+
+namespace {
+constexpr int FrameSamples = 160; // 20 ms at 8 kHz
+constexpr int FrameMs = 20;
+// The jitter buffer holds 1 to 10 packets: 20 ms to 200 ms.
+constexpr uint32_t JitterMinFrames = 1;
+constexpr uint32_t JitterMaxFrames = 10;
+} // namespace
+
+LibreRtpStream::~LibreRtpStream()
+{
+    tmr_cancel(&m_timer);
+    mem_deref(m_rtp);
+    mem_deref(m_jitter);
+}
+
+std::unique_ptr<LibreRtpStream> LibreRtpStream::open(const struct sa &localAddress, QByteArray *error)
+{
+    std::unique_ptr<LibreRtpStream> stream(new LibreRtpStream);
+    tmr_init(&stream->m_timer);
+    int err = jbuf_alloc(&stream->m_jitter, JitterMinFrames, JitterMaxFrames);
+    if (!err)
+        err = rtp_listen(&stream->m_rtp, IPPROTO_UDP, &localAddress, 10000, 60000, false,
+                         &LibreRtpStream::receive, nullptr, stream.get());
+    if (err) {
+        *error = QByteArray("no RTP port: ") + strerror(err);
+        return nullptr;
+    }
+    stream->m_endpoint = std::make_shared<LineAudioEndpoint>(8000, QStringLiteral("SIP RTP"));
+    return stream;
+}
+
+quint16 LibreRtpStream::localPort() const
+{
+    return sa_port(rtp_local(m_rtp));
+}
+
+QByteArray LibreRtpStream::localAddress() const
+{
+    char text[64] = {};
+    sa_ntop(rtp_local(m_rtp), text, sizeof text);
+    return QByteArray(text);
+}
+
+void LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, int payloadType)
+{
+    sa_set_str(&m_remote, remoteAddress.constData(), remotePort);
+    m_payloadType = payloadType;
+    if (m_running)
+        return;
+    m_running = true;
+    m_nextFrameMs = tmr_jiffies();
+    tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
+}
+
+void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header, struct mbuf *mb, void *arg)
+{
+    auto *self = static_cast<LibreRtpStream *>(arg);
+    if (!self->m_running || header->pt != self->m_payloadType || !mbuf_get_left(mb))
+        return; // other payload types (RFC 4733 events) are for a later session
+    jbuf_put(self->m_jitter, header, mb);
+}
+
+void LibreRtpStream::tick(void *arg)
+{
+    auto *self = static_cast<LibreRtpStream *>(arg);
+    const quint64 now = tmr_jiffies();
+    // Catch up on frames the timer was late for (bounded: after a stall, start over).
+    if (now > self->m_nextFrameMs + 10 * FrameMs)
+        self->m_nextFrameMs = now;
+    while (self->m_nextFrameMs <= now) {
+        self->sendFrame();
+        self->playFrame();
+        self->m_nextFrameMs += FrameMs;
+    }
+    tmr_start(&self->m_timer, self->m_nextFrameMs - now, &LibreRtpStream::tick, self);
+}
+
+void LibreRtpStream::sendFrame()
+{
+    std::array<int16_t, FrameSamples> pcm {};
+    const std::size_t got = m_endpoint->toLine.read(pcm);
+    if (got < pcm.size() && got > 0)
+        m_endpoint->underruns.fetch_add(1, std::memory_order_relaxed);
+    struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + FrameSamples);
+    if (!mb)
+        return;
+    mb->pos = mb->end = RTP_HEADER_SIZE;
+    for (int16_t sample : pcm)
+        mbuf_write_u8(mb, m_payloadType == 8 ? g711_pcm2alaw(sample) : g711_pcm2ulaw(sample));
+    mb->pos = RTP_HEADER_SIZE;
+    rtp_send(m_rtp, &m_remote, false, m_marker, uint8_t(m_payloadType), m_timestamp, mb);
+    mem_deref(mb);
+    m_marker = false;
+    m_timestamp += FrameSamples;
+}
+
+void LibreRtpStream::playFrame()
+{
+    struct rtp_header header
+    {
+    };
+    void *memory = nullptr;
+    const int err = jbuf_get(m_jitter, &header, &memory);
+    if (err && err != EAGAIN)
+        return; // nothing buffered yet (or lost): the bridge plays what it has
+    auto *mb = static_cast<struct mbuf *>(memory);
+    std::array<int16_t, FrameSamples * 2> pcm {};
+    std::size_t count = 0;
+    while (mb && mbuf_get_left(mb) && count < pcm.size()) {
+        const uint8_t code = mbuf_read_u8(mb);
+        pcm[count++] = header.pt == 8 ? g711_alaw2pcm(code) : g711_ulaw2pcm(code);
+    }
+    mem_deref(memory);
+    if (m_endpoint->fromLine.write(std::span<const int16_t>(pcm.data(), count)) < count)
+        m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
+}

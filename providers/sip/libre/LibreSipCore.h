@@ -1,0 +1,72 @@
+#pragma once
+
+#include "LibreHeaders.h"
+#include "SipAccountConfig.h"
+#include "SipStack.h"
+
+#include <QtCore/qhash.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+class LibreRtpStream;
+
+// The libre side of LibreSipStack: lives and runs on libre's thread only (created there by the first
+// job, deleted by the last). Reports by emitting the stack's signals, which Qt queues to the receivers.
+class LibreSipCore
+{
+public:
+    LibreSipCore(SipStack *stack, int retrySeconds);
+    ~LibreSipCore();
+
+    // Ends every call, withdraws the registrations, and calls `finished` once libre has let go of every
+    // SIP stack (or after ShutdownDeadlineMs); `finished` may delete this.
+    void shutdown(std::function<void()> finished);
+
+    void start(const QList<SipAccountConfig> &accounts);
+    void placeCall(quint64 token, int account, const QString &target, const QByteArray &uui);
+    void answer(quint64 token, const QByteArray &uui);
+    void reject(quint64 token, int status, int cause, const QByteArray &uui);
+    void hangup(quint64 token, int cause, const QByteArray &uui);
+
+private:
+    struct Account;
+    struct Call;
+
+    void openAccount(Account &account);
+    void registerAccount(Account &account);
+    void setRegistration(Account &account, bool registered, const QString &reason);
+    void destroyCall(quint64 token);
+    void startAudio(Call &call);
+    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes) const;
+    bool takeRemoteSdp(Call &call, const struct sip_msg *msg);
+
+    bool checkShutdown();
+    void finishShutdown();
+    static void sipExited(void *arg);
+    static void shutdownDeadline(void *arg);
+    static int authenticate(char **user, char **password, const char *realm, void *arg);
+    static void registrationResponse(int err, const struct sip_msg *msg, void *arg);
+    static void retryRegistration(void *arg);
+    static void trace(bool tx, enum sip_transp transport, const struct sa *src, const struct sa *dst,
+                      const uint8_t *packet, size_t length, void *arg);
+    static void incoming(const struct sip_msg *msg, void *arg);
+    static int offer(struct mbuf **description, const struct sip_msg *msg, void *arg);
+    static int answered(const struct sip_msg *msg, void *arg);
+    static void progress(const struct sip_msg *msg, void *arg);
+    static void established(const struct sip_msg *msg, void *arg);
+    static void closed(int err, const struct sip_msg *msg, void *arg);
+
+    SipStack *m_stack;
+    int m_retrySeconds;
+    std::vector<std::unique_ptr<Account>> m_accounts;
+    std::map<quint64, std::unique_ptr<Call>> m_calls;
+    quint64 m_nextInbound = SipStack::InboundTokenBase;
+    static constexpr uint64_t ShutdownDeadlineMs = 2000;
+    struct tmr m_shutdownDeadline
+    {
+    };
+    std::function<void()> m_shutdownFinished;
+};

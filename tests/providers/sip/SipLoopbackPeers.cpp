@@ -1,0 +1,218 @@
+#include "SipLoopbackPeers.h"
+
+#include <QtCore/qdir.h>
+#include <QtCore/qfile.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+// Binds a socket of `type` to 127.0.0.1:port (0: any); returns the bound port, 0 on failure. Plain
+// sockets: QtNetwork would ask the system proxy configuration first, which can block.
+quint16 bindLoopback(int type, quint16 port)
+{
+    const int fd = ::socket(AF_INET, type, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    socklen_t length = sizeof address;
+    quint16 bound = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        bound = ntohs(address.sin_port);
+    ::close(fd);
+    return bound;
+}
+
+} // namespace
+
+SipLoopbackPeers::SipLoopbackPeers()
+{
+    m_kamailioPort = freePort();
+    do {
+        m_farEndPort = freePort();
+    } while (m_farEndPort == m_kamailioPort);
+}
+
+SipLoopbackPeers::~SipLoopbackPeers()
+{
+    end(m_sipp.get());
+    stopKamailio();
+}
+
+quint16 SipLoopbackPeers::freePort()
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const quint16 port = bindLoopback(SOCK_STREAM, 0);
+        if (!port)
+            continue;
+        // sipp and libre also take the ports above a SIP port (TLS, media): keep one spare.
+        if (port > 65000 || udpPortInUse(port) || udpPortInUse(port + 1))
+            continue;
+        return port;
+    }
+    return 0;
+}
+
+bool SipLoopbackPeers::udpPortInUse(quint16 port)
+{
+    return bindLoopback(SOCK_DGRAM, port) == 0;
+}
+
+bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QString *error)
+{
+    const QString db = m_dir.filePath(QStringLiteral("kamailio.db"));
+    QByteArray sql;
+    for (const char *schema : {"standard", "auth_db"}) {
+        QFile file(QStringLiteral("/usr/share/kamailio/db_sqlite/%1-create.sql").arg(QLatin1String(schema)));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = file.fileName() + QStringLiteral(": ") + file.errorString()
+                + QStringLiteral(" (scripts/install-deps.sh installs kamailio-sqlite-modules)");
+            return false;
+        }
+        sql += file.readAll() + '\n';
+    }
+    for (const Subscriber &subscriber : subscribers) {
+        sql += QStringLiteral(
+                   "INSERT INTO subscriber (username, domain, password) VALUES ('%1', '127.0.0.1', '%2');\n")
+                   .arg(subscriber.user, subscriber.password)
+                   .toUtf8();
+    }
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {db});
+    if (!sqlite.waitForStarted(5000)) {
+        *error = QStringLiteral("sqlite3 did not start: ") + sqlite.errorString();
+        return false;
+    }
+    sqlite.write(sql);
+    sqlite.closeWriteChannel();
+    if (!sqlite.waitForFinished(10000) || sqlite.exitCode() != 0) {
+        *error = QStringLiteral("sqlite3 failed: ") + QString::fromLocal8Bit(sqlite.readAllStandardError());
+        end(&sqlite);
+        return false;
+    }
+
+    QFile in(QStringLiteral(SIP_TEST_DIR "/kamailio.cfg.in"));
+    QFile out(m_dir.filePath(QStringLiteral("kamailio.cfg")));
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the Kamailio configuration");
+        return false;
+    }
+    QByteArray config = in.readAll();
+    config.replace("@SIP_PORT@", QByteArray::number(m_kamailioPort));
+    config.replace("@FAREND_PORT@", QByteArray::number(m_farEndPort));
+    config.replace("@DB@", db.toUtf8());
+    out.write(config);
+    return true;
+}
+
+bool SipLoopbackPeers::startKamailio(QString *error)
+{
+    if (m_kamailio)
+        return true;
+    const QString runDir = m_dir.filePath(QStringLiteral("run"));
+    QDir().mkpath(runDir);
+    m_kamailio = std::make_unique<QProcess>();
+    m_kamailio->setProcessChannelMode(QProcess::MergedChannels);
+    m_kamailio->setStandardOutputFile(m_dir.filePath(QStringLiteral("kamailio.log")));
+    m_kamailio->start(QStringLiteral("kamailio"),
+                      {QStringLiteral("-DD"), QStringLiteral("-E"), QStringLiteral("-f"),
+                       m_dir.filePath(QStringLiteral("kamailio.cfg")), QStringLiteral("-Y"), runDir,
+                       QStringLiteral("-w"), m_dir.path()});
+    if (!m_kamailio->waitForStarted(5000)) {
+        *error = QStringLiteral("kamailio did not start: ") + m_kamailio->errorString();
+        m_kamailio.reset();
+        return false;
+    }
+    return true;
+}
+
+void SipLoopbackPeers::stopKamailio()
+{
+    end(m_kamailio.get());
+    m_kamailio.reset();
+}
+
+QString SipLoopbackPeers::kamailioLog() const
+{
+    QFile log(m_dir.filePath(QStringLiteral("kamailio.log")));
+    return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll().right(4000)) : QString();
+}
+
+QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo)
+{
+    end(m_sipp.get());
+    m_sipp = std::make_unique<QProcess>();
+    m_sipp->setProcessChannelMode(QProcess::MergedChannels);
+    m_sipp->setWorkingDirectory(m_dir.path());
+    // RTP wants an even port (Linux hands out odd ones for port 0), and sipp's echo takes port + 2 too.
+    quint16 mediaPort = 0;
+    for (int attempt = 0; attempt < 50 && !mediaPort; ++attempt) {
+        const quint16 candidate = freePort() & ~1;
+        if (candidate && !udpPortInUse(candidate) && !udpPortInUse(candidate + 2))
+            mediaPort = candidate;
+    }
+    QStringList args {QStringLiteral("-sf"),
+                      QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
+                      QStringLiteral("-i"),
+                      QStringLiteral("127.0.0.1"),
+                      QStringLiteral("-mi"),
+                      QStringLiteral("127.0.0.1"),
+                      QStringLiteral("-mp"),
+                      QString::number(mediaPort),
+                      QStringLiteral("-m"),
+                      QStringLiteral("1"),
+                      QStringLiteral("-timeout"),
+                      QStringLiteral("15s"),
+                      QStringLiteral("-timeout_error"),
+                      QStringLiteral("-nostdin"),
+                      QStringLiteral("-trace_err"),
+                      QStringLiteral("-nr")};
+    if (echo)
+        args << QStringLiteral("-rtp_echo");
+    if (service.isEmpty()) {
+        args << QStringLiteral("-p") << QString::number(m_farEndPort);
+    } else {
+        args << QStringLiteral("-p") << QString::number(freePort()) << QStringLiteral("-s") << service
+             << QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort);
+    }
+    m_sipp->start(QStringLiteral("sipp"), args);
+    return m_sipp->waitForStarted(5000) ? m_sipp.get() : nullptr;
+}
+
+int SipLoopbackPeers::finishSipp(QProcess *sipp, QString *output)
+{
+    if (!sipp)
+        return -1;
+    // waitForFinished() is false for a process that has already ended: ask the state first.
+    const bool finished = sipp->state() == QProcess::NotRunning || sipp->waitForFinished(20000);
+    if (!finished)
+        end(sipp);
+    *output = QStringLiteral("exit status %1 code %2\n").arg(int(sipp->exitStatus())).arg(sipp->exitCode())
+        + QString::fromLocal8Bit(sipp->readAll().right(3000));
+    for (const QString &name : QDir(m_dir.path()).entryList({QStringLiteral("*_errors.log")})) {
+        QFile errors(m_dir.filePath(name));
+        if (errors.open(QIODevice::ReadOnly))
+            *output +=
+                QStringLiteral("\n--- %1\n").arg(name) + QString::fromLocal8Bit(errors.readAll().right(3000));
+        errors.remove();
+    }
+    return finished && sipp->exitStatus() == QProcess::NormalExit ? sipp->exitCode() : -1;
+}
+
+void SipLoopbackPeers::end(QProcess *process)
+{
+    if (!process || process->state() == QProcess::NotRunning)
+        return;
+    process->terminate(); // SIGTERM to its PID
+    if (!process->waitForFinished(5000)) {
+        process->kill();
+        process->waitForFinished(2000);
+    }
+}

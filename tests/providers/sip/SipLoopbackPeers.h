@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QtCore/qprocess.h>
+#include <QtCore/qstring.h>
+#include <QtCore/qtemporarydir.h>
+
+#include <memory>
+
+// The far side of the SIP tests, on 127.0.0.1 only: Kamailio as registrar (digest authentication
+// against SQLite subscribers) and relay, and sipp runs that play one scenario each. Every process is
+// started here with free ports, bounded by its own timeout, and ended by its PID (terminate, then kill).
+class SipLoopbackPeers
+{
+public:
+    struct Subscriber
+    {
+        QString user;
+        QString password;
+    };
+
+    SipLoopbackPeers();
+    ~SipLoopbackPeers();
+
+    bool isValid() const { return m_dir.isValid(); }
+    // A port free for both UDP and TCP on 127.0.0.1.
+    static quint16 freePort();
+    static bool udpPortInUse(quint16 port);
+
+    quint16 kamailioPort() const { return m_kamailioPort; }
+    quint16 farEndPort() const { return m_farEndPort; }
+    // Writes the database and the configuration (tests/providers/sip/kamailio.cfg.in).
+    bool prepareKamailio(const QList<Subscriber> &subscribers, QString *error);
+    bool startKamailio(QString *error);
+    void stopKamailio();
+    QString kamailioLog() const;
+
+    // Runs a scenario of tests/providers/sip/sipp. Caller side: sends to Kamailio for `service`;
+    // far-end side (service empty): listens on farEndPort(). With echo, RTP is sent back (-rtp_echo).
+    QProcess *startSipp(const QString &scenario, const QString &service, bool echo = false);
+    // Waits for sipp's end (it has its own 15 s timeout); returns its exit code, -1 if it had to be
+    // killed. Its output goes to *output.
+    int finishSipp(QProcess *sipp, QString *output);
+
+private:
+    static void end(QProcess *process);
+
+    QTemporaryDir m_dir;
+    quint16 m_kamailioPort = 0;
+    quint16 m_farEndPort = 0;
+    std::unique_ptr<QProcess> m_kamailio;
+    std::unique_ptr<QProcess> m_sipp;
+};

@@ -1,0 +1,278 @@
+// The SIP provider's own parsing and mapping: User-to-User (RFC 7433), Reason (RFC 3326), the audio
+// part of SDP, account settings, and TAPI's disconnect modes on SIP (docs/provider-guide.md).
+#include "SipAccountConfig.h"
+#include "SipDisconnectMapping.h"
+#include "SipReason.h"
+#include "SipSdp.h"
+#include "SipUserToUser.h"
+#include "core/Tapi.h"
+
+#include <QtTest/qtest.h>
+
+using namespace Tapi;
+
+class tst_SipHeaders : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void userToUser_data();
+    void userToUser();
+    void userToUserFormat();
+    void reason_data();
+    void reason();
+    void reasonFormat();
+    void sdp_data();
+    void sdp();
+    void sdpBuildRoundTrip();
+    void farEndMode_data();
+    void farEndMode();
+    void causeForMode();
+    void accountConfig_data();
+    void accountConfig();
+};
+
+void tst_SipHeaders::userToUser_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("purpose");
+    QTest::newRow("canonical") << QByteArray("3030313233;encoding=hex;purpose=isdn-uui") << true
+                               << QByteArray("00123") << "isdn-uui";
+    QTest::newRow("no encoding means hex") << QByteArray("6869") << true << QByteArray("hi") << "isdn-uui";
+    QTest::newRow("quoted, params spaced") << QByteArray(" \"4142\" ; purpose=\"call-info\" ;encoding=HEX")
+                                           << true << QByteArray("AB") << "call-info";
+    QTest::newRow("upper-case hex") << QByteArray("FF00;encoding=hex") << true << QByteArray("\xff\x00", 2)
+                                    << "isdn-uui";
+    QTest::newRow("odd digits") << QByteArray("303;encoding=hex") << false << QByteArray() << QString();
+    QTest::newRow("not hex") << QByteArray("zz;encoding=hex") << false << QByteArray() << QString();
+    QTest::newRow("other encoding") << QByteArray("aGk=;encoding=base64") << false << QByteArray()
+                                    << QString();
+    QTest::newRow("empty") << QByteArray(";encoding=hex") << false << QByteArray() << QString();
+    QTest::newRow("unterminated quote")
+        << QByteArray("\"4142;encoding=hex") << false << QByteArray() << QString();
+    QTest::newRow("129 octets") << QByteArray(258, 'a') << false << QByteArray() << QString();
+    QTest::newRow("128 octets") << QByteArray(256, 'a') << true << QByteArray(128, '\xaa') << "isdn-uui";
+}
+
+void tst_SipHeaders::userToUser()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(bool, valid);
+    const std::optional<SipUserToUser> parsed = SipUserToUser::parse(header);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        return;
+    QTEST(parsed->data, "data");
+    QTEST(parsed->purpose, "purpose");
+}
+
+void tst_SipHeaders::userToUserFormat()
+{
+    const QByteArray uui("\x00\x01zZ", 4);
+    QCOMPARE(SipUserToUser::format(uui), QByteArray("00017a5a;encoding=hex;purpose=isdn-uui"));
+    QCOMPARE(SipUserToUser::parse(SipUserToUser::format(uui))->data, uui);
+}
+
+void tst_SipHeaders::reason_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("q850");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QByteArray("Q.850;cause=16") << 16 << QString();
+    QTest::newRow("with text") << QByteArray("Q.850 ; cause=17 ;text=\"User busy\"") << 17 << "User busy";
+    QTest::newRow("lower-case protocol") << QByteArray("q.850;cause=21") << 21 << QString();
+    QTest::newRow("SIP then Q.850") << QByteArray(
+        "SIP;cause=200;text=\"Call completed, elsewhere\", Q.850;cause=31")
+                                    << 31 << QString();
+    QTest::newRow("escaped quote") << QByteArray("Q.850;cause=16;text=\"say \\\"bye\\\"\"") << 16
+                                   << "say \"bye\"";
+    QTest::newRow("SIP only") << QByteArray("SIP;cause=487") << -1 << QString();
+    QTest::newRow("cause out of range") << QByteArray("Q.850;cause=128") << -1 << QString();
+    QTest::newRow("cause not a number") << QByteArray("Q.850;cause=abc") << -1 << QString();
+    QTest::newRow("no cause") << QByteArray("Q.850;text=\"x\"") << -1 << QString();
+    QTest::newRow("empty") << QByteArray("") << -1 << QString();
+}
+
+void tst_SipHeaders::reason()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, q850);
+    const std::optional<SipReason> reason = SipReason::findQ850(header);
+    QCOMPARE(reason ? reason->cause : -1, q850);
+    if (reason)
+        QTEST(reason->text, "text");
+}
+
+void tst_SipHeaders::reasonFormat()
+{
+    QCOMPARE(SipReason::formatQ850(16), QByteArray("Q.850;cause=16"));
+    QCOMPARE(SipReason::formatQ850(21, QStringLiteral("a \"b\"\r\n")),
+             QByteArray("Q.850;cause=21;text=\"a \\\"b\\\"  \""));
+    QCOMPARE(SipReason::findQ850(SipReason::formatQ850(21, QStringLiteral("x \"y\"")))->text,
+             QStringLiteral("x \"y\""));
+}
+
+void tst_SipHeaders::sdp_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QByteArray>("address");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<int>("chosen");
+    QTest::addColumn<QByteArray>("direction");
+    const QByteArray head = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\n";
+    QTest::newRow("pcmu offer") << head + "c=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 8 101\r\n"
+                                << true << QByteArray("10.0.0.1") << 4000 << 0 << QByteArray("sendrecv");
+    QTest::newRow("alaw preferred") << head
+            + "c=IN IP4 10.0.0.1\r\nm=audio 4002 RTP/AVP 8 0\r\na=sendonly\r\n"
+                                    << true << QByteArray("10.0.0.1") << 4002 << 8 << QByteArray("sendonly");
+    QTest::newRow("media-level address, LF only")
+        << QByteArray("v=0\nc=IN IP4 1.1.1.1\nm=audio 5000 RTP/AVP 9 0\nc=IN IP4 2.2.2.2\n") << true
+        << QByteArray("2.2.2.2") << 5000 << 0 << QByteArray("sendrecv");
+    QTest::newRow("dynamic PCMA") << head
+            + "c=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 96\r\na=rtpmap:96 PCMA/8000\r\n"
+                                  << true << QByteArray("10.0.0.1") << 4000 << 96 << QByteArray("sendrecv");
+    QTest::newRow("no common codec") << head + "c=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 9 111\r\n"
+                                     << true << QByteArray("10.0.0.1") << 4000 << -1
+                                     << QByteArray("sendrecv");
+    QTest::newRow("refused stream") << head + "c=IN IP4 10.0.0.1\r\nm=audio 0 RTP/AVP 0\r\n"
+                                    << true << QByteArray("10.0.0.1") << 0 << -1 << QByteArray("sendrecv");
+    QTest::newRow("session inactive")
+        << head + "c=IN IP4 10.0.0.1\r\na=inactive\r\nm=audio 4000 RTP/AVP 0\r\n"
+        << true << QByteArray("10.0.0.1") << 4000 << 0 << QByteArray("inactive");
+    QTest::newRow("video only") << head + "c=IN IP4 10.0.0.1\r\nm=video 4000 RTP/AVP 96\r\n"
+                                << false << QByteArray() << 0 << -1 << QByteArray();
+    QTest::newRow("no address") << head + "m=audio 4000 RTP/AVP 0\r\n"
+                                << false << QByteArray() << 0 << -1 << QByteArray();
+    QTest::newRow("bad port") << head + "c=IN IP4 1.1.1.1\r\nm=audio 70000 RTP/AVP 0\r\n"
+                              << false << QByteArray() << 0 << -1 << QByteArray();
+    QTest::newRow("bad payload type") << head + "c=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 0 200\r\n"
+                                      << false << QByteArray() << 0 << -1 << QByteArray();
+    QTest::newRow("not RTP") << head + "c=IN IP4 1.1.1.1\r\nm=audio 4000 UDP/BFCP *\r\n"
+                             << false << QByteArray() << 0 << -1 << QByteArray();
+}
+
+void tst_SipHeaders::sdp()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    const std::optional<SipSdp> sdp = SipSdp::parse(text);
+    QCOMPARE(sdp.has_value(), valid);
+    if (!valid)
+        return;
+    QTEST(sdp->address, "address");
+    QTEST(int(sdp->port), "port");
+    QTEST(sdp->firstCommonPayloadType(), "chosen");
+    QTEST(sdp->direction, "direction");
+}
+
+void tst_SipHeaders::sdpBuildRoundTrip()
+{
+    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1, {0, 8});
+    QVERIFY(offer.contains("m=audio 10002 RTP/AVP 0 8\r\n"));
+    QVERIFY(offer.contains("a=rtpmap:8 PCMA/8000\r\n"));
+    const std::optional<SipSdp> parsed = SipSdp::parse(offer);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->address, QByteArray("127.0.0.1"));
+    QCOMPARE(parsed->payloadTypes, (QList<int> {0, 8}));
+    QCOMPARE(SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, {8}))->firstCommonPayloadType(), 8);
+}
+
+void tst_SipHeaders::farEndMode_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("cancelled");
+    QTest::addColumn<int>("q850");
+    QTest::addColumn<int>("sipCause");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("BYE") << 0 << false << -1 << -1 << int(DisconnectNormal);
+    QTest::newRow("BYE cause 16") << 0 << false << 16 << -1 << int(DisconnectNormal);
+    QTest::newRow("BYE cause 17") << 0 << false << 17 << -1 << int(DisconnectBusy);
+    QTest::newRow("BYE cause 99") << 0 << false << 99 << -1 << int(DisconnectNormal);
+    QTest::newRow("CANCEL") << 0 << true << -1 << -1 << int(DisconnectCancelled);
+    QTest::newRow("CANCEL cause 16") << 0 << true << 16 << -1 << int(DisconnectCancelled);
+    QTest::newRow("CANCEL cause 19") << 0 << true << 19 << -1 << int(DisconnectNoAnswer);
+    QTest::newRow("CANCEL elsewhere") << 0 << true << -1 << 200 << int(DisconnectPickup);
+    QTest::newRow("486") << 486 << false << -1 << -1 << int(DisconnectBusy);
+    QTest::newRow("603") << 603 << false << -1 << -1 << int(DisconnectReject);
+    QTest::newRow("603 cause 17") << 603 << false << 17 << -1 << int(DisconnectBusy);
+    QTest::newRow("404") << 404 << false << -1 << -1 << int(DisconnectBadAddress);
+    QTest::newRow("480") << 480 << false << -1 << -1 << int(DisconnectUnavail);
+    QTest::newRow("408") << 408 << false << -1 << -1 << int(DisconnectNoAnswer);
+    QTest::newRow("488") << 488 << false << -1 << -1 << int(DisconnectIncompatible);
+    QTest::newRow("503") << 503 << false << -1 << -1 << int(DisconnectCongestion);
+    QTest::newRow("500") << 500 << false << -1 << -1 << int(DisconnectTempFailure);
+    QTest::newRow("699") << 699 << false << -1 << -1 << int(DisconnectReject);
+    QTest::newRow("499") << 499 << false << -1 << -1 << int(DisconnectUnknown);
+    QTest::newRow("480 cause 1") << 480 << false << 1 << -1 << int(DisconnectBadAddress);
+}
+
+void tst_SipHeaders::farEndMode()
+{
+    QFETCH(int, status);
+    QFETCH(bool, cancelled);
+    QFETCH(int, q850);
+    QFETCH(int, sipCause);
+    QTEST(SipDisconnectMapping::farEndMode(status, cancelled, q850, sipCause), "mode");
+}
+
+void tst_SipHeaders::causeForMode()
+{
+    QCOMPARE(SipDisconnectMapping::q850ForMode(DisconnectNormal), 16);
+    QCOMPARE(SipDisconnectMapping::q850ForMode(DisconnectReject), 21);
+    QCOMPARE(SipDisconnectMapping::q850ForMode(DisconnectBusy), 17);
+    QCOMPARE(SipDisconnectMapping::q850ForMode(DisconnectCancelled), 16);
+}
+
+void tst_SipHeaders::accountConfig_data()
+{
+    QTest::addColumn<QVariantMap>("map");
+    QTest::addColumn<QString>("error");
+    const QVariantMap good {{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}, {"password", "pw"}};
+    auto with = [&](const QString &key, const QVariant &value) {
+        QVariantMap map = good;
+        if (value.isValid())
+            map.insert(key, value);
+        else
+            map.remove(key);
+        return map;
+    };
+    QTest::newRow("good") << good << QString();
+    QTest::newRow("tcp") << with("transport", "TCP") << QString();
+    QTest::newRow("no registrar") << with("registrar", QVariant())
+                                  << "registrar: missing (host or host:port of the registrar)";
+    QTest::newRow("registrar URI") << with("registrar", "sip:pbx")
+                                   << "registrar: 'sip:pbx' is not host or host:port";
+    QTest::newRow("registrar port") << with("registrar", "pbx:70000")
+                                    << "registrar: 'pbx:70000' is not host or host:port";
+    QTest::newRow("no user") << with("user", QVariant()) << "user: missing";
+    QTest::newRow("bad user") << with("user", "a b") << "user: 'a b' is not a SIP user name";
+    QTest::newRow("tls") << with("transport", "tls") << "transport: 'tls' is not udp or tcp";
+    QTest::newRow("expires") << with("expires", "5") << "expires: '5' is not a number from 60 to 86400";
+    QTest::newRow("reject status") << with("rejectStatus", "404") << "rejectStatus: '404' is not 486 or 603";
+    QTest::newRow("unknown key") << with("registar", "x") << "registar: unknown key";
+    QTest::newRow("display name quote")
+        << with("displayName", "a\"b") << "displayName: quotes and line breaks are not allowed";
+    QTest::newRow("proxy") << with("proxy", "proxy.example:5070") << QString();
+    QTest::newRow("bad proxy") << with("proxy", "a b") << "proxy: 'a b' is not host or host:port";
+}
+
+void tst_SipHeaders::accountConfig()
+{
+    QFETCH(QVariantMap, map);
+    QFETCH(QString, error);
+    SipAccountConfig config;
+    QString message;
+    QCOMPARE(SipAccountConfig::fromVariantMap(map, &config, &message), error.isEmpty());
+    QCOMPARE(message, error);
+    if (error.isEmpty()) {
+        QCOMPARE(config.lineId(), QStringLiteral("sip/agent1"));
+        QCOMPARE(config.authUser, QStringLiteral("agent1"));
+        QCOMPARE(config.rejectStatus, 603);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_SipHeaders)
+#include "tst_sip_headers.moc"

@@ -1,0 +1,296 @@
+// The TAPI side of SIP lines without a network: the real CallEngine, the SIP line provider and the SIP
+// stack's simulated twin. Checks the commands the provider gives the stack for each TAPI action and
+// the session states, disconnect modes and UUI the engine shows for each SIP event, in order.
+#include "EventRecorder.h"
+#include "SimSipStack.h"
+#include "SipLineProvider.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+using namespace Tapi;
+
+class tst_SipProvider : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void linesFollowRegistration();
+    void inboundAnswerAndFarEndBye();
+    void rejectSendsStatusCauseAndUui_data();
+    void rejectSendsStatusCauseAndUui();
+    void farEndCancelWhileOffered();
+    void dropConnectedSendsByeWithUui();
+    void outboundProgressAndConnect();
+    void outboundRefusedByFarEnd();
+    void outboundDropBeforeAnswer();
+    void placingFailsCompletesWithError();
+
+private:
+    void startProvider(const QList<QVariantMap> &accounts);
+    CallSession *offer(const QString &number, const QString &name, const QByteArray &uui, quint64 *token);
+
+    std::unique_ptr<CallEngine> m_engine;
+    std::unique_ptr<EventRecorder> m_recorder;
+    std::unique_ptr<SipLineProvider> m_provider;
+    SimSipStack *m_stack = nullptr;
+};
+
+void tst_SipProvider::init()
+{
+    startProvider({{{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}, {"password", "x"}}});
+    Q_EMIT m_stack->registrationChanged(0, true, {});
+}
+
+void tst_SipProvider::cleanup()
+{
+    m_engine.reset(); // detaches (stops) the provider first, as the console does
+    m_recorder.reset();
+    m_provider.reset();
+}
+
+void tst_SipProvider::startProvider(const QList<QVariantMap> &accounts)
+{
+    cleanup();
+    QList<SipAccountConfig> configs;
+    for (const QVariantMap &map : accounts) {
+        SipAccountConfig config;
+        QString error;
+        QVERIFY2(SipAccountConfig::fromVariantMap(map, &config, &error), qPrintable(error));
+        configs.append(config);
+    }
+    m_engine = std::make_unique<CallEngine>(nullptr);
+    m_recorder = std::make_unique<EventRecorder>();
+    m_recorder->setCategories(EventRecorder::Replies | EventRecorder::States);
+    m_recorder->attach(m_engine.get(), nullptr);
+    m_stack = new SimSipStack;
+    m_provider = std::make_unique<SipLineProvider>(configs, m_stack);
+    m_engine->attachProvider(m_provider.get());
+}
+
+CallSession *tst_SipProvider::offer(const QString &number, const QString &name, const QByteArray &uui,
+                                    quint64 *token)
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    *token = m_stack->offer(0, number, name, uui);
+    if (added.count() != 1)
+        return nullptr;
+    auto *session = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(session, QStringLiteral("A"));
+    return session;
+}
+
+void tst_SipProvider::linesFollowRegistration()
+{
+    startProvider({{{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}},
+                   {{"registrar", "10.0.0.1"}, {"user", "agent2"}, {"id", "second"}}});
+    QCOMPARE(m_stack->commands(), QStringList {"start 2"});
+    Line *first = m_engine->line(QStringLiteral("sip/agent1"));
+    Line *second = m_engine->line(QStringLiteral("sip/second"));
+    QVERIFY(first && second);
+    QVERIFY(!first->inService());
+    QCOMPARE(first->outOfServiceReason(), QStringLiteral("registering with 127.0.0.1:5060"));
+    QCOMPARE(first->address(), QStringLiteral("agent1"));
+    QVERIFY(first->capabilities().canReject);
+    QCOMPARE(first->capabilities().uuiDropSize, 128);
+
+    QSignalSpy service(first, &Line::serviceChanged);
+    m_stack->registrationChanged(0, true, {});
+    QVERIFY(first->inService());
+    QVERIFY(!second->inService());
+    m_stack->registrationChanged(0, false,
+                                 QStringLiteral("registrar refused the credentials (403 Forbidden)"));
+    QVERIFY(!first->inService());
+    QCOMPARE(first->outOfServiceReason(),
+             QStringLiteral("registrar refused the credentials (403 Forbidden)"));
+    m_stack->registrationChanged(0, true, {});
+    QVERIFY(first->inService());
+    QCOMPARE(service.count(), 3);
+}
+
+void tst_SipProvider::inboundAnswerAndFarEndBye()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("5551234"), QStringLiteral("Ann Caller"), "case-42", &token);
+    QVERIFY(a);
+    QCOMPARE(token, SipStack::InboundTokenBase);
+    QCOMPARE(a->state(), int(Offering));
+    QCOMPARE(a->remoteNumber(), QStringLiteral("5551234"));
+    QCOMPARE(a->remoteName(), QStringLiteral("Ann Caller"));
+    QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"case-42"});
+    QVERIFY(a->hasFeature(FeatureAnswer));
+
+    const int request = a->answer();
+    QVERIFY(request > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("answer %1 uui=").arg(token));
+    QTRY_COMPARE(a->state(), int(Connected));
+
+    SipCallEnd end;
+    end.q850Cause = 17;
+    end.uui = "bye-uui";
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
+    QCOMPARE(a->receivedUserUserInfo().last(), QByteArray("bye-uui"));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {"S(A)=OFFERING/ACTIVE", QStringLiteral("reply(%1,0)").arg(request),
+                           "S(A)=CONNECTED/ACTIVE", "S(A)=DISCONNECTED/BUSY"}));
+
+    // Dropping the disconnected call sends nothing: the far end is gone.
+    const int commands = m_stack->commands().size();
+    const int drop = a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+    QCOMPARE(m_stack->commands().size(), commands);
+    QVERIFY(m_recorder->events().contains(QStringLiteral("reply(%1,0)").arg(drop)));
+}
+
+void tst_SipProvider::rejectSendsStatusCauseAndUui_data()
+{
+    QTest::addColumn<QString>("rejectStatus");
+    QTest::addColumn<QString>("command");
+    QTest::newRow("decline") << QString() << "reject %1 603 cause=21 uui=";
+    QTest::newRow("busy") << "486"
+                          << "reject %1 486 cause=17 uui=";
+}
+
+void tst_SipProvider::rejectSendsStatusCauseAndUui()
+{
+    QFETCH(QString, rejectStatus);
+    QVariantMap account {{"registrar", "127.0.0.1"}, {"user", "agent1"}};
+    if (!rejectStatus.isEmpty())
+        account.insert("rejectStatus", rejectStatus);
+    startProvider({account});
+    Q_EMIT m_stack->registrationChanged(0, true, {});
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    QVERIFY(a->reject() > 0);
+    QFETCH(QString, command);
+    QCOMPARE(m_stack->commands().last(), command.arg(token));
+    QTRY_COMPARE(a->state(), int(Idle));
+
+    // drop(uui) of an offered call is a reject too, with the UUI in User-to-User.
+    CallSession *b = offer(QStringLiteral("101"), {}, {}, &token);
+    QVERIFY(b);
+    QVERIFY(b->drop(QByteArray("no thanks")) > 0);
+    QVERIFY(m_stack->commands().last().endsWith(QStringLiteral("uui=") + QByteArray("no thanks").toHex()));
+    QVERIFY(m_stack->commands().last().startsWith(QStringLiteral("reject %1 ").arg(token)));
+    QTRY_COMPARE(b->state(), int(Idle));
+}
+
+void tst_SipProvider::farEndCancelWhileOffered()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    SipCallEnd end;
+    end.cancelled = true;
+    end.q850Cause = 16;
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectCancelled));
+    QVERIFY(a->answer() < 0); // nothing to answer any more
+}
+
+void tst_SipProvider::dropConnectedSendsByeWithUui()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    a->answer();
+    QTRY_COMPARE(a->state(), int(Connected));
+    const int drop = a->drop(QByteArray("wrap-7"));
+    QVERIFY(drop > 0);
+    QCOMPARE(m_stack->commands().last(),
+             QStringLiteral("hangup %1 cause=16 uui=%2")
+                 .arg(token)
+                 .arg(QString::fromLatin1(QByteArray("wrap-7").toHex())));
+    QTRY_COMPARE(a->state(), int(Idle));
+    QCOMPARE(a->sentUserUserInfo(), QByteArray("wrap-7"));
+    // A late far-end report about the dropped call changes nothing.
+    m_stack->callEnded(token, SipCallEnd {});
+    QCOMPARE(a->state(), int(Idle));
+}
+
+void tst_SipProvider::outboundProgressAndConnect()
+{
+    Line *line = m_engine->line(QStringLiteral("sip/agent1"));
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    const int request = m_engine->makeCall(line, QStringLiteral("5550100"));
+    QVERIFY(request > 0);
+    QVERIFY(m_stack->commands().last().startsWith(QStringLiteral("invite ")));
+    QVERIFY(m_stack->commands().last().endsWith(QStringLiteral(" account=0 to=5550100 uui=")));
+    const quint64 token = m_stack->commands().last().section(' ', 1, 1).toULongLong();
+    QTRY_COMPARE(added.count(), 1);
+    auto *a = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(a, QStringLiteral("A"));
+    QTRY_COMPARE(a->state(), int(Dialing));
+    m_stack->callProgress(token, 183, false);
+    QCOMPARE(a->state(), int(Proceeding));
+    m_stack->callProgress(token, 180, false);
+    QCOMPARE(a->state(), int(Ringback));
+    m_stack->callProgress(token, 183, true); // early media after ringback: stays RINGBACK
+    QCOMPARE(a->state(), int(Ringback));
+    m_stack->callEstablished(token);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {QStringLiteral("reply(%1,0)").arg(request), "S(A)=DIALTONE/NORMAL", "S(A)=DIALING",
+                           "S(A)=PROCEEDING", "S(A)=RINGBACK", "S(A)=CONNECTED/ACTIVE"}));
+}
+
+void tst_SipProvider::outboundRefusedByFarEnd()
+{
+    Line *line = m_engine->line(QStringLiteral("sip/agent1"));
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    m_engine->makeCall(line, QStringLiteral("200"));
+    const quint64 token = m_stack->commands().last().section(' ', 1, 1).toULongLong();
+    QTRY_COMPARE(added.count(), 1);
+    auto *a = added.at(0).at(0).value<CallSession *>();
+    QTRY_COMPARE(a->state(), int(Dialing));
+    SipCallEnd end;
+    end.status = 486;
+    end.q850Cause = 17;
+    end.uui = "busy-uui";
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
+    QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"busy-uui"});
+}
+
+void tst_SipProvider::outboundDropBeforeAnswer()
+{
+    Line *line = m_engine->line(QStringLiteral("sip/agent1"));
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    m_engine->makeCall(line, QStringLiteral("300"));
+    const quint64 token = m_stack->commands().last().section(' ', 1, 1).toULongLong();
+    QTRY_COMPARE(added.count(), 1);
+    auto *a = added.at(0).at(0).value<CallSession *>();
+    QTRY_COMPARE(a->state(), int(Dialing));
+    m_stack->callProgress(token, 180, false);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hangup %1 cause=16 uui=").arg(token));
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipProvider::placingFailsCompletesWithError()
+{
+    Line *line = m_engine->line(QStringLiteral("sip/agent1"));
+    m_stack->setFailNext(ENODEV);
+    QSignalSpy completed(m_engine.get(), &CallEngine::requestCompleted);
+    const int request = m_engine->makeCall(line, QStringLiteral("400"));
+    QTRY_COMPARE(completed.count(), 1);
+    QCOMPARE(completed.at(0).at(0).toInt(), request);
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
+    QCOMPARE(m_engine->sessionList().size(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_SipProvider)
+#include "tst_sip_provider.moc"
