@@ -5,14 +5,18 @@
 #include <QtQuick/private/qquickaccessibleattached_p.h>
 #include <QtQuick/private/qquickitem_p.h>
 #include <QtQuick/private/qquicktext_p.h>
+#include <QtQuickTemplates2/private/qquickpopup_p.h>
+#include <QtQuickTemplates2/private/qquickpopupitem_p_p.h>
 #include <QtQuickTemplates2/private/qquicktabbutton_p.h>
 
 namespace {
 QAccessibleInterface *quickItemFactory(const QString &className, QObject *object)
 {
     // Asked once per class of the object's hierarchy, most derived first: answering only for
-    // "QQuickItem" leaves Qt's own interfaces for more specific classes (a Page, a window) in place.
-    if (className != QLatin1String("QQuickItem"))
+    // "QQuickItem" leaves Qt's own interfaces for more specific classes (a Page, a window) in place. A
+    // popup's item (a combo box's list, a menu, a dialog) is a Page to Qt, which leaves it unnamed: ours
+    // names it (see text()).
+    if (className != QLatin1String("QQuickItem") && className != QLatin1String("QQuickPopupItem"))
         return nullptr;
     auto *item = qobject_cast<QQuickItem *>(object);
     if (!item || !QQuickItemPrivate::get(item)->isAccessible)
@@ -94,6 +98,14 @@ QString AccessibleQuickItem::text(QAccessible::Text type) const
     }
     if (ownRole == QAccessible::EditableText && container->role() == QAccessible::ComboBox)
         return container->text(QAccessible::Name);
+    // A popup without a title of its own is named after the control it belongs to ("Drop reason").
+    if (auto *popupItem = qobject_cast<QQuickPopupItem *>(item())) {
+        QQuickPopup *popup = static_cast<QQuickPopupItemPrivate *>(QQuickItemPrivate::get(popupItem))->popup;
+        if (QQuickItem *owner = popup ? popup->parentItem() : nullptr) {
+            if (QAccessibleInterface *opener = QAccessible::queryAccessibleInterface(owner))
+                return opener->text(QAccessible::Name);
+        }
+    }
     return text;
 }
 

@@ -111,16 +111,17 @@ class Accessibility(ConsoleTestCase):
         c.find("label", tr("Agent state: %1", tr("Offline", context="AgentStateBar")), timeout=5)
         c.wait_gone("menu item", tr("Offline", context="AgentStateBar"))
 
-        # A combo box: Press opens its list, Press on an entry chooses it.
+        # A combo box: Press opens its list (named after the combo box), Press on an entry chooses it.
         c.press(c.find("push button", tr("Change the agent state")))
         c.press(c.find("menu item", tr("Ready", context="AgentStateBar"), timeout=5))
         panel = self.answer_first_call(c)
         reason = c.find("combo box", tr("Drop reason"), root=panel)
         c.press(reason)
-        sale = c.find("menu item", tr("Sale"), timeout=5)
+        reasons = c.find("dialog", tr("Drop reason"), timeout=5)
+        sale = c.find(None, tr("Sale"), root=reasons)  # a list item or a menu item, as the style makes it
         c.screenshot("drop-reasons.png")
         c.press(sale)
-        c.wait_gone("menu item", tr("Sale"))
+        c.wait_gone("dialog", tr("Drop reason"))
         c.wait_until(lambda: c.text(c.find("text", tr("Drop reason"), root=reason)) == tr("Sale"), 5,
                      what="Sale chosen")
 
