@@ -2,16 +2,17 @@
 """Drive the real Hookline console through its accessibility tree (AT-SPI), as a screen reader does.
 
 Runs with Debian's system Python (/usr/bin/python3) and its packages: python3-pyatspi (with
-gir1.2-atspi-2.0), at-spi2-core, dbus, xvfb, xdotool, imagemagick. Nothing here knows Hookline's
+gir1.2-atspi-2.0), python3-xlib, at-spi2-core, dbus, xvfb, xdotool, x11-utils, imagemagick. Nothing here knows Hookline's
 internals: controls are found by accessible role and name, acted on through the AT-SPI Action and
 EditableText interfaces, and read through names, text and states.
 
+    import re
     from hookline_driver import Console
 
     with Console("/usr/bin/hookline", scenario="ring.json", lang="en", out_dir="out") as c:
         answer = c.find("push button", "Answer the incoming call", timeout=10)
         c.press(answer)
-        c.wait_until(lambda: c.find_all("label", "Connected"), timeout=5, what="Connected shown")
+        c.wait_until(lambda: c.find_all("label", re.compile("^Connected")), timeout=5, what="Connected shown")
         c.screenshot("connected.png")
 
 One private environment per process: an Xvfb display, a D-Bus session bus and the AT-SPI bus, started at
@@ -24,7 +25,6 @@ environment is shared by the consoles of one process rather than restarted for e
 import atexit
 import ctypes
 import os
-import re
 import shutil
 import signal
 import subprocess
