@@ -127,7 +127,15 @@ ListView {
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
-                text: { list.tick; return row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(row.session.duration) : "" }
+                objectName: "sessionTime"
+                // Talk time once connected; while ringing, how long the caller has been waiting.
+                text: {
+                    list.tick
+                    const s = row.session
+                    if (s && row.state === Tapi.Offering && s.offeredAt.getTime && !isNaN(s.offeredAt.getTime()))
+                        return Fmt.duration(CallEngine.nowMs() - s.offeredAt.getTime())
+                    return s && s.connectedAt.getTime && !isNaN(s.connectedAt.getTime()) ? Fmt.duration(s.duration) : ""
+                }
             }
         }
     }
