@@ -66,10 +66,17 @@ Item {
             const recorded = SimDriver.historyCount()
             const alice = answeredAlice(console)
             const panel = findChild(console, "activeSessionPanel")
+            let selectedAtCompletion = null
+            const remember = function() { selectedAtCompletion = console.selectedSession }
+            CallEngine.requestCompleted.connect(remember)
             mouseClick(findChild(panel, "transferButton"))
-            // The consult the engine made is selected as soon as it exists.
-            tryVerify(function() { return console.selectedSession !== alice && console.selectedSession !== null })
+            // The consult the engine made is selected as soon as it exists: already when the request
+            // that made it completes (the engine sets the relation first), before its dial tone.
+            tryVerify(function() { return selectedAtCompletion !== null })
+            CallEngine.requestCompleted.disconnect(remember)
             const consult = console.selectedSession
+            compare(selectedAtCompletion, consult)
+            verify(consult !== alice)
             compare(consult.consultOf, alice)
             compare(alice.consultCall, consult)
             compare(consult.consultKind, CallSession.TransferConsult)
