@@ -229,6 +229,8 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
         result = session->setupTransfer();
     } else if (verb == QLatin1String("completeTransfer")) {
         result = session->completeTransfer(m_labels.value(a.value(QLatin1String("consult")).toString()));
+    } else if (verb == QLatin1String("blindTransfer")) {
+        result = session->blindTransfer(a.value(QLatin1String("number")).toString());
     } else if (verb == QLatin1String("sendUserUserInfo")) {
         result = session->sendUserUserInfo(a.value(QLatin1String("uui")).toString());
     } else if (verb == QLatin1String("releaseUserUserInfo")) {
