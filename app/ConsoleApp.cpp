@@ -1,6 +1,7 @@
 #include "ConsoleApp.h"
 
 #include "IncomingCallNotifier.h"
+#include "Accessibility.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -175,6 +176,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     EventLogModel::setQmlInstance(m_eventLog);
     m_audio->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
+    hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
                                  {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});

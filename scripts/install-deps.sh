@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev clang-format
   # Qt 6.4: core, QML/Quick, controls, test, multimedia, SQL (SQLite), serial port, translations
-  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
+  qt6-base-dev qt6-declarative-dev qt6-declarative-private-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
@@ -24,6 +24,8 @@ packages=(
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   fonts-noto-cjk
+  # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
+  python3 python3-pyatspi gir1.2-atspi-2.0 at-spi2-core dbus xdotool x11-utils
 )
 
 missing=()

@@ -119,6 +119,10 @@
         <source>Call notes</source>
         <translation>通話備註</translation>
     </message>
+    <message>
+        <source>Selected call</source>
+        <translation>選取的通話</translation>
+    </message>
 </context>
 <context>
     <name>AgentConsole</name>
@@ -1087,6 +1091,10 @@ on %2</source>
         <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages and agent state</source>
+        <translation>頁面與客服人員狀態</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             orientation: Qt.Horizontal
+            Accessible.ignored: true // a layout: its two sides are named
 
             ColumnLayout {
                 SplitView.preferredWidth: Math.max(360, console.width * 0.4)

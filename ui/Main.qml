@@ -64,6 +64,7 @@ ApplicationWindow {
     }
 
     header: ToolBar {
+        Accessible.name: qsTr("Pages and agent state")
         palette.button: Theme.surface
         background: Rectangle { color: Theme.surface; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
         RowLayout {
@@ -75,10 +76,14 @@ ApplicationWindow {
                 id: tabs
                 objectName: "pageTabs"
                 Accessible.name: qsTr("Pages")
-                TabButton { objectName: "callsTab"; icon.source: Theme.icon("calls"); icon.color: Theme.text; text: qsTr("Calls"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "historyTab"; icon.source: Theme.icon("history"); icon.color: Theme.text; text: qsTr("History"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "supervisorTab"; icon.source: Theme.icon("supervisor"); icon.color: Theme.text; text: qsTr("Supervisor"); width: implicitWidth + 24; Accessible.name: text }
-                TabButton { objectName: "settingsTab"; icon.source: Theme.icon("settings"); icon.color: Theme.text; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
+                TabButton { objectName: "callsTab"; icon.source: Theme.icon("calls"); icon.color: Theme.text; text: qsTr("Calls"); width: implicitWidth + 24; Accessible.name: text
+                            Accessible.selectable: true; Accessible.selected: checked; Accessible.onPressAction: if (enabled) { checked = true; toggled(); clicked() } }
+                TabButton { objectName: "historyTab"; icon.source: Theme.icon("history"); icon.color: Theme.text; text: qsTr("History"); width: implicitWidth + 24; Accessible.name: text
+                            Accessible.selectable: true; Accessible.selected: checked; Accessible.onPressAction: if (enabled) { checked = true; toggled(); clicked() } }
+                TabButton { objectName: "supervisorTab"; icon.source: Theme.icon("supervisor"); icon.color: Theme.text; text: qsTr("Supervisor"); width: implicitWidth + 24; Accessible.name: text
+                            Accessible.selectable: true; Accessible.selected: checked; Accessible.onPressAction: if (enabled) { checked = true; toggled(); clicked() } }
+                TabButton { objectName: "settingsTab"; icon.source: Theme.icon("settings"); icon.color: Theme.text; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text
+                            Accessible.selectable: true; Accessible.selected: checked; Accessible.onPressAction: if (enabled) { checked = true; toggled(); clicked() } }
             }
             Item { Layout.fillWidth: true }
             AgentStateBar { }

@@ -34,6 +34,7 @@ Pane {
     Timer { interval: 1000; running: panel.session !== null && panel.visible; repeat: true; onTriggered: panel.tick++ }
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+    Accessible.name: qsTr("Selected call")
 
     Label {
         anchors.centerIn: parent
@@ -194,6 +195,7 @@ Pane {
                 text: CallEngine.mute.muted ? qsTr("Unmute") : qsTr("Mute")
                 Accessible.name: CallEngine.mute.muted ? qsTr("Unmute the microphone") : qsTr("Mute the microphone")
                 onClicked: CallEngine.mute.setMuted(!CallEngine.mute.muted)
+                Accessible.onToggleAction: if (enabled) clicked()
             }
         }
 

@@ -41,6 +41,7 @@ RowLayout {
         text: qsTr("+30 s")
         Accessible.name: qsTr("Extend wrap-up by 30 seconds")
         onClicked: AgentState.extendWrapUp(30)
+        Accessible.onPressAction: if (enabled) clicked()
     }
     Button {
         objectName: "finishWrapUpButton"
@@ -48,6 +49,7 @@ RowLayout {
         text: qsTr("Finish wrap-up")
         Accessible.name: text
         onClicked: AgentState.finishWrapUp()
+        Accessible.onPressAction: if (enabled) clicked()
     }
     Button {
         id: stateButton
@@ -55,6 +57,7 @@ RowLayout {
         text: AgentState.busy ? qsTr("Next state…") : qsTr("Change state…")
         Accessible.name: AgentState.busy ? qsTr("Choose the state after this call") : qsTr("Change the agent state")
         onClicked: stateMenu.open()
+        Accessible.onPressAction: if (enabled) clicked()
         Menu {
             id: stateMenu
             y: stateButton.height
@@ -62,6 +65,7 @@ RowLayout {
                 text: qsTr("Ready")
                 Accessible.name: text
                 onTriggered: AgentState.requestState(AgentState.Ready)
+                Accessible.onPressAction: if (enabled) triggered()
             }
             Menu {
                 title: qsTr("Not ready")
@@ -72,6 +76,7 @@ RowLayout {
                         text: Names.notReadyReason(modelData)
                         Accessible.name: qsTr("Not ready: %1").arg(text)
                         onTriggered: AgentState.requestState(AgentState.NotReady, modelData)
+                        Accessible.onPressAction: if (enabled) triggered()
                     }
                 }
             }
@@ -79,12 +84,14 @@ RowLayout {
                 text: qsTr("Offline")
                 Accessible.name: text
                 onTriggered: AgentState.requestState(AgentState.Offline)
+                Accessible.onPressAction: if (enabled) triggered()
             }
             MenuItem {
                 text: qsTr("Keep the current state")
                 Accessible.name: text
                 enabled: AgentState.hasNextState
                 onTriggered: AgentState.clearNextState()
+                Accessible.onPressAction: if (enabled) triggered()
             }
         }
     }

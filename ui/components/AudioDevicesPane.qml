@@ -126,6 +126,7 @@ ColumnLayout {
             text: qsTr("Clear")
             enabled: field.text.length > 0
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
+            Accessible.onPressAction: if (enabled) clicked()
             onClicked: {
                 field.text = ""
                 field.editingFinished()
@@ -175,6 +176,8 @@ ColumnLayout {
         checked: pane.flag(settingsStore.value("recording/auto", false))
         Accessible.name: text
         onToggled: settingsStore.setValue("recording/auto", checked)
+        Accessible.onToggleAction: if (enabled) { toggle(); toggled(); clicked() }
+        Accessible.onPressAction: if (enabled) { toggle(); toggled(); clicked() }
     }
     FileSetting {
         store: settingsStore

@@ -120,6 +120,7 @@ Pane {
                 text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
                 enabled: status.recordingState === 1 || status.recordingState === 2
                 Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
+                Accessible.onPressAction: if (enabled) clicked()
                 onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)
             }

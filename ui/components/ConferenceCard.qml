@@ -42,6 +42,7 @@ Rectangle {
                 text: qsTr("Events")
                 Accessible.name: qsTr("Show this conference's events")
                 onClicked: card.filterRequested(card.conference.sessionId)
+                Accessible.onPressAction: if (enabled) clicked()
             }
             IconButton {
                 iconName: "drop"

@@ -82,6 +82,7 @@ ColumnLayout {
                 focusPolicy: Qt.TabFocus
                 Accessible.name: qsTr("Key %1").arg(modelData)
                 onClicked: pad.press(modelData)
+                Accessible.onPressAction: if (enabled) clicked()
             }
         }
     }

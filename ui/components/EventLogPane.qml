@@ -23,6 +23,8 @@ ColumnLayout {
             value: EventLogModel.sessionFilter
             onValueModified: EventLogModel.sessionFilter = value
             Accessible.name: qsTr("Show events of session (0 for all)")
+            Accessible.onIncreaseAction: if (enabled) { increase(); valueModified() }
+            Accessible.onDecreaseAction: if (enabled) { decrease(); valueModified() }
         }
         Label { text: qsTr("Conference"); color: Theme.mutedText }
         SpinBox {
@@ -31,10 +33,13 @@ ColumnLayout {
             value: EventLogModel.conferenceFilter
             onValueModified: EventLogModel.conferenceFilter = value
             Accessible.name: qsTr("Show events of conference (0 for all)")
+            Accessible.onIncreaseAction: if (enabled) { increase(); valueModified() }
+            Accessible.onDecreaseAction: if (enabled) { decrease(); valueModified() }
         }
         Button {
             text: qsTr("All events")
             Accessible.name: qsTr("Clear the event filters")
+            Accessible.onPressAction: if (enabled) clicked()
             onClicked: { EventLogModel.sessionFilter = 0; EventLogModel.conferenceFilter = 0 }
         }
         Label {
@@ -54,6 +59,7 @@ ColumnLayout {
         }
         Button {
             objectName: "exportButton"
+            Accessible.onPressAction: if (enabled) clicked()
             text: qsTr("Export JSON lines")
             Accessible.name: text
             onClicked: {

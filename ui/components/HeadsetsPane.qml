@@ -57,6 +57,8 @@ ColumnLayout {
                 enabled: row.modelData.present && row.modelData.usable
                 Accessible.name: qsTr("Use %1 as the active headset").arg(row.modelData.name)
                 onClicked: pane.binding.chooseActivePhone(row.modelData.phoneId)
+                Accessible.onToggleAction: if (enabled && !checked) { checked = true; toggled(); clicked() }
+                Accessible.onPressAction: if (enabled && !checked) { checked = true; toggled(); clicked() }
             }
             IconImage {
                 source: Theme.icon("headset")
@@ -88,6 +90,7 @@ ColumnLayout {
                 text: qsTr("Dismiss")
                 Accessible.name: qsTr("Remove %1 from the list").arg(row.modelData.name)
                 onClicked: pane.binding.dismissPhone(row.modelData.phoneId)
+                Accessible.onPressAction: if (enabled) clicked()
             }
         }
     }

@@ -70,8 +70,11 @@ ListView {
         Accessible.role: Accessible.ListItem
         Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
         Accessible.selected: selected
+        Accessible.selectable: true
+        Accessible.onPressAction: rowMouse.clicked(null)
 
         MouseArea {
+            id: rowMouse
             anchors.fill: parent
             onClicked: {
                 list.currentIndex = row.index

@@ -111,6 +111,7 @@ ColumnLayout {
                 Accessible.name: editor.capturing === row.key ? qsTr("Cancel changing the shortcut")
                                                               : qsTr("Change the shortcut for %1").arg(row.modelData.label)
                 onClicked: editor.capturing === row.key ? editor.cancelCapture() : editor.startCapture(row.key)
+                Accessible.onPressAction: if (enabled) clicked()
             }
             Button {
                 objectName: "reset_" + row.key
@@ -118,6 +119,7 @@ ColumnLayout {
                 enabled: KeySequences.normalized(editor.sequenceOf(row.key)) !== KeySequences.normalized(editor.defaults[row.key] || "")
                 Accessible.name: qsTr("Reset the shortcut for %1 to %2").arg(row.modelData.label).arg(KeySequences.nativeText(editor.defaults[row.key] || ""))
                 onClicked: editor.reset(row.key)
+                Accessible.onPressAction: if (enabled) clicked()
             }
         }
     }

@@ -74,6 +74,7 @@ ColumnLayout {
             enabled: form.session !== null
             Accessible.name: qsTr("Save the wrap-up and close the call")
             onClicked: form.saveAndClose()
+            Accessible.onPressAction: if (enabled) clicked()
         }
     }
 }

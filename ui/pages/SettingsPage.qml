@@ -74,6 +74,8 @@ Pane {
                     from: 0; to: 3600; stepSize: 15; editable: true
                     value: AgentState.wrapUpSeconds
                     Accessible.name: qsTr("Wrap-up time in seconds")
+                    Accessible.onIncreaseAction: if (enabled) { increase(); valueModified() }
+                    Accessible.onDecreaseAction: if (enabled) { decrease(); valueModified() }
                     onValueModified: {
                         AgentState.wrapUpSeconds = value
                         if (page.appearanceSettings)
