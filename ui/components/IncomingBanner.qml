@@ -15,23 +15,27 @@ Rectangle {
     signal answered(CallSession session)
 
     // Every other call ringing for the agent at the same time, oldest first: each can be answered here.
-    property int revision: 0
-    readonly property var others: {
-        revision
-        AgentState.canTakeCalls
+    // Replaced only when the set changes, so the rows (and a screen reader's place in them) stay.
+    property var others: []
+    function refreshOthers() {
         const result = []
         for (let i = 0; i < CallEngine.sessions.count; ++i) {
             const s = CallEngine.sessions.sessionAt(i)
             if (s !== session && AgentState.mayAlert(s))
                 result.push(s)
         }
-        return result
+        if (result.length !== others.length || result.some(function(s, i) { return s !== others[i] }))
+            others = result
     }
+    onSessionChanged: refreshOthers()
     Connections {
         target: CallEngine
-        function onSessionStateChanged() { banner.revision++ }
-        function onSessionTerminated() { banner.revision++ }
-        function onSessionAdded() { banner.revision++ }
+        function onSessionStateChanged() { banner.refreshOthers() }
+        function onSessionTerminated() { banner.refreshOthers() }
+    }
+    Connections {
+        target: AgentState
+        function onCanTakeCallsChanged() { banner.refreshOthers() }
     }
     property int tick: 0
     Timer { interval: 1000; running: banner.visible; repeat: true; onTriggered: banner.tick++ }

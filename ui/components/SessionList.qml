@@ -68,7 +68,7 @@ ListView {
         border.width: 2
 
         Accessible.role: Accessible.ListItem
-        Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
+        Accessible.name: (isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber)) + ", " + Names.stateAndMode(state, mode)
         Accessible.selected: selected
         Accessible.selectable: true
         Accessible.onPressAction: rowMouse.clicked(null)
