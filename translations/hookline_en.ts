@@ -1600,44 +1600,56 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
-        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
-        <translation>The language follows the system; start with --lang zh_TW or --lang en to choose another.</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
+        <source>User interface language</source>
+        <translation>User interface language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
     </message>
 </context>
 <context>

@@ -1605,44 +1605,56 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
-        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
-        <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
+        <source>User interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
     </message>
 </context>
 <context>

@@ -12,18 +12,32 @@ Item {
 
     property CallSession selectedSession: null
     property var shortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
+                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M", closeWrapUp: "Ctrl+Shift+S" })
 
+    // The shortcuts' actions: each says why when it cannot act (Feedback, shown beside the call panel).
     function answerAlerting() {
         const s = AgentState.alertingSession
-        if (!s || s.answer() <= 0)
+        if (!s) {
+            Feedback.show(qsTr("No call is ringing."))
+            return false
+        }
+        if (!Feedback.request(qsTr("Answer"), s.answer()))
             return false
         select(s)
         return true
     }
     function rejectAlerting() {
         const s = AgentState.alertingSession
-        return s !== null && s.reject() > 0
+        if (!s) {
+            Feedback.show(qsTr("No call is ringing."))
+            return false
+        }
+        const why = banner.rejectReason
+        if (why.length) {
+            Feedback.show(why)
+            return false
+        }
+        return Feedback.request(qsTr("Reject"), s.reject())
     }
     function select(session) {
         selectedSession = session
@@ -120,6 +134,12 @@ Item {
         context: Qt.ApplicationShortcut
         onActivated: CallEngine.mute.toggle()
     }
+    Shortcut {
+        objectName: "closeWrapUpShortcut"
+        sequence: console.shortcuts.closeWrapUp || ""
+        context: Qt.ApplicationShortcut
+        onActivated: activePanel.saveAndCloseWrapUp()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -169,6 +189,12 @@ Item {
                 SplitView.fillWidth: true
                 SplitView.minimumWidth: 420
                 session: console.selectedSession
+                ActionNotice {
+                    anchors.top: parent.top
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.topMargin: Theme.spacing / 2
+                    z: 10
+                }
             }
         }
     }

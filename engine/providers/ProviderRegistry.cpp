@@ -14,6 +14,9 @@
 #ifndef HOOKLINE_PLUGIN_BUILD_DIR
 #define HOOKLINE_PLUGIN_BUILD_DIR ""
 #endif
+#ifndef HOOKLINE_PLUGIN_RELATIVE_DIR
+#define HOOKLINE_PLUGIN_RELATIVE_DIR "../lib/hookline/plugins"
+#endif
 
 ProviderRegistry::ProviderRegistry(QObject *parent)
     : QObject(parent)
@@ -26,11 +29,13 @@ QStringList ProviderRegistry::defaultSearchPaths()
     const QString env = qEnvironmentVariable("HOOKLINE_PLUGIN_PATH");
     if (!env.isEmpty())
         paths += env.split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    const QString appDir = QCoreApplication::applicationDirPath();
-    paths << QDir(appDir).filePath(QStringLiteral("../lib/hookline/plugins"));
-    paths << QDir(appDir).filePath(QStringLiteral("plugins/hookline"));
+    // Next to the executable, installed or in the build tree (which mirrors the install layout). Executables
+    // elsewhere in the build tree (the tests) fall back to the build tree's plugin folder.
+    const QString besideExecutable =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
+    paths << besideExecutable;
     const QString buildDir = QStringLiteral(HOOKLINE_PLUGIN_BUILD_DIR);
-    if (!buildDir.isEmpty())
+    if (!buildDir.isEmpty() && !QDir(besideExecutable).exists())
         paths << buildDir;
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {

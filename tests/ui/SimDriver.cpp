@@ -2,6 +2,7 @@
 
 #include "FakePhone.h"
 #include "SimSwitch.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
@@ -17,7 +18,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qsettings.h>
-#include <QtCore/qtranslator.h>
+#include <QtQml/qqmlcontext.h>
 #include <QtQml/qqmlengine.h>
 
 namespace {
@@ -302,20 +303,24 @@ int SimDriver::historyCount() const
 
 bool SimDriver::setLanguage(const QString &language)
 {
-    if (m_translator) {
-        QCoreApplication::removeTranslator(m_translator.get());
-        m_translator.reset();
-    }
-    bool ok = true;
-    if (language != QLatin1String("en")) {
-        m_translator = std::make_unique<QTranslator>();
-        ok = m_translator->load(QStringLiteral("hookline_") + language, QStringLiteral(HOOKLINE_QM_DIR));
-        if (ok)
-            QCoreApplication::installTranslator(m_translator.get());
-    }
+    // The console's own code path: the catalogues compiled in (:/i18n), through UiLanguage.
+    const bool ok = UiLanguage::instance()->apply(language);
     if (m_qml)
         m_qml->retranslate();
     return ok;
+}
+
+void SimDriver::startLanguage(const QString &commandLineLanguage)
+{
+    UiLanguage::instance()->start(commandLineLanguage);
+    if (m_qml)
+        m_qml->retranslate();
+}
+
+QString SimDriver::sourceUrl(QObject *object) const
+{
+    const QQmlContext *context = object ? qmlContext(object) : nullptr;
+    return context ? context->baseUrl().toString() : QString();
 }
 
 QVariant SimDriver::settingValue(const QString &key) const

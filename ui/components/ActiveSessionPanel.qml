@@ -25,13 +25,27 @@ Pane {
     // The same calls the shortcuts make.
     function dropNow() { return dropControls.dropNow() }
     function toggleHold() {
-        if (!session)
+        const unhold = session !== null && session.state === Tapi.OnHold
+        const action = unhold ? qsTr("Unhold") : qsTr("Hold")
+        const why = Reasons.unavailable(session, unhold ? Tapi.FeatureUnhold : Tapi.FeatureHold, action)
+        if (why.length) {
+            Feedback.show(why)
             return -1
-        return session.state === Tapi.OnHold ? session.unhold() : session.hold()
+        }
+        const result = unhold ? session.unhold() : session.hold()
+        Feedback.request(action, result)
+        return result
     }
-
-    property int tick: 0
-    Timer { interval: 1000; running: panel.session !== null && panel.visible; repeat: true; onTriggered: panel.tick++ }
+    // Saves the wrap-up of the selected ended call and closes it (the shortcut's way to Save and close).
+    function saveAndCloseWrapUp() {
+        if (!ended) {
+            Feedback.show(qsTr("Nothing to save: the selected call has not ended."))
+            return false
+        }
+        return wrapUp.saveAndClose()
+    }
+    // The selected call just ended here: the agent goes on typing in the wrap-up.
+    onEndedChanged: if (ended && visible) Qt.callLater(wrapUp.focusNotes)
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
     Accessible.name: qsTr("Selected call")
@@ -87,7 +101,7 @@ Pane {
                     Layout.alignment: Qt.AlignRight
                     font.family: "monospace"
                     color: Theme.mutedText
-                    text: { panel.tick; return panel.session ? Fmt.duration(panel.session.duration) : "" }
+                    text: panel.session ? Fmt.duration(Clock.duration(panel.session)) : ""
                 }
             }
         }
@@ -132,6 +146,7 @@ Pane {
                 objectName: "holdButton"
                 text: panel.session && panel.session.state === Tapi.OnHold ? qsTr("Unhold") : qsTr("Hold")
                 enabled: panel.session && (panel.session.state === Tapi.OnHold ? panel.has(Tapi.FeatureUnhold) : panel.has(Tapi.FeatureHold))
+                disabledReason: Reasons.unavailable(panel.session, panel.session && panel.session.state === Tapi.OnHold ? Tapi.FeatureUnhold : Tapi.FeatureHold, text)
                 Accessible.name: text
                 onClicked: panel.toggleHold()
             }
@@ -140,8 +155,9 @@ Pane {
                 objectName: "transferButton"
                 text: qsTr("Consult transfer")
                 enabled: panel.has(Tapi.FeatureSetupTransfer)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupTransfer, text)
                 Accessible.name: qsTr("Start a consultation for transfer")
-                onClicked: panel.session.setupTransfer()
+                onClicked: Feedback.request(text, panel.session.setupTransfer())
             }
             IconButton {
                 iconName: "transfer"
@@ -150,15 +166,16 @@ Pane {
                 text: qsTr("Complete transfer")
                 enabled: visible && (panel.heldSide.features & Tapi.FeatureCompleteTransfer) !== 0
                 Accessible.name: text
-                onClicked: panel.heldSide.completeTransfer(panel.consultSide)
+                onClicked: Feedback.request(text, panel.heldSide.completeTransfer(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
                 objectName: "conferenceButton"
                 text: qsTr("Conference")
                 enabled: panel.has(Tapi.FeatureSetupConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupConf, text)
                 Accessible.name: qsTr("Set up a conference")
-                onClicked: panel.session.setupConference()
+                onClicked: Feedback.request(text, panel.session.setupConference())
             }
             IconButton {
                 iconName: "conference"
@@ -166,8 +183,9 @@ Pane {
                 visible: panel.session !== null && panel.session.isConference
                 text: qsTr("Add party")
                 enabled: panel.has(Tapi.FeaturePrepareAddConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeaturePrepareAddConf, text)
                 Accessible.name: qsTr("Call another party for the conference")
-                onClicked: panel.session.prepareAddToConference()
+                onClicked: Feedback.request(text, panel.session.prepareAddToConference())
             }
             IconButton {
                 iconName: "conference"
@@ -176,7 +194,7 @@ Pane {
                 text: qsTr("Add to conference")
                 enabled: visible && (panel.heldSide.features & Tapi.FeatureAddToConf) !== 0
                 Accessible.name: text
-                onClicked: panel.heldSide.addToConference(panel.consultSide)
+                onClicked: Feedback.request(text, panel.heldSide.addToConference(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
@@ -184,8 +202,9 @@ Pane {
                 visible: panel.session !== null && panel.session.conferenceParent !== null
                 text: qsTr("Remove from conference")
                 enabled: panel.has(Tapi.FeatureRemoveFromConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureRemoveFromConf, text)
                 Accessible.name: text
-                onClicked: panel.session.removeFromConference()
+                onClicked: Feedback.request(text, panel.session.removeFromConference())
             }
             IconButton {
                 iconName: CallEngine.mute.muted ? "microphone" : "mute"

@@ -96,17 +96,21 @@ ColumnLayout {
         revision: pane.revision
     }
 
-    // A file setting: a path typed in, stored when editing ends (Enter or leaving the field).
+    // A file or folder setting: a path typed in (stored when editing ends: Enter or leaving the field)
+    // or chosen with Browse.
     component FileSetting: RowLayout {
         id: fileRow
         property string label
         property string settingsKey
         property string placeholder
+        property bool folder: false
+        property var nameFilters: []
         property var store // inline components do not see the pane's ids
         signal stored(string path)
         Layout.fillWidth: true
         Label { text: fileRow.label; color: Theme.text; Layout.preferredWidth: 140 }
         TextField {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
             id: field
             objectName: fileRow.objectName + "Field"
             Layout.fillWidth: true
@@ -119,6 +123,18 @@ ColumnLayout {
                     return
                 fileRow.store.setValue(fileRow.settingsKey, path)
                 fileRow.stored(path)
+            }
+        }
+        BrowseButton {
+            objectName: fileRow.objectName + "Browse"
+            path: field.text.trim()
+            folder: fileRow.folder
+            nameFilters: fileRow.nameFilters
+            title: fileRow.label
+            Accessible.name: qsTr("Browse for %1").arg(fileRow.label)
+            onChosen: function(path) {
+                field.text = path
+                field.editingFinished()
             }
         }
         Button {
@@ -140,6 +156,7 @@ ColumnLayout {
         label: qsTr("Ringtone file")
         settingsKey: "audio/ringtone"
         placeholder: qsTr("The built-in ringtone")
+        nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
         onStored: RingtonePlayer.reloadTone()
     }
     PlainLabel {
@@ -167,10 +184,12 @@ ColumnLayout {
         objectName: "musicOnHoldFile"
         label: qsTr("Music on hold")
         settingsKey: "audio/musicOnHold"
+        nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
         placeholder: qsTr("None: a held caller hears silence")
     }
 
     CheckBox {
+        palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
         objectName: "autoRecord"
         text: qsTr("Record every call automatically")
         checked: pane.flag(settingsStore.value("recording/auto", false))
@@ -184,6 +203,7 @@ ColumnLayout {
         objectName: "recordingFolder"
         label: qsTr("Recordings folder")
         settingsKey: "recording/folder"
+        folder: true
         placeholder: qsTr("The default folder")
     }
     RowLayout {

@@ -106,7 +106,10 @@ Pane {
                 objectName: "recordButton"
                 iconName: "record"
                 text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
-                enabled: status.session !== null
+                readonly property bool ended: status.session !== null
+                    && (status.session.state === Tapi.Idle || status.session.state === Tapi.Disconnected)
+                enabled: status.session !== null && !ended
+                disabledReason: ended ? qsTr("The call has ended: there is nothing left to record.") : ""
                 Accessible.name: text
                 onClicked: {
                     if (status.recordingState === 1 || status.recordingState === 2)

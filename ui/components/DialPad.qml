@@ -27,6 +27,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: !pad.sendsTones
         TextField {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
             id: numberField
             objectName: "dialNumber"
             Layout.fillWidth: true

@@ -37,14 +37,12 @@ Rectangle {
         target: AgentState
         function onCanTakeCallsChanged() { banner.refreshOthers() }
     }
-    property int tick: 0
-    Timer { interval: 1000; running: banner.visible; repeat: true; onTriggered: banner.tick++ }
+    // How long a caller has waited, on the console's one clock (as the call list shows it).
     function waiting(s) {
-        tick
-        return s && s.offeredAt && !isNaN(s.offeredAt.getTime()) ? Fmt.duration(CallEngine.nowMs() - s.offeredAt.getTime()) : ""
+        return s && s.offeredAt && !isNaN(s.offeredAt.getTime()) ? Fmt.duration(Clock.since(s.offeredAt.getTime())) : ""
     }
     function answerCall(s) {
-        if (s && s.answer() > 0) {
+        if (s && Feedback.request(qsTr("Answer"), s.answer())) {
             answered(s)
             return true
         }
@@ -163,10 +161,13 @@ Rectangle {
             id: answerButton
             objectName: "answerButton"
             iconName: "answer"
-            icon.color: enabled ? palette.highlightedText : Theme.mutedText
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
-            highlighted: true
+            disabledReason: Reasons.unavailable(banner.session, Tapi.FeatureAnswer, text)
+            // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight
+            // is a pale blue under white in the dark theme).
+            palette.button: Theme.action
+            palette.buttonText: Theme.actionText
             font.pixelSize: Theme.fontLarge
             Layout.preferredHeight: 48
             Layout.preferredWidth: 130
@@ -184,10 +185,8 @@ Rectangle {
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Reject the incoming call")
-            Accessible.description: banner.rejectReason
-            ToolTip.visible: hovered && banner.rejectReason.length > 0
-            ToolTip.text: banner.rejectReason
-            onClicked: banner.session.reject()
+            disabledReason: banner.rejectReason
+            onClicked: Feedback.request(text, banner.session.reject())
         }
     }
 }

@@ -15,15 +15,6 @@ ListView {
     property CallSession selectedSession: null
     signal sessionActivated(CallSession session)
 
-    // One tick for every visible duration label.
-    property int tick: 0
-    Timer {
-        interval: 1000
-        running: list.count > 0 && list.visible
-        repeat: true
-        onTriggered: list.tick++
-    }
-
     model: CallEngine.sessions
     clip: true
     spacing: 2
@@ -126,18 +117,19 @@ ListView {
                 }
             }
             Label {
+                objectName: "sessionDuration"
                 Layout.preferredWidth: 56
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
                 objectName: "sessionTime"
-                // Talk time once connected; while ringing, how long the caller has been waiting.
+                // Talk time once connected (the same clock tick and rounding as the call panel's duration);
+                // while ringing, how long the caller has been waiting.
                 text: {
-                    list.tick
                     const s = row.session
                     if (s && row.state === Tapi.Offering && s.offeredAt.getTime && !isNaN(s.offeredAt.getTime()))
-                        return Fmt.duration(CallEngine.nowMs() - s.offeredAt.getTime())
-                    return s && s.connectedAt.getTime && !isNaN(s.connectedAt.getTime()) ? Fmt.duration(s.duration) : ""
+                        return Fmt.duration(Clock.since(s.offeredAt.getTime()))
+                    return s && s.connectedAt.getTime && !isNaN(s.connectedAt.getTime()) ? Fmt.duration(Clock.duration(s)) : ""
                 }
             }
         }

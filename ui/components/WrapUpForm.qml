@@ -23,6 +23,8 @@ ColumnLayout {
             dispositionBox.currentIndex = Math.max(0, Names.dispositions.indexOf(presetDisposition) + 1)
     }
 
+    function focusNotes() { notesField.forceActiveFocus(Qt.OtherFocusReason) }
+
     function saveAndClose() {
         if (!session)
             return false
@@ -57,6 +59,12 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: 70
         placeholderText: qsTr("Notes")
+        background: Rectangle {
+            color: Theme.surface
+            radius: 2
+            border.width: notesField.activeFocus ? 2 : 1
+            border.color: notesField.activeFocus ? Theme.focusRing : Theme.fieldBorder
+        }
         wrapMode: TextEdit.Wrap
         textFormat: TextEdit.PlainText
         Accessible.name: qsTr("Wrap-up notes")

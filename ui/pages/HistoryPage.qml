@@ -67,6 +67,7 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             TextField {
+                palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
                 id: searchField
                 objectName: "historySearch"
                 Layout.fillWidth: true
