@@ -122,7 +122,6 @@ ListView {
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
-                objectName: "sessionTime"
                 // Talk time once connected (the same clock tick and rounding as the call panel's duration);
                 // while ringing, how long the caller has been waiting.
                 text: {
