@@ -251,6 +251,12 @@ Pane {
             wrapMode: TextEdit.Wrap
             textFormat: TextEdit.PlainText
             Accessible.name: qsTr("Call notes")
+            background: Rectangle {
+                color: Theme.surface
+                radius: 2
+                border.width: callNotes.activeFocus ? 2 : 1
+                border.color: callNotes.activeFocus ? Theme.focusRing : Theme.fieldBorder
+            }
             onTargetChanged: text = target ? CallLog.notes(target.sessionId) : ""
             onTextChanged: if (target && activeFocus) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
             // Tab moves on (it does not type a tab), as everywhere else in the console.

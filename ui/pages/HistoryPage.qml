@@ -145,7 +145,7 @@ Pane {
                     id: grid
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    columns: 6
+                    columns: 7
                     PlainLabel {
                         objectName: "historyDirection"
                         Layout.preferredWidth: 80
@@ -162,7 +162,10 @@ Pane {
                     PlainLabel {
                         Layout.preferredWidth: 170
                         color: Theme.mutedText
-                        text: row.terminatedAt ? Qt.formatDateTime(row.terminatedAt, Qt.DefaultLocaleShortDate) : ""
+                        objectName: "historyTime"
+                        // The locale's short date and a 24-hour time: Qt 6.4 cannot render some locales'
+                        // short date-time patterns (zh_TW's day period shows as a literal "B").
+                        text: row.terminatedAt ? Qt.formatDateTime(row.terminatedAt, Qt.locale().dateFormat(Locale.ShortFormat) + " HH:mm") : ""
                     }
                     PlainLabel {
                         Layout.preferredWidth: 70
@@ -189,7 +192,7 @@ Pane {
                         onClicked: page.callBack(row.lineId, row.remoteNumber)
                     }
                     PlainLabel {
-                        Layout.columnSpan: 6
+                        Layout.columnSpan: 7
                         Layout.fillWidth: true
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
