@@ -57,6 +57,7 @@ class CallFlows(ConsoleTestCase):
         c.press(c.find("push button", tr("Dial the number"), root=panel))
         # The dialled number is the consult's number from dialling on.
         self.shows_label(c, "+15550199", panel)
+        c.find("list item", starting("+15550199, "), timeout=5)  # and in the list
         c.screenshot("1-consult-ringing.png")
         c.wait_until(lambda: "sensitive" in c.states(complete), 10, what="Complete transfer enabled")
         c.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
@@ -141,11 +142,17 @@ class CallFlows(ConsoleTestCase):
         self.shows_label(c, "+15550199", panel)
         c.screenshot("1-ringing.png")
         c.find("list item", "+15550199, " + tr("%1 (%2)", tr("Connected"), tr("active")), timeout=10)
+        # The supervisor's list of sessions shows it too.
+        c.press(c.find("page tab", tr("Supervisor", context="Main")))
+        c.wait_until(lambda: c.find_all("label", "+15550199"), 5, what="the number in the supervisor view")
+        c.screenshot("2-supervisor.png")
+        c.press(c.find("page tab", tr("Calls", context="Main")))
+        panel = c.find("panel", tr("Selected call"), timeout=5)
         c.press(c.find("push button", tr("Drop the call"), root=panel))
         c.press(c.find("push button", tr("Save the wrap-up and close the call"), timeout=5))
         self.open_history(c)
         self.history_row(c, "Outgoing", "+15550199", "answered")
-        c.screenshot("2-history.png")
+        c.screenshot("3-history.png")
 
     def test_callback_from_history(self):
         c = self.console("missed-caller.json")
