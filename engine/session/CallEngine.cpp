@@ -645,6 +645,19 @@ void CallEngine::callStateReported(CallId id, int state, int mode)
         remoteDisconnected(id, mode ? mode : DisconnectNormal, {});
         return;
     }
+    if (state == Connected && call->state == Conferenced && call->confParent) {
+        // A party added to the conference while it rang has answered: it talks in the conference and
+        // stays CONFERENCED; only its times say it connected.
+        call->wasConnected = true;
+        if (call->connectedAt < 0) {
+            call->connectedAt = nowMs();
+            if (!call->closed) {
+                for (CallSession *handle : call->handles)
+                    Q_EMIT handle->timesChanged();
+            }
+        }
+        return;
+    }
     setState(call, state, state == Conferenced ? 0 : mode);
     if (state == Idle)
         becameIdle(call);

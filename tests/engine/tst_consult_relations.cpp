@@ -65,6 +65,7 @@ private Q_SLOTS:
     void setupTransferOrder();
     void setupConferenceOrder();
     void prepareAddToConferenceOrder();
+    void addToConferenceWhileRinging();
     void clearedWhen_data();
     void clearedWhen();
     void failedSetupCreatesNothing();
@@ -171,6 +172,29 @@ void TestConsultRelations::prepareAddToConferenceOrder()
     QCOMPARE(k->consultOf(), nullptr);
     QCOMPARE(conf.parent->consultCall(), nullptr);
     QCOMPARE(k->conferenceParent(), conf.parent);
+}
+
+void TestConsultRelations::addToConferenceWhileRinging()
+{
+    // LINECALLFEATURE_ADDTOCONF is offered while the consult rings: the party joins when it answers.
+    SimFixture fx;
+    CallSession *a = fx.stage(SimFixture::StageConnected);
+    QVERIFY(a);
+    QCOMPARE(fx.completionOf(a->setupConference()), Success);
+    CallSession *parent = a->conferenceParent();
+    CallSession *k = parent->consultCall();
+    QVERIFY(k);
+    QCOMPARE(fx.completionOf(k->dial(fx.peerNumber(QStringLiteral("bob")))), Success);
+    QVERIFY(fx.runUntil([k] { return k->state() == Ringback; }));
+    QVERIFY(parent->hasFeature(FeatureAddToConf));
+    QCOMPARE(fx.completionOf(parent->addToConference(k)), Success);
+    QCOMPARE(k->state(), int(Conferenced));
+    QCOMPARE(k->consultOf(), nullptr);
+    QVERIFY(fx.sim().remoteAnswer(QStringLiteral("bob")));
+    fx.settle();
+    QCOMPARE(k->state(), int(Conferenced)); // the answer does not take it out of the conference
+    QCOMPARE(k->conferenceParent(), parent);
+    QCOMPARE(parent->members().size(), 2);
 }
 
 void TestConsultRelations::clearedWhen_data()
