@@ -2,6 +2,7 @@
 
 #include "IncomingCallNotifier.h"
 #include "Accessibility.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -180,6 +181,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;
+    UiLanguage::instance()->attachEngine(m_qml); // a language chosen in Settings retranslates the window
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
                                  {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
     // Hookline.Ui and Hookline.Engine come from the executable's and the engine library's resources, never

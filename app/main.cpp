@@ -48,11 +48,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
-    if (!headless)
-        QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID)); // share/applications/<id>.desktop
+    if (!headless) // the window belongs to share/applications/<id>.desktop
+        QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));
     // Installed in share/hookline/scenarios beside bin/ (the build tree has the same layout).
-    const QString defaultScenario = QDir::cleanPath(
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(HOOKLINE_DEFAULT_SCENARIO_RELATIVE)));
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    const QString defaultScenario =
+        QDir::cleanPath(executableDir.filePath(QStringLiteral(HOOKLINE_DEFAULT_SCENARIO_RELATIVE)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
@@ -72,8 +73,8 @@ int main(int argc, char *argv[])
         QStringLiteral("supervisor"), QStringLiteral("Open the console on the supervisor conference view."));
     QCommandLineOption langOption(
         QStringLiteral("lang"),
-        QStringLiteral("User interface language for this run (en, zh_TW); default: the choice in Settings, else "
-                       "the system's."),
+        QStringLiteral("User interface language for this run (en, zh_TW); default: the choice in Settings, "
+                       "else the system's."),
         QStringLiteral("LANG"));
     QCommandLineOption listHeadsetsOption(
         QStringLiteral("list-headsets"),

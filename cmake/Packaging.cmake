@@ -9,18 +9,19 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON) # no debug information in the package
 set(HOOKLINE_PACKAGE_MAINTAINER "Hookline maintainers <hookline@localhost>" CACHE STRING
     "Maintainer field of the Debian package (name <email>); set it when publishing a package")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${HOOKLINE_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "comm")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Call-center agent and supervisor console
- Hookline is a Qt desktop console for call-center agents and their supervisors.
- Every call is a session with TAPI semantics (drop, reject, conferences,
- bridged appearances, user-user information). Provider plugins connect USB
- telephony headsets and analogue lines attached through a sound card; a
- simulated switch drives it without hardware, for demonstrations and
- scripted tests.")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; CPack indents this text as the long description.
+set(CPACK_PACKAGE_DESCRIPTION "Hookline is a Qt desktop console for call-center agents and their supervisors.
+Every call is a session with TAPI semantics (drop, reject, conferences,
+bridged appearances, user-user information). Provider plugins connect USB
+telephony headsets and analogue lines attached through a sound card; a
+simulated switch drives it without hardware, for demonstrations and
+scripted tests.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The engine library is private (lib/hookline): dpkg-shlibdeps finds it through the binaries' RUNPATHs.
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)

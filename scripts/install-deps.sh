@@ -24,6 +24,9 @@ packages=(
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   fonts-noto-cjk
+  # install tests (tests/install): desktop entry and AppStream validators, cpack's DEB generator (dpkg-shlibdeps
+  # computes the package's dependencies; file tells it which files are ELF)
+  desktop-file-utils appstream dpkg-dev file
   # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
   python3 python3-pyatspi gir1.2-atspi-2.0 at-spi2-core dbus xdotool x11-utils
 )

@@ -35,9 +35,14 @@ UiLanguage *UiLanguage::create(QQmlEngine *qml, QJSEngine *)
 {
     UiLanguage *language = instance();
     QJSEngine::setObjectOwnership(language, QJSEngine::CppOwnership);
-    if (qml && !language->m_engines.contains(qml))
-        language->m_engines.append(qml);
+    language->attachEngine(qml);
     return language;
+}
+
+void UiLanguage::attachEngine(QQmlEngine *qml)
+{
+    if (qml && !m_engines.contains(qml))
+        m_engines.append(qml);
 }
 
 void UiLanguage::start(const QString &commandLineLanguage)
@@ -50,6 +55,13 @@ void UiLanguage::start(const QString &commandLineLanguage)
 }
 
 bool UiLanguage::apply(const QString &language)
+{
+    const bool loaded = load(language);
+    retranslate();
+    return loaded;
+}
+
+bool UiLanguage::load(const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     // Replaced, not reloaded: a QTranslator that failed to load keeps nothing, one that loaded keeps its
@@ -83,7 +95,6 @@ bool UiLanguage::apply(const QString &language)
         m_catalogue = catalogue;
         Q_EMIT currentChanged();
     }
-    retranslate();
     return loaded;
 }
 
@@ -104,20 +115,17 @@ void UiLanguage::setChoice(const QString &language)
     }
     if (changed)
         Q_EMIT choiceChanged();
-    if (changed || wasOverridden)
-        apply(language);
+    if (changed || wasOverridden) {
+        load(language);
+        // After the QML handler that made the choice has returned: its own bindings retranslate too.
+        QMetaObject::invokeMethod(this, &UiLanguage::retranslate, Qt::QueuedConnection);
+    }
 }
 
 void UiLanguage::retranslate()
 {
-    // Queued: a choice is made in a QML handler, whose own bindings (the language list) retranslate too.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            for (const QPointer<QQmlEngine> &engine : std::as_const(m_engines)) {
-                if (engine)
-                    engine->retranslate();
-            }
-        },
-        Qt::QueuedConnection);
+    for (const QPointer<QQmlEngine> &engine : std::as_const(m_engines)) {
+        if (engine)
+            engine->retranslate();
+    }
 }

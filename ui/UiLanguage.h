@@ -40,10 +40,13 @@ public:
     static UiLanguage *instance();
     static UiLanguage *create(QQmlEngine *qml, QJSEngine *);
 
+    // An engine whose QML follows the language (retranslated on every change).
+    void attachEngine(QQmlEngine *qml);
     // At start-up: the --lang value when given (it wins for this run), else the stored choice.
     void start(const QString &commandLineLanguage);
-    // Installs the catalogues of `language` ("" = the system locale) and makes it the default locale.
-    // Returns false when the console has no catalogue for it (the source strings show).
+    // Installs the catalogues of `language` ("" = the system locale), makes it the default locale and
+    // retranslates the attached engines. Returns false when the console has no catalogue for it (the source
+    // strings show).
     bool apply(const QString &language);
 
     QString choice() const;
@@ -59,6 +62,7 @@ Q_SIGNALS:
 
 private:
     explicit UiLanguage(QObject *parent);
+    bool load(const QString &language);
     void retranslate();
 
     std::unique_ptr<QTranslator> m_translator;

@@ -11,9 +11,6 @@
 #include <QtCore/qlibrary.h>
 #include <QtCore/qpluginloader.h>
 
-#ifndef HOOKLINE_PLUGIN_BUILD_DIR
-#define HOOKLINE_PLUGIN_BUILD_DIR ""
-#endif
 #ifndef HOOKLINE_PLUGIN_RELATIVE_DIR
 #define HOOKLINE_PLUGIN_RELATIVE_DIR "../lib/hookline/plugins"
 #endif
@@ -29,14 +26,10 @@ QStringList ProviderRegistry::defaultSearchPaths()
     const QString env = qEnvironmentVariable("HOOKLINE_PLUGIN_PATH");
     if (!env.isEmpty())
         paths += env.split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    // Next to the executable, installed or in the build tree (which mirrors the install layout). Executables
-    // elsewhere in the build tree (the tests) fall back to the build tree's plugin folder.
-    const QString besideExecutable =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
-    paths << besideExecutable;
-    const QString buildDir = QStringLiteral(HOOKLINE_PLUGIN_BUILD_DIR);
-    if (!buildDir.isEmpty() && !QDir(besideExecutable).exists())
-        paths << buildDir;
+    // Beside the executable's folder, installed or in the build tree (which has the install layout). No build
+    // path is compiled in: test executables elsewhere in the build tree set HOOKLINE_PLUGIN_PATH.
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    paths << executableDir.filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {
         const QString clean = QDir::cleanPath(path);

@@ -38,4 +38,9 @@ for lib in libc6 libqt6core6 libqt6qml6 libqt6quick6 libsndfile1 libhidapi-hidra
     echo "$depends" | grep -Eq "(^|, )$lib( |,|$)" || fail "Depends lacks $lib: $depends"
 done
 echo "$info" | grep -q '^ postinst' || echo "$info" | grep -q ' postinst' || fail "no postinst (udev reload)"
+# Unpacked anywhere, the packaged console finds its library, plugins and scenario relative to itself.
+root=$out/unpacked
+dpkg-deb -x "$deb" "$root"
+QT_QPA_PLATFORM=offscreen XDG_DATA_HOME=$out/data XDG_CONFIG_HOME=$out/config "$root/usr/bin/hookline" --headless \
+    || fail "the unpacked console did not play its default scenario"
 echo "package complete"

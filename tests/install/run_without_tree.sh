@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The installed console starts and works with the source and build folders gone.
 # Usage: run_without_tree.sh SOURCE_DIR BUILD_DIR
-# Installs the build into a fresh prefix under /tmp, then, in a private mount namespace with an empty tmpfs
-# over the source and the build folder, runs the installed console: headless on the installed default
-# scenario (named, then found by itself) and its window offscreen with --lang zh_TW, where it must log the
-# compiled-in catalogue and the translated window title. Where no mount namespace can be made (not root, no
-# CAP_SYS_ADMIN) it falls back to checking the RUNPATHs and that the executable names neither folder, and says
-# so on stderr.
+# Installs the build into a fresh prefix under $TMPDIR (or /tmp; never inside either folder), then, in a
+# private mount namespace with an empty tmpfs over the source and the build folder, runs the installed console:
+# headless on the installed default scenario (named, then found by itself) and its window offscreen: with
+# --lang zh_TW, with the language stored in the settings, and with --lang en overriding it; each time the log
+# must name the catalogue compiled into the executable and the translated window title. Where no mount
+# namespace can be made (not root, no CAP_SYS_ADMIN) it falls back to checking the RUNPATHs and that no
+# installed binary names either folder, and says so on stderr.
 set -euo pipefail
 src=$(realpath "$1")
 build=$(realpath "$2")
-work=$(mktemp -d /tmp/hookline-install-XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/hookline-install-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 case "$work/" in "$src"/* | "$build"/*) echo "FAIL: $work lies in the source or build folder" >&2; exit 1 ;; esac
 prefix=$work/prefix
@@ -25,9 +26,10 @@ check_runpath() {
     runpath=$(readelf -d "$file" | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p')
     [ "$runpath" = "$expected" ] || fail "$file: RUNPATH '$runpath', expected '$expected'"
 }
-lib=$(cd "$prefix" && ls -d lib*/hookline | head -n1)
-[ -n "$lib" ] || fail "no lib*/hookline in the prefix"
-[ -f "$prefix/$lib/libhookline_engine.so" ] || fail "libhookline_engine.so not installed in $lib"
+# lib/hookline, or lib/<multiarch>/hookline when configured for /usr.
+lib=$(cd "$prefix" && find . -name libhookline_engine.so -printf '%h\n' | sed 's|^\./||' | head -n1)
+[ -n "$lib" ] || fail "libhookline_engine.so is not installed"
+[ "$(basename "$lib")" = hookline ] || fail "libhookline_engine.so is not private (in $lib)"
 check_runpath "$prefix/bin/hookline" "\$ORIGIN/../$lib"
 for plugin in "$prefix/$lib"/plugins/*.so; do
     check_runpath "$plugin" "\$ORIGIN/.."
@@ -35,9 +37,13 @@ done
 
 if ! unshare --mount --propagation private true 2>/dev/null; then
     echo "NOTE: no mount namespace here (unshare --mount failed); checking paths only, not running hidden" >&2
-    if strings "$prefix/bin/hookline" | grep -F -e "$src" -e "$build"; then
-        fail "the executable names the source or build folder"
-    fi
+    # What is loaded at run time, without the debug information (which names the build folder by design).
+    for file in "$prefix/bin/hookline" "$prefix/$lib"/*.so "$prefix/$lib"/plugins/*.so; do
+        objcopy --strip-debug "$file" "$work/stripped"
+        if strings "$work/stripped" | grep -F -e "$src" -e "$build"; then
+            fail "$file names the source or build folder"
+        fi
+    done
     exit 0
 fi
 

@@ -303,18 +303,16 @@ int SimDriver::historyCount() const
 
 bool SimDriver::setLanguage(const QString &language)
 {
-    // The console's own code path: the catalogues compiled in (:/i18n), through UiLanguage.
-    const bool ok = UiLanguage::instance()->apply(language);
-    if (m_qml)
-        m_qml->retranslate();
-    return ok;
+    // The console's own code path: the catalogues compiled in (:/i18n), through UiLanguage, which also
+    // retranslates the test's engine.
+    UiLanguage::instance()->attachEngine(m_qml);
+    return UiLanguage::instance()->apply(language);
 }
 
 void SimDriver::startLanguage(const QString &commandLineLanguage)
 {
+    UiLanguage::instance()->attachEngine(m_qml);
     UiLanguage::instance()->start(commandLineLanguage);
-    if (m_qml)
-        m_qml->retranslate();
 }
 
 QString SimDriver::sourceUrl(QObject *object) const

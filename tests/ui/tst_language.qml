@@ -13,6 +13,8 @@ Item {
 
     Component { id: bannerComponent; IncomingBanner { width: 900 } }
     Component { id: settingsComponent; SettingsPage { anchors.fill: parent } }
+    Component { id: wrapUpComponent; WrapUpForm { width: 600 } }
+    Component { id: dropComponent; DropControls { width: 600 } }
 
     TestCase {
         name: "Language"
@@ -23,6 +25,13 @@ Item {
             SimDriver.startLanguage("") // no --lang override left for the next test
             SimDriver.setLanguage("en")
             SimDriver.reset()
+        }
+
+        function countNamed(item, name) {
+            let count = item.objectName === name ? 1 : 0
+            for (let i = 0; i < item.children.length; ++i)
+                count += countNamed(item.children[i], name)
+            return count
         }
 
         function settingsPage() {
@@ -77,11 +86,45 @@ Item {
             compare(Theme.override, "dark")
             Theme.override = "system"
             keyClick(Qt.Key_Up) // English
+            // The recording channels likewise (stored mono, shown in the new language after the switch).
+            const channels = findChild(findChild(page, "audioDevicesPane"), "recordingLayout")
+            channels.forceActiveFocus()
+            keyClick(Qt.Key_Down) // Mono
+            compare(SimDriver.settingValue("recording/layout"), "mono")
+            compare(channels.displayText, "Mono: both mixed")
+            choice.forceActiveFocus()
+            keyClick(Qt.Key_Down) // 繁體中文
+            tryCompare(channels, "displayText", "單聲道：雙方混音")
+            compare(channels.currentIndex, 1)
+            SimDriver.setSettingValue("recording/layout", "stereo")
+            keyClick(Qt.Key_Up) // English
             keyClick(Qt.Key_Up)
             compare(SimDriver.settingValue("ui/language"), "")
             compare(UiLanguage.choice, "")
             // The system's language (the test machine's locale decides which catalogue that is).
             compare(UiLanguage.current === "zh_TW", Qt.locale().name === "zh_TW")
+        }
+
+        // A disposition or drop reason being chosen stays chosen when the language changes.
+        function test_choicesSurviveLanguageSwitch() {
+            SimDriver.setLanguage("en")
+            const wrapUp = createTemporaryObject(wrapUpComponent, root)
+            const drop = createTemporaryObject(dropComponent, root, { y: 200 })
+            const disposition = findChild(wrapUp, "wrapUpDisposition")
+            const reason = findChild(drop, "dropReason")
+            disposition.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Down)
+            compare(disposition.displayText, "Sale")
+            reason.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Down)
+            compare(drop.reasonCode, "sale")
+            verify(SimDriver.setLanguage("zh_TW"))
+            tryCompare(disposition, "displayText", "成交")
+            compare(disposition.currentIndex, 2)
+            compare(reason.displayText, "成交")
+            compare(drop.reasonCode, "sale")
         }
 
         // As main.cpp at start-up: the stored choice, unless --lang overrides it for this run (with a note).
@@ -134,7 +177,10 @@ Item {
             keyClick(Qt.Key_Escape)
             compare(editor.message, "Unchanged: Answer the incoming call stays Ctrl+Shift+A.")
             verify(SimDriver.setLanguage("zh_TW"))
-            wait(0) // the retranslated rows replace the old ones, which go at the next deferred delete
+            // The retranslated rows replace the old ones, which go at a later deferred delete: until then a
+            // click may land on a row that moved.
+            tryVerify(function() { return countNamed(editor, "change_answer") === 1 })
+            waitForRendering(editor) // and the layout has closed the gap they left
             tryCompare(findChild(editor, "change_answer"), "text", "變更")
             compare(editor.message, "未變更：接聽來電 仍為 Ctrl+Shift+A。") // the last message follows the language
             compare(findChild(editor, "reset_answer").text, "重設")

@@ -208,26 +208,26 @@ ColumnLayout {
     }
     RowLayout {
         Label { text: qsTr("Recording format"); color: Theme.text; Layout.preferredWidth: 140 }
-        ComboBox {
+        ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingFormat"
-            readonly property var codes: ["wav", "flac", "opus"]
+            codes: ["wav", "flac", "opus"]
+            code: String(settingsStore.value("recording/format", "wav")).toLowerCase()
+            nameOf: function(value) { return value === "flac" ? qsTr("FLAC") : value === "opus" ? qsTr("Ogg Opus") : qsTr("WAV") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
-            model: [qsTr("WAV"), qsTr("FLAC"), qsTr("Ogg Opus")]
-            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/format", "wav")).toLowerCase()))
             Accessible.name: qsTr("Recording format")
-            onActivated: function(i) { settingsStore.setValue("recording/format", codes[i]) }
+            onChosen: function(value) { settingsStore.setValue("recording/format", value) }
         }
     }
     RowLayout {
         Label { text: qsTr("Recording channels"); color: Theme.text; Layout.preferredWidth: 140 }
-        ComboBox {
+        ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingLayout"
-            readonly property var codes: ["stereo", "mono"]
+            codes: ["stereo", "mono"]
+            code: String(settingsStore.value("recording/layout", "stereo"))
+            nameOf: function(value) { return value === "mono" ? qsTr("Mono: both mixed") : qsTr("Stereo: caller left, agent right") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
-            model: [qsTr("Stereo: caller left, agent right"), qsTr("Mono: both mixed")]
-            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/layout", "stereo"))))
             Accessible.name: qsTr("Recording channels")
-            onActivated: function(i) { settingsStore.setValue("recording/layout", codes[i]) }
+            onChosen: function(value) { settingsStore.setValue("recording/layout", value) }
         }
     }
     Label {

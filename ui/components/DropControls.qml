@@ -55,11 +55,12 @@ ColumnLayout {
     RowLayout {
         spacing: Theme.spacing
         Layout.fillWidth: true
-        ComboBox {
+        ChoiceBox { // index 0 is no reason; the choice stays when the language changes
             id: reasonBox
             objectName: "dropReason"
             Layout.preferredWidth: 200
-            model: [qsTr("No reason")].concat(Names.dispositions.map(function(code) { return Names.disposition(code) }))
+            codes: [""].concat(Names.dispositions)
+            nameOf: function(value) { return value === "" ? qsTr("No reason") : Names.disposition(value) }
             Accessible.name: qsTr("Drop reason")
         }
         TextField {

@@ -45,11 +45,12 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         Label { text: qsTr("Disposition"); color: Theme.text }
-        ComboBox {
+        ChoiceBox { // index 0 is no disposition; the choice stays when the language changes
             id: dispositionBox
             objectName: "wrapUpDisposition"
             Layout.fillWidth: true
-            model: [qsTr("Choose…")].concat(Names.dispositions.map(function(code) { return Names.disposition(code) }))
+            codes: [""].concat(Names.dispositions)
+            nameOf: function(value) { return value === "" ? qsTr("Choose…") : Names.disposition(value) }
             Accessible.name: qsTr("Disposition")
         }
     }
