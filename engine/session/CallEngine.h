@@ -51,7 +51,7 @@ public:
     void attachProvider(LineProvider *provider);
     void detachProviders();
     void setClock(const EngineClock *clock);
-    Q_INVOKABLE qint64 nowMs() const { return m_clock->nowMs(); }
+    qint64 nowMs() const { return m_clock->nowMs(); }
 
     SessionModel *sessions() const { return m_sessionModel; }
     MuteState *mute() const { return m_mute; }
