@@ -189,6 +189,33 @@ class CallFlows(ConsoleTestCase):
         c.find("label", "Ivan Petrov", root=panel)
         c.screenshot("2-answered-ivan.png")
 
+    def test_wrap_up_once_per_interaction(self):
+        c = self.console("two-callers-one-line.json")
+        tr = c.tr
+        c.find("push button", tr("Answer the call from %1", "Ivan Petrov (+1 555 0143)"), timeout=15)
+        # Hana is refused: recorded as rejected, no wrap-up asked for.
+        c.press(c.find("push button", tr("Reject the incoming call")))
+        c.wait_until(lambda: not any(n.startswith("Hana Kim") for n in self.list_items(c)), 5,
+                     what="the rejected call closed")
+        self.assertEqual([], self.save_buttons(c))
+        # Ivan is taken; notes typed while talking go into his wrap-up.
+        c.press(c.find("push button", tr("Answer the incoming call"), timeout=5))
+        panel = c.find("panel", tr("Selected call"), timeout=5)
+        c.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
+        c.set_text(c.find("text", tr("Call notes"), root=panel), "wants a refund")
+        c.screenshot("1-notes-while-talking.png")
+        # He hangs up: one wrap-up, with the notes already in it.
+        save = c.find("push button", tr("Save the wrap-up and close the call"), timeout=10)
+        self.assertEqual(1, len(self.save_buttons(c)))
+        self.assertEqual("wants a refund", c.text(c.find("text", tr("Wrap-up notes"), root=panel)))
+        c.screenshot("2-wrap-up.png")
+        c.press(save)
+        c.wait_until(lambda: self.list_items(c) == [], 5, what="every call closed")
+        self.open_history(c)
+        self.history_row(c, "Incoming", "Ivan Petrov (+1 555 0143)", "answered")
+        self.history_row(c, "Incoming", "Hana Kim (+1 555 0142)", "rejected")
+        c.screenshot("3-history.png")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -257,8 +257,14 @@ Pane {
                 border.width: callNotes.activeFocus ? 2 : 1
                 border.color: callNotes.activeFocus ? Theme.focusRing : Theme.fieldBorder
             }
-            onTargetChanged: text = target ? CallLog.notes(target.sessionId) : ""
-            onTextChanged: if (target && activeFocus) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
+            property bool loading: false
+            onTargetChanged: {
+                loading = true
+                text = target ? CallLog.notes(target.sessionId) : ""
+                loading = false
+            }
+            // Typed, pasted or set by a screen reader: kept with the call at once.
+            onTextChanged: if (target && !loading) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
             // Tab moves on (it does not type a tab), as everywhere else in the console.
             Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
             Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
