@@ -1,7 +1,7 @@
 #include "ConsoleApp.h"
 
-#include "IncomingCallNotifier.h"
 #include "Accessibility.h"
+#include "IncomingCallNotifier.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"

@@ -4,103 +4,108 @@
 <context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="39"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="41"/>
         <source>Select a call in the list</source>
         <translation>請從清單中選擇通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="59"/>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="146"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="61"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="99"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="101"/>
         <source>Ended by</source>
         <translation>結束原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="103"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="106"/>
         <source>this station</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="105"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="108"/>
+        <source>Caller-ID date</source>
+        <translation>來電顯示日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
         <source>Caller data</source>
         <translation>來電資料</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="109"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="120"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Unhold</source>
         <translation>取回</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Hold</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="129"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="140"/>
         <source>Consult transfer</source>
         <translation>諮詢轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="142"/>
         <source>Start a consultation for transfer</source>
         <translation>開始諮詢以便轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="138"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="149"/>
         <source>Complete transfer</source>
         <translation>完成轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="148"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
         <source>Set up a conference</source>
         <translation>建立會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="155"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
         <source>Add party</source>
         <translation>加入通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="168"/>
         <source>Call another party for the conference</source>
         <translation>撥給另一方以加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="164"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="175"/>
         <source>Add to conference</source>
         <translation>加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="173"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Remove from conference</source>
         <translation>移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Unmute</source>
         <translation>取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Mute</source>
         <translation>靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Unmute the microphone</source>
         <translation>取消麥克風靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
     </message>
@@ -110,6 +115,16 @@
         <translation>沒有要儲存的內容：選取的通話尚未結束。</translation>
     </message>
     <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="229"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="232"/>
+        <source>Call notes</source>
+        <translation>通話備註</translation>
+    </message>
+    <message>
         <source>Selected call</source>
         <translation>選取的通話</translation>
     </message>
@@ -117,7 +132,7 @@
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="117"/>
+        <location filename="../ui/AgentConsole.qml" line="149"/>
         <source>Calls (%1)</source>
         <translation>通話（%1）</translation>
     </message>
@@ -520,9 +535,32 @@
     </message>
 </context>
 <context>
+    <name>BlindTransferField</name>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="31"/>
+        <source>Transfer to number</source>
+        <translation>轉接至號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="33"/>
+        <source>Number to transfer the call to</source>
+        <translation>要將通話轉接到的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="41"/>
+        <source>Blind transfer</source>
+        <translation>直接轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="43"/>
+        <source>Transfer the call without consulting</source>
+        <translation>不先諮詢，直接轉接通話</translation>
+    </message>
+</context>
+<context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
         <source>The call has no audio to record.</source>
         <translation>此通話沒有可錄製的音訊。</translation>
     </message>
@@ -530,27 +568,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="239"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="278"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="324"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="364"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="347"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="387"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="352"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="392"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="370"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="410"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -620,30 +658,48 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="32"/>
-        <location filename="../ui/components/DialPad.qml" line="35"/>
+        <location filename="../ui/components/DialPad.qml" line="33"/>
+        <location filename="../ui/components/DialPad.qml" line="37"/>
         <source>Number to dial</source>
         <translation>要撥打的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="42"/>
+        <location filename="../ui/components/DialPad.qml" line="45"/>
         <source>Dial</source>
         <translation>撥號</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="44"/>
+        <location filename="../ui/components/DialPad.qml" line="47"/>
         <source>Dial the number</source>
         <translation>撥打此號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="53"/>
+        <location filename="../ui/components/DialPad.qml" line="65"/>
         <source>Keys send tones to the call</source>
         <translation>按鍵會送出按鍵音</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="71"/>
+        <location filename="../ui/components/DialPad.qml" line="83"/>
         <source>Key %1</source>
         <translation>按鍵 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DialString</name>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="59"/>
+        <source>Type the number to call.</source>
+        <translation>請輸入要撥打的號碼。</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="61"/>
+        <source>Only digits, + at the start, * and # can be dialled; letters cannot.</source>
+        <translation>只能撥打數字、開頭的 +、* 與 #；不能撥打字母。</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="64"/>
+        <source>A + can only start the number.</source>
+        <translation>+ 只能放在號碼開頭。</translation>
     </message>
 </context>
 <context>
@@ -697,12 +753,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="259"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="255"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="261"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -871,54 +927,127 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="30"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="73"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="74"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="34"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="91"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="109"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="62"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="113"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="98"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="107"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="121"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>目前沒有可撥出的線路。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="35"/>
+        <source>This call has no number to call back.</source>
+        <translation>這通電話沒有可回撥的號碼。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="39"/>
+        <source>The line refused the call.</source>
+        <translation>線路拒絕了這通撥出電話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="46"/>
+        <source>answered</source>
+        <translation>已接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
+        <source>missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
+        <source>rejected</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <source>transferred</source>
+        <translation>已轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
+        <source>consultation</source>
+        <translation>諮詢通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
+        <source>conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
+        <source>answered elsewhere</source>
+        <translation>已在其他分機接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Outgoing</source>
+        <translation>撥出</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Incoming</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="185"/>
+        <source>Call back</source>
+        <translation>回撥</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <source>Call back %1</source>
+        <translation>回撥 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="196"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="197"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
@@ -930,62 +1059,82 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="24"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="58"/>
         <source>This line cannot reject calls: </source>
         <translation>此線路無法拒接來電：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="25"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="27"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="39"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="73"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="53"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="87"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="95"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
-        <source>on %1</source>
-        <translation>線路：%1</translation>
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <source>on %1, waiting %2</source>
+        <translation>線路：%1，已等候 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="82"/>
+        <source>on %1</source>
+        <translation type="vanished">線路：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="101"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="128"/>
+        <source>Also ringing: %1</source>
+        <translation>同時響鈴：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="132"/>
+        <source>Also ringing on %1, waiting %2: </source>
+        <translation>%1 同時響鈴，已等候 %2：</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="139"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="108"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="141"/>
+        <source>Answer the call from %1</source>
+        <translation>接聽 %1 的來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="170"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="176"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="124"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="182"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -1329,6 +1478,40 @@ on %2</source>
         <location filename="../ui/theme/Names.qml" line="119"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
+    </message>
+</context>
+<context>
+    <name>NewCallBar</name>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>目前沒有可撥出的線路。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="44"/>
+        <source>The line refused the call.</source>
+        <translation>線路拒絕了這通撥出電話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="56"/>
+        <location filename="../ui/components/NewCallBar.qml" line="58"/>
+        <source>Number to call</source>
+        <translation>要撥打的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="70"/>
+        <source>Line to call on</source>
+        <translation>撥出線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="75"/>
+        <source>Call</source>
+        <translation>撥打</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="77"/>
+        <source>Call the number</source>
+        <translation>撥打這個號碼</translation>
     </message>
 </context>
 <context>
@@ -1677,12 +1860,12 @@ on %2</source>
 <context>
     <name>SoundLineProvider</name>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="73"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
         <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
         <translation>未接上掛機繼電器：此線路只能監看來電，會一直響鈴直到來電者放棄</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
     </message>

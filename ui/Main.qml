@@ -123,7 +123,7 @@ ApplicationWindow {
         }
         Loader {
             active: tabs.currentIndex === 1
-            sourceComponent: HistoryPage { }
+            sourceComponent: HistoryPage { onCallPlaced: tabs.currentIndex = 0 }
         }
         Loader {
             objectName: "supervisorLoader"

@@ -11,13 +11,15 @@ Pane {
     id: panel
     objectName: "activeSessionPanel"
     property CallSession session: null
-    property ConsultTracker consults: null
     property var dropReasons: ({}) // sessionId -> reason code chosen at drop
     signal closed(int sessionId)
 
     readonly property int features: session ? session.features : 0
     readonly property bool ended: session !== null && (session.state === Tapi.Idle || session.state === Tapi.Disconnected)
-    readonly property var consultInfo: consults ? consults.infoFor(session) : undefined
+    // The consultation this session belongs to, from the engine's relations: on the consult its held
+    // original or conference, on the held side its consult.
+    readonly property CallSession heldSide: !session ? null : (session.consultOf ? session.consultOf : (session.consultCall ? session : null))
+    readonly property CallSession consultSide: !session ? null : (session.consultCall ? session.consultCall : (session.consultOf ? session : null))
     function has(feature) { return (features & feature) !== 0 }
 
     // The same calls the shortcuts make.
@@ -104,18 +106,27 @@ Pane {
             }
         }
 
-        // Ended: what happened.
+        // What the caller sent stays in view while talking and through wrap-up; ended: who ended it.
         GridLayout {
-            objectName: "endedDetails"
-            visible: panel.ended
+            objectName: "callerDetails"
+            visible: panel.session !== null && !panel.session.isConference
             columns: 2
             columnSpacing: Theme.spacing
             Layout.fillWidth: true
-            Label { text: qsTr("Ended by"); color: Theme.mutedText }
+            Label { text: qsTr("Ended by"); color: Theme.mutedText; visible: panel.ended }
             PlainLabel {
                 objectName: "endedDisconnectMode"
+                visible: panel.ended
                 Layout.fillWidth: true
                 text: panel.session && panel.session.disconnectMode ? Names.disconnect(panel.session.disconnectMode) : qsTr("this station")
+            }
+            Label { text: qsTr("Caller-ID date"); color: Theme.mutedText; visible: callerIdDate.visible }
+            PlainLabel {
+                id: callerIdDate
+                objectName: "activeCallerIdDate"
+                visible: text.length > 0
+                Layout.fillWidth: true
+                text: panel.session ? panel.session.callerIdDate : ""
             }
             Label { text: qsTr("Caller data"); color: Theme.mutedText }
             PlainLabel {
@@ -146,20 +157,16 @@ Pane {
                 enabled: panel.has(Tapi.FeatureSetupTransfer)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupTransfer, text)
                 Accessible.name: qsTr("Start a consultation for transfer")
-                onClicked: {
-                    const result = panel.session.setupTransfer()
-                    if (Feedback.request(text, result))
-                        panel.consults.start("transfer", panel.session, result)
-                }
+                onClicked: Feedback.request(text, panel.session.setupTransfer())
             }
             IconButton {
                 iconName: "transfer"
                 objectName: "completeTransferButton"
-                visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "transfer"
+                visible: panel.heldSide !== null && panel.session.consultKind === CallSession.TransferConsult
                 text: qsTr("Complete transfer")
-                enabled: visible && ((panel.consultInfo.target.features & Tapi.FeatureCompleteTransfer) !== 0)
+                enabled: visible && (panel.heldSide.features & Tapi.FeatureCompleteTransfer) !== 0
                 Accessible.name: text
-                onClicked: Feedback.request(text, panel.consultInfo.target.completeTransfer(panel.session))
+                onClicked: Feedback.request(text, panel.heldSide.completeTransfer(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
@@ -168,11 +175,7 @@ Pane {
                 enabled: panel.has(Tapi.FeatureSetupConf)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupConf, text)
                 Accessible.name: qsTr("Set up a conference")
-                onClicked: {
-                    const result = panel.session.setupConference()
-                    if (Feedback.request(text, result))
-                        panel.consults.start("conference", panel.session, result)
-                }
+                onClicked: Feedback.request(text, panel.session.setupConference())
             }
             IconButton {
                 iconName: "conference"
@@ -182,20 +185,16 @@ Pane {
                 enabled: panel.has(Tapi.FeaturePrepareAddConf)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeaturePrepareAddConf, text)
                 Accessible.name: qsTr("Call another party for the conference")
-                onClicked: {
-                    const result = panel.session.prepareAddToConference()
-                    if (Feedback.request(text, result))
-                        panel.consults.start("conference", panel.session, result)
-                }
+                onClicked: Feedback.request(text, panel.session.prepareAddToConference())
             }
             IconButton {
                 iconName: "conference"
                 objectName: "joinConferenceButton"
-                visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "conference"
+                visible: panel.heldSide !== null && panel.session.consultKind === CallSession.ConferenceConsult
                 text: qsTr("Add to conference")
-                enabled: visible && panel.consultInfo.target !== null && ((panel.consultInfo.target.features & Tapi.FeatureAddToConf) !== 0)
+                enabled: visible && (panel.heldSide.features & Tapi.FeatureAddToConf) !== 0
                 Accessible.name: text
-                onClicked: Feedback.request(text, panel.consultInfo.target.addToConference(panel.session))
+                onClicked: Feedback.request(text, panel.heldSide.addToConference(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
@@ -230,6 +229,44 @@ Pane {
                     panel.dropReasons = r
                 }
             }
+        }
+
+        BlindTransferField {
+            Layout.fillWidth: true
+            visible: !panel.ended && panel.session !== null && !panel.session.isConference
+            session: panel.session
+        }
+
+        // Notes while talking: kept with the call (the interaction's original for a consult leg) and
+        // shown again in the wrap-up.
+        TextArea {
+            id: callNotes
+            objectName: "callNotes"
+            readonly property CallSession target: !panel.session ? null : (panel.session.consultOf && panel.session.consultKind === CallSession.TransferConsult ? panel.session.consultOf : panel.session)
+            Layout.fillWidth: true
+            Layout.preferredHeight: 54
+            visible: !panel.ended && target !== null && !target.isConference
+            placeholderText: qsTr("Notes")
+            wrapMode: TextEdit.Wrap
+            textFormat: TextEdit.PlainText
+            Accessible.name: qsTr("Call notes")
+            background: Rectangle {
+                color: Theme.surface
+                radius: 2
+                border.width: callNotes.activeFocus ? 2 : 1
+                border.color: callNotes.activeFocus ? Theme.focusRing : Theme.fieldBorder
+            }
+            property bool loading: false
+            onTargetChanged: {
+                loading = true
+                text = target ? CallLog.notes(target.sessionId) : ""
+                loading = false
+            }
+            // Typed, pasted or set by a screen reader: kept with the call at once.
+            onTextChanged: if (target && !loading) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
+            // Tab moves on (it does not type a tab), as everywhere else in the console.
+            Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         }
 
         DialPad {

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
+import "Formatting.js" as Fmt
 
 // The offered call the agent may take: caller id, line, UUI, Answer and Reject. Reject is disabled,
 // with the reason shown, where the line cannot refuse a call. Announced to screen readers as an alert.
@@ -12,6 +13,40 @@ Rectangle {
 
     property CallSession session: null
     signal answered(CallSession session)
+
+    // Every other call ringing for the agent at the same time, oldest first: each can be answered here.
+    // Replaced only when the set changes, so the rows (and a screen reader's place in them) stay.
+    property var others: []
+    function refreshOthers() {
+        const result = []
+        for (let i = 0; i < CallEngine.sessions.count; ++i) {
+            const s = CallEngine.sessions.sessionAt(i)
+            if (s !== session && AgentState.mayAlert(s))
+                result.push(s)
+        }
+        if (result.length !== others.length || result.some(function(s, i) { return s !== others[i] }))
+            others = result
+    }
+    Connections {
+        target: CallEngine
+        function onSessionStateChanged() { banner.refreshOthers() }
+        function onSessionTerminated() { banner.refreshOthers() }
+    }
+    Connections {
+        target: AgentState
+        function onCanTakeCallsChanged() { banner.refreshOthers() }
+    }
+    // How long a caller has waited, on the console's one clock (as the call list shows it).
+    function waiting(s) {
+        return s && s.offeredAt && !isNaN(s.offeredAt.getTime()) ? Fmt.duration(Clock.since(s.offeredAt.getTime())) : ""
+    }
+    function answerCall(s) {
+        if (s && Feedback.request(qsTr("Answer"), s.answer())) {
+            answered(s)
+            return true
+        }
+        return false
+    }
 
     readonly property bool canReject: session !== null && (session.features & Tapi.FeatureReject) !== 0
     readonly property string rejectReason: {
@@ -50,6 +85,7 @@ Rectangle {
         Accessible.name: banner.Accessible.name
     }
     onSessionChanged: {
+        refreshOthers()
         announcement.visible = false
         announcement.visible = session !== null
     }
@@ -83,9 +119,11 @@ Rectangle {
                 font.pixelSize: Theme.fontLarge
             }
             PlainLabel {
+                objectName: "incomingLineAndWait"
                 Layout.fillWidth: true
                 color: Theme.mutedText
-                text: banner.session ? qsTr("on %1").arg(banner.session.line ? banner.session.line.name : banner.session.lineId) : ""
+                text: banner.session ? qsTr("on %1, waiting %2").arg(banner.session.line ? banner.session.line.name : banner.session.lineId)
+                                                                .arg(banner.waiting(banner.session)) : ""
             }
             PlainLabel {
                 objectName: "incomingUui"
@@ -94,6 +132,32 @@ Rectangle {
                 color: Theme.mutedText
                 text: banner.session && banner.session.userUserInfoText.length
                       ? qsTr("Caller data: ") + banner.session.userUserInfoText : ""
+            }
+            // The other calls ringing now, each with its waiting time and its own Answer.
+            Repeater {
+                model: banner.others
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Accessible.role: Accessible.Grouping
+                    Accessible.name: qsTr("Also ringing: %1").arg(Names.caller(modelData.remoteName, modelData.remoteNumber))
+                    PlainLabel {
+                        objectName: "otherRingingCaller"
+                        Layout.fillWidth: true
+                        text: qsTr("Also ringing on %1, waiting %2: ").arg(modelData.line ? modelData.line.name : modelData.lineId)
+                                                                        .arg(banner.waiting(modelData))
+                              + Names.caller(modelData.remoteName, modelData.remoteNumber)
+                    }
+                    IconButton {
+                        objectName: "answerOtherButton"
+                        iconName: "answer"
+                        text: qsTr("Answer")
+                        enabled: (modelData.features & Tapi.FeatureAnswer) !== 0
+                        Accessible.name: qsTr("Answer the call from %1").arg(Names.caller(modelData.remoteName, modelData.remoteNumber))
+                        onClicked: banner.answerCall(modelData)
+                    }
+                }
             }
             Label {
                 objectName: "rejectReason"
@@ -131,11 +195,7 @@ Rectangle {
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Answer the incoming call")
-            onClicked: {
-                const s = banner.session
-                if (s && Feedback.request(text, s.answer()))
-                    banner.answered(s)
-            }
+            onClicked: banner.answerCall(banner.session)
         }
         IconButton {
             objectName: "rejectButton"

@@ -127,8 +127,14 @@ ListView {
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
-                // The same clock tick and rounding as the call panel's duration.
-                text: row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(Clock.duration(row.session)) : ""
+                // Talk time once connected (the same clock tick and rounding as the call panel's duration);
+                // while ringing, how long the caller has been waiting.
+                text: {
+                    const s = row.session
+                    if (s && row.state === Tapi.Offering && s.offeredAt.getTime && !isNaN(s.offeredAt.getTime()))
+                        return Fmt.duration(Clock.since(s.offeredAt.getTime()))
+                    return s && s.connectedAt.getTime && !isNaN(s.connectedAt.getTime()) ? Fmt.duration(Clock.duration(s)) : ""
+                }
             }
         }
     }
