@@ -92,7 +92,9 @@ class CallFlows(ConsoleTestCase):
         c.wait_until(lambda: "sensitive" in c.states(add), 5, what="Add to conference enabled")
         c.press(add)
         in_conference = self.state_label(c, "In conference")
-        c.wait_until(lambda: sum(1 for n in self.list_items(c) if n.endswith(", " + in_conference)) == 2, 5,
+        # A row's name is what it shows: the caller, the state, then the conference it is in.
+        c.wait_until(lambda: sum(1 for n in self.list_items(c) if (", " + in_conference + ", ") in n
+                                 or n.endswith(", " + in_conference)) == 2, 5,
                      what="both parties in the conference: %s" % self.list_items(c))
         items = self.list_items(c)
         self.assertTrue(any(n.startswith("Hana Kim (+1 555 0142), ") for n in items), items)
