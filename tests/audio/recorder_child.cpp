@@ -6,6 +6,7 @@
 #include "audio/Recorder.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qthread.h>
 
 #include <csignal>
 #include <cstdio>
@@ -43,7 +44,13 @@ int main(int argc, char **argv)
     constexpr size_t block = rate / 50; // 20 ms, as the bridge delivers it
     for (int second = 1; second <= 600 && recorder.state() == Recorder::Recording; ++second) {
         for (size_t at = 0; at + block <= callerSamples.size(); at += block)
+        {
             recorder.write(callerSamples.subspan(at, block), agentSamples.subspan(at, block));
+            // "run" is a call: blocks arrive in real time, so the parent's kill lands mid-recording
+            // (unpaced, the child wrote its 600 s and exited before the parent could kill it).
+            if (mode == "run")
+                QThread::msleep(20);
+        }
         std::printf("seconds %d\n", second);
         std::fflush(stdout);
     }
