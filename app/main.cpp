@@ -6,14 +6,18 @@
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qdir.h>
+#include <QtCore/qsocketnotifier.h>
 #include <QtCore/qtextstream.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickControls2/qquickstyle.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(Hookline_UiPlugin)
 
@@ -33,6 +37,33 @@ bool wantsHeadless(int argc, char **argv)
             return true;
     }
     return false;
+}
+int quitSignalPipe[2] = {-1, -1};
+
+// SIGTERM and SIGINT quit through the event loop, so the console closes as when its window closes (settings,
+// recordings and the call log are closed normally); the handler only writes a byte.
+void quitOnSignals(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, quitSignalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(quitSignalPipe[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        char byte = 0;
+        [[maybe_unused]] const auto n = ::read(quitSignalPipe[1], &byte, 1);
+        notifier->setEnabled(false);
+        QCoreApplication::quit();
+    });
+    struct sigaction action
+    {
+    };
+    action.sa_handler = [](int) {
+        const char byte = 1;
+        [[maybe_unused]] const auto n = ::write(quitSignalPipe[0], &byte, 1);
+    };
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
 }
 } // namespace
 
@@ -113,7 +144,8 @@ int main(int argc, char *argv[])
     ConsoleApp console;
     QString error;
     int exitCode = 1;
-    if (parser.isSet(traceOption) && !console.openTrace(parser.value(traceOption), &error)) {
+    if (parser.isSet(traceOption)
+        && !console.openTrace(parser.value(traceOption), parser.value(scenarioOption), &error)) {
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 2;
     }
@@ -129,5 +161,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 1;
     }
+    quitOnSignals(app.get());
     return app->exec();
 }

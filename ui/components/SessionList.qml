@@ -85,13 +85,13 @@ ListView {
                     objectName: "sessionCaller"
                     Layout.fillWidth: true
                     font.bold: true
-                    text: row.isConference ? qsTr("Conference") : (row.remoteName.length ? row.remoteName : row.remoteNumber)
+                    text: row.isConference ? qsTr("Conference") : UntrustedText.display(row.remoteName.length ? row.remoteName : row.remoteNumber)
                 }
                 PlainLabel {
                     Layout.fillWidth: true
                     color: Theme.mutedText
                     font.pixelSize: Theme.fontSmall
-                    text: row.isConference ? row.lineId : (row.remoteName.length ? row.remoteNumber + "  ·  " : "") + row.lineId
+                    text: row.isConference ? row.lineId : (row.remoteName.length ? UntrustedText.display(row.remoteNumber) + "  ·  " : "") + row.lineId
                 }
             }
             ColumnLayout {
