@@ -45,15 +45,15 @@ MusicOnHoldCache::Samples MusicOnHoldCache::samples(const QString &path, int lin
         return std::pair {Samples(std::move(samples)), error};
     };
     if (m_decoding == Decoding::Inline) {
-        const auto [samples, error] = decode();
-        decoded(path, lineRate, samples, error);
+        const auto result = decode();
+        decoded(path, lineRate, result.first, result.second);
         return m_byRate.value(lineRate);
     }
     QMetaObject::invokeMethod(&m_worker, [this, decode, path, lineRate] {
-        auto [samples, error] = decode();
+        const auto result = decode(); // a pair, not a structured binding: clang 14 cannot capture those
         // Queued back: this object lives on the thread that asked, and outlives the worker (see ~).
         QMetaObject::invokeMethod(
-            this, [this, path, lineRate, samples, error] { decoded(path, lineRate, samples, error); },
+            this, [this, path, lineRate, result] { decoded(path, lineRate, result.first, result.second); },
             Qt::QueuedConnection);
     });
     return nullptr;
