@@ -41,24 +41,25 @@ bool wantsHeadless(int argc, char **argv)
 int quitSignalPipe[2] = {-1, -1};
 
 // SIGTERM and SIGINT quit through the event loop, so the console closes as when its window closes (settings,
-// recordings and the call log are closed normally); the handler only writes a byte.
-void quitOnSignals(QCoreApplication *app)
+// recordings and the call log are closed normally; exit 0); the handler only writes the signal's number. A
+// headless run that was interrupted did not finish its scenario: it exits 128 + the signal, as if killed.
+void quitOnSignals(QCoreApplication *app, bool headless)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, quitSignalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(quitSignalPipe[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
-        char byte = 0;
-        [[maybe_unused]] const auto n = ::read(quitSignalPipe[1], &byte, 1);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier, headless] {
+        char signal = 0;
+        [[maybe_unused]] const auto n = ::read(quitSignalPipe[1], &signal, 1);
         notifier->setEnabled(false);
-        QCoreApplication::quit();
+        QCoreApplication::exit(headless ? 128 + signal : 0);
     });
     struct sigaction action
     {
     };
-    action.sa_handler = [](int) {
-        const char byte = 1;
-        [[maybe_unused]] const auto n = ::write(quitSignalPipe[0], &byte, 1);
+    action.sa_handler = [](int signal) {
+        const char number = char(signal);
+        [[maybe_unused]] const auto n = ::write(quitSignalPipe[0], &number, 1);
     };
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
@@ -161,6 +162,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 1;
     }
-    quitOnSignals(app.get());
+    quitOnSignals(app.get(), headless);
     return app->exec();
 }
