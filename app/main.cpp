@@ -2,6 +2,7 @@
 #include "LineAudioAnalyzerCommand.h"
 #include "ProbeDescriptorFile.h"
 #include "UiLanguage.h"
+#include "core/PreservingIniFormat.h"
 #include "diagnostics/HeadsetDiagnostics.h"
 
 #include <QtCore/qcommandlineparser.h>
@@ -80,6 +81,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
+    // Every QSettings() (C++ and Qt.labs.settings) keeps the user's file as written but for changed keys.
+    QSettings::setDefaultFormat(PreservingIniFormat::format());
     if (!headless) // the window belongs to share/applications/<id>.desktop
         QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));
     // Installed in share/hookline/scenarios beside bin/ (the build tree has the same layout).

@@ -2,12 +2,13 @@
 // the file. Reading it as the console does at start-up (the sound-card lines, each line's configuration as
 // the soundline provider checks it, the stored agent state) must not crash, must stay bounded (a huge
 // soundLines/size is refused naming the key, never allocated) and must leave the file byte for byte as it
-// was (nothing is written at start-up).
+// was (nothing is written at start-up). The file is read through PreservingIniFormat, the console's format.
 // Also built without libFuzzer as settings_corpus_replay (replay_main.cpp), which runs the seeds in ctest.
 
 #include "SoundLineConfig.h"
 #include "SoundLineSettings.h"
 #include "agent/AgentState.h"
+#include "core/PreservingIniFormat.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qfile.h>
@@ -46,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         require(file.write(original) == original.size());
     }
     {
-        QSettings settings(path, QSettings::IniFormat);
+        QSettings settings(path, PreservingIniFormat::format()); // as the console reads it
         QVariantList lines;
         QString refusal;
         if (SoundLineSettings::read(settings, &lines, &refusal)) {
