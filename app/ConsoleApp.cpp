@@ -2,6 +2,7 @@
 
 #include "Accessibility.h"
 #include "IncomingCallNotifier.h"
+#include "SoundLineSettings.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
@@ -27,6 +28,7 @@
 #include <QtQuick/qquickwindow.h>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(lcApp, "hookline.app", QtWarningMsg)
 
@@ -39,8 +41,7 @@ ConsoleApp::ConsoleApp(QObject *parent)
     , m_eventLog(new EventLogModel(this))
 {
     m_agent->attach(m_engine);
-    m_callLog->attach(m_engine);
-    m_eventLog->attach(m_engine);
+    m_eventLog->attach(m_engine); // the call log follows the engine in the console only (showConsole)
 }
 
 ConsoleApp::~ConsoleApp()
@@ -80,8 +81,20 @@ bool ConsoleApp::startSimulation(const QString &scenarioPath, QString *error, in
     return true;
 }
 
-bool ConsoleApp::openTrace(const QString &path, QString *error)
+bool ConsoleApp::openTrace(const QString &path, const QString &scenarioPath, QString *error)
 {
+    // Opening the trace truncates it: naming the scenario (by any path, link or hard link) would empty
+    // the file about to be read.
+    struct stat trace
+    {
+    }, scenario {};
+    if (path != QLatin1String("-") && ::stat(QFile::encodeName(path).constData(), &trace) == 0
+        && ::stat(QFile::encodeName(scenarioPath).constData(), &scenario) == 0
+        && trace.st_dev == scenario.st_dev && trace.st_ino == scenario.st_ino) {
+        *error = QStringLiteral("--trace %1 names the scenario file %2; write the trace to another file")
+                     .arg(path, scenarioPath);
+        return false;
+    }
     m_traceFile = new QFile(path, this);
     if (path == QLatin1String("-") ? !m_traceFile->open(stdout, QIODevice::WriteOnly)
                                    : !m_traceFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -139,27 +152,25 @@ void ConsoleApp::startAudio()
 void ConsoleApp::startSoundLines()
 {
     QSettings settings;
-    const int count = settings.beginReadArray(QStringLiteral("soundLines"));
+    auto refuse = [&](const QString &why) {
+        const QString message = tr("The sound-card lines in the settings (soundLines, %1) are not used: %2")
+                                    .arg(settings.fileName(), why);
+        qCWarning(lcProviders).noquote() << message;
+        Q_EMIT m_engine->errorEvent(message);
+    };
     QVariantList lines;
-    for (int i = 0; i < count; ++i) {
-        settings.setArrayIndex(i);
-        QVariantMap line;
-        const QStringList keys = settings.childKeys();
-        for (const QString &key : keys)
-            line.insert(key, settings.value(key));
-        lines.append(line);
+    QString refusal;
+    if (!SoundLineSettings::read(settings, &lines, &refusal)) {
+        refuse(refusal);
+        return;
     }
-    settings.endArray();
     if (lines.isEmpty())
         return;
     QString error;
     LineProvider *provider = m_registry->createLineProvider(
         QStringLiteral("soundline"), {{QStringLiteral("lines"), lines}}, nullptr, &error);
     if (!provider) {
-        const QString message = tr("The sound-card lines in the settings (soundLines, %1) are not used: %2")
-                                    .arg(settings.fileName(), error);
-        qCWarning(lcProviders).noquote() << message;
-        Q_EMIT m_engine->errorEvent(message);
+        refuse(error);
         return;
     }
     m_soundLines = dynamic_cast<QObject *>(provider);
@@ -199,6 +210,8 @@ void ConsoleApp::startSipLines()
 bool ConsoleApp::showConsole(bool supervisor, QString *error)
 {
     startPhones();
+    // Headless runs keep no call log: attached there, every ended call would warn that it is not open.
+    m_callLog->attach(m_engine);
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread

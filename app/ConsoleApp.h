@@ -32,7 +32,8 @@ public:
     // Loads the simulated provider with the scenario. Returns false with *error on failure; *exitCode
     // is 2 for a bad scenario file.
     bool startSimulation(const QString &scenarioPath, QString *error, int *exitCode);
-    bool openTrace(const QString &path, QString *error);
+    // Refuses a trace that is the scenario file itself (exit 2 in main), before truncating anything.
+    bool openTrace(const QString &path, const QString &scenarioPath, QString *error);
     // Headless: plays the scenario in virtual time and quits with its exit code.
     void playHeadless();
     // Console: shows the QML window (on the supervisor view when asked) and plays the scenario with
@@ -50,6 +51,7 @@ public:
     // Loads the sound-card lines configured in the settings (array `soundLines`, one entry per line with
     // the keys of docs/provider-guide.md). A configuration the provider refuses is reported (log and
     // the engine's errorEvent) and the console runs on without those lines.
+    // soundLines/size above SoundLineSettings::MaxLines (or not a number) is refused naming the key.
     void startSoundLines();
     // Loads the SIP accounts configured in the settings (array `sipAccounts`, docs/provider-guide.md
     // "SIP lines"), each a line; refused configuration is reported like the sound-card lines'.

@@ -1,13 +1,15 @@
 #include "IncomingCallNotifier.h"
 
 #include "agent/AgentState.h"
+#include "core/UntrustedText.h"
 #include "lines/Line.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qloggingcategory.h>
 #include <QtDBus/qdbusconnection.h>
-#include <QtDBus/qdbusinterface.h>
-#include <QtDBus/qdbusreply.h>
+#include <QtDBus/qdbusmessage.h>
+#include <QtDBus/qdbuspendingcall.h>
+#include <QtDBus/qdbuspendingreply.h>
 #include <QtGui/qguiapplication.h>
 #include <QtGui/qwindow.h>
 
@@ -16,6 +18,11 @@ Q_LOGGING_CATEGORY(lcNotify, "hookline.ui.notify", QtWarningMsg)
 namespace {
 const QString Service = QStringLiteral("org.freedesktop.Notifications");
 const QString Path = QStringLiteral("/org/freedesktop/Notifications");
+
+QDBusMessage serverCall(const QString &method)
+{
+    return QDBusMessage::createMethodCall(Service, Path, Service, method);
+}
 } // namespace
 
 IncomingCallNotifier::IncomingCallNotifier(AgentState *agent, QObject *parent)
@@ -40,54 +47,102 @@ void IncomingCallNotifier::alertingChanged()
     }
 }
 
-bool IncomingCallNotifier::serverShowsMarkup()
+void IncomingCallNotifier::unavailable(const QString &why)
 {
-    if (m_markup < 0) {
-        QDBusInterface server(Service, Path, Service, QDBusConnection::sessionBus());
-        const QDBusReply<QStringList> caps = server.call(QStringLiteral("GetCapabilities"));
-        m_markup = caps.isValid() && caps.value().contains(QLatin1String("body-markup")) ? 1 : 0;
-    }
-    return m_markup == 1;
+    if (!m_warned)
+        qCInfo(lcNotify).noquote() << "desktop notifications unavailable:" << why;
+    m_warned = true;
 }
 
 void IncomingCallNotifier::show(CallSession *session)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
-        if (!m_warned)
-            qCInfo(lcNotify) << "no session D-Bus: incoming calls are shown in the window only";
-        m_warned = true;
+        unavailable(QStringLiteral("no session D-Bus; incoming calls are shown in the window only"));
         return;
     }
-    // Caller id is untrusted: servers that render body markup get it escaped, so it shows literally.
-    QString caller = session->remoteName().isEmpty()
-        ? session->remoteNumber()
-        : session->remoteName() + QLatin1String(" (") + session->remoteNumber() + QLatin1Char(')');
-    QString line = session->line() ? session->line()->name() : session->lineId();
-    if (serverShowsMarkup()) {
+    if (m_markup >= 0) {
+        sendNotify(session);
+        return;
+    }
+    // Whether the server renders body markup decides the escaping: asked once, the answer comes later.
+    const bool asked = !m_waitingForCaps.isNull();
+    m_waitingForCaps = session;
+    if (asked)
+        return;
+    auto *watcher = new QDBusPendingCallWatcher(
+        bus.asyncCall(serverCall(QStringLiteral("GetCapabilities")), CallTimeoutMs), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *call) {
+        call->deleteLater();
+        const QDBusPendingReply<QStringList> caps = *call;
+        m_markup = caps.isValid() && caps.value().contains(QLatin1String("body-markup")) ? 1 : 0;
+        CallSession *waiting = m_waitingForCaps;
+        m_waitingForCaps.clear();
+        if (caps.isError()) {
+            m_markup = -1; // ask again with the next call
+            unavailable(caps.error().message());
+            return;
+        }
+        if (waiting && waiting == m_agent->alertingSession())
+            sendNotify(waiting);
+    });
+}
+
+void IncomingCallNotifier::sendNotify(CallSession *session)
+{
+    // Caller id is untrusted: direction controls neutralised and isolated (UntrustedText); servers that
+    // render body markup get it escaped too, so it shows literally.
+    const QString name = UntrustedText::forDisplay(session->remoteName());
+    const QString number = UntrustedText::forDisplay(session->remoteNumber());
+    QString caller = name.isEmpty() ? number : name + QLatin1String(" (") + number + QLatin1Char(')');
+    QString line = UntrustedText::forDisplay(session->line() ? session->line()->name() : session->lineId());
+    if (m_markup == 1) {
         caller = caller.toHtmlEscaped();
         line = line.toHtmlEscaped();
     }
-    QDBusInterface server(Service, Path, Service, bus);
     const QVariantMap hints {{QStringLiteral("urgency"), QVariant::fromValue(uchar(2))},
                              {QStringLiteral("category"), QStringLiteral("call.incoming")}};
-    const QDBusReply<uint> reply = server.call(
-        QStringLiteral("Notify"), QStringLiteral("Hookline"), uint(0), QStringLiteral("call-start"),
-        tr("Incoming call"), tr("%1\non %2").arg(caller, line), // one multi-arg: no placeholder injection
-        QStringList(), hints, int(-1));
-    if (reply.isValid()) {
-        m_shownId = reply.value();
-    } else if (!m_warned) {
-        m_warned = true;
-        qCInfo(lcNotify) << "desktop notifications unavailable:" << reply.error().message();
+    QDBusMessage notify = serverCall(QStringLiteral("Notify"));
+    notify << QStringLiteral("Hookline") << uint(0) << QStringLiteral("call-start") << tr("Incoming call")
+           << tr("%1\non %2").arg(caller, line) // one multi-arg: no placeholder injection
+           << QStringList() << hints << int(-1);
+    auto *watcher =
+        new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(notify, CallTimeoutMs), this);
+    m_wanted = watcher;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, &IncomingCallNotifier::notifyFinished);
+    Q_EMIT notifySent();
+}
+
+void IncomingCallNotifier::notifyFinished(QDBusPendingCallWatcher *watcher)
+{
+    watcher->deleteLater();
+    const bool wanted = watcher == m_wanted;
+    if (wanted)
+        m_wanted = nullptr;
+    const QDBusPendingReply<uint> reply = *watcher;
+    if (reply.isError()) {
+        unavailable(reply.error().message());
+        return;
     }
+    if (wanted)
+        m_shownId = reply.value();
+    else
+        close(reply.value()); // the call stopped alerting while the server took its time
 }
 
 void IncomingCallNotifier::closeShown()
 {
-    if (!m_shownId)
-        return;
-    QDBusInterface server(Service, Path, Service, QDBusConnection::sessionBus());
-    server.asyncCall(QStringLiteral("CloseNotification"), m_shownId);
+    m_waitingForCaps.clear();
+    m_wanted = nullptr;
+    close(m_shownId);
     m_shownId = 0;
+}
+
+void IncomingCallNotifier::close(uint id)
+{
+    if (!id)
+        return;
+    QDBusMessage close = serverCall(QStringLiteral("CloseNotification"));
+    close << id;
+    QDBusConnection::sessionBus().asyncCall(close, CallTimeoutMs);
 }

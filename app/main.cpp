@@ -2,18 +2,23 @@
 #include "LineAudioAnalyzerCommand.h"
 #include "ProbeDescriptorFile.h"
 #include "UiLanguage.h"
+#include "core/PreservingIniFormat.h"
 #include "diagnostics/HeadsetDiagnostics.h"
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qdir.h>
+#include <QtCore/qsocketnotifier.h>
 #include <QtCore/qtextstream.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickControls2/qquickstyle.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(Hookline_UiPlugin)
 
@@ -34,6 +39,34 @@ bool wantsHeadless(int argc, char **argv)
     }
     return false;
 }
+int quitSignalPipe[2] = {-1, -1};
+
+// SIGTERM and SIGINT quit through the event loop, so the console closes as when its window closes (settings,
+// recordings and the call log are closed normally; exit 0); the handler only writes the signal's number. A
+// headless run that was interrupted did not finish its scenario: it exits 128 + the signal, as if killed.
+void quitOnSignals(QCoreApplication *app, bool headless)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, quitSignalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(quitSignalPipe[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier, headless] {
+        char signal = 0;
+        [[maybe_unused]] const auto n = ::read(quitSignalPipe[1], &signal, 1);
+        notifier->setEnabled(false);
+        QCoreApplication::exit(headless ? 128 + signal : 0);
+    });
+    struct sigaction action
+    {
+    };
+    action.sa_handler = [](int signal) {
+        const char number = char(signal);
+        [[maybe_unused]] const auto n = ::write(quitSignalPipe[0], &number, 1);
+    };
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -48,6 +81,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
+    // Every QSettings() (C++ and Qt.labs.settings) keeps the user's file as written but for changed keys.
+    QSettings::setDefaultFormat(PreservingIniFormat::format());
     if (!headless) // the window belongs to share/applications/<id>.desktop
         QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));
     // Installed in share/hookline/scenarios beside bin/ (the build tree has the same layout).
@@ -113,7 +148,8 @@ int main(int argc, char *argv[])
     ConsoleApp console;
     QString error;
     int exitCode = 1;
-    if (parser.isSet(traceOption) && !console.openTrace(parser.value(traceOption), &error)) {
+    if (parser.isSet(traceOption)
+        && !console.openTrace(parser.value(traceOption), parser.value(scenarioOption), &error)) {
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 2;
     }
@@ -129,5 +165,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         return 1;
     }
+    quitOnSignals(app.get(), headless);
     return app->exec();
 }

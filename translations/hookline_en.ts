@@ -1183,6 +1183,14 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>MusicOnHoldCache</name>
+    <message>
+        <location filename="../engine/audio/MusicOnHoldCache.cpp"/>
+        <source>the file holds no sound</source>
+        <translation>the file holds no sound</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <location filename="../ui/theme/Names.qml" line="10"/>
@@ -1846,6 +1854,14 @@ on %2</translation>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineSettings</name>
+    <message>
+        <location filename="../app/SoundLineSettings.cpp"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2: expected a number of lines from 0 to %3</translation>
     </message>
 </context>
 <context>

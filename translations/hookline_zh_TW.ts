@@ -1197,6 +1197,14 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>MusicOnHoldCache</name>
+    <message>
+        <location filename="../engine/audio/MusicOnHoldCache.cpp"/>
+        <source>the file holds no sound</source>
+        <translation>檔案中沒有聲音</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <location filename="../ui/theme/Names.qml" line="10"/>
@@ -1868,6 +1876,14 @@ on %2</source>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineSettings</name>
+    <message>
+        <location filename="../app/SoundLineSettings.cpp"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
     </message>
 </context>
 <context>

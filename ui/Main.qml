@@ -55,23 +55,43 @@ ApplicationWindow {
     palette.disabled.button: Theme.disabledSurface
     palette.disabled.base: Theme.disabledSurface
 
-    Settings {
+    // Read with value() and written only when the agent changes a setting: Qt.labs.settings properties would
+    // write every default at start-up, rewriting the user's whole settings file.
+    Settings { id: settingsFile }
+    QtObject {
         id: shortcutSettings
-        category: "shortcuts"
-        property string answer: window.defaultShortcuts.answer
-        property string reject: window.defaultShortcuts.reject
-        property string drop: window.defaultShortcuts.drop
-        property string hold: window.defaultShortcuts.hold
-        property string mute: window.defaultShortcuts.mute
-        property string closeWrapUp: window.defaultShortcuts.closeWrapUp
-        property string ready: window.defaultShortcuts.ready
-        property string stateMenu: window.defaultShortcuts.stateMenu
+        property bool loaded: false // the first values are what the file says: nothing to write back
+        Component.onCompleted: loaded = true
+        function store(key, value) { if (loaded) settingsFile.setValue(key, value) }
+        property string answer: settingsFile.value("shortcuts/answer", window.defaultShortcuts.answer)
+        property string reject: settingsFile.value("shortcuts/reject", window.defaultShortcuts.reject)
+        property string drop: settingsFile.value("shortcuts/drop", window.defaultShortcuts.drop)
+        property string hold: settingsFile.value("shortcuts/hold", window.defaultShortcuts.hold)
+        property string mute: settingsFile.value("shortcuts/mute", window.defaultShortcuts.mute)
+        property string closeWrapUp: settingsFile.value("shortcuts/closeWrapUp", window.defaultShortcuts.closeWrapUp)
+        property string ready: settingsFile.value("shortcuts/ready", window.defaultShortcuts.ready)
+        property string stateMenu: settingsFile.value("shortcuts/stateMenu", window.defaultShortcuts.stateMenu)
+        onAnswerChanged: store("shortcuts/answer", answer)
+        onRejectChanged: store("shortcuts/reject", reject)
+        onDropChanged: store("shortcuts/drop", drop)
+        onHoldChanged: store("shortcuts/hold", hold)
+        onMuteChanged: store("shortcuts/mute", mute)
+        onCloseWrapUpChanged: store("shortcuts/closeWrapUp", closeWrapUp)
+        onReadyChanged: store("shortcuts/ready", ready)
+        onStateMenuChanged: store("shortcuts/stateMenu", stateMenu)
     }
-    Settings {
+    QtObject {
         id: appearanceSettings
-        category: "appearance"
-        property string theme: "system"
-        property int wrapUpSeconds: 60
+        property bool loaded: false
+        Component.onCompleted: loaded = true
+        function store(key, value) { if (loaded) settingsFile.setValue(key, value) }
+        property string theme: settingsFile.value("appearance/theme", "system")
+        property int wrapUpSeconds: {
+            const stored = parseInt(settingsFile.value("appearance/wrapUpSeconds", 60))
+            return isNaN(stored) ? 60 : stored
+        }
+        onThemeChanged: store("appearance/theme", theme)
+        onWrapUpSecondsChanged: store("appearance/wrapUpSeconds", wrapUpSeconds)
     }
     Component.onCompleted: {
         Theme.override = appearanceSettings.theme

@@ -222,7 +222,8 @@ void AgentState::persistIn(QSettings *settings)
         return;
     connect(this, &AgentState::stateChanged, this, &AgentState::store, Qt::UniqueConnection);
     connect(this, &AgentState::nextStateChanged, this, &AgentState::store, Qt::UniqueConnection);
-    store();
+    // Nothing is written here: a start must leave the user's settings file as it is (QSettings rewrites the
+    // whole file on any write), so the state is stored when the agent changes it.
 }
 
 void AgentState::store()
@@ -230,8 +231,13 @@ void AgentState::store()
     if (!m_settings)
         return;
     const State state = lastingState();
-    m_settings->setValue(StateKey, QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(state)));
-    m_settings->setValue(ReasonKey, state == NotReady ? lastingReasonCode() : QString());
+    const QString name = QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(state));
+    const QString reason = state == NotReady ? lastingReasonCode() : QString();
+    // Calls and wrap-up change the state but not the lasting one: write only what differs.
+    if (m_settings->value(StateKey).toString() == name && m_settings->value(ReasonKey).toString() == reason)
+        return;
+    m_settings->setValue(StateKey, name);
+    m_settings->setValue(ReasonKey, reason);
 }
 
 void AgentState::setState(State state, const QString &reason)

@@ -134,6 +134,12 @@ void CallAudioMixer::startRecording(int bridgeId, const QString &path, Recorder:
     b->recorder()->start(path, format, layout, b->lineRate(), metadata);
 }
 
+void CallAudioMixer::setMusicOnHold(int bridgeId, std::shared_ptr<const std::vector<int16_t>> musicOnHold)
+{
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->setMusicOnHold(std::move(musicOnHold));
+}
+
 void CallAudioMixer::replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint,
                                      std::shared_ptr<const std::vector<int16_t>> musicOnHold)
 {

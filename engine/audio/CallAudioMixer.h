@@ -63,6 +63,8 @@ public:
     void resumeRecording(int bridgeId);
     void stopRecording(int bridgeId);
     // The line's voice path changed under a bridged call: the bridge and its recording go on with it.
+    // Music on hold that was still being decoded when the bridge was added.
+    void setMusicOnHold(int bridgeId, std::shared_ptr<const std::vector<int16_t>> musicOnHold);
     void replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndpoint> endpoint,
                          std::shared_ptr<const std::vector<int16_t>> musicOnHold);
 

@@ -4,7 +4,6 @@
 #include "audio/AudioDevices.h"
 #include "audio/LineAudioEndpoint.h"
 #include "audio/QtAgentAudioIo.h"
-#include "audio/SoundFileDecoder.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
@@ -90,6 +89,18 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSet
             return std::make_unique<QtAgentAudioIo>();
         };
     m_mixer = new CallAudioMixer(std::move(ioFactory), drive);
+    // Virtual time (Stepped) decodes inline so a headless run hears the music at the same moment every time.
+    m_music =
+        new MusicOnHoldCache(drive == CallAudioMixer::Drive::Stepped ? MusicOnHoldCache::Decoding::Inline
+                                                                     : MusicOnHoldCache::Decoding::OnWorker,
+                             this);
+    connect(m_music, &MusicOnHoldCache::ready, this,
+            [this](const QString &, int lineRate, MusicOnHoldCache::Samples samples) {
+                musicReady(lineRate, std::move(samples));
+            });
+    connect(m_music, &MusicOnHoldCache::failed, this, [this](const QString &path, int, const QString &error) {
+        setMessage(tr("Cannot play the music on hold %1: %2").arg(path, error));
+    });
     connect(m_mixer, &CallAudioMixer::devicesOpened, this, &CallAudioRouter::mixerOpened);
     connect(m_mixer, &CallAudioMixer::deviceError, this, &CallAudioRouter::mixerDeviceError);
     connect(m_mixer, &CallAudioMixer::levels, this, &CallAudioRouter::mixerLevels);
@@ -263,25 +274,18 @@ void CallAudioRouter::refreshMode(int bridgeId)
 
 std::shared_ptr<const std::vector<int16_t>> CallAudioRouter::musicOnHold(int lineRate)
 {
-    const QString path = m_settings->value(QLatin1String(MusicOnHoldKey)).toString();
-    if (path != m_musicPath) {
-        m_musicPath = path;
-        m_musicByRate.clear();
-    }
-    if (path.isEmpty())
-        return nullptr;
-    if (!m_musicByRate.contains(lineRate)) {
-        // Decoded once per line rate, here on the GUI thread: the audio thread only loops the samples.
-        auto samples = std::make_shared<std::vector<int16_t>>();
-        QString error;
-        if (SoundFileDecoder::decodeFile(path, lineRate, samples.get(), &error) && !samples->empty()) {
-            m_musicByRate.insert(lineRate, samples);
-        } else {
-            m_musicByRate.insert(lineRate, nullptr);
-            setMessage(tr("Cannot play the music on hold %1: %2").arg(path, error));
+    // Nothing until decoded (on a worker in the console): musicReady() hands it to the bridges then.
+    return m_music->samples(m_settings->value(QLatin1String(MusicOnHoldKey)).toString(), lineRate);
+}
+
+void CallAudioRouter::musicReady(int lineRate, MusicOnHoldCache::Samples samples)
+{
+    for (auto it = m_bridges.cbegin(); it != m_bridges.cend(); ++it) {
+        if (it->endpoint && it->endpoint->sampleRate() == lineRate) {
+            const int id = it.key();
+            toMixer([id, samples](CallAudioMixer *m) { m->setMusicOnHold(id, samples); });
         }
     }
-    return m_musicByRate.value(lineRate);
 }
 
 void CallAudioRouter::devicesMoved()

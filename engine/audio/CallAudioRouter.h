@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/CallAudioMixer.h"
+#include "audio/MusicOnHoldCache.h"
 #include "audio/Recorder.h"
 
 #include <QtCore/qhash.h>
@@ -132,6 +133,7 @@ private:
     int bridgeIdOf(CallSession *session) const { return m_bridgeOf.value(session, 0); }
     QString newRecordingPath(const CallSession *session, Recorder::Format format, QString *error);
     std::shared_ptr<const std::vector<int16_t>> musicOnHold(int lineRate);
+    void musicReady(int lineRate, MusicOnHoldCache::Samples samples);
 
     QPointer<CallEngine> m_engine;
     AudioDevices *m_devices;
@@ -156,7 +158,6 @@ private:
     double m_agentRms = -120.0;
     QString m_message;
     int m_messageSession = 0; // the call a recording message is about: it goes when that call ends
-    QString m_musicPath;
     QSet<QString> m_issuedPaths;
-    QHash<int, std::shared_ptr<const std::vector<int16_t>>> m_musicByRate;
+    MusicOnHoldCache *m_music; // decoded per line rate, on a worker in the console
 };

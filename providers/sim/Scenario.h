@@ -47,12 +47,16 @@ struct Scenario
 class ScenarioLoader
 {
 public:
+    // Arrays and objects nest at most this deep (a scenario needs five levels); deeper files are
+    // refused at the first bracket past it.
+    static constexpr int MaxNesting = 64;
     // Returns false with a message "FILE:LINE:COLUMN: what was expected" on bad input.
     static bool loadFile(const QString &path, Scenario *scenario, QString *error);
     // Checks the file's text only: no sound file is read or written (the fuzz target relies on it).
     static bool loadData(const QByteArray &json, const QString &fileName, Scenario *scenario, QString *error);
     // Decodes the far ends' `play` files and resolves `record` names, relative to `baseDir`; errors name
-    // the key's position ("FILE:LINE:COLUMN: FILE.wav: not a sound file ..."). loadFile() calls it.
+    // the key's position ("FILE:LINE:COLUMN: FILE.wav: not a sound file ..."). A `record` file that
+    // exists already is refused, as the console's recorder refuses it. loadFile() calls it.
     static bool loadMedia(Scenario *scenario, const QString &baseDir, QString *error);
     static QStringList agentActions();
     static QStringList remoteEvents();

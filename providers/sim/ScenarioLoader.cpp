@@ -594,6 +594,13 @@ bool ScenarioLoader::loadMedia(Scenario *scenario, const QString &baseDir, QStri
                              .arg(farEnd.recordWhere, target.filePath());
                 return false;
             }
+            // Refused as the console's recorder refuses it: an existing file is never overwritten.
+            if (target.exists() || target.isSymLink()) {
+                *error = QStringLiteral("%1: cannot record to %2: the file exists (recordings never "
+                                        "overwrite a file; remove it or choose another name)")
+                             .arg(farEnd.recordWhere, target.absoluteFilePath());
+                return false;
+            }
             farEnd.recordPath = target.absoluteFilePath();
         }
     }
@@ -623,6 +630,17 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
                      .arg(p.line)
                      .arg(p.column)
                      .arg(parseError.errorString());
+        return false;
+    }
+    // QJsonDocument takes up to 1024 levels; the position index and the reader need far fewer.
+    const qsizetype tooDeep = JsonPositionIndex::firstTooDeep(json, MaxNesting);
+    if (tooDeep >= 0) {
+        const auto p = JsonPositionIndex::positionOfOffset(json, tooDeep);
+        *error = QStringLiteral("%1:%2:%3: arrays and objects nested more than %4 levels deep")
+                     .arg(fileName)
+                     .arg(p.line)
+                     .arg(p.column)
+                     .arg(MaxNesting);
         return false;
     }
     Reader r(json, fileName);

@@ -4,6 +4,11 @@
 
 #include <sndfile.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -50,10 +55,21 @@ std::shared_ptr<LineAudioEndpoint> SimFarEndAudio::beginCall(const QString &desc
         info.channels = 1;
         info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
         const QByteArray path = QFile::encodeName(m_recordPath);
-        m_record = sf_open(path.constData(), SFM_WRITE, &info);
-        if (!m_record && error)
-            *error = QStringLiteral("cannot record to %1: %2")
-                         .arg(m_recordPath, QString::fromUtf8(sf_strerror(nullptr)));
+        // Like the console's recorder: never overwrite a file that was there (O_EXCL), private (0600).
+        // Later calls of the same far end replace the recording this run made ("its latest call").
+        const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (m_recordCreated ? O_TRUNC : O_EXCL);
+        const int fd = ::open(path.constData(), flags, 0600);
+        if (fd < 0) {
+            if (error)
+                *error = QStringLiteral("cannot record to %1: %2")
+                             .arg(m_recordPath, QString::fromLocal8Bit(std::strerror(errno)));
+        } else {
+            m_recordCreated = true;
+            m_record = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);
+            if (!m_record && error)
+                *error = QStringLiteral("cannot record to %1: %2")
+                             .arg(m_recordPath, QString::fromUtf8(sf_strerror(nullptr)));
+        }
     }
     return m_endpoint;
 }

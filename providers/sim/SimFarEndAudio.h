@@ -85,6 +85,7 @@ private:
     std::vector<int16_t> m_capture; // bounded: trimmed to CaptureLimitMs when twice that
     qint64 m_capturedSamples = 0; // this call
     sf_private_tag *m_record = nullptr;
+    bool m_recordCreated = false; // this object made the file: later calls may replace it
     qint64 m_recordedSamples = 0;
     std::vector<int16_t> m_block;
 };

@@ -312,7 +312,8 @@ void TestAgentState::persistedStateSurvivesRestart_data()
     QTest::addColumn<bool>("duringCall"); // requested during a talked call, the restart comes in wrap-up
     QTest::addColumn<QString>("storedState");
     QTest::addColumn<int>("restored");
-    QTest::newRow("ready") << int(AgentState::Ready) << QString() << false << QStringLiteral("Ready")
+    // Ready from the start is no change: nothing is written (the settings file stays as the user left it).
+    QTest::newRow("ready") << int(AgentState::Ready) << QString() << false << QString()
                            << int(AgentState::Ready);
     QTest::newRow("not ready: lunch") << int(AgentState::NotReady) << QStringLiteral("lunch") << false
                                       << QStringLiteral("NotReady") << int(AgentState::NotReady);
@@ -377,7 +378,8 @@ void TestAgentState::storedStateThatCannotBeRestored_data()
     QTest::newRow("not ready without reason") << QStringLiteral("NotReady") << QString();
 }
 
-// A stored value the agent state cannot take (an old or edited file) starts the agent Ready.
+// A stored value the agent state cannot take (an old or edited file) starts the agent Ready; the file keeps
+// what the user wrote until the agent changes the state.
 void TestAgentState::storedStateThatCannotBeRestored()
 {
     QFETCH(QString, state);
@@ -391,7 +393,9 @@ void TestAgentState::storedStateThatCannotBeRestored()
     agent.attach(&fx.engine());
     agent.persistIn(&settings);
     QCOMPARE(agent.state(), AgentState::Ready);
-    QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), QStringLiteral("Ready"));
+    QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), state);
+    QVERIFY(agent.requestState(AgentState::Offline, QString()) != AgentState::Refused);
+    QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), QStringLiteral("Offline"));
 }
 
 // onCall follows the calls in progress; the times say when the state and the calls began.

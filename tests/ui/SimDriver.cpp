@@ -126,7 +126,9 @@ void SimDriver::build()
           party(QStringLiteral("frank"), QStringLiteral("2006"), QStringLiteral("Frank Fox")),
           party(QStringLiteral("grace"), QStringLiteral("2007"), QStringLiteral("Grace Gray")),
           party(QStringLiteral("mallory"), QStringLiteral("2666"),
-                QStringLiteral("<b>x</b><img src=http://127.0.0.1:9/x.png>"))})
+                QStringLiteral("<b>x</b><img src=http://127.0.0.1:9/x.png>")),
+          // Direction overrides: shown neutralised and isolated (UntrustedText), never as "exe.live".
+          party(QStringLiteral("trudy"), QStringLiteral("2667\u202E"), QStringLiteral("\u202Eevil.exe\u202C"))})
         m_sim->addFarEnd(p);
     m_engine->attachProvider(m_sim.get());
     auto addLine = [this](const QString &id, const QString &name, const LineCapabilities &caps,

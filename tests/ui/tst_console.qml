@@ -148,6 +148,38 @@ Item {
             session.reject()
         }
 
+        function test_directionOverridesAreNeutralised() {
+            const console = makeConsole()
+            const recorded = SimDriver.historyCount()
+            const session = SimDriver.offer("sim/desk", "trudy", "ok\u202Efdp.exe")
+            const banner = findChild(console, "incomingBanner")
+            tryCompare(banner, "visible", true)
+            // Each control is a visible U+FFFD; the text is one isolate (U+2068 ... U+2069).
+            compare(findChild(banner, "incomingCallerName").text, "\u2068\ufffdevil.exe\ufffd\u2069")
+            compare(findChild(banner, "incomingCallerNumber").text, "\u20682667\ufffd\u2069")
+            compare(findChild(banner, "incomingUui").text, "Caller data: \u2068ok\ufffdfdp.exe\u2069")
+            const list = findChild(console, "sessionList")
+            tryCompare(list, "count", 1)
+            list.currentIndex = 0
+            compare(findChild(list.currentItem, "sessionCaller").text, "\u2068\ufffdevil.exe\ufffd\u2069")
+            session.answer()
+            tryCompare(session, "state", Tapi.Connected)
+            verify(SimDriver.remoteHangup("trudy", "NORMAL", ""))
+            tryCompare(session, "state", Tapi.Disconnected)
+            session.drop()
+            tryCompare(session, "state", Tapi.Idle)
+            const close = findChild(findChild(console, "activeSessionPanel"), "closeSessionButton")
+            tryCompare(close, "visible", true)
+            mouseClick(close)
+            tryVerify(function() { return SimDriver.historyCount() > recorded })
+            const history = createTemporaryObject(historyComponent, root)
+            const historyList = findChild(history, "historyList")
+            tryCompare(historyList, "count", recorded + 1)
+            historyList.currentIndex = 0 // newest first
+            compare(findChild(historyList.currentItem, "historyCaller").text,
+                    "\u2068\ufffdevil.exe\ufffd\u2069 (\u20682667\ufffd\u2069)")
+        }
+
         function test_shortcutsCallTheSameMethods() {
             const console = makeConsole()
             const session = SimDriver.offer("sim/desk", "erin")

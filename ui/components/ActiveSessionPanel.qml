@@ -74,13 +74,13 @@ Pane {
                     font.pixelSize: Theme.fontHuge
                     font.bold: true
                     text: !panel.session ? "" : panel.session.isConference ? qsTr("Conference")
-                          : (panel.session.remoteName.length ? panel.session.remoteName : panel.session.remoteNumber)
+                          : UntrustedText.display(panel.session.remoteName.length ? panel.session.remoteName : panel.session.remoteNumber)
                 }
                 PlainLabel {
                     objectName: "activeCallerNumber"
                     Layout.fillWidth: true
                     color: Theme.mutedText
-                    text: panel.session ? panel.session.remoteNumber : ""
+                    text: panel.session ? UntrustedText.display(panel.session.remoteNumber) : ""
                 }
                 PlainLabel {
                     Layout.fillWidth: true
@@ -132,7 +132,7 @@ Pane {
             PlainLabel {
                 objectName: "endedUui"
                 Layout.fillWidth: true
-                text: panel.session && panel.session.userUserInfoText.length ? panel.session.userUserInfoText : qsTr("none")
+                text: panel.session && panel.session.userUserInfoText.length ? UntrustedText.display(panel.session.userUserInfoText) : qsTr("none")
             }
         }
 

@@ -108,14 +108,14 @@ Rectangle {
             PlainLabel {
                 objectName: "incomingCallerName"
                 Layout.fillWidth: true
-                text: banner.session ? (banner.session.remoteName.length ? banner.session.remoteName : qsTr("Unknown caller")) : ""
+                text: banner.session ? (banner.session.remoteName.length ? UntrustedText.display(banner.session.remoteName) : qsTr("Unknown caller")) : ""
                 font.pixelSize: Theme.fontHuge
                 font.bold: true
             }
             PlainLabel {
                 objectName: "incomingCallerNumber"
                 Layout.fillWidth: true
-                text: banner.session ? banner.session.remoteNumber : ""
+                text: banner.session ? UntrustedText.display(banner.session.remoteNumber) : ""
                 font.pixelSize: Theme.fontLarge
             }
             PlainLabel {
@@ -131,7 +131,7 @@ Rectangle {
                 visible: text.length > 0
                 color: Theme.mutedText
                 text: banner.session && banner.session.userUserInfoText.length
-                      ? qsTr("Caller data: ") + banner.session.userUserInfoText : ""
+                      ? qsTr("Caller data: ") + UntrustedText.display(banner.session.userUserInfoText) : ""
             }
             // The other calls ringing now, each with its waiting time and its own Answer.
             Repeater {

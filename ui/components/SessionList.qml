@@ -93,13 +93,14 @@ ListView {
                     Layout.fillWidth: true
                     font.bold: true
                     text: row.isConference ? qsTr("Conference")
-                        : (row.remoteName.length ? row.remoteName : (row.remoteNumber.length ? row.remoteNumber : qsTr("Unknown caller")))
+                        : (row.remoteName.length ? UntrustedText.display(row.remoteName)
+                           : (row.remoteNumber.length ? UntrustedText.display(row.remoteNumber) : qsTr("Unknown caller")))
                 }
                 PlainLabel {
                     Layout.fillWidth: true
                     color: Theme.mutedText
                     font.pixelSize: Theme.fontSmall
-                    text: row.isConference ? row.lineId : (row.remoteName.length ? row.remoteNumber + "  ·  " : "") + row.lineId
+                    text: row.isConference ? row.lineId : (row.remoteName.length ? UntrustedText.display(row.remoteNumber) + "  ·  " : "") + row.lineId
                 }
             }
             ColumnLayout {

@@ -108,8 +108,11 @@ QtObject {
         return code
     }
 
-    // Untrusted text is joined, never used as a format string (a name may contain "%2").
-    function caller(name, number) {
+    // Untrusted text is joined, never used as a format string (a name may contain "%2"), and shown with its
+    // direction controls neutralised (UntrustedText: "‮evil.exe‬" must not read "exe.live").
+    function caller(rawName, rawNumber) {
+        const name = rawName ? UntrustedText.display(rawName) : ""
+        const number = rawNumber ? UntrustedText.display(rawNumber) : ""
         if (name && name.length && number && number.length)
             return name + " (" + number + ")"
         if (name && name.length)

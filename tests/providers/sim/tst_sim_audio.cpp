@@ -263,6 +263,38 @@ private Q_SLOTS:
         QCOMPARE(audio->heardMs(), qint64(365) * 86400000 + 500);
     }
 
+    // A file that appeared after the scenario loaded is not overwritten either; the far end's own
+    // recording (0600) is replaced by its next call.
+    void recordingNeverOverwritesAForeignFile()
+    {
+        QTemporaryDir dir;
+        const QString foreign = dir.filePath(QStringLiteral("foreign.wav"));
+        QFile file(foreign);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("keep me");
+        file.close();
+        SimFarEndAudio intruded(nullptr, false, foreign, nullptr);
+        QString error;
+        intruded.beginCall(QStringLiteral("a"), false, &error);
+        QVERIFY2(error.contains(QLatin1String("cannot record to")) && error.contains(QLatin1String("exists")),
+                 qPrintable(error));
+        intruded.endCall();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("keep me"));
+        file.close();
+
+        const QString own = dir.filePath(QStringLiteral("own.wav"));
+        SimFarEndAudio recording(nullptr, false, own, nullptr);
+        for (int call = 0; call < 2; ++call) {
+            error.clear();
+            recording.beginCall(QStringLiteral("a"), false, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            recording.endCall();
+        }
+        QCOMPARE(QFile::permissions(own) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
+    }
+
     void loaderResolvesSoundFiles_data()
     {
         QTest::addColumn<QString>("farEnd");
@@ -278,6 +310,10 @@ private Q_SLOTS:
         QTest::newRow("record folder missing")
             << QStringLiteral(R"({"id": "a", "record": "no/such/heard.wav"})")
             << QStringLiteral("^s\\.json:1:73: cannot record to .*no/such/heard\\.wav: no such folder");
+        // tone.wav exists: a far end's recording never overwrites a file, and the file is left as it was.
+        QTest::newRow("record file exists")
+            << QStringLiteral(R"({"id": "a", "record": "tone.wav"})")
+            << QStringLiteral("^s\\.json:1:73: cannot record to .*tone\\.wav: the file exists");
         QTest::newRow("empty play") << QStringLiteral(R"({"id": "a", "play": ""})")
                                     << QStringLiteral("^s\\.json:1:71: expected the name of a sound file");
         QTest::newRow("loop not a bool")
@@ -291,6 +327,7 @@ private Q_SLOTS:
         QFETCH(QString, error);
         QTemporaryDir dir;
         QCOMPARE(writeToneFile(dir.filePath(QStringLiteral("tone.wav")), 44100, 2, 0.5), QString());
+        const qint64 toneSize = QFileInfo(dir.filePath(QStringLiteral("tone.wav"))).size();
         QFile file(dir.filePath(QStringLiteral("s.json")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(
@@ -305,6 +342,7 @@ private Q_SLOTS:
         if (!error.isEmpty()) {
             QVERIFY(!loaded);
             QVERIFY2(QRegularExpression(error).match(problem).hasMatch(), qPrintable(problem));
+            QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("tone.wav"))).size(), toneSize);
             return;
         }
         QVERIFY2(loaded, qPrintable(problem));

@@ -1,0 +1,73 @@
+// libFuzzer entry point for the console's settings file (~/.config/Hookline/hookline.conf): the input is
+// the file. Reading it as the console does at start-up (the sound-card lines, each line's configuration as
+// the soundline provider checks it, the stored agent state) must not crash, must stay bounded (a huge
+// soundLines/size is refused naming the key, never allocated) and must leave the file byte for byte as it
+// was (nothing is written at start-up). The file is read through PreservingIniFormat, the console's format.
+// Also built without libFuzzer as settings_corpus_replay (replay_main.cpp), which runs the seeds in ctest.
+
+#include "SoundLineConfig.h"
+#include "SoundLineSettings.h"
+#include "agent/AgentState.h"
+#include "core/PreservingIniFormat.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qfile.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+void require(bool condition)
+{
+    if (!condition)
+        __builtin_trap();
+}
+
+QCoreApplication &application()
+{
+    static int argc = 1;
+    static char name[] = "fuzz_settings";
+    static char *argv[] = {name, nullptr};
+    static QCoreApplication app(argc, argv);
+    return app;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    application();
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hookline.conf"));
+    const QByteArray original(reinterpret_cast<const char *>(data), qsizetype(size));
+    {
+        QFile file(path);
+        require(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        require(file.write(original) == original.size());
+    }
+    {
+        QSettings settings(path, PreservingIniFormat::format()); // as the console reads it
+        QVariantList lines;
+        QString refusal;
+        if (SoundLineSettings::read(settings, &lines, &refusal)) {
+            require(lines.size() <= SoundLineSettings::MaxLines);
+            for (const QVariant &line : std::as_const(lines)) {
+                SoundLineConfig config;
+                QString error;
+                if (!SoundLineConfig::fromVariantMap(line.toMap(), &config, &error))
+                    require(!error.isEmpty());
+            }
+        } else {
+            require(refusal.startsWith(QLatin1String("soundLines/size=")));
+        }
+        AgentState agent(nullptr);
+        agent.persistIn(&settings);
+        const AgentState::State state = agent.state();
+        require(state == AgentState::Ready || state == AgentState::NotReady || state == AgentState::Offline);
+    } // QSettings writes here if anything was set
+    QFile file(path);
+    require(file.open(QIODevice::ReadOnly));
+    require(file.readAll() == original);
+    return 0;
+}

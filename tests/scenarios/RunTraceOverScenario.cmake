@@ -1,0 +1,27 @@
+# hookline --headless --scenario S --trace T, where T is S by another name: exit 2, S unchanged.
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR}/sub)
+configure_file(${SCENARIO} ${WORK_DIR}/s.json COPYONLY)
+file(READ ${WORK_DIR}/s.json original)
+file(CREATE_LINK ${WORK_DIR}/s.json ${WORK_DIR}/link.json SYMBOLIC)
+file(CREATE_LINK ${WORK_DIR}/s.json ${WORK_DIR}/hard.json)
+foreach(trace s.json ./sub/../s.json link.json hard.json ${WORK_DIR}/s.json)
+    execute_process(COMMAND ${EXE} --headless --scenario s.json --trace ${trace}
+        WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT code EQUAL 2)
+        message(FATAL_ERROR "--trace ${trace}: exit ${code}, expected 2\nstdout:\n${out}\nstderr:\n${err}")
+    endif()
+    if(NOT err MATCHES "--trace ${trace} names the scenario file s.json")
+        message(FATAL_ERROR "--trace ${trace}: unexpected message\nstderr:\n${err}")
+    endif()
+    file(READ ${WORK_DIR}/s.json now)
+    if(NOT now STREQUAL original)
+        message(FATAL_ERROR "--trace ${trace} changed the scenario file")
+    endif()
+endforeach()
+# Another file is fine.
+execute_process(COMMAND ${EXE} --headless --scenario s.json --trace other.jsonl
+    WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0 OR NOT EXISTS ${WORK_DIR}/other.jsonl)
+    message(FATAL_ERROR "--trace other.jsonl: exit ${code}\nstderr:\n${err}")
+endif()
