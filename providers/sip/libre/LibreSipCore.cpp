@@ -72,6 +72,18 @@ struct LibreSipCore::Account
     bool reported = false;
     // What the far end's BYE or CANCEL said, by Call-ID: libre ends the session without the request.
     QHash<QByteArray, SipCallEnd> endings;
+    // The last initial INVITE sent per Call-ID, to build a CANCEL that carries Reason and User-to-User
+    // (libre 1.1 sends its own CANCEL without them).
+    struct SentInvite
+    {
+        QByteArray requestUri, via, from, to, cseq;
+        QList<QByteArray> routes;
+        struct sa destination
+        {
+        };
+        enum sip_transp transport = SIP_TRANSP_UDP;
+    };
+    QHash<QByteArray, SentInvite> invites;
 
     bool closing = false; // sip_close() called, waiting for libre's exit handler
     bool closed = false;
@@ -96,6 +108,7 @@ struct LibreSipCore::Call
     std::unique_ptr<LibreRtpStream> rtp;
     bool outbound = false;
     bool audioAnnounced = false;
+    bool provisional = false; // outbound: a 1xx arrived, so a CANCEL may be sent
     QByteArray callId;
     QByteArray remoteAddress;
     quint16 remotePort = 0;
@@ -323,7 +336,7 @@ void LibreSipCore::retryRegistration(void *arg)
     account->core->registerAccount(*account);
 }
 
-void LibreSipCore::trace(bool tx, enum sip_transp, const struct sa *, const struct sa *,
+void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, const struct sa *dst,
                          const uint8_t *packet, size_t length, void *arg)
 {
     if (lcSipTrace().isDebugEnabled()) {
@@ -331,9 +344,14 @@ void LibreSipCore::trace(bool tx, enum sip_transp, const struct sa *, const stru
             << (tx ? "sent" : "received") << length << "bytes\n"
             << QString::fromUtf8(reinterpret_cast<const char *>(packet), qsizetype(length));
     }
-    if (tx || length < 8)
+    if (length < 8)
         return;
     const QByteArrayView start(reinterpret_cast<const char *>(packet), qsizetype(qMin<size_t>(length, 8)));
+    if (tx) {
+        if (start.startsWith("INVITE "))
+            rememberInvite(*static_cast<Account *>(arg), transport, dst, packet, length);
+        return;
+    }
     const bool bye = start.startsWith("BYE ");
     const bool cancel = start.startsWith("CANCEL ");
     if (!bye && !cancel)
@@ -355,6 +373,67 @@ void LibreSipCore::trace(bool tx, enum sip_transp, const struct sa *, const stru
     }
     mem_deref(msg);
     mem_deref(mb);
+}
+
+void LibreSipCore::rememberInvite(Account &account, enum sip_transp transport, const struct sa *destination,
+                                  const uint8_t *packet, size_t length)
+{
+    struct mbuf *mb = mbuf_alloc(length);
+    if (!mb)
+        return;
+    mbuf_write_mem(mb, packet, length);
+    mb->pos = 0;
+    struct sip_msg *msg = nullptr;
+    if (sip_msg_decode(&msg, mb) == 0 && !pl_isset(&msg->to.tag)) {
+        Account::SentInvite invite;
+        invite.requestUri = fromPl(msg->ruri);
+        invite.cseq = QByteArray::number(msg->cseq.num);
+        invite.destination = *destination;
+        invite.transport = transport;
+        for (struct le *le = list_head(&msg->hdrl); le; le = le->next) {
+            const auto *header = static_cast<const struct sip_hdr *>(le->data);
+            if (header->id == SIP_HDR_VIA && invite.via.isEmpty())
+                invite.via = fromPl(header->val);
+            else if (header->id == SIP_HDR_FROM)
+                invite.from = fromPl(header->val);
+            else if (header->id == SIP_HDR_TO)
+                invite.to = fromPl(header->val);
+            else if (header->id == SIP_HDR_ROUTE)
+                invite.routes.append(fromPl(header->val));
+        }
+        if (account.invites.size() > 64)
+            account.invites.clear(); // stale entries only: calls remove their own
+        account.invites.insert(fromPl(msg->callid), invite);
+    }
+    mem_deref(msg);
+    mem_deref(mb);
+}
+
+bool LibreSipCore::sendCancel(const Call &call, const QByteArray &headers)
+{
+    // RFC 3261 9.1: the CANCEL of an INVITE copies its Request-URI, top Via, To, From, Call-ID, CSeq
+    // number and Route, and is sent only after a provisional response.
+    const auto it = call.account->invites.constFind(call.callId);
+    if (!call.provisional || it == call.account->invites.constEnd())
+        return false;
+    const Account::SentInvite &invite = it.value();
+    QByteArray cancel = "CANCEL " + invite.requestUri + " SIP/2.0\r\n";
+    cancel += "Via: " + invite.via + "\r\n";
+    cancel += "Max-Forwards: 70\r\n";
+    cancel += "To: " + invite.to + "\r\nFrom: " + invite.from + "\r\n";
+    cancel += "Call-ID: " + call.callId + "\r\nCSeq: " + invite.cseq + " CANCEL\r\n";
+    for (const QByteArray &route : invite.routes)
+        cancel += "Route: " + route + "\r\n";
+    cancel += headers + "Content-Length: 0\r\n\r\n";
+    struct mbuf *mb = mbuf_alloc(size_t(cancel.size()));
+    if (!mb)
+        return false;
+    mbuf_write_mem(mb, reinterpret_cast<const uint8_t *>(cancel.constData()), size_t(cancel.size()));
+    mb->pos = 0;
+    struct sa destination = invite.destination;
+    const int err = sip_send(call.account->sip, nullptr, invite.transport, &destination, mb);
+    mem_deref(mb);
+    return err == 0;
 }
 
 bool LibreSipCore::takeRemoteSdp(Call &call, const struct sip_msg *msg)
@@ -466,6 +545,7 @@ int LibreSipCore::answered(const struct sip_msg *msg, void *arg)
 void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
 {
     auto *call = static_cast<Call *>(arg);
+    call->provisional = true;
     const bool earlyMedia = msg->scode == 183 && call->core->takeRemoteSdp(*call, msg);
     Q_EMIT call->core->m_stack->callProgress(call->token, msg->scode, earlyMedia);
     if (earlyMedia)
@@ -509,6 +589,7 @@ void LibreSipCore::destroyCall(quint64 token)
         return;
     std::unique_ptr<Call> call = std::move(it->second);
     m_calls.erase(it);
+    call->account->invites.remove(call->callId);
     call->rtp.reset();
     if (call->audioAnnounced)
         Q_EMIT m_stack->callAudioGone(token);
@@ -616,8 +697,14 @@ void LibreSipCore::hangup(quint64 token, int cause, const QByteArray &uui)
         reject(token, 480, cause, uui); // not answered yet: a final response, not a BYE
         return;
     }
-    // libre 1.1 builds CANCEL itself, without extra headers: Reason and UUI go only on a BYE.
-    sipsess_set_close_headers(call.session, "%s", closingHeaders(cause, uui).constData());
+    const QByteArray headers = closingHeaders(cause, uui);
+    if (call.outbound && !sip_dialog_established(sipsess_dialog(call.session))) {
+        // libre 1.1 cancels with a CANCEL of its own, without extra headers: ours goes first with
+        // Reason and User-to-User; libre's follows as a retransmission of it (same transaction).
+        sendCancel(call, headers);
+    } else {
+        sipsess_set_close_headers(call.session, "%s", headers.constData());
+    }
     destroyCall(token);
     Q_EMIT m_stack->commandDone(token, 0);
 }
