@@ -11,14 +11,37 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qloggingcategory.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <memory>
 #include <vector>
 
 using namespace Tapi;
+
+namespace {
+
+// Counts the 200 OKs agent1's REGISTERs get, from the provider's SIP trace (logged on libre's thread);
+// other messages go to the previous handler, the trace itself nowhere.
+std::atomic<int> registrationsAccepted {0};
+QtMessageHandler previousHandler = nullptr;
+
+void countRegistrations(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
+        if (message.startsWith(QLatin1String("received")) && message.contains(QLatin1String(" SIP/2.0 200 "))
+            && message.contains(QLatin1String(" REGISTER"))
+            && message.contains(QLatin1String("<sip:agent1@")))
+            ++registrationsAccepted;
+        return;
+    }
+    previousHandler(type, context, message);
+}
+
+} // namespace
 
 class tst_SipLoopback : public QObject
 {
@@ -29,6 +52,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void init();
     void registrationFailsThenRecovers();
+    void registrationIsRefreshed();
     void inboundFarEndHangsUp();
     void inboundAudioAndAgentDrop();
     void inboundRejectWithUui();
@@ -52,6 +76,8 @@ private:
 
 void tst_SipLoopback::initTestCase()
 {
+    previousHandler = qInstallMessageHandler(countRegistrations);
+    QLoggingCategory::setFilterRules(QStringLiteral("hookline.sip.trace.debug=true"));
     m_peers = std::make_unique<SipLoopbackPeers>();
     QVERIFY(m_peers->isValid());
     QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
@@ -92,6 +118,7 @@ void tst_SipLoopback::cleanupTestCase()
     m_recorder.reset();
     m_provider.reset();
     m_peers.reset(); // ends sipp and Kamailio by PID
+    qInstallMessageHandler(previousHandler);
 }
 
 void tst_SipLoopback::init()
@@ -116,6 +143,16 @@ void tst_SipLoopback::registrationFailsThenRecovers()
         wrongPassword->outOfServiceReason().contains(QStringLiteral("refused the credentials of agent3")),
         5000);
     QVERIFY(!wrongPassword->inService());
+}
+
+void tst_SipLoopback::registrationIsRefreshed()
+{
+    // Kamailio grants 2 s: libre registers again at 90 % of that, with the digest credentials.
+    QVERIFY(m_line->inService());
+    const int accepted = registrationsAccepted;
+    QVERIFY(accepted >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(registrationsAccepted >= accepted + 2, 6000);
+    QVERIFY(m_line->inService());
 }
 
 CallSession *tst_SipLoopback::waitForOffer(QSignalSpy &added)
