@@ -1,6 +1,8 @@
 #include "ConsoleApp.h"
 
+#include "Accessibility.h"
 #include "IncomingCallNotifier.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Logging.h"
@@ -15,8 +17,8 @@
 #include "trace/TraceWriter.h"
 
 #include <QtCore/qcoreapplication.h>
-#include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qloggingcategory.h>
 #include <QtCore/qsettings.h>
 #include <QtGui/qguiapplication.h>
 #include <QtGui/qicon.h>
@@ -25,6 +27,8 @@
 #include <QtQuick/qquickwindow.h>
 
 #include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "hookline.app", QtWarningMsg)
 
 ConsoleApp::ConsoleApp(QObject *parent)
     : QObject(parent)
@@ -200,24 +204,28 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
     startSoundLines();
     startSipLines();
-    m_agent->requestState(AgentState::Ready);
+    m_agent->persistIn(new QSettings(this)); // the state the agent left the console in, Ready the first time
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
     m_audio->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
+    hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;
+    UiLanguage::instance()->attachEngine(m_qml); // a language chosen in Settings retranslates the window
     m_qml->setInitialProperties({{QStringLiteral("supervisorMode"), supervisor},
                                  {QStringLiteral("phoneBinding"), QVariant::fromValue(m_phoneBinding)}});
-    m_qml->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
-    m_qml->addImportPath(
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../lib/hookline/qml")));
+    // Hookline.Ui and Hookline.Engine come from the executable's and the engine library's resources, never
+    // from a folder: Qt 6.4 does not search qrc:/qt/qml (their RESOURCE_PREFIX) by itself.
+    m_qml->addImportPath(QStringLiteral("qrc:/qt/qml"));
     m_qml->load(QUrl(QStringLiteral("qrc:/qt/qml/Hookline/Ui/Main.qml")));
     if (m_qml->rootObjects().isEmpty()) {
         *error = QStringLiteral("the console's QML failed to load");
         return false;
     }
+    if (auto *window = qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()))
+        qCInfo(lcApp) << "window loaded:" << window->title();
     if (qEnvironmentVariableIsSet("HOOKLINE_BENCH_FIRST_FRAME"))
         reportFirstFrame(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()));
     m_notifier = new IncomingCallNotifier(m_agent, this);

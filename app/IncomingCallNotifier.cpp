@@ -31,8 +31,13 @@ void IncomingCallNotifier::alertingChanged()
     CallSession *session = m_agent->alertingSession();
     const bool focused =
         m_window ? m_window->isActive() : QGuiApplication::applicationState() == Qt::ApplicationActive;
-    if (session && !focused)
+    if (session && !focused) {
+        // The window manager marks the window (urgency hint on X11, a blinking task bar entry) until
+        // the agent looks at it; 0 keeps it until the window is activated.
+        if (m_window)
+            m_window->alert(0);
         show(session);
+    }
 }
 
 bool IncomingCallNotifier::serverShowsMarkup()

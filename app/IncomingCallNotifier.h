@@ -7,7 +7,8 @@ class AgentState;
 class CallSession;
 #include <QtGui/qwindow.h>
 
-// A desktop notification for a call that alerts while the console's window is not focused, through
+// Draws the agent's attention to a call that alerts while the console's window is not focused: the
+// window asks for attention (QWindow::alert: the X11 urgency hint) and a desktop notification shows, through
 // the freedesktop notification service on the session D-Bus (org.freedesktop.Notifications). Qt 6.4
 // has no QML notification API; this keeps QtWidgets (QSystemTrayIcon) out of the console. Without a
 // session bus or a notification server it does nothing and says so once in the log.

@@ -1,13 +1,12 @@
 #include "ConsoleApp.h"
-#include "ProbeDescriptorFile.h"
-#include "diagnostics/HeadsetDiagnostics.h"
 #include "LineAudioAnalyzerCommand.h"
+#include "ProbeDescriptorFile.h"
+#include "UiLanguage.h"
+#include "diagnostics/HeadsetDiagnostics.h"
 
 #include <QtCore/qcommandlineparser.h>
-#include <QtCore/qlibraryinfo.h>
-#include <QtCore/qlocale.h>
+#include <QtCore/qdir.h>
 #include <QtCore/qtextstream.h>
-#include <QtCore/qtranslator.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickControls2/qquickstyle.h>
@@ -49,6 +48,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
+    if (!headless) // the window belongs to share/applications/<id>.desktop
+        QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));
+    // Installed in share/hookline/scenarios beside bin/ (the build tree has the same layout).
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    const QString defaultScenario =
+        QDir::cleanPath(executableDir.filePath(QStringLiteral(HOOKLINE_DEFAULT_SCENARIO_RELATIVE)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Hookline: a call-center agent and supervisor console."));
@@ -60,14 +65,16 @@ int main(int argc, char *argv[])
                        "every expectation held, 1 on the first mismatch, 2 on a bad scenario."));
     QCommandLineOption scenarioOption(QStringLiteral("scenario"),
                                       QStringLiteral("Scenario file for the simulated provider."),
-                                      QStringLiteral("FILE"), QStringLiteral(HOOKLINE_DEFAULT_SCENARIO));
+                                      QStringLiteral("FILE"), defaultScenario);
     QCommandLineOption traceOption(
         QStringLiteral("trace"),
         QStringLiteral("Write one JSON line per engine event to OUT (- for stdout)."), QStringLiteral("OUT"));
     QCommandLineOption supervisorOption(
         QStringLiteral("supervisor"), QStringLiteral("Open the console on the supervisor conference view."));
     QCommandLineOption langOption(
-        QStringLiteral("lang"), QStringLiteral("User interface language (en, zh_TW); default: the system's."),
+        QStringLiteral("lang"),
+        QStringLiteral("User interface language for this run (en, zh_TW); default: the choice in Settings, "
+                       "else the system's."),
         QStringLiteral("LANG"));
     QCommandLineOption listHeadsetsOption(
         QStringLiteral("list-headsets"),
@@ -94,17 +101,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(probeHidOption))
         return hookline::hid::probeDescriptorFile(parser.value(probeHidOption), out, err);
 
-    // The language follows the system unless --lang says otherwise; English needs no catalogue.
-    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
-    QTranslator translator;
-    QTranslator qtTranslator;
-    if (translator.load(locale, QStringLiteral("hookline"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    if (parser.isSet(langOption))
-        QLocale::setDefault(locale);
+    // The catalogues compiled into the executable: --lang for this run, else the choice stored in Settings,
+    // else the system's language.
+    UiLanguage::instance()->start(parser.value(langOption));
 
     if (!headlessRequested && headless)
         std::fprintf(

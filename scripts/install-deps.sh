@@ -7,12 +7,13 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev clang-format
   # Qt 6.4: core, QML/Quick, controls, test, multimedia, SQL (SQLite), serial port, translations
-  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
+  qt6-base-dev qt6-declarative-dev qt6-declarative-private-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
-  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
+  qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
   # SVG image format and icon engine plugins: the console's icons (resources/icons) are SVG
   libqt6svg6
@@ -23,7 +24,14 @@ packages=(
   libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
+  # The urgency-hint test: a window manager to minimise the window, and X tools to read its state
+  openbox x11-utils xdotool
   fonts-noto-cjk
+  # install tests (tests/install): desktop entry and AppStream validators, cpack's DEB generator (dpkg-shlibdeps
+  # computes the package's dependencies; file tells it which files are ELF)
+  desktop-file-utils appstream dpkg-dev file
+  # end-to-end tests (tests/e2e): the console driven through its accessibility tree by the system Python
+  python3 python3-pyatspi gir1.2-atspi-2.0 at-spi2-core dbus xdotool x11-utils
   # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
   # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
   libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3

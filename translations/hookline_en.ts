@@ -4,113 +4,148 @@
 <context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="39"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="41"/>
         <source>Select a call in the list</source>
         <translation>Select a call in the list</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="59"/>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="146"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="61"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="99"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="101"/>
         <source>Ended by</source>
         <translation>Ended by</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="103"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="106"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="105"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="108"/>
+        <source>Caller-ID date</source>
+        <translation>Caller-ID date</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
         <source>Caller data</source>
         <translation>Caller data</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="109"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="120"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Unhold</source>
         <translation>Unhold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="129"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="140"/>
         <source>Consult transfer</source>
         <translation>Consult transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="142"/>
         <source>Start a consultation for transfer</source>
         <translation>Start a consultation for transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="138"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="149"/>
         <source>Complete transfer</source>
         <translation>Complete transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="148"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
         <source>Set up a conference</source>
         <translation>Set up a conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="155"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
         <source>Add party</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="168"/>
         <source>Call another party for the conference</source>
         <translation>Call another party for the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="164"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="175"/>
         <source>Add to conference</source>
         <translation>Add to conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="173"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Remove from conference</source>
         <translation>Remove from conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Unmute</source>
         <translation>Unmute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Unmute the microphone</source>
         <translation>Unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Mute the microphone</source>
         <translation>Mute the microphone</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <source>Nothing to save: the selected call has not ended.</source>
+        <translation>Nothing to save: the selected call has not ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="229"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="232"/>
+        <source>Call notes</source>
+        <translation>Call notes</translation>
     </message>
 </context>
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="117"/>
+        <location filename="../ui/AgentConsole.qml" line="149"/>
         <source>Calls (%1)</source>
         <translation>Calls (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="21"/>
+        <source>No call is ringing.</source>
+        <translation>No call is ringing.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="24"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="40"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
     </message>
 </context>
 <context>
@@ -202,6 +237,26 @@
         <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>Microphone muted</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <source>Ready after this call.</source>
+        <translation>Ready after this call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="63"/>
+        <source>On call</source>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>On call for %1</source>
+        <translation>On call for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>In this state for %1</source>
+        <translation>In this state for %1</translation>
     </message>
 </context>
 <context>
@@ -356,6 +411,26 @@
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <source>Browse for %1</source>
+        <translation>Browse for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
+        <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>Already empty.</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -445,11 +520,44 @@
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <source>The call has ended: there is nothing left to record.</source>
+        <translation>The call has ended: there is nothing left to record.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>Nothing is being recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>BlindTransferField</name>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="31"/>
+        <source>Transfer to number</source>
+        <translation>Transfer to number</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="33"/>
+        <source>Number to transfer the call to</source>
+        <translation>Number to transfer the call to</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="41"/>
+        <source>Blind transfer</source>
+        <translation>Blind transfer</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="43"/>
+        <source>Transfer the call without consulting</source>
+        <translation>Transfer the call without consulting</translation>
+    </message>
 </context>
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
         <source>The call has no audio to record.</source>
         <translation>The call has no audio to record.</translation>
     </message>
@@ -457,27 +565,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="239"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="278"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="324"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="364"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="347"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="387"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="352"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="392"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="370"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="410"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -542,30 +650,48 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="32"/>
-        <location filename="../ui/components/DialPad.qml" line="35"/>
+        <location filename="../ui/components/DialPad.qml" line="33"/>
+        <location filename="../ui/components/DialPad.qml" line="37"/>
         <source>Number to dial</source>
         <translation>Number to dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="42"/>
+        <location filename="../ui/components/DialPad.qml" line="45"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="44"/>
+        <location filename="../ui/components/DialPad.qml" line="47"/>
         <source>Dial the number</source>
         <translation>Dial the number</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="53"/>
+        <location filename="../ui/components/DialPad.qml" line="65"/>
         <source>Keys send tones to the call</source>
         <translation>Keys send tones to the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="71"/>
+        <location filename="../ui/components/DialPad.qml" line="83"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
+    </message>
+</context>
+<context>
+    <name>DialString</name>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="59"/>
+        <source>Type the number to call.</source>
+        <translation>Type the number to call.</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="61"/>
+        <source>Only digits, + at the start, * and # can be dialled; letters cannot.</source>
+        <translation>Only digits, + at the start, * and # can be dialled; letters cannot.</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="64"/>
+        <source>A + can only start the number.</source>
+        <translation>A + can only start the number.</translation>
     </message>
 </context>
 <context>
@@ -619,12 +745,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="259"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="255"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="261"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -693,6 +819,26 @@
         <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>State changes</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="66"/>
+        <source>Export the events to</source>
+        <translation>Export the events to</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="67"/>
+        <source>Browse for the file to export the events to</source>
+        <translation>Browse for the file to export the events to</translation>
     </message>
 </context>
 <context>
@@ -774,17 +920,17 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="30"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="73"/>
         <source>Search number, name, notes…</source>
         <translation>Search number, name, notes…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="74"/>
         <source>Search the call history</source>
         <translation>Search the call history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="34"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -792,37 +938,110 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="91"/>
         <source>Call history problem: %1</source>
         <translation>Call history problem: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="109"/>
         <source>Call history</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="62"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="113"/>
         <source>No calls recorded yet</source>
         <translation>No calls recorded yet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="98"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="107"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="121"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>No line can make calls right now.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="35"/>
+        <source>This call has no number to call back.</source>
+        <translation>This call has no number to call back.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="39"/>
+        <source>The line refused the call.</source>
+        <translation>The line refused the call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="46"/>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
+        <source>missed</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <source>transferred</source>
+        <translation>transferred</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
+        <source>consultation</source>
+        <translation>consultation</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
+        <source>conference</source>
+        <translation>conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
+        <source>answered elsewhere</source>
+        <translation>answered elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Outgoing</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="185"/>
+        <source>Call back</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <source>Call back %1</source>
+        <translation>Call back %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="196"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="197"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>
@@ -830,62 +1049,82 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="24"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="58"/>
         <source>This line cannot reject calls: </source>
         <translation>This line cannot reject calls: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="25"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="27"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="39"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="73"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="53"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="87"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="95"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
-        <source>on %1</source>
-        <translation>on %1</translation>
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <source>on %1, waiting %2</source>
+        <translation>on %1, waiting %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="82"/>
+        <source>on %1</source>
+        <translation type="vanished">on %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="101"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="128"/>
+        <source>Also ringing: %1</source>
+        <translation>Also ringing: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="132"/>
+        <source>Also ringing on %1, waiting %2: </source>
+        <translation>Also ringing on %1, waiting %2: </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="139"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="108"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="141"/>
+        <source>Answer the call from %1</source>
+        <translation>Answer the call from %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="170"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="176"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="124"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="182"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
@@ -1228,6 +1467,40 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>NewCallBar</name>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>No line can make calls right now.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="44"/>
+        <source>The line refused the call.</source>
+        <translation>The line refused the call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="56"/>
+        <location filename="../ui/components/NewCallBar.qml" line="58"/>
+        <source>Number to call</source>
+        <translation>Number to call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="70"/>
+        <source>Line to call on</source>
+        <translation>Line to call on</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="75"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="77"/>
+        <source>Call the number</source>
+        <translation>Call the number</translation>
+    </message>
+</context>
+<context>
     <name>QtAgentAudioIo</name>
     <message>
         <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
@@ -1417,44 +1690,71 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
-        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
-        <translation>The language follows the system; start with --lang zh_TW or --lang en to choose another.</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
+        <source>User interface language</source>
+        <translation>User interface language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>Save the wrap-up and close the call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Become ready</source>
+        <translation>Become ready</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Change the agent state</source>
+        <translation>Change the agent state</translation>
     </message>
 </context>
 <context>
@@ -1529,16 +1829,21 @@ on %2</translation>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
     </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>This is the default shortcut.</translation>
+    </message>
 </context>
 <context>
     <name>SoundLineProvider</name>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="73"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
         <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
         <translation>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
     </message>
@@ -1655,6 +1960,173 @@ on %2</translation>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>permission granted</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>Drop the whole conference?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>The %n party will be disconnected.</numerusform>
+            <numerusform>All %n parties will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
+        <source>Every party will be disconnected.</source>
+        <translation>Every party will be disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
+        <source>Drop all</source>
+        <translation>Drop all</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
+        <source>Drop the whole conference</source>
+        <translation>Drop the whole conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
+        <source>Keep the conference</source>
+        <translation>Keep the conference</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="11"/>
+        <source>Not possible in the call's current state.</source>
+        <translation>Not possible in the call's current state.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="12"/>
+        <source>This line does not offer that.</source>
+        <translation>This line does not offer that.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="13"/>
+        <source>The line could not do it.</source>
+        <translation>The line could not do it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="14"/>
+        <source>The line is busy with another request; try again.</source>
+        <translation>The line is busy with another request; try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <source>This station only monitors the call.</source>
+        <translation>This station only monitors the call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="16"/>
+        <source>That number cannot be dialled.</source>
+        <translation>That number cannot be dialled.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="17"/>
+        <source>The text for the caller's system is too long for this line.</source>
+        <translation>The text for the caller's system is too long for this line.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="18"/>
+        <source>The conference is full.</source>
+        <translation>The conference is full.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="21"/>
+        <source>That call has already ended.</source>
+        <translation>That call has already ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="23"/>
+        <source>The line is not available.</source>
+        <translation>The line is not available.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="25"/>
+        <source>The request was not valid.</source>
+        <translation>The request was not valid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="26"/>
+        <source>Out of memory.</source>
+        <translation>Out of memory.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="28"/>
+        <source>The line refused it (error 0x%1).</source>
+        <translation>The line refused it (error 0x%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="33"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="39"/>
+        <source>Select a call first.</source>
+        <translation>Select a call first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="43"/>
+        <source>The call has ended.</source>
+        <translation>The call has ended.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="49"/>
+        <source>%1 is not available while the call is ringing.</source>
+        <translation>%1 is not available while the call is ringing.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="54"/>
+        <source>%1 is not available until the other party answers.</source>
+        <translation>%1 is not available until the other party answers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="58"/>
+        <source>%1 is not available while the call is on hold.</source>
+        <translation>%1 is not available while the call is on hold.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="60"/>
+        <source>%1 is not available for a party of a conference; use the conference.</source>
+        <translation>%1 is not available for a party of a conference; use the conference.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="63"/>
+        <source>%1 is not available: the call is active at another station.</source>
+        <translation>%1 is not available: the call is active at another station.</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="66"/>
+        <source>This line does not offer %1 now.</source>
+        <translation>This line does not offer %1 now.</translation>
     </message>
 </context>
 </TS>

@@ -4,113 +4,152 @@
 <context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="39"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="41"/>
         <source>Select a call in the list</source>
         <translation>請從清單中選擇通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="59"/>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="146"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="61"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="99"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="101"/>
         <source>Ended by</source>
         <translation>結束原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="103"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="106"/>
         <source>this station</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="105"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="108"/>
+        <source>Caller-ID date</source>
+        <translation>來電顯示日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
         <source>Caller data</source>
         <translation>來電資料</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="109"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="120"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Unhold</source>
         <translation>取回</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
         <source>Hold</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="129"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="140"/>
         <source>Consult transfer</source>
         <translation>諮詢轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="142"/>
         <source>Start a consultation for transfer</source>
         <translation>開始諮詢以便轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="138"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="149"/>
         <source>Complete transfer</source>
         <translation>完成轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="148"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
         <source>Set up a conference</source>
         <translation>建立會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="155"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
         <source>Add party</source>
         <translation>加入通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="168"/>
         <source>Call another party for the conference</source>
         <translation>撥給另一方以加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="164"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="175"/>
         <source>Add to conference</source>
         <translation>加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="173"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Remove from conference</source>
         <translation>移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Unmute</source>
         <translation>取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="183"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Mute</source>
         <translation>靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Unmute the microphone</source>
         <translation>取消麥克風靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <source>Nothing to save: the selected call has not ended.</source>
+        <translation>沒有要儲存的內容：選取的通話尚未結束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="229"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="232"/>
+        <source>Call notes</source>
+        <translation>通話備註</translation>
+    </message>
+    <message>
+        <source>Selected call</source>
+        <translation>選取的通話</translation>
     </message>
 </context>
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="117"/>
+        <location filename="../ui/AgentConsole.qml" line="149"/>
         <source>Calls (%1)</source>
         <translation>通話（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="21"/>
+        <source>No call is ringing.</source>
+        <translation>目前沒有來電響鈴。</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="24"/>
+        <source>Answer</source>
+        <translation>接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/AgentConsole.qml" line="40"/>
+        <source>Reject</source>
+        <translation>拒接</translation>
     </message>
 </context>
 <context>
@@ -201,6 +240,26 @@
         <location filename="../ui/components/AgentStateBar.qml" line="100"/>
         <source>Microphone muted</source>
         <translation>麥克風已靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <source>Ready after this call.</source>
+        <translation>此通話結束後轉為就緒。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="63"/>
+        <source>On call</source>
+        <translation>通話中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>On call for %1</source>
+        <translation>已通話 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AgentStateBar.qml" line="76"/>
+        <source>In this state for %1</source>
+        <translation>處於此狀態 %1</translation>
     </message>
 </context>
 <context>
@@ -355,6 +414,26 @@
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <source>Browse for %1</source>
+        <translation>瀏覽%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
+        <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <source>Already empty.</source>
+        <translation>已經是空的。</translation>
+    </message>
 </context>
 <context>
     <name>AudioStatus</name>
@@ -444,11 +523,44 @@
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <source>The call has ended: there is nothing left to record.</source>
+        <translation>通話已結束：沒有可錄音的內容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <source>Nothing is being recorded.</source>
+        <translation>目前沒有在錄音。</translation>
+    </message>
+</context>
+<context>
+    <name>BlindTransferField</name>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="31"/>
+        <source>Transfer to number</source>
+        <translation>轉接至號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="33"/>
+        <source>Number to transfer the call to</source>
+        <translation>要將通話轉接到的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="41"/>
+        <source>Blind transfer</source>
+        <translation>直接轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BlindTransferField.qml" line="43"/>
+        <source>Transfer the call without consulting</source>
+        <translation>不先諮詢，直接轉接通話</translation>
+    </message>
 </context>
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
         <source>The call has no audio to record.</source>
         <translation>此通話沒有可錄製的音訊。</translation>
     </message>
@@ -456,27 +568,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="239"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="278"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="324"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="364"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="347"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="387"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="352"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="392"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="370"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="410"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -546,30 +658,48 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="32"/>
-        <location filename="../ui/components/DialPad.qml" line="35"/>
+        <location filename="../ui/components/DialPad.qml" line="33"/>
+        <location filename="../ui/components/DialPad.qml" line="37"/>
         <source>Number to dial</source>
         <translation>要撥打的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="42"/>
+        <location filename="../ui/components/DialPad.qml" line="45"/>
         <source>Dial</source>
         <translation>撥號</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="44"/>
+        <location filename="../ui/components/DialPad.qml" line="47"/>
         <source>Dial the number</source>
         <translation>撥打此號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="53"/>
+        <location filename="../ui/components/DialPad.qml" line="65"/>
         <source>Keys send tones to the call</source>
         <translation>按鍵會送出按鍵音</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="71"/>
+        <location filename="../ui/components/DialPad.qml" line="83"/>
         <source>Key %1</source>
         <translation>按鍵 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DialString</name>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="59"/>
+        <source>Type the number to call.</source>
+        <translation>請輸入要撥打的號碼。</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="61"/>
+        <source>Only digits, + at the start, * and # can be dialled; letters cannot.</source>
+        <translation>只能撥打數字、開頭的 +、* 與 #；不能撥打字母。</translation>
+    </message>
+    <message>
+        <location filename="../engine/lines/DialString.cpp" line="64"/>
+        <source>A + can only start the number.</source>
+        <translation>+ 只能放在號碼開頭。</translation>
     </message>
 </context>
 <context>
@@ -623,12 +753,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="259"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="255"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="261"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -696,6 +826,26 @@
         <location filename="../ui/components/EventLogPane.qml" line="80"/>
         <source>State changes</source>
         <translation>狀態變化</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="65"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="66"/>
+        <source>Export the events to</source>
+        <translation>事件匯出至</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/EventLogPane.qml" line="67"/>
+        <source>Browse for the file to export the events to</source>
+        <translation>瀏覽要匯出事件的檔案</translation>
     </message>
 </context>
 <context>
@@ -777,117 +927,214 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="30"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="73"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="74"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="34"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="91"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="109"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="62"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="113"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="98"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="107"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="121"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>目前沒有可撥出的線路。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="35"/>
+        <source>This call has no number to call back.</source>
+        <translation>這通電話沒有可回撥的號碼。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="39"/>
+        <source>The line refused the call.</source>
+        <translation>線路拒絕了這通撥出電話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="46"/>
+        <source>answered</source>
+        <translation>已接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
+        <source>missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
+        <source>rejected</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <source>transferred</source>
+        <translation>已轉接</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
+        <source>consultation</source>
+        <translation>諮詢通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
+        <source>conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
+        <source>answered elsewhere</source>
+        <translation>已在其他分機接聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Outgoing</source>
+        <translation>撥出</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <source>Incoming</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="185"/>
+        <source>Call back</source>
+        <translation>回撥</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <source>Call back %1</source>
+        <translation>回撥 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="196"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="197"/>
         <source>sent: </source>
         <translation>送出：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>紀錄</translation>
     </message>
 </context>
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="24"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="58"/>
         <source>This line cannot reject calls: </source>
         <translation>此線路無法拒接來電：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="25"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="27"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="39"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="73"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="53"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="87"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="95"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
-        <source>on %1</source>
-        <translation>線路：%1</translation>
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <source>on %1, waiting %2</source>
+        <translation>線路：%1，已等候 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="82"/>
+        <source>on %1</source>
+        <translation type="vanished">線路：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="101"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="128"/>
+        <source>Also ringing: %1</source>
+        <translation>同時響鈴：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="132"/>
+        <source>Also ringing on %1, waiting %2: </source>
+        <translation>%1 同時響鈴，已等候 %2：</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="139"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="108"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="141"/>
+        <source>Answer the call from %1</source>
+        <translation>接聽 %1 的來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/IncomingBanner.qml" line="170"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="176"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="124"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="182"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -943,6 +1190,10 @@ on %2</source>
         <location filename="../ui/Main.qml" line="81"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>Pages and agent state</source>
+        <translation>頁面與客服人員狀態</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1481,40 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>NewCallBar</name>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="31"/>
+        <source>No line can make calls right now.</source>
+        <translation>目前沒有可撥出的線路。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="44"/>
+        <source>The line refused the call.</source>
+        <translation>線路拒絕了這通撥出電話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="56"/>
+        <location filename="../ui/components/NewCallBar.qml" line="58"/>
+        <source>Number to call</source>
+        <translation>要撥打的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="70"/>
+        <source>Line to call on</source>
+        <translation>撥出線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="75"/>
+        <source>Call</source>
+        <translation>撥打</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/NewCallBar.qml" line="77"/>
+        <source>Call the number</source>
+        <translation>撥打這個號碼</translation>
+    </message>
+</context>
+<context>
     <name>QtAgentAudioIo</name>
     <message>
         <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
@@ -1369,6 +1654,10 @@ on %2</source>
         <source>in conference %1</source>
         <translation>在會議 %1 中</translation>
     </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1419,44 +1708,75 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
-        <source>The language follows the system; start with --lang zh_TW or --lang en to choose another.</source>
-        <translation>語言跟隨系統設定；啟動時加上 --lang zh_TW 或 --lang en 可另行指定。</translation>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
+        <source>User interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>儲存整理內容並關閉通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Become ready</source>
+        <translation>轉為就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Change the agent state</source>
+        <translation>變更客服狀態</translation>
     </message>
 </context>
 <context>
@@ -1531,16 +1851,21 @@ on %2</source>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
     </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>這已是預設的快速鍵。</translation>
+    </message>
 </context>
 <context>
     <name>SoundLineProvider</name>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="73"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
         <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
         <translation>未接上掛機繼電器：此線路只能監看來電，會一直響鈴直到來電者放棄</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
     </message>
@@ -1657,6 +1982,183 @@ on %2</source>
         <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
         <source>permission granted</source>
         <translation>已取得權限</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>要結束整個會議嗎？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>全部 %n 方都會被掛斷。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
+        <source>Every party will be disconnected.</source>
+        <translation>每一方都會被掛斷。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
+        <source>Drop all</source>
+        <translation>全部掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
+        <source>Drop the whole conference</source>
+        <translation>結束整個會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
+        <source>Keep the conference</source>
+        <translation>保留會議</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="11"/>
+        <source>Not possible in the call's current state.</source>
+        <translation>通話目前的狀態無法執行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="12"/>
+        <source>This line does not offer that.</source>
+        <translation>此線路不提供此功能。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="13"/>
+        <source>The line could not do it.</source>
+        <translation>線路無法完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="14"/>
+        <source>The line is busy with another request; try again.</source>
+        <translation>線路正在處理其他要求，請再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <source>This station only monitors the call.</source>
+        <translation>此話機僅監看此通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="16"/>
+        <source>That number cannot be dialled.</source>
+        <translation>無法撥打該號碼。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="17"/>
+        <source>The text for the caller's system is too long for this line.</source>
+        <translation>傳給來電端系統的文字超過此線路的長度上限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="18"/>
+        <source>The conference is full.</source>
+        <translation>會議人數已滿。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="21"/>
+        <source>That call has already ended.</source>
+        <translation>該通話已經結束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="23"/>
+        <source>The line is not available.</source>
+        <translation>線路無法使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="25"/>
+        <source>The request was not valid.</source>
+        <translation>要求無效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="26"/>
+        <source>Out of memory.</source>
+        <translation>記憶體不足。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="28"/>
+        <source>The line refused it (error 0x%1).</source>
+        <translation>線路拒絕了此操作（錯誤 0x%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="33"/>
+        <source>%1 failed: %2</source>
+        <translation>%1失敗：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="39"/>
+        <source>Select a call first.</source>
+        <translation>請先選擇通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="43"/>
+        <source>The call has ended.</source>
+        <translation>通話已結束。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="49"/>
+        <source>%1 is not available while the call is ringing.</source>
+        <translation>通話響鈴時無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="54"/>
+        <source>%1 is not available until the other party answers.</source>
+        <translation>對方接聽前無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="58"/>
+        <source>%1 is not available while the call is on hold.</source>
+        <translation>通話保留中無法使用「%1」。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="60"/>
+        <source>%1 is not available for a party of a conference; use the conference.</source>
+        <translation>會議中的單一方無法使用「%1」；請對會議操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="63"/>
+        <source>%1 is not available: the call is active at another station.</source>
+        <translation>無法使用「%1」：此通話正在另一具話機上進行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Reasons.qml" line="66"/>
+        <source>This line does not offer %1 now.</source>
+        <translation>此線路目前不提供「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <source>Scroll %1</source>
+        <translation>捲動%1</translation>
+    </message>
+    <message>
+        <source>Scroll %1 sideways</source>
+        <translation>左右捲動%1</translation>
     </message>
 </context>
 </TS>

@@ -12,18 +12,32 @@ Item {
 
     property CallSession selectedSession: null
     property var shortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
+                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M", closeWrapUp: "Ctrl+Shift+S" })
 
+    // The shortcuts' actions: each says why when it cannot act (Feedback, shown beside the call panel).
     function answerAlerting() {
         const s = AgentState.alertingSession
-        if (!s || s.answer() <= 0)
+        if (!s) {
+            Feedback.show(qsTr("No call is ringing."))
+            return false
+        }
+        if (!Feedback.request(qsTr("Answer"), s.answer()))
             return false
         select(s)
         return true
     }
     function rejectAlerting() {
         const s = AgentState.alertingSession
-        return s !== null && s.reject() > 0
+        if (!s) {
+            Feedback.show(qsTr("No call is ringing."))
+            return false
+        }
+        const why = banner.rejectReason
+        if (why.length) {
+            Feedback.show(why)
+            return false
+        }
+        return Feedback.request(qsTr("Reject"), s.reject())
     }
     function select(session) {
         selectedSession = session
@@ -32,33 +46,62 @@ Item {
             sessionList.currentIndex = row
     }
 
-    ConsultTracker {
-        id: consults
-        onConsultCreated: function(consult) { console.select(consult) }
+    // The consultation the engine creates for the selected call (consult transfer, conference, add
+    // party) becomes the selected call as soon as it exists, so the agent dials it at once.
+    Connections {
+        target: console.selectedSession
+        function onConsultChanged() {
+            const s = console.selectedSession
+            if (s && s.consultCall)
+                console.select(s.consultCall)
+        }
+        function onConferenceChanged() {
+            const p = console.selectedSession ? console.selectedSession.conferenceParent : null
+            if (p && p.consultCall)
+                console.select(p.consultCall)
+        }
     }
 
     Connections {
         target: CallEngine
         function onSessionTerminated(sessionId) {
-            if (console.selectedSession && !console.selectedSession.valid)
+            if (console.selectedSession && !console.selectedSession.valid) {
+                // The next call waiting for its wrap-up is shown rather than left behind unseen.
                 console.selectedSession = null
-            if (AgentState.state === AgentState.WrapUp && !console.hasEndedSessions())
+                const next = console.nextWrapUp()
+                if (next)
+                    console.select(next)
+            }
+            if (AgentState.state === AgentState.WrapUp && !console.nextWrapUp())
                 AgentState.finishWrapUp()
         }
         function onSessionStateChanged(session, oldState, state) {
-            // A call that connects here becomes the selected one unless the agent is working on another.
-            if (state === Tapi.Connected && session.privilege === Tapi.PrivilegeOwner
+            // A call that connects here, or one the agent starts dialling, becomes the selected one
+            // unless the agent is working on another.
+            const outgoing = state === Tapi.DialTone || state === Tapi.Dialing
+            if ((state === Tapi.Connected || outgoing) && session.privilege === Tapi.PrivilegeOwner
                 && (!console.selectedSession || console.selectedSession.state !== Tapi.Connected))
                 console.select(session)
+            if (console.isEnded(session) && !session.needsWrapUp)
+                Qt.callLater(console.closeWithoutWrapUp, session)
         }
     }
-    function hasEndedSessions() {
+    function isEnded(s) {
+        return s !== null && (s.state === Tapi.Idle || s.state === Tapi.Disconnected)
+    }
+    // One wrap-up per customer interaction: consultation legs, conference parents, missed, rejected and
+    // unanswered calls are closed at once (the history keeps them with their outcome).
+    function closeWithoutWrapUp(s) {
+        if (s && s.valid && isEnded(s) && !s.needsWrapUp)
+            s.terminate()
+    }
+    function nextWrapUp() {
         for (let i = 0; i < CallEngine.sessions.count; ++i) {
             const s = CallEngine.sessions.sessionAt(i)
-            if (s.state === Tapi.Idle || s.state === Tapi.Disconnected)
-                return true
+            if (isEnded(s) && s.needsWrapUp)
+                return s
         }
-        return false
+        return null
     }
 
     Shortcut {
@@ -91,6 +134,12 @@ Item {
         context: Qt.ApplicationShortcut
         onActivated: CallEngine.mute.toggle()
     }
+    Shortcut {
+        objectName: "closeWrapUpShortcut"
+        sequence: console.shortcuts.closeWrapUp || ""
+        context: Qt.ApplicationShortcut
+        onActivated: activePanel.saveAndCloseWrapUp()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -108,11 +157,15 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             orientation: Qt.Horizontal
+            Accessible.ignored: true // a layout: its two sides are named
 
             ColumnLayout {
                 SplitView.preferredWidth: Math.max(360, console.width * 0.4)
                 SplitView.minimumWidth: 280
                 spacing: Theme.spacing / 2
+                NewCallBar {
+                    Layout.fillWidth: true
+                }
                 Label {
                     text: qsTr("Calls (%1)").arg(CallEngine.sessions.count)
                     font.bold: true
@@ -136,7 +189,12 @@ Item {
                 SplitView.fillWidth: true
                 SplitView.minimumWidth: 420
                 session: console.selectedSession
-                consults: consults
+                ActionNotice {
+                    anchors.top: parent.top
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.topMargin: Theme.spacing / 2
+                    z: 10
+                }
             }
         }
     }

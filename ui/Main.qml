@@ -21,17 +21,25 @@ ApplicationWindow {
     // The headset binding, when the console has headset support (set by the app).
     property PhoneBinding phoneBinding: null
     readonly property var defaultShortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
+                                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M", closeWrapUp: "Ctrl+Shift+S",
+                                               ready: "Ctrl+Shift+Y", stateMenu: "Ctrl+Shift+N" })
     property alias currentPage: tabs.currentIndex
 
     color: Theme.window
     palette.window: Theme.window
-    palette.windowText: Theme.text
-    palette.base: Theme.surface
     palette.alternateBase: Theme.surfaceAlt
-    palette.text: Theme.text
-    palette.button: Theme.surfaceAlt
-    palette.buttonText: Theme.text
+    // Set per group: a colour set for all groups at once would also overwrite the disabled ones below
+    // whenever the theme changes.
+    palette.active.windowText: Theme.text
+    palette.inactive.windowText: Theme.text
+    palette.active.base: Theme.surface
+    palette.inactive.base: Theme.surface
+    palette.active.text: Theme.text
+    palette.inactive.text: Theme.text
+    palette.active.button: Theme.surfaceAlt
+    palette.inactive.button: Theme.surfaceAlt
+    palette.active.buttonText: Theme.text
+    palette.inactive.buttonText: Theme.text
     palette.highlight: Theme.accent
     palette.highlightedText: Theme.accentText
     palette.placeholderText: Theme.mutedText
@@ -40,6 +48,12 @@ ApplicationWindow {
     palette.toolTipText: Theme.text
     palette.light: Theme.dark ? "#3a4048" : "#ffffff"
     palette.dark: Theme.dark ? "#15171a" : "#9aa1ab"
+    // Disabled controls look disabled (the same colours in both groups made them look enabled).
+    palette.disabled.buttonText: Theme.disabledText
+    palette.disabled.windowText: Theme.disabledText
+    palette.disabled.text: Theme.disabledText
+    palette.disabled.button: Theme.disabledSurface
+    palette.disabled.base: Theme.disabledSurface
 
     Settings {
         id: shortcutSettings
@@ -49,6 +63,9 @@ ApplicationWindow {
         property string drop: window.defaultShortcuts.drop
         property string hold: window.defaultShortcuts.hold
         property string mute: window.defaultShortcuts.mute
+        property string closeWrapUp: window.defaultShortcuts.closeWrapUp
+        property string ready: window.defaultShortcuts.ready
+        property string stateMenu: window.defaultShortcuts.stateMenu
     }
     Settings {
         id: appearanceSettings
@@ -64,6 +81,7 @@ ApplicationWindow {
     }
 
     header: ToolBar {
+        Accessible.name: qsTr("Pages and agent state")
         palette.button: Theme.surface
         background: Rectangle { color: Theme.surface; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
         RowLayout {
@@ -81,8 +99,18 @@ ApplicationWindow {
                 TabButton { objectName: "settingsTab"; icon.source: Theme.icon("settings"); icon.color: Theme.text; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
             }
             Item { Layout.fillWidth: true }
-            AgentStateBar { }
+            AgentStateBar { shortcuts: ({ ready: shortcutSettings.ready, stateMenu: shortcutSettings.stateMenu }) }
         }
+    }
+
+    FocusRing {
+        parent: window.Overlay.overlay
+        window: window
+    }
+    DisabledReasonTip {
+        parent: window.Overlay.overlay
+        anchors.fill: parent
+        scopes: [window.header, window.contentItem]
     }
 
     StackLayout {
@@ -91,11 +119,11 @@ ApplicationWindow {
         AgentConsole {
             id: agentConsole
             shortcuts: ({ answer: shortcutSettings.answer, reject: shortcutSettings.reject, drop: shortcutSettings.drop,
-                          hold: shortcutSettings.hold, mute: shortcutSettings.mute })
+                          hold: shortcutSettings.hold, mute: shortcutSettings.mute, closeWrapUp: shortcutSettings.closeWrapUp })
         }
         Loader {
             active: tabs.currentIndex === 1
-            sourceComponent: HistoryPage { }
+            sourceComponent: HistoryPage { onCallPlaced: tabs.currentIndex = 0 }
         }
         Loader {
             objectName: "supervisorLoader"

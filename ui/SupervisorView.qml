@@ -48,10 +48,12 @@ Item {
         anchors.fill: parent
         anchors.margins: Theme.spacing
         orientation: Qt.Vertical
+        Accessible.ignored: true // layouts: the lists inside are named
 
         SplitView {
             SplitView.preferredHeight: view.height * 0.55
             orientation: Qt.Horizontal
+            Accessible.ignored: true
 
             ColumnLayout {
                 SplitView.preferredWidth: view.width * 0.5

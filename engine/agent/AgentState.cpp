@@ -5,17 +5,24 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdatetime.h>
 #include <QtCore/qloggingcategory.h>
+#include <QtCore/qmetaobject.h>
+#include <QtCore/qsettings.h>
 #include <QtQml/qjsengine.h>
 
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcAgent, "hookline.engine.agent", QtWarningMsg)
 
-namespace { }
+namespace {
+const QString StateKey = QStringLiteral("agent/state");
+const QString ReasonKey = QStringLiteral("agent/reason");
+} // namespace
 
 AgentState::AgentState(QObject *parent)
     : QObject(parent)
+    , m_stateSince(QDateTime::currentMSecsSinceEpoch())
 {
     m_wrapUpTimer.setSingleShot(true);
     m_wrapUpTimer.setTimerType(Qt::PreciseTimer);
@@ -182,6 +189,51 @@ bool AgentState::mayAlert(CallSession *session) const
         && session->privilege() == Tapi::PrivilegeOwner && !(session->mode() & Tapi::OfferingInactive);
 }
 
+AgentState::State AgentState::lastingState() const
+{
+    if (m_hasNext)
+        return m_nextState;
+    return m_state == WrapUp ? m_beforeWrapUp : m_state;
+}
+
+QString AgentState::lastingReasonCode() const
+{
+    if (m_hasNext)
+        return m_nextReason;
+    return m_state == WrapUp ? m_reasonBeforeWrapUp : m_reason;
+}
+
+void AgentState::persistIn(QSettings *settings)
+{
+    m_settings = nullptr; // nothing is written while the stored state is applied
+    const QMetaEnum states = QMetaEnum::fromType<State>();
+    bool ok = false;
+    const QByteArray stored = settings ? settings->value(StateKey).toString().toLatin1() : QByteArray();
+    int state = stored.isEmpty() ? -1 : states.keyToValue(stored.constData(), &ok);
+    const QString reason = settings ? settings->value(ReasonKey).toString() : QString();
+    if (!ok || state == WrapUp || (state == NotReady && reason.trimmed().isEmpty())) {
+        if (!stored.isEmpty())
+            qCWarning(lcAgent) << "ignored the stored agent state" << stored << reason;
+        state = Ready;
+    }
+    requestState(State(state), reason);
+    m_settings = settings;
+    if (!settings)
+        return;
+    connect(this, &AgentState::stateChanged, this, &AgentState::store, Qt::UniqueConnection);
+    connect(this, &AgentState::nextStateChanged, this, &AgentState::store, Qt::UniqueConnection);
+    store();
+}
+
+void AgentState::store()
+{
+    if (!m_settings)
+        return;
+    const State state = lastingState();
+    m_settings->setValue(StateKey, QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(state)));
+    m_settings->setValue(ReasonKey, state == NotReady ? lastingReasonCode() : QString());
+}
+
 void AgentState::setState(State state, const QString &reason)
 {
     if (m_state == state && m_reason == reason)
@@ -189,6 +241,7 @@ void AgentState::setState(State state, const QString &reason)
     const State previous = m_state;
     m_state = state;
     m_reason = reason;
+    m_stateSince = QDateTime::currentMSecsSinceEpoch();
     qCInfo(lcAgent) << "agent state" << previous << "->" << state << reason;
     Q_EMIT stateChanged(state, previous);
     updateDerived();
@@ -216,6 +269,11 @@ void AgentState::updateDerived()
     if (busy != m_lastBusy) {
         m_lastBusy = busy;
         Q_EMIT busyChanged();
+    }
+    const bool calls = onCall();
+    if (calls != (m_onCallSince > 0)) {
+        m_onCallSince = calls ? QDateTime::currentMSecsSinceEpoch() : 0;
+        Q_EMIT onCallChanged();
     }
     const bool canTake = canTakeCalls();
     if (canTake != m_lastCanTake) {

@@ -10,6 +10,7 @@
 
 class CallEngine;
 class QQmlEngine;
+class QSettings;
 class QJSEngine;
 
 // The agent's availability: Ready, Not ready (with a reason code), Wrap-up (a timer the agent can
@@ -33,6 +34,10 @@ class AgentState : public QObject
     Q_PROPERTY(int wrapUpSeconds READ wrapUpSeconds WRITE setWrapUpSeconds NOTIFY wrapUpSecondsChanged FINAL)
     Q_PROPERTY(qint64 wrapUpRemainingMs READ wrapUpRemainingMs NOTIFY wrapUpDeadlineChanged FINAL)
     Q_PROPERTY(bool wrapUpTimed READ wrapUpTimed NOTIFY wrapUpDeadlineChanged FINAL)
+    Q_PROPERTY(bool onCall READ onCall NOTIFY onCallChanged FINAL)
+    // Wall-clock ms since the epoch when the state (or the current stretch on calls) began.
+    Q_PROPERTY(qint64 stateSinceMs READ stateSinceMs NOTIFY stateChanged FINAL)
+    Q_PROPERTY(qint64 onCallSinceMs READ onCallSinceMs NOTIFY onCallChanged FINAL)
 
 public:
     enum State { Offline, Ready, NotReady, WrapUp };
@@ -66,6 +71,16 @@ public:
     void setWrapUpSeconds(int seconds); // 0: wrap-up lasts until the agent finishes it
     qint64 wrapUpRemainingMs() const;
     bool wrapUpTimed() const { return m_state == WrapUp && m_wrapUpTimer.isActive(); }
+    bool onCall() const { return callsInProgress() > 0; }
+    qint64 stateSinceMs() const { return m_stateSince; }
+    qint64 onCallSinceMs() const { return m_onCallSince; }
+
+    // The state the agent comes back to after a restart: restores the stored one (Ready when none is
+    // stored) and from then on stores every change there (keys "agent/state", "agent/reason").
+    void persistIn(QSettings *settings);
+    // The state worth keeping: wrap-up and calls end with a restart, so what follows them is stored.
+    State lastingState() const;
+    QString lastingReasonCode() const;
 
     // Ready, NotReady (reason code required) or Offline: applied now when the agent is free,
     // otherwise kept as the next state. WrapUp is entered with startWrapUp() only.
@@ -83,6 +98,7 @@ Q_SIGNALS:
     void stateChanged(AgentState::State state, AgentState::State previous);
     void nextStateChanged();
     void busyChanged();
+    void onCallChanged();
     void canTakeCallsChanged();
     void alertingSessionChanged();
     void autoWrapUpChanged();
@@ -91,6 +107,7 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &reason);
+    void store();
     void callsInProgressChanged();
     void updateAlerting();
     void updateDerived();
@@ -112,4 +129,7 @@ private:
     QPointer<CallSession> m_alerting;
     bool m_lastBusy = false;
     bool m_lastCanTake = false;
+    qint64 m_stateSince = 0;
+    qint64 m_onCallSince = 0;
+    QSettings *m_settings = nullptr;
 };

@@ -105,7 +105,10 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSet
     connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *session) {
         if (const int id = bridgeIdOf(session))
             refreshMode(id);
+        if (session->state() == Tapi::Idle || session->state() == Tapi::Disconnected)
+            callEnded(session);
     });
+    connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::callEnded);
     connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::detach);
     connect(engine->mute(), &MuteState::mutedChanged, this,
             [this](bool muted) { toMixer([muted](CallAudioMixer *m) { m->setMuted(muted); }); });
@@ -344,8 +347,21 @@ void CallAudioRouter::mixerLevels(double fromPeak, double fromRms, double toPeak
     Q_EMIT levelsChanged();
 }
 
+void CallAudioRouter::setRecordingMessage(const CallSession *session, const QString &message, bool logged)
+{
+    setMessage(message, logged);
+    m_messageSession = session ? session->sessionId() : 0;
+}
+
+void CallAudioRouter::callEnded(const CallSession *session)
+{
+    if (m_messageSession && session && session->sessionId() == m_messageSession)
+        setMessage({});
+}
+
 void CallAudioRouter::setMessage(const QString &message, bool logged)
 {
+    m_messageSession = 0;
     if (!message.isEmpty() && !logged)
         qCWarning(lcAudio).noquote() << message;
     if (message == m_message)
@@ -384,12 +400,13 @@ bool CallAudioRouter::startRecording(CallSession *session)
 {
     const int id = bridgeIdOf(session);
     if (!id) {
-        setMessage(tr("Cannot record: the call has no audio."));
+        setRecordingMessage(session, tr("Cannot record: the call has no audio."));
         return false;
     }
     Bridged &bridged = m_bridges[id];
     if (bridged.recordingState == Recorder::Recording || bridged.recordingState == Recorder::Paused) {
-        setMessage(tr("The call is already being recorded into %1.").arg(bridged.recordingPath));
+        setRecordingMessage(session,
+                            tr("The call is already being recorded into %1.").arg(bridged.recordingPath));
         return false;
     }
     const Recorder::Format format =
@@ -402,7 +419,7 @@ bool CallAudioRouter::startRecording(CallSession *session)
     const QString path = newRecordingPath(session, format, &error);
     m_issuedPaths.insert(path);
     if (path.isEmpty()) {
-        setMessage(error);
+        setRecordingMessage(session, error);
         Q_EMIT recordingFailed(session->sessionId(), error);
         return false;
     }
@@ -466,5 +483,5 @@ void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString
             Q_EMIT recordingFailed(session->sessionId(), error);
     }
     if (state == Recorder::Failed)
-        setMessage(error, true); // the recorder logged it
+        setRecordingMessage(it->sessions.value(0).data(), error, true); // the recorder logged it
 }

@@ -124,6 +124,8 @@ private:
     void mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms);
     void mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error);
     void setMessage(const QString &message, bool logged = false);
+    void setRecordingMessage(const CallSession *session, const QString &message, bool logged = false);
+    void callEnded(const CallSession *session);
     // Runs `order` on the mixer: queued to the audio thread, or at once when stepped.
     void toMixer(std::function<void(CallAudioMixer *)> order);
     void updateDevicesInUse();
@@ -153,6 +155,7 @@ private:
     double m_agentPeak = -120.0;
     double m_agentRms = -120.0;
     QString m_message;
+    int m_messageSession = 0; // the call a recording message is about: it goes when that call ends
     QString m_musicPath;
     QSet<QString> m_issuedPaths;
     QHash<int, std::shared_ptr<const std::vector<int16_t>>> m_musicByRate;

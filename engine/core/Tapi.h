@@ -122,6 +122,7 @@ enum CallInfoState {
     InfoNumOwnerDecr = 0x1000,
     InfoNumMonitors = 0x2000,
     InfoCallerId = 0x8000,
+    InfoCalledId = 0x10000,
     InfoUserUserInfo = 0x200000,
 };
 Q_ENUM_NS(CallInfoState)

@@ -1,7 +1,7 @@
 #include "lines/Line.h"
 
-#include "session/CallEngine.h"
 #include "providers/LineProvider.h"
+#include "session/CallEngine.h"
 
 Line::Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
            const QString &address, const LineCapabilities &caps, QObject *parent)
@@ -12,8 +12,7 @@ Line::Line(CallEngine *engine, LineProvider *provider, const QString &id, const 
     , m_name(name)
     , m_address(address)
     , m_caps(caps)
-{
-}
+{ }
 
 QString Line::providerId() const
 {
@@ -26,11 +25,17 @@ void Line::setCapabilities(const LineCapabilities &caps)
         return;
     m_caps = caps;
     Q_EMIT capabilitiesChanged();
+    Q_EMIT canMakeCallsChanged();
 }
 
 int Line::makeCall(const QString &number)
 {
     return m_engine->makeCall(this, number);
+}
+
+bool Line::canMakeCalls() const
+{
+    return m_open && m_inService && m_caps.addressSharing != Tapi::SharingMonitored;
 }
 
 void Line::close()
@@ -45,6 +50,7 @@ void Line::setServiceState(bool inService, const QString &reason)
     m_inService = inService;
     m_reason = inService ? QString() : reason;
     Q_EMIT serviceChanged();
+    Q_EMIT canMakeCallsChanged();
 }
 
 void Line::setAddressInUse(bool inUse)
@@ -61,4 +67,5 @@ void Line::markClosed()
         return;
     m_open = false;
     Q_EMIT openChanged();
+    Q_EMIT canMakeCallsChanged();
 }

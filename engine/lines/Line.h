@@ -23,6 +23,7 @@ class Line : public QObject
     Q_PROPERTY(bool inService READ inService NOTIFY serviceChanged FINAL)
     Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY serviceChanged FINAL)
     Q_PROPERTY(bool addressInUse READ addressInUse NOTIFY addressStatusChanged FINAL)
+    Q_PROPERTY(bool canMakeCalls READ canMakeCalls NOTIFY canMakeCallsChanged FINAL)
 
 public:
     Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
@@ -39,6 +40,8 @@ public:
     bool inService() const { return m_inService; }
     QString outOfServiceReason() const { return m_reason; }
     bool addressInUse() const { return m_addressInUse; }
+    // Whether makeCall can work now: open, in service, and not a monitored-only address.
+    bool canMakeCalls() const;
 
     QList<int> handlePrivileges() const { return m_handlePrivileges; }
     void setHandlePrivileges(const QList<int> &privileges) { m_handlePrivileges = privileges; }
@@ -60,6 +63,7 @@ Q_SIGNALS:
     void openChanged();
     void serviceChanged();
     void addressStatusChanged();
+    void canMakeCallsChanged();
 
 private:
     CallEngine *m_engine;

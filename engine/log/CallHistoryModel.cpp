@@ -144,6 +144,8 @@ QVariant CallHistoryModel::data(const QModelIndex &index, int role) const
         return r.notes;
     case IsConferenceRole:
         return r.isConference;
+    case OutcomeRole:
+        return r.outcome;
     default:
         return {};
     }
@@ -171,5 +173,6 @@ QHash<int, QByteArray> CallHistoryModel::roleNames() const
         {DispositionRole, "disposition"},
         {NotesRole, "notes"},
         {IsConferenceRole, "isConference"},
+        {OutcomeRole, "outcome"},
     };
 }

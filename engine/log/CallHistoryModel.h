@@ -39,6 +39,7 @@ public:
         DispositionRole,
         NotesRole,
         IsConferenceRole,
+        OutcomeRole,
     };
     Q_ENUM(Role)
 

@@ -2,6 +2,7 @@
 #include "core/QmlInstance.h"
 
 #include "core/Tapi.h"
+#include "lines/DialString.h"
 #include "log/LogCategory.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
@@ -16,8 +17,8 @@
 
 namespace {
 int s_connectionCounter = 0;
-// 2: recording_path.
-constexpr int SchemaVersion = 2;
+// 2: recording_path. 3: outcome, remote_digits (the remote number's digits, for search by digits).
+constexpr int SchemaVersion = 3;
 
 const char *const CreateSchema = R"(
 CREATE TABLE IF NOT EXISTS calls (
@@ -43,7 +44,9 @@ CREATE TABLE IF NOT EXISTS calls (
     notes TEXT,
     is_conference INTEGER NOT NULL DEFAULT 0,
     privilege TEXT,
-    recording_path TEXT
+    recording_path TEXT,
+    outcome TEXT,
+    remote_digits TEXT
 ))";
 
 const char *const CreateUuiTable = R"(
@@ -58,7 +61,7 @@ const char *const Columns =
     "id, session_id, line_id, address, direction, remote_number, remote_name, called_number, "
     "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, "
     "final_mode, disconnect_mode, uui_sent, disposition, notes, is_conference, "
-    "privilege, recording_path";
+    "privilege, recording_path, outcome";
 
 qint64 msOf(const QDateTime &time)
 {
@@ -194,13 +197,32 @@ bool CallLog::migrate(QSqlDatabase &db, int fromVersion)
         setError(QStringLiteral("%1: %2").arg(m_path, columns.lastError().text()));
         return false;
     }
-    bool hasRecordingPath = false;
+    QStringList have;
     while (columns.next())
-        hasRecordingPath = hasRecordingPath || columns.value(1).toString() == QLatin1String("recording_path");
+        have << columns.value(1).toString();
     columns.finish();
-    if (!hasRecordingPath) {
-        qCInfo(lcCallLog) << "migrating the call log from schema" << fromVersion << "to" << SchemaVersion;
-        return exec(db, QStringLiteral("ALTER TABLE calls ADD COLUMN recording_path TEXT"));
+    qCInfo(lcCallLog) << "migrating the call log from schema" << fromVersion << "to" << SchemaVersion;
+    if (!have.contains(QLatin1String("recording_path"))
+        && !exec(db, QStringLiteral("ALTER TABLE calls ADD COLUMN recording_path TEXT")))
+        return false;
+    if (!have.contains(QLatin1String("outcome"))) {
+        // Rows from before schema 3 get the outcome their times and final state tell.
+        if (!exec(db, QStringLiteral("ALTER TABLE calls ADD COLUMN outcome TEXT"))
+            || !exec(
+                db,
+                QStringLiteral("UPDATE calls SET outcome = CASE WHEN is_conference != 0 THEN 'conference' "
+                               "WHEN connected_at >= 0 THEN 'answered' "
+                               "WHEN direction = %1 THEN 'unanswered' ELSE 'missed' END")
+                    .arg(Tapi::Outbound)))
+            return false;
+    }
+    if (!have.contains(QLatin1String("remote_digits"))) {
+        QString digits = QStringLiteral("remote_number");
+        for (const char *formatting : {" ", "+", "-", ".", "(", ")", "/"})
+            digits = QStringLiteral("REPLACE(%1, '%2', '')").arg(digits, QLatin1String(formatting));
+        if (!exec(db, QStringLiteral("ALTER TABLE calls ADD COLUMN remote_digits TEXT"))
+            || !exec(db, QStringLiteral("UPDATE calls SET remote_digits = %1").arg(digits)))
+            return false;
     }
     return true;
 }
@@ -278,6 +300,7 @@ CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
     r.uuiSent = session->sentUserUserInfo();
     r.isConference = session->isConference();
     r.privilege = Tapi::privilegeName(session->privilege());
+    r.outcome = session->outcome();
     return r;
 }
 
@@ -311,15 +334,22 @@ qint64 CallLog::write(CallRecord record)
         "INSERT INTO calls (session_id, line_id, address, direction, remote_number, remote_name, "
         "called_number, "
         "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, final_mode, "
-        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege, recording_path) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege, recording_path, outcome, "
+        "remote_digits) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariantList values {
-        record.sessionId,    record.lineId,        record.address,      record.direction,
-        record.remoteNumber, record.remoteName,    record.calledNumber, record.offeredAt,
-        record.connectedAt,  record.droppedAt,     record.idleAt,       record.terminatedAt,
-        record.durationMs,   record.finalState,    record.finalMode,    record.disconnectMode,
-        record.uuiSent,      record.disposition,   record.notes,        int(record.isConference),
+        record.sessionId,    record.lineId,
+        record.address,      record.direction,
+        record.remoteNumber, record.remoteName,
+        record.calledNumber, record.offeredAt,
+        record.connectedAt,  record.droppedAt,
+        record.idleAt,       record.terminatedAt,
+        record.durationMs,   record.finalState,
+        record.finalMode,    record.disconnectMode,
+        record.uuiSent,      record.disposition,
+        record.notes,        int(record.isConference),
         record.privilege,    record.recordingPath,
+        record.outcome,      DialString::digits(record.remoteNumber),
     };
     for (const QVariant &value : values)
         insert.addBindValue(value);
@@ -418,13 +448,17 @@ QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 only
     if (onlyId > 0)
         sql += QStringLiteral(" AND id = ?");
     const QString text = search.trimmed();
+    // A query that is a number however it is formatted ("+1 555 0103", "(555) 010-3") also matches the
+    // stored numbers by their digits, however they were formatted.
+    const QString queryDigits = DialString::normalized(text).isEmpty() ? QString() : DialString::digits(text);
     if (!text.isEmpty()) {
         sql += QStringLiteral(" AND (remote_number LIKE ? ESCAPE '\\' OR remote_name LIKE ? ESCAPE '\\' "
                               "OR called_number LIKE ? ESCAPE '\\' OR line_id LIKE ? ESCAPE '\\' "
                               "OR disposition LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\' "
                               "OR EXISTS (SELECT 1 FROM received_uui u WHERE u.call_id = calls.id "
                               "AND CAST(u.bytes AS TEXT) LIKE ? ESCAPE '\\') "
-                              "OR CAST(uui_sent AS TEXT) LIKE ? ESCAPE '\\')");
+                              "OR CAST(uui_sent AS TEXT) LIKE ? ESCAPE '\\'%1)")
+                   .arg(queryDigits.isEmpty() ? QString() : QStringLiteral(" OR remote_digits LIKE ?"));
     }
     sql += QStringLiteral(" ORDER BY terminated_at DESC, id DESC");
     if (limit > 0)
@@ -438,6 +472,8 @@ QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 only
         const QString pattern = likePattern(text);
         for (int i = 0; i < 8; ++i)
             query.addBindValue(pattern);
+        if (!queryDigits.isEmpty())
+            query.addBindValue(likePattern(queryDigits));
     }
     if (!query.exec()) {
         qCWarning(lcCallLog).noquote() << m_path << query.lastError().text();
@@ -469,6 +505,7 @@ QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 only
         r.isConference = query.value(c++).toInt() != 0;
         r.privilege = query.value(c++).toString();
         r.recordingPath = query.value(c++).toString();
+        r.outcome = query.value(c++).toString();
         result.append(r);
     }
     QSqlQuery uui(QSqlDatabase::database(m_connection, false));

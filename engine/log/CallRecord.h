@@ -32,4 +32,5 @@ struct CallRecord
     bool isConference = false;
     QString privilege;
     QString recordingPath; // the call's recording, empty when it was not recorded
+    QString outcome; // CallSession::outcome(): answered, missed, rejected, unanswered, transferred, ...
 };

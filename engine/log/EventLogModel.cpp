@@ -200,6 +200,12 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return e.state == Tapi::Conferenced ? QString() : Tapi::modeName(e.state, e.mode);
     case CauseRole:
         return e.cause;
+    case OldStateRole:
+        return e.oldState;
+    case StateRole:
+        return e.state;
+    case ModeRole:
+        return e.mode;
     default:
         return {};
     }
@@ -212,7 +218,8 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
         {SessionIdRole, "sessionId"}, {ConferenceIdRole, "conferenceId"},
         {LineIdRole, "lineId"},       {OldStateNameRole, "oldStateName"},
         {StateNameRole, "stateName"}, {ModeNameRole, "modeName"},
-        {CauseRole, "cause"},
+        {CauseRole, "cause"},         {OldStateRole, "oldStateValue"},
+        {StateRole, "stateValue"},    {ModeRole, "modeValue"},
     };
 }
 

@@ -52,6 +52,10 @@ public:
         StateNameRole,
         ModeNameRole,
         CauseRole,
+        // The numbers behind the names, for the UI's translated names (Names.stateAndMode).
+        OldStateRole,
+        StateRole,
+        ModeRole,
     };
     Q_ENUM(Role)
 

@@ -24,6 +24,7 @@ struct LineCommand
         RemoveFromConference, // call, conference
         SetupTransfer, // call = original, other = new consult id
         CompleteTransfer, // call = original, other = consult
+        BlindTransfer, // call, digits = destination (normalised)
         SendUserUserInfo, // call, uui
         Reconnect, // call (no reply): the switch brings a held original back after its consult ended
         CloseCall, // call (no reply): the application freed its last handle; dropCall per CLOSEDROP

@@ -11,8 +11,8 @@
 #include <QtCore/qlibrary.h>
 #include <QtCore/qpluginloader.h>
 
-#ifndef HOOKLINE_PLUGIN_BUILD_DIR
-#define HOOKLINE_PLUGIN_BUILD_DIR ""
+#ifndef HOOKLINE_PLUGIN_RELATIVE_DIR
+#define HOOKLINE_PLUGIN_RELATIVE_DIR "../lib/hookline/plugins"
 #endif
 
 ProviderRegistry::ProviderRegistry(QObject *parent)
@@ -26,12 +26,10 @@ QStringList ProviderRegistry::defaultSearchPaths()
     const QString env = qEnvironmentVariable("HOOKLINE_PLUGIN_PATH");
     if (!env.isEmpty())
         paths += env.split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    const QString appDir = QCoreApplication::applicationDirPath();
-    paths << QDir(appDir).filePath(QStringLiteral("../lib/hookline/plugins"));
-    paths << QDir(appDir).filePath(QStringLiteral("plugins/hookline"));
-    const QString buildDir = QStringLiteral(HOOKLINE_PLUGIN_BUILD_DIR);
-    if (!buildDir.isEmpty())
-        paths << buildDir;
+    // Beside the executable's folder, installed or in the build tree (which has the install layout). No build
+    // path is compiled in: test executables elsewhere in the build tree set HOOKLINE_PLUGIN_PATH.
+    const QDir executableDir(QCoreApplication::applicationDirPath());
+    paths << executableDir.filePath(QStringLiteral(HOOKLINE_PLUGIN_RELATIVE_DIR));
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {
         const QString clean = QDir::cleanPath(path);

@@ -7,8 +7,8 @@
 class LineProvider;
 class PhoneDevice;
 
-// Finds provider plugins in the build tree, the install tree and $HOOKLINE_PLUGIN_PATH, checks their
-// metadata before instantiating them, and logs (never crashes on) every plugin it has to refuse.
+// Finds provider plugins beside the executable (installed or in the build tree) and in $HOOKLINE_PLUGIN_PATH,
+// checks their metadata before instantiating them, and logs (never crashes on) every plugin it has to refuse.
 class ProviderRegistry : public QObject
 {
     Q_OBJECT

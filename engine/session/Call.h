@@ -49,6 +49,9 @@ struct Call
     Call *consult = nullptr;
     Call *consultFor = nullptr;
     bool consultIsTransfer = false;
+    bool consultLeg = false; // created as a consultation call (transfer or conference)
+    bool rejected = false; // the agent refused it while it was offered
+    bool transferred = false; // completeTransfer or blindTransfer took it away from this station
 
     std::shared_ptr<LineAudioEndpoint> audio; // the voice path, while the provider has one
 
@@ -58,6 +61,7 @@ struct Call
     bool dropPending = false;
     bool closed = false; // the last handle was freed: no more signals to anyone
     bool wasConnected = false; // for the T3 S_FALSE rule and history
+    bool talkedHere = false; // connected and active at this station (not only an inactive appearance)
 
     int numOwners() const;
     int numMonitors() const;

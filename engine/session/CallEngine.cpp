@@ -3,6 +3,7 @@
 #include "core/QmlInstance.h"
 
 #include "core/Logging.h"
+#include "lines/DialString.h"
 #include "lines/Line.h"
 #include "models/ConferenceModel.h"
 #include "models/SessionModel.h"
@@ -207,15 +208,13 @@ void CallEngine::unlinkCall(Call *call)
     for (Call *member : call->members)
         member->confParent = nullptr; // later CONFERENCED reports carry a null parent [LCS]
     call->members.clear();
-    if (call->consult) {
-        call->consult->consultFor = nullptr;
-        refreshFeatures(call->consult);
-        call->consult = nullptr;
+    if (Call *consult = call->consult) {
+        unlinkConsult(call);
+        refreshFeatures(consult);
     }
-    if (call->consultFor) {
-        call->consultFor->consult = nullptr;
-        refreshFeatures(call->consultFor);
-        call->consultFor = nullptr;
+    if (Call *held = call->consultFor) {
+        unlinkConsult(held);
+        refreshFeatures(held);
     }
     // Requests still naming this record must not touch it again.
     for (PendingRequest &request : m_requests) {
@@ -276,6 +275,8 @@ void CallEngine::setState(Call *call, int state, int mode)
     case Connected:
         stamp(call->connectedAt);
         call->wasConnected = true;
+        if (!(mode & ConnectedInactive))
+            call->talkedHere = true;
         break;
     case Disconnected:
         stamp(call->droppedAt);
@@ -336,11 +337,9 @@ void CallEngine::becameIdle(Call *call)
         idleConsultation(call);
     if (call->confParent)
         removeMember(call);
-    if (call->consult) {
+    if (Call *consult = call->consult) {
         // A transfer original or a conference parent ended: its consult goes on as a normal call.
-        Call *consult = call->consult;
-        consult->consultFor = nullptr;
-        call->consult = nullptr;
+        unlinkConsult(call);
         refreshFeatures(consult);
     }
     if (call->isConferenceParent && !call->members.empty()) {
@@ -354,8 +353,7 @@ void CallEngine::becameIdle(Call *call)
 void CallEngine::idleConsultation(Call *consult)
 {
     Call *held = consult->consultFor;
-    consult->consultFor = nullptr;
-    held->consult = nullptr;
+    unlinkConsult(held);
     const LineCapabilities &caps = held->line->capabilities();
     if (consult->consultIsTransfer) {
         // [XFER]: the held original normally returns to CONNECTED (LINEADDRCAPFLAGS_AUTORECONNECT).
@@ -423,8 +421,7 @@ void CallEngine::dropConference(Call *parent, bool clearParties)
     Q_UNUSED(clearParties); // [D-8]: locally every party goes IDLE either way; the provider keeps peers up
     // TSP++ ConfTest order: the pending consult, then every member, then the parent.
     if (Call *consult = parent->consult) {
-        parent->consult = nullptr;
-        consult->consultFor = nullptr;
+        unlinkConsult(parent);
         setState(consult, Idle);
     }
     const std::vector<Call *> members = parent->members;
@@ -437,6 +434,35 @@ void CallEngine::dropConference(Call *parent, bool clearParties)
     }
     notifyConference(parent);
     setState(parent, Idle);
+}
+
+void CallEngine::linkConsult(Call *held, Call *consult, bool transfer)
+{
+    held->consult = consult;
+    consult->consultFor = held;
+    consult->consultLeg = true;
+    consult->consultIsTransfer = transfer;
+    notifyConsult(held);
+    notifyConsult(consult);
+}
+
+void CallEngine::unlinkConsult(Call *held)
+{
+    Call *consult = held->consult;
+    if (!consult)
+        return;
+    held->consult = nullptr;
+    consult->consultFor = nullptr;
+    notifyConsult(held);
+    notifyConsult(consult);
+}
+
+void CallEngine::notifyConsult(Call *call)
+{
+    if (call->closed)
+        return;
+    for (CallSession *handle : call->handles)
+        Q_EMIT handle->consultChanged();
 }
 
 void CallEngine::notifyConference(Call *call)
@@ -560,10 +586,15 @@ int CallEngine::makeCall(Line *line, const QString &number)
         return ResourceUnavail;
     if (line->capabilities().addressSharing == SharingMonitored)
         return OperationUnavail;
+    // An empty number opens a dial tone; anything else is dialled as the line dials it ("+1 555 0103"
+    // as "+15550103"), and text that is no number is refused.
+    const QString dialled = DialString::normalized(number);
+    if (!number.trimmed().isEmpty() && dialled.isEmpty())
+        return InvalAddress;
     LineCommand command;
     command.kind = LineCommand::MakeCall;
     command.call = m_nextCallId++;
-    command.digits = number;
+    command.digits = dialled;
     return issueOnLine(RequestAction::MakeCall, line, command);
 }
 
@@ -612,6 +643,19 @@ void CallEngine::callStateReported(CallId id, int state, int mode)
     }
     if (state == Disconnected) {
         remoteDisconnected(id, mode ? mode : DisconnectNormal, {});
+        return;
+    }
+    if (state == Connected && call->state == Conferenced && call->confParent) {
+        // A party added to the conference while it rang has answered: it talks in the conference and
+        // stays CONFERENCED; only its times say it connected.
+        call->wasConnected = true;
+        if (call->connectedAt < 0) {
+            call->connectedAt = nowMs();
+            if (!call->closed) {
+                for (CallSession *handle : call->handles)
+                    Q_EMIT handle->timesChanged();
+            }
+        }
         return;
     }
     setState(call, state, state == Conferenced ? 0 : mode);

@@ -84,6 +84,7 @@ public:
     int removeFromConference(CallSession *session);
     int setupTransfer(CallSession *session);
     int completeTransfer(CallSession *session, CallSession *consult);
+    int blindTransfer(CallSession *session, const QString &destination);
     int sendUserUserInfo(CallSession *session, const QByteArray &uui);
     int releaseUserUserInfo(CallSession *session);
     int disconnect3(CallSession *session, int code);
@@ -161,6 +162,13 @@ private:
     int featuresFor(const CallSession *session) const;
     int modeFor(const Call *call, const CallSession *handle) const;
     void notifyConference(Call *call);
+    // Consultation relations: set and cleared only here, so consultChanged always follows.
+    void linkConsult(Call *held, Call *consult, bool transfer);
+    void unlinkConsult(Call *held);
+    void notifyConsult(Call *call);
+    // setupTransfer, setupConference, prepareAddToConference: the calls they create exist, with their
+    // relations, before the completion is emitted; their states follow it.
+    void createConsultCalls(const PendingRequest &request);
     void sendNotification(Call *call, LineCommand command);
 
     std::unique_ptr<SystemClock> m_systemClock;

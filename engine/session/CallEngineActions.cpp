@@ -3,6 +3,7 @@
 #include "session/CallEngine.h"
 
 #include "core/Logging.h"
+#include "lines/DialString.h"
 #include "lines/Line.h"
 #include "providers/LineProvider.h"
 #include "session/Call.h"
@@ -73,6 +74,8 @@ const char *requestActionName(RequestAction action)
         return "setupTransfer";
     case RequestAction::CompleteTransfer:
         return "completeTransfer";
+    case RequestAction::BlindTransfer:
+        return "blindTransfer";
     case RequestAction::SendUserUserInfo:
         return "sendUserUserInfo";
     case RequestAction::ReleaseUserUserInfo:
@@ -112,7 +115,8 @@ int CallEngine::issue(RequestAction action, CallSession *issuer, Call *call, Lin
     request.command = command;
     const int id = request.id;
     m_requests.insert(id, request);
-    Q_EMIT requestIssued(id, QString::fromLatin1(requestActionName(action)), issuer ? issuer->sessionId() : 0);
+    Q_EMIT requestIssued(id, QString::fromLatin1(requestActionName(action)),
+                         issuer ? issuer->sessionId() : 0);
     if (action == RequestAction::ReleaseUserUserInfo) {
         completeLocally(id, Success);
     } else if (LineProvider *provider = call->line->provider()) {
@@ -328,12 +332,15 @@ int CallEngine::dial(CallSession *session, const QString &digits)
     if (call->state != DialTone && call->state != Dialing && call->state != Proceeding
         && call->state != Connected)
         return InvalCallState;
+    // Formatting as the UI shows numbers (spaces, dots, dashes, brackets) is not dialled.
+    static const QRegularExpression formatting(QStringLiteral("[\\s.()/-]"));
     static const QRegularExpression dialable(QStringLiteral("^[0-9A-Da-d*#+,!WwPpTt@$]*$"));
-    if (digits.isEmpty() || !dialable.match(digits).hasMatch())
+    const QString stripped = QString(digits).remove(formatting);
+    if (stripped.isEmpty() || !dialable.match(stripped).hasMatch())
         return InvalAddress;
     LineCommand command;
     command.kind = LineCommand::Dial;
-    command.digits = digits;
+    command.digits = stripped;
     return issue(RequestAction::Dial, session, call, command);
 }
 
@@ -468,6 +475,28 @@ int CallEngine::completeTransfer(CallSession *session, CallSession *consultSessi
     return issue(RequestAction::CompleteTransfer, session, call, command);
 }
 
+int CallEngine::blindTransfer(CallSession *session, const QString &destination)
+{
+    int error = Success;
+    Call *call = checkedCall(session, &error);
+    if (!call)
+        return error;
+    if (session->privilege() != PrivilegeOwner)
+        return NotOwner;
+    if ((call->state != Connected && call->state != OnHold) || (call->mode & ConnectedInactive)
+        || call->confParent || call->isConferenceParent || call->consult || call->consultFor)
+        return InvalCallState;
+    if (isMonitoredAddress(call) || !(call->line->capabilities().callFeatures & FeatureBlindTransfer))
+        return OperationUnavail;
+    const QString number = DialString::normalized(destination);
+    if (number.isEmpty())
+        return InvalAddress;
+    LineCommand command;
+    command.kind = LineCommand::BlindTransfer;
+    command.digits = number;
+    return issue(RequestAction::BlindTransfer, session, call, command);
+}
+
 int CallEngine::sendUserUserInfo(CallSession *session, const QByteArray &uui)
 {
     int error = Success;
@@ -515,7 +544,8 @@ int CallEngine::disconnect3(CallSession *session, int code)
         return SFalse; // [T3D]: no handle
     if (call->state == NoState)
         return SFalse; // CS_IDLE: never connected
-    const int result = (code == DcRejected && isOffered(call)) ? reject(session) : drop(session, QByteArray());
+    const int result =
+        (code == DcRejected && isOffered(call)) ? reject(session) : drop(session, QByteArray());
     return result > 0 ? SOk : result;
 }
 

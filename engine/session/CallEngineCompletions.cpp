@@ -27,12 +27,14 @@ void CallEngine::finishRequest(PendingRequest &request, int error, const Command
     Call *other = request.other;
     if (call && (request.action == RequestAction::Drop || request.action == RequestAction::Reject))
         call->dropPending = false;
+    if (error == Success)
+        createConsultCalls(request);
     emitCompleted(request, error);
     if (error == Success)
         applyCompletion(request, outcome);
     else
-        qCInfo(lcSession) << requestActionName(request.action) << "request" << request.id << "failed:"
-                          << errorName(error);
+        qCInfo(lcSession) << requestActionName(request.action) << "request" << request.id
+                          << "failed:" << errorName(error);
     if (call) {
         --call->pendingRequests;
         maybeFreeCall(call);
@@ -58,6 +60,43 @@ void CallEngine::emitCompleted(const PendingRequest &request, int error)
         emitOne(joined);
 }
 
+void CallEngine::createConsultCalls(const PendingRequest &request)
+{
+    Call *call = request.call;
+    const LineCommand &command = request.command;
+    switch (request.action) {
+    case RequestAction::SetupConference: {
+        Call *parent = newCallWithId(command.conference, call->line, Outbound);
+        parent->isConferenceParent = true;
+        Call *consult = newCallWithId(command.other, call->line, Outbound);
+        addHandlesFor(parent);
+        addHandlesFor(consult);
+        parent->members.push_back(call);
+        parent->lastAdded = call;
+        call->confParent = parent;
+        linkConsult(parent, consult, false);
+        notifyConference(parent);
+        for (CallSession *handle : call->handles)
+            Q_EMIT handle->conferenceChanged();
+        return;
+    }
+    case RequestAction::PrepareAddToConference: {
+        Call *consult = newCallWithId(command.other, call->line, Outbound);
+        addHandlesFor(consult);
+        linkConsult(call, consult, false);
+        return;
+    }
+    case RequestAction::SetupTransfer: {
+        Call *consult = newCallWithId(command.other, call->line, Outbound);
+        addHandlesFor(consult);
+        linkConsult(call, consult, true);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 void CallEngine::applyCompletion(const PendingRequest &request, const CommandOutcome &outcome)
 {
     Call *call = request.call;
@@ -71,6 +110,8 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
             dropConference(call, command.clearParties);
             return;
         }
+        if (request.action == RequestAction::Reject)
+            call->rejected = true;
         if (!command.uui.isEmpty()) {
             call->sentUui = command.uui;
             for (CallSession *handle : call->handles)
@@ -108,10 +149,8 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
             Call *consult = parent->consult;
             parent->members.clear();
             parent->lastAdded = nullptr;
-            parent->consult = nullptr;
             call->confParent = nullptr;
-            if (consult)
-                consult->consultFor = nullptr;
+            unlinkConsult(parent);
             notifyConference(parent);
             setState(parent, Idle);
             if (consult)
@@ -121,41 +160,39 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
         }
         if (Call *consult = call->consult) {
             // [XFER]: lineUnhold recovers the original and idles the consult.
-            call->consult = nullptr;
-            consult->consultFor = nullptr;
+            unlinkConsult(call);
             setState(consult, Idle);
         }
         setState(call, Connected, ConnectedActive);
         return;
     }
     case RequestAction::Dial:
+        if (call->state == DialTone) {
+            // The dialled number is the remote party's from dialling on (lists, history, supervisor).
+            call->remoteNumber += command.digits;
+            call->calledNumber = call->remoteNumber;
+            if (!call->closed) {
+                for (CallSession *handle : call->handles)
+                    Q_EMIT handle->callInfoChanged(InfoCalledId);
+            }
+        }
         if (call->state == DialTone)
             setState(call, Dialing);
         return;
     case RequestAction::SetupConference: {
-        Call *parent = newCallWithId(command.conference, call->line, Outbound);
-        parent->isConferenceParent = true;
-        Call *consult = newCallWithId(command.other, call->line, Outbound);
-        addHandlesFor(parent);
-        addHandlesFor(consult);
-        parent->members.push_back(call);
-        parent->lastAdded = call;
-        parent->consult = consult;
-        consult->consultFor = parent;
-        call->confParent = parent;
+        Call *parent = call->confParent;
+        Call *consult = parent ? parent->consult : nullptr;
+        if (!parent || !consult)
+            return;
         setState(parent, OnHoldPendConf);
         setState(consult, DialTone, DialToneNormal);
         setState(call, Conferenced);
-        notifyConference(parent);
-        for (CallSession *handle : call->handles)
-            Q_EMIT handle->conferenceChanged();
         return;
     }
     case RequestAction::PrepareAddToConference: {
-        Call *consult = newCallWithId(command.other, call->line, Outbound);
-        addHandlesFor(consult);
-        call->consult = consult;
-        consult->consultFor = call;
+        Call *consult = call->consult;
+        if (!consult)
+            return;
         setState(call, OnHoldPendConf);
         setState(consult, DialTone, DialToneNormal);
         return;
@@ -164,10 +201,8 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
         Call *consult = request.other;
         if (!consult || consult->state == Idle)
             return;
-        if (call->consult == consult) {
-            call->consult = nullptr;
-            consult->consultFor = nullptr;
-        }
+        if (call->consult == consult)
+            unlinkConsult(call);
         consult->confParent = call;
         call->members.push_back(consult);
         call->lastAdded = consult;
@@ -197,21 +232,18 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
         return;
     }
     case RequestAction::SetupTransfer: {
-        Call *consult = newCallWithId(command.other, call->line, Outbound);
-        addHandlesFor(consult);
-        call->consult = consult;
-        consult->consultFor = call;
-        consult->consultIsTransfer = true;
+        Call *consult = call->consult;
+        if (!consult)
+            return;
         setState(call, OnHoldPendTransfer);
         setState(consult, DialTone, DialToneNormal);
         return;
     }
     case RequestAction::CompleteTransfer: {
         Call *consult = request.other;
-        if (call->consult == consult && consult) {
-            call->consult = nullptr;
-            consult->consultFor = nullptr;
-        }
+        if (call->consult == consult && consult)
+            unlinkConsult(call);
+        call->transferred = true;
         setState(call, Idle);
         becameIdle(call);
         if (consult) {
@@ -220,6 +252,12 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
         }
         return;
     }
+    case RequestAction::BlindTransfer:
+        // lineBlindTransfer: the far end now talks to the destination; this station's call ends.
+        call->transferred = true;
+        setState(call, Idle);
+        becameIdle(call);
+        return;
     case RequestAction::SendUserUserInfo:
         call->sentUui = command.uui;
         for (CallSession *handle : call->handles)
@@ -290,13 +328,14 @@ int CallEngine::featuresFor(const CallSession *session) const
             features |= FeatureAnswer | FeatureDrop;
             break;
         }
-        features |= FeatureDrop | FeatureSendUserUser | FeatureGenerateDigits | FeatureMonitorDigits | FeatureDial;
+        features |=
+            FeatureDrop | FeatureSendUserUser | FeatureGenerateDigits | FeatureMonitorDigits | FeatureDial;
         if (call->isConferenceParent) {
             features |= FeatureHold;
             if (int(call->members.size()) < caps.maxConference && !call->consult)
                 features |= FeaturePrepareAddConf;
         } else if (!call->consultFor && !call->consult) {
-            features |= FeatureHold | FeatureSetupConf | FeatureSetupTransfer;
+            features |= FeatureHold | FeatureSetupConf | FeatureSetupTransfer | FeatureBlindTransfer;
         } else {
             features |= FeatureHold;
         }
@@ -305,17 +344,21 @@ int CallEngine::featuresFor(const CallSession *session) const
         features |= FeatureDrop | FeatureUnhold;
         if (call->isConferenceParent)
             features |= FeatureAddToConf;
+        else if (!call->confParent && !call->consult && !call->consultFor)
+            features |= FeatureBlindTransfer;
         break;
     case OnHoldPendConf:
         features |= FeatureDrop;
-        if (call->consult && (call->consult->state == Connected || call->consult->state == Ringback
-                              || call->consult->state == Proceeding || call->consult->state == OnHold))
+        if (call->consult
+            && (call->consult->state == Connected || call->consult->state == Ringback
+                || call->consult->state == Proceeding || call->consult->state == OnHold))
             features |= FeatureAddToConf;
         break;
     case OnHoldPendTransfer:
         features |= FeatureDrop | FeatureUnhold;
-        if (call->consult && (call->consult->state == Connected || call->consult->state == Ringback
-                              || call->consult->state == Proceeding))
+        if (call->consult
+            && (call->consult->state == Connected || call->consult->state == Ringback
+                || call->consult->state == Proceeding))
             features |= FeatureCompleteTransfer;
         break;
     case Conferenced:

@@ -45,8 +45,7 @@ CallSession::CallSession(CallEngine *engine, Call *call, int sessionId, int priv
     , m_sessionId(sessionId)
     , m_privilege(privilege)
     , m_direction(call->direction)
-{
-}
+{ }
 
 CallSession::~CallSession() = default;
 
@@ -162,6 +161,65 @@ QList<CallSession *> CallSession::members() const
             result.append(member->handles.front());
     }
     return result;
+}
+
+namespace {
+// The handle onto another call that matches this handle's privilege (the owner sees the owner's).
+CallSession *handleLike(const Call *call, int privilege)
+{
+    if (!call || call->handles.empty())
+        return nullptr;
+    for (CallSession *handle : call->handles) {
+        if (handle->privilege() == privilege)
+            return handle;
+    }
+    return call->handles.front();
+}
+} // namespace
+
+CallSession *CallSession::consultCall() const
+{
+    return m_call ? handleLike(m_call->consult, m_privilege) : nullptr;
+}
+
+CallSession *CallSession::consultOf() const
+{
+    return m_call ? handleLike(m_call->consultFor, m_privilege) : nullptr;
+}
+
+CallSession::ConsultKind CallSession::consultKind() const
+{
+    if (!m_call)
+        return NoConsult;
+    const Call *consult = m_call->consult ? m_call->consult : (m_call->consultFor ? m_call : nullptr);
+    if (!consult)
+        return NoConsult;
+    return consult->consultIsTransfer ? TransferConsult : ConferenceConsult;
+}
+
+QString CallSession::outcome() const
+{
+    if (!m_call)
+        return QString();
+    if (m_call->isConferenceParent)
+        return QStringLiteral("conference");
+    if (m_call->consultLeg)
+        return QStringLiteral("consult");
+    if (m_call->transferred)
+        return QStringLiteral("transferred");
+    if (m_call->talkedHere)
+        return QStringLiteral("answered");
+    if (m_call->wasConnected)
+        return QStringLiteral("elsewhere"); // an inactive appearance of a call taken at another station
+    if (m_call->direction == Tapi::Outbound)
+        return QStringLiteral("unanswered");
+    return m_call->rejected ? QStringLiteral("rejected") : QStringLiteral("missed");
+}
+
+bool CallSession::needsWrapUp() const
+{
+    return m_call && m_privilege == Tapi::PrivilegeOwner && m_call->talkedHere && !m_call->consultLeg
+        && !m_call->isConferenceParent;
 }
 
 QByteArray CallSession::userUserInfo() const
@@ -287,6 +345,11 @@ int CallSession::setupTransfer()
 int CallSession::completeTransfer(CallSession *consult)
 {
     return m_engine->completeTransfer(this, consult);
+}
+
+int CallSession::blindTransfer(const QString &destination)
+{
+    return m_engine->blindTransfer(this, destination);
 }
 
 int CallSession::sendUserUserInfo(const QVariant &uui)

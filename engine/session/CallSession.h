@@ -48,6 +48,11 @@ class CallSession : public QObject
     Q_PROPERTY(bool isConference READ isConference NOTIFY conferenceChanged FINAL)
     Q_PROPERTY(CallSession *conferenceParent READ conferenceParent NOTIFY conferenceChanged FINAL)
     Q_PROPERTY(QList<CallSession *> members READ members NOTIFY conferenceChanged FINAL)
+    Q_PROPERTY(CallSession *consultCall READ consultCall NOTIFY consultChanged FINAL)
+    Q_PROPERTY(CallSession *consultOf READ consultOf NOTIFY consultChanged FINAL)
+    Q_PROPERTY(ConsultKind consultKind READ consultKind NOTIFY consultChanged FINAL)
+    Q_PROPERTY(QString outcome READ outcome NOTIFY stateChanged FINAL)
+    Q_PROPERTY(bool needsWrapUp READ needsWrapUp NOTIFY stateChanged FINAL)
     Q_PROPERTY(QByteArray userUserInfo READ userUserInfo NOTIFY userUserInfoChanged FINAL)
     Q_PROPERTY(QString userUserInfoText READ userUserInfoText NOTIFY userUserInfoChanged FINAL)
     Q_PROPERTY(int pendingUserUserInfo READ pendingUserUserInfo NOTIFY userUserInfoChanged FINAL)
@@ -59,6 +64,11 @@ class CallSession : public QObject
     Q_PROPERTY(qint64 duration READ duration NOTIFY timesChanged FINAL)
 
 public:
+    // What a consultation is for: a transfer (setupTransfer) or a conference (setupConference,
+    // prepareAddToConference). Both sides of the relation report it.
+    enum ConsultKind { NoConsult, TransferConsult, ConferenceConsult };
+    Q_ENUM(ConsultKind)
+
     CallSession(CallEngine *engine, Call *call, int sessionId, int privilege);
     ~CallSession() override;
 
@@ -90,6 +100,18 @@ public:
     bool isConference() const;
     CallSession *conferenceParent() const;
     QList<CallSession *> members() const;
+    // On a held original or a conference parent: its live consultation call; else null.
+    CallSession *consultCall() const;
+    // On a consultation call: the held original or the conference it belongs to; else null.
+    CallSession *consultOf() const;
+    ConsultKind consultKind() const;
+    // How the call went for this station, as the call log keeps it: "answered", "missed", "rejected",
+    // "unanswered" (outbound), "transferred", "consult" (a consultation leg), "conference" (the parent),
+    // "elsewhere" (an appearance of a call taken at another station).
+    QString outcome() const;
+    // An ended call the agent wraps up: an owner's call that was talked here and is not a consultation
+    // leg or a conference parent. Every other ended call can be closed without asking the agent.
+    bool needsWrapUp() const;
     QByteArray userUserInfo() const;
     QString userUserInfoText() const;
     // The whole received FIFO, head first (the call log keeps messages the agent has not released).
@@ -118,6 +140,8 @@ public:
     Q_INVOKABLE int dropAll() { return drop(QByteArray()); }
     Q_INVOKABLE int setupTransfer();
     Q_INVOKABLE int completeTransfer(CallSession *consult);
+    // lineBlindTransfer: the far end is handed to the destination; this station leaves the call.
+    Q_INVOKABLE int blindTransfer(const QString &destination);
     Q_INVOKABLE int sendUserUserInfo(const QVariant &uui);
     Q_INVOKABLE int releaseUserUserInfo();
     // Another handle onto the same call (lineGetNewCalls / lineGetConfRelatedCalls).
@@ -143,6 +167,7 @@ Q_SIGNALS:
     void callInfoChanged(int infoStates);
     void userUserInfoChanged();
     void conferenceChanged();
+    void consultChanged();
     void timesChanged();
     void digitReceived(const QString &digit);
     void terminated();

@@ -22,6 +22,7 @@ enum class RequestAction {
     RemoveFromConference,
     SetupTransfer,
     CompleteTransfer,
+    BlindTransfer,
     SendUserUserInfo,
     ReleaseUserUserInfo,
     MakeCall,

@@ -538,6 +538,7 @@ QStringList ScenarioLoader::agentActions()
             QStringLiteral("removeFromConference"),
             QStringLiteral("setupTransfer"),
             QStringLiteral("completeTransfer"),
+            QStringLiteral("blindTransfer"),
             QStringLiteral("sendUserUserInfo"),
             QStringLiteral("releaseUserUserInfo"),
             QStringLiteral("openHandle"),

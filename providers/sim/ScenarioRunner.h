@@ -55,7 +55,17 @@ private:
     QElapsedTimer m_wall;
     std::function<void(const ScenarioPlayer::Result &)> m_done;
     QHash<QString, QPointer<CallSession>> m_labels;
-    QHash<int, QStringList> m_labelsForRequest; // labels for sessions a request creates
+    QHash<int, QStringList> m_labelsForRequest; // labels for the session makeCall creates
+    struct ConsultLabels
+    {
+        QPointer<CallSession> issuer;
+        QString verb;
+        QStringList labels;
+    };
+    // Labels for the calls a consultation request creates, found through the issuer's relations when
+    // the request completes (the engine has made them by then).
+    QHash<int, ConsultLabels> m_consultLabels;
+    void labelConsultCalls(int requestId);
     int m_completingRequest = 0;
     int m_stepsLeft = 0;
     QTimer m_realTimePump; // the console's clock: virtual time follows the wall clock

@@ -21,6 +21,7 @@ struct SimFarEnd
     int mode = 0;
     QList<QByteArray> receivedUui;
     QString receivedDigits;
+    QString transferredTo; // a blind transfer handed it to this number (its call goes on there)
 
     // Its voice while a call has a voice path (see SimFarEndAudio). The loader keeps the names as written
     // with their positions; ScenarioLoader::loadMedia() resolves them and decodes the sound at 8 kHz.

@@ -4,6 +4,7 @@
 #include "SimFarEndAudio.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
+#include "lines/DialString.h"
 
 #include <algorithm>
 #include <functional>
@@ -190,8 +191,10 @@ SimFarEnd *SimSwitch::farEnd(const QString &id)
 
 const SimFarEnd *SimSwitch::farEndByNumber(const QString &number) const
 {
+    // Numbers match as dialled, whatever their formatting ("+1 555 0103" is "+15550103").
+    const QString wanted = DialString::normalized(number);
     for (const SimFarEnd &farEnd : m_farEnds) {
-        if (farEnd.number == number)
+        if (farEnd.number == number || (!wanted.isEmpty() && DialString::normalized(farEnd.number) == wanted))
             return &farEnd;
     }
     return nullptr;
@@ -348,6 +351,16 @@ void SimSwitch::apply(const LineCommand &command)
                     m_connectionOfCall.remove(appearance);
                 m_connections.remove(connection->id);
             }
+        }
+        break;
+    case LineCommand::BlindTransfer:
+        // The far end is handed to the destination and talks on there; this station is out of the call.
+        if (Connection *connection = connectionOf(command.call)) {
+            if (SimFarEnd *party = farEnd(connection->farEnd))
+                party->transferredTo = command.digits;
+            for (CallId appearance : std::as_const(connection->appearances))
+                m_connectionOfCall.remove(appearance);
+            m_connections.remove(connection->id);
         }
         break;
     case LineCommand::SendUserUserInfo:

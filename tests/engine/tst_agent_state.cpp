@@ -7,6 +7,8 @@
 #include "lines/Line.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -45,6 +47,11 @@ private Q_SLOTS:
     void alerting_data();
     void alerting();
     void alertingMovesToNextOffer();
+    void persistedStateSurvivesRestart_data();
+    void persistedStateSurvivesRestart();
+    void storedStateThatCannotBeRestored_data();
+    void storedStateThatCannotBeRestored();
+    void onCallAndTimeInState();
 };
 
 void TestAgentState::requestWhileFree_data()
@@ -296,6 +303,121 @@ void TestAgentState::alertingMovesToNextOffer()
     fx.settle();
     QCOMPARE(agent.alertingSession()->lineId(), QStringLiteral("sim/x"));
     QCOMPARE(agent.alertingSession()->remoteName(), QStringLiteral("Bob Baker"));
+}
+
+void TestAgentState::persistedStateSurvivesRestart_data()
+{
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<bool>("duringCall"); // requested during a talked call, the restart comes in wrap-up
+    QTest::addColumn<QString>("storedState");
+    QTest::addColumn<int>("restored");
+    QTest::newRow("ready") << int(AgentState::Ready) << QString() << false << QStringLiteral("Ready")
+                           << int(AgentState::Ready);
+    QTest::newRow("not ready: lunch") << int(AgentState::NotReady) << QStringLiteral("lunch") << false
+                                      << QStringLiteral("NotReady") << int(AgentState::NotReady);
+    QTest::newRow("offline") << int(AgentState::Offline) << QString() << false << QStringLiteral("Offline")
+                             << int(AgentState::Offline);
+    QTest::newRow("next state chosen during a call")
+        << int(AgentState::NotReady) << QStringLiteral("break") << true << QStringLiteral("NotReady")
+        << int(AgentState::NotReady);
+    QTest::newRow("wrap-up without a next state")
+        << -1 << QString() << true << QStringLiteral("Ready") << int(AgentState::Ready);
+}
+
+// The agent's state is stored at every change and the next start restores it (wrap-up and calls do
+// not survive a restart: the state after them does).
+void TestAgentState::persistedStateSurvivesRestart()
+{
+    QFETCH(int, requested);
+    QFETCH(QString, reason);
+    QFETCH(bool, duringCall);
+    QFETCH(QString, storedState);
+    QFETCH(int, restored);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("hookline.ini"));
+    {
+        SimFixture fx;
+        QSettings settings(file, QSettings::IniFormat);
+        AgentState agent(nullptr);
+        agent.setWrapUpSeconds(0);
+        agent.attach(&fx.engine());
+        agent.persistIn(&settings);
+        QCOMPARE(agent.state(), AgentState::Ready); // nothing stored yet
+        CallSession *a = nullptr;
+        if (duringCall) {
+            a = fx.answered(QStringLiteral("alice"));
+            QVERIFY(a);
+        }
+        if (requested >= 0)
+            QVERIFY(agent.requestState(AgentState::State(requested), reason) != AgentState::Refused);
+        if (a) {
+            QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+            QCOMPARE(agent.state(), AgentState::WrapUp); // the console is closed in wrap-up
+        }
+        QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), storedState);
+    }
+    SimFixture fx;
+    QSettings settings(file, QSettings::IniFormat);
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    QSignalSpy changes(&agent, &AgentState::stateChanged);
+    agent.persistIn(&settings);
+    QCOMPARE(int(agent.state()), restored);
+    QCOMPARE(agent.reasonCode(), restored == AgentState::NotReady ? reason : QString());
+    QCOMPARE(changes.size(), restored == AgentState::Offline ? 0 : 1);
+}
+
+void TestAgentState::storedStateThatCannotBeRestored_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown name") << QStringLiteral("Vacation") << QString();
+    QTest::newRow("wrap-up") << QStringLiteral("WrapUp") << QString();
+    QTest::newRow("not ready without reason") << QStringLiteral("NotReady") << QString();
+}
+
+// A stored value the agent state cannot take (an old or edited file) starts the agent Ready.
+void TestAgentState::storedStateThatCannotBeRestored()
+{
+    QFETCH(QString, state);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("agent/state"), state);
+    settings.setValue(QStringLiteral("agent/reason"), reason);
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.persistIn(&settings);
+    QCOMPARE(agent.state(), AgentState::Ready);
+    QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), QStringLiteral("Ready"));
+}
+
+// onCall follows the calls in progress; the times say when the state and the calls began.
+void TestAgentState::onCallAndTimeInState()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(0);
+    agent.attach(&fx.engine());
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(agent.requestState(AgentState::Ready), AgentState::Applied);
+    QVERIFY(agent.stateSinceMs() >= before);
+    QVERIFY(!agent.onCall());
+    QCOMPARE(agent.onCallSinceMs(), 0);
+    QSignalSpy onCall(&agent, &AgentState::onCallChanged);
+    CallSession *a = fx.answered(QStringLiteral("alice"));
+    QVERIFY(a);
+    QVERIFY(agent.onCall());
+    QVERIFY(agent.onCallSinceMs() >= before);
+    QCOMPARE(onCall.size(), 1);
+    QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
+    QVERIFY(!agent.onCall());
+    QCOMPARE(agent.onCallSinceMs(), 0);
+    QCOMPARE(onCall.size(), 2);
+    QCOMPARE(agent.state(), AgentState::WrapUp);
+    QVERIFY(agent.stateSinceMs() >= agent.onCallSinceMs());
 }
 
 QTEST_GUILESS_MAIN(TestAgentState)

@@ -87,6 +87,10 @@ private Q_SLOTS:
     void historySearchIsLiteral();
     void historyShowsNewRecordsLive();
     void survivesKill();
+    void searchByDigits_data();
+    void searchByDigits();
+    void migratesSchemaTwo();
+    void outboundRowKeepsDialledNumber();
 
 private:
     QTemporaryDir m_dir;
@@ -134,17 +138,19 @@ void TestCallLog::rowPerTerminatedSession_data()
     QTest::addColumn<QList<QByteArray>>("uuiReceived");
     QTest::addColumn<QByteArray>("uuiSent");
     QTest::addColumn<bool>("connected");
+    QTest::addColumn<QString>("outcome");
     QTest::newRow("local drop with UUI")
         << int(Ending::LocalDropWithUui) << QStringLiteral("IDLE") << QString()
-        << QList<QByteArray> {"queue 7"} << QByteArray("thanks 8812") << true;
+        << QList<QByteArray> {"queue 7"} << QByteArray("thanks 8812") << true << QStringLiteral("answered");
     QTest::newRow("far end busy with UUI")
         << int(Ending::RemoteHangupBusy) << QStringLiteral("DISCONNECTED") << QStringLiteral("BUSY")
-        << QList<QByteArray> {"queue 7", "bye"} << QByteArray() << true;
+        << QList<QByteArray> {"queue 7", "bye"} << QByteArray() << true << QStringLiteral("answered");
     QTest::newRow("rejected") << int(Ending::Rejected) << QStringLiteral("IDLE") << QString()
-                              << QList<QByteArray> {"queue 7"} << QByteArray() << false;
+                              << QList<QByteArray> {"queue 7"} << QByteArray() << false
+                              << QStringLiteral("rejected");
     QTest::newRow("missed") << int(Ending::Missed) << QStringLiteral("DISCONNECTED")
                             << QStringLiteral("NOANSWER") << QList<QByteArray> {"queue 7"} << QByteArray()
-                            << false;
+                            << false << QStringLiteral("missed");
 }
 
 void TestCallLog::rowPerTerminatedSession()
@@ -155,6 +161,7 @@ void TestCallLog::rowPerTerminatedSession()
     QFETCH(QByteArray, uuiSent);
     QFETCH(int, ending);
     QFETCH(bool, connected);
+    QFETCH(QString, outcome);
     const QString path = m_dir.filePath(QStringLiteral("rows-%1.sqlite").arg(ending));
     SimFixture fx;
     CallLog log(nullptr);
@@ -196,6 +203,11 @@ void TestCallLog::rowPerTerminatedSession()
     QCOMPARE(r.terminatedAt, before);
     QCOMPARE(r.privilege, QStringLiteral("OWNER"));
     QVERIFY(!r.isConference);
+    QCOMPARE(r.outcome, outcome);
+    CallHistoryModel model;
+    model.setLog(&reader);
+    QCOMPARE(model.data(model.index(0), CallHistoryModel::OutcomeRole).toString(), outcome);
+    QCOMPARE(model.data(model.index(0), CallHistoryModel::DirectionRole).toInt(), int(Inbound));
 }
 
 void TestCallLog::wrapUpAfterTerminateUpdatesRow()
@@ -309,6 +321,113 @@ void TestCallLog::survivesKill()
     QCOMPARE(rows.first().disposition, QStringLiteral("sale"));
     QCOMPARE(rows.first().notes, QStringLiteral("killed right after"));
     QCOMPARE(rows.first().uuiSent, QByteArray("thanks 8812"));
+}
+
+void TestCallLog::searchByDigits_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("names"); // newest first
+    QTest::newRow("as the UI shows it") << QStringLiteral("+1 555 0103") << QStringList {"Dots", "Dan"};
+    QTest::newRow("digits only") << QStringLiteral("5550103") << QStringList {"Dots", "Dan"};
+    QTest::newRow("brackets and dash") << QStringLiteral("(555) 010-3") << QStringList {"Dots", "Dan"};
+    QTest::newRow("dots") << QStringLiteral("555.0103") << QStringList {"Dots", "Dan"};
+    QTest::newRow("part of the number") << QStringLiteral("79 46") << QStringList {"Carol"};
+    QTest::newRow("other number") << QStringLiteral("+1 555 0199") << QStringList {};
+    QTest::newRow("a name is not a number") << QStringLiteral("Carol") << QStringList {"Carol"};
+}
+
+void TestCallLog::searchByDigits()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, names);
+    CallLog log(nullptr);
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("digits-%1.sqlite").arg(QTest::currentDataTag()))));
+    const QList<QPair<QString, QString>> stored {
+        {QStringLiteral("Dan"), QStringLiteral("+1 555 0103")},
+        {QStringLiteral("Carol"), QStringLiteral("+44 20 7946 0102")},
+        {QStringLiteral("Dots"), QStringLiteral("1.555.010.3")}};
+    for (int i = 0; i < stored.size(); ++i) {
+        CallRecord r;
+        r.sessionId = i + 1;
+        r.lineId = QStringLiteral("sim/desk");
+        r.remoteName = stored.at(i).first;
+        r.remoteNumber = stored.at(i).second;
+        r.terminatedAt = 1000 + i;
+        QVERIFY(log.write(r) > 0);
+    }
+    QStringList shown;
+    for (const CallRecord &r : log.records(search))
+        shown << r.remoteName;
+    QCOMPARE(shown, names);
+}
+
+void TestCallLog::migratesSchemaTwo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema2.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE calls (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id INTEGER NOT NULL, "
+            "line_id TEXT NOT NULL, address TEXT, direction INTEGER, remote_number TEXT, remote_name TEXT, "
+            "called_number TEXT, offered_at INTEGER, connected_at INTEGER, dropped_at INTEGER, idle_at "
+            "INTEGER, terminated_at INTEGER NOT NULL, duration_ms INTEGER, final_state TEXT, final_mode "
+            "TEXT, disconnect_mode TEXT, uui_sent BLOB, disposition TEXT, notes TEXT, is_conference INTEGER "
+            "NOT NULL DEFAULT 0, privilege TEXT, recording_path TEXT)")));
+        const QString insert = QStringLiteral(
+            "INSERT INTO calls (session_id, line_id, terminated_at, remote_number, direction, connected_at, "
+            "is_conference) VALUES (%1, 'sim/desk', %2, '%3', %4, %5, %6)");
+        QVERIFY(q.exec(
+            insert.arg(1).arg(1000).arg(QStringLiteral("+1 555 0103")).arg(int(Inbound)).arg(5).arg(0)));
+        QVERIFY(q.exec(
+            insert.arg(2).arg(2000).arg(QStringLiteral("(555) 010-9")).arg(int(Inbound)).arg(-1).arg(0)));
+        QVERIFY(
+            q.exec(insert.arg(3).arg(3000).arg(QStringLiteral("2002")).arg(int(Outbound)).arg(-1).arg(0)));
+        QVERIFY(q.exec(insert.arg(4).arg(4000).arg(QString()).arg(int(Outbound)).arg(9).arg(1)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema2"));
+
+    CallLog log(nullptr);
+    QVERIFY2(log.open(path), qPrintable(log.errorString()));
+    QStringList outcomes;
+    for (const CallRecord &r : log.records())
+        outcomes << r.outcome;
+    QCOMPARE(outcomes, (QStringList {"conference", "unanswered", "missed", "answered"}));
+    // Rows written before the migration are found by their digits too.
+    QCOMPARE(log.records(QStringLiteral("555 0109")).size(), 1);
+    QCOMPARE(log.records(QStringLiteral("+1 (555) 010-3")).size(), 1);
+    {
+        QSqlQuery version(QSqlDatabase::database(log.connectionName(), false));
+        QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+        QCOMPARE(version.value(0).toInt(), 3);
+    }
+    log.close();
+    CallLog reopened(nullptr);
+    QVERIFY(reopened.open(path)); // the second open finds schema 3 and migrates nothing
+    QCOMPARE(reopened.recordCount(), 4);
+}
+
+void TestCallLog::outboundRowKeepsDialledNumber()
+{
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("outbound.sqlite"))));
+    log.attach(&fx.engine());
+    CallSession *s = fx.dialOut(QStringLiteral("20 02"));
+    QVERIFY(s);
+    QVERIFY(fx.connectOutbound(s, QStringLiteral("bob")));
+    QCOMPARE(fx.completionOf(s->drop(QByteArray())), int(Success));
+    QCOMPARE(s->terminate(), int(Success));
+    const QList<CallRecord> rows = log.records(QStringLiteral("2002"));
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().remoteNumber, QStringLiteral("2002"));
+    QCOMPARE(rows.first().direction, int(Outbound));
+    QCOMPARE(rows.first().outcome, QStringLiteral("answered"));
 }
 
 int main(int argc, char **argv)

@@ -2,6 +2,7 @@
 
 #include "FakePhone.h"
 #include "SimSwitch.h"
+#include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
@@ -17,7 +18,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qsettings.h>
-#include <QtCore/qtranslator.h>
+#include <QtQml/qqmlcontext.h>
 #include <QtQml/qqmlengine.h>
 
 namespace {
@@ -302,20 +303,22 @@ int SimDriver::historyCount() const
 
 bool SimDriver::setLanguage(const QString &language)
 {
-    if (m_translator) {
-        QCoreApplication::removeTranslator(m_translator.get());
-        m_translator.reset();
-    }
-    bool ok = true;
-    if (language != QLatin1String("en")) {
-        m_translator = std::make_unique<QTranslator>();
-        ok = m_translator->load(QStringLiteral("hookline_") + language, QStringLiteral(HOOKLINE_QM_DIR));
-        if (ok)
-            QCoreApplication::installTranslator(m_translator.get());
-    }
-    if (m_qml)
-        m_qml->retranslate();
-    return ok;
+    // The console's own code path: the catalogues compiled in (:/i18n), through UiLanguage, which also
+    // retranslates the test's engine.
+    UiLanguage::instance()->attachEngine(m_qml);
+    return UiLanguage::instance()->apply(language);
+}
+
+void SimDriver::startLanguage(const QString &commandLineLanguage)
+{
+    UiLanguage::instance()->attachEngine(m_qml);
+    UiLanguage::instance()->start(commandLineLanguage);
+}
+
+QString SimDriver::sourceUrl(QObject *object) const
+{
+    const QQmlContext *context = object ? qmlContext(object) : nullptr;
+    return context ? context->baseUrl().toString() : QString();
 }
 
 QVariant SimDriver::settingValue(const QString &key) const

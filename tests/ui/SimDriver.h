@@ -18,7 +18,6 @@ class EventLogModel;
 class FakePhone;
 #include "devices/PhoneBinding.h"
 class QSettings;
-class QTranslator;
 class SimSwitch;
 class QQmlEngine;
 class QJSEngine;
@@ -55,7 +54,11 @@ public:
     // Terminates every session and puts the agent back to Ready, for the next test function.
     Q_INVOKABLE void reset();
     Q_INVOKABLE int historyCount() const;
+    // The console's language code (UiLanguage): apply() as Settings and --lang do, start() as main.cpp does.
     Q_INVOKABLE bool setLanguage(const QString &language);
+    Q_INVOKABLE void startLanguage(const QString &commandLineLanguage);
+    // The URL of the QML file an object is declared in: the tests must use the compiled module (qrc:).
+    Q_INVOKABLE QString sourceUrl(QObject *object) const;
 
     // Headsets: a PhoneBinding on the engine with a fake phone device (fresh after reset()).
     Q_INVOKABLE PhoneBinding *phoneBinding() const;
@@ -87,7 +90,6 @@ private:
     std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ConsoleAudio> m_audio;
-    std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;
     QElapsedTimer m_wall;

@@ -27,7 +27,9 @@ public Q_SLOTS:
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
-        engine->addImportPath(QStringLiteral(HOOKLINE_QML_BUILD_DIR));
+        // As the console (ConsoleApp::showConsole): the modules compiled into this executable and the engine
+        // library, never the build folder's copies.
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_driver->attachTo(engine);
     }
 

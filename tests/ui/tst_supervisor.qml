@@ -81,8 +81,21 @@ Item {
             compare(SimDriver.farEndState("alice"), "DISCONNECTED/NORMAL")
             verify(lastEventOf(first.sessionId) === "CONFERENCED->IDLE")
 
-            // Drop the whole conference: every party and the conference end.
+            // Drop the whole conference: asked first; Cancel keeps it, "Drop all" ends every party.
+            const confirm = findChild(card, "confirmDropAll")
             mouseClick(findChild(card, "dropConferenceButton"))
+            tryCompare(confirm, "opened", true)
+            compare(findChild(confirm, "confirmDropAllText").text, "All 2 parties will be disconnected.")
+            SimDriver.settle() // nothing is dropped while the agent decides
+            compare(parent.state, Tapi.Connected)
+            compare(root.Window.activeFocusItem, findChild(confirm, "cancelDropAllButton")) // Enter keeps it
+            keyClick(Qt.Key_Escape)
+            tryCompare(confirm, "visible", false)
+            SimDriver.settle()
+            compare(parent.state, Tapi.Connected)
+            mouseClick(findChild(card, "dropConferenceButton"))
+            tryCompare(confirm, "opened", true)
+            mouseClick(findChild(confirm, "confirmDropAllButton"))
             tryCompare(parent, "state", Tapi.Idle)
             tryCompare(consult, "state", Tapi.Idle)
             tryCompare(third, "state", Tapi.Idle)

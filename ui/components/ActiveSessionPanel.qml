@@ -11,27 +11,44 @@ Pane {
     id: panel
     objectName: "activeSessionPanel"
     property CallSession session: null
-    property ConsultTracker consults: null
     property var dropReasons: ({}) // sessionId -> reason code chosen at drop
     signal closed(int sessionId)
 
     readonly property int features: session ? session.features : 0
     readonly property bool ended: session !== null && (session.state === Tapi.Idle || session.state === Tapi.Disconnected)
-    readonly property var consultInfo: consults ? consults.infoFor(session) : undefined
+    // The consultation this session belongs to, from the engine's relations: on the consult its held
+    // original or conference, on the held side its consult.
+    readonly property CallSession heldSide: !session ? null : (session.consultOf ? session.consultOf : (session.consultCall ? session : null))
+    readonly property CallSession consultSide: !session ? null : (session.consultCall ? session.consultCall : (session.consultOf ? session : null))
     function has(feature) { return (features & feature) !== 0 }
 
     // The same calls the shortcuts make.
     function dropNow() { return dropControls.dropNow() }
     function toggleHold() {
-        if (!session)
+        const unhold = session !== null && session.state === Tapi.OnHold
+        const action = unhold ? qsTr("Unhold") : qsTr("Hold")
+        const why = Reasons.unavailable(session, unhold ? Tapi.FeatureUnhold : Tapi.FeatureHold, action)
+        if (why.length) {
+            Feedback.show(why)
             return -1
-        return session.state === Tapi.OnHold ? session.unhold() : session.hold()
+        }
+        const result = unhold ? session.unhold() : session.hold()
+        Feedback.request(action, result)
+        return result
     }
-
-    property int tick: 0
-    Timer { interval: 1000; running: panel.session !== null && panel.visible; repeat: true; onTriggered: panel.tick++ }
+    // Saves the wrap-up of the selected ended call and closes it (the shortcut's way to Save and close).
+    function saveAndCloseWrapUp() {
+        if (!ended) {
+            Feedback.show(qsTr("Nothing to save: the selected call has not ended."))
+            return false
+        }
+        return wrapUp.saveAndClose()
+    }
+    // The selected call just ended here: the agent goes on typing in the wrap-up.
+    onEndedChanged: if (ended && visible) Qt.callLater(wrapUp.focusNotes)
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+    Accessible.name: qsTr("Selected call")
 
     Label {
         anchors.centerIn: parent
@@ -84,23 +101,32 @@ Pane {
                     Layout.alignment: Qt.AlignRight
                     font.family: "monospace"
                     color: Theme.mutedText
-                    text: { panel.tick; return panel.session ? Fmt.duration(panel.session.duration) : "" }
+                    text: panel.session ? Fmt.duration(Clock.duration(panel.session)) : ""
                 }
             }
         }
 
-        // Ended: what happened.
+        // What the caller sent stays in view while talking and through wrap-up; ended: who ended it.
         GridLayout {
-            objectName: "endedDetails"
-            visible: panel.ended
+            objectName: "callerDetails"
+            visible: panel.session !== null && !panel.session.isConference
             columns: 2
             columnSpacing: Theme.spacing
             Layout.fillWidth: true
-            Label { text: qsTr("Ended by"); color: Theme.mutedText }
+            Label { text: qsTr("Ended by"); color: Theme.mutedText; visible: panel.ended }
             PlainLabel {
                 objectName: "endedDisconnectMode"
+                visible: panel.ended
                 Layout.fillWidth: true
                 text: panel.session && panel.session.disconnectMode ? Names.disconnect(panel.session.disconnectMode) : qsTr("this station")
+            }
+            Label { text: qsTr("Caller-ID date"); color: Theme.mutedText; visible: callerIdDate.visible }
+            PlainLabel {
+                id: callerIdDate
+                objectName: "activeCallerIdDate"
+                visible: text.length > 0
+                Layout.fillWidth: true
+                text: panel.session ? panel.session.callerIdDate : ""
             }
             Label { text: qsTr("Caller data"); color: Theme.mutedText }
             PlainLabel {
@@ -120,6 +146,7 @@ Pane {
                 objectName: "holdButton"
                 text: panel.session && panel.session.state === Tapi.OnHold ? qsTr("Unhold") : qsTr("Hold")
                 enabled: panel.session && (panel.session.state === Tapi.OnHold ? panel.has(Tapi.FeatureUnhold) : panel.has(Tapi.FeatureHold))
+                disabledReason: Reasons.unavailable(panel.session, panel.session && panel.session.state === Tapi.OnHold ? Tapi.FeatureUnhold : Tapi.FeatureHold, text)
                 Accessible.name: text
                 onClicked: panel.toggleHold()
             }
@@ -128,25 +155,27 @@ Pane {
                 objectName: "transferButton"
                 text: qsTr("Consult transfer")
                 enabled: panel.has(Tapi.FeatureSetupTransfer)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupTransfer, text)
                 Accessible.name: qsTr("Start a consultation for transfer")
-                onClicked: panel.consults.start("transfer", panel.session, panel.session.setupTransfer())
+                onClicked: Feedback.request(text, panel.session.setupTransfer())
             }
             IconButton {
                 iconName: "transfer"
                 objectName: "completeTransferButton"
-                visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "transfer"
+                visible: panel.heldSide !== null && panel.session.consultKind === CallSession.TransferConsult
                 text: qsTr("Complete transfer")
-                enabled: visible && ((panel.consultInfo.target.features & Tapi.FeatureCompleteTransfer) !== 0)
+                enabled: visible && (panel.heldSide.features & Tapi.FeatureCompleteTransfer) !== 0
                 Accessible.name: text
-                onClicked: panel.consultInfo.target.completeTransfer(panel.session)
+                onClicked: Feedback.request(text, panel.heldSide.completeTransfer(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
                 objectName: "conferenceButton"
                 text: qsTr("Conference")
                 enabled: panel.has(Tapi.FeatureSetupConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupConf, text)
                 Accessible.name: qsTr("Set up a conference")
-                onClicked: panel.consults.start("conference", panel.session, panel.session.setupConference())
+                onClicked: Feedback.request(text, panel.session.setupConference())
             }
             IconButton {
                 iconName: "conference"
@@ -154,17 +183,18 @@ Pane {
                 visible: panel.session !== null && panel.session.isConference
                 text: qsTr("Add party")
                 enabled: panel.has(Tapi.FeaturePrepareAddConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeaturePrepareAddConf, text)
                 Accessible.name: qsTr("Call another party for the conference")
-                onClicked: panel.consults.start("conference", panel.session, panel.session.prepareAddToConference())
+                onClicked: Feedback.request(text, panel.session.prepareAddToConference())
             }
             IconButton {
                 iconName: "conference"
                 objectName: "joinConferenceButton"
-                visible: panel.consultInfo !== undefined && panel.consultInfo.kind === "conference"
+                visible: panel.heldSide !== null && panel.session.consultKind === CallSession.ConferenceConsult
                 text: qsTr("Add to conference")
-                enabled: visible && panel.consultInfo.target !== null && ((panel.consultInfo.target.features & Tapi.FeatureAddToConf) !== 0)
+                enabled: visible && (panel.heldSide.features & Tapi.FeatureAddToConf) !== 0
                 Accessible.name: text
-                onClicked: panel.consultInfo.target.addToConference(panel.session)
+                onClicked: Feedback.request(text, panel.heldSide.addToConference(panel.consultSide))
             }
             IconButton {
                 iconName: "conference"
@@ -172,8 +202,9 @@ Pane {
                 visible: panel.session !== null && panel.session.conferenceParent !== null
                 text: qsTr("Remove from conference")
                 enabled: panel.has(Tapi.FeatureRemoveFromConf)
+                disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureRemoveFromConf, text)
                 Accessible.name: text
-                onClicked: panel.session.removeFromConference()
+                onClicked: Feedback.request(text, panel.session.removeFromConference())
             }
             IconButton {
                 iconName: CallEngine.mute.muted ? "microphone" : "mute"
@@ -198,6 +229,44 @@ Pane {
                     panel.dropReasons = r
                 }
             }
+        }
+
+        BlindTransferField {
+            Layout.fillWidth: true
+            visible: !panel.ended && panel.session !== null && !panel.session.isConference
+            session: panel.session
+        }
+
+        // Notes while talking: kept with the call (the interaction's original for a consult leg) and
+        // shown again in the wrap-up.
+        TextArea {
+            id: callNotes
+            objectName: "callNotes"
+            readonly property CallSession target: !panel.session ? null : (panel.session.consultOf && panel.session.consultKind === CallSession.TransferConsult ? panel.session.consultOf : panel.session)
+            Layout.fillWidth: true
+            Layout.preferredHeight: 54
+            visible: !panel.ended && target !== null && !target.isConference
+            placeholderText: qsTr("Notes")
+            wrapMode: TextEdit.Wrap
+            textFormat: TextEdit.PlainText
+            Accessible.name: qsTr("Call notes")
+            background: Rectangle {
+                color: Theme.surface
+                radius: 2
+                border.width: callNotes.activeFocus ? 2 : 1
+                border.color: callNotes.activeFocus ? Theme.focusRing : Theme.fieldBorder
+            }
+            property bool loading: false
+            onTargetChanged: {
+                loading = true
+                text = target ? CallLog.notes(target.sessionId) : ""
+                loading = false
+            }
+            // Typed, pasted or set by a screen reader: kept with the call at once.
+            onTextChanged: if (target && !loading) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
+            // Tab moves on (it does not type a tab), as everywhere else in the console.
+            Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         }
 
         DialPad {

@@ -3,12 +3,40 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
+import "Formatting.js" as Fmt
 
-// The agent's state and the next state (chosen while busy), the wrap-up timer with Extend and Finish,
-// and the microphone.
+// The agent's state and the next state (chosen while busy), "On call" while a call is in progress, the
+// time in the state (or on the calls), the wrap-up timer with Extend and Finish, and the microphone.
+// Two shortcuts change the state: Ready at once, and the state menu for the keyboard.
 RowLayout {
     id: bar
+    objectName: "agentStateBar"
     spacing: Theme.spacing
+
+    property var shortcuts: ({ ready: "Ctrl+Shift+Y", stateMenu: "Ctrl+Shift+N" })
+    function openStateMenu() {
+        stateMenu.open()
+        stateMenu.currentIndex = 0
+        stateMenu.forceActiveFocus(Qt.ShortcutFocusReason)
+    }
+    function requestReady() {
+        const result = AgentState.requestState(AgentState.Ready)
+        if (result === AgentState.Deferred)
+            Feedback.show(qsTr("Ready after this call."))
+        return result
+    }
+    Shortcut {
+        objectName: "readyShortcut"
+        sequence: bar.shortcuts.ready || ""
+        context: Qt.ApplicationShortcut
+        onActivated: bar.requestReady()
+    }
+    Shortcut {
+        objectName: "stateMenuShortcut"
+        sequence: bar.shortcuts.stateMenu || ""
+        context: Qt.ApplicationShortcut
+        onActivated: bar.openStateMenu()
+    }
 
     property int tick: 0
     Timer { interval: 500; running: AgentState.wrapUpTimed; repeat: true; onTriggered: bar.tick++ }
@@ -28,6 +56,24 @@ RowLayout {
         color: Theme.text
         Accessible.role: Accessible.StaticText
         Accessible.name: qsTr("Agent state: %1").arg(text)
+    }
+    Label {
+        objectName: "onCallLabel"
+        visible: AgentState.onCall
+        text: qsTr("On call")
+        font.bold: true
+        color: Theme.accent
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+    // Time on the current calls while on a call, otherwise in the agent state; one tick with the call times.
+    Label {
+        objectName: "timeInState"
+        font.family: "monospace"
+        color: Theme.mutedText
+        text: Fmt.duration(Clock.since(AgentState.onCall ? AgentState.onCallSinceMs : AgentState.stateSinceMs))
+        Accessible.role: Accessible.StaticText
+        Accessible.name: AgentState.onCall ? qsTr("On call for %1").arg(text) : qsTr("In this state for %1").arg(text)
     }
     Label {
         objectName: "wrapUpRemaining"
@@ -59,6 +105,7 @@ RowLayout {
             id: stateMenu
             y: stateButton.height
             MenuItem {
+                objectName: "readyMenuItem"
                 text: qsTr("Ready")
                 Accessible.name: text
                 onTriggered: AgentState.requestState(AgentState.Ready)

@@ -96,17 +96,21 @@ ColumnLayout {
         revision: pane.revision
     }
 
-    // A file setting: a path typed in, stored when editing ends (Enter or leaving the field).
+    // A file or folder setting: a path typed in (stored when editing ends: Enter or leaving the field)
+    // or chosen with Browse.
     component FileSetting: RowLayout {
         id: fileRow
         property string label
         property string settingsKey
         property string placeholder
+        property bool folder: false
+        property var nameFilters: []
         property var store // inline components do not see the pane's ids
         signal stored(string path)
         Layout.fillWidth: true
         Label { text: fileRow.label; color: Theme.text; Layout.preferredWidth: 140 }
         TextField {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
             id: field
             objectName: fileRow.objectName + "Field"
             Layout.fillWidth: true
@@ -121,10 +125,23 @@ ColumnLayout {
                 fileRow.stored(path)
             }
         }
-        Button {
+        BrowseButton {
+            objectName: fileRow.objectName + "Browse"
+            path: field.text.trim()
+            folder: fileRow.folder
+            nameFilters: fileRow.nameFilters
+            title: fileRow.label
+            Accessible.name: qsTr("Browse for %1").arg(fileRow.label)
+            onChosen: function(path) {
+                field.text = path
+                field.editingFinished()
+            }
+        }
+        IconButton {
             objectName: fileRow.objectName + "Clear"
             text: qsTr("Clear")
             enabled: field.text.length > 0
+            disabledReason: qsTr("Already empty.")
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
             onClicked: {
                 field.text = ""
@@ -139,6 +156,7 @@ ColumnLayout {
         label: qsTr("Ringtone file")
         settingsKey: "audio/ringtone"
         placeholder: qsTr("The built-in ringtone")
+        nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
         onStored: RingtonePlayer.reloadTone()
     }
     PlainLabel {
@@ -166,10 +184,12 @@ ColumnLayout {
         objectName: "musicOnHoldFile"
         label: qsTr("Music on hold")
         settingsKey: "audio/musicOnHold"
+        nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
         placeholder: qsTr("None: a held caller hears silence")
     }
 
     CheckBox {
+        palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
         objectName: "autoRecord"
         text: qsTr("Record every call automatically")
         checked: pane.flag(settingsStore.value("recording/auto", false))
@@ -181,30 +201,31 @@ ColumnLayout {
         objectName: "recordingFolder"
         label: qsTr("Recordings folder")
         settingsKey: "recording/folder"
+        folder: true
         placeholder: qsTr("The default folder")
     }
     RowLayout {
         Label { text: qsTr("Recording format"); color: Theme.text; Layout.preferredWidth: 140 }
-        ComboBox {
+        ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingFormat"
-            readonly property var codes: ["wav", "flac", "opus"]
+            codes: ["wav", "flac", "opus"]
+            code: String(settingsStore.value("recording/format", "wav")).toLowerCase()
+            nameOf: function(value) { return value === "flac" ? qsTr("FLAC") : value === "opus" ? qsTr("Ogg Opus") : qsTr("WAV") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
-            model: [qsTr("WAV"), qsTr("FLAC"), qsTr("Ogg Opus")]
-            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/format", "wav")).toLowerCase()))
             Accessible.name: qsTr("Recording format")
-            onActivated: function(i) { settingsStore.setValue("recording/format", codes[i]) }
+            onChosen: function(value) { settingsStore.setValue("recording/format", value) }
         }
     }
     RowLayout {
         Label { text: qsTr("Recording channels"); color: Theme.text; Layout.preferredWidth: 140 }
-        ComboBox {
+        ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingLayout"
-            readonly property var codes: ["stereo", "mono"]
+            codes: ["stereo", "mono"]
+            code: String(settingsStore.value("recording/layout", "stereo"))
+            nameOf: function(value) { return value === "mono" ? qsTr("Mono: both mixed") : qsTr("Stereo: caller left, agent right") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
-            model: [qsTr("Stereo: caller left, agent right"), qsTr("Mono: both mixed")]
-            currentIndex: Math.max(0, codes.indexOf(String(settingsStore.value("recording/layout", "stereo"))))
             Accessible.name: qsTr("Recording channels")
-            onActivated: function(i) { settingsStore.setValue("recording/layout", codes[i]) }
+            onChosen: function(value) { settingsStore.setValue("recording/layout", value) }
         }
     }
     Label {

@@ -106,7 +106,10 @@ Pane {
                 objectName: "recordButton"
                 iconName: "record"
                 text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
-                enabled: status.session !== null
+                readonly property bool ended: status.session !== null
+                    && (status.session.state === Tapi.Idle || status.session.state === Tapi.Disconnected)
+                enabled: status.session !== null && !ended
+                disabledReason: ended ? qsTr("The call has ended: there is nothing left to record.") : ""
                 Accessible.name: text
                 onClicked: {
                     if (status.recordingState === 1 || status.recordingState === 2)
@@ -115,10 +118,11 @@ Pane {
                         CallAudioRouter.startRecording(status.session)
                 }
             }
-            Button {
+            IconButton {
                 objectName: "pauseRecordingButton"
                 text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
                 enabled: status.recordingState === 1 || status.recordingState === 2
+                disabledReason: qsTr("Nothing is being recorded.")
                 Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
                 onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)

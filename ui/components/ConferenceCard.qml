@@ -20,6 +20,8 @@ Rectangle {
     Accessible.role: Accessible.Grouping
     Accessible.name: qsTr("Conference %1").arg(conference ? conference.sessionId : 0)
 
+    ConfirmDropAll { id: confirmDropAll }
+
     ColumnLayout {
         id: column
         anchors.fill: parent
@@ -48,8 +50,11 @@ Rectangle {
                 objectName: "dropConferenceButton"
                 text: qsTr("Drop conference")
                 enabled: card.conference !== null && ((card.conference.features & Tapi.FeatureDrop) !== 0)
+                disabledReason: Reasons.unavailable(card.conference, Tapi.FeatureDrop, text)
                 Accessible.name: text
-                onClicked: card.conference.drop()
+                onClicked: confirmDropAll.ask(card.conference, function() {
+                    Feedback.request(qsTr("Drop conference"), card.conference.drop())
+                })
             }
         }
         Label {
@@ -81,16 +86,18 @@ Rectangle {
                     objectName: "removePartyButton"
                     text: qsTr("Remove")
                     enabled: ((party.modelData.features & Tapi.FeatureRemoveFromConf) !== 0)
+                    disabledReason: Reasons.unavailable(party.modelData, Tapi.FeatureRemoveFromConf, text)
                     Accessible.name: qsTr("Remove this party from the conference")
-                    onClicked: party.modelData.removeFromConference()
+                    onClicked: Feedback.request(text, party.modelData.removeFromConference())
                 }
                 IconButton {
                     iconName: "drop"
                     objectName: "dropPartyButton"
                     text: qsTr("Drop")
                     enabled: ((party.modelData.features & Tapi.FeatureDrop) !== 0)
+                    disabledReason: Reasons.unavailable(party.modelData, Tapi.FeatureDrop, text)
                     Accessible.name: qsTr("Drop this party")
-                    onClicked: party.modelData.drop()
+                    onClicked: Feedback.request(text, party.modelData.drop())
                 }
             }
         }

@@ -13,6 +13,7 @@ ColumnLayout {
     readonly property bool canDial: session !== null && (session.features & Tapi.FeatureDial) !== 0
     readonly property bool sendsTones: canDial && session.state === Tapi.Connected
     spacing: Theme.spacing / 2
+    readonly property string problem: numberField.text.length ? DialString.problem(numberField.text) : ""
 
     function press(key) {
         if (sendsTones) {
@@ -26,13 +27,16 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: !pad.sendsTones
         TextField {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
             id: numberField
             objectName: "dialNumber"
             Layout.fillWidth: true
             placeholderText: qsTr("Number to dial")
             enabled: pad.canDial
-            validator: RegularExpressionValidator { regularExpression: /[0-9*#+ ]*/ }
+            // Numbers as the UI shows them are fine ("+1 555 0103", "(555) 010-3"); letters get a reason.
+            inputMethodHints: Qt.ImhDialableCharactersOnly
             Accessible.name: qsTr("Number to dial")
+            Accessible.description: pad.problem
             Keys.onReturnPressed: dialButton.clicked()
         }
         IconButton {
@@ -40,13 +44,22 @@ ColumnLayout {
             id: dialButton
             objectName: "dialButton"
             text: qsTr("Dial")
-            enabled: pad.canDial && numberField.text.trim().length > 0
+            enabled: pad.canDial && numberField.text.trim().length > 0 && pad.problem.length === 0
             Accessible.name: qsTr("Dial the number")
             onClicked: {
                 if (pad.session.dial(numberField.text.trim()) > 0)
                     numberField.text = ""
             }
         }
+    }
+    Label {
+        objectName: "dialProblem"
+        visible: !pad.sendsTones && pad.problem.length > 0
+        text: pad.problem
+        color: Theme.danger
+        wrapMode: Text.WordWrap
+        textFormat: Text.PlainText
+        Layout.fillWidth: true
     }
     Label {
         visible: pad.sendsTones

@@ -20,30 +20,51 @@ ColumnLayout {
 
     spacing: Theme.spacing / 2
 
-    // Drops through the session, as the shortcut and the headset do. Returns the request id or error.
+    // Why Drop is unavailable now, "" when it is available.
+    readonly property string dropUnavailableReason: !uuiFits
+        ? qsTr("Too long: this line takes at most %1 bytes of UUI on drop.").arg(limit)
+        : Reasons.unavailable(session, Tapi.FeatureDrop, qsTr("Drop"))
+
+    // Drops through the session, as the shortcut and the headset do. Returns the request id or error;
+    // 0 while the agent is asked to confirm dropping a whole conference.
     function dropNow() {
-        if (!canDrop)
+        if (!canDrop) {
+            Feedback.show(dropUnavailableReason)
+            return -1
+        }
+        if (session.isConference) {
+            confirmDropAll.ask(session, drop.dropConfirmed)
+            return 0
+        }
+        return dropConfirmed()
+    }
+    function dropConfirmed() {
+        if (!session)
             return -1
         const reason = reasonCode
         const id = uuiField.text.length ? session.drop(uuiField.text) : session.drop()
-        if (id > 0) {
+        if (Feedback.request(qsTr("Drop"), id)) {
             dropRequested(reason)
             uuiField.text = ""
         }
         return id
     }
 
+    ConfirmDropAll { id: confirmDropAll }
+
     RowLayout {
         spacing: Theme.spacing
         Layout.fillWidth: true
-        ComboBox {
+        ChoiceBox { // index 0 is no reason; the choice stays when the language changes
             id: reasonBox
             objectName: "dropReason"
             Layout.preferredWidth: 200
-            model: [qsTr("No reason")].concat(Names.dispositions.map(function(code) { return Names.disposition(code) }))
+            codes: [""].concat(Names.dispositions)
+            nameOf: function(value) { return value === "" ? qsTr("No reason") : Names.disposition(value) }
             Accessible.name: qsTr("Drop reason")
         }
         TextField {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
             id: uuiField
             objectName: "dropUui"
             Layout.fillWidth: true
@@ -64,6 +85,7 @@ ColumnLayout {
             objectName: "dropButton"
             text: qsTr("Drop")
             enabled: drop.canDrop
+            disabledReason: drop.dropUnavailableReason
             palette.button: Theme.danger
             palette.buttonText: Theme.dark ? "#1d2126" : "#ffffff" // readable on either theme's red
             Accessible.role: Accessible.Button

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
+import "Formatting.js" as Fmt
 
 // The offered call the agent may take: caller id, line, UUI, Answer and Reject. Reject is disabled,
 // with the reason shown, where the line cannot refuse a call. Announced to screen readers as an alert.
@@ -12,6 +13,40 @@ Rectangle {
 
     property CallSession session: null
     signal answered(CallSession session)
+
+    // Every other call ringing for the agent at the same time, oldest first: each can be answered here.
+    // Replaced only when the set changes, so the rows (and a screen reader's place in them) stay.
+    property var others: []
+    function refreshOthers() {
+        const result = []
+        for (let i = 0; i < CallEngine.sessions.count; ++i) {
+            const s = CallEngine.sessions.sessionAt(i)
+            if (s !== session && AgentState.mayAlert(s))
+                result.push(s)
+        }
+        if (result.length !== others.length || result.some(function(s, i) { return s !== others[i] }))
+            others = result
+    }
+    Connections {
+        target: CallEngine
+        function onSessionStateChanged() { banner.refreshOthers() }
+        function onSessionTerminated() { banner.refreshOthers() }
+    }
+    Connections {
+        target: AgentState
+        function onCanTakeCallsChanged() { banner.refreshOthers() }
+    }
+    // How long a caller has waited, on the console's one clock (as the call list shows it).
+    function waiting(s) {
+        return s && s.offeredAt && !isNaN(s.offeredAt.getTime()) ? Fmt.duration(Clock.since(s.offeredAt.getTime())) : ""
+    }
+    function answerCall(s) {
+        if (s && Feedback.request(qsTr("Answer"), s.answer())) {
+            answered(s)
+            return true
+        }
+        return false
+    }
 
     readonly property bool canReject: session !== null && (session.features & Tapi.FeatureReject) !== 0
     readonly property string rejectReason: {
@@ -34,11 +69,26 @@ Rectangle {
     border.width: 2
     radius: Theme.radius
 
-    Accessible.role: Accessible.AlertMessage
+    Accessible.role: Accessible.Grouping
     // Untrusted text goes in last, so a "%1" in a caller name is never taken for a placeholder.
     Accessible.name: session ? qsTr("Incoming call on %1 from %2").arg(session.line ? session.line.name : session.lineId)
                                                                .arg(Names.caller(session.remoteName, session.remoteNumber))
                              : ""
+
+    // Screen readers present an alert when it appears: one appears for every call that starts alerting,
+    // also when the banner goes straight from one call to the next. It takes no focus.
+    Item {
+        id: announcement
+        anchors.fill: parent
+        visible: false
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: banner.Accessible.name
+    }
+    onSessionChanged: {
+        refreshOthers()
+        announcement.visible = false
+        announcement.visible = session !== null
+    }
 
     RowLayout {
         id: content
@@ -69,9 +119,11 @@ Rectangle {
                 font.pixelSize: Theme.fontLarge
             }
             PlainLabel {
+                objectName: "incomingLineAndWait"
                 Layout.fillWidth: true
                 color: Theme.mutedText
-                text: banner.session ? qsTr("on %1").arg(banner.session.line ? banner.session.line.name : banner.session.lineId) : ""
+                text: banner.session ? qsTr("on %1, waiting %2").arg(banner.session.line ? banner.session.line.name : banner.session.lineId)
+                                                                .arg(banner.waiting(banner.session)) : ""
             }
             PlainLabel {
                 objectName: "incomingUui"
@@ -80,6 +132,32 @@ Rectangle {
                 color: Theme.mutedText
                 text: banner.session && banner.session.userUserInfoText.length
                       ? qsTr("Caller data: ") + banner.session.userUserInfoText : ""
+            }
+            // The other calls ringing now, each with its waiting time and its own Answer.
+            Repeater {
+                model: banner.others
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Accessible.role: Accessible.Grouping
+                    Accessible.name: qsTr("Also ringing: %1").arg(Names.caller(modelData.remoteName, modelData.remoteNumber))
+                    PlainLabel {
+                        objectName: "otherRingingCaller"
+                        Layout.fillWidth: true
+                        text: qsTr("Also ringing on %1, waiting %2: ").arg(modelData.line ? modelData.line.name : modelData.lineId)
+                                                                        .arg(banner.waiting(modelData))
+                              + Names.caller(modelData.remoteName, modelData.remoteNumber)
+                    }
+                    IconButton {
+                        objectName: "answerOtherButton"
+                        iconName: "answer"
+                        text: qsTr("Answer")
+                        enabled: (modelData.features & Tapi.FeatureAnswer) !== 0
+                        Accessible.name: qsTr("Answer the call from %1").arg(Names.caller(modelData.remoteName, modelData.remoteNumber))
+                        onClicked: banner.answerCall(modelData)
+                    }
+                }
             }
             Label {
                 objectName: "rejectReason"
@@ -97,20 +175,27 @@ Rectangle {
             id: answerButton
             objectName: "answerButton"
             iconName: "answer"
-            icon.color: enabled ? palette.highlightedText : Theme.mutedText
             text: qsTr("Answer")
             enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
-            highlighted: true
+            disabledReason: Reasons.unavailable(banner.session, Tapi.FeatureAnswer, text)
+            // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight,
+            // and its gradient over any button colour, is a pale blue under white in the dark theme).
+            palette.buttonText: Theme.actionText
+            background: Rectangle {
+                objectName: "answerBackground"
+                implicitWidth: 100
+                implicitHeight: 40
+                radius: 3
+                color: answerButton.down ? Qt.darker(Theme.action, 1.2) : answerButton.hovered ? Qt.darker(Theme.action, 1.1) : Theme.action
+                border.color: answerButton.visualFocus ? Theme.focusRing : Qt.darker(Theme.action, 1.3)
+                border.width: answerButton.visualFocus ? 2 : 1
+            }
             font.pixelSize: Theme.fontLarge
             Layout.preferredHeight: 48
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Answer the incoming call")
-            onClicked: {
-                const s = banner.session
-                if (s && s.answer() > 0)
-                    banner.answered(s)
-            }
+            onClicked: banner.answerCall(banner.session)
         }
         IconButton {
             objectName: "rejectButton"
@@ -122,10 +207,8 @@ Rectangle {
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Reject the incoming call")
-            Accessible.description: banner.rejectReason
-            ToolTip.visible: hovered && banner.rejectReason.length > 0
-            ToolTip.text: banner.rejectReason
-            onClicked: banner.session.reject()
+            disabledReason: banner.rejectReason
+            onClicked: Feedback.request(text, banner.session.reject())
         }
     }
 }

@@ -15,22 +15,13 @@ ListView {
     property CallSession selectedSession: null
     signal sessionActivated(CallSession session)
 
-    // One tick for every visible duration label.
-    property int tick: 0
-    Timer {
-        interval: 1000
-        running: list.count > 0 && list.visible
-        repeat: true
-        onTriggered: list.tick++
-    }
-
     model: CallEngine.sessions
     clip: true
     spacing: 2
     keyNavigationEnabled: true
     activeFocusOnTab: true
     highlightFollowsCurrentItem: false
-    reuseItems: true
+    reuseItems: false // a pooled row stayed in the accessibility tree, selected, after its call closed
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar { }
 
@@ -68,10 +59,17 @@ ListView {
         border.width: 2
 
         Accessible.role: Accessible.ListItem
-        Accessible.name: Names.caller(remoteName, remoteNumber) + ", " + Names.stateAndMode(state, mode)
+        // What the row shows, in its order: who (or "Conference"), the state, the conference it is in.
+        Accessible.name: [isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber),
+                          Names.stateAndMode(state, mode),
+                          conferenceParentId > 0 ? qsTr("in conference %1").arg(conferenceParentId) : ""]
+                         .filter(function(part) { return part.length > 0 }).join(", ")
         Accessible.selected: selected
+        Accessible.selectable: true
+        Accessible.onPressAction: rowMouse.clicked(null)
 
         MouseArea {
+            id: rowMouse
             anchors.fill: parent
             onClicked: {
                 list.currentIndex = row.index
@@ -94,7 +92,8 @@ ListView {
                     objectName: "sessionCaller"
                     Layout.fillWidth: true
                     font.bold: true
-                    text: row.isConference ? qsTr("Conference") : (row.remoteName.length ? row.remoteName : row.remoteNumber)
+                    text: row.isConference ? qsTr("Conference")
+                        : (row.remoteName.length ? row.remoteName : (row.remoteNumber.length ? row.remoteNumber : qsTr("Unknown caller")))
                 }
                 PlainLabel {
                     Layout.fillWidth: true
@@ -123,11 +122,19 @@ ListView {
                 }
             }
             Label {
+                objectName: "sessionDuration"
                 Layout.preferredWidth: 56
                 horizontalAlignment: Text.AlignRight
                 font.family: "monospace"
                 color: Theme.mutedText
-                text: { list.tick; return row.session && row.session.connectedAt.getTime && !isNaN(row.session.connectedAt.getTime()) ? Fmt.duration(row.session.duration) : "" }
+                // Talk time once connected (the same clock tick and rounding as the call panel's duration);
+                // while ringing, how long the caller has been waiting.
+                text: {
+                    const s = row.session
+                    if (s && row.state === Tapi.Offering && s.offeredAt.getTime && !isNaN(s.offeredAt.getTime()))
+                        return Fmt.duration(Clock.since(s.offeredAt.getTime()))
+                    return s && s.connectedAt.getTime && !isNaN(s.connectedAt.getTime()) ? Fmt.duration(Clock.duration(s)) : ""
+                }
             }
         }
     }

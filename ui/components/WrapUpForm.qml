@@ -23,6 +23,8 @@ ColumnLayout {
             dispositionBox.currentIndex = Math.max(0, Names.dispositions.indexOf(presetDisposition) + 1)
     }
 
+    function focusNotes() { notesField.forceActiveFocus(Qt.OtherFocusReason) }
+
     function saveAndClose() {
         if (!session)
             return false
@@ -43,11 +45,12 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         Label { text: qsTr("Disposition"); color: Theme.text }
-        ComboBox {
+        ChoiceBox { // index 0 is no disposition; the choice stays when the language changes
             id: dispositionBox
             objectName: "wrapUpDisposition"
             Layout.fillWidth: true
-            model: [qsTr("Choose…")].concat(Names.dispositions.map(function(code) { return Names.disposition(code) }))
+            codes: [""].concat(Names.dispositions)
+            nameOf: function(value) { return value === "" ? qsTr("Choose…") : Names.disposition(value) }
             Accessible.name: qsTr("Disposition")
         }
     }
@@ -57,6 +60,12 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: 70
         placeholderText: qsTr("Notes")
+        background: Rectangle {
+            color: Theme.surface
+            radius: 2
+            border.width: notesField.activeFocus ? 2 : 1
+            border.color: notesField.activeFocus ? Theme.focusRing : Theme.fieldBorder
+        }
         wrapMode: TextEdit.Wrap
         textFormat: TextEdit.PlainText
         Accessible.name: qsTr("Wrap-up notes")

@@ -9,8 +9,52 @@ import "../components/Formatting.js" as Fmt
 Pane {
     id: page
     objectName: "historyPage"
+    Accessible.name: qsTr("History")
     padding: Theme.spacing
     background: Rectangle { color: Theme.window }
+    signal callPlaced(int requestId)
+    property string callBackProblem: ""
+
+    // Call back through the same line.makeCall as the console's Call: on the row's line when it can
+    // make calls now, otherwise on the first line that can.
+    function callBack(lineId, number) {
+        let line = CallEngine.line(lineId)
+        if (!line || !line.canMakeCalls) {
+            line = null
+            for (const l of CallEngine.lines) {
+                if (l.canMakeCalls) {
+                    line = l
+                    break
+                }
+            }
+        }
+        if (!line) {
+            callBackProblem = qsTr("No line can make calls right now.")
+            return -1
+        }
+        if (DialString.normalized(number).length === 0) {
+            callBackProblem = qsTr("This call has no number to call back.")
+            return -1
+        }
+        const id = line.makeCall(number)
+        callBackProblem = id > 0 ? "" : qsTr("The line refused the call.")
+        if (id > 0)
+            callPlaced(id)
+        return id
+    }
+    function outcomeName(code) {
+        switch (code) {
+        case "answered": return qsTr("answered")
+        case "missed": return qsTr("missed")
+        case "rejected": return qsTr("rejected")
+        case "unanswered": return qsTr("not answered")
+        case "transferred": return qsTr("transferred")
+        case "consult": return qsTr("consultation")
+        case "conference": return qsTr("conference")
+        case "elsewhere": return qsTr("answered elsewhere")
+        default: return code
+        }
+    }
 
     CallHistoryModel {
         id: history
@@ -24,6 +68,7 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             TextField {
+                palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
                 id: searchField
                 objectName: "historySearch"
                 Layout.fillWidth: true
@@ -34,6 +79,14 @@ Pane {
                 text: qsTr("%n call(s)", "", history.count)
                 color: Theme.mutedText
             }
+        }
+        Label {
+            objectName: "callBackProblem"
+            visible: page.callBackProblem.length > 0
+            text: page.callBackProblem
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
         Label {
             visible: CallLog.errorString.length > 0
@@ -78,18 +131,28 @@ Pane {
                 required property string disposition
                 required property string notes
                 required property bool isConference
+                required property int direction
+                required property string outcome
+                readonly property bool outbound: direction === Tapi.Outbound
                 width: ListView.view.width
                 implicitHeight: grid.implicitHeight + Theme.spacing
                 color: index % 2 ? Theme.surfaceAlt : Theme.surface
                 border.color: row.ListView.isCurrentItem && list.activeFocus ? Theme.accent : "transparent"
                 radius: Theme.radius
                 Accessible.role: Accessible.ListItem
-                Accessible.name: Names.caller(remoteName, remoteNumber)
+                Accessible.name: (outbound ? qsTr("Outgoing") : qsTr("Incoming")) + ", " + Names.caller(remoteName, remoteNumber)
+                                 + ", " + page.outcomeName(outcome)
                 GridLayout {
                     id: grid
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    columns: 4
+                    columns: 7
+                    PlainLabel {
+                        objectName: "historyDirection"
+                        Layout.preferredWidth: 80
+                        color: Theme.mutedText
+                        text: row.outbound ? qsTr("Outgoing") : qsTr("Incoming")
+                    }
                     columnSpacing: Theme.spacing
                     PlainLabel {
                         objectName: "historyCaller"
@@ -100,7 +163,10 @@ Pane {
                     PlainLabel {
                         Layout.preferredWidth: 170
                         color: Theme.mutedText
-                        text: row.terminatedAt ? Qt.formatDateTime(row.terminatedAt, Qt.DefaultLocaleShortDate) : ""
+                        objectName: "historyTime"
+                        // The locale's short date and a 24-hour time: Qt 6.4 cannot render some locales'
+                        // short date-time patterns (zh_TW's day period shows as a literal "B").
+                        text: row.terminatedAt ? Qt.formatDateTime(row.terminatedAt, Qt.locale().dateFormat(Locale.ShortFormat) + " HH:mm") : ""
                     }
                     PlainLabel {
                         Layout.preferredWidth: 70
@@ -108,12 +174,26 @@ Pane {
                         color: Theme.mutedText
                     }
                     PlainLabel {
+                        objectName: "historyOutcome"
+                        Layout.preferredWidth: 130
+                        text: page.outcomeName(row.outcome)
+                        color: row.outcome === "missed" || row.outcome === "rejected" ? Theme.alert : Theme.text
+                    }
+                    PlainLabel {
                         objectName: "historyDisposition"
                         Layout.fillWidth: true
                         text: row.disposition.length ? Names.disposition(row.disposition) : ""
                     }
+                    IconButton {
+                        objectName: "callBackButton"
+                        iconName: "answer"
+                        text: qsTr("Call back")
+                        visible: !row.isConference && row.remoteNumber.length > 0
+                        Accessible.name: qsTr("Call back %1").arg(Names.caller(row.remoteName, row.remoteNumber))
+                        onClicked: page.callBack(row.lineId, row.remoteNumber)
+                    }
                     PlainLabel {
-                        Layout.columnSpan: 4
+                        Layout.columnSpan: 7
                         Layout.fillWidth: true
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText

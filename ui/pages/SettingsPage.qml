@@ -4,10 +4,11 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Shortcuts, headsets, audio, theme and wrap-up time. Changes are stored in the user's settings (QSettings) at once.
+// Shortcuts, headsets, audio, theme, wrap-up time and language. Changes are stored in the user's settings (QSettings) at once.
 Pane {
     id: page
     objectName: "settingsPage"
+    Accessible.name: qsTr("Settings")
     property var shortcutSettings: null
     property var appearanceSettings: null
     property var defaultShortcuts: ({})
@@ -19,13 +20,18 @@ Pane {
         { key: "reject", label: qsTr("Reject the incoming call") },
         { key: "drop", label: qsTr("Drop the selected call") },
         { key: "hold", label: qsTr("Hold or unhold the selected call") },
-        { key: "mute", label: qsTr("Mute or unmute the microphone") }
+        { key: "mute", label: qsTr("Mute or unmute the microphone") },
+        { key: "closeWrapUp", label: qsTr("Save the wrap-up and close the call") },
+        { key: "ready", label: qsTr("Become ready") },
+        { key: "stateMenu", label: qsTr("Change the agent state") }
     ]
 
     ScrollView {
         id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // the page follows the width: nothing to scroll sideways
+        Accessible.ignored: true // the page is the named container; its scroll bar is named after it
 
         ColumnLayout {
             width: Math.min(scroll.availableWidth, 820)
@@ -53,17 +59,19 @@ Pane {
             Label { text: qsTr("Appearance"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             RowLayout {
                 Label { text: qsTr("Theme"); color: Theme.text }
-                ComboBox {
+                ChoiceBox {
                     objectName: "themeChoice"
                     Layout.preferredWidth: Math.max(implicitWidth, 220)
-                    readonly property var codes: ["system", "light", "dark"]
-                    model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
-                    currentIndex: Math.max(0, codes.indexOf(Theme.override))
+                    codes: ["system", "light", "dark"]
+                    code: Theme.override
+                    nameOf: function(value) {
+                        return value === "light" ? qsTr("Light") : value === "dark" ? qsTr("Dark") : qsTr("Follow the system")
+                    }
                     Accessible.name: qsTr("Theme")
-                    onActivated: function(i) {
-                        Theme.override = codes[i]
+                    onChosen: function(value) {
+                        Theme.override = value
                         if (page.appearanceSettings)
-                            page.appearanceSettings.theme = codes[i]
+                            page.appearanceSettings.theme = value
                     }
                 }
             }
@@ -71,6 +79,7 @@ Pane {
             RowLayout {
                 Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
                 SpinBox {
+                    palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
                     from: 0; to: 3600; stepSize: 15; editable: true
                     value: AgentState.wrapUpSeconds
                     Accessible.name: qsTr("Wrap-up time in seconds")
@@ -81,8 +90,27 @@ Pane {
                     }
                 }
             }
+            Label { text: qsTr("Language"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            RowLayout {
+                Label { text: qsTr("User interface language"); color: Theme.text }
+                ChoiceBox {
+                    objectName: "languageChoice"
+                    Layout.preferredWidth: Math.max(implicitWidth, 220)
+                    // "" follows the system; each language is named in itself, so it is found whatever is shown.
+                    codes: ["", "en", "zh_TW"]
+                    code: UiLanguage.choice
+                    nameOf: function(value) {
+                        return value === "en" ? "English" : value === "zh_TW" ? "繁體中文" : qsTr("Follow the system")
+                    }
+                    Accessible.name: qsTr("User interface language")
+                    onChosen: function(value) { UiLanguage.choice = value } // stored and applied at once
+                }
+            }
             Label {
-                text: qsTr("The language follows the system; start with --lang zh_TW or --lang en to choose another.")
+                objectName: "languageOverrideNote"
+                visible: UiLanguage.commandLineOverride !== ""
+                text: qsTr("This run started with --lang %1. A language chosen here applies at once and at every start.")
+                      .arg(UiLanguage.commandLineOverride)
                 color: Theme.mutedText; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }
         }

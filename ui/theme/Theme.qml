@@ -19,8 +19,25 @@ QtObject {
     readonly property color text: dark ? "#e8eaed" : "#1d2126"
     readonly property color mutedText: dark ? "#a3aab4" : "#5a6270"
     readonly property color border: dark ? "#3d434b" : "#d5d9df"
+    // Edges of fields, check boxes and other controls the agent types in or toggles: at least 3:1
+    // against the surface in both themes, so they do not fade like the panel borders.
+    readonly property color fieldBorder: dark ? "#8a939e" : "#7b8491"
+    // Fusion draws a field's or check box's edge as palette.window.darker(140): a control given this
+    // as its palette.window gets fieldBorder as its edge (1.4 x fieldBorder's value).
+    readonly property color outlineBase: dark ? "#c1cedd" : "#acb9cb"
+    // Disabled controls: dimmed as a whole (the style alone draws them almost like enabled ones) and
+    // their text in a colour that stays readable for the reason they give.
+    readonly property real disabledOpacity: 0.45
+    readonly property color disabledText: dark ? "#8b929c" : "#8a919b"
+    readonly property color disabledSurface: dark ? "#23272c" : "#e7e9ed"
+    // The keyboard focus ring drawn around the focused control.
+    readonly property color focusRing: dark ? "#8cc4ff" : "#0b62c4"
+    readonly property int focusRingWidth: 2
     readonly property color accent: dark ? "#5aa9ff" : "#0b62c4"
     readonly property color accentText: "#ffffff"
+    // A filled action button (Answer): white text and icon at 4.5:1 or more in both themes.
+    readonly property color action: dark ? "#1f68c7" : "#0b62c4"
+    readonly property color actionText: "#ffffff"
     readonly property color alert: dark ? "#f2b13c" : "#b86e00"
     readonly property color alertSurface: dark ? "#43361d" : "#fff3dc"
     readonly property color danger: dark ? "#ff6b6b" : "#c62828"

@@ -12,6 +12,10 @@ SimProvider::SimProvider(const Scenario &scenario, QObject *parent)
 
 void SimProvider::play(CallEngine *engine, bool realTime, std::function<void(const Result &)> finished)
 {
-    engine->setClock(&clock());
+    // Headless runs keep the scenario's virtual time in every timestamp, so traces are deterministic. The
+    // console runs on the wall clock: the calls it writes to the history happened now, not at the
+    // scenario's epoch (the virtual clock only schedules the far ends' steps there).
+    if (!realTime)
+        engine->setClock(&clock());
     m_runner->play(engine, realTime, std::move(finished));
 }

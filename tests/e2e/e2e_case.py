@@ -1,0 +1,35 @@
+#!/usr/bin/python3
+"""The base of Hookline's own end-to-end tests: one console per test, in the language and with the binary
+ctest passes (HOOKLINE_BINARY, HOOKLINE_LANG), screenshots under HOOKLINE_E2E_OUT/<test name>/."""
+
+import os
+import re
+import unittest
+
+from hookline_driver import Console
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def scenario(name):
+    return os.path.join(HERE, "scenarios", name)
+
+
+class ConsoleTestCase(unittest.TestCase):
+    lang = os.environ.get("HOOKLINE_LANG", "en")
+
+    def console(self, scenario_name, *args):
+        """Starts the console on tests/e2e/scenarios/<scenario_name>; stopped when the test ends."""
+        out = os.path.join(os.environ.get("HOOKLINE_E2E_OUT", os.path.join(HERE, "out")), self.lang,
+                           re.sub(r"[^A-Za-z0-9_.-]", "_", self.id()))
+        c = Console(scenario=scenario(scenario_name), lang=self.lang, out_dir=out, args=args)
+        # __enter__/__exit__ by hand so a failing test still leaves failure.png and failure-tree.txt.
+        c.__enter__()
+        self.addCleanup(self._stop, c)
+        return c
+
+    def _stop(self, c):
+        # Python 3.11's unittest records a failure as it happens, before the clean-ups run.
+        result = self._outcome.result
+        failed = any(t is self for t, _ in result.failures + result.errors)
+        c.__exit__(AssertionError if failed else None, None, None)
