@@ -285,7 +285,7 @@ void tst_SipLoopback::outboundAnsweredThenFarEndHangsUp()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_answer_far_end_bye.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("far1"));
+    CallSession *a = makeCall(QStringLiteral("9001"));
     QVERIFY(a);
     // INVITE sent: DIALING; Kamailio's 100 Trying: PROCEEDING; 180: RINGBACK; 200: CONNECTED.
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
@@ -305,7 +305,7 @@ void tst_SipLoopback::outboundBusy()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_busy.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("far2"));
+    CallSession *a = makeCall(QStringLiteral("9002"));
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
@@ -320,7 +320,7 @@ void tst_SipLoopback::outboundCancelledWhileRinging()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_expect_cancel.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("far3"));
+    CallSession *a = makeCall(QStringLiteral("9003"));
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Ringback), 10000);
     QVERIFY(a->drop(QByteArray()) > 0);
