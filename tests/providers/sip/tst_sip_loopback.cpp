@@ -53,6 +53,7 @@ private Q_SLOTS:
     void init();
     void registrationFailsThenRecovers();
     void registrationIsRefreshed();
+    void inboundFarEndHangsUp_data();
     void inboundFarEndHangsUp();
     void inboundAudioAndAgentDrop();
     void inboundRejectWithUui();
@@ -181,18 +182,30 @@ void tst_SipLoopback::finishSipp(QProcess *sipp)
     QVERIFY2(code == 0, qPrintable(QStringLiteral("sipp exit %1:\n%2").arg(code).arg(output)));
 }
 
+void tst_SipLoopback::inboundFarEndHangsUp_data()
+{
+    // Kamailio reaches agent1 over UDP and agent2 over the TCP connection agent2 registered on.
+    QTest::addColumn<QString>("account");
+    QTest::newRow("udp") << QStringLiteral("agent1");
+    QTest::newRow("tcp") << QStringLiteral("agent2");
+}
+
 void tst_SipLoopback::inboundFarEndHangsUp()
 {
-    QVERIFY(m_line->inService());
+    QFETCH(QString, account);
+    Line *line = m_engine->line(QStringLiteral("sip/") + account);
+    QVERIFY(line && line->inService());
+    m_recorder->clear();
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_far_end_bye.xml"), QStringLiteral("agent1"));
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_far_end_bye.xml"), account);
     QVERIFY(sipp);
     CallSession *a = waitForOffer(added);
     QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
+    QCOMPARE(a->lineId(), line->lineId());
     QCOMPARE(a->state(), int(Offering));
     QCOMPARE(a->remoteNumber(), QStringLiteral("5551234"));
     QCOMPARE(a->remoteName(), QStringLiteral("Ann Caller"));
-    QCOMPARE(a->calledNumber(), QStringLiteral("agent1"));
+    QCOMPARE(a->calledNumber(), account);
     QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"case-42"});
     QVERIFY(a->answer() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
