@@ -650,7 +650,7 @@
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="185"/>
+        <location filename="../app/ConsoleApp.cpp" line="189"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>

@@ -80,7 +80,8 @@ void SipLineProvider::start(LineEventSink *sink)
         if (status == 180 && !it->ringback) {
             it->ringback = true;
             m_sink->callStateReported(it->id, Ringback, 0);
-        } else if (status != 180 && !it->ringback) {
+        } else if (status != 180 && !it->ringback && !it->proceeding) {
+            it->proceeding = true; // 100 and 183 (or several 18x) are one PROCEEDING
             m_sink->callStateReported(it->id, Proceeding, 0);
         }
     });

@@ -40,6 +40,7 @@ private:
         bool placed = false; // outbound: INVITE handed to the stack
         bool released = false; // this station dropped it: later far-end reports are stale
         bool ended = false; // the far end ended it
+        bool proceeding = false;
         bool ringback = false;
         QList<int> pending; // request ids waiting for the stack's commandDone, in order
     };

@@ -42,6 +42,9 @@ private:
     void startAudio(Call &call);
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes) const;
     bool takeRemoteSdp(Call &call, const struct sip_msg *msg);
+    static void rememberInvite(Account &account, enum sip_transp transport, const struct sa *destination,
+                               const uint8_t *packet, size_t length);
+    static bool sendCancel(const Call &call, const QByteArray &headers);
 
     bool checkShutdown();
     void finishShutdown();

@@ -2,6 +2,7 @@
 
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qstandardpaths.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -121,7 +122,17 @@ bool SipLoopbackPeers::startKamailio(QString *error)
     m_kamailio = std::make_unique<QProcess>();
     m_kamailio->setProcessChannelMode(QProcess::MergedChannels);
     m_kamailio->setStandardOutputFile(m_dir.filePath(QStringLiteral("kamailio.log")));
-    m_kamailio->start(QStringLiteral("kamailio"),
+    // Debian installs it in /usr/sbin, which is not on an ordinary user's PATH.
+    QString program = QStandardPaths::findExecutable(QStringLiteral("kamailio"));
+    if (program.isEmpty())
+        program = QStandardPaths::findExecutable(QStringLiteral("kamailio"),
+                                                 {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    if (program.isEmpty()) {
+        *error = QStringLiteral("kamailio not found (scripts/install-deps.sh installs it)");
+        m_kamailio.reset();
+        return false;
+    }
+    m_kamailio->start(program,
                       {QStringLiteral("-DD"), QStringLiteral("-E"), QStringLiteral("-f"),
                        m_dir.filePath(QStringLiteral("kamailio.cfg")), QStringLiteral("-Y"), runDir,
                        QStringLiteral("-w"), m_dir.path()});

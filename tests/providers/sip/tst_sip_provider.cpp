@@ -233,8 +233,9 @@ void tst_SipProvider::outboundProgressAndConnect()
     auto *a = added.at(0).at(0).value<CallSession *>();
     m_recorder->name(a, QStringLiteral("A"));
     QTRY_COMPARE(a->state(), int(Dialing));
-    m_stack->callProgress(token, 183, false);
+    m_stack->callProgress(token, 100, false);
     QCOMPARE(a->state(), int(Proceeding));
+    m_stack->callProgress(token, 183, false); // still PROCEEDING, reported once
     m_stack->callProgress(token, 180, false);
     QCOMPARE(a->state(), int(Ringback));
     m_stack->callProgress(token, 183, true); // early media after ringback: stays RINGBACK

@@ -1,0 +1,121 @@
+#pragma once
+
+// What LibreSipCore's two source files share: its account and call records and the header helpers.
+// Included by LibreSipCore*.cpp only.
+
+#include "LibreRtpStream.h"
+#include "LibreSipCore.h"
+#include "SipLogging.h"
+#include "SipReason.h"
+#include "SipUserToUser.h"
+
+namespace LibreSipCoreDetail {
+
+inline QByteArray fromPl(const struct pl &pl)
+{
+    return pl.p ? QByteArray(pl.p, qsizetype(pl.l)) : QByteArray();
+}
+
+inline QString errorText(int err)
+{
+    return QString::fromLocal8Bit(strerror(err));
+}
+
+// Reason and User-to-User headers as this console sends them (each line ends with CRLF).
+inline QByteArray closingHeaders(int cause, const QByteArray &uui)
+{
+    QByteArray headers;
+    if (cause >= 0)
+        headers += "Reason: " + SipReason::formatQ850(cause) + "\r\n";
+    if (!uui.isEmpty())
+        headers += "User-to-User: " + SipUserToUser::format(uui) + "\r\n";
+    return headers;
+}
+
+// Reason (every instance; Q.850 and SIP protocols) and User-to-User of a BYE, CANCEL or response.
+inline void readEndHeaders(const struct sip_msg *msg, SipCallEnd *end)
+{
+    for (struct le *le = list_head(&msg->hdrl); le; le = le->next) {
+        const auto *header = static_cast<const struct sip_hdr *>(le->data);
+        const QByteArray name = fromPl(header->name).toLower();
+        const QByteArray value = fromPl(header->val);
+        if (name == "reason") {
+            if (std::optional<SipReason> q850 = SipReason::findQ850(value); q850 && end->q850Cause < 0)
+                end->q850Cause = q850->cause;
+            if (std::optional<SipReason> sip = SipReason::parse(value); sip
+                && sip->protocol.compare(QLatin1String("SIP"), Qt::CaseInsensitive) == 0 && end->sipCause < 0)
+                end->sipCause = sip->cause;
+        } else if (name == "user-to-user" && end->uui.isEmpty()) {
+            if (std::optional<SipUserToUser> uui = SipUserToUser::parse(value))
+                end->uui = uui->data;
+        }
+    }
+}
+
+} // namespace LibreSipCoreDetail
+
+struct LibreSipCore::Account
+{
+    LibreSipCore *core = nullptr;
+    int index = 0;
+    SipAccountConfig config;
+    struct dnsc *dns = nullptr;
+    struct sip *sip = nullptr;
+    struct sipsess_sock *sessions = nullptr;
+    struct sipreg *registration = nullptr;
+    struct tmr retry
+    {
+    };
+    struct sa localAddress
+    {
+    };
+    QByteArray aor, registrarUri, route, contactUser, displayName;
+    bool registered = false;
+    QString reason;
+    bool reported = false;
+    // What the far end's BYE or CANCEL said, by Call-ID: libre ends the session without the request.
+    QHash<QByteArray, SipCallEnd> endings;
+    // The last initial INVITE sent per Call-ID, to build a CANCEL that carries Reason and User-to-User
+    // (libre 1.1 sends its own CANCEL without them).
+    struct SentInvite
+    {
+        QByteArray requestUri, via, from, to, cseq;
+        QList<QByteArray> routes;
+        struct sa destination
+        {
+        };
+        enum sip_transp transport = SIP_TRANSP_UDP;
+    };
+    QHash<QByteArray, SentInvite> invites;
+
+    bool closing = false; // sip_close() called, waiting for libre's exit handler
+    bool closed = false;
+
+    // Only after close() has finished (or never started): then nothing of libre refers to it.
+    ~Account()
+    {
+        tmr_cancel(&retry);
+        mem_deref(registration);
+        mem_deref(sessions);
+        mem_deref(sip);
+        mem_deref(dns);
+    }
+};
+
+struct LibreSipCore::Call
+{
+    LibreSipCore *core = nullptr;
+    quint64 token = 0;
+    Account *account = nullptr;
+    struct sipsess *session = nullptr;
+    std::unique_ptr<LibreRtpStream> rtp;
+    bool outbound = false;
+    bool audioAnnounced = false;
+    bool provisional = false; // outbound: a 1xx arrived, so a CANCEL may be sent
+    QByteArray callId;
+    QByteArray remoteAddress;
+    quint16 remotePort = 0;
+    int payloadType = -1;
+    quint64 sdpVersion = 1;
+    ~Call() { mem_deref(session); }
+};
