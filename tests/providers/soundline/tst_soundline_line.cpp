@@ -378,6 +378,13 @@ void TestSoundLine::outOfServiceAndReplug()
     CallSession *a = f.session();
     QVERIFY(a->answer() > 0);
     QVERIFY(waitForState(a, Connected));
+    // The first reason the line gives is the unplug; its reopen attempts may follow with "is not
+    // present" before the test looks, so the reasons are collected as they are reported.
+    QStringList reasons;
+    connect(f.line(), &Line::serviceChanged, this, [&] {
+        if (!f.line()->inService())
+            reasons.append(f.line()->outOfServiceReason());
+    });
     if (device == QLatin1String("audio"))
         f.audio()->setPresent(false);
     else
@@ -385,7 +392,8 @@ void TestSoundLine::outOfServiceAndReplug()
     QVERIFY(waitForState(a, Disconnected));
     QCOMPARE(a->disconnectMode(), int(DisconnectOutOfOrder));
     QTRY_VERIFY(!f.line()->inService());
-    QCOMPARE(f.line()->outOfServiceReason(), reason);
+    QVERIFY(!reasons.isEmpty());
+    QCOMPARE(reasons.first(), reason);
     QCOMPARE(f.line()->makeCall(QStringLiteral("1")), int(ResourceUnavail));
     if (device == QLatin1String("audio"))
         f.audio()->setPresent(true);
