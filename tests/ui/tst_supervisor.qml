@@ -75,6 +75,10 @@ Item {
             // The row of `first` (the rows' order among the card's children is not the members' order).
             const dropParty = partyButton(card, first, "dropPartyButton")
             verify(dropParty.enabled)
+            // The rows were just added: until their layouts are polished they overlap, and a click at the
+            // button's position could land on another party's Drop.
+            for (let item = dropParty.parent; item !== card.parent; item = item.parent)
+                verify(waitForItemPolished(item))
             mouseClick(dropParty)
             tryCompare(first, "state", Tapi.Idle)
             tryCompare(card.members, "length", 2)
