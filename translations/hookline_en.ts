@@ -2,125 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
+        <source>Scroll %1 sideways</source>
+        <translation>Scroll %1 sideways</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="97"/>
+        <source>Scroll %1</source>
+        <translation>Scroll %1</translation>
+    </message>
+</context>
+<context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="41"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="56"/>
         <source>Select a call in the list</source>
         <translation>Select a call in the list</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="61"/>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="76"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="174"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="101"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
         <source>Ended by</source>
         <translation>Ended by</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="106"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="108"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="123"/>
         <source>Caller-ID date</source>
         <translation>Caller-ID date</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
         <source>Caller data</source>
         <translation>Caller data</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="135"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="29"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="147"/>
         <source>Unhold</source>
         <translation>Unhold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="29"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="147"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="140"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="51"/>
+        <source>Selected call</source>
+        <translation>Selected call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="156"/>
         <source>Consult transfer</source>
         <translation>Consult transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="142"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
         <source>Start a consultation for transfer</source>
         <translation>Start a consultation for transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="149"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
         <source>Complete transfer</source>
         <translation>Complete transfer</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="177"/>
         <source>Set up a conference</source>
         <translation>Set up a conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Add party</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="168"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="187"/>
         <source>Call another party for the conference</source>
         <translation>Call another party for the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Add to conference</source>
         <translation>Add to conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="203"/>
         <source>Remove from conference</source>
         <translation>Remove from conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="214"/>
         <source>Unmute</source>
         <translation>Unmute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="214"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="215"/>
         <source>Unmute the microphone</source>
         <translation>Unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="215"/>
         <source>Mute the microphone</source>
         <translation>Mute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="42"/>
         <source>Nothing to save: the selected call has not ended.</source>
         <translation>Nothing to save: the selected call has not ended.</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="229"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="249"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="232"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="252"/>
         <source>Call notes</source>
         <translation>Call notes</translation>
     </message>
@@ -128,12 +148,13 @@
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="149"/>
+        <location filename="../ui/AgentConsole.qml" line="181"/>
         <source>Calls (%1)</source>
         <translation>Calls (%1)</translation>
     </message>
     <message>
         <location filename="../ui/AgentConsole.qml" line="21"/>
+        <location filename="../ui/AgentConsole.qml" line="32"/>
         <source>No call is ringing.</source>
         <translation>No call is ringing.</translation>
     </message>
@@ -151,17 +172,17 @@
 <context>
     <name>AgentStateBar</name>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="53"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="30"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="58"/>
         <source>Agent state: %1</source>
         <translation>Agent state: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/AgentStateBar.qml" line="35"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="81"/>
         <source>%n s left</source>
         <translation>
             <numerusform>%n s left</numerusform>
@@ -169,72 +190,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="41"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="87"/>
         <source>+30 s</source>
         <translation>+30 s</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="42"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="88"/>
         <source>Extend wrap-up by 30 seconds</source>
         <translation>Extend wrap-up by 30 seconds</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="48"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>Finish wrap-up</source>
         <translation>Finish wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="101"/>
         <source>Next state…</source>
         <translation>Next state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="101"/>
         <source>Change state…</source>
         <translation>Change state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="102"/>
         <source>Choose the state after this call</source>
         <translation>Choose the state after this call</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="102"/>
         <source>Change the agent state</source>
         <translation>Change the agent state</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="62"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="109"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="114"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="120"/>
         <source>Not ready: %1</source>
         <translation>Not ready: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="126"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="131"/>
         <source>Keep the current state</source>
         <translation>Keep the current state</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="141"/>
         <source>then: %1</source>
         <translation>then: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="147"/>
         <source>Microphone muted</source>
         <translation>Microphone muted</translation>
     </message>
@@ -315,99 +336,99 @@
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="126"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="142"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="128"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Clear %1</source>
         <translation>Clear %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="139"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
         <source>Ringtone file</source>
         <translation>Ringtone file</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="141"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
         <source>The built-in ringtone</source>
         <translation>The built-in ringtone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="166"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>Ringing with the built-in ringtone.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="149"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
         <source>Ringing with %1.</source>
         <translation>Ringing with %1.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="185"/>
         <source>Music on hold</source>
         <translation>Music on hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>None: a held caller hears silence</source>
         <translation>None: a held caller hears silence</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
         <source>Record every call automatically</source>
         <translation>Record every call automatically</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="182"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
         <source>Recordings folder</source>
         <translation>Recordings folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="184"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="205"/>
         <source>The default folder</source>
         <translation>The default folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="208"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="215"/>
         <source>Recording format</source>
         <translation>Recording format</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="199"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="220"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="227"/>
         <source>Recording channels</source>
         <translation>Recording channels</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>Stereo: caller left, agent right</source>
         <translation>Stereo: caller left, agent right</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>Mono: both mixed</source>
         <translation>Mono: both mixed</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="211"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="232"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
@@ -417,12 +438,14 @@
         <translation>Browse for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
@@ -486,37 +509,37 @@
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <location filename="../ui/components/AudioStatus.qml" line="123"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <location filename="../ui/components/AudioStatus.qml" line="123"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Resume recording</source>
         <translation>Resume recording</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Pause recording</source>
         <translation>Pause recording</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="131"/>
+        <location filename="../ui/components/AudioStatus.qml" line="135"/>
         <source>Recording to %1</source>
         <translation>Recording to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="132"/>
+        <location filename="../ui/components/AudioStatus.qml" line="136"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="133"/>
+        <location filename="../ui/components/AudioStatus.qml" line="137"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -555,6 +578,19 @@
     </message>
 </context>
 <context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>CallAudioMixer</name>
     <message>
         <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
@@ -565,27 +601,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="278"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="102"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="364"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="387"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="392"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="410"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -594,84 +630,131 @@
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
-        <location filename="../ui/components/ConferenceCard.qml" line="31"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="33"/>
         <source>Conference %1</source>
         <translation>Conference %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="42"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="44"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="43"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="45"/>
         <source>Show this conference&apos;s events</source>
         <translation>Show this conference&apos;s events</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="49"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="51"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="56"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="57"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="62"/>
         <source>No parties</source>
         <translation>No parties</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="82"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="87"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="84"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
         <source>Remove this party from the conference</source>
         <translation>Remove this party from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="96"/>
         <source>Drop</source>
         <translation>Drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="92"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="99"/>
         <source>Drop this party</source>
         <translation>Drop this party</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>Drop the whole conference?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="52"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>The %n party will be disconnected.</numerusform>
+            <numerusform>All %n parties will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="53"/>
+        <source>Every party will be disconnected.</source>
+        <translation>Every party will be disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="60"/>
+        <source>Drop all</source>
+        <translation>Drop all</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="64"/>
+        <source>Drop the whole conference</source>
+        <translation>Drop the whole conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="69"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="71"/>
+        <source>Keep the conference</source>
+        <translation>Keep the conference</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="154"/>
+        <location filename="../app/ConsoleApp.cpp" line="156"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleApp.cpp" line="200"/>
+        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
+        <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
 </context>
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="33"/>
-        <location filename="../ui/components/DialPad.qml" line="37"/>
+        <location filename="../ui/components/DialPad.qml" line="34"/>
+        <location filename="../ui/components/DialPad.qml" line="38"/>
         <source>Number to dial</source>
         <translation>Number to dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="45"/>
+        <location filename="../ui/components/DialPad.qml" line="46"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="47"/>
+        <location filename="../ui/components/DialPad.qml" line="48"/>
         <source>Dial the number</source>
         <translation>Dial the number</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="65"/>
+        <location filename="../ui/components/DialPad.qml" line="66"/>
         <source>Keys send tones to the call</source>
         <translation>Keys send tones to the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="83"/>
+        <location filename="../ui/components/DialPad.qml" line="84"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
@@ -697,47 +780,50 @@
 <context>
     <name>DropControls</name>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="43"/>
+        <location filename="../ui/components/DropControls.qml" line="63"/>
         <source>No reason</source>
         <translation>No reason</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="44"/>
+        <location filename="../ui/components/DropControls.qml" line="64"/>
         <source>Drop reason</source>
         <translation>Drop reason</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <location filename="../ui/components/DropControls.qml" line="71"/>
         <source>Text for the caller&apos;s system (UUI), optional</source>
         <translation>Text for the caller&apos;s system (UUI), optional</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <location filename="../ui/components/DropControls.qml" line="71"/>
         <source>This line sends no UUI on drop</source>
         <translation>This line sends no UUI on drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="52"/>
+        <location filename="../ui/components/DropControls.qml" line="73"/>
         <source>User-to-user information sent with the drop</source>
         <translation>User-to-user information sent with the drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="57"/>
+        <location filename="../ui/components/DropControls.qml" line="78"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 bytes</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="65"/>
+        <location filename="../ui/components/DropControls.qml" line="26"/>
+        <location filename="../ui/components/DropControls.qml" line="46"/>
+        <location filename="../ui/components/DropControls.qml" line="86"/>
         <source>Drop</source>
         <translation>Drop</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="70"/>
+        <location filename="../ui/components/DropControls.qml" line="92"/>
         <source>Drop the call</source>
         <translation>Drop the call</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="76"/>
+        <location filename="../ui/components/DropControls.qml" line="25"/>
+        <location filename="../ui/components/DropControls.qml" line="98"/>
         <source>Too long: this line takes at most %1 bytes of UUI on drop.</source>
         <translation>Too long: this line takes at most %1 bytes of UUI on drop.</translation>
     </message>
@@ -745,12 +831,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="255"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="262"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="261"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="268"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -758,57 +844,57 @@
 <context>
     <name>EventLogPane</name>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="18"/>
+        <location filename="../ui/components/EventLogPane.qml" line="21"/>
         <source>Event log</source>
         <translation>Event log</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="19"/>
+        <location filename="../ui/components/EventLogPane.qml" line="22"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="25"/>
+        <location filename="../ui/components/EventLogPane.qml" line="29"/>
         <source>Show events of session (0 for all)</source>
         <translation>Show events of session (0 for all)</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="27"/>
+        <location filename="../ui/components/EventLogPane.qml" line="31"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="33"/>
+        <location filename="../ui/components/EventLogPane.qml" line="38"/>
         <source>Show events of conference (0 for all)</source>
         <translation>Show events of conference (0 for all)</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="36"/>
+        <location filename="../ui/components/EventLogPane.qml" line="41"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="37"/>
+        <location filename="../ui/components/EventLogPane.qml" line="42"/>
         <source>Clear the event filters</source>
         <translation>Clear the event filters</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="42"/>
+        <location filename="../ui/components/EventLogPane.qml" line="47"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="53"/>
+        <location filename="../ui/components/EventLogPane.qml" line="59"/>
         <source>File to export the events to</source>
         <translation>File to export the events to</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="57"/>
+        <location filename="../ui/components/EventLogPane.qml" line="72"/>
         <source>Export JSON lines</source>
         <translation>Export JSON lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/EventLogPane.qml" line="61"/>
+        <location filename="../ui/components/EventLogPane.qml" line="76"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>Exported %n event.</numerusform>
@@ -816,7 +902,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="80"/>
+        <location filename="../ui/components/EventLogPane.qml" line="97"/>
         <source>State changes</source>
         <translation>State changes</translation>
     </message>
@@ -920,17 +1006,17 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="73"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="75"/>
         <source>Search number, name, notes…</source>
         <translation>Search number, name, notes…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="74"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="76"/>
         <source>Search the call history</source>
         <translation>Search the call history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -938,110 +1024,115 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="91"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="93"/>
         <source>Call history problem: %1</source>
         <translation>Call history problem: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="109"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="111"/>
         <source>Call history</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="113"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="115"/>
         <source>No calls recorded yet</source>
         <translation>No calls recorded yet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="138"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="176"/>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="12"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="32"/>
         <source>No line can make calls right now.</source>
         <translation>No line can make calls right now.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="35"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="36"/>
         <source>This call has no number to call back.</source>
         <translation>This call has no number to call back.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="39"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
         <source>The line refused the call.</source>
         <translation>The line refused the call.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="46"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
         <source>answered</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
         <source>missed</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
         <source>transferred</source>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
         <source>consultation</source>
         <translation>consultation</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
         <source>conference</source>
         <translation>conference</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="54"/>
         <source>answered elsewhere</source>
         <translation>answered elsewhere</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
         <source>Outgoing</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="185"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="193"/>
         <source>Call back</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="195"/>
         <source>Call back %1</source>
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="196"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="197"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="205"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>
@@ -1049,82 +1140,79 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="58"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
         <source>This line cannot reject calls: </source>
         <translation>This line cannot reject calls: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="60"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="62"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="73"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="87"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="103"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="95"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="111"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="125"/>
         <source>on %1, waiting %2</source>
         <translation>on %1, waiting %2</translation>
     </message>
     <message>
-        <source>on %1</source>
-        <translation type="vanished">on %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="134"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="128"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
         <source>Also ringing: %1</source>
         <translation>Also ringing: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="132"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="148"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>Also ringing on %1, waiting %2: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="139"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="44"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="155"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="178"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="141"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="157"/>
         <source>Answer the call from %1</source>
         <translation>Answer the call from %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="170"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="197"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="176"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="203"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="182"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="209"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
@@ -1132,12 +1220,12 @@
 <context>
     <name>IncomingCallNotifier</name>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
+        <location filename="../app/IncomingCallNotifier.cpp" line="106"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
+        <location filename="../app/IncomingCallNotifier.cpp" line="107"/>
         <source>%1
 on %2</source>
         <translation>%1
@@ -1157,27 +1245,32 @@ on %2</translation>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77"/>
+        <location filename="../ui/Main.qml" line="104"/>
+        <source>Pages and agent state</source>
+        <translation>Pages and agent state</translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="115"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="78"/>
+        <location filename="../ui/Main.qml" line="116"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="79"/>
+        <location filename="../ui/Main.qml" line="117"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="80"/>
+        <location filename="../ui/Main.qml" line="118"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="81"/>
+        <location filename="../ui/Main.qml" line="119"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1185,7 +1278,7 @@ on %2</translation>
 <context>
     <name>MusicOnHoldCache</name>
     <message>
-        <location filename="../engine/audio/MusicOnHoldCache.cpp"/>
+        <location filename="../engine/audio/MusicOnHoldCache.cpp" line="42"/>
         <source>the file holds no sound</source>
         <translation>the file holds no sound</translation>
     </message>
@@ -1469,7 +1562,7 @@ on %2</translation>
         <translation>Abusive caller</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119"/>
+        <location filename="../ui/theme/Names.qml" line="122"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
@@ -1604,440 +1697,11 @@ on %2</translation>
     </message>
 </context>
 <context>
-    <name>Recorder</name>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="60"/>
-        <source>Cannot create the recording %1: %2</source>
-        <translation>Cannot create the recording %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="70"/>
-        <source>Cannot record %1: the format does not support %2 Hz.</source>
-        <translation>Cannot record %1: the format does not support %2 Hz.</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="78"/>
-        <source>Cannot start the recording %1: %2</source>
-        <translation>Cannot start the recording %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="114"/>
-        <source>The recording %1 stopped: %2</source>
-        <translation>The recording %1 stopped: %2</translation>
-    </message>
-</context>
-<context>
-    <name>SessionList</name>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="38"/>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="46"/>
-        <source>No calls</source>
-        <translation>No calls</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="97"/>
-        <source>Conference</source>
-        <translation>Conference</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="122"/>
-        <source>in conference %1</source>
-        <translation>in conference %1</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
-        <source>Answer the incoming call</source>
-        <translation>Answer the incoming call</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
-        <source>Reject the incoming call</source>
-        <translation>Reject the incoming call</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
-        <source>Drop the selected call</source>
-        <translation>Drop the selected call</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
-        <source>Hold or unhold the selected call</source>
-        <translation>Hold or unhold the selected call</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
-        <source>Mute or unmute the microphone</source>
-        <translation>Mute or unmute the microphone</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="33"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="42"/>
-        <source>Headsets</source>
-        <translation>Headsets</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
-        <source>Audio</source>
-        <translation>Audio</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
-        <source>Appearance</source>
-        <translation>Appearance</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
-        <source>Theme</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
-        <source>Follow the system</source>
-        <translation>Follow the system</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <source>Light</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <source>Dark</source>
-        <translation>Dark</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
-        <source>Wrap-up</source>
-        <translation>Wrap-up</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
-        <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
-        <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
-        <source>Wrap-up time in seconds</source>
-        <translation>Wrap-up time in seconds</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
-        <source>User interface language</source>
-        <translation>User interface language</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
-        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
-        <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
-        <source>Save the wrap-up and close the call</source>
-        <translation>Save the wrap-up and close the call</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
-        <source>Become ready</source>
-        <translation>Become ready</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
-        <source>Change the agent state</source>
-        <translation>Change the agent state</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutEditor</name>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
-        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
-        <translation>Press the new shortcut for “%1”, or Escape to keep %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
-        <source>Unchanged: %1 stays %2.</source>
-        <translation>Unchanged: %1 stays %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
-        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
-        <translation>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
-        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
-        <translation>%1 is already the shortcut for “%2”; choose another or change that one first.</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
-        <source>Press keys…</source>
-        <translation>Press keys…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
-        <source>Shortcut for %1: %2</source>
-        <translation>Shortcut for %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
-        <source>Cancel changing the shortcut</source>
-        <translation>Cancel changing the shortcut</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
-        <source>Change the shortcut for %1</source>
-        <translation>Change the shortcut for %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
-        <source>Reset</source>
-        <translation>Reset</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
-        <source>Reset the shortcut for %1 to %2</source>
-        <translation>Reset the shortcut for %1 to %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
-        <source>Shortcut capture</source>
-        <translation>Shortcut capture</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
-        <source>This is the default shortcut.</source>
-        <translation>This is the default shortcut.</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineProvider</name>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
-        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
-        <translation>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</translation>
-    </message>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
-        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
-        <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineSettings</name>
-    <message>
-        <location filename="../app/SoundLineSettings.cpp"/>
-        <source>%1=%2: expected a number of lines from 0 to %3</source>
-        <translation>%1=%2: expected a number of lines from 0 to %3</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineWorker</name>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
-        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
-        <translation>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</translation>
-    </message>
-</context>
-<context>
-    <name>SupervisorView</name>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="59"/>
-        <source>Conferences (%1)</source>
-        <translation>Conferences (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="71"/>
-        <source>Conferences</source>
-        <translation>Conferences</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="75"/>
-        <source>No conferences</source>
-        <translation>No conferences</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="86"/>
-        <location filename="../ui/SupervisorView.qml" line="95"/>
-        <source>Bridged appearances</source>
-        <translation>Bridged appearances</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="98"/>
-        <source>No calls on bridged lines</source>
-        <translation>No calls on bridged lines</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="113"/>
-        <source>inactive station</source>
-        <translation>inactive station</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="113"/>
-        <source>active station</source>
-        <translation>active station</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="123"/>
-        <source>All sessions (%1)</source>
-        <translation>All sessions (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="135"/>
-        <source>All sessions</source>
-        <translation>All sessions</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="150"/>
-        <source>conf %1</source>
-        <translation>conf %1</translation>
-    </message>
-</context>
-<context>
-    <name>WrapUpForm</name>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="39"/>
-        <source>Wrap-up</source>
-        <translation>Wrap-up</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="45"/>
-        <location filename="../ui/components/WrapUpForm.qml" line="51"/>
-        <source>Disposition</source>
-        <translation>Disposition</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="50"/>
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="59"/>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
-        <source>Wrap-up notes</source>
-        <translation>Wrap-up notes</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="72"/>
-        <source>Save and close</source>
-        <translation>Save and close</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="75"/>
-        <source>Save the wrap-up and close the call</source>
-        <translation>Save the wrap-up and close the call</translation>
-    </message>
-</context>
-<context>
-    <name>hookline::hid::HeadsetManager</name>
-    <message>
-        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
-        <source>unplugged</source>
-        <translation>unplugged</translation>
-    </message>
-    <message>
-        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
-        <source>permission granted</source>
-        <translation>permission granted</translation>
-    </message>
-</context>
-<context>
-    <name>BrowseButton</name>
-    <message>
-        <location filename="../ui/components/BrowseButton.qml" line="20"/>
-        <source>Browse…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/BrowseButton.qml" line="47"/>
-        <source>All files (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmDropAll</name>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
-        <source>Drop the whole conference?</source>
-        <translation>Drop the whole conference?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
-        <source>All %n parties will be disconnected.</source>
-        <translation>
-            <numerusform>The %n party will be disconnected.</numerusform>
-            <numerusform>All %n parties will be disconnected.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
-        <source>Every party will be disconnected.</source>
-        <translation>Every party will be disconnected.</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
-        <source>Drop all</source>
-        <translation>Drop all</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
-        <source>Drop the whole conference</source>
-        <translation>Drop the whole conference</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
-        <source>Keep the conference</source>
-        <translation>Keep the conference</translation>
-    </message>
-</context>
-<context>
     <name>Reasons</name>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="11"/>
-        <source>Not possible in the call's current state.</source>
-        <translation>Not possible in the call's current state.</translation>
+        <source>Not possible in the call&apos;s current state.</source>
+        <translation>Not possible in the call&apos;s current state.</translation>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="12"/>
@@ -2056,6 +1720,7 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <location filename="../ui/theme/Reasons.qml" line="45"/>
         <source>This station only monitors the call.</source>
         <translation>This station only monitors the call.</translation>
     </message>
@@ -2066,8 +1731,8 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="17"/>
-        <source>The text for the caller's system is too long for this line.</source>
-        <translation>The text for the caller's system is too long for this line.</translation>
+        <source>The text for the caller&apos;s system is too long for this line.</source>
+        <translation>The text for the caller&apos;s system is too long for this line.</translation>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="18"/>
@@ -2143,6 +1808,393 @@ on %2</translation>
         <location filename="../ui/theme/Reasons.qml" line="66"/>
         <source>This line does not offer %1 now.</source>
         <translation>This line does not offer %1 now.</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <source>Cannot create the recording %1: %2</source>
+        <translation>Cannot create the recording %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <source>Cannot record %1: the format does not support %2 Hz.</source>
+        <translation>Cannot record %1: the format does not support %2 Hz.</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <source>Cannot start the recording %1: %2</source>
+        <translation>Cannot start the recording %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <source>The recording %1 stopped: %2</source>
+        <translation>The recording %1 stopped: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="29"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="37"/>
+        <source>No calls</source>
+        <translation>No calls</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="63"/>
+        <location filename="../ui/components/SessionList.qml" line="95"/>
+        <source>Conference</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="65"/>
+        <location filename="../ui/components/SessionList.qml" line="122"/>
+        <source>in conference %1</source>
+        <translation>in conference %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="97"/>
+        <source>Unknown caller</source>
+        <translation>Unknown caller</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
+        <source>Answer the incoming call</source>
+        <translation>Answer the incoming call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <source>Reject the incoming call</source>
+        <translation>Reject the incoming call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <source>Drop the selected call</source>
+        <translation>Drop the selected call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <source>Hold or unhold the selected call</source>
+        <translation>Hold or unhold the selected call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Mute or unmute the microphone</source>
+        <translation>Mute or unmute the microphone</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="39"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <source>Headsets</source>
+        <translation>Headsets</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="59"/>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="61"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
+        <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
+        <source>Wrap-up time in seconds</source>
+        <translation>Wrap-up time in seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="93"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>User interface language</source>
+        <translation>User interface language</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>Save the wrap-up and close the call</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="11"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Become ready</source>
+        <translation>Become ready</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <source>Change the agent state</source>
+        <translation>Change the agent state</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutEditor</name>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
+        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
+        <translation>Press the new shortcut for “%1”, or Escape to keep %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
+        <source>Unchanged: %1 stays %2.</source>
+        <translation>Unchanged: %1 stays %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
+        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
+        <translation>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
+        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
+        <translation>%1 is already the shortcut for “%2”; choose another or change that one first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <source>Press keys…</source>
+        <translation>Press keys…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <source>Shortcut for %1: %2</source>
+        <translation>Shortcut for %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <source>Cancel changing the shortcut</source>
+        <translation>Cancel changing the shortcut</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <source>Change the shortcut for %1</source>
+        <translation>Change the shortcut for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
+        <source>Reset the shortcut for %1 to %2</source>
+        <translation>Reset the shortcut for %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="145"/>
+        <source>Shortcut capture</source>
+        <translation>Shortcut capture</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>This is the default shortcut.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineProvider</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
+        <translation>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
+        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
+        <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineSettings</name>
+    <message>
+        <location filename="../app/SoundLineSettings.cpp" line="17"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2: expected a number of lines from 0 to %3</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineWorker</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
+        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
+        <translation>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="61"/>
+        <source>Conferences (%1)</source>
+        <translation>Conferences (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="73"/>
+        <source>Conferences</source>
+        <translation>Conferences</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="77"/>
+        <source>No conferences</source>
+        <translation>No conferences</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="88"/>
+        <location filename="../ui/SupervisorView.qml" line="97"/>
+        <source>Bridged appearances</source>
+        <translation>Bridged appearances</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="100"/>
+        <source>No calls on bridged lines</source>
+        <translation>No calls on bridged lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <source>inactive station</source>
+        <translation>inactive station</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <source>active station</source>
+        <translation>active station</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <source>All sessions (%1)</source>
+        <translation>All sessions (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="137"/>
+        <source>All sessions</source>
+        <translation>All sessions</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
+        <source>conf %1</source>
+        <translation>conf %1</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpForm</name>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="41"/>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="47"/>
+        <location filename="../ui/components/WrapUpForm.qml" line="54"/>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="53"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="71"/>
+        <source>Wrap-up notes</source>
+        <translation>Wrap-up notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="81"/>
+        <source>Save and close</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="84"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>Save the wrap-up and close the call</translation>
+    </message>
+</context>
+<context>
+    <name>hookline::hid::HeadsetManager</name>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
+        <source>unplugged</source>
+        <translation>unplugged</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
+        <source>permission granted</source>
+        <translation>permission granted</translation>
     </message>
 </context>
 </TS>

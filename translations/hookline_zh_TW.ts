@@ -2,129 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccessibleQuickItem</name>
+    <message>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="97"/>
+        <source>Scroll %1</source>
+        <translation>捲動%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
+        <source>Scroll %1 sideways</source>
+        <translation>左右捲動%1</translation>
+    </message>
+</context>
+<context>
     <name>ActiveSessionPanel</name>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="41"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="56"/>
         <source>Select a call in the list</source>
         <translation>請從清單中選擇通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="61"/>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="157"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="76"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="174"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="101"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
         <source>Ended by</source>
         <translation>結束原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="106"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="121"/>
         <source>this station</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="108"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="123"/>
         <source>Caller-ID date</source>
         <translation>來電顯示日期</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="116"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="131"/>
         <source>Caller data</source>
         <translation>來電資料</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="120"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="135"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="29"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="147"/>
         <source>Unhold</source>
         <translation>取回</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="132"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="29"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="147"/>
         <source>Hold</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="140"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="156"/>
         <source>Consult transfer</source>
         <translation>諮詢轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="142"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
         <source>Start a consultation for transfer</source>
         <translation>開始諮詢以便轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="149"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
         <source>Complete transfer</source>
         <translation>完成轉接</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="159"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="177"/>
         <source>Set up a conference</source>
         <translation>建立會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="166"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
         <source>Add party</source>
         <translation>加入通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="168"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="187"/>
         <source>Call another party for the conference</source>
         <translation>撥給另一方以加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="175"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
         <source>Add to conference</source>
         <translation>加入會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="184"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="203"/>
         <source>Remove from conference</source>
         <translation>移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="214"/>
         <source>Unmute</source>
         <translation>取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="194"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="214"/>
         <source>Mute</source>
         <translation>靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="215"/>
         <source>Unmute the microphone</source>
         <translation>取消麥克風靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="195"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="215"/>
         <source>Mute the microphone</source>
         <translation>將麥克風靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="40"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="42"/>
         <source>Nothing to save: the selected call has not ended.</source>
         <translation>沒有要儲存的內容：選取的通話尚未結束。</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="229"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="249"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../ui/components/ActiveSessionPanel.qml" line="232"/>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="252"/>
         <source>Call notes</source>
         <translation>通話備註</translation>
     </message>
     <message>
+        <location filename="../ui/components/ActiveSessionPanel.qml" line="51"/>
         <source>Selected call</source>
         <translation>選取的通話</translation>
     </message>
@@ -132,12 +148,13 @@
 <context>
     <name>AgentConsole</name>
     <message>
-        <location filename="../ui/AgentConsole.qml" line="149"/>
+        <location filename="../ui/AgentConsole.qml" line="181"/>
         <source>Calls (%1)</source>
         <translation>通話（%1）</translation>
     </message>
     <message>
         <location filename="../ui/AgentConsole.qml" line="21"/>
+        <location filename="../ui/AgentConsole.qml" line="32"/>
         <source>No call is ringing.</source>
         <translation>目前沒有來電響鈴。</translation>
     </message>
@@ -155,89 +172,89 @@
 <context>
     <name>AgentStateBar</name>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="25"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="53"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="30"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="58"/>
         <source>Agent state: %1</source>
         <translation>客服狀態：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/AgentStateBar.qml" line="35"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="81"/>
         <source>%n s left</source>
         <translation>
             <numerusform>剩 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="41"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="87"/>
         <source>+30 s</source>
         <translation>+30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="42"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="88"/>
         <source>Extend wrap-up by 30 seconds</source>
         <translation>整理時間延長 30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="48"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
         <source>Finish wrap-up</source>
         <translation>結束整理</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="101"/>
         <source>Next state…</source>
         <translation>下一個狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="55"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="101"/>
         <source>Change state…</source>
         <translation>變更狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="102"/>
         <source>Choose the state after this call</source>
         <translation>選擇本通話後的狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="56"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="102"/>
         <source>Change the agent state</source>
         <translation>變更客服狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="62"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="109"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="67"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="114"/>
         <source>Not ready</source>
         <translation>未就緒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="73"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="120"/>
         <source>Not ready: %1</source>
         <translation>未就緒：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="79"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="126"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="84"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="131"/>
         <source>Keep the current state</source>
         <translation>維持目前狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="94"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="141"/>
         <source>then: %1</source>
         <translation>接著：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AgentStateBar.qml" line="100"/>
+        <location filename="../ui/components/AgentStateBar.qml" line="147"/>
         <source>Microphone muted</source>
         <translation>麥克風已靜音</translation>
     </message>
@@ -318,99 +335,99 @@
         <translation>鈴聲裝置</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="126"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="142"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="128"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Clear %1</source>
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="139"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
         <source>Ringtone file</source>
         <translation>鈴聲檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="141"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
         <source>The built-in ringtone</source>
         <translation>內建鈴聲</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="166"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>目前使用內建鈴聲。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="149"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
         <source>Ringing with %1.</source>
         <translation>目前使用鈴聲 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="185"/>
         <source>Music on hold</source>
         <translation>保留音樂</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>None: a held caller hears silence</source>
         <translation>無：保留中的來電者只會聽到靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
         <source>Record every call automatically</source>
         <translation>自動錄下每通電話</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="182"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
         <source>Recordings folder</source>
         <translation>錄音資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="184"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="205"/>
         <source>The default folder</source>
         <translation>預設資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="208"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="215"/>
         <source>Recording format</source>
         <translation>錄音格式</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="192"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="199"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="220"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="227"/>
         <source>Recording channels</source>
         <translation>錄音聲道</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>Stereo: caller left, agent right</source>
         <translation>立體聲：來電者在左、客服人員在右</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="204"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>Mono: both mixed</source>
         <translation>單聲道：雙方混音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="211"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="232"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
@@ -420,12 +437,14 @@
         <translation>瀏覽%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
@@ -489,37 +508,37 @@
         <translation>錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <location filename="../ui/components/AudioStatus.qml" line="123"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="120"/>
+        <location filename="../ui/components/AudioStatus.qml" line="123"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Resume recording</source>
         <translation>繼續錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="122"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Pause recording</source>
         <translation>暫停錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="131"/>
+        <location filename="../ui/components/AudioStatus.qml" line="135"/>
         <source>Recording to %1</source>
         <translation>正在錄音至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="132"/>
+        <location filename="../ui/components/AudioStatus.qml" line="136"/>
         <source>Paused: %1</source>
         <translation>已暫停：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="133"/>
+        <location filename="../ui/components/AudioStatus.qml" line="137"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
@@ -558,6 +577,19 @@
     </message>
 </context>
 <context>
+    <name>BrowseButton</name>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="20"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/BrowseButton.qml" line="47"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
     <name>CallAudioMixer</name>
     <message>
         <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
@@ -568,27 +600,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="278"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="102"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="364"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="387"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="392"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="410"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -597,60 +629,101 @@
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
-        <location filename="../ui/components/ConferenceCard.qml" line="31"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="33"/>
         <source>Conference %1</source>
         <translation>會議 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="42"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="44"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="43"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="45"/>
         <source>Show this conference&apos;s events</source>
         <translation>顯示此會議的事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="49"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="51"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="56"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="57"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="62"/>
         <source>No parties</source>
         <translation>沒有通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="82"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="87"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="84"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
         <source>Remove this party from the conference</source>
         <translation>將此通話方移出會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="90"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="96"/>
         <source>Drop</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/ConferenceCard.qml" line="92"/>
+        <location filename="../ui/components/ConferenceCard.qml" line="99"/>
         <source>Drop this party</source>
         <translation>掛斷此通話方</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmDropAll</name>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
+        <source>Drop the whole conference?</source>
+        <translation>要結束整個會議嗎？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/ConfirmDropAll.qml" line="52"/>
+        <source>All %n parties will be disconnected.</source>
+        <translation>
+            <numerusform>全部 %n 方都會被掛斷。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="53"/>
+        <source>Every party will be disconnected.</source>
+        <translation>每一方都會被掛斷。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="60"/>
+        <source>Drop all</source>
+        <translation>全部掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="64"/>
+        <source>Drop the whole conference</source>
+        <translation>結束整個會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="69"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ConfirmDropAll.qml" line="71"/>
+        <source>Keep the conference</source>
+        <translation>保留會議</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="154"/>
+        <location filename="../app/ConsoleApp.cpp" line="156"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="189"/>
+        <location filename="../app/ConsoleApp.cpp" line="200"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -658,28 +731,28 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="33"/>
-        <location filename="../ui/components/DialPad.qml" line="37"/>
+        <location filename="../ui/components/DialPad.qml" line="34"/>
+        <location filename="../ui/components/DialPad.qml" line="38"/>
         <source>Number to dial</source>
         <translation>要撥打的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="45"/>
+        <location filename="../ui/components/DialPad.qml" line="46"/>
         <source>Dial</source>
         <translation>撥號</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="47"/>
+        <location filename="../ui/components/DialPad.qml" line="48"/>
         <source>Dial the number</source>
         <translation>撥打此號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="65"/>
+        <location filename="../ui/components/DialPad.qml" line="66"/>
         <source>Keys send tones to the call</source>
         <translation>按鍵會送出按鍵音</translation>
     </message>
     <message>
-        <location filename="../ui/components/DialPad.qml" line="83"/>
+        <location filename="../ui/components/DialPad.qml" line="84"/>
         <source>Key %1</source>
         <translation>按鍵 %1</translation>
     </message>
@@ -705,47 +778,50 @@
 <context>
     <name>DropControls</name>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="43"/>
+        <location filename="../ui/components/DropControls.qml" line="63"/>
         <source>No reason</source>
         <translation>無原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="44"/>
+        <location filename="../ui/components/DropControls.qml" line="64"/>
         <source>Drop reason</source>
         <translation>掛斷原因</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <location filename="../ui/components/DropControls.qml" line="71"/>
         <source>Text for the caller&apos;s system (UUI), optional</source>
         <translation>給來電方系統的資料（UUI），可不填</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="50"/>
+        <location filename="../ui/components/DropControls.qml" line="71"/>
         <source>This line sends no UUI on drop</source>
         <translation>此線路掛斷時不傳送 UUI</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="52"/>
+        <location filename="../ui/components/DropControls.qml" line="73"/>
         <source>User-to-user information sent with the drop</source>
         <translation>掛斷時傳送的使用者對使用者資訊</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="57"/>
+        <location filename="../ui/components/DropControls.qml" line="78"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 位元組</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="65"/>
+        <location filename="../ui/components/DropControls.qml" line="26"/>
+        <location filename="../ui/components/DropControls.qml" line="46"/>
+        <location filename="../ui/components/DropControls.qml" line="86"/>
         <source>Drop</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="70"/>
+        <location filename="../ui/components/DropControls.qml" line="92"/>
         <source>Drop the call</source>
         <translation>掛斷通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/DropControls.qml" line="76"/>
+        <location filename="../ui/components/DropControls.qml" line="25"/>
+        <location filename="../ui/components/DropControls.qml" line="98"/>
         <source>Too long: this line takes at most %1 bytes of UUI on drop.</source>
         <translation>太長了：此線路掛斷時最多只能傳送 %1 位元組的 UUI。</translation>
     </message>
@@ -753,12 +829,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="255"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="262"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="261"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="268"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -766,64 +842,64 @@
 <context>
     <name>EventLogPane</name>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="18"/>
+        <location filename="../ui/components/EventLogPane.qml" line="21"/>
         <source>Event log</source>
         <translation>事件紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="19"/>
+        <location filename="../ui/components/EventLogPane.qml" line="22"/>
         <source>Session</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="25"/>
+        <location filename="../ui/components/EventLogPane.qml" line="29"/>
         <source>Show events of session (0 for all)</source>
         <translation>顯示通話的事件（0 為全部）</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="27"/>
+        <location filename="../ui/components/EventLogPane.qml" line="31"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="33"/>
+        <location filename="../ui/components/EventLogPane.qml" line="38"/>
         <source>Show events of conference (0 for all)</source>
         <translation>顯示會議的事件（0 為全部）</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="36"/>
+        <location filename="../ui/components/EventLogPane.qml" line="41"/>
         <source>All events</source>
         <translation>所有事件</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="37"/>
+        <location filename="../ui/components/EventLogPane.qml" line="42"/>
         <source>Clear the event filters</source>
         <translation>清除事件篩選</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="42"/>
+        <location filename="../ui/components/EventLogPane.qml" line="47"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="53"/>
+        <location filename="../ui/components/EventLogPane.qml" line="59"/>
         <source>File to export the events to</source>
         <translation>事件匯出檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="57"/>
+        <location filename="../ui/components/EventLogPane.qml" line="72"/>
         <source>Export JSON lines</source>
         <translation>匯出 JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/EventLogPane.qml" line="61"/>
+        <location filename="../ui/components/EventLogPane.qml" line="76"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>已匯出 %n 筆事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/EventLogPane.qml" line="80"/>
+        <location filename="../ui/components/EventLogPane.qml" line="97"/>
         <source>State changes</source>
         <translation>狀態變化</translation>
     </message>
@@ -927,131 +1003,132 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="73"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="75"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="74"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="76"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="91"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="93"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="109"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="111"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="113"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="115"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="138"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="176"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="31"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="32"/>
         <source>No line can make calls right now.</source>
         <translation>目前沒有可撥出的線路。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="35"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="36"/>
         <source>This call has no number to call back.</source>
         <translation>這通電話沒有可回撥的號碼。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="39"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="40"/>
         <source>The line refused the call.</source>
         <translation>線路拒絕了這通撥出電話。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="46"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
         <source>answered</source>
         <translation>已接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="47"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
         <source>missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="48"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="49"/>
         <source>rejected</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="50"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
         <source>transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="51"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
         <source>consultation</source>
         <translation>諮詢通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="52"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
         <source>conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="53"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="54"/>
         <source>answered elsewhere</source>
         <translation>已在其他分機接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
         <source>Outgoing</source>
         <translation>撥出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="141"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="152"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
         <source>Incoming</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="185"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="193"/>
         <source>Call back</source>
         <translation>回撥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="195"/>
         <source>Call back %1</source>
         <translation>回撥 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="196"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="197"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="205"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
     <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="12"/>
         <source>History</source>
         <translation>紀錄</translation>
     </message>
@@ -1059,82 +1136,79 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="58"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
         <source>This line cannot reject calls: </source>
         <translation>此線路無法拒接來電：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="60"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="61"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="62"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="73"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="87"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="103"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="95"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="111"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="125"/>
         <source>on %1, waiting %2</source>
         <translation>線路：%1，已等候 %2</translation>
     </message>
     <message>
-        <source>on %1</source>
-        <translation type="vanished">線路：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="118"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="134"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="128"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
         <source>Also ringing: %1</source>
         <translation>同時響鈴：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="132"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="148"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>%1 同時響鈴，已等候 %2：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="139"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="44"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="155"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="178"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="141"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="157"/>
         <source>Answer the call from %1</source>
         <translation>接聽 %1 的來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="170"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="197"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="176"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="203"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="182"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="209"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -1142,12 +1216,12 @@
 <context>
     <name>IncomingCallNotifier</name>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
+        <location filename="../app/IncomingCallNotifier.cpp" line="106"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../app/IncomingCallNotifier.cpp" line="71"/>
+        <location filename="../app/IncomingCallNotifier.cpp" line="107"/>
         <source>%1
 on %2</source>
         <translation>%1
@@ -1167,31 +1241,32 @@ on %2</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77"/>
+        <location filename="../ui/Main.qml" line="115"/>
         <source>Pages</source>
         <translation>頁面</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="78"/>
+        <location filename="../ui/Main.qml" line="116"/>
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="79"/>
+        <location filename="../ui/Main.qml" line="117"/>
         <source>History</source>
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="80"/>
+        <location filename="../ui/Main.qml" line="118"/>
         <source>Supervisor</source>
         <translation>督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="81"/>
+        <location filename="../ui/Main.qml" line="119"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
+        <location filename="../ui/Main.qml" line="104"/>
         <source>Pages and agent state</source>
         <translation>頁面與客服人員狀態</translation>
     </message>
@@ -1199,7 +1274,7 @@ on %2</source>
 <context>
     <name>MusicOnHoldCache</name>
     <message>
-        <location filename="../engine/audio/MusicOnHoldCache.cpp"/>
+        <location filename="../engine/audio/MusicOnHoldCache.cpp" line="42"/>
         <source>the file holds no sound</source>
         <translation>檔案中沒有聲音</translation>
     </message>
@@ -1483,7 +1558,7 @@ on %2</source>
         <translation>騷擾來電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119"/>
+        <location filename="../ui/theme/Names.qml" line="122"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
@@ -1618,446 +1693,10 @@ on %2</source>
     </message>
 </context>
 <context>
-    <name>Recorder</name>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="60"/>
-        <source>Cannot create the recording %1: %2</source>
-        <translation>無法建立錄音檔 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="70"/>
-        <source>Cannot record %1: the format does not support %2 Hz.</source>
-        <translation>無法錄製 %1：此格式不支援 %2 Hz。</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="78"/>
-        <source>Cannot start the recording %1: %2</source>
-        <translation>無法開始錄音 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../engine/audio/Recorder.cpp" line="114"/>
-        <source>The recording %1 stopped: %2</source>
-        <translation>錄音 %1 已停止：%2</translation>
-    </message>
-</context>
-<context>
-    <name>SessionList</name>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="38"/>
-        <source>Sessions</source>
-        <translation>通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="46"/>
-        <source>No calls</source>
-        <translation>沒有通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="97"/>
-        <source>Conference</source>
-        <translation>會議</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/SessionList.qml" line="122"/>
-        <source>in conference %1</source>
-        <translation>在會議 %1 中</translation>
-    </message>
-    <message>
-        <source>Unknown caller</source>
-        <translation>不明來電者</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
-        <source>Answer the incoming call</source>
-        <translation>接聽來電</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
-        <source>Reject the incoming call</source>
-        <translation>拒接來電</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
-        <source>Drop the selected call</source>
-        <translation>掛斷選取的通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
-        <source>Hold or unhold the selected call</source>
-        <translation>保留或取回選取的通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
-        <source>Mute or unmute the microphone</source>
-        <translation>麥克風靜音或取消靜音</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="33"/>
-        <source>Keyboard shortcuts</source>
-        <translation>鍵盤快速鍵</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="42"/>
-        <source>Headsets</source>
-        <translation>耳機</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
-        <source>Audio</source>
-        <translation>音訊</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
-        <source>Appearance</source>
-        <translation>外觀</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="55"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="64"/>
-        <source>Theme</source>
-        <translation>主題</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="96"/>
-        <source>Follow the system</source>
-        <translation>跟隨系統</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <source>Light</source>
-        <translation>淺色</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
-        <source>Wrap-up</source>
-        <translation>整理</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
-        <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
-        <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
-        <source>Wrap-up time in seconds</source>
-        <translation>整理時間（秒）</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
-        <source>Language</source>
-        <translation>語言</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="88"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="98"/>
-        <source>User interface language</source>
-        <translation>介面語言</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
-        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
-        <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>設定</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
-        <source>Save the wrap-up and close the call</source>
-        <translation>儲存整理內容並關閉通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
-        <source>Become ready</source>
-        <translation>轉為就緒</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
-        <source>Change the agent state</source>
-        <translation>變更客服狀態</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutEditor</name>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
-        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
-        <translation>請按下「%1」的新快速鍵，或按 Escape 保留 %2。</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
-        <source>Unchanged: %1 stays %2.</source>
-        <translation>未變更：%1 仍為 %2。</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
-        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
-        <translation>%1 不能作為快速鍵：請將 Ctrl、Alt 或 Meta 與一個按鍵搭配，或使用功能鍵。</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
-        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
-        <translation>%1 已是「%2」的快速鍵；請選擇其他組合，或先變更那一項。</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
-        <source>Press keys…</source>
-        <translation>請按下按鍵…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
-        <source>Shortcut for %1: %2</source>
-        <translation>%1 的快速鍵：%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
-        <source>Change</source>
-        <translation>變更</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
-        <source>Cancel changing the shortcut</source>
-        <translation>取消變更快速鍵</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
-        <source>Change the shortcut for %1</source>
-        <translation>變更「%1」的快速鍵</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
-        <source>Reset</source>
-        <translation>重設</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
-        <source>Reset the shortcut for %1 to %2</source>
-        <translation>將「%1」的快速鍵重設為 %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="144"/>
-        <source>Shortcut capture</source>
-        <translation>快速鍵擷取</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
-        <source>This is the default shortcut.</source>
-        <translation>這已是預設的快速鍵。</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineProvider</name>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
-        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
-        <translation>未接上掛機繼電器：此線路只能監看來電，會一直響鈴直到來電者放棄</translation>
-    </message>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
-        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
-        <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineSettings</name>
-    <message>
-        <location filename="../app/SoundLineSettings.cpp"/>
-        <source>%1=%2: expected a number of lines from 0 to %3</source>
-        <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineWorker</name>
-    <message>
-        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
-        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
-        <translation>未設定線路音訊：請將 captureDevice（及 playbackDevice）設為線路介面的音效卡，或以 captureFile 使用檔案</translation>
-    </message>
-</context>
-<context>
-    <name>SupervisorView</name>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="59"/>
-        <source>Conferences (%1)</source>
-        <translation>會議（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="71"/>
-        <source>Conferences</source>
-        <translation>會議</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="75"/>
-        <source>No conferences</source>
-        <translation>沒有會議</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="86"/>
-        <location filename="../ui/SupervisorView.qml" line="95"/>
-        <source>Bridged appearances</source>
-        <translation>橋接分機</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="98"/>
-        <source>No calls on bridged lines</source>
-        <translation>橋接線路上沒有通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="113"/>
-        <source>inactive station</source>
-        <translation>未參與的分機</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="113"/>
-        <source>active station</source>
-        <translation>使用中的分機</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="123"/>
-        <source>All sessions (%1)</source>
-        <translation>所有通話（%1）</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="135"/>
-        <source>All sessions</source>
-        <translation>所有通話</translation>
-    </message>
-    <message>
-        <location filename="../ui/SupervisorView.qml" line="150"/>
-        <source>conf %1</source>
-        <translation>會議 %1</translation>
-    </message>
-</context>
-<context>
-    <name>WrapUpForm</name>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="39"/>
-        <source>Wrap-up</source>
-        <translation>整理</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="45"/>
-        <location filename="../ui/components/WrapUpForm.qml" line="51"/>
-        <source>Disposition</source>
-        <translation>處理結果</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="50"/>
-        <source>Choose…</source>
-        <translation>請選擇…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="59"/>
-        <source>Notes</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
-        <source>Wrap-up notes</source>
-        <translation>整理備註</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="72"/>
-        <source>Save and close</source>
-        <translation>儲存並關閉</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/WrapUpForm.qml" line="75"/>
-        <source>Save the wrap-up and close the call</source>
-        <translation>儲存整理內容並關閉通話</translation>
-    </message>
-</context>
-<context>
-    <name>hookline::hid::HeadsetManager</name>
-    <message>
-        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
-        <source>unplugged</source>
-        <translation>已拔除</translation>
-    </message>
-    <message>
-        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
-        <source>permission granted</source>
-        <translation>已取得權限</translation>
-    </message>
-</context>
-<context>
-    <name>BrowseButton</name>
-    <message>
-        <location filename="../ui/components/BrowseButton.qml" line="20"/>
-        <source>Browse…</source>
-        <translation>瀏覽…</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/BrowseButton.qml" line="47"/>
-        <source>All files (*)</source>
-        <translation>所有檔案 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmDropAll</name>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="27"/>
-        <source>Drop the whole conference?</source>
-        <translation>要結束整個會議嗎？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/components/ConfirmDropAll.qml" line="42"/>
-        <source>All %n parties will be disconnected.</source>
-        <translation>
-            <numerusform>全部 %n 方都會被掛斷。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="43"/>
-        <source>Every party will be disconnected.</source>
-        <translation>每一方都會被掛斷。</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="50"/>
-        <source>Drop all</source>
-        <translation>全部掛斷</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="54"/>
-        <source>Drop the whole conference</source>
-        <translation>結束整個會議</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="59"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../ui/components/ConfirmDropAll.qml" line="61"/>
-        <source>Keep the conference</source>
-        <translation>保留會議</translation>
-    </message>
-</context>
-<context>
     <name>Reasons</name>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="11"/>
-        <source>Not possible in the call's current state.</source>
+        <source>Not possible in the call&apos;s current state.</source>
         <translation>通話目前的狀態無法執行此操作。</translation>
     </message>
     <message>
@@ -2077,6 +1716,7 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="15"/>
+        <location filename="../ui/theme/Reasons.qml" line="45"/>
         <source>This station only monitors the call.</source>
         <translation>此話機僅監看此通話。</translation>
     </message>
@@ -2087,7 +1727,7 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/theme/Reasons.qml" line="17"/>
-        <source>The text for the caller's system is too long for this line.</source>
+        <source>The text for the caller&apos;s system is too long for this line.</source>
         <translation>傳給來電端系統的文字超過此線路的長度上限。</translation>
     </message>
     <message>
@@ -2167,14 +1807,390 @@ on %2</source>
     </message>
 </context>
 <context>
-    <name>AccessibleQuickItem</name>
+    <name>Recorder</name>
     <message>
-        <source>Scroll %1</source>
-        <translation>捲動%1</translation>
+        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <source>Cannot create the recording %1: %2</source>
+        <translation>無法建立錄音檔 %1：%2</translation>
     </message>
     <message>
-        <source>Scroll %1 sideways</source>
-        <translation>左右捲動%1</translation>
+        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <source>Cannot record %1: the format does not support %2 Hz.</source>
+        <translation>無法錄製 %1：此格式不支援 %2 Hz。</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <source>Cannot start the recording %1: %2</source>
+        <translation>無法開始錄音 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <source>The recording %1 stopped: %2</source>
+        <translation>錄音 %1 已停止：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="29"/>
+        <source>Sessions</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="37"/>
+        <source>No calls</source>
+        <translation>沒有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="63"/>
+        <location filename="../ui/components/SessionList.qml" line="95"/>
+        <source>Conference</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="65"/>
+        <location filename="../ui/components/SessionList.qml" line="122"/>
+        <source>in conference %1</source>
+        <translation>在會議 %1 中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SessionList.qml" line="97"/>
+        <source>Unknown caller</source>
+        <translation>不明來電者</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
+        <source>Answer the incoming call</source>
+        <translation>接聽來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <source>Reject the incoming call</source>
+        <translation>拒接來電</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <source>Drop the selected call</source>
+        <translation>掛斷選取的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <source>Hold or unhold the selected call</source>
+        <translation>保留或取回選取的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <source>Mute or unmute the microphone</source>
+        <translation>麥克風靜音或取消靜音</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="39"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <source>Headsets</source>
+        <translation>耳機</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <source>Audio</source>
+        <translation>音訊</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="59"/>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="61"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
+        <source>Wrap-up</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
+        <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
+        <source>Wrap-up time in seconds</source>
+        <translation>整理時間（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="93"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <source>User interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
+        <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
+        <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="11"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>儲存整理內容並關閉通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <source>Become ready</source>
+        <translation>轉為就緒</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <source>Change the agent state</source>
+        <translation>變更客服狀態</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutEditor</name>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="29"/>
+        <source>Press the new shortcut for “%1”, or Escape to keep %2.</source>
+        <translation>請按下「%1」的新快速鍵，或按 Escape 保留 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="30"/>
+        <source>Unchanged: %1 stays %2.</source>
+        <translation>未變更：%1 仍為 %2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="31"/>
+        <source>%1 cannot be a shortcut: use Ctrl, Alt or Meta with a key, or a function key.</source>
+        <translation>%1 不能作為快速鍵：請將 Ctrl、Alt 或 Meta 與一個按鍵搭配，或使用功能鍵。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="32"/>
+        <source>%1 is already the shortcut for “%2”; choose another or change that one first.</source>
+        <translation>%1 已是「%2」的快速鍵；請選擇其他組合，或先變更那一項。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <source>Press keys…</source>
+        <translation>請按下按鍵…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <source>Shortcut for %1: %2</source>
+        <translation>%1 的快速鍵：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <source>Cancel changing the shortcut</source>
+        <translation>取消變更快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <source>Change the shortcut for %1</source>
+        <translation>變更「%1」的快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
+        <source>Reset the shortcut for %1 to %2</source>
+        <translation>將「%1」的快速鍵重設為 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="145"/>
+        <source>Shortcut capture</source>
+        <translation>快速鍵擷取</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <source>This is the default shortcut.</source>
+        <translation>這已是預設的快速鍵。</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineProvider</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
+        <source>no hook relay is wired: this line can only watch calls, it rings until the caller gives up</source>
+        <translation>未接上掛機繼電器：此線路只能監看來電，會一直響鈴直到來電者放棄</translation>
+    </message>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
+        <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
+        <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineSettings</name>
+    <message>
+        <location filename="../app/SoundLineSettings.cpp" line="17"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
+    </message>
+</context>
+<context>
+    <name>SoundLineWorker</name>
+    <message>
+        <location filename="../providers/soundline/line/SoundLineWorker.cpp" line="71"/>
+        <source>no line audio is configured: set captureDevice (and playbackDevice) to the line interface&apos;s sound card, or captureFile to use a file</source>
+        <translation>未設定線路音訊：請將 captureDevice（及 playbackDevice）設為線路介面的音效卡，或以 captureFile 使用檔案</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="61"/>
+        <source>Conferences (%1)</source>
+        <translation>會議（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="73"/>
+        <source>Conferences</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="77"/>
+        <source>No conferences</source>
+        <translation>沒有會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="88"/>
+        <location filename="../ui/SupervisorView.qml" line="97"/>
+        <source>Bridged appearances</source>
+        <translation>橋接分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="100"/>
+        <source>No calls on bridged lines</source>
+        <translation>橋接線路上沒有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <source>inactive station</source>
+        <translation>未參與的分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <source>active station</source>
+        <translation>使用中的分機</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <source>All sessions (%1)</source>
+        <translation>所有通話（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="137"/>
+        <source>All sessions</source>
+        <translation>所有通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
+        <source>conf %1</source>
+        <translation>會議 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpForm</name>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="41"/>
+        <source>Wrap-up</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="47"/>
+        <location filename="../ui/components/WrapUpForm.qml" line="54"/>
+        <source>Disposition</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="53"/>
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="62"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="71"/>
+        <source>Wrap-up notes</source>
+        <translation>整理備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="81"/>
+        <source>Save and close</source>
+        <translation>儲存並關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/WrapUpForm.qml" line="84"/>
+        <source>Save the wrap-up and close the call</source>
+        <translation>儲存整理內容並關閉通話</translation>
+    </message>
+</context>
+<context>
+    <name>hookline::hid::HeadsetManager</name>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="92"/>
+        <source>unplugged</source>
+        <translation>已拔除</translation>
+    </message>
+    <message>
+        <location filename="../providers/hidheadset/device/HeadsetManager.cpp" line="100"/>
+        <source>permission granted</source>
+        <translation>已取得權限</translation>
     </message>
 </context>
 </TS>

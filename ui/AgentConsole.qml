@@ -82,9 +82,20 @@ Item {
             if ((state === Tapi.Connected || outgoing) && session.privilege === Tapi.PrivilegeOwner
                 && (!console.selectedSession || console.selectedSession.state !== Tapi.Connected))
                 console.select(session)
-            if (console.isEnded(session) && !session.needsWrapUp)
-                Qt.callLater(console.closeWithoutWrapUp, session)
+            if (console.isEnded(session) && !session.needsWrapUp) {
+                // Qt.callLater keeps only the last arguments of one function per turn, and a conference
+                // dropped ends several calls in one turn: every one of them is queued.
+                console.endedWithoutWrapUp.push(session)
+                Qt.callLater(console.closeEndedWithoutWrapUp)
+            }
         }
+    }
+    property var endedWithoutWrapUp: []
+    function closeEndedWithoutWrapUp() {
+        const ended = endedWithoutWrapUp
+        endedWithoutWrapUp = []
+        for (const s of ended)
+            closeWithoutWrapUp(s)
     }
     function isEnded(s) {
         return s !== null && (s.state === Tapi.Idle || s.state === Tapi.Disconnected)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The console's feedback on the real binary, through the accessibility tree: a disabled control gives its
-reason, a refused shortcut says why, the focus moves into wrap-up after a drop, the agent state survives a
-restart."""
+reason, a refused shortcut says why, dropping a whole conference asks first (Cancel keeps it, Drop all
+drops everyone), the focus moves into wrap-up after a drop, the agent state survives a restart."""
 
 import os
 import re
@@ -41,6 +41,63 @@ class Chrome(ConsoleTestCase):
         c.find("alert", tr("Select a call first."), timeout=5)
         # The notice fades by itself.
         c.wait_gone("alert", tr("Select a call first."), timeout=10)
+
+    def session_items(self, c):
+        return [c.name(n) for n in c.find_all("list item", root=c.find("list", c.tr("Sessions")))]
+
+    def test_conference_drop_asks_first(self):
+        c = self.console("consult.json")
+        tr = c.tr
+        # The agent sets the conference up: answer Hana, conference, dial Tom, add him when he answers.
+        c.press(c.find("push button", tr("Answer the incoming call"), timeout=15))
+        panel = c.find("panel", tr("Selected call"), timeout=5)
+        c.press(c.find("push button", tr("Set up a conference"), root=panel, timeout=5))
+        add = c.find("push button", tr("Add to conference"), root=panel, timeout=5)
+        c.set_text(c.find("text", tr("Number to dial"), root=panel), "+1 555 0177")
+        c.press(c.find("push button", tr("Dial the number"), root=panel))
+        c.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=10)  # Tom answered
+        c.wait_until(lambda: "sensitive" in c.states(add), 5, what="Add to conference enabled")
+        c.press(add)
+        conference = tr("Conference", context="SessionList") + ", " + tr("%1 (%2)", tr("Connected"), tr("active"))
+        c.wait_until(lambda: conference in self.session_items(c), 5, what="the conference in the list")
+        c.press(c.find("list item", conference))
+        c.screenshot("1-conference.png")
+
+        # Drop on the conference asks first; Cancel, pressed as a screen reader presses it, keeps everyone.
+        c.press(c.find("push button", tr("Drop the call"), root=panel, timeout=5))
+        question = c.find("dialog", tr("Drop the whole conference?"), timeout=5)
+        keep = c.find("push button", tr("Keep the conference"), root=question)
+        c.find("push button", tr("Drop the whole conference"), root=question)
+        self.assertIn("focused", c.states(keep))  # the safe choice has the focus
+        c.screenshot("2-asked.png")
+        items = self.session_items(c)
+        c.press(keep)
+        c.wait_gone("push button", tr("Keep the conference"), timeout=5)
+        self.assertEqual(items, self.session_items(c))
+        self.assertIn(conference, self.session_items(c))
+        self.assertEqual([], self.save_buttons(c))
+        c.screenshot("3-kept.png")
+
+        # Asked again, Drop all drops every party: the conference and Tom's leg close by themselves, Hana's
+        # call waits for its one wrap-up.
+        c.press(c.find("push button", tr("Drop the call"), root=panel, timeout=5))
+        c.press(c.find("push button", tr("Drop the whole conference"), timeout=5))
+        c.wait_until(lambda: len(self.session_items(c)) == 1, 5,
+                     what="only the customer's call left: %s" % self.session_items(c))
+        self.assertTrue(self.session_items(c)[0].startswith("Hana Kim (+1 555 0142), "), self.session_items(c))
+        c.wait_until(lambda: len(self.save_buttons(c)) == 1, 5, what="one Save and close")
+        c.screenshot("4-dropped.png")
+        c.press(self.save_buttons(c)[0])
+        c.wait_gone("push button", tr("Save the wrap-up and close the call"), timeout=5)
+        # History names the conference row as it shows it.
+        c.press(c.find("page tab", tr("History", context="Main")))
+        c.find("list item", re.compile("^[^,]+, %s, %s$" % (re.escape(tr("Conference", context="HistoryPage")),
+                                                          re.escape(tr("conference", context="HistoryPage")))),
+               timeout=5)
+        c.screenshot("5-history.png")
+
+    def save_buttons(self, c):
+        return c.find_all("push button", c.tr("Save the wrap-up and close the call"))
 
     def test_focus_moves_into_wrap_up_after_drop(self):
         c = self.console("one-caller.json")

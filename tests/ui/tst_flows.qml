@@ -139,6 +139,43 @@ Item {
             tryVerify(function() { return console.selectedSession && console.selectedSession.consultOf === conference })
         }
 
+        // A History row's accessible name is what the row shows; a conference row shows "Conference", not
+        // the caller it began with.
+        function test_conferenceHistoryRowNamedAsShown() {
+            const console = makeConsole()
+            const recorded = SimDriver.historyCount()
+            const alice = answeredAlice(console)
+            verify(alice.setupConference() > 0)
+            tryVerify(function() { return alice.conferenceParent !== null && alice.conferenceParent.consultCall !== null })
+            const conference = alice.conferenceParent
+            const consult = conference.consultCall
+            verify(consult.dial(SimDriver.farEndNumber("carol")) > 0)
+            tryCompare(consult, "state", Tapi.Ringback)
+            verify(SimDriver.remoteAnswer("carol"))
+            tryCompare(consult, "state", Tapi.Connected)
+            verify(conference.addToConference(consult) > 0)
+            tryCompare(consult, "state", Tapi.Conferenced)
+            verify(conference.drop() > 0)
+            tryCompare(alice, "state", Tapi.Idle)
+            compare(alice.terminate(), 0) // her wrap-up, closed
+            tryCompare(CallEngine.sessions, "count", 0)
+            const history = createTemporaryObject(historyComponent, root)
+            const list = findChild(history, "historyList")
+            tryCompare(list, "count", SimDriver.historyCount())
+            verify(list.count > recorded)
+            let conferenceRows = 0
+            for (let i = 0; i < list.count - recorded; ++i) {
+                list.currentIndex = i
+                const row = list.currentItem
+                const caller = findChild(row, "historyCaller").text
+                compare(row.Accessible.name, findChild(row, "historyDirection").text + ", " + caller + ", "
+                        + findChild(row, "historyOutcome").text)
+                if (caller === "Conference")
+                    ++conferenceRows
+            }
+            compare(conferenceRows, 1)
+        }
+
         function test_blindTransfer() {
             const console = makeConsole()
             const alice = answeredAlice(console)

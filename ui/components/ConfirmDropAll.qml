@@ -25,6 +25,16 @@ Dialog {
     modal: true
     focus: true
     title: qsTr("Drop the whole conference?")
+    // The style's title elides, and an eliding label in a header whose width is the dialog's, the dialog's
+    // implicit width taking the header's, is a binding loop on Qt 6.4: this one never elides (the dialog
+    // is as wide as its title).
+    header: Label {
+        objectName: "confirmDropAllTitle"
+        text: confirm.title
+        font.bold: true
+        padding: 6
+        color: Theme.text
+    }
 
     onAccepted: {
         const f = action

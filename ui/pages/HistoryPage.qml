@@ -134,13 +134,16 @@ Pane {
                 required property int direction
                 required property string outcome
                 readonly property bool outbound: direction === Tapi.Outbound
+                // Who the row shows: a conference is named as one, not after its first caller.
+                readonly property string shownParty: isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber)
                 width: ListView.view.width
                 implicitHeight: grid.implicitHeight + Theme.spacing
                 color: index % 2 ? Theme.surfaceAlt : Theme.surface
                 border.color: row.ListView.isCurrentItem && list.activeFocus ? Theme.accent : "transparent"
                 radius: Theme.radius
                 Accessible.role: Accessible.ListItem
-                Accessible.name: (outbound ? qsTr("Outgoing") : qsTr("Incoming")) + ", " + Names.caller(remoteName, remoteNumber)
+                // What the row shows, in its order: direction, party, outcome.
+                Accessible.name: (outbound ? qsTr("Outgoing") : qsTr("Incoming")) + ", " + shownParty
                                  + ", " + page.outcomeName(outcome)
                 GridLayout {
                     id: grid
@@ -158,7 +161,7 @@ Pane {
                         objectName: "historyCaller"
                         Layout.preferredWidth: 260
                         font.bold: true
-                        text: row.isConference ? qsTr("Conference") : Names.caller(row.remoteName, row.remoteNumber)
+                        text: row.shownParty
                     }
                     PlainLabel {
                         Layout.preferredWidth: 170
