@@ -1020,6 +1020,11 @@
         <translation>已在其他分機接聽</translation>
     </message>
     <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="55"/>
+        <source>interrupted</source>
+        <translation>已中斷</translation>
+    </message>
+    <message>
         <location filename="../ui/pages/HistoryPage.qml" line="141"/>
         <location filename="../ui/pages/HistoryPage.qml" line="152"/>
         <source>Outgoing</source>

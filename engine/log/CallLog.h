@@ -5,6 +5,7 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
 #include <QtQml/qqmlregistration.h>
 
 class CallEngine;
@@ -13,9 +14,11 @@ class QQmlEngine;
 class QJSEngine;
 class QSqlDatabase;
 
-// The call history: an SQLite database (QtSql) in the user's data folder, in WAL mode. Every
-// terminated session becomes one row, written when the session is terminated in its own committed
-// transaction (synchronous=FULL), so killing the process at any moment loses no finished record.
+// The call history: an SQLite database (QtSql) in the user's data folder, in WAL mode, owner-only (0600
+// in a 0700 folder). Every session becomes one row, written as "live" when the session appears (offered
+// or dialled) and completed when it is terminated, each in its own committed transaction
+// (synchronous=FULL): killing the process at any moment loses no finished record, and a call live at the
+// kill keeps its row (with its recording) and is marked interrupted when the log is next opened.
 // Wrap-up (disposition and notes) is attached to the session before it is closed; given after the
 // session is gone it updates the row this run wrote for it.
 class CallLog : public QObject
@@ -44,6 +47,9 @@ public:
     bool isOpen() const;
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
+    // The recordings of the calls open() found live (the console stopped during them): for
+    // RecordingRepair.
+    QStringList interruptedRecordings() const { return m_interruptedRecordings; }
     // The QSqlDatabase connection name readers use (one per CallLog).
     QString connectionName() const { return m_connection; }
 
@@ -66,6 +72,8 @@ public:
     int recordCount() const;
 
     static CallRecord recordOf(const CallSession *session, qint64 terminatedAt);
+    // The outcome of a row whose call was live when the console stopped (killed, power lost).
+    static constexpr auto InterruptedOutcome = "interrupted";
 
 Q_SIGNALS:
     void openChanged();
@@ -75,7 +83,8 @@ Q_SIGNALS:
 
 private:
     // UPDATE calls SET <assignments> WHERE id = row, with the values bound in order; emits recordUpdated.
-    bool updateRow(qint64 row, const QString &assignments, const QVariantList &values);
+    // recordUpdated is for finished rows; live rows are not listed.
+    bool updateRow(qint64 row, const QString &assignments, const QVariantList &values, bool announce = true);
     struct WrapUp
     {
         QString disposition;
@@ -83,6 +92,11 @@ private:
     };
     bool exec(QSqlDatabase &db, const QString &sql);
     bool migrate(QSqlDatabase &db, int fromVersion);
+    bool markInterrupted(QSqlDatabase &db);
+    qint64 insertRow(CallRecord record);
+    bool completeRow(const CallRecord &record);
+    bool insertUui(QSqlDatabase &db, qint64 row, const QList<QByteArray> &messages, QString *failure);
+    void sessionAdded(CallSession *session);
     void setError(const QString &error);
     void sessionRemoved(CallSession *session);
 
@@ -100,4 +114,6 @@ private:
     void trackUui(CallSession *session);
     QHash<int, ReceivedUui> m_receivedUui;
     QHash<int, qint64> m_rowOfSession; // sessions this run wrote
+    QStringList m_interruptedRecordings;
+    QSet<qint64> m_liveRows; // written at the start of a call this run, not completed yet
 };

@@ -9,6 +9,7 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qprocess.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtSql/qsqldatabase.h>
 #include <QtSql/qsqlquery.h>
@@ -17,11 +18,13 @@
 #include <QtTest/qtest.h>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Tapi;
 
 namespace {
 constexpr auto KillArgument = "--write-and-kill";
+constexpr auto KillLiveArgument = "--kill-during-call";
 
 // Drives alice through one call on a fresh fixture and returns the session, still live.
 enum class Ending { LocalDropWithUui, RemoteHangupBusy, Rejected, Missed };
@@ -71,6 +74,22 @@ int writeAndKill(const QString &path)
     std::raise(SIGKILL);
     return 6;
 }
+// Child process: a call is answered and recorded when the process dies.
+int liveAndKill(const QString &path)
+{
+    SimFixture fx;
+    CallLog log(nullptr);
+    if (!log.open(path))
+        return 3;
+    log.attach(&fx.engine());
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    if (!a || fx.completionOf(a->answer()) != Success)
+        return 4;
+    if (!log.setRecordingPath(a->sessionId(), QStringLiteral("/recordings/live.wav")))
+        return 5;
+    std::raise(SIGKILL);
+    return 6;
+}
 } // namespace
 
 class TestCallLog : public QObject
@@ -91,6 +110,10 @@ private Q_SLOTS:
     void searchByDigits();
     void migratesSchemaTwo();
     void outboundRowKeepsDialledNumber();
+    void ownerOnlyWhateverTheUmask_data();
+    void ownerOnlyWhateverTheUmask();
+    void liveCallSurvivesKill();
+    void liveRowCompletedAtTerminate();
 
 private:
     QTemporaryDir m_dir;
@@ -430,11 +453,116 @@ void TestCallLog::outboundRowKeepsDialledNumber()
     QCOMPARE(rows.first().outcome, QStringLiteral("answered"));
 }
 
+void TestCallLog::ownerOnlyWhateverTheUmask_data()
+{
+    QTest::addColumn<int>("mask");
+    QTest::addColumn<bool>("existingLoose"); // an earlier build left 0755 / 0644 behind
+    QTest::newRow("umask 022, new") << 0022 << false;
+    QTest::newRow("umask 000, new") << 0000 << false;
+    QTest::newRow("umask 022, existing loose") << 0022 << true;
+    QTest::newRow("umask 000, existing loose") << 0000 << true;
+}
+
+void TestCallLog::ownerOnlyWhateverTheUmask()
+{
+    QFETCH(int, mask);
+    QFETCH(bool, existingLoose);
+    const QString folder =
+        m_dir.filePath(QStringLiteral("perm-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+    const QString path = folder + QStringLiteral("/calls.sqlite");
+    const mode_t before = ::umask(mode_t(mask));
+    auto restoreUmask = qScopeGuard([before] { ::umask(before); });
+    if (existingLoose) {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+        CallRecord old;
+        old.lineId = QStringLiteral("line-1");
+        QVERIFY(earlier.write(old) > 0);
+        earlier.close();
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QFile wal(path + QStringLiteral("-wal")); // what a crashed writer leaves
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.close();
+        QVERIFY(::chmod(QFile::encodeName(wal.fileName()).constData(), 0666) == 0);
+    }
+    CallLog log(nullptr);
+    QVERIFY2(log.open(path), qPrintable(log.errorString()));
+    CallRecord record;
+    record.lineId = QStringLiteral("line-1");
+    record.terminatedAt = 1;
+    QVERIFY(log.write(record) > 0);
+    const auto modeOf = [](const QString &file) {
+        struct stat info
+        {
+        };
+        return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
+    };
+    QCOMPARE(modeOf(folder), 0700);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QCOMPARE(modeOf(path + suffix), 0600);
+}
+
+void TestCallLog::liveCallSurvivesKill()
+{
+    const QString path = m_dir.filePath(QStringLiteral("killed-live.sqlite"));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(KillLiveArgument), path});
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
+    QCOMPARE(rows.first().remoteNumber, QStringLiteral("2001"));
+    QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/live.wav"));
+    QVERIFY(rows.first().connectedAt > 0);
+    QCOMPARE(rows.first().terminatedAt, rows.first().connectedAt); // the last time the row knew of
+    CallHistoryModel model;
+    model.setLog(&log);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0), CallHistoryModel::OutcomeRole).toString(),
+             QStringLiteral("interrupted"));
+}
+
+void TestCallLog::liveRowCompletedAtTerminate()
+{
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("live-then-done.sqlite"))));
+    log.attach(&fx.engine());
+    QSignalSpy written(&log, &CallLog::recordWritten);
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    QVERIFY(a);
+    QSqlQuery rows(QSqlDatabase::database(log.connectionName()));
+    QVERIFY(rows.exec(QStringLiteral("SELECT outcome FROM calls")) && rows.next());
+    QCOMPARE(rows.value(0).toString(), QStringLiteral("live")); // written at the offer
+    rows.finish();
+    QCOMPARE(log.records().size(), 0); // readers list finished calls only
+    QVERIFY(written.isEmpty());
+    QCOMPARE(fx.completionOf(a->answer()), int(Success));
+    QCOMPARE(fx.completionOf(a->drop()), int(Success));
+    QVERIFY(log.setWrapUp(a->sessionId(), QStringLiteral("sale"), {}));
+    QCOMPARE(a->terminate(), int(Success));
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(log.recordCount(), 1);
+    QVERIFY(rows.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && rows.next());
+    QCOMPARE(rows.value(0).toInt(), 1); // the same row, completed
+    const CallRecord r = log.records().first();
+    QCOMPARE(r.outcome, QStringLiteral("answered"));
+    QCOMPARE(r.disposition, QStringLiteral("sale"));
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc == 3 && qstrcmp(argv[1], KillArgument) == 0)
         return writeAndKill(QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && qstrcmp(argv[1], KillLiveArgument) == 0)
+        return liveAndKill(QString::fromLocal8Bit(argv[2]));
     TestCallLog test;
     return QTest::qExec(&test, argc, argv);
 }
