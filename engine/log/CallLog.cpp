@@ -155,13 +155,54 @@ void CallLog::setError(const QString &error)
 
 bool CallLog::open(const QString &path)
 {
+    QString why;
+    const OpenResult result = openDatabase(path, &why);
+    if (result != OpenResult::Unusable)
+        return result == OpenResult::Opened;
+    // A damaged file is kept for whoever wants to look at it, and the log starts afresh: calls go on
+    // being recorded.
+    const QString aside =
+        QStringLiteral("%1.corrupt-%2")
+            .arg(path, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    bool moved = QFile::rename(path, aside);
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString companion = path + QLatin1String(suffix);
+        if (moved && QFileInfo::exists(companion))
+            moved = QFile::rename(companion, aside + QLatin1String(suffix));
+    }
+    if (!moved) {
+        setError(QStringLiteral("%1 is damaged (%2) and cannot be set aside").arg(path, why));
+        setProblem(tr("The call history file %1 is damaged and cannot be moved aside: calls are not being "
+                      "recorded.")
+                       .arg(path));
+        return false;
+    }
+    qCWarning(lcCallLog).noquote() << path << "is damaged (" << why << "); set aside as" << aside;
+    if (openDatabase(path, &why) != OpenResult::Opened)
+        return false;
+    setProblem(tr("The call history file was damaged. It was set aside as %1 and a new, empty history "
+                  "was started; calls are recorded again.")
+                   .arg(aside));
+    return true;
+}
+
+void CallLog::setProblem(const QString &problem)
+{
+    if (m_problem == problem)
+        return;
+    m_problem = problem;
+    Q_EMIT problemChanged();
+}
+
+CallLog::OpenResult CallLog::openDatabase(const QString &path, QString *why)
+{
     close();
     m_path = path;
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder)) {
         setError(QStringLiteral("cannot create the folder %1 for the call log").arg(folder));
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
     restrictToOwner(path);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -171,7 +212,14 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
+    }
+    // Garbage or damaged pages: quick_check reads every page (a few ms for a year of calls).
+    if (isUnusable(db, why)) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        return OpenResult::Unusable;
     }
     // WAL: readers never block the writer; FULL: a committed record survives a crash of the process
     // and of the machine.
@@ -184,7 +232,7 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
     mode.finish();
     bool ok = exec(db, QStringLiteral("PRAGMA synchronous=FULL"))
@@ -210,7 +258,7 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
     if (ok)
         ok = markInterrupted(db);
@@ -219,13 +267,31 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
     restrictToOwner(path); // -wal and -shm exist now
     setError(QString());
     qCInfo(lcCallLog) << "call log open at" << path;
     Q_EMIT openChanged();
-    return true;
+    return OpenResult::Opened;
+}
+
+bool CallLog::isUnusable(QSqlDatabase &db, QString *why)
+{
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
+        *why = check.lastError().text();
+        // SQLITE_CORRUPT, SQLITE_NOTADB; busy, read-only or missing permissions are not damage.
+        const QString code = check.lastError().nativeErrorCode();
+        return code == QLatin1String("11") || code == QLatin1String("26");
+    }
+    QStringList problems;
+    while (check.next()) {
+        if (const QString line = check.value(0).toString(); line != QLatin1String("ok"))
+            problems << line;
+    }
+    *why = problems.join(QLatin1String("; "));
+    return !problems.isEmpty();
 }
 
 bool CallLog::migrate(QSqlDatabase &db, int fromVersion)

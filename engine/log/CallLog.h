@@ -29,6 +29,9 @@ class CallLog : public QObject
     Q_PROPERTY(bool isOpen READ isOpen NOTIFY openChanged FINAL)
     Q_PROPERTY(QString path READ path NOTIFY openChanged FINAL)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged FINAL)
+    // For the agent, translated: what went wrong with the history file and what became of it (a damaged
+    // file set aside). Empty when all is well.
+    Q_PROPERTY(QString problem READ problem NOTIFY problemChanged FINAL)
 
 public:
     // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
@@ -41,12 +44,15 @@ public:
     // <AppDataLocation>/calls.sqlite
     static QString defaultPath();
 
-    // Creates the folder and the schema as needed. False with errorString() on failure.
+    // Creates the folder and the schema as needed. A damaged file (garbage, pages that fail quick_check) is
+    // renamed <path>.corrupt-YYYYMMDD-HHMMSS and a fresh log is created (problem() says so). False with
+    // errorString() on failure.
     bool open(const QString &path = defaultPath());
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
+    QString problem() const { return m_problem; }
     // The recordings of the calls open() found live (the console stopped during them): for
     // RecordingRepair.
     QStringList interruptedRecordings() const { return m_interruptedRecordings; }
@@ -78,6 +84,7 @@ public:
 Q_SIGNALS:
     void openChanged();
     void errorStringChanged();
+    void problemChanged();
     void recordWritten(qint64 id, int sessionId);
     void recordUpdated(qint64 id);
 
@@ -92,6 +99,10 @@ private:
     };
     bool exec(QSqlDatabase &db, const QString &sql);
     bool migrate(QSqlDatabase &db, int fromVersion);
+    enum class OpenResult { Opened, Failed, Unusable };
+    OpenResult openDatabase(const QString &path, QString *why);
+    static bool isUnusable(QSqlDatabase &db, QString *why);
+    void setProblem(const QString &problem);
     bool markInterrupted(QSqlDatabase &db);
     qint64 insertRow(CallRecord record);
     bool completeRow(const CallRecord &record);
@@ -103,6 +114,7 @@ private:
     QString m_connection;
     QString m_path;
     QString m_error;
+    QString m_problem;
     QPointer<CallEngine> m_engine;
     QHash<int, WrapUp> m_wrapUps; // live sessions
     QHash<int, QString> m_recordingPaths; // live sessions

@@ -8,7 +8,9 @@
 #include "log/CallLog.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdir.h>
 #include <QtCore/qprocess.h>
+#include <QtCore/qregularexpression.h>
 #include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtSql/qsqldatabase.h>
@@ -113,6 +115,8 @@ private Q_SLOTS:
     void ownerOnlyWhateverTheUmask_data();
     void ownerOnlyWhateverTheUmask();
     void liveCallSurvivesKill();
+    void damagedFileSetAside_data();
+    void damagedFileSetAside();
     void liveRowCompletedAtTerminate();
 
 private:
@@ -554,6 +558,67 @@ void TestCallLog::liveRowCompletedAtTerminate()
     const CallRecord r = log.records().first();
     QCOMPARE(r.outcome, QStringLiteral("answered"));
     QCOMPARE(r.disposition, QStringLiteral("sale"));
+}
+
+void TestCallLog::damagedFileSetAside_data()
+{
+    QTest::addColumn<bool>("garbage"); // a file that is no database, or one with a damaged page
+    QTest::newRow("garbage file") << true;
+    QTest::newRow("corrupted page") << false;
+}
+
+void TestCallLog::damagedFileSetAside()
+{
+    QFETCH(bool, garbage);
+    const QString folder = m_dir.filePath(QStringLiteral("damaged-%1").arg(garbage));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/calls.sqlite");
+    QByteArray damaged;
+    if (garbage) {
+        damaged = QByteArray("this is not a database, whatever its name says").repeated(100);
+    } else {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+        for (int i = 0; i < 200; ++i) {
+            CallRecord r;
+            r.lineId = QStringLiteral("line-1");
+            r.notes = QString(200, u'n');
+            QVERIFY(earlier.write(r) > 0);
+        }
+        earlier.close();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        damaged = file.readAll();
+        QVERIFY(damaged.size() > 8 * 4096);
+        damaged.replace(3 * 4096, 4096, QByteArray(4096, '\x5a')); // a page of the calls table
+    }
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(damaged);
+    }
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+
+    CallLog log(nullptr);
+    QSignalSpy problem(&log, &CallLog::problemChanged);
+    QVERIFY2(log.open(path), qPrintable(log.errorString()));
+    QCOMPARE(problem.size(), 1);
+    const QStringList aside = QDir(folder).entryList({QStringLiteral("calls.sqlite.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(QRegularExpression(QStringLiteral("^calls\\.sqlite\\.corrupt-\\d{8}-\\d{6}$"))
+                .match(aside.first())
+                .hasMatch());
+    QVERIFY2(log.problem().contains(aside.first()), qPrintable(log.problem()));
+    QFile kept(QDir(folder).filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged); // untouched, for whoever wants to look at it
+    QCOMPARE(log.recordCount(), 0); // a fresh log, and calls are recorded again
+    CallRecord r;
+    r.lineId = QStringLiteral("line-1");
+    r.terminatedAt = 1;
+    QVERIFY(log.write(r) > 0);
+    QCOMPARE(log.recordCount(), 1);
 }
 
 int main(int argc, char **argv)

@@ -91,6 +91,15 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            objectName: "callLogProblem"
+            // What became of a damaged history file (set aside, a fresh one started).
+            visible: CallLog.problem.length > 0
+            text: CallLog.problem
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
             visible: CallLog.errorString.length > 0
             text: qsTr("Call history problem: %1").arg(CallLog.errorString)
             color: Theme.danger
