@@ -111,7 +111,10 @@ QString likePattern(const QString &text)
 CallLog::CallLog(QObject *parent)
     : QObject(parent)
     , m_connection(QStringLiteral("hookline-calllog-%1").arg(++s_connectionCounter))
-{ }
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &CallLog::retryPending);
+}
 
 CallLog::~CallLog()
 {
@@ -157,6 +160,8 @@ bool CallLog::open(const QString &path)
 {
     QString why;
     const OpenResult result = openDatabase(path, &why);
+    if (result == OpenResult::Opened)
+        loadPending();
     if (result != OpenResult::Unusable)
         return result == OpenResult::Opened;
     // A damaged file is kept for whoever wants to look at it, and the log starts afresh: calls go on
@@ -180,10 +185,23 @@ bool CallLog::open(const QString &path)
     qCWarning(lcCallLog).noquote() << path << "is damaged (" << why << "); set aside as" << aside;
     if (openDatabase(path, &why) != OpenResult::Opened)
         return false;
+    loadPending();
     setProblem(tr("The call history file was damaged. It was set aside as %1 and a new, empty history "
                   "was started; calls are recorded again.")
                    .arg(aside));
     return true;
+}
+
+void CallLog::loadPending()
+{
+    m_journal = CallLogJournal(m_path + QStringLiteral(".pending"));
+    m_pending = m_journal.load();
+    Q_EMIT pendingCountChanged();
+    if (!m_pending.isEmpty()) {
+        qCInfo(lcCallLog) << m_pending.size() << "call-log write(s) pending from an earlier run";
+        m_retryDelayMs = FirstRetryMs;
+        retryPending();
+    }
 }
 
 void CallLog::setProblem(const QString &problem)
@@ -235,8 +253,11 @@ CallLog::OpenResult CallLog::openDatabase(const QString &path, QString *why)
         return OpenResult::Failed;
     }
     mode.finish();
+    // A database another process holds locked is not waited for (QtSql's default waits 5 s): the write
+    // is queued and retried.
     bool ok = exec(db, QStringLiteral("PRAGMA synchronous=FULL"))
-        && exec(db, QString::fromLatin1(CreateSchema)) && exec(db, QString::fromLatin1(CreateUuiTable))
+        && exec(db, QStringLiteral("PRAGMA busy_timeout=10")) && exec(db, QString::fromLatin1(CreateSchema))
+        && exec(db, QString::fromLatin1(CreateUuiTable))
         && exec(db, QStringLiteral("CREATE INDEX IF NOT EXISTS calls_terminated ON calls(terminated_at)"));
     if (ok) {
         QSqlQuery version(db);
@@ -472,10 +493,12 @@ void CallLog::sessionRemoved(CallSession *session)
     record.recordingPath = m_recordingPaths.take(id);
     if (const qint64 row = m_rowOfSession.value(id); row && m_liveRows.remove(row)) {
         record.id = row;
-        completeRow(record);
+        if (!completeRow(record))
+            enqueue({PendingWrite::Finished, row, record, {}, {}, {}});
         return;
     }
-    write(record);
+    if (!write(record) && !m_journal.path().isEmpty())
+        enqueue({PendingWrite::Finished, 0, record, {}, {}, {}});
 }
 
 qint64 CallLog::write(CallRecord record)
@@ -633,7 +656,9 @@ bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString
         m_wrapUps.insert(sessionId, {disposition, notes});
         return true;
     }
-    return updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes});
+    if (!updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes}))
+        enqueue({PendingWrite::WrapUp, row, {}, disposition, notes, {}});
+    return true;
 }
 
 bool CallLog::setRecordingPath(int sessionId, const QString &path)
@@ -649,7 +674,60 @@ bool CallLog::setRecordingPath(int sessionId, const QString &path)
         // A live call's row links its recording as soon as it starts: a kill leaves both linked.
         return !row || updateRow(row, QStringLiteral("recording_path = ?"), {path}, false);
     }
-    return updateRow(row, QStringLiteral("recording_path = ?"), {path});
+    if (!updateRow(row, QStringLiteral("recording_path = ?"), {path}))
+        enqueue({PendingWrite::Recording, row, {}, {}, {}, path});
+    return true;
+}
+
+void CallLog::enqueue(const PendingWrite &write)
+{
+    m_pending.append(write);
+    if (!m_journal.append(write))
+        qCWarning(lcCallLog).noquote() << "cannot keep the pending call-log write in" << m_journal.path();
+    qCInfo(lcCallLog) << "call-log write queued;" << m_pending.size() << "pending";
+    Q_EMIT pendingCountChanged();
+    if (!m_retry.isActive())
+        m_retry.start(m_retryDelayMs);
+}
+
+bool CallLog::apply(const PendingWrite &write)
+{
+    switch (write.kind) {
+    case PendingWrite::Finished: {
+        CallRecord record = write.record;
+        record.id = write.row;
+        // The live row is completed; when it is gone (a fresh log after a damaged one) the call is inserted.
+        if (write.row && completeRow(record))
+            return true;
+        return this->write(record) > 0;
+    }
+    case PendingWrite::WrapUp:
+        return updateRow(write.row, QStringLiteral("disposition = ?, notes = ?"),
+                         {write.disposition, write.notes});
+    case PendingWrite::Recording:
+        return updateRow(write.row, QStringLiteral("recording_path = ?"), {write.recordingPath});
+    }
+    return false;
+}
+
+void CallLog::retryPending()
+{
+    if (!isOpen())
+        return;
+    const qsizetype before = m_pending.size();
+    // In order: a wrap-up never lands before the row it belongs to.
+    while (!m_pending.isEmpty() && apply(m_pending.first()))
+        m_pending.removeFirst();
+    if (m_pending.size() != before) {
+        m_journal.rewrite(m_pending);
+        Q_EMIT pendingCountChanged();
+    }
+    if (m_pending.isEmpty()) {
+        m_retryDelayMs = FirstRetryMs;
+        return;
+    }
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, LastRetryMs);
+    m_retry.start(m_retryDelayMs);
 }
 
 bool CallLog::updateRow(qint64 row, const QString &assignments, const QVariantList &values, bool announce)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "log/CallLogJournal.h"
 #include "log/CallRecord.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qset.h>
+#include <QtCore/qtimer.h>
 #include <QtQml/qqmlregistration.h>
 
 class CallEngine;
@@ -32,6 +34,8 @@ class CallLog : public QObject
     // For the agent, translated: what went wrong with the history file and what became of it (a damaged
     // file set aside). Empty when all is well.
     Q_PROPERTY(QString problem READ problem NOTIFY problemChanged FINAL)
+    // Writes the database refused (locked, read-only), kept in <path>.pending and retried with backoff.
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged FINAL)
 
 public:
     // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
@@ -53,6 +57,7 @@ public:
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
     QString problem() const { return m_problem; }
+    int pendingCount() const { return int(m_pending.size()); }
     // The recordings of the calls open() found live (the console stopped during them): for
     // RecordingRepair.
     QStringList interruptedRecordings() const { return m_interruptedRecordings; }
@@ -85,6 +90,7 @@ Q_SIGNALS:
     void openChanged();
     void errorStringChanged();
     void problemChanged();
+    void pendingCountChanged();
     void recordWritten(qint64 id, int sessionId);
     void recordUpdated(qint64 id);
 
@@ -103,6 +109,16 @@ private:
     OpenResult openDatabase(const QString &path, QString *why);
     static bool isUnusable(QSqlDatabase &db, QString *why);
     void setProblem(const QString &problem);
+    void loadPending();
+    void enqueue(const PendingWrite &write);
+    bool apply(const PendingWrite &write);
+    void retryPending();
+    static constexpr int FirstRetryMs = 250;
+    static constexpr int LastRetryMs = 30000;
+    CallLogJournal m_journal;
+    QList<PendingWrite> m_pending;
+    QTimer m_retry;
+    int m_retryDelayMs = FirstRetryMs;
     bool markInterrupted(QSqlDatabase &db);
     qint64 insertRow(CallRecord record);
     bool completeRow(const CallRecord &record);

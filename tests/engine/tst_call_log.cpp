@@ -9,10 +9,13 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qdir.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfileinfo.h>
 #include <QtCore/qprocess.h>
 #include <QtCore/qregularexpression.h>
 #include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
 #include <QtSql/qsqldatabase.h>
 #include <QtSql/qsqlquery.h>
 #include <QtTest/qabstractitemmodeltester.h>
@@ -117,6 +120,8 @@ private Q_SLOTS:
     void liveCallSurvivesKill();
     void damagedFileSetAside_data();
     void damagedFileSetAside();
+    void lockedDatabaseRetriedWithoutBlocking();
+    void pendingWriteSurvivesRestart();
     void liveRowCompletedAtTerminate();
 
 private:
@@ -599,6 +604,13 @@ void TestCallLog::damagedFileSetAside()
     }
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
+    // A call that could not be completed in the damaged file waits in the queue: it lands in the new one.
+    PendingWrite queued;
+    queued.row = 7;
+    queued.record.lineId = QStringLiteral("line-1");
+    queued.record.remoteName = QStringLiteral("Queued Quinn");
+    queued.record.terminatedAt = 5;
+    QVERIFY(CallLogJournal(path + QStringLiteral(".pending")).append(queued));
 
     CallLog log(nullptr);
     QSignalSpy problem(&log, &CallLog::problemChanged);
@@ -613,12 +625,118 @@ void TestCallLog::damagedFileSetAside()
     QFile kept(QDir(folder).filePath(aside.first()));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), damaged); // untouched, for whoever wants to look at it
-    QCOMPARE(log.recordCount(), 0); // a fresh log, and calls are recorded again
+    QCOMPARE(log.recordCount(), 1); // a fresh log with the queued call, and calls are recorded again
+    QCOMPARE(log.records().first().remoteName, QStringLiteral("Queued Quinn"));
+    QCOMPARE(log.pendingCount(), 0);
     CallRecord r;
     r.lineId = QStringLiteral("line-1");
     r.terminatedAt = 1;
     QVERIFY(log.write(r) > 0);
-    QCOMPARE(log.recordCount(), 1);
+    QCOMPARE(log.recordCount(), 2);
+}
+
+namespace {
+// Another process's connection holding the write lock (BEGIN EXCLUSIVE) until released.
+struct Locker
+{
+    explicit Locker(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        locked = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    }
+    void release()
+    {
+        if (locked)
+            QSqlQuery(QSqlDatabase::database(name, false)).exec(QStringLiteral("COMMIT"));
+        locked = false;
+    }
+    ~Locker()
+    {
+        release();
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+    QString name = QStringLiteral("locker");
+    bool locked = false;
+};
+
+// The longest interval between the ticks of a 10 ms timer: how long the thread was kept from its events.
+struct GapMeter
+{
+    GapMeter()
+    {
+        clock.start();
+        QObject::connect(&timer, &QTimer::timeout, [this] { longest = std::max(longest, clock.restart()); });
+        timer.start(10);
+    }
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 longest = 0;
+};
+} // namespace
+
+void TestCallLog::lockedDatabaseRetriedWithoutBlocking()
+{
+    const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    log.attach(&fx.engine());
+    CallSession *a = endCall(fx, Ending::LocalDropWithUui);
+    QVERIFY(a);
+    const int sessionId = a->sessionId();
+    Locker locker(path);
+    QVERIFY(locker.locked);
+    GapMeter gaps;
+    QElapsedTimer terminating;
+    terminating.start();
+    QCOMPARE(a->terminate(), int(Success));
+    const qint64 terminateMs = terminating.elapsed();
+    QCOMPARE(log.pendingCount(), 1);
+    QVERIFY(QFileInfo::exists(path + QStringLiteral(".pending")));
+    QCOMPARE(QFileInfo(path + QStringLiteral(".pending")).permissions() & 0x0077, QFileDevice::Permissions());
+    QTest::qWait(20); // the agent's next action is another event
+    QVERIFY(log.setWrapUp(sessionId, QStringLiteral("sale"), QStringLiteral("after the call"))); // queued too
+    QTest::qWait(600); // two retries fail against the lock (250 ms, 500 ms)
+    QCOMPARE(log.recordCount(), 0);
+    locker.release();
+    QTRY_COMPARE_WITH_TIMEOUT(log.recordCount(), 1, 5000);
+    QTRY_COMPARE(log.pendingCount(), 0);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".pending")));
+    const CallRecord r = log.records().first();
+    QCOMPARE(r.sessionId, sessionId);
+    QCOMPARE(r.outcome, QStringLiteral("answered"));
+    QCOMPARE(r.uuiSent, QByteArray("thanks 8812"));
+    QCOMPARE(r.disposition, QStringLiteral("sale"));
+    qInfo("terminate took %lld ms; longest GUI-thread gap %lld ms", terminateMs, gaps.longest);
+    QVERIFY2(terminateMs < 50, qPrintable(QString::number(terminateMs)));
+    QVERIFY2(gaps.longest < 50, qPrintable(QString::number(gaps.longest)));
+}
+
+void TestCallLog::pendingWriteSurvivesRestart()
+{
+    const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
+    {
+        SimFixture fx;
+        CallLog log(nullptr);
+        QVERIFY(log.open(path));
+        log.attach(&fx.engine());
+        CallSession *a = endCall(fx, Ending::RemoteHangupBusy);
+        QVERIFY(a);
+        Locker locker(path);
+        QVERIFY(locker.locked);
+        QCOMPARE(a->terminate(), int(Success));
+        QCOMPARE(log.pendingCount(), 1);
+    } // the console stops with the write pending; the lock goes
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    QCOMPARE(log.pendingCount(), 0);
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().disconnectMode, QStringLiteral("BUSY"));
+    QCOMPARE(rows.first().uuiReceived.size(), 2); // queue 7, bye
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".pending")));
 }
 
 int main(int argc, char **argv)
