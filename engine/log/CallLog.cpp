@@ -429,8 +429,9 @@ void CallLog::sessionAdded(CallSession *session)
     connect(session, &CallSession::timesChanged, this, [this, session, row] {
         if (!m_liveRows.contains(row))
             return;
-        updateRow(row, QStringLiteral("connected_at = ?, dropped_at = ?"),
-                  {msOf(session->connectedAt()), msOf(session->droppedAt())}, false);
+        updateRow(row, QStringLiteral("offered_at = ?, connected_at = ?, dropped_at = ?"),
+                  {msOf(session->offeredAt()), msOf(session->connectedAt()), msOf(session->droppedAt())},
+                  false);
     });
     m_liveRows.insert(row);
 }
