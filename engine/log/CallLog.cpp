@@ -162,6 +162,14 @@ bool CallLog::open(const QString &path)
     const OpenResult result = openDatabase(path, &why);
     if (result == OpenResult::Opened)
         loadPending();
+    if (result == OpenResult::Failed && QFileInfo(QFileInfo(path).absolutePath()).isDir()) {
+        // Locked or read-only now, maybe not for long: calls wait in the queue, and opening is retried.
+        m_journal = CallLogJournal(path + QStringLiteral(".pending"));
+        m_pending = m_journal.load();
+        Q_EMIT pendingCountChanged();
+        if (!m_retry.isActive())
+            m_retry.start(m_retryDelayMs);
+    }
     if (result != OpenResult::Unusable)
         return result == OpenResult::Opened;
     // A damaged file is kept for whoever wants to look at it, and the log starts afresh: calls go on
@@ -713,8 +721,13 @@ bool CallLog::apply(const PendingWrite &write)
 
 void CallLog::retryPending()
 {
-    if (!isOpen())
+    if (!isOpen()) {
+        if (m_path.isEmpty() || m_journal.path().isEmpty())
+            return;
+        m_retryDelayMs = std::min(m_retryDelayMs * 2, LastRetryMs);
+        open(m_path); // replays the queue when it opens, retries later when it does not
         return;
+    }
     const qsizetype before = m_pending.size();
     // In order: a wrap-up never lands before the row it belongs to.
     while (!m_pending.isEmpty() && apply(m_pending.first()))

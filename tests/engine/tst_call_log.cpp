@@ -24,6 +24,7 @@
 
 #include <csignal>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Tapi;
 
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void damagedFileSetAside();
     void lockedDatabaseRetriedWithoutBlocking();
     void pendingWriteSurvivesRestart();
+    void readOnlyThenWritable();
     void liveRowCompletedAtTerminate();
 
 private:
@@ -737,6 +739,42 @@ void TestCallLog::pendingWriteSurvivesRestart()
     QCOMPARE(rows.first().disconnectMode, QStringLiteral("BUSY"));
     QCOMPARE(rows.first().uuiReceived.size(), 2); // queue 7, bye
     QVERIFY(!QFileInfo::exists(path + QStringLiteral(".pending")));
+}
+
+void TestCallLog::readOnlyThenWritable()
+{
+    // Root writes through permissions: the immutable attribute stands in for a read-only file there.
+    if (::geteuid() != 0)
+        QSKIP("needs root for chattr +i (a user's own file is made writable again by open())");
+    const QString path = m_dir.filePath(QStringLiteral("read-only/calls.sqlite"));
+    {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+    }
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0)
+        QSKIP("chattr +i is not available here");
+    auto writable = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path});
+    });
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(!log.open(path));
+    log.attach(&fx.engine());
+    CallSession *a = endCall(fx, Ending::Rejected);
+    QVERIFY(a);
+    QCOMPARE(a->terminate(), int(Success));
+    QCOMPARE(log.pendingCount(), 1);
+    QTest::qWait(400); // a retry fails while the file is read-only
+    QVERIFY(!log.isOpen());
+    writable.dismiss();
+    QCOMPARE(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path}), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(log.isOpen(), 5000);
+    QCOMPARE(log.pendingCount(), 0);
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().outcome, QStringLiteral("rejected"));
 }
 
 int main(int argc, char **argv)
