@@ -529,6 +529,10 @@ void TestCallLog::liveCallSurvivesKill()
     QCOMPARE(rows.first().outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
     QCOMPARE(rows.first().remoteNumber, QStringLiteral("2001"));
     QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/live.wav"));
+    // Handed to RecordingRepair by the console, once: a second open finds nothing live.
+    QCOMPARE(log.interruptedRecordings(), QStringList {QStringLiteral("/recordings/live.wav")});
+    QVERIFY(log.open(path));
+    QVERIFY(log.interruptedRecordings().isEmpty());
     QVERIFY(rows.first().connectedAt > 0);
     QCOMPARE(rows.first().terminatedAt, rows.first().connectedAt); // the last time the row knew of
     CallHistoryModel model;
