@@ -6,6 +6,7 @@
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
+#include "audio/RecordingRepair.h"
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
 #include "log/CallLog.h"
@@ -21,6 +22,7 @@
 #include <QtCore/qfile.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtCore/qsettings.h>
+#include <QtCore/qthreadpool.h>
 #include <QtGui/qguiapplication.h>
 #include <QtGui/qicon.h>
 #include <QtGui/qwindow.h>
@@ -214,6 +216,14 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     m_callLog->attach(m_engine);
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
+    // Recordings of calls a kill cut short get the length they hold, off the GUI thread (a FLAC file is
+    // decoded to count its frames).
+    if (const QStringList cutShort = m_callLog->interruptedRecordings(); !cutShort.isEmpty()) {
+        QThreadPool::globalInstance()->start([cutShort] {
+            for (const QString &path : cutShort)
+                RecordingRepair::repair(path);
+        });
+    }
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
     startSoundLines();
     startSipLines();

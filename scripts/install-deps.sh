@@ -21,7 +21,7 @@ packages=(
   # libQt6Multimedia; no GStreamer/FFmpeg plugin is needed because files are decoded with libsndfile.
   libqt6multimedia6 libpulse0
   # device and media libraries
-  libsndfile1-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
+  libsndfile1-dev libflac-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   # The urgency-hint test: a window manager to minimise the window, and X tools to read its state

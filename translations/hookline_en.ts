@@ -720,12 +720,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="156"/>
+        <location filename="../app/ConsoleApp.cpp" line="158"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="200"/>
+        <location filename="../app/ConsoleApp.cpp" line="202"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -1006,17 +1006,17 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="75"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
         <source>Search number, name, notes…</source>
         <translation>Search number, name, notes…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="76"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="78"/>
         <source>Search the call history</source>
         <translation>Search the call history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="81"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -1024,28 +1024,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="93"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="104"/>
         <source>Call history problem: %1</source>
         <translation>Call history problem: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="111"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
         <source>Call history</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="115"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="126"/>
         <source>No calls recorded yet</source>
         <translation>No calls recorded yet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="138"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="149"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="50"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="176"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
@@ -1105,34 +1105,39 @@
         <translation>answered elsewhere</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="56"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/pages/HistoryPage.qml" line="157"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>Outgoing</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
         <location filename="../ui/pages/HistoryPage.qml" line="157"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="193"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
         <source>Call back</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="195"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
         <source>Call back %1</source>
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="215"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="205"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="216"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>
@@ -1813,22 +1818,22 @@ on %2</translation>
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <location filename="../engine/audio/Recorder.cpp" line="66"/>
         <source>Cannot create the recording %1: %2</source>
         <translation>Cannot create the recording %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <location filename="../engine/audio/Recorder.cpp" line="76"/>
         <source>Cannot record %1: the format does not support %2 Hz.</source>
         <translation>Cannot record %1: the format does not support %2 Hz.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <location filename="../engine/audio/Recorder.cpp" line="85"/>
         <source>Cannot start the recording %1: %2</source>
         <translation>Cannot start the recording %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <location filename="../engine/audio/Recorder.cpp" line="125"/>
         <source>The recording %1 stopped: %2</source>
         <translation>The recording %1 stopped: %2</translation>
     </message>

@@ -626,6 +626,17 @@
     </message>
 </context>
 <context>
+    <name>CallLog</name>
+    <message>
+        <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
+        <translation type="vanished">通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
+    </message>
+    <message>
+        <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
+        <translation type="vanished">通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
@@ -718,12 +729,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="156"/>
+        <location filename="../app/ConsoleApp.cpp" line="158"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="200"/>
+        <location filename="../app/ConsoleApp.cpp" line="202"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -1003,45 +1014,45 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="75"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="76"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="78"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="81"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="93"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="104"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="111"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="115"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="126"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="138"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="149"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="50"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="176"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
@@ -1096,34 +1107,34 @@
         <translation>已在其他分機接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
         <location filename="../ui/pages/HistoryPage.qml" line="157"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>Outgoing</source>
         <translation>撥出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="146"/>
         <location filename="../ui/pages/HistoryPage.qml" line="157"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
         <source>Incoming</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="193"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
         <source>Call back</source>
         <translation>回撥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="195"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
         <source>Call back %1</source>
         <translation>回撥 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="215"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="205"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="216"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
@@ -1131,6 +1142,11 @@
         <location filename="../ui/pages/HistoryPage.qml" line="12"/>
         <source>History</source>
         <translation>紀錄</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="56"/>
+        <source>interrupted</source>
+        <translation>已中斷</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1227,10 @@
         <location filename="../ui/components/IncomingBanner.qml" line="209"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="vanished">線路：%1</translation>
     </message>
 </context>
 <context>
@@ -1809,22 +1829,22 @@ on %2</source>
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="60"/>
+        <location filename="../engine/audio/Recorder.cpp" line="66"/>
         <source>Cannot create the recording %1: %2</source>
         <translation>無法建立錄音檔 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="70"/>
+        <location filename="../engine/audio/Recorder.cpp" line="76"/>
         <source>Cannot record %1: the format does not support %2 Hz.</source>
         <translation>無法錄製 %1：此格式不支援 %2 Hz。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="78"/>
+        <location filename="../engine/audio/Recorder.cpp" line="85"/>
         <source>Cannot start the recording %1: %2</source>
         <translation>無法開始錄音 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="114"/>
+        <location filename="../engine/audio/Recorder.cpp" line="125"/>
         <source>The recording %1 stopped: %2</source>
         <translation>錄音 %1 已停止：%2</translation>
     </message>

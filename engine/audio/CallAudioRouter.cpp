@@ -384,9 +384,9 @@ QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::
         *error = tr("Cannot record: the folder %1 cannot be created.").arg(folder);
         return {};
     }
-    // A folder Hookline makes is the agent's alone; one the agent chose keeps its permissions (the files
-    // in it are 0600 either way).
-    if (created)
+    // A folder Hookline makes, and the default one however it was made, is the agent's alone; one the
+    // agent chose keeps its permissions (the files in it are 0600 either way).
+    if (created || QFileInfo(folder) == QFileInfo(defaultRecordingFolder()))
         QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     // Only what Hookline made up goes into the name: caller text never becomes part of a path.
     const QString stem = QStringLiteral("call-%1-s%2")

@@ -1,6 +1,7 @@
 #include "Recorder.h"
 
 #include "Logging.h"
+#include "RecordingRepair.h"
 
 #include <QtCore/qfile.h>
 
@@ -13,6 +14,10 @@
 #include <unistd.h>
 
 namespace {
+
+// libsndfile encodes in chunks of up to 8192 frames and libFLAC holds up to one block (4096 frames at
+// libsndfile's default level 5) before writing it.
+constexpr qint64 FlacBufferedFrames = 8192 + 4096;
 
 int sndfileFormat(Recorder::Format format)
 {
@@ -54,7 +59,8 @@ bool Recorder::start(const QString &path, Format format, Layout layout, int samp
     m_error.clear();
 
     // O_EXCL: never overwrite an earlier recording; 0600: calls are private.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    // Read-write: the FLAC header update reads the STREAMINFO it patches.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         fail(
             tr("Cannot create the recording %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
@@ -71,6 +77,7 @@ bool Recorder::start(const QString &path, Format format, Layout layout, int samp
         return false;
     }
     m_file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);
+    m_fd = m_file ? fd : -1;
     if (!m_file) {
         const QString reason = QString::fromLocal8Bit(sf_strerror(nullptr));
         ::close(fd);
@@ -86,6 +93,10 @@ bool Recorder::start(const QString &path, Format format, Layout layout, int samp
     sf_set_string(m_file, SF_STR_DATE, date.constData());
     sf_set_string(m_file, SF_STR_COMMENT, numbers.constData());
     sf_set_string(m_file, SF_STR_SOFTWARE, "Hookline");
+    // Crash safety for WAV: libsndfile rewrites the header's sizes after every write, so a killed
+    // process leaves a file that counts everything written (one seek and 44 bytes per 20 ms block).
+    if (format == Wav)
+        sf_command(m_file, SFC_SET_UPDATE_HEADER_AUTO, nullptr, SF_TRUE);
     setState(Recording);
     return true;
 }
@@ -115,9 +126,12 @@ void Recorder::write(std::span<const int16_t> caller, std::span<const int16_t> a
         return;
     }
     m_framesWritten += written;
-    // Crash safety: a header that counts the audio so far, once per second of audio.
-    if (m_format == Wav && m_framesWritten - m_framesAtLastHeader >= m_sampleRate) {
-        sf_command(m_file, SFC_UPDATE_HEADER_NOW, nullptr, 0);
+    // Crash safety for FLAC: libsndfile has no header update for it (libFLAC writes STREAMINFO's total
+    // only when the file is closed, so a killed file says 0 frames). Once per second of audio the total
+    // is set to what is surely encoded on disk: what was written less what libsndfile and libFLAC may
+    // still hold (at most FlacBufferedFrames). A normal close writes the exact total over it.
+    if (m_format == Flac && m_framesWritten - m_framesAtLastHeader >= m_sampleRate) {
+        RecordingRepair::setFlacTotalFrames(m_fd, std::max<qint64>(0, m_framesWritten - FlacBufferedFrames));
         m_framesAtLastHeader = m_framesWritten;
     }
 }
@@ -164,5 +178,6 @@ void Recorder::close()
     if (m_file) {
         sf_close(m_file);
         m_file = nullptr;
+        m_fd = -1;
     }
 }

@@ -12,10 +12,12 @@ struct sf_private_tag;
 
 // One session's recording, written with libsndfile: WAV (default), FLAC or Ogg/Opus; stereo with the
 // caller left and the agent right, or a mono mix. The file is created owner-only (0600) and never
-// overwrites an existing one. WAV headers are rewritten every second of audio, so a killed process leaves
-// a file playable up to the last second. A write that fails (full disk, size limit) stops the recording
-// with a message naming the file; the call itself is not this object's business and goes on.
-// Not thread-bound: the audio bridge calls it on its worker thread; signals reach the GUI queued.
+// overwrites an existing one. WAV headers are rewritten after every write, so a killed process leaves a
+// file with everything written; a FLAC file's total is updated every second of audio to what is surely
+// encoded (up to 1.5 s behind at 8 kHz), and RecordingRepair sets the exact total on the next start. A write
+// that fails (full disk, size limit) stops the recording with a message naming the file; the call itself is
+// not this object's business and goes on. Not thread-bound: the audio bridge calls it on its worker thread;
+// signals reach the GUI queued.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -72,6 +74,7 @@ private:
     void close();
 
     sf_private_tag *m_file = nullptr;
+    int m_fd = -1; // m_file's descriptor, for FLAC header updates (pwrite: the file offset stays)
     State m_state = Idle;
     Format m_format = Wav;
     Layout m_layout = CallerLeftAgentRight;

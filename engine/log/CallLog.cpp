@@ -8,6 +8,7 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qdir.h>
+#include <QtCore/qfile.h>
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qstandardpaths.h>
 #include <QtQml/qjsengine.h>
@@ -15,10 +16,17 @@
 #include <QtSql/qsqlerror.h>
 #include <QtSql/qsqlquery.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 int s_connectionCounter = 0;
 // 2: recording_path. 3: outcome, remote_digits (the remote number's digits, for search by digits).
 constexpr int SchemaVersion = 3;
+// The outcome of a row whose call is still going on; readers do not list it. Found when the log is
+// opened, it means the console stopped during the call: the row becomes interrupted.
+constexpr auto LiveOutcome = "live";
 
 const char *const CreateSchema = R"(
 CREATE TABLE IF NOT EXISTS calls (
@@ -63,6 +71,27 @@ const char *const Columns =
     "final_mode, disconnect_mode, uui_sent, disposition, notes, is_conference, "
     "privilege, recording_path, outcome";
 
+// Call data (names, numbers, UUI, notes) is the agent's alone whatever the umask: the folder 0700, the
+// database 0600 (created so before SQLite opens it; SQLite gives -wal and -shm the database's mode), and
+// files an earlier build left looser are tightened.
+void restrictToOwner(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+        const QByteArray file = name + suffix;
+        struct stat info
+        {
+        };
+        if (::stat(file.constData(), &info) == 0 && (info.st_mode & 0777) != 0600)
+            ::chmod(file.constData(), 0600);
+    }
+}
+
 qint64 msOf(const QDateTime &time)
 {
     return time.isValid() ? time.toMSecsSinceEpoch() : -1;
@@ -82,7 +111,10 @@ QString likePattern(const QString &text)
 CallLog::CallLog(QObject *parent)
     : QObject(parent)
     , m_connection(QStringLiteral("hookline-calllog-%1").arg(++s_connectionCounter))
-{ }
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &CallLog::retryPending);
+}
 
 CallLog::~CallLog()
 {
@@ -126,14 +158,79 @@ void CallLog::setError(const QString &error)
 
 bool CallLog::open(const QString &path)
 {
+    QString why;
+    const OpenResult result = openDatabase(path, &why);
+    if (result == OpenResult::Opened)
+        loadPending();
+    if (result == OpenResult::Failed && QFileInfo(QFileInfo(path).absolutePath()).isDir()) {
+        // Locked or read-only now, maybe not for long: calls wait in the queue, and opening is retried.
+        m_journal = CallLogJournal(path + QStringLiteral(".pending"));
+        m_pending = m_journal.load();
+        Q_EMIT pendingCountChanged();
+        if (!m_retry.isActive())
+            m_retry.start(m_retryDelayMs);
+    }
+    if (result != OpenResult::Unusable)
+        return result == OpenResult::Opened;
+    // A damaged file is kept for whoever wants to look at it, and the log starts afresh: calls go on
+    // being recorded.
+    const QString aside =
+        QStringLiteral("%1.corrupt-%2")
+            .arg(path, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    bool moved = QFile::rename(path, aside);
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString companion = path + QLatin1String(suffix);
+        if (moved && QFileInfo::exists(companion))
+            moved = QFile::rename(companion, aside + QLatin1String(suffix));
+    }
+    if (!moved) {
+        setError(QStringLiteral("%1 is damaged (%2) and cannot be set aside").arg(path, why));
+        setProblem(tr("The call history file %1 is damaged and cannot be moved aside: calls are not being "
+                      "recorded.")
+                       .arg(path));
+        return false;
+    }
+    qCWarning(lcCallLog).noquote() << path << "is damaged (" << why << "); set aside as" << aside;
+    if (openDatabase(path, &why) != OpenResult::Opened)
+        return false;
+    loadPending();
+    setProblem(tr("The call history file was damaged. It was set aside as %1 and a new, empty history "
+                  "was started; calls are recorded again.")
+                   .arg(aside));
+    return true;
+}
+
+void CallLog::loadPending()
+{
+    m_journal = CallLogJournal(m_path + QStringLiteral(".pending"));
+    m_pending = m_journal.load();
+    Q_EMIT pendingCountChanged();
+    if (!m_pending.isEmpty()) {
+        qCInfo(lcCallLog) << m_pending.size() << "call-log write(s) pending from an earlier run";
+        m_retryDelayMs = FirstRetryMs;
+        retryPending();
+    }
+}
+
+void CallLog::setProblem(const QString &problem)
+{
+    if (m_problem == problem)
+        return;
+    m_problem = problem;
+    Q_EMIT problemChanged();
+}
+
+CallLog::OpenResult CallLog::openDatabase(const QString &path, QString *why)
+{
     close();
     m_path = path;
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder)) {
         setError(QStringLiteral("cannot create the folder %1 for the call log").arg(folder));
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
+    restrictToOwner(path);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
@@ -141,7 +238,14 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
+    }
+    // Garbage or damaged pages: quick_check reads every page (a few ms for a year of calls).
+    if (isUnusable(db, why)) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        return OpenResult::Unusable;
     }
     // WAL: readers never block the writer; FULL: a committed record survives a crash of the process
     // and of the machine.
@@ -154,11 +258,14 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
     mode.finish();
+    // A database another process holds locked is not waited for (QtSql's default waits 5 s): the write
+    // is queued and retried.
     bool ok = exec(db, QStringLiteral("PRAGMA synchronous=FULL"))
-        && exec(db, QString::fromLatin1(CreateSchema)) && exec(db, QString::fromLatin1(CreateUuiTable))
+        && exec(db, QStringLiteral("PRAGMA busy_timeout=10")) && exec(db, QString::fromLatin1(CreateSchema))
+        && exec(db, QString::fromLatin1(CreateUuiTable))
         && exec(db, QStringLiteral("CREATE INDEX IF NOT EXISTS calls_terminated ON calls(terminated_at)"));
     if (ok) {
         QSqlQuery version(db);
@@ -180,12 +287,40 @@ bool CallLog::open(const QString &path)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
         Q_EMIT openChanged();
-        return false;
+        return OpenResult::Failed;
     }
+    if (ok)
+        ok = markInterrupted(db);
+    if (!ok) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        Q_EMIT openChanged();
+        return OpenResult::Failed;
+    }
+    restrictToOwner(path); // -wal and -shm exist now
     setError(QString());
     qCInfo(lcCallLog) << "call log open at" << path;
     Q_EMIT openChanged();
-    return true;
+    return OpenResult::Opened;
+}
+
+bool CallLog::isUnusable(QSqlDatabase &db, QString *why)
+{
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
+        *why = check.lastError().text();
+        // SQLITE_CORRUPT, SQLITE_NOTADB; busy, read-only or missing permissions are not damage.
+        const QString code = check.lastError().nativeErrorCode();
+        return code == QLatin1String("11") || code == QLatin1String("26");
+    }
+    QStringList problems;
+    while (check.next()) {
+        if (const QString line = check.value(0).toString(); line != QLatin1String("ok"))
+            problems << line;
+    }
+    *why = problems.join(QLatin1String("; "));
+    return !problems.isEmpty();
 }
 
 bool CallLog::migrate(QSqlDatabase &db, int fromVersion)
@@ -227,6 +362,33 @@ bool CallLog::migrate(QSqlDatabase &db, int fromVersion)
     return true;
 }
 
+bool CallLog::markInterrupted(QSqlDatabase &db)
+{
+    // Rows still live when the log is opened belong to a console that was killed (or lost power) during
+    // the call: they end at the last time the row knew of. Their recordings were cut short too.
+    m_interruptedRecordings.clear();
+    QSqlQuery recordings(db);
+    if (recordings.exec(
+            QStringLiteral("SELECT recording_path FROM calls WHERE outcome = '%1' AND recording_path != ''")
+                .arg(QLatin1String(LiveOutcome)))) {
+        while (recordings.next())
+            m_interruptedRecordings << recordings.value(0).toString();
+    }
+    recordings.finish();
+    QSqlQuery mark(db);
+    if (!mark.exec(
+            QStringLiteral("UPDATE calls SET outcome = '%1', terminated_at = MAX(COALESCE(offered_at, -1), "
+                           "COALESCE(connected_at, -1), COALESCE(dropped_at, -1), COALESCE(idle_at, -1)) "
+                           "WHERE outcome = '%2'")
+                .arg(QLatin1String(InterruptedOutcome), QLatin1String(LiveOutcome)))) {
+        setError(QStringLiteral("%1: %2").arg(m_path, mark.lastError().text()));
+        return false;
+    }
+    if (const int marked = mark.numRowsAffected(); marked > 0)
+        qCWarning(lcCallLog) << marked << "call(s) were live when Hookline last stopped; marked interrupted";
+    return true;
+}
+
 void CallLog::close()
 {
     if (!QSqlDatabase::contains(m_connection))
@@ -253,9 +415,33 @@ void CallLog::attach(CallEngine *engine)
         return;
     // sessionRemoved comes before the handle is freed: everything about the call is still readable.
     connect(engine, &CallEngine::sessionRemoved, this, &CallLog::sessionRemoved);
-    connect(engine, &CallEngine::sessionAdded, this, &CallLog::trackUui);
+    connect(engine, &CallEngine::sessionAdded, this, &CallLog::sessionAdded);
     for (CallSession *session : engine->sessionList())
-        trackUui(session);
+        sessionAdded(session);
+}
+
+void CallLog::sessionAdded(CallSession *session)
+{
+    trackUui(session);
+    // The row exists from the start of the call, so a kill during it leaves the call in the log.
+    if (m_rowOfSession.contains(session->sessionId()) || !isOpen())
+        return;
+    CallRecord record = recordOf(session, -1);
+    record.outcome = QLatin1String(LiveOutcome);
+    record.uuiReceived.clear(); // written with the completed row
+    const qint64 row = insertRow(record);
+    if (row <= 0)
+        return;
+    m_rowOfSession.insert(record.sessionId, row);
+    // An interrupted call shows how far it got: answered, and when.
+    connect(session, &CallSession::timesChanged, this, [this, session, row] {
+        if (!m_liveRows.contains(row))
+            return;
+        updateRow(row, QStringLiteral("offered_at = ?, connected_at = ?, dropped_at = ?"),
+                  {msOf(session->offeredAt()), msOf(session->connectedAt()), msOf(session->droppedAt())},
+                  false);
+    });
+    m_liveRows.insert(row);
 }
 
 void CallLog::trackUui(CallSession *session)
@@ -314,10 +500,104 @@ void CallLog::sessionRemoved(CallSession *session)
     record.disposition = wrapUp.disposition;
     record.notes = wrapUp.notes;
     record.recordingPath = m_recordingPaths.take(id);
-    write(record);
+    if (const qint64 row = m_rowOfSession.value(id); row && m_liveRows.remove(row)) {
+        record.id = row;
+        if (!completeRow(record))
+            enqueue({PendingWrite::Finished, row, record, {}, {}, {}});
+        return;
+    }
+    if (!write(record) && !m_journal.path().isEmpty())
+        enqueue({PendingWrite::Finished, 0, record, {}, {}, {}});
 }
 
 qint64 CallLog::write(CallRecord record)
+{
+    record.id = insertRow(record);
+    if (!record.id)
+        return 0;
+    m_rowOfSession.insert(record.sessionId, record.id);
+    qCDebug(lcCallLog) << "recorded session" << record.sessionId << "as row" << record.id;
+    Q_EMIT recordWritten(record.id, record.sessionId);
+    return record.id;
+}
+
+bool CallLog::completeRow(const CallRecord &record)
+{
+    if (!isOpen())
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        setError(QStringLiteral("%1: %2").arg(m_path, db.lastError().text()));
+        return false;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE calls SET address = ?, direction = ?, remote_number = ?, remote_name = ?, called_number = ?, "
+        "offered_at = ?, connected_at = ?, dropped_at = ?, idle_at = ?, terminated_at = ?, duration_ms = ?, "
+        "final_state = ?, final_mode = ?, disconnect_mode = ?, uui_sent = ?, disposition = ?, notes = ?, "
+        "is_conference = ?, privilege = ?, recording_path = ?, outcome = ?, remote_digits = ? "
+        "WHERE id = ?"));
+    const QVariantList values {
+        record.address,      record.direction,
+        record.remoteNumber, record.remoteName,
+        record.calledNumber, record.offeredAt,
+        record.connectedAt,  record.droppedAt,
+        record.idleAt,       record.terminatedAt,
+        record.durationMs,   record.finalState,
+        record.finalMode,    record.disconnectMode,
+        record.uuiSent,      record.disposition,
+        record.notes,        int(record.isConference),
+        record.privilege,    record.recordingPath,
+        record.outcome,      DialString::digits(record.remoteNumber),
+        record.id,
+    };
+    for (const QVariant &value : values)
+        update.addBindValue(value);
+    bool ok = update.exec() && update.numRowsAffected() == 1;
+    QString failure = update.lastError().text();
+    QSqlQuery clearUui(db);
+    if (ok) {
+        clearUui.prepare(QStringLiteral("DELETE FROM received_uui WHERE call_id = ?"));
+        clearUui.addBindValue(record.id);
+        ok = clearUui.exec();
+        failure = clearUui.lastError().text();
+    }
+    if (ok)
+        ok = insertUui(db, record.id, record.uuiReceived, &failure);
+    if (ok) {
+        ok = db.commit();
+        failure = db.lastError().text();
+    }
+    if (!ok) {
+        setError(QStringLiteral("%1: session %2 was not completed: %3")
+                     .arg(m_path)
+                     .arg(record.sessionId)
+                     .arg(failure));
+        db.rollback();
+        return false;
+    }
+    qCDebug(lcCallLog) << "completed session" << record.sessionId << "in row" << record.id;
+    Q_EMIT recordWritten(record.id, record.sessionId);
+    return true;
+}
+
+bool CallLog::insertUui(QSqlDatabase &db, qint64 row, const QList<QByteArray> &messages, QString *failure)
+{
+    QSqlQuery uui(db);
+    uui.prepare(QStringLiteral("INSERT INTO received_uui (call_id, seq, bytes) VALUES (?, ?, ?)"));
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        uui.addBindValue(row);
+        uui.addBindValue(int(i));
+        uui.addBindValue(messages.at(i));
+        if (!uui.exec()) {
+            *failure = uui.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+qint64 CallLog::insertRow(CallRecord record)
 {
     if (!isOpen()) {
         setError(
@@ -356,15 +636,8 @@ qint64 CallLog::write(CallRecord record)
     bool ok = insert.exec();
     QString failure = insert.lastError().text();
     record.id = insert.lastInsertId().toLongLong();
-    QSqlQuery uui(db);
-    uui.prepare(QStringLiteral("INSERT INTO received_uui (call_id, seq, bytes) VALUES (?, ?, ?)"));
-    for (qsizetype i = 0; ok && i < record.uuiReceived.size(); ++i) {
-        uui.addBindValue(record.id);
-        uui.addBindValue(int(i));
-        uui.addBindValue(record.uuiReceived.at(i));
-        ok = uui.exec();
-        failure = uui.lastError().text();
-    }
+    if (ok)
+        ok = insertUui(db, record.id, record.uuiReceived, &failure);
     if (ok) {
         ok = db.commit();
         failure = db.lastError().text();
@@ -377,9 +650,6 @@ qint64 CallLog::write(CallRecord record)
         db.rollback();
         return 0;
     }
-    m_rowOfSession.insert(record.sessionId, record.id);
-    qCDebug(lcCallLog) << "recorded session" << record.sessionId << "as row" << record.id;
-    Q_EMIT recordWritten(record.id, record.sessionId);
     return record.id;
 }
 
@@ -395,7 +665,9 @@ bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString
         m_wrapUps.insert(sessionId, {disposition, notes});
         return true;
     }
-    return updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes});
+    if (!updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes}))
+        enqueue({PendingWrite::WrapUp, row, {}, disposition, notes, {}});
+    return true;
 }
 
 bool CallLog::setRecordingPath(int sessionId, const QString &path)
@@ -408,12 +680,71 @@ bool CallLog::setRecordingPath(int sessionId, const QString &path)
             return false;
         }
         m_recordingPaths.insert(sessionId, path);
-        return true;
+        // A live call's row links its recording as soon as it starts: a kill leaves both linked.
+        return !row || updateRow(row, QStringLiteral("recording_path = ?"), {path}, false);
     }
-    return updateRow(row, QStringLiteral("recording_path = ?"), {path});
+    if (!updateRow(row, QStringLiteral("recording_path = ?"), {path}))
+        enqueue({PendingWrite::Recording, row, {}, {}, {}, path});
+    return true;
 }
 
-bool CallLog::updateRow(qint64 row, const QString &assignments, const QVariantList &values)
+void CallLog::enqueue(const PendingWrite &write)
+{
+    m_pending.append(write);
+    if (!m_journal.append(write))
+        qCWarning(lcCallLog).noquote() << "cannot keep the pending call-log write in" << m_journal.path();
+    qCInfo(lcCallLog) << "call-log write queued;" << m_pending.size() << "pending";
+    Q_EMIT pendingCountChanged();
+    if (!m_retry.isActive())
+        m_retry.start(m_retryDelayMs);
+}
+
+bool CallLog::apply(const PendingWrite &write)
+{
+    switch (write.kind) {
+    case PendingWrite::Finished: {
+        CallRecord record = write.record;
+        record.id = write.row;
+        // The live row is completed; when it is gone (a fresh log after a damaged one) the call is inserted.
+        if (write.row && completeRow(record))
+            return true;
+        return this->write(record) > 0;
+    }
+    case PendingWrite::WrapUp:
+        return updateRow(write.row, QStringLiteral("disposition = ?, notes = ?"),
+                         {write.disposition, write.notes});
+    case PendingWrite::Recording:
+        return updateRow(write.row, QStringLiteral("recording_path = ?"), {write.recordingPath});
+    }
+    return false;
+}
+
+void CallLog::retryPending()
+{
+    if (!isOpen()) {
+        if (m_path.isEmpty() || m_journal.path().isEmpty())
+            return;
+        m_retryDelayMs = std::min(m_retryDelayMs * 2, LastRetryMs);
+        open(m_path); // replays the queue when it opens, retries later when it does not
+        return;
+    }
+    const qsizetype before = m_pending.size();
+    // In order: a wrap-up never lands before the row it belongs to.
+    while (!m_pending.isEmpty() && apply(m_pending.first()))
+        m_pending.removeFirst();
+    if (m_pending.size() != before) {
+        m_journal.rewrite(m_pending);
+        Q_EMIT pendingCountChanged();
+    }
+    if (m_pending.isEmpty()) {
+        m_retryDelayMs = FirstRetryMs;
+        return;
+    }
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, LastRetryMs);
+    m_retry.start(m_retryDelayMs);
+}
+
+bool CallLog::updateRow(qint64 row, const QString &assignments, const QVariantList &values, bool announce)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery update(db);
@@ -425,7 +756,8 @@ bool CallLog::updateRow(qint64 row, const QString &assignments, const QVariantLi
         setError(QStringLiteral("%1: %2").arg(m_path, update.lastError().text()));
         return false;
     }
-    Q_EMIT recordUpdated(row);
+    if (announce)
+        Q_EMIT recordUpdated(row);
     return true;
 }
 
@@ -444,7 +776,8 @@ QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 only
     QList<CallRecord> result;
     if (!isOpen())
         return result;
-    QString sql = QStringLiteral("SELECT %1 FROM calls WHERE 1=1").arg(QLatin1String(Columns));
+    QString sql = QStringLiteral("SELECT %1 FROM calls WHERE outcome IS NOT '%2'")
+                      .arg(QLatin1String(Columns), QLatin1String(LiveOutcome));
     if (onlyId > 0)
         sql += QStringLiteral(" AND id = ?");
     const QString text = search.trimmed();
@@ -526,6 +859,9 @@ int CallLog::recordCount() const
     if (!isOpen())
         return 0;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    return query.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && query.next() ? query.value(0).toInt()
-                                                                                    : 0;
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM calls WHERE outcome IS NOT '%1'")
+                          .arg(QLatin1String(LiveOutcome)))
+            && query.next()
+        ? query.value(0).toInt()
+        : 0;
 }

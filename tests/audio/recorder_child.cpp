@@ -1,4 +1,4 @@
-// A child process for tst_recorder: records tones into a WAV until it is killed (mode "run") or until
+// A child process for tst_recorder: records tones (WAV, FLAC or Ogg/Opus by the file's name) until it is killed (mode "run") or until
 // the file size limit it sets on itself makes a write fail (mode "limit BYTES"). It reports on stdout, one
 // line per event, so the parent waits on output rather than on time.
 #include "ToneAnalysis.h"
@@ -36,7 +36,11 @@ int main(int argc, char **argv)
         std::printf("failed %s\n", qPrintable(message));
         std::fflush(stdout);
     });
-    if (!recorder.start(path, Recorder::Wav, Recorder::CallerLeftAgentRight, rate,
+    // The format follows the name: .flac, .opus or WAV.
+    const Recorder::Format format = path.endsWith(QLatin1String(".flac")) ? Recorder::Flac
+        : path.endsWith(QLatin1String(".opus"))                           ? Recorder::OggOpus
+                                                                          : Recorder::Wav;
+    if (!recorder.start(path, format, Recorder::CallerLeftAgentRight, rate,
                         {QStringLiteral("child"), {}, {}, {}}))
         return 4;
     const auto callerSamples = ToneAnalysis::samplesOf(caller);

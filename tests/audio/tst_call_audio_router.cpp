@@ -18,6 +18,7 @@
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qthread.h>
@@ -31,6 +32,7 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace Tapi;
 
@@ -307,6 +309,49 @@ private Q_SLOTS:
         QTRY_VERIFY(m_call->farEnd->heardSamples() > before + lineRate / 4);
         QCOMPARE(m_call->session->state(), int(Connected));
         QVERIFY(endCall().isEmpty());
+    }
+
+    void defaultFolderIsOwnerOnly_data()
+    {
+        QTest::addColumn<int>("mask");
+        QTest::newRow("umask 022") << 0022;
+        QTest::newRow("umask 000") << 0000;
+    }
+
+    // The default recordings folder is the agent's alone whatever the umask, also when an earlier version
+    // (or the agent) left it open; the files in it are 0600.
+    void defaultFolderIsOwnerOnly()
+    {
+        QFETCH(int, mask);
+        const QByteArray dataHome =
+            QFile::encodeName(m_dir.filePath(QStringLiteral("xdg-data-%1").arg(mask)));
+        const QByteArray oldDataHome = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", dataHome);
+        const mode_t oldMask = ::umask(mode_t(mask));
+        auto restore = qScopeGuard([&] {
+            ::umask(oldMask);
+            qputenv("XDG_DATA_HOME", oldDataHome);
+        });
+        m_settings->remove(QLatin1String(CallAudioRouter::RecordingFolderKey));
+        const QString folder = CallAudioRouter::defaultRecordingFolder();
+        QVERIFY(folder.startsWith(QFile::decodeName(dataHome)));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
+        QVERIFY(m_call->router->startRecording(m_call->session));
+        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        const QString path = m_call->router->recordingPath(m_call->session);
+        QVERIFY(path.startsWith(folder));
+        const auto modeOf = [](const QString &file) {
+            struct stat info
+            {
+            };
+            return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
+        };
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(path), 0600);
+        QCOMPARE(endCall(), path);
     }
 
     void fullDiskStopsTheRecordingAndTheCallGoesOn()

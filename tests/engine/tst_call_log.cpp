@@ -8,8 +8,14 @@
 #include "log/CallLog.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdir.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfileinfo.h>
 #include <QtCore/qprocess.h>
+#include <QtCore/qregularexpression.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
 #include <QtSql/qsqldatabase.h>
 #include <QtSql/qsqlquery.h>
 #include <QtTest/qabstractitemmodeltester.h>
@@ -17,11 +23,14 @@
 #include <QtTest/qtest.h>
 
 #include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Tapi;
 
 namespace {
 constexpr auto KillArgument = "--write-and-kill";
+constexpr auto KillLiveArgument = "--kill-during-call";
 
 // Drives alice through one call on a fresh fixture and returns the session, still live.
 enum class Ending { LocalDropWithUui, RemoteHangupBusy, Rejected, Missed };
@@ -71,6 +80,22 @@ int writeAndKill(const QString &path)
     std::raise(SIGKILL);
     return 6;
 }
+// Child process: a call is answered and recorded when the process dies.
+int liveAndKill(const QString &path)
+{
+    SimFixture fx;
+    CallLog log(nullptr);
+    if (!log.open(path))
+        return 3;
+    log.attach(&fx.engine());
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    if (!a || fx.completionOf(a->answer()) != Success)
+        return 4;
+    if (!log.setRecordingPath(a->sessionId(), QStringLiteral("/recordings/live.wav")))
+        return 5;
+    std::raise(SIGKILL);
+    return 6;
+}
 } // namespace
 
 class TestCallLog : public QObject
@@ -91,6 +116,15 @@ private Q_SLOTS:
     void searchByDigits();
     void migratesSchemaTwo();
     void outboundRowKeepsDialledNumber();
+    void ownerOnlyWhateverTheUmask_data();
+    void ownerOnlyWhateverTheUmask();
+    void liveCallSurvivesKill();
+    void damagedFileSetAside_data();
+    void damagedFileSetAside();
+    void lockedDatabaseRetriedWithoutBlocking();
+    void pendingWriteSurvivesRestart();
+    void readOnlyThenWritable();
+    void liveRowCompletedAtTerminate();
 
 private:
     QTemporaryDir m_dir;
@@ -430,11 +464,330 @@ void TestCallLog::outboundRowKeepsDialledNumber()
     QCOMPARE(rows.first().outcome, QStringLiteral("answered"));
 }
 
+void TestCallLog::ownerOnlyWhateverTheUmask_data()
+{
+    QTest::addColumn<int>("mask");
+    QTest::addColumn<bool>("existingLoose"); // an earlier build left 0755 / 0644 behind
+    QTest::newRow("umask 022, new") << 0022 << false;
+    QTest::newRow("umask 000, new") << 0000 << false;
+    QTest::newRow("umask 022, existing loose") << 0022 << true;
+    QTest::newRow("umask 000, existing loose") << 0000 << true;
+}
+
+void TestCallLog::ownerOnlyWhateverTheUmask()
+{
+    QFETCH(int, mask);
+    QFETCH(bool, existingLoose);
+    const QString folder =
+        m_dir.filePath(QStringLiteral("perm-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+    const QString path = folder + QStringLiteral("/calls.sqlite");
+    const mode_t before = ::umask(mode_t(mask));
+    auto restoreUmask = qScopeGuard([before] { ::umask(before); });
+    if (existingLoose) {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+        CallRecord old;
+        old.lineId = QStringLiteral("line-1");
+        QVERIFY(earlier.write(old) > 0);
+        earlier.close();
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QFile wal(path + QStringLiteral("-wal")); // what a crashed writer leaves
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.close();
+        QVERIFY(::chmod(QFile::encodeName(wal.fileName()).constData(), 0666) == 0);
+    }
+    CallLog log(nullptr);
+    QVERIFY2(log.open(path), qPrintable(log.errorString()));
+    CallRecord record;
+    record.lineId = QStringLiteral("line-1");
+    record.terminatedAt = 1;
+    QVERIFY(log.write(record) > 0);
+    const auto modeOf = [](const QString &file) {
+        struct stat info
+        {
+        };
+        return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
+    };
+    QCOMPARE(modeOf(folder), 0700);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QCOMPARE(modeOf(path + suffix), 0600);
+}
+
+void TestCallLog::liveCallSurvivesKill()
+{
+    const QString path = m_dir.filePath(QStringLiteral("killed-live.sqlite"));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(KillLiveArgument), path});
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
+    QCOMPARE(rows.first().remoteNumber, QStringLiteral("2001"));
+    QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/live.wav"));
+    // Handed to RecordingRepair by the console, once: a second open finds nothing live.
+    QCOMPARE(log.interruptedRecordings(), QStringList {QStringLiteral("/recordings/live.wav")});
+    QVERIFY(log.open(path));
+    QVERIFY(log.interruptedRecordings().isEmpty());
+    QVERIFY(rows.first().connectedAt > 0);
+    QCOMPARE(rows.first().terminatedAt, rows.first().connectedAt); // the last time the row knew of
+    CallHistoryModel model;
+    model.setLog(&log);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0), CallHistoryModel::OutcomeRole).toString(),
+             QStringLiteral("interrupted"));
+}
+
+void TestCallLog::liveRowCompletedAtTerminate()
+{
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("live-then-done.sqlite"))));
+    log.attach(&fx.engine());
+    QSignalSpy written(&log, &CallLog::recordWritten);
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    QVERIFY(a);
+    QSqlQuery rows(QSqlDatabase::database(log.connectionName()));
+    QVERIFY(rows.exec(QStringLiteral("SELECT outcome FROM calls")) && rows.next());
+    QCOMPARE(rows.value(0).toString(), QStringLiteral("live")); // written at the offer
+    rows.finish();
+    QCOMPARE(log.records().size(), 0); // readers list finished calls only
+    QVERIFY(written.isEmpty());
+    QCOMPARE(fx.completionOf(a->answer()), int(Success));
+    QCOMPARE(fx.completionOf(a->drop()), int(Success));
+    QVERIFY(log.setWrapUp(a->sessionId(), QStringLiteral("sale"), {}));
+    QCOMPARE(a->terminate(), int(Success));
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(log.recordCount(), 1);
+    QVERIFY(rows.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && rows.next());
+    QCOMPARE(rows.value(0).toInt(), 1); // the same row, completed
+    const CallRecord r = log.records().first();
+    QCOMPARE(r.outcome, QStringLiteral("answered"));
+    QCOMPARE(r.disposition, QStringLiteral("sale"));
+}
+
+void TestCallLog::damagedFileSetAside_data()
+{
+    QTest::addColumn<bool>("garbage"); // a file that is no database, or one with a damaged page
+    QTest::newRow("garbage file") << true;
+    QTest::newRow("corrupted page") << false;
+}
+
+void TestCallLog::damagedFileSetAside()
+{
+    QFETCH(bool, garbage);
+    const QString folder = m_dir.filePath(QStringLiteral("damaged-%1").arg(garbage));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/calls.sqlite");
+    QByteArray damaged;
+    if (garbage) {
+        damaged = QByteArray("this is not a database, whatever its name says").repeated(100);
+    } else {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+        for (int i = 0; i < 200; ++i) {
+            CallRecord r;
+            r.lineId = QStringLiteral("line-1");
+            r.notes = QString(200, u'n');
+            QVERIFY(earlier.write(r) > 0);
+        }
+        earlier.close();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        damaged = file.readAll();
+        QVERIFY(damaged.size() > 8 * 4096);
+        damaged.replace(3 * 4096, 4096, QByteArray(4096, '\x5a')); // a page of the calls table
+    }
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(damaged);
+    }
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    // A call that could not be completed in the damaged file waits in the queue: it lands in the new one.
+    PendingWrite queued;
+    queued.row = 7;
+    queued.record.lineId = QStringLiteral("line-1");
+    queued.record.remoteName = QStringLiteral("Queued Quinn");
+    queued.record.terminatedAt = 5;
+    QVERIFY(CallLogJournal(path + QStringLiteral(".pending")).append(queued));
+
+    CallLog log(nullptr);
+    QSignalSpy problem(&log, &CallLog::problemChanged);
+    QVERIFY2(log.open(path), qPrintable(log.errorString()));
+    QCOMPARE(problem.size(), 1);
+    const QStringList aside = QDir(folder).entryList({QStringLiteral("calls.sqlite.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(QRegularExpression(QStringLiteral("^calls\\.sqlite\\.corrupt-\\d{8}-\\d{6}$"))
+                .match(aside.first())
+                .hasMatch());
+    QVERIFY2(log.problem().contains(aside.first()), qPrintable(log.problem()));
+    QFile kept(QDir(folder).filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged); // untouched, for whoever wants to look at it
+    QCOMPARE(log.recordCount(), 1); // a fresh log with the queued call, and calls are recorded again
+    QCOMPARE(log.records().first().remoteName, QStringLiteral("Queued Quinn"));
+    QCOMPARE(log.pendingCount(), 0);
+    CallRecord r;
+    r.lineId = QStringLiteral("line-1");
+    r.terminatedAt = 1;
+    QVERIFY(log.write(r) > 0);
+    QCOMPARE(log.recordCount(), 2);
+}
+
+namespace {
+// Another process's connection holding the write lock (BEGIN EXCLUSIVE) until released.
+struct Locker
+{
+    explicit Locker(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        locked = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    }
+    void release()
+    {
+        if (locked)
+            QSqlQuery(QSqlDatabase::database(name, false)).exec(QStringLiteral("COMMIT"));
+        locked = false;
+    }
+    ~Locker()
+    {
+        release();
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+    QString name = QStringLiteral("locker");
+    bool locked = false;
+};
+
+// The longest interval between the ticks of a 10 ms timer: how long the thread was kept from its events.
+struct GapMeter
+{
+    GapMeter()
+    {
+        clock.start();
+        QObject::connect(&timer, &QTimer::timeout, [this] { longest = std::max(longest, clock.restart()); });
+        timer.start(10);
+    }
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 longest = 0;
+};
+} // namespace
+
+void TestCallLog::lockedDatabaseRetriedWithoutBlocking()
+{
+    const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    log.attach(&fx.engine());
+    CallSession *a = endCall(fx, Ending::LocalDropWithUui);
+    QVERIFY(a);
+    const int sessionId = a->sessionId();
+    Locker locker(path);
+    QVERIFY(locker.locked);
+    GapMeter gaps;
+    QElapsedTimer terminating;
+    terminating.start();
+    QCOMPARE(a->terminate(), int(Success));
+    const qint64 terminateMs = terminating.elapsed();
+    QCOMPARE(log.pendingCount(), 1);
+    QVERIFY(QFileInfo::exists(path + QStringLiteral(".pending")));
+    QCOMPARE(QFileInfo(path + QStringLiteral(".pending")).permissions() & 0x0077, QFileDevice::Permissions());
+    QTest::qWait(20); // the agent's next action is another event
+    QVERIFY(log.setWrapUp(sessionId, QStringLiteral("sale"), QStringLiteral("after the call"))); // queued too
+    QTest::qWait(600); // two retries fail against the lock (250 ms, 500 ms)
+    QCOMPARE(log.recordCount(), 0);
+    locker.release();
+    QTRY_COMPARE_WITH_TIMEOUT(log.recordCount(), 1, 5000);
+    QTRY_COMPARE(log.pendingCount(), 0);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".pending")));
+    const CallRecord r = log.records().first();
+    QCOMPARE(r.sessionId, sessionId);
+    QCOMPARE(r.outcome, QStringLiteral("answered"));
+    QCOMPARE(r.uuiSent, QByteArray("thanks 8812"));
+    QCOMPARE(r.disposition, QStringLiteral("sale"));
+    qInfo("terminate took %lld ms; longest GUI-thread gap %lld ms", terminateMs, gaps.longest);
+    QVERIFY2(terminateMs < 50, qPrintable(QString::number(terminateMs)));
+    QVERIFY2(gaps.longest < 50, qPrintable(QString::number(gaps.longest)));
+}
+
+void TestCallLog::pendingWriteSurvivesRestart()
+{
+    const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
+    {
+        SimFixture fx;
+        CallLog log(nullptr);
+        QVERIFY(log.open(path));
+        log.attach(&fx.engine());
+        CallSession *a = endCall(fx, Ending::RemoteHangupBusy);
+        QVERIFY(a);
+        Locker locker(path);
+        QVERIFY(locker.locked);
+        QCOMPARE(a->terminate(), int(Success));
+        QCOMPARE(log.pendingCount(), 1);
+    } // the console stops with the write pending; the lock goes
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    QCOMPARE(log.pendingCount(), 0);
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().disconnectMode, QStringLiteral("BUSY"));
+    QCOMPARE(rows.first().uuiReceived.size(), 2); // queue 7, bye
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".pending")));
+}
+
+void TestCallLog::readOnlyThenWritable()
+{
+    // Root writes through permissions: the immutable attribute stands in for a read-only file there.
+    if (::geteuid() != 0)
+        QSKIP("needs root for chattr +i (a user's own file is made writable again by open())");
+    const QString path = m_dir.filePath(QStringLiteral("read-only/calls.sqlite"));
+    {
+        CallLog earlier(nullptr);
+        QVERIFY(earlier.open(path));
+    }
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0)
+        QSKIP("chattr +i is not available here");
+    auto writable = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path});
+    });
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(!log.open(path));
+    log.attach(&fx.engine());
+    CallSession *a = endCall(fx, Ending::Rejected);
+    QVERIFY(a);
+    QCOMPARE(a->terminate(), int(Success));
+    QCOMPARE(log.pendingCount(), 1);
+    QTest::qWait(400); // a retry fails while the file is read-only
+    QVERIFY(!log.isOpen());
+    writable.dismiss();
+    QCOMPARE(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), path}), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(log.isOpen(), 5000);
+    QCOMPARE(log.pendingCount(), 0);
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().outcome, QStringLiteral("rejected"));
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc == 3 && qstrcmp(argv[1], KillArgument) == 0)
         return writeAndKill(QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && qstrcmp(argv[1], KillLiveArgument) == 0)
+        return liveAndKill(QString::fromLocal8Bit(argv[2]));
     TestCallLog test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -48,7 +48,7 @@ def main():
                     try:
                         con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=1)
                         found = con.execute("SELECT offered_at, terminated_at, outcome, remote_number "
-                                            "FROM calls ORDER BY id").fetchall()
+                                            "FROM calls WHERE outcome IS NOT 'live' ORDER BY id").fetchall()
                         con.close()
                     except sqlite3.Error:
                         found = []

@@ -52,6 +52,8 @@ Pane {
         case "consult": return qsTr("consultation")
         case "conference": return qsTr("conference")
         case "elsewhere": return qsTr("answered elsewhere")
+        // The console stopped (killed, power lost) during the call.
+        case "interrupted": return qsTr("interrupted")
         default: return code
         }
     }
@@ -84,6 +86,15 @@ Pane {
             objectName: "callBackProblem"
             visible: page.callBackProblem.length > 0
             text: page.callBackProblem
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "callLogProblem"
+            // What became of a damaged history file (set aside, a fresh one started).
+            visible: CallLog.problem.length > 0
+            text: CallLog.problem
             color: Theme.danger
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""Nothing finished is lost when the console is killed (issue 13): runs the real `hookline` binary
+(offscreen, private HOME/XDG folders, automatic recording on, WAV or FLAC by turns) on a scenario of calls
+that are offered, answered, recorded, dropped and closed one after another, SIGKILLs it at a random moment,
+and checks what it left:
+  - every session the trace (--trace, one flushed line per event) shows terminated has its row, completed
+    unless its "terminated" line is the trace's last (the kill may fall between the two writes);
+  - every row that is still live is one the trace shows unfinished (it is marked interrupted at next start);
+  - every recording file is linked from exactly one row, and readable (soxi); a completed call's holds audio.
+Runs until its time budget (default 45 s) is spent, at least 5 runs. The seed is printed for reproduction.
+
+usage: console_kill.py HOOKLINE [SECONDS] [SEED]
+"""
+import glob
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+CALLS = 8
+CALL_SPACING_MS = 1100
+
+
+def fail(message, seed):
+    print("FAIL (seed %d): %s" % (seed, message))
+    sys.exit(1)
+
+
+def scenario():
+    steps = []
+    for i in range(CALLS):
+        name, at = "c%d" % i, i * CALL_SPACING_MS
+        steps += [{"at": at, "offer": {"line": "l1", "from": "peer", "as": name}},
+                  {"at": at + 150, "agent": "answer", "session": name},
+                  {"at": at + 850, "agent": "drop", "session": name},
+                  {"at": at + 950, "agent": "terminate", "session": name}]
+    return {"name": "console-kill", "description": "calls recorded and closed one after another",
+            "lines": [{"id": "l1", "address": "100"}], "farEnds": [{"id": "peer", "number": "555"}],
+            "steps": steps}
+
+
+def trace_events(path):
+    events = []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.endswith("\n"):
+                    try:
+                        events.append(json.loads(line))
+                    except json.JSONDecodeError:
+                        pass
+    except FileNotFoundError:
+        pass
+    return events
+
+
+def one_run(exe, run, rng, seed):
+    with tempfile.TemporaryDirectory(prefix="hookline-kill-") as home:
+        env = dict(os.environ)
+        for key, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                         ("XDG_CACHE_HOME", "cache")):
+            os.makedirs(os.path.join(home, sub), exist_ok=True)
+            env[key] = os.path.join(home, sub)
+        env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+                   PULSE_SERVER="unix:" + os.path.join(home, "no-sound-server"))
+        fmt = "flac" if run % 2 else "wav"
+        os.makedirs(os.path.join(home, "config", "Hookline"))
+        with open(os.path.join(home, "config", "Hookline", "hookline.conf"), "w") as f:
+            f.write("[recording]\nauto=true\nformat=%s\n" % fmt)
+        with open(os.path.join(home, "scenario.json"), "w") as f:
+            json.dump(scenario(), f)
+        trace = os.path.join(home, "trace.jsonl")
+        app = subprocess.Popen([exe, "--scenario", os.path.join(home, "scenario.json"), "--trace", trace],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Kill once the first offer is in the trace (the console is up), at a random moment of the calls.
+        deadline = time.time() + 20
+        while time.time() < deadline and not any(e.get("state") == "OFFERING" for e in trace_events(trace)):
+            if app.poll() is not None:
+                fail("hookline exited early (%s)" % app.returncode, seed)
+            time.sleep(0.05)
+        delay = rng.uniform(0.0, CALLS * CALL_SPACING_MS / 1000.0)
+        time.sleep(delay)
+        app.send_signal(signal.SIGKILL)
+        app.wait()
+
+        events = trace_events(trace)
+        terminated = [e["session"] for e in events if e.get("event") == "terminated"]
+        last_is_terminated = bool(events) and events[-1].get("event") == "terminated"
+        dbs = glob.glob(os.path.join(home, "data", "**", "calls.sqlite"), recursive=True)
+        if not dbs:
+            if terminated:
+                fail("no call log, yet %d calls ended" % len(terminated), seed)
+            return delay, 0, 0, fmt
+        con = sqlite3.connect(dbs[0], timeout=5)
+        rows = {r[0]: r[1:] for r in con.execute(
+            "SELECT session_id, outcome, recording_path FROM calls")}
+        con.close()
+        for session in terminated:
+            if session not in rows:
+                fail("session %d ended before the kill but has no row (%s)" % (session, fmt), seed)
+            outcome = rows[session][0]
+            if outcome == "live" and not (last_is_terminated and session == terminated[-1]):
+                fail("session %d ended before the kill but its row is still live" % session, seed)
+        for session, (outcome, _) in rows.items():
+            if outcome == "live" and session in terminated[:-1]:
+                fail("session %d: live row for a call the trace ended" % session, seed)
+        linked = {}
+        for session, (outcome, path) in rows.items():
+            if path:
+                linked.setdefault(path, []).append(session)
+        files = glob.glob(os.path.join(home, "data", "**", "recordings", "*"), recursive=True)
+        for path in files:
+            if len(linked.get(path, [])) != 1:
+                fail("recording %s is linked from %s rows" % (path, len(linked.get(path, []))), seed)
+            info = subprocess.run(["soxi", "-s", path], capture_output=True, text=True)
+            if info.returncode != 0:
+                fail("recording %s is not readable: %s" % (path, info.stderr.strip()), seed)
+            session = linked[path][0]
+            if rows[session][0] == "answered" and int(info.stdout.strip() or 0) <= 0:
+                fail("recording %s of a completed call holds no audio" % path, seed)
+        for path in linked:
+            if path not in files:
+                fail("row links %s, which does not exist" % path, seed)
+        return delay, len(terminated), len(files), fmt
+
+
+def main():
+    exe = sys.argv[1]
+    budget = float(sys.argv[2]) if len(sys.argv) > 2 else 45.0
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    print("seed %d" % seed)
+    started = time.time()
+    run = 0
+    while run < 5 or time.time() - started < budget:
+        delay, ended, recordings, fmt = one_run(exe, run, rng, seed)
+        print("run %d (%s): killed %.2f s after the first offer; %d calls had ended, %d recordings checked"
+              % (run, fmt, delay, ended, recordings))
+        run += 1
+    print("%d runs, nothing finished was lost" % run)
+
+
+if __name__ == "__main__":
+    main()
