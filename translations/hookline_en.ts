@@ -627,6 +627,19 @@
     </message>
 </context>
 <context>
+    <name>CallLog</name>
+    <message>
+        <location filename="../engine/log/CallLog.cpp" line="188"/>
+        <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
+        <translation>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
+    </message>
+    <message>
+        <location filename="../engine/log/CallLog.cpp" line="197"/>
+        <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
+        <translation>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceCard</name>
     <message>
         <location filename="../ui/components/ConferenceCard.qml" line="21"/>
@@ -1107,7 +1120,7 @@
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="56"/>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>interrupted</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="157"/>
