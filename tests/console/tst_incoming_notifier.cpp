@@ -88,8 +88,10 @@ private:
         {
             thread.start();
             fake.moveToThread(&thread);
-            bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
-                                                QStringLiteral("fake-notifications"));
+            // A connection name of its own: the previous test's connection may still be closing.
+            static int serial = 0;
+            name = QStringLiteral("fake-notifications-%1").arg(++serial);
+            bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
             ok = bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &fake,
                                     QDBusConnection::ExportAllSlots)
                 && bus.registerService(QStringLiteral("org.freedesktop.Notifications"));
@@ -98,12 +100,13 @@ private:
         {
             bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
             bus.unregisterObject(QStringLiteral("/org/freedesktop/Notifications"));
-            QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications"));
+            QDBusConnection::disconnectFromBus(name);
             thread.quit();
             thread.wait();
         }
         FakeNotifications fake;
         QThread thread;
+        QString name;
         QDBusConnection bus {QString()};
         bool ok = false;
     };
