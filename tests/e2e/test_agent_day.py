@@ -209,6 +209,7 @@ class AgentDay(ConsoleTestCase):
         for _ in range(40):
             found = c.find_all(role, name)
             if found:
+                c.do_action(bar, "Increase")  # and a step more, so that it is wholly in view
                 return found[0]
             c.do_action(bar, "Increase")
             c.pump()
@@ -247,6 +248,23 @@ class AgentDay(ConsoleTestCase):
         again.wait_until(lambda: again.text(again.find("text", other.tr("User interface language"), root=box))
                          == other_name, 5, what="%s shown as the choice" % other_name)
         again.screenshot("3-restarted.png")
+
+    @unittest.skip("product bug: AudioDevices (engine/audio/AudioDevices.cpp) builds its choice names and fallback "
+                   "reasons with tr() when the devices change, so a live language switch leaves them in the old "
+                   "language until the next start")
+    def test_language_choice_retranslates_audio_settings(self):
+        c = self.console("quiet.json")
+        other_lang, other_name = ("zh_TW", "繁體中文") if self.lang.startswith("en") else ("en", "English")
+        other = Catalog(other_lang)
+        c.press(c.find("page tab", c.tr("Settings", context="Main"), timeout=15))
+        c.press(self.scroll_to(c, c.catalog, "combo box", c.tr("User interface language")))
+        c.press(c.find(None, other_name, root=c.find("dialog", c.tr("User interface language"), timeout=5)))
+        c.find("page tab", other.tr("Settings", context="Main"), timeout=5)
+        microphone = c.wait_until(lambda: c.find_all("combo box", other.tr("Microphone"), showing=False), 5,
+                                  what="the microphone choice")[0]
+        shown = c.find_all("text", other.tr("Microphone"), root=microphone, showing=False)
+        c.screenshot("audio-after-switch.png")
+        self.assertEqual(other.tr("System default (none available)"), c.text(shown[0]) if shown else c.name(microphone))
 
 
 if __name__ == "__main__":
