@@ -106,6 +106,38 @@ QString likePattern(const QString &text)
     escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
+
+// The calls table's record columns after session_id and line_id, in the order recordValues() gives
+// them: the row written at call start and its completion share one list.
+const QStringList &recordColumns()
+{
+    static const QStringList columns {
+        QStringLiteral("address"),       QStringLiteral("direction"),       QStringLiteral("remote_number"),
+        QStringLiteral("remote_name"),   QStringLiteral("called_number"),   QStringLiteral("offered_at"),
+        QStringLiteral("connected_at"),  QStringLiteral("dropped_at"),      QStringLiteral("idle_at"),
+        QStringLiteral("terminated_at"), QStringLiteral("duration_ms"),     QStringLiteral("final_state"),
+        QStringLiteral("final_mode"),    QStringLiteral("disconnect_mode"), QStringLiteral("uui_sent"),
+        QStringLiteral("disposition"),   QStringLiteral("notes"),           QStringLiteral("is_conference"),
+        QStringLiteral("privilege"),     QStringLiteral("recording_path"),  QStringLiteral("outcome"),
+        QStringLiteral("remote_digits"),
+    };
+    return columns;
+}
+
+QVariantList recordValues(const CallRecord &record)
+{
+    return {record.address,      record.direction,
+            record.remoteNumber, record.remoteName,
+            record.calledNumber, record.offeredAt,
+            record.connectedAt,  record.droppedAt,
+            record.idleAt,       record.terminatedAt,
+            record.durationMs,   record.finalState,
+            record.finalMode,    record.disconnectMode,
+            record.uuiSent,      record.disposition,
+            record.notes,        int(record.isConference),
+            record.privilege,    record.recordingPath,
+            record.outcome,      DialString::digits(record.remoteNumber)};
+}
 } // namespace
 
 CallLog::CallLog(QObject *parent)
@@ -531,26 +563,10 @@ bool CallLog::completeRow(const CallRecord &record)
         return false;
     }
     QSqlQuery update(db);
-    update.prepare(QStringLiteral(
-        "UPDATE calls SET address = ?, direction = ?, remote_number = ?, remote_name = ?, called_number = ?, "
-        "offered_at = ?, connected_at = ?, dropped_at = ?, idle_at = ?, terminated_at = ?, duration_ms = ?, "
-        "final_state = ?, final_mode = ?, disconnect_mode = ?, uui_sent = ?, disposition = ?, notes = ?, "
-        "is_conference = ?, privilege = ?, recording_path = ?, outcome = ?, remote_digits = ? "
-        "WHERE id = ?"));
-    const QVariantList values {
-        record.address,      record.direction,
-        record.remoteNumber, record.remoteName,
-        record.calledNumber, record.offeredAt,
-        record.connectedAt,  record.droppedAt,
-        record.idleAt,       record.terminatedAt,
-        record.durationMs,   record.finalState,
-        record.finalMode,    record.disconnectMode,
-        record.uuiSent,      record.disposition,
-        record.notes,        int(record.isConference),
-        record.privilege,    record.recordingPath,
-        record.outcome,      DialString::digits(record.remoteNumber),
-        record.id,
-    };
+    update.prepare(QStringLiteral("UPDATE calls SET %1 = ? WHERE id = ?")
+                       .arg(recordColumns().join(QLatin1String(" = ?, "))));
+    QVariantList values = recordValues(record);
+    values.append(record.id);
     for (const QVariant &value : values)
         update.addBindValue(value);
     bool ok = update.exec() && update.numRowsAffected() == 1;
@@ -610,27 +626,12 @@ qint64 CallLog::insertRow(CallRecord record)
         return 0;
     }
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO calls (session_id, line_id, address, direction, remote_number, remote_name, "
-        "called_number, "
-        "offered_at, connected_at, dropped_at, idle_at, terminated_at, duration_ms, final_state, final_mode, "
-        "disconnect_mode, uui_sent, disposition, notes, is_conference, privilege, recording_path, outcome, "
-        "remote_digits) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QVariantList values {
-        record.sessionId,    record.lineId,
-        record.address,      record.direction,
-        record.remoteNumber, record.remoteName,
-        record.calledNumber, record.offeredAt,
-        record.connectedAt,  record.droppedAt,
-        record.idleAt,       record.terminatedAt,
-        record.durationMs,   record.finalState,
-        record.finalMode,    record.disconnectMode,
-        record.uuiSent,      record.disposition,
-        record.notes,        int(record.isConference),
-        record.privilege,    record.recordingPath,
-        record.outcome,      DialString::digits(record.remoteNumber),
-    };
+    const QStringList columns =
+        QStringList {QStringLiteral("session_id"), QStringLiteral("line_id")} + recordColumns();
+    insert.prepare(QStringLiteral("INSERT INTO calls (%1) VALUES (%2)")
+                       .arg(columns.join(QLatin1String(", ")),
+                            QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", "))));
+    const QVariantList values = QVariantList {record.sessionId, record.lineId} + recordValues(record);
     for (const QVariant &value : values)
         insert.addBindValue(value);
     bool ok = insert.exec();
