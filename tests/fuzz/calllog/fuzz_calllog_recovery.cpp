@@ -6,6 +6,7 @@
 // Also built without libFuzzer as calllog_corpus_replay (with ../settings/replay_main.cpp), which runs the
 // seeds in ctest.
 
+#include "../FuzzSupport.h"
 #include "audio/RecordingRepair.h"
 #include "log/CallLogJournal.h"
 
@@ -16,22 +17,17 @@
 #include <cstdint>
 
 namespace {
-void require(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
 
 void journal(const QByteArray &contents)
 {
     const QList<PendingWrite> writes = CallLogJournal::parse(contents);
-    require(writes.size() <= contents.count('\n'));
+    fuzz::require(writes.size() <= contents.count('\n'));
     for (const PendingWrite &write : writes) {
         const QByteArray line = CallLogJournal::encode(write);
-        require(line.endsWith('\n') && line.count('\n') == 1);
+        fuzz::require(line.endsWith('\n') && line.count('\n') == 1);
         const std::optional<PendingWrite> again = CallLogJournal::decode(line.chopped(1));
-        require(again.has_value());
-        require(CallLogJournal::encode(*again) == line);
+        fuzz::require(again.has_value());
+        fuzz::require(CallLogJournal::encode(*again) == line);
     }
 }
 
@@ -41,16 +37,16 @@ void recording(const QByteArray &contents)
     const QString path = dir.filePath(QStringLiteral("recording"));
     {
         QFile file(path);
-        require(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        require(file.write(contents) == contents.size());
+        fuzz::require(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        fuzz::require(file.write(contents) == contents.size());
     }
     qint64 frames = -1;
     const RecordingRepair::Result result = RecordingRepair::repair(path, &frames);
     if (result != RecordingRepair::Result::Unreadable)
-        require(frames >= 0);
+        fuzz::require(frames >= 0);
     if (result == RecordingRepair::Result::Intact) {
         QFile file(path);
-        require(file.open(QIODevice::ReadOnly) && file.readAll() == contents); // intact: untouched
+        fuzz::require(file.open(QIODevice::ReadOnly) && file.readAll() == contents); // intact: untouched
     }
     QFile::remove(path);
 }

@@ -3,6 +3,7 @@
 // time against the real engine and the console's audio router, where unknown sessions or impossible
 // actions must be error events, never crashes.
 
+#include "../FuzzSupport.h"
 #include "Scenario.h"
 #include "ScenarioRunner.h"
 #include "SimSwitch.h"
@@ -18,35 +19,20 @@ namespace {
 
 constexpr qint64 MaxPlayedMs = 60000;
 
-void require(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-QCoreApplication &application()
-{
-    static int argc = 1;
-    static char name[] = "fuzz_scenario";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
-    return app;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    application();
+    fuzz::application("fuzz_scenario");
     const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     Scenario scenario;
     QString error;
     if (!ScenarioLoader::loadData(json, QStringLiteral("fuzz.json"), &scenario, &error)) {
         static const QRegularExpression located(QStringLiteral("^fuzz\\.json:\\d+:\\d+: \\S"));
-        require(located.match(error).hasMatch());
+        fuzz::require(located.match(error).hasMatch());
         return 0;
     }
-    require(error.isEmpty());
+    fuzz::require(error.isEmpty());
     // Every loaded file is played unless it runs past a minute: each connected call's audio is simulated
     // both ways (far end and agent) every 20 ms of virtual time, so a long one costs the fuzzer seconds
     // per input and finds nothing a short one would not.
@@ -68,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Virtual time: every step is due at once, so this ends quickly; a hang is libFuzzer's -timeout.
     while (!finished)
         QCoreApplication::processEvents(QEventLoop::AllEvents);
-    require(exitCode == 0 || exitCode == 1); // 2 is for files that do not load
+    fuzz::require(exitCode == 0 || exitCode == 1); // 2 is for files that do not load
     engine.detachProviders();
     return 0;
 }

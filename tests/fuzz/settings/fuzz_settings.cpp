@@ -5,6 +5,7 @@
 // was (nothing is written at start-up). The file is read through PreservingIniFormat, the console's format.
 // Also built without libFuzzer as settings_corpus_replay (replay_main.cpp), which runs the seeds in ctest.
 
+#include "../FuzzSupport.h"
 #include "SoundLineConfig.h"
 #include "SoundLineSettings.h"
 #include "agent/AgentState.h"
@@ -18,56 +19,40 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace {
-void require(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
-QCoreApplication &application()
-{
-    static int argc = 1;
-    static char name[] = "fuzz_settings";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
-    return app;
-}
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    application();
+    fuzz::application("fuzz_settings");
     static QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("hookline.conf"));
     const QByteArray original(reinterpret_cast<const char *>(data), qsizetype(size));
     {
         QFile file(path);
-        require(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        require(file.write(original) == original.size());
+        fuzz::require(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        fuzz::require(file.write(original) == original.size());
     }
     {
         QSettings settings(path, PreservingIniFormat::format()); // as the console reads it
         QVariantList lines;
         QString refusal;
         if (SoundLineSettings::read(settings, &lines, &refusal)) {
-            require(lines.size() <= SoundLineSettings::MaxLines);
+            fuzz::require(lines.size() <= SoundLineSettings::MaxLines);
             for (const QVariant &line : std::as_const(lines)) {
                 SoundLineConfig config;
                 QString error;
                 if (!SoundLineConfig::fromVariantMap(line.toMap(), &config, &error))
-                    require(!error.isEmpty());
+                    fuzz::require(!error.isEmpty());
             }
         } else {
-            require(refusal.startsWith(QLatin1String("soundLines/size=")));
+            fuzz::require(refusal.startsWith(QLatin1String("soundLines/size=")));
         }
         AgentState agent(nullptr);
         agent.persistIn(&settings);
         const AgentState::State state = agent.state();
-        require(state == AgentState::Ready || state == AgentState::NotReady || state == AgentState::Offline);
+        fuzz::require(state == AgentState::Ready || state == AgentState::NotReady
+                      || state == AgentState::Offline);
     } // QSettings writes here if anything was set
     QFile file(path);
-    require(file.open(QIODevice::ReadOnly));
-    require(file.readAll() == original);
+    fuzz::require(file.open(QIODevice::ReadOnly));
+    fuzz::require(file.readAll() == original);
     return 0;
 }

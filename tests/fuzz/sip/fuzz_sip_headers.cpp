@@ -3,6 +3,7 @@
 // parser, the rest is the header value or SDP body. Besides ASan/UBSan findings it traps on broken
 // invariants (what parse() accepts is in range, and formatting what was parsed parses back the same).
 
+#include "../FuzzSupport.h"
 #include "SipReason.h"
 #include "SipSdp.h"
 #include "SipUserToUser.h"
@@ -12,31 +13,26 @@
 
 namespace {
 
-void require(bool condition)
-{
-    if (!condition)
-        __builtin_trap();
-}
-
 void userToUser(QByteArrayView input)
 {
     const std::optional<SipUserToUser> uui = SipUserToUser::parse(input);
     if (!uui)
         return;
-    require(!uui->data.isEmpty() && uui->data.size() <= SipUserToUser::MaxOctets);
+    fuzz::require(!uui->data.isEmpty() && uui->data.size() <= SipUserToUser::MaxOctets);
     const std::optional<SipUserToUser> again = SipUserToUser::parse(SipUserToUser::format(uui->data));
-    require(again && again->data == uui->data);
+    fuzz::require(again && again->data == uui->data);
 }
 
 void reason(QByteArrayView input)
 {
     if (const std::optional<SipReason> q850 = SipReason::findQ850(input)) {
-        require(q850->cause >= 0 && q850->cause <= 127);
-        const std::optional<SipReason> again = SipReason::findQ850(SipReason::formatQ850(q850->cause, q850->text));
-        require(again && again->cause == q850->cause);
+        fuzz::require(q850->cause >= 0 && q850->cause <= 127);
+        const std::optional<SipReason> again =
+            SipReason::findQ850(SipReason::formatQ850(q850->cause, q850->text));
+        fuzz::require(again && again->cause == q850->cause);
     }
     if (const std::optional<SipReason> any = SipReason::parse(input))
-        require(any->cause >= -1 && any->cause <= 999 && !any->protocol.isEmpty());
+        fuzz::require(any->cause >= -1 && any->cause <= 999 && !any->protocol.isEmpty());
 }
 
 void sdp(QByteArrayView input)
@@ -44,15 +40,16 @@ void sdp(QByteArrayView input)
     const std::optional<SipSdp> parsed = SipSdp::parse(input);
     if (!parsed)
         return;
-    require(!parsed->address.isEmpty());
-    require(parsed->payloadTypes.size() == parsed->codecs.size() && parsed->payloadTypes.size() <= 64);
+    fuzz::require(!parsed->address.isEmpty());
+    fuzz::require(parsed->payloadTypes.size() == parsed->codecs.size() && parsed->payloadTypes.size() <= 64);
     const int chosen = parsed->firstCommonPayloadType();
-    require(chosen == -1 || parsed->payloadTypes.contains(chosen));
+    fuzz::require(chosen == -1 || parsed->payloadTypes.contains(chosen));
     if (chosen < 0 || chosen >= 96)
         return;
     // An answer built from what was chosen offers exactly that payload type again.
-    const std::optional<SipSdp> answer = SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {chosen}));
-    require(answer && answer->firstCommonPayloadType() == chosen && answer->port == parsed->port);
+    const std::optional<SipSdp> answer =
+        SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {chosen}));
+    fuzz::require(answer && answer->firstCommonPayloadType() == chosen && answer->port == parsed->port);
 }
 
 } // namespace
