@@ -2,6 +2,8 @@
 
 #include "Logging.h"
 
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qcoreevent.h>
 #include <QtCore/qsettings.h>
 #include <QtMultimedia/qmediadevices.h>
 
@@ -60,9 +62,27 @@ AudioDevices::AudioDevices(QSettings *settings, QObject *parent)
     m_defaultOutput = QMediaDevices::defaultAudioOutput();
     for (Role role : {Capture, Playback, Ringer})
         resolve(role);
+    // The names and reasons are built with tr(): a language chosen while running must reach them too.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
 }
 
 AudioDevices::~AudioDevices() = default;
+
+bool AudioDevices::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance())
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void AudioDevices::retranslate()
+{
+    // Only the words change: the devices in use stay, so nothing is reopened (no deviceChanged).
+    for (Role role : {Capture, Playback, Ringer})
+        m_roles[role].fallbackReason = resolved(role).fallbackReason;
+    Q_EMIT textsChanged();
+}
 
 QString AudioDevices::settingsKey(Role role, const char *field)
 {
@@ -149,7 +169,7 @@ void AudioDevices::setRescanIntervalMs(int ms)
     Q_EMIT rescanIntervalMsChanged();
 }
 
-void AudioDevices::resolve(Role role)
+AudioDevices::RoleState AudioDevices::resolved(Role role) const
 {
     const QList<QAudioDevice> &present = isInputRole(role) ? m_inputs : m_outputs;
     const QAudioDevice &systemDefault = isInputRole(role) ? m_defaultInput : m_defaultOutput;
@@ -169,7 +189,12 @@ void AudioDevices::resolve(Role role)
             next.fallbackReason = tr("No %1 is available.").arg(kind);
         }
     }
+    return next;
+}
 
+void AudioDevices::resolve(Role role)
+{
+    const RoleState next = resolved(role);
     RoleState &current = m_roles[role];
     if (current.device.id() == next.device.id() && current.fallbackReason == next.fallbackReason)
         return;

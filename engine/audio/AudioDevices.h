@@ -74,6 +74,11 @@ Q_SIGNALS:
     void rescanIntervalMsChanged();
     // The remembered choice for the role was changed by choose() (even when the device in use stays).
     void choiceChanged(AudioDevices::Role role);
+    // The language changed: choices() names and fallback reasons read anew (the devices did not change).
+    void textsChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct RoleState
@@ -84,7 +89,9 @@ private:
 
     static bool isInputRole(Role role) { return role == Capture; }
     static QString settingsKey(Role role, const char *field);
+    RoleState resolved(Role role) const;
     void resolve(Role role);
+    void retranslate();
 
     QSettings *m_settings;
     QMediaDevices *m_mediaDevices;

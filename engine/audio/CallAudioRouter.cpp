@@ -130,6 +130,8 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSet
             if (role != AudioDevices::Ringer)
                 devicesMoved();
         });
+    if (devices)
+        connect(devices, &AudioDevices::textsChanged, this, &CallAudioRouter::updateDevicesInUse);
     devicesMoved();
     for (CallSession *session : engine->sessionList())
         audioChanged(session);

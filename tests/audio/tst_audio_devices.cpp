@@ -8,11 +8,25 @@
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qtranslator.h>
 #include <QtMultimedia/qmediadevices.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
 #include <memory>
+
+// Marks every AudioDevices string, so a test sees which texts were built after it was installed.
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (qstrcmp(context, "AudioDevices") != 0)
+            return QString();
+        return QStringLiteral("[xx] ") + QString::fromUtf8(sourceText);
+    }
+    bool isEmpty() const override { return false; }
+};
 
 class tst_AudioDevices : public QObject
 {
@@ -148,6 +162,33 @@ private Q_SLOTS:
         QVERIFY(!devices.chooseDevice(AudioDevices::Playback, missing.value("id").toString()));
         QVERIFY(devices.chooseDevice(AudioDevices::Playback, QString()));
         QCOMPARE(devices.chosenDeviceId(AudioDevices::Playback), QString());
+    }
+
+    // A language chosen while running reaches the reasons and names at once, without moving any device.
+    void languageChangeRetranslatesWithoutReopening()
+    {
+        m_settings->setValue(QStringLiteral("audio/playback/id"), QByteArray("usb-jabra-that-is-not-here"));
+        m_settings->setValue(QStringLiteral("audio/playback/description"), QStringLiteral("Old USB Headset"));
+        AudioDevices devices(m_settings.get());
+        QVERIFY(!devices.fallbackReason(AudioDevices::Playback).startsWith(QStringLiteral("[xx] ")));
+        QSignalSpy texts(&devices, &AudioDevices::textsChanged);
+        QSignalSpy moved(&devices, &AudioDevices::deviceChanged);
+
+        MarkingTranslator marking;
+        QVERIFY(QCoreApplication::installTranslator(&marking));
+        const QString reason = devices.fallbackReason(AudioDevices::Playback);
+        const QVariantList choices = devices.choices(AudioDevices::Playback);
+        QCoreApplication::removeTranslator(&marking);
+
+        QCOMPARE(texts.size(), 2); // installed, then removed
+        QCOMPARE(moved.size(), 0);
+        QVERIFY2(reason.startsWith(QStringLiteral("[xx] ")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("Old USB Headset")), qPrintable(reason));
+        QVERIFY(choices.first().toMap().value("name").toString().startsWith(QStringLiteral("[xx] ")));
+        QVERIFY(choices.last().toMap().value("name").toString().startsWith(QStringLiteral("[xx] ")));
+        QVERIFY(!devices.fallbackReason(AudioDevices::Playback).startsWith(QStringLiteral("[xx] ")));
+        QCOMPARE(devices.device(AudioDevices::Playback).description(),
+                 QStringLiteral("Hookline Test Speakers"));
     }
 
     void hotPlugMovesTheRoleWithinASecond()

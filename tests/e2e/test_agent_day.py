@@ -249,9 +249,6 @@ class AgentDay(ConsoleTestCase):
                          == other_name, 5, what="%s shown as the choice" % other_name)
         again.screenshot("3-restarted.png")
 
-    @unittest.skip("product bug: AudioDevices (engine/audio/AudioDevices.cpp) builds its choice names and fallback "
-                   "reasons with tr() when the devices change, so a live language switch leaves them in the old "
-                   "language until the next start")
     def test_language_choice_retranslates_audio_settings(self):
         c = self.console("quiet.json")
         other_lang, other_name = ("zh_TW", "繁體中文") if self.lang.startswith("en") else ("en", "English")

@@ -26,6 +26,7 @@ ColumnLayout {
         function onDevicesChanged() { ++pane.revision }
         function onDeviceChanged() { ++pane.revision }
         function onChoiceChanged() { ++pane.revision }
+        function onTextsChanged() { ++pane.revision }
     }
 
     // A role's device: "System default" or one of the present devices; why the role falls back, if it does.
