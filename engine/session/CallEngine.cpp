@@ -595,7 +595,7 @@ int CallEngine::makeCall(Line *line, const QString &number)
     command.kind = LineCommand::MakeCall;
     command.call = m_nextCallId++;
     command.digits = dialled;
-    return issueOnLine(RequestAction::MakeCall, line, command);
+    return issueOnLine(RequestAction::MakeCall, line, command, number.simplified());
 }
 
 // ---- provider events ----------------------------------------------------------------------

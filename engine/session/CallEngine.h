@@ -141,7 +141,7 @@ private:
     Call *checkedCall(CallSession *session, int *error) const;
 
     int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command);
-    int issueOnLine(RequestAction action, Line *line, LineCommand command);
+    int issueOnLine(RequestAction action, Line *line, LineCommand command, const QString &shownNumber = {});
     int newRequestId();
     void completeLocally(int requestId, int error);
     void finishRequest(PendingRequest &request, int error, const CommandOutcome &outcome);

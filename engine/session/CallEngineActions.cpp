@@ -127,9 +127,10 @@ int CallEngine::issue(RequestAction action, CallSession *issuer, Call *call, Lin
     return id;
 }
 
-int CallEngine::issueOnLine(RequestAction action, Line *line, LineCommand command)
+int CallEngine::issueOnLine(RequestAction action, Line *line, LineCommand command, const QString &shownNumber)
 {
     PendingRequest request;
+    request.shownNumber = shownNumber;
     request.id = newRequestId();
     request.action = action;
     command.requestId = request.id;

@@ -283,8 +283,8 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
         if (!line || !line->isOpen())
             return;
         Call *created = call ? call : newCallWithId(command.call, line, Outbound);
-        created->remoteNumber = command.digits;
-        created->calledNumber = command.digits;
+        created->remoteNumber = request.shownNumber.isEmpty() ? command.digits : request.shownNumber;
+        created->calledNumber = created->remoteNumber;
         if (created->handles.empty())
             addHandlesFor(created);
         setState(created, DialTone, DialToneNormal);

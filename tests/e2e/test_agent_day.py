@@ -108,8 +108,9 @@ class AgentDay(ConsoleTestCase):
         c.wait_until(lambda: "sensitive" in c.states(call), 5, what="Call enabled")
         self.assertEqual("", c.description(number))
         c.press(call)
-        c.find("list item", starting("+15550103, "), timeout=5)
-        c.find("list item", "+15550103, " + self.connected(c), timeout=10)
+        # Shown as written while ringing and once connected (the line dialled +15550103).
+        c.find("list item", starting("+1 555 0103, "), timeout=5)
+        c.find("list item", "+1 555 0103, " + self.connected(c), timeout=10)
         c.screenshot("2-called.png")
 
     # 4 ------------------------------------------------------------------------------------------------
