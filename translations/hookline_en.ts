@@ -283,37 +283,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="133"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="153"/>
         <source>System default (none available)</source>
         <translation>System default (none available)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="134"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="154"/>
         <source>System default (%1)</source>
         <translation>System default (%1)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="140"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="160"/>
         <source>%1 (not connected)</source>
         <translation>%1 (not connected)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
         <source>microphone</source>
         <translation>microphone</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="165"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="185"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="169"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="189"/>
         <source>No %1 is available.</source>
         <translation>No %1 is available.</translation>
     </message>
@@ -321,136 +321,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="80"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="87"/>
         <source>Earpiece</source>
         <translation>Earpiece</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="94"/>
         <source>Ringer</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="142"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="143"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="146"/>
         <source>Clear %1</source>
         <translation>Clear %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="157"/>
         <source>Ringtone file</source>
         <translation>Ringtone file</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>The built-in ringtone</source>
         <translation>The built-in ringtone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="166"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>Ringing with the built-in ringtone.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="168"/>
         <source>Ringing with %1.</source>
         <translation>Ringing with %1.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="185"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="186"/>
         <source>Music on hold</source>
         <translation>Music on hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="189"/>
         <source>None: a held caller hears silence</source>
         <translation>None: a held caller hears silence</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="195"/>
         <source>Record every call automatically</source>
         <translation>Record every call automatically</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="203"/>
         <source>Recordings folder</source>
         <translation>Recordings folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="205"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
         <source>The default folder</source>
         <translation>The default folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="208"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="215"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="216"/>
         <source>Recording format</source>
         <translation>Recording format</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="220"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="227"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
         <source>Recording channels</source>
         <translation>Recording channels</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Stereo: caller left, agent right</source>
         <translation>Stereo: caller left, agent right</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Mono: both mixed</source>
         <translation>Mono: both mixed</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="232"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="135"/>
         <source>Browse for %1</source>
         <translation>Browse for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Already empty.</source>
         <translation>Already empty.</translation>
     </message>
@@ -606,22 +606,22 @@
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="386"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="409"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="415"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="433"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -629,12 +629,12 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="188"/>
+        <location filename="../engine/log/CallLog.cpp" line="220"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
         <translation>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
     </message>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="197"/>
+        <location filename="../engine/log/CallLog.cpp" line="229"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
         <translation>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
     </message>
@@ -844,12 +844,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="262"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="268"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -1400,187 +1400,200 @@ on %2</translation>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="45"/>
+        <location filename="../ui/theme/Names.qml" line="53"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="61"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="51"/>
+        <location filename="../ui/theme/Names.qml" line="47"/>
+        <location filename="../ui/theme/Names.qml" line="67"/>
         <source>hung up</source>
         <translation>hung up</translation>
     </message>
     <message>
         <location filename="../ui/theme/Names.qml" line="52"/>
+        <location filename="../ui/theme/Names.qml" line="68"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="53"/>
+        <location filename="../ui/theme/Names.qml" line="69"/>
         <source>picked up elsewhere</source>
         <translation>picked up elsewhere</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="54"/>
+        <location filename="../ui/theme/Names.qml" line="70"/>
         <source>forwarded</source>
         <translation>forwarded</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="55"/>
+        <location filename="../ui/theme/Names.qml" line="48"/>
+        <location filename="../ui/theme/Names.qml" line="71"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="56"/>
+        <location filename="../ui/theme/Names.qml" line="50"/>
+        <location filename="../ui/theme/Names.qml" line="72"/>
         <source>no answer</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="57"/>
+        <location filename="../ui/theme/Names.qml" line="49"/>
+        <location filename="../ui/theme/Names.qml" line="73"/>
         <source>bad number</source>
         <translation>bad number</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="58"/>
+        <location filename="../ui/theme/Names.qml" line="74"/>
         <source>unreachable</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="59"/>
+        <location filename="../ui/theme/Names.qml" line="75"/>
         <source>network congestion</source>
         <translation>network congestion</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="60"/>
+        <location filename="../ui/theme/Names.qml" line="76"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="61"/>
+        <location filename="../ui/theme/Names.qml" line="77"/>
         <source>unavailable</source>
         <translation>unavailable</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="62"/>
+        <location filename="../ui/theme/Names.qml" line="51"/>
+        <location filename="../ui/theme/Names.qml" line="78"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="63"/>
+        <location filename="../ui/theme/Names.qml" line="54"/>
+        <location filename="../ui/theme/Names.qml" line="79"/>
         <source>blocked</source>
         <translation>blocked</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="64"/>
+        <location filename="../ui/theme/Names.qml" line="80"/>
         <source>do not disturb</source>
         <translation>do not disturb</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="65"/>
+        <location filename="../ui/theme/Names.qml" line="81"/>
         <source>temporary failure</source>
         <translation>temporary failure</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="66"/>
+        <location filename="../ui/theme/Names.qml" line="82"/>
         <source>out of order</source>
         <translation>out of order</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="67"/>
+        <location filename="../ui/theme/Names.qml" line="83"/>
         <source>number changed</source>
         <translation>number changed</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="69"/>
+        <location filename="../ui/theme/Names.qml" line="56"/>
+        <location filename="../ui/theme/Names.qml" line="85"/>
         <source>other (%1)</source>
         <translation>other (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="74"/>
+        <location filename="../ui/theme/Names.qml" line="90"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="75"/>
+        <location filename="../ui/theme/Names.qml" line="91"/>
         <source>Not ready</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="76"/>
+        <location filename="../ui/theme/Names.qml" line="92"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="77"/>
+        <location filename="../ui/theme/Names.qml" line="93"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="86"/>
+        <location filename="../ui/theme/Names.qml" line="102"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="87"/>
+        <location filename="../ui/theme/Names.qml" line="103"/>
         <source>Lunch</source>
         <translation>Lunch</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="88"/>
+        <location filename="../ui/theme/Names.qml" line="104"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="89"/>
+        <location filename="../ui/theme/Names.qml" line="105"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="90"/>
+        <location filename="../ui/theme/Names.qml" line="106"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="91"/>
+        <location filename="../ui/theme/Names.qml" line="107"/>
         <source>Technical problem</source>
         <translation>Technical problem</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="100"/>
+        <location filename="../ui/theme/Names.qml" line="116"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="101"/>
+        <location filename="../ui/theme/Names.qml" line="117"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102"/>
+        <location filename="../ui/theme/Names.qml" line="118"/>
         <source>Callback requested</source>
         <translation>Callback requested</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103"/>
+        <location filename="../ui/theme/Names.qml" line="119"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104"/>
+        <location filename="../ui/theme/Names.qml" line="120"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105"/>
+        <location filename="../ui/theme/Names.qml" line="121"/>
         <source>Wrong number</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106"/>
+        <location filename="../ui/theme/Names.qml" line="122"/>
         <source>Abusive caller</source>
         <translation>Abusive caller</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="122"/>
+        <location filename="../ui/theme/Names.qml" line="138"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>

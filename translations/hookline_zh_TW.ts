@@ -282,37 +282,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="133"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="153"/>
         <source>System default (none available)</source>
         <translation>系統預設（無可用裝置）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="134"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="154"/>
         <source>System default (%1)</source>
         <translation>系統預設（%1）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="140"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="160"/>
         <source>%1 (not connected)</source>
         <translation>%1（未連接）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
         <source>microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="162"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
         <source>output</source>
         <translation>輸出裝置</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="165"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="185"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>所選的%1「%2」未連接；改用系統預設「%3」。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="169"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="189"/>
         <source>No %1 is available.</source>
         <translation>沒有可用的%1。</translation>
     </message>
@@ -320,136 +320,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="80"/>
         <source>Microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="87"/>
         <source>Earpiece</source>
         <translation>耳機聽筒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="94"/>
         <source>Ringer</source>
         <translation>鈴聲裝置</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="142"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="143"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="146"/>
         <source>Clear %1</source>
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="157"/>
         <source>Ringtone file</source>
         <translation>鈴聲檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>The built-in ringtone</source>
         <translation>內建鈴聲</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="166"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>目前使用內建鈴聲。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="168"/>
         <source>Ringing with %1.</source>
         <translation>目前使用鈴聲 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="185"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="186"/>
         <source>Music on hold</source>
         <translation>保留音樂</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="189"/>
         <source>None: a held caller hears silence</source>
         <translation>無：保留中的來電者只會聽到靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="194"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="195"/>
         <source>Record every call automatically</source>
         <translation>自動錄下每通電話</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="203"/>
         <source>Recordings folder</source>
         <translation>錄音資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="205"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
         <source>The default folder</source>
         <translation>預設資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="208"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="215"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="216"/>
         <source>Recording format</source>
         <translation>錄音格式</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="213"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="220"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="227"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
         <source>Recording channels</source>
         <translation>錄音聲道</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Stereo: caller left, agent right</source>
         <translation>立體聲：來電者在左、客服人員在右</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Mono: both mixed</source>
         <translation>單聲道：雙方混音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="232"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="134"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="135"/>
         <source>Browse for %1</source>
         <translation>瀏覽%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="144"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Already empty.</source>
         <translation>已經是空的。</translation>
     </message>
@@ -605,22 +605,22 @@
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="386"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="409"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="415"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="433"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -628,12 +628,12 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="188"/>
+        <location filename="../engine/log/CallLog.cpp" line="220"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
         <translation>通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
     </message>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="197"/>
+        <location filename="../engine/log/CallLog.cpp" line="229"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
         <translation>通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
     </message>
@@ -842,12 +842,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="262"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="268"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -1396,187 +1396,200 @@ on %2</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="45"/>
+        <location filename="../ui/theme/Names.qml" line="53"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="61"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="51"/>
+        <location filename="../ui/theme/Names.qml" line="47"/>
+        <location filename="../ui/theme/Names.qml" line="67"/>
         <source>hung up</source>
         <translation>對方掛斷</translation>
     </message>
     <message>
         <location filename="../ui/theme/Names.qml" line="52"/>
+        <location filename="../ui/theme/Names.qml" line="68"/>
         <source>rejected</source>
         <translation>已拒接</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="53"/>
+        <location filename="../ui/theme/Names.qml" line="69"/>
         <source>picked up elsewhere</source>
         <translation>已由他處接聽</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="54"/>
+        <location filename="../ui/theme/Names.qml" line="70"/>
         <source>forwarded</source>
         <translation>已轉送</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="55"/>
+        <location filename="../ui/theme/Names.qml" line="48"/>
+        <location filename="../ui/theme/Names.qml" line="71"/>
         <source>busy</source>
         <translation>忙線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="56"/>
+        <location filename="../ui/theme/Names.qml" line="50"/>
+        <location filename="../ui/theme/Names.qml" line="72"/>
         <source>no answer</source>
         <translation>無人接聽</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="57"/>
+        <location filename="../ui/theme/Names.qml" line="49"/>
+        <location filename="../ui/theme/Names.qml" line="73"/>
         <source>bad number</source>
         <translation>號碼錯誤</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="58"/>
+        <location filename="../ui/theme/Names.qml" line="74"/>
         <source>unreachable</source>
         <translation>無法接通</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="59"/>
+        <location filename="../ui/theme/Names.qml" line="75"/>
         <source>network congestion</source>
         <translation>網路壅塞</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="60"/>
+        <location filename="../ui/theme/Names.qml" line="76"/>
         <source>incompatible</source>
         <translation>不相容</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="61"/>
+        <location filename="../ui/theme/Names.qml" line="77"/>
         <source>unavailable</source>
         <translation>無法使用</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="62"/>
+        <location filename="../ui/theme/Names.qml" line="51"/>
+        <location filename="../ui/theme/Names.qml" line="78"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="63"/>
+        <location filename="../ui/theme/Names.qml" line="54"/>
+        <location filename="../ui/theme/Names.qml" line="79"/>
         <source>blocked</source>
         <translation>已封鎖</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="64"/>
+        <location filename="../ui/theme/Names.qml" line="80"/>
         <source>do not disturb</source>
         <translation>請勿打擾</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="65"/>
+        <location filename="../ui/theme/Names.qml" line="81"/>
         <source>temporary failure</source>
         <translation>暫時性故障</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="66"/>
+        <location filename="../ui/theme/Names.qml" line="82"/>
         <source>out of order</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="67"/>
+        <location filename="../ui/theme/Names.qml" line="83"/>
         <source>number changed</source>
         <translation>號碼已變更</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="69"/>
+        <location filename="../ui/theme/Names.qml" line="56"/>
+        <location filename="../ui/theme/Names.qml" line="85"/>
         <source>other (%1)</source>
         <translation>其他（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="74"/>
+        <location filename="../ui/theme/Names.qml" line="90"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="75"/>
+        <location filename="../ui/theme/Names.qml" line="91"/>
         <source>Not ready</source>
         <translation>未就緒</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="76"/>
+        <location filename="../ui/theme/Names.qml" line="92"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="77"/>
+        <location filename="../ui/theme/Names.qml" line="93"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="86"/>
+        <location filename="../ui/theme/Names.qml" line="102"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="87"/>
+        <location filename="../ui/theme/Names.qml" line="103"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="88"/>
+        <location filename="../ui/theme/Names.qml" line="104"/>
         <source>Meeting</source>
         <translation>開會</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="89"/>
+        <location filename="../ui/theme/Names.qml" line="105"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="90"/>
+        <location filename="../ui/theme/Names.qml" line="106"/>
         <source>Coaching</source>
         <translation>輔導</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="91"/>
+        <location filename="../ui/theme/Names.qml" line="107"/>
         <source>Technical problem</source>
         <translation>技術問題</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="100"/>
+        <location filename="../ui/theme/Names.qml" line="116"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="101"/>
+        <location filename="../ui/theme/Names.qml" line="117"/>
         <source>Sale</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102"/>
+        <location filename="../ui/theme/Names.qml" line="118"/>
         <source>Callback requested</source>
         <translation>要求回電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103"/>
+        <location filename="../ui/theme/Names.qml" line="119"/>
         <source>Escalated</source>
         <translation>已升級處理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104"/>
+        <location filename="../ui/theme/Names.qml" line="120"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105"/>
+        <location filename="../ui/theme/Names.qml" line="121"/>
         <source>Wrong number</source>
         <translation>打錯電話</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106"/>
+        <location filename="../ui/theme/Names.qml" line="122"/>
         <source>Abusive caller</source>
         <translation>騷擾來電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="122"/>
+        <location filename="../ui/theme/Names.qml" line="138"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>

@@ -54,7 +54,7 @@ void EventLogModel::stateChanged(CallSession *session, int oldState, int state, 
     event.oldState = oldState;
     event.state = state;
     event.mode = mode;
-    event.cause = Tapi::eventCause3Name(session->eventCause3());
+    event.cause = session->eventCause3();
     int conference = 0;
     if (session->isConference())
         conference = session->sessionId();
@@ -199,6 +199,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case ModeNameRole:
         return e.state == Tapi::Conferenced ? QString() : Tapi::modeName(e.state, e.mode);
     case CauseRole:
+        return Tapi::eventCause3Name(e.cause);
+    case CauseValueRole:
         return e.cause;
     case OldStateRole:
         return e.oldState;
@@ -214,12 +216,19 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> EventLogModel::roleNames() const
 {
     return {
-        {TimeRole, "time"},           {TimeMsRole, "timeMs"},
-        {SessionIdRole, "sessionId"}, {ConferenceIdRole, "conferenceId"},
-        {LineIdRole, "lineId"},       {OldStateNameRole, "oldStateName"},
-        {StateNameRole, "stateName"}, {ModeNameRole, "modeName"},
-        {CauseRole, "cause"},         {OldStateRole, "oldStateValue"},
-        {StateRole, "stateValue"},    {ModeRole, "modeValue"},
+        {TimeRole, "time"},
+        {TimeMsRole, "timeMs"},
+        {SessionIdRole, "sessionId"},
+        {ConferenceIdRole, "conferenceId"},
+        {LineIdRole, "lineId"},
+        {OldStateNameRole, "oldStateName"},
+        {StateNameRole, "stateName"},
+        {ModeNameRole, "modeName"},
+        {CauseRole, "cause"},
+        {OldStateRole, "oldStateValue"},
+        {StateRole, "stateValue"},
+        {ModeRole, "modeValue"},
+        {CauseValueRole, "causeValue"},
     };
 }
 
@@ -233,7 +242,7 @@ QByteArray EventLogModel::toJsonLine(const Event &e)
         {QStringLiteral("line"), e.lineId},
         {QStringLiteral("from"), Tapi::stateName(e.oldState)},
         {QStringLiteral("state"), Tapi::stateName(e.state)},
-        {QStringLiteral("cause"), e.cause},
+        {QStringLiteral("cause"), Tapi::eventCause3Name(e.cause)},
     };
     if (e.state != Tapi::Conferenced && e.mode)
         o.insert(QStringLiteral("mode"), Tapi::modeName(e.state, e.mode));

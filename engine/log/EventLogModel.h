@@ -39,7 +39,7 @@ public:
         int oldState = 0;
         int state = 0;
         int mode = 0;
-        QString cause; // TAPI 3 event cause name
+        int cause = 0; // TAPI 3 event cause (Tapi::EventCause3)
     };
 
     enum Role {
@@ -56,6 +56,7 @@ public:
         OldStateRole,
         StateRole,
         ModeRole,
+        CauseValueRole,
     };
     Q_ENUM(Role)
 

@@ -201,6 +201,11 @@ class AgentDay(ConsoleTestCase):
         self.assertEqual(set(), set(shown) - {hung_up, offered})
         for text in shown:
             self.assertNotRegex(text, r"NOSTATE|OFFERING|DISCONNECTED|CONNECTED|IDLE")
+        # The cause column too: "hung up" beside a hang-up, never TAPI's cause names (NONE, DISCONNECTNORMAL).
+        labels = [c.name(n) for n in c.find_all("label", re.compile("."), root=log) if in_view(n)]
+        self.assertIn(tr("hung up", context="Names"), [t for t in labels if " → " not in t])
+        for text in labels:
+            self.assertNotRegex(text, r"^(NONE|DISCONNECT[A-Z]*)$")
 
     # 7 ------------------------------------------------------------------------------------------------
 

@@ -71,6 +71,7 @@ void TestEventLog::recordsEveryStateChange()
     QCOMPARE(inserted.size(), 3);
     const QModelIndex last = log.index(2);
     QCOMPARE(log.data(last, EventLogModel::CauseRole).toString(), QStringLiteral("DISCONNECTBUSY"));
+    QCOMPARE(log.data(last, EventLogModel::CauseValueRole).toInt(), int(Tapi::CecDisconnectBusy));
     QCOMPARE(log.data(last, EventLogModel::LineIdRole).toString(), QStringLiteral("sim/desk"));
     QCOMPARE(log.data(last, EventLogModel::TimeMsRole).toLongLong(), fx.engine().nowMs());
     QCOMPARE(log.data(last, EventLogModel::ConferenceIdRole).toInt(), 0);

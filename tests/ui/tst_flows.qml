@@ -216,13 +216,13 @@ Item {
             compare(s.lineId, "sim/norej")
             compare(s.direction, Tapi.Outbound)
             tryCompare(s, "state", Tapi.Ringback)
-            // Whom the agent calls shows while it rings: list and panel.
-            compare(s.remoteNumber, "2002")
+            // Whom the agent calls shows while it rings, as the agent wrote it: list and panel.
+            compare(s.remoteNumber, "(20) 02")
             tryCompare(console, "selectedSession", s)
-            compare(findChild(findChild(console, "activeSessionPanel"), "activeCallerNumber").text, "2002")
+            compare(findChild(findChild(console, "activeSessionPanel"), "activeCallerNumber").text, "(20) 02")
             const list = findChild(console, "sessionList")
             list.currentIndex = 0
-            compare(findChild(list.currentItem, "sessionCaller").text, "2002")
+            compare(findChild(list.currentItem, "sessionCaller").text, "(20) 02")
         }
 
         function test_callBackFromHistoryAndSearchByDigits() {

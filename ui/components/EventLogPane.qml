@@ -117,6 +117,7 @@ ColumnLayout {
             required property string stateName
             required property string modeName
             required property string cause
+            required property int causeValue
             spacing: Theme.spacing
             height: 20
             Label { width: 90; text: Qt.formatTime(time, "hh:mm:ss.zzz"); color: Theme.mutedText; font.family: "monospace" }
@@ -130,7 +131,14 @@ ColumnLayout {
                 elide: Text.ElideRight
                 Accessible.description: oldStateName + " → " + stateName + (modeName.length ? "/" + modeName : "") // TAPI's names
             }
-            Label { width: 170; text: cause; color: Theme.mutedText; textFormat: Text.PlainText }
+            Label {
+                width: 170
+                text: Names.cause(causeValue)
+                color: Theme.mutedText
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                Accessible.description: cause // TAPI's name
+            }
             Label { text: lineId; color: Theme.mutedText; textFormat: Text.PlainText; elide: Text.ElideRight; width: 160 }
         }
     }

@@ -40,6 +40,22 @@ QtObject {
         return ""
     }
 
+    // Why a state changed (TAPI 3's event cause), as the event log shows it; nothing for "no cause".
+    function cause(value) {
+        switch (value) {
+        case Tapi.CecNone: return ""
+        case Tapi.CecDisconnectNormal: return qsTr("hung up")
+        case Tapi.CecDisconnectBusy: return qsTr("busy")
+        case Tapi.CecDisconnectBadAddress: return qsTr("bad number")
+        case Tapi.CecDisconnectNoAnswer: return qsTr("no answer")
+        case Tapi.CecDisconnectCancelled: return qsTr("cancelled")
+        case Tapi.CecDisconnectRejected: return qsTr("rejected")
+        case Tapi.CecDisconnectFailed: return qsTr("failed")
+        case Tapi.CecDisconnectBlocked: return qsTr("blocked")
+        }
+        return qsTr("other (%1)").arg(value)
+    }
+
     function stateAndMode(stateValue, modeValue) {
         var m = mode(stateValue, modeValue)
         return m.length ? qsTr("%1 (%2)").arg(state(stateValue)).arg(m) : state(stateValue)
