@@ -1,5 +1,6 @@
 #include "AccessibleQuickItem.h"
 #include "Accessibility.h"
+#include "AccessibleStateRelay.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtQuick/private/qquickaccessibleattached_p.h>
@@ -29,13 +30,8 @@ AccessibleQuickItem::AccessibleQuickItem(QQuickItem *item)
     : QAccessibleQuickItem(item)
 {
     // Qt 6.4 sends no state change when an item is enabled or disabled: screen readers keep the old state.
-    QObject::connect(item, &QQuickItem::enabledChanged, item, [item] {
-        QAccessible::State changed;
-        changed.disabled = true;
-        changed.focusable = true;
-        QAccessibleStateChangeEvent event(item, changed);
-        QAccessible::updateAccessibility(&event);
-    });
+    if (!item->findChild<AccessibleStateRelay *>(QString(), Qt::FindDirectChildrenOnly))
+        new AccessibleStateRelay(item);
     // A tab reports itself selected while it is the current one (Qt 6.4 reports only "checked").
     if (auto *tab = qobject_cast<QQuickTabButton *>(item)) {
         QObject::connect(tab, &QQuickAbstractButton::checkedChanged, tab, [tab] {
@@ -68,6 +64,8 @@ QAccessible::State AccessibleQuickItem::state() const
     if (!item()->isEnabled()) {
         state.disabled = true;
         state.focusable = false;
+    } else if (!isActionable()) {
+        state.disabled = true; // unavailable, but it keeps its focus so that its reason can be read
     }
     if (QQuickItemPrivate::get(item())->culled) // pooled by a list view, out of sight
         state.invisible = true;
@@ -154,6 +152,12 @@ void AccessibleQuickItem::replaceText(int startOffset, int endOffset, const QStr
         QMetaObject::invokeMethod(field, "remove", Q_ARG(int, startOffset), Q_ARG(int, endOffset));
     if (!text.isEmpty())
         QMetaObject::invokeMethod(field, "insert", Q_ARG(int, startOffset), Q_ARG(QString, text));
+}
+
+bool AccessibleQuickItem::isActionable() const
+{
+    const QVariant actionable = item()->property("actionable");
+    return !actionable.isValid() || actionable.toBool();
 }
 
 bool AccessibleQuickItem::isButton() const

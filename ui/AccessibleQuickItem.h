@@ -9,11 +9,12 @@
 // Increase and Decrease on a spin box step it and emit valueModified as the arrows do; the current tab
 // reports itself selected (Qt 6.4: only checked); a disabled item
 // reports itself disabled (Qt 6.4 reports every item enabled and sensitive), with a state-change event when
-// that changes; text fields and areas offer the editable-text interface (Qt 6.4 offers only reading), editing
-// through the item's own insert() and remove(), so validators, length limits and the field's signals behave
-// as for typing; a delegate parked in a list view's reuse pool reports itself invisible instead of showing.
-// And nothing showing goes without a name: a label without text is not showing, a scroll bar without a name
-// takes the name of what it scrolls, the text inside a combo box the combo box's. Everything else is Qt's.
+// that changes, and so does a button that is unavailable but keeps its focus (`actionable` false); text
+// fields and areas offer the editable-text interface (Qt 6.4 offers only reading), editing through the item's
+// own insert() and remove(), so validators, length limits and the field's signals behave as for typing; a
+// delegate parked in a list view's reuse pool reports itself invisible instead of showing. And nothing
+// showing goes without a name: a label without text is not showing, a scroll bar without a name takes the
+// name of what it scrolls, the text inside a combo box the combo box's. Everything else is Qt's.
 class AccessibleQuickItem : public QAccessibleQuickItem, public QAccessibleEditableTextInterface
 {
 public:
@@ -34,6 +35,8 @@ protected:
 private:
     bool isEditable() const;
     bool isButton() const;
+    // False for a button that is shown unavailable but keeps its focus (IconButton's `actionable`).
+    bool isActionable() const;
     bool handledInQml(const QString &actionName) const;
     void click();
     bool isEmptyLabel() const;

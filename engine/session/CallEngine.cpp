@@ -389,6 +389,7 @@ void CallEngine::removeMember(Call *member)
         parent->lastAdded = nullptr;
     member->confParent = nullptr;
     notifyConference(parent);
+    notifyConference(member); // its conferenceParent changed too
     refreshFeatures(member);
     collapseIfNeeded(parent);
 }
@@ -405,6 +406,7 @@ void CallEngine::collapseIfNeeded(Call *parent)
         parent->lastAdded = nullptr;
         survivor->confParent = nullptr;
         notifyConference(parent);
+        notifyConference(survivor); // no longer "in conference": lists and names follow
     }
     setState(parent, Idle);
     if (survivor) {

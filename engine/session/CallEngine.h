@@ -140,7 +140,8 @@ private:
     Call *findCall(CallId id) const;
     Call *checkedCall(CallSession *session, int *error) const;
 
-    int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command);
+    int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command,
+              const QString &shownNumber = {});
     int issueOnLine(RequestAction action, Line *line, LineCommand command, const QString &shownNumber = {});
     int newRequestId();
     void completeLocally(int requestId, int error);

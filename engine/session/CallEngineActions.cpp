@@ -93,9 +93,11 @@ int CallEngine::newRequestId()
     return id;
 }
 
-int CallEngine::issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command)
+int CallEngine::issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command,
+                      const QString &shownNumber)
 {
     PendingRequest request;
+    request.shownNumber = shownNumber;
     request.id = newRequestId();
     request.action = action;
     request.issuer = issuer;
@@ -342,7 +344,7 @@ int CallEngine::dial(CallSession *session, const QString &digits)
     LineCommand command;
     command.kind = LineCommand::Dial;
     command.digits = stripped;
-    return issue(RequestAction::Dial, session, call, command);
+    return issue(RequestAction::Dial, session, call, command, digits.simplified());
 }
 
 int CallEngine::setupConference(CallSession *session)

@@ -168,8 +168,9 @@ void CallEngine::applyCompletion(const PendingRequest &request, const CommandOut
     }
     case RequestAction::Dial:
         if (call->state == DialTone) {
-            // The dialled number is the remote party's from dialling on (lists, history, supervisor).
-            call->remoteNumber += command.digits;
+            // The dialled number is the remote party's from dialling on (lists, history, supervisor), as
+            // the agent wrote it.
+            call->remoteNumber += request.shownNumber.isEmpty() ? command.digits : request.shownNumber;
             call->calledNumber = call->remoteNumber;
             if (!call->closed) {
                 for (CallSession *handle : call->handles)

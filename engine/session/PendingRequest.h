@@ -40,8 +40,8 @@ struct PendingRequest
     Call *extra = nullptr; // second created call (setupConference: the consult)
     QList<int> joinedIds; // [D-6]: further drops while this one was pending, answered with it
     LineCommand command;
-    // makeCall: the number as the agent wrote it ("+1 555 0103"), which the session shows; the line
-    // dials command.digits ("+15550103").
+    // makeCall and dial: the number as the agent wrote it ("+1 555 0103"), which the session shows; the
+    // line dials command.digits ("+15550103").
     QString shownNumber;
     // API < 2.0: the issuing handle was deallocated, so no LINE_REPLY goes out for it [DEA].
     bool replySuppressed = false;

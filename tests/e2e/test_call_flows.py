@@ -56,8 +56,8 @@ class CallFlows(ConsoleTestCase):
         c.set_text(c.find("text", tr("Number to dial"), root=panel), "+1 555 0199")
         c.press(c.find("push button", tr("Dial the number"), root=panel))
         # The dialled number is the consult's number from dialling on.
-        self.shows_label(c, "+15550199", panel)
-        c.find("list item", starting("+15550199, "), timeout=5)  # and in the list
+        self.shows_label(c, "+1 555 0199", panel)
+        c.find("list item", starting("+1 555 0199, "), timeout=5)  # and in the list
         c.screenshot("1-consult-ringing.png")
         c.wait_until(lambda: "sensitive" in c.states(complete), 10, what="Complete transfer enabled")
         c.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
@@ -74,7 +74,7 @@ class CallFlows(ConsoleTestCase):
         c.wait_gone("push button", tr("Save the wrap-up and close the call"), timeout=5)
         self.open_history(c)
         self.history_row(c, "Incoming", "Hana Kim (+1 555 0142)", "transferred")
-        self.history_row(c, "Outgoing", "+15550199", "consultation")
+        self.history_row(c, "Outgoing", "+1 555 0199", "consultation")
         c.screenshot("4-history.png")
 
     def test_conference_completed(self):
@@ -86,7 +86,7 @@ class CallFlows(ConsoleTestCase):
         add = c.find("push button", tr("Add to conference"), root=panel, timeout=5)
         c.set_text(c.find("text", tr("Number to dial"), root=panel), "+1 (555) 0177")
         c.press(c.find("push button", tr("Dial the number"), root=panel))
-        self.shows_label(c, "+15550177", panel)
+        self.shows_label(c, "+1 (555) 0177", panel)
         # Talk to the new party first, as an agent does, then join the calls.
         c.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=10)
         c.wait_until(lambda: "sensitive" in c.states(add), 5, what="Add to conference enabled")
@@ -98,10 +98,22 @@ class CallFlows(ConsoleTestCase):
                      what="both parties in the conference: %s" % self.list_items(c))
         items = self.list_items(c)
         self.assertTrue(any(n.startswith("Hana Kim (+1 555 0142), ") for n in items), items)
-        self.assertTrue(any(n.startswith("+15550177, ") for n in items), items)
+        self.assertTrue(any(n.startswith("+1 (555) 0177, ") for n in items), items)
         self.assertIn(tr("Conference", context="SessionList") + ", " + tr("%1 (%2)", tr("Connected"), tr("active")), items)
         c.wait_gone("push button", tr("Add to conference"), timeout=5)
         c.screenshot("conference.png")
+        # Drop the added party: the conference collapses to the call with Hana, and her row's name says so
+        # (no "in conference" any more), as the row shows it.
+        added = next(n for n in c.find_all("list item", root=c.find("list", tr("Sessions")))
+                     if c.name(n).startswith("+1 (555) 0177, "))
+        c.press(added)
+        panel = c.find("panel", tr("Selected call"), timeout=5)
+        c.press(c.find("push button", tr("Drop the call"), root=panel, timeout=5))
+        connected = tr("%1 (%2)", tr("Connected"), tr("active"))
+        c.find("list item", "Hana Kim (+1 555 0142), " + connected, timeout=10)
+        in_conference = max(tr("in conference %1", "\x00", context="SessionList").split("\x00"), key=len).strip()
+        self.assertFalse([n for n in self.list_items(c) if in_conference in n], self.list_items(c))
+        c.screenshot("collapsed.png")
 
     def test_blind_transfer(self):
         c = self.console("consult.json")
@@ -140,20 +152,20 @@ class CallFlows(ConsoleTestCase):
         c.press(call)
         panel = c.find("panel", tr("Selected call"), timeout=5)
         # While it rings the list and the panel show whom the agent calls.
-        c.find("list item", "+15550199, " + self.state_label(c, "Ringing"), timeout=5)
-        self.shows_label(c, "+15550199", panel)
+        c.find("list item", "+1 555 0199, " + self.state_label(c, "Ringing"), timeout=5)
+        self.shows_label(c, "+1 555 0199", panel)
         c.screenshot("1-ringing.png")
-        c.find("list item", "+15550199, " + tr("%1 (%2)", tr("Connected"), tr("active")), timeout=10)
+        c.find("list item", "+1 555 0199, " + tr("%1 (%2)", tr("Connected"), tr("active")), timeout=10)
         # The supervisor's list of sessions shows it too.
         c.press(c.find("page tab", tr("Supervisor", context="Main")))
-        c.wait_until(lambda: c.find_all("label", "+15550199"), 5, what="the number in the supervisor view")
+        c.wait_until(lambda: c.find_all("label", "+1 555 0199"), 5, what="the number in the supervisor view")
         c.screenshot("2-supervisor.png")
         c.press(c.find("page tab", tr("Calls", context="Main")))
         panel = c.find("panel", tr("Selected call"), timeout=5)
         c.press(c.find("push button", tr("Drop the call"), root=panel))
         c.press(c.find("push button", tr("Save the wrap-up and close the call"), timeout=5))
         self.open_history(c)
-        self.history_row(c, "Outgoing", "+15550199", "answered")
+        self.history_row(c, "Outgoing", "+1 555 0199", "answered")
         c.screenshot("3-history.png")
 
     def test_callback_from_history(self):
@@ -172,7 +184,7 @@ class CallFlows(ConsoleTestCase):
         c.screenshot("1-history-missed.png")
         c.press(c.find("push button", tr("Call back %1", "Hana Kim (+1 555 0142)"), root=history))
         # Back on the Calls tab with the outbound call, which she answers.
-        c.find("list item", "+15550142, " + tr("%1 (%2)", tr("Connected"), tr("active")), timeout=10)
+        c.find("list item", "+1 555 0142, " + tr("%1 (%2)", tr("Connected"), tr("active")), timeout=10)
         c.screenshot("2-called-back.png")
 
     def test_several_ringing_answer_the_chosen_one(self):

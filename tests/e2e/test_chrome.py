@@ -27,6 +27,23 @@ class Chrome(ConsoleTestCase):
         notice = c.find("alert", reason, timeout=5)
         self.assertIn("showing", c.states(notice))
         c.screenshot("2-reject-refused.png")
+        c.wait_gone("alert", reason, timeout=10)
+        # From the keyboard: the unavailable Reject is still a Tab stop, so its reason can be read there.
+        self.assertIn("focusable", c.states(reject))
+        answer = c.find("push button", tr("Answer the incoming call"))
+        c.focus(answer)
+        for _ in range(4):
+            if "focused" in c.states(reject):
+                break
+            c.key("Tab")
+        self.assertIn("focused", c.states(reject))
+        self.assertNotIn("sensitive", c.states(reject))
+        c.find("tool tip", reason, timeout=5)
+        c.screenshot("3-reject-focused.png")
+        # Pressed anyway (Space, or a screen reader's Press), it does not act and says why.
+        c.press(reject)
+        c.find("alert", reason, timeout=5)
+        self.assertIn("showing", c.states(answer))  # still ringing
 
     def test_refused_shortcut_says_why(self):
         c = self.console("one-caller.json")

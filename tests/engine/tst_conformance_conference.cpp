@@ -261,6 +261,8 @@ void TestConformanceConference::dropMemberOfTwo()
     SimFixture fx;
     const SimFixture::Conference conf = conference(fx, 2);
     QVERIFY(conf.parent);
+    // The survivor says it left the conference, so lists and accessible names follow (no "in conference").
+    QSignalSpy survivorLeft(conf.members.at(0), &CallSession::conferenceChanged);
     const int id = conf.members.at(1)->drop(QByteArray());
     QVERIFY2(id > 0, qPrintable(errorName(id)));
     fx.settle();
@@ -270,6 +272,7 @@ void TestConformanceConference::dropMemberOfTwo()
                  QStringLiteral("S(A)=CONNECTED/ACTIVE"), QStringLiteral("peer(bob)=DISCONNECTED/NORMAL")},
                 {id}));
     QCOMPARE(conf.members.at(0)->conferenceParent(), nullptr);
+    QCOMPARE(survivorLeft.count(), 1);
     QCOMPARE(fx.peerState(QStringLiteral("alice")), QStringLiteral("CONNECTED/ACTIVE"));
 }
 

@@ -63,7 +63,7 @@ Item {
             verify(record.visible)
             compare(record.text, "Record")
             compare(record.Accessible.name, "Record")
-            verify(!findChild(status, "pauseRecordingButton").enabled)
+            verify(!findChild(status, "pauseRecordingButton").actionable)
             messageSpy.clear()
             mouseClick(record)
             compare(messageSpy.count, 1)

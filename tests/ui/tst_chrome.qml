@@ -20,6 +20,7 @@ Item {
     Component { id: ringComponent; FocusRing { } }
     Component { id: eventLogComponent; EventLogPane { width: 900; height: 220 } }
     Component { id: audioPaneComponent; AudioDevicesPane { width: 900 } }
+    Component { id: signalSpyComponent; SignalSpy { } }
     Component {
         id: buttonsComponent
         Row {
@@ -100,7 +101,7 @@ Item {
             const session = SimDriver.offer("sim/desk", "alice")
             console.select(session) // ringing: no hold yet
             const hold = findChild(console, "holdButton")
-            verify(!hold.enabled)
+            verify(!hold.actionable)
             compare(hold.disabledReason, "Hold is not available while the call is ringing.")
             compare(hold.Accessible.description, hold.disabledReason)
             compare(hold.opacity, Theme.disabledOpacity)
@@ -112,9 +113,26 @@ Item {
             tryCompare(tip, "text", hold.disabledReason)
             tryCompare(findChild(tip, "disabledReasonToolTip"), "visible", true)
 
+            // From the keyboard: Tab reaches the unavailable button, which shows its reason; Space does not
+            // act, it says why where refused actions are reported.
+            const transfer = findChild(console, "transferButton")
+            verify(!transfer.actionable)
+            transfer.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Backtab)
+            tryCompare(hold, "activeFocus", true)
+            tryCompare(findChild(hold, "focusReasonToolTip"), "visible", true)
+            compare(findChild(hold, "focusReasonToolTip").text, hold.disabledReason)
+            const triggered = createTemporaryObject(signalSpyComponent, root, { target: hold, signalName: "triggered" })
+            Feedback.clear()
+            keyClick(Qt.Key_Space)
+            compare(Feedback.message, hold.disabledReason)
+            compare(triggered.count, 0)
+            compare(session.state, Tapi.Offering)
+
             verify(session.answer() > 0)
             tryCompare(session, "state", Tapi.Connected)
-            tryCompare(hold, "enabled", true)
+            tryCompare(hold, "actionable", true)
+            tryCompare(findChild(hold, "focusReasonToolTip"), "visible", false)
             compare(hold.Accessible.description, "")
             compare(hold.opacity, 1)
             tryCompare(tip, "text", "")
@@ -129,7 +147,7 @@ Item {
             SimDriver.offer("sim/norej", "carol")
             const reject = findChild(console, "rejectButton")
             tryCompare(reject, "visible", true)
-            verify(!reject.enabled)
+            verify(!reject.actionable)
             compare(reject.disabledReason, "This line cannot reject calls: answer it or let it ring.")
             compare(reject.Accessible.description, reject.disabledReason)
             // The shortcut says the same where the agent is looking.
@@ -434,7 +452,7 @@ Item {
             const offered = SimDriver.offer("sim/desk", "alice")
             console.selectedSession = offered
             const record = findChild(status, "recordButton")
-            verify(record.enabled)
+            verify(record.actionable)
             mouseClick(record)
             compare(CallAudioRouter.message, "Cannot record: the call has no audio.")
             // A rejected call needs no wrap-up and is closed as it ends; the message was about it and goes.
@@ -447,11 +465,11 @@ Item {
             // A talked call stays ended for its wrap-up: Record is disabled there and says why.
             const talked = answered(console, "bob")
             compare(console.selectedSession, talked)
-            verify(record.enabled)
+            verify(record.actionable)
             verify(talked.drop() > 0)
             tryCompare(talked, "state", Tapi.Idle)
             compare(console.selectedSession, talked)
-            verify(!record.enabled)
+            verify(!record.actionable)
             compare(record.disabledReason, "The call has ended: there is nothing left to record.")
             compare(record.Accessible.description, record.disabledReason)
         }

@@ -52,9 +52,9 @@ Item {
             uui.text = "thanks 8812"
             compare(findChild(panel, "uuiByteCount").text, "11 / 16 bytes")
             uui.text = "this is too long for the line"
-            verify(!findChild(panel, "dropButton").enabled)
+            verify(!findChild(panel, "dropButton").actionable)
             uui.text = "thanks 8812"
-            verify(findChild(panel, "dropButton").enabled)
+            verify(findChild(panel, "dropButton").actionable)
             findChild(panel, "dropReason").currentIndex = 2 // "Sale" pre-fills the disposition
             mouseClick(findChild(panel, "dropButton"))
             tryCompare(session, "state", Tapi.Idle)
@@ -89,7 +89,7 @@ Item {
             const session = SimDriver.offer("sim/desk", "bob")
             tryCompare(banner, "visible", true)
             const reject = findChild(banner, "rejectButton")
-            verify(reject.enabled)
+            verify(reject.actionable)
             compare(findChild(banner, "rejectReason").visible, false)
             mouseClick(reject)
             // A rejected call needs no wrap-up: the console closes it (History keeps it as rejected).
@@ -104,13 +104,19 @@ Item {
             const session = SimDriver.offer("sim/norej", "carol")
             tryCompare(banner, "visible", true)
             const reject = findChild(banner, "rejectButton")
-            verify(!reject.enabled)
+            verify(!reject.actionable)
             const reason = findChild(banner, "rejectReason")
             verify(reason.visible)
             compare(reason.text, "This line cannot reject calls: answer it or let it ring.")
             compare(reject.Accessible.description, reason.text)
-            verify(findChild(banner, "answerButton").enabled)
+            verify(findChild(banner, "answerButton").actionable)
+            Feedback.clear()
             mouseClick(reject)
+            compare(Feedback.message, reason.text) // said why
+            Feedback.clear()
+            reject.clicked() // as a screen reader's Press emits it
+            compare(Feedback.message, reason.text)
+            wait(0)
             compare(session.state, Tapi.Offering) // nothing happened
         }
 
@@ -215,14 +221,17 @@ Item {
                     break
                 order.push(item.objectName)
             }
-            // The call audio box under the list first, then the selected call's actions.
-            compare(order.slice(0, 8), ["recordButton", "holdButton", "transferButton", "conferenceButton",
-                                        "muteButton", "dropReason", "dropUui", "dropButton"])
+            // The call audio box under the list first, then the selected call's actions. An action that is
+            // unavailable now (pause: nothing is recorded) is a stop too, so that its reason can be read.
+            compare(order.slice(0, 9), ["recordButton", "pauseRecordingButton", "holdButton", "transferButton",
+                                        "conferenceButton", "muteButton", "dropReason", "dropUui", "dropButton"])
+            verify(!findChild(console, "pauseRecordingButton").actionable)
             // Then blind transfer and the call's notes, the keys, and the new-call bar above the list.
-            compare(order.slice(8, 10), ["blindTransferNumber", "callNotes"])
+            compare(order.slice(9, 11), ["blindTransferNumber", "callNotes"])
             compare(order.slice(-3), ["dialKey#", "newCallNumber", "newCallLine"])
             keyClick(Qt.Key_Tab)
             compare(root.Window.activeFocusItem.objectName, "recordButton")
+            keyClick(Qt.Key_Tab)
             keyClick(Qt.Key_Tab)
             compare(root.Window.activeFocusItem.objectName, "holdButton")
             keyClick(Qt.Key_Space)

@@ -87,8 +87,8 @@ Item {
             dialFromPad(panel, "20 02")
             tryCompare(consult, "state", Tapi.Ringback)
             // The dialled number is the consult's remote party from dialling on.
-            compare(consult.remoteNumber, "2002")
-            compare(findChild(panel, "activeCallerNumber").text, "2002")
+            compare(consult.remoteNumber, "20 02")
+            compare(findChild(panel, "activeCallerNumber").text, "20 02")
             verify(SimDriver.remoteAnswer("bob"))
             tryCompare(consult, "state", Tapi.Connected)
             tryCompare(complete, "enabled", true)
@@ -106,7 +106,7 @@ Item {
             const history = createTemporaryObject(historyComponent, root)
             tryCompare(findChild(history, "historyList"), "count", recorded + 2)
             compare(historyRows(history).slice(0, 2), ["Alice Archer (2001) | Incoming | transferred",
-                                                       "2002 | Outgoing | consultation"])
+                                                       "20 02 | Outgoing | consultation"])
         }
 
         function test_conferenceCompletes() {

@@ -62,7 +62,7 @@ Item {
         function test_captureChangesTheShortcut() {
             const rig = makeRig()
             const editor = findChild(rig, "shortcutEditor")
-            verify(!findChild(editor, "reset_answer").enabled) // already the default
+            verify(!findChild(editor, "reset_answer").actionable) // already the default
             mouseClick(findChild(editor, "change_answer"))
             compare(editor.capturing, "answer")
             compare(findChild(editor, "shortcut_answer").text, "Press keys…")
@@ -73,7 +73,7 @@ Item {
             compare(editor.capturing, "")
             compare(rig.store.answer, "Ctrl+Alt+K")
             compare(findChild(editor, "shortcut_answer").text, "Ctrl+Alt+K")
-            verify(findChild(editor, "reset_answer").enabled)
+            verify(findChild(editor, "reset_answer").actionable)
             verify(!findChild(editor, "shortcutMessage").text.includes("already"))
         }
 
@@ -127,11 +127,11 @@ Item {
             rig.store.mute = "Ctrl+Alt+U"
             compare(findChild(editor, "shortcut_mute").text, "Ctrl+Alt+U")
             const reset = findChild(editor, "reset_mute")
-            verify(reset.enabled)
+            verify(reset.actionable)
             mouseClick(reset)
             compare(rig.store.mute, "Ctrl+Shift+M")
             compare(findChild(editor, "shortcut_mute").text, "Ctrl+Shift+M")
-            verify(!reset.enabled)
+            verify(!reset.actionable)
             // A default another action took meanwhile is refused, not doubled.
             rig.store.mute = "Ctrl+Alt+U"
             rig.store.drop = "Ctrl+Shift+M"

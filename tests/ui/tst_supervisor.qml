@@ -74,7 +74,7 @@ Item {
             EventLogModel.conferenceFilter = parent.sessionId
             // The row of `first` (the rows' order among the card's children is not the members' order).
             const dropParty = partyButton(card, first, "dropPartyButton")
-            verify(dropParty.enabled)
+            verify(dropParty.actionable)
             // The rows were just added: until their layouts are polished they overlap, and a click at the
             // button's position could land on another party's Drop.
             for (let item = dropParty.parent; item !== card.parent; item = item.parent)

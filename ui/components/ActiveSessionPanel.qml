@@ -145,19 +145,19 @@ Pane {
                 iconName: panel.session && panel.session.state === Tapi.OnHold ? "resume" : "hold"
                 objectName: "holdButton"
                 text: panel.session && panel.session.state === Tapi.OnHold ? qsTr("Unhold") : qsTr("Hold")
-                enabled: panel.session && (panel.session.state === Tapi.OnHold ? panel.has(Tapi.FeatureUnhold) : panel.has(Tapi.FeatureHold))
+                available: panel.session && (panel.session.state === Tapi.OnHold ? panel.has(Tapi.FeatureUnhold) : panel.has(Tapi.FeatureHold))
                 disabledReason: Reasons.unavailable(panel.session, panel.session && panel.session.state === Tapi.OnHold ? Tapi.FeatureUnhold : Tapi.FeatureHold, text)
                 Accessible.name: text
-                onClicked: panel.toggleHold()
+                onTriggered: panel.toggleHold()
             }
             IconButton {
                 iconName: "transfer"
                 objectName: "transferButton"
                 text: qsTr("Consult transfer")
-                enabled: panel.has(Tapi.FeatureSetupTransfer)
+                available: panel.has(Tapi.FeatureSetupTransfer)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupTransfer, text)
                 Accessible.name: qsTr("Start a consultation for transfer")
-                onClicked: Feedback.request(text, panel.session.setupTransfer())
+                onTriggered: Feedback.request(text, panel.session.setupTransfer())
             }
             IconButton {
                 iconName: "transfer"
@@ -172,20 +172,20 @@ Pane {
                 iconName: "conference"
                 objectName: "conferenceButton"
                 text: qsTr("Conference")
-                enabled: panel.has(Tapi.FeatureSetupConf)
+                available: panel.has(Tapi.FeatureSetupConf)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureSetupConf, text)
                 Accessible.name: qsTr("Set up a conference")
-                onClicked: Feedback.request(text, panel.session.setupConference())
+                onTriggered: Feedback.request(text, panel.session.setupConference())
             }
             IconButton {
                 iconName: "conference"
                 objectName: "addPartyButton"
                 visible: panel.session !== null && panel.session.isConference
                 text: qsTr("Add party")
-                enabled: panel.has(Tapi.FeaturePrepareAddConf)
+                available: panel.has(Tapi.FeaturePrepareAddConf)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeaturePrepareAddConf, text)
                 Accessible.name: qsTr("Call another party for the conference")
-                onClicked: Feedback.request(text, panel.session.prepareAddToConference())
+                onTriggered: Feedback.request(text, panel.session.prepareAddToConference())
             }
             IconButton {
                 iconName: "conference"
@@ -201,10 +201,10 @@ Pane {
                 objectName: "removeFromConferenceButton"
                 visible: panel.session !== null && panel.session.conferenceParent !== null
                 text: qsTr("Remove from conference")
-                enabled: panel.has(Tapi.FeatureRemoveFromConf)
+                available: panel.has(Tapi.FeatureRemoveFromConf)
                 disabledReason: Reasons.unavailable(panel.session, Tapi.FeatureRemoveFromConf, text)
                 Accessible.name: text
-                onClicked: Feedback.request(text, panel.session.removeFromConference())
+                onTriggered: Feedback.request(text, panel.session.removeFromConference())
             }
             IconButton {
                 iconName: CallEngine.mute.muted ? "microphone" : "mute"

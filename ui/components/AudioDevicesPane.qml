@@ -141,10 +141,10 @@ ColumnLayout {
         IconButton {
             objectName: fileRow.objectName + "Clear"
             text: qsTr("Clear")
-            enabled: field.text.length > 0
+            available: field.text.length > 0
             disabledReason: qsTr("Already empty.")
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
-            onClicked: {
+            onTriggered: {
                 field.text = ""
                 field.editingFinished()
             }

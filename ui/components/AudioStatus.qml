@@ -108,10 +108,10 @@ Pane {
                 text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
                 readonly property bool ended: status.session !== null
                     && (status.session.state === Tapi.Idle || status.session.state === Tapi.Disconnected)
-                enabled: status.session !== null && !ended
+                available: status.session !== null && !ended
                 disabledReason: ended ? qsTr("The call has ended: there is nothing left to record.") : ""
                 Accessible.name: text
-                onClicked: {
+                onTriggered: {
                     if (status.recordingState === 1 || status.recordingState === 2)
                         CallAudioRouter.stopRecording(status.session)
                     else
@@ -121,10 +121,10 @@ Pane {
             IconButton {
                 objectName: "pauseRecordingButton"
                 text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
-                enabled: status.recordingState === 1 || status.recordingState === 2
+                available: status.recordingState === 1 || status.recordingState === 2
                 disabledReason: qsTr("Nothing is being recorded.")
                 Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
-                onClicked: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
+                onTriggered: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)
             }
             PlainLabel {

@@ -49,10 +49,10 @@ Rectangle {
                 iconName: "drop"
                 objectName: "dropConferenceButton"
                 text: qsTr("Drop conference")
-                enabled: card.conference !== null && ((card.conference.features & Tapi.FeatureDrop) !== 0)
+                available: card.conference !== null && ((card.conference.features & Tapi.FeatureDrop) !== 0)
                 disabledReason: Reasons.unavailable(card.conference, Tapi.FeatureDrop, text)
                 Accessible.name: text
-                onClicked: confirmDropAll.ask(card.conference, function() {
+                onTriggered: confirmDropAll.ask(card.conference, function() {
                     Feedback.request(qsTr("Drop conference"), card.conference.drop())
                 })
             }
@@ -85,19 +85,19 @@ Rectangle {
                     iconName: "conference"
                     objectName: "removePartyButton"
                     text: qsTr("Remove")
-                    enabled: ((party.modelData.features & Tapi.FeatureRemoveFromConf) !== 0)
+                    available: ((party.modelData.features & Tapi.FeatureRemoveFromConf) !== 0)
                     disabledReason: Reasons.unavailable(party.modelData, Tapi.FeatureRemoveFromConf, text)
                     Accessible.name: qsTr("Remove this party from the conference")
-                    onClicked: Feedback.request(text, party.modelData.removeFromConference())
+                    onTriggered: Feedback.request(text, party.modelData.removeFromConference())
                 }
                 IconButton {
                     iconName: "drop"
                     objectName: "dropPartyButton"
                     text: qsTr("Drop")
-                    enabled: ((party.modelData.features & Tapi.FeatureDrop) !== 0)
+                    available: ((party.modelData.features & Tapi.FeatureDrop) !== 0)
                     disabledReason: Reasons.unavailable(party.modelData, Tapi.FeatureDrop, text)
                     Accessible.name: qsTr("Drop this party")
-                    onClicked: Feedback.request(text, party.modelData.drop())
+                    onTriggered: Feedback.request(text, party.modelData.drop())
                 }
             }
         }

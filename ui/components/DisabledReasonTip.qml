@@ -12,7 +12,10 @@ Item {
     property var scopes: []
     // The disabled control under the pointer that gives a reason, or null.
     property Item target: null
-    readonly property string text: target && !target.enabled ? target.disabledReason : ""
+    readonly property string text: target && !tips.actionable(target) ? target.disabledReason : ""
+
+    // IconButton's `actionable` (unavailable but focusable), or `enabled` for other controls.
+    function actionable(item) { return item.actionable !== undefined ? item.actionable : item.enabled }
 
     // The control with a disabledReason under (x, y) (tips' coordinates) in item's tree; every child under
     // the point is searched (a background may be listed after the content it lies beneath).
@@ -23,7 +26,7 @@ Item {
         if (item.clip && !item.contains(p))
             return null
         if (item.disabledReason !== undefined)
-            return item.contains(p) && !item.enabled && item.disabledReason.length > 0 ? item : null
+            return item.contains(p) && !actionable(item) && item.disabledReason.length > 0 ? item : null
         const children = item.children
         for (let i = children.length - 1; i >= 0; --i) {
             const found = controlAt(children[i], x, y)

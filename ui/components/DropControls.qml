@@ -84,13 +84,13 @@ ColumnLayout {
             iconName: "drop"
             objectName: "dropButton"
             text: qsTr("Drop")
-            enabled: drop.canDrop
+            available: drop.canDrop
             disabledReason: drop.dropUnavailableReason
             palette.button: Theme.danger
-            palette.buttonText: Theme.dark ? "#1d2126" : "#ffffff" // readable on either theme's red
+            textColor: Theme.dark ? "#1d2126" : "#ffffff" // readable on either theme's red
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Drop the call")
-            onClicked: drop.dropNow()
+            onTriggered: drop.dropNow()
         }
     }
     Label {

@@ -97,6 +97,8 @@ ColumnLayout {
         Accessible.name: qsTr("State changes")
         property bool positioning: false
         function toEnd() {
+            if (!pane.follow) // the agent scrolled away between the new row and this later call
+                return
             positioning = true
             positionViewAtEnd()
             positioning = false

@@ -176,11 +176,11 @@ Rectangle {
             objectName: "answerButton"
             iconName: "answer"
             text: qsTr("Answer")
-            enabled: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
+            available: banner.session !== null && (banner.session.features & Tapi.FeatureAnswer) !== 0
             disabledReason: Reasons.unavailable(banner.session, Tapi.FeatureAnswer, text)
             // A filled button with white text and icon at 4.5:1 in both themes (the style's highlight,
             // and its gradient over any button colour, is a pale blue under white in the dark theme).
-            palette.buttonText: Theme.actionText
+            textColor: Theme.actionText
             background: Rectangle {
                 objectName: "answerBackground"
                 implicitWidth: 100
@@ -195,20 +195,20 @@ Rectangle {
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Answer the incoming call")
-            onClicked: banner.answerCall(banner.session)
+            onTriggered: banner.answerCall(banner.session)
         }
         IconButton {
             objectName: "rejectButton"
             iconName: "reject"
             text: qsTr("Reject")
-            enabled: banner.canReject
+            available: banner.canReject
             font.pixelSize: Theme.fontLarge
             Layout.preferredHeight: 48
             Layout.preferredWidth: 130
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Reject the incoming call")
             disabledReason: banner.rejectReason
-            onClicked: Feedback.request(text, banner.session.reject())
+            onTriggered: Feedback.request(text, banner.session.reject())
         }
     }
 }

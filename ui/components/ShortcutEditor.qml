@@ -115,10 +115,10 @@ ColumnLayout {
             IconButton {
                 objectName: "reset_" + row.key
                 text: qsTr("Reset")
-                enabled: KeySequences.normalized(editor.sequenceOf(row.key)) !== KeySequences.normalized(editor.defaults[row.key] || "")
+                available: KeySequences.normalized(editor.sequenceOf(row.key)) !== KeySequences.normalized(editor.defaults[row.key] || "")
                 disabledReason: qsTr("This is the default shortcut.")
                 Accessible.name: qsTr("Reset the shortcut for %1 to %2").arg(row.modelData.label).arg(KeySequences.nativeText(editor.defaults[row.key] || ""))
-                onClicked: editor.reset(row.key)
+                onTriggered: editor.reset(row.key)
             }
         }
     }
