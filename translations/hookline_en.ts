@@ -4,12 +4,12 @@
 <context>
     <name>AccessibleQuickItem</name>
     <message>
-        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="93"/>
         <source>Scroll %1 sideways</source>
         <translation>Scroll %1 sideways</translation>
     </message>
     <message>
-        <location filename="../ui/AccessibleQuickItem.cpp" line="97"/>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
         <source>Scroll %1</source>
         <translation>Scroll %1</translation>
     </message>
@@ -844,12 +844,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="277"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -1251,6 +1251,54 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>LinesPane</name>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="17"/>
+        <source>simulated</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="18"/>
+        <source>sound card</source>
+        <translation>sound card</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="19"/>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="25"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="27"/>
+        <source>out of service: %1</source>
+        <translation>out of service: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="28"/>
+        <source>out of service</source>
+        <translation>out of service</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="29"/>
+        <source>in service</source>
+        <translation>in service</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="35"/>
+        <source>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</source>
+        <translation>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="74"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../ui/Main.qml" line="18"/>
@@ -1291,6 +1339,19 @@ on %2</translation>
         <location filename="../ui/Main.qml" line="119"/>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/Main.qml" line="127"/>
+        <source>%n line(s) out of service</source>
+        <translation>
+            <numerusform>%n line out of service</numerusform>
+            <numerusform>%n lines out of service</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="133"/>
+        <source>Opens Settings, where each line says why</source>
+        <translation>Opens Settings, where each line says why</translation>
     </message>
 </context>
 <context>
@@ -1897,120 +1958,125 @@ on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Drop the selected call</source>
         <translation>Drop the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
         <source>Hold or unhold the selected call</source>
         <translation>Hold or unhold the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
         <source>Mute or unmute the microphone</source>
         <translation>Mute or unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="39"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="40"/>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
         <source>Headsets</source>
         <translation>Headsets</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="59"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="109"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="84"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="93"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="99"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
         <source>User interface language</source>
         <translation>User interface language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="118"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
         <source>Save the wrap-up and close the call</source>
         <translation>Save the wrap-up and close the call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="11"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="12"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
         <source>Become ready</source>
         <translation>Become ready</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="27"/>
         <source>Change the agent state</source>
         <translation>Change the agent state</translation>
     </message>

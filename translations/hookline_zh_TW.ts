@@ -4,12 +4,12 @@
 <context>
     <name>AccessibleQuickItem</name>
     <message>
-        <location filename="../ui/AccessibleQuickItem.cpp" line="97"/>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
         <source>Scroll %1</source>
         <translation>捲動%1</translation>
     </message>
     <message>
-        <location filename="../ui/AccessibleQuickItem.cpp" line="95"/>
+        <location filename="../ui/AccessibleQuickItem.cpp" line="93"/>
         <source>Scroll %1 sideways</source>
         <translation>左右捲動%1</translation>
     </message>
@@ -842,12 +842,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="265"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="277"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -1247,6 +1247,54 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>LinesPane</name>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="17"/>
+        <source>simulated</source>
+        <translation>模擬</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="18"/>
+        <source>sound card</source>
+        <translation>音效卡</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="19"/>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="25"/>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="27"/>
+        <source>out of service: %1</source>
+        <translation>停止服務：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="28"/>
+        <source>out of service</source>
+        <translation>停止服務</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="29"/>
+        <source>in service</source>
+        <translation>服務中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="35"/>
+        <source>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</source>
+        <translation>沒有線路：主控台無法接聽來電。請在設定檔中設定音效卡線路或 SIP 帳號。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="74"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../ui/Main.qml" line="18"/>
@@ -1282,6 +1330,18 @@ on %2</source>
         <location filename="../ui/Main.qml" line="119"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/Main.qml" line="127"/>
+        <source>%n line(s) out of service</source>
+        <translation>
+            <numerusform>%n 條線路停止服務</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/Main.qml" line="133"/>
+        <source>Opens Settings, where each line says why</source>
+        <translation>開啟設定，每條線路都會說明原因</translation>
     </message>
     <message>
         <location filename="../ui/Main.qml" line="104"/>
@@ -1893,120 +1953,125 @@ on %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Drop the selected call</source>
         <translation>掛斷選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
         <source>Hold or unhold the selected call</source>
         <translation>保留或取回選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
         <source>Mute or unmute the microphone</source>
         <translation>麥克風靜音或取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="39"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="40"/>
+        <source>Lines</source>
+        <translation>線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="48"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
         <source>Headsets</source>
         <translation>耳機</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
         <source>Audio</source>
         <translation>音訊</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="59"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="61"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="109"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="68"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="78"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="84"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="80"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="85"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="93"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="99"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="105"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
         <source>User interface language</source>
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="118"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="11"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="12"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
         <source>Save the wrap-up and close the call</source>
         <translation>儲存整理內容並關閉通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
         <source>Become ready</source>
         <translation>轉為就緒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="27"/>
         <source>Change the agent state</source>
         <translation>變更客服狀態</translation>
     </message>

@@ -119,6 +119,20 @@ ApplicationWindow {
                 TabButton { objectName: "settingsTab"; icon.source: Theme.icon("settings"); icon.color: Theme.text; text: qsTr("Settings"); width: implicitWidth + 24; Accessible.name: text }
             }
             Item { Layout.fillWidth: true }
+            // A line out of service is seen at once, whatever page is open; it leads to Settings › Lines.
+            ToolButton {
+                objectName: "linesOutOfService"
+                readonly property int count: CallEngine.lines.filter(function(l) { return l.open && !l.inService }).length
+                visible: count > 0
+                text: qsTr("%n line(s) out of service", "", count)
+                icon.source: Theme.icon("warning")
+                icon.color: Theme.danger
+                palette.buttonText: Theme.danger
+                Accessible.role: Accessible.Button
+                Accessible.name: text
+                Accessible.description: qsTr("Opens Settings, where each line says why")
+                onClicked: tabs.currentIndex = 3
+            }
             AgentStateBar { shortcuts: ({ ready: shortcutSettings.ready, stateMenu: shortcutSettings.stateMenu }) }
         }
     }

@@ -215,19 +215,31 @@ class Catalog:
     def __init__(self, lang, ts_dir=None):
         self.lang = lang or "en"
         self._by_source = {}
-        if self.lang.startswith("en"):
-            return
+        self._numerus = {}  # source -> its plural forms, in the language's order (Qt's numerus rules)
         ts_dir = ts_dir or os.environ.get("HOOKLINE_TRANSLATIONS_DIR") or os.path.join(
             os.path.dirname(os.path.abspath(__file__)), "..", "..", "translations")
-        path = os.path.join(ts_dir, "hookline_%s.ts" % self.lang)
+        # English strings are their sources, but its plural forms ("1 line", "2 lines") are in its catalogue.
+        path = os.path.join(ts_dir, "hookline_%s.ts" % ("en" if self.lang.startswith("en") else self.lang))
         import xml.etree.ElementTree as ET
         for context in ET.parse(path).getroot().iter("context"):
             ctx = context.findtext("name")
             for msg in context.iter("message"):
                 tr = msg.find("translation")
-                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not tr.text:
+                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
                     continue
-                self._by_source.setdefault(msg.findtext("source"), {})[ctx] = tr.text
+                if msg.get("numerus") == "yes":
+                    self._numerus[msg.findtext("source")] = [f.text or "" for f in tr.iter("numerusform")]
+                elif tr.text and not self.lang.startswith("en"):
+                    self._by_source.setdefault(msg.findtext("source"), {})[ctx] = tr.text
+
+    def trn(self, source, n):
+        """A plural string as the console shows it for count n: trn("%n line(s) out of service", 1) is
+        "1 line out of service" in en. Plural rules: English (one, other) and Chinese (one form)."""
+        forms = self._numerus.get(source)
+        if not forms:
+            raise DriverError("no %s plural forms of %r" % (self.lang, source))
+        form = forms[0] if len(forms) == 1 or n == 1 else forms[1]
+        return form.replace("%n", str(n))
 
     def tr(self, source, *args, context=None):
         """The translation of source; %1, %2 ... replaced by args, as QString::arg does."""
@@ -302,6 +314,10 @@ class Console:
         self.window_id = None
         self._log = None
         self._listeners = []
+
+    def trn(self, source, n):
+        """The console's plural text for count n (see Catalog.trn)."""
+        return self.catalog.trn(source, n)
 
     def tr(self, source, *args, context=None):
         """The console's text for an English source string in this console's language, with %1, %2 ...

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The console's feedback on the real binary, through the accessibility tree: a disabled control gives its
-reason, a refused shortcut says why, dropping a whole conference asks first (Cancel keeps it, Drop all
+reason, a line out of service is seen from the header and explained in Settings, a refused shortcut says why, dropping a whole conference asks first (Cancel keeps it, Drop all
 drops everyone), the focus moves into wrap-up after a drop, the agent state survives a restart."""
 
 import os
@@ -44,6 +44,24 @@ class Chrome(ConsoleTestCase):
         c.press(reject)
         c.find("alert", reason, timeout=5)
         self.assertIn("showing", c.states(answer))  # still ringing
+
+    def test_line_out_of_service_is_seen_and_explained(self):
+        c = self.console("line-out-of-service.json")
+        tr = c.tr
+        reason = "the USB sound card was unplugged"
+        # Seen from any page: the header says a line is out of service, and leads to where it is explained.
+        notice = c.find("push button", c.trn("%n line(s) out of service", 1), timeout=15)
+        c.screenshot("1-notice.png")
+        c.press(notice)
+        c.find("page tab", tr("Settings", context="Main"))
+        status = c.find("label", tr("%1: %2", "Support 2002", tr("out of service: %1", reason), context="LinesPane"), timeout=5)
+        self.assertIn("showing", c.states(status))
+        c.find("label", tr("%1: %2", "Sales 2001", tr("in service"), context="LinesPane"))
+        c.screenshot("2-lines.png")
+        # The card comes back: the line is in service again by itself, and the notice goes.
+        c.find("label", tr("%1: %2", "Support 2002", tr("in service"), context="LinesPane"), timeout=15)
+        c.wait_gone("push button", c.trn("%n line(s) out of service", 1), timeout=5)
+        c.screenshot("3-back.png")
 
     def test_refused_shortcut_says_why(self):
         c = self.console("one-caller.json")

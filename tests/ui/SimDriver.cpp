@@ -128,7 +128,8 @@ void SimDriver::build()
           party(QStringLiteral("mallory"), QStringLiteral("2666"),
                 QStringLiteral("<b>x</b><img src=http://127.0.0.1:9/x.png>")),
           // Direction overrides: shown neutralised and isolated (UntrustedText), never as "exe.live".
-          party(QStringLiteral("trudy"), QStringLiteral("2667\u202E"), QStringLiteral("\u202Eevil.exe\u202C"))})
+          party(QStringLiteral("trudy"), QStringLiteral("2667\u202E"),
+                QStringLiteral("\u202Eevil.exe\u202C"))})
         m_sim->addFarEnd(p);
     m_engine->attachProvider(m_sim.get());
     auto addLine = [this](const QString &id, const QString &name, const LineCapabilities &caps,
@@ -244,9 +245,18 @@ QList<CallSession *> SimDriver::sessionsOn(const QString &lineId) const
     return result;
 }
 
+void SimDriver::setLineInService(const QString &lineId, bool inService, const QString &reason)
+{
+    m_sim->setLineInService(lineId, inService, reason);
+}
+
 void SimDriver::reset()
 {
     settle();
+    for (Line *line : m_engine->lines()) {
+        if (!line->inService())
+            m_sim->setLineInService(line->lineId(), true, {});
+    }
     for (CallSession *s : m_engine->sessionList())
         s->terminate();
     settle();

@@ -49,6 +49,8 @@ public:
     Q_INVOKABLE QString farEndUui(const QString &farEndId) const;
     Q_INVOKABLE QString farEndNumber(const QString &farEndId) const;
     Q_INVOKABLE void settle();
+    // The line goes out of service with `reason` (as a provider reports an unplugged card), or back.
+    Q_INVOKABLE void setLineInService(const QString &lineId, bool inService, const QString &reason = {});
     // Sessions on a line in creation order (bridged tests need the other station's appearance).
     Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
     // Terminates every session and puts the agent back to Ready, for the next test function.

@@ -160,6 +160,23 @@ Item {
             return findChild(pane, "headset_" + phoneId)
         }
 
+        function test_linesListedWithTheirService() {
+            const page = createTemporaryObject(settingsComponent, root)
+            const pane = findChild(page, "linesPane")
+            verify(!findChild(pane, "noLines").visible)
+            const desk = findChild(pane, "line_sim/desk")
+            verify(desk)
+            compare(findChild(desk, "lineStatus").text, "in service")
+            compare(findChild(findChild(pane, "line_sim/x"), "lineName").text, "Station X  ·  300")
+            const reason = "the USB sound card was unplugged"
+            SimDriver.setLineInService("sim/desk", false, reason)
+            tryCompare(findChild(desk, "lineStatus"), "text", "out of service: " + reason)
+            compare(findChild(desk, "lineStatus").Accessible.name, "Desk: out of service: " + reason)
+            // And back by itself when the cause goes away.
+            SimDriver.setLineInService("sim/desk", true)
+            tryCompare(findChild(desk, "lineStatus"), "text", "in service")
+        }
+
         function test_headsetsListed() {
             const binding = SimDriver.phoneBinding()
             verify(binding)

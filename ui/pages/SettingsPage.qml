@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Shortcuts, headsets, audio, theme, wrap-up time and language. Changes are stored in the user's settings (QSettings) at once.
+// Lines (read only: their state and why one is out of service), shortcuts, headsets, audio, theme, wrap-up time
+// and language. Changes are stored in the user's settings (QSettings) at once.
 Pane {
     id: page
     objectName: "settingsPage"
@@ -36,6 +37,11 @@ Pane {
         ColumnLayout {
             width: Math.min(scroll.availableWidth, 820)
             spacing: Theme.spacing
+            Label { text: qsTr("Lines"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
+            LinesPane {
+                Layout.fillWidth: true
+            }
+
             Label { text: qsTr("Keyboard shortcuts"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             ShortcutEditor {
                 id: shortcutEditor
