@@ -4,7 +4,7 @@
 #include <QtQml/qqmlregistration.h>
 
 // TAPI 2.x / 3.x constants as Hookline uses them. Numeric values follow the TAPI headers
-// (see ../shared/design/TAPI-SEMANTICS.md section 0) so traces can be compared with real TAPI logs.
+// (see docs/tapi-semantics.md section 0) so traces can be compared with real TAPI logs.
 namespace Tapi {
 Q_NAMESPACE
 QML_ELEMENT

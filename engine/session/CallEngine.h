@@ -24,7 +24,7 @@ class QQmlEngine;
 class QJSEngine;
 
 // The engine owns the truth about every call. It applies the TAPI rules of
-// ../shared/design/TAPI-SEMANTICS.md once, for every provider: validation order [D-5], completion
+// docs/tapi-semantics.md once, for every provider: validation order [D-5], completion
 // before state signals [D-7], cascades of conferences, consultations and bridged appearances.
 class CallEngine : public QObject, public LineEventSink
 {

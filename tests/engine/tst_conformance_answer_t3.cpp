@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.G: answer-induced drop, notifications and the TAPI 3 view (cases 72-78).
+// docs/tapi-semantics.md section 10.G: answer-induced drop, notifications and the TAPI 3 view (cases 72-78).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"

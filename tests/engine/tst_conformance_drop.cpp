@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.A: basic drop / reject (cases 1-25).
+// docs/tapi-semantics.md section 10.A: basic drop / reject (cases 1-25).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.C: terminate (lineDeallocateCall) and resources (cases 34-44).
+// docs/tapi-semantics.md section 10.C: terminate (lineDeallocateCall) and resources (cases 34-44).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.E (transfer consult, cases 62-64) and 10.F (bridged and party-line
+// docs/tapi-semantics.md section 10.E (transfer consult, cases 62-64) and 10.F (bridged and party-line
 // addresses, cases 65-71).
 #include "SimFixture.h"
 
