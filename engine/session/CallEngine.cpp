@@ -186,6 +186,7 @@ void CallEngine::maybeFreeCall(Call *call)
             command.call = call->id;
             command.dropCall =
                 call->line->capabilities().closeDrop && call->externalOwners == 0 && !call->dropPending;
+            command.farEndMode = farEndModeOnRelease(call); // [D-14]
             sendNotification(call, command);
         }
     }
@@ -567,6 +568,7 @@ void CallEngine::closeLine(Line *line)
             command.kind = LineCommand::CloseCall;
             command.call = call->id;
             command.dropCall = line->capabilities().closeDrop && call->externalOwners == 0;
+            command.farEndMode = farEndModeOnRelease(call); // [D-14]
             sendNotification(call, command);
         }
     }
@@ -658,7 +660,7 @@ void CallEngine::callStateReported(CallId id, int state, int mode)
         }
         return;
     }
-    setState(call, state, state == Conferenced ? 0 : mode);
+    setState(call, state, state == Conferenced ? 0 : modeForApi(call, state, mode));
     if (state == Idle)
         becameIdle(call);
 }
@@ -674,6 +676,7 @@ void CallEngine::remoteDisconnected(CallId id, int disconnectMode, const QByteAr
         return;
     if (!uui.isEmpty())
         userUserInfoReceived(id, uui); // readable while DISCONNECTED [DM]
+    disconnectMode = modeForApi(call, Disconnected, disconnectMode);
     call->disconnectMode = disconnectMode;
     if (call->state == Connected && (call->mode & ConnectedInactive)) {
         // Not a participant here: the appearance simply goes away.

@@ -170,6 +170,12 @@ private:
     // relations, before the completion is emitted; their states follow it.
     void createConsultCalls(const PendingRequest &request);
     void sendNotification(Call *call, LineCommand command);
+    // What the far end is told when this station lets the call go (drop, the last handle's CLOSEDROP,
+    // closing the line): REJECT for an offered call, CANCELLED before the answer [D-14], 0 for an inactive
+    // offer [D-9] or a far end already gone, else NORMAL.
+    static int farEndModeOnRelease(const Call *call);
+    // A mode reported by a provider, as the application's API version may receive it [D-17].
+    static int modeForApi(const Call *call, int state, int mode);
 
     std::unique_ptr<SystemClock> m_systemClock;
     const EngineClock *m_clock;

@@ -86,6 +86,39 @@ const char *requestActionName(RequestAction action)
     return "?";
 }
 
+int CallEngine::farEndModeOnRelease(const Call *call)
+{
+    if (isOffered(call))
+        return call->mode == OfferingInactive ? 0 : DisconnectReject; // [D-9]: inactive only releases here
+    if (isPreAnswerOutbound(call->state))
+        return call->line->capabilities().apiLegacy ? DisconnectNormal : DisconnectCancelled; // [D-14]
+    if (call->state == Disconnected)
+        return 0; // the far end is already gone
+    return DisconnectNormal;
+}
+
+int CallEngine::modeForApi(const Call *call, int state, int mode)
+{
+    if (!call->line->capabilities().apiLegacy)
+        return mode;
+    if (state == Disconnected) {
+        if (mode == DisconnectCancelled)
+            return DisconnectNormal; // as [D-14]
+        return mode >= DisconnectNumberChanged ? int(DisconnectUnknown) : mode;
+    }
+    if (state == Connected) {
+        int legacy = mode & (ConnectedActive | ConnectedInactive);
+        if (mode & ConnectedActiveHeld)
+            legacy |= ConnectedActive;
+        if (mode & ConnectedInactiveHeld)
+            legacy |= ConnectedInactive;
+        if ((legacy & ConnectedInactive) && (legacy & ConnectedActive))
+            legacy = ConnectedInactive;
+        return legacy ? legacy : int(ConnectedActive); // CONFIRMED alone: ACTIVE
+    }
+    return mode;
+}
+
 int CallEngine::newRequestId()
 {
     const int id = m_nextRequestId;
@@ -203,14 +236,7 @@ int CallEngine::drop(CallSession *session, const QByteArray &uui)
     } else {
         command.kind = LineCommand::Release;
         command.uui = accepted;
-        if (offered)
-            command.farEndMode = inactiveOffer ? 0 : DisconnectReject; // [D-9]: inactive only releases here
-        else if (isPreAnswerOutbound(call->state))
-            command.farEndMode = caps.apiLegacy ? DisconnectNormal : DisconnectCancelled; // [D-14]
-        else if (call->state == Disconnected)
-            command.farEndMode = 0; // the far end is already gone
-        else
-            command.farEndMode = DisconnectNormal;
+        command.farEndMode = farEndModeOnRelease(call);
     }
     call->dropPending = true;
     return issue(offered ? RequestAction::Reject : RequestAction::Drop, session, call, command);
