@@ -209,6 +209,9 @@ int disconnectModeFromName(QStringView name, bool *ok);
 // Mode names depend on the state the mode belongs to (BUSY/STATION, CONNECTED/INACTIVE, ...).
 QString modeName(int state, int mode);
 int modeFromName(int state, QStringView name, bool *ok);
+// The names of the modes a state can carry ("ACTIVE", "INACTIVE", ... for CONNECTED); empty for a state
+// that has no mode parameter.
+QStringList modeNames(int state);
 QString privilegeName(int privilege);
 QString callState3Name(int state3);
 QString eventCause3Name(int cause);
