@@ -3,7 +3,6 @@
 #include "core/QmlInstance.h"
 
 #include "core/Logging.h"
-#include "lines/DialString.h"
 #include "lines/Line.h"
 #include "models/ConferenceModel.h"
 #include "models/SessionModel.h"
@@ -230,15 +229,6 @@ Call *CallEngine::findCall(CallId id) const
 {
     auto it = m_calls.find(id);
     return it == m_calls.end() ? nullptr : it->second.get();
-}
-
-Call *CallEngine::checkedCall(CallSession *session, int *error) const
-{
-    if (!session || !session->call()) {
-        *error = InvalCallHandle;
-        return nullptr;
-    }
-    return session->call();
 }
 
 // ---- state changes and cascades -----------------------------------------------------------
@@ -578,26 +568,6 @@ void CallEngine::closeLine(Line *line)
             freeHandle(handle);
     }
     line->markClosed();
-}
-
-int CallEngine::makeCall(Line *line, const QString &number)
-{
-    if (!line || !line->isOpen())
-        return InvalLineHandle;
-    if (!line->inService())
-        return ResourceUnavail;
-    if (line->capabilities().addressSharing == SharingMonitored)
-        return OperationUnavail;
-    // An empty number opens a dial tone; anything else is dialled as the line dials it ("+1 555 0103"
-    // as "+15550103"), and text that is no number is refused.
-    const QString dialled = DialString::normalized(number);
-    if (!number.trimmed().isEmpty() && dialled.isEmpty())
-        return InvalAddress;
-    LineCommand command;
-    command.kind = LineCommand::MakeCall;
-    command.call = m_nextCallId++;
-    command.digits = dialled;
-    return issueOnLine(RequestAction::MakeCall, line, command);
 }
 
 // ---- provider events ----------------------------------------------------------------------

@@ -5,7 +5,13 @@
 #include <QtCore/qlist.h>
 #include <QtCore/qpointer.h>
 
+class CallEngine;
 class CallSession;
+struct CommandOutcome;
+struct PendingRequest;
+
+// A verb's step of a request, run by CallEngine::finishRequest on success.
+using RequestStep = void (CallEngine::*)(const PendingRequest &, const CommandOutcome &);
 class Line;
 struct Call;
 
@@ -40,6 +46,8 @@ struct PendingRequest
     Call *extra = nullptr; // second created call (setupConference: the consult)
     QList<int> joinedIds; // [D-6]: further drops while this one was pending, answered with it
     LineCommand command;
+    RequestStep beforeReply = nullptr; // creates the calls the request makes, before requestCompleted [D-7]
+    RequestStep complete = nullptr; // the verb's state changes, after requestCompleted [D-7]
     // API < 2.0: the issuing handle was deallocated, so no LINE_REPLY goes out for it [DEA].
     bool replySuppressed = false;
 };
