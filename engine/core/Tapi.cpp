@@ -131,6 +131,17 @@ int modeFromName(int state, QStringView name, bool *ok)
     return keyValue(e, name, modePrefix(state), ok);
 }
 
+QStringList modeNames(int state)
+{
+    QStringList names;
+    const QMetaEnum e = modeEnum(state);
+    for (int i = 0; e.isValid() && i < e.keyCount(); ++i) {
+        if (e.value(i) != 0)
+            names << keyName(e, e.value(i), modePrefix(state));
+    }
+    return names;
+}
+
 QString privilegeName(int privilege)
 {
     if (privilege == PrivilegeUnchanged)

@@ -4,7 +4,7 @@
 #include <QtQml/qqmlregistration.h>
 
 // TAPI 2.x / 3.x constants as Hookline uses them. Numeric values follow the TAPI headers
-// (see ../shared/design/TAPI-SEMANTICS.md section 0) so traces can be compared with real TAPI logs.
+// (see docs/tapi-semantics.md section 0) so traces can be compared with real TAPI logs.
 namespace Tapi {
 Q_NAMESPACE
 QML_ELEMENT
@@ -209,6 +209,9 @@ int disconnectModeFromName(QStringView name, bool *ok);
 // Mode names depend on the state the mode belongs to (BUSY/STATION, CONNECTED/INACTIVE, ...).
 QString modeName(int state, int mode);
 int modeFromName(int state, QStringView name, bool *ok);
+// The names of the modes a state can carry ("ACTIVE", "INACTIVE", ... for CONNECTED); empty for a state
+// that has no mode parameter.
+QStringList modeNames(int state);
 QString privilegeName(int privilege);
 QString callState3Name(int state3);
 QString eventCause3Name(int cause);

@@ -29,7 +29,7 @@ class Line;
 //
 // Lamps: Ring + Ringer while a session is offered and the agent is available; Off-Hook and On-Line
 // while a call is in progress at this station (held calls included: hold keeps Off-Hook, see
-// DEVICES.md 1.3); Hold while one is held; Mute and Microphone while muted. All off on shutdown().
+// docs/device-facts.md 1.3); Hold while one is held; Mute and Microphone while muted. All off on shutdown().
 //
 // The active phone is activePhoneId when set (the console stores it in QSettings under
 // ActivePhoneSettingsKey), otherwise the first usable phone that appeared. Only its presses act;

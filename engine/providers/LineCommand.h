@@ -27,7 +27,8 @@ struct LineCommand
         BlindTransfer, // call, digits = destination (normalised)
         SendUserUserInfo, // call, uui
         Reconnect, // call (no reply): the switch brings a held original back after its consult ended
-        CloseCall, // call (no reply): the application freed its last handle; dropCall per CLOSEDROP
+        CloseCall, // call (no reply): the last handle went or the line closed; dropCall per CLOSEDROP,
+                   // farEndMode as Release (CANCELLED before the answer [D-14]) when dropCall
     };
 
     Kind kind = Release;

@@ -3,7 +3,6 @@
 #include "core/QmlInstance.h"
 
 #include "core/Logging.h"
-#include "lines/DialString.h"
 #include "lines/Line.h"
 #include "models/ConferenceModel.h"
 #include "models/SessionModel.h"
@@ -186,6 +185,7 @@ void CallEngine::maybeFreeCall(Call *call)
             command.call = call->id;
             command.dropCall =
                 call->line->capabilities().closeDrop && call->externalOwners == 0 && !call->dropPending;
+            command.farEndMode = farEndModeOnRelease(call); // [D-14]
             sendNotification(call, command);
         }
     }
@@ -229,15 +229,6 @@ Call *CallEngine::findCall(CallId id) const
 {
     auto it = m_calls.find(id);
     return it == m_calls.end() ? nullptr : it->second.get();
-}
-
-Call *CallEngine::checkedCall(CallSession *session, int *error) const
-{
-    if (!session || !session->call()) {
-        *error = InvalCallHandle;
-        return nullptr;
-    }
-    return session->call();
 }
 
 // ---- state changes and cascades -----------------------------------------------------------
@@ -569,6 +560,7 @@ void CallEngine::closeLine(Line *line)
             command.kind = LineCommand::CloseCall;
             command.call = call->id;
             command.dropCall = line->capabilities().closeDrop && call->externalOwners == 0;
+            command.farEndMode = farEndModeOnRelease(call); // [D-14]
             sendNotification(call, command);
         }
     }
@@ -578,26 +570,6 @@ void CallEngine::closeLine(Line *line)
             freeHandle(handle);
     }
     line->markClosed();
-}
-
-int CallEngine::makeCall(Line *line, const QString &number)
-{
-    if (!line || !line->isOpen())
-        return InvalLineHandle;
-    if (!line->inService())
-        return ResourceUnavail;
-    if (line->capabilities().addressSharing == SharingMonitored)
-        return OperationUnavail;
-    // An empty number opens a dial tone; anything else is dialled as the line dials it ("+1 555 0103"
-    // as "+15550103"), and text that is no number is refused.
-    const QString dialled = DialString::normalized(number);
-    if (!number.trimmed().isEmpty() && dialled.isEmpty())
-        return InvalAddress;
-    LineCommand command;
-    command.kind = LineCommand::MakeCall;
-    command.call = m_nextCallId++;
-    command.digits = dialled;
-    return issueOnLine(RequestAction::MakeCall, line, command, number.simplified());
 }
 
 // ---- provider events ----------------------------------------------------------------------
@@ -660,7 +632,7 @@ void CallEngine::callStateReported(CallId id, int state, int mode)
         }
         return;
     }
-    setState(call, state, state == Conferenced ? 0 : mode);
+    setState(call, state, state == Conferenced ? 0 : modeForApi(call, state, mode));
     if (state == Idle)
         becameIdle(call);
 }
@@ -676,6 +648,7 @@ void CallEngine::remoteDisconnected(CallId id, int disconnectMode, const QByteAr
         return;
     if (!uui.isEmpty())
         userUserInfoReceived(id, uui); // readable while DISCONNECTED [DM]
+    disconnectMode = modeForApi(call, Disconnected, disconnectMode);
     call->disconnectMode = disconnectMode;
     if (call->state == Connected && (call->mode & ConnectedInactive)) {
         // Not a participant here: the appearance simply goes away.

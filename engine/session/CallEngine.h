@@ -22,10 +22,12 @@ class LineProvider;
 struct Call;
 class QQmlEngine;
 class QJSEngine;
+struct VerbGate;
 
-// The engine owns the truth about every call. It applies the TAPI rules of
-// ../shared/design/TAPI-SEMANTICS.md once, for every provider: validation order [D-5], completion
-// before state signals [D-7], cascades of conferences, consultations and bridged appearances.
+// The engine owns the truth about every call. It applies the TAPI rules of docs/tapi-semantics.md once,
+// for every provider: validation order [D-5] (checkGate), completion before state signals [D-7]
+// (finishRequest), cascades of conferences, consultations and bridged appearances. Each verb lives in one
+// file of engine/session/verbs/ (its gate, its command, its completion); docs/architecture.md lists them.
 class CallEngine : public QObject, public LineEventSink
 {
     Q_OBJECT
@@ -138,16 +140,38 @@ private:
     void maybeFreeCall(Call *call);
     void unlinkCall(Call *call);
     Call *findCall(CallId id) const;
-    Call *checkedCall(CallSession *session, int *error) const;
 
-    int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command,
-              const QString &shownNumber = {});
-    int issueOnLine(RequestAction action, Line *line, LineCommand command, const QString &shownNumber = {});
+    // Requests (CallEngineRequests.cpp): the [D-5] gate, issue, completion in [D-7] order.
+    using Completion = RequestStep;
+    int checkGate(CallSession *session, const VerbGate &gate, Call **call) const;
+    // shownNumber: see PendingRequest::shownNumber.
+    int issue(RequestAction action, CallSession *issuer, Call *call, LineCommand command, Completion complete,
+              Completion beforeReply = nullptr, const QString &shownNumber = {});
+    int issueOnLine(RequestAction action, Line *line, LineCommand command, Completion complete,
+                    const QString &shownNumber = {});
     int newRequestId();
     void completeLocally(int requestId, int error);
     void finishRequest(PendingRequest &request, int error, const CommandOutcome &outcome);
     void emitCompleted(const PendingRequest &request, int error);
-    void applyCompletion(const PendingRequest &request, const CommandOutcome &outcome);
+
+    // The verbs' completions (engine/session/verbs/).
+    void completeDrop(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeAnswer(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeHold(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeUnhold(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeMakeCall(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeDial(const PendingRequest &request, const CommandOutcome &outcome);
+    void createConference(const PendingRequest &request, const CommandOutcome &outcome);
+    void createConsult(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeSetupConference(const PendingRequest &request, const CommandOutcome &outcome);
+    void completePrepareAddToConference(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeAddToConference(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeRemoveFromConference(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeSetupTransfer(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeCompleteTransfer(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeBlindTransfer(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeSendUserUserInfo(const PendingRequest &request, const CommandOutcome &outcome);
+    void completeReleaseUserUserInfo(const PendingRequest &request, const CommandOutcome &outcome);
 
     // State changes and cascades.
     void setState(Call *call, int state, int mode = 0);
@@ -167,10 +191,13 @@ private:
     void linkConsult(Call *held, Call *consult, bool transfer);
     void unlinkConsult(Call *held);
     void notifyConsult(Call *call);
-    // setupTransfer, setupConference, prepareAddToConference: the calls they create exist, with their
-    // relations, before the completion is emitted; their states follow it.
-    void createConsultCalls(const PendingRequest &request);
     void sendNotification(Call *call, LineCommand command);
+    // What the far end is told when this station lets the call go (drop, the last handle's CLOSEDROP,
+    // closing the line): REJECT for an offered call, CANCELLED before the answer [D-14], 0 for an inactive
+    // offer [D-9] or a far end already gone, else NORMAL.
+    static int farEndModeOnRelease(const Call *call);
+    // A mode reported by a provider, as the application's API version may receive it [D-17].
+    static int modeForApi(const Call *call, int state, int mode);
 
     std::unique_ptr<SystemClock> m_systemClock;
     const EngineClock *m_clock;

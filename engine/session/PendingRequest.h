@@ -5,7 +5,13 @@
 #include <QtCore/qlist.h>
 #include <QtCore/qpointer.h>
 
+class CallEngine;
 class CallSession;
+struct CommandOutcome;
+struct PendingRequest;
+
+// A verb's step of a request, run by CallEngine::finishRequest on success.
+using RequestStep = void (CallEngine::*)(const PendingRequest &, const CommandOutcome &);
 class Line;
 struct Call;
 
@@ -43,6 +49,8 @@ struct PendingRequest
     // makeCall and dial: the number as the agent wrote it ("+1 555 0103"), which the session shows; the
     // line dials command.digits ("+15550103").
     QString shownNumber;
+    RequestStep beforeReply = nullptr; // creates the calls the request makes, before requestCompleted [D-7]
+    RequestStep complete = nullptr; // the verb's state changes, after requestCompleted [D-7]
     // API < 2.0: the issuing handle was deallocated, so no LINE_REPLY goes out for it [DEA].
     bool replySuppressed = false;
 };

@@ -407,6 +407,35 @@ bool readPlayed(Reader &r, const QJsonValue &value, const QString &path)
     return true;
 }
 
+// `remote: state` reports a state and mode for a session as a provider would: any mode the state can carry,
+// and none for a state without a mode parameter.
+bool checkStateReport(Reader &r, const QJsonObject &o, const QString &path)
+{
+    auto session = r.string(o, path, QStringLiteral("session"), true);
+    auto stateText = r.string(o, path, QStringLiteral("state"), true);
+    if (!session || !stateText)
+        return false;
+    bool ok = false;
+    const int state = Tapi::stateFromName(*stateText, &ok);
+    if (!ok)
+        return r.fail(path + QLatin1String("/state"),
+                      QStringLiteral("expected a TAPI call state such as CONNECTED or IDLE"));
+    if (!o.contains(QLatin1String("mode")))
+        return true;
+    auto modeText = r.string(o, path, QStringLiteral("mode"), true);
+    if (!modeText)
+        return false;
+    const QStringList modes = Tapi::modeNames(state);
+    if (modes.isEmpty())
+        return r.fail(path + QLatin1String("/mode"), QStringLiteral("%1 takes no mode").arg(*stateText));
+    const int mode = Tapi::modeFromName(state, *modeText, &ok);
+    if (!ok || mode == 0)
+        return r.fail(path + QLatin1String("/mode"),
+                      QStringLiteral("expected a %1 mode: %2")
+                          .arg(Tapi::stateName(state), modes.join(QLatin1String(", "))));
+    return true;
+}
+
 bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioStep *step)
 {
     if (!value.isObject())
@@ -466,6 +495,8 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
                           QStringLiteral("mode"), QStringLiteral("uui"), QStringLiteral("digits"),
                           QStringLiteral("session"), QStringLiteral("state")}))
             return false;
+        if (*verb == QLatin1String("state"))
+            return checkStateReport(r, o, path);
         if (o.contains(QLatin1String("mode"))) {
             bool ok = false;
             Tapi::disconnectModeFromName(o.value(QLatin1String("mode")).toString(), &ok);

@@ -200,6 +200,10 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
     } else if (verb == QLatin1String("mute") || verb == QLatin1String("unmute")) {
         // The agent's microphone, through the engine's one mute owner as the console's button does.
         m_engine->mute()->setMuted(verb == QLatin1String("mute"), MuteState::User);
+    } else if (!session && m_labels.contains(label)) {
+        // The label stays bound to its handle after terminate or a line close: TAPI answers a freed
+        // handle with INVALCALLHANDLE [HND] (and TAPI 3's Disconnect with S_FALSE [T3D]).
+        result = verb == QLatin1String("disconnect") ? int(SFalse) : int(InvalCallHandle);
     } else if (!session) {
         error(step, QStringLiteral("unknown session '%1' for %2").arg(label, verb));
         return;

@@ -291,9 +291,12 @@ void SimSwitch::apply(const LineCommand &command)
         break;
     case LineCommand::Answer:
         if (Connection *connection = connectionOf(command.call)) {
+            const bool firstAnswer = connection->active.isEmpty();
             if (!connection->active.contains(command.call))
                 connection->active.append(command.call);
             const QString party = connection->farEnd;
+            if (firstAnswer)
+                after.push_back([this, call = command.call] { otherStationAnswered(call); });
             after.push_back([this, party] { setFarEnd(party, Connected, ConnectedActive); });
         }
         if (command.other && command.otherAction == AnswerDrop)
@@ -323,6 +326,12 @@ void SimSwitch::apply(const LineCommand &command)
         }
         break;
     case LineCommand::Hold:
+        if (othersTakePart(command.call)) {
+            // [D-15]: no hold of a shared call while other stations take part; nothing changes.
+            m_sink->commandCompleted(command.requestId, OperationUnavail, {});
+            return;
+        }
+        break;
     case LineCommand::SetupConference:
     case LineCommand::PrepareAddToConference:
     case LineCommand::SetupTransfer:
@@ -378,9 +387,9 @@ void SimSwitch::apply(const LineCommand &command)
     case LineCommand::CloseCall:
         if (command.dropCall) {
             CommandOutcome ignored;
-            releaseAppearance(command.call, DisconnectNormal, {}, &ignored, false);
+            releaseAppearance(command.call, command.farEndMode, {}, &ignored, false);
             if (Connection *connection = connectionOf(command.call))
-                endConnection(connection, command.call, DisconnectNormal, {});
+                endConnection(connection, command.call, command.farEndMode, {});
         } else if (Connection *connection = connectionOf(command.call)) {
             // CLOSEDROP = FALSE: the call goes on under external control.
             connection->appearances.removeAll(command.call);
@@ -397,6 +406,40 @@ void SimSwitch::apply(const LineCommand &command)
         effect();
     }
     updateAudio();
+}
+
+bool SimSwitch::othersTakePart(CallId call)
+{
+    const Connection *connection = connectionOf(call);
+    if (!connection)
+        return false;
+    for (CallId other : connection->active) {
+        if (other != call)
+            return true;
+    }
+    return false;
+}
+
+void SimSwitch::otherStationAnswered(CallId answered)
+{
+    // [D-16]: the other appearances of a call offered at several stations follow the answer: a shared
+    // address keeps them as inactive appearances (they can join), the others lose the call.
+    Connection *connection = connectionOf(answered);
+    if (!connection || !m_sink)
+        return;
+    const QList<CallId> appearances = connection->appearances;
+    for (CallId appearance : appearances) {
+        if (appearance == answered || connection->active.contains(appearance))
+            continue;
+        const LineSetup *line = lineSetup(m_lineOfCall.value(appearance));
+        if (line && line->descriptor.caps.addressSharing == SharingBridgedShared) {
+            m_sink->callStateReported(appearance, Connected, ConnectedInactive);
+        } else {
+            connection->appearances.removeAll(appearance);
+            m_connectionOfCall.remove(appearance);
+            m_sink->callCleared(appearance);
+        }
+    }
 }
 
 void SimSwitch::releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,

@@ -100,6 +100,9 @@ private:
     void complete(const LineCommand &command);
     void apply(const LineCommand &command);
     void setFarEnd(const QString &farEndId, int state, int mode = 0);
+    // Another appearance of the call's connection takes part (bridged addresses).
+    bool othersTakePart(CallId call);
+    void otherStationAnswered(CallId answered);
     void releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,
                            bool deferFarEnd);
     void endConnection(Connection *connection, CallId except, int farEndMode, const QByteArray &uui);

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.G: answer-induced drop, notifications and the TAPI 3 view (cases 72-78).
+// docs/tapi-semantics.md section 10.G: answer-induced drop, notifications and the TAPI 3 view (cases 72-78).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"
@@ -29,6 +29,10 @@ private Q_SLOTS:
     void disconnectRejected();
     void causeMapping_data();
     void causeMapping();
+    void legacyDisconnectModes_data();
+    void legacyDisconnectModes();
+    void legacyConnectedModes_data();
+    void legacyConnectedModes();
 };
 
 void TestConformanceAnswerT3::answerMode_data()
@@ -246,6 +250,69 @@ void TestConformanceAnswerT3::causeMapping()
     QCOMPARE(a->callState3(), int(CsDisconnected));
     if (disconnectMode != 0)
         QCOMPARE(a->eventCause3(), cause);
+}
+
+void TestConformanceAnswerT3::legacyDisconnectModes_data()
+{
+    QTest::addColumn<bool>("apiLegacy");
+    QTest::addColumn<int>("reported");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("case 81 (D-17): BUSY, a 1.x mode, apiLegacy") << true << int(DisconnectBusy) << "BUSY";
+    QTest::newRow("case 81 (D-17): NUMBERCHANGED, apiLegacy")
+        << true << int(DisconnectNumberChanged) << "UNKNOWN";
+    QTest::newRow("case 81 (D-17): DONOTDISTURB, apiLegacy")
+        << true << int(DisconnectDoNotDisturb) << "UNKNOWN";
+    QTest::newRow("case 81 (D-17): CANCELLED, apiLegacy") << true << int(DisconnectCancelled) << "NORMAL";
+    QTest::newRow("case 81 (D-17): NUMBERCHANGED, API 2.0")
+        << false << int(DisconnectNumberChanged) << "NUMBERCHANGED";
+}
+
+void TestConformanceAnswerT3::legacyDisconnectModes()
+{
+    QFETCH(bool, apiLegacy);
+    QFETCH(int, reported);
+    QFETCH(QString, expected);
+    LineCapabilities caps;
+    caps.apiLegacy = apiLegacy;
+    SimFixture fx(caps);
+    CallSession *a = fx.stage(SimFixture::StageConnected);
+    QVERIFY(a);
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("alice"), reported));
+    fx.settle();
+    QCOMPARE(
+        fx.events(),
+        (QStringList {QStringLiteral("peer(alice)=IDLE"), QStringLiteral("S(A)=DISCONNECTED/") + expected}));
+    QCOMPARE(modeName(Disconnected, a->disconnectMode()), expected);
+}
+
+void TestConformanceAnswerT3::legacyConnectedModes_data()
+{
+    QTest::addColumn<bool>("apiLegacy");
+    QTest::addColumn<int>("reported");
+    QTest::addColumn<QStringList>("expected");
+    // CONNECTED/ACTIVE already: the mapped report changes nothing and is not repeated (rule 8).
+    QTest::newRow("case 81 (D-17): ACTIVEHELD, apiLegacy")
+        << true << int(ConnectedActiveHeld) << QStringList();
+    QTest::newRow("case 81 (D-17): CONFIRMED, apiLegacy") << true << int(ConnectedConfirmed) << QStringList();
+    QTest::newRow("case 81 (D-17): INACTIVEHELD, apiLegacy")
+        << true << int(ConnectedInactiveHeld) << QStringList {QStringLiteral("S(A)=CONNECTED/INACTIVE")};
+    QTest::newRow("case 81 (D-17): ACTIVEHELD, API 2.0")
+        << false << int(ConnectedActiveHeld) << QStringList {QStringLiteral("S(A)=CONNECTED/ACTIVEHELD")};
+}
+
+void TestConformanceAnswerT3::legacyConnectedModes()
+{
+    QFETCH(bool, apiLegacy);
+    QFETCH(int, reported);
+    QFETCH(QStringList, expected);
+    LineCapabilities caps;
+    caps.apiLegacy = apiLegacy;
+    SimFixture fx(caps);
+    CallSession *a = fx.stage(SimFixture::StageConnected);
+    QVERIFY(a);
+    fx.sim().reportState(fx.engine().callIdOf(a), Connected, reported);
+    fx.settle();
+    QCOMPARE(fx.events(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestConformanceAnswerT3)

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.D: conferences (cases 45-61).
+// docs/tapi-semantics.md section 10.D: conferences (cases 45-61).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.A: basic drop / reject (cases 1-25).
+// docs/tapi-semantics.md section 10.A: basic drop / reject (cases 1-25).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"
@@ -39,6 +39,8 @@ private Q_SLOTS:
     void idleIgnoresProviderEvents();
     void unchangedStateSignalledOnce_data() { caseRow("case 25: unchanged state re-reported"); }
     void unchangedStateSignalledOnce();
+    void checkOrder_data();
+    void checkOrder();
 };
 
 void TestConformanceDrop::dropFromEachState_data()
@@ -366,6 +368,57 @@ void TestConformanceDrop::unchangedStateSignalledOnce()
     fx.settle();
     QCOMPARE(fx.events().constLast(), QStringLiteral("S(A)=CONNECTED/CONFIRMED"));
     QCOMPARE(sessionSignals.size(), 2);
+}
+
+void TestConformanceDrop::checkOrder_data()
+{
+    QTest::addColumn<int>("stage");
+    QTest::addColumn<bool>("monitor");
+    QTest::addColumn<int>("withoutFeature");
+    QTest::addColumn<QByteArray>("uui");
+    QTest::addColumn<int>("expected");
+    const QByteArray tooBig(17, 'x');
+    // Each row has two faults; [D-5] says which one is reported.
+    QTest::newRow("D-5: NOTOWNER before INVALCALLSTATE (monitor, idle)")
+        << int(SimFixture::StageIdle) << true << 0 << QByteArray() << int(NotOwner);
+    // drop: no DROP feature; answer (uui empty): no ANSWER feature.
+    QTest::newRow("D-5: INVALCALLSTATE before OPERATIONUNAVAIL (answer: connected, no ANSWER)")
+        << int(SimFixture::StageConnected) << false << int(FeatureAnswer) << QByteArray()
+        << int(InvalCallState);
+    QTest::newRow("D-5: INVALCALLSTATE before OPERATIONUNAVAIL (drop: idle, no DROP)")
+        << int(SimFixture::StageIdle) << false << int(FeatureDrop) << QByteArray("idle")
+        << int(InvalCallState);
+    QTest::newRow("D-5: OPERATIONUNAVAIL before USERUSERINFOTOOBIG (no DROP, 17 bytes)")
+        << int(SimFixture::StageConnected) << false << int(FeatureDrop) << tooBig << int(OperationUnavail);
+    QTest::newRow("D-5: NOTOWNER before USERUSERINFOTOOBIG (monitor, 17 bytes)")
+        << int(SimFixture::StageConnected) << true << 0 << tooBig << int(NotOwner);
+}
+
+// The check order of [D-5], implemented once for every verb (CallEngine::checkGate).
+void TestConformanceDrop::checkOrder()
+{
+    QFETCH(int, stage);
+    QFETCH(bool, monitor);
+    QFETCH(int, withoutFeature);
+    QFETCH(QByteArray, uui);
+    QFETCH(int, expected);
+    SimFixture fx;
+    CallSession *a = fx.stage(SimFixture::Stage(stage));
+    QVERIFY(a);
+    // The address loses the feature once the call is where the row wants it (reaching IDLE needs DROP).
+    if (withoutFeature) {
+        LineCapabilities caps = fx.line()->capabilities();
+        caps.callFeatures &= ~withoutFeature;
+        fx.line()->setCapabilities(caps);
+    }
+    CallSession *handle = monitor ? a->openHandle(PrivilegeMonitor) : a;
+    QVERIFY(handle);
+    fx.settle();
+    fx.recorder().clear();
+    const int result = withoutFeature == FeatureAnswer ? handle->answer() : handle->drop(uui);
+    QCOMPARE(errorName(result), errorName(expected));
+    fx.settle();
+    QCOMPARE(fx.events(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestConformanceDrop)

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.C: terminate (lineDeallocateCall) and resources (cases 34-44).
+// docs/tapi-semantics.md section 10.C: terminate (lineDeallocateCall) and resources (cases 34-44).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"
@@ -59,6 +59,8 @@ private Q_SLOTS:
     void lineClose();
     void pendingReplyAfterTerminate_data();
     void pendingReplyAfterTerminate();
+    void abandonedBeforeAnswer_data();
+    void abandonedBeforeAnswer();
 };
 
 void TestConformanceTerminate::terminateIdle()
@@ -333,6 +335,49 @@ void TestConformanceTerminate::lineClose()
     QCOMPARE(fx.engine().callRecordCount(), 0);
     if (!closeDrop)
         QCOMPARE(fx.peerState(QStringLiteral("bob")), QStringLiteral("CONNECTED/ACTIVE"));
+}
+
+void TestConformanceTerminate::abandonedBeforeAnswer_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<bool>("apiLegacy");
+    QTest::addColumn<QString>("expected");
+    const QString cancelled = QStringLiteral("peer(bob)=DISCONNECTED/CANCELLED");
+    QTest::newRow("case 36 (D-14): sole owner terminates while ringing out")
+        << "terminate" << false << cancelled;
+    QTest::newRow("case 44 (D-14): lineClose while ringing out") << "close" << false << cancelled;
+    QTest::newRow("case 44 (D-14): LINE_CLOSE from the provider while ringing out")
+        << "providerClose" << false << cancelled;
+    // CANCELLED is a TAPI 2.0 mode: an older application's far end is told NORMAL [D-14].
+    QTest::newRow("case 44 (D-14): lineClose while ringing out, apiLegacy")
+        << "close" << true << QStringLiteral("peer(bob)=DISCONNECTED/NORMAL");
+}
+
+// [D-14]: however a call is abandoned before the far end answered, the far end hears CANCELLED.
+void TestConformanceTerminate::abandonedBeforeAnswer()
+{
+    QFETCH(QString, how);
+    QFETCH(bool, apiLegacy);
+    QFETCH(QString, expected);
+
+    LineCapabilities caps;
+    caps.apiLegacy = apiLegacy;
+    SimFixture fx(caps);
+    QString party;
+    CallSession *a = fx.stage(SimFixture::StageRingback, &party);
+    QVERIFY(a);
+    QCOMPARE(party, QStringLiteral("bob"));
+    QCOMPARE(fx.peerState(party), QStringLiteral("OFFERING/ACTIVE"));
+
+    if (how == QLatin1String("terminate"))
+        QCOMPARE(a->terminate(), int(Success));
+    else if (how == QLatin1String("close"))
+        fx.line()->close();
+    else
+        fx.sim().closeLine(fx.line()->lineId());
+    QVERIFY(!a->isValid());
+    fx.settle();
+    QCOMPARE(fx.events(), QStringList {expected});
 }
 
 QTEST_GUILESS_MAIN(TestConformanceTerminate)

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.E (transfer consult, cases 62-64) and 10.F (bridged and party-line
+// docs/tapi-semantics.md section 10.E (transfer consult, cases 62-64) and 10.F (bridged and party-line
 // addresses, cases 65-71).
 #include "SimFixture.h"
 
@@ -122,6 +122,13 @@ private Q_SLOTS:
     void monitoredAddress();
     void partyLineTerminate_data() { caseRow("case 71: party line, closeDrop=false, sole owner terminate"); }
     void partyLineTerminate();
+    void bridgedHoldWhileOthersTakePart_data()
+    {
+        caseRow("case 79: hold at a bridged-shared station while another takes part (D-15)");
+    }
+    void bridgedHoldWhileOthersTakePart();
+    void otherStationAnswers_data();
+    void otherStationAnswers();
 };
 
 void TestConformanceTransferBridged::dropTransferConsult_data()
@@ -400,6 +407,79 @@ void TestConformanceTransferBridged::partyLineTerminate()
     fx.settle();
     QCOMPARE(fx.events(), QStringList {QStringLiteral("peer(alice)=IDLE")});
     QCOMPARE(sessionSignals.size(), 0);
+}
+
+void TestConformanceTransferBridged::bridgedHoldWhileOthersTakePart()
+{
+    SimFixture fx;
+    CallSession *x = nullptr;
+    CallSession *y = nullptr;
+    QVERIFY(bothActive(fx, &x, &y));
+
+    // [D-15]: the switch refuses; nobody's call changes.
+    const int id = x->hold();
+    QVERIFY2(id > 0, qPrintable(errorName(id)));
+    fx.settle();
+    QCOMPARE(fx.events(), withIds({QStringLiteral("reply({id},OPERATIONUNAVAIL)")}, {id}));
+    QCOMPARE(x->state(), int(Connected));
+    QCOMPARE(x->mode(), int(ConnectedActive));
+    QCOMPARE(y->state(), int(Connected));
+    QCOMPARE(y->mode(), int(ConnectedActive));
+    QCOMPARE(fx.peerState(QStringLiteral("alice")), QStringLiteral("CONNECTED/ACTIVE"));
+
+    // Once Y has left (inactive), X is the only participant and holds the call.
+    QCOMPARE(fx.completionOf(y->drop(QByteArray())), int(Success));
+    QCOMPARE(y->mode(), int(ConnectedInactive));
+    fx.recorder().clear();
+    const int held = x->hold();
+    QVERIFY2(held > 0, qPrintable(errorName(held)));
+    fx.settle();
+    QCOMPARE(fx.events(), withIds({QStringLiteral("reply({id},0)"), QStringLiteral("S(X)=ONHOLD")}, {held}));
+}
+
+void TestConformanceTransferBridged::otherStationAnswers_data()
+{
+    QTest::addColumn<int>("sharing");
+    QTest::addColumn<QString>("secondary");
+    QTest::newRow("case 80 (D-16): bridged-shared")
+        << int(SharingBridgedShared) << QStringLiteral("S(Y)=CONNECTED/INACTIVE");
+    QTest::newRow("case 80 (D-16): bridged-new") << int(SharingBridgedNew) << QStringLiteral("S(Y)=IDLE");
+    QTest::newRow("case 80 (D-16): bridged-exclusive")
+        << int(SharingBridgedExclusive) << QStringLiteral("S(Y)=IDLE");
+}
+
+// [D-16]: a station's appearance follows when another station answers; it does not stay OFFERING.
+void TestConformanceTransferBridged::otherStationAnswers()
+{
+    QFETCH(int, sharing);
+    QFETCH(QString, secondary);
+
+    SimFixture fx;
+    const Bridged b = bridgedLines(fx, sharing);
+    CallSession *x = nullptr;
+    CallSession *y = nullptr;
+    QVERIFY(offerBridged(fx, b, &x, &y));
+    QCOMPARE(y->state(), int(Offering));
+    QCOMPARE(y->mode(), int(OfferingInactive));
+    fx.recorder().clear();
+
+    const int id = x->answer();
+    QVERIFY2(id > 0, qPrintable(errorName(id)));
+    fx.settle();
+    QCOMPARE(fx.events(),
+             withIds({QStringLiteral("reply({id},0)"), QStringLiteral("S(X)=CONNECTED/ACTIVE"), secondary,
+                      QStringLiteral("peer(alice)=CONNECTED/ACTIVE")},
+                     {id}));
+    if (sharing != SharingBridgedShared)
+        return;
+    // A shared address lets Y join the call it watched inactive.
+    QVERIFY(y->hasFeature(FeatureAnswer));
+    fx.recorder().clear();
+    const int joined = y->answer();
+    QVERIFY2(joined > 0, qPrintable(errorName(joined)));
+    fx.settle();
+    QCOMPARE(fx.events(),
+             withIds({QStringLiteral("reply({id},0)"), QStringLiteral("S(Y)=CONNECTED/ACTIVE")}, {joined}));
 }
 
 QTEST_GUILESS_MAIN(TestConformanceTransferBridged)

@@ -1,4 +1,4 @@
-// TAPI-SEMANTICS.md section 10.B: user-user information (cases 26-33).
+// docs/tapi-semantics.md section 10.B: user-user information (cases 26-33).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"

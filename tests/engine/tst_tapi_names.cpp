@@ -1,5 +1,5 @@
 // The TAPI constants, names and the [D-1] TAPI 2 -> TAPI 3 mapping of engine/core/Tapi.h, checked
-// against the values and tables of TAPI-SEMANTICS.md sections 2, 4.1, 6 and 7.
+// against the values and tables of docs/tapi-semantics.md sections 2, 4.1, 6 and 7.
 #include "core/Tapi.h"
 
 #include <QtTest/qtest.h>

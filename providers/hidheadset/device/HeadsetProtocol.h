@@ -22,7 +22,7 @@ struct HeadsetRequest
 // The call-control protocol of one headset, driven by its parsed report descriptor: no I/O, no
 // threads, no clock of its own (callers pass the time), so replay tests can drive it exactly.
 //
-// Inputs are read by each control's descriptor flags (DEVICES.md 1.2): an absolute control is a
+// Inputs are read by each control's descriptor flags (docs/device-facts.md 1.2): an absolute control is a
 // state and is compared with the host's state (the matching lamp: Hook Switch with Off-Hook, Phone
 // Mute with Mute, Hold with Hold); a relative toggle is a request on its 0->1 edge only, so a press
 // and its release are one toggle; separate on/off buttons (-1..1) request a state. A change of an

@@ -10,7 +10,7 @@
 
 // The call-progress tones of ONE country profile, recognised with spandsp's supervisory tone
 // receiver (super_tone_rx): it runs the Goertzel bank and matches whole cadences, which is what
-// busy/reorder/ringback need. Each profile has its own descriptor (never mixed, DEVICES.md 3.3).
+// busy/reorder/ringback need. Each profile has its own descriptor (never mixed, docs/device-facts.md 3.3).
 // On top of spandsp it counts the cadence cycles of a running tone from spandsp's segment reports,
 // so a disconnect tone can be acted on after N cycles only. spandsp compares its bins with each
 // other, so broadband noise can pass for a continuous dial tone (seen with white noise and the UK

@@ -54,7 +54,7 @@ struct RingCadence
 
 // Everything country-specific the detectors and the line state machine need. Profiles are data:
 // the three built-in ones live in CountryProfile.cpp as tables; one detector set never mixes them
-// (DEVICES.md 3.3: 425 Hz leaks into the 400/440 Hz bins and hides EU/UK busy in a mixed set).
+// (docs/device-facts.md 3.3: 425 Hz leaks into the 400/440 Hz bins and hides EU/UK busy in a mixed set).
 struct CountryProfile
 {
     QString id; // "us", "eu", "uk"

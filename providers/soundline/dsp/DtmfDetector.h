@@ -6,7 +6,7 @@
 
 // spandsp's DTMF receiver (Q.24 timing: 40 ms digits accepted, 20 ms rejected), reporting each digit
 // when it starts. The realtime callback is used because it gives the start of each digit; spandsp
-// then no longer fills its digit buffer (DEVICES.md 3.1), so there is exactly one path.
+// then no longer fills its digit buffer (docs/device-facts.md 3.1), so there is exactly one path.
 class DtmfDetector
 {
 public:

@@ -72,7 +72,7 @@ void LineStateMachine::enter(Phase phase)
     const bool outboundProgress = phase == Phase::WaitDialTone || phase == Phase::Dialing
         || phase == Phase::Proceeding || phase == Phase::Ringback || phase == Phase::Busy
         || phase == Phase::SpecialInfo;
-    // Only what the phase needs runs (DEVICES.md 3.3: gate tone detection by line state).
+    // Only what the phase needs runs (docs/device-facts.md 3.3: gate tone detection by line state).
     m_detectors.setRingEnabled(onHook);
     m_detectors.setCallerIdEnabled(onHook);
     m_detectors.setDtmfEnabled(phase == Phase::Connected);

@@ -76,7 +76,7 @@ bool SoundLineConfig::fromVariantMap(const QVariantMap &map, SoundLineConfig *co
     c.captureFile = map.value(QLatin1String("captureFile")).toString();
     c.serialPort = map.value(QLatin1String("serialPort")).toString();
     if (c.hasControlLines()) {
-        // The usual wiring of a serial line interface (DEVICES.md 4).
+        // The usual wiring of a serial line interface (docs/device-facts.md 4).
         c.ringPin = Pin::Ri;
         c.loopCurrentPin = Pin::Dcd;
         c.hookRelayPin = Pin::Dtr;

@@ -1,4 +1,4 @@
-// Replays the authored report scripts of scripts/*.txt (DEVICES.md 5.2) through the real headset
+// Replays the authored report scripts of scripts/*.txt (docs/device-facts.md 5.2) through the real headset
 // stack: FakeHidBackend -> HeadsetManager -> HeadsetDevice (I/O thread, queued signals) ->
 // HeadsetProtocol, checking every request the device reports and every report the host writes.
 // The script format is described in scripts/README.md.
@@ -52,7 +52,7 @@ private Q_SLOTS:
 
 void TestHeadsetReplay::everyScriptHasARow()
 {
-    // The minimum set of DEVICES.md 5.2, one script (at least) per scenario.
+    // The minimum set of docs/device-facts.md 5.2, one script (at least) per scenario.
     const QStringList required {
         QStringLiteral("jabra-answer.txt"),       QStringLiteral("jabra-unconfirmed-press.txt"),
         QStringLiteral("jabra-mute-toggle.txt"),  QStringLiteral("poly-mute.txt"),

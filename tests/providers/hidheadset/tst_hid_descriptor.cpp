@@ -1,5 +1,5 @@
 // Tests for the HID report-descriptor parser (providers/hidheadset/descriptor). Expected
-// positions come from tests/fixtures/hid/README.md and DEVICES.md 5.1 and were cross-checked with
+// positions come from tests/fixtures/hid/README.md and docs/device-facts.md 5.1 and were cross-checked with
 // shared/tools/hiddesc.py, an independent walker; they are written out here, not computed.
 
 #include "DescriptorItemReader.h"

@@ -1,0 +1,48 @@
+// answer (lineAnswer), also rejoining an inactive bridged call: docs/tapi-semantics.md 6 (answer mode)
+// and 7.
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+#include "session/verbs/VerbGate.h"
+
+using namespace Tapi;
+using namespace Verbs;
+
+int CallEngine::answer(CallSession *session)
+{
+    Call *call = nullptr;
+    const VerbGate gate {
+        .state = [](const Call &c) { return isOffered(c) || isInactive(c) ? Success : InvalCallState; },
+        .available = [](const Call &c) { return hasFeature(c, FeatureAnswer); },
+    };
+    if (int error = checkGate(session, gate, &call))
+        return error;
+    const bool rejoin = isInactive(*call);
+    const LineCapabilities &caps = call->line->capabilities();
+    LineCommand command;
+    command.kind = LineCommand::Answer;
+    command.otherAction = caps.answerMode;
+    if (!rejoin && (caps.answerMode == AnswerDrop || caps.answerMode == AnswerHold)) {
+        // [ANS]: answering a second call drops or holds the active one on the same line.
+        for (auto &[id, other] : m_calls) {
+            if (other.get() != call && other->line == call->line && other->state == Connected
+                && !(other->mode & ConnectedInactive) && !other->isConferenceParent && !other->closed) {
+                command.other = other->id;
+                break;
+            }
+        }
+    }
+    return issue(RequestAction::Answer, session, call, command, &CallEngine::completeAnswer);
+}
+
+void CallEngine::completeAnswer(const PendingRequest &request, const CommandOutcome &)
+{
+    if (Call *victim = request.other; victim && victim->state == Connected) {
+        if (request.command.otherAction == AnswerDrop) {
+            setState(victim, Idle);
+            becameIdle(victim);
+        } else if (request.command.otherAction == AnswerHold) {
+            setState(victim, OnHold);
+        }
+    }
+    setState(request.call, Connected, ConnectedActive);
+}

@@ -1,0 +1,203 @@
+// setupConference, prepareAddToConference, addToConference, removeFromConference; dropping a parent is
+// drop's (Drop.cpp, dropConference). docs/tapi-semantics.md 6.
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+#include "session/verbs/VerbGate.h"
+
+using namespace Tapi;
+using namespace Verbs;
+
+int CallEngine::setupConference(CallSession *session)
+{
+    Call *call = nullptr;
+    const VerbGate gate {
+        .state =
+            [](const Call &c) {
+                return c.state == Connected && !isInactive(c) && !isRelated(c) ? Success : InvalCallState;
+            },
+        .available =
+            [](const Call &c) {
+                return (c.line->capabilities().callFeatures & FeatureSetupConf)
+                    && c.line->capabilities().maxConference >= 2;
+            },
+    };
+    if (int error = checkGate(session, gate, &call))
+        return error;
+    LineCommand command;
+    command.kind = LineCommand::SetupConference;
+    command.conference = m_nextCallId++;
+    command.other = m_nextCallId++;
+    return issue(RequestAction::SetupConference, session, call, command, &CallEngine::completeSetupConference,
+                 &CallEngine::createConference);
+}
+
+// The parent and the consult exist, with their relations, before the completion [D-7]; their states
+// follow it.
+void CallEngine::createConference(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *parent = newCallWithId(request.command.conference, call->line, Outbound);
+    parent->isConferenceParent = true;
+    Call *consult = newCallWithId(request.command.other, call->line, Outbound);
+    addHandlesFor(parent);
+    addHandlesFor(consult);
+    parent->members.push_back(call);
+    parent->lastAdded = call;
+    call->confParent = parent;
+    linkConsult(parent, consult, false);
+    notifyConference(parent);
+    for (CallSession *handle : call->handles)
+        Q_EMIT handle->conferenceChanged();
+}
+
+void CallEngine::completeSetupConference(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *parent = call->confParent;
+    Call *consult = parent ? parent->consult : nullptr;
+    if (!parent || !consult)
+        return;
+    setState(parent, OnHoldPendConf);
+    setState(consult, DialTone, DialToneNormal);
+    setState(call, Conferenced);
+}
+
+int CallEngine::prepareAddToConference(CallSession *session)
+{
+    Call *call = nullptr;
+    const VerbGate gate {
+        .state =
+            [](const Call &c) {
+                if (!c.isConferenceParent)
+                    return int(InvalConfCallHandle);
+                return c.state == Connected && !c.consult ? int(Success) : int(InvalCallState);
+            },
+        .arguments =
+            [](const Call &c) {
+                return int(c.members.size()) >= c.line->capabilities().maxConference ? int(ConferenceFull)
+                                                                                     : int(Success);
+            },
+    };
+    if (int error = checkGate(session, gate, &call))
+        return error;
+    LineCommand command;
+    command.kind = LineCommand::PrepareAddToConference;
+    command.conference = call->id;
+    command.other = m_nextCallId++;
+    return issue(RequestAction::PrepareAddToConference, session, call, command,
+                 &CallEngine::completePrepareAddToConference, &CallEngine::createConsult);
+}
+
+// The consult call of prepareAddToConference or setupTransfer, linked before the completion [D-7].
+void CallEngine::createConsult(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *consult = newCallWithId(request.command.other, call->line, Outbound);
+    addHandlesFor(consult);
+    linkConsult(call, consult, request.action == RequestAction::SetupTransfer);
+}
+
+void CallEngine::completePrepareAddToConference(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *consult = call->consult;
+    if (!consult)
+        return;
+    setState(call, OnHoldPendConf);
+    setState(consult, DialTone, DialToneNormal);
+}
+
+int CallEngine::addToConference(CallSession *conference, CallSession *consultSession)
+{
+    Call *consult = consultSession ? consultSession->call() : nullptr;
+    Call *parent = nullptr;
+    const VerbGate gate {
+        .state =
+            [&](const Call &p) {
+                if (!p.isConferenceParent)
+                    return int(InvalConfCallHandle);
+                if (!consult || consult->line != p.line || consult->isConferenceParent || consult->confParent)
+                    return int(InvalConsultCallHandle);
+                if (consultSession->privilege() != PrivilegeOwner)
+                    return int(NotOwner);
+                if (p.state != OnHoldPendConf && p.state != OnHold)
+                    return int(InvalCallState);
+                const int s = consult->state;
+                return s == Connected || s == OnHold || s == Proceeding || s == Ringback
+                    ? int(Success)
+                    : int(InvalCallState);
+            },
+        .arguments =
+            [](const Call &p) {
+                return int(p.members.size()) >= p.line->capabilities().maxConference ? int(ConferenceFull)
+                                                                                     : int(Success);
+            },
+    };
+    if (int error = checkGate(conference, gate, &parent))
+        return error;
+    LineCommand command;
+    command.kind = LineCommand::AddToConference;
+    command.conference = parent->id;
+    command.other = consult->id;
+    return issue(RequestAction::AddToConference, conference, parent, command,
+                 &CallEngine::completeAddToConference);
+}
+
+void CallEngine::completeAddToConference(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *consult = request.other;
+    if (!consult || consult->state == Idle)
+        return;
+    if (call->consult == consult)
+        unlinkConsult(call);
+    consult->confParent = call;
+    call->members.push_back(consult);
+    call->lastAdded = consult;
+    notifyConference(call);
+    for (CallSession *handle : consult->handles)
+        Q_EMIT handle->conferenceChanged();
+    setState(consult, Conferenced);
+    setState(call, Connected, ConnectedActive);
+}
+
+int CallEngine::removeFromConference(CallSession *session)
+{
+    Call *call = nullptr;
+    const VerbGate gate {
+        .state =
+            [](const Call &c) { return c.state == Conferenced && c.confParent ? Success : InvalCallState; },
+        .available =
+            [](const Call &c) {
+                const int caps = c.line->capabilities().removeFromConfCaps;
+                return caps == RemoveAny || (caps == RemoveLast && c.confParent->lastAdded == &c);
+            },
+    };
+    if (int error = checkGate(session, gate, &call))
+        return error;
+    LineCommand command;
+    command.kind = LineCommand::RemoveFromConference;
+    command.conference = call->confParent->id;
+    return issue(RequestAction::RemoveFromConference, session, call, command,
+                 &CallEngine::completeRemoveFromConference);
+}
+
+void CallEngine::completeRemoveFromConference(const PendingRequest &request, const CommandOutcome &)
+{
+    Call *call = request.call;
+    Call *parent = call->confParent;
+    if (!parent)
+        return;
+    const int removeState = call->line->capabilities().removeFromConfState;
+    std::erase(parent->members, call);
+    if (parent->lastAdded == call)
+        parent->lastAdded = nullptr;
+    call->confParent = nullptr;
+    notifyConference(parent);
+    for (CallSession *handle : call->handles)
+        Q_EMIT handle->conferenceChanged();
+    setState(call, removeState, removeState == Connected ? ConnectedActive : 0);
+    if (removeState == Idle)
+        becameIdle(call);
+    collapseIfNeeded(parent);
+}
