@@ -45,6 +45,20 @@ void SimSipStack::hangup(quint64 token, int cause, const QByteArray &uui)
     done(token);
 }
 
+void SimSipStack::hold(quint64 token, bool onHold)
+{
+    m_commands
+        << QStringLiteral("%1 %2").arg(onHold ? QStringLiteral("hold") : QStringLiteral("resume")).arg(token);
+    if (!m_holdAnswersLater)
+        done(token);
+}
+
+void SimSipStack::sendDigits(quint64 token, const QString &digits)
+{
+    m_commands << QStringLiteral("digits %1 %2").arg(token).arg(digits);
+    done(token);
+}
+
 quint64 SimSipStack::offer(int account, const QString &number, const QString &name, const QByteArray &uui)
 {
     const quint64 token = m_nextInbound++;

@@ -21,10 +21,15 @@ public:
     void answer(quint64 token, const QByteArray &uui) override;
     void reject(quint64 token, int status, int cause, const QByteArray &uui) override;
     void hangup(quint64 token, int cause, const QByteArray &uui) override;
+    void hold(quint64 token, bool onHold) override;
+    void sendDigits(quint64 token, const QString &digits) override;
 
     QStringList commands() const { return m_commands; }
     QList<SipAccountConfig> accounts() const { return m_accounts; }
     void setFailNext(int error) { m_failNext = error; }
+    // Holds back the completion of the next hold/unhold until completeHeld() (the far end's answer).
+    void setHoldAnswersLater(bool later) { m_holdAnswersLater = later; }
+    void completeHeld(quint64 token, int error = 0) { Q_EMIT commandDone(token, error); }
     // An INVITE arrives for `account`; returns its token.
     quint64 offer(int account, const QString &number, const QString &name, const QByteArray &uui = {});
 
@@ -35,4 +40,5 @@ private:
     QStringList m_commands;
     quint64 m_nextInbound = InboundTokenBase;
     int m_failNext = 0;
+    bool m_holdAnswersLater = false;
 };

@@ -30,6 +30,8 @@ public:
     void answer(quint64 token, const QByteArray &uui);
     void reject(quint64 token, int status, int cause, const QByteArray &uui);
     void hangup(quint64 token, int cause, const QByteArray &uui);
+    void hold(quint64 token, bool onHold);
+    void sendDigits(quint64 token, const QString &digits);
 
 private:
     struct Account;
@@ -40,7 +42,13 @@ private:
     void setRegistration(Account &account, bool registered, const QString &reason);
     void destroyCall(quint64 token);
     void startAudio(Call &call);
-    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes) const;
+    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
+                      const QByteArray &direction = "sendrecv") const;
+    static struct mbuf *bodyOf(const QByteArray &text);
+    void prepareStream(Call &call);
+    void applyDirection(Call &call, const QByteArray &localDirection);
+    void mediaTimedOut(quint64 token);
+    void reinviteFailed(Account &account, const struct sip_msg *msg);
     bool takeRemoteSdp(Call &call, const struct sip_msg *msg);
     static void rememberInvite(Account &account, enum sip_transp transport, const struct sa *destination,
                                const uint8_t *packet, size_t length);
@@ -61,6 +69,7 @@ private:
     static void progress(const struct sip_msg *msg, void *arg);
     static void established(const struct sip_msg *msg, void *arg);
     static void closed(int err, const struct sip_msg *msg, void *arg);
+    static void info(struct sip *sip, const struct sip_msg *msg, void *arg);
 
     SipStack *m_stack;
     int m_retrySeconds;

@@ -240,7 +240,8 @@ void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, 
     }
     const bool bye = start.startsWith("BYE ");
     const bool cancel = start.startsWith("CANCEL ");
-    if (!bye && !cancel)
+    const bool response = start.startsWith("SIP/2.0 ");
+    if (!bye && !cancel && !response)
         return;
     struct mbuf *mb = mbuf_alloc(length);
     if (!mb)
@@ -248,7 +249,13 @@ void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, 
     mbuf_write_mem(mb, packet, length);
     mb->pos = 0;
     struct sip_msg *msg = nullptr;
-    if (sip_msg_decode(&msg, mb) == 0) {
+    if (sip_msg_decode(&msg, mb) == 0 && response) {
+        // A final error to a re-INVITE of ours (to-tag set: inside the dialog).
+        if (!pl_strcmp(&msg->cseq.met, "INVITE") && pl_isset(&msg->to.tag) && msg->scode >= 300) {
+            auto *account = static_cast<Account *>(arg);
+            account->core->reinviteFailed(*account, msg);
+        }
+    } else if (msg) {
         auto *account = static_cast<Account *>(arg);
         SipCallEnd end;
         end.cancelled = cancel;

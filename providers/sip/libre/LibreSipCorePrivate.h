@@ -115,7 +115,13 @@ struct LibreSipCore::Call
     QByteArray callId;
     QByteArray remoteAddress;
     quint16 remotePort = 0;
-    int payloadType = -1;
+    int payloadType = -1; // -1: no offer yet (an INVITE without SDP: ours goes in the 200)
+    int telephoneEvent = -1; // the far end's telephone-event payload type, -1 when not negotiated
+    QByteArray remoteDirection = "sendrecv"; // of the far end's last SDP
+    QByteArray localDirection = "sendrecv"; // of ours
+    bool localHold = false;
+    bool remoteHeld = false;
+    bool modifyPending = false; // our re-INVITE (hold, resume) waits for its final response
     quint64 sdpVersion = 1;
     ~Call() { mem_deref(session); }
 };

@@ -11,6 +11,8 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qelapsedtimer.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
@@ -25,7 +27,7 @@ using namespace Tapi;
 namespace {
 
 // Counts the 200 OKs agent1's REGISTERs get, from the provider's SIP trace (logged on libre's thread);
-// other messages go to the previous handler, the trace itself nowhere.
+// other messages go to the previous handler, the trace itself nowhere (HOOKLINE_SIP_TEST_TRACE=1: too).
 std::atomic<int> registrationsAccepted {0};
 QtMessageHandler previousHandler = nullptr;
 
@@ -36,9 +38,38 @@ void countRegistrations(QtMsgType type, const QMessageLogContext &context, const
             && message.contains(QLatin1String(" REGISTER"))
             && message.contains(QLatin1String("<sip:agent1@")))
             ++registrationsAccepted;
+        static const bool show = qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE");
+        if (show) // for reading a failure: the whole SIP trace on stderr
+            previousHandler(type, context, message);
         return;
     }
     previousHandler(type, context, message);
+}
+
+// Writes a 1 kHz tone to the line and waits (5 s at most) until it comes back loud in fromLine.
+bool hearsEchoedTone(LineAudioEndpoint &endpoint)
+{
+    std::vector<int16_t> tone(4000);
+    for (std::size_t i = 0; i < tone.size(); ++i)
+        tone[i] = int16_t(8000 * std::sin(2 * M_PI * 1000 * double(i) / 8000));
+    if (endpoint.toLine.write(tone) != tone.size())
+        return false;
+    double loudest = 0;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        std::vector<int16_t> heard(endpoint.fromLine.available());
+        endpoint.fromLine.read(heard);
+        for (std::size_t i = 0; i + 160 <= heard.size(); i += 160) {
+            double energy = 0;
+            for (std::size_t j = i; j < i + 160; ++j)
+                energy += double(heard[j]) * heard[j];
+            loudest = std::max(loudest, std::sqrt(energy / 160));
+        }
+        if (loudest > 4000) // the tone's RMS is 5657; silence and G.711 noise are far below
+            return true;
+        QTest::qWait(20);
+    }
+    return false;
 }
 
 } // namespace
@@ -62,8 +93,15 @@ private Q_SLOTS:
     void outboundAnsweredThenFarEndHangsUp();
     void outboundBusy();
     void outboundCancelledWhileRinging();
+    void holdAndResumeBothWays();
+    void dtmfBothWays();
+    void rtpTimeoutEndsTheCall();
+    void networkLossMidCall();
+    void inboundWithoutSdp();
 
 private:
+    CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
+                             std::shared_ptr<LineAudioEndpoint> *endpoint = nullptr);
     CallSession *waitForOffer(QSignalSpy &added);
     CallSession *makeCall(const QString &number);
     void finishSipp(QProcess *sipp);
@@ -83,8 +121,9 @@ void tst_SipLoopback::initTestCase()
     QVERIFY(m_peers->isValid());
     QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
     QString error;
-    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent2", "secret2"}, {"agent3", "secret3"}},
-                                      &error),
+    QVERIFY2(m_peers->prepareKamailio(
+                 {{"agent1", "secret1"}, {"agent2", "secret2"}, {"agent3", "secret3"}, {"agent4", "secret4"}},
+                 &error),
              qPrintable(error));
 
     const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());
@@ -95,7 +134,9 @@ void tst_SipLoopback::initTestCase()
               {"password", "secret1"},
               {"displayName", "Agent One"}},
              {{"registrar", registrar}, {"user", "agent2"}, {"password", "secret2"}, {"transport", "tcp"}},
-             {{"registrar", registrar}, {"user", "agent3"}, {"password", "wrong"}}}) {
+             {{"registrar", registrar}, {"user", "agent3"}, {"password", "wrong"}},
+             // RTP timeout after 1 s (the others keep the default 30 s: their far ends send no RTP).
+             {{"registrar", registrar}, {"user", "agent4"}, {"password", "secret4"}, {"rtpTimeout", "1"}}}) {
         SipAccountConfig account;
         QVERIFY2(SipAccountConfig::fromVariantMap(map, &account, &error), qPrintable(error));
         accounts.append(account);
@@ -234,24 +275,7 @@ void tst_SipLoopback::inboundAudioAndAgentDrop()
     QCOMPARE(endpoint->sampleRate(), 8000);
 
     // The agent's 1 kHz tone goes out as G.711, sipp echoes the RTP, and it comes back decoded.
-    std::vector<int16_t> tone(4000);
-    for (std::size_t i = 0; i < tone.size(); ++i)
-        tone[i] = int16_t(8000 * std::sin(2 * M_PI * 1000 * double(i) / 8000));
-    QCOMPARE(endpoint->toLine.write(tone), tone.size());
-    double loudest = 0;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            std::vector<int16_t> heard(endpoint->fromLine.available());
-            endpoint->fromLine.read(heard);
-            for (std::size_t i = 0; i + 160 <= heard.size(); i += 160) {
-                double energy = 0;
-                for (std::size_t j = i; j < i + 160; ++j)
-                    energy += double(heard[j]) * heard[j];
-                loudest = std::max(loudest, std::sqrt(energy / 160));
-            }
-            return loudest > 4000; // the tone's RMS is 5657; silence and µ-law noise are far below
-        }(),
-        5000);
+    QVERIFY(hearsEchoedTone(*endpoint));
 
     QVERIFY(a->drop(QByteArray("wrap-7")) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
@@ -339,6 +363,122 @@ void tst_SipLoopback::outboundCancelledWhileRinging()
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     finishSipp(sipp); // CANCEL, 487, ACK
+}
+
+CallSession *tst_SipLoopback::answerOffer(const QString &scenario, const QString &account, bool echo,
+                                          QProcess **sipp, std::shared_ptr<LineAudioEndpoint> *endpoint)
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QSignalSpy audio(m_provider->stack(), &SipStack::callAudioReady);
+    *sipp = m_peers->startSipp(scenario, account, echo);
+    if (!*sipp)
+        return nullptr;
+    CallSession *a = waitForOffer(added);
+    if (!a || a->answer() <= 0)
+        return nullptr;
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    if (!completed.wait(5000) || a->state() != Connected)
+        return nullptr;
+    if (endpoint) {
+        if (!audio.count() && !audio.wait(5000))
+            return nullptr;
+        *endpoint = audio.at(0).at(1).value<std::shared_ptr<LineAudioEndpoint>>();
+    }
+    return a;
+}
+
+void tst_SipLoopback::holdAndResumeBothWays()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_hold_both_ways.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = makeCall(QStringLiteral("9004"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    // Ours: re-INVITE a=sendonly, ONHOLD when the far end's 200 came; resume with sendrecv.
+    QVERIFY(a->hold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
+    QVERIFY(a->unhold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 5000);
+    // The far end's: its sendonly re-INVITE is CONNECTED/ACTIVEHELD here, its sendrecv one ACTIVE again.
+    const QStringList expected {"S(A)=DIALTONE/NORMAL",      "S(A)=DIALING",         "S(A)=PROCEEDING",
+                                "S(A)=CONNECTED/ACTIVE",     "S(A)=ONHOLD",          "S(A)=CONNECTED/ACTIVE",
+                                "S(A)=CONNECTED/ACTIVEHELD", "S(A)=CONNECTED/ACTIVE"};
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->events().size(), expected.size(), 5000);
+    QCOMPARE(m_recorder->events(), expected);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    finishSipp(sipp); // checked each SDP direction both ways
+}
+
+void tst_SipLoopback::dtmfBothWays()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a = answerOffer(QStringLiteral("uac_dtmf.xml"), QStringLiteral("agent1"), true, &sipp);
+    QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    // In: '1' as RFC 4733 events, '5' and '#' by INFO (the INFO of another type is refused, not a digit).
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 3, 5000);
+    // Out: RFC 4733 events, echoed by sipp and decoded here again.
+    QVERIFY(a->dial(QStringLiteral("4*")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 5, 5000);
+    QStringList heard;
+    for (const QList<QVariant> &digit : digits)
+        heard << digit.at(0).toString();
+    QCOMPARE(heard, (QStringList {"1", "5", "#", "4", "*"}));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    finishSipp(sipp);
+}
+
+void tst_SipLoopback::rtpTimeoutEndsTheCall()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        answerOffer(QStringLiteral("uac_rtp_timeout.xml"), QStringLiteral("agent4"), false, &sipp);
+    QVERIFY(a);
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QVERIFY2(timer.elapsed() >= 800, "the call ended before the 1 s RTP timeout");
+    finishSipp(sipp); // BYE with Reason Q.850 41
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipLoopback::networkLossMidCall()
+{
+    QProcess *sipp = nullptr;
+    std::shared_ptr<LineAudioEndpoint> endpoint;
+    CallSession *a =
+        answerOffer(QStringLiteral("uac_network_loss.xml"), QStringLiteral("agent4"), true, &sipp, &endpoint);
+    QVERIFY(a && endpoint);
+    // Audio flows (echoed) well past the 1 s timeout: the call stays up.
+    QVERIFY(hearsEchoedTone(*endpoint));
+    QTest::qWait(1200);
+    QCOMPARE(a->state(), int(Connected));
+    // The far end vanishes: no RTP, no SIP. The call ends as TEMPFAILURE; the BYE gets no answer.
+    m_peers->killSipp(sipp);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    QVERIFY(m_engine->line(QStringLiteral("sip/agent4"))->inService());
+}
+
+void tst_SipLoopback::inboundWithoutSdp()
+{
+    QProcess *sipp = nullptr;
+    std::shared_ptr<LineAudioEndpoint> endpoint;
+    CallSession *a =
+        answerOffer(QStringLiteral("uac_late_offer.xml"), QStringLiteral("agent1"), true, &sipp, &endpoint);
+    QVERIFY(a && endpoint);
+    // The audio starts with the ACK's answer (A-law): the tone makes the round trip.
+    QVERIFY(hearsEchoedTone(*endpoint));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    finishSipp(sipp); // our offer in the 200 checked
 }
 
 QTEST_GUILESS_MAIN(tst_SipLoopback)

@@ -33,8 +33,15 @@ private Q_SLOTS:
     void outboundRefusedByFarEnd();
     void outboundDropBeforeAnswer();
     void placingFailsCompletesWithError();
+    void holdAndResumeByReinvite();
+    void holdRefusedByFarEnd();
+    void farEndHoldIsActiveHeld();
+    void digitsBothWays();
+    void digitsNeedAnAnsweredCall();
+    void rtpTimeoutIsTempFailure();
 
 private:
+    CallSession *answered(quint64 *token);
     void startProvider(const QList<QVariantMap> &accounts);
     CallSession *offer(const QString &number, const QString &name, const QByteArray &uui, quint64 *token);
 
@@ -291,6 +298,133 @@ void tst_SipProvider::placingFailsCompletesWithError()
     QCOMPARE(completed.at(0).at(0).toInt(), request);
     QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
     QCOMPARE(m_engine->sessionList().size(), 0);
+}
+
+CallSession *tst_SipProvider::answered(quint64 *token)
+{
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, token);
+    if (!a || a->answer() <= 0)
+        return nullptr;
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    if (!completed.wait(1000) || a->state() != Connected)
+        return nullptr;
+    m_recorder->clear();
+    return a;
+}
+
+void tst_SipProvider::holdAndResumeByReinvite()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureHold));
+    // ONHOLD only once the far end accepted the re-INVITE.
+    m_stack->setHoldAnswersLater(true);
+    const int hold = a->hold();
+    QVERIFY(hold > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hold %1").arg(token));
+    QTest::qWait(10);
+    QCOMPARE(a->state(), int(Connected));
+    m_stack->completeHeld(token);
+    QCOMPARE(a->state(), int(OnHold));
+    const int unhold = a->unhold();
+    QVERIFY(unhold > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("resume %1").arg(token));
+    m_stack->completeHeld(token);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {QStringLiteral("reply(%1,0)").arg(hold), "S(A)=ONHOLD",
+                           QStringLiteral("reply(%1,0)").arg(unhold), "S(A)=CONNECTED/ACTIVE"}));
+}
+
+void tst_SipProvider::holdRefusedByFarEnd()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->setHoldAnswersLater(true);
+    const int hold = a->hold();
+    m_stack->completeHeld(token, EPROTO); // e.g. 488 to the re-INVITE
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(hold)}));
+    // Before the answer, or after the far end left, there is nothing to hold.
+    SipCallEnd end;
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->hold(), int(InvalCallState));
+}
+
+void tst_SipProvider::farEndHoldIsActiveHeld()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->callRemoteHold(token, true);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(a->mode(), int(ConnectedActiveHeld));
+    m_stack->callRemoteHold(token, true); // a second sendonly offer: nothing new
+    m_stack->callRemoteHold(token, false);
+    QCOMPARE(a->mode(), int(ConnectedActive));
+
+    // Held here, the far end's hold changes nothing the agent sees until the resume.
+    const int hold = a->hold();
+    QTRY_COMPARE(a->state(), int(OnHold));
+    m_stack->callRemoteHold(token, true);
+    QCOMPARE(a->state(), int(OnHold));
+    const int unhold = a->unhold();
+    QTRY_COMPARE(a->mode(), int(ConnectedActiveHeld));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {"S(A)=CONNECTED/ACTIVEHELD", "S(A)=CONNECTED/ACTIVE",
+                           QStringLiteral("reply(%1,0)").arg(hold), "S(A)=ONHOLD",
+                           QStringLiteral("reply(%1,0)").arg(unhold), "S(A)=CONNECTED/ACTIVE",
+                           "S(A)=CONNECTED/ACTIVEHELD"}));
+}
+
+void tst_SipProvider::digitsBothWays()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureDial));
+    // Out: the digits as RFC 4733 events; pauses of the dial string are not DTMF.
+    const int dial = a->dial(QStringLiteral("12,#a"));
+    QVERIFY(dial > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("digits %1 12#A").arg(token));
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(completed.wait(1000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    // In: RFC 4733 events and INFO alike reach the session's digitReceived, in order.
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    m_stack->digitReceived(token, QLatin1Char('5'));
+    m_stack->digitReceived(token, QLatin1Char('#'));
+    QCOMPARE(digits.count(), 2);
+    QCOMPARE(digits.at(0).at(0).toString(), QStringLiteral("5"));
+    QCOMPARE(digits.at(1).at(0).toString(), QStringLiteral("#"));
+}
+
+void tst_SipProvider::digitsNeedAnAnsweredCall()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    a->answer();
+    QTRY_COMPARE(a->state(), int(Connected));
+    a->drop(QByteArray());
+    m_stack->digitReceived(token, QLatin1Char('1')); // after the drop: stale
+    QCOMPARE(digits.count(), 0);
+}
+
+void tst_SipProvider::rtpTimeoutIsTempFailure()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    SipCallEnd end;
+    end.mediaTimeout = true;
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QCOMPARE(m_recorder->events(), (QStringList {"S(A)=DISCONNECTED/TEMPFAILURE"}));
 }
 
 QTEST_GUILESS_MAIN(tst_SipProvider)
