@@ -59,6 +59,13 @@ void SimSipStack::sendDigits(quint64 token, const QString &digits)
     done(token);
 }
 
+void SimSipStack::transfer(quint64 token, const QString &target)
+{
+    m_commands << QStringLiteral("transfer %1 %2").arg(token).arg(target);
+    if (!m_holdAnswersLater)
+        done(token);
+}
+
 quint64 SimSipStack::offer(int account, const QString &number, const QString &name, const QByteArray &uui)
 {
     const quint64 token = m_nextInbound++;

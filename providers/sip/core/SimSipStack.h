@@ -23,11 +23,12 @@ public:
     void hangup(quint64 token, int cause, const QByteArray &uui) override;
     void hold(quint64 token, bool onHold) override;
     void sendDigits(quint64 token, const QString &digits) override;
+    void transfer(quint64 token, const QString &target) override;
 
     QStringList commands() const { return m_commands; }
     QList<SipAccountConfig> accounts() const { return m_accounts; }
     void setFailNext(int error) { m_failNext = error; }
-    // Holds back the completion of the next hold/unhold until completeHeld() (the far end's answer).
+    // Holds back the completion of hold/unhold and transfer until completeHeld() (the far end's answer).
     void setHoldAnswersLater(bool later) { m_holdAnswersLater = later; }
     void completeHeld(quint64 token, int error = 0) { Q_EMIT commandDone(token, error); }
     // An INVITE arrives for `account`; returns its token.

@@ -31,14 +31,15 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     d.name = account.displayName.isEmpty() ? account.user + QLatin1Char('@') + account.registrar
                                            : account.displayName;
     d.address = account.user;
-    // A SIP line: hold and resume by re-INVITE, DTMF both ways; no transfer or conference yet.
+    // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER; no consult
+    // transfer or conference yet.
     d.caps.canReject = true;
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
     d.caps.uuiSendSize = 0;
     d.caps.uuiCallInfoSize = SipUserToUser::MaxOctets;
     d.caps.maxConference = 0;
     d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject | FeatureHold
-        | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits;
+        | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -187,6 +188,14 @@ void SipLineProvider::execute(const LineCommand &command)
     case LineCommand::Unhold:
         holdOrResume(command, it == m_calls.end() ? nullptr : &*it, token);
         return;
+    case LineCommand::BlindTransfer:
+        if (it == m_calls.end() || !it->established || it->released || it->ended) {
+            completeLater(command.requestId, InvalCallState);
+            return;
+        }
+        it->pending.append({command.requestId, command.kind});
+        m_stack->transfer(token, command.digits);
+        return;
     case LineCommand::Answer:
         if (it == m_calls.end() || it->outbound || it->released || it->ended) {
             completeLater(command.requestId, InvalCallState);
@@ -297,6 +306,8 @@ void SipLineProvider::onCommandDone(quint64 token, int error)
         it->established = true;
     if (!error && (done.kind == LineCommand::Hold || done.kind == LineCommand::Unhold))
         it->localHold = done.kind == LineCommand::Hold;
+    if (!error && done.kind == LineCommand::BlindTransfer)
+        it->released = true; // the far end talks to the target now; the engine idles the call
     if (error)
         qCInfo(lcSip) << "call" << id << "command failed at the SIP stack:" << error;
     if (m_sink && requestId)

@@ -56,6 +56,11 @@ public:
     // DTMF digits (0-9 * # A-D) as RFC 4733 telephone-events on the call's RTP stream, one after the
     // other; done once they are queued (an error when the far end did not negotiate telephone-event).
     virtual void sendDigits(quint64 token, const QString &digits) = 0;
+    // Blind transfer: REFER with Refer-To the target (a number at the registrar, `user@host` or a URI).
+    // Done when the far end's NOTIFY says the new call was answered (sipfrag 2xx; then this side sends
+    // BYE and forgets the call, no callEnded), or when it hangs up after accepting the REFER; an error
+    // when it refused the REFER or the new call failed (the call goes on).
+    virtual void transfer(quint64 token, const QString &target) = 0;
 
 Q_SIGNALS:
     void registrationChanged(int account, bool registered, const QString &reason);

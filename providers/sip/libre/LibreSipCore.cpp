@@ -151,6 +151,16 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     LibreSipCore *core = call->core;
     if (std::exchange(call->modifyPending, false))
         Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET); // the hold or resume never finished
+    if (std::exchange(call->transferPending, false)) {
+        if (call->referAccepted && err == ECONNRESET) {
+            // The far end accepted the REFER and hung up before its final NOTIFY: it went to the target.
+            qCInfo(lcSip) << "call" << call->token << "transferred (the far end hung up after accepting)";
+            Q_EMIT core->m_stack->commandDone(call->token, 0);
+            core->destroyCall(call->token);
+            return;
+        }
+        Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET);
+    }
     SipCallEnd end;
     if (msg && !msg->req && msg->scode >= 300) {
         end.status = msg->scode;
@@ -184,6 +194,19 @@ void LibreSipCore::destroyCall(quint64 token)
     // ~Call releases the session: BYE when established, CANCEL while ringing out, 486 if never answered.
 }
 
+QByteArray LibreSipCore::uriFor(const Account &account, const QString &target)
+{
+    QByteArray uri = target.trimmed().toUtf8();
+    if (!uri.startsWith("sip:")) {
+        if (!uri.contains('@'))
+            uri += '@' + account.config.registrar.toUtf8();
+        uri = "sip:" + uri;
+        if (account.config.transport == SipAccountConfig::Transport::Tcp)
+            uri += ";transport=tcp";
+    }
+    return uri;
+}
+
 void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &target, const QByteArray &uui)
 {
     if (accountIndex < 0 || accountIndex >= int(m_accounts.size())
@@ -192,14 +215,7 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         return;
     }
     Account &account = *m_accounts[size_t(accountIndex)];
-    QByteArray to = target.trimmed().toUtf8();
-    if (!to.startsWith("sip:")) {
-        if (!to.contains('@'))
-            to += '@' + account.config.registrar.toUtf8();
-        to = "sip:" + to;
-        if (account.config.transport == SipAccountConfig::Transport::Tcp)
-            to += ";transport=tcp";
-    }
+    const QByteArray to = uriFor(account, target);
     auto call = std::make_unique<Call>();
     call->core = this;
     call->account = &account;

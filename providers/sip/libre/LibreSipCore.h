@@ -32,6 +32,7 @@ public:
     void hangup(quint64 token, int cause, const QByteArray &uui);
     void hold(quint64 token, bool onHold);
     void sendDigits(quint64 token, const QString &digits);
+    void transfer(quint64 token, const QString &target);
 
 private:
     struct Account;
@@ -45,6 +46,8 @@ private:
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
                       const QByteArray &direction = "sendrecv") const;
     static struct mbuf *bodyOf(const QByteArray &text);
+    static QByteArray uriFor(const Account &account, const QString &target);
+    void finishTransfer(quint64 token);
     void prepareStream(Call &call);
     void applyDirection(Call &call, const QByteArray &localDirection);
     void mediaTimedOut(quint64 token);
@@ -70,6 +73,10 @@ private:
     static void established(const struct sip_msg *msg, void *arg);
     static void closed(int err, const struct sip_msg *msg, void *arg);
     static void info(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referNotify(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *substate,
+                            void *arg);
+    static void transferTimer(void *arg);
 
     SipStack *m_stack;
     int m_retrySeconds;

@@ -29,6 +29,7 @@ void LibreSipCore::shutdown(std::function<void()> finished)
         tmr_cancel(&account->retry);
         account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
         account->sessions = static_cast<struct sipsess_sock *>(mem_deref(account->sessions));
+        account->events = static_cast<struct sipevent_sock *>(mem_deref(account->events));
         if (account->sip) {
             account->closing = true;
             sip_close(account->sip, false); // drops our reference; the exit handler follows
@@ -136,6 +137,8 @@ void LibreSipCore::openAccount(Account &account)
         err = sip_transp_add(account.sip, SIP_TRANSP_TCP, &account.localAddress);
     if (!err)
         err = sipsess_listen(&account.sessions, account.sip, 32, &LibreSipCore::incoming, &account);
+    if (!err)
+        err = sipevent_listen(&account.events, account.sip, 32, 32, nullptr, nullptr);
     if (err) {
         setRegistration(account, false, QStringLiteral("cannot open a SIP socket: %1").arg(errorText(err)));
         return;

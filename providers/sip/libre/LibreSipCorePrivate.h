@@ -62,6 +62,7 @@ struct LibreSipCore::Account
     struct dnsc *dns = nullptr;
     struct sip *sip = nullptr;
     struct sipsess_sock *sessions = nullptr;
+    struct sipevent_sock *events = nullptr; // NOTIFYs of our REFERs
     struct sipreg *registration = nullptr;
     struct tmr retry
     {
@@ -96,6 +97,7 @@ struct LibreSipCore::Account
     {
         tmr_cancel(&retry);
         mem_deref(registration);
+        mem_deref(events);
         mem_deref(sessions);
         mem_deref(sip);
         mem_deref(dns);
@@ -123,5 +125,19 @@ struct LibreSipCore::Call
     bool remoteHeld = false;
     bool modifyPending = false; // our re-INVITE (hold, resume) waits for its final response
     quint64 sdpVersion = 1;
-    ~Call() { mem_deref(session); }
+    // Blind transfer: our REFER's implicit subscription and what its NOTIFYs said (sipfrag status).
+    struct sipsub *refer = nullptr;
+    bool transferPending = false;
+    bool referAccepted = false; // a NOTIFY came: the far end took the REFER
+    int transferStatus = 0; // final sipfrag status, or the REFER's own error response
+    struct tmr transferDone
+    {
+    };
+    Call() { tmr_init(&transferDone); }
+    ~Call()
+    {
+        tmr_cancel(&transferDone);
+        mem_deref(refer);
+        mem_deref(session);
+    }
 };

@@ -76,3 +76,9 @@ void LibreSipStack::sendDigits(quint64 token, const QString &digits)
     if (m_core)
         m_loop.post([core = m_core, token, digits] { core->sendDigits(token, digits); });
 }
+
+void LibreSipStack::transfer(quint64 token, const QString &target)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, target] { core->transfer(token, target); });
+}

@@ -29,6 +29,7 @@ public:
     void hangup(quint64 token, int cause, const QByteArray &uui) override;
     void hold(quint64 token, bool onHold) override;
     void sendDigits(quint64 token, const QString &digits) override;
+    void transfer(quint64 token, const QString &target) override;
 
 private:
     LibreLoop m_loop;

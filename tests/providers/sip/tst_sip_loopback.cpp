@@ -98,6 +98,8 @@ private Q_SLOTS:
     void rtpTimeoutEndsTheCall();
     void networkLossMidCall();
     void inboundWithoutSdp();
+    void blindTransfer();
+    void blindTransferToBusyTarget();
 
 private:
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
@@ -479,6 +481,43 @@ void tst_SipLoopback::inboundWithoutSdp()
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     finishSipp(sipp); // our offer in the 200 checked
+}
+
+void tst_SipLoopback::blindTransfer()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = makeCall(QStringLiteral("9005"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int transfer = a->blindTransfer(QStringLiteral("9006"));
+    QVERIFY(transfer > 0);
+    // Completed (and IDLE) only with the NOTIFY that says the target answered.
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(completed.at(0).at(0).toInt(), transfer);
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->state(), int(Idle));
+    finishSipp(sipp); // REFER's Refer-To, and the BYE after the final NOTIFY
+}
+
+void tst_SipLoopback::blindTransferToBusyTarget()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer_busy.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = makeCall(QStringLiteral("9005"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(a->blindTransfer(QStringLiteral("9006")) > 0);
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
+    QCOMPARE(a->state(), int(Connected)); // still the agent's call
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    finishSipp(sipp);
 }
 
 QTEST_GUILESS_MAIN(tst_SipLoopback)

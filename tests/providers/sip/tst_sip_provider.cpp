@@ -39,6 +39,8 @@ private Q_SLOTS:
     void digitsBothWays();
     void digitsNeedAnAnsweredCall();
     void rtpTimeoutIsTempFailure();
+    void blindTransferByRefer();
+    void blindTransferFails();
 
 private:
     CallSession *answered(quint64 *token);
@@ -425,6 +427,41 @@ void tst_SipProvider::rtpTimeoutIsTempFailure()
     QCOMPARE(a->state(), int(Disconnected));
     QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
     QCOMPARE(m_recorder->events(), (QStringList {"S(A)=DISCONNECTED/TEMPFAILURE"}));
+}
+
+void tst_SipProvider::blindTransferByRefer()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureBlindTransfer));
+    m_stack->setHoldAnswersLater(true);
+    const int transfer = a->blindTransfer(QStringLiteral("555-0199"));
+    QVERIFY(transfer > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("transfer %1 5550199").arg(token));
+    QTest::qWait(10);
+    QCOMPARE(a->state(), int(Connected)); // until the NOTIFY says the target answered
+    m_stack->completeHeld(token);
+    QCOMPARE(a->state(), int(Idle));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,0)").arg(transfer), "S(A)=IDLE"}));
+    // The stack's BYE after the transfer is the stack's business: nothing more reaches the engine.
+    m_stack->callEnded(token, SipCallEnd {});
+    m_stack->callAudioGone(token);
+    QCOMPARE(m_recorder->events().size(), 2);
+}
+
+void tst_SipProvider::blindTransferFails()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->setHoldAnswersLater(true);
+    const int transfer = a->blindTransfer(QStringLiteral("5550199"));
+    m_stack->completeHeld(token, EPROTO); // REFER refused, or the target busy (sipfrag 486)
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(transfer)}));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hangup %1 cause=16 uui=").arg(token));
 }
 
 QTEST_GUILESS_MAIN(tst_SipProvider)
