@@ -100,6 +100,7 @@ private Q_SLOTS:
     void inboundWithoutSdp();
     void blindTransfer();
     void blindTransferToBusyTarget();
+    void stackSendsUuiOnAnswerAndInvite();
 
 private:
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
@@ -123,9 +124,12 @@ void tst_SipLoopback::initTestCase()
     QVERIFY(m_peers->isValid());
     QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
     QString error;
-    QVERIFY2(m_peers->prepareKamailio(
-                 {{"agent1", "secret1"}, {"agent2", "secret2"}, {"agent3", "secret3"}, {"agent4", "secret4"}},
-                 &error),
+    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"},
+                                       {"agent2", "secret2"},
+                                       {"agent3", "secret3"},
+                                       {"agent4", "secret4"},
+                                       {"agent5", "secret5"}},
+                                      &error),
              qPrintable(error));
 
     const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());
@@ -518,6 +522,47 @@ void tst_SipLoopback::blindTransferToBusyTarget()
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     finishSipp(sipp);
+}
+
+void tst_SipLoopback::stackSendsUuiOnAnswerAndInvite()
+{
+    // The engine has no UUI for answer or makeCall yet; the stack takes it (LineCommand::uui) and puts it
+    // in the 200's and the INVITE's User-to-User. A stack of its own, on account agent5.
+    SipAccountConfig account;
+    QString error;
+    QVERIFY2(SipAccountConfig::fromVariantMap(
+                 {{"registrar", QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort())},
+                  {"user", "agent5"},
+                  {"password", "secret5"}},
+                 &account, &error),
+             qPrintable(error));
+    LibreSipStack stack;
+    QSignalSpy registered(&stack, &SipStack::registrationChanged);
+    QSignalSpy incoming(&stack, &SipStack::callIncoming);
+    QSignalSpy done(&stack, &SipStack::commandDone);
+    QSignalSpy ended(&stack, &SipStack::callEnded);
+    stack.start({account});
+    QTRY_VERIFY_WITH_TIMEOUT(!registered.isEmpty() && registered.last().at(1).toBool(), 5000);
+
+    QProcess *sipp =
+        m_peers->startSipp(QStringLiteral("uac_expect_answer_uui.xml"), QStringLiteral("agent5"));
+    QVERIFY(sipp);
+    QVERIFY(incoming.wait(10000));
+    const quint64 token = incoming.at(0).at(0).toULongLong();
+    stack.answer(token, "answer-uui");
+    QTRY_COMPARE(done.count(), 1);
+    QCOMPARE(done.at(0).at(1).toInt(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000); // the far end's BYE
+    finishSipp(sipp); // the 200's User-to-User checked
+
+    sipp = m_peers->startSipp(QStringLiteral("uas_expect_invite_uui.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    stack.placeCall(77, 0, QStringLiteral("9007"), "call-uui");
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 10000);
+    QCOMPARE(ended.at(1).at(0).toULongLong(), quint64(77));
+    finishSipp(sipp); // the INVITE's User-to-User checked
+    stack.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_SipLoopback)

@@ -6,6 +6,7 @@
 #include "SipLineProvider.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "session/Call.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void rtpTimeoutIsTempFailure();
     void blindTransferByRefer();
     void blindTransferFails();
+    void uuiTravelsWithAnswerAndMakeCall();
 
 private:
     CallSession *answered(quint64 *token);
@@ -462,6 +464,33 @@ void tst_SipProvider::blindTransferFails()
     QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(transfer)}));
     QVERIFY(a->drop(QByteArray()) > 0);
     QCOMPARE(m_stack->commands().last(), QStringLiteral("hangup %1 cause=16 uui=").arg(token));
+}
+
+void tst_SipProvider::uuiTravelsWithAnswerAndMakeCall()
+{
+    // The engine's answer() and makeCall() carry no UUI yet; the provider hands a command's UUI on to
+    // the stack (User-to-User on the 200 and on the INVITE).
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    LineCommand answer;
+    answer.kind = LineCommand::Answer;
+    answer.lineId = QStringLiteral("sip/agent1");
+    answer.call = a->call()->id;
+    answer.uui = "answer-uui";
+    m_provider->execute(answer);
+    QCOMPARE(m_stack->commands().last(),
+             QStringLiteral("answer %1 uui=%2").arg(token).arg(QString::fromLatin1(answer.uui.toHex())));
+    LineCommand make;
+    make.kind = LineCommand::MakeCall;
+    make.lineId = QStringLiteral("sip/agent1");
+    make.call = 4242;
+    make.digits = QStringLiteral("5550100");
+    make.uui = "call-uui";
+    m_provider->execute(make);
+    QCOMPARE(
+        m_stack->commands().last(),
+        QStringLiteral("invite 4242 account=0 to=5550100 uui=%1").arg(QString::fromLatin1(make.uui.toHex())));
 }
 
 QTEST_GUILESS_MAIN(tst_SipProvider)
