@@ -74,6 +74,7 @@ void LibreRtpStream::setDirection(bool send, bool expectReceive)
 void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
 {
     m_receiveTimeoutMs = ms;
+    m_lastReceiveMs = tmr_jiffies();
     m_timeoutHandler = std::move(timedOut);
 }
 

@@ -48,14 +48,19 @@ void LibreSipCore::prepareStream(Call &call)
 {
     const quint64 token = call.token;
     call.rtp->setDigitHandler([this, token](QChar digit) { Q_EMIT m_stack->digitReceived(token, digit); });
-    call.rtp->setReceiveTimeout(call.account->config.rtpTimeout * 1000,
-                                [this, token] { mediaTimedOut(token); });
 }
 
-void LibreSipCore::startAudio(Call &call)
+void LibreSipCore::startAudio(Call &call, bool answered)
 {
     if (!call.rtp || call.payloadType < 0)
         return;
+    if (answered && !call.timeoutArmed) {
+        // The RTP timeout counts from the answer: early media may stay silent for as long as it rings.
+        call.timeoutArmed = true;
+        const quint64 token = call.token;
+        call.rtp->setReceiveTimeout(call.account->config.rtpTimeout * 1000,
+                                    [this, token] { mediaTimedOut(token); });
+    }
     call.rtp->setTelephoneEvent(call.telephoneEvent);
     call.rtp->start(call.remoteAddress, call.remotePort, call.payloadType);
     applyDirection(call, call.localDirection);
@@ -135,7 +140,7 @@ void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
     const bool earlyMedia = msg->scode == 183 && call->core->takeRemoteSdp(*call, msg);
     Q_EMIT call->core->m_stack->callProgress(call->token, msg->scode, earlyMedia);
     if (earlyMedia)
-        call->core->startAudio(*call);
+        call->core->startAudio(*call, false);
 }
 
 void LibreSipCore::established(const struct sip_msg *, void *arg)

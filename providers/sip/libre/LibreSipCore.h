@@ -42,7 +42,8 @@ private:
     void registerAccount(Account &account);
     void setRegistration(Account &account, bool registered, const QString &reason);
     void destroyCall(quint64 token);
-    void startAudio(Call &call);
+    // Starts or updates the call's RTP stream; `answered` false for early media (183).
+    void startAudio(Call &call, bool answered = true);
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
                       const QByteArray &direction = "sendrecv") const;
     static struct mbuf *bodyOf(const QByteArray &text);

@@ -170,11 +170,10 @@ void LibreSipCore::transfer(quint64 token, const QString &target)
     call.referAccepted = false;
     call.transferStatus = 0;
     // RFC 3515: REFER in the call's dialog; its NOTIFYs (message/sipfrag) tell how the new call goes.
-    const int err = sipevent_drefer(&call.refer, account.events, sipsess_dialog(call.session),
-                                    account.contactUser.constData(), &LibreSipCore::authenticate, &account,
-                                    false, &LibreSipCore::referNotify, &LibreSipCore::referClosed, &call,
-                                    "Refer-To: <%s>\r\nReferred-By: <%s>\r\n",
-                                    referTo.constData(), account.aor.constData());
+    const int err = sipevent_drefer(
+        &call.refer, account.events, sipsess_dialog(call.session), account.contactUser.constData(),
+        &LibreSipCore::authenticate, &account, false, &LibreSipCore::referNotify, &LibreSipCore::referClosed,
+        &call, "Refer-To: <%s>\r\nReferred-By: <%s>\r\n", referTo.constData(), account.aor.constData());
     if (err) {
         Q_EMIT m_stack->commandDone(token, err);
         return;

@@ -123,6 +123,7 @@ struct LibreSipCore::Call
     QByteArray localDirection = "sendrecv"; // of ours
     bool localHold = false;
     bool remoteHeld = false;
+    bool timeoutArmed = false; // the RTP timeout runs (from the answer on)
     bool modifyPending = false; // our re-INVITE (hold, resume) waits for its final response
     quint64 sdpVersion = 1;
     // Blind transfer: our REFER's implicit subscription and what its NOTIFYs said (sipfrag status).

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void holdAndResumeBothWays();
     void dtmfBothWays();
     void rtpTimeoutEndsTheCall();
+    void rtpTimeoutWaitsForTheAnswer();
     void networkLossMidCall();
     void inboundWithoutSdp();
     void blindTransfer();
@@ -106,7 +107,7 @@ private:
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
                              std::shared_ptr<LineAudioEndpoint> *endpoint = nullptr);
     CallSession *waitForOffer(QSignalSpy &added);
-    CallSession *makeCall(const QString &number);
+    CallSession *makeCall(const QString &number, Line *line = nullptr);
     void finishSipp(QProcess *sipp);
 
     std::unique_ptr<SipLoopbackPeers> m_peers;
@@ -212,10 +213,10 @@ CallSession *tst_SipLoopback::waitForOffer(QSignalSpy &added)
     return session;
 }
 
-CallSession *tst_SipLoopback::makeCall(const QString &number)
+CallSession *tst_SipLoopback::makeCall(const QString &number, Line *line)
 {
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
-    if (m_engine->makeCall(m_line, number) <= 0 || (!added.count() && !added.wait(5000)))
+    if (m_engine->makeCall(line ? line : m_line, number) <= 0 || (!added.count() && !added.wait(5000)))
         return nullptr;
     auto *session = added.at(0).at(0).value<CallSession *>();
     m_recorder->name(session, QStringLiteral("A"));
@@ -449,6 +450,22 @@ void tst_SipLoopback::rtpTimeoutEndsTheCall()
     QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
     QVERIFY2(timer.elapsed() >= 800, "the call ended before the 1 s RTP timeout");
     finishSipp(sipp); // BYE with Reason Q.850 41
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipLoopback::rtpTimeoutWaitsForTheAnswer()
+{
+    // agent4 (1 s timeout) calls out; the far end's 183 with SDP sends no RTP for 1.5 s: still ringing.
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_early_media_silent.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = makeCall(QStringLiteral("9008"), m_engine->line(QStringLiteral("sip/agent4")));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE 0.3 s after the answer
+    QVERIFY(m_recorder->events().contains(QStringLiteral("S(A)=CONNECTED/ACTIVE")));
+    finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
 }
