@@ -123,8 +123,12 @@ int LibreSipCore::answered(const struct sip_msg *msg, void *arg)
     LibreSipCore *core = call->core;
     const bool modify = std::exchange(call->modifyPending, false);
     if (!core->takeRemoteSdp(*call, msg)) {
-        if (modify)
+        if (modify) {
+            // An unusable answer to our hold or resume: it did not happen, the call goes on as it was.
+            call->localHold = !call->localHold;
+            core->applyDirection(*call, SipSdp::answerDirection(call->remoteDirection, call->localHold));
             Q_EMIT core->m_stack->commandDone(call->token, EPROTO);
+        }
         return EPROTO; // libre ends a session whose first answer is unusable
     }
     core->startAudio(*call);

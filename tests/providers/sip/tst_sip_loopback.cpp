@@ -407,9 +407,16 @@ void tst_SipLoopback::holdAndResumeBothWays()
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
     QVERIFY(a->unhold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 5000);
-    // The far end's: its sendonly re-INVITE is CONNECTED/ACTIVEHELD here, its sendrecv one ACTIVE again.
+    // The far end's: its sendonly re-INVITE is CONNECTED/ACTIVEHELD here.
+    QTRY_COMPARE_WITH_TIMEOUT(a->mode(), int(ConnectedActiveHeld), 5000);
+    // Held both ways: a=inactive; resumed here while still held there: a=recvonly, ACTIVEHELD again.
+    QVERIFY(a->hold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
+    QVERIFY(a->unhold() > 0);
+    // Then the far end's sendrecv re-INVITE: ACTIVE.
     const QStringList expected {"S(A)=DIALTONE/NORMAL",      "S(A)=DIALING",         "S(A)=PROCEEDING",
                                 "S(A)=CONNECTED/ACTIVE",     "S(A)=ONHOLD",          "S(A)=CONNECTED/ACTIVE",
+                                "S(A)=CONNECTED/ACTIVEHELD", "S(A)=ONHOLD",          "S(A)=CONNECTED/ACTIVE",
                                 "S(A)=CONNECTED/ACTIVEHELD", "S(A)=CONNECTED/ACTIVE"};
     QTRY_COMPARE_WITH_TIMEOUT(m_recorder->events().size(), expected.size(), 5000);
     QCOMPARE(m_recorder->events(), expected);
