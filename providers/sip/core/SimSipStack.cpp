@@ -66,6 +66,12 @@ void SimSipStack::transfer(quint64 token, const QString &target)
         done(token);
 }
 
+void SimSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("info %1 uui=%2").arg(token).arg(QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
 quint64 SimSipStack::offer(int account, const QString &number, const QString &name, const QByteArray &uui)
 {
     const quint64 token = m_nextInbound++;

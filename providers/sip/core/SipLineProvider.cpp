@@ -35,11 +35,12 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     // transfer or conference yet.
     d.caps.canReject = true;
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
-    d.caps.uuiSendSize = 0;
+    d.caps.uuiSendSize = SipUserToUser::MaxOctets; // INFO with User-to-User
     d.caps.uuiCallInfoSize = SipUserToUser::MaxOctets;
     d.caps.maxConference = 0;
     d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject | FeatureHold
-        | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer;
+        | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer
+        | FeatureSendUserUser;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -100,6 +101,11 @@ void SipLineProvider::start(LineEventSink *sink)
             return;
         it->remoteHeld = held;
         reportConnectedMode(*it);
+    });
+    connect(m_stack, &SipStack::userUserInfoReceived, this, [this](quint64 token, const QByteArray &uui) {
+        auto it = m_calls.find(token);
+        if (m_sink && it != m_calls.end() && !it->released && !it->ended)
+            m_sink->userUserInfoReceived(it->id, uui);
     });
     connect(m_stack, &SipStack::digitReceived, this, [this](quint64 token, QChar digit) {
         auto it = m_calls.find(token);
@@ -187,6 +193,15 @@ void SipLineProvider::execute(const LineCommand &command)
     case LineCommand::Hold:
     case LineCommand::Unhold:
         holdOrResume(command, it == m_calls.end() ? nullptr : &*it, token);
+        return;
+    case LineCommand::SendUserUserInfo:
+        // INFO needs the dialog libre has once the call is answered; before that there is no way to send.
+        if (it == m_calls.end() || !it->established || it->released || it->ended) {
+            completeLater(command.requestId, OperationUnavail);
+            return;
+        }
+        it->pending.append({command.requestId, command.kind});
+        m_stack->sendUserUserInfo(token, command.uui);
         return;
     case LineCommand::BlindTransfer:
         if (it == m_calls.end() || !it->established || it->released || it->ended) {

@@ -61,6 +61,8 @@ public:
     // BYE and forgets the call, no callEnded), or when it hangs up after accepting the REFER; an error
     // when it refused the REFER or the new call failed (the call goes on).
     virtual void transfer(quint64 token, const QString &target) = 0;
+    // INFO with the UUI in a User-to-User header, on an answered call; done on the far end's 2xx.
+    virtual void sendUserUserInfo(quint64 token, const QByteArray &uui) = 0;
 
 Q_SIGNALS:
     void registrationChanged(int account, bool registered, const QString &reason);
@@ -79,4 +81,6 @@ Q_SIGNALS:
     // A DTMF digit from the far end: an RFC 4733 event, or an INFO (application/dtmf-relay,
     // application/dtmf).
     void digitReceived(quint64 token, QChar digit);
+    // The User-to-User header of an INFO from the far end, decoded.
+    void userUserInfoReceived(quint64 token, const QByteArray &uui);
 };

@@ -33,6 +33,7 @@ public:
     void hold(quint64 token, bool onHold);
     void sendDigits(quint64 token, const QString &digits);
     void transfer(quint64 token, const QString &target);
+    void sendUserUserInfo(quint64 token, const QByteArray &uui);
 
 private:
     struct Account;
@@ -78,6 +79,7 @@ private:
     static void referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *substate,
                             void *arg);
     static void transferTimer(void *arg);
+    static void infoResponse(int err, const struct sip_msg *msg, void *arg);
 
     SipStack *m_stack;
     int m_retrySeconds;

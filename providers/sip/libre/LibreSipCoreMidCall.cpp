@@ -120,6 +120,16 @@ void LibreSipCore::sendDigits(quint64 token, const QString &digits)
 void LibreSipCore::info(struct sip *sip, const struct sip_msg *msg, void *arg)
 {
     auto *call = static_cast<Call *>(arg);
+    // UUI by INFO (a User-to-User header; any body is read below as well).
+    if (const struct sip_hdr *header = sip_msg_xhdr(msg, "User-to-User")) {
+        if (std::optional<SipUserToUser> uui = SipUserToUser::parse(fromPl(header->val))) {
+            Q_EMIT call->core->m_stack->userUserInfoReceived(call->token, uui->data);
+            if (!mbuf_get_left(msg->mb)) {
+                sip_reply(sip, msg, 200, "OK");
+                return;
+            }
+        }
+    }
     const QByteArray type = fromPl(msg->ctyp.type) + '/' + fromPl(msg->ctyp.subtype);
     const QByteArrayView body(reinterpret_cast<const char *>(mbuf_buf(msg->mb)),
                               qsizetype(mbuf_get_left(msg->mb)));
@@ -238,4 +248,38 @@ void LibreSipCore::finishTransfer(quint64 token)
     Q_EMIT m_stack->commandDone(token, 0);
     sipsess_set_close_headers(call.session, "%s", closingHeaders(16, {}).constData());
     destroyCall(token);
+}
+
+void LibreSipCore::sendUserUserInfo(quint64 token, const QByteArray &uui)
+{
+    auto it = m_calls.find(token);
+    if (it == m_calls.end() || !it->second->session
+        || !sip_dialog_established(sipsess_dialog(it->second->session))) {
+        Q_EMIT m_stack->commandDone(token, it == m_calls.end() ? ENOENT : ENOTCONN);
+        return;
+    }
+    Call &call = *it->second;
+    if (call.info) {
+        Q_EMIT m_stack->commandDone(token, EBUSY);
+        return;
+    }
+    // RFC 7433 names no INFO package for UUI: the header rides on a plain INFO without a body, which
+    // is what PBXs that relay UUI mid-call accept.
+    const QByteArray headers = closingHeaders(-1, uui);
+    const int err = sip_drequestf(&call.info, call.account->sip, true, "INFO", sipsess_dialog(call.session),
+                                  0, nullptr, nullptr, &LibreSipCore::infoResponse, &call,
+                                  "%sContent-Length: 0\r\n\r\n", headers.constData());
+    if (err)
+        Q_EMIT m_stack->commandDone(token, err);
+}
+
+void LibreSipCore::infoResponse(int err, const struct sip_msg *msg, void *arg)
+{
+    auto *call = static_cast<Call *>(arg);
+    if (!err && msg && msg->scode < 200)
+        return;
+    const int result = err ? err : msg && msg->scode >= 300 ? EPROTO : 0;
+    if (result)
+        qCInfo(lcSip) << "call" << call->token << "INFO with UUI failed:" << (msg ? msg->scode : 0) << err;
+    Q_EMIT call->core->m_stack->commandDone(call->token, result);
 }

@@ -128,6 +128,7 @@ struct LibreSipCore::Call
     quint64 sdpVersion = 1;
     // Blind transfer: our REFER's implicit subscription and what its NOTIFYs said (sipfrag status).
     struct sipsub *refer = nullptr;
+    struct sip_request *info = nullptr; // our INFO with UUI while it waits for its response (libre clears it)
     bool transferPending = false;
     bool referAccepted = false; // a NOTIFY came: the far end took the REFER
     int transferStatus = 0; // final sipfrag status, or the REFER's own error response
@@ -138,6 +139,7 @@ struct LibreSipCore::Call
     ~Call()
     {
         tmr_cancel(&transferDone);
+        mem_deref(info); // before completion: libre cancels it without calling back
         mem_deref(refer);
         mem_deref(session);
     }

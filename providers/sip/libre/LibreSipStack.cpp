@@ -82,3 +82,9 @@ void LibreSipStack::transfer(quint64 token, const QString &target)
     if (m_core)
         m_loop.post([core = m_core, token, target] { core->transfer(token, target); });
 }
+
+void LibreSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, uui] { core->sendUserUserInfo(token, uui); });
+}

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void blindTransfer();
     void blindTransferToBusyTarget();
     void stackSendsUuiOnAnswerAndInvite();
+    void uuiByInfoBothWays();
 
 private:
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
@@ -589,6 +590,23 @@ void tst_SipLoopback::stackSendsUuiOnAnswerAndInvite()
     QCOMPARE(ended.at(1).at(0).toULongLong(), quint64(77));
     finishSipp(sipp); // the INVITE's User-to-User checked
     stack.stop();
+}
+
+void tst_SipLoopback::uuiByInfoBothWays()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a = answerOffer(QStringLiteral("uac_uui_info.xml"), QStringLiteral("agent1"), false, &sipp);
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->receivedUserUserInfo(), QList<QByteArray> {"far-note"}, 5000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int send = a->sendUserUserInfo(QByteArray("agent-note"));
+    QVERIFY(send > 0);
+    QVERIFY(completed.wait(5000)); // the far end's 200 to our INFO
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->sentUserUserInfo(), QByteArray("agent-note"));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    finishSipp(sipp); // our INFO's User-to-User checked
 }
 
 QTEST_GUILESS_MAIN(tst_SipLoopback)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void blindTransferByRefer();
     void blindTransferFails();
     void uuiTravelsWithAnswerAndMakeCall();
+    void uuiByInfoBothWays();
 
 private:
     CallSession *answered(quint64 *token);
@@ -491,6 +492,29 @@ void tst_SipProvider::uuiTravelsWithAnswerAndMakeCall()
     QCOMPARE(
         m_stack->commands().last(),
         QStringLiteral("invite 4242 account=0 to=5550100 uui=%1").arg(QString::fromLatin1(make.uui.toHex())));
+}
+
+void tst_SipProvider::uuiByInfoBothWays()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureSendUserUser));
+    // Not before the answer: INFO needs the dialog.
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(a->sendUserUserInfo(QByteArray("early")) > 0);
+    QVERIFY(completed.wait(1000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationUnavail));
+    QVERIFY(a->answer() > 0);
+    QTRY_COMPARE(a->state(), int(Connected));
+    const int send = a->sendUserUserInfo(QByteArray("note-1"));
+    QVERIFY(send > 0);
+    QCOMPARE(
+        m_stack->commands().last(),
+        QStringLiteral("info %1 uui=%2").arg(token).arg(QString::fromLatin1(QByteArray("note-1").toHex())));
+    QTRY_COMPARE(a->sentUserUserInfo(), QByteArray("note-1"));
+    m_stack->userUserInfoReceived(token, "far-note");
+    QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"far-note"});
 }
 
 QTEST_GUILESS_MAIN(tst_SipProvider)
