@@ -49,7 +49,7 @@ void SimSipStack::hold(quint64 token, bool onHold)
 {
     m_commands
         << QStringLiteral("%1 %2").arg(onHold ? QStringLiteral("hold") : QStringLiteral("resume")).arg(token);
-    if (!m_holdAnswersLater)
+    if (!m_farEndAnswersLater)
         done(token);
 }
 
@@ -62,7 +62,7 @@ void SimSipStack::sendDigits(quint64 token, const QString &digits)
 void SimSipStack::transfer(quint64 token, const QString &target)
 {
     m_commands << QStringLiteral("transfer %1 %2").arg(token).arg(target);
-    if (!m_holdAnswersLater)
+    if (!m_farEndAnswersLater)
         done(token);
 }
 

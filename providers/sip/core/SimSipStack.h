@@ -29,9 +29,9 @@ public:
     QStringList commands() const { return m_commands; }
     QList<SipAccountConfig> accounts() const { return m_accounts; }
     void setFailNext(int error) { m_failNext = error; }
-    // Holds back the completion of hold/unhold and transfer until completeHeld() (the far end's answer).
-    void setHoldAnswersLater(bool later) { m_holdAnswersLater = later; }
-    void completeHeld(quint64 token, int error = 0) { Q_EMIT commandDone(token, error); }
+    // Holds back the completion of hold/unhold and transfer until farEndAnswers() (the far end's answer).
+    void setFarEndAnswersLater(bool later) { m_farEndAnswersLater = later; }
+    void farEndAnswers(quint64 token, int error = 0) { Q_EMIT commandDone(token, error); }
     // An INVITE arrives for `account`; returns its token.
     quint64 offer(int account, const QString &number, const QString &name, const QByteArray &uui = {});
 
@@ -42,5 +42,5 @@ private:
     QStringList m_commands;
     quint64 m_nextInbound = InboundTokenBase;
     int m_failNext = 0;
-    bool m_holdAnswersLater = false;
+    bool m_farEndAnswersLater = false;
 };

@@ -324,18 +324,18 @@ void tst_SipProvider::holdAndResumeByReinvite()
     QVERIFY(a);
     QVERIFY(a->hasFeature(FeatureHold));
     // ONHOLD only once the far end accepted the re-INVITE.
-    m_stack->setHoldAnswersLater(true);
+    m_stack->setFarEndAnswersLater(true);
     const int hold = a->hold();
     QVERIFY(hold > 0);
     QCOMPARE(m_stack->commands().last(), QStringLiteral("hold %1").arg(token));
     QTest::qWait(10);
     QCOMPARE(a->state(), int(Connected));
-    m_stack->completeHeld(token);
+    m_stack->farEndAnswers(token);
     QCOMPARE(a->state(), int(OnHold));
     const int unhold = a->unhold();
     QVERIFY(unhold > 0);
     QCOMPARE(m_stack->commands().last(), QStringLiteral("resume %1").arg(token));
-    m_stack->completeHeld(token);
+    m_stack->farEndAnswers(token);
     QCOMPARE(a->state(), int(Connected));
     QCOMPARE(m_recorder->events(),
              (QStringList {QStringLiteral("reply(%1,0)").arg(hold), "S(A)=ONHOLD",
@@ -347,9 +347,9 @@ void tst_SipProvider::holdRefusedByFarEnd()
     quint64 token = 0;
     CallSession *a = answered(&token);
     QVERIFY(a);
-    m_stack->setHoldAnswersLater(true);
+    m_stack->setFarEndAnswersLater(true);
     const int hold = a->hold();
-    m_stack->completeHeld(token, EPROTO); // e.g. 488 to the re-INVITE
+    m_stack->farEndAnswers(token, EPROTO); // e.g. 488 to the re-INVITE
     QCOMPARE(a->state(), int(Connected));
     QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(hold)}));
     // Before the answer, or after the far end left, there is nothing to hold.
@@ -438,13 +438,13 @@ void tst_SipProvider::blindTransferByRefer()
     CallSession *a = answered(&token);
     QVERIFY(a);
     QVERIFY(a->hasFeature(FeatureBlindTransfer));
-    m_stack->setHoldAnswersLater(true);
+    m_stack->setFarEndAnswersLater(true);
     const int transfer = a->blindTransfer(QStringLiteral("555-0199"));
     QVERIFY(transfer > 0);
     QCOMPARE(m_stack->commands().last(), QStringLiteral("transfer %1 5550199").arg(token));
     QTest::qWait(10);
     QCOMPARE(a->state(), int(Connected)); // until the NOTIFY says the target answered
-    m_stack->completeHeld(token);
+    m_stack->farEndAnswers(token);
     QCOMPARE(a->state(), int(Idle));
     QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,0)").arg(transfer), "S(A)=IDLE"}));
     // The stack's BYE after the transfer is the stack's business: nothing more reaches the engine.
@@ -458,9 +458,9 @@ void tst_SipProvider::blindTransferFails()
     quint64 token = 0;
     CallSession *a = answered(&token);
     QVERIFY(a);
-    m_stack->setHoldAnswersLater(true);
+    m_stack->setFarEndAnswersLater(true);
     const int transfer = a->blindTransfer(QStringLiteral("5550199"));
-    m_stack->completeHeld(token, EPROTO); // REFER refused, or the target busy (sipfrag 486)
+    m_stack->farEndAnswers(token, EPROTO); // REFER refused, or the target busy (sipfrag 486)
     QCOMPARE(a->state(), int(Connected));
     QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(transfer)}));
     QVERIFY(a->drop(QByteArray()) > 0);
