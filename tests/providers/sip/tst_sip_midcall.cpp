@@ -16,12 +16,84 @@
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qloggingcategory.h>
+#include <QtCore/qregularexpression.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <memory>
 
 using namespace Tapi;
+
+namespace {
+
+// The RTP port in the console's latest 200 with SDP, read from the provider's SIP trace (logged on
+// libre's thread); the trace itself is shown only with HOOKLINE_SIP_TEST_TRACE=1.
+std::atomic<int> answeredRtpPort {0};
+QtMessageHandler previousHandler = nullptr;
+
+void watchTrace(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
+        if (message.startsWith(QLatin1String("sent")) && message.contains(QLatin1String(" SIP/2.0 200 OK"))) {
+            static const QRegularExpression audio(QStringLiteral("m=audio (\\d+) "));
+            if (const QRegularExpressionMatch match = audio.match(message); match.hasMatch())
+                answeredRtpPort = match.captured(1).toInt();
+        }
+        static const bool show = qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE");
+        if (show)
+            previousHandler(type, context, message);
+        return;
+    }
+    previousHandler(type, context, message);
+}
+
+// One digit as a far end sends it by RFC 4733 (section 2.5): three packets while the event goes on (the
+// first with the marker bit), then three end packets, all with the event's start timestamp.
+bool sendTelephoneEvent(quint16 port, int payloadType, int event)
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in to {};
+    to.sin_family = AF_INET;
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    to.sin_port = htons(port);
+    bool sent = true;
+    for (int i = 0; i < 6; ++i) {
+        const bool end = i >= 3;
+        const quint16 duration = quint16(end ? 640 : 160 * (i + 1));
+        const quint16 sequence = quint16(1000 + i);
+        const unsigned char packet[16] = {0x80,
+                                          static_cast<unsigned char>((i == 0 ? 0x80 : 0) | payloadType),
+                                          static_cast<unsigned char>(sequence >> 8),
+                                          static_cast<unsigned char>(sequence & 0xff),
+                                          0,
+                                          0,
+                                          0x10,
+                                          0,
+                                          0x12,
+                                          0x34,
+                                          0x56,
+                                          0x78,
+                                          static_cast<unsigned char>(event),
+                                          static_cast<unsigned char>((end ? 0x80 : 0) | 10),
+                                          static_cast<unsigned char>(duration >> 8),
+                                          static_cast<unsigned char>(duration & 0xff)};
+        sent = sent
+            && ::sendto(fd, packet, sizeof packet, 0, reinterpret_cast<sockaddr *>(&to), sizeof to)
+                == qsizetype(sizeof packet);
+    }
+    ::close(fd);
+    return sent;
+}
+
+} // namespace
 
 class tst_SipMidCall : public QObject
 {
@@ -49,9 +121,8 @@ private:
 
 void tst_SipMidCall::initTestCase()
 {
-    // HOOKLINE_SIP_TEST_TRACE=1 logs the whole SIP trace, for reading a failure.
-    if (qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE"))
-        QLoggingCategory::setFilterRules(QStringLiteral("hookline.sip.trace.debug=true"));
+    previousHandler = qInstallMessageHandler(watchTrace);
+    QLoggingCategory::setFilterRules(QStringLiteral("hookline.sip.trace.debug=true"));
     m_peers = std::make_unique<SipLoopbackPeers>();
     QVERIFY(m_peers->isValid());
     QString error;
@@ -74,6 +145,7 @@ void tst_SipMidCall::cleanupTestCase()
 {
     m_console.reset(); // stops the provider: libre's thread ends
     m_peers.reset(); // ends sipp and Kamailio by PID
+    qInstallMessageHandler(previousHandler);
 }
 
 void tst_SipMidCall::init()
@@ -119,7 +191,10 @@ void tst_SipMidCall::dtmfBothWays()
         m_console->answerOffer(QStringLiteral("uac_dtmf.xml"), QStringLiteral("agent1"), true, &sipp);
     QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
     QSignalSpy digits(a, &CallSession::digitReceived);
-    // In: '1' as RFC 4733 events, '5' and '#' by INFO (the INFO of another type is refused, not a digit).
+    // In: '1' as RFC 4733 events (to the port of the console's answer, telephone-event 101 as the far end
+    // offered), then '5' and '#' by INFO (the INFO of another type is refused, not a digit).
+    QVERIFY(answeredRtpPort > 0);
+    QVERIFY(sendTelephoneEvent(quint16(answeredRtpPort.load()), 101, 1));
     QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 3, 5000);
     // Out: RFC 4733 events, echoed by sipp and decoded here again.
     QVERIFY(a->dial(QStringLiteral("4*")) > 0);
