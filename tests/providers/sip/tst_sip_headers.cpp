@@ -336,6 +336,9 @@ void tst_SipHeaders::accountConfig_data()
         << with("displayName", "a\"b") << "displayName: quotes and line breaks are not allowed";
     QTest::newRow("proxy") << with("proxy", "proxy.example:5070") << QString();
     QTest::newRow("bad proxy") << with("proxy", "a b") << "proxy: 'a b' is not host or host:port";
+    QTest::newRow("rtp timeout off") << with("rtpTimeout", "0") << QString();
+    QTest::newRow("rtp timeout") << with("rtpTimeout", "-1")
+                                 << "rtpTimeout: '-1' is not a number from 0 to 3600";
 }
 
 void tst_SipHeaders::accountConfig()
@@ -350,6 +353,7 @@ void tst_SipHeaders::accountConfig()
         QCOMPARE(config.lineId(), QStringLiteral("sip/agent1"));
         QCOMPARE(config.authUser, QStringLiteral("agent1"));
         QCOMPARE(config.rejectStatus, 603);
+        QCOMPARE(config.rtpTimeout, map.contains("rtpTimeout") ? map.value("rtpTimeout").toInt() : 30);
     }
 }
 
