@@ -10,9 +10,12 @@ using namespace LibreSipCoreDetail;
 void LibreSipCore::applyDirection(Call &call, const QByteArray &localDirection)
 {
     call.localDirection = localDirection;
+    // While the far end holds, its music on hold is welcome but not owed: many PBXs send nothing then,
+    // so silence is no reason to end the call.
     if (call.rtp)
         call.rtp->setDirection(localDirection == "sendrecv" || localDirection == "sendonly",
-                               localDirection == "sendrecv" || localDirection == "recvonly");
+                               (localDirection == "sendrecv" || localDirection == "recvonly")
+                                   && !call.remoteHeld);
 }
 
 int LibreSipCore::offer(struct mbuf **description, const struct sip_msg *msg, void *arg)
@@ -37,10 +40,11 @@ int LibreSipCore::offer(struct mbuf **description, const struct sip_msg *msg, vo
     if (!*description)
         return ENOMEM;
     call->localDirection = direction;
-    core->startAudio(*call);
     const bool held = SipSdp::isHoldOffer(call->remoteDirection);
-    if (held != call->remoteHeld) {
-        call->remoteHeld = held;
+    const bool changed = held != call->remoteHeld;
+    call->remoteHeld = held;
+    core->startAudio(*call);
+    if (changed) {
         qCInfo(lcSip) << "call" << call->token << (held ? "held by the far end" : "resumed by the far end");
         Q_EMIT core->m_stack->callRemoteHold(call->token, held);
     }

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void dtmfBothWays();
     void rtpTimeoutEndsTheCall();
     void rtpTimeoutWaitsForTheAnswer();
+    void rtpTimeoutNotWhileFarEndHolds();
     void networkLossMidCall();
     void inboundWithoutSdp();
     void blindTransfer();
@@ -236,6 +237,23 @@ void tst_SipMidCall::rtpTimeoutWaitsForTheAnswer()
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE 0.3 s after the answer
     QVERIFY(m_console->recorder()->events().contains(QStringLiteral("S(A)=CONNECTED/ACTIVE")));
+    m_console->finishSipp(sipp);
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipMidCall::rtpTimeoutNotWhileFarEndHolds()
+{
+    // agent4 (1 s timeout): the far end holds for 1.8 s and sends nothing meanwhile.
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->answerOffer(QStringLiteral("uac_far_end_hold_silent.xml"),
+                                            QStringLiteral("agent4"), true, &sipp);
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE after its resume
+    QCOMPARE(m_console->recorder()->events(),
+             (QStringList {"S(A)=OFFERING/ACTIVE", "S(A)=CONNECTED/ACTIVE", "S(A)=CONNECTED/ACTIVEHELD",
+                           "S(A)=CONNECTED/ACTIVE", "S(A)=DISCONNECTED/NORMAL"}));
     m_console->finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
