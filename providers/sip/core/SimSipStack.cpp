@@ -45,6 +45,33 @@ void SimSipStack::hangup(quint64 token, int cause, const QByteArray &uui)
     done(token);
 }
 
+void SimSipStack::hold(quint64 token, bool onHold)
+{
+    m_commands
+        << QStringLiteral("%1 %2").arg(onHold ? QStringLiteral("hold") : QStringLiteral("resume")).arg(token);
+    if (!m_farEndAnswersLater)
+        done(token);
+}
+
+void SimSipStack::sendDigits(quint64 token, const QString &digits)
+{
+    m_commands << QStringLiteral("digits %1 %2").arg(token).arg(digits);
+    done(token);
+}
+
+void SimSipStack::transfer(quint64 token, const QString &target)
+{
+    m_commands << QStringLiteral("transfer %1 %2").arg(token).arg(target);
+    if (!m_farEndAnswersLater)
+        done(token);
+}
+
+void SimSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
+{
+    m_commands << QStringLiteral("info %1 uui=%2").arg(token).arg(QString::fromLatin1(uui.toHex()));
+    done(token);
+}
+
 quint64 SimSipStack::offer(int account, const QString &number, const QString &name, const QByteArray &uui)
 {
     const quint64 token = m_nextInbound++;

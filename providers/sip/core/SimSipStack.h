@@ -21,10 +21,17 @@ public:
     void answer(quint64 token, const QByteArray &uui) override;
     void reject(quint64 token, int status, int cause, const QByteArray &uui) override;
     void hangup(quint64 token, int cause, const QByteArray &uui) override;
+    void hold(quint64 token, bool onHold) override;
+    void sendDigits(quint64 token, const QString &digits) override;
+    void transfer(quint64 token, const QString &target) override;
+    void sendUserUserInfo(quint64 token, const QByteArray &uui) override;
 
     QStringList commands() const { return m_commands; }
     QList<SipAccountConfig> accounts() const { return m_accounts; }
     void setFailNext(int error) { m_failNext = error; }
+    // Holds back the completion of hold/unhold and transfer until farEndAnswers() (the far end's answer).
+    void setFarEndAnswersLater(bool later) { m_farEndAnswersLater = later; }
+    void farEndAnswers(quint64 token, int error = 0) { Q_EMIT commandDone(token, error); }
     // An INVITE arrives for `account`; returns its token.
     quint64 offer(int account, const QString &number, const QString &name, const QByteArray &uui = {});
 
@@ -35,4 +42,5 @@ private:
     QStringList m_commands;
     quint64 m_nextInbound = InboundTokenBase;
     int m_failNext = 0;
+    bool m_farEndAnswersLater = false;
 };

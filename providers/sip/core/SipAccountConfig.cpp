@@ -34,7 +34,7 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         QStringLiteral("id"),           QStringLiteral("registrar"), QStringLiteral("proxy"),
         QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
         QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
-        QStringLiteral("rejectStatus"), QStringLiteral("localPort"),
+        QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
     };
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -102,6 +102,8 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         return false;
     }
     if (!integer("expires", 60, 86400, &c.expires) || !integer("localPort", 0, 65535, &c.localPort))
+        return false;
+    if (!integer("rtpTimeout", 0, 3600, &c.rtpTimeout))
         return false;
     if (!integer("rejectStatus", 400, 699, &c.rejectStatus))
         return false;

@@ -20,6 +20,7 @@ struct SipAccountConfig
     int expires = 600; // seconds asked for in REGISTER; libre refreshes before they run out
     int rejectStatus = 603; // reject(): 603 Decline or 486 Busy Here
     int localPort = 0; // SIP port this account listens on; 0: any free port
+    int rtpTimeout = 30; // seconds without RTP from a far end that should send: the call ends; 0: never
 
     QString lineId() const { return QStringLiteral("sip/") + id; }
     QString aor() const { return QStringLiteral("sip:%1@%2").arg(user, registrarHost()); }

@@ -31,13 +31,16 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     d.name = account.displayName.isEmpty() ? account.user + QLatin1Char('@') + account.registrar
                                            : account.displayName;
     d.address = account.user;
-    // This session's SIP line: one call at a time per appearance, no hold, transfer or conference yet.
+    // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER; no consult
+    // transfer or conference yet.
     d.caps.canReject = true;
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
-    d.caps.uuiSendSize = 0;
+    d.caps.uuiSendSize = SipUserToUser::MaxOctets; // INFO with User-to-User
     d.caps.uuiCallInfoSize = SipUserToUser::MaxOctets;
     d.caps.maxConference = 0;
-    d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject;
+    d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject | FeatureHold
+        | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer
+        | FeatureSendUserUser;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -87,8 +90,27 @@ void SipLineProvider::start(LineEventSink *sink)
     });
     connect(m_stack, &SipStack::callEstablished, this, [this](quint64 token) {
         auto it = m_calls.find(token);
-        if (m_sink && it != m_calls.end() && it->outbound && !it->released && !it->ended)
+        if (m_sink && it != m_calls.end() && it->outbound && !it->released && !it->ended) {
+            it->established = true;
             m_sink->callStateReported(it->id, Connected, ConnectedActive);
+        }
+    });
+    connect(m_stack, &SipStack::callRemoteHold, this, [this](quint64 token, bool held) {
+        auto it = m_calls.find(token);
+        if (it == m_calls.end() || it->released || it->ended || it->remoteHeld == held)
+            return;
+        it->remoteHeld = held;
+        reportConnectedMode(*it);
+    });
+    connect(m_stack, &SipStack::userUserInfoReceived, this, [this](quint64 token, const QByteArray &uui) {
+        auto it = m_calls.find(token);
+        if (m_sink && it != m_calls.end() && !it->released && !it->ended)
+            m_sink->userUserInfoReceived(it->id, uui);
+    });
+    connect(m_stack, &SipStack::digitReceived, this, [this](quint64 token, QChar digit) {
+        auto it = m_calls.find(token);
+        if (m_sink && it != m_calls.end() && !it->released && !it->ended)
+            m_sink->digitReceived(it->id, digit);
     });
     connect(m_stack, &SipStack::callEnded, this, &SipLineProvider::onCallEnded);
     connect(m_stack, &SipStack::callAudioReady, this,
@@ -155,25 +177,46 @@ void SipLineProvider::execute(const LineCommand &command)
         }
         Call &placed = m_calls[command.call];
         placed.placed = true;
-        placed.pending.append(command.requestId);
+        placed.pending.append({command.requestId, command.kind});
         m_stack->placeCall(command.call, account, command.digits, command.uui);
         return;
     }
     case LineCommand::Dial:
         if (it != m_calls.end() && it->outbound && !it->placed && !command.digits.isEmpty()) {
             it->placed = true;
-            it->pending.append(command.requestId);
+            it->pending.append({command.requestId, command.kind});
             m_stack->placeCall(token, account, command.digits, {});
             return;
         }
-        completeLater(command.requestId, OperationUnavail); // digits in a call: RFC 4733, later
+        sendDigits(command, it == m_calls.end() ? nullptr : &*it, token);
+        return;
+    case LineCommand::Hold:
+    case LineCommand::Unhold:
+        holdOrResume(command, it == m_calls.end() ? nullptr : &*it, token);
+        return;
+    case LineCommand::SendUserUserInfo:
+        // INFO needs the dialog libre has once the call is answered; before that there is no way to send.
+        if (it == m_calls.end() || !it->established || it->released || it->ended) {
+            completeLater(command.requestId, OperationUnavail);
+            return;
+        }
+        it->pending.append({command.requestId, command.kind});
+        m_stack->sendUserUserInfo(token, command.uui);
+        return;
+    case LineCommand::BlindTransfer:
+        if (it == m_calls.end() || !it->established || it->released || it->ended) {
+            completeLater(command.requestId, InvalCallState);
+            return;
+        }
+        it->pending.append({command.requestId, command.kind});
+        m_stack->transfer(token, command.digits);
         return;
     case LineCommand::Answer:
         if (it == m_calls.end() || it->outbound || it->released || it->ended) {
             completeLater(command.requestId, InvalCallState);
             return;
         }
-        it->pending.append(command.requestId);
+        it->pending.append({command.requestId, command.kind});
         m_stack->answer(token, command.uui);
         return;
     case LineCommand::Release:
@@ -208,7 +251,7 @@ void SipLineProvider::release(const LineCommand &command, Call &call)
         }
         return;
     }
-    call.pending.append(command.requestId);
+    call.pending.append({command.requestId, command.kind});
     if (command.farEndMode == DisconnectReject && !call.outbound) {
         const int status = m_accounts.at(call.account).rejectStatus;
         m_stack->reject(token, status,
@@ -219,14 +262,67 @@ void SipLineProvider::release(const LineCommand &command, Call &call)
     }
 }
 
+void SipLineProvider::holdOrResume(const LineCommand &command, Call *call, quint64 token)
+{
+    if (command.kind == LineCommand::Unhold && command.other) {
+        completeLater(command.requestId, OperationUnavail); // no consultation calls on SIP lines yet
+        return;
+    }
+    if (!call || !call->established || call->released || call->ended) {
+        completeLater(command.requestId, InvalCallState);
+        return;
+    }
+    call->pending.append({command.requestId, command.kind});
+    m_stack->hold(token, command.kind == LineCommand::Hold);
+}
+
+void SipLineProvider::sendDigits(const LineCommand &command, Call *call, quint64 token)
+{
+    if (!call || !call->established || call->released || call->ended) {
+        completeLater(command.requestId, InvalCallState);
+        return;
+    }
+    // DTMF carries 0-9 * # A-D; the dial string's pauses and waits (, W @ ...) have no SIP meaning here.
+    QString digits;
+    for (QChar c : command.digits) {
+        const QChar upper = c.toUpper();
+        if (upper.isDigit() || upper == QLatin1Char('*') || upper == QLatin1Char('#')
+            || (upper >= QLatin1Char('A') && upper <= QLatin1Char('D')))
+            digits += upper;
+    }
+    if (digits.isEmpty()) {
+        completeLater(command.requestId, Success);
+        return;
+    }
+    call->pending.append({command.requestId, command.kind});
+    m_stack->sendDigits(token, digits);
+}
+
+void SipLineProvider::reportConnectedMode(const Call &call)
+{
+    // The far end's hold shows while this station talks on the call (CONNECTED): ACTIVEHELD, TAPI's
+    // "connected here and held elsewhere"; while held here the call stays ONHOLD.
+    if (m_sink && call.established && !call.localHold && !call.released && !call.ended)
+        m_sink->callStateReported(call.id, Connected,
+                                  call.remoteHeld ? ConnectedActiveHeld : ConnectedActive);
+}
+
 void SipLineProvider::onCommandDone(quint64 token, int error)
 {
     auto it = m_calls.find(token);
     if (it == m_calls.end() || it->pending.isEmpty())
         return;
-    const int requestId = it->pending.takeFirst();
+    const Call::Pending done = it->pending.takeFirst();
+    const int requestId = done.requestId;
     const CallId id = it->id;
-    const bool placedNow = it->outbound && it->placed && !it->released && !it->ended;
+    const bool placedNow = it->outbound && it->placed && !it->released && !it->ended
+        && (done.kind == LineCommand::MakeCall || done.kind == LineCommand::Dial) && !it->established;
+    if (!error && done.kind == LineCommand::Answer)
+        it->established = true;
+    if (!error && (done.kind == LineCommand::Hold || done.kind == LineCommand::Unhold))
+        it->localHold = done.kind == LineCommand::Hold;
+    if (!error && done.kind == LineCommand::BlindTransfer)
+        it->released = true; // the far end talks to the target now; the engine idles the call
     if (error)
         qCInfo(lcSip) << "call" << id << "command failed at the SIP stack:" << error;
     if (m_sink && requestId)
@@ -236,6 +332,9 @@ void SipLineProvider::onCommandDone(quint64 token, int error)
         return;
     if (placedNow && !error && m_sink && requestId)
         m_sink->callStateReported(id, Dialing, 0);
+    // Resumed while the far end still holds: the engine's CONNECTED/ACTIVE becomes ACTIVEHELD.
+    if (!error && done.kind == LineCommand::Unhold && it->remoteHeld)
+        reportConnectedMode(*it);
     const bool neverPlaced = placedNow && error; // no INVITE went out: the engine has no call
     if ((it->released || neverPlaced) && it->pending.isEmpty()) {
         m_tokenOf.remove(it->id);
@@ -249,7 +348,10 @@ void SipLineProvider::onCallEnded(quint64 token, const SipCallEnd &end)
     if (it == m_calls.end() || it->released || it->ended)
         return;
     it->ended = true;
-    const int mode = SipDisconnectMapping::farEndMode(end.status, end.cancelled, end.q850Cause, end.sipCause);
+    // RTP timeout: the far end or the network to it is gone; TEMPFAILURE, as the Q.850 41 of our BYE says.
+    const int mode = end.mediaTimeout
+        ? int(DisconnectTempFailure)
+        : SipDisconnectMapping::farEndMode(end.status, end.cancelled, end.q850Cause, end.sipCause);
     qCInfo(lcSip) << "call" << it->id << "ended by the far end: status" << end.status << "cancelled"
                   << end.cancelled << "Q.850" << end.q850Cause << "->" << disconnectModeName(mode);
     if (m_sink)

@@ -42,13 +42,24 @@ private:
         bool ended = false; // the far end ended it
         bool proceeding = false;
         bool ringback = false;
-        QList<int> pending; // request ids waiting for the stack's commandDone, in order
+        bool established = false; // answered (either way): hold and digits may go out
+        bool localHold = false; // this station holds it (the engine's ONHOLD)
+        bool remoteHeld = false; // the far end holds it (CONNECTED/ACTIVEHELD while not held here)
+        struct Pending
+        {
+            int requestId = 0;
+            LineCommand::Kind kind = LineCommand::Release;
+        };
+        QList<Pending> pending; // requests waiting for the stack's commandDone, in order
     };
 
     void completeLater(int requestId, int error);
     void onCommandDone(quint64 token, int error);
     void onCallEnded(quint64 token, const SipCallEnd &end);
     void release(const LineCommand &command, Call &call);
+    void holdOrResume(const LineCommand &command, Call *call, quint64 token);
+    void sendDigits(const LineCommand &command, Call *call, quint64 token);
+    void reportConnectedMode(const Call &call);
     int accountOf(const QString &lineId) const;
 
     QList<SipAccountConfig> m_accounts;

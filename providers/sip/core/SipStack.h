@@ -19,6 +19,7 @@ struct SipCallEnd
     int sipCause = -1; // Reason: SIP;cause=, -1 when absent
     QByteArray uui; // User-to-User, decoded
     bool transportFailure = false; // no response, unreachable (then status is 408 or 503)
+    bool mediaTimeout = false; // no RTP from the far end for the account's rtpTimeout: the stack sent BYE
 };
 Q_DECLARE_METATYPE(SipCallEnd)
 
@@ -49,6 +50,19 @@ public:
     virtual void reject(quint64 token, int status, int cause, const QByteArray &uui) = 0;
     // BYE with Reason and UUI on an established call, CANCEL on one still ringing out.
     virtual void hangup(quint64 token, int cause, const QByteArray &uui) = 0;
+    // re-INVITE putting the call on hold (a=sendonly, or inactive while the far end holds too) or
+    // resuming it; done once the far end accepted it (2xx with its answer), an error when it refused.
+    virtual void hold(quint64 token, bool onHold) = 0;
+    // DTMF digits (0-9 * # A-D) as RFC 4733 telephone-events on the call's RTP stream, one after the
+    // other; done once they are queued (an error when the far end did not negotiate telephone-event).
+    virtual void sendDigits(quint64 token, const QString &digits) = 0;
+    // Blind transfer: REFER with Refer-To the target (a number at the registrar, `user@host` or a URI).
+    // Done when the far end's NOTIFY says the new call was answered (sipfrag 2xx; then this side sends
+    // BYE and forgets the call, no callEnded), or when it hangs up after accepting the REFER; an error
+    // when it refused the REFER or the new call failed (the call goes on).
+    virtual void transfer(quint64 token, const QString &target) = 0;
+    // INFO with the UUI in a User-to-User header, on an answered call; done on the far end's 2xx.
+    virtual void sendUserUserInfo(quint64 token, const QByteArray &uui) = 0;
 
 Q_SIGNALS:
     void registrationChanged(int account, bool registered, const QString &reason);
@@ -62,4 +76,11 @@ Q_SIGNALS:
     // The call's RTP stream runs: its audio is in this endpoint until callAudioGone.
     void callAudioReady(quint64 token, const std::shared_ptr<LineAudioEndpoint> &endpoint);
     void callAudioGone(quint64 token);
+    // The far end's re-INVITE put this side on hold (sendonly or inactive offer) or resumed it.
+    void callRemoteHold(quint64 token, bool held);
+    // A DTMF digit from the far end: an RFC 4733 event, or an INFO (application/dtmf-relay,
+    // application/dtmf).
+    void digitReceived(quint64 token, QChar digit);
+    // The User-to-User header of an INFO from the far end, decoded.
+    void userUserInfoReceived(quint64 token, const QByteArray &uui);
 };

@@ -1,5 +1,6 @@
 #include "LibreRtpStream.h"
 
+#include "SipSdp.h"
 #include "audio/LineAudioEndpoint.h"
 
 #include <array>
@@ -17,6 +18,7 @@ LibreRtpStream::~LibreRtpStream()
     tmr_cancel(&m_timer);
     mem_deref(m_rtp);
     mem_deref(m_jitter);
+    mem_deref(m_telev);
 }
 
 std::unique_ptr<LibreRtpStream> LibreRtpStream::open(const struct sa &localAddress, QByteArray *error)
@@ -24,6 +26,8 @@ std::unique_ptr<LibreRtpStream> LibreRtpStream::open(const struct sa &localAddre
     std::unique_ptr<LibreRtpStream> stream(new LibreRtpStream);
     tmr_init(&stream->m_timer);
     int err = jbuf_alloc(&stream->m_jitter, JitterMinFrames, JitterMaxFrames);
+    if (!err)
+        err = telev_alloc(&stream->m_telev, FrameMs);
     if (!err)
         err = rtp_listen(&stream->m_rtp, IPPROTO_UDP, &localAddress, 10000, 60000, false,
                          &LibreRtpStream::receive, nullptr, stream.get());
@@ -55,15 +59,58 @@ void LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
         return;
     m_running = true;
     m_nextFrameMs = tmr_jiffies();
+    m_lastReceiveMs = m_nextFrameMs;
     tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
+}
+
+void LibreRtpStream::setDirection(bool send, bool expectReceive)
+{
+    m_sending = send;
+    if (expectReceive && !m_expectReceive)
+        m_lastReceiveMs = tmr_jiffies(); // the wait starts now, not when the far end went quiet on hold
+    m_expectReceive = expectReceive;
+}
+
+void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
+{
+    m_receiveTimeoutMs = ms;
+    m_lastReceiveMs = tmr_jiffies();
+    m_timeoutHandler = std::move(timedOut);
+}
+
+bool LibreRtpStream::sendDigit(QChar digit)
+{
+    const int code = telev_digit2code(digit.toLatin1());
+    if (m_telephoneEvent < 0 || code < 0 || !m_running)
+        return false;
+    // Start, then end: telev sends the event for at least its minimum length, then the end packets.
+    return telev_send(m_telev, code, false) == 0 && telev_send(m_telev, 0, true) == 0;
 }
 
 void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header, struct mbuf *mb, void *arg)
 {
     auto *self = static_cast<LibreRtpStream *>(arg);
-    if (!self->m_running || header->pt != self->m_payloadType || !mbuf_get_left(mb))
-        return; // other payload types (RFC 4733 events) are for a later session
-    jbuf_put(self->m_jitter, header, mb);
+    if (!self->m_running || !mbuf_get_left(mb))
+        return;
+    self->m_lastReceiveMs = tmr_jiffies();
+    if (header->pt == self->m_payloadType)
+        jbuf_put(self->m_jitter, header, mb);
+    else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent)
+        self->receiveEvent(mb);
+}
+
+void LibreRtpStream::receiveEvent(struct mbuf *mb)
+{
+    int event = -1;
+    bool end = false;
+    if (telev_recv(m_telev, mb, &event, &end) != 0)
+        return; // a repeat of the event or of its end
+    // A digit counts once: at its start, or at its end when the start packets were lost.
+    const bool report = !end || !m_eventStarted;
+    m_eventStarted = !end;
+    const int digit = telev_code2digit(event);
+    if (report && digit > 0 && m_digitHandler)
+        m_digitHandler(QChar(digit));
 }
 
 void LibreRtpStream::tick(void *arg)
@@ -78,6 +125,13 @@ void LibreRtpStream::tick(void *arg)
         self->playFrame();
         self->m_nextFrameMs += FrameMs;
     }
+    if (self->m_receiveTimeoutMs > 0 && self->m_expectReceive && !self->m_timedOut
+        && now > self->m_lastReceiveMs + quint64(self->m_receiveTimeoutMs) && self->m_timeoutHandler) {
+        self->m_timedOut = true;
+        const std::function<void()> timedOut = std::move(self->m_timeoutHandler);
+        timedOut(); // may destroy this stream: nothing of it is used after
+        return;
+    }
     tmr_start(&self->m_timer, self->m_nextFrameMs - now, &LibreRtpStream::tick, self);
 }
 
@@ -91,6 +145,22 @@ void LibreRtpStream::sendFrame()
     if (!mb)
         return;
     mb->pos = mb->end = RTP_HEADER_SIZE;
+    bool eventMarker = false;
+    if (m_telephoneEvent >= 0 && telev_poll(m_telev, &eventMarker, mb) == 0) {
+        // An RFC 4733 event replaces the audio frame; all its packets carry its start's timestamp.
+        if (eventMarker)
+            m_eventTimestamp = m_timestamp;
+        mb->pos = RTP_HEADER_SIZE;
+        rtp_send(m_rtp, &m_remote, false, eventMarker, uint8_t(m_telephoneEvent), m_eventTimestamp, mb);
+        mem_deref(mb);
+        m_timestamp += FrameSamples;
+        return;
+    }
+    if (!m_sending) {
+        mem_deref(mb);
+        m_timestamp += FrameSamples;
+        return;
+    }
     for (int16_t sample : pcm)
         mbuf_write_u8(mb, m_payloadType == 8 ? g711_pcm2alaw(sample) : g711_pcm2ulaw(sample));
     mb->pos = RTP_HEADER_SIZE;

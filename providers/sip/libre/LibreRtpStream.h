@@ -4,13 +4,16 @@
 
 #include <QtCore/qbytearray.h>
 
+#include <functional>
 #include <memory>
 
 class LineAudioEndpoint;
 
 // One call's G.711 RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf)
 // and are decoded into the endpoint's fromLine every 20 ms; every 20 ms 160 samples of toLine (silence
-// when the console has none) are encoded and sent. Created and destroyed on the libre thread only.
+// when the console has none) are encoded and sent. DTMF both ways as RFC 4733 telephone-events (libre's
+// telev); a far end that sends nothing for the timeout is reported once. Created and destroyed on the
+// libre thread only.
 class LibreRtpStream
 {
 public:
@@ -24,6 +27,18 @@ public:
     // Sets where to send and which payload type (0 PCMU, 8 PCMA) both ways; starts the 20 ms clock.
     void start(const QByteArray &remoteAddress, quint16 remotePort, int payloadType);
     bool isRunning() const { return m_running; }
+    // What the negotiated direction allows: sending audio, and expecting the far end's (for the timeout).
+    void setDirection(bool send, bool expectReceive);
+    // The telephone-event payload type the far end takes (-1: none negotiated).
+    void setTelephoneEvent(int payloadType) { m_telephoneEvent = payloadType; }
+    int telephoneEvent() const { return m_telephoneEvent; }
+    // Queues one digit (0-9 * # A-D) as an event of at least 100 ms; false if it cannot go out.
+    bool sendDigit(QChar digit);
+    // Called (last thing, from the 20 ms clock) once no packet came for `ms` while one was expected; 0:
+    // never.
+    void setReceiveTimeout(int ms, std::function<void()> timedOut);
+    // Called for each digit the far end sends as an RFC 4733 event.
+    void setDigitHandler(std::function<void(QChar)> handler) { m_digitHandler = std::move(handler); }
     std::shared_ptr<LineAudioEndpoint> endpoint() const { return m_endpoint; }
     void setEndpoint(std::shared_ptr<LineAudioEndpoint> endpoint) { m_endpoint = std::move(endpoint); }
 
@@ -33,6 +48,7 @@ private:
     static void tick(void *arg);
     void sendFrame();
     void playFrame();
+    void receiveEvent(struct mbuf *mb);
 
     struct rtp_sock *m_rtp = nullptr;
     struct jbuf *m_jitter = nullptr;
@@ -48,4 +64,15 @@ private:
     bool m_running = false;
     quint64 m_nextFrameMs = 0;
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
+    bool m_sending = true;
+    bool m_expectReceive = true;
+    quint64 m_lastReceiveMs = 0;
+    int m_receiveTimeoutMs = 0;
+    bool m_timedOut = false;
+    std::function<void()> m_timeoutHandler;
+    struct telev *m_telev = nullptr;
+    int m_telephoneEvent = -1;
+    quint32 m_eventTimestamp = 0;
+    bool m_eventStarted = false; // a received event's start was reported (its end is not reported again)
+    std::function<void(QChar)> m_digitHandler;
 };

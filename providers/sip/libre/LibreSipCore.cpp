@@ -20,20 +20,50 @@ bool LibreSipCore::takeRemoteSdp(Call &call, const struct sip_msg *msg)
     call.remoteAddress = sdp->address;
     call.remotePort = sdp->port;
     call.payloadType = payloadType;
+    call.telephoneEvent = sdp->telephoneEvent;
+    call.remoteDirection = sdp->direction;
     return true;
 }
 
-QByteArray LibreSipCore::sdpFor(const Call &call, const QList<int> &payloadTypes) const
+QByteArray LibreSipCore::sdpFor(const Call &call, const QList<int> &payloadTypes,
+                                const QByteArray &direction) const
 {
+    // An offer (both laws) carries our telephone-event type; an answer the far end's, if it offered one.
+    const int telephoneEvent = payloadTypes.size() > 1 ? SipSdp::OfferedTelephoneEvent : call.telephoneEvent;
     return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
-                         call.sdpVersion, payloadTypes);
+                         call.sdpVersion, payloadTypes, telephoneEvent, direction);
 }
 
-void LibreSipCore::startAudio(Call &call)
+struct mbuf *LibreSipCore::bodyOf(const QByteArray &text)
+{
+    struct mbuf *mb = mbuf_alloc(size_t(text.size()));
+    if (!mb)
+        return nullptr;
+    mbuf_write_mem(mb, reinterpret_cast<const uint8_t *>(text.constData()), size_t(text.size()));
+    mb->pos = 0;
+    return mb;
+}
+
+void LibreSipCore::prepareStream(Call &call)
+{
+    const quint64 token = call.token;
+    call.rtp->setDigitHandler([this, token](QChar digit) { Q_EMIT m_stack->digitReceived(token, digit); });
+}
+
+void LibreSipCore::startAudio(Call &call, bool answered)
 {
     if (!call.rtp || call.payloadType < 0)
         return;
+    if (answered && !call.timeoutArmed) {
+        // The RTP timeout counts from the answer: early media may stay silent for as long as it rings.
+        call.timeoutArmed = true;
+        const quint64 token = call.token;
+        call.rtp->setReceiveTimeout(call.account->config.rtpTimeout * 1000,
+                                    [this, token] { mediaTimedOut(token); });
+    }
+    call.rtp->setTelephoneEvent(call.telephoneEvent);
     call.rtp->start(call.remoteAddress, call.remotePort, call.payloadType);
+    applyDirection(call, call.localDirection);
     if (!call.audioAnnounced) {
         call.audioAnnounced = true;
         Q_EMIT m_stack->callAudioReady(call.token, call.rtp->endpoint());
@@ -47,8 +77,8 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
     auto call = std::make_unique<Call>();
     call->core = core;
     call->account = account;
-    if (!core->takeRemoteSdp(*call, msg)) {
-        // No offer we can answer (no SDP, no G.711): 488 as RFC 3261 asks.
+    if (mbuf_get_left(msg->mb) && !core->takeRemoteSdp(*call, msg)) {
+        // An offer we cannot answer (no G.711): 488 as RFC 3261 asks. Without SDP ours goes in the 200.
         sip_treply(nullptr, account->sip, msg, 488, "Not Acceptable Here");
         return;
     }
@@ -63,13 +93,14 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
     const int err = sipsess_accept(&call->session, account->sessions, msg, 180, "Ringing",
                                    account->contactUser.constData(), "application/sdp", nullptr,
                                    &LibreSipCore::authenticate, account, false, &LibreSipCore::offer,
-                                   &LibreSipCore::answered, &LibreSipCore::established, nullptr, nullptr,
-                                   &LibreSipCore::closed, call.get(), nullptr);
+                                   &LibreSipCore::answered, &LibreSipCore::established, &LibreSipCore::info,
+                                   nullptr, &LibreSipCore::closed, call.get(), nullptr);
     if (err) {
         qCWarning(lcSip) << "incoming call could not be accepted:" << errorText(err);
         return;
     }
     call->callId = fromPl(msg->callid);
+    core->prepareStream(*call);
     QByteArray uui;
     if (const struct sip_hdr *header = sip_msg_xhdr(msg, "User-to-User")) {
         if (std::optional<SipUserToUser> parsed = SipUserToUser::parse(fromPl(header->val)))
@@ -85,29 +116,24 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
                                        uui);
 }
 
-int LibreSipCore::offer(struct mbuf **description, const struct sip_msg *msg, void *arg)
-{
-    // A re-INVITE: keep the stream, follow the far end's new address, answer with what we use.
-    auto *call = static_cast<Call *>(arg);
-    if (!call->core->takeRemoteSdp(*call, msg) || !call->rtp)
-        return EPROTO;
-    ++call->sdpVersion;
-    const QByteArray sdp = call->core->sdpFor(*call, {call->payloadType});
-    *description = mbuf_alloc(size_t(sdp.size()));
-    if (!*description)
-        return ENOMEM;
-    mbuf_write_mem(*description, reinterpret_cast<const uint8_t *>(sdp.constData()), size_t(sdp.size()));
-    (*description)->pos = 0;
-    call->core->startAudio(*call);
-    return 0;
-}
-
 int LibreSipCore::answered(const struct sip_msg *msg, void *arg)
 {
+    // The answer to our offer: in the 200 to our INVITE or re-INVITE, or in the ACK of our 200 (late offer).
     auto *call = static_cast<Call *>(arg);
-    if (!call->core->takeRemoteSdp(*call, msg))
-        return EPROTO; // libre ends the session
-    call->core->startAudio(*call);
+    LibreSipCore *core = call->core;
+    const bool modify = std::exchange(call->modifyPending, false);
+    if (!core->takeRemoteSdp(*call, msg)) {
+        if (modify) {
+            // An unusable answer to our hold or resume: it did not happen, the call goes on as it was.
+            call->localHold = !call->localHold;
+            core->applyDirection(*call, SipSdp::answerDirection(call->remoteDirection, call->localHold));
+            Q_EMIT core->m_stack->commandDone(call->token, EPROTO);
+        }
+        return EPROTO; // libre ends a session whose first answer is unusable
+    }
+    core->startAudio(*call);
+    if (modify)
+        Q_EMIT core->m_stack->commandDone(call->token, 0);
     return 0;
 }
 
@@ -118,7 +144,7 @@ void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
     const bool earlyMedia = msg->scode == 183 && call->core->takeRemoteSdp(*call, msg);
     Q_EMIT call->core->m_stack->callProgress(call->token, msg->scode, earlyMedia);
     if (earlyMedia)
-        call->core->startAudio(*call);
+        call->core->startAudio(*call, false);
 }
 
 void LibreSipCore::established(const struct sip_msg *, void *arg)
@@ -132,6 +158,18 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
 {
     auto *call = static_cast<Call *>(arg);
     LibreSipCore *core = call->core;
+    if (std::exchange(call->modifyPending, false))
+        Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET); // the hold or resume never finished
+    if (std::exchange(call->transferPending, false)) {
+        if (call->referAccepted && err == ECONNRESET) {
+            // The far end accepted the REFER and hung up before its final NOTIFY: it went to the target.
+            qCInfo(lcSip) << "call" << call->token << "transferred (the far end hung up after accepting)";
+            Q_EMIT core->m_stack->commandDone(call->token, 0);
+            core->destroyCall(call->token);
+            return;
+        }
+        Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET);
+    }
     SipCallEnd end;
     if (msg && !msg->req && msg->scode >= 300) {
         end.status = msg->scode;
@@ -165,6 +203,19 @@ void LibreSipCore::destroyCall(quint64 token)
     // ~Call releases the session: BYE when established, CANCEL while ringing out, 486 if never answered.
 }
 
+QByteArray LibreSipCore::uriFor(const Account &account, const QString &target)
+{
+    QByteArray uri = target.trimmed().toUtf8();
+    if (!uri.startsWith("sip:")) {
+        if (!uri.contains('@'))
+            uri += '@' + account.config.registrar.toUtf8();
+        uri = "sip:" + uri;
+        if (account.config.transport == SipAccountConfig::Transport::Tcp)
+            uri += ";transport=tcp";
+    }
+    return uri;
+}
+
 void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &target, const QByteArray &uui)
 {
     if (accountIndex < 0 || accountIndex >= int(m_accounts.size())
@@ -173,14 +224,7 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         return;
     }
     Account &account = *m_accounts[size_t(accountIndex)];
-    QByteArray to = target.trimmed().toUtf8();
-    if (!to.startsWith("sip:")) {
-        if (!to.contains('@'))
-            to += '@' + account.config.registrar.toUtf8();
-        to = "sip:" + to;
-        if (account.config.transport == SipAccountConfig::Transport::Tcp)
-            to += ";transport=tcp";
-    }
+    const QByteArray to = uriFor(account, target);
     auto call = std::make_unique<Call>();
     call->core = this;
     call->account = &account;
@@ -193,10 +237,8 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         Q_EMIT m_stack->commandDone(token, EADDRINUSE);
         return;
     }
-    const QByteArray sdp = sdpFor(*call, {0, 8});
-    struct mbuf *offerBody = mbuf_alloc(size_t(sdp.size()));
-    mbuf_write_mem(offerBody, reinterpret_cast<const uint8_t *>(sdp.constData()), size_t(sdp.size()));
-    offerBody->pos = 0;
+    prepareStream(*call);
+    struct mbuf *offerBody = bodyOf(sdpFor(*call, {0, 8}));
     const QByteArray headers = closingHeaders(-1, uui);
     const char *routes[1] = {account.route.constData()};
     const int err = sipsess_connect(
@@ -205,7 +247,7 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         account.contactUser.constData(), account.route.isEmpty() ? nullptr : routes,
         account.route.isEmpty() ? 0 : 1, "application/sdp", offerBody, &LibreSipCore::authenticate, &account,
         false, &LibreSipCore::offer, &LibreSipCore::answered, &LibreSipCore::progress,
-        &LibreSipCore::established, nullptr, nullptr, &LibreSipCore::closed, call.get(), "%s",
+        &LibreSipCore::established, &LibreSipCore::info, nullptr, &LibreSipCore::closed, call.get(), "%s",
         headers.constData());
     mem_deref(offerBody);
     if (err) {
@@ -228,14 +270,14 @@ void LibreSipCore::answer(quint64 token, const QByteArray &uui)
         return;
     }
     Call &call = *it->second;
-    const QByteArray sdp = sdpFor(call, {call.payloadType});
-    struct mbuf *answerBody = mbuf_alloc(size_t(sdp.size()));
-    mbuf_write_mem(answerBody, reinterpret_cast<const uint8_t *>(sdp.constData()), size_t(sdp.size()));
-    answerBody->pos = 0;
+    // Our answer to the caller's offer; or, when the INVITE came without SDP, our offer (the answer
+    // follows in the ACK, and the audio starts then).
+    const bool lateOffer = call.payloadType < 0;
+    struct mbuf *body = bodyOf(sdpFor(call, lateOffer ? QList<int> {0, 8} : QList<int> {call.payloadType}));
     const QByteArray headers = closingHeaders(-1, uui);
-    const int err = sipsess_answer(call.session, 200, "OK", answerBody, "%s", headers.constData());
-    mem_deref(answerBody);
-    if (!err)
+    const int err = sipsess_answer(call.session, 200, "OK", body, "%s", headers.constData());
+    mem_deref(body);
+    if (!err && !lateOffer)
         startAudio(call);
     Q_EMIT m_stack->commandDone(token, err);
 }

@@ -30,6 +30,10 @@ public:
     void answer(quint64 token, const QByteArray &uui);
     void reject(quint64 token, int status, int cause, const QByteArray &uui);
     void hangup(quint64 token, int cause, const QByteArray &uui);
+    void hold(quint64 token, bool onHold);
+    void sendDigits(quint64 token, const QString &digits);
+    void transfer(quint64 token, const QString &target);
+    void sendUserUserInfo(quint64 token, const QByteArray &uui);
 
 private:
     struct Account;
@@ -39,8 +43,17 @@ private:
     void registerAccount(Account &account);
     void setRegistration(Account &account, bool registered, const QString &reason);
     void destroyCall(quint64 token);
-    void startAudio(Call &call);
-    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes) const;
+    // Starts or updates the call's RTP stream; `answered` false for early media (183).
+    void startAudio(Call &call, bool answered = true);
+    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
+                      const QByteArray &direction = "sendrecv") const;
+    static struct mbuf *bodyOf(const QByteArray &text);
+    static QByteArray uriFor(const Account &account, const QString &target);
+    void finishTransfer(quint64 token);
+    void prepareStream(Call &call);
+    void applyDirection(Call &call, const QByteArray &localDirection);
+    void mediaTimedOut(quint64 token);
+    void reinviteFailed(Account &account, const struct sip_msg *msg);
     bool takeRemoteSdp(Call &call, const struct sip_msg *msg);
     static void rememberInvite(Account &account, enum sip_transp transport, const struct sa *destination,
                                const uint8_t *packet, size_t length);
@@ -61,6 +74,12 @@ private:
     static void progress(const struct sip_msg *msg, void *arg);
     static void established(const struct sip_msg *msg, void *arg);
     static void closed(int err, const struct sip_msg *msg, void *arg);
+    static void info(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referNotify(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *substate,
+                            void *arg);
+    static void transferTimer(void *arg);
+    static void infoResponse(int err, const struct sip_msg *msg, void *arg);
 
     SipStack *m_stack;
     int m_retrySeconds;

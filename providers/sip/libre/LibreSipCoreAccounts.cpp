@@ -29,6 +29,7 @@ void LibreSipCore::shutdown(std::function<void()> finished)
         tmr_cancel(&account->retry);
         account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
         account->sessions = static_cast<struct sipsess_sock *>(mem_deref(account->sessions));
+        account->events = static_cast<struct sipevent_sock *>(mem_deref(account->events));
         if (account->sip) {
             account->closing = true;
             sip_close(account->sip, false); // drops our reference; the exit handler follows
@@ -136,6 +137,8 @@ void LibreSipCore::openAccount(Account &account)
         err = sip_transp_add(account.sip, SIP_TRANSP_TCP, &account.localAddress);
     if (!err)
         err = sipsess_listen(&account.sessions, account.sip, 32, &LibreSipCore::incoming, &account);
+    if (!err)
+        err = sipevent_listen(&account.events, account.sip, 32, 32, nullptr, nullptr);
     if (err) {
         setRegistration(account, false, QStringLiteral("cannot open a SIP socket: %1").arg(errorText(err)));
         return;
@@ -240,7 +243,8 @@ void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, 
     }
     const bool bye = start.startsWith("BYE ");
     const bool cancel = start.startsWith("CANCEL ");
-    if (!bye && !cancel)
+    const bool response = start.startsWith("SIP/2.0 ");
+    if (!bye && !cancel && !response)
         return;
     struct mbuf *mb = mbuf_alloc(length);
     if (!mb)
@@ -248,7 +252,13 @@ void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, 
     mbuf_write_mem(mb, packet, length);
     mb->pos = 0;
     struct sip_msg *msg = nullptr;
-    if (sip_msg_decode(&msg, mb) == 0) {
+    if (sip_msg_decode(&msg, mb) == 0 && response) {
+        // A final error to a re-INVITE of ours (to-tag set: inside the dialog).
+        if (!pl_strcmp(&msg->cseq.met, "INVITE") && pl_isset(&msg->to.tag) && msg->scode >= 300) {
+            auto *account = static_cast<Account *>(arg);
+            account->core->reinviteFailed(*account, msg);
+        }
+    } else if (msg) {
         auto *account = static_cast<Account *>(arg);
         SipCallEnd end;
         end.cancelled = cancel;

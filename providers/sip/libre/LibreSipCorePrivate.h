@@ -62,6 +62,7 @@ struct LibreSipCore::Account
     struct dnsc *dns = nullptr;
     struct sip *sip = nullptr;
     struct sipsess_sock *sessions = nullptr;
+    struct sipevent_sock *events = nullptr; // NOTIFYs of our REFERs
     struct sipreg *registration = nullptr;
     struct tmr retry
     {
@@ -96,6 +97,7 @@ struct LibreSipCore::Account
     {
         tmr_cancel(&retry);
         mem_deref(registration);
+        mem_deref(events);
         mem_deref(sessions);
         mem_deref(sip);
         mem_deref(dns);
@@ -115,7 +117,30 @@ struct LibreSipCore::Call
     QByteArray callId;
     QByteArray remoteAddress;
     quint16 remotePort = 0;
-    int payloadType = -1;
+    int payloadType = -1; // -1: no offer yet (an INVITE without SDP: ours goes in the 200)
+    int telephoneEvent = -1; // the far end's telephone-event payload type, -1 when not negotiated
+    QByteArray remoteDirection = "sendrecv"; // of the far end's last SDP
+    QByteArray localDirection = "sendrecv"; // of ours
+    bool localHold = false;
+    bool remoteHeld = false;
+    bool timeoutArmed = false; // the RTP timeout runs (from the answer on)
+    bool modifyPending = false; // our re-INVITE (hold, resume) waits for its final response
     quint64 sdpVersion = 1;
-    ~Call() { mem_deref(session); }
+    // Blind transfer: our REFER's implicit subscription and what its NOTIFYs said (sipfrag status).
+    struct sipsub *refer = nullptr;
+    struct sip_request *info = nullptr; // our INFO with UUI while it waits for its response (libre clears it)
+    bool transferPending = false;
+    bool referAccepted = false; // a NOTIFY came: the far end took the REFER
+    int transferStatus = 0; // final sipfrag status, or the REFER's own error response
+    struct tmr transferDone
+    {
+    };
+    Call() { tmr_init(&transferDone); }
+    ~Call()
+    {
+        tmr_cancel(&transferDone);
+        mem_deref(info); // before completion: libre cancels it without calling back
+        mem_deref(refer);
+        mem_deref(session);
+    }
 };

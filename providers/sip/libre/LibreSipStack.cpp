@@ -64,3 +64,27 @@ void LibreSipStack::hangup(quint64 token, int cause, const QByteArray &uui)
     if (m_core)
         m_loop.post([core = m_core, token, cause, uui] { core->hangup(token, cause, uui); });
 }
+
+void LibreSipStack::hold(quint64 token, bool onHold)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, onHold] { core->hold(token, onHold); });
+}
+
+void LibreSipStack::sendDigits(quint64 token, const QString &digits)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, digits] { core->sendDigits(token, digits); });
+}
+
+void LibreSipStack::transfer(quint64 token, const QString &target)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, target] { core->transfer(token, target); });
+}
+
+void LibreSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, uui] { core->sendUserUserInfo(token, uui); });
+}

@@ -27,6 +27,10 @@ public:
     void answer(quint64 token, const QByteArray &uui) override;
     void reject(quint64 token, int status, int cause, const QByteArray &uui) override;
     void hangup(quint64 token, int cause, const QByteArray &uui) override;
+    void hold(quint64 token, bool onHold) override;
+    void sendDigits(quint64 token, const QString &digits) override;
+    void transfer(quint64 token, const QString &target) override;
+    void sendUserUserInfo(quint64 token, const QByteArray &uui) override;
 
 private:
     LibreLoop m_loop;

@@ -98,8 +98,13 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                 bool ok = false;
                 const int pt = map.first(space).toByteArray().toInt(&ok);
                 const qsizetype index = ok ? sdp.payloadTypes.indexOf(pt) : -1;
-                if (index >= 0 && pt >= 96)
-                    sdp.codecs[index] = codecForEncoding(map.sliced(space + 1));
+                if (index >= 0 && pt >= 96) {
+                    const QByteArrayView encoding = map.sliced(space + 1);
+                    sdp.codecs[index] = codecForEncoding(encoding);
+                    if (sdp.telephoneEvent < 0
+                        && encoding.toByteArray().toLower().startsWith("telephone-event/8000"))
+                        sdp.telephoneEvent = pt;
+                }
             }
         }
     }
@@ -126,7 +131,7 @@ int SipSdp::firstCommonPayloadType() const
 }
 
 QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
-                         const QList<int> &payloadTypes)
+                         const QList<int> &payloadTypes, int telephoneEvent, const QByteArray &direction)
 {
     const QByteArray family = address.contains(':') ? "IP6" : "IP4";
     QByteArray sdp = "v=0\r\n";
@@ -136,6 +141,8 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
     sdp += "m=audio " + QByteArray::number(port) + " RTP/AVP";
     for (int pt : payloadTypes)
         sdp += ' ' + QByteArray::number(pt);
+    if (telephoneEvent >= 0)
+        sdp += ' ' + QByteArray::number(telephoneEvent);
     sdp += "\r\n";
     for (int pt : payloadTypes) {
         const Codec codec = codecOf(pt);
@@ -144,6 +151,21 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
         else if (codec == Codec::Pcma)
             sdp += "a=rtpmap:8 PCMA/8000\r\n";
     }
-    sdp += "a=ptime:20\r\na=sendrecv\r\n";
+    if (telephoneEvent >= 0) {
+        const QByteArray pt = QByteArray::number(telephoneEvent);
+        sdp += "a=rtpmap:" + pt + " telephone-event/8000\r\na=fmtp:" + pt + " 0-15\r\n";
+    }
+    sdp += "a=ptime:20\r\na=" + direction + "\r\n";
     return sdp;
+}
+
+QByteArray SipSdp::answerDirection(const QByteArray &offered, bool holding)
+{
+    if (offered == "inactive")
+        return "inactive";
+    if (offered == "sendonly")
+        return holding ? "inactive" : "recvonly";
+    if (offered == "recvonly")
+        return "sendonly";
+    return holding ? "sendonly" : "sendrecv";
 }

@@ -4,6 +4,7 @@
 // invariants (what parse() accepts is in range, and formatting what was parsed parses back the same).
 
 #include "../FuzzSupport.h"
+#include "SipDtmfInfo.h"
 #include "SipReason.h"
 #include "SipSdp.h"
 #include "SipUserToUser.h"
@@ -52,6 +53,18 @@ void sdp(QByteArrayView input)
     fuzz::require(answer && answer->firstCommonPayloadType() == chosen && answer->port == parsed->port);
 }
 
+void dtmfInfo(QByteArrayView input)
+{
+    // The first line is the Content-Type, the rest the body.
+    const qsizetype newline = input.indexOf('\n');
+    const QByteArrayView type = newline < 0 ? input : input.first(newline);
+    const QByteArrayView body = newline < 0 ? QByteArrayView() : input.sliced(newline + 1);
+    if (const std::optional<QChar> digit = SipDtmfInfo::parse(type, body)) {
+        fuzz::require(SipDtmfInfo::isDtmfContentType(type));
+        fuzz::require(QStringLiteral("0123456789*#ABCD").contains(*digit));
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -59,15 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1 || size > 8192)
         return 0;
     const QByteArrayView input(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0:
         userToUser(input);
         break;
     case 1:
         reason(input);
         break;
-    default:
+    case 2:
         sdp(input);
+        break;
+    default:
+        dtmfInfo(input);
         break;
     }
     return 0;

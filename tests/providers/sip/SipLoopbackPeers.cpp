@@ -217,6 +217,14 @@ int SipLoopbackPeers::finishSipp(QProcess *sipp, QString *output)
     return finished && sipp->exitStatus() == QProcess::NormalExit ? sipp->exitCode() : -1;
 }
 
+void SipLoopbackPeers::killSipp(QProcess *sipp)
+{
+    if (!sipp || sipp->state() == QProcess::NotRunning)
+        return;
+    sipp->kill();
+    sipp->waitForFinished(2000);
+}
+
 void SipLoopbackPeers::end(QProcess *process)
 {
     if (!process || process->state() == QProcess::NotRunning)

@@ -40,6 +40,8 @@ public:
     // Waits for sipp's end (it has its own 15 s timeout); returns its exit code, -1 if it had to be
     // killed. Its output goes to *output.
     int finishSipp(QProcess *sipp, QString *output);
+    // Ends sipp at once by its PID (SIGKILL): a far end that vanishes from the network mid-call.
+    void killSipp(QProcess *sipp);
 
 private:
     static void end(QProcess *process);

@@ -2,6 +2,7 @@
 // part of SDP, account settings, and TAPI's disconnect modes on SIP (docs/provider-guide.md).
 #include "SipAccountConfig.h"
 #include "SipDisconnectMapping.h"
+#include "SipDtmfInfo.h"
 #include "SipReason.h"
 #include "SipSdp.h"
 #include "SipUserToUser.h"
@@ -25,6 +26,11 @@ private Q_SLOTS:
     void sdp_data();
     void sdp();
     void sdpBuildRoundTrip();
+    void sdpTelephoneEventAndHold();
+    void answerDirection_data();
+    void answerDirection();
+    void dtmfInfo_data();
+    void dtmfInfo();
     void farEndMode_data();
     void farEndMode();
     void causeForMode();
@@ -180,6 +186,79 @@ void tst_SipHeaders::sdpBuildRoundTrip()
     QCOMPARE(SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, {8}))->firstCommonPayloadType(), 8);
 }
 
+void tst_SipHeaders::sdpTelephoneEventAndHold()
+{
+    // An offer carries telephone-event 101 (events 0-15) after the audio types, and the direction asked.
+    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1, {0, 8}, 101, "sendonly");
+    QVERIFY(offer.contains("m=audio 10002 RTP/AVP 0 8 101\r\n"));
+    QVERIFY(offer.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"));
+    QVERIFY(offer.endsWith("a=sendonly\r\n"));
+    const std::optional<SipSdp> parsed = SipSdp::parse(offer);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->telephoneEvent, 101);
+    QCOMPARE(parsed->direction, QByteArray("sendonly"));
+    QCOMPARE(parsed->firstCommonPayloadType(), 0); // telephone-event is not audio
+    // Another dynamic type, any case; none without the rtpmap.
+    QCOMPARE(SipSdp::parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 8 96\r\n"
+                           "a=rtpmap:96 Telephone-Event/8000\r\n")
+                 ->telephoneEvent,
+             96);
+    QCOMPARE(SipSdp::parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 8 96\r\n")->telephoneEvent, -1);
+    QVERIFY(!SipSdp::build("::1", 4000, 1, 2, {8}).contains("telephone-event"));
+}
+
+void tst_SipHeaders::answerDirection_data()
+{
+    QTest::addColumn<QByteArray>("offered");
+    QTest::addColumn<bool>("holding");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<bool>("holdsUs");
+    QTest::newRow("sendrecv") << QByteArray("sendrecv") << false << QByteArray("sendrecv") << false;
+    QTest::newRow("sendrecv, holding") << QByteArray("sendrecv") << true << QByteArray("sendonly") << false;
+    QTest::newRow("sendonly") << QByteArray("sendonly") << false << QByteArray("recvonly") << true;
+    QTest::newRow("sendonly, holding") << QByteArray("sendonly") << true << QByteArray("inactive") << true;
+    QTest::newRow("inactive") << QByteArray("inactive") << false << QByteArray("inactive") << true;
+    QTest::newRow("recvonly") << QByteArray("recvonly") << false << QByteArray("sendonly") << false;
+}
+
+void tst_SipHeaders::answerDirection()
+{
+    QFETCH(QByteArray, offered);
+    QFETCH(bool, holding);
+    QTEST(SipSdp::answerDirection(offered, holding), "answer");
+    QTEST(SipSdp::isHoldOffer(offered), "holdsUs");
+}
+
+void tst_SipHeaders::dtmfInfo_data()
+{
+    QTest::addColumn<QByteArray>("type");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("digit"); // empty: none
+    QTest::newRow("relay") << QByteArray("application/dtmf-relay")
+                           << QByteArray("Signal=5\r\nDuration=160\r\n") << "5";
+    QTest::newRow("relay spaced") << QByteArray("Application/DTMF-Relay")
+                                  << QByteArray("Duration= 250\nsignal = #\n") << "#";
+    QTest::newRow("relay code 10") << QByteArray("application/dtmf-relay") << QByteArray("Signal=10") << "*";
+    QTest::newRow("relay letter") << QByteArray("application/dtmf-relay") << QByteArray("Signal=d") << "D";
+    QTest::newRow("relay no signal") << QByteArray("application/dtmf-relay") << QByteArray("Duration=160")
+                                     << "";
+    QTest::newRow("relay bad") << QByteArray("application/dtmf-relay") << QByteArray("Signal=55") << "";
+    QTest::newRow("dtmf") << QByteArray("application/dtmf") << QByteArray("7\r\n") << "7";
+    QTest::newRow("dtmf 11") << QByteArray("application/dtmf") << QByteArray("11") << "#";
+    QTest::newRow("dtmf bad") << QByteArray("application/dtmf") << QByteArray("x") << "";
+    QTest::newRow("other type") << QByteArray("text/plain") << QByteArray("Signal=5") << "";
+}
+
+void tst_SipHeaders::dtmfInfo()
+{
+    QFETCH(QByteArray, type);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, digit);
+    const std::optional<QChar> parsed = SipDtmfInfo::parse(type, body);
+    QCOMPARE(parsed ? QString(*parsed) : QString(), digit);
+    QCOMPARE(SipDtmfInfo::isDtmfContentType(type), type.toLower().startsWith("application/dtmf"));
+}
+
 void tst_SipHeaders::farEndMode_data()
 {
     QTest::addColumn<int>("status");
@@ -257,6 +336,9 @@ void tst_SipHeaders::accountConfig_data()
         << with("displayName", "a\"b") << "displayName: quotes and line breaks are not allowed";
     QTest::newRow("proxy") << with("proxy", "proxy.example:5070") << QString();
     QTest::newRow("bad proxy") << with("proxy", "a b") << "proxy: 'a b' is not host or host:port";
+    QTest::newRow("rtp timeout off") << with("rtpTimeout", "0") << QString();
+    QTest::newRow("rtp timeout") << with("rtpTimeout", "-1")
+                                 << "rtpTimeout: '-1' is not a number from 0 to 3600";
 }
 
 void tst_SipHeaders::accountConfig()
@@ -271,6 +353,7 @@ void tst_SipHeaders::accountConfig()
         QCOMPARE(config.lineId(), QStringLiteral("sip/agent1"));
         QCOMPARE(config.authUser, QStringLiteral("agent1"));
         QCOMPARE(config.rejectStatus, 603);
+        QCOMPARE(config.rtpTimeout, map.contains("rtpTimeout") ? map.value("rtpTimeout").toInt() : 30);
     }
 }
 

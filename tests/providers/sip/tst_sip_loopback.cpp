@@ -1,10 +1,13 @@
 // SIP lines against real peers on 127.0.0.1: Kamailio (registrar with digest authentication on SQLite,
 // relay) and sipp scenarios that check the exact signalling (Reason and User-to-User on BYE, CANCEL
-// and final responses). The console side is the real CallEngine, the SIP line provider and libre.
+// and final responses): registration and calls set up and ended both ways. The console side is the
+// real CallEngine, the SIP line provider and libre (SipLoopbackConsole); what happens during a call is
+// tst_sip_midcall's.
 #include "EventRecorder.h"
-#include "LibreSipStack.h"
 #include "SipLineProvider.h"
+#include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
+#include "SipStack.h"
 #include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
@@ -16,16 +19,14 @@
 #include <QtTest/qtest.h>
 
 #include <atomic>
-#include <cmath>
 #include <memory>
-#include <vector>
 
 using namespace Tapi;
 
 namespace {
 
 // Counts the 200 OKs agent1's REGISTERs get, from the provider's SIP trace (logged on libre's thread);
-// other messages go to the previous handler, the trace itself nowhere.
+// other messages go to the previous handler, the trace itself nowhere (HOOKLINE_SIP_TEST_TRACE=1: too).
 std::atomic<int> registrationsAccepted {0};
 QtMessageHandler previousHandler = nullptr;
 
@@ -36,6 +37,9 @@ void countRegistrations(QtMsgType type, const QMessageLogContext &context, const
             && message.contains(QLatin1String(" REGISTER"))
             && message.contains(QLatin1String("<sip:agent1@")))
             ++registrationsAccepted;
+        static const bool show = qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE");
+        if (show) // for reading a failure: the whole SIP trace on stderr
+            previousHandler(type, context, message);
         return;
     }
     previousHandler(type, context, message);
@@ -64,14 +68,8 @@ private Q_SLOTS:
     void outboundCancelledWhileRinging();
 
 private:
-    CallSession *waitForOffer(QSignalSpy &added);
-    CallSession *makeCall(const QString &number);
-    void finishSipp(QProcess *sipp);
-
     std::unique_ptr<SipLoopbackPeers> m_peers;
-    std::unique_ptr<CallEngine> m_engine;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<SipLineProvider> m_provider;
+    std::unique_ptr<SipLoopbackConsole> m_console;
     Line *m_line = nullptr; // agent1, UDP
 };
 
@@ -86,51 +84,33 @@ void tst_SipLoopback::initTestCase()
     QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent2", "secret2"}, {"agent3", "secret3"}},
                                       &error),
              qPrintable(error));
-
-    const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());
-    QList<SipAccountConfig> accounts;
-    for (const QVariantMap &map : QList<QVariantMap> {
-             {{"registrar", registrar},
-              {"user", "agent1"},
-              {"password", "secret1"},
-              {"displayName", "Agent One"}},
-             {{"registrar", registrar}, {"user", "agent2"}, {"password", "secret2"}, {"transport", "tcp"}},
-             {{"registrar", registrar}, {"user", "agent3"}, {"password", "wrong"}}}) {
-        SipAccountConfig account;
-        QVERIFY2(SipAccountConfig::fromVariantMap(map, &account, &error), qPrintable(error));
-        accounts.append(account);
-    }
-    m_engine = std::make_unique<CallEngine>(nullptr);
-    m_recorder = std::make_unique<EventRecorder>();
-    m_recorder->setCategories(EventRecorder::States);
-    m_recorder->attach(m_engine.get(), nullptr);
-    auto *stack = new LibreSipStack;
-    stack->setRetryInterval(1);
-    m_provider = std::make_unique<SipLineProvider>(accounts, stack);
+    m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
     // The registrar is not running yet: registrationFailsThenRecovers starts it.
-    m_engine->attachProvider(m_provider.get());
-    m_line = m_engine->line(QStringLiteral("sip/agent1"));
+    QVERIFY2(m_console->start({{{"user", "agent1"}, {"password", "secret1"}, {"displayName", "Agent One"}},
+                               {{"user", "agent2"}, {"password", "secret2"}, {"transport", "tcp"}},
+                               {{"user", "agent3"}, {"password", "wrong"}}},
+                              &error),
+             qPrintable(error));
+    m_line = m_console->line(QStringLiteral("agent1"));
     QVERIFY(m_line);
 }
 
 void tst_SipLoopback::cleanupTestCase()
 {
-    m_engine.reset(); // stops the provider: libre's thread ends
-    m_recorder.reset();
-    m_provider.reset();
+    m_console.reset(); // stops the provider: libre's thread ends
     m_peers.reset(); // ends sipp and Kamailio by PID
     qInstallMessageHandler(previousHandler);
 }
 
 void tst_SipLoopback::init()
 {
-    m_recorder->clear();
+    m_console->recorder()->clear();
 }
 
 void tst_SipLoopback::registrationFailsThenRecovers()
 {
-    Line *tcp = m_engine->line(QStringLiteral("sip/agent2"));
-    Line *wrongPassword = m_engine->line(QStringLiteral("sip/agent3"));
+    Line *tcp = m_console->engine()->line(QStringLiteral("sip/agent2"));
+    Line *wrongPassword = m_console->engine()->line(QStringLiteral("sip/agent3"));
     QVERIFY(tcp && wrongPassword);
     // Registrar down: the TCP account cannot connect and says so.
     QTRY_VERIFY_WITH_TIMEOUT(tcp->outOfServiceReason().contains(QStringLiteral("does not answer")), 5000);
@@ -156,32 +136,6 @@ void tst_SipLoopback::registrationIsRefreshed()
     QVERIFY(m_line->inService());
 }
 
-CallSession *tst_SipLoopback::waitForOffer(QSignalSpy &added)
-{
-    if (!added.count() && !added.wait(10000))
-        return nullptr;
-    auto *session = added.at(0).at(0).value<CallSession *>();
-    m_recorder->name(session, QStringLiteral("A"));
-    return session;
-}
-
-CallSession *tst_SipLoopback::makeCall(const QString &number)
-{
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
-    if (m_engine->makeCall(m_line, number) <= 0 || (!added.count() && !added.wait(5000)))
-        return nullptr;
-    auto *session = added.at(0).at(0).value<CallSession *>();
-    m_recorder->name(session, QStringLiteral("A"));
-    return session;
-}
-
-void tst_SipLoopback::finishSipp(QProcess *sipp)
-{
-    QString output;
-    const int code = m_peers->finishSipp(sipp, &output);
-    QVERIFY2(code == 0, qPrintable(QStringLiteral("sipp exit %1:\n%2").arg(code).arg(output)));
-}
-
 void tst_SipLoopback::inboundFarEndHangsUp_data()
 {
     // Kamailio reaches agent1 over UDP and agent2 over the TCP connection agent2 registered on.
@@ -193,13 +147,13 @@ void tst_SipLoopback::inboundFarEndHangsUp_data()
 void tst_SipLoopback::inboundFarEndHangsUp()
 {
     QFETCH(QString, account);
-    Line *line = m_engine->line(QStringLiteral("sip/") + account);
+    Line *line = m_console->engine()->line(QStringLiteral("sip/") + account);
     QVERIFY(line && line->inService());
-    m_recorder->clear();
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    m_console->recorder()->clear();
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_far_end_bye.xml"), account);
     QVERIFY(sipp);
-    CallSession *a = waitForOffer(added);
+    CallSession *a = m_console->waitForOffer(added);
     QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
     QCOMPARE(a->lineId(), line->lineId());
     QCOMPARE(a->state(), int(Offering));
@@ -211,20 +165,20 @@ void tst_SipLoopback::inboundFarEndHangsUp()
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
     QCOMPARE(a->receivedUserUserInfo().last(), QByteArray("bye-uui"));
-    QCOMPARE(m_recorder->events(),
+    QCOMPARE(m_console->recorder()->events(),
              (QStringList {"S(A)=OFFERING/ACTIVE", "S(A)=CONNECTED/ACTIVE", "S(A)=DISCONNECTED/BUSY"}));
-    finishSipp(sipp);
+    m_console->finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
 }
 
 void tst_SipLoopback::inboundAudioAndAgentDrop()
 {
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
-    QSignalSpy audio(m_provider->stack(), &SipStack::callAudioReady);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_expect_bye.xml"), QStringLiteral("agent1"), true);
     QVERIFY(sipp);
-    CallSession *a = waitForOffer(added);
+    CallSession *a = m_console->waitForOffer(added);
     QVERIFY(a);
     QVERIFY(a->answer() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 5000);
@@ -234,62 +188,45 @@ void tst_SipLoopback::inboundAudioAndAgentDrop()
     QCOMPARE(endpoint->sampleRate(), 8000);
 
     // The agent's 1 kHz tone goes out as G.711, sipp echoes the RTP, and it comes back decoded.
-    std::vector<int16_t> tone(4000);
-    for (std::size_t i = 0; i < tone.size(); ++i)
-        tone[i] = int16_t(8000 * std::sin(2 * M_PI * 1000 * double(i) / 8000));
-    QCOMPARE(endpoint->toLine.write(tone), tone.size());
-    double loudest = 0;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            std::vector<int16_t> heard(endpoint->fromLine.available());
-            endpoint->fromLine.read(heard);
-            for (std::size_t i = 0; i + 160 <= heard.size(); i += 160) {
-                double energy = 0;
-                for (std::size_t j = i; j < i + 160; ++j)
-                    energy += double(heard[j]) * heard[j];
-                loudest = std::max(loudest, std::sqrt(energy / 160));
-            }
-            return loudest > 4000; // the tone's RMS is 5657; silence and µ-law noise are far below
-        }(),
-        5000);
+    QVERIFY(SipLoopbackConsole::hearsEchoedTone(*endpoint));
 
     QVERIFY(a->drop(QByteArray("wrap-7")) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
-    finishSipp(sipp); // sipp checked the BYE's Reason and User-to-User
+    m_console->finishSipp(sipp); // sipp checked the BYE's Reason and User-to-User
 }
 
 void tst_SipLoopback::inboundRejectWithUui()
 {
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_expect_reject.xml"), QStringLiteral("agent1"));
     QVERIFY(sipp);
-    CallSession *a = waitForOffer(added);
+    CallSession *a = m_console->waitForOffer(added);
     QVERIFY(a);
     QVERIFY(a->drop(QByteArray("no thanks")) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
-    finishSipp(sipp); // 603 with Reason Q.850 21 and the UUI
+    m_console->finishSipp(sipp); // 603 with Reason Q.850 21 and the UUI
 }
 
 void tst_SipLoopback::inboundCallerCancels()
 {
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_cancel.xml"), QStringLiteral("agent1"));
     QVERIFY(sipp);
-    CallSession *a = waitForOffer(added);
+    CallSession *a = m_console->waitForOffer(added);
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
     QCOMPARE(a->disconnectMode(), int(DisconnectCancelled));
-    finishSipp(sipp);
+    m_console->finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
 }
 
 void tst_SipLoopback::inboundWithoutCommonCodec()
 {
-    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_no_common_codec.xml"), QStringLiteral("agent1"));
     QVERIFY(sipp);
-    finishSipp(sipp); // 488, and no 180 before it
+    m_console->finishSipp(sipp); // 488, and no 180 before it
     QCOMPARE(added.count(), 0);
 }
 
@@ -298,17 +235,17 @@ void tst_SipLoopback::outboundAnsweredThenFarEndHangsUp()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_answer_far_end_bye.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("9001"));
+    CallSession *a = m_console->makeCall(QStringLiteral("9001"));
     QVERIFY(a);
     // INVITE sent: DIALING; Kamailio's 100 Trying: PROCEEDING; 180: RINGBACK; 200: CONNECTED.
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
     QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"far-bye"});
-    QCOMPARE(m_recorder->events().join(QLatin1Char(' ')),
+    QCOMPARE(m_console->recorder()->events().join(QLatin1Char(' ')),
              QStringList({"S(A)=DIALTONE/NORMAL", "S(A)=DIALING", "S(A)=PROCEEDING", "S(A)=RINGBACK",
                           "S(A)=CONNECTED/ACTIVE", "S(A)=DISCONNECTED/NORMAL"})
                  .join(QLatin1Char(' ')));
-    finishSipp(sipp);
+    m_console->finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
 }
@@ -318,12 +255,12 @@ void tst_SipLoopback::outboundBusy()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_busy.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("9002"));
+    CallSession *a = m_console->makeCall(QStringLiteral("9002"));
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
     QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"busy-uui"});
-    finishSipp(sipp);
+    m_console->finishSipp(sipp);
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
 }
@@ -333,12 +270,12 @@ void tst_SipLoopback::outboundCancelledWhileRinging()
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_expect_cancel.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = makeCall(QStringLiteral("9003"));
+    CallSession *a = m_console->makeCall(QStringLiteral("9003"));
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Ringback), 10000);
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
-    finishSipp(sipp); // CANCEL, 487, ACK
+    m_console->finishSipp(sipp); // CANCEL, 487, ACK
 }
 
 QTEST_GUILESS_MAIN(tst_SipLoopback)

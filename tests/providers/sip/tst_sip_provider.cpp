@@ -6,6 +6,7 @@
 #include "SipLineProvider.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "session/Call.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
@@ -33,8 +34,19 @@ private Q_SLOTS:
     void outboundRefusedByFarEnd();
     void outboundDropBeforeAnswer();
     void placingFailsCompletesWithError();
+    void holdAndResumeByReinvite();
+    void holdRefusedByFarEnd();
+    void farEndHoldIsActiveHeld();
+    void digitsBothWays();
+    void digitsNeedAnAnsweredCall();
+    void rtpTimeoutIsTempFailure();
+    void blindTransferByRefer();
+    void blindTransferFails();
+    void uuiTravelsWithAnswerAndMakeCall();
+    void uuiByInfoBothWays();
 
 private:
+    CallSession *answered(quint64 *token);
     void startProvider(const QList<QVariantMap> &accounts);
     CallSession *offer(const QString &number, const QString &name, const QByteArray &uui, quint64 *token);
 
@@ -291,6 +303,218 @@ void tst_SipProvider::placingFailsCompletesWithError()
     QCOMPARE(completed.at(0).at(0).toInt(), request);
     QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
     QCOMPARE(m_engine->sessionList().size(), 0);
+}
+
+CallSession *tst_SipProvider::answered(quint64 *token)
+{
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, token);
+    if (!a || a->answer() <= 0)
+        return nullptr;
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    if (!completed.wait(1000) || a->state() != Connected)
+        return nullptr;
+    m_recorder->clear();
+    return a;
+}
+
+void tst_SipProvider::holdAndResumeByReinvite()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureHold));
+    // ONHOLD only once the far end accepted the re-INVITE.
+    m_stack->setFarEndAnswersLater(true);
+    const int hold = a->hold();
+    QVERIFY(hold > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hold %1").arg(token));
+    QTest::qWait(10);
+    QCOMPARE(a->state(), int(Connected));
+    m_stack->farEndAnswers(token);
+    QCOMPARE(a->state(), int(OnHold));
+    const int unhold = a->unhold();
+    QVERIFY(unhold > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("resume %1").arg(token));
+    m_stack->farEndAnswers(token);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {QStringLiteral("reply(%1,0)").arg(hold), "S(A)=ONHOLD",
+                           QStringLiteral("reply(%1,0)").arg(unhold), "S(A)=CONNECTED/ACTIVE"}));
+}
+
+void tst_SipProvider::holdRefusedByFarEnd()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->setFarEndAnswersLater(true);
+    const int hold = a->hold();
+    m_stack->farEndAnswers(token, EPROTO); // e.g. 488 to the re-INVITE
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(hold)}));
+    // Before the answer, or after the far end left, there is nothing to hold.
+    SipCallEnd end;
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->hold(), int(InvalCallState));
+}
+
+void tst_SipProvider::farEndHoldIsActiveHeld()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->callRemoteHold(token, true);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(a->mode(), int(ConnectedActiveHeld));
+    m_stack->callRemoteHold(token, true); // a second sendonly offer: nothing new
+    m_stack->callRemoteHold(token, false);
+    QCOMPARE(a->mode(), int(ConnectedActive));
+
+    // Held here, the far end's hold changes nothing the agent sees until the resume.
+    const int hold = a->hold();
+    QTRY_COMPARE(a->state(), int(OnHold));
+    m_stack->callRemoteHold(token, true);
+    QCOMPARE(a->state(), int(OnHold));
+    const int unhold = a->unhold();
+    QTRY_COMPARE(a->mode(), int(ConnectedActiveHeld));
+    QCOMPARE(m_recorder->events(),
+             (QStringList {"S(A)=CONNECTED/ACTIVEHELD", "S(A)=CONNECTED/ACTIVE",
+                           QStringLiteral("reply(%1,0)").arg(hold), "S(A)=ONHOLD",
+                           QStringLiteral("reply(%1,0)").arg(unhold), "S(A)=CONNECTED/ACTIVE",
+                           "S(A)=CONNECTED/ACTIVEHELD"}));
+}
+
+void tst_SipProvider::digitsBothWays()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureDial));
+    // Out: the digits as RFC 4733 events; pauses of the dial string are not DTMF.
+    const int dial = a->dial(QStringLiteral("12,#a"));
+    QVERIFY(dial > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("digits %1 12#A").arg(token));
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(completed.wait(1000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    // In: RFC 4733 events and INFO alike reach the session's digitReceived, in order.
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    m_stack->digitReceived(token, QLatin1Char('5'));
+    m_stack->digitReceived(token, QLatin1Char('#'));
+    QCOMPARE(digits.count(), 2);
+    QCOMPARE(digits.at(0).at(0).toString(), QStringLiteral("5"));
+    QCOMPARE(digits.at(1).at(0).toString(), QStringLiteral("#"));
+}
+
+void tst_SipProvider::digitsNeedAnAnsweredCall()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    a->answer();
+    QTRY_COMPARE(a->state(), int(Connected));
+    a->drop(QByteArray());
+    m_stack->digitReceived(token, QLatin1Char('1')); // after the drop: stale
+    QCOMPARE(digits.count(), 0);
+}
+
+void tst_SipProvider::rtpTimeoutIsTempFailure()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    SipCallEnd end;
+    end.mediaTimeout = true;
+    m_stack->callEnded(token, end);
+    QCOMPARE(a->state(), int(Disconnected));
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QCOMPARE(m_recorder->events(), (QStringList {"S(A)=DISCONNECTED/TEMPFAILURE"}));
+}
+
+void tst_SipProvider::blindTransferByRefer()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureBlindTransfer));
+    m_stack->setFarEndAnswersLater(true);
+    const int transfer = a->blindTransfer(QStringLiteral("555-0199"));
+    QVERIFY(transfer > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("transfer %1 5550199").arg(token));
+    QTest::qWait(10);
+    QCOMPARE(a->state(), int(Connected)); // until the NOTIFY says the target answered
+    m_stack->farEndAnswers(token);
+    QCOMPARE(a->state(), int(Idle));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,0)").arg(transfer), "S(A)=IDLE"}));
+    // The stack's BYE after the transfer is the stack's business: nothing more reaches the engine.
+    m_stack->callEnded(token, SipCallEnd {});
+    m_stack->callAudioGone(token);
+    QCOMPARE(m_recorder->events().size(), 2);
+}
+
+void tst_SipProvider::blindTransferFails()
+{
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    m_stack->setFarEndAnswersLater(true);
+    const int transfer = a->blindTransfer(QStringLiteral("5550199"));
+    m_stack->farEndAnswers(token, EPROTO); // REFER refused, or the target busy (sipfrag 486)
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(), (QStringList {QStringLiteral("reply(%1,OPERATIONFAILED)").arg(transfer)}));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hangup %1 cause=16 uui=").arg(token));
+}
+
+void tst_SipProvider::uuiTravelsWithAnswerAndMakeCall()
+{
+    // The engine's answer() and makeCall() carry no UUI yet; the provider hands a command's UUI on to
+    // the stack (User-to-User on the 200 and on the INVITE).
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    LineCommand answer;
+    answer.kind = LineCommand::Answer;
+    answer.lineId = QStringLiteral("sip/agent1");
+    answer.call = a->call()->id;
+    answer.uui = "answer-uui";
+    m_provider->execute(answer);
+    QCOMPARE(m_stack->commands().last(),
+             QStringLiteral("answer %1 uui=%2").arg(token).arg(QString::fromLatin1(answer.uui.toHex())));
+    LineCommand make;
+    make.kind = LineCommand::MakeCall;
+    make.lineId = QStringLiteral("sip/agent1");
+    make.call = 4242;
+    make.digits = QStringLiteral("5550100");
+    make.uui = "call-uui";
+    m_provider->execute(make);
+    QCOMPARE(
+        m_stack->commands().last(),
+        QStringLiteral("invite 4242 account=0 to=5550100 uui=%1").arg(QString::fromLatin1(make.uui.toHex())));
+}
+
+void tst_SipProvider::uuiByInfoBothWays()
+{
+    quint64 token = 0;
+    CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
+    QVERIFY(a);
+    QVERIFY(a->hasFeature(FeatureSendUserUser));
+    // Not before the answer: INFO needs the dialog.
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(a->sendUserUserInfo(QByteArray("early")) > 0);
+    QVERIFY(completed.wait(1000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationUnavail));
+    QVERIFY(a->answer() > 0);
+    QTRY_COMPARE(a->state(), int(Connected));
+    const int send = a->sendUserUserInfo(QByteArray("note-1"));
+    QVERIFY(send > 0);
+    QCOMPARE(
+        m_stack->commands().last(),
+        QStringLiteral("info %1 uui=%2").arg(token).arg(QString::fromLatin1(QByteArray("note-1").toHex())));
+    QTRY_COMPARE(a->sentUserUserInfo(), QByteArray("note-1"));
+    m_stack->userUserInfoReceived(token, "far-note");
+    QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"far-note"});
 }
 
 QTEST_GUILESS_MAIN(tst_SipProvider)

@@ -1,0 +1,134 @@
+#include "SipLoopbackConsole.h"
+
+#include "EventRecorder.h"
+#include "LibreSipStack.h"
+#include "SipLineProvider.h"
+#include "SipLoopbackPeers.h"
+#include "audio/LineAudioEndpoint.h"
+#include "lines/Line.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdeadlinetimer.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <cmath>
+#include <vector>
+
+SipLoopbackConsole::SipLoopbackConsole(SipLoopbackPeers *peers)
+    : m_peers(peers)
+{ }
+
+SipLoopbackConsole::~SipLoopbackConsole()
+{
+    stop();
+}
+
+bool SipLoopbackConsole::start(const QList<QVariantMap> &accounts, QString *error)
+{
+    const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());
+    QList<SipAccountConfig> configs;
+    for (QVariantMap map : accounts) {
+        map.insert(QStringLiteral("registrar"), registrar);
+        SipAccountConfig account;
+        if (!SipAccountConfig::fromVariantMap(map, &account, error))
+            return false;
+        configs.append(account);
+    }
+    m_engine = std::make_unique<CallEngine>(nullptr);
+    m_recorder = std::make_unique<EventRecorder>();
+    m_recorder->setCategories(EventRecorder::States);
+    m_recorder->attach(m_engine.get(), nullptr);
+    auto *stack = new LibreSipStack;
+    stack->setRetryInterval(1);
+    m_provider = std::make_unique<SipLineProvider>(configs, stack);
+    m_engine->attachProvider(m_provider.get());
+    return true;
+}
+
+void SipLoopbackConsole::stop()
+{
+    m_engine.reset(); // stops the provider first, as the console does
+    m_recorder.reset();
+    m_provider.reset();
+}
+
+Line *SipLoopbackConsole::line(const QString &user) const
+{
+    return m_engine ? m_engine->line(QStringLiteral("sip/") + user) : nullptr;
+}
+
+CallSession *SipLoopbackConsole::waitForOffer(QSignalSpy &added)
+{
+    if (!added.count() && !added.wait(10000))
+        return nullptr;
+    auto *session = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(session, QStringLiteral("A"));
+    return session;
+}
+
+CallSession *SipLoopbackConsole::makeCall(const QString &number, Line *line)
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    if (m_engine->makeCall(line ? line : this->line(QStringLiteral("agent1")), number) <= 0
+        || (!added.count() && !added.wait(5000)))
+        return nullptr;
+    auto *session = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(session, QStringLiteral("A"));
+    return session;
+}
+
+CallSession *SipLoopbackConsole::answerOffer(const QString &scenario, const QString &account, bool echo,
+                                             QProcess **sipp, std::shared_ptr<LineAudioEndpoint> *endpoint)
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QSignalSpy audio(m_provider->stack(), &SipStack::callAudioReady);
+    *sipp = m_peers->startSipp(scenario, account, echo);
+    if (!*sipp)
+        return nullptr;
+    CallSession *a = waitForOffer(added);
+    if (!a || a->answer() <= 0)
+        return nullptr;
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    if (!completed.wait(5000) || a->state() != Tapi::Connected)
+        return nullptr;
+    if (endpoint) {
+        if (!audio.count() && !audio.wait(5000))
+            return nullptr;
+        *endpoint = audio.at(0).at(1).value<std::shared_ptr<LineAudioEndpoint>>();
+    }
+    return a;
+}
+
+void SipLoopbackConsole::finishSipp(QProcess *sipp)
+{
+    QString output;
+    const int code = m_peers->finishSipp(sipp, &output);
+    QVERIFY2(code == 0, qPrintable(QStringLiteral("sipp exit %1:\n%2").arg(code).arg(output)));
+}
+
+bool SipLoopbackConsole::hearsEchoedTone(LineAudioEndpoint &endpoint)
+{
+    std::vector<int16_t> tone(4000);
+    for (std::size_t i = 0; i < tone.size(); ++i)
+        tone[i] = int16_t(8000 * std::sin(2 * M_PI * 1000 * double(i) / 8000));
+    if (endpoint.toLine.write(tone) != tone.size())
+        return false;
+    double loudest = 0;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        std::vector<int16_t> heard(endpoint.fromLine.available());
+        endpoint.fromLine.read(heard);
+        for (std::size_t i = 0; i + 160 <= heard.size(); i += 160) {
+            double energy = 0;
+            for (std::size_t j = i; j < i + 160; ++j)
+                energy += double(heard[j]) * heard[j];
+            loudest = std::max(loudest, std::sqrt(energy / 160));
+        }
+        if (loudest > 4000) // the tone's RMS is 5657; silence and G.711 noise are far below
+            return true;
+        QTest::qWait(20);
+    }
+    return false;
+}

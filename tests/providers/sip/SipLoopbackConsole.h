@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QtCore/qlist.h>
+#include <QtCore/qstring.h>
+#include <QtCore/qvariant.h>
+
+#include <memory>
+
+class CallEngine;
+class CallSession;
+class EventRecorder;
+class Line;
+class LineAudioEndpoint;
+class QProcess;
+class QSignalSpy;
+class SipLineProvider;
+class SipLoopbackPeers;
+
+// The console side of the loopback SIP tests: the real CallEngine with the SIP line provider on libre
+// (LibreSipStack, registration retried every second), an EventRecorder of the session states, and
+// the steps the tests share (wait for an offer, answer one a sipp scenario sends, place a call, check
+// sipp's verdict, hear a tone come back through sipp's RTP echo).
+class SipLoopbackConsole
+{
+public:
+    explicit SipLoopbackConsole(SipLoopbackPeers *peers);
+    ~SipLoopbackConsole();
+
+    // Accounts as in the settings (`registrar` is filled in with the test's Kamailio); false with *error
+    // when one is refused.
+    bool start(const QList<QVariantMap> &accounts, QString *error);
+
+    CallEngine *engine() const { return m_engine.get(); }
+    EventRecorder *recorder() const { return m_recorder.get(); }
+    SipLineProvider *provider() const { return m_provider.get(); }
+    // The line of account `user`.
+    Line *line(const QString &user) const;
+
+    // The session of the first call `added` saw (waiting up to 10 s), named "A" for the recorder.
+    CallSession *waitForOffer(QSignalSpy &added);
+    // makeCall on `line` (agent1's when null), the session named "A".
+    CallSession *makeCall(const QString &number, Line *line = nullptr);
+    // Starts `scenario` toward `account`, answers its offer and waits for CONNECTED; with `endpoint` also
+    // for the call's audio. Null on any failure.
+    CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
+                             std::shared_ptr<LineAudioEndpoint> *endpoint = nullptr);
+    // Fails the current test unless sipp finished its scenario with success.
+    void finishSipp(QProcess *sipp);
+    // Writes a 1 kHz tone to the line and waits (5 s at most) until it comes back loud in fromLine.
+    static bool hearsEchoedTone(LineAudioEndpoint &endpoint);
+
+    // Detaches the provider (libre's thread ends).
+    void stop();
+
+private:
+    SipLoopbackPeers *m_peers;
+    std::unique_ptr<CallEngine> m_engine;
+    std::unique_ptr<EventRecorder> m_recorder;
+    std::unique_ptr<SipLineProvider> m_provider;
+};

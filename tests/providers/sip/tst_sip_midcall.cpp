@@ -1,0 +1,395 @@
+// What happens during a SIP call, against real peers on 127.0.0.1 (Kamailio as registrar and relay,
+// sipp scenarios that check every SDP direction and header the console sends): hold and resume both
+// ways, DTMF both ways (RFC 4733 and INFO), the RTP timeout and a far end lost mid-call, an INVITE
+// without SDP, blind transfer by REFER, UUI on the 200, the INVITE and by INFO.
+#include "EventRecorder.h"
+#include "LibreSipStack.h"
+#include "SipLineProvider.h"
+#include "SipLoopbackConsole.h"
+#include "SipLoopbackPeers.h"
+#include "SipStack.h"
+#include "audio/LineAudioEndpoint.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qloggingcategory.h>
+#include <QtCore/qregularexpression.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <memory>
+
+using namespace Tapi;
+
+namespace {
+
+// The RTP port in the console's latest 200 with SDP, read from the provider's SIP trace (logged on
+// libre's thread); the trace itself is shown only with HOOKLINE_SIP_TEST_TRACE=1.
+std::atomic<int> answeredRtpPort {0};
+QtMessageHandler previousHandler = nullptr;
+
+void watchTrace(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
+        if (message.startsWith(QLatin1String("sent")) && message.contains(QLatin1String(" SIP/2.0 200 OK"))) {
+            static const QRegularExpression audio(QStringLiteral("m=audio (\\d+) "));
+            if (const QRegularExpressionMatch match = audio.match(message); match.hasMatch())
+                answeredRtpPort = match.captured(1).toInt();
+        }
+        static const bool show = qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE");
+        if (show)
+            previousHandler(type, context, message);
+        return;
+    }
+    previousHandler(type, context, message);
+}
+
+// One digit as a far end sends it by RFC 4733 (section 2.5): three packets while the event goes on (the
+// first with the marker bit), then three end packets, all with the event's start timestamp.
+bool sendTelephoneEvent(quint16 port, int payloadType, int event)
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in to {};
+    to.sin_family = AF_INET;
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    to.sin_port = htons(port);
+    bool sent = true;
+    for (int i = 0; i < 6; ++i) {
+        const bool end = i >= 3;
+        const quint16 duration = quint16(end ? 640 : 160 * (i + 1));
+        const quint16 sequence = quint16(1000 + i);
+        const unsigned char packet[16] = {0x80,
+                                          static_cast<unsigned char>((i == 0 ? 0x80 : 0) | payloadType),
+                                          static_cast<unsigned char>(sequence >> 8),
+                                          static_cast<unsigned char>(sequence & 0xff),
+                                          0,
+                                          0,
+                                          0x10,
+                                          0,
+                                          0x12,
+                                          0x34,
+                                          0x56,
+                                          0x78,
+                                          static_cast<unsigned char>(event),
+                                          static_cast<unsigned char>((end ? 0x80 : 0) | 10),
+                                          static_cast<unsigned char>(duration >> 8),
+                                          static_cast<unsigned char>(duration & 0xff)};
+        sent = sent
+            && ::sendto(fd, packet, sizeof packet, 0, reinterpret_cast<sockaddr *>(&to), sizeof to)
+                == qsizetype(sizeof packet);
+    }
+    ::close(fd);
+    return sent;
+}
+
+} // namespace
+
+class tst_SipMidCall : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void holdAndResumeBothWays();
+    void dtmfBothWays();
+    void rtpTimeoutEndsTheCall();
+    void rtpTimeoutWaitsForTheAnswer();
+    void rtpTimeoutNotWhileFarEndHolds();
+    void networkLossMidCall();
+    void inboundWithoutSdp();
+    void blindTransfer();
+    void blindTransferToBusyTarget();
+    void stackSendsUuiOnAnswerAndInvite();
+    void uuiByInfoBothWays();
+
+private:
+    std::unique_ptr<SipLoopbackPeers> m_peers;
+    std::unique_ptr<SipLoopbackConsole> m_console;
+};
+
+void tst_SipMidCall::initTestCase()
+{
+    previousHandler = qInstallMessageHandler(watchTrace);
+    QLoggingCategory::setFilterRules(QStringLiteral("hookline.sip.trace.debug=true"));
+    m_peers = std::make_unique<SipLoopbackPeers>();
+    QVERIFY(m_peers->isValid());
+    QString error;
+    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent4", "secret4"}, {"agent5", "secret5"}},
+                                      &error),
+             qPrintable(error));
+    QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
+    m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
+    QVERIFY2(m_console->start({{{"user", "agent1"}, {"password", "secret1"}, {"displayName", "Agent One"}},
+                               // RTP timeout after 1 s (agent1 keeps 30 s: many far ends here send no RTP).
+                               {{"user", "agent4"}, {"password", "secret4"}, {"rtpTimeout", "1"}}},
+                              &error),
+             qPrintable(error));
+    QTRY_VERIFY2_WITH_TIMEOUT(m_console->line(QStringLiteral("agent1"))->inService()
+                                  && m_console->line(QStringLiteral("agent4"))->inService(),
+                              qPrintable(m_peers->kamailioLog()), 10000);
+}
+
+void tst_SipMidCall::cleanupTestCase()
+{
+    m_console.reset(); // stops the provider: libre's thread ends
+    m_peers.reset(); // ends sipp and Kamailio by PID
+    qInstallMessageHandler(previousHandler);
+}
+
+void tst_SipMidCall::init()
+{
+    m_console->recorder()->clear();
+}
+
+void tst_SipMidCall::holdAndResumeBothWays()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_hold_both_ways.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9004"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    // Ours: re-INVITE a=sendonly, ONHOLD when the far end's 200 came; resume with sendrecv.
+    QVERIFY(a->hold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
+    QVERIFY(a->unhold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 5000);
+    // The far end's: its sendonly re-INVITE is CONNECTED/ACTIVEHELD here.
+    QTRY_COMPARE_WITH_TIMEOUT(a->mode(), int(ConnectedActiveHeld), 5000);
+    // Held both ways: a=inactive; resumed here while still held there: a=recvonly, ACTIVEHELD again.
+    QVERIFY(a->hold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
+    QVERIFY(a->unhold() > 0);
+    // Then the far end's sendrecv re-INVITE: ACTIVE.
+    const QStringList expected {"S(A)=DIALTONE/NORMAL",      "S(A)=DIALING",         "S(A)=PROCEEDING",
+                                "S(A)=CONNECTED/ACTIVE",     "S(A)=ONHOLD",          "S(A)=CONNECTED/ACTIVE",
+                                "S(A)=CONNECTED/ACTIVEHELD", "S(A)=ONHOLD",          "S(A)=CONNECTED/ACTIVE",
+                                "S(A)=CONNECTED/ACTIVEHELD", "S(A)=CONNECTED/ACTIVE"};
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->recorder()->events().size(), expected.size(), 5000);
+    QCOMPARE(m_console->recorder()->events(), expected);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp); // checked each SDP direction both ways
+}
+
+void tst_SipMidCall::dtmfBothWays()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->answerOffer(QStringLiteral("uac_dtmf.xml"), QStringLiteral("agent1"), true, &sipp);
+    QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    // In: '1' as RFC 4733 events (to the port of the console's answer, telephone-event 101 as the far end
+    // offered), then '5' and '#' by INFO (the INFO of another type is refused, not a digit).
+    QVERIFY(answeredRtpPort > 0);
+    QVERIFY(sendTelephoneEvent(quint16(answeredRtpPort.load()), 101, 1));
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 3, 5000);
+    // Out: RFC 4733 events, echoed by sipp and decoded here again.
+    QVERIFY(a->dial(QStringLiteral("4*")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 5, 5000);
+    QStringList heard;
+    for (const QList<QVariant> &digit : digits)
+        heard << digit.at(0).toString();
+    QCOMPARE(heard, (QStringList {"1", "5", "#", "4", "*"}));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
+}
+
+void tst_SipMidCall::rtpTimeoutEndsTheCall()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->answerOffer(QStringLiteral("uac_rtp_timeout.xml"), QStringLiteral("agent4"), false, &sipp);
+    QVERIFY(a);
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QVERIFY2(timer.elapsed() >= 800, "the call ended before the 1 s RTP timeout");
+    m_console->finishSipp(sipp); // BYE with Reason Q.850 41
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipMidCall::rtpTimeoutWaitsForTheAnswer()
+{
+    // agent4 (1 s timeout) calls out; the far end's 183 with SDP sends no RTP for 1.5 s: still ringing.
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_early_media_silent.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a =
+        m_console->makeCall(QStringLiteral("9008"), m_console->engine()->line(QStringLiteral("sip/agent4")));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE 0.3 s after the answer
+    QVERIFY(m_console->recorder()->events().contains(QStringLiteral("S(A)=CONNECTED/ACTIVE")));
+    m_console->finishSipp(sipp);
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipMidCall::rtpTimeoutNotWhileFarEndHolds()
+{
+    // agent4 (1 s timeout): the far end holds for 1.8 s and sends nothing meanwhile.
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->answerOffer(QStringLiteral("uac_far_end_hold_silent.xml"),
+                                            QStringLiteral("agent4"), true, &sipp);
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE after its resume
+    QCOMPARE(m_console->recorder()->events(),
+             (QStringList {"S(A)=OFFERING/ACTIVE", "S(A)=CONNECTED/ACTIVE", "S(A)=CONNECTED/ACTIVEHELD",
+                           "S(A)=CONNECTED/ACTIVE", "S(A)=DISCONNECTED/NORMAL"}));
+    m_console->finishSipp(sipp);
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipMidCall::networkLossMidCall()
+{
+    QProcess *sipp = nullptr;
+    std::shared_ptr<LineAudioEndpoint> endpoint;
+    CallSession *a = m_console->answerOffer(QStringLiteral("uac_network_loss.xml"), QStringLiteral("agent4"),
+                                            true, &sipp, &endpoint);
+    QVERIFY(a && endpoint);
+    // Audio flows (echoed) well past the 1 s timeout: the call stays up.
+    QVERIFY(SipLoopbackConsole::hearsEchoedTone(*endpoint));
+    QTest::qWait(1200);
+    QCOMPARE(a->state(), int(Connected));
+    // The far end vanishes: no RTP, no SIP. The call ends as TEMPFAILURE; the BYE gets no answer.
+    m_peers->killSipp(sipp);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
+    QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    QVERIFY(m_console->engine()->line(QStringLiteral("sip/agent4"))->inService());
+}
+
+void tst_SipMidCall::inboundWithoutSdp()
+{
+    QProcess *sipp = nullptr;
+    std::shared_ptr<LineAudioEndpoint> endpoint;
+    CallSession *a = m_console->answerOffer(QStringLiteral("uac_late_offer.xml"), QStringLiteral("agent1"),
+                                            true, &sipp, &endpoint);
+    QVERIFY(a && endpoint);
+    // The audio starts with the ACK's answer (A-law): the tone makes the round trip.
+    QVERIFY(SipLoopbackConsole::hearsEchoedTone(*endpoint));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp); // our offer in the 200 checked
+}
+
+void tst_SipMidCall::blindTransfer()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int transfer = a->blindTransfer(QStringLiteral("9006"));
+    QVERIFY(transfer > 0);
+    // Completed (and IDLE) only with the NOTIFY that says the target answered.
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(completed.at(0).at(0).toInt(), transfer);
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp); // REFER's Refer-To, and the BYE after the final NOTIFY
+}
+
+void tst_SipMidCall::blindTransferToBusyTarget()
+{
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer_busy.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(a->blindTransfer(QStringLiteral("9006")) > 0);
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
+    QCOMPARE(a->state(), int(Connected)); // still the agent's call
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
+}
+
+void tst_SipMidCall::stackSendsUuiOnAnswerAndInvite()
+{
+    // The engine has no UUI for answer or makeCall yet; the stack takes it (LineCommand::uui) and puts it
+    // in the 200's and the INVITE's User-to-User. A stack of its own, on account agent5.
+    SipAccountConfig account;
+    QString error;
+    QVERIFY2(SipAccountConfig::fromVariantMap(
+                 {{"registrar", QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort())},
+                  {"user", "agent5"},
+                  {"password", "secret5"}},
+                 &account, &error),
+             qPrintable(error));
+    LibreSipStack stack;
+    QSignalSpy registered(&stack, &SipStack::registrationChanged);
+    QSignalSpy incoming(&stack, &SipStack::callIncoming);
+    QSignalSpy done(&stack, &SipStack::commandDone);
+    QSignalSpy ended(&stack, &SipStack::callEnded);
+    stack.start({account});
+    QTRY_VERIFY_WITH_TIMEOUT(!registered.isEmpty() && registered.last().at(1).toBool(), 5000);
+
+    QProcess *sipp =
+        m_peers->startSipp(QStringLiteral("uac_expect_answer_uui.xml"), QStringLiteral("agent5"));
+    QVERIFY(sipp);
+    QVERIFY(incoming.wait(10000));
+    const quint64 token = incoming.at(0).at(0).toULongLong();
+    stack.answer(token, "answer-uui");
+    QTRY_COMPARE(done.count(), 1);
+    QCOMPARE(done.at(0).at(1).toInt(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000); // the far end's BYE
+    m_console->finishSipp(sipp); // the 200's User-to-User checked
+    if (QTest::currentTestFailed())
+        return;
+
+    sipp = m_peers->startSipp(QStringLiteral("uas_expect_invite_uui.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    stack.placeCall(77, 0, QStringLiteral("9007"), "call-uui");
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 10000);
+    QCOMPARE(ended.at(1).at(0).toULongLong(), quint64(77));
+    m_console->finishSipp(sipp); // the INVITE's User-to-User checked
+    stack.stop();
+}
+
+void tst_SipMidCall::uuiByInfoBothWays()
+{
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->answerOffer(QStringLiteral("uac_uui_info.xml"), QStringLiteral("agent1"), false, &sipp);
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->receivedUserUserInfo(), QList<QByteArray> {"far-note"}, 5000);
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int send = a->sendUserUserInfo(QByteArray("agent-note"));
+    QVERIFY(send > 0);
+    QVERIFY(completed.wait(5000)); // the far end's 200 to our INFO
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->sentUserUserInfo(), QByteArray("agent-note"));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp); // our INFO's User-to-User checked
+}
+
+QTEST_GUILESS_MAIN(tst_SipMidCall)
+#include "tst_sip_midcall.moc"
