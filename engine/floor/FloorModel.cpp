@@ -38,7 +38,6 @@ FloorModel::FloorModel(FloorLink *link, QObject *parent)
     , m_link(link)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    m_expiryMs = qint64(link->settings().ttlSeconds) * 1000;
     connect(link, &FloorLink::entryChanged, this, &FloorModel::onEntry);
     connect(link, &FloorLink::watchSynced, this, [this] {
         if (!m_synced) {
@@ -61,8 +60,10 @@ FloorModel::FloorModel(FloorLink *link, QObject *parent)
                                           reply.value(QStringLiteral("message")).toString());
             });
     const auto watch = [this] {
-        if (m_link->status() == FloorLink::Connecting)
+        if (m_link->status() == FloorLink::Connecting) {
+            m_expiryMs = qint64(m_link->settings().ttlSeconds) * 1000;
             m_link->watch();
+        }
     };
     connect(link, &FloorLink::statusChanged, this, watch);
     watch();

@@ -310,6 +310,12 @@ void FloorNatsWorker::becameReady()
 {
     if (m_closing || !m_nats->connection)
         return;
+    // After a reconnect the bucket is looked up again: a server that restarted lost a memory bucket, and
+    // the watcher's consumer may have gone with the server it lived on.
+    const bool watching = m_watchThread != nullptr;
+    stopWatcher();
+    kvStore_Destroy(m_nats->kv);
+    m_nats->kv = nullptr;
     QString error;
     if (!setUpJetStream(&error)) {
         m_ready = false;
@@ -323,7 +329,7 @@ void FloorNatsWorker::becameReady()
     // empty (memory storage) gets the whole state back.
     refreshAll();
     flushAudit();
-    if (m_watchWanted && !m_watchThread)
+    if (m_watchWanted || watching)
         startWatcher();
     m_refresh.start();
 }

@@ -87,7 +87,7 @@ private:
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QList<QPair<QString, QByteArray>> m_auditQueue;
-    QTimer m_refresh;
+    QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
     QThread *m_watchThread = nullptr;
     std::atomic<bool> m_watchStop {false};
 };
