@@ -277,6 +277,8 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
             kc.StorageType = js_MemoryStorage; // live state only: a restart of the floor starts empty
             kc.Replicas = m_settings.replicas;
             s = js_CreateKeyValue(&m_nats->kv, m_nats->js, &kc);
+            if (s != NATS_OK) // another console created it first, with its own settings
+                s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
         }
     }
     if (s == NATS_OK) {
@@ -296,6 +298,11 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
             sc.Storage = js_FileStorage; // the audit trail outlives restarts
             sc.Replicas = m_settings.replicas;
             s = js_AddStream(&info, m_nats->js, &sc, nullptr, &jerr);
+            if (s != NATS_OK) {
+                jsStreamInfo_Destroy(info);
+                info = nullptr;
+                s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, &jerr);
+            }
         }
         jsStreamInfo_Destroy(info);
     }
@@ -318,8 +325,14 @@ void FloorNatsWorker::becameReady()
     m_nats->kv = nullptr;
     QString error;
     if (!setUpJetStream(&error)) {
+        // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
+        // tried again each second for as long as the connection lasts.
         m_ready = false;
         setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
+        QTimer::singleShot(1000, this, [this] {
+            if (!m_ready && !m_closing && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
+                becameReady();
+        });
         return;
     }
     m_ready = true;

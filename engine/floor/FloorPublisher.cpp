@@ -53,7 +53,7 @@ FloorPublisher::FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *
         if (m_link->status() == FloorLink::Connecting)
             publishAll();
     });
-    if (link->status() != FloorLink::Off && link->status() != FloorLink::Failed)
+    if (link->status() != FloorLink::Off)
         publishAll();
 }
 
@@ -169,7 +169,7 @@ void FloorPublisher::publishAll()
 void FloorPublisher::publishDirty()
 {
     m_coalesce.stop();
-    if (m_link->status() == FloorLink::Off || m_link->status() == FloorLink::Failed) {
+    if (m_link->status() == FloorLink::Off) {
         m_dirtySessions.clear(); // publishAll hands everything over when the link starts
         m_agentDirty = false;
         return;
