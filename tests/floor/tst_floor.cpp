@@ -427,6 +427,13 @@ void TestFloor::serverRestartKeepsState()
                                   .toString(),
                               QStringLiteral("ONHOLD"), WaitMs);
     QCOMPARE(stateOf(supervisor.model, QStringLiteral("a6")), QStringLiteral("Ready"));
+    // The restarted server lost the memory bucket: a supervisor arriving now sees the whole floor again.
+    Supervisor late(settingsFor({m_server->url()}, QStringLiteral("sup2")));
+    QTRY_VERIFY_WITH_TIMEOUT(late.model.synced(), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(late.model, QStringLiteral("a6")), QStringLiteral("Ready"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        late.model.call(QStringLiteral("a6"), call->sessionId()).value(QStringLiteral("state")).toString(),
+        QStringLiteral("ONHOLD"), WaitMs);
 }
 
 QTEST_GUILESS_MAIN(TestFloor)
