@@ -57,6 +57,8 @@ void FloorLink::start(const FloorSettings &settings)
     m_context = new QObject(this);
     connect(m_worker, &FloorNatsWorker::statusChanged, m_context,
             [this](int status, const QString &reason) { setStatus(Status(status), reason); });
+    connect(m_worker, &FloorNatsWorker::serverChanged, m_context,
+            [this](const QString &url) { m_server = url; });
     connect(m_worker, &FloorNatsWorker::entryChanged, m_context,
             [this](const QString &key, const QByteArray &value, bool removed) {
                 Q_EMIT entryChanged(key, value, removed);

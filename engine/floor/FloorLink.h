@@ -26,6 +26,8 @@ class FloorLink : public QObject
     Q_PROPERTY(Status status READ status NOTIFY statusChanged FINAL)
     Q_PROPERTY(QString statusReason READ statusReason NOTIFY statusChanged FINAL)
     Q_PROPERTY(QString agentId READ agentId NOTIFY statusChanged FINAL)
+    // The server of the cluster this console is connected to (empty when not connected).
+    Q_PROPERTY(QString server READ server NOTIFY statusChanged FINAL)
 
 public:
     enum Status { Off, Connecting, Connected, Reconnecting, Failed };
@@ -46,6 +48,7 @@ public:
     Status status() const { return m_status; }
     QString statusReason() const { return m_reason; }
     QString agentId() const { return m_settings.agentId; }
+    QString server() const { return m_status == Connected ? m_server : QString(); }
     const FloorSettings &settings() const { return m_settings; }
 
     // The bucket (keys such as agent.<id>, call.<agentId>.<sessionId>).
@@ -82,6 +85,7 @@ private:
     FloorSettings m_settings;
     Status m_status = Off;
     QString m_reason;
+    QString m_server;
     QThread *m_thread = nullptr;
     FloorNatsWorker *m_worker = nullptr;
     QObject *m_context = nullptr;

@@ -3,6 +3,7 @@
 #include "floor/FloorLogging.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qdatetime.h>
 #include <QtCore/qthread.h>
 
 #include <nats/nats.h>
@@ -59,9 +60,13 @@ void onClosed(natsConnection *, void *closure)
     relay(closure, &FloorNatsWorker::relayClosed);
 }
 
-void onAsyncError(natsConnection *, natsSubscription *, natsStatus err, void *)
+void onAsyncError(natsConnection *, natsSubscription *sub, natsStatus err, void *closure)
 {
     qCWarning(lcFloor) << "floor: asynchronous error:" << natsStatus_GetText(err);
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    std::lock_guard lock(r->mutex);
+    if (r->worker)
+        r->worker->relayAsyncError(sub, err);
 }
 
 QByteArray dataOf(natsMsg *msg)
@@ -202,7 +207,7 @@ void FloorNatsWorker::open()
     if (s == NATS_OK)
         s = natsOptions_SetClosedCB(opts, onClosed, m_relay);
     if (s == NATS_OK)
-        s = natsOptions_SetErrorHandler(opts, onAsyncError, nullptr);
+        s = natsOptions_SetErrorHandler(opts, onAsyncError, m_relay);
     if (s != NATS_OK) {
         setStatus(Failed,
                   QCoreApplication::translate("FloorLink", "Floor settings refused: %1").arg(lastError(s)));
@@ -253,6 +258,32 @@ void FloorNatsWorker::relayClosed()
                               .arg(lastError(NATS_CONNECTION_CLOSED)));
         },
         Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, subscription, status] {
+            // Only compared, never used: the subscription may be gone by now.
+            const bool ours = subscription == m_nats->inboxSub
+                || std::any_of(m_nats->served.cbegin(), m_nats->served.cend(),
+                               [subscription](natsSubscription *sub) { return sub == subscription; });
+            // The watcher's consumer lived on a server that went away (missed heartbeats) and libnats
+            // could not replace it (timeout): a new watcher delivers every entry again.
+            if (!ours && subscription && m_watchThread
+                && (status == NATS_MISSED_HEARTBEAT || status == NATS_TIMEOUT))
+                restartWatcher();
+        },
+        Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::restartWatcher()
+{
+    if (!m_ready || m_closing)
+        return;
+    stopWatcher();
+    startWatcher();
 }
 
 bool FloorNatsWorker::setUpJetStream(QString *error)
@@ -330,12 +361,16 @@ void FloorNatsWorker::becameReady()
         m_ready = false;
         setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
         QTimer::singleShot(1000, this, [this] {
-            if (!m_ready && !m_closing && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
+            if (!m_ready && !m_closing
+                && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
                 becameReady();
         });
         return;
     }
     m_ready = true;
+    char url[256] = {};
+    if (natsConnection_GetConnectedUrl(m_nats->connection, url, sizeof(url)) == NATS_OK)
+        Q_EMIT serverChanged(QString::fromUtf8(url));
     subscribePending();
     setStatus(Connected);
     // Whatever changed while the server was away, and everything once more: a server that restarted
@@ -517,9 +552,22 @@ void FloorNatsWorker::startWatcher()
 {
     kvWatchOptions wo;
     kvWatchOptions_Init(&wo);
-    const natsStatus s = kvStore_WatchAll(&m_nats->watcher, m_nats->kv, &wo);
+    // The bucket's stream must answer first: libnats 3.4's failure path of a watcher whose consumer
+    // cannot be created (a stream between leaders) is best not taken.
+    jsStreamInfo *info = nullptr;
+    const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
+    natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, nullptr);
+    jsStreamInfo_Destroy(info);
+    if (s == NATS_OK)
+        s = kvStore_WatchAll(&m_nats->watcher, m_nats->kv, &wo);
     if (s != NATS_OK) {
-        qCWarning(lcFloor) << "floor: cannot watch the bucket:" << lastError(s);
+        // The stream may be between leaders: tried again each second while connected.
+        qCWarning(lcFloor) << "floor: cannot watch the bucket yet:" << lastError(s);
+        m_nats->watcher = nullptr;
+        QTimer::singleShot(1000, this, [this] {
+            if (m_ready && !m_closing && !m_watchThread)
+                startWatcher();
+        });
         return;
     }
     m_watchStop = false;

@@ -50,9 +50,11 @@ public:
     void relayDisconnected();
     void relayReconnected();
     void relayClosed();
+    void relayAsyncError(const void *subscription, int status);
 
 Q_SIGNALS:
     void statusChanged(int status, const QString &reason);
+    void serverChanged(const QString &url); // the server this console is connected to now
     void requestReceived(const QString &replySubject, const QByteArray &body);
     void replyReceived(quint64 token, const QByteArray &body, bool noResponders);
     void entryChanged(const QString &key, const QByteArray &value, bool removed);
@@ -71,6 +73,7 @@ private:
     void flushAudit();
     void startWatcher();
     void stopWatcher();
+    void restartWatcher();
     void subscribePending();
     QString lastError(int natsStatus) const;
 

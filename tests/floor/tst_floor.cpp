@@ -128,6 +128,7 @@ private Q_SLOTS:
     void refusedRequestIsAudited();
     void deadConsoleExpires();
     void serverRestartKeepsState();
+    void clusterNodeKilled();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -434,6 +435,89 @@ void TestFloor::serverRestartKeepsState()
     QTRY_COMPARE_WITH_TIMEOUT(
         late.model.call(QStringLiteral("a6"), call->sessionId()).value(QStringLiteral("state")).toString(),
         QStringLiteral("ONHOLD"), WaitMs);
+}
+
+// Its own ctest (tst_floor_cluster, label floor_cluster): the cluster's elections and libnats' missed
+// heartbeats make it take 20-30 s, which would double the floor label.
+void TestFloor::clusterNodeKilled()
+{
+    if (qEnvironmentVariableIsEmpty("HOOKLINE_FLOOR_CLUSTER"))
+        QSKIP("run by the ctest tst_floor_cluster (HOOKLINE_FLOOR_CLUSTER=1)");
+    m_server.reset(); // this test runs its own three nodes
+    QTemporaryDir stores;
+    QList<int> ports;
+    QList<int> clusterPorts;
+    for (int i = 0; i < 3; ++i) {
+        ports << NatsServer::freePort();
+        clusterPorts << NatsServer::freePort();
+    }
+    std::vector<std::unique_ptr<NatsServer>> nodes;
+    QStringList urls;
+    for (int i = 0; i < 3; ++i) {
+        QList<int> routes = clusterPorts;
+        routes.removeAt(i);
+        nodes.push_back(std::make_unique<NatsServer>());
+        QVERIFY2(nodes.back()->startClusterNode(QStringLiteral("n%1").arg(i),
+                                                stores.filePath(QString::number(i)), ports.at(i),
+                                                clusterPorts.at(i), routes),
+                 qPrintable(nodes.back()->log()));
+        urls << nodes.back()->url();
+    }
+    FloorSettings agentSettings = settingsFor(urls, QStringLiteral("a7"));
+    agentSettings.replicas = 3;
+    FloorSettings supervisorSettings = settingsFor(urls, QStringLiteral("sup1"));
+    supervisorSettings.replicas = 3;
+    AgentConsole console(agentSettings);
+    Supervisor supervisor(supervisorSettings);
+    // The cluster elects its JetStream leaders first; the links try again until it has.
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(supervisor.link.status(), FloorLink::Connected, 15000);
+    QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = console.fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a7"), call->sessionId())
+                                  .value(QStringLiteral("state"))
+                                  .toString(),
+                              QStringLiteral("CONNECTED"), WaitMs);
+
+    // The node the agent's console is connected to dies.
+    const QString server = console.link.server();
+    const auto victim =
+        std::find_if(nodes.begin(), nodes.end(), [&](const std::unique_ptr<NatsServer> &node) {
+            return server.endsWith(QStringLiteral(":%1").arg(node->port()));
+        });
+    QVERIFY2(victim != nodes.end(), qPrintable(server));
+    QList<FloorLink::Status> statuses;
+    QObject statusGuard; // goes before the list: the console's last status changes come after this test
+    connect(&console.link, &FloorLink::statusChanged, &statusGuard,
+            [&] { statuses << console.link.status(); });
+    QElapsedTimer failover;
+    failover.start();
+    (*victim)->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(statuses.contains(FloorLink::Reconnecting), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, 15000);
+    qInfo("failover to another node: %lld ms", failover.elapsed());
+    QVERIFY(console.link.server() != server);
+    QVERIFY(call->hold() > 0);
+    console.fx.settle();
+    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a7"), call->sessionId())
+                                  .value(QStringLiteral("state"))
+                                  .toString(),
+                              QStringLiteral("ONHOLD"), 30000);
+    qInfo("the supervisor saw the change %lld ms after the node died", failover.elapsed());
+    QCOMPARE(supervisor.link.status(), FloorLink::Connected);
+    // Nothing was lost with the node: a supervisor arriving now reads the whole floor from the others.
+    Supervisor late(supervisorSettings);
+    QTRY_VERIFY_WITH_TIMEOUT(late.model.synced(), 15000);
+    QCOMPARE(stateOf(late.model, QStringLiteral("a7")), QStringLiteral("Ready"));
+    QCOMPARE(
+        late.model.call(QStringLiteral("a7"), call->sessionId()).value(QStringLiteral("state")).toString(),
+        QStringLiteral("ONHOLD"));
+    // A request still reaches the agent's console and is carried out.
+    QSignalSpy finished(&late.model, &FloorModel::actionFinished);
+    late.model.forceState(QStringLiteral("a7"), QStringLiteral("NotReady"), QStringLiteral("coaching"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("Deferred"));
 }
 
 QTEST_GUILESS_MAIN(TestFloor)
