@@ -628,12 +628,12 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="188"/>
+        <location filename="../engine/log/CallLog.cpp" line="220"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
         <translation>通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
     </message>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="197"/>
+        <location filename="../engine/log/CallLog.cpp" line="229"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
         <translation>通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
     </message>
@@ -935,6 +935,67 @@
         <location filename="../ui/components/EventLogPane.qml" line="67"/>
         <source>Browse for the file to export the events to</source>
         <translation>瀏覽要匯出事件的檔案</translation>
+    </message>
+</context>
+<context>
+    <name>FloorLink</name>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="142"/>
+        <source>No answer in time</source>
+        <translation>未及時回覆</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="165"/>
+        <source>No console answers for this agent</source>
+        <translation>沒有此客服人員的主控台回應</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="167"/>
+        <source>Not connected to the floor</source>
+        <translation>未連線到客服現場</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="213"/>
+        <source>Floor settings refused: %1</source>
+        <translation>客服現場設定遭拒：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="220"/>
+        <source>Cannot connect: %1</source>
+        <translation>無法連線：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <source>Connection closed: %1</source>
+        <translation>連線已關閉：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="362"/>
+        <source>JetStream unavailable: %1</source>
+        <translation>JetStream 無法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorSettings</name>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="22"/>
+        <source>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>客服人員代號必須是 1 到 64 個字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="25"/>
+        <source>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>儲存桶與稽核串流的名稱只能包含字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="28"/>
+        <source>The entry expiry must be at least 3 seconds.</source>
+        <translation>項目到期時間至少須為 3 秒。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
+        <source>Replicas must be 1 to 5.</source>
+        <translation>副本數必須是 1 到 5。</translation>
     </message>
 </context>
 <context>
