@@ -127,6 +127,7 @@ private Q_SLOTS:
     void refusedRequestIsAudited_data();
     void refusedRequestIsAudited();
     void deadConsoleExpires();
+    void figures();
     void serverRestartKeepsState();
     void clusterNodeKilled();
 
@@ -396,6 +397,46 @@ void TestFloor::deadConsoleExpires()
     QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.rowOf(QStringLiteral("a5")) >= 0, WaitMs);
     QTest::qWait(5000);
     QVERIFY(supervisor.model.rowOf(QStringLiteral("a5")) >= 0);
+}
+
+void TestFloor::figures()
+{
+    Supervisor supervisor(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    supervisor.model.setClock([] { return qint64(1'000'000); });
+    QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.synced(), WaitMs);
+    QSignalSpy figures(&supervisor.model, &FloorModel::figuresChanged);
+    // Entries as consoles write them: two agents, a conference (parent and two parties), a talked
+    // call, a ringing call and an ended one.
+    const QList<QPair<QByteArray, QByteArray>> entries {
+        {"agent.b1", R"({"id":"b1","state":"Ready"})"},
+        {"agent.b2", R"({"id":"b2","state":"NotReady","reason":"break"})"},
+        {"call.b1.1", R"({"stateCode":256,"connectedMs":940000,"conference":0})"}, // 60 s talking
+        {"call.b1.2", R"({"stateCode":2,"offeredMs":988000,"conference":0})"}, // ringing 12 s
+        {"call.b2.5", R"({"stateCode":256,"connectedMs":700000,"isConference":true,"conference":0})"},
+        {"call.b2.6", R"({"stateCode":2048,"connectedMs":500000,"conference":5})"}, // a party: in 5
+        {"call.b2.7", R"({"stateCode":2048,"connectedMs":600000,"conference":5})"},
+        {"call.b2.8", R"({"stateCode":1,"connectedMs":100000,"conference":0})"}, // ended
+    };
+    natsConnection *nc = nullptr;
+    jsCtx *js = nullptr;
+    kvStore *kv = nullptr;
+    QCOMPARE(natsConnection_ConnectTo(&nc, m_server->url().toUtf8().constData()), NATS_OK);
+    QCOMPARE(natsConnection_JetStream(&js, nc, nullptr), NATS_OK);
+    QCOMPARE(js_KeyValue(&kv, js, "hookline_floor"), NATS_OK);
+    for (const auto &[key, value] : entries)
+        QCOMPARE(kvStore_PutString(nullptr, kv, key.constData(), value.constData()), NATS_OK);
+    kvStore_Destroy(kv);
+    jsCtx_Destroy(js);
+    natsConnection_Destroy(nc);
+
+    QTRY_COMPARE_WITH_TIMEOUT(callCountOf(supervisor.model, QStringLiteral("b2")), 4, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callCountOf(supervisor.model, QStringLiteral("b1")), 2, WaitMs);
+    QVERIFY(figures.count() > 0);
+    const QVariantMap perState {{QStringLiteral("Ready"), 1}, {QStringLiteral("NotReady"), 1}};
+    QCOMPARE(supervisor.model.agentsPerState(), perState);
+    QCOMPARE(supervisor.model.callsInProgress(), 2); // the talked call and the conference, once
+    QCOMPARE(supervisor.model.longestCallMs(), qint64(300000)); // the conference, since 700000
+    QCOMPARE(supervisor.model.longestWaitMs(), qint64(12000));
 }
 
 void TestFloor::serverRestartKeepsState()
