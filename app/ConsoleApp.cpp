@@ -18,6 +18,10 @@
 #include "session/CallEngine.h"
 #include "trace/TraceWriter.h"
 
+#include "floor/FloorLink.h"
+#include "floor/FloorPublisher.h"
+#include "floor/FloorRequestHandler.h"
+
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qloggingcategory.h>
@@ -50,6 +54,8 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
+    if (m_floor)
+        m_floor->stop(); // this console's entries leave the floor while its sessions still exist
     delete m_audio; // recordings closed and devices released while the sessions still exist
     m_audio = nullptr;
     if (m_phoneBinding)
@@ -151,6 +157,19 @@ void ConsoleApp::startAudio()
     m_audio = new ConsoleAudio(m_engine, m_agent, m_callLog, m_settings);
 }
 
+void ConsoleApp::startFloor()
+{
+    if (m_floor)
+        return;
+    m_floor = new FloorLink(this);
+    auto *publisher = new FloorPublisher(m_floor, m_engine, m_agent, m_floor);
+    if (m_audio)
+        publisher->setRecordingSource(m_audio->router());
+    new FloorRequestHandler(m_floor, m_engine, m_agent, m_floor);
+    QSettings settings;
+    m_floor->start(FloorSettings::read(settings));
+}
+
 void ConsoleApp::startSoundLines()
 {
     QSettings settings;
@@ -227,6 +246,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     startAudio(); // before the sound-card lines: QtMultimedia's device list is first read on this thread
     startSoundLines();
     startSipLines();
+    startFloor();
     m_agent->persistIn(new QSettings(this)); // the state the agent left the console in, Ready the first time
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);

@@ -8,6 +8,7 @@ class CallEngine;
 class ConsoleAudio;
 class CallLog;
 class EventLogModel;
+class FloorLink;
 class IncomingCallNotifier;
 class LineProvider;
 class PhoneBinding;
@@ -57,6 +58,11 @@ public:
     // "SIP lines"), each a line; refused configuration is reported like the sound-card lines'.
     void startSipLines();
     ConsoleAudio *audio() const { return m_audio; }
+    // Joins the floor configured in the settings (group `floor`, docs/architecture.md "The floor"): the
+    // agent and its calls are published, supervisors' requests accepted. Unconfigured: the link is Off and
+    // the console works alone. Never waits for the server.
+    void startFloor();
+    FloorLink *floorLink() const { return m_floor; }
 
 private:
     // HOOKLINE_BENCH_FIRST_FRAME set: prints "hookline: first frame" once the window shows.
@@ -80,4 +86,5 @@ private:
     // Call audio, ringing on the ringer device and dial-pad tones on the playback device (console only).
     QSettings *m_settings = nullptr;
     ConsoleAudio *m_audio = nullptr;
+    FloorLink *m_floor = nullptr;
 };

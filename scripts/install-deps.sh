@@ -35,6 +35,8 @@ packages=(
   # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
   # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
   libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
+  # The floor (issue 16): the NATS C client (JetStream, key-value) and the server the floor tests start
+  libnats-dev nats-server
 )
 
 missing=()

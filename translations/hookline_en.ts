@@ -941,6 +941,67 @@
     </message>
 </context>
 <context>
+    <name>FloorLink</name>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="142"/>
+        <source>No answer in time</source>
+        <translation>No answer in time</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="165"/>
+        <source>No console answers for this agent</source>
+        <translation>No console answers for this agent</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="167"/>
+        <source>Not connected to the floor</source>
+        <translation>Not connected to the floor</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="213"/>
+        <source>Floor settings refused: %1</source>
+        <translation>Floor settings refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="220"/>
+        <source>Cannot connect: %1</source>
+        <translation>Cannot connect: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <source>Connection closed: %1</source>
+        <translation>Connection closed: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="362"/>
+        <source>JetStream unavailable: %1</source>
+        <translation>JetStream unavailable: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorSettings</name>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="22"/>
+        <source>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="25"/>
+        <source>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="28"/>
+        <source>The entry expiry must be at least 3 seconds.</source>
+        <translation>The entry expiry must be at least 3 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
+        <source>Replicas must be 1 to 5.</source>
+        <translation>Replicas must be 1 to 5.</translation>
+    </message>
+</context>
+<context>
     <name>HeadsetStatus</name>
     <message>
         <location filename="../providers/hidheadset/backend/HidPermission.cpp" line="9"/>

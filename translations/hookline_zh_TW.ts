@@ -938,6 +938,67 @@
     </message>
 </context>
 <context>
+    <name>FloorLink</name>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="142"/>
+        <source>No answer in time</source>
+        <translation>未及時回覆</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="165"/>
+        <source>No console answers for this agent</source>
+        <translation>沒有此客服人員的主控台回應</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="167"/>
+        <source>Not connected to the floor</source>
+        <translation>未連線到客服現場</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="213"/>
+        <source>Floor settings refused: %1</source>
+        <translation>客服現場設定遭拒：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="220"/>
+        <source>Cannot connect: %1</source>
+        <translation>無法連線：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <source>Connection closed: %1</source>
+        <translation>連線已關閉：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="362"/>
+        <source>JetStream unavailable: %1</source>
+        <translation>JetStream 無法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorSettings</name>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="22"/>
+        <source>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>客服人員代號必須是 1 到 64 個字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="25"/>
+        <source>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>儲存桶與稽核串流的名稱只能包含字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="28"/>
+        <source>The entry expiry must be at least 3 seconds.</source>
+        <translation>項目到期時間至少須為 3 秒。</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
+        <source>Replicas must be 1 to 5.</source>
+        <translation>副本數必須是 1 到 5。</translation>
+    </message>
+</context>
+<context>
     <name>HeadsetStatus</name>
     <message>
         <location filename="../providers/hidheadset/backend/HidPermission.cpp" line="9"/>

@@ -1,0 +1,176 @@
+#include "floor/FloorLink.h"
+
+#include "floor/FloorLogging.h"
+#include "floor/FloorNatsWorker.h"
+
+#include <QtCore/qthread.h>
+
+FloorLink::FloorLink(QObject *parent)
+    : QObject(parent)
+{ }
+
+FloorLink::~FloorLink()
+{
+    stop();
+}
+
+template<typename F>
+void FloorLink::post(F &&call)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, std::forward<F>(call), Qt::QueuedConnection);
+}
+
+void FloorLink::setStatus(Status status, const QString &reason)
+{
+    if (status == m_status && reason == m_reason)
+        return;
+    m_status = status;
+    m_reason = reason;
+    if (status == Failed)
+        qCWarning(lcFloor) << "floor:" << reason;
+    else
+        qCInfo(lcFloor) << "floor: status" << status;
+    Q_EMIT statusChanged();
+}
+
+void FloorLink::start(const FloorSettings &settings)
+{
+    stop();
+    m_settings = settings;
+    if (!settings.configured()) {
+        setStatus(Off, {});
+        return;
+    }
+    const QString problem = settings.problem();
+    if (!problem.isEmpty()) {
+        setStatus(Failed, problem);
+        return;
+    }
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("floor"));
+    m_worker = new FloorNatsWorker(settings);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Everything from this worker goes through m_context: deleted by stop(), it takes the connections
+    // and any signal still queued with it, so nothing of a stopped link arrives afterwards.
+    m_context = new QObject(this);
+    connect(m_worker, &FloorNatsWorker::statusChanged, m_context,
+            [this](int status, const QString &reason) { setStatus(Status(status), reason); });
+    connect(m_worker, &FloorNatsWorker::serverChanged, m_context,
+            [this](const QString &url) { m_server = url; });
+    connect(m_worker, &FloorNatsWorker::entryChanged, m_context,
+            [this](const QString &key, const QByteArray &value, bool removed) {
+                Q_EMIT entryChanged(key, value, removed);
+            });
+    connect(m_worker, &FloorNatsWorker::watchSynced, m_context, [this] { Q_EMIT watchSynced(); });
+    connect(m_worker, &FloorNatsWorker::entryWritten, m_context,
+            [this](const QString &key, quint64 revision) { Q_EMIT entryWritten(key, revision); });
+    connect(m_worker, &FloorNatsWorker::requestReceived, m_context,
+            [this](const QString &replySubject, const QByteArray &body) {
+                Q_EMIT requestReceived(replySubject, body);
+            });
+    connect(m_worker, &FloorNatsWorker::replyReceived, m_context,
+            [this](quint64 token, const QByteArray &body, bool noResponders) {
+                onReply(token, body, noResponders);
+            });
+    connect(m_worker, &FloorNatsWorker::auditAppended, m_context,
+            [this](bool ok, const QString &error) { Q_EMIT auditAppended(ok, error); });
+    m_thread->start();
+    setStatus(Connecting, {});
+    FloorNatsWorker *worker = m_worker;
+    post([worker] { worker->open(); });
+}
+
+void FloorLink::stop()
+{
+    if (!m_thread)
+        return;
+    FloorNatsWorker *worker = m_worker;
+    post([worker] { worker->shutdown(); });
+    delete m_context;
+    m_context = nullptr;
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+    const QList<quint64> tokens = m_pending.keys();
+    for (quint64 token : tokens)
+        onReply(token, {}, false);
+    setStatus(Off, {});
+}
+
+void FloorLink::setEntry(const QString &key, const QByteArray &value)
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker, key, value] { worker->setEntry(key, value); });
+}
+
+void FloorLink::removeEntry(const QString &key)
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker, key] { worker->removeEntry(key); });
+}
+
+void FloorLink::watch()
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker] { worker->watch(); });
+}
+
+void FloorLink::serve(const QString &subject)
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker, subject] { worker->serve(subject); });
+}
+
+void FloorLink::reply(const QString &replySubject, const QByteArray &body)
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker, replySubject, body] { worker->publish(replySubject, body); });
+}
+
+quint64 FloorLink::request(const QString &subject, const QByteArray &body)
+{
+    const quint64 token = m_nextToken++;
+    auto *timeout = new QTimer(this);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, this, [this, token] {
+        if (QTimer *timer = m_pending.take(token)) {
+            timer->deleteLater();
+            Q_EMIT replyReceived(token, {}, tr("No answer in time"));
+        }
+    });
+    m_pending.insert(token, timeout);
+    timeout->start(RequestTimeoutMs);
+    if (!m_worker) {
+        // Answered on the next turn, like every other outcome, so callers can store the token first.
+        QMetaObject::invokeMethod(
+            this, [this, token] { onReply(token, {}, false); }, Qt::QueuedConnection);
+        return token;
+    }
+    FloorNatsWorker *worker = m_worker;
+    post([worker, subject, body, token] { worker->request(subject, body, token); });
+    return token;
+}
+
+void FloorLink::onReply(quint64 token, const QByteArray &body, bool noResponders)
+{
+    QTimer *timer = m_pending.take(token);
+    if (!timer)
+        return; // timed out before
+    timer->deleteLater();
+    if (noResponders)
+        Q_EMIT replyReceived(token, {}, tr("No console answers for this agent"));
+    else if (body.isEmpty())
+        Q_EMIT replyReceived(token, {}, tr("Not connected to the floor"));
+    else
+        Q_EMIT replyReceived(token, body, {});
+}
+
+void FloorLink::appendAudit(const QString &subject, const QByteArray &body)
+{
+    FloorNatsWorker *worker = m_worker;
+    post([worker, subject, body] { worker->appendAudit(subject, body); });
+}

@@ -1,0 +1,298 @@
+#include "floor/FloorModel.h"
+
+#include "core/Tapi.h"
+#include "floor/FloorLink.h"
+#include "floor/FloorRequestHandler.h"
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qjsondocument.h>
+
+namespace {
+// A call at the agent's station with a voice path or on its way to one.
+bool inProgress(int state)
+{
+    switch (state) {
+    case Tapi::DialTone:
+    case Tapi::Dialing:
+    case Tapi::Proceeding:
+    case Tapi::Ringback:
+    case Tapi::Connected:
+    case Tapi::OnHold:
+    case Tapi::Conferenced:
+    case Tapi::OnHoldPendConf:
+    case Tapi::OnHoldPendTransfer:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool waiting(int state)
+{
+    return state == Tapi::Offering || state == Tapi::Accepted;
+}
+} // namespace
+
+FloorModel::FloorModel(FloorLink *link, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_link(link)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    connect(link, &FloorLink::entryChanged, this, &FloorModel::onEntry);
+    connect(link, &FloorLink::watchSynced, this, [this] {
+        if (!m_synced) {
+            m_synced = true;
+            Q_EMIT syncedChanged();
+        }
+    });
+    connect(link, &FloorLink::replyReceived, this,
+            [this](quint64 token, const QByteArray &body, const QString &error) {
+                if (!m_actions.contains(qint64(token)))
+                    return;
+                const auto [agentId, action] = m_actions.take(qint64(token));
+                const QJsonObject reply = QJsonDocument::fromJson(body).object();
+                if (!error.isEmpty())
+                    Q_EMIT actionFinished(qint64(token), agentId, action, false, QString(), error);
+                else
+                    Q_EMIT actionFinished(qint64(token), agentId, action,
+                                          reply.value(QStringLiteral("ok")).toBool(),
+                                          reply.value(QStringLiteral("result")).toString(),
+                                          reply.value(QStringLiteral("message")).toString());
+            });
+    const auto watch = [this] {
+        if (m_link->status() == FloorLink::Connecting) {
+            m_expiryMs = qint64(m_link->settings().ttlSeconds) * 1000;
+            m_link->watch();
+        }
+    };
+    connect(link, &FloorLink::statusChanged, this, watch);
+    watch();
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        sweep();
+        recompute();
+    });
+    m_tick.start();
+}
+
+void FloorModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    recompute();
+}
+
+int FloorModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QHash<int, QByteArray> FloorModel::roleNames() const
+{
+    return {{AgentIdRole, "agentId"},
+            {NameRole, "name"},
+            {StateRole, "state"},
+            {ReasonRole, "reason"},
+            {StateSinceMsRole, "stateSinceMs"},
+            {OnCallRole, "onCall"},
+            {CallsRole, "calls"},
+            {CallCountRole, "callCount"}};
+}
+
+QVariant FloorModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Agent &agent = m_agents[m_rows.at(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case AgentIdRole:
+        return m_rows.at(index.row());
+    case NameRole:
+        return agent.value.value(QStringLiteral("name")).toString();
+    case StateRole:
+        return agent.value.value(QStringLiteral("state")).toString();
+    case ReasonRole:
+        return agent.value.value(QStringLiteral("reason")).toString();
+    case StateSinceMsRole:
+        return agent.value.value(QStringLiteral("stateSinceMs")).toInteger();
+    case OnCallRole:
+        return agent.value.value(QStringLiteral("onCall")).toBool();
+    case CallsRole: {
+        QVariantList calls;
+        for (const QJsonObject &call : agent.calls)
+            calls << call.toVariantMap();
+        return calls;
+    }
+    case CallCountRole:
+        return int(agent.calls.size());
+    default:
+        return {};
+    }
+}
+
+int FloorModel::rowOf(const QString &agentId) const
+{
+    return int(m_rows.indexOf(agentId));
+}
+
+QJsonObject FloorModel::call(const QString &agentId, int sessionId) const
+{
+    return m_agents.value(agentId).calls.value(sessionId);
+}
+
+void FloorModel::onEntry(const QString &key, const QByteArray &value, bool removed)
+{
+    const QStringList parts = key.split(u'.');
+    const qint64 now = m_now();
+    if (parts.size() == 2 && parts.at(0) == QLatin1String("agent")) {
+        const QString &agentId = parts.at(1);
+        const int row = rowOf(agentId);
+        if (removed) {
+            if (row >= 0) {
+                beginRemoveRows({}, row, row);
+                m_rows.removeAt(row);
+                m_agents.remove(agentId); // its calls go with it (deleted just before, or expiring)
+                endRemoveRows();
+            }
+        } else {
+            Agent &agent = m_agents[agentId];
+            agent.value = QJsonDocument::fromJson(value).object();
+            agent.seenMs = now;
+            if (row < 0) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+                m_rows << agentId;
+                endInsertRows();
+            } else {
+                changedAgent(agentId);
+            }
+        }
+    } else if (parts.size() == 3 && parts.at(0) == QLatin1String("call")) {
+        const QString &agentId = parts.at(1);
+        const int sessionId = parts.at(2).toInt();
+        if (removed) {
+            auto it = m_agents.find(agentId);
+            if (it == m_agents.end() || it->calls.remove(sessionId) == 0)
+                return;
+            it->callSeenMs.remove(sessionId);
+        } else {
+            Agent &agent = m_agents[agentId];
+            agent.calls.insert(sessionId, QJsonDocument::fromJson(value).object());
+            agent.callSeenMs.insert(sessionId, now);
+        }
+        changedAgent(agentId);
+    } else {
+        return; // not ours
+    }
+    recompute();
+}
+
+void FloorModel::changedAgent(const QString &agentId)
+{
+    const int row = rowOf(agentId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row));
+}
+
+void FloorModel::sweep()
+{
+    if (m_expiryMs <= 0)
+        return;
+    const qint64 now = m_now();
+    for (auto it = m_agents.begin(); it != m_agents.end(); ++it) {
+        QList<int> gone;
+        for (auto call = it->callSeenMs.cbegin(); call != it->callSeenMs.cend(); ++call) {
+            if (now - call.value() > m_expiryMs)
+                gone << call.key();
+        }
+        for (int sessionId : gone) {
+            it->calls.remove(sessionId);
+            it->callSeenMs.remove(sessionId);
+        }
+        if (!gone.isEmpty())
+            changedAgent(it.key());
+    }
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        const QString agentId = m_rows.at(row);
+        if (now - m_agents.value(agentId).seenMs > m_expiryMs) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            m_agents.remove(agentId);
+            endRemoveRows();
+        }
+    }
+}
+
+void FloorModel::recompute()
+{
+    const qint64 now = m_now();
+    QVariantMap perState;
+    int calls = 0;
+    qint64 longestCall = 0;
+    qint64 longestWait = 0;
+    for (const QString &agentId : std::as_const(m_rows)) {
+        const Agent &agent = m_agents[agentId];
+        const QString state = agent.value.value(QStringLiteral("state")).toString();
+        perState[state] = perState.value(state).toInt() + 1;
+        for (const QJsonObject &call : agent.calls) {
+            const int callState = call.value(QStringLiteral("stateCode")).toInt();
+            // A conference counts once, as its parent; its parties are in it.
+            if (inProgress(callState) && call.value(QStringLiteral("conference")).toInt() == 0) {
+                ++calls;
+                const qint64 connected = call.value(QStringLiteral("connectedMs")).toInteger();
+                if (connected > 0)
+                    longestCall = std::max(longestCall, now - connected);
+            }
+            if (waiting(callState)) {
+                const qint64 offered = call.value(QStringLiteral("offeredMs")).toInteger();
+                if (offered > 0)
+                    longestWait = std::max(longestWait, now - offered);
+            }
+        }
+    }
+    if (perState == m_perState && calls == m_callsInProgress && longestCall == m_longestCallMs
+        && longestWait == m_longestWaitMs)
+        return;
+    m_perState = perState;
+    m_callsInProgress = calls;
+    m_longestCallMs = longestCall;
+    m_longestWaitMs = longestWait;
+    Q_EMIT figuresChanged();
+}
+
+qint64 FloorModel::send(const QString &agentId, QJsonObject request)
+{
+    request.insert(QStringLiteral("by"), m_link->agentId());
+    const quint64 token = m_link->request(FloorRequestHandler::requestSubject(agentId),
+                                          QJsonDocument(request).toJson(QJsonDocument::Compact));
+    m_actions.insert(qint64(token), {agentId, request.value(QStringLiteral("action")).toString()});
+    return qint64(token);
+}
+
+qint64 FloorModel::dropParty(const QString &agentId, int sessionId)
+{
+    return send(
+        agentId,
+        {{QStringLiteral("action"), QStringLiteral("dropParty")}, {QStringLiteral("sessionId"), sessionId}});
+}
+
+qint64 FloorModel::dropConference(const QString &agentId, int sessionId)
+{
+    return send(agentId,
+                {{QStringLiteral("action"), QStringLiteral("dropConference")},
+                 {QStringLiteral("sessionId"), sessionId}});
+}
+
+qint64 FloorModel::endCall(const QString &agentId, int sessionId)
+{
+    return send(
+        agentId,
+        {{QStringLiteral("action"), QStringLiteral("endCall")}, {QStringLiteral("sessionId"), sessionId}});
+}
+
+qint64 FloorModel::forceState(const QString &agentId, const QString &state, const QString &reason)
+{
+    return send(agentId,
+                {{QStringLiteral("action"), QStringLiteral("forceState")},
+                 {QStringLiteral("state"), state},
+                 {QStringLiteral("reason"), reason}});
+}

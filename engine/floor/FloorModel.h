@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QtCore/qabstractitemmodel.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qhash.h>
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qmap.h>
+#include <QtCore/qtimer.h>
+#include <QtCore/qvariant.h>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class FloorLink;
+
+// The supervisor's floor: one row per agent on the floor (from the bucket's agent.<id> entries, watched
+// through the link), each with its calls (call.<agentId>.<sessionId>), and the figures a supervisor reads
+// at a glance. An entry that is neither refreshed nor deleted within the expiry (its console died) is
+// dropped. Actions are requests to the agent's console; actionFinished reports each result.
+class FloorModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The composition root creates the floor model")
+    Q_PROPERTY(bool synced READ synced NOTIFY syncedChanged FINAL)
+    Q_PROPERTY(QVariantMap agentsPerState READ agentsPerState NOTIFY figuresChanged FINAL)
+    Q_PROPERTY(int callsInProgress READ callsInProgress NOTIFY figuresChanged FINAL)
+    Q_PROPERTY(qint64 longestCallMs READ longestCallMs NOTIFY figuresChanged FINAL)
+    Q_PROPERTY(qint64 longestWaitMs READ longestWaitMs NOTIFY figuresChanged FINAL)
+
+public:
+    enum Role {
+        AgentIdRole = Qt::UserRole + 1,
+        NameRole,
+        StateRole,
+        ReasonRole,
+        StateSinceMsRole,
+        OnCallRole,
+        CallsRole, // list of call objects (the published JSON), ordered by session id
+        CallCountRole,
+    };
+    Q_ENUM(Role)
+
+    explicit FloorModel(FloorLink *link, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    bool synced() const { return m_synced; }
+    QVariantMap agentsPerState() const { return m_perState; }
+    int callsInProgress() const { return m_callsInProgress; }
+    qint64 longestCallMs() const { return m_longestCallMs; }
+    qint64 longestWaitMs() const { return m_longestWaitMs; }
+
+    // Entries unseen for this long are dropped (the bucket's TTL; 0 keeps them).
+    void setExpiryMs(qint64 ms) { m_expiryMs = ms; }
+    // The wall clock figures are computed with (tests pin it).
+    void setClock(std::function<qint64()> nowMs);
+    Q_INVOKABLE int rowOf(const QString &agentId) const;
+    QJsonObject call(const QString &agentId, int sessionId) const;
+
+    // Requests to the agent's console. Each returns a token; actionFinished(token, ...) follows once.
+    Q_INVOKABLE qint64 dropParty(const QString &agentId, int sessionId);
+    Q_INVOKABLE qint64 dropConference(const QString &agentId, int sessionId);
+    Q_INVOKABLE qint64 endCall(const QString &agentId, int sessionId);
+    Q_INVOKABLE qint64 forceState(const QString &agentId, const QString &state, const QString &reason = {});
+
+Q_SIGNALS:
+    void syncedChanged();
+    void figuresChanged();
+    // ok: the console carried it out; result: its TAPI result ("OK", LINEERR_...), AgentState's
+    // Applied/Deferred/Refused, "forbidden"/"invalid", or why no console answered (message).
+    void actionFinished(qint64 token, const QString &agentId, const QString &action, bool ok,
+                        const QString &result, const QString &message);
+
+private:
+    struct Agent
+    {
+        QJsonObject value;
+        QMap<int, QJsonObject> calls;
+        qint64 seenMs = 0;
+        QHash<int, qint64> callSeenMs;
+    };
+
+    void onEntry(const QString &key, const QByteArray &value, bool removed);
+    void sweep();
+    void changedAgent(const QString &agentId);
+    void recompute();
+    qint64 send(const QString &agentId, QJsonObject request);
+
+    FloorLink *m_link;
+    std::function<qint64()> m_now;
+    QList<QString> m_rows; // agents with an agent entry, in arrival order
+    QHash<QString, Agent> m_agents; // also agents known only by their calls so far
+    QHash<qint64, QPair<QString, QString>> m_actions; // token -> agent, action
+    QTimer m_tick; // figures that grow with time, and expiry
+    qint64 m_expiryMs = 0;
+    bool m_synced = false;
+    QVariantMap m_perState;
+    int m_callsInProgress = 0;
+    qint64 m_longestCallMs = 0;
+    qint64 m_longestWaitMs = 0;
+};

@@ -1,0 +1,624 @@
+#include "floor/FloorNatsWorker.h"
+
+#include "floor/FloorLogging.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdatetime.h>
+#include <QtCore/qthread.h>
+
+#include <nats/nats.h>
+
+#include <mutex>
+
+// The libnats objects of one connection.
+struct FloorNatsHandles
+{
+    natsOptions *options = nullptr;
+    natsConnection *connection = nullptr;
+    jsCtx *js = nullptr;
+    kvStore *kv = nullptr;
+    natsInbox *inbox = nullptr;
+    natsSubscription *inboxSub = nullptr;
+    QList<natsSubscription *> served;
+    kvWatcher *watcher = nullptr;
+};
+
+// What libnats' threads call back through. A relay is never freed: libnats may still deliver a
+// connection event or a message after the connection was closed and the worker deleted, and a
+// relay whose worker is gone simply drops it. One small object per floor connection started.
+struct FloorNatsRelay
+{
+    std::mutex mutex;
+    FloorNatsWorker *worker = nullptr;
+};
+
+namespace {
+// Every relay made, reachable for the whole run (so leak checkers see them kept, not lost).
+FloorNatsRelay *newRelay()
+{
+    static std::mutex mutex;
+    static auto *relays = new std::vector<FloorNatsRelay *>;
+    std::lock_guard lock(mutex);
+    relays->push_back(new FloorNatsRelay);
+    return relays->back();
+}
+
+using RelayCall = void (FloorNatsWorker::*)();
+
+void relay(void *closure, RelayCall call)
+{
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    std::lock_guard lock(r->mutex);
+    if (r->worker)
+        (r->worker->*call)();
+}
+
+void onConnected(natsConnection *, void *closure)
+{
+    relay(closure, &FloorNatsWorker::relayConnected);
+}
+void onDisconnected(natsConnection *, void *closure)
+{
+    relay(closure, &FloorNatsWorker::relayDisconnected);
+}
+void onReconnected(natsConnection *, void *closure)
+{
+    relay(closure, &FloorNatsWorker::relayReconnected);
+}
+void onClosed(natsConnection *, void *closure)
+{
+    relay(closure, &FloorNatsWorker::relayClosed);
+}
+
+void onAsyncError(natsConnection *, natsSubscription *sub, natsStatus err, void *closure)
+{
+    qCWarning(lcFloor) << "floor: asynchronous error:" << natsStatus_GetText(err);
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    std::lock_guard lock(r->mutex);
+    if (r->worker)
+        r->worker->relayAsyncError(sub, err);
+}
+
+QByteArray dataOf(natsMsg *msg)
+{
+    return QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
+}
+
+void onRequest(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    const char *reply = natsMsg_GetReply(msg);
+    if (reply && *reply) {
+        std::lock_guard lock(r->mutex);
+        if (r->worker)
+            Q_EMIT r->worker->requestReceived(QString::fromUtf8(reply), dataOf(msg));
+    }
+    natsMsg_Destroy(msg);
+}
+
+void onReply(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    // The reply subject is <inbox>.<token>.
+    const QByteArray subject(natsMsg_GetSubject(msg));
+    bool ok = false;
+    const quint64 token = subject.mid(subject.lastIndexOf('.') + 1).toULongLong(&ok);
+    if (ok) {
+        std::lock_guard lock(r->mutex);
+        if (r->worker)
+            Q_EMIT r->worker->replyReceived(token, dataOf(msg), natsMsg_IsNoResponders(msg));
+    }
+    natsMsg_Destroy(msg);
+}
+} // namespace
+
+FloorNatsWorker::FloorNatsWorker(const FloorSettings &settings)
+    : m_settings(settings)
+    , m_nats(std::make_unique<FloorNatsHandles>())
+    , m_relay(newRelay())
+{
+    m_relay->worker = this;
+    m_refresh.setInterval(std::max(1000, m_settings.ttlSeconds * 1000 / 3));
+    connect(&m_refresh, &QTimer::timeout, this, &FloorNatsWorker::refreshAll);
+}
+
+FloorNatsWorker::~FloorNatsWorker()
+{
+    {
+        std::lock_guard lock(m_relay->mutex);
+        m_relay->worker = nullptr;
+    }
+    stopWatcher();
+    for (natsSubscription *sub : std::as_const(m_nats->served))
+        natsSubscription_Destroy(sub);
+    natsSubscription_Destroy(m_nats->inboxSub);
+    natsInbox_Destroy(m_nats->inbox);
+    kvStore_Destroy(m_nats->kv);
+    jsCtx_Destroy(m_nats->js);
+    if (m_nats->connection) {
+        natsConnection_Close(m_nats->connection);
+        natsConnection_Destroy(m_nats->connection);
+    }
+    natsOptions_Destroy(m_nats->options);
+}
+
+QString FloorNatsWorker::lastError(int status) const
+{
+    const char *text = nullptr;
+    if (m_nats->connection && natsConnection_GetLastError(m_nats->connection, &text) != NATS_OK && text
+        && *text)
+        return QString::fromUtf8(text);
+    const char *global = nats_GetLastError(nullptr);
+    if (global && *global)
+        return QString::fromUtf8(global);
+    return QString::fromUtf8(natsStatus_GetText(natsStatus(status)));
+}
+
+void FloorNatsWorker::setStatus(Status status, const QString &reason)
+{
+    m_status = status;
+    Q_EMIT statusChanged(status, reason);
+}
+
+void FloorNatsWorker::open()
+{
+    setStatus(Connecting);
+    natsOptions *opts = nullptr;
+    natsStatus s = natsOptions_Create(&opts);
+    m_nats->options = opts;
+    QList<QByteArray> servers;
+    for (const QString &server : std::as_const(m_settings.servers))
+        servers << server.toUtf8();
+    std::vector<const char *> serverPtrs;
+    for (const QByteArray &server : std::as_const(servers))
+        serverPtrs.push_back(server.constData());
+    if (s == NATS_OK)
+        s = natsOptions_SetServers(opts, serverPtrs.data(), int(serverPtrs.size()));
+    const QByteArray name = QByteArrayLiteral("hookline ") + m_settings.agentId.toUtf8();
+    if (s == NATS_OK)
+        s = natsOptions_SetName(opts, name.constData());
+    if (s == NATS_OK && !m_settings.credentialsFile.isEmpty()) {
+        const QByteArray file = m_settings.credentialsFile.toLocal8Bit();
+        s = natsOptions_SetUserCredentialsFromFiles(opts, file.constData(), nullptr);
+    }
+    if (s == NATS_OK && !m_settings.user.isEmpty()) {
+        const QByteArray user = m_settings.user.toUtf8();
+        const QByteArray password = m_settings.password.toUtf8();
+        s = natsOptions_SetUserInfo(opts, user.constData(), password.constData());
+    }
+    const bool tls = m_settings.tls
+        || std::any_of(m_settings.servers.cbegin(), m_settings.servers.cend(),
+                       [](const QString &server) { return server.startsWith(u"tls://"); });
+    if (s == NATS_OK && tls)
+        s = natsOptions_SetSecure(opts, true);
+    if (s == NATS_OK && tls && !m_settings.caFile.isEmpty())
+        s = natsOptions_LoadCATrustedCertificates(opts, m_settings.caFile.toLocal8Bit().constData());
+    if (s == NATS_OK && tls && !m_settings.certFile.isEmpty())
+        s = natsOptions_LoadCertificatesChain(opts, m_settings.certFile.toLocal8Bit().constData(),
+                                              m_settings.keyFile.toLocal8Bit().constData());
+    if (s == NATS_OK)
+        s = natsOptions_SetTimeout(opts, m_settings.connectTimeoutMs);
+    if (s == NATS_OK)
+        s = natsOptions_SetAllowReconnect(opts, true);
+    if (s == NATS_OK)
+        s = natsOptions_SetMaxReconnect(opts, -1); // a console keeps trying for as long as it runs
+    if (s == NATS_OK)
+        s = natsOptions_SetReconnectWait(opts, m_settings.reconnectWaitMs);
+    if (s == NATS_OK)
+        s = natsOptions_SetPingInterval(opts, 2000);
+    if (s == NATS_OK)
+        s = natsOptions_SetMaxPingsOut(opts, 2);
+    if (s == NATS_OK)
+        s = natsOptions_SetRetryOnFailedConnect(opts, true, onConnected, m_relay);
+    if (s == NATS_OK)
+        s = natsOptions_SetDisconnectedCB(opts, onDisconnected, m_relay);
+    if (s == NATS_OK)
+        s = natsOptions_SetReconnectedCB(opts, onReconnected, m_relay);
+    if (s == NATS_OK)
+        s = natsOptions_SetClosedCB(opts, onClosed, m_relay);
+    if (s == NATS_OK)
+        s = natsOptions_SetErrorHandler(opts, onAsyncError, m_relay);
+    if (s != NATS_OK) {
+        setStatus(Failed,
+                  QCoreApplication::translate("FloorLink", "Floor settings refused: %1").arg(lastError(s)));
+        return;
+    }
+    s = natsConnection_Connect(&m_nats->connection, opts);
+    if (s == NATS_OK) {
+        relayConnected(); // connected at once: the callback is only for a connection made in the background
+    } else if (s != NATS_NOT_YET_CONNECTED) {
+        setStatus(Failed, QCoreApplication::translate("FloorLink", "Cannot connect: %1").arg(lastError(s)));
+    }
+}
+
+void FloorNatsWorker::relayConnected()
+{
+    QMetaObject::invokeMethod(
+        this, [this] { becameReady(); }, Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::relayDisconnected()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_closing || m_status == Failed)
+                return;
+            m_ready = false;
+            setStatus(m_status == Connecting ? Connecting : Reconnecting);
+        },
+        Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::relayReconnected()
+{
+    QMetaObject::invokeMethod(
+        this, [this] { becameReady(); }, Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::relayClosed()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_ready = false;
+            if (!m_closing)
+                setStatus(Failed,
+                          QCoreApplication::translate("FloorLink", "Connection closed: %1")
+                              .arg(lastError(NATS_CONNECTION_CLOSED)));
+        },
+        Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, subscription, status] {
+            // Only compared, never used: the subscription may be gone by now.
+            const bool ours = subscription == m_nats->inboxSub
+                || std::any_of(m_nats->served.cbegin(), m_nats->served.cend(),
+                               [subscription](natsSubscription *sub) { return sub == subscription; });
+            // The watcher's consumer lived on a server that went away (missed heartbeats) and libnats
+            // could not replace it (timeout): a new watcher delivers every entry again.
+            if (!ours && subscription && m_watchThread
+                && (status == NATS_MISSED_HEARTBEAT || status == NATS_TIMEOUT))
+                restartWatcher();
+        },
+        Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::restartWatcher()
+{
+    if (!m_ready || m_closing)
+        return;
+    stopWatcher();
+    startWatcher();
+}
+
+bool FloorNatsWorker::setUpJetStream(QString *error)
+{
+    natsStatus s = NATS_OK;
+    if (!m_nats->js) {
+        jsOptions jo;
+        jsOptions_Init(&jo);
+        jo.Wait = 2000;
+        s = natsConnection_JetStream(&m_nats->js, m_nats->connection, &jo);
+    }
+    const QByteArray bucket = m_settings.bucket.toUtf8();
+    if (s == NATS_OK && !m_nats->kv) {
+        s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
+        if (s == NATS_NOT_FOUND) {
+            // Created by the first console that finds none (an administrator may create it beforehand).
+            kvConfig kc;
+            kvConfig_Init(&kc);
+            kc.Bucket = bucket.constData();
+            kc.History = 1;
+            kc.TTL = qint64(m_settings.ttlSeconds) * 1000 * 1000 * 1000; // ns
+            kc.StorageType = js_MemoryStorage; // live state only: a restart of the floor starts empty
+            kc.Replicas = m_settings.replicas;
+            s = js_CreateKeyValue(&m_nats->kv, m_nats->js, &kc);
+            if (s != NATS_OK) // another console created it first, with its own settings
+                s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
+        }
+    }
+    if (s == NATS_OK) {
+        const QByteArray stream = m_settings.auditStream.toUtf8();
+        jsStreamInfo *info = nullptr;
+        jsErrCode jerr = jsErrCode(0);
+        s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, &jerr);
+        if (s == NATS_NOT_FOUND) {
+            const QByteArray subjects = stream == "hookline_audit" ? QByteArrayLiteral("hookline.audit.>")
+                                                                   : "hookline." + stream + ".>";
+            const char *subjectList[] = {subjects.constData()};
+            jsStreamConfig sc;
+            jsStreamConfig_Init(&sc);
+            sc.Name = stream.constData();
+            sc.Subjects = subjectList;
+            sc.SubjectsLen = 1;
+            sc.Storage = js_FileStorage; // the audit trail outlives restarts
+            sc.Replicas = m_settings.replicas;
+            s = js_AddStream(&info, m_nats->js, &sc, nullptr, &jerr);
+            if (s != NATS_OK) {
+                jsStreamInfo_Destroy(info);
+                info = nullptr;
+                s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, &jerr);
+            }
+        }
+        jsStreamInfo_Destroy(info);
+    }
+    if (s != NATS_OK) {
+        *error = lastError(s);
+        return false;
+    }
+    return true;
+}
+
+void FloorNatsWorker::becameReady()
+{
+    if (m_closing || !m_nats->connection)
+        return;
+    // After a reconnect the bucket is looked up again: a server that restarted lost a memory bucket, and
+    // the watcher's consumer may have gone with the server it lived on.
+    const bool watching = m_watchThread != nullptr;
+    stopWatcher();
+    kvStore_Destroy(m_nats->kv);
+    m_nats->kv = nullptr;
+    QString error;
+    if (!setUpJetStream(&error)) {
+        // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
+        // tried again each second for as long as the connection lasts.
+        m_ready = false;
+        setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
+        QTimer::singleShot(1000, this, [this] {
+            if (!m_ready && !m_closing
+                && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
+                becameReady();
+        });
+        return;
+    }
+    m_ready = true;
+    char url[256] = {};
+    if (natsConnection_GetConnectedUrl(m_nats->connection, url, sizeof(url)) == NATS_OK)
+        Q_EMIT serverChanged(QString::fromUtf8(url));
+    subscribePending();
+    setStatus(Connected);
+    // Whatever changed while the server was away, and everything once more: a server that restarted
+    // empty (memory storage) gets the whole state back.
+    refreshAll();
+    flushAudit();
+    if (m_watchWanted || watching)
+        startWatcher();
+    m_refresh.start();
+}
+
+void FloorNatsWorker::subscribePending()
+{
+    if (!m_nats->inbox) {
+        natsInbox_Create(&m_nats->inbox);
+        const QByteArray replies = QByteArray(m_nats->inbox) + ".*";
+        const natsStatus s = natsConnection_Subscribe(&m_nats->inboxSub, m_nats->connection,
+                                                      replies.constData(), onReply, m_relay);
+        if (s != NATS_OK)
+            qCWarning(lcFloor) << "floor: cannot subscribe to replies:" << lastError(s);
+    }
+    for (const QString &subject : std::as_const(m_serveWanted)) {
+        natsSubscription *sub = nullptr;
+        const natsStatus s = natsConnection_Subscribe(&sub, m_nats->connection, subject.toUtf8().constData(),
+                                                      onRequest, m_relay);
+        if (s == NATS_OK)
+            m_nats->served << sub;
+        else
+            qCWarning(lcFloor) << "floor: cannot serve" << subject << lastError(s);
+    }
+    m_serveWanted.clear();
+}
+
+void FloorNatsWorker::shutdown()
+{
+    m_closing = true;
+    m_refresh.stop();
+    stopWatcher();
+    if (m_ready) {
+        // Leaving the floor: this console's entries go at once instead of after the TTL.
+        for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
+            kvStore_Delete(m_nats->kv, it.key().toUtf8().constData());
+        natsConnection_FlushTimeout(m_nats->connection, 1000);
+    }
+    m_ready = false;
+    if (m_nats->connection)
+        natsConnection_Close(m_nats->connection);
+    setStatus(Off);
+}
+
+void FloorNatsWorker::setEntry(const QString &key, const QByteArray &value)
+{
+    m_desired.insert(key, value);
+    m_removed.remove(key);
+    m_dirty.insert(key);
+    scheduleFlush();
+}
+
+void FloorNatsWorker::removeEntry(const QString &key)
+{
+    if (m_desired.remove(key) == 0)
+        return;
+    m_dirty.remove(key);
+    m_removed.insert(key);
+    scheduleFlush();
+}
+
+void FloorNatsWorker::scheduleFlush()
+{
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(
+        this, [this] { flush(); }, Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::flush()
+{
+    m_flushQueued = false;
+    if (!m_ready || m_closing)
+        return; // kept: written when the connection is ready
+    const QList<QString> dirty(m_dirty.cbegin(), m_dirty.cend());
+    for (const QString &key : dirty) {
+        const QByteArray value = m_desired.value(key);
+        uint64_t revision = 0;
+        const natsStatus s = kvStore_Put(&revision, m_nats->kv, key.toUtf8().constData(), value.constData(),
+                                         int(value.size()));
+        if (s != NATS_OK) {
+            qCWarning(lcFloor) << "floor: put" << key << "failed:" << lastError(s);
+            return; // the rest waits for the next refresh or reconnect
+        }
+        m_dirty.remove(key);
+        Q_EMIT entryWritten(key, revision);
+    }
+    const QList<QString> removed(m_removed.cbegin(), m_removed.cend());
+    for (const QString &key : removed) {
+        const natsStatus s = kvStore_Delete(m_nats->kv, key.toUtf8().constData());
+        if (s != NATS_OK) {
+            qCWarning(lcFloor) << "floor: delete" << key << "failed:" << lastError(s);
+            return;
+        }
+        m_removed.remove(key);
+        Q_EMIT entryWritten(key, 0);
+    }
+}
+
+void FloorNatsWorker::refreshAll()
+{
+    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
+        m_dirty.insert(it.key());
+    flush();
+}
+
+void FloorNatsWorker::serve(const QString &subject)
+{
+    m_serveWanted << subject;
+    if (m_ready)
+        subscribePending();
+}
+
+void FloorNatsWorker::publish(const QString &subject, const QByteArray &body)
+{
+    if (!m_nats->connection)
+        return;
+    const natsStatus s = natsConnection_Publish(m_nats->connection, subject.toUtf8().constData(),
+                                                body.constData(), int(body.size()));
+    if (s != NATS_OK)
+        qCWarning(lcFloor) << "floor: reply not sent:" << lastError(s);
+}
+
+void FloorNatsWorker::request(const QString &subject, const QByteArray &body, quint64 token)
+{
+    if (!m_ready) {
+        Q_EMIT replyReceived(token, {}, false); // FloorLink turns an empty reply into "not connected"
+        return;
+    }
+    const QByteArray reply = QByteArray(m_nats->inbox) + '.' + QByteArray::number(token);
+    const natsStatus s = natsConnection_PublishRequest(m_nats->connection, subject.toUtf8().constData(),
+                                                       reply.constData(), body.constData(), int(body.size()));
+    if (s != NATS_OK)
+        Q_EMIT replyReceived(token, {}, false);
+}
+
+void FloorNatsWorker::appendAudit(const QString &subject, const QByteArray &body)
+{
+    m_auditQueue.append({subject, body});
+    if (m_ready)
+        flushAudit();
+}
+
+void FloorNatsWorker::flushAudit()
+{
+    while (m_ready && !m_auditQueue.isEmpty()) {
+        const auto &[subject, body] = m_auditQueue.first();
+        jsPubAck *ack = nullptr;
+        jsErrCode jerr = jsErrCode(0);
+        const natsStatus s = js_Publish(&ack, m_nats->js, subject.toUtf8().constData(), body.constData(),
+                                        int(body.size()), nullptr, &jerr);
+        jsPubAck_Destroy(ack);
+        if (s != NATS_OK) {
+            const QString error = lastError(s);
+            qCWarning(lcFloor) << "floor: audit not appended yet:" << error;
+            Q_EMIT auditAppended(false, error);
+            return; // kept, appended on the next (re)connect
+        }
+        m_auditQueue.removeFirst();
+        Q_EMIT auditAppended(true, {});
+    }
+}
+
+void FloorNatsWorker::watch()
+{
+    m_watchWanted = true;
+    if (m_ready && !m_watchThread)
+        startWatcher();
+}
+
+void FloorNatsWorker::startWatcher()
+{
+    kvWatchOptions wo;
+    kvWatchOptions_Init(&wo);
+    // The bucket's stream must answer first: libnats 3.4's failure path of a watcher whose consumer
+    // cannot be created (a stream between leaders) is best not taken.
+    jsStreamInfo *info = nullptr;
+    const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
+    natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, nullptr);
+    jsStreamInfo_Destroy(info);
+    if (s == NATS_OK)
+        s = kvStore_WatchAll(&m_nats->watcher, m_nats->kv, &wo);
+    if (s != NATS_OK) {
+        // The stream may be between leaders: tried again each second while connected.
+        qCWarning(lcFloor) << "floor: cannot watch the bucket yet:" << lastError(s);
+        m_nats->watcher = nullptr;
+        QTimer::singleShot(1000, this, [this] {
+            if (m_ready && !m_closing && !m_watchThread)
+                startWatcher();
+        });
+        return;
+    }
+    m_watchStop = false;
+    kvWatcher *watcher = m_nats->watcher;
+    // kvWatcher_Next waits; it runs on a thread of its own and only emits.
+    m_watchThread = QThread::create([this, watcher] {
+        while (!m_watchStop) {
+            kvEntry *entry = nullptr;
+            const natsStatus s = kvWatcher_Next(&entry, watcher, 250);
+            if (s == NATS_TIMEOUT)
+                continue;
+            if (s != NATS_OK)
+                break; // stopped
+            if (!entry) {
+                Q_EMIT watchSynced(); // every value present when the watch began has been delivered
+                continue;
+            }
+            const kvOperation op = kvEntry_Operation(entry);
+            const QString key = QString::fromUtf8(kvEntry_Key(entry));
+            if (op == kvOp_Put)
+                Q_EMIT entryChanged(
+                    key, QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry)),
+                    false);
+            else
+                Q_EMIT entryChanged(key, {}, true);
+            kvEntry_Destroy(entry);
+        }
+    });
+    m_watchThread->setObjectName(QStringLiteral("floor-watch"));
+    m_watchThread->start();
+}
+
+void FloorNatsWorker::stopWatcher()
+{
+    if (!m_watchThread)
+        return;
+    m_watchStop = true;
+    kvWatcher_Stop(m_nats->watcher);
+    m_watchThread->wait();
+    delete m_watchThread;
+    m_watchThread = nullptr;
+    kvWatcher_Destroy(m_nats->watcher);
+    m_nats->watcher = nullptr;
+}

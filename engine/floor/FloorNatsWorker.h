@@ -1,0 +1,96 @@
+#pragma once
+
+#include "floor/FloorSettings.h"
+
+#include <QtCore/qhash.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qset.h>
+#include <QtCore/qtimer.h>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+struct FloorNatsHandles;
+struct FloorNatsRelay;
+
+// Everything that talks to libnats, on the floor thread (FloorLink owns the thread). libnats calls that
+// wait for the server (JetStream puts, stream look-ups) run here, never on the GUI thread; libnats' own
+// threads (connection events, subscriptions, the key-value watcher) only emit signals, which reach
+// FloorLink queued.
+//
+// The bucket mirrors what setEntry/removeEntry asked for: writes are coalesced (one put per key per
+// turn of this thread's loop), kept while the server is away and written again on reconnect, and every
+// entry is rewritten each third of the bucket's TTL so a console that dies disappears within the TTL.
+class FloorNatsWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The same values as FloorLink::Status.
+    enum Status { Off, Connecting, Connected, Reconnecting, Failed };
+
+    explicit FloorNatsWorker(const FloorSettings &settings);
+    ~FloorNatsWorker() override;
+
+    // All of these run on the floor thread (FloorLink invokes them queued).
+    void open();
+    void shutdown(); // deletes this console's entries when connected, then closes
+    void setEntry(const QString &key, const QByteArray &value);
+    void removeEntry(const QString &key);
+    void serve(const QString &subject);
+    void publish(const QString &subject, const QByteArray &body);
+    void request(const QString &subject, const QByteArray &body, quint64 token);
+    void appendAudit(const QString &subject, const QByteArray &body);
+    void watch();
+
+    // Called by libnats' threads through the relay.
+    void relayConnected();
+    void relayDisconnected();
+    void relayReconnected();
+    void relayClosed();
+    void relayAsyncError(const void *subscription, int status);
+
+Q_SIGNALS:
+    void statusChanged(int status, const QString &reason);
+    void serverChanged(const QString &url); // the server this console is connected to now
+    void requestReceived(const QString &replySubject, const QByteArray &body);
+    void replyReceived(quint64 token, const QByteArray &body, bool noResponders);
+    void entryChanged(const QString &key, const QByteArray &value, bool removed);
+    void watchSynced();
+    void auditAppended(bool ok, const QString &error);
+    // A write the bucket acknowledged (key, revision): tests and the load generator measure with it.
+    void entryWritten(const QString &key, quint64 revision);
+
+private:
+    void setStatus(Status status, const QString &reason = {});
+    bool setUpJetStream(QString *error);
+    void becameReady();
+    void scheduleFlush();
+    void flush();
+    void refreshAll();
+    void flushAudit();
+    void startWatcher();
+    void stopWatcher();
+    void restartWatcher();
+    void subscribePending();
+    QString lastError(int natsStatus) const;
+
+    FloorSettings m_settings;
+    std::unique_ptr<FloorNatsHandles> m_nats;
+    FloorNatsRelay *m_relay; // outlives this object: libnats may call back after the connection closed
+    Status m_status = Off;
+    bool m_ready = false; // connected and the bucket and stream are bound
+    bool m_closing = false;
+    bool m_flushQueued = false;
+    bool m_watchWanted = false;
+    QStringList m_serveWanted;
+    QHash<QString, QByteArray> m_desired;
+    QSet<QString> m_dirty;
+    QSet<QString> m_removed;
+    QList<QPair<QString, QByteArray>> m_auditQueue;
+    QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
+    QThread *m_watchThread = nullptr;
+    std::atomic<bool> m_watchStop {false};
+};

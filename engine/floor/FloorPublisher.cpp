@@ -1,0 +1,188 @@
+#include "floor/FloorPublisher.h"
+
+#include "agent/AgentState.h"
+#include "audio/CallAudioRouter.h"
+#include "audio/Recorder.h"
+#include "core/Tapi.h"
+#include "floor/FloorLink.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qmetaobject.h>
+
+namespace {
+qint64 msOf(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QString stateKey(AgentState::State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<AgentState::State>().valueToKey(state));
+}
+} // namespace
+
+FloorPublisher::FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent)
+    : QObject(parent)
+    , m_link(link)
+    , m_engine(engine)
+    , m_agent(agent)
+{
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(CoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &FloorPublisher::publishDirty);
+
+    connect(agent, &AgentState::stateChanged, this, &FloorPublisher::markAgent);
+    connect(agent, &AgentState::nextStateChanged, this, &FloorPublisher::markAgent);
+    connect(agent, &AgentState::onCallChanged, this, &FloorPublisher::markAgent);
+    connect(agent, &AgentState::wrapUpDeadlineChanged, this, &FloorPublisher::markAgent);
+
+    connect(engine, &CallEngine::sessionAdded, this, &FloorPublisher::watchSession);
+    connect(engine, &CallEngine::sessionTerminated, this, [this](int sessionId) {
+        m_dirtySessions.remove(sessionId);
+        m_link->removeEntry(callKey(m_link->agentId(), sessionId));
+    });
+    for (CallSession *session : engine->sessionList())
+        watchSession(session);
+
+    // A link that (re)starts has nothing of ours yet: everything is handed to it again.
+    connect(link, &FloorLink::statusChanged, this, [this] {
+        if (m_link->status() == FloorLink::Connecting)
+            publishAll();
+    });
+    if (link->status() != FloorLink::Off)
+        publishAll();
+}
+
+void FloorPublisher::setRecordingSource(CallAudioRouter *router)
+{
+    m_recording = router;
+    connect(router, &CallAudioRouter::recordingChanged, this,
+            [this](int sessionId, int, const QString &) { markSession(sessionId); });
+}
+
+QString FloorPublisher::agentKey(const QString &agentId)
+{
+    return QStringLiteral("agent.") + agentId;
+}
+
+QString FloorPublisher::callKey(const QString &agentId, int sessionId)
+{
+    return QStringLiteral("call.%1.%2").arg(agentId).arg(sessionId);
+}
+
+QJsonObject FloorPublisher::agentValue() const
+{
+    const FloorSettings &settings = m_link->settings();
+    QJsonObject value {
+        {QStringLiteral("id"), settings.agentId},
+        {QStringLiteral("name"), settings.agentName},
+        {QStringLiteral("state"), stateKey(m_agent->state())},
+        {QStringLiteral("reason"), m_agent->reasonCode()},
+        {QStringLiteral("stateSinceMs"), m_agent->stateSinceMs()},
+        {QStringLiteral("onCall"), m_agent->onCall()},
+    };
+    if (m_agent->hasNextState()) {
+        value.insert(QStringLiteral("nextState"), stateKey(m_agent->nextState()));
+        value.insert(QStringLiteral("nextReason"), m_agent->nextReasonCode());
+    }
+    if (m_agent->wrapUpTimed())
+        value.insert(QStringLiteral("wrapUpEndsMs"),
+                     QDateTime::currentMSecsSinceEpoch() + m_agent->wrapUpRemainingMs());
+    return value;
+}
+
+QJsonObject FloorPublisher::callValue(CallSession *session) const
+{
+    QJsonArray members;
+    for (CallSession *member : session->members())
+        members.append(member->sessionId());
+    CallSession *parent = session->conferenceParent();
+    bool recording = false;
+    if (m_recording) {
+        const int state = m_recording->recordingState(session);
+        recording = state == Recorder::Recording || state == Recorder::Paused;
+    }
+    return QJsonObject {
+        {QStringLiteral("agentId"), m_link->agentId()},
+        {QStringLiteral("sessionId"), session->sessionId()},
+        {QStringLiteral("line"), session->lineId()},
+        {QStringLiteral("address"), session->address()},
+        {QStringLiteral("direction"),
+         session->direction() == Tapi::Inbound ? QStringLiteral("inbound") : QStringLiteral("outbound")},
+        {QStringLiteral("state"), session->stateName()},
+        {QStringLiteral("stateCode"), session->state()},
+        {QStringLiteral("mode"), session->modeName()},
+        {QStringLiteral("privilege"), Tapi::privilegeName(session->privilege())},
+        {QStringLiteral("remoteNumber"), session->remoteNumber()},
+        {QStringLiteral("remoteName"), session->remoteName()},
+        {QStringLiteral("calledNumber"), session->calledNumber()},
+        {QStringLiteral("offeredMs"), msOf(session->offeredAt())},
+        {QStringLiteral("connectedMs"), msOf(session->connectedAt())},
+        {QStringLiteral("droppedMs"), msOf(session->droppedAt())},
+        {QStringLiteral("isConference"), session->isConference()},
+        {QStringLiteral("conference"), parent ? parent->sessionId() : 0},
+        {QStringLiteral("members"), members},
+        {QStringLiteral("recording"), recording},
+    };
+}
+
+void FloorPublisher::watchSession(CallSession *session)
+{
+    const int id = session->sessionId();
+    const auto mark = [this, id] {
+        markSession(id);
+    };
+    connect(session, &CallSession::stateChanged, this, mark);
+    connect(session, &CallSession::callInfoChanged, this, mark);
+    connect(session, &CallSession::conferenceChanged, this, mark);
+    connect(session, &CallSession::timesChanged, this, mark);
+    connect(session, &CallSession::privilegeChanged, this, mark);
+    markSession(id);
+}
+
+void FloorPublisher::markAgent()
+{
+    m_agentDirty = true;
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void FloorPublisher::markSession(int sessionId)
+{
+    m_dirtySessions.insert(sessionId);
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void FloorPublisher::publishAll()
+{
+    m_agentDirty = true;
+    for (CallSession *session : m_engine->sessionList())
+        m_dirtySessions.insert(session->sessionId());
+    publishDirty();
+}
+
+void FloorPublisher::publishDirty()
+{
+    m_coalesce.stop();
+    if (m_link->status() == FloorLink::Off) {
+        m_dirtySessions.clear(); // publishAll hands everything over when the link starts
+        m_agentDirty = false;
+        return;
+    }
+    const QString agentId = m_link->agentId();
+    if (m_agentDirty)
+        m_link->setEntry(agentKey(agentId), QJsonDocument(agentValue()).toJson(QJsonDocument::Compact));
+    m_agentDirty = false;
+    for (int sessionId : std::as_const(m_dirtySessions)) {
+        CallSession *session = m_engine->session(sessionId);
+        if (session && session->isValid())
+            m_link->setEntry(callKey(agentId, sessionId),
+                             QJsonDocument(callValue(session)).toJson(QJsonDocument::Compact));
+    }
+    m_dirtySessions.clear();
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
+#include <QtCore/qtimer.h>
+
+class AgentState;
+class CallAudioRouter;
+class CallEngine;
+class CallSession;
+class FloorLink;
+
+// What this console shows the floor: its agent (key agent.<id>) and each of its sessions (key
+// call.<agentId>.<sessionId>) as JSON values in the bucket. Changes are coalesced (one write per key per
+// CoalesceMs); a terminated session's key is deleted. The link keeps the bucket in step across
+// reconnects and refreshes the entries so they expire when this console dies.
+class FloorPublisher : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int CoalesceMs = 50;
+
+    FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
+    // Adds each call's recording state (optional: consoles without audio publish false).
+    void setRecordingSource(CallAudioRouter *router);
+
+    static QString agentKey(const QString &agentId);
+    static QString callKey(const QString &agentId, int sessionId);
+    QJsonObject agentValue() const;
+    QJsonObject callValue(CallSession *session) const;
+
+private:
+    void watchSession(CallSession *session);
+    void markAgent();
+    void markSession(int sessionId);
+    void publishAll();
+    void publishDirty();
+
+    FloorLink *m_link;
+    CallEngine *m_engine;
+    AgentState *m_agent;
+    QPointer<CallAudioRouter> m_recording;
+    QTimer m_coalesce;
+    bool m_agentDirty = false;
+    QSet<int> m_dirtySessions;
+};

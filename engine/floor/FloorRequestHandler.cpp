@@ -1,0 +1,170 @@
+#include "floor/FloorRequestHandler.h"
+
+#include "agent/AgentState.h"
+#include "core/Tapi.h"
+#include "floor/FloorLink.h"
+#include "floor/FloorLogging.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qmetaobject.h>
+#include <QtCore/qtimer.h>
+
+namespace {
+QJsonObject refusal(const QString &result, const QString &message)
+{
+    return QJsonObject {{QStringLiteral("ok"), false},
+                        {QStringLiteral("result"), result},
+                        {QStringLiteral("error"), 0},
+                        {QStringLiteral("message"), message}};
+}
+
+QJsonObject tapiResult(int error)
+{
+    return QJsonObject {
+        {QStringLiteral("ok"), error == 0},
+        {QStringLiteral("result"), error == 0 ? QStringLiteral("OK") : Tapi::errorName(error)},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("message"), QString()}};
+}
+} // namespace
+
+FloorRequestHandler::FloorRequestHandler(FloorLink *link, CallEngine *engine, AgentState *agent,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_link(link)
+    , m_engine(engine)
+    , m_agent(agent)
+{
+    connect(link, &FloorLink::requestReceived, this, &FloorRequestHandler::handle);
+    connect(engine, &CallEngine::requestCompleted, this, &FloorRequestHandler::onEngineCompleted);
+    const auto serve = [this] {
+        if (m_link->status() == FloorLink::Connecting)
+            m_link->serve(requestSubject(m_link->agentId()));
+    };
+    connect(link, &FloorLink::statusChanged, this, serve);
+    serve();
+}
+
+QString FloorRequestHandler::requestSubject(const QString &agentId)
+{
+    return QStringLiteral("hookline.agent.%1.request").arg(agentId);
+}
+
+QString FloorRequestHandler::auditSubject(const QString &agentId)
+{
+    return QStringLiteral("hookline.audit.%1").arg(agentId);
+}
+
+void FloorRequestHandler::handle(const QString &replySubject, const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject request = document.object();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        finish(replySubject, request,
+               refusal(QStringLiteral("invalid"), QStringLiteral("not a JSON object")));
+        return;
+    }
+    int engineRequest = 0;
+    const QJsonObject reply = execute(request, &engineRequest);
+    if (!reply.isEmpty()) {
+        finish(replySubject, request, reply);
+        return;
+    }
+    m_waiting.insert(engineRequest, Pending {replySubject, request});
+    // A provider that never completes must not leave the supervisor without an answer.
+    QTimer::singleShot(CompletionTimeoutMs, this, [this, engineRequest] {
+        if (m_waiting.contains(engineRequest)) {
+            const Pending pending = m_waiting.take(engineRequest);
+            finish(
+                pending.replySubject, pending.request,
+                refusal(QStringLiteral("timeout"), QStringLiteral("the line did not complete the request")));
+        }
+    });
+}
+
+QJsonObject FloorRequestHandler::execute(const QJsonObject &request, int *engineRequest)
+{
+    const QString by = request.value(QStringLiteral("by")).toString();
+    const QString action = request.value(QStringLiteral("action")).toString();
+    if (!FloorSettings::isToken(by))
+        return refusal(QStringLiteral("invalid"), QStringLiteral("no supervisor id"));
+    const QStringList &allowed = m_link->settings().supervisors;
+    if (!allowed.isEmpty() && !allowed.contains(by))
+        return refusal(QStringLiteral("forbidden"), QStringLiteral("not a supervisor of this agent"));
+
+    if (action == QLatin1String("forceState")) {
+        const QByteArray name = request.value(QStringLiteral("state")).toString().toLatin1();
+        bool known = false;
+        const int state = QMetaEnum::fromType<AgentState::State>().keyToValue(name.constData(), &known);
+        if (!known || state == AgentState::WrapUp)
+            return refusal(QStringLiteral("invalid"), QStringLiteral("unknown state"));
+        const AgentState::RequestResult result = m_agent->requestState(
+            AgentState::State(state), request.value(QStringLiteral("reason")).toString());
+        return QJsonObject {
+            {QStringLiteral("ok"), result != AgentState::Refused},
+            {QStringLiteral("result"),
+             QString::fromLatin1(QMetaEnum::fromType<AgentState::RequestResult>().valueToKey(result))},
+            {QStringLiteral("error"), 0},
+            {QStringLiteral("message"), QString()},
+        };
+    }
+
+    const bool sessionAction = action == QLatin1String("dropParty")
+        || action == QLatin1String("dropConference") || action == QLatin1String("endCall");
+    if (!sessionAction)
+        return refusal(QStringLiteral("invalid"), QStringLiteral("unknown action"));
+    CallSession *session = m_engine->session(request.value(QStringLiteral("sessionId")).toInt());
+    if (!session || !session->isValid())
+        return tapiResult(Tapi::InvalCallHandle);
+    int result = 0;
+    if (action == QLatin1String("dropParty")) {
+        if (!session->conferenceParent())
+            return refusal(QStringLiteral("invalid"), QStringLiteral("not a conference party"));
+        result = session->drop(QByteArray()); // the party's Drop button
+    } else if (action == QLatin1String("dropConference")) {
+        if (!session->isConference())
+            return refusal(QStringLiteral("invalid"), QStringLiteral("not a conference"));
+        result = session->dropAll(); // the conference card's Drop conference
+    } else {
+        // A stuck call: an ended one is closed, a live one dropped.
+        result = session->state() == Tapi::Idle ? session->terminate() : session->drop(QByteArray());
+    }
+    if (result > 0) {
+        *engineRequest = result;
+        return {};
+    }
+    return tapiResult(result);
+}
+
+void FloorRequestHandler::onEngineCompleted(int requestId, int error)
+{
+    if (!m_waiting.contains(requestId))
+        return;
+    const Pending pending = m_waiting.take(requestId);
+    finish(pending.replySubject, pending.request, tapiResult(error));
+}
+
+void FloorRequestHandler::finish(const QString &replySubject, const QJsonObject &request,
+                                 const QJsonObject &reply)
+{
+    m_link->reply(replySubject, QJsonDocument(reply).toJson(QJsonDocument::Compact));
+    const QString by = request.value(QStringLiteral("by")).toString();
+    const QString action = request.value(QStringLiteral("action")).toString();
+    const QString result = reply.value(QStringLiteral("result")).toString();
+    QJsonObject audit {
+        {QStringLiteral("atMs"), QDateTime::currentMSecsSinceEpoch()},
+        {QStringLiteral("agentId"), m_link->agentId()},
+        {QStringLiteral("by"), by},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("request"), request},
+        {QStringLiteral("ok"), reply.value(QStringLiteral("ok")).toBool()},
+        {QStringLiteral("result"), result},
+    };
+    m_link->appendAudit(auditSubject(m_link->agentId()), QJsonDocument(audit).toJson(QJsonDocument::Compact));
+    qCInfo(lcFloor) << "floor: request" << action << "from" << by << "->" << result;
+    Q_EMIT supervisorActed(by, action, result);
+}

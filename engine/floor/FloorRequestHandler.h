@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QtCore/qhash.h>
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qobject.h>
+
+class AgentState;
+class CallEngine;
+class FloorLink;
+
+// Supervisors' requests to this console (subject hookline.agent.<id>.request, JSON). Each is carried
+// out through the same method the agent's button calls, so TAPI's rules and signals are the engine's:
+//   {"by": "<supervisor id>", "action": "dropParty" | "dropConference" | "endCall", "sessionId": n}
+//   {"by": "<supervisor id>", "action": "forceState", "state": "Ready" | "NotReady" | "Offline",
+//    "reason": "..."}
+// The reply is {"ok", "result", "error", "message"}: result is the TAPI error name ("OK" or
+// LINEERR_...) once the engine completed the request, AgentState's Applied/Deferred/Refused for a
+// state, or "forbidden"/"invalid" when the console refuses the request itself. Every request, carried
+// out or not, is appended to the audit stream (subject hookline.audit.<agentId>).
+class FloorRequestHandler : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int CompletionTimeoutMs = 10000;
+
+    FloorRequestHandler(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
+
+    static QString requestSubject(const QString &agentId);
+    static QString auditSubject(const QString &agentId);
+
+Q_SIGNALS:
+    // A supervisor acted on this console (for the agent to see): who, what and how it ended.
+    void supervisorActed(const QString &supervisorId, const QString &action, const QString &result);
+
+private:
+    struct Pending
+    {
+        QString replySubject;
+        QJsonObject request;
+    };
+
+    void handle(const QString &replySubject, const QByteArray &body);
+    // Runs the action; returns the finished reply, or an empty object when the engine's completion of
+    // *engineRequest is awaited.
+    QJsonObject execute(const QJsonObject &request, int *engineRequest);
+    void finish(const QString &replySubject, const QJsonObject &request, const QJsonObject &reply);
+    void onEngineCompleted(int requestId, int error);
+
+    FloorLink *m_link;
+    CallEngine *m_engine;
+    AgentState *m_agent;
+    QHash<int, Pending> m_waiting; // engine request id -> the request awaiting its completion
+};
