@@ -1,6 +1,6 @@
 #include "audio/CallAudioMixer.h"
 
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Logging.h"
 
 #include <QtCore/qscopedvaluerollback.h>

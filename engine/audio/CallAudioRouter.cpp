@@ -2,7 +2,7 @@
 #include "core/QmlInstance.h"
 
 #include "audio/AudioDevices.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "audio/QtAgentAudioIo.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"

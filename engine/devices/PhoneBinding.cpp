@@ -1,6 +1,6 @@
 #include "PhoneBinding.h"
 
-#include "audio/MuteState.h"
+#include "session/MuteState.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"

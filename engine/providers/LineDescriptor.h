@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lines/LineCapabilities.h"
+#include "providers/LineCapabilities.h"
 
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>

@@ -3,7 +3,7 @@
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
-#include "audio/MuteState.h"
+#include "session/MuteState.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "session/CallEngine.h"

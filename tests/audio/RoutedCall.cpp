@@ -3,7 +3,7 @@
 #include "SimFixture.h"
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
 #include "session/CallSession.h"

@@ -2,7 +2,7 @@
 // the microphone is unmuted when the last call in progress ends (never while one is held).
 #include "SimFixture.h"
 
-#include "audio/MuteState.h"
+#include "session/MuteState.h"
 #include "session/CallSession.h"
 
 #include <QtTest/qsignalspy.h>

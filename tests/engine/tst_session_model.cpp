@@ -4,8 +4,8 @@
 
 #include "core/Tapi.h"
 #include "lines/Line.h"
-#include "models/ConferenceModel.h"
-#include "models/SessionModel.h"
+#include "session/models/ConferenceModel.h"
+#include "session/models/SessionModel.h"
 #include "session/CallSession.h"
 
 #include <QtTest/qabstractitemmodeltester.h>

@@ -6,7 +6,7 @@
 #include "agent/AgentState.h"
 #include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
-#include "audio/MuteState.h"
+#include "session/MuteState.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"

@@ -1,6 +1,6 @@
 #include "LibreRtpStream.h"
 
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <array>
 

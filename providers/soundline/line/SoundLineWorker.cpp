@@ -1,7 +1,7 @@
 #include "SoundLineWorker.h"
 
 #include "SoundlineLogging.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 
 #include <QtCore/qtimer.h>

@@ -12,7 +12,7 @@
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "audio/PlaybackMix.h"
 #include "audio/QtAgentAudioIo.h"
 

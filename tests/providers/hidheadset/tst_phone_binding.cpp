@@ -5,7 +5,7 @@
 
 #include "HeadsetTestSupport.h"
 #include "SimFixture.h"
-#include "audio/MuteState.h"
+#include "session/MuteState.h"
 #include "backend/FakeHidBackend.h"
 #include "core/Tapi.h"
 #include "device/HeadsetDevice.h"

@@ -5,7 +5,7 @@
 #include "LibreSipStack.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackPeers.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallEngine.h"

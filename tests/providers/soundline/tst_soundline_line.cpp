@@ -4,7 +4,7 @@
 #include "LineAudioFile.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallSession.h"

@@ -10,7 +10,7 @@
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
 #include "ToneAnalysis.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallSession.h"

@@ -1,4 +1,4 @@
-#include "models/ConferenceModel.h"
+#include "session/models/ConferenceModel.h"
 
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
