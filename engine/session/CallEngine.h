@@ -1,14 +1,14 @@
 #pragma once
 
-#include "session/MuteState.h"
 #include "core/EngineClock.h"
 #include "lines/Line.h"
 #include "lines/LineOwner.h"
-#include "session/models/ConferenceModel.h"
-#include "session/models/SessionModel.h"
 #include "providers/LineEventSink.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 #include "session/PendingRequest.h"
+#include "session/models/ConferenceModel.h"
+#include "session/models/SessionModel.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>

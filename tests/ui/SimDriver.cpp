@@ -6,7 +6,6 @@
 #include "agent/AgentState.h"
 #include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
-#include "session/MuteState.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"
@@ -14,6 +13,7 @@
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
@@ -128,7 +128,8 @@ void SimDriver::build()
           party(QStringLiteral("mallory"), QStringLiteral("2666"),
                 QStringLiteral("<b>x</b><img src=http://127.0.0.1:9/x.png>")),
           // Direction overrides: shown neutralised and isolated (UntrustedText), never as "exe.live".
-          party(QStringLiteral("trudy"), QStringLiteral("2667\u202E"), QStringLiteral("\u202Eevil.exe\u202C"))})
+          party(QStringLiteral("trudy"), QStringLiteral("2667\u202E"),
+                QStringLiteral("\u202Eevil.exe\u202C"))})
         m_sim->addFarEnd(p);
     m_engine->attachProvider(m_sim.get());
     auto addLine = [this](const QString &id, const QString &name, const LineCapabilities &caps,

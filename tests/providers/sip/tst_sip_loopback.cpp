@@ -5,9 +5,9 @@
 #include "LibreSipStack.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackPeers.h"
-#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
