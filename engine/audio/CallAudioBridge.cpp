@@ -1,6 +1,6 @@
 #include "audio/CallAudioBridge.h"
 
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <algorithm>
 

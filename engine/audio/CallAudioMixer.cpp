@@ -1,7 +1,7 @@
 #include "audio/CallAudioMixer.h"
 
-#include "audio/LineAudioEndpoint.h"
 #include "core/Logging.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <QtCore/qscopedvaluerollback.h>
 #include <QtCore/qthread.h>

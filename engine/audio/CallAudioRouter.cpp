@@ -2,11 +2,11 @@
 #include "core/QmlInstance.h"
 
 #include "audio/AudioDevices.h"
-#include "audio/LineAudioEndpoint.h"
 #include "audio/QtAgentAudioIo.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 

@@ -1,11 +1,11 @@
 #include "PhoneBinding.h"
 
-#include "audio/MuteState.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 
 #include <QtCore/qsettings.h>
 

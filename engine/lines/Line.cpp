@@ -1,12 +1,12 @@
 #include "lines/Line.h"
 
+#include "lines/LineOwner.h"
 #include "providers/LineProvider.h"
-#include "session/CallEngine.h"
 
-Line::Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
+Line::Line(LineOwner *owner, LineProvider *provider, const QString &id, const QString &name,
            const QString &address, const LineCapabilities &caps, QObject *parent)
     : QObject(parent)
-    , m_engine(engine)
+    , m_owner(owner)
     , m_provider(provider)
     , m_id(id)
     , m_name(name)
@@ -30,7 +30,7 @@ void Line::setCapabilities(const LineCapabilities &caps)
 
 int Line::makeCall(const QString &number)
 {
-    return m_engine->makeCall(this, number);
+    return m_owner->makeCall(this, number);
 }
 
 bool Line::canMakeCalls() const
@@ -40,7 +40,7 @@ bool Line::canMakeCalls() const
 
 void Line::close()
 {
-    m_engine->closeLine(this);
+    m_owner->closeLine(this);
 }
 
 void Line::setServiceState(bool inService, const QString &reason)

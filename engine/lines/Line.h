@@ -1,11 +1,11 @@
 #pragma once
 
-#include "lines/LineCapabilities.h"
+#include "providers/LineCapabilities.h"
 
 #include <QtCore/qobject.h>
 #include <QtQml/qqmlregistration.h>
 
-class CallEngine;
+class LineOwner;
 class LineProvider;
 
 // A line device with one address. Created by the engine when a provider announces it.
@@ -26,7 +26,7 @@ class Line : public QObject
     Q_PROPERTY(bool canMakeCalls READ canMakeCalls NOTIFY canMakeCallsChanged FINAL)
 
 public:
-    Line(CallEngine *engine, LineProvider *provider, const QString &id, const QString &name,
+    Line(LineOwner *owner, LineProvider *provider, const QString &id, const QString &name,
          const QString &address, const LineCapabilities &caps, QObject *parent = nullptr);
 
     QString lineId() const { return m_id; }
@@ -66,7 +66,7 @@ Q_SIGNALS:
     void canMakeCallsChanged();
 
 private:
-    CallEngine *m_engine;
+    LineOwner *m_owner;
     LineProvider *m_provider;
     QString m_id;
     QString m_name;

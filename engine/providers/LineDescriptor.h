@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lines/LineCapabilities.h"
+#include "providers/LineCapabilities.h"
 
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
@@ -14,7 +14,7 @@ struct LineDescriptor
     LineCapabilities caps;
     // The handles this application receives for each call: one entry per open of the line
     // (for example {Owner} or {Owner, Monitor}). Privileges are Tapi::CallPrivilege values.
-    QList<int> handlePrivileges { Tapi::PrivilegeOwner };
+    QList<int> handlePrivileges {Tapi::PrivilegeOwner};
     // Owners outside this application (another TAPI app, a desk phone): they count toward
     // numOwners, so our handle is not the sole owner.
     int externalOwners = 0;

@@ -1,14 +1,14 @@
 #include "session/CallEngine.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/QmlInstance.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include "core/Logging.h"
 #include "lines/Line.h"
-#include "models/ConferenceModel.h"
-#include "models/SessionModel.h"
 #include "providers/LineProvider.h"
 #include "session/Call.h"
 #include "session/CallSession.h"
+#include "session/models/ConferenceModel.h"
+#include "session/models/SessionModel.h"
 
 #include <QtQml/qjsengine.h>
 

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "audio/MuteState.h"
 #include "core/EngineClock.h"
 #include "lines/Line.h"
-#include "models/ConferenceModel.h"
-#include "models/SessionModel.h"
+#include "lines/LineOwner.h"
 #include "providers/LineEventSink.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 #include "session/PendingRequest.h"
+#include "session/models/ConferenceModel.h"
+#include "session/models/SessionModel.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
@@ -28,7 +29,7 @@ struct VerbGate;
 // for every provider: validation order [D-5] (checkGate), completion before state signals [D-7]
 // (finishRequest), cascades of conferences, consultations and bridged appearances. Each verb lives in one
 // file of engine/session/verbs/ (its gate, its command, its completion); docs/architecture.md lists them.
-class CallEngine : public QObject, public LineEventSink
+class CallEngine : public QObject, public LineEventSink, public LineOwner
 {
     Q_OBJECT
     QML_ELEMENT
@@ -91,8 +92,8 @@ public:
     int releaseUserUserInfo(CallSession *session);
     int disconnect3(CallSession *session, int code);
     CallSession *openHandle(CallSession *session, int privilege);
-    int makeCall(Line *line, const QString &number);
-    void closeLine(Line *line);
+    int makeCall(Line *line, const QString &number) override;
+    void closeLine(Line *line) override;
 
     // LineEventSink
     void lineAdded(LineProvider *provider, const LineDescriptor &line) override;

@@ -3,10 +3,10 @@
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
-#include "audio/MuteState.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
+#include "session/MuteState.h"
 
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qtimer.h>

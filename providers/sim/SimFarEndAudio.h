@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <QtCore/qmutex.h>
 #include <QtCore/qstring.h>

@@ -3,9 +3,9 @@
 #include "SimFixture.h"
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
 std::unique_ptr<RoutedCall> RoutedCall::start(const Setup &setup, QString *why)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <QtCore/qbytearray.h>
 #include <QtCore/qelapsedtimer.h>

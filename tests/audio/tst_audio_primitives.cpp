@@ -3,10 +3,10 @@
 // 8 kHz -> 48 kHz -> 8 kHz, the real-time delay is small, equal rates copy).
 #include "ToneAnalysis.h"
 
-#include "audio/AudioRingBuffer.h"
 #include "audio/DeviceSampleFormat.h"
 #include "audio/PlaybackMix.h"
 #include "audio/Resampler.h"
+#include "providers/AudioRingBuffer.h"
 
 #include <QtTest/qtest.h>
 

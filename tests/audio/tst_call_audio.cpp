@@ -13,9 +13,9 @@
 
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioRouter.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qbuffer.h>

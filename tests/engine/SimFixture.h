@@ -2,7 +2,7 @@
 
 #include "EventRecorder.h"
 #include "SimSwitch.h"
-#include "lines/LineCapabilities.h"
+#include "providers/LineCapabilities.h"
 #include "session/CallEngine.h"
 
 #include <QtCore/qpointer.h>

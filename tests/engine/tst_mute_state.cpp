@@ -2,8 +2,8 @@
 // the microphone is unmuted when the last call in progress ends (never while one is held).
 #include "SimFixture.h"
 
-#include "audio/MuteState.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>

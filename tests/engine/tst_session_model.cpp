@@ -4,9 +4,9 @@
 
 #include "core/Tapi.h"
 #include "lines/Line.h"
-#include "models/ConferenceModel.h"
-#include "models/SessionModel.h"
 #include "session/CallSession.h"
+#include "session/models/ConferenceModel.h"
+#include "session/models/SessionModel.h"
 
 #include <QtTest/qabstractitemmodeltester.h>
 #include <QtTest/qsignalspy.h>

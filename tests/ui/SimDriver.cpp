@@ -6,7 +6,6 @@
 #include "agent/AgentState.h"
 #include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
-#include "audio/MuteState.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"
@@ -14,6 +13,7 @@
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>

@@ -75,7 +75,8 @@ QList<HidDeviceInfo> LinuxHidBackend::enumerate()
     QList<HidDeviceInfo> devices;
     if (!m_hidapiReady)
         return devices;
-    // One entry per (usage page, usage) pair per node (docs/device-facts.md 2): keep telephony ones, once per path.
+    // One entry per (usage page, usage) pair per node (docs/device-facts.md 2): keep telephony ones, once per
+    // path.
     hid_device_info *list = hid_enumerate(0, 0);
     for (const hid_device_info *info = list; info; info = info->next) {
         if (!isTelephonyCollection(info) || !info->path)

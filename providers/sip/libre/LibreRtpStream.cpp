@@ -1,7 +1,11 @@
 #include "LibreRtpStream.h"
 
+<<<<<<< HEAD
 #include "SipSdp.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
+=======
+#include "providers/LineAudioEndpoint.h"
+>>>>>>> tapi
 
 #include <array>
 

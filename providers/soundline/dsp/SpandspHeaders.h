@@ -8,5 +8,6 @@
 #include <spandsp/version.h>
 
 #if !defined(SPANDSP_RELEASE_DATE) || SPANDSP_RELEASE_DATE > 20120101
-#error "Hookline's sound-card line is written against the spandsp 0.0.6 API (Debian); see docs/device-facts.md 3"
+#error                                                                                                       \
+    "Hookline's sound-card line is written against the spandsp 0.0.6 API (Debian); see docs/device-facts.md 3"
 #endif

@@ -1,8 +1,8 @@
 #include "SoundLineWorker.h"
 
 #include "SoundlineLogging.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <QtCore/qtimer.h>
 

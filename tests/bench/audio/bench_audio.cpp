@@ -12,9 +12,9 @@
 #include "audio/AudioDevices.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
-#include "audio/LineAudioEndpoint.h"
 #include "audio/PlaybackMix.h"
 #include "audio/QtAgentAudioIo.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qcoreapplication.h>

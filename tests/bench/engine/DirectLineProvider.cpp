@@ -1,6 +1,6 @@
 #include "DirectLineProvider.h"
 
-#include "lines/LineCapabilities.h"
+#include "providers/LineCapabilities.h"
 
 DirectLineProvider::DirectLineProvider(const QString &lineId, QObject *parent)
     : QObject(parent)

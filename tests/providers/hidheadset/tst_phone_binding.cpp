@@ -5,13 +5,13 @@
 
 #include "HeadsetTestSupport.h"
 #include "SimFixture.h"
-#include "audio/MuteState.h"
 #include "backend/FakeHidBackend.h"
 #include "core/Tapi.h"
 #include "device/HeadsetDevice.h"
 #include "device/HeadsetManager.h"
 #include "devices/PhoneBinding.h"
 #include "session/CallSession.h"
+#include "session/MuteState.h"
 #include "transport/FakeHidTransport.h"
 
 #include <QtTest/qsignalspy.h>

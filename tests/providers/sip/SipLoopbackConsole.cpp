@@ -4,7 +4,7 @@
 #include "LibreSipStack.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackPeers.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "lines/Line.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"

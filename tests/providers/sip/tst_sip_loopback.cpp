@@ -8,9 +8,9 @@
 #include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 

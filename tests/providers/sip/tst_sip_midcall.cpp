@@ -8,7 +8,7 @@
 #include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
-#include "audio/LineAudioEndpoint.h"
+#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "session/CallEngine.h"

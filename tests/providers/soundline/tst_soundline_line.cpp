@@ -4,9 +4,9 @@
 #include "LineAudioFile.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
 #include <QtTest/qsignalspy.h>

@@ -10,9 +10,9 @@
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
 #include "ToneAnalysis.h"
-#include "audio/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qprocess.h>

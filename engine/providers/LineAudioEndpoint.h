@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audio/AudioRingBuffer.h"
+#include "providers/AudioRingBuffer.h"
 
 #include <QtCore/qstring.h>
 

@@ -1,4 +1,4 @@
-#include "models/ConferenceModel.h"
+#include "session/models/ConferenceModel.h"
 
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
@@ -8,8 +8,9 @@ ConferenceModel::ConferenceModel(CallEngine *engine, QObject *parent)
 {
     connect(engine, &CallEngine::sessionAdded, this, &ConferenceModel::insert);
     connect(engine, &CallEngine::sessionRemoved, this, &ConferenceModel::remove);
-    connect(engine, &CallEngine::conferenceMembershipChanged, this,
-            [this](CallSession *conference) { changed(conference, { MemberCountRole, MembersRole }); });
+    connect(engine, &CallEngine::conferenceMembershipChanged, this, [this](CallSession *conference) {
+        changed(conference, {MemberCountRole, MembersRole});
+    });
 }
 
 int ConferenceModel::rowCount(const QModelIndex &parent) const
@@ -47,9 +48,9 @@ QVariant ConferenceModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ConferenceModel::roleNames() const
 {
     return {
-        { ConferenceRole, "conference" }, { SessionIdRole, "sessionId" }, { StateRole, "state" },
-        { StateNameRole, "stateName" },   { MemberCountRole, "memberCount" }, { MembersRole, "members" },
-        { LineIdRole, "lineId" },
+        {ConferenceRole, "conference"}, {SessionIdRole, "sessionId"},     {StateRole, "state"},
+        {StateNameRole, "stateName"},   {MemberCountRole, "memberCount"}, {MembersRole, "members"},
+        {LineIdRole, "lineId"},
     };
 }
 
@@ -67,8 +68,9 @@ void ConferenceModel::insert(CallSession *session)
     m_conferences.append(session);
     endInsertRows();
     Q_EMIT countChanged();
-    connect(session, &CallSession::stateChanged, this,
-            [this, session] { changed(session, { StateRole, StateNameRole }); });
+    connect(session, &CallSession::stateChanged, this, [this, session] {
+        changed(session, {StateRole, StateNameRole});
+    });
 }
 
 void ConferenceModel::remove(CallSession *session)

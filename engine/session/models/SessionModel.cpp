@@ -1,4 +1,4 @@
-#include "models/SessionModel.h"
+#include "session/models/SessionModel.h"
 
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
