@@ -1,11 +1,7 @@
 #include "LibreRtpStream.h"
 
-<<<<<<< HEAD
 #include "SipSdp.h"
 #include "providers/LineAudioEndpoint.h"
-=======
-#include "providers/LineAudioEndpoint.h"
->>>>>>> tapi
 
 #include <array>
 
