@@ -6,7 +6,8 @@ and checks what it left:
   - every session the trace (--trace, one flushed line per event) shows terminated has its row, completed
     unless its "terminated" line is the trace's last (the kill may fall between the two writes);
   - every row that is still live is one the trace shows unfinished (it is marked interrupted at next start);
-  - every recording file is linked from exactly one row, and readable (soxi); a completed call's holds audio.
+  - every recording file is linked from exactly one row, and readable (soxi) once the console has started
+    again (the next start repairs a recording the kill cut short); a completed call's holds audio.
 Runs until its time budget (default 45 s) is spent, at least 5 runs. The seed is printed for reproduction.
 
 usage: console_kill.py HOOKLINE [SECONDS] [SEED]
@@ -109,6 +110,28 @@ def one_run(exe, run, rng, seed):
         for session, (outcome, _) in rows.items():
             if outcome == "live" and session in terminated[:-1]:
                 fail("session %d: live row for a call the trace ended" % session, seed)
+        # The next start repairs what the kill left (a recording whose header the kill cut short, a row
+        # still live): start the console again on the same folders with no calls, and give it until every
+        # recording reads, as an agent would find them.
+        files = glob.glob(os.path.join(home, "data", "**", "recordings", "*"), recursive=True)
+        if files:
+            with open(os.path.join(home, "quiet.json"), "w") as f:
+                json.dump({"name": "quiet", "lines": [{"id": "l1", "address": "100"}], "farEnds": [],
+                           "steps": []}, f)
+            again = subprocess.Popen([exe, "--scenario", os.path.join(home, "quiet.json")], env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.time() + 20
+            while time.time() < deadline and not all(
+                    subprocess.run(["soxi", "-s", p], capture_output=True).returncode == 0 for p in files):
+                if again.poll() is not None:
+                    fail("hookline exited early on the start after the kill (%s)" % again.returncode, seed)
+                time.sleep(0.2)
+            again.send_signal(signal.SIGTERM)
+            try:
+                again.wait(10)
+            except subprocess.TimeoutExpired:
+                again.kill()
+                again.wait()
         linked = {}
         for session, (outcome, path) in rows.items():
             if path:
