@@ -1,4 +1,9 @@
 #include "ConsoleApp.h"
+#include "FrameProbe.h"
+
+#include <QtCore/qdir.h>
+
+#include <QtCore/qstandardpaths.h>
 
 #include "Accessibility.h"
 #include "IncomingCallNotifier.h"
@@ -247,7 +252,11 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     startSoundLines();
     startSipLines();
     startFloor();
-    m_agent->persistIn(new QSettings(this)); // the state the agent left the console in, Ready the first time
+    // The state the agent left the console in, Ready the first time: kept in the data folder (its writes
+    // are the engine's, on a thread of their own), read from the settings where earlier versions kept it.
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataFolder);
+    m_agent->persistIn(QDir(dataFolder).filePath(QStringLiteral("agent-state.ini")), m_settings);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);
@@ -271,6 +280,12 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
         qCInfo(lcApp) << "window loaded:" << window->title();
     if (qEnvironmentVariableIsSet("HOOKLINE_BENCH_FIRST_FRAME"))
         reportFirstFrame(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()));
+    if (const QString probe = qEnvironmentVariable("HOOKLINE_FRAME_PROBE"); !probe.isEmpty()) {
+        auto *frames =
+            new FrameProbe(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()), probe, this);
+        if (!frames->isOpen())
+            qCWarning(lcApp).noquote() << "HOOKLINE_FRAME_PROBE: cannot write" << probe;
+    }
     m_notifier = new IncomingCallNotifier(m_agent, this);
     m_notifier->setWindow(qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()));
     if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject)) {

@@ -629,14 +629,12 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="220"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
-        <translation>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
+        <translation type="vanished">The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
     </message>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="229"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
-        <translation>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
+        <translation type="vanished">The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
     </message>
 </context>
 <context>
@@ -733,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="158"/>
+        <location filename="../app/ConsoleApp.cpp" line="182"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="202"/>
+        <location filename="../app/ConsoleApp.cpp" line="226"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -958,22 +956,22 @@
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="213"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="223"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="220"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="230"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="267"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="362"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="372"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>
@@ -1206,12 +1204,12 @@
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="215"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="217"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="216"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>

@@ -628,14 +628,12 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="220"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
-        <translation>通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
+        <translation type="vanished">通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
     </message>
     <message>
-        <location filename="../engine/log/CallLog.cpp" line="229"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
-        <translation>通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
+        <translation type="vanished">通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
     </message>
 </context>
 <context>
@@ -731,12 +729,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="158"/>
+        <location filename="../app/ConsoleApp.cpp" line="182"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="202"/>
+        <location filename="../app/ConsoleApp.cpp" line="226"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -955,22 +953,22 @@
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="213"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="223"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="220"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="230"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="267"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="362"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="372"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
@@ -1192,12 +1190,12 @@
         <translation>回撥 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="215"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="217"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="216"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>

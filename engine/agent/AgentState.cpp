@@ -1,5 +1,7 @@
 #include "agent/AgentState.h"
+
 #include "core/QmlInstance.h"
+#include "core/SettingsWriter.h"
 
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
@@ -203,41 +205,49 @@ QString AgentState::lastingReasonCode() const
     return m_state == WrapUp ? m_reasonBeforeWrapUp : m_reason;
 }
 
-void AgentState::persistIn(QSettings *settings)
+void AgentState::persistIn(const QString &stateFile, QSettings *earlier)
 {
-    m_settings = nullptr; // nothing is written while the stored state is applied
+    delete m_settingsWriter; // nothing is written while the stored state is applied
+    m_settingsWriter = nullptr;
     const QMetaEnum states = QMetaEnum::fromType<State>();
     bool ok = false;
-    const QByteArray stored = settings ? settings->value(StateKey).toString().toLatin1() : QByteArray();
+    {
+        const QSettings file(stateFile, QSettings::IniFormat);
+        const QSettings &source = file.contains(StateKey) || !earlier ? file : *earlier;
+        m_storedState = source.value(StateKey).toString();
+        m_storedReason = source.value(ReasonKey).toString();
+    }
+    const QByteArray stored = m_storedState.toLatin1();
     int state = stored.isEmpty() ? -1 : states.keyToValue(stored.constData(), &ok);
-    const QString reason = settings ? settings->value(ReasonKey).toString() : QString();
-    if (!ok || state == WrapUp || (state == NotReady && reason.trimmed().isEmpty())) {
+    if (!ok || state == WrapUp || (state == NotReady && m_storedReason.trimmed().isEmpty())) {
         if (!stored.isEmpty())
-            qCWarning(lcAgent) << "ignored the stored agent state" << stored << reason;
+            qCWarning(lcAgent) << "ignored the stored agent state" << stored << m_storedReason;
         state = Ready;
     }
-    requestState(State(state), reason);
-    m_settings = settings;
-    if (!settings)
+    requestState(State(state), m_storedReason);
+    if (stateFile.isEmpty())
         return;
+    m_settingsWriter = new SettingsWriter(stateFile, QSettings::IniFormat, this);
     connect(this, &AgentState::stateChanged, this, &AgentState::store, Qt::UniqueConnection);
     connect(this, &AgentState::nextStateChanged, this, &AgentState::store, Qt::UniqueConnection);
-    // Nothing is written here: a start must leave the user's settings file as it is (QSettings rewrites the
-    // whole file on any write), so the state is stored when the agent changes it.
+    // Nothing is written here: a start leaves the files as they are; the state is stored when the agent
+    // changes it.
 }
 
 void AgentState::store()
 {
-    if (!m_settings)
+    if (!m_settingsWriter)
         return;
     const State state = lastingState();
     const QString name = QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(state));
     const QString reason = state == NotReady ? lastingReasonCode() : QString();
     // Calls and wrap-up change the state but not the lasting one: write only what differs.
-    if (m_settings->value(StateKey).toString() == name && m_settings->value(ReasonKey).toString() == reason)
+    if (m_storedState == name && m_storedReason == reason)
         return;
-    m_settings->setValue(StateKey, name);
-    m_settings->setValue(ReasonKey, reason);
+    m_storedState = name;
+    m_storedReason = reason;
+    m_settingsWriter->setValue(StateKey, name);
+    m_settingsWriter->setValue(ReasonKey, reason);
 }
 
 void AgentState::setState(State state, const QString &reason)

@@ -11,6 +11,7 @@
 class CallEngine;
 class QQmlEngine;
 class QSettings;
+class SettingsWriter;
 class QJSEngine;
 
 // The agent's availability: Ready, Not ready (with a reason code), Wrap-up (a timer the agent can
@@ -75,9 +76,12 @@ public:
     qint64 stateSinceMs() const { return m_stateSince; }
     qint64 onCallSinceMs() const { return m_onCallSince; }
 
-    // The state the agent comes back to after a restart: restores the stored one (Ready when none is
-    // stored) and from then on stores every change there (keys "agent/state", "agent/reason").
-    void persistIn(QSettings *settings);
+    // The state the agent comes back to after a restart: restores the one stored in `stateFile` (an INI
+    // file, keys "agent/state", "agent/reason"; when it holds none, the one `earlier` holds: the console's
+    // settings, where earlier versions kept it; Ready when neither does) and from then on stores every
+    // change in `stateFile`, written on a thread of its own (SettingsWriter): a state change never waits for
+    // the disk, and the console's settings file is never rewritten for it.
+    void persistIn(const QString &stateFile, QSettings *earlier = nullptr);
     // The state worth keeping: wrap-up and calls end with a restart, so what follows them is stored.
     State lastingState() const;
     QString lastingReasonCode() const;
@@ -131,5 +135,8 @@ private:
     bool m_lastCanTake = false;
     qint64 m_stateSince = 0;
     qint64 m_onCallSince = 0;
-    QSettings *m_settings = nullptr;
+    SettingsWriter *m_settingsWriter = nullptr;
+    // What the file holds: only a lasting state that differs is written.
+    QString m_storedState;
+    QString m_storedReason;
 };

@@ -1,14 +1,15 @@
 #pragma once
 
-#include "log/CallLogJournal.h"
+#include "log/CallLogStore.h"
 #include "log/CallRecord.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
-#include <QtCore/qset.h>
-#include <QtCore/qtimer.h>
+#include <QtCore/qthread.h>
+
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 
 class CallEngine;
 class CallSession;
@@ -21,8 +22,11 @@ class QSqlDatabase;
 // or dialled) and completed when it is terminated, each in its own committed transaction
 // (synchronous=FULL): killing the process at any moment loses no finished record, and a call live at the
 // kill keeps its row (with its recording) and is marked interrupted when the log is next opened.
-// Wrap-up (disposition and notes) is attached to the session before it is closed; given after the
-// session is gone it updates the row this run wrote for it.
+// Writes run on a writer thread (CallLogStore), in the order the calls happen: an fsync, a locked file
+// or a damaged one never holds up the GUI thread. Reads (the History page) use their own connection here;
+// WAL lets them run beside the writer. A row appears to readers when recordWritten() says so.
+// Wrap-up (disposition and notes) and the recording live on the session until it is terminated; given
+// after the session is gone they update the row written for it.
 class CallLog : public QObject
 {
     Q_OBJECT
@@ -50,33 +54,35 @@ public:
 
     // Creates the folder and the schema as needed. A damaged file (garbage, pages that fail quick_check) is
     // renamed <path>.corrupt-YYYYMMDD-HHMMSS and a fresh log is created (problem() says so). False with
-    // errorString() on failure.
+    // errorString() on failure; a locked or read-only file is retried in the background, and openChanged
+    // says when it opens. Waits for the writer thread: called at start-up, before calls.
     bool open(const QString &path = defaultPath());
+    // Writes what is queued, then closes. Waits for the writer thread.
     void close();
     bool isOpen() const;
-    QString path() const { return m_path; }
-    QString errorString() const { return m_error; }
-    QString problem() const { return m_problem; }
-    int pendingCount() const { return int(m_pending.size()); }
+    QString path() const { return m_status.path; }
+    QString errorString() const { return m_status.error; }
+    QString problem() const { return m_status.problem; }
+    int pendingCount() const { return m_status.pending; }
     // The recordings of the calls open() found live (the console stopped during them): for
     // RecordingRepair.
-    QStringList interruptedRecordings() const { return m_interruptedRecordings; }
-    // The QSqlDatabase connection name readers use (one per CallLog).
+    QStringList interruptedRecordings() const { return m_status.interruptedRecordings; }
+    // The QSqlDatabase connection name readers use (one per CallLog, on the thread that created it).
     QString connectionName() const { return m_connection; }
 
     // Writes a row for every session the engine terminates.
     void attach(CallEngine *engine);
 
-    // Wrap-up for a session: kept until it is terminated, or written into its row if it already is.
+    // Wrap-up for a session: kept on the session until it is terminated, or written into its row if it
+    // already is. False when the session is unknown.
     Q_INVOKABLE bool setWrapUp(int sessionId, const QString &disposition, const QString &notes);
-    Q_INVOKABLE QString disposition(int sessionId) const;
-    Q_INVOKABLE QString notes(int sessionId) const;
-    // Where the session's recording went: kept until it is terminated, or written into its row if it
-    // already is (the recorder may report after the call ended).
+    // Where the session's recording went: kept on the session, and linked from its row at once (a kill
+    // leaves both linked); the recorder may report after the call ended.
     bool setRecordingPath(int sessionId, const QString &path);
 
-    // One transaction per record. Returns the row id or 0 (errorString() says why).
-    qint64 write(CallRecord record);
+    // A finished record that belongs to no session of this run (imports, tools): written in the
+    // background; recordWritten() gives its row.
+    void write(const CallRecord &record);
     // Newest first; search matches numbers, names, line, disposition and notes (a plain substring,
     // never SQL). limit <= 0 means all.
     QList<CallRecord> records(const QString &search = {}, int limit = 0, qint64 onlyId = 0) const;
@@ -95,53 +101,28 @@ Q_SIGNALS:
     void recordUpdated(qint64 id);
 
 private:
-    // UPDATE calls SET <assignments> WHERE id = row, with the values bound in order; emits recordUpdated.
-    // recordUpdated is for finished rows; live rows are not listed.
-    bool updateRow(qint64 row, const QString &assignments, const QVariantList &values, bool announce = true);
-    struct WrapUp
-    {
-        QString disposition;
-        QString notes;
-    };
-    bool exec(QSqlDatabase &db, const QString &sql);
-    bool migrate(QSqlDatabase &db, int fromVersion);
-    enum class OpenResult { Opened, Failed, Unusable };
-    OpenResult openDatabase(const QString &path, QString *why);
-    static bool isUnusable(QSqlDatabase &db, QString *why);
-    void setProblem(const QString &problem);
-    void loadPending();
-    void enqueue(const PendingWrite &write);
-    bool apply(const PendingWrite &write);
-    void retryPending();
-    static constexpr int FirstRetryMs = 250;
-    static constexpr int LastRetryMs = 30000;
-    CallLogJournal m_journal;
-    QList<PendingWrite> m_pending;
-    QTimer m_retry;
-    int m_retryDelayMs = FirstRetryMs;
-    bool markInterrupted(QSqlDatabase &db);
-    qint64 insertRow(CallRecord record);
-    bool completeRow(const CallRecord &record);
-    bool insertUui(QSqlDatabase &db, qint64 row, const QList<QByteArray> &messages, QString *failure);
+    void applyStatus(const CallLogStatus &status);
+    void openReader();
+    void closeReader();
     void sessionAdded(CallSession *session);
-    void setError(const QString &error);
     void sessionRemoved(CallSession *session);
+    void trackUui(CallSession *session);
+    // Runs `command` on the writer thread, after every command posted before it.
+    void post(std::function<void(CallLogStore *)> command);
 
     QString m_connection;
-    QString m_path;
-    QString m_error;
-    QString m_problem;
+    CallLogStatus m_status;
+    QThread *m_writerThread = nullptr;
+    CallLogStore *m_store = nullptr; // lives on m_writerThread
     QPointer<CallEngine> m_engine;
-    QHash<int, WrapUp> m_wrapUps; // live sessions
-    QHash<int, QString> m_recordingPaths; // live sessions
     struct ReceivedUui
     {
         QList<QByteArray> queue; // the session's FIFO when last seen
         QList<QByteArray> all; // every message, also those released since
     };
-    void trackUui(CallSession *session);
     QHash<int, ReceivedUui> m_receivedUui;
-    QHash<int, qint64> m_rowOfSession; // sessions this run wrote
-    QStringList m_interruptedRecordings;
-    QSet<qint64> m_liveRows; // written at the start of a call this run, not completed yet
+    // The writer's name for each session of the attached engine, kept after the session is gone for a
+    // late wrap-up or recording.
+    QHash<int, quint64> m_callOfSession;
+    quint64 m_lastCall = 0;
 };

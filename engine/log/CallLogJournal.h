@@ -18,6 +18,9 @@ struct PendingWrite
     QString disposition; // WrapUp
     QString notes; // WrapUp
     QString recordingPath; // Recording
+    // The call this write belongs to in this run (CallLog's key), 0 for none; not kept in the file: keys
+    // mean nothing to the next run.
+    quint64 callKey = 0;
 };
 
 // The durable queue of pending call-log writes: an append-only file next to the database (0600), one

@@ -406,3 +406,20 @@ bool CallSession::notifyState(int state, int mode, int *privilegeParam)
     Q_EMIT stateChanged(state, mode, *privilegeParam);
     return true;
 }
+
+void CallSession::setWrapUp(const QString &disposition, const QString &notes)
+{
+    if (m_disposition == disposition && m_notes == notes)
+        return;
+    m_disposition = disposition;
+    m_notes = notes;
+    Q_EMIT wrapUpChanged();
+}
+
+void CallSession::setRecordingPath(const QString &path)
+{
+    if (m_recordingPath == path)
+        return;
+    m_recordingPath = path;
+    Q_EMIT recordingPathChanged();
+}

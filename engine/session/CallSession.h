@@ -62,6 +62,12 @@ class CallSession : public QObject
     Q_PROPERTY(QDateTime droppedAt READ droppedAt NOTIFY timesChanged FINAL)
     Q_PROPERTY(QDateTime idleAt READ idleAt NOTIFY timesChanged FINAL)
     Q_PROPERTY(qint64 duration READ duration NOTIFY timesChanged FINAL)
+    // The agent's wrap-up of this call (a disposition code and free notes), kept with the session until it
+    // is terminated, when the call log writes it with the call's row.
+    Q_PROPERTY(QString disposition READ disposition NOTIFY wrapUpChanged FINAL)
+    Q_PROPERTY(QString notes READ notes WRITE setNotes NOTIFY wrapUpChanged FINAL)
+    // The call's recording file, empty while it is not recorded.
+    Q_PROPERTY(QString recordingPath READ recordingPath NOTIFY recordingPathChanged FINAL)
 
 public:
     // What a consultation is for: a transfer (setupTransfer) or a conference (setupConference,
@@ -149,6 +155,13 @@ public:
     // TAPI 3 view: ITBasicCallControl::Disconnect. Returns Tapi::SOk, Tapi::SFalse or a LineError.
     Q_INVOKABLE int disconnect3(int code);
 
+    QString disposition() const { return m_disposition; }
+    QString notes() const { return m_notes; }
+    Q_INVOKABLE void setWrapUp(const QString &disposition, const QString &notes);
+    void setNotes(const QString &notes) { setWrapUp(m_disposition, notes); }
+    QString recordingPath() const { return m_recordingPath; }
+    void setRecordingPath(const QString &path);
+
     // Engine-side plumbing.
     Call *call() const { return m_call; }
     void detach(); // the handle is freed: further calls return INVALCALLHANDLE
@@ -169,6 +182,8 @@ Q_SIGNALS:
     void conferenceChanged();
     void consultChanged();
     void timesChanged();
+    void wrapUpChanged();
+    void recordingPathChanged();
     void digitReceived(const QString &digit);
     void terminated();
 
@@ -183,4 +198,7 @@ private:
     int m_lastState = Tapi::NoState;
     int m_lastMode = 0;
     bool m_privilegeReported = false;
+    QString m_disposition;
+    QString m_notes;
+    QString m_recordingPath;
 };

@@ -5,8 +5,10 @@
 #include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
 #include "log/CallLog.h"
+
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
+#include <QtTest/qsignalspy.h>
 
 std::unique_ptr<RoutedCall> RoutedCall::start(const Setup &setup, QString *why)
 {
@@ -48,9 +50,12 @@ RoutedCall::~RoutedCall()
 
 QString RoutedCall::end()
 {
+    QSignalSpy written(log.get(), &CallLog::recordWritten);
     if (fx->completionOf(session->drop(QByteArray())) != Tapi::Success
         || session->terminate() != Tapi::Success)
         return QStringLiteral("the call did not end");
+    if (!written.wait(10000))
+        return QStringLiteral("the call log wrote no row");
     const QList<CallRecord> rows = log->records();
     return rows.size() == 1 ? rows.first().recordingPath : QStringLiteral("no row");
 }

@@ -243,6 +243,7 @@ private Q_SLOTS:
         QSignalSpy written(m_call->log.get(), &CallLog::recordWritten);
         QCOMPARE(m_call->fx->completionOf(m_call->session->drop(QByteArray())), int(Success));
         QCOMPARE(m_call->session->terminate(), int(Success));
+        QVERIFY(written.wait());
         QCOMPARE(written.size(), 1);
         const QList<CallRecord> rows = m_call->log->records();
         QCOMPARE(rows.size(), 1);

@@ -7,6 +7,7 @@
 #include "lines/Line.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qfile.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void persistedStateSurvivesRestart();
     void storedStateThatCannotBeRestored_data();
     void storedStateThatCannotBeRestored();
+    void stateFromEarlierSettingsFileIsKeptThere();
     void onCallAndTimeInState();
 };
 
@@ -336,14 +338,14 @@ void TestAgentState::persistedStateSurvivesRestart()
     QFETCH(QString, storedState);
     QFETCH(int, restored);
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("hookline.ini"));
+    const QString file = dir.filePath(QStringLiteral("agent-state.ini"));
     {
         SimFixture fx;
         QSettings settings(file, QSettings::IniFormat);
         AgentState agent(nullptr);
         agent.setWrapUpSeconds(0);
         agent.attach(&fx.engine());
-        agent.persistIn(&settings);
+        agent.persistIn(file);
         QCOMPARE(agent.state(), AgentState::Ready); // nothing stored yet
         CallSession *a = nullptr;
         if (duringCall) {
@@ -356,14 +358,14 @@ void TestAgentState::persistedStateSurvivesRestart()
             QCOMPARE(fx.completionOf(a->drop(QByteArray())), int(Success));
             QCOMPARE(agent.state(), AgentState::WrapUp); // the console is closed in wrap-up
         }
-        QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), storedState);
+        // Written on the settings writer's thread.
+        QTRY_COMPARE(settings.value(QStringLiteral("agent/state")).toString(), storedState);
     }
     SimFixture fx;
-    QSettings settings(file, QSettings::IniFormat);
     AgentState agent(nullptr);
     agent.attach(&fx.engine());
     QSignalSpy changes(&agent, &AgentState::stateChanged);
-    agent.persistIn(&settings);
+    agent.persistIn(file);
     QCOMPARE(int(agent.state()), restored);
     QCOMPARE(agent.reasonCode(), restored == AgentState::NotReady ? reason : QString());
     QCOMPARE(changes.size(), restored == AgentState::Offline ? 0 : 1);
@@ -385,17 +387,56 @@ void TestAgentState::storedStateThatCannotBeRestored()
     QFETCH(QString, state);
     QFETCH(QString, reason);
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+    const QString file = dir.filePath(QStringLiteral("agent-state.ini"));
+    QSettings settings(file, QSettings::IniFormat);
     settings.setValue(QStringLiteral("agent/state"), state);
     settings.setValue(QStringLiteral("agent/reason"), reason);
+    settings.sync();
     SimFixture fx;
     AgentState agent(nullptr);
     agent.attach(&fx.engine());
-    agent.persistIn(&settings);
+    agent.persistIn(file);
     QCOMPARE(agent.state(), AgentState::Ready);
     QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), state);
     QVERIFY(agent.requestState(AgentState::Offline, QString()) != AgentState::Refused);
-    QCOMPARE(settings.value(QStringLiteral("agent/state")).toString(), QStringLiteral("Offline"));
+    QTRY_COMPARE(settings.value(QStringLiteral("agent/state")).toString(), QStringLiteral("Offline"));
+}
+
+// Earlier versions kept the state in the console's settings file: it is read from there while the state file
+// holds none, and the settings file is never rewritten for it (QSettings would rewrite the whole file).
+void TestAgentState::stateFromEarlierSettingsFileIsKeptThere()
+{
+    QTemporaryDir dir;
+    const QString conf = dir.filePath(QStringLiteral("hookline.conf"));
+    const QByteArray written = "[agent]\nstate=NotReady\nreason=lunch\n\n[audio]\nringer = speakers\n";
+    {
+        QFile out(conf);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(written);
+    }
+    const QString stateFile = dir.filePath(QStringLiteral("agent-state.ini"));
+    {
+        QSettings earlier(conf, QSettings::IniFormat);
+        SimFixture fx;
+        AgentState agent(nullptr);
+        agent.attach(&fx.engine());
+        agent.persistIn(stateFile, &earlier);
+        QCOMPARE(agent.state(), AgentState::NotReady);
+        QCOMPARE(agent.reasonCode(), QStringLiteral("lunch"));
+        QCOMPARE(agent.requestState(AgentState::Offline), AgentState::Applied);
+    }
+    QFile in(conf);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QCOMPARE(in.readAll(), written);
+    QCOMPARE(QSettings(stateFile, QSettings::IniFormat).value(QStringLiteral("agent/state")).toString(),
+             QStringLiteral("Offline"));
+    // The state file wins from then on.
+    QSettings earlier(conf, QSettings::IniFormat);
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.persistIn(stateFile, &earlier);
+    QCOMPARE(agent.state(), AgentState::Offline);
 }
 
 // onCall follows the calls in progress; the times say when the state and the calls began.

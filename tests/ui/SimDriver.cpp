@@ -10,10 +10,12 @@
 #include "devices/PhoneBinding.h"
 #include "lines/Line.h"
 #include "log/CallLog.h"
+
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 #include "session/MuteState.h"
+#include <QtCore/qfile.h>
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
@@ -311,6 +313,25 @@ bool SimDriver::phoneLamp(const QString &phoneId, int lamp) const
 int SimDriver::historyCount() const
 {
     return m_log->recordCount();
+}
+
+bool SimDriver::restartCallLog(bool damaged)
+{
+    const QString path = m_log->path();
+    m_log->attach(nullptr);
+    m_log->close();
+    if (damaged) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write(QByteArray("not a database any more").repeated(64));
+        file.close();
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+    const bool opened = m_log->open(path);
+    m_log->attach(m_engine.get());
+    return opened;
 }
 
 bool SimDriver::setLanguage(const QString &language)

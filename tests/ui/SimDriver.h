@@ -56,6 +56,10 @@ public:
     // Terminates every session and puts the agent back to Ready, for the next test function.
     Q_INVOKABLE void reset();
     Q_INVOKABLE int historyCount() const;
+    // The console's next start as the call log sees it, for the same history file: the log is closed with
+    // the calls still going on (as a kill leaves them: live rows), the file is replaced by garbage when
+    // `damaged`, and the log is opened again and re-attached. False when it did not open.
+    Q_INVOKABLE bool restartCallLog(bool damaged);
     // The console's language code (UiLanguage): apply() as Settings and --lang do, start() as main.cpp does.
     Q_INVOKABLE bool setLanguage(const QString &language);
     Q_INVOKABLE void startLanguage(const QString &commandLineLanguage);

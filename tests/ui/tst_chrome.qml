@@ -259,7 +259,7 @@ Item {
             compare(notes.text, "ok")
             keyClick(Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
             compare(CallEngine.sessions.count, 0)
-            compare(SimDriver.historyCount(), recorded + 1)
+            tryVerify(function() { return SimDriver.historyCount() === recorded + 1 })
         }
 
         function test_stateShortcuts() {

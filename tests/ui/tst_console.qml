@@ -73,7 +73,7 @@ Item {
             compare(CallEngine.sessions.count, 0)
             compare(console.selectedSession, null)
             compare(AgentState.state, AgentState.Ready) // closing the last ended call finishes wrap-up
-            compare(SimDriver.historyCount(), recorded + 1)
+            tryVerify(function() { return SimDriver.historyCount() === recorded + 1 })
 
             const history = createTemporaryObject(historyComponent, root)
             const list = findChild(history, "historyList")
@@ -184,6 +184,9 @@ Item {
             historyList.currentIndex = 0 // newest first
             compare(findChild(historyList.currentItem, "historyCaller").text,
                     "\u2068\ufffdevil.exe\ufffd\u2069 (\u20682667\ufffd\u2069)")
+            const details = findChild(historyList.currentItem, "historyDetails").text
+            verify(details.indexOf("\u2068ok\ufffdfdp.exe\u2069") > 0, details)
+            verify(details.indexOf("\u202E") < 0, details)
         }
 
         function test_shortcutsCallTheSameMethods() {

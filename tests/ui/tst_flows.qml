@@ -102,7 +102,7 @@ Item {
             mouseClick(findChild(panel, "closeSessionButton"))
             compare(CallEngine.sessions.count, 0)
             compare(AgentState.state, AgentState.Ready)
-            compare(SimDriver.historyCount(), recorded + 2)
+            tryVerify(function() { return SimDriver.historyCount() === recorded + 2 })
             const history = createTemporaryObject(historyComponent, root)
             tryCompare(findChild(history, "historyList"), "count", recorded + 2)
             compare(historyRows(history).slice(0, 2), ["Alice Archer (2001) | Incoming | transferred",
@@ -326,7 +326,7 @@ Item {
             verify(SimDriver.remoteHangup("carol", "NORMAL"))
             tryCompare(CallEngine.sessions, "count", 0)
             compare(AgentState.state, AgentState.Ready)
-            compare(SimDriver.historyCount(), recorded + 2)
+            tryVerify(function() { return SimDriver.historyCount() === recorded + 2 })
             // Two talked calls ended together: closing one shows the other, wrap-up ends after both.
             const alice = answeredAlice(console)
             const dave = SimDriver.offer("sim/norej", "dave")
@@ -351,6 +351,34 @@ Item {
                                            "Alice Archer (2001) | Incoming | answered",
                                            "Carol Cole (2003) | Incoming | missed",
                                            "Bob Baker (2002) | Incoming | rejected"].concat(historyRows(history).slice(4)))
+        }
+
+        function test_interruptedCallAndDamagedHistoryAreExplained() {
+            const console = makeConsole()
+            const alice = answeredAlice(console)
+            // The console stops during the call and starts again: the call is in History, interrupted.
+            verify(SimDriver.restartCallLog(false))
+            const history = createTemporaryObject(historyComponent, root)
+            const list = findChild(history, "historyList")
+            tryCompare(list, "count", 1)
+            list.currentIndex = 0
+            compare(findChild(list.currentItem, "historyCaller").text, "Alice Archer (2001)")
+            compare(findChild(list.currentItem, "historyOutcome").text, "interrupted")
+            compare(findChild(history, "callLogProblem").visible, false)
+            // The next start finds the file damaged: it is set aside, the agent is told where, and calls
+            // are recorded again in a fresh history.
+            verify(SimDriver.restartCallLog(true))
+            const problem = findChild(history, "callLogProblem")
+            tryCompare(problem, "visible", true)
+            verify(problem.text.indexOf("calls.sqlite.corrupt-") > 0, problem.text)
+            verify(problem.text.indexOf("set aside") > 0, problem.text)
+            tryCompare(list, "count", 0)
+            verify(SimDriver.remoteHangup("alice", "NORMAL"))
+            tryCompare(alice, "state", Tapi.Disconnected)
+            mouseClick(findChild(findChild(console, "activeSessionPanel"), "closeSessionButton"))
+            tryCompare(list, "count", 1)
+            list.currentIndex = 0
+            compare(findChild(list.currentItem, "historyOutcome").text, "answered")
         }
     }
 }

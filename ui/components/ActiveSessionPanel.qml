@@ -259,11 +259,11 @@ Pane {
             property bool loading: false
             onTargetChanged: {
                 loading = true
-                text = target ? CallLog.notes(target.sessionId) : ""
+                text = target ? target.notes : ""
                 loading = false
             }
             // Typed, pasted or set by a screen reader: kept with the call at once.
-            onTextChanged: if (target && !loading) CallLog.setWrapUp(target.sessionId, CallLog.disposition(target.sessionId), text)
+            onTextChanged: if (target && !loading) target.notes = text
             // Tab moves on (it does not type a tab), as everywhere else in the console.
             Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
             Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)

@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// What happened on an ended session, and the wrap-up: disposition and notes go to the call log, then
-// the session is closed (terminated), which writes its history row.
+// What happened on an ended session, and the wrap-up: disposition and notes are kept on the session, then
+// the session is closed (terminated), which writes its history row with them.
 ColumnLayout {
     id: form
     property CallSession session: null
@@ -14,8 +14,8 @@ ColumnLayout {
     spacing: Theme.spacing / 2
 
     onSessionChanged: {
-        notesField.text = session ? CallLog.notes(session.sessionId) : ""
-        const code = session ? (CallLog.disposition(session.sessionId) || presetDisposition) : presetDisposition
+        notesField.text = session ? session.notes : ""
+        const code = session ? (session.disposition || presetDisposition) : presetDisposition
         dispositionBox.currentIndex = Math.max(0, Names.dispositions.indexOf(code) + 1)
     }
     onPresetDispositionChanged: {
@@ -30,7 +30,7 @@ ColumnLayout {
             return false
         const id = session.sessionId
         const code = dispositionBox.currentIndex > 0 ? Names.dispositions[dispositionBox.currentIndex - 1] : ""
-        CallLog.setWrapUp(id, code, notesField.text)
+        session.setWrapUp(code, notesField.text)
         if (session.terminate() !== 0)
             return false
         closed(id)

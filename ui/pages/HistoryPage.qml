@@ -207,12 +207,15 @@ Pane {
                         onClicked: page.callBack(row.lineId, row.remoteNumber)
                     }
                     PlainLabel {
+                        objectName: "historyDetails"
                         Layout.columnSpan: 7
                         Layout.fillWidth: true
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
+                        // Received UUI is the far end's text: shown with its direction controls neutralised.
                         text: row.lineId + (row.disconnectMode.length ? "  ·  " + row.disconnectMode : "")
-                              + (row.uuiReceived.length ? "  ·  " + qsTr("received: ") + row.uuiReceived.join(" | ") : "")
+                              + (row.uuiReceived.length ? "  ·  " + qsTr("received: ")
+                                 + row.uuiReceived.map(function(uui) { return UntrustedText.display(uui) }).join(" | ") : "")
                               + (row.uuiSent.length ? "  ·  " + qsTr("sent: ") + row.uuiSent : "")
                               + (row.notes.length ? "  ·  " + row.notes : "")
                     }

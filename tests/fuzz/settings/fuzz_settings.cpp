@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz::require(refusal.startsWith(QLatin1String("soundLines/size=")));
         }
         AgentState agent(nullptr);
-        agent.persistIn(&settings);
+        agent.persistIn(path + QStringLiteral(".agent-state"), &settings);
         const AgentState::State state = agent.state();
         fuzz::require(state == AgentState::Ready || state == AgentState::NotReady
                       || state == AgentState::Offline);
