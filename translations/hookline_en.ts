@@ -629,12 +629,14 @@
 <context>
     <name>CallLog</name>
     <message>
+        <location filename="../engine/log/CallLogStore.cpp" line="121"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
-        <translation type="vanished">The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
+        <translation>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</translation>
     </message>
     <message>
+        <location filename="../engine/log/CallLogStore.cpp" line="130"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
-        <translation type="vanished">The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
+        <translation>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</translation>
     </message>
 </context>
 <context>

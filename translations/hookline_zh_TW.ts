@@ -628,12 +628,14 @@
 <context>
     <name>CallLog</name>
     <message>
+        <location filename="../engine/log/CallLogStore.cpp" line="121"/>
         <source>The call history file %1 is damaged and cannot be moved aside: calls are not being recorded.</source>
-        <translation type="vanished">通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
+        <translation>通話紀錄檔 %1 已損毀且無法移開：目前不會記錄通話。</translation>
     </message>
     <message>
+        <location filename="../engine/log/CallLogStore.cpp" line="130"/>
         <source>The call history file was damaged. It was set aside as %1 and a new, empty history was started; calls are recorded again.</source>
-        <translation type="vanished">通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
+        <translation>通話紀錄檔已損毀，已另存為 %1，並建立新的空白紀錄；通話會再次被記錄。</translation>
     </message>
 </context>
 <context>

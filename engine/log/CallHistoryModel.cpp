@@ -61,6 +61,13 @@ void CallHistoryModel::reload()
 
 void CallHistoryModel::recordWritten(qint64 id)
 {
+    // The log writes in the background: a row the model read when it (re)loaded may be announced after.
+    for (const CallRecord &shown : std::as_const(m_rows)) {
+        if (shown.id == id) {
+            recordUpdated(id);
+            return;
+        }
+    }
     const QList<CallRecord> found = m_log->records(m_search, 1, id);
     if (found.isEmpty())
         return; // does not match the search

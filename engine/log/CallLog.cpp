@@ -107,6 +107,12 @@ void CallLog::close()
     applyStatus(status);
 }
 
+void CallLog::waitForWrites()
+{
+    if (m_writerThread->isRunning())
+        QMetaObject::invokeMethod(m_store, [] {}, Qt::BlockingQueuedConnection);
+}
+
 void CallLog::applyStatus(const CallLogStatus &status)
 {
     if (status.serial <= m_status.serial)

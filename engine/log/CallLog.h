@@ -59,6 +59,9 @@ public:
     bool open(const QString &path = defaultPath());
     // Writes what is queued, then closes. Waits for the writer thread.
     void close();
+    // Waits until the writer has carried out everything posted so far (a write the database refused stays
+    // queued for its retry). For tools and tests that read right after a call; the console never waits.
+    void waitForWrites();
     bool isOpen() const;
     QString path() const { return m_status.path; }
     QString errorString() const { return m_status.error; }

@@ -118,16 +118,20 @@ CallLogStatus CallLogStore::open(const QString &path)
         }
         if (!moved) {
             setError(QStringLiteral("%1 is damaged (%2) and cannot be set aside").arg(path, why));
-            setProblem(translated("The call history file %1 is damaged and cannot be moved aside: calls are "
-                                  "not being recorded.")
+            setProblem(translated(QT_TRANSLATE_NOOP("CallLog",
+                                                    "The call history file %1 is damaged and cannot be "
+                                                    "moved aside: calls are not being recorded."))
                            .arg(path));
         } else {
             qCWarning(lcCallLog).noquote() << path << "is damaged (" << why << "); set aside as" << aside;
             if (openDatabase(path, &why) == OpenResult::Opened) {
                 loadPending();
-                setProblem(translated("The call history file was damaged. It was set aside as %1 and a new, "
-                                      "empty history was started; calls are recorded again.")
-                               .arg(aside));
+                setProblem(
+                    translated(QT_TRANSLATE_NOOP("CallLog",
+                                                 "The call history file was damaged. It was set aside as "
+                                                 "%1 and a new, empty history was started; calls are "
+                                                 "recorded again."))
+                        .arg(aside));
             }
         }
     }

@@ -262,6 +262,8 @@ void SimDriver::reset()
     for (CallSession *s : m_engine->sessionList())
         s->terminate();
     settle();
+    // The call log writes in the background: each test starts once the calls of the test before are in it.
+    m_log->waitForWrites();
     m_agent->finishWrapUp();
     m_agent->clearNextState();
     m_agent->requestState(AgentState::Ready);
@@ -312,6 +314,7 @@ bool SimDriver::phoneLamp(const QString &phoneId, int lamp) const
 
 int SimDriver::historyCount() const
 {
+    m_log->waitForWrites(); // what the calls ended so far wrote
     return m_log->recordCount();
 }
 

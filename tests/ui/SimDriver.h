@@ -55,6 +55,7 @@ public:
     Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
     // Terminates every session and puts the agent back to Ready, for the next test function.
     Q_INVOKABLE void reset();
+    // Rows in the call log once everything the ended calls wrote is there.
     Q_INVOKABLE int historyCount() const;
     // The console's next start as the call log sees it, for the same history file: the log is closed with
     // the calls still going on (as a kill leaves them: live rows), the file is replaced by garbage when
