@@ -161,7 +161,7 @@ QString eventCause3Name(int cause)
 
 QString featureNames(int features)
 {
-    const QMetaEnum e = metaEnum<CallFeature>();
+    const QMetaEnum e = metaEnum<CallFeatures>();
     QStringList names;
     for (int i = 0; i < e.keyCount(); ++i) {
         if (features & e.value(i))

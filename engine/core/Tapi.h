@@ -89,7 +89,12 @@ enum SpecialInfoMode {
 };
 Q_ENUM_NS(SpecialInfoMode)
 
-enum CallPrivilege { PrivilegeUnchanged = 0, PrivilegeNone = 0x1, PrivilegeMonitor = 0x2, PrivilegeOwner = 0x4 };
+enum CallPrivilege {
+    PrivilegeUnchanged = 0,
+    PrivilegeNone = 0x1,
+    PrivilegeMonitor = 0x2,
+    PrivilegeOwner = 0x4
+};
 Q_ENUM_NS(CallPrivilege)
 
 enum CallFeature {
@@ -115,7 +120,10 @@ enum CallFeature {
     // know whether the network can refuse the offered call.
     FeatureReject = 0x40000000,
 };
-Q_ENUM_NS(CallFeature)
+// A handle's features are a set of these bits (LINECALLSTATUS.dwCallFeatures): QML tests one with
+// `session.features & Tapi.FeatureAnswer`, C++ with testFlag().
+Q_DECLARE_FLAGS(CallFeatures, CallFeature)
+Q_FLAG_NS(CallFeatures)
 
 enum CallInfoState {
     InfoNumOwnerIncr = 0x800,
@@ -222,3 +230,5 @@ CallState3 callState3For(int state, bool created = true);
 EventCause3 eventCause3For(int state, int mode);
 EventCause3 eventCauseForDisconnectMode(int disconnectMode);
 } // namespace Tapi
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Tapi::CallFeatures)

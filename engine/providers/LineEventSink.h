@@ -44,6 +44,10 @@ public:
     virtual void callCleared(CallId call) = 0;
     virtual void userUserInfoReceived(CallId call, const QByteArray &uui) = 0;
     virtual void digitReceived(CallId call, QChar digit) = 0;
+    // How many other stations take part in the call now (a bridged address: those connected and active
+    // there). A provider that knows reports every change; the engine then refuses a hold at once while
+    // others take part [D-15]. One that does not never calls it and refuses the hold in its completion.
+    virtual void callParticipantsChanged(CallId call, int otherStations) = 0;
 
     virtual void commandCompleted(int requestId, int error, const CommandOutcome &outcome) = 0;
 

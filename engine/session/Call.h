@@ -24,6 +24,7 @@ struct Call
     int mode = 0;
     int disconnectMode = 0; // last remote disconnect reason, readable until terminate
     int direction = Tapi::Inbound;
+    int otherStations = 0; // other stations taking part, as the provider reports them [D-15]
     QString remoteNumber;
     QString remoteName;
     QString calledNumber;

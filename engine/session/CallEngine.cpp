@@ -668,6 +668,15 @@ void CallEngine::callCleared(CallId id)
     becameIdle(call);
 }
 
+void CallEngine::callParticipantsChanged(CallId id, int otherStations)
+{
+    Call *call = findCall(id);
+    if (!call || call->otherStations == otherStations)
+        return;
+    call->otherStations = otherStations;
+    refreshFeatures(call); // hold comes and goes with the others [D-15]
+}
+
 void CallEngine::userUserInfoReceived(CallId id, const QByteArray &uui)
 {
     Call *call = findCall(id);

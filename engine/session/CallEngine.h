@@ -106,6 +106,7 @@ public:
     void callCleared(CallId call) override;
     void userUserInfoReceived(CallId call, const QByteArray &uui) override;
     void digitReceived(CallId call, QChar digit) override;
+    void callParticipantsChanged(CallId call, int otherStations) override;
     void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;
     void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) override;
     void callAudioDetached(CallId call) override;

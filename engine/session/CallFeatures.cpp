@@ -54,6 +54,8 @@ int CallEngine::featuresFor(const CallSession *session) const
         } else {
             features |= FeatureHold;
         }
+        if (call->otherStations > 0)
+            features &= ~FeatureHold; // [D-15]: not while other stations take part
         break;
     case OnHold:
         features |= FeatureDrop | FeatureUnhold;

@@ -59,9 +59,9 @@ QString CallSession::address() const
     return m_line ? m_line->address() : QString();
 }
 
-int CallSession::state() const
+Tapi::CallState CallSession::state() const
 {
-    return m_call ? m_call->state : Tapi::NoState;
+    return m_call ? Tapi::CallState(m_call->state) : Tapi::NoState;
 }
 
 int CallSession::mode() const
@@ -79,12 +79,12 @@ QString CallSession::modeName() const
     return Tapi::modeName(state(), mode());
 }
 
-int CallSession::callState3() const
+Tapi::CallState3 CallSession::callState3() const
 {
     return Tapi::callState3For(state());
 }
 
-int CallSession::eventCause3() const
+Tapi::EventCause3 CallSession::eventCause3() const
 {
     if (!m_call)
         return Tapi::CecNone;
@@ -94,9 +94,9 @@ int CallSession::eventCause3() const
     return Tapi::eventCause3For(m_call->state, m_call->mode);
 }
 
-int CallSession::disconnectMode() const
+Tapi::DisconnectMode CallSession::disconnectMode() const
 {
-    return m_call ? m_call->disconnectMode : 0;
+    return m_call ? Tapi::DisconnectMode(m_call->disconnectMode) : Tapi::DisconnectNone;
 }
 
 QString CallSession::remoteNumber() const

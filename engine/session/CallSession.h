@@ -27,15 +27,17 @@ class CallSession : public QObject
     Q_PROPERTY(Line *line READ line CONSTANT FINAL)
     Q_PROPERTY(QString lineId READ lineId CONSTANT FINAL)
     Q_PROPERTY(QString address READ address CONSTANT FINAL)
-    Q_PROPERTY(int state READ state NOTIFY stateChanged FINAL)
+    Q_PROPERTY(Tapi::CallState state READ state NOTIFY stateChanged FINAL)
+    // The mode's enum depends on the state (Tapi::ConnectedMode for CONNECTED, Tapi::DisconnectMode for
+    // DISCONNECTED, ...), so it is an int, tested against that enum's names: mode & Tapi.ConnectedInactive.
     Q_PROPERTY(int mode READ mode NOTIFY stateChanged FINAL)
     Q_PROPERTY(QString stateName READ stateName NOTIFY stateChanged FINAL)
     Q_PROPERTY(QString modeName READ modeName NOTIFY stateChanged FINAL)
-    Q_PROPERTY(int callState3 READ callState3 NOTIFY stateChanged FINAL)
-    Q_PROPERTY(int eventCause3 READ eventCause3 NOTIFY stateChanged FINAL)
-    Q_PROPERTY(int disconnectMode READ disconnectMode NOTIFY stateChanged FINAL)
-    Q_PROPERTY(int direction READ direction CONSTANT FINAL)
-    Q_PROPERTY(int privilege READ privilege NOTIFY privilegeChanged FINAL)
+    Q_PROPERTY(Tapi::CallState3 callState3 READ callState3 NOTIFY stateChanged FINAL)
+    Q_PROPERTY(Tapi::EventCause3 eventCause3 READ eventCause3 NOTIFY stateChanged FINAL)
+    Q_PROPERTY(Tapi::DisconnectMode disconnectMode READ disconnectMode NOTIFY stateChanged FINAL)
+    Q_PROPERTY(Tapi::Direction direction READ direction CONSTANT FINAL)
+    Q_PROPERTY(Tapi::CallPrivilege privilege READ privilege NOTIFY privilegeChanged FINAL)
     Q_PROPERTY(QString remoteNumber READ remoteNumber NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString remoteName READ remoteName NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString calledNumber READ calledNumber NOTIFY callInfoChanged FINAL)
@@ -44,7 +46,7 @@ class CallSession : public QObject
     Q_PROPERTY(QString nameAbsence READ nameAbsence NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(int numOwners READ numOwners NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(int numMonitors READ numMonitors NOTIFY callInfoChanged FINAL)
-    Q_PROPERTY(int features READ features NOTIFY featuresChanged FINAL)
+    Q_PROPERTY(Tapi::CallFeatures features READ features NOTIFY featuresChanged FINAL)
     Q_PROPERTY(bool isConference READ isConference NOTIFY conferenceChanged FINAL)
     Q_PROPERTY(CallSession *conferenceParent READ conferenceParent NOTIFY conferenceChanged FINAL)
     Q_PROPERTY(QList<CallSession *> members READ members NOTIFY conferenceChanged FINAL)
@@ -83,15 +85,15 @@ public:
     Line *line() const { return m_line; }
     QString lineId() const;
     QString address() const;
-    int state() const;
+    Tapi::CallState state() const;
     int mode() const;
     QString stateName() const;
     QString modeName() const;
-    int callState3() const;
-    int eventCause3() const;
-    int disconnectMode() const;
-    int direction() const { return m_direction; }
-    int privilege() const { return m_privilege; }
+    Tapi::CallState3 callState3() const;
+    Tapi::EventCause3 eventCause3() const;
+    Tapi::DisconnectMode disconnectMode() const;
+    Tapi::Direction direction() const { return Tapi::Direction(m_direction); }
+    Tapi::CallPrivilege privilege() const { return Tapi::CallPrivilege(m_privilege); }
     QString remoteNumber() const;
     QString remoteName() const;
     QString calledNumber() const;
@@ -101,7 +103,7 @@ public:
     QString nameAbsence() const;
     int numOwners() const;
     int numMonitors() const;
-    int features() const { return m_features; }
+    Tapi::CallFeatures features() const { return Tapi::CallFeatures::fromInt(m_features); }
     Q_INVOKABLE bool hasFeature(int feature) const { return (m_features & feature) == feature; }
     bool isConference() const;
     CallSession *conferenceParent() const;

@@ -201,7 +201,7 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
             return r.fail(path + QLatin1String("/withoutFeatures"),
                           QStringLiteral("expected an array of feature names"));
         const QJsonArray names = without.toArray();
-        const QMetaEnum features = QMetaEnum::fromType<CallFeature>();
+        const QMetaEnum features = QMetaEnum::fromType<CallFeatures>();
         for (int n = 0; n < names.size(); ++n) {
             const QString name = names.at(n).toString();
             bool found = false;

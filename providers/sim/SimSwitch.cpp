@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 #include <vector>
 
 using namespace Tapi;
@@ -405,6 +406,7 @@ void SimSwitch::apply(const LineCommand &command)
             break;
         effect();
     }
+    reportParticipants();
     updateAudio();
 }
 
@@ -418,6 +420,30 @@ bool SimSwitch::othersTakePart(CallId call)
             return true;
     }
     return false;
+}
+
+void SimSwitch::reportParticipants()
+{
+    if (!m_sink || !m_reportsParticipants)
+        return;
+    QHash<CallId, int> now;
+    for (const Connection &connection : std::as_const(m_connections)) {
+        for (CallId appearance : connection.appearances) {
+            const int others =
+                int(connection.active.size()) - (connection.active.contains(appearance) ? 1 : 0);
+            if (others > 0)
+                now.insert(appearance, others);
+        }
+    }
+    const QHash<CallId, int> before = std::exchange(m_reportedOthers, now);
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!now.contains(it.key()) && m_connectionOfCall.contains(it.key()))
+            m_sink->callParticipantsChanged(it.key(), 0);
+    }
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            m_sink->callParticipantsChanged(it.key(), it.value());
+    }
 }
 
 void SimSwitch::otherStationAnswered(CallId answered)
@@ -596,6 +622,7 @@ bool SimSwitch::remoteAnswer(const QString &farEndId, QString *error)
         if (!connection.active.contains(call))
             connection.active.append(call);
         m_sink->callStateReported(call, Connected, ConnectedActive);
+        reportParticipants();
         updateAudio();
         return true;
     }

@@ -48,6 +48,9 @@ public:
     void setCommandLatency(qint64 ms) { m_latency = ms; }
     // The next completion fails with this LineError and has no effect.
     void failNextCommand(int error) { m_failNext = error; }
+    // Whether the switch tells the engine who takes part in a call (callParticipantsChanged, [D-15]); on by
+    // default. Off, it is a switch that only refuses a hold in the completion.
+    void setReportsParticipants(bool reports) { m_reportsParticipants = reports; }
 
     // Far-end and network events (scenario steps and tests). Each returns false with *error set
     // when it cannot apply (unknown line, no such call, ...).
@@ -103,6 +106,8 @@ private:
     // Another appearance of the call's connection takes part (bridged addresses).
     bool othersTakePart(CallId call);
     void otherStationAnswered(CallId answered);
+    // Reports every appearance whose count of other active stations changed since the last report.
+    void reportParticipants();
     void releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,
                            bool deferFarEnd);
     void endConnection(Connection *connection, CallId except, int farEndMode, const QByteArray &uui);
@@ -137,6 +142,8 @@ private:
     int m_nextConnection = 1;
     qint64 m_latency = 0;
     int m_failNext = 0;
+    bool m_reportsParticipants = true;
+    QHash<CallId, int> m_reportedOthers; // appearances last reported with other stations taking part
     bool m_stopped = false;
     QHash<int, AudioPath> m_audioPaths;
     QHash<QString, std::shared_ptr<SimFarEndAudio>> m_audio;

@@ -122,10 +122,7 @@ private Q_SLOTS:
     void monitoredAddress();
     void partyLineTerminate_data() { caseRow("case 71: party line, closeDrop=false, sole owner terminate"); }
     void partyLineTerminate();
-    void bridgedHoldWhileOthersTakePart_data()
-    {
-        caseRow("case 79: hold at a bridged-shared station while another takes part (D-15)");
-    }
+    void bridgedHoldWhileOthersTakePart_data();
     void bridgedHoldWhileOthersTakePart();
     void otherStationAnswers_data();
     void otherStationAnswers();
@@ -409,18 +406,36 @@ void TestConformanceTransferBridged::partyLineTerminate()
     QCOMPARE(sessionSignals.size(), 0);
 }
 
+void TestConformanceTransferBridged::bridgedHoldWhileOthersTakePart_data()
+{
+    QTest::addColumn<bool>("reportsParticipants");
+    QTest::newRow("case 79 (D-15): hold while another station takes part, refused at once") << true;
+    QTest::newRow("case 79 (D-15): the same, a switch that does not report participants") << false;
+}
+
 void TestConformanceTransferBridged::bridgedHoldWhileOthersTakePart()
 {
+    QFETCH(bool, reportsParticipants);
+
     SimFixture fx;
+    fx.sim().setReportsParticipants(reportsParticipants);
     CallSession *x = nullptr;
     CallSession *y = nullptr;
     QVERIFY(bothActive(fx, &x, &y));
+    QCOMPARE(x->features().testFlag(FeatureHold), !reportsParticipants);
+    QCOMPARE(y->features().testFlag(FeatureHold), !reportsParticipants);
 
-    // [D-15]: the switch refuses; nobody's call changes.
+    // [D-15]: refused; nobody's call changes. Told who takes part, the engine refuses before the switch.
+    QSignalSpy xFeatures(x, &CallSession::featuresChanged);
     const int id = x->hold();
-    QVERIFY2(id > 0, qPrintable(errorName(id)));
     fx.settle();
-    QCOMPARE(fx.events(), withIds({QStringLiteral("reply({id},OPERATIONUNAVAIL)")}, {id}));
+    if (reportsParticipants) {
+        QCOMPARE(id, int(OperationUnavail));
+        QCOMPARE(fx.events(), QStringList());
+    } else {
+        QVERIFY2(id > 0, qPrintable(errorName(id)));
+        QCOMPARE(fx.events(), withIds({QStringLiteral("reply({id},OPERATIONUNAVAIL)")}, {id}));
+    }
     QCOMPARE(x->state(), int(Connected));
     QCOMPARE(x->mode(), int(ConnectedActive));
     QCOMPARE(y->state(), int(Connected));
@@ -430,6 +445,8 @@ void TestConformanceTransferBridged::bridgedHoldWhileOthersTakePart()
     // Once Y has left (inactive), X is the only participant and holds the call.
     QCOMPARE(fx.completionOf(y->drop(QByteArray())), int(Success));
     QCOMPARE(y->mode(), int(ConnectedInactive));
+    QVERIFY(x->features().testFlag(FeatureHold));
+    QCOMPARE(xFeatures.size(), reportsParticipants ? 1 : 0);
     fx.recorder().clear();
     const int held = x->hold();
     QVERIFY2(held > 0, qPrintable(errorName(held)));

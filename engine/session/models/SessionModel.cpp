@@ -50,7 +50,7 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
     case RemoteNameRole:
         return s->remoteName();
     case FeaturesRole:
-        return s->features();
+        return s->features().toInt(); // roles carry numbers; delegates test them with Tapi's names
     case IsConferenceRole:
         return s->isConference();
     case ConferenceParentIdRole:

@@ -20,9 +20,12 @@ int CallEngine::hold(CallSession *session)
     Call *call = nullptr;
     const VerbGate gate {
         .state = [](const Call &c) { return c.state == Connected ? Success : InvalCallState; },
-        // No hold while this station is only an inactive appearance [LD]; while other stations take
-        // part the switch refuses it in the completion [D-15].
-        .available = [](const Call &c) { return !isInactive(c) && hasFeature(c, FeatureHold); },
+        // No hold while this station is only an inactive appearance [LD], nor while the provider reports
+        // other stations taking part [D-15] (one that does not report them refuses it in the completion).
+        .available =
+            [](const Call &c) {
+                return !isInactive(c) && c.otherStations == 0 && hasFeature(c, FeatureHold);
+            },
     };
     if (int error = checkGate(session, gate, &call))
         return error;
