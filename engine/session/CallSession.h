@@ -128,7 +128,9 @@ public:
     int drop(const QByteArray &uui);
     Q_INVOKABLE int drop(const QVariant &uui = QVariant());
     Q_INVOKABLE int reject();
-    Q_INVOKABLE int answer();
+    // lineAnswer; UUI rides on the answer where the line allows it (uuiAnswerSize).
+    int answer(const QByteArray &uui);
+    Q_INVOKABLE int answer(const QVariant &uui = QVariant());
     Q_INVOKABLE int terminate();
     Q_INVOKABLE int hold();
     Q_INVOKABLE int unhold();
