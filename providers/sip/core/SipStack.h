@@ -61,6 +61,12 @@ public:
     // BYE and forgets the call, no callEnded), or when it hangs up after accepting the REFER; an error
     // when it refused the REFER or the new call failed (the call goes on).
     virtual void transfer(quint64 token, const QString &target) = 0;
+    // Consult transfer (RFC 3515 with RFC 3891): REFER in `token`'s dialog whose Refer-To is where the
+    // answered call `consultToken` went, with a Replaces naming that call's dialog. Done as transfer();
+    // on success the stack ends both calls (BYE) without callEnded for either. The target's BYE of the
+    // replaced consult dialog while the REFER runs is part of the transfer: reported (callEnded) only
+    // when the transfer then fails. An error (ENOTCONN) when the consult call is not answered.
+    virtual void transferReplacing(quint64 token, quint64 consultToken) = 0;
     // INFO with the UUI in a User-to-User header, on an answered call; done on the far end's 2xx.
     virtual void sendUserUserInfo(quint64 token, const QByteArray &uui) = 0;
 

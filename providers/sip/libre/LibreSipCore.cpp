@@ -147,9 +147,14 @@ void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
         call->core->startAudio(*call, false);
 }
 
-void LibreSipCore::established(const struct sip_msg *, void *arg)
+void LibreSipCore::established(const struct sip_msg *msg, void *arg)
 {
     auto *call = static_cast<Call *>(arg);
+    // The dialog's tags, for a Replaces that names it: our 2xx's From (outbound) or the caller's ACK.
+    if (msg) {
+        call->localTag = fromPl(call->outbound ? msg->from.tag : msg->to.tag);
+        call->remoteTag = fromPl(call->outbound ? msg->to.tag : msg->from.tag);
+    }
     if (call->outbound)
         Q_EMIT call->core->m_stack->callEstablished(call->token);
 }
@@ -161,14 +166,23 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     if (std::exchange(call->modifyPending, false))
         Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET); // the hold or resume never finished
     if (std::exchange(call->transferPending, false)) {
+        const quint64 consultToken = std::exchange(call->replacedConsult, 0);
+        std::optional<SipCallEnd> consultEnd = std::exchange(call->consultEnd, std::nullopt);
         if (call->referAccepted && err == ECONNRESET) {
             // The far end accepted the REFER and hung up before its final NOTIFY: it went to the target.
             qCInfo(lcSip) << "call" << call->token << "transferred (the far end hung up after accepting)";
             Q_EMIT core->m_stack->commandDone(call->token, 0);
             core->destroyCall(call->token);
+            if (auto consult = core->m_calls.find(consultToken);
+                consultToken && consult != core->m_calls.end()) {
+                sipsess_set_close_headers(consult->second->session, "%s", closingHeaders(16, {}).constData());
+                core->destroyCall(consultToken);
+            }
             return;
         }
         Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET);
+        if (consultEnd)
+            Q_EMIT core->m_stack->callEnded(consultToken, *consultEnd);
     }
     SipCallEnd end;
     if (msg && !msg->req && msg->scode >= 300) {
@@ -185,6 +199,14 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
                   << "status" << end.status;
     // destroyCall() releases our reference to the session: libre keeps it while it finishes.
     const quint64 token = call->token;
+    for (auto &[originalToken, original] : core->m_calls) {
+        if (original->transferPending && original->replacedConsult == token) {
+            // The target ends the dialog the transferee's INVITE replaced: part of the transfer.
+            original->consultEnd = end;
+            core->destroyCall(token);
+            return;
+        }
+    }
     Q_EMIT core->m_stack->callEnded(token, end);
     core->destroyCall(token);
 }
@@ -258,6 +280,7 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
     }
     if (const char *callId = sip_dialog_callid(sipsess_dialog(call->session)))
         call->callId = callId;
+    call->targetUri = to;
     m_calls.emplace(token, std::move(call));
     Q_EMIT m_stack->commandDone(token, 0);
 }

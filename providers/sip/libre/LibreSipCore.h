@@ -33,6 +33,7 @@ public:
     void hold(quint64 token, bool onHold);
     void sendDigits(quint64 token, const QString &digits);
     void transfer(quint64 token, const QString &target);
+    void transferReplacing(quint64 token, quint64 consultToken);
     void sendUserUserInfo(quint64 token, const QByteArray &uui);
 
 private:
@@ -50,6 +51,7 @@ private:
     static struct mbuf *bodyOf(const QByteArray &text);
     static QByteArray uriFor(const Account &account, const QString &target);
     void finishTransfer(quint64 token);
+    int sendRefer(Call &call, const QByteArray &referTo);
     void prepareStream(Call &call);
     void applyDirection(Call &call, const QByteArray &localDirection);
     void mediaTimedOut(quint64 token);
