@@ -89,7 +89,12 @@ enum SpecialInfoMode {
 };
 Q_ENUM_NS(SpecialInfoMode)
 
-enum CallPrivilege { PrivilegeUnchanged = 0, PrivilegeNone = 0x1, PrivilegeMonitor = 0x2, PrivilegeOwner = 0x4 };
+enum CallPrivilege {
+    PrivilegeUnchanged = 0,
+    PrivilegeNone = 0x1,
+    PrivilegeMonitor = 0x2,
+    PrivilegeOwner = 0x4
+};
 Q_ENUM_NS(CallPrivilege)
 
 enum CallFeature {
@@ -144,6 +149,10 @@ Q_ENUM_NS(AnswerMode)
 
 enum Direction { Inbound = 1, Outbound = 2 };
 Q_ENUM_NS(Direction)
+
+// LINECALLREASON_*: why the call is at this station (the ones the engine reports).
+enum CallReason { ReasonDirect = 0x1, ReasonTransfer = 0x100 };
+Q_ENUM_NS(CallReason)
 
 // LINEERR_* as the signed 32-bit values lineDrop() returns. Success is 0.
 enum LineError : int {

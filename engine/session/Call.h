@@ -24,6 +24,8 @@ struct Call
     int mode = 0;
     int disconnectMode = 0; // last remote disconnect reason, readable until terminate
     int direction = Tapi::Inbound;
+    int reason =
+        Tapi::ReasonDirect; // TRANSFER: placed because the far end of another call transferred it here
     QString remoteNumber;
     QString remoteName;
     QString calledNumber;

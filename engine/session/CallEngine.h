@@ -101,6 +101,7 @@ public:
     void lineClosed(const QString &lineId) override;
     void addressStatusChanged(const QString &lineId, bool inUse) override;
     CallId callOffered(const QString &lineId, const CallOffer &offer) override;
+    CallId callOriginated(const QString &lineId, const QString &number) override;
     void callStateReported(CallId call, int state, int mode) override;
     void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) override;
     void callCleared(CallId call) override;

@@ -37,6 +37,7 @@ CallSession::CallSession(CallEngine *engine, Call *call, int sessionId, int priv
     , m_sessionId(sessionId)
     , m_privilege(privilege)
     , m_direction(call->direction)
+    , m_callReason(call->reason)
 { }
 
 CallSession::~CallSession() = default;

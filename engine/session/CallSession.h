@@ -35,6 +35,7 @@ class CallSession : public QObject
     Q_PROPERTY(int eventCause3 READ eventCause3 NOTIFY stateChanged FINAL)
     Q_PROPERTY(int disconnectMode READ disconnectMode NOTIFY stateChanged FINAL)
     Q_PROPERTY(int direction READ direction CONSTANT FINAL)
+    Q_PROPERTY(int callReason READ callReason CONSTANT FINAL)
     Q_PROPERTY(int privilege READ privilege NOTIFY privilegeChanged FINAL)
     Q_PROPERTY(QString remoteNumber READ remoteNumber NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString remoteName READ remoteName NOTIFY callInfoChanged FINAL)
@@ -85,6 +86,9 @@ public:
     int eventCause3() const;
     int disconnectMode() const;
     int direction() const { return m_direction; }
+    // LINECALLINFO's dwReason: Tapi::ReasonDirect, or ReasonTransfer for a call this station placed
+    // because a far end transferred its call here (SIP REFER).
+    int callReason() const { return m_callReason; }
     int privilege() const { return m_privilege; }
     QString remoteNumber() const;
     QString remoteName() const;
@@ -181,6 +185,7 @@ private:
     int m_sessionId;
     int m_privilege;
     int m_direction;
+    int m_callReason;
     int m_features = 0;
     int m_lastState = Tapi::NoState;
     int m_lastMode = 0;

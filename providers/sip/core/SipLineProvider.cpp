@@ -76,6 +76,28 @@ void SipLineProvider::start(LineEventSink *sink)
                 m_tokenOf.insert(call.id, token);
             });
     connect(m_stack, &SipStack::commandDone, this, &SipLineProvider::onCommandDone);
+    connect(m_stack, &SipStack::transferCallPlaced, this,
+            [this](quint64 token, quint64 newToken, const QString &target) {
+                // The far end transferred its call here: the new call is this station's, outbound,
+                // reason TRANSFER (the engine shows it DIALING; the stack's reports follow).
+                auto original = m_calls.constFind(token);
+                if (!m_sink || original == m_calls.cend()) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                Call call;
+                call.account = original->account;
+                call.outbound = true;
+                call.placed = true;
+                const QString user = target.section(QLatin1Char(':'), 1).section(QLatin1Char('@'), 0, 0);
+                call.id = m_sink->callOriginated(m_accounts.at(call.account).lineId(), user);
+                if (!call.id) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                m_calls.insert(newToken, call);
+                m_tokenOf.insert(call.id, newToken);
+            });
     connect(m_stack, &SipStack::callProgress, this, [this](quint64 token, int status, bool) {
         auto it = m_calls.find(token);
         if (!m_sink || it == m_calls.end() || it->released || it->ended || !it->outbound)

@@ -87,6 +87,11 @@ Q_SIGNALS:
     // A DTMF digit from the far end: an RFC 4733 event, or an INFO (application/dtmf-relay,
     // application/dtmf).
     void digitReceived(quint64 token, QChar digit);
+    // The far end of `token` transferred its call here (REFER, answered 202): the stack placed call
+    // `newToken` to `target` (the Refer-To URI, with its Replaces when it had one) and tells the far
+    // end how it goes (NOTIFY); the new call then reports as placed calls do. The original call goes
+    // on until its far end ends it.
+    void transferCallPlaced(quint64 token, quint64 newToken, const QString &target);
     // The User-to-User header of an INFO from the far end, decoded.
     void userUserInfoReceived(quint64 token, const QByteArray &uui);
 };

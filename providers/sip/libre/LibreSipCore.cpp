@@ -94,7 +94,7 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
                                    account->contactUser.constData(), "application/sdp", nullptr,
                                    &LibreSipCore::authenticate, account, false, &LibreSipCore::offer,
                                    &LibreSipCore::answered, &LibreSipCore::established, &LibreSipCore::info,
-                                   nullptr, &LibreSipCore::closed, call.get(), nullptr);
+                                   &LibreSipCore::referred, &LibreSipCore::closed, call.get(), nullptr);
     if (err) {
         qCWarning(lcSip) << "incoming call could not be accepted:" << errorText(err);
         return;
@@ -142,6 +142,8 @@ void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
     auto *call = static_cast<Call *>(arg);
     call->provisional = true;
     const bool earlyMedia = msg->scode == 183 && call->core->takeRemoteSdp(*call, msg);
+    if (msg->scode > 100)
+        call->core->notifyReferrer(*call, msg->scode, fromPl(msg->reason));
     Q_EMIT call->core->m_stack->callProgress(call->token, msg->scode, earlyMedia);
     if (earlyMedia)
         call->core->startAudio(*call, false);
@@ -155,8 +157,10 @@ void LibreSipCore::established(const struct sip_msg *msg, void *arg)
         call->localTag = fromPl(call->outbound ? msg->from.tag : msg->to.tag);
         call->remoteTag = fromPl(call->outbound ? msg->to.tag : msg->from.tag);
     }
-    if (call->outbound)
+    if (call->outbound) {
+        call->core->notifyReferrer(*call, 200, "OK");
         Q_EMIT call->core->m_stack->callEstablished(call->token);
+    }
 }
 
 void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
@@ -197,6 +201,13 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     }
     qCInfo(lcSip) << "call" << call->token << "closed by the far end:" << (err ? errorText(err) : QString())
                   << "status" << end.status;
+    // A call placed for a far end's REFER that failed: the final NOTIFY says how (after a 2xx the
+    // referrer was told already and is no longer linked).
+    if (end.status >= 300)
+        core->notifyReferrer(*call, end.status,
+                             msg && !msg->req ? fromPl(msg->reason) : QByteArray("Failed"));
+    else
+        core->notifyReferrer(*call, 487, "Request Terminated");
     // destroyCall() releases our reference to the session: libre keeps it while it finishes.
     const quint64 token = call->token;
     for (auto &[originalToken, original] : core->m_calls) {
@@ -246,7 +257,12 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         return;
     }
     Account &account = *m_accounts[size_t(accountIndex)];
-    const QByteArray to = uriFor(account, target);
+    const int err = invite(token, account, uriFor(account, target), closingHeaders(-1, uui));
+    Q_EMIT m_stack->commandDone(token, err);
+}
+
+int LibreSipCore::invite(quint64 token, Account &account, const QByteArray &to, const QByteArray &headers)
+{
     auto call = std::make_unique<Call>();
     call->core = this;
     call->account = &account;
@@ -256,12 +272,10 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
     call->rtp = LibreRtpStream::open(account.localAddress, &error);
     if (!call->rtp) {
         qCWarning(lcSip) << "call not placed:" << error;
-        Q_EMIT m_stack->commandDone(token, EADDRINUSE);
-        return;
+        return EADDRINUSE;
     }
     prepareStream(*call);
     struct mbuf *offerBody = bodyOf(sdpFor(*call, {0, 8}));
-    const QByteArray headers = closingHeaders(-1, uui);
     const char *routes[1] = {account.route.constData()};
     const int err = sipsess_connect(
         &call->session, account.sessions, to.constData(),
@@ -269,20 +283,19 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         account.contactUser.constData(), account.route.isEmpty() ? nullptr : routes,
         account.route.isEmpty() ? 0 : 1, "application/sdp", offerBody, &LibreSipCore::authenticate, &account,
         false, &LibreSipCore::offer, &LibreSipCore::answered, &LibreSipCore::progress,
-        &LibreSipCore::established, &LibreSipCore::info, nullptr, &LibreSipCore::closed, call.get(), "%s",
-        headers.constData());
+        &LibreSipCore::established, &LibreSipCore::info, &LibreSipCore::referred, &LibreSipCore::closed,
+        call.get(), "%s", headers.constData());
     mem_deref(offerBody);
     if (err) {
         qCWarning(lcSip) << "INVITE to" << to << "not sent:" << errorText(err);
         call->session = nullptr;
-        Q_EMIT m_stack->commandDone(token, err);
-        return;
+        return err;
     }
     if (const char *callId = sip_dialog_callid(sipsess_dialog(call->session)))
         call->callId = callId;
     call->targetUri = to;
     m_calls.emplace(token, std::move(call));
-    Q_EMIT m_stack->commandDone(token, 0);
+    return 0;
 }
 
 void LibreSipCore::answer(quint64 token, const QByteArray &uui)

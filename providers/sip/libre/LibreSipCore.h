@@ -52,6 +52,11 @@ private:
     static QByteArray uriFor(const Account &account, const QString &target);
     void finishTransfer(quint64 token);
     int sendRefer(Call &call, const QByteArray &referTo);
+    int invite(quint64 token, Account &account, const QByteArray &to, const QByteArray &headers);
+    // The far end of `call`'s referrer learns the call's progress (NOTIFY message/sipfrag); final
+    // statuses end the subscription.
+    void notifyReferrer(Call &call, int status, const QByteArray &reason);
+    void notifyReferrerOf(quint64 token, int status, const QByteArray &reason);
     void prepareStream(Call &call);
     void applyDirection(Call &call, const QByteArray &localDirection);
     void mediaTimedOut(quint64 token);
@@ -81,6 +86,8 @@ private:
     static void referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *substate,
                             void *arg);
     static void transferTimer(void *arg);
+    static void referred(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referNotifierClosed(int err, const struct sip_msg *msg, void *arg);
     static void infoResponse(int err, const struct sip_msg *msg, void *arg);
 
     SipStack *m_stack;

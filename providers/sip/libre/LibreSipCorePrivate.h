@@ -132,6 +132,9 @@ struct LibreSipCore::Call
     struct sipsub *refer = nullptr;
     struct sip_request *info = nullptr; // our INFO with UUI while it waits for its response (libre clears it)
     bool transferPending = false;
+    // A far end's REFER to this call: the implicit subscription our NOTIFYs go to (RFC 3515).
+    struct sipnot *referNotifier = nullptr;
+    quint64 referrer = 0; // a call placed for a far end's REFER: the call whose far end asked
     quint64 replacedConsult = 0; // consult transfer: the call whose dialog our REFER's Replaces names
     // How that consult call ended while the transfer was under way (the target's BYE of the replaced
     // dialog): reported only if the transfer fails.
@@ -146,6 +149,7 @@ struct LibreSipCore::Call
     {
         tmr_cancel(&transferDone);
         mem_deref(info); // before completion: libre cancels it without calling back
+        mem_deref(referNotifier);
         mem_deref(refer);
         mem_deref(session);
     }

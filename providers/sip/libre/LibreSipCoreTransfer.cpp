@@ -1,5 +1,6 @@
 // LibreSipCore: transfers by REFER (RFC 3515): blind (Refer-To the target) and consult (Refer-To the far
-// end of our consult call with Replaces naming that dialog, RFC 3891), each followed by its NOTIFYs.
+// end of our consult call with Replaces naming that dialog, RFC 3891), each followed by its NOTIFYs; and
+// a far end's REFER carried out here (a new call to its Refer-To, NOTIFYs back).
 #include "LibreSipCorePrivate.h"
 
 using namespace LibreSipCoreDetail;
@@ -135,4 +136,94 @@ void LibreSipCore::finishTransfer(quint64 token)
         sipsess_set_close_headers(consult->second->session, "%s", closingHeaders(16, {}).constData());
         destroyCall(consultToken);
     }
+}
+
+void LibreSipCore::referred(struct sip *sip, const struct sip_msg *msg, void *arg)
+{
+    auto *call = static_cast<Call *>(arg);
+    LibreSipCore *core = call->core;
+    Account &account = *call->account;
+    // Refer-To: <uri?headers>: the URI we call, and the header part (Replaces) that goes in our INVITE.
+    const struct sip_hdr *referTo = sip_msg_hdr(msg, SIP_HDR_REFER_TO);
+    QByteArray value = referTo ? fromPl(referTo->val).trimmed() : QByteArray();
+    if (const qsizetype open = value.indexOf('<'); open >= 0) {
+        const qsizetype close = value.indexOf('>', open);
+        value = close > open ? value.mid(open + 1, close - open - 1) : QByteArray();
+    }
+    const qsizetype query = value.indexOf('?');
+    const QByteArray uri = query >= 0 ? value.left(query) : value;
+    if (!uri.startsWith("sip:") || call->referNotifier) {
+        sip_reply(sip, msg, uri.startsWith("sip:") ? 491 : 400,
+                  uri.startsWith("sip:") ? "Request Pending" : "Bad Refer-To");
+        return;
+    }
+    QByteArray headers;
+    if (query >= 0) {
+        for (const QByteArray &field : value.mid(query + 1).split('&')) {
+            const qsizetype equals = field.indexOf('=');
+            if (equals > 0 && field.left(equals).compare("Replaces", Qt::CaseInsensitive) == 0)
+                headers += "Replaces: " + QByteArray::fromPercentEncoding(field.mid(equals + 1)) + "\r\n";
+        }
+    }
+    if (const struct sip_hdr *referredBy = sip_msg_hdr(msg, SIP_HDR_REFERRED_BY))
+        headers += "Referred-By: " + fromPl(referredBy->val) + "\r\n";
+    const int err = sipevent_accept(&call->referNotifier, account.events, msg, sipsess_dialog(call->session),
+                                    nullptr, 202, "Accepted", 60, 60, 60, account.contactUser.constData(),
+                                    "message/sipfrag", &LibreSipCore::authenticate, &account, false,
+                                    &LibreSipCore::referNotifierClosed, call, "%s", "");
+    if (err) {
+        qCWarning(lcSip) << "call" << call->token << "REFER not accepted:" << errorText(err);
+        sip_reply(sip, msg, 500, "Server Internal Error");
+        return;
+    }
+    const quint64 newToken = core->m_nextInbound++;
+    const quint64 token = call->token;
+    qCInfo(lcSip) << "call" << token << "transferred here by the far end: calling" << uri;
+    Q_EMIT core->m_stack->transferCallPlaced(token, newToken, QString::fromUtf8(uri));
+    if (core->invite(newToken, account, uri, headers)) {
+        // Nothing went out: the far end hears the failure at once, the console sees the call end.
+        SipCallEnd end;
+        end.status = 503;
+        end.transportFailure = true;
+        Q_EMIT core->m_stack->callEnded(newToken, end);
+        core->notifyReferrerOf(token, 503, "Service Unavailable");
+        return;
+    }
+    core->m_calls[newToken]->referrer = token;
+    core->notifyReferrerOf(token, 100, "Trying");
+}
+
+void LibreSipCore::notifyReferrer(Call &call, int status, const QByteArray &reason)
+{
+    if (!call.referrer)
+        return;
+    const quint64 referrer = call.referrer;
+    if (status >= 200)
+        call.referrer = 0; // the final NOTIFY: nothing more to tell
+    notifyReferrerOf(referrer, status, reason);
+}
+
+void LibreSipCore::notifyReferrerOf(quint64 token, int status, const QByteArray &reason)
+{
+    auto it = m_calls.find(token);
+    if (it == m_calls.end() || !it->second->referNotifier)
+        return;
+    Call &original = *it->second;
+    struct mbuf *mb = nullptr;
+    const bool final = status >= 200;
+    const int err = sipevent_notifyf(
+        original.referNotifier, &mb, final ? SIPEVENT_TERMINATED : SIPEVENT_ACTIVE, SIPEVENT_NORESOURCE, 0,
+        "SIP/2.0 %d %s\r\n", status, reason.isEmpty() ? "-" : reason.constData());
+    mem_deref(mb);
+    if (err)
+        qCWarning(lcSip) << "call" << token << "NOTIFY of the transfer not sent:" << errorText(err);
+    if (final)
+        original.referNotifier = static_cast<struct sipnot *>(mem_deref(original.referNotifier));
+}
+
+void LibreSipCore::referNotifierClosed(int, const struct sip_msg *, void *arg)
+{
+    // The far end ended the subscription (or it timed out): no more NOTIFYs for its transfer.
+    auto *call = static_cast<Call *>(arg);
+    call->referNotifier = static_cast<struct sipnot *>(mem_deref(call->referNotifier));
 }

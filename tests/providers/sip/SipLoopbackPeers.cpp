@@ -184,7 +184,11 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
                       QStringLiteral("-timeout_error"),
                       QStringLiteral("-nostdin"),
                       QStringLiteral("-trace_err"),
-                      QStringLiteral("-nr")};
+                      QStringLiteral("-nr"),
+                      // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
+                      QStringLiteral("-key"),
+                      QStringLiteral("registrar"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     if (echo)
         args << QStringLiteral("-rtp_echo");
     if (service.isEmpty()) {

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void blindTransfer();
     void blindTransferToBusyTarget();
     void consultTransferWithReplaces();
+    void farEndTransfersTheCall();
     void uuiOnAnswerAndMakeCall();
     void uuiByInfoBothWays();
 
@@ -400,6 +401,33 @@ void tst_SipMidCall::consultTransferWithReplaces()
              QStringLiteral("<sip:9009@127.0.0.1:%1?Replaces=%2>")
                  .arg(m_peers->kamailioPort())
                  .arg(QString::fromLatin1(replaces)));
+}
+
+void tst_SipMidCall::farEndTransfersTheCall()
+{
+    // The far end's REFER: 202, a new outbound call to its Refer-To (a session with reason TRANSFER),
+    // NOTIFY 100 then 200 back (sipp checks them); the original ends when the far end hangs up.
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_far_end_transfers.xml"), QString(), false, 2);
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9011"));
+    QVERIFY(a);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QVERIFY(added.count() || added.wait(5000));
+    auto *t = added.at(0).at(0).value<CallSession *>();
+    m_console->recorder()->name(t, QStringLiteral("T"));
+    QCOMPARE(t->direction(), int(Outbound));
+    QCOMPARE(t->callReason(), int(ReasonTransfer));
+    QCOMPARE(a->callReason(), int(ReasonDirect));
+    QCOMPARE(t->remoteNumber(), QStringLiteral("9012"));
+    QTRY_COMPARE_WITH_TIMEOUT(t->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000); // the transferor's BYE
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QVERIFY(t->drop(QByteArray()) > 0);
+    QTRY_COMPARE(t->state(), int(Idle));
+    m_console->finishSipp(sipp); // 202, both NOTIFYs, Referred-By on the new INVITE
 }
 
 void tst_SipMidCall::uuiOnAnswerAndMakeCall()
