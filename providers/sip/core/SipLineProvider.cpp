@@ -76,6 +76,23 @@ void SipLineProvider::start(LineEventSink *sink)
                 m_tokenOf.insert(call.id, token);
             });
     connect(m_stack, &SipStack::commandDone, this, &SipLineProvider::onCommandDone);
+    connect(m_stack, &SipStack::callReplaced, this,
+            [this](quint64 token, quint64 newToken, const QString &, const QString &) {
+                // The session goes on with the replacing far end: the same CallId, the new dialog's token.
+                auto it = m_calls.find(token);
+                if (it == m_calls.end()) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                Call call = *it;
+                m_calls.erase(it);
+                if (m_sink && call.audioAttached)
+                    m_sink->callAudioDetached(call.id);
+                call.audioAttached = false;
+                call.established = true;
+                m_calls.insert(newToken, call);
+                m_tokenOf.insert(call.id, newToken);
+            });
     connect(m_stack, &SipStack::transferCallPlaced, this,
             [this](quint64 token, quint64 newToken, const QString &target) {
                 // The far end transferred its call here: the new call is this station's, outbound,

@@ -92,6 +92,9 @@ Q_SIGNALS:
     // end how it goes (NOTIFY); the new call then reports as placed calls do. The original call goes
     // on until its far end ends it.
     void transferCallPlaced(quint64 token, quint64 newToken, const QString &target);
+    // An INVITE with Replaces (RFC 3891) took over call `token`: the stack answered it as call `newToken`
+    // (its audio follows with callAudioReady) and left the old dialog (BYE, no callEnded).
+    void callReplaced(quint64 token, quint64 newToken, const QString &number, const QString &name);
     // The User-to-User header of an INFO from the far end, decoded.
     void userUserInfoReceived(quint64 token, const QByteArray &uui);
 };

@@ -82,6 +82,16 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         sip_treply(nullptr, account->sip, msg, 488, "Not Acceptable Here");
         return;
     }
+    // RFC 3891: an INVITE with Replaces takes over one of our confirmed dialogs (an attended transfer
+    // completed at the far end); one that names none is refused 481.
+    quint64 replaced = 0;
+    if (const struct sip_hdr *replaces = sip_msg_xhdr(msg, "Replaces")) {
+        replaced = core->replacedBy(*account, fromPl(replaces->val));
+        if (!replaced) {
+            sip_treply(nullptr, account->sip, msg, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+    }
     QByteArray error;
     call->rtp = LibreRtpStream::open(account->localAddress, &error);
     if (!call->rtp) {
@@ -111,6 +121,23 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         name = name.mid(1, name.size() - 2);
     const quint64 token = call->token;
     core->m_calls.emplace(token, std::move(call));
+    if (replaced) {
+        // The user already talks on the replaced call: answer at once and leave that dialog (BYE).
+        Q_EMIT core->m_stack->callReplaced(replaced, token, QString::fromUtf8(fromPl(msg->from.uri.user)),
+                                           QString::fromUtf8(name));
+        Call &replacing = *core->m_calls[token];
+        struct mbuf *body = bodyOf(core->sdpFor(
+            replacing, replacing.payloadType < 0 ? QList<int> {0, 8} : QList<int> {replacing.payloadType}));
+        const int answerError = sipsess_answer(replacing.session, 200, "OK", body, "%s", "");
+        mem_deref(body);
+        if (!answerError && replacing.payloadType >= 0)
+            core->startAudio(replacing);
+        if (auto old = core->m_calls.find(replaced); old != core->m_calls.end()) {
+            sipsess_set_close_headers(old->second->session, "%s", closingHeaders(16, {}).constData());
+            core->destroyCall(replaced);
+        }
+        return;
+    }
     Q_EMIT core->m_stack->callIncoming(token, account->index, QString::fromUtf8(fromPl(msg->from.uri.user)),
                                        QString::fromUtf8(name), QString::fromUtf8(fromPl(msg->to.uri.user)),
                                        uui);
@@ -220,6 +247,28 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     }
     Q_EMIT core->m_stack->callEnded(token, end);
     core->destroyCall(token);
+}
+
+quint64 LibreSipCore::replacedBy(const Account &account, const QByteArray &replaces) const
+{
+    // "call-id;to-tag=<our tag>;from-tag=<the far end's>" (RFC 3891 section 6.1), parameters in any order.
+    const QList<QByteArray> fields = replaces.trimmed().split(';');
+    QByteArray toTag, fromTag;
+    for (qsizetype i = 1; i < fields.size(); ++i) {
+        const QByteArray field = fields.at(i).trimmed();
+        if (field.toLower().startsWith("to-tag="))
+            toTag = field.mid(7);
+        else if (field.toLower().startsWith("from-tag="))
+            fromTag = field.mid(9);
+    }
+    const QByteArray callId = fields.value(0).trimmed();
+    for (const auto &[token, call] : m_calls) {
+        if (call->account == &account && !callId.isEmpty() && call->callId == callId
+            && call->localTag == toTag && call->remoteTag == fromTag && call->session
+            && sip_dialog_established(sipsess_dialog(call->session)))
+            return token;
+    }
+    return 0;
 }
 
 void LibreSipCore::destroyCall(quint64 token)

@@ -44,6 +44,8 @@ private:
     void registerAccount(Account &account);
     void setRegistration(Account &account, bool registered, const QString &reason);
     void destroyCall(quint64 token);
+    // The confirmed dialog a Replaces header names, 0 when none.
+    quint64 replacedBy(const Account &account, const QByteArray &replaces) const;
     // Starts or updates the call's RTP stream; `answered` false for early media (183).
     void startAudio(Call &call, bool answered = true);
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,

@@ -1,8 +1,9 @@
 // What happens during a SIP call, against real peers on 127.0.0.1 (Kamailio as registrar and relay,
 // sipp scenarios that check every SDP direction and header the console sends): hold and resume both
 // ways, DTMF both ways (RFC 4733 and INFO), the RTP timeout and a far end lost mid-call, an INVITE
-// without SDP, blind transfer by REFER, consult transfer by REFER with Replaces, UUI on the 200 (from the
-// engine's answer) and the INVITE (from makeCall), and by INFO.
+// without SDP, blind transfer by REFER, consult transfer by REFER with Replaces, a far end's REFER and
+// INVITE with Replaces carried out here, UUI on the 200 (from the engine's answer) and the INVITE (from
+// makeCall), and by INFO.
 #include "EventRecorder.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void blindTransferToBusyTarget();
     void consultTransferWithReplaces();
     void farEndTransfersTheCall();
+    void inviteWithReplacesTakesOverTheCall();
     void uuiOnAnswerAndMakeCall();
     void uuiByInfoBothWays();
 
@@ -428,6 +430,30 @@ void tst_SipMidCall::farEndTransfersTheCall()
     QVERIFY(t->drop(QByteArray()) > 0);
     QTRY_COMPARE(t->state(), int(Idle));
     m_console->finishSipp(sipp); // 202, both NOTIFYs, Referred-By on the new INVITE
+}
+
+void tst_SipMidCall::inviteWithReplacesTakesOverTheCall()
+{
+    // RFC 3891 at the target of an attended transfer: the INVITE with Replaces is answered at once, the
+    // replaced dialog gets BYE, and the session goes on (CONNECTED, no new session) in the new dialog:
+    // the agent's drop ends that one (sipp checks both BYEs).
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_replaced_by_invite.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
+    CallSession *a = m_console->makeCall(QStringLiteral("9013"));
+    QVERIFY(a);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 2, 10000); // the replacing dialog's stream
+    m_console->recorder()->clear();
+    QTest::qWait(300); // the replaced dialog's BYE goes out meanwhile: no report may follow
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_console->recorder()->events(), QStringList());
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
 }
 
 void tst_SipMidCall::uuiOnAnswerAndMakeCall()
