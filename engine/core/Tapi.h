@@ -153,6 +153,10 @@ Q_ENUM_NS(AnswerMode)
 enum Direction { Inbound = 1, Outbound = 2 };
 Q_ENUM_NS(Direction)
 
+// LINECALLREASON_*: why the call is at this station (the ones the engine reports).
+enum CallReason { ReasonDirect = 0x1, ReasonTransfer = 0x100 };
+Q_ENUM_NS(CallReason)
+
 // LINEERR_* as the signed 32-bit values lineDrop() returns. Success is 0.
 enum LineError : int {
     Success = 0,

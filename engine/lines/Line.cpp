@@ -1,5 +1,6 @@
 #include "lines/Line.h"
 
+#include "core/UserUserBytes.h"
 #include "lines/LineOwner.h"
 #include "providers/LineProvider.h"
 
@@ -28,9 +29,14 @@ void Line::setCapabilities(const LineCapabilities &caps)
     Q_EMIT canMakeCallsChanged();
 }
 
-int Line::makeCall(const QString &number)
+int Line::makeCall(const QString &number, const QByteArray &uui)
 {
-    return m_owner->makeCall(this, number);
+    return m_owner->makeCall(this, number, uui);
+}
+
+int Line::makeCall(const QString &number, const QVariant &uui)
+{
+    return m_owner->makeCall(this, number, Tapi::uuiFromVariant(uui));
 }
 
 bool Line::canMakeCalls() const

@@ -2,7 +2,9 @@
 
 #include "providers/LineCapabilities.h"
 
+#include <QtCore/qbytearray.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
 
 class LineOwner;
@@ -50,7 +52,10 @@ public:
 
     // lineMakeCall: returns a request id (> 0) or a negative Tapi::LineError. The new session is
     // announced by CallEngine::sessionAdded after the completion.
-    Q_INVOKABLE int makeCall(const QString &number);
+    // UUI goes with the call's set-up where the line allows it (uuiMakeCallSize); from QML a string (sent
+    // as UTF-8) or bytes.
+    int makeCall(const QString &number, const QByteArray &uui);
+    Q_INVOKABLE int makeCall(const QString &number, const QVariant &uui = QVariant());
     // lineClose: every handle on this line becomes invalid; with CLOSEDROP live calls are cleared.
     Q_INVOKABLE void close();
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/qbytearray.h>
 #include <QtCore/qstring.h>
 
 class Line;
@@ -11,8 +12,9 @@ class LineOwner
 {
 public:
     virtual ~LineOwner() = default;
-    // lineMakeCall: a request id or a negative Tapi::LineError.
-    virtual int makeCall(Line *line, const QString &number) = 0;
+    // lineMakeCall: a request id or a negative Tapi::LineError. `uui` is LINECALLPARAMS' user-user
+    // information, sent with the call's set-up.
+    virtual int makeCall(Line *line, const QString &number, const QByteArray &uui) = 0;
     // lineClose: every handle on the line becomes invalid; CLOSEDROP decides the live calls.
     virtual void closeLine(Line *line) = 0;
 };

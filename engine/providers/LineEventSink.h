@@ -38,6 +38,10 @@ public:
 
     // Returns the engine's id for the new call; the provider uses it in every later report.
     virtual CallId callOffered(const QString &lineId, const CallOffer &offer) = 0;
+    // A call the provider places because the network asked (the far end of another call on the line
+    // transferred it here: SIP REFER): outbound, reason TRANSFER, DIALING to `number`; later states are
+    // reported as for any call. Returns the engine's id, 0 when the line cannot take it.
+    virtual CallId callOriginated(const QString &lineId, const QString &number) = 0;
     virtual void callStateReported(CallId call, int state, int mode) = 0;
     virtual void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) = 0;
     // The call vanished at the switch without this station taking part (bridged, transferred away).

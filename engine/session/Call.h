@@ -25,6 +25,8 @@ struct Call
     int disconnectMode = 0; // last remote disconnect reason, readable until terminate
     int direction = Tapi::Inbound;
     int otherStations = 0; // other stations taking part, as the provider reports them [D-15]
+    int reason =
+        Tapi::ReasonDirect; // TRANSFER: placed because the far end of another call transferred it here
     QString remoteNumber;
     QString remoteName;
     QString calledNumber;

@@ -599,6 +599,24 @@ CallId CallEngine::callOffered(const QString &lineId, const CallOffer &offer)
     return call->id;
 }
 
+CallId CallEngine::callOriginated(const QString &lineId, const QString &number)
+{
+    Line *line = m_lines.value(lineId);
+    if (!line || !line->isOpen() || line->capabilities().addressSharing == SharingMonitored) {
+        Q_EMIT errorEvent(QStringLiteral("call originated on unknown or closed line '%1'").arg(lineId));
+        return 0;
+    }
+    // An outbound call the agent did not dial: the session appears in DIALING with reason TRANSFER, as a
+    // TAPI provider reports a call it sets up on the network's behalf.
+    Call *call = newCall(line, Outbound);
+    call->reason = ReasonTransfer;
+    call->remoteNumber = number;
+    call->calledNumber = number;
+    addHandlesFor(call);
+    setState(call, Dialing);
+    return call->id;
+}
+
 void CallEngine::callStateReported(CallId id, int state, int mode)
 {
     Call *call = findCall(id);

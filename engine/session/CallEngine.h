@@ -76,7 +76,7 @@ public:
     // Actions: CallSession and Line forward here. Each returns a request id or a negative LineError.
     int drop(CallSession *session, const QByteArray &uui);
     int reject(CallSession *session);
-    int answer(CallSession *session);
+    int answer(CallSession *session, const QByteArray &uui = {});
     int terminate(CallSession *session);
     int hold(CallSession *session);
     int unhold(CallSession *session);
@@ -92,7 +92,7 @@ public:
     int releaseUserUserInfo(CallSession *session);
     int disconnect3(CallSession *session, int code);
     CallSession *openHandle(CallSession *session, int privilege);
-    int makeCall(Line *line, const QString &number) override;
+    int makeCall(Line *line, const QString &number, const QByteArray &uui = {}) override;
     void closeLine(Line *line) override;
 
     // LineEventSink
@@ -101,6 +101,7 @@ public:
     void lineClosed(const QString &lineId) override;
     void addressStatusChanged(const QString &lineId, bool inUse) override;
     CallId callOffered(const QString &lineId, const CallOffer &offer) override;
+    CallId callOriginated(const QString &lineId, const QString &number) override;
     void callStateReported(CallId call, int state, int mode) override;
     void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) override;
     void callCleared(CallId call) override;
@@ -173,6 +174,8 @@ private:
     void completeCompleteTransfer(const PendingRequest &request, const CommandOutcome &outcome);
     void completeBlindTransfer(const PendingRequest &request, const CommandOutcome &outcome);
     void completeSendUserUserInfo(const PendingRequest &request, const CommandOutcome &outcome);
+    // UUI this station sent with a verb (drop, answer, makeCall): readable as sentUserUserInfo.
+    void noteSentUui(Call *call, const QByteArray &uui);
     void completeReleaseUserUserInfo(const PendingRequest &request, const CommandOutcome &outcome);
 
     // State changes and cascades.

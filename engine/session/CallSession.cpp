@@ -1,5 +1,6 @@
 #include "session/CallSession.h"
 
+#include "core/UserUserBytes.h"
 #include "lines/Line.h"
 #include "session/Call.h"
 #include "session/CallEngine.h"
@@ -10,15 +11,6 @@ QDateTime toDateTime(qint64 ms)
     return ms < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-// QML hands us strings (sent as UTF-8) or bytes; anything else is not UUI.
-QByteArray uuiBytes(const QVariant &value)
-{
-    if (!value.isValid() || value.isNull())
-        return {};
-    if (value.metaType() == QMetaType::fromType<QByteArray>())
-        return value.toByteArray();
-    return value.toString().toUtf8();
-}
 } // namespace
 
 int Call::numOwners() const
@@ -45,6 +37,7 @@ CallSession::CallSession(CallEngine *engine, Call *call, int sessionId, int priv
     , m_sessionId(sessionId)
     , m_privilege(privilege)
     , m_direction(call->direction)
+    , m_callReason(call->reason)
 { }
 
 CallSession::~CallSession() = default;
@@ -284,7 +277,7 @@ int CallSession::drop(const QByteArray &uui)
 
 int CallSession::drop(const QVariant &uui)
 {
-    return m_engine->drop(this, uuiBytes(uui));
+    return m_engine->drop(this, Tapi::uuiFromVariant(uui));
 }
 
 int CallSession::reject()
@@ -292,9 +285,14 @@ int CallSession::reject()
     return m_engine->reject(this);
 }
 
-int CallSession::answer()
+int CallSession::answer(const QByteArray &uui)
 {
-    return m_engine->answer(this);
+    return m_engine->answer(this, uui);
+}
+
+int CallSession::answer(const QVariant &uui)
+{
+    return m_engine->answer(this, Tapi::uuiFromVariant(uui));
 }
 
 int CallSession::terminate()
@@ -354,7 +352,7 @@ int CallSession::blindTransfer(const QString &destination)
 
 int CallSession::sendUserUserInfo(const QVariant &uui)
 {
-    return m_engine->sendUserUserInfo(this, uuiBytes(uui));
+    return m_engine->sendUserUserInfo(this, Tapi::uuiFromVariant(uui));
 }
 
 int CallSession::releaseUserUserInfo()

@@ -37,6 +37,7 @@ class CallSession : public QObject
     Q_PROPERTY(Tapi::EventCause3 eventCause3 READ eventCause3 NOTIFY stateChanged FINAL)
     Q_PROPERTY(Tapi::DisconnectMode disconnectMode READ disconnectMode NOTIFY stateChanged FINAL)
     Q_PROPERTY(Tapi::Direction direction READ direction CONSTANT FINAL)
+    Q_PROPERTY(Tapi::CallReason callReason READ callReason CONSTANT FINAL)
     Q_PROPERTY(Tapi::CallPrivilege privilege READ privilege NOTIFY privilegeChanged FINAL)
     Q_PROPERTY(QString remoteNumber READ remoteNumber NOTIFY callInfoChanged FINAL)
     Q_PROPERTY(QString remoteName READ remoteName NOTIFY callInfoChanged FINAL)
@@ -93,6 +94,9 @@ public:
     Tapi::EventCause3 eventCause3() const;
     Tapi::DisconnectMode disconnectMode() const;
     Tapi::Direction direction() const { return Tapi::Direction(m_direction); }
+    // LINECALLINFO's dwReason: Tapi::ReasonDirect, or ReasonTransfer for a call this station placed
+    // because a far end transferred its call here (SIP REFER).
+    Tapi::CallReason callReason() const { return Tapi::CallReason(m_callReason); }
     Tapi::CallPrivilege privilege() const { return Tapi::CallPrivilege(m_privilege); }
     QString remoteNumber() const;
     QString remoteName() const;
@@ -136,7 +140,9 @@ public:
     int drop(const QByteArray &uui);
     Q_INVOKABLE int drop(const QVariant &uui = QVariant());
     Q_INVOKABLE int reject();
-    Q_INVOKABLE int answer();
+    // lineAnswer; UUI rides on the answer where the line allows it (uuiAnswerSize).
+    int answer(const QByteArray &uui);
+    Q_INVOKABLE int answer(const QVariant &uui = QVariant());
     Q_INVOKABLE int terminate();
     Q_INVOKABLE int hold();
     Q_INVOKABLE int unhold();
@@ -196,6 +202,7 @@ private:
     int m_sessionId;
     int m_privilege;
     int m_direction;
+    int m_callReason;
     int m_features = 0;
     int m_lastState = Tapi::NoState;
     int m_lastMode = 0;

@@ -280,14 +280,18 @@ void SimSwitch::apply(const LineCommand &command)
     case LineCommand::MakeCall:
         m_lineOfCall.insert(command.call, command.lineId);
         if (!command.digits.isEmpty())
-            after.push_back([this, command] { startOutbound(command.call, command.digits); });
+            after.push_back([this, command] { startOutbound(command.call, command.digits, command.uui); });
+        else if (!command.uui.isEmpty())
+            m_setupUuiOfCall.insert(command.call, command.uui);
         break;
     case LineCommand::Dial:
         if (Connection *connection = connectionOf(command.call)) {
             if (SimFarEnd *party = farEnd(connection->farEnd))
                 party->receivedDigits += command.digits;
         } else {
-            after.push_back([this, command] { startOutbound(command.call, command.digits); });
+            after.push_back([this, command, uui = m_setupUuiOfCall.take(command.call)] {
+                startOutbound(command.call, command.digits, uui);
+            });
         }
         break;
     case LineCommand::Answer:
@@ -298,12 +302,16 @@ void SimSwitch::apply(const LineCommand &command)
             const QString party = connection->farEnd;
             if (firstAnswer)
                 after.push_back([this, call = command.call] { otherStationAnswered(call); });
+            // The answer's UUI reaches the caller with the answer (before it sees CONNECTED).
+            if (!command.uui.isEmpty())
+                after.push_back([this, party, uui = command.uui] { deliverUui(party, uui); });
             after.push_back([this, party] { setFarEnd(party, Connected, ConnectedActive); });
         }
         if (command.other && command.otherAction == AnswerDrop)
             endLater(command.other, DisconnectNormal, {});
         break;
     case LineCommand::Release:
+        m_setupUuiOfCall.remove(command.call);
         releaseAppearance(command.call, command.farEndMode, command.uui, &outcome, true);
         if (!outcome.activeElsewhere)
             endLater(command.call, command.farEndMode, command.uui);
@@ -377,12 +385,7 @@ void SimSwitch::apply(const LineCommand &command)
         if (Connection *connection = connectionOf(command.call)) {
             const QString party = connection->farEnd;
             const QByteArray uui = command.uui;
-            after.push_back([this, party, uui] {
-                if (SimFarEnd *p = farEnd(party)) {
-                    p->receivedUui.append(uui);
-                    Q_EMIT farEndReceivedUserUserInfo(party, uui);
-                }
-            });
+            after.push_back([this, party, uui] { deliverUui(party, uui); });
         }
         break;
     case LineCommand::CloseCall:
@@ -512,7 +515,15 @@ void SimSwitch::endConnection(Connection *connection, CallId except, int farEndM
     setFarEnd(party, Disconnected, farEndMode);
 }
 
-void SimSwitch::startOutbound(CallId call, const QString &number)
+void SimSwitch::deliverUui(const QString &farEndId, const QByteArray &uui)
+{
+    if (SimFarEnd *p = farEnd(farEndId)) {
+        p->receivedUui.append(uui);
+        Q_EMIT farEndReceivedUserUserInfo(farEndId, uui);
+    }
+}
+
+void SimSwitch::startOutbound(CallId call, const QString &number, const QByteArray &uui)
 {
     if (!m_sink)
         return;
@@ -544,7 +555,7 @@ void SimSwitch::startOutbound(CallId call, const QString &number)
         if (stillOurs() && m_sink)
             m_sink->callStateReported(call, Proceeding, 0);
     });
-    m_clock.schedule(AlertingDelayMs, [this, call, partyId, stillOurs] {
+    m_clock.schedule(AlertingDelayMs, [this, call, partyId, stillOurs, uui] {
         if (!stillOurs() || !m_sink)
             return;
         SimFarEnd *p = farEnd(partyId);
@@ -552,6 +563,9 @@ void SimSwitch::startOutbound(CallId call, const QString &number)
             m_sink->callStateReported(call, Busy, BusyStation);
             return;
         }
+        // The set-up's UUI is there when the far end is offered the call.
+        if (!uui.isEmpty())
+            deliverUui(partyId, uui);
         setFarEnd(partyId, Offering, OfferingActive);
         m_sink->callStateReported(call, Ringback, 0);
         updateAudio(); // early media, when the far end has some

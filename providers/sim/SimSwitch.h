@@ -111,7 +111,9 @@ private:
     void releaseAppearance(CallId call, int farEndMode, const QByteArray &uui, CommandOutcome *outcome,
                            bool deferFarEnd);
     void endConnection(Connection *connection, CallId except, int farEndMode, const QByteArray &uui);
-    void startOutbound(CallId call, const QString &number);
+    // `uui` travels with the set-up: the far end receives it when the call alerts there.
+    void startOutbound(CallId call, const QString &number, const QByteArray &uui);
+    void deliverUui(const QString &farEndId, const QByteArray &uui);
     Connection *connectionOf(CallId call);
     const LineSetup *lineSetup(const QString &lineId) const;
 
@@ -139,6 +141,7 @@ private:
     QHash<int, Connection> m_connections;
     QHash<CallId, int> m_connectionOfCall;
     QHash<CallId, QString> m_lineOfCall;
+    QHash<CallId, QByteArray> m_setupUuiOfCall; // makeCall's UUI while the number comes by dial()
     int m_nextConnection = 1;
     qint64 m_latency = 0;
     int m_failNext = 0;

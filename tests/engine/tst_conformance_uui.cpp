@@ -1,4 +1,4 @@
-// docs/tapi-semantics.md section 10.B: user-user information (cases 26-33).
+// docs/tapi-semantics.md section 10.B: user-user information (cases 26-33, 82-83).
 #include "SimFixture.h"
 
 #include "core/Tapi.h"
@@ -20,7 +20,33 @@ private Q_SLOTS:
     void remoteUuiSurvivesDrop();
     void uuiQueueRelease_data() { caseRow("case 33: two UUI messages, release shows the next"); }
     void uuiQueueRelease();
+    void answerWithUui_data();
+    void answerWithUui();
+    void makeCallWithUui_data();
+    void makeCallWithUui();
 };
+
+namespace {
+// The limit rows cases 82 and 83 share: what the far end gets for UUI against a verb's size limit.
+void uuiLimitRows()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<bool>("zeroLimitCompat");
+    QTest::addColumn<QByteArray>("uui");
+    QTest::addColumn<int>("error"); // 0: the verb is issued
+    QTest::addColumn<QByteArray>("delivered"); // what the far end receives; empty: nothing
+
+    const QByteArray sixteen = QByteArray(1, '\x04') + QByteArray("ABCDEFGHIJKLMNO");
+    QTest::newRow("10 bytes") << 16 << false << QByteArray("0123456789") << 0 << QByteArray("0123456789");
+    QTest::newRow("exactly the limit") << 16 << false << sixteen << 0 << sixteen;
+    QTest::newRow("one over the limit")
+        << 16 << false << sixteen + 'P' << int(UserUserInfoTooBig) << QByteArray();
+    QTest::newRow("no UUI") << 16 << false << QByteArray() << 0 << QByteArray();
+    QTest::newRow("limit 0, strict (D-10)")
+        << 0 << false << QByteArray("x") << int(UserUserInfoTooBig) << QByteArray();
+    QTest::newRow("limit 0, compat mode (D-10)") << 0 << true << QByteArray("x") << 0 << QByteArray();
+}
+} // namespace
 
 void TestConformanceUui::dropWithUui_data()
 {
@@ -180,6 +206,106 @@ void TestConformanceUui::uuiQueueRelease()
     QVERIFY(a->userUserInfo().isEmpty());
     QVERIFY(!a->hasFeature(FeatureReleaseUserUserInfo));
     QCOMPARE(a->releaseUserUserInfo(), int(OperationUnavail));
+}
+
+void TestConformanceUui::answerWithUui_data()
+{
+    uuiLimitRows();
+}
+
+void TestConformanceUui::answerWithUui()
+{
+    // Case 82: UUI on lineAnswer, up to uuiAnswerSize; the caller has it with the answer.
+    QFETCH(int, limit);
+    QFETCH(bool, zeroLimitCompat);
+    QFETCH(QByteArray, uui);
+    QFETCH(int, error);
+    QFETCH(QByteArray, delivered);
+
+    LineCapabilities caps;
+    caps.uuiAnswerSize = limit;
+    caps.uuiDropSize = 0; // each verb has its own limit: the drop's does not count here
+    caps.uuiZeroLimitCompat = zeroLimitCompat;
+    SimFixture fx(caps);
+    fx.recorder().setCategories(EventRecorder::Default | EventRecorder::PeerUui);
+    CallSession *a = fx.stage(SimFixture::StageOffering);
+    QVERIFY(a);
+
+    const int result = a->answer(uui);
+    if (error != 0) {
+        QCOMPARE(result, error);
+        fx.settle();
+        QCOMPARE(fx.events(), QStringList());
+        QCOMPARE(a->state(), int(Offering));
+        QVERIFY(fx.peer(QStringLiteral("alice"))->receivedUui.isEmpty());
+        return;
+    }
+    QVERIFY2(result > 0, qPrintable(errorName(result)));
+    fx.settle();
+    QStringList expected {QStringLiteral("reply({id},0)"), QStringLiteral("S(A)=CONNECTED/ACTIVE")};
+    if (!delivered.isEmpty())
+        expected << QStringLiteral("peerUui(alice)=") + EventRecorder::formatPayload(delivered);
+    expected << QStringLiteral("peer(alice)=CONNECTED/ACTIVE");
+    QCOMPARE(fx.events(), withIds(expected, {result}));
+    QCOMPARE(fx.peer(QStringLiteral("alice"))->receivedUui,
+             delivered.isEmpty() ? QList<QByteArray>() : QList<QByteArray> {delivered});
+    QCOMPARE(a->sentUserUserInfo(), delivered);
+}
+
+void TestConformanceUui::makeCallWithUui_data()
+{
+    uuiLimitRows();
+}
+
+void TestConformanceUui::makeCallWithUui()
+{
+    // Case 83: UUI in lineMakeCall's call parameters, up to uuiMakeCallSize; the called party has it when
+    // the call is offered there. From dial tone it goes with the set-up that dial() starts.
+    QFETCH(int, limit);
+    QFETCH(bool, zeroLimitCompat);
+    QFETCH(QByteArray, uui);
+    QFETCH(int, error);
+    QFETCH(QByteArray, delivered);
+
+    for (const bool fromDialTone : {false, true}) {
+        LineCapabilities caps;
+        caps.uuiMakeCallSize = limit;
+        caps.uuiAnswerSize = 0;
+        caps.uuiZeroLimitCompat = zeroLimitCompat;
+        SimFixture fx(caps);
+        fx.recorder().setCategories(EventRecorder::Default | EventRecorder::PeerUui);
+        const QString bob = fx.peerNumber(QStringLiteral("bob"));
+        const int mark = fx.addedMark();
+        const int result = fx.line()->makeCall(fromDialTone ? QString() : bob, uui);
+        if (error != 0) {
+            QCOMPARE(result, error);
+            fx.settle();
+            QCOMPARE(fx.events(), QStringList());
+            QVERIFY(fx.sessionsAddedSince(mark).isEmpty());
+            continue;
+        }
+        QVERIFY2(result > 0, qPrintable(errorName(result)));
+        QCOMPARE(fx.completionOf(result), int(Success));
+        const QList<CallSession *> added = fx.sessionsAddedSince(mark);
+        QCOMPARE(added.size(), 1);
+        CallSession *a = added.first();
+        fx.recorder().name(a, QStringLiteral("A"));
+        QCOMPARE(a->sentUserUserInfo(), delivered);
+        if (fromDialTone) {
+            QCOMPARE(a->state(), int(DialTone));
+            QVERIFY(fx.peer(QStringLiteral("bob"))->receivedUui.isEmpty()); // nothing sent yet
+            QVERIFY(a->dial(bob) > 0);
+        }
+        fx.recorder().clear();
+        QVERIFY(fx.runUntil([a] { return a->state() == Ringback; }));
+        QStringList expected;
+        if (!delivered.isEmpty())
+            expected << QStringLiteral("peerUui(bob)=") + EventRecorder::formatPayload(delivered);
+        expected << QStringLiteral("peer(bob)=OFFERING/ACTIVE") << QStringLiteral("S(A)=RINGBACK");
+        QCOMPARE(fx.events().mid(fx.events().size() - expected.size()), expected);
+        QCOMPARE(fx.peer(QStringLiteral("bob"))->receivedUui,
+                 delivered.isEmpty() ? QList<QByteArray>() : QList<QByteArray> {delivered});
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConformanceUui)

@@ -7,12 +7,19 @@
 using namespace Tapi;
 using namespace Verbs;
 
-int CallEngine::answer(CallSession *session)
+int CallEngine::answer(CallSession *session, const QByteArray &uui)
 {
     Call *call = nullptr;
+    QByteArray accepted;
     const VerbGate gate {
         .state = [](const Call &c) { return isOffered(c) || isInactive(c) ? Success : InvalCallState; },
         .available = [](const Call &c) { return hasFeature(c, FeatureAnswer); },
+        // [D-10]: UUI on the answer only where the line can send it (uuiAnswerSize 0 refuses it).
+        .arguments =
+            [&](const Call &c) {
+                const LineCapabilities &caps = c.line->capabilities();
+                return checkUuiSize(uui, caps.uuiAnswerSize, caps.uuiZeroLimitCompat, &accepted);
+            },
     };
     if (int error = checkGate(session, gate, &call))
         return error;
@@ -21,6 +28,7 @@ int CallEngine::answer(CallSession *session)
     LineCommand command;
     command.kind = LineCommand::Answer;
     command.otherAction = caps.answerMode;
+    command.uui = accepted;
     if (!rejoin && (caps.answerMode == AnswerDrop || caps.answerMode == AnswerHold)) {
         // [ANS]: answering a second call drops or holds the active one on the same line.
         for (auto &[id, other] : m_calls) {
@@ -44,5 +52,6 @@ void CallEngine::completeAnswer(const PendingRequest &request, const CommandOutc
             setState(victim, OnHold);
         }
     }
+    noteSentUui(request.call, request.command.uui);
     setState(request.call, Connected, ConnectedActive);
 }

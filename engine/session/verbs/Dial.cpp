@@ -9,7 +9,7 @@
 using namespace Tapi;
 using namespace Verbs;
 
-int CallEngine::makeCall(Line *line, const QString &number)
+int CallEngine::makeCall(Line *line, const QString &number, const QByteArray &uui)
 {
     if (!line || !line->isOpen())
         return InvalLineHandle;
@@ -22,10 +22,17 @@ int CallEngine::makeCall(Line *line, const QString &number)
     const QString dialled = DialString::normalized(number);
     if (!number.trimmed().isEmpty() && dialled.isEmpty())
         return InvalAddress;
+    // [D-10]: UUI in the call parameters only where the line can send it with a set-up (uuiMakeCallSize);
+    // without a number it goes with the set-up that dial() starts.
+    QByteArray accepted;
+    const LineCapabilities &caps = line->capabilities();
+    if (const int error = Verbs::checkUuiSize(uui, caps.uuiMakeCallSize, caps.uuiZeroLimitCompat, &accepted))
+        return error;
     LineCommand command;
     command.kind = LineCommand::MakeCall;
     command.call = m_nextCallId++;
     command.digits = dialled;
+    command.uui = accepted;
     return issueOnLine(RequestAction::MakeCall, line, command, &CallEngine::completeMakeCall,
                        number.simplified());
 }
@@ -40,6 +47,7 @@ void CallEngine::completeMakeCall(const PendingRequest &request, const CommandOu
     created->calledNumber = created->remoteNumber;
     if (created->handles.empty())
         addHandlesFor(created);
+    noteSentUui(created, request.command.uui);
     setState(created, DialTone, DialToneNormal);
 }
 

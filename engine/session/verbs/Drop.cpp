@@ -92,11 +92,7 @@ void CallEngine::completeDrop(const PendingRequest &request, const CommandOutcom
     }
     if (request.action == RequestAction::Reject)
         call->rejected = true;
-    if (!request.command.uui.isEmpty()) {
-        call->sentUui = request.command.uui;
-        for (CallSession *handle : call->handles)
-            Q_EMIT handle->userUserInfoChanged();
-    }
+    noteSentUui(call, request.command.uui);
     if (call->state == Connected && outcome.activeElsewhere && call->line->capabilities().isBridged()) {
         // [LD][CM]: the call stays up at other stations; this one goes inactive.
         call->droppedAt = nowMs();

@@ -1,4 +1,5 @@
-// sendUserUserInfo and releaseUserUserInfo; UUI on drop is drop's (Drop.cpp). docs/tapi-semantics.md 8.
+// sendUserUserInfo and releaseUserUserInfo; UUI on drop, answer and makeCall is checked by those verbs.
+// docs/tapi-semantics.md 8.
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 #include "session/verbs/VerbGate.h"
@@ -38,8 +39,14 @@ int CallEngine::sendUserUserInfo(CallSession *session, const QByteArray &uui)
 
 void CallEngine::completeSendUserUserInfo(const PendingRequest &request, const CommandOutcome &)
 {
-    Call *call = request.call;
-    call->sentUui = request.command.uui;
+    noteSentUui(request.call, request.command.uui);
+}
+
+void CallEngine::noteSentUui(Call *call, const QByteArray &uui)
+{
+    if (uui.isEmpty())
+        return;
+    call->sentUui = uui;
     for (CallSession *handle : call->handles)
         Q_EMIT handle->userUserInfoChanged();
 }

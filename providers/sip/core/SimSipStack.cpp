@@ -66,6 +66,13 @@ void SimSipStack::transfer(quint64 token, const QString &target)
         done(token);
 }
 
+void SimSipStack::transferReplacing(quint64 token, quint64 consultToken)
+{
+    m_commands << QStringLiteral("transfer %1 replacing %2").arg(token).arg(consultToken);
+    if (!m_farEndAnswersLater)
+        done(token);
+}
+
 void SimSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
 {
     m_commands << QStringLiteral("info %1 uui=%2").arg(token).arg(QString::fromLatin1(uui.toHex()));

@@ -24,6 +24,7 @@ public:
     void hold(quint64 token, bool onHold) override;
     void sendDigits(quint64 token, const QString &digits) override;
     void transfer(quint64 token, const QString &target) override;
+    void transferReplacing(quint64 token, quint64 consultToken) override;
     void sendUserUserInfo(quint64 token, const QByteArray &uui) override;
 
     QStringList commands() const { return m_commands; }

@@ -31,8 +31,8 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     d.name = account.displayName.isEmpty() ? account.user + QLatin1Char('@') + account.registrar
                                            : account.displayName;
     d.address = account.user;
-    // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER; no consult
-    // transfer or conference yet.
+    // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER, consult
+    // transfer by REFER with Replaces; no conference yet.
     d.caps.canReject = true;
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
     d.caps.uuiSendSize = SipUserToUser::MaxOctets; // INFO with User-to-User
@@ -40,7 +40,7 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     d.caps.maxConference = 0;
     d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject | FeatureHold
         | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer
-        | FeatureSendUserUser;
+        | FeatureSetupTransfer | FeatureCompleteTransfer | FeatureSendUserUser;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -76,6 +76,45 @@ void SipLineProvider::start(LineEventSink *sink)
                 m_tokenOf.insert(call.id, token);
             });
     connect(m_stack, &SipStack::commandDone, this, &SipLineProvider::onCommandDone);
+    connect(m_stack, &SipStack::callReplaced, this,
+            [this](quint64 token, quint64 newToken, const QString &, const QString &) {
+                // The session goes on with the replacing far end: the same CallId, the new dialog's token.
+                auto it = m_calls.find(token);
+                if (it == m_calls.end()) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                Call call = *it;
+                m_calls.erase(it);
+                if (m_sink && call.audioAttached)
+                    m_sink->callAudioDetached(call.id);
+                call.audioAttached = false;
+                call.established = true;
+                m_calls.insert(newToken, call);
+                m_tokenOf.insert(call.id, newToken);
+            });
+    connect(m_stack, &SipStack::transferCallPlaced, this,
+            [this](quint64 token, quint64 newToken, const QString &target) {
+                // The far end transferred its call here: the new call is this station's, outbound,
+                // reason TRANSFER (the engine shows it DIALING; the stack's reports follow).
+                auto original = m_calls.constFind(token);
+                if (!m_sink || original == m_calls.cend()) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                Call call;
+                call.account = original->account;
+                call.outbound = true;
+                call.placed = true;
+                const QString user = target.section(QLatin1Char(':'), 1).section(QLatin1Char('@'), 0, 0);
+                call.id = m_sink->callOriginated(m_accounts.at(call.account).lineId(), user);
+                if (!call.id) {
+                    m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
+                    return;
+                }
+                m_calls.insert(newToken, call);
+                m_tokenOf.insert(call.id, newToken);
+            });
     connect(m_stack, &SipStack::callProgress, this, [this](quint64 token, int status, bool) {
         auto it = m_calls.find(token);
         if (!m_sink || it == m_calls.end() || it->released || it->ended || !it->outbound)
@@ -116,17 +155,19 @@ void SipLineProvider::start(LineEventSink *sink)
     connect(m_stack, &SipStack::callAudioReady, this,
             [this](quint64 token, const std::shared_ptr<LineAudioEndpoint> &endpoint) {
                 auto it = m_calls.find(token);
+                if (it != m_calls.end())
+                    it->audioAttached = true;
                 if (m_sink && it != m_calls.end() && !it->released)
                     m_sink->callAudioAttached(it->id, endpoint);
             });
     connect(m_stack, &SipStack::callAudioGone, this, [this](quint64 token) {
         auto it = m_calls.find(token);
+        if (it != m_calls.end())
+            it->audioAttached = false;
         if (m_sink && it != m_calls.end())
             m_sink->callAudioDetached(it->id);
-        if (it != m_calls.end() && it->released && it->pending.isEmpty()) {
-            m_tokenOf.remove(it->id);
-            m_calls.erase(it);
-        }
+        if (it != m_calls.end() && it->released && it->pending.isEmpty())
+            forget(token);
     });
     m_stack->start(m_accounts);
 }
@@ -169,6 +210,7 @@ void SipLineProvider::execute(const LineCommand &command)
         call.id = command.call;
         call.account = account;
         call.outbound = true;
+        call.setupUui = command.uui;
         m_calls.insert(command.call, call);
         m_tokenOf.insert(command.call, command.call);
         if (command.digits.isEmpty()) {
@@ -185,7 +227,7 @@ void SipLineProvider::execute(const LineCommand &command)
         if (it != m_calls.end() && it->outbound && !it->placed && !command.digits.isEmpty()) {
             it->placed = true;
             it->pending.append({command.requestId, command.kind});
-            m_stack->placeCall(token, account, command.digits, {});
+            m_stack->placeCall(token, account, command.digits, std::exchange(it->setupUui, {}));
             return;
         }
         sendDigits(command, it == m_calls.end() ? nullptr : &*it, token);
@@ -202,6 +244,12 @@ void SipLineProvider::execute(const LineCommand &command)
         }
         it->pending.append({command.requestId, command.kind});
         m_stack->sendUserUserInfo(token, command.uui);
+        return;
+    case LineCommand::SetupTransfer:
+        setupTransfer(command, it == m_calls.end() ? nullptr : &*it, token);
+        return;
+    case LineCommand::CompleteTransfer:
+        completeTransfer(command, it == m_calls.end() ? nullptr : &*it, token);
         return;
     case LineCommand::BlindTransfer:
         if (it == m_calls.end() || !it->established || it->released || it->ended) {
@@ -231,6 +279,11 @@ void SipLineProvider::execute(const LineCommand &command)
             release(command, *it);
         return;
     case LineCommand::Reconnect:
+        // The consult ended and the engine brought the original back: resume it (no reply expected).
+        if (it != m_calls.end() && it->localHold && it->established && !it->released && !it->ended) {
+            it->pending.append({0, LineCommand::Unhold});
+            m_stack->hold(token, false);
+        }
         return;
     default:
         completeLater(command.requestId, OperationUnavail);
@@ -242,6 +295,10 @@ void SipLineProvider::release(const LineCommand &command, Call &call)
 {
     const quint64 token = m_tokenOf.value(call.id);
     call.released = true;
+    for (Call &original : m_calls) {
+        if (original.consult == call.id)
+            original.consult = 0; // a dropped consult: the original may set up another transfer
+    }
     if (call.ended || (call.outbound && !call.placed)) {
         // Nothing to tell the network: the far end is gone, or no INVITE went out.
         completeLater(command.requestId, Success);
@@ -265,8 +322,15 @@ void SipLineProvider::release(const LineCommand &command, Call &call)
 void SipLineProvider::holdOrResume(const LineCommand &command, Call *call, quint64 token)
 {
     if (command.kind == LineCommand::Unhold && command.other) {
-        completeLater(command.requestId, OperationUnavail); // no consultation calls on SIP lines yet
-        return;
+        // Unholding the original ends the transfer set-up: its consult call goes (BYE or CANCEL).
+        const quint64 consultToken = m_tokenOf.value(command.other);
+        if (auto consult = m_calls.find(consultToken); consultToken && consult != m_calls.end()) {
+            LineCommand ending;
+            ending.call = command.other;
+            release(ending, *consult);
+        }
+        if (call)
+            call->consult = 0;
     }
     if (!call || !call->established || call->released || call->ended) {
         completeLater(command.requestId, InvalCallState);
@@ -298,6 +362,55 @@ void SipLineProvider::sendDigits(const LineCommand &command, Call *call, quint64
     m_stack->sendDigits(token, digits);
 }
 
+void SipLineProvider::setupTransfer(const LineCommand &command, Call *call, quint64 token)
+{
+    // The original goes on hold by re-INVITE; the consult is an outbound call in dial tone whose INVITE
+    // dial() sends.
+    if (!call || !call->established || call->released || call->ended || call->localHold || call->consult) {
+        completeLater(command.requestId, InvalCallState);
+        return;
+    }
+    Call consult;
+    consult.id = command.other;
+    consult.account = call->account;
+    consult.outbound = true;
+    call->consult = command.other;
+    call->pending.append({command.requestId, command.kind});
+    m_calls.insert(command.other, consult);
+    m_tokenOf.insert(command.other, command.other);
+    m_stack->hold(token, true);
+}
+
+void SipLineProvider::completeTransfer(const LineCommand &command, Call *call, quint64 token)
+{
+    // REFER with Replaces needs the consult's confirmed dialog: a consult still ringing cannot be
+    // replaced by the transferee's INVITE (RFC 3891 section 3), so the request fails and both calls stay.
+    const quint64 consultToken = m_tokenOf.value(command.other);
+    auto consult = m_calls.find(consultToken);
+    if (!call || !call->established || call->released || call->ended || consult == m_calls.end()
+        || consult->released || consult->ended) {
+        completeLater(command.requestId, InvalCallState);
+        return;
+    }
+    if (!consult->established) {
+        qCInfo(lcSip) << "call" << call->id << "consult transfer refused: consult" << consult->id
+                      << "not answered";
+        completeLater(command.requestId, OperationFailed);
+        return;
+    }
+    call->pending.append({command.requestId, command.kind});
+    m_stack->transferReplacing(token, consultToken);
+}
+
+void SipLineProvider::forget(quint64 token)
+{
+    auto it = m_calls.find(token);
+    if (it == m_calls.end())
+        return;
+    m_tokenOf.remove(it->id);
+    m_calls.erase(it);
+}
+
 void SipLineProvider::reportConnectedMode(const Call &call)
 {
     // The far end's hold shows while this station talks on the call (CONNECTED): ACTIVEHELD, TAPI's
@@ -323,6 +436,26 @@ void SipLineProvider::onCommandDone(quint64 token, int error)
         it->localHold = done.kind == LineCommand::Hold;
     if (!error && done.kind == LineCommand::BlindTransfer)
         it->released = true; // the far end talks to the target now; the engine idles the call
+    if (!error && done.kind == LineCommand::SetupTransfer)
+        it->localHold = true;
+    CallId consultDone = 0; // a consult transfer's consult call: the stack ended it with the original
+    if (!error && done.kind == LineCommand::CompleteTransfer) {
+        it->released = true;
+        consultDone = std::exchange(it->consult, 0);
+    }
+    if (error && done.kind == LineCommand::SetupTransfer) {
+        forget(m_tokenOf.value(std::exchange(it->consult, 0))); // no consult call: the engine makes none
+        it = m_calls.find(token);
+    }
+    if (consultDone) {
+        const quint64 consultToken = m_tokenOf.value(consultDone);
+        if (auto consult = m_calls.find(consultToken); consult != m_calls.end()) {
+            consult->released = true;
+            if (!consult->audioAttached && consult->pending.isEmpty())
+                forget(consultToken);
+        }
+        it = m_calls.find(token);
+    }
     if (error)
         qCInfo(lcSip) << "call" << id << "command failed at the SIP stack:" << error;
     if (m_sink && requestId)

@@ -45,6 +45,9 @@ private:
         bool established = false; // answered (either way): hold and digits may go out
         bool localHold = false; // this station holds it (the engine's ONHOLD)
         bool remoteHeld = false; // the far end holds it (CONNECTED/ACTIVEHELD while not held here)
+        QByteArray setupUui; // makeCall's UUI for the INVITE that dial() sends from dial tone
+        bool audioAttached = false; // between the stack's callAudioReady and callAudioGone
+        CallId consult = 0; // the consult call of a transfer set up on this one (SetupTransfer)
         struct Pending
         {
             int requestId = 0;
@@ -59,6 +62,9 @@ private:
     void release(const LineCommand &command, Call &call);
     void holdOrResume(const LineCommand &command, Call *call, quint64 token);
     void sendDigits(const LineCommand &command, Call *call, quint64 token);
+    void setupTransfer(const LineCommand &command, Call *call, quint64 token);
+    void completeTransfer(const LineCommand &command, Call *call, quint64 token);
+    void forget(quint64 token);
     void reportConnectedMode(const Call &call);
     int accountOf(const QString &lineId) const;
 

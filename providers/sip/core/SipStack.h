@@ -61,6 +61,12 @@ public:
     // BYE and forgets the call, no callEnded), or when it hangs up after accepting the REFER; an error
     // when it refused the REFER or the new call failed (the call goes on).
     virtual void transfer(quint64 token, const QString &target) = 0;
+    // Consult transfer (RFC 3515 with RFC 3891): REFER in `token`'s dialog whose Refer-To is where the
+    // answered call `consultToken` went, with a Replaces naming that call's dialog. Done as transfer();
+    // on success the stack ends both calls (BYE) without callEnded for either. The target's BYE of the
+    // replaced consult dialog while the REFER runs is part of the transfer: reported (callEnded) only
+    // when the transfer then fails. An error (ENOTCONN) when the consult call is not answered.
+    virtual void transferReplacing(quint64 token, quint64 consultToken) = 0;
     // INFO with the UUI in a User-to-User header, on an answered call; done on the far end's 2xx.
     virtual void sendUserUserInfo(quint64 token, const QByteArray &uui) = 0;
 
@@ -81,6 +87,14 @@ Q_SIGNALS:
     // A DTMF digit from the far end: an RFC 4733 event, or an INFO (application/dtmf-relay,
     // application/dtmf).
     void digitReceived(quint64 token, QChar digit);
+    // The far end of `token` transferred its call here (REFER, answered 202): the stack placed call
+    // `newToken` to `target` (the Refer-To URI, with its Replaces when it had one) and tells the far
+    // end how it goes (NOTIFY); the new call then reports as placed calls do. The original call goes
+    // on until its far end ends it.
+    void transferCallPlaced(quint64 token, quint64 newToken, const QString &target);
+    // An INVITE with Replaces (RFC 3891) took over call `token`: the stack answered it as call `newToken`
+    // (its audio follows with callAudioReady) and left the old dialog (BYE, no callEnded).
+    void callReplaced(quint64 token, quint64 newToken, const QString &number, const QString &name);
     // The User-to-User header of an INFO from the far end, decoded.
     void userUserInfoReceived(quint64 token, const QByteArray &uui);
 };

@@ -82,6 +82,16 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         sip_treply(nullptr, account->sip, msg, 488, "Not Acceptable Here");
         return;
     }
+    // RFC 3891: an INVITE with Replaces takes over one of our confirmed dialogs (an attended transfer
+    // completed at the far end); one that names none is refused 481.
+    quint64 replaced = 0;
+    if (const struct sip_hdr *replaces = sip_msg_xhdr(msg, "Replaces")) {
+        replaced = core->replacedBy(*account, fromPl(replaces->val));
+        if (!replaced) {
+            sip_treply(nullptr, account->sip, msg, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+    }
     QByteArray error;
     call->rtp = LibreRtpStream::open(account->localAddress, &error);
     if (!call->rtp) {
@@ -94,7 +104,7 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
                                    account->contactUser.constData(), "application/sdp", nullptr,
                                    &LibreSipCore::authenticate, account, false, &LibreSipCore::offer,
                                    &LibreSipCore::answered, &LibreSipCore::established, &LibreSipCore::info,
-                                   nullptr, &LibreSipCore::closed, call.get(), nullptr);
+                                   &LibreSipCore::referred, &LibreSipCore::closed, call.get(), nullptr);
     if (err) {
         qCWarning(lcSip) << "incoming call could not be accepted:" << errorText(err);
         return;
@@ -111,6 +121,23 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         name = name.mid(1, name.size() - 2);
     const quint64 token = call->token;
     core->m_calls.emplace(token, std::move(call));
+    if (replaced) {
+        // The user already talks on the replaced call: answer at once and leave that dialog (BYE).
+        Q_EMIT core->m_stack->callReplaced(replaced, token, QString::fromUtf8(fromPl(msg->from.uri.user)),
+                                           QString::fromUtf8(name));
+        Call &replacing = *core->m_calls[token];
+        struct mbuf *body = bodyOf(core->sdpFor(
+            replacing, replacing.payloadType < 0 ? QList<int> {0, 8} : QList<int> {replacing.payloadType}));
+        const int answerError = sipsess_answer(replacing.session, 200, "OK", body, "%s", "");
+        mem_deref(body);
+        if (!answerError && replacing.payloadType >= 0)
+            core->startAudio(replacing);
+        if (auto old = core->m_calls.find(replaced); old != core->m_calls.end()) {
+            sipsess_set_close_headers(old->second->session, "%s", closingHeaders(16, {}).constData());
+            core->destroyCall(replaced);
+        }
+        return;
+    }
     Q_EMIT core->m_stack->callIncoming(token, account->index, QString::fromUtf8(fromPl(msg->from.uri.user)),
                                        QString::fromUtf8(name), QString::fromUtf8(fromPl(msg->to.uri.user)),
                                        uui);
@@ -142,16 +169,25 @@ void LibreSipCore::progress(const struct sip_msg *msg, void *arg)
     auto *call = static_cast<Call *>(arg);
     call->provisional = true;
     const bool earlyMedia = msg->scode == 183 && call->core->takeRemoteSdp(*call, msg);
+    if (msg->scode > 100)
+        call->core->notifyReferrer(*call, msg->scode, fromPl(msg->reason));
     Q_EMIT call->core->m_stack->callProgress(call->token, msg->scode, earlyMedia);
     if (earlyMedia)
         call->core->startAudio(*call, false);
 }
 
-void LibreSipCore::established(const struct sip_msg *, void *arg)
+void LibreSipCore::established(const struct sip_msg *msg, void *arg)
 {
     auto *call = static_cast<Call *>(arg);
-    if (call->outbound)
+    // The dialog's tags, for a Replaces that names it: our 2xx's From (outbound) or the caller's ACK.
+    if (msg) {
+        call->localTag = fromPl(call->outbound ? msg->from.tag : msg->to.tag);
+        call->remoteTag = fromPl(call->outbound ? msg->to.tag : msg->from.tag);
+    }
+    if (call->outbound) {
+        call->core->notifyReferrer(*call, 200, "OK");
         Q_EMIT call->core->m_stack->callEstablished(call->token);
+    }
 }
 
 void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
@@ -161,14 +197,23 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     if (std::exchange(call->modifyPending, false))
         Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET); // the hold or resume never finished
     if (std::exchange(call->transferPending, false)) {
+        const quint64 consultToken = std::exchange(call->replacedConsult, 0);
+        std::optional<SipCallEnd> consultEnd = std::exchange(call->consultEnd, std::nullopt);
         if (call->referAccepted && err == ECONNRESET) {
             // The far end accepted the REFER and hung up before its final NOTIFY: it went to the target.
             qCInfo(lcSip) << "call" << call->token << "transferred (the far end hung up after accepting)";
             Q_EMIT core->m_stack->commandDone(call->token, 0);
             core->destroyCall(call->token);
+            if (auto consult = core->m_calls.find(consultToken);
+                consultToken && consult != core->m_calls.end()) {
+                sipsess_set_close_headers(consult->second->session, "%s", closingHeaders(16, {}).constData());
+                core->destroyCall(consultToken);
+            }
             return;
         }
         Q_EMIT core->m_stack->commandDone(call->token, ECONNRESET);
+        if (consultEnd)
+            Q_EMIT core->m_stack->callEnded(consultToken, *consultEnd);
     }
     SipCallEnd end;
     if (msg && !msg->req && msg->scode >= 300) {
@@ -183,10 +228,47 @@ void LibreSipCore::closed(int err, const struct sip_msg *msg, void *arg)
     }
     qCInfo(lcSip) << "call" << call->token << "closed by the far end:" << (err ? errorText(err) : QString())
                   << "status" << end.status;
+    // A call placed for a far end's REFER that failed: the final NOTIFY says how (after a 2xx the
+    // referrer was told already and is no longer linked).
+    if (end.status >= 300)
+        core->notifyReferrer(*call, end.status,
+                             msg && !msg->req ? fromPl(msg->reason) : QByteArray("Failed"));
+    else
+        core->notifyReferrer(*call, 487, "Request Terminated");
     // destroyCall() releases our reference to the session: libre keeps it while it finishes.
     const quint64 token = call->token;
+    for (auto &[originalToken, original] : core->m_calls) {
+        if (original->transferPending && original->replacedConsult == token) {
+            // The target ends the dialog the transferee's INVITE replaced: part of the transfer.
+            original->consultEnd = end;
+            core->destroyCall(token);
+            return;
+        }
+    }
     Q_EMIT core->m_stack->callEnded(token, end);
     core->destroyCall(token);
+}
+
+quint64 LibreSipCore::replacedBy(const Account &account, const QByteArray &replaces) const
+{
+    // "call-id;to-tag=<our tag>;from-tag=<the far end's>" (RFC 3891 section 6.1), parameters in any order.
+    const QList<QByteArray> fields = replaces.trimmed().split(';');
+    QByteArray toTag, fromTag;
+    for (qsizetype i = 1; i < fields.size(); ++i) {
+        const QByteArray field = fields.at(i).trimmed();
+        if (field.toLower().startsWith("to-tag="))
+            toTag = field.mid(7);
+        else if (field.toLower().startsWith("from-tag="))
+            fromTag = field.mid(9);
+    }
+    const QByteArray callId = fields.value(0).trimmed();
+    for (const auto &[token, call] : m_calls) {
+        if (call->account == &account && !callId.isEmpty() && call->callId == callId
+            && call->localTag == toTag && call->remoteTag == fromTag && call->session
+            && sip_dialog_established(sipsess_dialog(call->session)))
+            return token;
+    }
+    return 0;
 }
 
 void LibreSipCore::destroyCall(quint64 token)
@@ -224,7 +306,12 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         return;
     }
     Account &account = *m_accounts[size_t(accountIndex)];
-    const QByteArray to = uriFor(account, target);
+    const int err = invite(token, account, uriFor(account, target), closingHeaders(-1, uui));
+    Q_EMIT m_stack->commandDone(token, err);
+}
+
+int LibreSipCore::invite(quint64 token, Account &account, const QByteArray &to, const QByteArray &headers)
+{
     auto call = std::make_unique<Call>();
     call->core = this;
     call->account = &account;
@@ -234,12 +321,10 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
     call->rtp = LibreRtpStream::open(account.localAddress, &error);
     if (!call->rtp) {
         qCWarning(lcSip) << "call not placed:" << error;
-        Q_EMIT m_stack->commandDone(token, EADDRINUSE);
-        return;
+        return EADDRINUSE;
     }
     prepareStream(*call);
     struct mbuf *offerBody = bodyOf(sdpFor(*call, {0, 8}));
-    const QByteArray headers = closingHeaders(-1, uui);
     const char *routes[1] = {account.route.constData()};
     const int err = sipsess_connect(
         &call->session, account.sessions, to.constData(),
@@ -247,19 +332,19 @@ void LibreSipCore::placeCall(quint64 token, int accountIndex, const QString &tar
         account.contactUser.constData(), account.route.isEmpty() ? nullptr : routes,
         account.route.isEmpty() ? 0 : 1, "application/sdp", offerBody, &LibreSipCore::authenticate, &account,
         false, &LibreSipCore::offer, &LibreSipCore::answered, &LibreSipCore::progress,
-        &LibreSipCore::established, &LibreSipCore::info, nullptr, &LibreSipCore::closed, call.get(), "%s",
-        headers.constData());
+        &LibreSipCore::established, &LibreSipCore::info, &LibreSipCore::referred, &LibreSipCore::closed,
+        call.get(), "%s", headers.constData());
     mem_deref(offerBody);
     if (err) {
         qCWarning(lcSip) << "INVITE to" << to << "not sent:" << errorText(err);
         call->session = nullptr;
-        Q_EMIT m_stack->commandDone(token, err);
-        return;
+        return err;
     }
     if (const char *callId = sip_dialog_callid(sipsess_dialog(call->session)))
         call->callId = callId;
+    call->targetUri = to;
     m_calls.emplace(token, std::move(call));
-    Q_EMIT m_stack->commandDone(token, 0);
+    return 0;
 }
 
 void LibreSipCore::answer(quint64 token, const QByteArray &uui)

@@ -33,6 +33,7 @@ public:
     void hold(quint64 token, bool onHold);
     void sendDigits(quint64 token, const QString &digits);
     void transfer(quint64 token, const QString &target);
+    void transferReplacing(quint64 token, quint64 consultToken);
     void sendUserUserInfo(quint64 token, const QByteArray &uui);
 
 private:
@@ -43,6 +44,8 @@ private:
     void registerAccount(Account &account);
     void setRegistration(Account &account, bool registered, const QString &reason);
     void destroyCall(quint64 token);
+    // The confirmed dialog a Replaces header names, 0 when none.
+    quint64 replacedBy(const Account &account, const QByteArray &replaces) const;
     // Starts or updates the call's RTP stream; `answered` false for early media (183).
     void startAudio(Call &call, bool answered = true);
     QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
@@ -50,6 +53,12 @@ private:
     static struct mbuf *bodyOf(const QByteArray &text);
     static QByteArray uriFor(const Account &account, const QString &target);
     void finishTransfer(quint64 token);
+    int sendRefer(Call &call, const QByteArray &referTo);
+    int invite(quint64 token, Account &account, const QByteArray &to, const QByteArray &headers);
+    // The far end of `call`'s referrer learns the call's progress (NOTIFY message/sipfrag); final
+    // statuses end the subscription.
+    void notifyReferrer(Call &call, int status, const QByteArray &reason);
+    void notifyReferrerOf(quint64 token, int status, const QByteArray &reason);
     void prepareStream(Call &call);
     void applyDirection(Call &call, const QByteArray &localDirection);
     void mediaTimedOut(quint64 token);
@@ -79,6 +88,8 @@ private:
     static void referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *substate,
                             void *arg);
     static void transferTimer(void *arg);
+    static void referred(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void referNotifierClosed(int err, const struct sip_msg *msg, void *arg);
     static void infoResponse(int err, const struct sip_msg *msg, void *arg);
 
     SipStack *m_stack;

@@ -1,5 +1,6 @@
 // LibreSipCore: what happens during a call: hold and resume by re-INVITE both ways, DTMF (RFC 4733
-// events out and in, INFO in), and the end of a call whose far end has gone quiet (RTP timeout).
+// events out and in, INFO in), UUI by INFO, and the end of a call whose far end has gone quiet (RTP
+// timeout). Transfers are in LibreSipCoreTransfer.cpp.
 #include "LibreSipCorePrivate.h"
 
 #include "SipDtmfInfo.h"
@@ -167,90 +168,6 @@ void LibreSipCore::mediaTimedOut(quint64 token)
     SipCallEnd end;
     end.mediaTimeout = true;
     Q_EMIT m_stack->callEnded(token, end);
-    destroyCall(token);
-}
-
-void LibreSipCore::transfer(quint64 token, const QString &target)
-{
-    auto it = m_calls.find(token);
-    if (it == m_calls.end() || !it->second->session || it->second->transferPending) {
-        Q_EMIT m_stack->commandDone(token, it == m_calls.end() ? ENOENT : EBUSY);
-        return;
-    }
-    Call &call = *it->second;
-    Account &account = *call.account;
-    const QByteArray referTo = uriFor(account, target);
-    call.refer = static_cast<struct sipsub *>(mem_deref(call.refer));
-    call.referAccepted = false;
-    call.transferStatus = 0;
-    // RFC 3515: REFER in the call's dialog; its NOTIFYs (message/sipfrag) tell how the new call goes.
-    const int err = sipevent_drefer(
-        &call.refer, account.events, sipsess_dialog(call.session), account.contactUser.constData(),
-        &LibreSipCore::authenticate, &account, false, &LibreSipCore::referNotify, &LibreSipCore::referClosed,
-        &call, "Refer-To: <%s>\r\nReferred-By: <%s>\r\n", referTo.constData(), account.aor.constData());
-    if (err) {
-        Q_EMIT m_stack->commandDone(token, err);
-        return;
-    }
-    call.transferPending = true;
-    qCInfo(lcSip) << "call" << token << "REFER to" << referTo;
-}
-
-void LibreSipCore::referNotify(struct sip *sip, const struct sip_msg *msg, void *arg)
-{
-    auto *call = static_cast<Call *>(arg);
-    sip_treply(nullptr, sip, msg, 200, "OK");
-    call->referAccepted = true;
-    // The body is the new call's status line: "SIP/2.0 180 Ringing".
-    const QByteArray body =
-        QByteArray(reinterpret_cast<const char *>(mbuf_buf(msg->mb)), qsizetype(mbuf_get_left(msg->mb)))
-            .trimmed();
-    const QList<QByteArray> fields = body.left(64).split(' ');
-    bool ok = false;
-    const int status = fields.size() >= 2 && fields.at(0) == "SIP/2.0" ? fields.at(1).toInt(&ok) : 0;
-    if (!ok || status < 100 || status > 699)
-        return;
-    qCInfo(lcSip) << "call" << call->token << "transfer progress:" << status;
-    if (status >= 200 && call->transferPending && !call->transferStatus) {
-        call->transferStatus = status;
-        tmr_start(&call->transferDone, 0, &LibreSipCore::transferTimer, call); // not inside libre's handler
-    }
-}
-
-void LibreSipCore::referClosed(int err, const struct sip_msg *msg, const struct sipevent_substate *,
-                               void *arg)
-{
-    // The REFER refused, its subscription ended without a final NOTIFY, or (after the final NOTIFY)
-    // simply ended.
-    auto *call = static_cast<Call *>(arg);
-    if (call->transferPending && !call->transferStatus) {
-        call->transferStatus = msg && msg->scode >= 300 ? msg->scode : err ? 500 : 487;
-        tmr_start(&call->transferDone, 0, &LibreSipCore::transferTimer, call);
-    }
-}
-
-void LibreSipCore::transferTimer(void *arg)
-{
-    auto *call = static_cast<Call *>(arg);
-    call->core->finishTransfer(call->token);
-}
-
-void LibreSipCore::finishTransfer(quint64 token)
-{
-    auto it = m_calls.find(token);
-    if (it == m_calls.end() || !it->second->transferPending)
-        return;
-    Call &call = *it->second;
-    call.transferPending = false;
-    call.refer = static_cast<struct sipsub *>(mem_deref(call.refer));
-    if (call.transferStatus >= 300) {
-        qCInfo(lcSip) << "call" << token << "transfer failed:" << call.transferStatus;
-        Q_EMIT m_stack->commandDone(token, EPROTO); // the call goes on here
-        return;
-    }
-    // The far end talks to the target: leave the call (BYE, normal clearing).
-    Q_EMIT m_stack->commandDone(token, 0);
-    sipsess_set_close_headers(call.session, "%s", closingHeaders(16, {}).constData());
     destroyCall(token);
 }
 

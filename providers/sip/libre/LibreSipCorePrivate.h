@@ -115,6 +115,8 @@ struct LibreSipCore::Call
     bool audioAnnounced = false;
     bool provisional = false; // outbound: a 1xx arrived, so a CANCEL may be sent
     QByteArray callId;
+    QByteArray localTag, remoteTag; // the dialog's tags, known once it is established
+    QByteArray targetUri; // outbound: the Request-URI we called (a consult transfer's Refer-To)
     QByteArray remoteAddress;
     quint16 remotePort = 0;
     int payloadType = -1; // -1: no offer yet (an INVITE without SDP: ours goes in the 200)
@@ -130,6 +132,13 @@ struct LibreSipCore::Call
     struct sipsub *refer = nullptr;
     struct sip_request *info = nullptr; // our INFO with UUI while it waits for its response (libre clears it)
     bool transferPending = false;
+    // A far end's REFER to this call: the implicit subscription our NOTIFYs go to (RFC 3515).
+    struct sipnot *referNotifier = nullptr;
+    quint64 referrer = 0; // a call placed for a far end's REFER: the call whose far end asked
+    quint64 replacedConsult = 0; // consult transfer: the call whose dialog our REFER's Replaces names
+    // How that consult call ended while the transfer was under way (the target's BYE of the replaced
+    // dialog): reported only if the transfer fails.
+    std::optional<SipCallEnd> consultEnd;
     bool referAccepted = false; // a NOTIFY came: the far end took the REFER
     int transferStatus = 0; // final sipfrag status, or the REFER's own error response
     struct tmr transferDone
@@ -140,6 +149,7 @@ struct LibreSipCore::Call
     {
         tmr_cancel(&transferDone);
         mem_deref(info); // before completion: libre cancels it without calling back
+        mem_deref(referNotifier);
         mem_deref(refer);
         mem_deref(session);
     }

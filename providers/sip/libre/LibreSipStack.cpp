@@ -83,6 +83,12 @@ void LibreSipStack::transfer(quint64 token, const QString &target)
         m_loop.post([core = m_core, token, target] { core->transfer(token, target); });
 }
 
+void LibreSipStack::transferReplacing(quint64 token, quint64 consultToken)
+{
+    if (m_core)
+        m_loop.post([core = m_core, token, consultToken] { core->transferReplacing(token, consultToken); });
+}
+
 void LibreSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
 {
     if (m_core)

@@ -4,8 +4,8 @@
 #include "LibreSipStack.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackPeers.h"
-#include "providers/LineAudioEndpoint.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
@@ -68,10 +68,10 @@ CallSession *SipLoopbackConsole::waitForOffer(QSignalSpy &added)
     return session;
 }
 
-CallSession *SipLoopbackConsole::makeCall(const QString &number, Line *line)
+CallSession *SipLoopbackConsole::makeCall(const QString &number, Line *line, const QByteArray &uui)
 {
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
-    if (m_engine->makeCall(line ? line : this->line(QStringLiteral("agent1")), number) <= 0
+    if (m_engine->makeCall(line ? line : this->line(QStringLiteral("agent1")), number, uui) <= 0
         || (!added.count() && !added.wait(5000)))
         return nullptr;
     auto *session = added.at(0).at(0).value<CallSession *>();

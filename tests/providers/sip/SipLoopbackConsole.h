@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/qbytearray.h>
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
 #include <QtCore/qvariant.h>
@@ -38,8 +39,8 @@ public:
 
     // The session of the first call `added` saw (waiting up to 10 s), named "A" for the recorder.
     CallSession *waitForOffer(QSignalSpy &added);
-    // makeCall on `line` (agent1's when null), the session named "A".
-    CallSession *makeCall(const QString &number, Line *line = nullptr);
+    // makeCall on `line` (agent1's when null) with `uui` in the set-up, the session named "A".
+    CallSession *makeCall(const QString &number, Line *line = nullptr, const QByteArray &uui = {});
     // Starts `scenario` toward `account`, answers its offer and waits for CONNECTED; with `endpoint` also
     // for the call's audio. Null on any failure.
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,

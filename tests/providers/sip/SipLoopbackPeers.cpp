@@ -156,7 +156,7 @@ QString SipLoopbackPeers::kamailioLog() const
     return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll().right(4000)) : QString();
 }
 
-QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo)
+QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo, int calls)
 {
     end(m_sipp.get());
     m_sipp = std::make_unique<QProcess>();
@@ -178,13 +178,17 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
                       QStringLiteral("-mp"),
                       QString::number(mediaPort),
                       QStringLiteral("-m"),
-                      QStringLiteral("1"),
+                      QString::number(calls),
                       QStringLiteral("-timeout"),
                       QStringLiteral("15s"),
                       QStringLiteral("-timeout_error"),
                       QStringLiteral("-nostdin"),
                       QStringLiteral("-trace_err"),
-                      QStringLiteral("-nr")};
+                      QStringLiteral("-nr"),
+                      // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
+                      QStringLiteral("-key"),
+                      QStringLiteral("registrar"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     if (echo)
         args << QStringLiteral("-rtp_echo");
     if (service.isEmpty()) {

@@ -1,21 +1,23 @@
 // What happens during a SIP call, against real peers on 127.0.0.1 (Kamailio as registrar and relay,
 // sipp scenarios that check every SDP direction and header the console sends): hold and resume both
 // ways, DTMF both ways (RFC 4733 and INFO), the RTP timeout and a far end lost mid-call, an INVITE
-// without SDP, blind transfer by REFER, UUI on the 200, the INVITE and by INFO.
+// without SDP, blind transfer by REFER, consult transfer by REFER with Replaces, a far end's REFER and
+// INVITE with Replaces carried out here, UUI on the 200 (from the engine's answer) and the INVITE (from
+// makeCall), and by INFO.
 #include "EventRecorder.h"
-#include "LibreSipStack.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
-#include "providers/LineAudioEndpoint.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qloggingcategory.h>
+#include <QtCore/qmutex.h>
 #include <QtCore/qregularexpression.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
@@ -36,10 +38,33 @@ namespace {
 // libre's thread); the trace itself is shown only with HOOKLINE_SIP_TEST_TRACE=1.
 std::atomic<int> answeredRtpPort {0};
 QtMessageHandler previousHandler = nullptr;
+QMutex sentLock;
+QStringList sentMessages; // every SIP message the console sent, as the trace showed it
+
+// The value of `header` in the first message the console sent that starts with `start`.
+QString sentHeader(const QString &start, const QString &header)
+{
+    QMutexLocker locker(&sentLock);
+    for (const QString &message : std::as_const(sentMessages)) {
+        // "sent <n> bytes\n <message>": QDebug puts a space before the message.
+        const QString sent = message.mid(message.indexOf(QLatin1Char('\n')) + 1).trimmed();
+        if (!sent.startsWith(start))
+            continue;
+        for (const QString &line : sent.split(QStringLiteral("\r\n"))) {
+            if (line.startsWith(header + QLatin1Char(':'), Qt::CaseInsensitive))
+                return line.mid(header.size() + 1).trimmed();
+        }
+    }
+    return {};
+}
 
 void watchTrace(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
+        if (message.startsWith(QLatin1String("sent"))) {
+            QMutexLocker locker(&sentLock);
+            sentMessages << message;
+        }
         if (message.startsWith(QLatin1String("sent")) && message.contains(QLatin1String(" SIP/2.0 200 OK"))) {
             static const QRegularExpression audio(QStringLiteral("m=audio (\\d+) "));
             if (const QRegularExpressionMatch match = audio.match(message); match.hasMatch())
@@ -112,7 +137,10 @@ private Q_SLOTS:
     void inboundWithoutSdp();
     void blindTransfer();
     void blindTransferToBusyTarget();
-    void stackSendsUuiOnAnswerAndInvite();
+    void consultTransferWithReplaces();
+    void farEndTransfersTheCall();
+    void inviteWithReplacesTakesOverTheCall();
+    void uuiOnAnswerAndMakeCall();
     void uuiByInfoBothWays();
 
 private:
@@ -127,8 +155,7 @@ void tst_SipMidCall::initTestCase()
     m_peers = std::make_unique<SipLoopbackPeers>();
     QVERIFY(m_peers->isValid());
     QString error;
-    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent4", "secret4"}, {"agent5", "secret5"}},
-                                      &error),
+    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent4", "secret4"}}, &error),
              qPrintable(error));
     QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
     m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
@@ -152,6 +179,8 @@ void tst_SipMidCall::cleanupTestCase()
 void tst_SipMidCall::init()
 {
     m_console->recorder()->clear();
+    QMutexLocker locker(&sentLock);
+    sentMessages.clear();
 }
 
 void tst_SipMidCall::holdAndResumeBothWays()
@@ -330,47 +359,141 @@ void tst_SipMidCall::blindTransferToBusyTarget()
     m_console->finishSipp(sipp);
 }
 
-void tst_SipMidCall::stackSendsUuiOnAnswerAndInvite()
+void tst_SipMidCall::consultTransferWithReplaces()
 {
-    // The engine has no UUI for answer or makeCall yet; the stack takes it (LineCommand::uui) and puts it
-    // in the 200's and the INVITE's User-to-User. A stack of its own, on account agent5.
-    SipAccountConfig account;
-    QString error;
-    QVERIFY2(SipAccountConfig::fromVariantMap(
-                 {{"registrar", QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort())},
-                  {"user", "agent5"},
-                  {"password", "secret5"}},
-                 &account, &error),
-             qPrintable(error));
-    LibreSipStack stack;
-    QSignalSpy registered(&stack, &SipStack::registrationChanged);
-    QSignalSpy incoming(&stack, &SipStack::callIncoming);
-    QSignalSpy done(&stack, &SipStack::commandDone);
-    QSignalSpy ended(&stack, &SipStack::callEnded);
-    stack.start({account});
-    QTRY_VERIFY_WITH_TIMEOUT(!registered.isEmpty() && registered.last().at(1).toBool(), 5000);
-
-    QProcess *sipp =
-        m_peers->startSipp(QStringLiteral("uac_expect_answer_uui.xml"), QStringLiteral("agent5"));
+    // setupTransfer holds the original by re-INVITE and opens a consult call; completeTransfer sends
+    // REFER whose Refer-To names the consult dialog in Replaces (RFC 3891); on NOTIFY 200 both calls end
+    // here with BYE and both sessions go IDLE, as TAPI's lineCompleteTransfer (transfer mode) says.
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_consult_transfer.xml"), QString(), false, 2);
     QVERIFY(sipp);
-    QVERIFY(incoming.wait(10000));
-    const quint64 token = incoming.at(0).at(0).toULongLong();
-    stack.answer(token, "answer-uui");
-    QTRY_COMPARE(done.count(), 1);
-    QCOMPARE(done.at(0).at(1).toInt(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000); // the far end's BYE
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9008"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QVERIFY(a->setupTransfer() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHoldPendTransfer), 5000);
+    QCOMPARE(added.count(), 1);
+    auto *k = added.at(0).at(0).value<CallSession *>();
+    m_console->recorder()->name(k, QStringLiteral("K"));
+    QCOMPARE(k->state(), int(DialTone));
+    QVERIFY(k->dial(QStringLiteral("9009")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(k->state(), int(Connected), 10000);
+
+    m_console->recorder()->clear();
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int id = a->completeTransfer(k);
+    QVERIFY(id > 0);
+    QVERIFY(completed.wait(10000)); // the NOTIFY with sipfrag 200
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->state(), int(Idle));
+    QCOMPARE(k->state(), int(Idle));
+    QCOMPARE(m_console->recorder()->events(),
+             (QStringList {QStringLiteral("S(A)=IDLE"), QStringLiteral("S(K)=IDLE")}));
+    m_console->finishSipp(sipp); // Refer-To with Replaces, BYE to both far ends checked
+
+    // The Replaces names our consult dialog exactly: its Call-ID, the target's tag, our From tag.
+    const QString callId = sentHeader(QStringLiteral("INVITE sip:9009@"), QStringLiteral("Call-ID"));
+    const QString from = sentHeader(QStringLiteral("INVITE sip:9009@"), QStringLiteral("From"));
+    const QString fromTag = from.mid(from.indexOf(QLatin1String(";tag=")) + 5);
+    QVERIFY(!callId.isEmpty() && from.contains(QLatin1String(";tag=")));
+    const QByteArray replaces =
+        (callId + QStringLiteral(";to-tag=target42;from-tag=") + fromTag).toUtf8().toPercentEncoding();
+    QCOMPARE(sentHeader(QStringLiteral("REFER "), QStringLiteral("Refer-To")),
+             QStringLiteral("<sip:9009@127.0.0.1:%1?Replaces=%2>")
+                 .arg(m_peers->kamailioPort())
+                 .arg(QString::fromLatin1(replaces)));
+}
+
+void tst_SipMidCall::farEndTransfersTheCall()
+{
+    // The far end's REFER: 202, a new outbound call to its Refer-To (a session with reason TRANSFER),
+    // NOTIFY 100 then 200 back (sipp checks them); the original ends when the far end hangs up.
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_far_end_transfers.xml"), QString(), false, 2);
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9011"));
+    QVERIFY(a);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QVERIFY(added.count() || added.wait(5000));
+    auto *t = added.at(0).at(0).value<CallSession *>();
+    m_console->recorder()->name(t, QStringLiteral("T"));
+    QCOMPARE(t->direction(), int(Outbound));
+    QCOMPARE(t->callReason(), int(ReasonTransfer));
+    QCOMPARE(a->callReason(), int(ReasonDirect));
+    QCOMPARE(t->remoteNumber(), QStringLiteral("9012"));
+    QTRY_COMPARE_WITH_TIMEOUT(t->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000); // the transferor's BYE
+    QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QVERIFY(t->drop(QByteArray()) > 0);
+    QTRY_COMPARE(t->state(), int(Idle));
+    m_console->finishSipp(sipp); // 202, both NOTIFYs, Referred-By on the new INVITE
+}
+
+void tst_SipMidCall::inviteWithReplacesTakesOverTheCall()
+{
+    // RFC 3891 at the target of an attended transfer: the INVITE with Replaces is answered at once, the
+    // replaced dialog gets BYE, and the session goes on (CONNECTED, no new session) in the new dialog:
+    // the agent's drop ends that one (sipp checks both BYEs).
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_replaced_by_invite.xml"), QString());
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
+    CallSession *a = m_console->makeCall(QStringLiteral("9013"));
+    QVERIFY(a);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 2, 10000); // the replacing dialog's stream
+    m_console->recorder()->clear();
+    QTest::qWait(300); // the replaced dialog's BYE goes out meanwhile: no report may follow
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_console->recorder()->events(), QStringList());
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
+}
+
+void tst_SipMidCall::uuiOnAnswerAndMakeCall()
+{
+    // The engine's answer(uui) and makeCall(number, uui) reach the 200's and the INVITE's User-to-User
+    // (sipp checks the header); over the SIP line's limit (RFC 7433's 128 octets) both are refused.
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QProcess *sipp =
+        m_peers->startSipp(QStringLiteral("uac_expect_answer_uui.xml"), QStringLiteral("agent1"));
+    QVERIFY(sipp);
+    CallSession *a = m_console->waitForOffer(added);
+    QVERIFY(a);
+    QTRY_COMPARE(a->state(), int(Offering));
+    QCOMPARE(a->answer(QByteArray(129, 'x')), int(UserUserInfoTooBig));
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    QVERIFY(a->answer(QByteArray("answer-uui")) > 0);
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(Success));
+    QCOMPARE(a->sentUserUserInfo(), QByteArray("answer-uui"));
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000); // the far end's BYE
+    QCOMPARE(a->receivedUserUserInfo().last(), QByteArray("bye-uui")); // after the INVITE's
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
     m_console->finishSipp(sipp); // the 200's User-to-User checked
     if (QTest::currentTestFailed())
         return;
 
+    Line *line = m_console->line(QStringLiteral("agent1"));
+    QCOMPARE(line->makeCall(QStringLiteral("9007"), QByteArray(129, 'x')), int(UserUserInfoTooBig));
     sipp = m_peers->startSipp(QStringLiteral("uas_expect_invite_uui.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    stack.placeCall(77, 0, QStringLiteral("9007"), "call-uui");
-    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 10000);
-    QCOMPARE(ended.at(1).at(0).toULongLong(), quint64(77));
+    CallSession *b = m_console->makeCall(QStringLiteral("9007"), line, QByteArray("call-uui"));
+    QVERIFY(b);
+    QTRY_COMPARE_WITH_TIMEOUT(b->state(), int(Connected), 10000);
+    QCOMPARE(b->sentUserUserInfo(), QByteArray("call-uui"));
+    QTRY_COMPARE_WITH_TIMEOUT(b->state(), int(Disconnected), 10000); // the far end's BYE
+    QVERIFY(b->drop(QByteArray()) > 0);
+    QTRY_COMPARE(b->state(), int(Idle));
     m_console->finishSipp(sipp); // the INVITE's User-to-User checked
-    stack.stop();
 }
 
 void tst_SipMidCall::uuiByInfoBothWays()

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void blindTransferByRefer();
     void blindTransferFails();
     void uuiTravelsWithAnswerAndMakeCall();
+    void consultTransferByReferWithReplaces();
+    void consultTransferNeedsAnsweredConsult();
     void uuiByInfoBothWays();
 
 private:
@@ -469,29 +471,109 @@ void tst_SipProvider::blindTransferFails()
 
 void tst_SipProvider::uuiTravelsWithAnswerAndMakeCall()
 {
-    // The engine's answer() and makeCall() carry no UUI yet; the provider hands a command's UUI on to
-    // the stack (User-to-User on the 200 and on the INVITE).
+    // The engine's answer(uui) and makeCall(number, uui) reach the stack (User-to-User on the 200 and on
+    // the INVITE); from dial tone the UUI waits for the INVITE that dial() sends.
     quint64 token = 0;
     CallSession *a = offer(QStringLiteral("100"), {}, {}, &token);
     QVERIFY(a);
-    LineCommand answer;
-    answer.kind = LineCommand::Answer;
-    answer.lineId = QStringLiteral("sip/agent1");
-    answer.call = a->call()->id;
-    answer.uui = "answer-uui";
-    m_provider->execute(answer);
+    QVERIFY(a->answer(QByteArray("answer-uui")) > 0);
     QCOMPARE(m_stack->commands().last(),
-             QStringLiteral("answer %1 uui=%2").arg(token).arg(QString::fromLatin1(answer.uui.toHex())));
-    LineCommand make;
-    make.kind = LineCommand::MakeCall;
-    make.lineId = QStringLiteral("sip/agent1");
-    make.call = 4242;
-    make.digits = QStringLiteral("5550100");
-    make.uui = "call-uui";
-    m_provider->execute(make);
-    QCOMPARE(
-        m_stack->commands().last(),
-        QStringLiteral("invite 4242 account=0 to=5550100 uui=%1").arg(QString::fromLatin1(make.uui.toHex())));
+             QStringLiteral("answer %1 uui=%2")
+                 .arg(token)
+                 .arg(QString::fromLatin1(QByteArray("answer-uui").toHex())));
+    QTRY_COMPARE(a->state(), int(Connected));
+    QCOMPARE(a->sentUserUserInfo(), QByteArray("answer-uui"));
+
+    Line *line = m_engine->line(QStringLiteral("sip/agent1"));
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QVERIFY(line->makeCall(QStringLiteral("5550100"), QByteArray("call-uui")) > 0);
+    QVERIFY(m_stack->commands().last().startsWith(QStringLiteral("invite ")));
+    QVERIFY(
+        m_stack->commands().last().endsWith(QStringLiteral(" account=0 to=5550100 uui=%1")
+                                                .arg(QString::fromLatin1(QByteArray("call-uui").toHex()))));
+
+    QVERIFY(line->makeCall(QString(), QByteArray("later-uui")) > 0);
+    QTRY_COMPARE(added.count(), 2);
+    auto *dialTone = added.at(1).at(0).value<CallSession *>();
+    QTRY_COMPARE(dialTone->state(), int(DialTone));
+    const int before = m_stack->commands().size();
+    QVERIFY(dialTone->dial(QStringLiteral("5550101")) > 0);
+    QCOMPARE(m_stack->commands().size(), before + 1);
+    QVERIFY(m_stack->commands().last().endsWith(
+        QStringLiteral(" to=5550101 uui=%1").arg(QString::fromLatin1(QByteArray("later-uui").toHex()))));
+}
+
+void tst_SipProvider::consultTransferByReferWithReplaces()
+{
+    // setupTransfer: the original is held by re-INVITE, the consult is a new outbound call; completeTransfer
+    // hands both to the stack's REFER with Replaces; on its success both sessions go IDLE [XFER].
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QVERIFY(a->setupTransfer() > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hold %1").arg(token));
+    QTRY_COMPARE(a->state(), int(OnHoldPendTransfer));
+    QCOMPARE(added.count(), 1);
+    auto *k = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(k, QStringLiteral("K"));
+    QCOMPARE(k->state(), int(DialTone));
+    const quint64 consult = k->call()->id;
+    QVERIFY(k->dial(QStringLiteral("5550102")) > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("invite %1 account=0 to=5550102 uui=").arg(consult));
+    QTRY_COMPARE(k->state(), int(Dialing));
+    Q_EMIT m_stack->callEstablished(consult);
+    QCOMPARE(k->state(), int(Connected));
+
+    m_recorder->clear();
+    m_stack->setFarEndAnswersLater(true);
+    const int transfer = a->completeTransfer(k);
+    QVERIFY(transfer > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("transfer %1 replacing %2").arg(token).arg(consult));
+    QTest::qWait(10);
+    QCOMPARE(a->state(), int(OnHoldPendTransfer)); // until the NOTIFY says the transferee got through
+    m_stack->farEndAnswers(token);
+    QCOMPARE(m_recorder->events(),
+             (QStringList {QStringLiteral("reply(%1,0)").arg(transfer), "S(A)=IDLE", "S(K)=IDLE"}));
+    // The stack ends both calls itself: nothing more reaches the engine.
+    m_stack->callAudioGone(token);
+    m_stack->callEnded(consult, SipCallEnd {});
+    m_stack->callAudioGone(consult);
+    QCOMPARE(m_recorder->events().size(), 3);
+}
+
+void tst_SipProvider::consultTransferNeedsAnsweredConsult()
+{
+    // A consult still ringing has no dialog the transferee's INVITE may replace: OPERATIONFAILED, and
+    // both calls go on. Unholding the original then ends the set-up: the consult is cancelled.
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    QVERIFY(a->setupTransfer() > 0);
+    QTRY_COMPARE(a->state(), int(OnHoldPendTransfer));
+    auto *k = added.at(0).at(0).value<CallSession *>();
+    const quint64 consult = k->call()->id;
+    QVERIFY(k->dial(QStringLiteral("5550102")) > 0);
+    QTRY_COMPARE(k->state(), int(Dialing));
+    Q_EMIT m_stack->callProgress(consult, 180, false);
+    QTRY_COMPARE(k->state(), int(Ringback));
+    const int commands = m_stack->commands().size();
+    QSignalSpy completed(a, &CallSession::requestCompleted);
+    const int transfer = a->completeTransfer(k);
+    QVERIFY(transfer > 0);
+    QVERIFY(completed.wait(1000));
+    QCOMPARE(completed.at(0).at(1).toInt(), int(OperationFailed));
+    QCOMPARE(m_stack->commands().size(), commands); // nothing sent
+    QCOMPARE(a->state(), int(OnHoldPendTransfer));
+    QCOMPARE(k->state(), int(Ringback));
+
+    QVERIFY(a->unhold() > 0);
+    QCOMPARE(m_stack->commands().mid(commands),
+             (QStringList {QStringLiteral("hangup %1 cause=16 uui=").arg(consult),
+                           QStringLiteral("resume %1").arg(token)}));
+    QTRY_COMPARE(a->state(), int(Connected));
+    QTRY_COMPARE(k->state(), int(Idle));
 }
 
 void tst_SipProvider::uuiByInfoBothWays()
