@@ -2,6 +2,7 @@
 #include "FrameProbe.h"
 
 #include <QtCore/qdir.h>
+#include <QtCore/qfileinfo.h>
 
 #include <QtCore/qstandardpaths.h>
 
@@ -252,11 +253,14 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     startSoundLines();
     startSipLines();
     startFloor();
-    // The state the agent left the console in, Ready the first time: kept in the data folder (its writes
-    // are the engine's, on a thread of their own), read from the settings where earlier versions kept it.
-    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataFolder);
-    m_agent->persistIn(QDir(dataFolder).filePath(QStringLiteral("agent-state.ini")), m_settings);
+    // The state the agent left the console in, Ready the first time: kept in a file of its own beside the
+    // settings (its writes are the engine's, on a thread of their own, and never rewrite the user's
+    // settings file), read from the settings where earlier versions kept it.
+    const QString configFolder = m_settings
+        ? QFileInfo(m_settings->fileName()).absolutePath()
+        : QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(configFolder);
+    m_agent->persistIn(QDir(configFolder).filePath(QStringLiteral("agent-state.ini")), m_settings);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);

@@ -149,13 +149,7 @@ void CallLog::openReader()
 
 void CallLog::closeReader()
 {
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    CallLogSchema::closeConnection(m_connection);
 }
 
 bool CallLog::isOpen() const

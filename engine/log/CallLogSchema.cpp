@@ -2,6 +2,8 @@
 
 #include "lines/DialString.h"
 
+#include <QtSql/qsqldatabase.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -103,6 +105,17 @@ void tightenToOwner(const QByteArray &path)
     };
     if (::stat(path.constData(), &info) == 0 && (info.st_mode & 0777) != 0600)
         ::chmod(path.constData(), 0600);
+}
+
+void closeConnection(const QString &name)
+{
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 } // namespace CallLogSchema

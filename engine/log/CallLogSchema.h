@@ -23,4 +23,6 @@ QString selectColumns();
 void createOwnerOnly(const QByteArray &path);
 // Makes an existing file 0600.
 void tightenToOwner(const QByteArray &path);
+// Closes and removes the named QSqlDatabase connection, if there is one (on the thread that opened it).
+void closeConnection(const QString &name);
 } // namespace CallLogSchema

@@ -311,13 +311,7 @@ bool CallLogStore::markInterrupted(QSqlDatabase &db)
 
 void CallLogStore::closeConnection()
 {
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    CallLogSchema::closeConnection(m_connection);
 }
 
 void CallLogStore::close()

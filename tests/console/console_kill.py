@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+from console_files import json_lines, private_home
+
 CALLS = 8
 CALL_SPACING_MS = 1100
 
@@ -45,28 +47,9 @@ def scenario():
             "steps": steps}
 
 
-def trace_events(path):
-    events = []
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.endswith("\n"):
-                    try:
-                        events.append(json.loads(line))
-                    except json.JSONDecodeError:
-                        pass
-    except FileNotFoundError:
-        pass
-    return events
-
-
 def one_run(exe, run, rng, seed):
     with tempfile.TemporaryDirectory(prefix="hookline-kill-") as home:
-        env = dict(os.environ)
-        for key, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                         ("XDG_CACHE_HOME", "cache")):
-            os.makedirs(os.path.join(home, sub), exist_ok=True)
-            env[key] = os.path.join(home, sub)
+        env = private_home(home, dict(os.environ))
         env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
                    PULSE_SERVER="unix:" + os.path.join(home, "no-sound-server"))
         fmt = "flac" if run % 2 else "wav"
@@ -80,7 +63,7 @@ def one_run(exe, run, rng, seed):
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # Kill once the first offer is in the trace (the console is up), at a random moment of the calls.
         deadline = time.time() + 20
-        while time.time() < deadline and not any(e.get("state") == "OFFERING" for e in trace_events(trace)):
+        while time.time() < deadline and not any(e.get("state") == "OFFERING" for e in json_lines(trace)):
             if app.poll() is not None:
                 fail("hookline exited early (%s)" % app.returncode, seed)
             time.sleep(0.05)
@@ -89,7 +72,7 @@ def one_run(exe, run, rng, seed):
         app.send_signal(signal.SIGKILL)
         app.wait()
 
-        events = trace_events(trace)
+        events = json_lines(trace)
         terminated = [e["session"] for e in events if e.get("event") == "terminated"]
         last_is_terminated = bool(events) and events[-1].get("event") == "terminated"
         dbs = glob.glob(os.path.join(home, "data", "**", "calls.sqlite"), recursive=True)

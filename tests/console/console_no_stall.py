@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+from console_files import json_lines, private_home
+
 CALLS = 6
 FIRST_OFFER_MS = 4000
 SPACING_MS = 900
@@ -46,21 +48,6 @@ def scenario():
             "farEnds": [{"id": "peer", "number": "555", "name": "Pat Peer"}], "steps": steps}
 
 
-def json_lines(path):
-    rows = []
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.endswith("\n"):
-                    try:
-                        rows.append(json.loads(line))
-                    except json.JSONDecodeError:
-                        pass
-    except FileNotFoundError:
-        pass
-    return rows
-
-
 def wait_for(what, predicate, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -82,11 +69,7 @@ def main():
     if "DBUS_SESSION_BUS_ADDRESS" not in os.environ or "DISPLAY" not in os.environ:
         fail("run under dbus-run-session and xvfb-run (see usage)")
     with tempfile.TemporaryDirectory(prefix="hookline-nostall-") as home:
-        env = dict(os.environ)
-        for key, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                         ("XDG_CACHE_HOME", "cache")):
-            os.makedirs(os.path.join(home, sub), exist_ok=True)
-            env[key] = os.path.join(home, sub)
+        env = private_home(home, dict(os.environ))
         env.pop("QT_QPA_PLATFORM", None)  # xcb, on the Xvfb display
         env.update(QT_QUICK_BACKEND="software", PULSE_SERVER="unix:" + os.path.join(home, "no-sound-server"))
         os.makedirs(os.path.join(home, "config", "Hookline"))
