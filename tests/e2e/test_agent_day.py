@@ -3,11 +3,13 @@
 times, caller data stays in view after answering, the idle console's number field takes numbers as the
 console writes them and says why it refuses others, History is searched by digits, the state bar shows
 "On call" with a running time, the event log speaks the console's state names and follows new events, and
-the language chosen in Settings applies at once and at the next start."""
+the language chosen in Settings applies at once and at the next start, and a call that was going on when the
+console was killed is in History as interrupted after the next start (issue 13)."""
 
 import datetime
 import os
 import re
+import signal
 import unittest
 
 from e2e_case import ConsoleTestCase, scenario
@@ -39,6 +41,24 @@ class AgentDay(ConsoleTestCase):
         c.wait_gone("push button", tr("Save the wrap-up and close the call"), timeout=5)
 
     # 1 ------------------------------------------------------------------------------------------------
+
+    def test_call_live_at_a_kill_is_interrupted_in_history(self):
+        home = self.persistent_home()
+        c = self.console("one-caller.json", home=home)
+        tr = c.tr
+        c.press(c.find("push button", tr("Answer the incoming call"), timeout=15))
+        panel = c.find("panel", tr("Selected call"), timeout=5)
+        c.find("label", self.connected(c), root=panel, timeout=5)
+        c.screenshot("1-talking.png")
+        # Power lost, or killed: nothing of the console's own shutdown runs.
+        os.kill(c.proc.pid, signal.SIGKILL)
+        c.proc.wait(10)
+        c.stop()
+        again = self.console("quiet.json", home=home, run="after-kill")
+        self.open_history(again)
+        again.find("list item", self.history_row_name(again, "Incoming", "Hana Kim (+1 555 0142)", "interrupted"),
+                   timeout=5)
+        again.screenshot("2-history-interrupted.png")
 
     def test_history_shows_wall_clock_time(self):
         c = self.console("one-caller.json")
