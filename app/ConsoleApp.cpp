@@ -160,7 +160,7 @@ void ConsoleApp::startAudio()
     if (m_audio)
         return;
     m_settings = new QSettings(this);
-    m_audio = new ConsoleAudio(m_engine, m_agent, m_callLog, m_settings);
+    m_audio = new ConsoleAudio(m_engine, m_agent, m_settings);
 }
 
 void ConsoleApp::startFloor()

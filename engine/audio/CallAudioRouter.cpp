@@ -5,7 +5,6 @@
 #include "audio/QtAgentAudioIo.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
-#include "log/CallLog.h"
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
@@ -75,13 +74,12 @@ int rankOf(int mode)
 } // namespace
 
 CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings,
-                                 CallLog *callLog, CallAudioMixer::IoFactory ioFactory,
+                                 CallAudioMixer::IoFactory ioFactory,
                                  CallAudioMixer::Drive drive, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_devices(devices)
     , m_settings(settings)
-    , m_callLog(callLog)
     , m_drive(drive)
 {
     if (!ioFactory)
@@ -470,6 +468,12 @@ QString CallAudioRouter::recordingPath(CallSession *session) const
     return m_bridges.value(bridgeIdOf(session)).recordingPath;
 }
 
+static_assert(int(CallSession::NotRecorded) == Recorder::Idle && int(CallSession::Recording) == Recorder::Recording
+                  && int(CallSession::RecordingPaused) == Recorder::Paused
+                  && int(CallSession::RecordingFinished) == Recorder::Finished
+                  && int(CallSession::RecordingFailed) == Recorder::Failed,
+              "CallSession::RecordingState follows Recorder::State");
+
 void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error)
 {
     auto it = m_bridges.find(bridgeId);
@@ -481,9 +485,8 @@ void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString
     for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
         if (!session)
             continue;
-        if (state == Recorder::Recording && previous != Recorder::Paused && previous != Recorder::Recording
-            && m_callLog)
-            m_callLog->setRecordingPath(session->sessionId(), path);
+        // The session carries it (the call log links the file from the call's row as soon as it starts).
+        session->setRecording(CallSession::RecordingState(state), path);
         Q_EMIT recordingChanged(session->sessionId(), state, path);
         if (state == Recorder::Failed)
             Q_EMIT recordingFailed(session->sessionId(), error);

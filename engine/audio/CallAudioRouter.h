@@ -15,7 +15,6 @@
 
 class AudioDevices;
 class CallEngine;
-class CallLog;
 class CallSession;
 class LineAudioEndpoint;
 class QJSEngine;
@@ -59,11 +58,11 @@ public:
 
     // No default arguments: Qt 6.4 would construct a default-constructible QML singleton itself.
     // `devices` and `settings` outlive the router; `devices` may be null when the io needs no device
-    // choice (the buffer twin); `callLog` (may be null) gets each recording's path. `ioFactory` makes
+    // choice (the buffer twin). A recording's state and file go onto its sessions (the call log follows
+    // them there). `ioFactory` makes
     // the agent's devices on the audio thread; null means QtMultimedia. `drive`: the mixer's own thread
     // and timer (the console), or stepped by advanceAudioTo() on this thread.
-    CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings, CallLog *callLog,
-                    CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive, QObject *parent);
+    CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings, CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive, QObject *parent);
     ~CallAudioRouter() override;
 
     static void setQmlInstance(CallAudioRouter *router);
@@ -138,7 +137,6 @@ private:
     QPointer<CallEngine> m_engine;
     AudioDevices *m_devices;
     QSettings *m_settings;
-    QPointer<CallLog> m_callLog;
     const CallAudioMixer::Drive m_drive;
     QThread m_thread;
     CallAudioMixer *m_mixer;

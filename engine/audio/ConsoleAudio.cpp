@@ -5,11 +5,10 @@
 #include "audio/DtmfFeedback.h"
 #include "audio/RingtonePlayer.h"
 
-ConsoleAudio::ConsoleAudio(CallEngine *engine, AgentState *agent, CallLog *callLog, QSettings *settings,
-                           QObject *parent)
+ConsoleAudio::ConsoleAudio(CallEngine *engine, AgentState *agent, QSettings *settings, QObject *parent)
     : QObject(parent)
     , m_devices(std::make_unique<AudioDevices>(settings))
-    , m_router(std::make_unique<CallAudioRouter>(engine, m_devices.get(), settings, callLog, nullptr,
+    , m_router(std::make_unique<CallAudioRouter>(engine, m_devices.get(), settings, nullptr,
                                                  CallAudioMixer::Drive::OwnTimer, nullptr))
     , m_ringtone(std::make_unique<RingtonePlayer>(m_devices.get(), settings, nullptr))
     , m_dtmf(std::make_unique<DtmfFeedback>(m_devices.get(), nullptr))

@@ -8,7 +8,6 @@ class AgentState;
 class AudioDevices;
 class CallAudioRouter;
 class CallEngine;
-class CallLog;
 class DtmfFeedback;
 class QSettings;
 class RingtonePlayer;
@@ -22,9 +21,8 @@ class ConsoleAudio : public QObject
     Q_OBJECT
 
 public:
-    // `engine`, `agent` and `settings` outlive this object; `callLog` may be null (no recording paths kept).
-    ConsoleAudio(CallEngine *engine, AgentState *agent, CallLog *callLog, QSettings *settings,
-                 QObject *parent = nullptr);
+    // `engine`, `agent` and `settings` outlive this object.
+    ConsoleAudio(CallEngine *engine, AgentState *agent, QSettings *settings, QObject *parent = nullptr);
     ~ConsoleAudio() override;
 
     AudioDevices *devices() const { return m_devices.get(); }

@@ -421,3 +421,12 @@ void CallSession::setRecordingPath(const QString &path)
     m_recordingPath = path;
     Q_EMIT recordingPathChanged();
 }
+
+void CallSession::setRecording(RecordingState state, const QString &path)
+{
+    setRecordingPath(path);
+    if (m_recordingState == state)
+        return;
+    m_recordingState = state;
+    Q_EMIT recordingStateChanged();
+}

@@ -69,7 +69,8 @@ class CallSession : public QObject
     // is terminated, when the call log writes it with the call's row.
     Q_PROPERTY(QString disposition READ disposition NOTIFY wrapUpChanged FINAL)
     Q_PROPERTY(QString notes READ notes WRITE setNotes NOTIFY wrapUpChanged FINAL)
-    // The call's recording file, empty while it is not recorded.
+    // The call's recording: its state and file (empty while it is not recorded). Set by the audio router.
+    Q_PROPERTY(RecordingState recordingState READ recordingState NOTIFY recordingStateChanged FINAL)
     Q_PROPERTY(QString recordingPath READ recordingPath NOTIFY recordingPathChanged FINAL)
 
 public:
@@ -77,6 +78,9 @@ public:
     // prepareAddToConference). Both sides of the relation report it.
     enum ConsultKind { NoConsult, TransferConsult, ConferenceConsult };
     Q_ENUM(ConsultKind)
+    // The recording of the call, as the recorder reports it (the same order as Recorder::State).
+    enum RecordingState { NotRecorded, Recording, RecordingPaused, RecordingFinished, RecordingFailed };
+    Q_ENUM(RecordingState)
 
     CallSession(CallEngine *engine, Call *call, int sessionId, int privilege);
     ~CallSession() override;
@@ -169,6 +173,8 @@ public:
     void setNotes(const QString &notes) { setWrapUp(m_disposition, notes); }
     QString recordingPath() const { return m_recordingPath; }
     void setRecordingPath(const QString &path);
+    RecordingState recordingState() const { return m_recordingState; }
+    void setRecording(RecordingState state, const QString &path);
 
     // Engine-side plumbing.
     Call *call() const { return m_call; }
@@ -192,6 +198,7 @@ Q_SIGNALS:
     void timesChanged();
     void wrapUpChanged();
     void recordingPathChanged();
+    void recordingStateChanged();
     void digitReceived(const QString &digit);
     void terminated();
 
@@ -210,4 +217,5 @@ private:
     QString m_disposition;
     QString m_notes;
     QString m_recordingPath;
+    RecordingState m_recordingState = NotRecorded;
 };

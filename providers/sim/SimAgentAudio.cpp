@@ -22,7 +22,7 @@ SimAgentAudio::SimAgentAudio(CallEngine *engine, const ScenarioAgent &agent)
     auto voice = agent.playSamples;
     const bool loop = agent.playLoop;
     m_router = std::make_unique<CallAudioRouter>(
-        engine, nullptr, m_settings.get(), nullptr,
+        engine, nullptr, m_settings.get(),
         [this, voice, loop] {
             auto io = std::make_unique<BufferAgentAudioIo>(SampleRate, SampleRate * EarpieceBufferMs / 1000,
                                                            SampleRate * EarpieceStartMs / 1000);

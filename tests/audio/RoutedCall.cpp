@@ -26,7 +26,7 @@ std::unique_ptr<RoutedCall> RoutedCall::start(const Setup &setup, QString *why)
     }
     call->log->attach(&call->fx->engine());
     call->router = std::make_unique<CallAudioRouter>(&call->fx->engine(), call->devices.get(), setup.settings,
-                                                     call->log.get(), setup.io,
+                                                     setup.io,
                                                      CallAudioMixer::Drive::OwnTimer, nullptr);
     call->session = call->fx->stage(SimFixture::StageConnected);
     if (!call->session) {

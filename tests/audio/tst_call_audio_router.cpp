@@ -116,6 +116,13 @@ private Q_SLOTS:
         QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
         const QString path = m_call->router->recordingPath(m_call->session);
         QCOMPARE(QFileInfo(path).suffix(), suffix);
+        // The session carries its recording (the console's recording controls and the call log read it there).
+        QCOMPARE(m_call->session->recordingState(), CallSession::Recording);
+        QCOMPARE(m_call->session->recordingPath(), path);
+        m_call->router->pauseRecording(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::RecordingPaused);
+        m_call->router->resumeRecording(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
         letAudioRun(1200);
         QCOMPARE(endCall(), path);
         m_call->router.reset(); // closes the file

@@ -161,7 +161,7 @@ void SimDriver::build()
     m_settings->remove(QStringLiteral("audio"));
     m_settings->remove(QStringLiteral("recording"));
     m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey), recordingFolder());
-    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_log.get(), m_settings.get());
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_settings.get());
 
     CallEngine::setQmlInstance(m_engine.get());
     AgentState::setQmlInstance(m_agent.get());

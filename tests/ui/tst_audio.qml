@@ -72,6 +72,7 @@ Item {
             verify(message.visible)
             compare(message.text, "Cannot record: the call has no audio.")
             compare(CallAudioRouter.recordingState(offered), 0)
+            compare(offered.recordingState, CallSession.NotRecorded)
         }
 
         function test_dialPadKeyPlaysTheToneLocally() {

@@ -6,7 +6,8 @@ import Hookline.Ui
 
 // Where the call's audio goes now (earpiece and microphone, and why when it is a fallback), a level meter
 // each way, and the selected call's recording: Record / Pause / Resume / Stop and where the file goes.
-// Everything comes from CallAudioRouter; recording actions go through its per-session methods.
+// Devices and levels come from CallAudioRouter, the recording's state from the session; recording actions go
+// through the router's per-session methods.
 Pane {
     id: status
     objectName: "audioStatus"
@@ -14,21 +15,10 @@ Pane {
     Accessible.name: qsTr("Call audio")
     property CallSession session: null
 
-    // Recorder.State values, refreshed from the router's signal (the router is the only source).
-    property int recordingState: 0
-    property string recordingPath: ""
-    function refreshRecording() {
-        recordingState = session ? CallAudioRouter.recordingState(session) : 0
-        recordingPath = session ? CallAudioRouter.recordingPath(session) : ""
-    }
-    onSessionChanged: refreshRecording()
-    Connections {
-        target: CallAudioRouter
-        function onRecordingChanged(sessionId, state, path) {
-            if (status.session && status.session.sessionId === sessionId)
-                status.refreshRecording()
-        }
-    }
+    // The selected call's recording, as its session carries it.
+    readonly property int recordingState: session ? session.recordingState : CallSession.NotRecorded
+    readonly property string recordingPath: session ? session.recordingPath : ""
+    readonly property bool recordingRuns: recordingState === CallSession.Recording || recordingState === CallSession.RecordingPaused
 
     background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
 
@@ -105,14 +95,14 @@ Pane {
             IconButton {
                 objectName: "recordButton"
                 iconName: "record"
-                text: status.recordingState === 1 || status.recordingState === 2 ? qsTr("Stop recording") : qsTr("Record")
+                text: status.recordingRuns ? qsTr("Stop recording") : qsTr("Record")
                 readonly property bool ended: status.session !== null
                     && (status.session.state === Tapi.Idle || status.session.state === Tapi.Disconnected)
                 available: status.session !== null && !ended
                 disabledReason: ended ? qsTr("The call has ended: there is nothing left to record.") : ""
                 Accessible.name: text
                 onTriggered: {
-                    if (status.recordingState === 1 || status.recordingState === 2)
+                    if (status.recordingRuns)
                         CallAudioRouter.stopRecording(status.session)
                     else
                         CallAudioRouter.startRecording(status.session)
@@ -120,11 +110,11 @@ Pane {
             }
             IconButton {
                 objectName: "pauseRecordingButton"
-                text: status.recordingState === 2 ? qsTr("Resume") : qsTr("Pause")
-                available: status.recordingState === 1 || status.recordingState === 2
+                text: status.recordingState === CallSession.RecordingPaused ? qsTr("Resume") : qsTr("Pause")
+                available: status.recordingRuns
                 disabledReason: qsTr("Nothing is being recorded.")
-                Accessible.name: status.recordingState === 2 ? qsTr("Resume recording") : qsTr("Pause recording")
-                onTriggered: status.recordingState === 2 ? CallAudioRouter.resumeRecording(status.session)
+                Accessible.name: status.recordingState === CallSession.RecordingPaused ? qsTr("Resume recording") : qsTr("Pause recording")
+                onTriggered: status.recordingState === CallSession.RecordingPaused ? CallAudioRouter.resumeRecording(status.session)
                                                        : CallAudioRouter.pauseRecording(status.session)
             }
             PlainLabel {
@@ -132,9 +122,9 @@ Pane {
                 Layout.fillWidth: true
                 elide: Text.ElideMiddle
                 color: Theme.mutedText
-                text: status.recordingState === 1 ? qsTr("Recording to %1").arg(status.recordingPath)
-                    : status.recordingState === 2 ? qsTr("Paused: %1").arg(status.recordingPath)
-                    : status.recordingState === 3 ? qsTr("Saved %1").arg(status.recordingPath)
+                text: status.recordingState === CallSession.Recording ? qsTr("Recording to %1").arg(status.recordingPath)
+                    : status.recordingState === CallSession.RecordingPaused ? qsTr("Paused: %1").arg(status.recordingPath)
+                    : status.recordingState === CallSession.RecordingFinished ? qsTr("Saved %1").arg(status.recordingPath)
                     : ""
             }
         }

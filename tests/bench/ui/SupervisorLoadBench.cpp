@@ -118,7 +118,7 @@ bool SupervisorLoadBench::createSessions()
     m_settingsDir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_settingsDir->filePath(QStringLiteral("hookline.ini")),
                                              QSettings::IniFormat);
-    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_log.get(), m_settings.get());
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_settings.get());
     m_audio->registerForQml();
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
