@@ -17,7 +17,6 @@ struct FloorNatsHandles
     natsConnection *connection = nullptr;
     jsCtx *js = nullptr;
     kvStore *kv = nullptr;
-    natsInbox *inbox = nullptr;
     natsSubscription *inboxSub = nullptr;
     QList<natsSubscription *> served;
     kvWatcher *watcher = nullptr;
@@ -79,6 +78,11 @@ void onAsyncError(natsConnection *, natsSubscription *sub, natsStatus err, void 
         r->worker->relayAsyncError(sub, err);
 }
 
+QByteArray inboxPrefixOf(const QString &id)
+{
+    return QByteArrayLiteral("_INBOX.") + id.toUtf8();
+}
+
 QByteArray dataOf(natsMsg *msg)
 {
     return QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
@@ -91,7 +95,8 @@ void onRequest(natsConnection *, natsSubscription *, natsMsg *msg, void *closure
     if (reply && *reply) {
         std::lock_guard lock(r->mutex);
         if (r->worker)
-            Q_EMIT r->worker->requestReceived(QString::fromUtf8(reply), dataOf(msg));
+            Q_EMIT r->worker->requestReceived(QString::fromUtf8(natsMsg_GetSubject(msg)),
+                                              QString::fromUtf8(reply), dataOf(msg));
     }
     natsMsg_Destroy(msg);
 }
@@ -132,7 +137,6 @@ FloorNatsWorker::~FloorNatsWorker()
     for (natsSubscription *sub : std::as_const(m_nats->served))
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
-    natsInbox_Destroy(m_nats->inbox);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
     if (m_nats->connection) {
@@ -177,6 +181,11 @@ void FloorNatsWorker::open()
     const QByteArray name = QByteArrayLiteral("hookline ") + m_settings.agentId.toUtf8();
     if (s == NATS_OK)
         s = natsOptions_SetName(opts, name.constData());
+    // Replies and JetStream's deliveries come to inboxes under this console's id, so that a server's
+    // permissions can give each user its own inboxes only (docs/architecture.md, the floor).
+    const QByteArray inboxPrefix = inboxPrefixOf(m_settings.agentId);
+    if (s == NATS_OK)
+        s = natsOptions_SetCustomInboxPrefix(opts, inboxPrefix.constData());
     if (s == NATS_OK && !m_settings.credentialsFile.isEmpty()) {
         const QByteArray file = m_settings.credentialsFile.toLocal8Bit();
         s = natsOptions_SetUserCredentialsFromFiles(opts, file.constData(), nullptr);
@@ -394,9 +403,14 @@ void FloorNatsWorker::becameReady()
 
 void FloorNatsWorker::subscribePending()
 {
-    if (!m_nats->inbox) {
-        natsInbox_Create(&m_nats->inbox);
-        const QByteArray replies = QByteArray(m_nats->inbox) + ".*";
+    if (m_replyInbox.isEmpty()) {
+        // natsInbox_Create knows no connection's prefix: its unique part goes under ours.
+        natsInbox *unique = nullptr;
+        natsInbox_Create(&unique);
+        m_replyInbox =
+            inboxPrefixOf(m_settings.agentId) + QByteArray(unique).mid(qsizetype(qstrlen("_INBOX")));
+        natsInbox_Destroy(unique);
+        const QByteArray replies = m_replyInbox + ".*";
         const natsStatus s = natsConnection_Subscribe(&m_nats->inboxSub, m_nats->connection,
                                                       replies.constData(), onReply, m_relay);
         if (s != NATS_OK)
@@ -468,6 +482,8 @@ void FloorNatsWorker::flush()
         uint64_t revision = 0;
         const natsStatus s = kvStore_Put(&revision, m_nats->kv, key.toUtf8().constData(), value.constData(),
                                          int(value.size()));
+        if (s != NATS_OK && refusedByServer(key, s))
+            continue; // dropped: the others still go
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: put" << key << "failed:" << lastError(s);
             return; // the rest waits for the next refresh or reconnect
@@ -478,6 +494,8 @@ void FloorNatsWorker::flush()
     const QList<QString> removed(m_removed.cbegin(), m_removed.cend());
     for (const QString &key : removed) {
         const natsStatus s = kvStore_Delete(m_nats->kv, key.toUtf8().constData());
+        if (s != NATS_OK && refusedByServer(key, s))
+            continue;
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: delete" << key << "failed:" << lastError(s);
             return;
@@ -485,6 +503,24 @@ void FloorNatsWorker::flush()
         m_removed.remove(key);
         Q_EMIT entryWritten(key, 0);
     }
+}
+
+bool FloorNatsWorker::refusedByServer(const QString &key, int status)
+{
+    // The server answers a publish its permissions forbid with a permissions violation naming the
+    // subject (the put itself then times out waiting for its acknowledgement). Such a key is given up:
+    // written again it would be refused again, and it must not hold back this console's other keys.
+    const QString subject = QStringLiteral("$KV.%1.%2").arg(m_settings.bucket, key);
+    const QString error = lastError(status);
+    if (!error.contains(QLatin1String("Permissions Violation"), Qt::CaseInsensitive)
+        || !error.contains(QLatin1Char('"') + subject + QLatin1Char('"')))
+        return false;
+    m_desired.remove(key);
+    m_dirty.remove(key);
+    m_removed.remove(key);
+    qCWarning(lcFloor) << "floor: the server does not permit this console to write" << key;
+    Q_EMIT entryRefused(key);
+    return true;
 }
 
 void FloorNatsWorker::refreshAll()
@@ -517,7 +553,7 @@ void FloorNatsWorker::request(const QString &subject, const QByteArray &body, qu
         Q_EMIT replyReceived(token, {}, false); // FloorLink turns an empty reply into "not connected"
         return;
     }
-    const QByteArray reply = QByteArray(m_nats->inbox) + '.' + QByteArray::number(token);
+    const QByteArray reply = m_replyInbox + '.' + QByteArray::number(token);
     const natsStatus s = natsConnection_PublishRequest(m_nats->connection, subject.toUtf8().constData(),
                                                        reply.constData(), body.constData(), int(body.size()));
     if (s != NATS_OK)

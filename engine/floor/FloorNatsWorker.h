@@ -55,13 +55,15 @@ public:
 Q_SIGNALS:
     void statusChanged(int status, const QString &reason);
     void serverChanged(const QString &url); // the server this console is connected to now
-    void requestReceived(const QString &replySubject, const QByteArray &body);
+    void requestReceived(const QString &subject, const QString &replySubject, const QByteArray &body);
     void replyReceived(quint64 token, const QByteArray &body, bool noResponders);
     void entryChanged(const QString &key, const QByteArray &value, bool removed);
     void watchSynced();
     void auditAppended(bool ok, const QString &error);
     // A write the bucket acknowledged (key, revision): tests and the load generator measure with it.
     void entryWritten(const QString &key, quint64 revision);
+    // The server's permissions forbid this console to write the key: it is given up.
+    void entryRefused(const QString &key);
 
 private:
     void setStatus(Status status, const QString &reason = {});
@@ -70,6 +72,7 @@ private:
     void scheduleFlush();
     void flush();
     void refreshAll();
+    bool refusedByServer(const QString &key, int natsStatus);
     void flushAudit();
     void startWatcher();
     void stopWatcher();
@@ -86,6 +89,7 @@ private:
     bool m_flushQueued = false;
     bool m_watchWanted = false;
     QStringList m_serveWanted;
+    QByteArray m_replyInbox; // <inbox prefix>.<unique>: replies to this console's requests come to .<token>
     QHash<QString, QByteArray> m_desired;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;

@@ -1,8 +1,8 @@
 // The floor (issue 16) against a real nats-server with JetStream started on loopback: an agent's console
 // (the real engine on the simulated switch, AgentState, FloorPublisher, FloorRequestHandler) and a
 // supervisor (FloorModel), each with its own FloorLink.
+#include "FloorTestConsoles.h"
 #include "NatsServer.h"
-#include "SimFixture.h"
 
 #include "agent/AgentState.h"
 #include "core/Tapi.h"
@@ -24,92 +24,7 @@
 #include <memory>
 
 using namespace Tapi;
-
-namespace {
-constexpr int WaitMs = 8000;
-
-FloorSettings settingsFor(const QStringList &servers, const QString &id)
-{
-    FloorSettings settings;
-    settings.servers = servers;
-    settings.agentId = id;
-    settings.agentName = id.toUpper();
-    settings.ttlSeconds = 4;
-    settings.reconnectWaitMs = 100;
-    return settings;
-}
-
-// One agent's console on the floor.
-struct AgentConsole
-{
-    explicit AgentConsole(const FloorSettings &settings)
-        : agent(nullptr)
-    {
-        agent.attach(&fx.engine());
-        publisher = std::make_unique<FloorPublisher>(&link, &fx.engine(), &agent);
-        handler = std::make_unique<FloorRequestHandler>(&link, &fx.engine(), &agent);
-        link.start(settings);
-    }
-    ~AgentConsole()
-    {
-        link.stop();
-        handler.reset();
-        publisher.reset();
-    }
-
-    SimFixture fx;
-    AgentState agent;
-    FloorLink link;
-    std::unique_ptr<FloorPublisher> publisher;
-    std::unique_ptr<FloorRequestHandler> handler;
-};
-
-struct Supervisor
-{
-    explicit Supervisor(const FloorSettings &settings)
-        : model(&link)
-        , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
-    {
-        link.start(settings);
-    }
-
-    FloorLink link;
-    FloorModel model;
-    QAbstractItemModelTester tester;
-};
-
-int callCountOf(const FloorModel &model, const QString &agentId)
-{
-    const int row = model.rowOf(agentId);
-    return row < 0 ? -1 : model.data(model.index(row), FloorModel::CallCountRole).toInt();
-}
-
-QString stateOf(const FloorModel &model, const QString &agentId)
-{
-    const int row = model.rowOf(agentId);
-    return row < 0 ? QString() : model.data(model.index(row), FloorModel::StateRole).toString();
-}
-
-// The last audit record of an agent, read straight from the stream with libnats.
-QJsonObject lastAudit(const QString &url, const QString &agentId)
-{
-    natsConnection *nc = nullptr;
-    jsCtx *js = nullptr;
-    natsMsg *msg = nullptr;
-    QJsonObject result;
-    if (natsConnection_ConnectTo(&nc, url.toUtf8().constData()) == NATS_OK
-        && natsConnection_JetStream(&js, nc, nullptr) == NATS_OK) {
-        const QByteArray subject = FloorRequestHandler::auditSubject(agentId).toUtf8();
-        if (js_GetLastMsg(&msg, js, "hookline_audit", subject.constData(), nullptr, nullptr) == NATS_OK)
-            result = QJsonDocument::fromJson(QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)))
-                         .object();
-    }
-    natsMsg_Destroy(msg);
-    jsCtx_Destroy(js);
-    natsConnection_Destroy(nc);
-    return result;
-}
-} // namespace
+using namespace FloorTest;
 
 class TestFloor : public QObject
 {
@@ -317,26 +232,36 @@ void TestFloor::forceStateRequest()
 
 void TestFloor::refusedRequestIsAudited_data()
 {
+    // The supervisor is the one the request's subject names (the server's permissions vouch for it).
+    QTest::addColumn<QString>("supervisor");
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QString>("result");
     QTest::newRow("not an allowed supervisor")
-        << QByteArray(R"({"by":"intruder","action":"forceState","state":"Offline"})")
+        << QStringLiteral("intruder") << QByteArray(R"({"action":"forceState","state":"Offline"})")
         << QStringLiteral("forbidden");
-    QTest::newRow("no supervisor id")
-        << QByteArray(R"({"action":"forceState","state":"Offline"})") << QStringLiteral("invalid");
-    QTest::newRow("unknown action") << QByteArray(R"({"by":"sup1","action":"format","sessionId":1})")
+    QTest::newRow("a body naming another supervisor")
+        << QStringLiteral("intruder")
+        << QByteArray(R"({"by":"sup1","action":"forceState","state":"Offline"})")
+        << QStringLiteral("forbidden");
+    QTest::newRow("unknown action") << QStringLiteral("sup1")
+                                    << QByteArray(R"({"by":"sup1","action":"format","sessionId":1})")
                                     << QStringLiteral("invalid");
     QTest::newRow("wrap-up is not forced")
-        << QByteArray(R"({"by":"sup1","action":"forceState","state":"WrapUp"})") << QStringLiteral("invalid");
+        << QStringLiteral("sup1") << QByteArray(R"({"action":"forceState","state":"WrapUp"})")
+        << QStringLiteral("invalid");
     QTest::newRow("drop party on a call that is no party")
-        << QByteArray(R"({"by":"sup1","action":"dropParty","sessionId":1})") << QStringLiteral("invalid");
-    QTest::newRow("no such session") << QByteArray(R"({"by":"sup1","action":"endCall","sessionId":99})")
+        << QStringLiteral("sup1") << QByteArray(R"({"action":"dropParty","sessionId":1})")
+        << QStringLiteral("invalid");
+    QTest::newRow("no such session") << QStringLiteral("sup1")
+                                     << QByteArray(R"({"action":"endCall","sessionId":99})")
                                      << Tapi::errorName(InvalCallHandle);
-    QTest::newRow("not JSON") << QByteArray("drop everything") << QStringLiteral("invalid");
+    QTest::newRow("not JSON") << QStringLiteral("sup1") << QByteArray("drop everything")
+                              << QStringLiteral("invalid");
 }
 
 void TestFloor::refusedRequestIsAudited()
 {
+    QFETCH(QString, supervisor);
     QFETCH(QByteArray, request);
     QFETCH(QString, result);
     FloorSettings settings = settingsFor({m_server->url()}, QStringLiteral("a4"));
@@ -346,20 +271,21 @@ void TestFloor::refusedRequestIsAudited()
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
     QCOMPARE(call->sessionId(), 1);
-    FloorLink supervisor;
-    supervisor.start(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    FloorLink sender;
+    sender.start(settingsFor({m_server->url()}, supervisor));
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.status(), FloorLink::Connected, WaitMs);
 
-    QSignalSpy replies(&supervisor, &FloorLink::replyReceived);
+    QSignalSpy replies(&sender, &FloorLink::replyReceived);
     QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
-    supervisor.request(FloorRequestHandler::requestSubject(QStringLiteral("a4")), request);
+    sender.request(FloorRequestHandler::requestSubject(QStringLiteral("a4"), supervisor), request);
     QVERIFY(replies.wait(WaitMs));
     QCOMPARE(replies.at(0).at(2).toString(), QString());
     const QJsonObject reply = QJsonDocument::fromJson(replies.at(0).at(1).toByteArray()).object();
     QCOMPARE(reply.value(QStringLiteral("ok")).toBool(), false);
     QCOMPARE(reply.value(QStringLiteral("result")).toString(), result);
     QCOMPARE(acted.count(), 1);
+    QCOMPARE(acted.at(0).at(0).toString(), supervisor);
     // Nothing changed at the agent.
     console.fx.settle();
     QCOMPARE(console.agent.state(), AgentState::Ready);
@@ -367,7 +293,9 @@ void TestFloor::refusedRequestIsAudited()
     QTRY_COMPARE_WITH_TIMEOUT(
         lastAudit(m_server->url(), QStringLiteral("a4")).value(QStringLiteral("result")).toString(), result,
         WaitMs);
-    QCOMPARE(lastAudit(m_server->url(), QStringLiteral("a4")).value(QStringLiteral("ok")).toBool(), false);
+    const QJsonObject audit = lastAudit(m_server->url(), QStringLiteral("a4"));
+    QCOMPARE(audit.value(QStringLiteral("ok")).toBool(), false);
+    QCOMPARE(audit.value(QStringLiteral("by")).toString(), supervisor); // the subject's, not the body's
 }
 
 void TestFloor::deadConsoleExpires()
