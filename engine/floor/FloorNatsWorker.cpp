@@ -17,6 +17,10 @@ struct FloorNatsHandles
     natsConnection *connection = nullptr;
     jsCtx *js = nullptr;
     kvStore *kv = nullptr;
+    // The watcher's own: its requests (the consumer's creation) wait WatchProbeMs, not the puts' 2 s, so
+    // that a cluster electing leaders is asked again soon.
+    jsCtx *watchJs = nullptr;
+    kvStore *watchKv = nullptr;
     natsSubscription *inboxSub = nullptr;
     QList<natsSubscription *> served;
     kvWatcher *watcher = nullptr;
@@ -125,6 +129,8 @@ FloorNatsWorker::FloorNatsWorker(const FloorSettings &settings)
     m_relay->worker = this;
     m_refresh.setInterval(std::max(1000, m_settings.ttlSeconds * 1000 / 3));
     connect(&m_refresh, &QTimer::timeout, this, &FloorNatsWorker::refreshAll);
+    m_watchProbe.setInterval(WatchProbeMs);
+    connect(&m_watchProbe, &QTimer::timeout, this, &FloorNatsWorker::probeWatcher);
 }
 
 FloorNatsWorker::~FloorNatsWorker()
@@ -137,6 +143,8 @@ FloorNatsWorker::~FloorNatsWorker()
     for (natsSubscription *sub : std::as_const(m_nats->served))
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
+    kvStore_Destroy(m_nats->watchKv);
+    jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
     if (m_nats->connection) {
@@ -213,8 +221,10 @@ void FloorNatsWorker::open()
         s = natsOptions_SetMaxReconnect(opts, -1); // a console keeps trying for as long as it runs
     if (s == NATS_OK)
         s = natsOptions_SetReconnectWait(opts, m_settings.reconnectWaitMs);
+    // A server gone without closing the socket is noticed after 2-3 s of unanswered pings (a killed one
+    // closes it and is noticed at once); the watcher is made again on the server reconnected to.
     if (s == NATS_OK)
-        s = natsOptions_SetPingInterval(opts, 2000);
+        s = natsOptions_SetPingInterval(opts, 1000);
     if (s == NATS_OK)
         s = natsOptions_SetMaxPingsOut(opts, 2);
     if (s == NATS_OK)
@@ -315,6 +325,19 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
         s = natsConnection_JetStream(&m_nats->js, m_nats->connection, &jo);
     }
     const QByteArray bucket = m_settings.bucket.toUtf8();
+    if (s == NATS_OK) {
+        // While a cluster elects the bucket stream's leader, requests go unanswered: asked with a short
+        // wait (and again after RetryMs) the console is back soon after the election.
+        jsOptions quick;
+        jsOptions_Init(&quick);
+        quick.Wait = WatchProbeMs;
+        jsStreamInfo *info = nullptr;
+        const natsStatus probe =
+            js_GetStreamInfo(&info, m_nats->js, ("KV_" + bucket).constData(), &quick, nullptr);
+        jsStreamInfo_Destroy(info);
+        if (probe != NATS_OK && probe != NATS_NOT_FOUND)
+            s = probe;
+    }
     if (s == NATS_OK && !m_nats->kv) {
         s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
         if (s == NATS_NOT_FOUND) {
@@ -373,13 +396,15 @@ void FloorNatsWorker::becameReady()
     stopWatcher();
     kvStore_Destroy(m_nats->kv);
     m_nats->kv = nullptr;
+    kvStore_Destroy(m_nats->watchKv);
+    m_nats->watchKv = nullptr;
     QString error;
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
-        // tried again each second for as long as the connection lasts.
+        // tried again every RetryMs for as long as the connection lasts.
         m_ready = false;
         setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
-        QTimer::singleShot(1000, this, [this] {
+        QTimer::singleShot(RetryMs, this, [this] {
             if (!m_ready && !m_closing
                 && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
                 becameReady();
@@ -602,15 +627,26 @@ void FloorNatsWorker::startWatcher()
     // cannot be created (a stream between leaders) is best not taken.
     jsStreamInfo *info = nullptr;
     const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
-    natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, nullptr);
+    jsOptions quick;
+    jsOptions_Init(&quick);
+    quick.Wait = WatchProbeMs;
+    natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), &quick, nullptr);
     jsStreamInfo_Destroy(info);
+    if (s == NATS_OK && !m_nats->watchJs) {
+        jsOptions jo;
+        jsOptions_Init(&jo);
+        jo.Wait = WatchProbeMs;
+        s = natsConnection_JetStream(&m_nats->watchJs, m_nats->connection, &jo);
+    }
+    if (s == NATS_OK && !m_nats->watchKv)
+        s = js_KeyValue(&m_nats->watchKv, m_nats->watchJs, m_settings.bucket.toUtf8().constData());
     if (s == NATS_OK)
-        s = kvStore_WatchAll(&m_nats->watcher, m_nats->kv, &wo);
+        s = kvStore_WatchAll(&m_nats->watcher, m_nats->watchKv, &wo);
     if (s != NATS_OK) {
-        // The stream may be between leaders: tried again each second while connected.
+        // The stream may be between leaders: tried again every RetryMs while connected.
         qCWarning(lcFloor) << "floor: cannot watch the bucket yet:" << lastError(s);
         m_nats->watcher = nullptr;
-        QTimer::singleShot(1000, this, [this] {
+        QTimer::singleShot(RetryMs, this, [this] {
             if (m_ready && !m_closing && !m_watchThread)
                 startWatcher();
         });
@@ -644,10 +680,62 @@ void FloorNatsWorker::startWatcher()
     });
     m_watchThread->setObjectName(QStringLiteral("floor-watch"));
     m_watchThread->start();
+    findWatchConsumer();
+}
+
+void FloorNatsWorker::findWatchConsumer()
+{
+    // The watcher's consumer is the newest of the bucket's consumers delivering to this console's inboxes
+    // (libnats does not name it).
+    jsConsumerInfoList *list = nullptr;
+    const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
+    const QByteArray inboxes = inboxPrefixOf(m_settings.agentId) + '.';
+    if (js_Consumers(&list, m_nats->js, stream.constData(), nullptr, nullptr) == NATS_OK) {
+        int64_t newest = 0;
+        for (int i = 0; i < list->Count; ++i) {
+            const jsConsumerInfo *info = list->List[i];
+            if (info->Config && info->Config->DeliverSubject
+                && QByteArray(info->Config->DeliverSubject).startsWith(inboxes) && info->Created >= newest) {
+                newest = info->Created;
+                m_watchConsumer = QByteArray(info->Name);
+            }
+        }
+    }
+    jsConsumerInfoList_Destroy(list);
+    // Not listed yet (the cluster just placed it), or not permitted to list: looked for on each probe;
+    // meanwhile libnats' heartbeats remain.
+    m_watchProbe.start();
+}
+
+void FloorNatsWorker::probeWatcher()
+{
+    // The watcher's consumer lives on one server of the cluster; when that server dies libnats notices
+    // only after missed heartbeats (18-22 s measured). Asked each second, the cluster says so at once
+    // (or does not answer within the probe's wait): a new watcher delivers every entry again.
+    if (!m_ready || m_closing || !m_watchThread)
+        return;
+    if (m_watchConsumer.isEmpty()) {
+        findWatchConsumer();
+        return;
+    }
+    jsOptions options;
+    jsOptions_Init(&options);
+    options.Wait = WatchProbeMs;
+    jsConsumerInfo *info = nullptr;
+    const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
+    const natsStatus s = js_GetConsumerInfo(&info, m_nats->js, stream.constData(),
+                                            m_watchConsumer.constData(), &options, nullptr);
+    jsConsumerInfo_Destroy(info);
+    if (s == NATS_OK || natsConnection_Status(m_nats->connection) != NATS_CONN_STATUS_CONNECTED)
+        return; // alive, or the connection is away (its return makes a new watcher anyway)
+    qCInfo(lcFloor) << "floor: the watcher's consumer is gone (" << lastError(s) << "); watching again";
+    restartWatcher();
 }
 
 void FloorNatsWorker::stopWatcher()
 {
+    m_watchProbe.stop();
+    m_watchConsumer.clear();
     if (!m_watchThread)
         return;
     m_watchStop = true;

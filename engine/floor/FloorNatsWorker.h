@@ -30,6 +30,10 @@ class FloorNatsWorker : public QObject
 public:
     // The same values as FloorLink::Status.
     enum Status { Off, Connecting, Connected, Reconnecting, Failed };
+    // How often the watcher's consumer is asked after (and how long an answer is waited for).
+    static constexpr int WatchProbeMs = 1000;
+    // JetStream set-up and the watcher are tried again this soon while the cluster elects leaders.
+    static constexpr int RetryMs = 250;
 
     explicit FloorNatsWorker(const FloorSettings &settings);
     ~FloorNatsWorker() override;
@@ -77,6 +81,8 @@ private:
     void startWatcher();
     void stopWatcher();
     void restartWatcher();
+    void findWatchConsumer();
+    void probeWatcher();
     void subscribePending();
     QString lastError(int natsStatus) const;
 
@@ -96,5 +102,7 @@ private:
     QList<QPair<QString, QByteArray>> m_auditQueue;
     QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
     QThread *m_watchThread = nullptr;
+    QTimer m_watchProbe {this};
+    QByteArray m_watchConsumer; // the watcher's consumer's name, when known
     std::atomic<bool> m_watchStop {false};
 };
