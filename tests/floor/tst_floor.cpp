@@ -14,6 +14,7 @@
 
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
+#include <QtCore/qprocess.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qabstractitemmodeltester.h>
 #include <QtTest/qsignalspy.h>
@@ -22,6 +23,8 @@
 #include <nats/nats.h>
 
 #include <memory>
+
+#include <signal.h>
 
 using namespace Tapi;
 using namespace FloorTest;
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void refusedRequestIsAudited_data();
     void refusedRequestIsAudited();
     void deadConsoleExpires();
+    void killedConsoleGoesOffline();
     void figures();
     void serverRestartKeepsState();
     void clusterNodeKilled();
@@ -355,6 +359,43 @@ void TestFloor::deadConsoleExpires()
     QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.rowOf(QStringLiteral("a5")) >= 0, WaitMs);
     QTest::qWait(5000);
     QVERIFY(supervisor.model.rowOf(QStringLiteral("a5")) >= 0);
+}
+
+void TestFloor::killedConsoleGoesOffline()
+{
+    constexpr int TtlSeconds = 3;
+    FloorSettings settings = settingsFor({m_server->url()}, QStringLiteral("sup1"));
+    settings.ttlSeconds = TtlSeconds; // the bucket is made with it, and the model expires with it
+    Supervisor supervisor(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.synced(), WaitMs);
+
+    // A console in a process of its own: its agent and one call on the floor.
+    QProcess console;
+    console.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    console.start(QStringLiteral(FLOOR_AGENT_CONSOLE),
+                  {m_server->url(), QStringLiteral("k1"), QString::number(TtlSeconds)});
+    QVERIFY2(console.waitForStarted(WaitMs), qPrintable(console.errorString()));
+    QByteArray output; // QTRY evaluates more than once: what was read is kept
+    QTRY_VERIFY_WITH_TIMEOUT((output += console.readAllStandardOutput()).contains("ready")
+                                 || console.state() == QProcess::NotRunning,
+                             WaitMs);
+    QCOMPARE(console.state(), QProcess::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("k1")), QStringLiteral("Ready"),
+                              WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callCountOf(supervisor.model, QStringLiteral("k1")), 1, WaitMs);
+    // Alive, it stays past the expiry: it refreshes its entries.
+    QTest::qWait(TtlSeconds * 1000 + 500);
+    QCOMPARE(callCountOf(supervisor.model, QStringLiteral("k1")), 1);
+
+    // Killed: nobody deletes its entries; they expire.
+    QElapsedTimer gone;
+    gone.start();
+    ::kill(pid_t(console.processId()), SIGKILL);
+    QVERIFY(console.waitForFinished(WaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.rowOf(QStringLiteral("k1")), -1, TtlSeconds * 1000 + 1500);
+    qInfo("the killed console's agent left the floor %lld ms after the kill (expiry %d s)", gone.elapsed(),
+          TtlSeconds);
+    QCOMPARE(supervisor.model.callsInProgress(), 0);
 }
 
 void TestFloor::figures()
