@@ -67,9 +67,14 @@ void FloorLink::start(const FloorSettings &settings)
     connect(m_worker, &FloorNatsWorker::entryWritten, m_context,
             [this](const QString &key, quint64 revision) { Q_EMIT entryWritten(key, revision); });
     connect(m_worker, &FloorNatsWorker::requestReceived, m_context,
-            [this](const QString &replySubject, const QByteArray &body) {
-                Q_EMIT requestReceived(replySubject, body);
+            [this](const QString &subject, const QString &replySubject, const QByteArray &body) {
+                Q_EMIT requestReceived(subject, replySubject, body);
             });
+    connect(m_worker, &FloorNatsWorker::entryRefused, m_context, [this](const QString &key) {
+        m_reason = tr("The floor does not permit this console to publish %1").arg(key);
+        Q_EMIT statusChanged();
+        Q_EMIT entryRefused(key);
+    });
     connect(m_worker, &FloorNatsWorker::replyReceived, m_context,
             [this](quint64 token, const QByteArray &body, bool noResponders) {
                 onReply(token, body, noResponders);

@@ -58,7 +58,8 @@ public:
     // present at the start have all been delivered.
     void watch();
 
-    // Request/reply. serve(): requestReceived for each request on the subject; answer with reply().
+    // Request/reply. serve(): requestReceived for each request on the subject (wildcards allowed: subject
+    // is the one the request was sent to); answer with reply().
     void serve(const QString &subject);
     void reply(const QString &replySubject, const QByteArray &body);
     // Sends a request; replyReceived(token, body, error) follows once: error empty with the answer, or
@@ -72,7 +73,10 @@ Q_SIGNALS:
     void entryChanged(const QString &key, const QByteArray &value, bool removed);
     void watchSynced();
     void entryWritten(const QString &key, quint64 revision);
-    void requestReceived(const QString &replySubject, const QByteArray &body);
+    void requestReceived(const QString &subject, const QString &replySubject, const QByteArray &body);
+    // The server's permissions forbid this console to write the key: given up, the others go on (the
+    // status stays, statusReason says so).
+    void entryRefused(const QString &key);
     void replyReceived(quint64 token, const QByteArray &body, const QString &error);
     void auditAppended(bool ok, const QString &error);
 

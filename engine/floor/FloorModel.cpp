@@ -261,8 +261,8 @@ void FloorModel::recompute()
 
 qint64 FloorModel::send(const QString &agentId, QJsonObject request)
 {
-    request.insert(QStringLiteral("by"), m_link->agentId());
-    const quint64 token = m_link->request(FloorRequestHandler::requestSubject(agentId),
+    // Who sends it is the subject's last token, which the server's permissions vouch for.
+    const quint64 token = m_link->request(FloorRequestHandler::requestSubject(agentId, m_link->agentId()),
                                           QJsonDocument(request).toJson(QJsonDocument::Compact));
     m_actions.insert(qint64(token), {agentId, request.value(QStringLiteral("action")).toString()});
     return qint64(token);

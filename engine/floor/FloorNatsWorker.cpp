@@ -1,6 +1,7 @@
 #include "floor/FloorNatsWorker.h"
 
 #include "floor/FloorLogging.h"
+#include "floor/FloorNatsHandles.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdatetime.h>
@@ -9,19 +10,6 @@
 #include <nats/nats.h>
 
 #include <mutex>
-
-// The libnats objects of one connection.
-struct FloorNatsHandles
-{
-    natsOptions *options = nullptr;
-    natsConnection *connection = nullptr;
-    jsCtx *js = nullptr;
-    kvStore *kv = nullptr;
-    natsInbox *inbox = nullptr;
-    natsSubscription *inboxSub = nullptr;
-    QList<natsSubscription *> served;
-    kvWatcher *watcher = nullptr;
-};
 
 // What libnats' threads call back through. A relay is never freed: libnats may still deliver a
 // connection event or a message after the connection was closed and the worker deleted, and a
@@ -91,7 +79,8 @@ void onRequest(natsConnection *, natsSubscription *, natsMsg *msg, void *closure
     if (reply && *reply) {
         std::lock_guard lock(r->mutex);
         if (r->worker)
-            Q_EMIT r->worker->requestReceived(QString::fromUtf8(reply), dataOf(msg));
+            Q_EMIT r->worker->requestReceived(QString::fromUtf8(natsMsg_GetSubject(msg)),
+                                              QString::fromUtf8(reply), dataOf(msg));
     }
     natsMsg_Destroy(msg);
 }
@@ -120,6 +109,8 @@ FloorNatsWorker::FloorNatsWorker(const FloorSettings &settings)
     m_relay->worker = this;
     m_refresh.setInterval(std::max(1000, m_settings.ttlSeconds * 1000 / 3));
     connect(&m_refresh, &QTimer::timeout, this, &FloorNatsWorker::refreshAll);
+    m_watchProbe.setInterval(WatchProbeMs);
+    connect(&m_watchProbe, &QTimer::timeout, this, &FloorNatsWorker::probeWatcher);
 }
 
 FloorNatsWorker::~FloorNatsWorker()
@@ -132,7 +123,8 @@ FloorNatsWorker::~FloorNatsWorker()
     for (natsSubscription *sub : std::as_const(m_nats->served))
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
-    natsInbox_Destroy(m_nats->inbox);
+    kvStore_Destroy(m_nats->watchKv);
+    jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
     if (m_nats->connection) {
@@ -177,6 +169,11 @@ void FloorNatsWorker::open()
     const QByteArray name = QByteArrayLiteral("hookline ") + m_settings.agentId.toUtf8();
     if (s == NATS_OK)
         s = natsOptions_SetName(opts, name.constData());
+    // Replies and JetStream's deliveries come to inboxes under this console's id, so that a server's
+    // permissions can give each user its own inboxes only (docs/architecture.md, the floor).
+    const QByteArray inboxPrefix = inboxPrefixOf(m_settings.agentId);
+    if (s == NATS_OK)
+        s = natsOptions_SetCustomInboxPrefix(opts, inboxPrefix.constData());
     if (s == NATS_OK && !m_settings.credentialsFile.isEmpty()) {
         const QByteArray file = m_settings.credentialsFile.toLocal8Bit();
         s = natsOptions_SetUserCredentialsFromFiles(opts, file.constData(), nullptr);
@@ -204,8 +201,10 @@ void FloorNatsWorker::open()
         s = natsOptions_SetMaxReconnect(opts, -1); // a console keeps trying for as long as it runs
     if (s == NATS_OK)
         s = natsOptions_SetReconnectWait(opts, m_settings.reconnectWaitMs);
+    // A server gone without closing the socket is noticed after 2-3 s of unanswered pings (a killed one
+    // closes it and is noticed at once); the watcher is made again on the server reconnected to.
     if (s == NATS_OK)
-        s = natsOptions_SetPingInterval(opts, 2000);
+        s = natsOptions_SetPingInterval(opts, 1000);
     if (s == NATS_OK)
         s = natsOptions_SetMaxPingsOut(opts, 2);
     if (s == NATS_OK)
@@ -288,14 +287,6 @@ void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
         Qt::QueuedConnection);
 }
 
-void FloorNatsWorker::restartWatcher()
-{
-    if (!m_ready || m_closing)
-        return;
-    stopWatcher();
-    startWatcher();
-}
-
 bool FloorNatsWorker::setUpJetStream(QString *error)
 {
     natsStatus s = NATS_OK;
@@ -306,6 +297,19 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
         s = natsConnection_JetStream(&m_nats->js, m_nats->connection, &jo);
     }
     const QByteArray bucket = m_settings.bucket.toUtf8();
+    if (s == NATS_OK) {
+        // While a cluster elects the bucket stream's leader, requests go unanswered: asked with a short
+        // wait (and again after RetryMs) the console is back soon after the election.
+        jsOptions quick;
+        jsOptions_Init(&quick);
+        quick.Wait = WatchProbeMs;
+        jsStreamInfo *info = nullptr;
+        const natsStatus probe =
+            js_GetStreamInfo(&info, m_nats->js, ("KV_" + bucket).constData(), &quick, nullptr);
+        jsStreamInfo_Destroy(info);
+        if (probe != NATS_OK && probe != NATS_NOT_FOUND)
+            s = probe;
+    }
     if (s == NATS_OK && !m_nats->kv) {
         s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
         if (s == NATS_NOT_FOUND) {
@@ -364,13 +368,15 @@ void FloorNatsWorker::becameReady()
     stopWatcher();
     kvStore_Destroy(m_nats->kv);
     m_nats->kv = nullptr;
+    kvStore_Destroy(m_nats->watchKv);
+    m_nats->watchKv = nullptr;
     QString error;
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
-        // tried again each second for as long as the connection lasts.
+        // tried again every RetryMs for as long as the connection lasts.
         m_ready = false;
         setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
-        QTimer::singleShot(1000, this, [this] {
+        QTimer::singleShot(RetryMs, this, [this] {
             if (!m_ready && !m_closing
                 && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
                 becameReady();
@@ -394,9 +400,14 @@ void FloorNatsWorker::becameReady()
 
 void FloorNatsWorker::subscribePending()
 {
-    if (!m_nats->inbox) {
-        natsInbox_Create(&m_nats->inbox);
-        const QByteArray replies = QByteArray(m_nats->inbox) + ".*";
+    if (m_replyInbox.isEmpty()) {
+        // natsInbox_Create knows no connection's prefix: its unique part goes under ours.
+        natsInbox *unique = nullptr;
+        natsInbox_Create(&unique);
+        m_replyInbox =
+            inboxPrefixOf(m_settings.agentId) + QByteArray(unique).mid(qsizetype(qstrlen("_INBOX")));
+        natsInbox_Destroy(unique);
+        const QByteArray replies = m_replyInbox + ".*";
         const natsStatus s = natsConnection_Subscribe(&m_nats->inboxSub, m_nats->connection,
                                                       replies.constData(), onReply, m_relay);
         if (s != NATS_OK)
@@ -468,6 +479,8 @@ void FloorNatsWorker::flush()
         uint64_t revision = 0;
         const natsStatus s = kvStore_Put(&revision, m_nats->kv, key.toUtf8().constData(), value.constData(),
                                          int(value.size()));
+        if (s != NATS_OK && refusedByServer(key, s))
+            continue; // dropped: the others still go
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: put" << key << "failed:" << lastError(s);
             return; // the rest waits for the next refresh or reconnect
@@ -478,6 +491,8 @@ void FloorNatsWorker::flush()
     const QList<QString> removed(m_removed.cbegin(), m_removed.cend());
     for (const QString &key : removed) {
         const natsStatus s = kvStore_Delete(m_nats->kv, key.toUtf8().constData());
+        if (s != NATS_OK && refusedByServer(key, s))
+            continue;
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: delete" << key << "failed:" << lastError(s);
             return;
@@ -485,6 +500,24 @@ void FloorNatsWorker::flush()
         m_removed.remove(key);
         Q_EMIT entryWritten(key, 0);
     }
+}
+
+bool FloorNatsWorker::refusedByServer(const QString &key, int status)
+{
+    // The server answers a publish its permissions forbid with a permissions violation naming the
+    // subject (the put itself then times out waiting for its acknowledgement). Such a key is given up:
+    // written again it would be refused again, and it must not hold back this console's other keys.
+    const QString subject = QStringLiteral("$KV.%1.%2").arg(m_settings.bucket, key);
+    const QString error = lastError(status);
+    if (!error.contains(QLatin1String("Permissions Violation"), Qt::CaseInsensitive)
+        || !error.contains(QLatin1Char('"') + subject + QLatin1Char('"')))
+        return false;
+    m_desired.remove(key);
+    m_dirty.remove(key);
+    m_removed.remove(key);
+    qCWarning(lcFloor) << "floor: the server does not permit this console to write" << key;
+    Q_EMIT entryRefused(key);
+    return true;
 }
 
 void FloorNatsWorker::refreshAll()
@@ -517,7 +550,7 @@ void FloorNatsWorker::request(const QString &subject, const QByteArray &body, qu
         Q_EMIT replyReceived(token, {}, false); // FloorLink turns an empty reply into "not connected"
         return;
     }
-    const QByteArray reply = QByteArray(m_nats->inbox) + '.' + QByteArray::number(token);
+    const QByteArray reply = m_replyInbox + '.' + QByteArray::number(token);
     const natsStatus s = natsConnection_PublishRequest(m_nats->connection, subject.toUtf8().constData(),
                                                        reply.constData(), body.constData(), int(body.size()));
     if (s != NATS_OK)
@@ -549,76 +582,4 @@ void FloorNatsWorker::flushAudit()
         m_auditQueue.removeFirst();
         Q_EMIT auditAppended(true, {});
     }
-}
-
-void FloorNatsWorker::watch()
-{
-    m_watchWanted = true;
-    if (m_ready && !m_watchThread)
-        startWatcher();
-}
-
-void FloorNatsWorker::startWatcher()
-{
-    kvWatchOptions wo;
-    kvWatchOptions_Init(&wo);
-    // The bucket's stream must answer first: libnats 3.4's failure path of a watcher whose consumer
-    // cannot be created (a stream between leaders) is best not taken.
-    jsStreamInfo *info = nullptr;
-    const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
-    natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), nullptr, nullptr);
-    jsStreamInfo_Destroy(info);
-    if (s == NATS_OK)
-        s = kvStore_WatchAll(&m_nats->watcher, m_nats->kv, &wo);
-    if (s != NATS_OK) {
-        // The stream may be between leaders: tried again each second while connected.
-        qCWarning(lcFloor) << "floor: cannot watch the bucket yet:" << lastError(s);
-        m_nats->watcher = nullptr;
-        QTimer::singleShot(1000, this, [this] {
-            if (m_ready && !m_closing && !m_watchThread)
-                startWatcher();
-        });
-        return;
-    }
-    m_watchStop = false;
-    kvWatcher *watcher = m_nats->watcher;
-    // kvWatcher_Next waits; it runs on a thread of its own and only emits.
-    m_watchThread = QThread::create([this, watcher] {
-        while (!m_watchStop) {
-            kvEntry *entry = nullptr;
-            const natsStatus s = kvWatcher_Next(&entry, watcher, 250);
-            if (s == NATS_TIMEOUT)
-                continue;
-            if (s != NATS_OK)
-                break; // stopped
-            if (!entry) {
-                Q_EMIT watchSynced(); // every value present when the watch began has been delivered
-                continue;
-            }
-            const kvOperation op = kvEntry_Operation(entry);
-            const QString key = QString::fromUtf8(kvEntry_Key(entry));
-            if (op == kvOp_Put)
-                Q_EMIT entryChanged(
-                    key, QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry)),
-                    false);
-            else
-                Q_EMIT entryChanged(key, {}, true);
-            kvEntry_Destroy(entry);
-        }
-    });
-    m_watchThread->setObjectName(QStringLiteral("floor-watch"));
-    m_watchThread->start();
-}
-
-void FloorNatsWorker::stopWatcher()
-{
-    if (!m_watchThread)
-        return;
-    m_watchStop = true;
-    kvWatcher_Stop(m_nats->watcher);
-    m_watchThread->wait();
-    delete m_watchThread;
-    m_watchThread = nullptr;
-    kvWatcher_Destroy(m_nats->watcher);
-    m_nats->watcher = nullptr;
 }

@@ -30,6 +30,10 @@ class FloorNatsWorker : public QObject
 public:
     // The same values as FloorLink::Status.
     enum Status { Off, Connecting, Connected, Reconnecting, Failed };
+    // How often the watcher's consumer is asked after (and how long an answer is waited for).
+    static constexpr int WatchProbeMs = 1000;
+    // JetStream set-up and the watcher are tried again this soon while the cluster elects leaders.
+    static constexpr int RetryMs = 250;
 
     explicit FloorNatsWorker(const FloorSettings &settings);
     ~FloorNatsWorker() override;
@@ -55,13 +59,15 @@ public:
 Q_SIGNALS:
     void statusChanged(int status, const QString &reason);
     void serverChanged(const QString &url); // the server this console is connected to now
-    void requestReceived(const QString &replySubject, const QByteArray &body);
+    void requestReceived(const QString &subject, const QString &replySubject, const QByteArray &body);
     void replyReceived(quint64 token, const QByteArray &body, bool noResponders);
     void entryChanged(const QString &key, const QByteArray &value, bool removed);
     void watchSynced();
     void auditAppended(bool ok, const QString &error);
     // A write the bucket acknowledged (key, revision): tests and the load generator measure with it.
     void entryWritten(const QString &key, quint64 revision);
+    // The server's permissions forbid this console to write the key: it is given up.
+    void entryRefused(const QString &key);
 
 private:
     void setStatus(Status status, const QString &reason = {});
@@ -70,10 +76,13 @@ private:
     void scheduleFlush();
     void flush();
     void refreshAll();
+    bool refusedByServer(const QString &key, int natsStatus);
     void flushAudit();
     void startWatcher();
     void stopWatcher();
     void restartWatcher();
+    void findWatchConsumer();
+    void probeWatcher();
     void subscribePending();
     QString lastError(int natsStatus) const;
 
@@ -86,11 +95,14 @@ private:
     bool m_flushQueued = false;
     bool m_watchWanted = false;
     QStringList m_serveWanted;
+    QByteArray m_replyInbox; // <inbox prefix>.<unique>: replies to this console's requests come to .<token>
     QHash<QString, QByteArray> m_desired;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QList<QPair<QString, QByteArray>> m_auditQueue;
     QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
     QThread *m_watchThread = nullptr;
+    QTimer m_watchProbe {this};
+    QByteArray m_watchConsumer; // the watcher's consumer's name, when known
     std::atomic<bool> m_watchStop {false};
 };

@@ -42,15 +42,23 @@ FloorRequestHandler::FloorRequestHandler(FloorLink *link, CallEngine *engine, Ag
     connect(engine, &CallEngine::requestCompleted, this, &FloorRequestHandler::onEngineCompleted);
     const auto serve = [this] {
         if (m_link->status() == FloorLink::Connecting)
-            m_link->serve(requestSubject(m_link->agentId()));
+            m_link->serve(requestSubject(m_link->agentId(), QStringLiteral("*")));
     };
     connect(link, &FloorLink::statusChanged, this, serve);
     serve();
 }
 
-QString FloorRequestHandler::requestSubject(const QString &agentId)
+QString FloorRequestHandler::requestSubject(const QString &agentId, const QString &supervisorId)
 {
-    return QStringLiteral("hookline.agent.%1.request").arg(agentId);
+    return QStringLiteral("hookline.agent.%1.request.%2").arg(agentId, supervisorId);
+}
+
+QString FloorRequestHandler::supervisorOf(const QString &subject)
+{
+    const QStringList tokens = subject.split(u'.');
+    if (tokens.size() != 5 || tokens.at(3) != QLatin1String("request"))
+        return {};
+    return tokens.at(4);
 }
 
 QString FloorRequestHandler::auditSubject(const QString &agentId)
@@ -58,40 +66,43 @@ QString FloorRequestHandler::auditSubject(const QString &agentId)
     return QStringLiteral("hookline.audit.%1").arg(agentId);
 }
 
-void FloorRequestHandler::handle(const QString &replySubject, const QByteArray &body)
+void FloorRequestHandler::handle(const QString &subject, const QString &replySubject, const QByteArray &body)
 {
+    const QString by = supervisorOf(subject);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     const QJsonObject request = document.object();
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        finish(replySubject, request,
+        finish(replySubject, by, request,
                refusal(QStringLiteral("invalid"), QStringLiteral("not a JSON object")));
         return;
     }
     int engineRequest = 0;
-    const QJsonObject reply = execute(request, &engineRequest);
+    const QJsonObject reply = execute(by, request, &engineRequest);
     if (!reply.isEmpty()) {
-        finish(replySubject, request, reply);
+        finish(replySubject, by, request, reply);
         return;
     }
-    m_waiting.insert(engineRequest, Pending {replySubject, request});
+    m_waiting.insert(engineRequest, Pending {replySubject, by, request});
     // A provider that never completes must not leave the supervisor without an answer.
     QTimer::singleShot(CompletionTimeoutMs, this, [this, engineRequest] {
         if (m_waiting.contains(engineRequest)) {
             const Pending pending = m_waiting.take(engineRequest);
             finish(
-                pending.replySubject, pending.request,
+                pending.replySubject, pending.by, pending.request,
                 refusal(QStringLiteral("timeout"), QStringLiteral("the line did not complete the request")));
         }
     });
 }
 
-QJsonObject FloorRequestHandler::execute(const QJsonObject &request, int *engineRequest)
+QJsonObject FloorRequestHandler::execute(const QString &by, const QJsonObject &request, int *engineRequest)
 {
-    const QString by = request.value(QStringLiteral("by")).toString();
     const QString action = request.value(QStringLiteral("action")).toString();
     if (!FloorSettings::isToken(by))
         return refusal(QStringLiteral("invalid"), QStringLiteral("no supervisor id"));
+    const QJsonValue claimed = request.value(QStringLiteral("by"));
+    if (!claimed.isUndefined() && claimed.toString() != by)
+        return refusal(QStringLiteral("forbidden"), QStringLiteral("the request names another supervisor"));
     const QStringList &allowed = m_link->settings().supervisors;
     if (!allowed.isEmpty() && !allowed.contains(by))
         return refusal(QStringLiteral("forbidden"), QStringLiteral("not a supervisor of this agent"));
@@ -145,14 +156,13 @@ void FloorRequestHandler::onEngineCompleted(int requestId, int error)
     if (!m_waiting.contains(requestId))
         return;
     const Pending pending = m_waiting.take(requestId);
-    finish(pending.replySubject, pending.request, tapiResult(error));
+    finish(pending.replySubject, pending.by, pending.request, tapiResult(error));
 }
 
-void FloorRequestHandler::finish(const QString &replySubject, const QJsonObject &request,
+void FloorRequestHandler::finish(const QString &replySubject, const QString &by, const QJsonObject &request,
                                  const QJsonObject &reply)
 {
     m_link->reply(replySubject, QJsonDocument(reply).toJson(QJsonDocument::Compact));
-    const QString by = request.value(QStringLiteral("by")).toString();
     const QString action = request.value(QStringLiteral("action")).toString();
     const QString result = reply.value(QStringLiteral("result")).toString();
     QJsonObject audit {

@@ -8,11 +8,13 @@ class AgentState;
 class CallEngine;
 class FloorLink;
 
-// Supervisors' requests to this console (subject hookline.agent.<id>.request, JSON). Each is carried
-// out through the same method the agent's button calls, so TAPI's rules and signals are the engine's:
-//   {"by": "<supervisor id>", "action": "dropParty" | "dropConference" | "endCall", "sessionId": n}
-//   {"by": "<supervisor id>", "action": "forceState", "state": "Ready" | "NotReady" | "Offline",
-//    "reason": "..."}
+// Supervisors' requests to this console (subject hookline.agent.<id>.request.<supervisor id>, JSON).
+// The supervisor is the one the subject names: with the floor's permissions (docs/architecture.md) the
+// server lets each supervisor user publish only on subjects ending in its own id, so it is authenticated
+// there; a body naming someone else ("by") is refused. Each request is carried out through the same
+// method the agent's button calls, so TAPI's rules and signals are the engine's:
+//   {"action": "dropParty" | "dropConference" | "endCall", "sessionId": n}
+//   {"action": "forceState", "state": "Ready" | "NotReady" | "Offline", "reason": "..."}
 // The reply is {"ok", "result", "error", "message"}: result is the TAPI error name ("OK" or
 // LINEERR_...) once the engine completed the request, AgentState's Applied/Deferred/Refused for a
 // state, or "forbidden"/"invalid" when the console refuses the request itself. Every request, carried
@@ -26,7 +28,10 @@ public:
 
     FloorRequestHandler(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
 
-    static QString requestSubject(const QString &agentId);
+    // Where supervisorId sends its requests for agentId.
+    static QString requestSubject(const QString &agentId, const QString &supervisorId);
+    // The supervisor a request subject names (empty when it names none).
+    static QString supervisorOf(const QString &subject);
     static QString auditSubject(const QString &agentId);
 
 Q_SIGNALS:
@@ -37,14 +42,16 @@ private:
     struct Pending
     {
         QString replySubject;
+        QString by;
         QJsonObject request;
     };
 
-    void handle(const QString &replySubject, const QByteArray &body);
-    // Runs the action; returns the finished reply, or an empty object when the engine's completion of
-    // *engineRequest is awaited.
-    QJsonObject execute(const QJsonObject &request, int *engineRequest);
-    void finish(const QString &replySubject, const QJsonObject &request, const QJsonObject &reply);
+    void handle(const QString &subject, const QString &replySubject, const QByteArray &body);
+    // Runs the action of the supervisor by; returns the finished reply, or an empty object when the
+    // engine's completion of *engineRequest is awaited.
+    QJsonObject execute(const QString &by, const QJsonObject &request, int *engineRequest);
+    void finish(const QString &replySubject, const QString &by, const QJsonObject &request,
+                const QJsonObject &reply);
     void onEngineCompleted(int requestId, int error);
 
     FloorLink *m_link;
