@@ -458,98 +458,98 @@
 <context>
     <name>AudioStatus</name>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="14"/>
+        <location filename="../ui/components/AudioStatus.qml" line="15"/>
         <source>Call audio</source>
         <translation>Call audio</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <location filename="../ui/components/AudioStatus.qml" line="33"/>
         <source>Earpiece: %1</source>
         <translation>Earpiece: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="43"/>
-        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <location filename="../ui/components/AudioStatus.qml" line="33"/>
+        <location filename="../ui/components/AudioStatus.qml" line="39"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <location filename="../ui/components/AudioStatus.qml" line="39"/>
         <source>Microphone: %1</source>
         <translation>Microphone: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="64"/>
+        <location filename="../ui/components/AudioStatus.qml" line="54"/>
         <source>Audio moved: %1</source>
         <translation>Audio moved: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="69"/>
+        <location filename="../ui/components/AudioStatus.qml" line="59"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="70"/>
+        <location filename="../ui/components/AudioStatus.qml" line="60"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="84"/>
+        <location filename="../ui/components/AudioStatus.qml" line="74"/>
         <source>%1 level %2 dBFS</source>
         <translation>%1 level %2 dBFS</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <location filename="../ui/components/AudioStatus.qml" line="98"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <location filename="../ui/components/AudioStatus.qml" line="98"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="123"/>
+        <location filename="../ui/components/AudioStatus.qml" line="113"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="123"/>
+        <location filename="../ui/components/AudioStatus.qml" line="113"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="126"/>
+        <location filename="../ui/components/AudioStatus.qml" line="116"/>
         <source>Resume recording</source>
         <translation>Resume recording</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="126"/>
+        <location filename="../ui/components/AudioStatus.qml" line="116"/>
         <source>Pause recording</source>
         <translation>Pause recording</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="135"/>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
         <source>Recording to %1</source>
         <translation>Recording to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="136"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="137"/>
+        <location filename="../ui/components/AudioStatus.qml" line="127"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <location filename="../ui/components/AudioStatus.qml" line="102"/>
         <source>The call has ended: there is nothing left to record.</source>
         <translation>The call has ended: there is nothing left to record.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <location filename="../ui/components/AudioStatus.qml" line="115"/>
         <source>Nothing is being recorded.</source>
         <translation>Nothing is being recorded.</translation>
     </message>
@@ -601,27 +601,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="102"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="100"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="386"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="409"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="415"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="433"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="182"/>
+        <location filename="../app/ConsoleApp.cpp" line="183"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="226"/>
+        <location filename="../app/ConsoleApp.cpp" line="227"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -943,37 +943,42 @@
 <context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="142"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="74"/>
+        <source>The floor does not permit this console to publish %1</source>
+        <translation>The floor does not permit this console to publish %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="147"/>
         <source>No answer in time</source>
         <translation>No answer in time</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="165"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="170"/>
         <source>No console answers for this agent</source>
         <translation>No console answers for this agent</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="167"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="172"/>
         <source>Not connected to the floor</source>
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="223"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="222"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="230"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="229"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="267"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="266"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="372"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="378"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>

@@ -457,98 +457,98 @@
 <context>
     <name>AudioStatus</name>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="14"/>
+        <location filename="../ui/components/AudioStatus.qml" line="15"/>
         <source>Call audio</source>
         <translation>通話音訊</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="43"/>
+        <location filename="../ui/components/AudioStatus.qml" line="33"/>
         <source>Earpiece: %1</source>
         <translation>耳機聽筒：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="43"/>
-        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <location filename="../ui/components/AudioStatus.qml" line="33"/>
+        <location filename="../ui/components/AudioStatus.qml" line="39"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="49"/>
+        <location filename="../ui/components/AudioStatus.qml" line="39"/>
         <source>Microphone: %1</source>
         <translation>麥克風：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="64"/>
+        <location filename="../ui/components/AudioStatus.qml" line="54"/>
         <source>Audio moved: %1</source>
         <translation>音訊已轉移：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="69"/>
+        <location filename="../ui/components/AudioStatus.qml" line="59"/>
         <source>Caller</source>
         <translation>來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="70"/>
+        <location filename="../ui/components/AudioStatus.qml" line="60"/>
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="84"/>
+        <location filename="../ui/components/AudioStatus.qml" line="74"/>
         <source>%1 level %2 dBFS</source>
         <translation>%1 音量 %2 dBFS</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <location filename="../ui/components/AudioStatus.qml" line="98"/>
         <source>Stop recording</source>
         <translation>停止錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="108"/>
+        <location filename="../ui/components/AudioStatus.qml" line="98"/>
         <source>Record</source>
         <translation>錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="123"/>
+        <location filename="../ui/components/AudioStatus.qml" line="113"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="123"/>
+        <location filename="../ui/components/AudioStatus.qml" line="113"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="126"/>
+        <location filename="../ui/components/AudioStatus.qml" line="116"/>
         <source>Resume recording</source>
         <translation>繼續錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="126"/>
+        <location filename="../ui/components/AudioStatus.qml" line="116"/>
         <source>Pause recording</source>
         <translation>暫停錄音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="135"/>
+        <location filename="../ui/components/AudioStatus.qml" line="125"/>
         <source>Recording to %1</source>
         <translation>正在錄音至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="136"/>
+        <location filename="../ui/components/AudioStatus.qml" line="126"/>
         <source>Paused: %1</source>
         <translation>已暫停：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="137"/>
+        <location filename="../ui/components/AudioStatus.qml" line="127"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="112"/>
+        <location filename="../ui/components/AudioStatus.qml" line="102"/>
         <source>The call has ended: there is nothing left to record.</source>
         <translation>通話已結束：沒有可錄音的內容。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioStatus.qml" line="125"/>
+        <location filename="../ui/components/AudioStatus.qml" line="115"/>
         <source>Nothing is being recorded.</source>
         <translation>目前沒有在錄音。</translation>
     </message>
@@ -600,27 +600,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="102"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="100"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="386"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="409"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="415"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="433"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="182"/>
+        <location filename="../app/ConsoleApp.cpp" line="183"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="226"/>
+        <location filename="../app/ConsoleApp.cpp" line="227"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -940,37 +940,42 @@
 <context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="142"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="74"/>
+        <source>The floor does not permit this console to publish %1</source>
+        <translation>客服現場不允許此主控台發布 %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorLink.cpp" line="147"/>
         <source>No answer in time</source>
         <translation>未及時回覆</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="165"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="170"/>
         <source>No console answers for this agent</source>
         <translation>沒有此客服人員的主控台回應</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="167"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="172"/>
         <source>Not connected to the floor</source>
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="223"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="222"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="230"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="229"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="267"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="266"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="372"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="378"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
