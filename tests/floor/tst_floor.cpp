@@ -567,7 +567,9 @@ void TestFloor::clusterNodeKilled()
     const qint64 seenMs = failover.elapsed();
     qInfo("the supervisor saw the change %lld ms after the node died", seenMs);
     // Most of it is the cluster electing the stream's new leader; libnats' missed heartbeats took 18-22 s.
-    QVERIFY2(seenMs < 10000, qPrintable(QString::number(seenMs)));
+    // 2.8-6.9 s measured on a quiet machine, 11.5 s once under a full CI run; without the watcher check it is
+    // 18-22 s (libnats' heartbeat detection).
+    QVERIFY2(seenMs < 15000, qPrintable(QString::number(seenMs)));
     QCOMPARE(supervisor.link.status(), FloorLink::Connected);
     // Nothing was lost with the node: a supervisor arriving now reads the whole floor from the others.
     Supervisor late(supervisorSettings);
