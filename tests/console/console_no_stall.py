@@ -151,11 +151,16 @@ def main():
         if answered != CALLS:
             fail("%d of %d calls in the call log" % (answered, CALLS))
 
-        longest = max(s["maxIntervalMs"] for s in seconds)
+        worst = max(seconds, key=lambda s: s["maxIntervalMs"])
         print("%d calls, %d notification requests left unanswered, %d fsyncs (all off the GUI thread); "
-              "%d seconds of frames, %d-%d frames a second, longest interval %.1f ms"
+              "%d seconds of frames, %d-%d frames a second, longest interval %.1f ms, ending %d ms after start"
               % (CALLS, len(requests), len(sync_lines), len(seconds), min(s["frames"] for s in seconds),
-                 max(s["frames"] for s in seconds), longest))
+                 max(s["frames"] for s in seconds), worst["maxIntervalMs"], worst["maxEndedAtMs"]))
+        # Where each second's longest interval fell in the call cycle (offer +0, answer +250, drop +600,
+        # terminate +700 ms; the console's clock starts a little before the scenario's), for tracing a stall.
+        for s in seconds:
+            print("  second to %6d ms: %3d frames, longest %5.1f ms ending at %6d ms"
+                  % (s["t"], s["frames"], s["maxIntervalMs"], s["maxEndedAtMs"]))
 
 
 if __name__ == "__main__":
