@@ -45,12 +45,12 @@ void FrameProbe::frameSwapped()
 
 void FrameProbe::writeSecond()
 {
-    const QByteArray line
-        = QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4}\n")
-              .arg(m_clock.elapsed())
-              .arg(m_frames.exchange(0))
-              .arg(double(m_maxIntervalNs.exchange(0)) / 1e6, 0, 'f', 1)
-              .arg(m_maxEndedNs.exchange(0) / 1000000)
-              .toUtf8();
+    const QByteArray line =
+        QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4}\n")
+            .arg(m_clock.elapsed())
+            .arg(m_frames.exchange(0))
+            .arg(double(m_maxIntervalNs.exchange(0)) / 1e6, 0, 'f', 1)
+            .arg(m_maxEndedNs.exchange(0) / 1000000)
+            .toUtf8();
     m_file.write(line);
 }
