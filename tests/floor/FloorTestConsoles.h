@@ -22,12 +22,14 @@
 namespace FloorTest {
 constexpr int WaitMs = 8000;
 
-inline FloorSettings settingsFor(const QStringList &servers, const QString &id)
+inline FloorSettings settingsFor(const QStringList &servers, const QString &id,
+                                 const QString &team = QStringLiteral("north"))
 {
     FloorSettings settings;
     settings.servers = servers;
     settings.agentId = id;
     settings.agentName = id.toUpper();
+    settings.team = team;
     settings.ttlSeconds = 4;
     settings.reconnectWaitMs = 100;
     return settings;
@@ -53,7 +55,7 @@ struct AgentConsole
 
     SimFixture fx;
     AgentState agent;
-    FloorLink link;
+    FloorLink link {nullptr};
     std::unique_ptr<FloorPublisher> publisher;
     std::unique_ptr<FloorRequestHandler> handler;
 };
@@ -64,10 +66,11 @@ struct Supervisor
         : model(&link)
         , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
+        model.watch();
         link.start(settings);
     }
 
-    FloorLink link;
+    FloorLink link {nullptr};
     FloorModel model;
     QAbstractItemModelTester tester;
 };

@@ -100,7 +100,7 @@ void TestFloor::cleanup()
 
 void TestFloor::unconfiguredIsOff()
 {
-    FloorLink link;
+    FloorLink link {nullptr};
     QSignalSpy status(&link, &FloorLink::statusChanged);
     link.start(FloorSettings());
     QCOMPARE(link.status(), FloorLink::Off);
@@ -117,13 +117,13 @@ void TestFloor::unconfiguredIsOff()
 
 void TestFloor::unusableSettingsFail()
 {
-    FloorLink link;
+    FloorLink link {nullptr};
     link.start(settingsFor({m_server->url()}, QStringLiteral("bad id")));
     QCOMPARE(link.status(), FloorLink::Failed);
     QVERIFY(link.statusReason().contains(QLatin1String("agent id")));
 
     // Nothing listens on this port: the link keeps trying and says so; it never claims to be connected.
-    FloorLink away;
+    FloorLink away {nullptr};
     QSignalSpy status(&away, &FloorLink::statusChanged);
     away.start(settingsFor({QStringLiteral("nats://127.0.0.1:%1").arg(NatsServer::freePort())},
                            QStringLiteral("a9")));
@@ -143,6 +143,9 @@ void TestFloor::publishingRoundTrip()
     const int row = supervisor.model.rowOf(QStringLiteral("a1"));
     QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::NameRole).toString(),
              QStringLiteral("A1"));
+    QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::TeamRole).toString(),
+             QStringLiteral("north"));
+    QCOMPARE(supervisor.model.teams(), QStringList {QStringLiteral("north")});
 
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("Ready"),
@@ -158,6 +161,8 @@ void TestFloor::publishingRoundTrip()
     QCOMPARE(published.value(QStringLiteral("remoteNumber")).toString(), QStringLiteral("2001"));
     QCOMPARE(published.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
     QCOMPARE(published.value(QStringLiteral("line")).toString(), QStringLiteral("sim/desk"));
+    QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::LinesRole).toStringList(),
+             QStringList {QStringLiteral("sim/desk")});
     QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.callsInProgress(), 1, WaitMs);
     QCOMPARE(supervisor.model.agentsPerState().value(QStringLiteral("Ready")).toInt(), 1);
 
@@ -305,7 +310,7 @@ void TestFloor::refusedRequestIsAudited()
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
     QCOMPARE(call->sessionId(), 1);
-    FloorLink sender;
+    FloorLink sender {nullptr};
     sender.start(settingsFor({m_server->url()}, supervisor));
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.status(), FloorLink::Connected, WaitMs);
