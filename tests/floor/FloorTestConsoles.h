@@ -11,6 +11,7 @@
 #include "floor/FloorPublisher.h"
 #include "floor/FloorRequestHandler.h"
 
+#include <QtCore/qdatetime.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtTest/qabstractitemmodeltester.h>
@@ -41,6 +42,9 @@ struct AgentConsole
     explicit AgentConsole(const FloorSettings &settings)
         : agent(nullptr)
     {
+        // The switch's clock starts at the wall clock's now: the call times published are today's, as a
+        // supervisor's figures (read against the wall clock) expect.
+        fx.sim().clock().advance(QDateTime::currentMSecsSinceEpoch() - fx.sim().clock().nowMs());
         agent.attach(&fx.engine());
         publisher = std::make_unique<FloorPublisher>(&link, &fx.engine(), &agent);
         handler = std::make_unique<FloorRequestHandler>(&link, &fx.engine(), &agent);
