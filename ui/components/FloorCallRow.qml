@@ -40,23 +40,32 @@ RowLayout {
     Item { Layout.preferredWidth: row.isParty ? Theme.spacing * 3 : 0 }
     PlainLabel {
         objectName: "floorCallParty"
+        Layout.fillWidth: true
+        Layout.minimumWidth: 60
         Layout.preferredWidth: 220
+        Layout.maximumWidth: 220
         text: row.party
         font.bold: row.isConference
     }
     PlainLabel {
         objectName: "floorCallState"
+        Layout.fillWidth: true
+        Layout.minimumWidth: 60
         Layout.preferredWidth: 150
+        Layout.maximumWidth: 150
         text: Names.state(row.call.stateCode)
     }
     PlainLabel {
+        Layout.fillWidth: true
+        Layout.minimumWidth: 40
         Layout.preferredWidth: 110
+        Layout.maximumWidth: 110
         text: row.call.line
         color: Theme.mutedText
     }
     Label {
         objectName: "floorCallTime"
-        Layout.preferredWidth: 60
+        Layout.minimumWidth: implicitWidth
         text: row.duration
         font.family: "monospace"
         color: Theme.mutedText

@@ -53,16 +53,23 @@ ColumnLayout {
     ListModel { id: requests }
 
     Label { text: qsTr("Requests"); font.bold: true; color: Theme.text; Accessible.ignored: true }
-    // Heard by a screen reader when a request ends; it takes no focus.
+    // The latest outcome, heard by a screen reader as an alert when a request ends (shown again for each
+    // one); it takes no focus.
     Label {
         id: announcement
         objectName: "floorLastOutcome"
         Layout.fillWidth: true
         visible: false
         wrapMode: Text.WordWrap
+        font.bold: true
         color: Theme.text
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: text
+        Accessible.ignored: true // the alert below carries it
+        Item {
+            anchors.fill: parent
+            visible: parent.visible
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: announcement.text
+        }
     }
     ListView {
         id: list
