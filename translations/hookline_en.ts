@@ -1010,33 +1010,33 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="69"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="70"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="77"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="85"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -1280,6 +1280,11 @@
         <source>No agents match the filters</source>
         <translation>No agents match the filters</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="95"/>
+        <source>Conferences across agents</source>
+        <translation>Conferences across agents</translation>
+    </message>
 </context>
 <context>
     <name>FloorRequestLog</name>
@@ -1330,7 +1335,7 @@
     </message>
     <message>
         <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="89"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1340,12 +1345,12 @@
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="75"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>Requests to agents&apos; consoles</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="79"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
         <source>No requests yet</source>
         <translation>No requests yet</translation>
     </message>

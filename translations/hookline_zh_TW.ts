@@ -1006,33 +1006,33 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="69"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="70"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="77"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="85"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -1275,6 +1275,11 @@
         <source>No agents match the filters</source>
         <translation>沒有符合篩選條件的客服</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="95"/>
+        <source>Conferences across agents</source>
+        <translation>各客服的會議</translation>
+    </message>
 </context>
 <context>
     <name>FloorRequestLog</name>
@@ -1325,7 +1330,7 @@
     </message>
     <message>
         <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="89"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1335,12 +1340,12 @@
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="75"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>送往客服主控台的要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="79"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
         <source>No requests yet</source>
         <translation>尚無要求</translation>
     </message>

@@ -16,6 +16,7 @@ import unittest
 
 from e2e_case import ConsoleTestCase
 from hookline_driver import DriverError, _die_with_parent, _stop
+from test_accessibility import MUST_BE_NAMED
 
 
 class Process:
@@ -99,6 +100,10 @@ class Floor(ConsoleTestCase):
         bob = "2002"
         c.find("label", bob, root=agents, timeout=10)
         c.screenshot("1-floor.png")
+        # Everything on the floor page a screen reader meets has a name.
+        unnamed = ["%s in %s" % (c.describe(n), c.describe(n.parent)) for n in c.find_all()
+                   if c.role(n) in MUST_BE_NAMED and not c.name(n).strip()]
+        self.assertEqual([], unnamed)
 
         # Drop Bob from Ana's conference, pressed as a screen reader does.
         c.press(c.find("push button", tr("Drop %1 from the conference", bob), root=agents))

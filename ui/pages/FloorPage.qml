@@ -90,12 +90,16 @@ Item {
                 SplitView.fillWidth: true
                 spacing: Theme.spacing
                 ScrollView {
+                    id: conferencesScroll
+                    Accessible.role: Accessible.Pane
+                    Accessible.name: qsTr("Conferences across agents")
+                    ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // the rows follow the width
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredHeight: 2
                     clip: true
                     contentWidth: availableWidth
-                    FloorConferences { width: parent.width; requests: requestLog }
+                    FloorConferences { width: conferencesScroll.availableWidth; requests: requestLog }
                 }
                 FloorRequestLog {
                     id: requestLog
