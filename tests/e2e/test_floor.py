@@ -79,16 +79,20 @@ class Floor(ConsoleTestCase):
         p.wait_for(lambda l: l == "ready", 15)
         return p
 
-    def test_supervisor_drops_a_party_from_the_floor(self):
-        url = self.nats_server()
-        ana = self.agent(url, "a1", "Ana", "north", "--conference", "alice,bob,carol")
-        self.agent(url, "a2", "Bo", "south")
+    def floor_home(self, url, agent_id, name):
+        """A HOME whose settings put the console on the floor at url as agent_id."""
         home = self.persistent_home()
         config = os.path.join(home, "config", "Hookline")
         os.makedirs(config, exist_ok=True)
         with open(os.path.join(config, "hookline.conf"), "w") as f:
-            f.write("[floor]\nservers=%s\nagentId=sup1\nagentName=Sam\n" % url)
-        c = self.console("quiet.json", "--supervisor", home=home)
+            f.write("[floor]\nservers=%s\nagentId=%s\nagentName=%s\n" % (url, agent_id, name))
+        return home
+
+    def test_supervisor_drops_a_party_from_the_floor(self):
+        url = self.nats_server()
+        ana = self.agent(url, "a1", "Ana", "north", "--conference", "alice,bob,carol")
+        self.agent(url, "a2", "Bo", "south")
+        c = self.console("quiet.json", "--supervisor", home=self.floor_home(url, "sup1", "Sam"))
         tr = c.tr
 
         # The supervisor view opens on the floor, connected, with both agents and their calls.
@@ -120,6 +124,36 @@ class Floor(ConsoleTestCase):
         ended = re.compile("^" + re.escape(row).replace("\0", ".*").replace("\1", ".*") + "$")
         c.wait_until(lambda: c.find_all("table row", ended, root=agents), 10, what="Bob's call shown ended")
         c.screenshot("2-party-dropped.png")
+
+    def test_agent_console_says_what_the_supervisor_did(self):
+        # Two real consoles on one floor: Cy's (an agent's) and Sam's (a supervisor's). Sam forces Cy Offline
+        # from the floor page; Cy's console goes Offline and tells Cy so, as an alert.
+        url = self.nats_server()
+        agent = self.console("quiet.json", home=self.floor_home(url, "a3", "Cy"), run="agent")
+        tr = agent.tr
+        agent.find("label", tr("Agent state: %1", tr("Ready", context="Names")), timeout=15)
+        events = agent.listen("object:state-changed:showing")
+        sup = self.console("quiet.json", "--supervisor", home=self.floor_home(url, "sup1", "Sam"), run="supervisor")
+        agents = sup.find("list", tr("Agents on the floor"), timeout=15)
+        sup.find("label", "Cy", root=agents, timeout=10)
+        sup.press(sup.find("push button", tr("Force a state on %1", "Cy"), root=agents))
+        offline = tr("Offline", context="Names")
+        sup.press(sup.find("menu item", tr("Set %1 to %2", "Cy", offline, context="FloorAgentCard"), timeout=5))
+        sup.find("alert", tr("%1: %2", tr("Set %1 to %2", "Cy", offline, context="FloorAgentCard"),
+                             tr("done"), context="FloorRequestLog"), timeout=10)
+        sup.screenshot("1-forced.png")
+        notice = tr("Supervisor %1 did %2.", "sup1", tr("set your state to %1", offline))
+        agent.wait_until(lambda: [e for e in events if e["role"] == "alert" and e["name"] == notice
+                                  and e["detail1"] == 1], 10, what="the notice announced")
+        agent.find("alert", notice, timeout=5)
+        agent.find("label", tr("Agent state: %1", offline), timeout=5)
+        # Both windows share the screen: the agent's is raised for its picture.
+        subprocess.run(["xdotool", "windowraise", agent._window()], check=True)
+        agent.wait_until(lambda: "showing" in agent.states(agent.find("alert", notice)), 5, what="the notice")
+        agent.screenshot("2-agent-told.png")
+        # Dismissed with the screen reader's Press.
+        agent.press(agent.find("push button", tr("Dismiss the supervisor's notice")))
+        agent.wait_gone("alert", notice, timeout=5)
 
 
 if __name__ == "__main__":
