@@ -198,6 +198,7 @@ void TestFloor::dropPartyRequest()
              conference.parent->sessionId());
 
     QSignalSpy finished(&supervisor.model, &FloorModel::actionFinished);
+    QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
     const qint64 token = supervisor.model.dropParty(QStringLiteral("a2"), bob->sessionId());
     // The agent's console completes the drop on the simulated switch's clock.
     QTRY_VERIFY_WITH_TIMEOUT((console.fx.settle(), finished.count() == 1), WaitMs);
@@ -207,6 +208,16 @@ void TestFloor::dropPartyRequest()
     QCOMPARE(result.at(2).toString(), QStringLiteral("dropParty"));
     QCOMPARE(result.at(4).toString(), QStringLiteral("OK"));
     QCOMPARE(result.at(3).toBool(), true);
+    QCOMPARE(result.at(6).toInt(), 0); // no TAPI error
+    // The agent's console says who did what to which party (as it was when the request came).
+    QCOMPARE(acted.count(), 1);
+    QCOMPARE(acted.at(0).at(0).toString(), QStringLiteral("sup1"));
+    QCOMPARE(acted.at(0).at(1).toString(), QStringLiteral("dropParty"));
+    QCOMPARE(acted.at(0).at(2).toString(), QStringLiteral("OK"));
+    QCOMPARE(acted.at(0).at(3).toBool(), true);
+    const QVariantMap details = acted.at(0).at(4).toMap();
+    QCOMPARE(details.value(QStringLiteral("sessionId")).toInt(), bob->sessionId());
+    QCOMPARE(details.value(QStringLiteral("remoteNumber")).toString(), QStringLiteral("2002"));
     // TAPI's cascade at the agent: the party is idle, the conference goes on with the others.
     QCOMPARE(bob->state(), int(Idle));
     QCOMPARE(conference.members.at(0)->state(), int(Conferenced));
@@ -237,6 +248,7 @@ void TestFloor::dropPartyRequest()
     QTRY_VERIFY_WITH_TIMEOUT((console.fx.settle(), finished.count() == 1), WaitMs);
     QCOMPARE(finished.at(0).at(3).toBool(), false);
     QCOMPARE(finished.at(0).at(4).toString(), Tapi::errorName(NotOwner));
+    QCOMPARE(finished.at(0).at(6).toInt(), int(NotOwner)); // for the console's own words
     QCOMPARE(conference.members.at(0)->state(), int(Conferenced));
 }
 
