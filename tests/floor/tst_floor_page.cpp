@@ -86,6 +86,7 @@ private Q_SLOTS:
     void showsTheFloor();
     void filtersAndOrder();
     void dropPartyFromThePage();
+    void dropConferenceFromTheConferences();
     void refusedRequestSaysWhy();
     void statusInWords();
 
@@ -314,6 +315,28 @@ void TestFloorPage::dropPartyFromThePage()
              QStringLiteral("Supervisor sup1 did drop 2002 from your conference."));
     QVERIFY(press(notice->findChild<QQuickItem *>(QStringLiteral("dismissSupervisorNotice"))));
     QVERIFY(!notice->isVisible());
+}
+
+void TestFloorPage::dropConferenceFromTheConferences()
+{
+    // From the conferences across agents: Ana's whole conference goes, every party with it.
+    auto *conferences = m_window->findChild<QQuickItem *>(QStringLiteral("floorConferences"));
+    QQuickItem *drop = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(!(itemsNamed(conferences, QStringLiteral("floorDropConference")).isEmpty()),
+                             WaitMs);
+    drop = itemsNamed(conferences, QStringLiteral("floorDropConference")).constFirst();
+    QCOMPARE(drop->property("text").toString(), QStringLiteral("Drop conference"));
+    QVERIFY(press(drop));
+    QTRY_VERIFY_WITH_TIMEOUT((settleAgents(), m_conference.parent->state() == Tapi::Idle), WaitMs);
+    for (CallSession *member : std::as_const(m_conference.members))
+        QCOMPARE(member->state(), int(Tapi::Idle));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"))),
+                              QStringLiteral("Drop Ana's conference: done"), WaitMs);
+    QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
+             QStringLiteral("Supervisor sup1 did drop your conference."));
+    // The figures follow: only Bo's call is left in progress.
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QObject *>(QStringLiteral("callsInProgress"))),
+                              QStringLiteral("Calls in progress: 1"), WaitMs);
 }
 
 void TestFloorPage::refusedRequestSaysWhy()
