@@ -24,9 +24,7 @@
 #include "session/CallEngine.h"
 #include "trace/TraceWriter.h"
 
-#include "floor/FloorLink.h"
-#include "floor/FloorPublisher.h"
-#include "floor/FloorRequestHandler.h"
+#include "floor/ConsoleFloor.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qfile.h>
@@ -60,8 +58,8 @@ ConsoleApp::~ConsoleApp()
 {
     delete m_qml; // QML first: nothing may bind to sessions while they go away
     m_qml = nullptr;
-    if (m_floor)
-        m_floor->stop(); // this console's entries leave the floor while its sessions still exist
+    delete m_floor; // this console's entries leave the floor while its sessions still exist
+    m_floor = nullptr;
     delete m_audio; // recordings closed and devices released while the sessions still exist
     m_audio = nullptr;
     if (m_phoneBinding)
@@ -167,11 +165,9 @@ void ConsoleApp::startFloor()
 {
     if (m_floor)
         return;
-    m_floor = new FloorLink(this);
-    auto *publisher = new FloorPublisher(m_floor, m_engine, m_agent, m_floor);
+    m_floor = new ConsoleFloor(m_engine, m_agent, this);
     if (m_audio)
-        publisher->setRecordingSource(m_audio->router());
-    new FloorRequestHandler(m_floor, m_engine, m_agent, m_floor);
+        m_floor->setRecordingSource(m_audio->router());
     QSettings settings;
     m_floor->start(FloorSettings::read(settings));
 }
@@ -266,6 +262,7 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     CallLog::setQmlInstance(m_callLog);
     EventLogModel::setQmlInstance(m_eventLog);
     m_audio->registerForQml();
+    m_floor->registerForQml();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/hookline/icons/hookline.svg")));
     hookline::ui::installAccessibility();
     m_qml = new QQmlApplicationEngine;

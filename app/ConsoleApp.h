@@ -6,9 +6,9 @@
 class AgentState;
 class CallEngine;
 class ConsoleAudio;
+class ConsoleFloor;
 class CallLog;
 class EventLogModel;
-class FloorLink;
 class IncomingCallNotifier;
 class LineProvider;
 class PhoneBinding;
@@ -60,9 +60,10 @@ public:
     ConsoleAudio *audio() const { return m_audio; }
     // Joins the floor configured in the settings (group `floor`, docs/architecture.md "The floor"): the
     // agent and its calls are published, supervisors' requests accepted. Unconfigured: the link is Off and
-    // the console works alone. Never waits for the server.
+    // the console works alone. Never waits for the server. The supervisor's floor page watches the floor
+    // once it is opened.
     void startFloor();
-    FloorLink *floorLink() const { return m_floor; }
+    ConsoleFloor *floor() const { return m_floor; }
 
 private:
     // HOOKLINE_BENCH_FIRST_FRAME set: prints "hookline: first frame" once the window shows.
@@ -86,5 +87,5 @@ private:
     // Call audio, ringing on the ringer device and dial-pad tones on the playback device (console only).
     QSettings *m_settings = nullptr;
     ConsoleAudio *m_audio = nullptr;
-    FloorLink *m_floor = nullptr;
+    ConsoleFloor *m_floor = nullptr;
 };

@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="183"/>
+        <location filename="../app/ConsoleApp.cpp" line="179"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="227"/>
+        <location filename="../app/ConsoleApp.cpp" line="223"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -941,46 +941,418 @@
     </message>
 </context>
 <context>
+    <name>FloorAgentCard</name>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="25"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="55"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/FloorAgentCard.qml" line="52"/>
+        <source>%1, %2 for %3, %n call(s)</source>
+        <translation>
+            <numerusform>%1, %2 for %3, %n call</numerusform>
+            <numerusform>%1, %2 for %3, %n calls</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="123"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="130"/>
+        <source>Set %1 to %2</source>
+        <translation>Set %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="91"/>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="99"/>
+        <source>In this state for %1</source>
+        <translation>In this state for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="105"/>
+        <source>Force state…</source>
+        <translation>Force state…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="106"/>
+        <source>Force a state on %1</source>
+        <translation>Force a state on %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="139"/>
+        <source>No calls</source>
+        <translation>No calls</translation>
+    </message>
+</context>
+<context>
+    <name>FloorCallRow</name>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="21"/>
+        <source>Conference %1</source>
+        <translation>Conference %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="28"/>
+        <source>%1, %2, on %3, %4</source>
+        <translation>%1, %2, on %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="31"/>
+        <source>Drop %1 from %2&apos;s conference</source>
+        <translation>Drop %1 from %2&apos;s conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <source>Drop %1&apos;s conference</source>
+        <translation>Drop %1&apos;s conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <source>End %1&apos;s call with %2</source>
+        <translation>End %1&apos;s call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <source>Drop party</source>
+        <translation>Drop party</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <source>Drop %1 from the conference</source>
+        <translation>Drop %1 from the conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <source>Drop conference</source>
+        <translation>Drop conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <source>End call</source>
+        <translation>End call</translation>
+    </message>
+</context>
+<context>
+    <name>FloorConferences</name>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="15"/>
+        <source>Conferences on the floor (%1)</source>
+        <translation>Conferences on the floor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="23"/>
+        <source>No conferences</source>
+        <translation>No conferences</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/FloorConferences.qml" line="37"/>
+        <source>%1&apos;s conference, %n party(ies)</source>
+        <translation>
+            <numerusform>%1&apos;s conference, %n party</numerusform>
+            <numerusform>%1&apos;s conference, %n parties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="44"/>
+        <source>Held by %1</source>
+        <translation>Held by %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorFigures</name>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="23"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="26"/>
+        <source>Agents %1: %2</source>
+        <translation>Agents %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="31"/>
+        <source>Calls in progress: %1</source>
+        <translation>Calls in progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="39"/>
+        <source>Longest call: %1</source>
+        <translation>Longest call: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="39"/>
+        <location filename="../ui/components/FloorFigures.qml" line="46"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="46"/>
+        <source>Longest wait: %1</source>
+        <translation>Longest wait: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorFilters</name>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="14"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="19"/>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="20"/>
+        <source>Show the team</source>
+        <translation>Show the team</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="23"/>
+        <location filename="../ui/components/FloorFilters.qml" line="51"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="28"/>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="29"/>
+        <source>Show agents in the state</source>
+        <translation>Show agents in the state</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="32"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="37"/>
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="38"/>
+        <source>Show agents with a call on the line</source>
+        <translation>Show agents with a call on the line</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="41"/>
+        <source>Sort by</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="50"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="52"/>
+        <source>Time in state</source>
+        <translation>Time in state</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="53"/>
+        <source>Number of calls</source>
+        <translation>Number of calls</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="55"/>
+        <source>Arrival</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="57"/>
+        <source>Sort the agents by</source>
+        <translation>Sort the agents by</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="63"/>
+        <source>Descending</source>
+        <translation>Descending</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="63"/>
+        <source>Ascending</source>
+        <translation>Ascending</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="64"/>
+        <source>Sort order: descending; press for ascending</source>
+        <translation>Sort order: descending; press for ascending</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="65"/>
+        <source>Sort order: ascending; press for descending</source>
+        <translation>Sort order: ascending; press for descending</translation>
+    </message>
+</context>
+<context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="74"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="85"/>
         <source>The floor does not permit this console to publish %1</source>
         <translation>The floor does not permit this console to publish %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="147"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="158"/>
         <source>No answer in time</source>
         <translation>No answer in time</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="170"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="181"/>
         <source>No console answers for this agent</source>
         <translation>No console answers for this agent</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="172"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="183"/>
         <source>Not connected to the floor</source>
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="222"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="210"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="229"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="217"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="266"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="378"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="370"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="42"/>
+        <source>The server refused this console&apos;s credentials (%1)</source>
+        <translation>The server refused this console&apos;s credentials (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPage</name>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="38"/>
+        <source>No floor is configured, so this console works on its own and shows only its own calls (on the &quot;This console&quot; tab). To see every agent, add the [floor] settings with the NATS servers to the settings file (see the user guide).</source>
+        <translation>No floor is configured, so this console works on its own and shows only its own calls (on the &quot;This console&quot; tab). To see every agent, add the [floor] settings with the NATS servers to the settings file (see the user guide).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="60"/>
+        <source>Agents (%1 of %2)</source>
+        <translation>Agents (%1 of %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="78"/>
+        <source>Agents on the floor</source>
+        <translation>Agents on the floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="82"/>
+        <source>Waiting for the floor…</source>
+        <translation>Waiting for the floor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="83"/>
+        <source>No agents on the floor</source>
+        <translation>No agents on the floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="83"/>
+        <source>No agents match the filters</source>
+        <translation>No agents match the filters</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="95"/>
+        <source>Conferences across agents</source>
+        <translation>Conferences across agents</translation>
+    </message>
+</context>
+<context>
+    <name>FloorRequestLog</name>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="16"/>
+        <source>sent, waiting for the answer</source>
+        <translation>sent, waiting for the answer</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="23"/>
+        <source>done; the agent&apos;s state changes after the current call</source>
+        <translation>done; the agent&apos;s state changes after the current call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="23"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="25"/>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="27"/>
+        <source>refused: this supervisor may not act on this agent</source>
+        <translation>refused: this supervisor may not act on this agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="28"/>
+        <source>refused as invalid: %1</source>
+        <translation>refused as invalid: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="29"/>
+        <source>refused: the agent&apos;s line did not complete it in time</source>
+        <translation>refused: the agent&apos;s line did not complete it in time</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="30"/>
+        <source>refused: the agent&apos;s console cannot take that state now</source>
+        <translation>refused: the agent&apos;s console cannot take that state now</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="32"/>
+        <source>no answer: %1</source>
+        <translation>no answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <source>Requests to agents&apos; consoles</source>
+        <translation>Requests to agents&apos; consoles</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <source>No requests yet</source>
+        <translation>No requests yet</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1376,44 @@
         <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
         <source>Replicas must be 1 to 5.</source>
         <translation>Replicas must be 1 to 5.</translation>
+    </message>
+</context>
+<context>
+    <name>FloorStatus</name>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="16"/>
+        <source>Not connected: no floor is configured</source>
+        <translation>Not connected: no floor is configured</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="17"/>
+        <source>Connecting to the floor…</source>
+        <translation>Connecting to the floor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="18"/>
+        <source>Connection to the floor lost; reconnecting…</source>
+        <translation>Connection to the floor lost; reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="21"/>
+        <source>Connected to %1, with a problem: %2</source>
+        <translation>Connected to %1, with a problem: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="22"/>
+        <source>Connected to %1</source>
+        <translation>Connected to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="23"/>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="42"/>
+        <source>Floor: %1</source>
+        <translation>Floor: %1</translation>
     </message>
 </context>
 <context>
@@ -1655,72 +2065,72 @@ on %2</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102"/>
+        <location filename="../ui/theme/Names.qml" line="113"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103"/>
+        <location filename="../ui/theme/Names.qml" line="114"/>
         <source>Lunch</source>
         <translation>Lunch</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104"/>
+        <location filename="../ui/theme/Names.qml" line="115"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105"/>
+        <location filename="../ui/theme/Names.qml" line="116"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106"/>
+        <location filename="../ui/theme/Names.qml" line="117"/>
         <source>Coaching</source>
         <translation>Coaching</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="107"/>
+        <location filename="../ui/theme/Names.qml" line="118"/>
         <source>Technical problem</source>
         <translation>Technical problem</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="116"/>
+        <location filename="../ui/theme/Names.qml" line="127"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="117"/>
+        <location filename="../ui/theme/Names.qml" line="128"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="118"/>
+        <location filename="../ui/theme/Names.qml" line="129"/>
         <source>Callback requested</source>
         <translation>Callback requested</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119"/>
+        <location filename="../ui/theme/Names.qml" line="130"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="120"/>
+        <location filename="../ui/theme/Names.qml" line="131"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="121"/>
+        <location filename="../ui/theme/Names.qml" line="132"/>
         <source>Wrong number</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="122"/>
+        <location filename="../ui/theme/Names.qml" line="133"/>
         <source>Abusive caller</source>
         <translation>Abusive caller</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="138"/>
+        <location filename="../ui/theme/Names.qml" line="149"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
@@ -2255,55 +2665,133 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorNotice</name>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
+        <source>drop %1 from your conference</source>
+        <translation>drop %1 from your conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="29"/>
+        <source>drop your conference</source>
+        <translation>drop your conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="30"/>
+        <source>end your call with %1</source>
+        <translation>end your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="32"/>
+        <source>set your state to %1</source>
+        <translation>set your state to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>Supervisor %1 asked to %2; it was not done (%3).</source>
+        <translation>Supervisor %1 asked to %2; it was not done (%3).</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>Supervisor %1 will %2 after this call.</source>
+        <translation>Supervisor %1 will %2 after this call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="43"/>
+        <source>Supervisor %1 did %2.</source>
+        <translation>Supervisor %1 did %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="84"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
+        <source>Dismiss the supervisor&apos;s notice</source>
+        <translation>Dismiss the supervisor&apos;s notice</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="61"/>
+        <location filename="../ui/SupervisorView.qml" line="55"/>
+        <source>Supervisor pages</source>
+        <translation>Supervisor pages</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="63"/>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="65"/>
+        <source>Floor: every agent&apos;s console</source>
+        <translation>Floor: every agent&apos;s console</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="69"/>
+        <source>This console</source>
+        <translation>This console</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="71"/>
+        <source>This console&apos;s calls</source>
+        <translation>This console&apos;s calls</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="98"/>
         <source>Conferences (%1)</source>
         <translation>Conferences (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="73"/>
+        <location filename="../ui/SupervisorView.qml" line="110"/>
         <source>Conferences</source>
         <translation>Conferences</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="77"/>
+        <location filename="../ui/SupervisorView.qml" line="114"/>
         <source>No conferences</source>
         <translation>No conferences</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="88"/>
-        <location filename="../ui/SupervisorView.qml" line="97"/>
+        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <location filename="../ui/SupervisorView.qml" line="134"/>
         <source>Bridged appearances</source>
         <translation>Bridged appearances</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="100"/>
+        <location filename="../ui/SupervisorView.qml" line="137"/>
         <source>No calls on bridged lines</source>
         <translation>No calls on bridged lines</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
         <source>inactive station</source>
         <translation>inactive station</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
         <source>active station</source>
         <translation>active station</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <location filename="../ui/SupervisorView.qml" line="162"/>
         <source>All sessions (%1)</source>
         <translation>All sessions (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="137"/>
+        <location filename="../ui/SupervisorView.qml" line="174"/>
         <source>All sessions</source>
         <translation>All sessions</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="152"/>
+        <location filename="../ui/SupervisorView.qml" line="189"/>
         <source>conf %1</source>
         <translation>conf %1</translation>
     </message>

@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="183"/>
+        <location filename="../app/ConsoleApp.cpp" line="179"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="227"/>
+        <location filename="../app/ConsoleApp.cpp" line="223"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -938,46 +938,416 @@
     </message>
 </context>
 <context>
+    <name>FloorAgentCard</name>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="25"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="55"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/FloorAgentCard.qml" line="52"/>
+        <source>%1, %2 for %3, %n call(s)</source>
+        <translation>
+            <numerusform>%1，%2 已 %3，%n 通通話</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="123"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="130"/>
+        <source>Set %1 to %2</source>
+        <translation>將 %1 設為%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="91"/>
+        <source>State: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="99"/>
+        <source>In this state for %1</source>
+        <translation>處於此狀態 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="105"/>
+        <source>Force state…</source>
+        <translation>強制設定狀態…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="106"/>
+        <source>Force a state on %1</source>
+        <translation>強制設定 %1 的狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="139"/>
+        <source>No calls</source>
+        <translation>沒有通話</translation>
+    </message>
+</context>
+<context>
+    <name>FloorCallRow</name>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="21"/>
+        <source>Conference %1</source>
+        <translation>會議 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="28"/>
+        <source>%1, %2, on %3, %4</source>
+        <translation>%1，%2，線路 %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="31"/>
+        <source>Drop %1 from %2&apos;s conference</source>
+        <translation>將 %1 從 %2 的會議中掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <source>Drop %1&apos;s conference</source>
+        <translation>結束 %1 的會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <source>End %1&apos;s call with %2</source>
+        <translation>結束 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <source>Drop party</source>
+        <translation>掛斷通話方</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <source>Drop %1 from the conference</source>
+        <translation>將 %1 從會議中掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <source>Drop conference</source>
+        <translation>結束會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <source>End call</source>
+        <translation>結束通話</translation>
+    </message>
+</context>
+<context>
+    <name>FloorConferences</name>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="15"/>
+        <source>Conferences on the floor (%1)</source>
+        <translation>現場的會議（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="23"/>
+        <source>No conferences</source>
+        <translation>沒有會議</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/components/FloorConferences.qml" line="37"/>
+        <source>%1&apos;s conference, %n party(ies)</source>
+        <translation>
+            <numerusform>%1 的會議，%n 個通話方</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorConferences.qml" line="44"/>
+        <source>Held by %1</source>
+        <translation>由 %1 主持</translation>
+    </message>
+</context>
+<context>
+    <name>FloorFigures</name>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="23"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="26"/>
+        <source>Agents %1: %2</source>
+        <translation>%1的客服：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="31"/>
+        <source>Calls in progress: %1</source>
+        <translation>進行中的通話：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="39"/>
+        <source>Longest call: %1</source>
+        <translation>最長通話：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="39"/>
+        <location filename="../ui/components/FloorFigures.qml" line="46"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFigures.qml" line="46"/>
+        <source>Longest wait: %1</source>
+        <translation>最長等候：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorFilters</name>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="14"/>
+        <source>Team</source>
+        <translation>團隊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="19"/>
+        <source>All teams</source>
+        <translation>所有團隊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="20"/>
+        <source>Show the team</source>
+        <translation>顯示團隊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="23"/>
+        <location filename="../ui/components/FloorFilters.qml" line="51"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="28"/>
+        <source>All states</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="29"/>
+        <source>Show agents in the state</source>
+        <translation>顯示處於此狀態的客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="32"/>
+        <source>Line</source>
+        <translation>線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="37"/>
+        <source>All lines</source>
+        <translation>所有線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="38"/>
+        <source>Show agents with a call on the line</source>
+        <translation>顯示在此線路上通話的客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="41"/>
+        <source>Sort by</source>
+        <translation>排序依據</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="50"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="52"/>
+        <source>Time in state</source>
+        <translation>處於狀態的時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="53"/>
+        <source>Number of calls</source>
+        <translation>通話數</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="55"/>
+        <source>Arrival</source>
+        <translation>加入順序</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="57"/>
+        <source>Sort the agents by</source>
+        <translation>客服的排序依據</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="63"/>
+        <source>Descending</source>
+        <translation>遞減</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="63"/>
+        <source>Ascending</source>
+        <translation>遞增</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="64"/>
+        <source>Sort order: descending; press for ascending</source>
+        <translation>排序：遞減；按下改為遞增</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorFilters.qml" line="65"/>
+        <source>Sort order: ascending; press for descending</source>
+        <translation>排序：遞增；按下改為遞減</translation>
+    </message>
+</context>
+<context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="74"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="85"/>
         <source>The floor does not permit this console to publish %1</source>
         <translation>客服現場不允許此主控台發布 %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="147"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="158"/>
         <source>No answer in time</source>
         <translation>未及時回覆</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="170"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="181"/>
         <source>No console answers for this agent</source>
         <translation>沒有此客服人員的主控台回應</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="172"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="183"/>
         <source>Not connected to the floor</source>
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="222"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="210"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="229"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="217"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="266"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="378"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="370"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="42"/>
+        <source>The server refused this console&apos;s credentials (%1)</source>
+        <translation>伺服器拒絕了此主控台的憑證（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPage</name>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="38"/>
+        <source>No floor is configured, so this console works on its own and shows only its own calls (on the &quot;This console&quot; tab). To see every agent, add the [floor] settings with the NATS servers to the settings file (see the user guide).</source>
+        <translation>尚未設定現場，因此此主控台獨立運作，只顯示自己的通話（在「此主控台」分頁）。若要看到每位客服，請在設定檔中加入含 NATS 伺服器的 [floor] 設定（請參閱使用手冊）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="60"/>
+        <source>Agents (%1 of %2)</source>
+        <translation>客服（%2 位中的 %1 位）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="78"/>
+        <source>Agents on the floor</source>
+        <translation>現場的客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="82"/>
+        <source>Waiting for the floor…</source>
+        <translation>正在等候現場資料…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="83"/>
+        <source>No agents on the floor</source>
+        <translation>現場沒有客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="83"/>
+        <source>No agents match the filters</source>
+        <translation>沒有符合篩選條件的客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/FloorPage.qml" line="95"/>
+        <source>Conferences across agents</source>
+        <translation>各客服的會議</translation>
+    </message>
+</context>
+<context>
+    <name>FloorRequestLog</name>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="16"/>
+        <source>sent, waiting for the answer</source>
+        <translation>已送出，等候回覆</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="23"/>
+        <source>done; the agent&apos;s state changes after the current call</source>
+        <translation>完成；客服的狀態將在目前通話結束後變更</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="23"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="25"/>
+        <source>refused: %1</source>
+        <translation>遭拒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="27"/>
+        <source>refused: this supervisor may not act on this agent</source>
+        <translation>遭拒：此督導無權操作這位客服</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="28"/>
+        <source>refused as invalid: %1</source>
+        <translation>因無效而遭拒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="29"/>
+        <source>refused: the agent&apos;s line did not complete it in time</source>
+        <translation>遭拒：客服的線路未及時完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="30"/>
+        <source>refused: the agent&apos;s console cannot take that state now</source>
+        <translation>遭拒：客服的主控台目前無法切換到該狀態</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="32"/>
+        <source>no answer: %1</source>
+        <translation>沒有回覆：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <source>Requests</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <source>Requests to agents&apos; consoles</source>
+        <translation>送往客服主控台的要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <source>No requests yet</source>
+        <translation>尚無要求</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1371,44 @@
         <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
         <source>Replicas must be 1 to 5.</source>
         <translation>副本數必須是 1 到 5。</translation>
+    </message>
+</context>
+<context>
+    <name>FloorStatus</name>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="16"/>
+        <source>Not connected: no floor is configured</source>
+        <translation>未連線：尚未設定現場</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="17"/>
+        <source>Connecting to the floor…</source>
+        <translation>正在連線到現場…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="18"/>
+        <source>Connection to the floor lost; reconnecting…</source>
+        <translation>與現場的連線中斷；正在重新連線…</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="21"/>
+        <source>Connected to %1, with a problem: %2</source>
+        <translation>已連線到 %1，但有問題：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="22"/>
+        <source>Connected to %1</source>
+        <translation>已連線到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="23"/>
+        <source>Refused: %1</source>
+        <translation>遭拒：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorStatus.qml" line="42"/>
+        <source>Floor: %1</source>
+        <translation>現場：%1</translation>
     </message>
 </context>
 <context>
@@ -1650,72 +2058,72 @@ on %2</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="102"/>
+        <location filename="../ui/theme/Names.qml" line="113"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="103"/>
+        <location filename="../ui/theme/Names.qml" line="114"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="104"/>
+        <location filename="../ui/theme/Names.qml" line="115"/>
         <source>Meeting</source>
         <translation>開會</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="105"/>
+        <location filename="../ui/theme/Names.qml" line="116"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="106"/>
+        <location filename="../ui/theme/Names.qml" line="117"/>
         <source>Coaching</source>
         <translation>輔導</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="107"/>
+        <location filename="../ui/theme/Names.qml" line="118"/>
         <source>Technical problem</source>
         <translation>技術問題</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="116"/>
+        <location filename="../ui/theme/Names.qml" line="127"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="117"/>
+        <location filename="../ui/theme/Names.qml" line="128"/>
         <source>Sale</source>
         <translation>成交</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="118"/>
+        <location filename="../ui/theme/Names.qml" line="129"/>
         <source>Callback requested</source>
         <translation>要求回電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="119"/>
+        <location filename="../ui/theme/Names.qml" line="130"/>
         <source>Escalated</source>
         <translation>已升級處理</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="120"/>
+        <location filename="../ui/theme/Names.qml" line="131"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="121"/>
+        <location filename="../ui/theme/Names.qml" line="132"/>
         <source>Wrong number</source>
         <translation>打錯電話</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="122"/>
+        <location filename="../ui/theme/Names.qml" line="133"/>
         <source>Abusive caller</source>
         <translation>騷擾來電</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="138"/>
+        <location filename="../ui/theme/Names.qml" line="149"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
@@ -2250,55 +2658,133 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>SupervisorNotice</name>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
+        <source>drop %1 from your conference</source>
+        <translation>將 %1 從您的會議中掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="29"/>
+        <source>drop your conference</source>
+        <translation>結束您的會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="30"/>
+        <source>end your call with %1</source>
+        <translation>結束您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="32"/>
+        <source>set your state to %1</source>
+        <translation>將您的狀態設為%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="33"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>Supervisor %1 asked to %2; it was not done (%3).</source>
+        <translation>督導 %1 要求%2，但未執行（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>Supervisor %1 will %2 after this call.</source>
+        <translation>督導 %1 將在此通話結束後%2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="43"/>
+        <source>Supervisor %1 did %2.</source>
+        <translation>督導 %1 已%2。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="84"/>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
+        <source>Dismiss the supervisor&apos;s notice</source>
+        <translation>關閉督導的通知</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="61"/>
+        <location filename="../ui/SupervisorView.qml" line="55"/>
+        <source>Supervisor pages</source>
+        <translation>督導頁面</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="63"/>
+        <source>Floor</source>
+        <translation>現場</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="65"/>
+        <source>Floor: every agent&apos;s console</source>
+        <translation>現場：每位客服的主控台</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="69"/>
+        <source>This console</source>
+        <translation>此主控台</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="71"/>
+        <source>This console&apos;s calls</source>
+        <translation>此主控台的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/SupervisorView.qml" line="98"/>
         <source>Conferences (%1)</source>
         <translation>會議（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="73"/>
+        <location filename="../ui/SupervisorView.qml" line="110"/>
         <source>Conferences</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="77"/>
+        <location filename="../ui/SupervisorView.qml" line="114"/>
         <source>No conferences</source>
         <translation>沒有會議</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="88"/>
-        <location filename="../ui/SupervisorView.qml" line="97"/>
+        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <location filename="../ui/SupervisorView.qml" line="134"/>
         <source>Bridged appearances</source>
         <translation>橋接分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="100"/>
+        <location filename="../ui/SupervisorView.qml" line="137"/>
         <source>No calls on bridged lines</source>
         <translation>橋接線路上沒有通話</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
         <source>inactive station</source>
         <translation>未參與的分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="115"/>
+        <location filename="../ui/SupervisorView.qml" line="152"/>
         <source>active station</source>
         <translation>使用中的分機</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="125"/>
+        <location filename="../ui/SupervisorView.qml" line="162"/>
         <source>All sessions (%1)</source>
         <translation>所有通話（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="137"/>
+        <location filename="../ui/SupervisorView.qml" line="174"/>
         <source>All sessions</source>
         <translation>所有通話</translation>
     </message>
     <message>
-        <location filename="../ui/SupervisorView.qml" line="152"/>
+        <location filename="../ui/SupervisorView.qml" line="189"/>
         <source>conf %1</source>
         <translation>會議 %1</translation>
     </message>

@@ -146,6 +146,13 @@ ApplicationWindow {
         anchors.fill: parent
         scopes: [window.header, window.contentItem]
     }
+    // What a supervisor did on this console from the floor, over whatever page is open.
+    SupervisorNotice {
+        parent: window.Overlay.overlay
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: window.header ? window.header.height + Theme.spacing : Theme.spacing
+        z: 10
+    }
 
     StackLayout {
         anchors.fill: parent

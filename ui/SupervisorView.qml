@@ -4,11 +4,15 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// The supervisor's view: every conference with its parties, bridged appearances with which stations
-// are active, every live session, and the live event log.
+// The supervisor's view, two tabs: the floor (every agent's console, pages/FloorPage.qml) and this console:
+// every conference with its parties, bridged appearances with which stations are active, every live
+// session, and the live event log. It opens on the floor when one is configured.
 Item {
     id: view
     objectName: "supervisorView"
+
+    // The floor page loads when first shown and stays (its requests and their outcomes with it).
+    property bool floorSeen: false
 
     // Sessions on bridged lines, kept as sessions come and go (their state updates live by binding).
     property var bridged: []
@@ -44,9 +48,42 @@ Item {
         }
     }
 
+    TabBar {
+        id: supervisorTabs
+        objectName: "supervisorTabs"
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spacing }
+        Accessible.name: qsTr("Supervisor pages")
+        Component.onCompleted: {
+            currentIndex = FloorLink.status !== FloorLink.Off ? 0 : 1
+            view.floorSeen = currentIndex === 0
+        }
+        onCurrentIndexChanged: if (currentIndex === 0) view.floorSeen = true
+        TabButton {
+            objectName: "floorTab"
+            text: qsTr("Floor")
+            width: implicitWidth + 24
+            Accessible.name: qsTr("Floor: every agent's console")
+        }
+        TabButton {
+            objectName: "thisConsoleTab"
+            text: qsTr("This console")
+            width: implicitWidth + 24
+            Accessible.name: qsTr("This console's calls")
+        }
+    }
+
+    // Loaded once first shown (the floor is watched from then on), kept while the view lives.
+    Loader {
+        objectName: "floorLoader"
+        anchors { left: parent.left; right: parent.right; top: supervisorTabs.bottom; bottom: parent.bottom }
+        visible: supervisorTabs.currentIndex === 0
+        active: view.floorSeen
+        sourceComponent: FloorPage { }
+    }
+
     SplitView {
-        anchors.fill: parent
-        anchors.margins: Theme.spacing
+        anchors { left: parent.left; right: parent.right; top: supervisorTabs.bottom; bottom: parent.bottom; margins: Theme.spacing }
+        visible: supervisorTabs.currentIndex === 1
         orientation: Qt.Vertical
         Accessible.ignored: true // layouts: the lists inside are named
 

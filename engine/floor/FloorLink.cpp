@@ -1,5 +1,6 @@
 #include "floor/FloorLink.h"
 
+#include "core/QmlInstance.h"
 #include "floor/FloorLogging.h"
 #include "floor/FloorNatsWorker.h"
 
@@ -12,6 +13,16 @@ FloorLink::FloorLink(QObject *parent)
 FloorLink::~FloorLink()
 {
     stop();
+}
+
+void FloorLink::setQmlInstance(FloorLink *link)
+{
+    QmlInstance<FloorLink>::set(link);
+}
+
+FloorLink *FloorLink::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlInstance<FloorLink>::get();
 }
 
 template<typename F>

@@ -9,6 +9,8 @@
 #include <QtQml/qqmlregistration.h>
 
 class FloorNatsWorker;
+class QJSEngine;
+class QQmlEngine;
 class QThread;
 
 // This console's link to the floor (issue 16): NATS with JetStream through libnats, on a thread of its
@@ -17,12 +19,12 @@ class QThread;
 //
 // The link is generic: keys and values for the bucket, subjects and JSON bodies for requests. What the
 // console publishes is FloorPublisher's, what it accepts FloorRequestHandler's, what a supervisor sees
-// FloorModel's.
+// FloorModel's. A QML singleton (the console's link).
 class FloorLink : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("The composition root owns the floor link")
+    QML_SINGLETON
     Q_PROPERTY(Status status READ status NOTIFY statusChanged FINAL)
     Q_PROPERTY(QString statusReason READ statusReason NOTIFY statusChanged FINAL)
     Q_PROPERTY(QString agentId READ agentId NOTIFY statusChanged FINAL)
@@ -35,8 +37,14 @@ public:
 
     static constexpr int RequestTimeoutMs = 5000;
 
-    explicit FloorLink(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
+    // calling create().
+    explicit FloorLink(QObject *parent);
     ~FloorLink() override;
+
+    // QML singleton: the composition root creates the link and hands it to QML.
+    static void setQmlInstance(FloorLink *link);
+    static FloorLink *create(QQmlEngine *, QJSEngine *);
 
     // Starts with these settings (after stopping a running link). Unconfigured: Off; unusable
     // (FloorSettings::problem): Failed with the reason.

@@ -1,11 +1,15 @@
 #include "floor/FloorModel.h"
 
+#include "core/QmlInstance.h"
 #include "core/Tapi.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorRequestHandler.h"
 
 #include <QtCore/qdatetime.h>
+#include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
+
+#include <set>
 
 namespace {
 // A call at the agent's station with a voice path or on its way to one.
@@ -52,27 +56,53 @@ FloorModel::FloorModel(FloorLink *link, QObject *parent)
                 const auto [agentId, action] = m_actions.take(qint64(token));
                 const QJsonObject reply = QJsonDocument::fromJson(body).object();
                 if (!error.isEmpty())
-                    Q_EMIT actionFinished(qint64(token), agentId, action, false, QString(), error);
+                    Q_EMIT actionFinished(qint64(token), agentId, action, false, QString(), error, 0);
                 else
                     Q_EMIT actionFinished(qint64(token), agentId, action,
                                           reply.value(QStringLiteral("ok")).toBool(),
                                           reply.value(QStringLiteral("result")).toString(),
-                                          reply.value(QStringLiteral("message")).toString());
+                                          reply.value(QStringLiteral("message")).toString(),
+                                          reply.value(QStringLiteral("error")).toInt());
             });
-    const auto watch = [this] {
+    // A link that (re)starts has no watch yet.
+    connect(link, &FloorLink::statusChanged, this, [this] {
         if (m_link->status() == FloorLink::Connecting) {
             m_expiryMs = qint64(m_link->settings().ttlSeconds) * 1000;
-            m_link->watch();
+            if (m_watching)
+                m_link->watch();
         }
-    };
-    connect(link, &FloorLink::statusChanged, this, watch);
-    watch();
+    });
+    connect(this, &QAbstractItemModel::rowsInserted, this, &FloorModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &FloorModel::countChanged);
+    connect(this, &QAbstractItemModel::modelReset, this, &FloorModel::countChanged);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         sweep();
         recompute();
     });
     m_tick.start();
+}
+
+void FloorModel::setQmlInstance(FloorModel *model)
+{
+    QmlInstance<FloorModel>::set(model);
+}
+
+FloorModel *FloorModel::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlInstance<FloorModel>::get();
+}
+
+void FloorModel::watch()
+{
+    if (m_watching)
+        return;
+    m_watching = true;
+    if (m_link->status() != FloorLink::Off) {
+        m_expiryMs = qint64(m_link->settings().ttlSeconds) * 1000;
+        m_link->watch();
+    }
+    Q_EMIT watchingChanged();
 }
 
 void FloorModel::setClock(std::function<qint64()> nowMs)
@@ -95,7 +125,9 @@ QHash<int, QByteArray> FloorModel::roleNames() const
             {StateSinceMsRole, "stateSinceMs"},
             {OnCallRole, "onCall"},
             {CallsRole, "calls"},
-            {CallCountRole, "callCount"}};
+            {CallCountRole, "callCount"},
+            {TeamRole, "team"},
+            {LinesRole, "lines"}};
 }
 
 QVariant FloorModel::data(const QModelIndex &index, int role) const
@@ -125,6 +157,15 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
     }
     case CallCountRole:
         return int(agent.calls.size());
+    case TeamRole:
+        return agent.value.value(QStringLiteral("team")).toString();
+    case LinesRole: {
+        std::set<QString> lines;
+        for (const QJsonObject &call : agent.calls)
+            lines.insert(call.value(QStringLiteral("line")).toString());
+        lines.erase(QString());
+        return QStringList(lines.begin(), lines.end());
+    }
     default:
         return {};
     }
@@ -229,11 +270,32 @@ void FloorModel::recompute()
     int calls = 0;
     qint64 longestCall = 0;
     qint64 longestWait = 0;
+    std::set<QString> teams;
+    std::set<QString> lines;
+    QVariantList conferences;
     for (const QString &agentId : std::as_const(m_rows)) {
         const Agent &agent = m_agents[agentId];
+        for (const QJsonObject &call : agent.calls) {
+            if (!call.value(QStringLiteral("isConference")).toBool())
+                continue;
+            QVariantList parties;
+            const QJsonArray members = call.value(QStringLiteral("members")).toArray();
+            for (const QJsonValue &member : members) {
+                const auto party = agent.calls.constFind(member.toInt());
+                if (party != agent.calls.cend())
+                    parties << party->toVariantMap();
+            }
+            conferences << QVariantMap {
+                {QStringLiteral("agentId"), agentId},
+                {QStringLiteral("agentName"), agent.value.value(QStringLiteral("name")).toString()},
+                {QStringLiteral("conference"), call.toVariantMap()},
+                {QStringLiteral("parties"), parties}};
+        }
         const QString state = agent.value.value(QStringLiteral("state")).toString();
         perState[state] = perState.value(state).toInt() + 1;
+        teams.insert(agent.value.value(QStringLiteral("team")).toString());
         for (const QJsonObject &call : agent.calls) {
+            lines.insert(call.value(QStringLiteral("line")).toString());
             const int callState = call.value(QStringLiteral("stateCode")).toInt();
             // A conference counts once, as its parent; its parties are in it.
             if (inProgress(callState) && call.value(QStringLiteral("conference")).toInt() == 0) {
@@ -249,9 +311,19 @@ void FloorModel::recompute()
             }
         }
     }
+    if (conferences != m_conferences) {
+        m_conferences = conferences;
+        Q_EMIT conferencesChanged();
+    }
+    teams.erase(QString());
+    lines.erase(QString());
+    const QStringList teamList(teams.begin(), teams.end());
+    const QStringList lineList(lines.begin(), lines.end());
     if (perState == m_perState && calls == m_callsInProgress && longestCall == m_longestCallMs
-        && longestWait == m_longestWaitMs)
+        && longestWait == m_longestWaitMs && teamList == m_teams && lineList == m_lines)
         return;
+    m_teams = teamList;
+    m_lines = lineList;
     m_perState = perState;
     m_callsInProgress = calls;
     m_longestCallMs = longestCall;

@@ -12,17 +12,29 @@
 #include <functional>
 
 class FloorLink;
+class QQmlEngine;
+class QJSEngine;
 
 // The supervisor's floor: one row per agent on the floor (from the bucket's agent.<id> entries, watched
 // through the link), each with its calls (call.<agentId>.<sessionId>), and the figures a supervisor reads
 // at a glance. An entry that is neither refreshed nor deleted within the expiry (its console died) is
 // dropped. Actions are requests to the agent's console; actionFinished reports each result.
+// Nothing is watched until watch() is called: an agent's console has no permission to watch the floor,
+// so the console watches only once its floor page is opened. A QML singleton (the console's instance).
 class FloorModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("The composition root creates the floor model")
+    QML_SINGLETON
+    Q_PROPERTY(bool watching READ watching NOTIFY watchingChanged FINAL)
     Q_PROPERTY(bool synced READ synced NOTIFY syncedChanged FINAL)
+    Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)
+    // The teams and lines on the floor now (sorted, no empty names), for the view's filters.
+    Q_PROPERTY(QStringList teams READ teams NOTIFY figuresChanged FINAL)
+    Q_PROPERTY(QStringList lines READ lines NOTIFY figuresChanged FINAL)
+    // Every conference on the floor, agent by agent: {agentId, agentName, conference (its call), parties
+    // (their calls, as they are now)}.
+    Q_PROPERTY(QVariantList conferences READ conferences NOTIFY conferencesChanged FINAL)
     Q_PROPERTY(QVariantMap agentsPerState READ agentsPerState NOTIFY figuresChanged FINAL)
     Q_PROPERTY(int callsInProgress READ callsInProgress NOTIFY figuresChanged FINAL)
     Q_PROPERTY(qint64 longestCallMs READ longestCallMs NOTIFY figuresChanged FINAL)
@@ -38,10 +50,24 @@ public:
         OnCallRole,
         CallsRole, // list of call objects (the published JSON), ordered by session id
         CallCountRole,
+        TeamRole, // the agent's team (floor/team), empty when none
+        LinesRole, // the lines of the agent's calls (sorted, each once)
     };
     Q_ENUM(Role)
 
     explicit FloorModel(FloorLink *link, QObject *parent = nullptr);
+
+    // QML singleton: the composition root creates the model and hands it to QML.
+    static void setQmlInstance(FloorModel *model);
+    static FloorModel *create(QQmlEngine *, QJSEngine *);
+
+    bool watching() const { return m_watching; }
+    // Watches the bucket from now on, also across the link's restarts; calling it again does nothing.
+    Q_INVOKABLE void watch();
+    int count() const { return int(m_rows.size()); }
+    QStringList teams() const { return m_teams; }
+    QStringList lines() const { return m_lines; }
+    QVariantList conferences() const { return m_conferences; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -67,12 +93,16 @@ public:
     Q_INVOKABLE qint64 forceState(const QString &agentId, const QString &state, const QString &reason = {});
 
 Q_SIGNALS:
+    void watchingChanged();
+    void countChanged();
     void syncedChanged();
     void figuresChanged();
+    void conferencesChanged();
     // ok: the console carried it out; result: its TAPI result ("OK", LINEERR_...), AgentState's
-    // Applied/Deferred/Refused, "forbidden"/"invalid", or why no console answered (message).
+    // Applied/Deferred/Refused, "forbidden"/"invalid"/"timeout", or why no console answered (message);
+    // error: the TAPI error (Tapi::LineError, 0 when there is none).
     void actionFinished(qint64 token, const QString &agentId, const QString &action, bool ok,
-                        const QString &result, const QString &message);
+                        const QString &result, const QString &message, int error);
 
 private:
     struct Agent
@@ -96,7 +126,11 @@ private:
     QHash<qint64, QPair<QString, QString>> m_actions; // token -> agent, action
     QTimer m_tick; // figures that grow with time, and expiry
     qint64 m_expiryMs = 0;
+    bool m_watching = false;
     bool m_synced = false;
+    QStringList m_teams;
+    QStringList m_lines;
+    QVariantList m_conferences;
     QVariantMap m_perState;
     int m_callsInProgress = 0;
     qint64 m_longestCallMs = 0;

@@ -134,18 +134,6 @@ FloorNatsWorker::~FloorNatsWorker()
     natsOptions_Destroy(m_nats->options);
 }
 
-QString FloorNatsWorker::lastError(int status) const
-{
-    const char *text = nullptr;
-    if (m_nats->connection && natsConnection_GetLastError(m_nats->connection, &text) != NATS_OK && text
-        && *text)
-        return QString::fromUtf8(text);
-    const char *global = nats_GetLastError(nullptr);
-    if (global && *global)
-        return QString::fromUtf8(global);
-    return QString::fromUtf8(natsStatus_GetText(natsStatus(status)));
-}
-
 void FloorNatsWorker::setStatus(Status status, const QString &reason)
 {
     m_status = status;
@@ -261,10 +249,13 @@ void FloorNatsWorker::relayClosed()
         this,
         [this] {
             m_ready = false;
-            if (!m_closing)
-                setStatus(Failed,
-                          QCoreApplication::translate("FloorLink", "Connection closed: %1")
-                              .arg(lastError(NATS_CONNECTION_CLOSED)));
+            if (m_closing)
+                return;
+            const QString refused = m_everConnected ? QString() : refusalReason();
+            setStatus(Failed,
+                      !refused.isEmpty() ? refused
+                                         : QCoreApplication::translate("FloorLink", "Connection closed: %1")
+                                               .arg(lastError(NATS_CONNECTION_CLOSED)));
         },
         Qt::QueuedConnection);
 }
@@ -362,6 +353,7 @@ void FloorNatsWorker::becameReady()
 {
     if (m_closing || !m_nats->connection)
         return;
+    m_everConnected = true;
     // After a reconnect the bucket is looked up again: a server that restarted lost a memory bucket, and
     // the watcher's consumer may have gone with the server it lived on.
     const bool watching = m_watchThread != nullptr;

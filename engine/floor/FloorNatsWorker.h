@@ -85,6 +85,9 @@ private:
     void probeWatcher();
     void subscribePending();
     QString lastError(int natsStatus) const;
+    // Why the servers closed a connection that never came up (libnats gives up on servers that refuse
+    // it and says only "no server available"): one direct attempt, which reports the refusal itself.
+    QString refusalReason();
 
     FloorSettings m_settings;
     std::unique_ptr<FloorNatsHandles> m_nats;
@@ -92,6 +95,7 @@ private:
     Status m_status = Off;
     bool m_ready = false; // connected and the bucket and stream are bound
     bool m_closing = false;
+    bool m_everConnected = false; // a connection closed before this was set was refused
     bool m_flushQueued = false;
     bool m_watchWanted = false;
     QStringList m_serveWanted;

@@ -80,6 +80,7 @@ QJsonObject FloorPublisher::agentValue() const
     QJsonObject value {
         {QStringLiteral("id"), settings.agentId},
         {QStringLiteral("name"), settings.agentName},
+        {QStringLiteral("team"), settings.team},
         {QStringLiteral("state"), stateKey(m_agent->state())},
         {QStringLiteral("reason"), m_agent->reasonCode()},
         {QStringLiteral("stateSinceMs"), m_agent->stateSinceMs()},

@@ -1,6 +1,7 @@
 #include "floor/FloorRequestHandler.h"
 
 #include "agent/AgentState.h"
+#include "core/QmlInstance.h"
 #include "core/Tapi.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorLogging.h"
@@ -48,6 +49,16 @@ FloorRequestHandler::FloorRequestHandler(FloorLink *link, CallEngine *engine, Ag
     serve();
 }
 
+void FloorRequestHandler::setQmlInstance(FloorRequestHandler *handler)
+{
+    QmlInstance<FloorRequestHandler>::set(handler);
+}
+
+FloorRequestHandler *FloorRequestHandler::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlInstance<FloorRequestHandler>::get();
+}
+
 QString FloorRequestHandler::requestSubject(const QString &agentId, const QString &supervisorId)
 {
     return QStringLiteral("hookline.agent.%1.request.%2").arg(agentId, supervisorId);
@@ -74,23 +85,26 @@ void FloorRequestHandler::handle(const QString &subject, const QString &replySub
     const QJsonObject request = document.object();
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         finish(replySubject, by, request,
-               refusal(QStringLiteral("invalid"), QStringLiteral("not a JSON object")));
+               refusal(QStringLiteral("invalid"), QStringLiteral("not a JSON object")), {});
         return;
     }
+    // Read before acting: a dropped party's name is still the one the agent knew it by.
+    const QVariantMap details = detailsOf(request);
     int engineRequest = 0;
     const QJsonObject reply = execute(by, request, &engineRequest);
     if (!reply.isEmpty()) {
-        finish(replySubject, by, request, reply);
+        finish(replySubject, by, request, reply, details);
         return;
     }
-    m_waiting.insert(engineRequest, Pending {replySubject, by, request});
+    m_waiting.insert(engineRequest, Pending {replySubject, by, request, details});
     // A provider that never completes must not leave the supervisor without an answer.
     QTimer::singleShot(CompletionTimeoutMs, this, [this, engineRequest] {
         if (m_waiting.contains(engineRequest)) {
             const Pending pending = m_waiting.take(engineRequest);
             finish(
                 pending.replySubject, pending.by, pending.request,
-                refusal(QStringLiteral("timeout"), QStringLiteral("the line did not complete the request")));
+                refusal(QStringLiteral("timeout"), QStringLiteral("the line did not complete the request")),
+                pending.details);
         }
     });
 }
@@ -156,11 +170,29 @@ void FloorRequestHandler::onEngineCompleted(int requestId, int error)
     if (!m_waiting.contains(requestId))
         return;
     const Pending pending = m_waiting.take(requestId);
-    finish(pending.replySubject, pending.by, pending.request, tapiResult(error));
+    finish(pending.replySubject, pending.by, pending.request, tapiResult(error), pending.details);
+}
+
+QVariantMap FloorRequestHandler::detailsOf(const QJsonObject &request) const
+{
+    QVariantMap details;
+    if (request.contains(QStringLiteral("sessionId"))) {
+        const int sessionId = request.value(QStringLiteral("sessionId")).toInt();
+        details.insert(QStringLiteral("sessionId"), sessionId);
+        if (CallSession *session = m_engine->session(sessionId); session && session->isValid()) {
+            details.insert(QStringLiteral("remoteName"), session->remoteName());
+            details.insert(QStringLiteral("remoteNumber"), session->remoteNumber());
+        }
+    }
+    if (request.contains(QStringLiteral("state"))) {
+        details.insert(QStringLiteral("state"), request.value(QStringLiteral("state")).toString());
+        details.insert(QStringLiteral("reason"), request.value(QStringLiteral("reason")).toString());
+    }
+    return details;
 }
 
 void FloorRequestHandler::finish(const QString &replySubject, const QString &by, const QJsonObject &request,
-                                 const QJsonObject &reply)
+                                 const QJsonObject &reply, const QVariantMap &details)
 {
     m_link->reply(replySubject, QJsonDocument(reply).toJson(QJsonDocument::Compact));
     const QString action = request.value(QStringLiteral("action")).toString();
@@ -176,5 +208,5 @@ void FloorRequestHandler::finish(const QString &replySubject, const QString &by,
     };
     m_link->appendAudit(auditSubject(m_link->agentId()), QJsonDocument(audit).toJson(QJsonDocument::Compact));
     qCInfo(lcFloor) << "floor: request" << action << "from" << by << "->" << result;
-    Q_EMIT supervisorActed(by, action, result);
+    Q_EMIT supervisorActed(by, action, result, reply.value(QStringLiteral("ok")).toBool(), details);
 }

@@ -3,10 +3,14 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qvariant.h>
+#include <QtQml/qqmlregistration.h>
 
 class AgentState;
 class CallEngine;
 class FloorLink;
+class QJSEngine;
+class QQmlEngine;
 
 // Supervisors' requests to this console (subject hookline.agent.<id>.request.<supervisor id>, JSON).
 // The supervisor is the one the subject names: with the floor's permissions (docs/architecture.md) the
@@ -18,15 +22,22 @@ class FloorLink;
 // The reply is {"ok", "result", "error", "message"}: result is the TAPI error name ("OK" or
 // LINEERR_...) once the engine completed the request, AgentState's Applied/Deferred/Refused for a
 // state, or "forbidden"/"invalid" when the console refuses the request itself. Every request, carried
-// out or not, is appended to the audit stream (subject hookline.audit.<agentId>).
+// out or not, is appended to the audit stream (subject hookline.audit.<agentId>). A QML singleton (the
+// console's handler), so the agent's console can show what a supervisor did.
 class FloorRequestHandler : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
 
 public:
     static constexpr int CompletionTimeoutMs = 10000;
 
     FloorRequestHandler(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
+
+    // QML singleton: the composition root creates the handler and hands it to QML.
+    static void setQmlInstance(FloorRequestHandler *handler);
+    static FloorRequestHandler *create(QQmlEngine *, QJSEngine *);
 
     // Where supervisorId sends its requests for agentId.
     static QString requestSubject(const QString &agentId, const QString &supervisorId);
@@ -35,8 +46,11 @@ public:
     static QString auditSubject(const QString &agentId);
 
 Q_SIGNALS:
-    // A supervisor acted on this console (for the agent to see): who, what and how it ended.
-    void supervisorActed(const QString &supervisorId, const QString &action, const QString &result);
+    // A supervisor acted on this console (for the agent to see): who, what, how it ended (result as in
+    // the reply; ok when carried out) and on what: details holds the request's sessionId, state and
+    // reason, and the call's remoteName and remoteNumber as they were when the request arrived.
+    void supervisorActed(const QString &supervisorId, const QString &action, const QString &result, bool ok,
+                         const QVariantMap &details);
 
 private:
     struct Pending
@@ -44,6 +58,7 @@ private:
         QString replySubject;
         QString by;
         QJsonObject request;
+        QVariantMap details;
     };
 
     void handle(const QString &subject, const QString &replySubject, const QByteArray &body);
@@ -51,7 +66,9 @@ private:
     // engine's completion of *engineRequest is awaited.
     QJsonObject execute(const QString &by, const QJsonObject &request, int *engineRequest);
     void finish(const QString &replySubject, const QString &by, const QJsonObject &request,
-                const QJsonObject &reply);
+                const QJsonObject &reply, const QVariantMap &details);
+    // What the agent is told the request was about (see supervisorActed).
+    QVariantMap detailsOf(const QJsonObject &request) const;
     void onEngineCompleted(int requestId, int error);
 
     FloorLink *m_link;

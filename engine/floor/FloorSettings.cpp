@@ -46,6 +46,7 @@ FloorSettings FloorSettings::read(QSettings &settings)
     }
     s.agentId = settings.value(QStringLiteral("agentId")).toString().trimmed();
     s.agentName = settings.value(QStringLiteral("agentName")).toString().trimmed();
+    s.team = settings.value(QStringLiteral("team")).toString().trimmed();
     s.credentialsFile = settings.value(QStringLiteral("credentialsFile")).toString();
     s.user = settings.value(QStringLiteral("user")).toString();
     s.password = settings.value(QStringLiteral("password")).toString();

@@ -12,6 +12,7 @@ struct FloorSettings
     QStringList servers; // nats://host:port or tls://host:port
     QString agentId; // subject token: letters, digits, '-' and '_'
     QString agentName;
+    QString team; // shown and filtered on in supervisors' floor view; empty: no team
     QString credentialsFile; // a NATS .creds file (JWT + NKey seed)
     QString user;
     QString password;

@@ -11,6 +11,7 @@
 #include "floor/FloorPublisher.h"
 #include "floor/FloorRequestHandler.h"
 
+#include <QtCore/qdatetime.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtTest/qabstractitemmodeltester.h>
@@ -22,12 +23,14 @@
 namespace FloorTest {
 constexpr int WaitMs = 8000;
 
-inline FloorSettings settingsFor(const QStringList &servers, const QString &id)
+inline FloorSettings settingsFor(const QStringList &servers, const QString &id,
+                                 const QString &team = QStringLiteral("north"))
 {
     FloorSettings settings;
     settings.servers = servers;
     settings.agentId = id;
     settings.agentName = id.toUpper();
+    settings.team = team;
     settings.ttlSeconds = 4;
     settings.reconnectWaitMs = 100;
     return settings;
@@ -39,6 +42,9 @@ struct AgentConsole
     explicit AgentConsole(const FloorSettings &settings)
         : agent(nullptr)
     {
+        // The switch's clock starts at the wall clock's now: the call times published are today's, as a
+        // supervisor's figures (read against the wall clock) expect.
+        fx.sim().clock().advance(QDateTime::currentMSecsSinceEpoch() - fx.sim().clock().nowMs());
         agent.attach(&fx.engine());
         publisher = std::make_unique<FloorPublisher>(&link, &fx.engine(), &agent);
         handler = std::make_unique<FloorRequestHandler>(&link, &fx.engine(), &agent);
@@ -53,7 +59,7 @@ struct AgentConsole
 
     SimFixture fx;
     AgentState agent;
-    FloorLink link;
+    FloorLink link {nullptr};
     std::unique_ptr<FloorPublisher> publisher;
     std::unique_ptr<FloorRequestHandler> handler;
 };
@@ -64,10 +70,11 @@ struct Supervisor
         : model(&link)
         , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
+        model.watch();
         link.start(settings);
     }
 
-    FloorLink link;
+    FloorLink link {nullptr};
     FloorModel model;
     QAbstractItemModelTester tester;
 };

@@ -1,34 +1,84 @@
-// A console in a process of its own, for the floor's tests to kill (SIGKILL): the real engine on the
-// simulated switch with its agent and one answered call, published to the floor until it dies.
-//   floor_agent_console <server url> <agent id> <ttl seconds>
-// Prints "ready" once the server acknowledged its agent and its call, then runs until killed.
+// A console in a process of its own: the real engine on the simulated switch with its agent, published to
+// the floor until it dies. The floor's tests kill it (SIGKILL); the end-to-end tests put it beside a real
+// supervisor console.
+//   floor_agent_console <server url> <agent id> <ttl seconds> [--name NAME] [--team TEAM]
+//                       [--conference FAR,FAR[,FAR...]]
+// The agent is Ready with one answered call from alice, or with a conference over the far ends given
+// (alice, bob, carol, dave, erin). Prints "ready" once the server acknowledged the agent and its calls,
+// then one JSON line per change of a call's state ({"session", "state", "remoteNumber"}) and per
+// supervisor's request ({"supervisor", "action", "result", "ok"}), and runs until killed. The switch's
+// clock follows the wall clock, so supervisors' requests complete as on a console.
 #include "FloorTestConsoles.h"
 
+#include "core/Tapi.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qcommandlineparser.h>
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
 #include <QtCore/qset.h>
+#include <QtCore/qtimer.h>
 
 #include <cstdio>
+
+namespace {
+void printLine(const QJsonObject &object)
+{
+    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        std::fprintf(stderr, "usage: floor_agent_console <server url> <agent id> <ttl seconds>\n");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("the NATS server"));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("the agent id"));
+    parser.addPositionalArgument(QStringLiteral("ttl"), QStringLiteral("entry expiry, seconds"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("agent name"),
+                                        QStringLiteral("name"));
+    const QCommandLineOption teamOption(QStringLiteral("team"), QStringLiteral("team"),
+                                        QStringLiteral("team"));
+    const QCommandLineOption conferenceOption(QStringLiteral("conference"),
+                                              QStringLiteral("a conference over these far ends"),
+                                              QStringLiteral("far ends"));
+    parser.addOptions({nameOption, teamOption, conferenceOption});
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 3) {
+        std::fprintf(stderr,
+                     "usage: floor_agent_console <server url> <agent id> <ttl seconds> [--name NAME] "
+                     "[--team TEAM] [--conference FAR,FAR...]\n");
         return 2;
     }
-    FloorSettings settings = FloorTest::settingsFor({args.at(1)}, args.at(2));
-    settings.ttlSeconds = args.at(3).toInt();
+    FloorSettings settings = FloorTest::settingsFor({args.at(0)}, args.at(1));
+    settings.ttlSeconds = args.at(2).toInt();
+    if (parser.isSet(nameOption))
+        settings.agentName = parser.value(nameOption);
+    if (parser.isSet(teamOption))
+        settings.team = parser.value(teamOption);
     FloorTest::AgentConsole console(settings);
     if (console.agent.requestState(AgentState::Ready) != AgentState::Applied)
         return 1;
-    CallSession *call = console.fx.answered(QStringLiteral("alice"));
-    if (!call)
+    QList<CallSession *> calls;
+    if (parser.isSet(conferenceOption)) {
+        const SimFixture::Conference conference =
+            console.fx.conference(parser.value(conferenceOption).split(u',', Qt::SkipEmptyParts));
+        if (!conference.parent)
+            return 1;
+        calls << conference.parent << conference.members;
+    } else if (CallSession *call = console.fx.answered(QStringLiteral("alice"))) {
+        calls << call;
+    } else {
         return 1;
-    const QSet<QString> wanted {FloorPublisher::agentKey(settings.agentId),
-                                FloorPublisher::callKey(settings.agentId, call->sessionId())};
+    }
+
+    QSet<QString> wanted {FloorPublisher::agentKey(settings.agentId)};
+    for (CallSession *call : std::as_const(calls))
+        wanted << FloorPublisher::callKey(settings.agentId, call->sessionId());
     QSet<QString> written;
     QObject::connect(&console.link, &FloorLink::entryWritten, &app,
                      [&](const QString &key, quint64 revision) {
@@ -40,5 +90,30 @@ int main(int argc, char **argv)
                              std::fflush(stdout);
                          }
                      });
+    QObject::connect(&console.fx.engine(), &CallEngine::sessionStateChanged, &app,
+                     [](CallSession *session, int, int state, int) {
+                         printLine({{QStringLiteral("session"), session->sessionId()},
+                                    {QStringLiteral("state"), Tapi::stateName(state)},
+                                    {QStringLiteral("remoteNumber"), session->remoteNumber()}});
+                     });
+    QObject::connect(console.handler.get(), &FloorRequestHandler::supervisorActed, &app,
+                     [](const QString &supervisor, const QString &action, const QString &result, bool ok,
+                        const QVariantMap &) {
+                         printLine({{QStringLiteral("supervisor"), supervisor},
+                                    {QStringLiteral("action"), action},
+                                    {QStringLiteral("result"), result},
+                                    {QStringLiteral("ok"), ok}});
+                     });
+    // The switch's virtual clock follows the wall clock from here on, as in the console.
+    QElapsedTimer wall;
+    wall.start();
+    qint64 last = 0;
+    QTimer pump;
+    QObject::connect(&pump, &QTimer::timeout, &app, [&] {
+        const qint64 now = wall.elapsed();
+        console.fx.sim().clock().advance(now - last);
+        last = now;
+    });
+    pump.start(5);
     return app.exec();
 }

@@ -100,7 +100,7 @@ void TestFloor::cleanup()
 
 void TestFloor::unconfiguredIsOff()
 {
-    FloorLink link;
+    FloorLink link {nullptr};
     QSignalSpy status(&link, &FloorLink::statusChanged);
     link.start(FloorSettings());
     QCOMPARE(link.status(), FloorLink::Off);
@@ -117,13 +117,13 @@ void TestFloor::unconfiguredIsOff()
 
 void TestFloor::unusableSettingsFail()
 {
-    FloorLink link;
+    FloorLink link {nullptr};
     link.start(settingsFor({m_server->url()}, QStringLiteral("bad id")));
     QCOMPARE(link.status(), FloorLink::Failed);
     QVERIFY(link.statusReason().contains(QLatin1String("agent id")));
 
     // Nothing listens on this port: the link keeps trying and says so; it never claims to be connected.
-    FloorLink away;
+    FloorLink away {nullptr};
     QSignalSpy status(&away, &FloorLink::statusChanged);
     away.start(settingsFor({QStringLiteral("nats://127.0.0.1:%1").arg(NatsServer::freePort())},
                            QStringLiteral("a9")));
@@ -143,6 +143,9 @@ void TestFloor::publishingRoundTrip()
     const int row = supervisor.model.rowOf(QStringLiteral("a1"));
     QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::NameRole).toString(),
              QStringLiteral("A1"));
+    QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::TeamRole).toString(),
+             QStringLiteral("north"));
+    QCOMPARE(supervisor.model.teams(), QStringList {QStringLiteral("north")});
 
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("Ready"),
@@ -158,6 +161,8 @@ void TestFloor::publishingRoundTrip()
     QCOMPARE(published.value(QStringLiteral("remoteNumber")).toString(), QStringLiteral("2001"));
     QCOMPARE(published.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
     QCOMPARE(published.value(QStringLiteral("line")).toString(), QStringLiteral("sim/desk"));
+    QCOMPARE(supervisor.model.data(supervisor.model.index(row), FloorModel::LinesRole).toStringList(),
+             QStringList {QStringLiteral("sim/desk")});
     QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.callsInProgress(), 1, WaitMs);
     QCOMPARE(supervisor.model.agentsPerState().value(QStringLiteral("Ready")).toInt(), 1);
 
@@ -193,6 +198,7 @@ void TestFloor::dropPartyRequest()
              conference.parent->sessionId());
 
     QSignalSpy finished(&supervisor.model, &FloorModel::actionFinished);
+    QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
     const qint64 token = supervisor.model.dropParty(QStringLiteral("a2"), bob->sessionId());
     // The agent's console completes the drop on the simulated switch's clock.
     QTRY_VERIFY_WITH_TIMEOUT((console.fx.settle(), finished.count() == 1), WaitMs);
@@ -202,6 +208,16 @@ void TestFloor::dropPartyRequest()
     QCOMPARE(result.at(2).toString(), QStringLiteral("dropParty"));
     QCOMPARE(result.at(4).toString(), QStringLiteral("OK"));
     QCOMPARE(result.at(3).toBool(), true);
+    QCOMPARE(result.at(6).toInt(), 0); // no TAPI error
+    // The agent's console says who did what to which party (as it was when the request came).
+    QCOMPARE(acted.count(), 1);
+    QCOMPARE(acted.at(0).at(0).toString(), QStringLiteral("sup1"));
+    QCOMPARE(acted.at(0).at(1).toString(), QStringLiteral("dropParty"));
+    QCOMPARE(acted.at(0).at(2).toString(), QStringLiteral("OK"));
+    QCOMPARE(acted.at(0).at(3).toBool(), true);
+    const QVariantMap details = acted.at(0).at(4).toMap();
+    QCOMPARE(details.value(QStringLiteral("sessionId")).toInt(), bob->sessionId());
+    QCOMPARE(details.value(QStringLiteral("remoteNumber")).toString(), QStringLiteral("2002"));
     // TAPI's cascade at the agent: the party is idle, the conference goes on with the others.
     QCOMPARE(bob->state(), int(Idle));
     QCOMPARE(conference.members.at(0)->state(), int(Conferenced));
@@ -232,6 +248,7 @@ void TestFloor::dropPartyRequest()
     QTRY_VERIFY_WITH_TIMEOUT((console.fx.settle(), finished.count() == 1), WaitMs);
     QCOMPARE(finished.at(0).at(3).toBool(), false);
     QCOMPARE(finished.at(0).at(4).toString(), Tapi::errorName(NotOwner));
+    QCOMPARE(finished.at(0).at(6).toInt(), int(NotOwner)); // for the console's own words
     QCOMPARE(conference.members.at(0)->state(), int(Conferenced));
 }
 
@@ -305,7 +322,7 @@ void TestFloor::refusedRequestIsAudited()
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
     QCOMPARE(call->sessionId(), 1);
-    FloorLink sender;
+    FloorLink sender {nullptr};
     sender.start(settingsFor({m_server->url()}, supervisor));
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.status(), FloorLink::Connected, WaitMs);

@@ -161,7 +161,7 @@ void TestFloorSecurity::init()
     QVERIFY2(m_server->start(m_store->filePath(QStringLiteral("store")), 0, {QStringLiteral("-c"), config}),
              qPrintable(m_server->log()));
     // The administrator's console creates the bucket and the audit stream; nobody else may.
-    m_admin = std::make_unique<FloorLink>();
+    m_admin = std::make_unique<FloorLink>(nullptr);
     m_admin->start(userSettings(m_server->url(), QStringLiteral("admin")));
     QTRY_COMPARE_WITH_TIMEOUT(m_admin->status(), FloorLink::Connected, WaitMs);
 }
@@ -209,7 +209,7 @@ void TestFloorSecurity::supervisorCannotPoseAsAnother()
 {
     AgentConsole console(userSettings(m_server->url(), QStringLiteral("a1")));
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
-    FloorLink sup1;
+    FloorLink sup1 {nullptr};
     sup1.start(userSettings(m_server->url(), QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sup1.status(), FloorLink::Connected, WaitMs);
@@ -343,12 +343,12 @@ void TestFloorSecurity::credentialsNeverLogged()
         // A wrong password: the server refuses it, the console says so.
         FloorSettings wrong = userSettings(m_server->url(), QStringLiteral("a2"));
         wrong.password = QStringLiteral("wrong-") + QString::fromLatin1(seed.left(12));
-        FloorLink refused;
+        FloorLink refused {nullptr};
         refused.start(wrong);
         // A credentials file (this server knows no such user).
         FloorSettings fromFile = settingsFor({m_server->url()}, QStringLiteral("a2"));
         fromFile.credentialsFile = creds;
-        FloorLink withFile;
+        FloorLink withFile {nullptr};
         withFile.start(fromFile);
         QTRY_VERIFY_WITH_TIMEOUT(
             refused.status() == FloorLink::Failed && withFile.status() == FloorLink::Failed, WaitMs);

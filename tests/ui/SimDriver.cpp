@@ -8,6 +8,7 @@
 #include "audio/ConsoleAudio.h"
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
+#include "floor/ConsoleFloor.h"
 #include "lines/Line.h"
 #include "log/CallLog.h"
 
@@ -79,6 +80,7 @@ void SimDriver::teardown()
     m_phone.reset();
     // Recordings closed and devices released while the sessions still exist, as in ConsoleApp.
     m_audio.reset();
+    m_floor.reset();
     m_settings.reset();
     if (m_engine)
         m_engine->detachProviders();
@@ -168,6 +170,8 @@ void SimDriver::build()
     CallLog::setQmlInstance(m_log.get());
     EventLogModel::setQmlInstance(m_events.get());
     m_audio->registerForQml();
+    m_floor = std::make_unique<ConsoleFloor>(m_engine.get(), m_agent.get());
+    m_floor->registerForQml();
     m_agent->requestState(AgentState::Ready);
     buildPhones();
     m_wall.start();

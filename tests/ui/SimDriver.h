@@ -12,6 +12,7 @@
 class AgentState;
 class CallEngine;
 class ConsoleAudio;
+class ConsoleFloor;
 class CallLog;
 #include "session/CallSession.h"
 class EventLogModel;
@@ -97,6 +98,7 @@ private:
     std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ConsoleAudio> m_audio;
+    std::unique_ptr<ConsoleFloor> m_floor; // never started: a console without a floor
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;
     QElapsedTimer m_wall;

@@ -154,5 +154,31 @@ Item {
             list.currentIndex = 1
             compare(findChild(list.currentItem, "stationActivity").text, "active station · Connected")
         }
+
+        // Without a floor the view opens on this console's calls; its Floor tab says plainly that no floor
+        // is configured, and the floor is not watched until that tab is opened.
+        function test_floorTabWithoutFloor() {
+            const view = createTemporaryObject(viewComponent, root)
+            const tabs = findChild(view, "supervisorTabs")
+            compare(FloorLink.status, FloorLink.Off)
+            compare(tabs.currentIndex, 1)
+            verify(findChild(view, "conferenceList").visible)
+            compare(FloorModel.watching, false)
+            compare(findChild(view, "floorLoader").item, null)
+            mouseClick(findChild(view, "floorTab"))
+            tryCompare(tabs, "currentIndex", 0)
+            const loader = findChild(view, "floorLoader")
+            tryVerify(function() { return loader.item !== null })
+            compare(FloorModel.watching, true)
+            const message = findChild(loader.item, "floorNotConfigured")
+            verify(message.visible)
+            verify(message.text.indexOf("No floor is configured") === 0)
+            compare(findChild(loader.item, "floorStatusText").text, "Not connected: no floor is configured")
+            verify(!findChild(loader.item, "floorAgentList").visible)
+            // Back on this console's calls, the floor page stays loaded.
+            mouseClick(findChild(view, "thisConsoleTab"))
+            tryCompare(tabs, "currentIndex", 1)
+            verify(loader.item !== null)
+        }
     }
 }

@@ -95,6 +95,17 @@ QtObject {
         return ""
     }
 
+    // An agent state as the floor publishes it (AgentState's key: "Ready", "NotReady", ...).
+    function agentStateKey(key) {
+        switch (key) {
+        case "Ready": return agentState(AgentState.Ready)
+        case "NotReady": return agentState(AgentState.NotReady)
+        case "WrapUp": return agentState(AgentState.WrapUp)
+        case "Offline": return agentState(AgentState.Offline)
+        }
+        return key
+    }
+
     // Reason codes for Not ready; the code is stored, the label is shown.
     readonly property var notReadyReasons: ["break", "lunch", "meeting", "training", "coaching", "technical"]
     function notReadyReason(code) {

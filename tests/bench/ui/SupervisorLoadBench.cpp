@@ -5,6 +5,7 @@
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
 #include "core/Tapi.h"
+#include "floor/ConsoleFloor.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
@@ -72,6 +73,7 @@ SupervisorLoadBench::~SupervisorLoadBench()
     m_pump.stop();
     m_qml.reset(); // QML first, then the sessions it binds to
     m_audio.reset(); // before the engine it watches
+    m_floor.reset();
     if (m_engine)
         m_engine->detachProviders();
 }
@@ -120,6 +122,8 @@ bool SupervisorLoadBench::createSessions()
                                              QSettings::IniFormat);
     m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_settings.get());
     m_audio->registerForQml();
+    m_floor = std::make_unique<ConsoleFloor>(m_engine.get(), m_agent.get());
+    m_floor->registerForQml();
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
     for (int i = 0; i < m_sessionCount; ++i)

@@ -1,0 +1,45 @@
+#include "floor/ConsoleFloor.h"
+
+#include "floor/FloorLink.h"
+#include "floor/FloorModel.h"
+#include "floor/FloorPublisher.h"
+#include "floor/FloorRequestHandler.h"
+
+ConsoleFloor::ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *parent)
+    : QObject(parent)
+    , m_link(std::make_unique<FloorLink>(nullptr))
+    , m_publisher(std::make_unique<FloorPublisher>(m_link.get(), engine, agent))
+    , m_requests(std::make_unique<FloorRequestHandler>(m_link.get(), engine, agent))
+    , m_model(std::make_unique<FloorModel>(m_link.get()))
+{ }
+
+ConsoleFloor::~ConsoleFloor()
+{
+    stop();
+    // The link's users first: each holds it.
+    m_model.reset();
+    m_requests.reset();
+    m_publisher.reset();
+}
+
+void ConsoleFloor::setRecordingSource(CallAudioRouter *router)
+{
+    m_publisher->setRecordingSource(router);
+}
+
+void ConsoleFloor::start(const FloorSettings &settings)
+{
+    m_link->start(settings);
+}
+
+void ConsoleFloor::stop()
+{
+    m_link->stop();
+}
+
+void ConsoleFloor::registerForQml()
+{
+    FloorLink::setQmlInstance(m_link.get());
+    FloorModel::setQmlInstance(m_model.get());
+    FloorRequestHandler::setQmlInstance(m_requests.get());
+}

@@ -1,0 +1,403 @@
+// The supervisor's floor page (ui/pages/FloorPage.qml) and the agent's notice (SupervisorNotice.qml), the
+// compiled Hookline.Ui components offscreen, against a real nats-server: two agents' consoles (the real
+// engine on the simulated switch; one holds a conference) and the supervisor's FloorLink and FloorModel as
+// the QML singletons. The page shows the agents, their calls, the figures and the link's status in words;
+// its filters and order act on the floor; a party dropped from the page leaves the agent's conference,
+// the outcome shows on the page and the agent's console says what the supervisor did; a refused request
+// shows why.
+#include "FloorTestConsoles.h"
+#include "NatsServer.h"
+
+#include "Accessibility.h"
+#include "core/Tapi.h"
+#include "floor/FloorFilterModel.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qset.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtGui/qaccessible.h>
+#include <QtQml/qqmlcomponent.h>
+#include <QtQml/qqmlengine.h>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuick/qquickitem.h>
+#include <QtQuick/qquickwindow.h>
+#include <QtQuickControls2/qquickstyle.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Hookline_UiPlugin)
+
+using namespace FloorTest;
+
+namespace {
+const QByteArray pageQml = R"(
+import QtQuick
+import QtQuick.Controls
+import Hookline.Ui
+ApplicationWindow {
+    width: 1280
+    height: 800
+    visible: true
+    FloorPage { objectName: "page"; anchors.fill: parent }
+    SupervisorNotice { objectName: "notice"; x: 20; y: 20 }
+}
+)";
+
+// Visible items with this object name under root, in the visual tree (a view's delegates are not QObject
+// children of the view), in tree order.
+void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> *found)
+{
+    if (!item->isVisible())
+        return;
+    if (item->objectName() == name)
+        *found << item;
+    for (QQuickItem *child : item->childItems())
+        collect(child, name, found);
+}
+
+QList<QQuickItem *> itemsNamed(QObject *root, const QString &name)
+{
+    QList<QQuickItem *> found;
+    auto *item = qobject_cast<QQuickItem *>(root);
+    if (!item) {
+        if (auto *window = qobject_cast<QQuickWindow *>(root))
+            item = window->contentItem();
+    }
+    if (item)
+        collect(item, name, &found);
+    return found;
+}
+
+QString textOf(QObject *item)
+{
+    return item ? item->property("text").toString() : QString();
+}
+} // namespace
+
+class TestFloorPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void showsTheFloor();
+    void filtersAndOrder();
+    void dropPartyFromThePage();
+    void dropConferenceFromTheConferences();
+    void refusedRequestSaysWhy();
+    void statusInWords();
+
+private:
+    // The page's row of a call: the FloorCallRow whose party reads `party`, in the agents' list.
+    QQuickItem *callRow(const QString &party, const QString &agent = QStringLiteral("Ana")) const;
+    QString parties() const;
+    QObject *page() const { return m_window->findChild<QObject *>(QStringLiteral("page")); }
+    FloorFilterModel *view() const
+    {
+        return m_window->findChild<FloorFilterModel *>(QStringLiteral("floorView"));
+    }
+    bool press(QQuickItem *control) const;
+    void settleAgents();
+
+    std::unique_ptr<QTemporaryDir> m_store;
+    std::unique_ptr<NatsServer> m_server;
+    std::unique_ptr<AgentConsole> m_ana; // a conference of alice, bob and carol; team north
+    std::unique_ptr<AgentConsole> m_bo; // one call from alice; team south; takes requests from "boss" only
+    std::unique_ptr<Supervisor> m_supervisor;
+    SimFixture::Conference m_conference;
+    std::unique_ptr<QQmlEngine> m_qml;
+    std::unique_ptr<QObject> m_window;
+};
+
+void TestFloorPage::initTestCase()
+{
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    hookline::ui::installAccessibility();
+}
+
+void TestFloorPage::init()
+{
+    m_store = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<NatsServer>();
+    QVERIFY2(m_server->start(m_store->path()), qPrintable(m_server->log()));
+    FloorSettings ana = settingsFor({m_server->url()}, QStringLiteral("a1"), QStringLiteral("north"));
+    ana.agentName = QStringLiteral("Ana");
+    FloorSettings bo = settingsFor({m_server->url()}, QStringLiteral("a2"), QStringLiteral("south"));
+    bo.agentName = QStringLiteral("Bo");
+    bo.supervisors = {QStringLiteral("boss")};
+    m_ana = std::make_unique<AgentConsole>(ana);
+    m_bo = std::make_unique<AgentConsole>(bo);
+    QCOMPARE(m_ana->agent.requestState(AgentState::Ready), AgentState::Applied);
+    QCOMPARE(m_bo->agent.requestState(AgentState::Ready), AgentState::Applied);
+    m_conference =
+        m_ana->fx.conference({QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")});
+    QVERIFY(m_conference.parent);
+    QVERIFY(m_bo->fx.answered(QStringLiteral("alice")));
+    m_supervisor = std::make_unique<Supervisor>(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+
+    // As the console's composition root: the supervisor's link and model, Ana's console's requests.
+    FloorLink::setQmlInstance(&m_supervisor->link);
+    FloorModel::setQmlInstance(&m_supervisor->model);
+    FloorRequestHandler::setQmlInstance(m_ana->handler.get());
+    CallEngine::setQmlInstance(&m_ana->fx.engine());
+    AgentState::setQmlInstance(&m_ana->agent);
+    m_qml = std::make_unique<QQmlEngine>();
+    m_qml->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QQmlComponent component(m_qml.get());
+    component.setData(pageQml, QUrl(QStringLiteral("qrc:/tst_floor_page/Window.qml")));
+    m_window.reset(component.create());
+    QVERIFY2(m_window, qPrintable(component.errorString()));
+    QVERIFY(QTest::qWaitForWindowExposed(qobject_cast<QWindow *>(m_window.get())));
+    // Both agents and all five calls are on the page.
+    QTRY_COMPARE_WITH_TIMEOUT(view()->count(), 2, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor->model.callsInProgress(), 2, WaitMs);
+}
+
+void TestFloorPage::cleanup()
+{
+    m_window.reset();
+    m_qml.reset();
+    m_supervisor.reset();
+    m_bo.reset();
+    m_ana.reset();
+    m_conference = {};
+    m_server.reset();
+    m_store.reset();
+}
+
+QQuickItem *TestFloorPage::callRow(const QString &party, const QString &agent) const
+{
+    auto *agents = m_window->findChild<QQuickItem *>(QStringLiteral("floorAgentList"));
+    for (QQuickItem *row : itemsNamed(agents, QStringLiteral("floorCall"))) {
+        if (row->property("party").toString() == party && row->property("agentName").toString() == agent)
+            return row;
+    }
+    return nullptr;
+}
+
+QString TestFloorPage::parties() const
+{
+    QStringList shown;
+    for (QQuickItem *row : itemsNamed(m_window.get(), QStringLiteral("floorCall")))
+        shown << row->property("agentName").toString() + u'/' + row->property("party").toString();
+    return shown.join(QStringLiteral(", "));
+}
+
+bool TestFloorPage::press(QQuickItem *control) const
+{
+    // What a screen reader does (AT-SPI Press), through the console's accessibility layer.
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(control);
+    if (!iface || !iface->actionInterface()
+        || !iface->actionInterface()->actionNames().contains(QAccessibleActionInterface::pressAction()))
+        return false;
+    iface->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    return true;
+}
+
+void TestFloorPage::settleAgents()
+{
+    m_ana->fx.settle();
+    m_bo->fx.settle();
+}
+
+void TestFloorPage::showsTheFloor()
+{
+    QObject *status = m_window->findChild<QObject *>(QStringLiteral("floorStatusText"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(status), QStringLiteral("Connected to %1").arg(m_server->url()), WaitMs);
+    QVERIFY(!m_window->findChild<QQuickItem *>(QStringLiteral("floorNotConfigured"))->isVisible());
+
+    // Agents with their state, team and calls; Ana's conference with its three parties under it.
+    QList<QQuickItem *> names;
+    QTRY_COMPARE_WITH_TIMEOUT((names = itemsNamed(m_window.get(), QStringLiteral("floorAgentName"))).size(),
+                              2, WaitMs);
+    // (In the order they came onto the floor, which is the server's.)
+    QCOMPARE((QSet<QString> {textOf(names.at(0)), textOf(names.at(1))}),
+             (QSet<QString> {QStringLiteral("Ana"), QStringLiteral("Bo")}));
+    QCOMPARE(textOf(itemsNamed(m_window.get(), QStringLiteral("floorAgentState")).at(0)),
+             QStringLiteral("Ready"));
+    for (const QString &party :
+         {QStringLiteral("Alice Archer (2001)"), QStringLiteral("2002"), QStringLiteral("2003")}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(callRow(party), qPrintable(party), WaitMs);
+        QCOMPARE(callRow(party)->property("isParty").toBool(), true);
+    }
+    const QString conference = QStringLiteral("Conference %1").arg(m_conference.parent->sessionId());
+    QVERIFY(callRow(conference));
+    QCOMPARE(textOf(callRow(conference)->findChild<QObject *>(QStringLiteral("floorCallState"))),
+             QStringLiteral("Connected"));
+
+    // The figures: a conference counts once.
+    QCOMPARE(textOf(m_window->findChild<QObject *>(QStringLiteral("callsInProgress"))),
+             QStringLiteral("Calls in progress: 2"));
+    QCOMPARE(textOf(itemsNamed(m_window.get(), QStringLiteral("agentsInReady")).value(0)),
+             QStringLiteral("Ready: 2"));
+    const QString longest = textOf(m_window->findChild<QObject *>(QStringLiteral("longestCall")));
+    QVERIFY2(longest.startsWith(u"Longest call: 0:"), qPrintable(longest));
+    // Conferences across agents: Ana's, with its parties.
+    auto *conferences = m_window->findChild<QQuickItem *>(QStringLiteral("floorConferences"));
+    QCOMPARE(itemsNamed(conferences, QStringLiteral("floorCall")).size(), 4);
+
+    // The time in state ticks.
+    QObject *time = itemsNamed(m_window.get(), QStringLiteral("floorTimeInState")).at(0);
+    const QString before = textOf(time);
+    QVERIFY(!before.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(time) != before, 3000);
+}
+
+void TestFloorPage::filtersAndOrder()
+{
+    FloorFilterModel *floorView = view();
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor->model.teams(),
+                              (QStringList {QStringLiteral("north"), QStringLiteral("south")}), WaitMs);
+    // The team filter offers the floor's teams; choosing one narrows the list.
+    auto *team = m_window->findChild<QQuickItem *>(QStringLiteral("teamFilter"));
+    QCOMPARE(team->property("codes").toStringList(),
+             (QStringList {QString(), QStringLiteral("north"), QStringLiteral("south")}));
+    QMetaObject::invokeMethod(team, "chosen", Q_ARG(QString, QStringLiteral("south")));
+    QCOMPARE(floorView->team(), QStringLiteral("south"));
+    QTRY_COMPARE(itemsNamed(m_window.get(), QStringLiteral("floorAgentName")).size(), 1);
+    QCOMPARE(textOf(itemsNamed(m_window.get(), QStringLiteral("floorAgentName")).at(0)),
+             QStringLiteral("Bo"));
+    QMetaObject::invokeMethod(team, "chosen", Q_ARG(QString, QString()));
+
+    // Line and state filters.
+    auto *line = m_window->findChild<QQuickItem *>(QStringLiteral("lineFilter"));
+    QCOMPARE(line->property("codes").toStringList(), (QStringList {QString(), QStringLiteral("sim/desk")}));
+    auto *state = m_window->findChild<QQuickItem *>(QStringLiteral("stateFilter"));
+    QMetaObject::invokeMethod(state, "chosen", Q_ARG(QString, QStringLiteral("NotReady")));
+    QCOMPARE(floorView->count(), 0);
+    QTRY_VERIFY(itemsNamed(m_window.get(), QStringLiteral("floorAgentName")).isEmpty());
+    QMetaObject::invokeMethod(state, "chosen", Q_ARG(QString, QString()));
+    QCOMPARE(floorView->count(), 2);
+
+    // Sorted by name, then the order button (pressed as a screen reader does) reverses it.
+    auto *sort = m_window->findChild<QQuickItem *>(QStringLiteral("sortKey"));
+    QMetaObject::invokeMethod(sort, "chosen", Q_ARG(QString, QString::number(FloorFilterModel::ByName)));
+    QCOMPARE(floorView->sortKey(), FloorFilterModel::ByName);
+    QCOMPARE(floorView->agentIdAt(0), QStringLiteral("a1"));
+    auto *order = m_window->findChild<QQuickItem *>(QStringLiteral("sortOrder"));
+    QVERIFY(press(order));
+    QCOMPARE(floorView->sortOrder(), Qt::DescendingOrder);
+    QCOMPARE(floorView->agentIdAt(0), QStringLiteral("a2"));
+    QTRY_COMPARE(textOf(itemsNamed(m_window.get(), QStringLiteral("floorAgentName")).at(0)),
+                 QStringLiteral("Bo"));
+    QCOMPARE(textOf(order), QStringLiteral("Descending"));
+}
+
+void TestFloorPage::dropPartyFromThePage()
+{
+    CallSession *bob = m_conference.members.at(1);
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY2_WITH_TIMEOUT((row = callRow(QStringLiteral("2002"))), qPrintable(parties()), WaitMs);
+    auto *drop = row->findChild<QQuickItem *>(QStringLiteral("floorDropParty"));
+    QVERIFY(drop && drop->isVisible());
+    QCOMPARE(drop->property("text").toString(), QStringLiteral("Drop party"));
+    QVERIFY(press(drop));
+
+    // The request goes to Ana's console, which drops Bob through the party's own drop: he goes IDLE
+    // there, the others stay in the conference.
+    QTRY_VERIFY_WITH_TIMEOUT((settleAgents(), bob->state() == Tapi::Idle), WaitMs);
+    QCOMPARE(m_conference.members.at(0)->state(), int(Tapi::Conferenced));
+    QCOMPARE(m_conference.members.at(2)->state(), int(Tapi::Conferenced));
+    // The page says it was done, and shows Bob's call ended.
+    auto *outcome = m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(outcome), QStringLiteral("Drop 2002 from Ana's conference: done"),
+                              WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        textOf(callRow(QStringLiteral("2002"))->findChild<QObject *>(QStringLiteral("floorCallState"))),
+        QStringLiteral("Ended"), WaitMs);
+    // Ana's console tells her, as an alert.
+    auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->property("text").toString(),
+             QStringLiteral("Supervisor sup1 did drop 2002 from your conference."));
+    QVERIFY(press(notice->findChild<QQuickItem *>(QStringLiteral("dismissSupervisorNotice"))));
+    QVERIFY(!notice->isVisible());
+}
+
+void TestFloorPage::dropConferenceFromTheConferences()
+{
+    // From the conferences across agents: Ana's whole conference goes, every party with it.
+    auto *conferences = m_window->findChild<QQuickItem *>(QStringLiteral("floorConferences"));
+    QQuickItem *drop = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(!(itemsNamed(conferences, QStringLiteral("floorDropConference")).isEmpty()),
+                             WaitMs);
+    drop = itemsNamed(conferences, QStringLiteral("floorDropConference")).constFirst();
+    QCOMPARE(drop->property("text").toString(), QStringLiteral("Drop conference"));
+    QVERIFY(press(drop));
+    QTRY_VERIFY_WITH_TIMEOUT((settleAgents(), m_conference.parent->state() == Tapi::Idle), WaitMs);
+    for (CallSession *member : std::as_const(m_conference.members))
+        QCOMPARE(member->state(), int(Tapi::Idle));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"))),
+                              QStringLiteral("Drop Ana's conference: done"), WaitMs);
+    QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
+             QStringLiteral("Supervisor sup1 did drop your conference."));
+    // The figures follow: only Bo's call is left in progress.
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QObject *>(QStringLiteral("callsInProgress"))),
+                              QStringLiteral("Calls in progress: 1"), WaitMs);
+}
+
+void TestFloorPage::refusedRequestSaysWhy()
+{
+    // Bo's console takes requests from "boss" only: ending his call is refused, and the page says why.
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((row = callRow(QStringLiteral("Alice Archer (2001)"), QStringLiteral("Bo"))),
+                             WaitMs);
+    QVERIFY(press(row->findChild<QQuickItem *>(QStringLiteral("floorEndCall"))));
+    auto *outcome = m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        textOf(outcome),
+        QStringLiteral(
+            "End Bo's call with Alice Archer (2001): refused: this supervisor may not act on this agent"),
+        WaitMs);
+    settleAgents();
+    QCOMPARE(m_bo->fx.engine().sessionList().constFirst()->state(), int(Tapi::Connected));
+}
+
+void TestFloorPage::statusInWords()
+{
+    QObject *status = m_window->findChild<QObject *>(QStringLiteral("floorStatusText"));
+    auto *notConfigured = m_window->findChild<QQuickItem *>(QStringLiteral("floorNotConfigured"));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(status), QStringLiteral("Connected to %1").arg(m_server->url()), WaitMs);
+
+    // No floor: said plainly, and the page shows nothing else.
+    m_supervisor->link.start(FloorSettings {});
+    QCOMPARE(textOf(status), QStringLiteral("Not connected: no floor is configured"));
+    QVERIFY(notConfigured->isVisible());
+    QVERIFY(!m_window->findChild<QQuickItem *>(QStringLiteral("floorFigures"))->isVisible());
+
+    // Nobody listens: connecting, for as long as that lasts.
+    m_supervisor->link.start(settingsFor({QStringLiteral("nats://127.0.0.1:%1").arg(NatsServer::freePort())},
+                                         QStringLiteral("sup1")));
+    QCOMPARE(textOf(status), QStringLiteral("Connecting to the floor…"));
+    QVERIFY(!notConfigured->isVisible());
+
+    // Settings the console cannot use, and credentials the server refuses: refused, with the reason.
+    m_supervisor->link.start(settingsFor({m_server->url()}, QStringLiteral("bad id")));
+    QCOMPARE(textOf(status),
+             QStringLiteral("Refused: The agent id must be 1 to 64 letters, digits, '-' or '_'."));
+    NatsServer guarded;
+    QTemporaryDir guardedStore;
+    QVERIFY2(guarded.start(guardedStore.path(), 0,
+                           {QStringLiteral("--user"), QStringLiteral("sup1"), QStringLiteral("--pass"),
+                            QStringLiteral("right")}),
+             qPrintable(guarded.log()));
+    FloorSettings wrong = settingsFor({guarded.url()}, QStringLiteral("sup1"));
+    wrong.user = QStringLiteral("sup1");
+    wrong.password = QStringLiteral("wrong");
+    m_supervisor->link.start(wrong);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor->link.status(), FloorLink::Failed, WaitMs);
+    QCOMPARE(
+        textOf(status),
+        QStringLiteral("Refused: The server refused this console's credentials (Authorization Violation)"));
+
+    // Back on the floor.
+    m_supervisor->link.start(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(status), QStringLiteral("Connected to %1").arg(m_server->url()), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(view()->count(), 2, WaitMs);
+}
+
+QTEST_MAIN(TestFloorPage)
+#include "tst_floor_page.moc"

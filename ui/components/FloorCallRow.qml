@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+import "Formatting.js" as Fmt
+
+// One call on the floor as its agent's console published it: the party, state, line and running time,
+// and what the supervisor can ask the agent's console to do with it: drop it when it is a conference's
+// party, drop the whole conference, or end the call (a stuck one is closed).
+RowLayout {
+    id: row
+    objectName: "floorCall"
+    // The call's published value (FloorModel's calls), its agent, and where requests are recorded.
+    required property var call
+    required property string agentId
+    required property string agentName
+    required property var requests
+    readonly property bool isParty: call.conference !== 0
+    readonly property bool isConference: call.isConference === true
+    readonly property string party: isConference ? qsTr("Conference %1").arg(call.sessionId)
+                                                 : Names.caller(call.remoteName, call.remoteNumber)
+    // Talking time once connected, else time since offered.
+    readonly property string duration: Fmt.duration(Clock.since(call.connectedMs > 0 ? call.connectedMs : call.offeredMs))
+    spacing: Theme.spacing
+
+    Accessible.role: Accessible.Row
+    Accessible.name: qsTr("%1, %2, on %3, %4").arg(party).arg(Names.state(call.stateCode)).arg(call.line).arg(duration)
+
+    function dropParty() {
+        requests.sent(qsTr("Drop %1 from %2's conference").arg(party).arg(agentName), FloorModel.dropParty(agentId, call.sessionId))
+    }
+    function dropConference() {
+        requests.sent(qsTr("Drop %1's conference").arg(agentName), FloorModel.dropConference(agentId, call.sessionId))
+    }
+    function endCall() {
+        requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), FloorModel.endCall(agentId, call.sessionId))
+    }
+
+    Item { Layout.preferredWidth: row.isParty ? Theme.spacing * 3 : 0 }
+    PlainLabel {
+        objectName: "floorCallParty"
+        Layout.fillWidth: true
+        Layout.minimumWidth: 60
+        Layout.preferredWidth: 220
+        Layout.maximumWidth: 220
+        text: row.party
+        font.bold: row.isConference
+    }
+    PlainLabel {
+        objectName: "floorCallState"
+        Layout.fillWidth: true
+        Layout.minimumWidth: 60
+        Layout.preferredWidth: 150
+        Layout.maximumWidth: 150
+        text: Names.state(row.call.stateCode)
+    }
+    PlainLabel {
+        Layout.fillWidth: true
+        Layout.minimumWidth: 40
+        Layout.preferredWidth: 110
+        Layout.maximumWidth: 110
+        text: row.call.line
+        color: Theme.mutedText
+    }
+    Label {
+        objectName: "floorCallTime"
+        Layout.minimumWidth: implicitWidth
+        text: row.duration
+        font.family: "monospace"
+        color: Theme.mutedText
+        Accessible.ignored: true // in the row's name
+    }
+    Item { Layout.fillWidth: true }
+    Button {
+        objectName: "floorDropParty"
+        visible: row.isParty
+        text: qsTr("Drop party")
+        Accessible.name: qsTr("Drop %1 from the conference").arg(row.party)
+        onClicked: row.dropParty()
+        Accessible.onPressAction: row.dropParty()
+    }
+    Button {
+        objectName: "floorDropConference"
+        visible: row.isConference
+        text: qsTr("Drop conference")
+        Accessible.name: qsTr("Drop %1's conference").arg(row.agentName)
+        onClicked: row.dropConference()
+        Accessible.onPressAction: row.dropConference()
+    }
+    Button {
+        objectName: "floorEndCall"
+        visible: !row.isParty && !row.isConference
+        text: qsTr("End call")
+        Accessible.name: qsTr("End %1's call with %2").arg(row.agentName).arg(row.party)
+        onClicked: row.endCall()
+        Accessible.onPressAction: row.endCall()
+    }
+}

@@ -1,0 +1,91 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Hookline.Engine
+import Hookline.Ui
+
+// Tells the agent that a supervisor acted on this console from the floor (FloorRequestHandler's
+// supervisorActed): who did what, and whether it was done. Shown over the window, whatever page is open,
+// until dismissed or for `showMs`; a screen reader hears it as an alert. It takes no focus.
+Rectangle {
+    id: notice
+    objectName: "supervisorNotice"
+    property int showMs: 10000
+    property string text: ""
+
+    width: Math.min(row.implicitWidth + 2 * Theme.spacing, parent ? parent.width - 4 * Theme.spacing : 640)
+    height: row.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: Theme.alertSurface
+    border.color: Theme.alert
+    border.width: 1
+    visible: shown
+    property bool shown: false
+
+    function phrase(action, details) {
+        const party = Names.caller(details.remoteName, details.remoteNumber)
+        switch (action) {
+        case "dropParty": return qsTr("drop %1 from your conference").arg(party)
+        case "dropConference": return qsTr("drop your conference")
+        case "endCall": return qsTr("end your call with %1").arg(party)
+        case "forceState":
+            return qsTr("set your state to %1").arg(details.state === "NotReady" && details.reason
+                                                   ? qsTr("%1: %2").arg(Names.agentStateKey(details.state)).arg(Names.notReadyReason(details.reason))
+                                                   : Names.agentStateKey(details.state))
+        }
+        return action
+    }
+    function describe(supervisorId, action, result, ok, details) {
+        if (!ok)
+            return qsTr("Supervisor %1 asked to %2; it was not done (%3).").arg(supervisorId).arg(phrase(action, details)).arg(result)
+        if (result === "Deferred")
+            return qsTr("Supervisor %1 will %2 after this call.").arg(supervisorId).arg(phrase(action, details))
+        return qsTr("Supervisor %1 did %2.").arg(supervisorId).arg(phrase(action, details))
+    }
+    function dismiss() { shown = false; hideTimer.stop() }
+
+    Connections {
+        target: FloorRequestHandler
+        function onSupervisorActed(supervisorId, action, result, ok, details) {
+            notice.text = notice.describe(supervisorId, action, result, ok, details)
+            notice.shown = true
+            // Shown again for each action, so a screen reader announces every one.
+            announcement.visible = false
+            announcement.visible = true
+            hideTimer.restart()
+        }
+    }
+    Timer { id: hideTimer; interval: notice.showMs; onTriggered: notice.shown = false }
+
+    Item {
+        id: announcement
+        anchors.fill: parent
+        visible: false
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: notice.text
+    }
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+        Label {
+            objectName: "supervisorNoticeText"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 560
+            text: notice.text
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            Accessible.ignored: true // the alert carries it
+        }
+        Button {
+            objectName: "dismissSupervisorNotice"
+            text: qsTr("Dismiss")
+            focusPolicy: Qt.NoFocus
+            Accessible.name: qsTr("Dismiss the supervisor's notice")
+            onClicked: notice.dismiss()
+            Accessible.onPressAction: notice.dismiss()
+        }
+    }
+}
