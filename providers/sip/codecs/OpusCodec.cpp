@@ -41,7 +41,8 @@ OpusCodec::OpusCodec(QByteArrayView farEndParameters)
     opus_encoder_ctl(m_encoder, OPUS_SET_MAX_BANDWIDTH(m_maxBandwidth));
     opus_encoder_ctl(m_encoder, OPUS_SET_INBAND_FEC(m_fec ? 1 : 0));
     if (m_fec)
-        opus_encoder_ctl(m_encoder, OPUS_SET_PACKET_LOSS_PERC(5)); // FEC costs bits only when loss is expected
+        opus_encoder_ctl(m_encoder,
+                         OPUS_SET_PACKET_LOSS_PERC(5)); // FEC costs bits only when loss is expected
     opus_encoder_ctl(m_encoder, OPUS_SET_DTX(SipFmtp::number(farEndParameters, "usedtx", 0, 1, 0)));
     opus_encoder_ctl(m_encoder, OPUS_SET_VBR(SipFmtp::number(farEndParameters, "cbr", 0, 1, 0) ? 0 : 1));
 }

@@ -123,8 +123,9 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
             const std::optional<SipSdp::Codec> codec = SipSdp::codecFromName(name.trimmed().toLatin1());
             if (!codec || c.codecs.contains(*codec)) {
                 *error = QStringLiteral("codecs: '%1' is %2")
-                             .arg(name.trimmed(), codec ? QStringLiteral("listed twice")
-                                                        : QStringLiteral("not PCMU, PCMA, G722 or opus"));
+                             .arg(name.trimmed(),
+                                  codec ? QStringLiteral("listed twice")
+                                        : QStringLiteral("not PCMU, PCMA, G722 or opus"));
                 return false;
             }
             c.codecs.append(*codec);

@@ -64,9 +64,11 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
         }
         if (!m_endpoint)
             m_endpoint = std::make_shared<LineAudioEndpoint>(
-                codec->sampleRate(), QStringLiteral("SIP RTP %1").arg(QLatin1String(SipSdp::codecName(format.codec))));
-        qCInfo(lcSip).noquote() << "RTP" << SipSdp::codecName(format.codec) << "payload type" << format.payloadType
-                                << "at" << codec->sampleRate() << "Hz, endpoint at" << m_endpoint->sampleRate() << "Hz";
+                codec->sampleRate(),
+                QStringLiteral("SIP RTP %1").arg(QLatin1String(SipSdp::codecName(format.codec))));
+        qCInfo(lcSip).noquote() << "RTP" << SipSdp::codecName(format.codec) << "payload type"
+                                << format.payloadType << "at" << codec->sampleRate() << "Hz, endpoint at"
+                                << m_endpoint->sampleRate() << "Hz";
         m_transcoder = std::make_unique<SipAudioTranscoder>(std::move(codec), m_endpoint->sampleRate());
         m_marker = true; // a new codec starts a talkspurt
     }
@@ -111,7 +113,8 @@ void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header,
         return;
     self->m_lastReceiveMs = tmr_jiffies();
     // The far end sends with the types it announced, or (answering our offer) with ours.
-    if (header->pt == self->m_format.payloadType || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
+    if (header->pt == self->m_format.payloadType
+        || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
         jbuf_put(self->m_jitter, header, mb);
     else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent)
         self->receiveEvent(mb);

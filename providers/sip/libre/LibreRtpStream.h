@@ -15,9 +15,9 @@ class SipAudioTranscoder;
 // One call's RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf) and are
 // decoded into the endpoint's fromLine every 20 ms; every 20 ms one frame of toLine (silence when the
 // console has none) is encoded and sent, the timestamp moving by the codec's RTP clock (SipAudioCodec:
-// G.711, G.722, Opus). The endpoint is made at the first codec's sample rate. DTMF both ways as RFC 4733 telephone-events (libre's
-// telev); a far end that sends nothing for the timeout is reported once. Created and destroyed on the
-// libre thread only.
+// G.711, G.722, Opus). The endpoint is made at the first codec's sample rate. DTMF both ways as RFC 4733
+// telephone-events (libre's telev); a far end that sends nothing for the timeout is reported once. Created
+// and destroyed on the libre thread only.
 class LibreRtpStream
 {
 public:

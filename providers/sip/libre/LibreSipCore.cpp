@@ -85,7 +85,8 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
     call->core = core;
     call->account = account;
     if (mbuf_get_left(msg->mb) && !core->takeRemoteSdp(*call, msg)) {
-        // An offer we cannot answer (none of the account's codecs): 488 as RFC 3261 asks. Without SDP ours goes in the 200.
+        // An offer we cannot answer (none of the account's codecs): 488 as RFC 3261 asks. Without SDP ours
+        // goes in the 200.
         sip_treply(nullptr, account->sip, msg, 488, "Not Acceptable Here");
         return;
     }

@@ -107,8 +107,9 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                 const int pt = fields.at(i).toInt(&ok);
                 if (!ok || pt < 0 || pt > 127)
                     return std::nullopt;
-                const bool listed = std::any_of(sdp.formats.cbegin(), sdp.formats.cend(),
-                                                [pt](const Format &format) { return format.payloadType == pt; });
+                const bool listed =
+                    std::any_of(sdp.formats.cbegin(), sdp.formats.cend(),
+                                [pt](const Format &format) { return format.payloadType == pt; });
                 if (sdp.formats.size() < 64 && !listed)
                     sdp.formats.append({pt, staticCodec(pt), {}});
             }

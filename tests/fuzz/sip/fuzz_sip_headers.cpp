@@ -1,7 +1,8 @@
 // libFuzzer entry point for the SIP line provider's own parsing of network input: the User-to-User
 // header (RFC 7433), the Reason header (RFC 3326) and the audio part of SDP. The first byte picks the
-// parser, the rest is the header value or SDP body (with the Opus fmtp the SDP carries). Besides ASan/UBSan findings it traps on broken
-// invariants (what parse() accepts is in range, and formatting what was parsed parses back the same).
+// parser, the rest is the header value or SDP body (with the Opus fmtp the SDP carries). Besides ASan/UBSan
+// findings it traps on broken invariants (what parse() accepts is in range, and formatting what was parsed
+// parses back the same).
 
 #include "../FuzzSupport.h"
 #include "OpusCodec.h"
@@ -45,7 +46,8 @@ void sdp(QByteArrayView input)
     fuzz::require(!parsed->address.isEmpty());
     fuzz::require(parsed->formats.size() <= 64);
     for (const SipSdp::Format &format : parsed->formats) {
-        fuzz::require(format.payloadType >= 0 && format.payloadType <= 127 && format.parameters.size() <= 256);
+        fuzz::require(format.payloadType >= 0 && format.payloadType <= 127
+                      && format.parameters.size() <= 256);
         // A static type keeps its codec whatever an rtpmap says; a dynamic one is never a static-only name.
         if (format.payloadType < 96)
             fuzz::require(format.codec == SipSdp::staticCodec(format.payloadType));
@@ -61,7 +63,8 @@ void sdp(QByteArrayView input)
         return;
     // An answer built from what was chosen offers exactly that format again (with our fmtp).
     const SipSdp::Format ours {chosen.payloadType, chosen.codec, SipSdp::offeredParameters(chosen.codec)};
-    const std::optional<SipSdp> answer = SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {ours}));
+    const std::optional<SipSdp> answer =
+        SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {ours}));
     fuzz::require(answer && answer->firstCommon(SipSdp::defaultPreference()) == ours
                   && answer->port == parsed->port);
 }

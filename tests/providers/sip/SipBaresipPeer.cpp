@@ -6,8 +6,8 @@
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
-#include <QtCore/qthread.h>
 #include <QtCore/qtextstream.h>
+#include <QtCore/qthread.h>
 
 #include <cstring>
 
@@ -98,7 +98,8 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
     QTextStream(&config) << "poll_method epoll\n"
                          << "sip_listen 127.0.0.1:" << sipPort << "\n"
                          << "audio_source aufile," << tone << "\n"
-                         << "audio_alert aufile," << tone << "\n"
+                         << "audio_alert aufile," << tone
+                         << "\n"
                          // The source's and player's side at one fixed rate, mono: baresip resamples.
                          << "ausrc_srate " << ToneRate << "\nausrc_channels 1\n"
                          << "auplay_srate " << ToneRate << "\nauplay_channels 1\n"
@@ -188,7 +189,8 @@ QByteArray SipBaresipPeer::recording(int *sampleRate) const
                 return {};
         } else if (id == "data" && channels > 0) {
             // The whole rest when the header was not finished.
-            const qsizetype length = size && body + qsizetype(size) <= wav.size() ? qsizetype(size) : wav.size() - body;
+            const qsizetype length =
+                size && body + qsizetype(size) <= wav.size() ? qsizetype(size) : wav.size() - body;
             QByteArray mono;
             const qsizetype stride = 2 * channels;
             mono.reserve(length / channels);

@@ -132,8 +132,8 @@ void tst_SipAudioCodecs::toneBothWays()
     QCOMPARE(written, agent.size());
     const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, rate, 0.2);
     const double farStray = ToneAnalysis::peakLevelDbfs(heard, AgentHz, rate, 0.2);
-    qInfo("%s: the far end's %.0f Hz heard at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(), FarHz, far,
-          AgentHz, farStray);
+    qInfo("%s: the far end's %.0f Hz heard at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(), FarHz,
+          far, AgentHz, farStray);
     QVERIFY2(far > ToneDbfs - 4 && far < ToneDbfs + 3, qPrintable(QString::number(far)));
     QVERIFY(farStray < far - 20);
 

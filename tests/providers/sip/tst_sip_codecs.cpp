@@ -64,8 +64,8 @@ void tst_SipCodecs::negotiation_data()
     QTest::newRow("G.722 static 9 without rtpmap")
         << "m=audio 4000 RTP/AVP 9\r\n"_qba << All << 9 << Codec::G722 << QByteArray();
     QTest::newRow("opus dynamic 96 with fmtp")
-        << "m=audio 4000 RTP/AVP 96 0\r\n" + opus96 + "a=fmtp:96 useinbandfec=1; stereo=1\r\n" << All << 96
-        << Codec::Opus << QByteArray("useinbandfec=1; stereo=1");
+        << "m=audio 4000 RTP/AVP 96 0\r\n" + opus96 + "a=fmtp:96 useinbandfec=1; stereo=1\r\n"
+        << All << 96 << Codec::Opus << QByteArray("useinbandfec=1; stereo=1");
     QTest::newRow("opus dynamic 120, name in capitals")
         << "m=audio 4000 RTP/AVP 120\r\na=rtpmap:120 OPUS/48000/2\r\n"_qba << All << 120 << Codec::Opus
         << QByteArray();
@@ -90,7 +90,8 @@ void tst_SipCodecs::negotiation_data()
     QTest::newRow("dynamic type without rtpmap")
         << "m=audio 4000 RTP/AVP 96\r\n"_qba << All << -1 << Codec::None << QByteArray();
     QTest::newRow("static type keeps its codec against its rtpmap")
-        << "m=audio 4000 RTP/AVP 0\r\na=rtpmap:0 opus/48000/2\r\n"_qba << All << 0 << Codec::Pcmu << QByteArray();
+        << "m=audio 4000 RTP/AVP 0\r\na=rtpmap:0 opus/48000/2\r\n"_qba << All << 0 << Codec::Pcmu
+        << QByteArray();
     QTest::newRow("rtpmap of a type not listed")
         << "m=audio 4000 RTP/AVP 18 0\r\na=rtpmap:96 opus/48000/2\r\n"_qba << All << 0 << Codec::Pcmu
         << QByteArray();
@@ -103,12 +104,14 @@ void tst_SipCodecs::negotiation_data()
            "a=rtpmap:300 opus/48000/2\r\na=rtpmap:100  \r\n"_qba
         << All << 8 << Codec::Pcma << QByteArray();
     QTest::newRow("malformed fmtp is kept as text, bad lines dropped")
-        << "m=audio 4000 RTP/AVP 96\r\n" + opus96 + "a=fmtp:\r\na=fmtp:96\r\na=fmtp:x =;;=\r\na=fmtp:96 =;;a\r\n"
+        << "m=audio 4000 RTP/AVP 96\r\n" + opus96
+            + "a=fmtp:\r\na=fmtp:96\r\na=fmtp:x =;;=\r\na=fmtp:96 =;;a\r\n"
         << All << 96 << Codec::Opus << QByteArray("=;;a");
     QTest::newRow("oversized fmtp ignored")
-        << "m=audio 4000 RTP/AVP 96\r\n" + opus96 + "a=fmtp:96 " + QByteArray(300, 'x') + "\r\n" << All << 96
-        << Codec::Opus << QByteArray();
-    QTest::newRow("refused stream") << "m=audio 0 RTP/AVP 0\r\n"_qba << All << -1 << Codec::None << QByteArray();
+        << "m=audio 4000 RTP/AVP 96\r\n" + opus96 + "a=fmtp:96 " + QByteArray(300, 'x') + "\r\n"
+        << All << 96 << Codec::Opus << QByteArray();
+    QTest::newRow("refused stream") << "m=audio 0 RTP/AVP 0\r\n"_qba << All << -1 << Codec::None
+                                    << QByteArray();
 }
 
 void tst_SipCodecs::negotiation()
@@ -130,18 +133,22 @@ void tst_SipCodecs::fmtpParameters_data()
     QTest::addColumn<bool>("present");
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<int>("number"); // in [0, 100000], fallback -1
-    QTest::newRow("plain") << "maxaveragebitrate=20000;stereo=1"_qba << "maxaveragebitrate"_qba << true
-                           << "20000"_qba << 20000;
-    QTest::newRow("blanks, case") << "maxplaybackrate = 16000 ; Stereo= 1"_qba << "stereo"_qba << true << "1"_qba
-                                  << 1;
-    QTest::newRow("absent") << "stereo=1"_qba << "usedtx"_qba << false << QByteArray() << -1;
-    QTest::newRow("key alone") << "useinbandfec;x=1"_qba << "useinbandfec"_qba << true << QByteArray() << -1;
-    QTest::newRow("first counts") << "cbr=1;cbr=0"_qba << "cbr"_qba << true << "1"_qba << 1;
-    QTest::newRow("not a number") << "maxaveragebitrate=lots"_qba << "maxaveragebitrate"_qba << true
-                                  << "lots"_qba << -1;
-    QTest::newRow("out of range") << "maxaveragebitrate=999999999"_qba << "maxaveragebitrate"_qba << true
-                                  << "999999999"_qba << -1;
-    QTest::newRow("separators only") << ";;=;="_qba << "stereo"_qba << false << QByteArray() << -1;
+    QTest::newRow("plain") << "maxaveragebitrate=20000;stereo=1"_qba
+                           << "maxaveragebitrate"_qba << true << "20000"_qba << 20000;
+    QTest::newRow("blanks, case") << "maxplaybackrate = 16000 ; Stereo= 1"_qba
+                                  << "stereo"_qba << true << "1"_qba << 1;
+    QTest::newRow("absent") << "stereo=1"_qba
+                            << "usedtx"_qba << false << QByteArray() << -1;
+    QTest::newRow("key alone") << "useinbandfec;x=1"_qba
+                               << "useinbandfec"_qba << true << QByteArray() << -1;
+    QTest::newRow("first counts") << "cbr=1;cbr=0"_qba
+                                  << "cbr"_qba << true << "1"_qba << 1;
+    QTest::newRow("not a number") << "maxaveragebitrate=lots"_qba
+                                  << "maxaveragebitrate"_qba << true << "lots"_qba << -1;
+    QTest::newRow("out of range") << "maxaveragebitrate=999999999"_qba
+                                  << "maxaveragebitrate"_qba << true << "999999999"_qba << -1;
+    QTest::newRow("separators only") << ";;=;="_qba
+                                     << "stereo"_qba << false << QByteArray() << -1;
     QTest::newRow("empty") << QByteArray() << "stereo"_qba << false << QByteArray() << -1;
 }
 
@@ -159,11 +166,10 @@ void tst_SipCodecs::offerRoundTrip()
 {
     // Our offer: the preference order, PT 9 "G722/8000" (RFC 3551), opus dynamic with RFC 7587's
     // rtpmap and our fmtp, telephone-event last; parsed back it is the same list.
-    const QList<SipSdp::Format> formats = SipSdp::offerFormats({Codec::Opus, Codec::G722, Codec::Pcmu,
-                                                                Codec::Opus, Codec::None, Codec::Pcma});
+    const QList<SipSdp::Format> formats =
+        SipSdp::offerFormats({Codec::Opus, Codec::G722, Codec::Pcmu, Codec::Opus, Codec::None, Codec::Pcma});
     QCOMPARE(formats.size(), 4); // the repeat and None are skipped
-    const QByteArray offer =
-        SipSdp::build("127.0.0.1", 4000, 1, 1, formats, SipSdp::OfferedTelephoneEvent);
+    const QByteArray offer = SipSdp::build("127.0.0.1", 4000, 1, 1, formats, SipSdp::OfferedTelephoneEvent);
     QVERIFY2(offer.contains("m=audio 4000 RTP/AVP 111 9 0 8 101\r\n"), offer.constData());
     QVERIFY(offer.contains("a=rtpmap:111 opus/48000/2\r\na=fmtp:111 maxplaybackrate=48000;stereo=0;"
                            "sprop-stereo=0;useinbandfec=1\r\n"));
@@ -184,8 +190,8 @@ void tst_SipCodecs::offerRoundTrip()
 void tst_SipCodecs::answerUsesOfferersPayloadType()
 {
     // The far end offers opus as 96: the answer maps opus to 96 too (RFC 3264 6.1), with our fmtp.
-    const std::optional<SipSdp> offer =
-        SipSdp::parse(Head + "m=audio 4000 RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\na=fmtp:96 stereo=1\r\n");
+    const std::optional<SipSdp> offer = SipSdp::parse(
+        Head + "m=audio 4000 RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\na=fmtp:96 stereo=1\r\n");
     QVERIFY(offer);
     const SipSdp::Format chosen = offer->firstCommon(All);
     const SipSdp::Format ours {chosen.payloadType, chosen.codec, SipSdp::offeredParameters(chosen.codec)};
@@ -201,10 +207,11 @@ void tst_SipCodecs::accountCodecs_data()
     QTest::addColumn<QVariant>("codecs"); // invalid: key absent
     QTest::addColumn<QList<Codec>>("expected");
     QTest::addColumn<QString>("error");
-    QTest::newRow("default") << QVariant() << QList<Codec> {Codec::Opus, Codec::G722, Codec::Pcmu, Codec::Pcma}
+    QTest::newRow("default") << QVariant()
+                             << QList<Codec> {Codec::Opus, Codec::G722, Codec::Pcmu, Codec::Pcma}
                              << QString();
-    QTest::newRow("string") << QVariant(QStringLiteral(" pcma , G722")) << QList<Codec> {Codec::Pcma, Codec::G722}
-                            << QString();
+    QTest::newRow("string") << QVariant(QStringLiteral(" pcma , G722"))
+                            << QList<Codec> {Codec::Pcma, Codec::G722} << QString();
     QTest::newRow("list") << QVariant(QStringList {QStringLiteral("PCMU"), QStringLiteral("OPUS")})
                           << QList<Codec> {Codec::Pcmu, Codec::Opus} << QString();
     QTest::newRow("unknown") << QVariant(QStringLiteral("PCMU,G729")) << QList<Codec> {}
@@ -245,9 +252,9 @@ void tst_SipCodecs::opusSettings_data()
         << 20000 << int(OPUS_BANDWIDTH_WIDEBAND) << true;
     QTest::newRow("narrowband") << "maxplaybackrate=8000"_qba << int(OpusCodec::DefaultBitrate)
                                 << int(OPUS_BANDWIDTH_NARROWBAND) << false;
-    QTest::newRow("out of range ignored") << "maxaveragebitrate=5;maxplaybackrate=96000;useinbandfec=7"_qba
-                                          << int(OpusCodec::DefaultBitrate) << int(OPUS_BANDWIDTH_FULLBAND)
-                                          << false;
+    QTest::newRow("out of range ignored")
+        << "maxaveragebitrate=5;maxplaybackrate=96000;useinbandfec=7"_qba << int(OpusCodec::DefaultBitrate)
+        << int(OPUS_BANDWIDTH_FULLBAND) << false;
 }
 
 void tst_SipCodecs::opusSettings()

@@ -185,16 +185,17 @@ void tst_SipHeaders::sdpBuildRoundTrip()
     QVERIFY(parsed);
     QCOMPARE(parsed->address, QByteArray("127.0.0.1"));
     QCOMPARE(parsed->formats, g711);
-    QCOMPARE(SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, alaw))->firstCommon({SipSdp::Codec::Pcma}).payloadType,
-             8);
+    QCOMPARE(
+        SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, alaw))->firstCommon({SipSdp::Codec::Pcma}).payloadType,
+        8);
 }
 
 void tst_SipHeaders::sdpTelephoneEventAndHold()
 {
     // An offer carries telephone-event 101 (events 0-15) after the audio types, and the direction asked.
-    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1,
-                                           SipSdp::offerFormats({SipSdp::Codec::Pcmu, SipSdp::Codec::Pcma}), 101,
-                                           "sendonly");
+    const QByteArray offer =
+        SipSdp::build("127.0.0.1", 10002, 7, 1,
+                      SipSdp::offerFormats({SipSdp::Codec::Pcmu, SipSdp::Codec::Pcma}), 101, "sendonly");
     QVERIFY(offer.contains("m=audio 10002 RTP/AVP 0 8 101\r\n"));
     QVERIFY(offer.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"));
     QVERIFY(offer.endsWith("a=sendonly\r\n"));
@@ -209,7 +210,8 @@ void tst_SipHeaders::sdpTelephoneEventAndHold()
                  ->telephoneEvent,
              96);
     QCOMPARE(SipSdp::parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 8 96\r\n")->telephoneEvent, -1);
-    QVERIFY(!SipSdp::build("::1", 4000, 1, 2, SipSdp::offerFormats({SipSdp::Codec::Pcma})).contains("telephone-event"));
+    QVERIFY(!SipSdp::build("::1", 4000, 1, 2, SipSdp::offerFormats({SipSdp::Codec::Pcma}))
+                 .contains("telephone-event"));
 }
 
 void tst_SipHeaders::answerDirection_data()
