@@ -129,7 +129,11 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                     sessionDirection = attribute.toByteArray();
             } else if (inAudio && (attribute.startsWith("rtpmap:") || attribute.startsWith("fmtp:"))) {
                 const bool rtpmap = attribute.startsWith("rtpmap:");
-                const auto [pt, rest] = splitPayloadType(attribute.sliced(rtpmap ? 7 : 5));
+                // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+                const std::pair<int, QByteArrayView> split =
+                    splitPayloadType(attribute.sliced(rtpmap ? 7 : 5));
+                const int pt = split.first;
+                const QByteArrayView rest = split.second;
                 auto format = std::find_if(sdp.formats.begin(), sdp.formats.end(),
                                            [pt](const Format &f) { return f.payloadType == pt; });
                 if (pt < 0 || rest.isEmpty() || format == sdp.formats.end())
