@@ -1,15 +1,19 @@
 // Audio end to end per codec against a real far end: baresip (SipBaresipPeer) through the loopback
 // Kamailio, restricted to one codec. The console calls baresip (our offer of every codec, baresip's
 // answer picks its one) or baresip calls the console (its offer, our answer under its payload types).
-// baresip plays a tone that must reach the console's line endpoint (what the agent hears, before the
-// audio router), and the agent's tone written to the endpoint must reach baresip's recording, each at
-// its frequency and near its level; the endpoint runs at the codec's rate (8, 16 or 48 kHz).
+// The console's audio is the real CallAudioRouter with the buffer twin of the agent's headset
+// (BufferAgentAudioIo at 48 kHz): baresip plays a tone that must reach the agent's earpiece, and the
+// agent's microphone tone must reach baresip's recording, each at its frequency and near its level; the
+// call's line endpoint runs at the codec's rate (8, 16 or 48 kHz).
 #include "SipBaresipPeer.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
 #include "ToneAnalysis.h"
+#include "ToneFarEnd.h"
+#include "audio/BufferAgentAudioIo.h"
+#include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "providers/LineAudioEndpoint.h"
@@ -17,9 +21,12 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -29,7 +36,8 @@ namespace {
 constexpr double FarHz = 770; // baresip's tone
 constexpr double AgentHz = 1330; // the agent's; neither is a harmonic of the other
 constexpr double ToneDbfs = -12.0; // both tones' level
-constexpr double AgentSeconds = 2.0;
+constexpr int AgentRate = 48000; // the headset twin's
+constexpr double HeardSeconds = 2.0; // of the earpiece
 } // namespace
 
 class tst_SipAudioCodecs : public QObject
@@ -45,6 +53,10 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SipLoopbackPeers> m_peers;
     std::unique_ptr<SipLoopbackConsole> m_console;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<CallAudioRouter> m_router;
+    std::atomic<BufferAgentAudioIo *> m_io {nullptr}; // owned by the router's mixer, made on its thread
 };
 
 void tst_SipAudioCodecs::initTestCase()
@@ -61,10 +73,26 @@ void tst_SipAudioCodecs::initTestCase()
     Line *line = m_console->line(QStringLiteral("agent1"));
     QVERIFY(line);
     QTRY_VERIFY2_WITH_TIMEOUT(line->inService(), qPrintable(m_peers->kamailioLog()), 15000);
+    // The agent's headset: the microphone says the agent's tone all the time, the earpiece keeps what it
+    // plays.
+    QVERIFY(m_dir.isValid());
+    m_settings = freshAudioSettings(m_dir);
+    m_router = std::make_unique<CallAudioRouter>(
+        m_console->engine(), nullptr, m_settings.get(),
+        [this] {
+            auto io = std::make_unique<BufferAgentAudioIo>(AgentRate);
+            const QByteArray voice = ToneAnalysis::sine(AgentHz, ToneDbfs, AgentRate, 1.0);
+            const auto samples = ToneAnalysis::samplesOf(voice);
+            io->setCaptureSamples({samples.begin(), samples.end()}, true);
+            m_io = io.get();
+            return io;
+        },
+        CallAudioMixer::Drive::OwnTimer, nullptr);
 }
 
 void tst_SipAudioCodecs::cleanupTestCase()
 {
+    m_router.reset();
     m_console.reset();
     m_peers.reset();
 }
@@ -114,26 +142,24 @@ void tst_SipAudioCodecs::toneBothWays()
     QVERIFY2(endpoint->description().contains(codec.section(QLatin1Char('/'), 0, 0)),
              qPrintable(endpoint->description()));
 
-    // The agent's tone goes out as fast as the ring takes it; what the far end says is collected until
-    // the agent's tone is out and a second of the far end's was heard.
-    const QByteArray agentTone = ToneAnalysis::sine(AgentHz, ToneDbfs, rate, AgentSeconds);
-    const std::span<const int16_t> agent = ToneAnalysis::samplesOf(agentTone);
-    std::size_t written = 0;
-    QByteArray heard;
+    // Bridged to the headset: what the earpiece plays from now on is what the far end says.
+    QTRY_COMPARE_WITH_TIMEOUT(m_router->bridgedCalls(), 1, 5000);
+    BufferAgentAudioIo *io = m_io;
+    QVERIFY(io);
+    io->takePlayed();
+    std::vector<int16_t> played;
     QDeadlineTimer deadline(10000);
-    while (!deadline.hasExpired()
-           && (written < agent.size() || heard.size() < qsizetype(2 * rate * sizeof(int16_t)))) {
-        written += endpoint->toLine.write(agent.subspan(written));
-        std::vector<int16_t> chunk(endpoint->fromLine.available());
-        endpoint->fromLine.read(chunk);
-        heard.append(reinterpret_cast<const char *>(chunk.data()), qsizetype(chunk.size() * sizeof(int16_t)));
+    while (!deadline.hasExpired() && played.size() < std::size_t(HeardSeconds * AgentRate)) {
         QTest::qWait(20);
+        const std::vector<int16_t> more = io->takePlayed();
+        played.insert(played.end(), more.begin(), more.end());
     }
-    QCOMPARE(written, agent.size());
-    const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, rate, 0.2);
-    const double farStray = ToneAnalysis::peakLevelDbfs(heard, AgentHz, rate, 0.2);
-    qInfo("%s: the far end's %.0f Hz heard at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(), FarHz,
-          far, AgentHz, farStray);
+    const QByteArray heard(reinterpret_cast<const char *>(played.data()),
+                           qsizetype(played.size() * sizeof(int16_t)));
+    const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, AgentRate, 0.2);
+    const double farStray = ToneAnalysis::peakLevelDbfs(heard, AgentHz, AgentRate, 0.2);
+    qInfo("%s: the far end's %.0f Hz in the earpiece at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(),
+          FarHz, far, AgentHz, farStray);
     QVERIFY2(far > ToneDbfs - 4 && far < ToneDbfs + 3, qPrintable(QString::number(far)));
     QVERIFY(farStray < far - 20);
 
@@ -146,8 +172,8 @@ void tst_SipAudioCodecs::toneBothWays()
     QCOMPARE(recordedRate, rate);
     const double agentLevel = ToneAnalysis::peakLevelDbfs(recorded, AgentHz, recordedRate, 0.2);
     const double agentStray = ToneAnalysis::peakLevelDbfs(recorded, FarHz, recordedRate, 0.2);
-    qInfo("%s: the agent's %.0f Hz recorded at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(), AgentHz,
-          agentLevel, FarHz, agentStray);
+    qInfo("%s: the agent's %.0f Hz in baresip's recording at %.1f dBFS (%.0f Hz at %.1f)",
+          QTest::currentDataTag(), AgentHz, agentLevel, FarHz, agentStray);
     QVERIFY2(agentLevel > ToneDbfs - 4 && agentLevel < ToneDbfs + 3, qPrintable(QString::number(agentLevel)));
     QVERIFY(agentStray < agentLevel - 20);
 }
