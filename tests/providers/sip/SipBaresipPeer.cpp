@@ -10,6 +10,7 @@
 #include <QtCore/qthread.h>
 
 #include <cstring>
+#include <unistd.h>
 
 namespace {
 
@@ -162,6 +163,21 @@ void SipBaresipPeer::stop()
 QString SipBaresipPeer::log() const
 {
     return m_process ? QString::fromLocal8Bit(m_process->readAll().right(3000)) : QString();
+}
+
+double SipBaresipPeer::cpuSeconds() const
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return -1;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process->processId()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // Fields 14 and 15 (utime, stime, clock ticks) follow the command name in parentheses.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 QByteArray SipBaresipPeer::recording(int *sampleRate) const

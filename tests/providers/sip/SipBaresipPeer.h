@@ -27,6 +27,8 @@ public:
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
     QString log() const;
+    // CPU time (user + system) baresip has used so far, in seconds; -1 when it does not run.
+    double cpuSeconds() const;
     // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); empty
     // when it recorded nothing.
     QByteArray recording(int *sampleRate) const;

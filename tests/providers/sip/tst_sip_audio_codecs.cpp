@@ -21,10 +21,13 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qelapsedtimer.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+
+#include <sys/resource.h>
 
 #include <atomic>
 #include <memory>
@@ -33,6 +36,14 @@
 using namespace Tapi;
 
 namespace {
+double processCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 constexpr double FarHz = 770; // baresip's tone
 constexpr double AgentHz = 1330; // the agent's; neither is a harmonic of the other
 constexpr double ToneDbfs = -12.0; // both tones' level
@@ -148,12 +159,22 @@ void tst_SipAudioCodecs::toneBothWays()
     QVERIFY(io);
     io->takePlayed();
     std::vector<int16_t> played;
+    // CPU figures (printed, not checked): this process (the console's libre thread, router, mixer, and
+    // the test's polling) and baresip, over the same stretch of the call.
+    const double consoleCpuStart = processCpuSeconds();
+    const double peerCpuStart = peer.cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
     QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired() && played.size() < std::size_t(HeardSeconds * AgentRate)) {
         QTest::qWait(20);
         const std::vector<int16_t> more = io->takePlayed();
         played.insert(played.end(), more.begin(), more.end());
     }
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    qInfo("%s: CPU per second of call: console %.1f ms, baresip %.1f ms", QTest::currentDataTag(),
+          (processCpuSeconds() - consoleCpuStart) * 1000.0 / seconds,
+          (peer.cpuSeconds() - peerCpuStart) * 1000.0 / seconds);
     const QByteArray heard(reinterpret_cast<const char *>(played.data()),
                            qsizetype(played.size() * sizeof(int16_t)));
     const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, AgentRate, 0.2);
