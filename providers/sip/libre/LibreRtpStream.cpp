@@ -69,6 +69,8 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
         qCInfo(lcSip).noquote() << "RTP" << SipSdp::codecName(format.codec) << "payload type"
                                 << format.payloadType << "at" << codec->sampleRate() << "Hz, endpoint at"
                                 << m_endpoint->sampleRate() << "Hz";
+        if (m_transcoder)
+            jbuf_flush(m_jitter); // packets of the old codec would decode as noise with the new one
         m_transcoder = std::make_unique<SipAudioTranscoder>(std::move(codec), m_endpoint->sampleRate());
         m_marker = true; // a new codec starts a talkspurt
     }
