@@ -96,7 +96,8 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
         *error = QStringLiteral("cannot write the baresip configuration");
         return false;
     }
-    QTextStream(&config) << "poll_method epoll\n"
+    // net_interface: its SDP and RTP stay on 127.0.0.1 too (else it takes the first interface's address).
+    QTextStream(&config) << "poll_method epoll\nnet_interface 127.0.0.1\n"
                          << "sip_listen 127.0.0.1:" << sipPort << "\n"
                          << "audio_source aufile," << tone << "\n"
                          << "audio_alert aufile," << tone
