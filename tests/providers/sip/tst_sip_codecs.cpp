@@ -313,15 +313,19 @@ void tst_SipCodecs::roundTrip()
     QFETCH(int, maxPayload);
     QElapsedTimer cpu;
     qint64 encodeNs = 0;
+    qint64 decodeNs = 0;
     int frames = 0;
     for (std::size_t start = 0; start + frame <= input.size(); start += frame, ++frames) {
         cpu.start();
         const std::size_t bytes = sender.encode(input.subspan(start, frame), payload);
         encodeNs += cpu.nsecsElapsed();
         QVERIFY(bytes > 0 && int(bytes) <= maxPayload);
+        cpu.start();
         receiver.decode(std::span<const uint8_t>(payload.data(), bytes), output);
+        decodeNs += cpu.nsecsElapsed();
     }
-    qInfo("%s: %.1f µs to encode a 20 ms frame", QTest::currentDataTag(), double(encodeNs) / frames / 1000.0);
+    qInfo("%s: %.1f µs to encode a 20 ms frame, %.1f µs to decode it", QTest::currentDataTag(),
+          double(encodeNs) / frames / 1000.0, double(decodeNs) / frames / 1000.0);
     // The codec and resampler delays are a few ms: whole seconds in, nearly as much out.
     QVERIFY2(output.size() + frame >= input.size() && output.size() <= input.size() + frame,
              qPrintable(QStringLiteral("%1 samples out of %2").arg(output.size()).arg(input.size())));
