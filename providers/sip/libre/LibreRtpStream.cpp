@@ -99,6 +99,12 @@ void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
     m_timeoutHandler = std::move(timedOut);
 }
 
+void LibreRtpStream::setTelephoneEvent(int payloadType, int clockRate)
+{
+    m_telephoneEvent = payloadType;
+    telev_set_srate(m_telev, uint32_t(clockRate));
+}
+
 bool LibreRtpStream::sendDigit(QChar digit)
 {
     const int code = telev_digit2code(digit.toLatin1());
@@ -118,7 +124,8 @@ void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header,
     if (header->pt == self->m_format.payloadType
         || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
         jbuf_put(self->m_jitter, header, mb);
-    else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent)
+    else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent
+             || header->pt == SipSdp::OfferedTelephoneEvent48k)
         self->receiveEvent(mb);
 }
 

@@ -34,8 +34,9 @@ public:
     bool isRunning() const { return m_running; }
     // What the negotiated direction allows: sending audio, and expecting the far end's (for the timeout).
     void setDirection(bool send, bool expectReceive);
-    // The telephone-event payload type the far end takes (-1: none negotiated).
-    void setTelephoneEvent(int payloadType) { m_telephoneEvent = payloadType; }
+    // The telephone-event payload type the far end takes (-1: none negotiated) and its clock rate
+    // (durations count in it: 8000, or 48000 beside Opus).
+    void setTelephoneEvent(int payloadType, int clockRate);
     int telephoneEvent() const { return m_telephoneEvent; }
     // Queues one digit (0-9 * # A-D) as an event of at least 100 ms; false if it cannot go out.
     bool sendDigit(QChar digit);

@@ -20,24 +20,30 @@ bool LibreSipCore::takeRemoteSdp(Call &call, const struct sip_msg *msg)
     call.remoteAddress = sdp->address;
     call.remotePort = sdp->port;
     call.format = format;
-    call.telephoneEvent = sdp->telephoneEvent;
+    call.telephoneEvent = sdp->telephoneEventFor(format.codec, &call.telephoneEventRate);
     call.remoteDirection = sdp->direction;
     return true;
 }
 
 QByteArray LibreSipCore::sdpFor(const Call &call, bool offerAll, const QByteArray &direction) const
 {
-    // A first offer lists the account's codecs in its order with our telephone-event type; an answer,
-    // or an offer once a codec is agreed, the one codec under the far end's payload type and its
-    // telephone-event type, if it offered one. The fmtp is always ours: what we want to receive.
-    if (offerAll || call.format.payloadType < 0)
+    // A first offer lists the account's codecs in its order with our telephone-event types (8 kHz, and
+    // 48 kHz for Opus); an answer, or an offer once a codec is agreed, the one codec under the far end's
+    // payload type and the telephone-event type chosen for it, if the far end offered one. The fmtp is
+    // always ours: what we want to receive.
+    if (offerAll || call.format.payloadType < 0) {
+        const QList<SipSdp::Format> formats = SipSdp::offerFormats(call.account->config.codecs);
+        const bool opus = call.account->config.codecs.contains(SipSdp::Codec::Opus);
         return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
-                             call.sdpVersion, SipSdp::offerFormats(call.account->config.codecs),
-                             SipSdp::OfferedTelephoneEvent, direction);
+                             call.sdpVersion, formats, SipSdp::OfferedTelephoneEvent, direction,
+                             opus ? SipSdp::OfferedTelephoneEvent48k : -1);
+    }
     const SipSdp::Format ours {call.format.payloadType, call.format.codec,
                                SipSdp::offeredParameters(call.format.codec)};
+    const bool wideEvents = call.telephoneEventRate == 48000;
     return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
-                         call.sdpVersion, {ours}, call.telephoneEvent, direction);
+                         call.sdpVersion, {ours}, wideEvents ? -1 : call.telephoneEvent, direction,
+                         wideEvents ? call.telephoneEvent : -1);
 }
 
 struct mbuf *LibreSipCore::bodyOf(const QByteArray &text)
@@ -67,7 +73,7 @@ void LibreSipCore::startAudio(Call &call, bool answered)
         call.rtp->setReceiveTimeout(call.account->config.rtpTimeout * 1000,
                                     [this, token] { mediaTimedOut(token); });
     }
-    call.rtp->setTelephoneEvent(call.telephoneEvent);
+    call.rtp->setTelephoneEvent(call.telephoneEvent, call.telephoneEventRate);
     if (!call.rtp->start(call.remoteAddress, call.remotePort, call.format))
         return; // the call goes on without audio; the RTP timeout ends it if the far end expects some
     applyDirection(call, call.localDirection);

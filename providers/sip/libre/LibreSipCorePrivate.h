@@ -124,6 +124,7 @@ struct LibreSipCore::Call
     // without SDP: ours goes in the 200).
     SipSdp::Format format;
     int telephoneEvent = -1; // the far end's telephone-event payload type, -1 when not negotiated
+    int telephoneEventRate = 8000; // its clock: 8000, or 48000 beside Opus
     QByteArray remoteDirection = "sendrecv"; // of the far end's last SDP
     QByteArray localDirection = "sendrecv"; // of ours
     bool localHold = false;

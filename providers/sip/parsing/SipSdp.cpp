@@ -146,8 +146,13 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                 if (pt < 96)
                     continue; // a static type's codec is fixed (RFC 3551): its rtpmap only repeats it
                 format->codec = codecForEncoding(rest);
-                if (sdp.telephoneEvent < 0 && rest.toByteArray().toLower().startsWith("telephone-event/8000"))
+                const QByteArray encoding = rest.toByteArray().trimmed().toLower();
+                if (sdp.telephoneEvent < 0
+                    && (encoding == "telephone-event/8000" || encoding == "telephone-event/8000/1"))
                     sdp.telephoneEvent = pt;
+                else if (sdp.telephoneEvent48k < 0
+                         && (encoding == "telephone-event/48000" || encoding == "telephone-event/48000/1"))
+                    sdp.telephoneEvent48k = pt;
             }
         }
     }
@@ -171,6 +176,14 @@ SipSdp::Format SipSdp::firstCommon(const QList<Codec> &accepted) const
             return format;
     }
     return {};
+}
+
+int SipSdp::telephoneEventFor(Codec codec, int *rate) const
+{
+    const bool wide = codec == Codec::Opus && telephoneEvent48k >= 0;
+    if (rate)
+        *rate = wide ? 48000 : 8000;
+    return wide ? telephoneEvent48k : telephoneEvent;
 }
 
 SipSdp::Codec SipSdp::staticCodec(int payloadType)
@@ -250,7 +263,8 @@ std::optional<SipSdp::Codec> SipSdp::codecFromName(QByteArrayView name)
 }
 
 QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
-                         const QList<Format> &formats, int telephoneEvent, const QByteArray &direction)
+                         const QList<Format> &formats, int telephoneEvent, const QByteArray &direction,
+                         int telephoneEvent48k)
 {
     const QByteArray family = address.contains(':') ? "IP6" : "IP4";
     QByteArray sdp = "v=0\r\n";
@@ -262,6 +276,8 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
         sdp += ' ' + QByteArray::number(format.payloadType);
     if (telephoneEvent >= 0)
         sdp += ' ' + QByteArray::number(telephoneEvent);
+    if (telephoneEvent48k >= 0)
+        sdp += ' ' + QByteArray::number(telephoneEvent48k);
     sdp += "\r\n";
     for (const Format &format : formats) {
         const QByteArray pt = QByteArray::number(format.payloadType);
@@ -272,9 +288,12 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
         if (!format.parameters.isEmpty())
             sdp += "a=fmtp:" + pt + ' ' + format.parameters + "\r\n";
     }
-    if (telephoneEvent >= 0) {
-        const QByteArray pt = QByteArray::number(telephoneEvent);
-        sdp += "a=rtpmap:" + pt + " telephone-event/8000\r\na=fmtp:" + pt + " 0-15\r\n";
+    for (const auto &[pt, rate] :
+         {std::pair {telephoneEvent, "8000"}, std::pair {telephoneEvent48k, "48000"}}) {
+        if (pt < 0)
+            continue;
+        const QByteArray type = QByteArray::number(pt);
+        sdp += "a=rtpmap:" + type + " telephone-event/" + rate + "\r\na=fmtp:" + type + " 0-15\r\n";
     }
     sdp += "a=ptime:20\r\na=" + direction + "\r\n";
     return sdp;

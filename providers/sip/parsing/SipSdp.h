@@ -29,9 +29,12 @@ struct SipSdp
     QList<Format> formats; // in the sender's order, 64 at most
     QByteArray direction = "sendrecv";
     int telephoneEvent = -1; // payload type of telephone-event/8000 (RFC 4733), -1 when not offered
+    int telephoneEvent48k = -1; // of telephone-event/48000, the clock of an Opus stream (RFC 4733 2.1)
 
-    // The payload types this console offers: telephone-event, and Opus's dynamic type.
+    // The payload types this console offers: telephone-event (at 8 kHz, and at 48 kHz beside Opus), and
+    // Opus's dynamic type.
     static constexpr int OfferedTelephoneEvent = 101;
+    static constexpr int OfferedTelephoneEvent48k = 102;
     static constexpr int OfferedOpus = 111;
     // The account default (docs/provider-guide.md, "Codecs"): wideband first, G.711 for every PBX.
     static QList<Codec> defaultPreference() { return {Codec::Opus, Codec::G722, Codec::Pcmu, Codec::Pcma}; }
@@ -41,6 +44,10 @@ struct SipSdp
     // The first of the sender's formats whose codec is in `accepted`; payloadType -1 when none (then
     // an offer is answered 488), or when the stream is refused (port 0).
     Format firstCommon(const QList<Codec> &accepted) const;
+    // The telephone-event payload type to use with `codec`: the one on the codec's RTP clock (48 kHz for
+    // Opus, else 8 kHz); for Opus the 8 kHz one when that is all there is (common, e.g. baresip). -1: none.
+    // *rate (if given) gets its clock rate.
+    int telephoneEventFor(Codec codec, int *rate = nullptr) const;
     // The codec a static payload type stands for (0, 8, 9), Codec::None for any other.
     static Codec staticCodec(int payloadType);
     // The payload type this console offers `codec` with, and the fmtp it asks for (what it wants to
@@ -54,11 +61,11 @@ struct SipSdp
     static std::optional<Codec> codecFromName(QByteArrayView name);
 
     // An offer or answer with `formats` in that order (rtpmap for each, fmtp where it has parameters);
-    // with telephone-event (events 0-15) when `telephoneEvent` >= 0; `direction` as RFC 3264 (hold:
-    // sendonly or inactive).
+    // with telephone-event/8000 and telephone-event/48000 (events 0-15) when their payload type >= 0;
+    // `direction` as RFC 3264 (hold: sendonly or inactive).
     static QByteArray build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
                             const QList<Format> &formats, int telephoneEvent = -1,
-                            const QByteArray &direction = "sendrecv");
+                            const QByteArray &direction = "sendrecv", int telephoneEvent48k = -1);
     // The direction of an answer to an offer of `offered`, when this side holds the call (`holding`)
     // or not: RFC 3264 section 6.1.
     static QByteArray answerDirection(const QByteArray &offered, bool holding);

@@ -45,6 +45,8 @@ void sdp(QByteArrayView input)
         return;
     fuzz::require(!parsed->address.isEmpty());
     fuzz::require(parsed->formats.size() <= 64);
+    fuzz::require(parsed->telephoneEvent >= -1 && parsed->telephoneEvent <= 127);
+    fuzz::require(parsed->telephoneEvent48k >= -1 && parsed->telephoneEvent48k <= 127);
     for (const SipSdp::Format &format : parsed->formats) {
         fuzz::require(format.payloadType >= 0 && format.payloadType <= 127
                       && format.parameters.size() <= 256);

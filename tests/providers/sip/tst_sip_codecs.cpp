@@ -33,6 +33,8 @@ private Q_SLOTS:
     void fmtpParameters();
     void offerRoundTrip();
     void answerUsesOfferersPayloadType();
+    void telephoneEvents_data();
+    void telephoneEvents();
     void accountCodecs_data();
     void accountCodecs();
     void opusSettings_data();
@@ -200,6 +202,54 @@ void tst_SipCodecs::answerUsesOfferersPayloadType()
                              "maxplaybackrate=48000;stereo=0;sprop-stereo=0;useinbandfec=1\r\n"),
              answer.constData());
     QVERIFY(!answer.contains("111"));
+}
+
+void tst_SipCodecs::telephoneEvents_data()
+{
+    QTest::addColumn<QByteArray>("media");
+    QTest::addColumn<Codec>("codec"); // the one agreed
+    QTest::addColumn<int>("payloadType"); // telephone-event to use, -1: none
+    QTest::addColumn<int>("rate");
+    const QByteArray both = "m=audio 4000 RTP/AVP 96 0 101 110\r\na=rtpmap:96 opus/48000/2\r\n"
+                            "a=rtpmap:101 telephone-event/8000\r\na=rtpmap:110 telephone-event/48000\r\n";
+    QTest::newRow("opus takes the 48 kHz one") << both << Codec::Opus << 110 << 48000;
+    QTest::newRow("PCMU takes the 8 kHz one") << both << Codec::Pcmu << 101 << 8000;
+    QTest::newRow("opus with 8 kHz events only")
+        << "m=audio 4000 RTP/AVP 96 101\r\na=rtpmap:96 opus/48000/2\r\na=rtpmap:101 telephone-event/8000\r\n"_qba
+        << Codec::Opus << 101 << 8000;
+    QTest::newRow("PCMU with 48 kHz events only: none")
+        << "m=audio 4000 RTP/AVP 0 110\r\na=rtpmap:110 telephone-event/48000\r\n"_qba << Codec::Pcmu << -1
+        << 8000;
+    QTest::newRow("other clocks are not telephone-event")
+        << "m=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/16000\r\n"_qba << Codec::Pcmu << -1
+        << 8000;
+}
+
+void tst_SipCodecs::telephoneEvents()
+{
+    QFETCH(QByteArray, media);
+    QFETCH(Codec, codec);
+    const std::optional<SipSdp> sdp = SipSdp::parse(Head + media);
+    QVERIFY(sdp);
+    int rate = 0;
+    QTEST(sdp->telephoneEventFor(codec, &rate), "payloadType");
+    QTEST(rate, "rate");
+    // An answer carries the chosen one with its clock; an offer with Opus carries both.
+    if (const int pt = sdp->telephoneEventFor(codec); pt >= 0) {
+        const QByteArray answer = rate == 48000
+            ? SipSdp::build("127.0.0.1", 5000, 1, 1, {}, -1, "sendrecv", pt)
+            : SipSdp::build("127.0.0.1", 5000, 1, 1, {}, pt);
+        QVERIFY(answer.contains("a=rtpmap:" + QByteArray::number(pt) + " telephone-event/"
+                                + QByteArray::number(rate) + "\r\n"));
+    }
+    const QByteArray offer =
+        SipSdp::build("127.0.0.1", 5000, 1, 1, SipSdp::offerFormats(All), SipSdp::OfferedTelephoneEvent,
+                      "sendrecv", SipSdp::OfferedTelephoneEvent48k);
+    QVERIFY(offer.contains("m=audio 5000 RTP/AVP 111 9 0 8 101 102\r\n"));
+    QVERIFY(offer.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"
+                           "a=rtpmap:102 telephone-event/48000\r\na=fmtp:102 0-15\r\n"));
+    const std::optional<SipSdp> parsed = SipSdp::parse(offer);
+    QVERIFY(parsed && parsed->telephoneEvent == 101 && parsed->telephoneEvent48k == 102);
 }
 
 void tst_SipCodecs::accountCodecs_data()
