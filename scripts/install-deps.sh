@@ -35,6 +35,10 @@ packages=(
   # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
   # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
   libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
+  # SIP codecs: Opus from libopus (G.711 and G.722 come from libspandsp-dev above); baresip-core is the
+  # far end of the per-codec audio test (tst_sip_audio_codecs: its g711, g722, opus, aufile, sndfile
+  # modules play a tone and record what they hear). docs/provider-guide.md, "Codecs", says why each.
+  libopus-dev baresip-core
   # The floor (issue 16): the NATS C client (JetStream, key-value) and the server the floor tests start
   libnats-dev nats-server
 )

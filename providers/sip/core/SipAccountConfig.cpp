@@ -35,6 +35,7 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
         QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
         QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
+        QStringLiteral("codecs"),
     };
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -110,6 +111,29 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
     if (c.rejectStatus != 486 && c.rejectStatus != 603) {
         *error = QStringLiteral("rejectStatus: '%1' is not 486 or 603").arg(c.rejectStatus);
         return false;
+    }
+    if (map.contains(QStringLiteral("codecs"))) {
+        // A list (JSON, QSettings array) or one comma-separated string.
+        const QVariant value = map.value(QStringLiteral("codecs"));
+        QStringList names = value.toStringList();
+        if (names.size() == 1)
+            names = names.front().split(QLatin1Char(','));
+        c.codecs.clear();
+        for (const QString &name : names) {
+            const std::optional<SipSdp::Codec> codec = SipSdp::codecFromName(name.trimmed().toLatin1());
+            if (!codec || c.codecs.contains(*codec)) {
+                *error = QStringLiteral("codecs: '%1' is %2")
+                             .arg(name.trimmed(),
+                                  codec ? QStringLiteral("listed twice")
+                                        : QStringLiteral("not PCMU, PCMA, G722 or opus"));
+                return false;
+            }
+            c.codecs.append(*codec);
+        }
+        if (c.codecs.isEmpty()) {
+            *error = QStringLiteral("codecs: empty (at least one of PCMU, PCMA, G722, opus)");
+            return false;
+        }
     }
     c.id = text("id");
     if (c.id.isEmpty())

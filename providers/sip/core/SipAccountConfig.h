@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SipSdp.h"
+
 #include <QtCore/qstring.h>
 #include <QtCore/qvariant.h>
 
@@ -21,6 +23,8 @@ struct SipAccountConfig
     int rejectStatus = 603; // reject(): 603 Decline or 486 Busy Here
     int localPort = 0; // SIP port this account listens on; 0: any free port
     int rtpTimeout = 30; // seconds without RTP from a far end that should send: the call ends; 0: never
+    // The codecs this account takes, in the order it offers them (key `codecs`: "opus, G722, PCMU, PCMA").
+    QList<SipSdp::Codec> codecs = SipSdp::defaultPreference();
 
     QString lineId() const { return QStringLiteral("sip/") + id; }
     QString aor() const { return QStringLiteral("sip:%1@%2").arg(user, registrarHost()); }

@@ -1,17 +1,20 @@
 #include "LibreRtpStream.h"
 
-#include "SipSdp.h"
+#include "SipAudioTranscoder.h"
+#include "SipLogging.h"
 #include "providers/LineAudioEndpoint.h"
 
 #include <array>
+#include <vector>
 
 namespace {
-constexpr int FrameSamples = 160; // 20 ms at 8 kHz
-constexpr int FrameMs = 20;
+constexpr int FrameMs = SipAudioCodec::FrameMs;
 // The jitter buffer holds 1 to 10 packets: 20 ms to 200 ms.
 constexpr uint32_t JitterMinFrames = 1;
 constexpr uint32_t JitterMaxFrames = 10;
 } // namespace
+
+LibreRtpStream::LibreRtpStream() = default;
 
 LibreRtpStream::~LibreRtpStream()
 {
@@ -35,7 +38,6 @@ std::unique_ptr<LibreRtpStream> LibreRtpStream::open(const struct sa &localAddre
         *error = QByteArray("no RTP port: ") + strerror(err);
         return nullptr;
     }
-    stream->m_endpoint = std::make_shared<LineAudioEndpoint>(8000, QStringLiteral("SIP RTP"));
     return stream;
 }
 
@@ -51,16 +53,35 @@ QByteArray LibreRtpStream::localAddress() const
     return QByteArray(text);
 }
 
-void LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, int payloadType)
+bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format)
 {
     sa_set_str(&m_remote, remoteAddress.constData(), remotePort);
-    m_payloadType = payloadType;
+    if (!m_transcoder || format.codec != m_format.codec || format.parameters != m_format.parameters) {
+        std::unique_ptr<SipAudioCodec> codec = SipAudioCodec::create(format);
+        if (!codec) {
+            qCWarning(lcSip) << "codec" << SipSdp::codecName(format.codec) << "could not be set up";
+            return false;
+        }
+        if (!m_endpoint)
+            m_endpoint = std::make_shared<LineAudioEndpoint>(
+                codec->sampleRate(),
+                QStringLiteral("SIP RTP %1").arg(QLatin1String(SipSdp::codecName(format.codec))));
+        qCInfo(lcSip).noquote() << "RTP" << SipSdp::codecName(format.codec) << "payload type"
+                                << format.payloadType << "at" << codec->sampleRate() << "Hz, endpoint at"
+                                << m_endpoint->sampleRate() << "Hz";
+        if (m_transcoder)
+            jbuf_flush(m_jitter); // packets of the old codec would decode as noise with the new one
+        m_transcoder = std::make_unique<SipAudioTranscoder>(std::move(codec), m_endpoint->sampleRate());
+        m_marker = true; // a new codec starts a talkspurt
+    }
+    m_format = format;
     if (m_running)
-        return;
+        return true;
     m_running = true;
     m_nextFrameMs = tmr_jiffies();
     m_lastReceiveMs = m_nextFrameMs;
     tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
+    return true;
 }
 
 void LibreRtpStream::setDirection(bool send, bool expectReceive)
@@ -78,6 +99,12 @@ void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
     m_timeoutHandler = std::move(timedOut);
 }
 
+void LibreRtpStream::setTelephoneEvent(int payloadType, int clockRate)
+{
+    m_telephoneEvent = payloadType;
+    telev_set_srate(m_telev, uint32_t(clockRate));
+}
+
 bool LibreRtpStream::sendDigit(QChar digit)
 {
     const int code = telev_digit2code(digit.toLatin1());
@@ -93,9 +120,12 @@ void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header,
     if (!self->m_running || !mbuf_get_left(mb))
         return;
     self->m_lastReceiveMs = tmr_jiffies();
-    if (header->pt == self->m_payloadType)
+    // The far end sends with the types it announced, or (answering our offer) with ours.
+    if (header->pt == self->m_format.payloadType
+        || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
         jbuf_put(self->m_jitter, header, mb);
-    else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent)
+    else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent
+             || header->pt == SipSdp::OfferedTelephoneEvent48k)
         self->receiveEvent(mb);
 }
 
@@ -137,11 +167,13 @@ void LibreRtpStream::tick(void *arg)
 
 void LibreRtpStream::sendFrame()
 {
-    std::array<int16_t, FrameSamples> pcm {};
+    const auto frameTicks = quint32(m_transcoder->codec().frameTicks());
+    std::vector<int16_t> &pcm = m_frame;
+    pcm.assign(std::size_t(m_transcoder->endpointFrameSamples()), 0);
     const std::size_t got = m_endpoint->toLine.read(pcm);
     if (got < pcm.size() && got > 0)
         m_endpoint->underruns.fetch_add(1, std::memory_order_relaxed);
-    struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + FrameSamples);
+    struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
     if (!mb)
         return;
     mb->pos = mb->end = RTP_HEADER_SIZE;
@@ -153,21 +185,24 @@ void LibreRtpStream::sendFrame()
         mb->pos = RTP_HEADER_SIZE;
         rtp_send(m_rtp, &m_remote, false, eventMarker, uint8_t(m_telephoneEvent), m_eventTimestamp, mb);
         mem_deref(mb);
-        m_timestamp += FrameSamples;
+        m_timestamp += frameTicks;
         return;
     }
     if (!m_sending) {
         mem_deref(mb);
-        m_timestamp += FrameSamples;
+        m_timestamp += frameTicks;
         return;
     }
-    for (int16_t sample : pcm)
-        mbuf_write_u8(mb, m_payloadType == 8 ? g711_pcm2alaw(sample) : g711_pcm2ulaw(sample));
-    mb->pos = RTP_HEADER_SIZE;
-    rtp_send(m_rtp, &m_remote, false, m_marker, uint8_t(m_payloadType), m_timestamp, mb);
+    std::array<uint8_t, SipAudioCodec::MaxPayload> payload {};
+    const std::size_t bytes = m_transcoder->encode(pcm, payload);
+    if (bytes > 0) {
+        mbuf_write_mem(mb, payload.data(), bytes);
+        mb->pos = RTP_HEADER_SIZE;
+        rtp_send(m_rtp, &m_remote, false, m_marker, uint8_t(m_format.payloadType), m_timestamp, mb);
+        m_marker = false;
+    }
     mem_deref(mb);
-    m_marker = false;
-    m_timestamp += FrameSamples;
+    m_timestamp += frameTicks;
 }
 
 void LibreRtpStream::playFrame()
@@ -180,13 +215,11 @@ void LibreRtpStream::playFrame()
     if (err && err != EAGAIN)
         return; // nothing buffered yet (or lost): the bridge plays what it has
     auto *mb = static_cast<struct mbuf *>(memory);
-    std::array<int16_t, FrameSamples * 2> pcm {};
-    std::size_t count = 0;
-    while (mb && mbuf_get_left(mb) && count < pcm.size()) {
-        const uint8_t code = mbuf_read_u8(mb);
-        pcm[count++] = header.pt == 8 ? g711_alaw2pcm(code) : g711_ulaw2pcm(code);
-    }
+    std::vector<int16_t> &pcm = m_decoded;
+    pcm.clear();
+    if (mb && mbuf_get_left(mb))
+        m_transcoder->decode(std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)), pcm);
     mem_deref(memory);
-    if (m_endpoint->fromLine.write(std::span<const int16_t>(pcm.data(), count)) < count)
+    if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
 }

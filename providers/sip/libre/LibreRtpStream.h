@@ -1,19 +1,23 @@
 #pragma once
 
 #include "LibreHeaders.h"
+#include "SipSdp.h"
 
 #include <QtCore/qbytearray.h>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class LineAudioEndpoint;
+class SipAudioTranscoder;
 
-// One call's G.711 RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf)
-// and are decoded into the endpoint's fromLine every 20 ms; every 20 ms 160 samples of toLine (silence
-// when the console has none) are encoded and sent. DTMF both ways as RFC 4733 telephone-events (libre's
-// telev); a far end that sends nothing for the timeout is reported once. Created and destroyed on the
-// libre thread only.
+// One call's RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf) and are
+// decoded into the endpoint's fromLine every 20 ms; every 20 ms one frame of toLine (silence when the
+// console has none) is encoded and sent, the timestamp moving by the codec's RTP clock (SipAudioCodec:
+// G.711, G.722, Opus). The endpoint is made at the first codec's sample rate. DTMF both ways as RFC 4733
+// telephone-events (libre's telev); a far end that sends nothing for the timeout is reported once. Created
+// and destroyed on the libre thread only.
 class LibreRtpStream
 {
 public:
@@ -24,13 +28,15 @@ public:
 
     quint16 localPort() const;
     QByteArray localAddress() const;
-    // Sets where to send and which payload type (0 PCMU, 8 PCMA) both ways; starts the 20 ms clock.
-    void start(const QByteArray &remoteAddress, quint16 remotePort, int payloadType);
+    // Sets where to send and the negotiated format (the far end's payload type, its codec and fmtp);
+    // starts the 20 ms clock. False when the codec cannot be set up (then nothing is sent).
+    bool start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format);
     bool isRunning() const { return m_running; }
     // What the negotiated direction allows: sending audio, and expecting the far end's (for the timeout).
     void setDirection(bool send, bool expectReceive);
-    // The telephone-event payload type the far end takes (-1: none negotiated).
-    void setTelephoneEvent(int payloadType) { m_telephoneEvent = payloadType; }
+    // The telephone-event payload type the far end takes (-1: none negotiated) and its clock rate
+    // (durations count in it: 8000, or 48000 beside Opus).
+    void setTelephoneEvent(int payloadType, int clockRate);
     int telephoneEvent() const { return m_telephoneEvent; }
     // Queues one digit (0-9 * # A-D) as an event of at least 100 ms; false if it cannot go out.
     bool sendDigit(QChar digit);
@@ -39,11 +45,11 @@ public:
     void setReceiveTimeout(int ms, std::function<void()> timedOut);
     // Called for each digit the far end sends as an RFC 4733 event.
     void setDigitHandler(std::function<void(QChar)> handler) { m_digitHandler = std::move(handler); }
+    // Null until start() had a codec.
     std::shared_ptr<LineAudioEndpoint> endpoint() const { return m_endpoint; }
-    void setEndpoint(std::shared_ptr<LineAudioEndpoint> endpoint) { m_endpoint = std::move(endpoint); }
 
 private:
-    LibreRtpStream() = default;
+    LibreRtpStream();
     static void receive(const struct sa *src, const struct rtp_header *header, struct mbuf *mb, void *arg);
     static void tick(void *arg);
     void sendFrame();
@@ -58,7 +64,10 @@ private:
     struct sa m_remote
     {
     };
-    int m_payloadType = 0;
+    SipSdp::Format m_format;
+    std::unique_ptr<SipAudioTranscoder> m_transcoder;
+    std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
+    std::vector<int16_t> m_decoded;
     quint32 m_timestamp = 0;
     bool m_marker = true;
     bool m_running = false;

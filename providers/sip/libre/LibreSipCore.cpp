@@ -14,24 +14,36 @@ bool LibreSipCore::takeRemoteSdp(Call &call, const struct sip_msg *msg)
     const std::optional<SipSdp> sdp = SipSdp::parse(body);
     if (!sdp)
         return false;
-    const int payloadType = sdp->firstCommonPayloadType();
-    if (payloadType < 0)
+    const SipSdp::Format format = sdp->firstCommon(call.account->config.codecs);
+    if (format.payloadType < 0)
         return false;
     call.remoteAddress = sdp->address;
     call.remotePort = sdp->port;
-    call.payloadType = payloadType;
-    call.telephoneEvent = sdp->telephoneEvent;
+    call.format = format;
+    call.telephoneEvent = sdp->telephoneEventFor(format.codec, &call.telephoneEventRate);
     call.remoteDirection = sdp->direction;
     return true;
 }
 
-QByteArray LibreSipCore::sdpFor(const Call &call, const QList<int> &payloadTypes,
-                                const QByteArray &direction) const
+QByteArray LibreSipCore::sdpFor(const Call &call, bool offerAll, const QByteArray &direction) const
 {
-    // An offer (both laws) carries our telephone-event type; an answer the far end's, if it offered one.
-    const int telephoneEvent = payloadTypes.size() > 1 ? SipSdp::OfferedTelephoneEvent : call.telephoneEvent;
+    // A first offer lists the account's codecs in its order with our telephone-event types (8 kHz, and
+    // 48 kHz for Opus); an answer, or an offer once a codec is agreed, the one codec under the far end's
+    // payload type and the telephone-event type chosen for it, if the far end offered one. The fmtp is
+    // always ours: what we want to receive.
+    if (offerAll || call.format.payloadType < 0) {
+        const QList<SipSdp::Format> formats = SipSdp::offerFormats(call.account->config.codecs);
+        const bool opus = call.account->config.codecs.contains(SipSdp::Codec::Opus);
+        return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
+                             call.sdpVersion, formats, SipSdp::OfferedTelephoneEvent, direction,
+                             opus ? SipSdp::OfferedTelephoneEvent48k : -1);
+    }
+    const SipSdp::Format ours {call.format.payloadType, call.format.codec,
+                               SipSdp::offeredParameters(call.format.codec)};
+    const bool wideEvents = call.telephoneEventRate == 48000;
     return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
-                         call.sdpVersion, payloadTypes, telephoneEvent, direction);
+                         call.sdpVersion, {ours}, wideEvents ? -1 : call.telephoneEvent, direction,
+                         wideEvents ? call.telephoneEvent : -1);
 }
 
 struct mbuf *LibreSipCore::bodyOf(const QByteArray &text)
@@ -52,7 +64,7 @@ void LibreSipCore::prepareStream(Call &call)
 
 void LibreSipCore::startAudio(Call &call, bool answered)
 {
-    if (!call.rtp || call.payloadType < 0)
+    if (!call.rtp || call.format.payloadType < 0)
         return;
     if (answered && !call.timeoutArmed) {
         // The RTP timeout counts from the answer: early media may stay silent for as long as it rings.
@@ -61,8 +73,9 @@ void LibreSipCore::startAudio(Call &call, bool answered)
         call.rtp->setReceiveTimeout(call.account->config.rtpTimeout * 1000,
                                     [this, token] { mediaTimedOut(token); });
     }
-    call.rtp->setTelephoneEvent(call.telephoneEvent);
-    call.rtp->start(call.remoteAddress, call.remotePort, call.payloadType);
+    call.rtp->setTelephoneEvent(call.telephoneEvent, call.telephoneEventRate);
+    if (!call.rtp->start(call.remoteAddress, call.remotePort, call.format))
+        return; // the call goes on without audio; the RTP timeout ends it if the far end expects some
     applyDirection(call, call.localDirection);
     if (!call.audioAnnounced) {
         call.audioAnnounced = true;
@@ -78,7 +91,8 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
     call->core = core;
     call->account = account;
     if (mbuf_get_left(msg->mb) && !core->takeRemoteSdp(*call, msg)) {
-        // An offer we cannot answer (no G.711): 488 as RFC 3261 asks. Without SDP ours goes in the 200.
+        // An offer we cannot answer (none of the account's codecs): 488 as RFC 3261 asks. Without SDP ours
+        // goes in the 200.
         sip_treply(nullptr, account->sip, msg, 488, "Not Acceptable Here");
         return;
     }
@@ -126,11 +140,10 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         Q_EMIT core->m_stack->callReplaced(replaced, token, QString::fromUtf8(fromPl(msg->from.uri.user)),
                                            QString::fromUtf8(name));
         Call &replacing = *core->m_calls[token];
-        struct mbuf *body = bodyOf(core->sdpFor(
-            replacing, replacing.payloadType < 0 ? QList<int> {0, 8} : QList<int> {replacing.payloadType}));
+        struct mbuf *body = bodyOf(core->sdpFor(replacing, false));
         const int answerError = sipsess_answer(replacing.session, 200, "OK", body, "%s", "");
         mem_deref(body);
-        if (!answerError && replacing.payloadType >= 0)
+        if (!answerError && replacing.format.payloadType >= 0)
             core->startAudio(replacing);
         if (auto old = core->m_calls.find(replaced); old != core->m_calls.end()) {
             sipsess_set_close_headers(old->second->session, "%s", closingHeaders(16, {}).constData());
@@ -324,7 +337,7 @@ int LibreSipCore::invite(quint64 token, Account &account, const QByteArray &to, 
         return EADDRINUSE;
     }
     prepareStream(*call);
-    struct mbuf *offerBody = bodyOf(sdpFor(*call, {0, 8}));
+    struct mbuf *offerBody = bodyOf(sdpFor(*call, true));
     const char *routes[1] = {account.route.constData()};
     const int err = sipsess_connect(
         &call->session, account.sessions, to.constData(),
@@ -357,8 +370,8 @@ void LibreSipCore::answer(quint64 token, const QByteArray &uui)
     Call &call = *it->second;
     // Our answer to the caller's offer; or, when the INVITE came without SDP, our offer (the answer
     // follows in the ACK, and the audio starts then).
-    const bool lateOffer = call.payloadType < 0;
-    struct mbuf *body = bodyOf(sdpFor(call, lateOffer ? QList<int> {0, 8} : QList<int> {call.payloadType}));
+    const bool lateOffer = call.format.payloadType < 0;
+    struct mbuf *body = bodyOf(sdpFor(call, lateOffer));
     const QByteArray headers = closingHeaders(-1, uui);
     const int err = sipsess_answer(call.session, 200, "OK", body, "%s", headers.constData());
     mem_deref(body);

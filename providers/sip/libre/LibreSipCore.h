@@ -48,8 +48,9 @@ private:
     quint64 replacedBy(const Account &account, const QByteArray &replaces) const;
     // Starts or updates the call's RTP stream; `answered` false for early media (183).
     void startAudio(Call &call, bool answered = true);
-    QByteArray sdpFor(const Call &call, const QList<int> &payloadTypes,
-                      const QByteArray &direction = "sendrecv") const;
+    // Our SDP: an offer of every codec of the account (`offerAll`, or no codec agreed yet), else the
+    // agreed one.
+    QByteArray sdpFor(const Call &call, bool offerAll, const QByteArray &direction = "sendrecv") const;
     static struct mbuf *bodyOf(const QByteArray &text);
     static QByteArray uriFor(const Account &account, const QString &target);
     void finishTransfer(quint64 token);

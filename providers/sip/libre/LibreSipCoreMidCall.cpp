@@ -31,13 +31,13 @@ int LibreSipCore::offer(struct mbuf **description, const struct sip_msg *msg, vo
     ++call->sdpVersion;
     if (!mbuf_get_left(msg->mb)) {
         const QByteArray direction = call->localHold ? "sendonly" : "sendrecv";
-        *description = bodyOf(core->sdpFor(*call, {0, 8}, direction));
+        *description = bodyOf(core->sdpFor(*call, true, direction));
         return *description ? 0 : ENOMEM;
     }
     if (!core->takeRemoteSdp(*call, msg))
         return EPROTO; // libre answers 488; the call goes on as it was
     const QByteArray direction = SipSdp::answerDirection(call->remoteDirection, call->localHold);
-    *description = bodyOf(core->sdpFor(*call, {call->payloadType}, direction));
+    *description = bodyOf(core->sdpFor(*call, false, direction));
     if (!*description)
         return ENOMEM;
     call->localDirection = direction;
@@ -68,7 +68,7 @@ void LibreSipCore::hold(quint64 token, bool onHold)
     else
         direction = call.remoteHeld ? "recvonly" : "sendrecv";
     ++call.sdpVersion;
-    struct mbuf *body = bodyOf(sdpFor(call, {call.payloadType}, direction));
+    struct mbuf *body = bodyOf(sdpFor(call, false, direction));
     const int err = body ? sipsess_modify(call.session, body) : ENOMEM;
     mem_deref(body);
     if (err) {

@@ -7,6 +7,7 @@
 #include "LibreSipCore.h"
 #include "SipLogging.h"
 #include "SipReason.h"
+#include "SipSdp.h"
 #include "SipUserToUser.h"
 
 namespace LibreSipCoreDetail {
@@ -119,8 +120,11 @@ struct LibreSipCore::Call
     QByteArray targetUri; // outbound: the Request-URI we called (a consult transfer's Refer-To)
     QByteArray remoteAddress;
     quint16 remotePort = 0;
-    int payloadType = -1; // -1: no offer yet (an INVITE without SDP: ours goes in the 200)
+    // The far end's payload type, codec and fmtp for it; payloadType -1: no offer yet (an INVITE
+    // without SDP: ours goes in the 200).
+    SipSdp::Format format;
     int telephoneEvent = -1; // the far end's telephone-event payload type, -1 when not negotiated
+    int telephoneEventRate = 8000; // its clock: 8000, or 48000 beside Opus
     QByteArray remoteDirection = "sendrecv"; // of the far end's last SDP
     QByteArray localDirection = "sendrecv"; // of ours
     bool localHold = false;

@@ -1,5 +1,7 @@
 #include "SipSdp.h"
 
+#include <algorithm>
+
 namespace {
 
 QByteArrayView trimmedLine(QByteArrayView line)
@@ -22,15 +24,49 @@ QByteArray connectionAddress(QByteArrayView value)
     return address;
 }
 
+// "PCMU/8000", "G722/8000/1", "opus/48000/2" (RFC 4566 rtpmap: name/clock rate[/channels]): the codec,
+// or None for anything else or anything malformed. Opus must say 48000/2 (RFC 7587 section 7).
 SipSdp::Codec codecForEncoding(QByteArrayView encoding)
 {
-    const QByteArray name = encoding.toByteArray().toUpper();
-    if (name == "PCMU/8000" || name == "PCMU/8000/1")
-        return SipSdp::Codec::Pcmu;
-    if (name == "PCMA/8000" || name == "PCMA/8000/1")
-        return SipSdp::Codec::Pcma;
-    return SipSdp::Codec::None;
+    const QList<QByteArray> parts = encoding.toByteArray().trimmed().split('/');
+    if (parts.size() < 2 || parts.size() > 3)
+        return SipSdp::Codec::None;
+    bool ok = false;
+    const int rate = parts.at(1).toInt(&ok);
+    if (!ok)
+        return SipSdp::Codec::None;
+    int channels = 1;
+    if (parts.size() == 3) {
+        channels = parts.at(2).toInt(&ok);
+        if (!ok)
+            return SipSdp::Codec::None;
+    }
+    const std::optional<SipSdp::Codec> codec = SipSdp::codecFromName(parts.at(0));
+    if (!codec)
+        return SipSdp::Codec::None;
+    if (*codec == SipSdp::Codec::Opus)
+        return rate == 48000 && channels == 2 ? *codec : SipSdp::Codec::None;
+    return rate == 8000 && channels == 1 ? *codec : SipSdp::Codec::None;
 }
+
+// "<payload type> <rest>" of an rtpmap or fmtp attribute: the type (-1 when malformed) and the rest.
+std::pair<int, QByteArrayView> splitPayloadType(QByteArrayView value)
+{
+    const qsizetype space = value.indexOf(' ');
+    if (space <= 0 || space > 3)
+        return {-1, {}};
+    bool ok = false;
+    const int pt = value.first(space).toByteArray().toInt(&ok);
+    if (!ok || pt < 0 || pt > 127)
+        return {-1, {}};
+    QByteArrayView rest = value.sliced(space + 1);
+    while (!rest.isEmpty() && (rest.front() == ' ' || rest.front() == '\t'))
+        rest = rest.sliced(1);
+    return {pt, rest};
+}
+
+// fmtp values longer than this are not parameters any codec here has: ignored.
+constexpr qsizetype MaxParameters = 256;
 
 } // namespace
 
@@ -71,10 +107,11 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                 const int pt = fields.at(i).toInt(&ok);
                 if (!ok || pt < 0 || pt > 127)
                     return std::nullopt;
-                if (sdp.payloadTypes.size() < 64 && !sdp.payloadTypes.contains(pt)) {
-                    sdp.payloadTypes.append(pt);
-                    sdp.codecs.append(codecOf(pt));
-                }
+                const bool listed =
+                    std::any_of(sdp.formats.cbegin(), sdp.formats.cend(),
+                                [pt](const Format &format) { return format.payloadType == pt; });
+                if (sdp.formats.size() < 64 && !listed)
+                    sdp.formats.append({pt, staticCodec(pt), {}});
             }
         } else if (type == 'c') {
             const QByteArray address = connectionAddress(value);
@@ -90,21 +127,32 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                     sdp.direction = attribute.toByteArray();
                 else if (!sawAudio)
                     sessionDirection = attribute.toByteArray();
-            } else if (inAudio && attribute.startsWith("rtpmap:")) {
-                const QByteArrayView map = attribute.sliced(7);
-                const qsizetype space = map.indexOf(' ');
-                if (space <= 0)
+            } else if (inAudio && (attribute.startsWith("rtpmap:") || attribute.startsWith("fmtp:"))) {
+                const bool rtpmap = attribute.startsWith("rtpmap:");
+                // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+                const std::pair<int, QByteArrayView> split =
+                    splitPayloadType(attribute.sliced(rtpmap ? 7 : 5));
+                const int pt = split.first;
+                const QByteArrayView rest = split.second;
+                auto format = std::find_if(sdp.formats.begin(), sdp.formats.end(),
+                                           [pt](const Format &f) { return f.payloadType == pt; });
+                if (pt < 0 || rest.isEmpty() || format == sdp.formats.end())
                     continue;
-                bool ok = false;
-                const int pt = map.first(space).toByteArray().toInt(&ok);
-                const qsizetype index = ok ? sdp.payloadTypes.indexOf(pt) : -1;
-                if (index >= 0 && pt >= 96) {
-                    const QByteArrayView encoding = map.sliced(space + 1);
-                    sdp.codecs[index] = codecForEncoding(encoding);
-                    if (sdp.telephoneEvent < 0
-                        && encoding.toByteArray().toLower().startsWith("telephone-event/8000"))
-                        sdp.telephoneEvent = pt;
+                if (!rtpmap) {
+                    if (rest.size() <= MaxParameters)
+                        format->parameters = rest.toByteArray();
+                    continue;
                 }
+                if (pt < 96)
+                    continue; // a static type's codec is fixed (RFC 3551): its rtpmap only repeats it
+                format->codec = codecForEncoding(rest);
+                const QByteArray encoding = rest.toByteArray().trimmed().toLower();
+                if (sdp.telephoneEvent < 0
+                    && (encoding == "telephone-event/8000" || encoding == "telephone-event/8000/1"))
+                    sdp.telephoneEvent = pt;
+                else if (sdp.telephoneEvent48k < 0
+                         && (encoding == "telephone-event/48000" || encoding == "telephone-event/48000/1"))
+                    sdp.telephoneEvent48k = pt;
             }
         }
     }
@@ -119,19 +167,104 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
     return sdp;
 }
 
-int SipSdp::firstCommonPayloadType() const
+SipSdp::Format SipSdp::firstCommon(const QList<Codec> &accepted) const
 {
     if (port == 0)
-        return -1;
-    for (qsizetype i = 0; i < payloadTypes.size(); ++i) {
-        if (codecs.at(i) != Codec::None)
-            return payloadTypes.at(i);
+        return {};
+    for (const Format &format : formats) {
+        if (format.codec != Codec::None && accepted.contains(format.codec))
+            return format;
+    }
+    return {};
+}
+
+int SipSdp::telephoneEventFor(Codec codec, int *rate) const
+{
+    const bool wide = codec == Codec::Opus && telephoneEvent48k >= 0;
+    if (rate)
+        *rate = wide ? 48000 : 8000;
+    return wide ? telephoneEvent48k : telephoneEvent;
+}
+
+SipSdp::Codec SipSdp::staticCodec(int payloadType)
+{
+    switch (payloadType) {
+    case 0:
+        return Codec::Pcmu;
+    case 8:
+        return Codec::Pcma;
+    case 9:
+        return Codec::G722;
+    default:
+        return Codec::None;
+    }
+}
+
+int SipSdp::offeredPayloadType(Codec codec)
+{
+    switch (codec) {
+    case Codec::Pcmu:
+        return 0;
+    case Codec::Pcma:
+        return 8;
+    case Codec::G722:
+        return 9;
+    case Codec::Opus:
+        return OfferedOpus;
+    case Codec::None:
+        break;
     }
     return -1;
 }
 
+QByteArray SipSdp::offeredParameters(Codec codec)
+{
+    // RFC 7587 section 7: we play mono, take FEC; the far end may send any bandwidth up to fullband.
+    return codec == Codec::Opus ? QByteArray("maxplaybackrate=48000;stereo=0;sprop-stereo=0;useinbandfec=1")
+                                : QByteArray();
+}
+
+QList<SipSdp::Format> SipSdp::offerFormats(const QList<Codec> &preference)
+{
+    QList<Format> formats;
+    for (Codec codec : preference) {
+        const bool listed = std::any_of(formats.cbegin(), formats.cend(),
+                                        [codec](const Format &format) { return format.codec == codec; });
+        if (codec != Codec::None && !listed)
+            formats.append({offeredPayloadType(codec), codec, offeredParameters(codec)});
+    }
+    return formats;
+}
+
+QByteArray SipSdp::codecName(Codec codec)
+{
+    switch (codec) {
+    case Codec::Pcmu:
+        return "PCMU";
+    case Codec::Pcma:
+        return "PCMA";
+    case Codec::G722:
+        return "G722";
+    case Codec::Opus:
+        return "opus";
+    case Codec::None:
+        break;
+    }
+    return {};
+}
+
+std::optional<SipSdp::Codec> SipSdp::codecFromName(QByteArrayView name)
+{
+    for (Codec codec : {Codec::Pcmu, Codec::Pcma, Codec::G722, Codec::Opus}) {
+        if (name.compare(codecName(codec), Qt::CaseInsensitive) == 0)
+            return codec;
+    }
+    return std::nullopt;
+}
+
 QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
-                         const QList<int> &payloadTypes, int telephoneEvent, const QByteArray &direction)
+                         const QList<Format> &formats, int telephoneEvent, const QByteArray &direction,
+                         int telephoneEvent48k)
 {
     const QByteArray family = address.contains(':') ? "IP6" : "IP4";
     QByteArray sdp = "v=0\r\n";
@@ -139,21 +272,28 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
         + ' ' + address + "\r\n";
     sdp += "s=-\r\nc=IN " + family + ' ' + address + "\r\nt=0 0\r\n";
     sdp += "m=audio " + QByteArray::number(port) + " RTP/AVP";
-    for (int pt : payloadTypes)
-        sdp += ' ' + QByteArray::number(pt);
+    for (const Format &format : formats)
+        sdp += ' ' + QByteArray::number(format.payloadType);
     if (telephoneEvent >= 0)
         sdp += ' ' + QByteArray::number(telephoneEvent);
+    if (telephoneEvent48k >= 0)
+        sdp += ' ' + QByteArray::number(telephoneEvent48k);
     sdp += "\r\n";
-    for (int pt : payloadTypes) {
-        const Codec codec = codecOf(pt);
-        if (codec == Codec::Pcmu)
-            sdp += "a=rtpmap:0 PCMU/8000\r\n";
-        else if (codec == Codec::Pcma)
-            sdp += "a=rtpmap:8 PCMA/8000\r\n";
+    for (const Format &format : formats) {
+        const QByteArray pt = QByteArray::number(format.payloadType);
+        if (format.codec == Codec::Opus)
+            sdp += "a=rtpmap:" + pt + " opus/48000/2\r\n";
+        else if (format.codec != Codec::None)
+            sdp += "a=rtpmap:" + pt + ' ' + codecName(format.codec) + "/8000\r\n";
+        if (!format.parameters.isEmpty())
+            sdp += "a=fmtp:" + pt + ' ' + format.parameters + "\r\n";
     }
-    if (telephoneEvent >= 0) {
-        const QByteArray pt = QByteArray::number(telephoneEvent);
-        sdp += "a=rtpmap:" + pt + " telephone-event/8000\r\na=fmtp:" + pt + " 0-15\r\n";
+    for (const auto &[pt, rate] :
+         {std::pair {telephoneEvent, "8000"}, std::pair {telephoneEvent48k, "48000"}}) {
+        if (pt < 0)
+            continue;
+        const QByteArray type = QByteArray::number(pt);
+        sdp += "a=rtpmap:" + type + " telephone-event/" + rate + "\r\na=fmtp:" + type + " 0-15\r\n";
     }
     sdp += "a=ptime:20\r\na=" + direction + "\r\n";
     return sdp;

@@ -1,9 +1,11 @@
 // libFuzzer entry point for the SIP line provider's own parsing of network input: the User-to-User
 // header (RFC 7433), the Reason header (RFC 3326) and the audio part of SDP. The first byte picks the
-// parser, the rest is the header value or SDP body. Besides ASan/UBSan findings it traps on broken
-// invariants (what parse() accepts is in range, and formatting what was parsed parses back the same).
+// parser, the rest is the header value or SDP body (with the Opus fmtp the SDP carries). Besides ASan/UBSan
+// findings it traps on broken invariants (what parse() accepts is in range, and formatting what was parsed
+// parses back the same).
 
 #include "../FuzzSupport.h"
+#include "OpusCodec.h"
 #include "SipDtmfInfo.h"
 #include "SipReason.h"
 #include "SipSdp.h"
@@ -42,15 +44,31 @@ void sdp(QByteArrayView input)
     if (!parsed)
         return;
     fuzz::require(!parsed->address.isEmpty());
-    fuzz::require(parsed->payloadTypes.size() == parsed->codecs.size() && parsed->payloadTypes.size() <= 64);
-    const int chosen = parsed->firstCommonPayloadType();
-    fuzz::require(chosen == -1 || parsed->payloadTypes.contains(chosen));
-    if (chosen < 0 || chosen >= 96)
+    fuzz::require(parsed->formats.size() <= 64);
+    fuzz::require(parsed->telephoneEvent >= -1 && parsed->telephoneEvent <= 127);
+    fuzz::require(parsed->telephoneEvent48k >= -1 && parsed->telephoneEvent48k <= 127);
+    for (const SipSdp::Format &format : parsed->formats) {
+        fuzz::require(format.payloadType >= 0 && format.payloadType <= 127
+                      && format.parameters.size() <= 256);
+        // A static type keeps its codec whatever an rtpmap says; a dynamic one is never a static-only name.
+        if (format.payloadType < 96)
+            fuzz::require(format.codec == SipSdp::staticCodec(format.payloadType));
+        // The fmtp parser takes anything; an Opus codec made from it works (its settings are bounded).
+        if (format.codec == SipSdp::Codec::Opus) {
+            OpusCodec opus(format.parameters);
+            fuzz::require(opus.isValid() && opus.bitrate() >= 6000 && opus.bitrate() <= 510000);
+        }
+    }
+    const SipSdp::Format chosen = parsed->firstCommon(SipSdp::defaultPreference());
+    fuzz::require(chosen.payloadType == -1 || parsed->formats.contains(chosen));
+    if (chosen.payloadType < 0)
         return;
-    // An answer built from what was chosen offers exactly that payload type again.
+    // An answer built from what was chosen offers exactly that format again (with our fmtp).
+    const SipSdp::Format ours {chosen.payloadType, chosen.codec, SipSdp::offeredParameters(chosen.codec)};
     const std::optional<SipSdp> answer =
-        SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {chosen}));
-    fuzz::require(answer && answer->firstCommonPayloadType() == chosen && answer->port == parsed->port);
+        SipSdp::parse(SipSdp::build("127.0.0.1", parsed->port, 1, 1, {ours}));
+    fuzz::require(answer && answer->firstCommon(SipSdp::defaultPreference()) == ours
+                  && answer->port == parsed->port);
 }
 
 void dtmfInfo(QByteArrayView input)

@@ -140,7 +140,7 @@ void tst_SipHeaders::sdp_data()
     QTest::newRow("dynamic PCMA") << head
             + "c=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 96\r\na=rtpmap:96 PCMA/8000\r\n"
                                   << true << QByteArray("10.0.0.1") << 4000 << 96 << QByteArray("sendrecv");
-    QTest::newRow("no common codec") << head + "c=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 9 111\r\n"
+    QTest::newRow("no common codec") << head + "c=IN IP4 10.0.0.1\r\nm=audio 4000 RTP/AVP 18 111\r\n"
                                      << true << QByteArray("10.0.0.1") << 4000 << -1
                                      << QByteArray("sendrecv");
     QTest::newRow("refused stream") << head + "c=IN IP4 10.0.0.1\r\nm=audio 0 RTP/AVP 0\r\n"
@@ -170,26 +170,32 @@ void tst_SipHeaders::sdp()
         return;
     QTEST(sdp->address, "address");
     QTEST(int(sdp->port), "port");
-    QTEST(sdp->firstCommonPayloadType(), "chosen");
+    QTEST(sdp->firstCommon({SipSdp::Codec::Pcmu, SipSdp::Codec::Pcma}).payloadType, "chosen");
     QTEST(sdp->direction, "direction");
 }
 
 void tst_SipHeaders::sdpBuildRoundTrip()
 {
-    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1, {0, 8});
+    const QList<SipSdp::Format> g711 = SipSdp::offerFormats({SipSdp::Codec::Pcmu, SipSdp::Codec::Pcma});
+    const QList<SipSdp::Format> alaw = SipSdp::offerFormats({SipSdp::Codec::Pcma});
+    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1, g711);
     QVERIFY(offer.contains("m=audio 10002 RTP/AVP 0 8\r\n"));
     QVERIFY(offer.contains("a=rtpmap:8 PCMA/8000\r\n"));
     const std::optional<SipSdp> parsed = SipSdp::parse(offer);
     QVERIFY(parsed);
     QCOMPARE(parsed->address, QByteArray("127.0.0.1"));
-    QCOMPARE(parsed->payloadTypes, (QList<int> {0, 8}));
-    QCOMPARE(SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, {8}))->firstCommonPayloadType(), 8);
+    QCOMPARE(parsed->formats, g711);
+    QCOMPARE(
+        SipSdp::parse(SipSdp::build("::1", 4000, 1, 2, alaw))->firstCommon({SipSdp::Codec::Pcma}).payloadType,
+        8);
 }
 
 void tst_SipHeaders::sdpTelephoneEventAndHold()
 {
     // An offer carries telephone-event 101 (events 0-15) after the audio types, and the direction asked.
-    const QByteArray offer = SipSdp::build("127.0.0.1", 10002, 7, 1, {0, 8}, 101, "sendonly");
+    const QByteArray offer =
+        SipSdp::build("127.0.0.1", 10002, 7, 1,
+                      SipSdp::offerFormats({SipSdp::Codec::Pcmu, SipSdp::Codec::Pcma}), 101, "sendonly");
     QVERIFY(offer.contains("m=audio 10002 RTP/AVP 0 8 101\r\n"));
     QVERIFY(offer.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"));
     QVERIFY(offer.endsWith("a=sendonly\r\n"));
@@ -197,14 +203,15 @@ void tst_SipHeaders::sdpTelephoneEventAndHold()
     QVERIFY(parsed);
     QCOMPARE(parsed->telephoneEvent, 101);
     QCOMPARE(parsed->direction, QByteArray("sendonly"));
-    QCOMPARE(parsed->firstCommonPayloadType(), 0); // telephone-event is not audio
+    QCOMPARE(parsed->firstCommon(SipSdp::defaultPreference()).payloadType, 0); // telephone-event is not audio
     // Another dynamic type, any case; none without the rtpmap.
     QCOMPARE(SipSdp::parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 8 96\r\n"
                            "a=rtpmap:96 Telephone-Event/8000\r\n")
                  ->telephoneEvent,
              96);
     QCOMPARE(SipSdp::parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=audio 4000 RTP/AVP 8 96\r\n")->telephoneEvent, -1);
-    QVERIFY(!SipSdp::build("::1", 4000, 1, 2, {8}).contains("telephone-event"));
+    QVERIFY(!SipSdp::build("::1", 4000, 1, 2, SipSdp::offerFormats({SipSdp::Codec::Pcma}))
+                 .contains("telephone-event"));
 }
 
 void tst_SipHeaders::answerDirection_data()

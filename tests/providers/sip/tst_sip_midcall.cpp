@@ -9,12 +9,14 @@
 #include "SipLoopbackConsole.h"
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
+#include "ToneAnalysis.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtCore/qmutex.h>
@@ -27,8 +29,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
+#include <vector>
 
 using namespace Tapi;
 
@@ -58,8 +62,44 @@ QString sentHeader(const QString &start, const QString &header)
     return {};
 }
 
+// How many messages the console sent that contain `text`.
+int sentContaining(const QString &text)
+{
+    QMutexLocker locker(&sentLock);
+    return int(std::count_if(sentMessages.cbegin(), sentMessages.cend(),
+                             [&text](const QString &message) { return message.contains(text); }));
+}
+
+// Writes half a second of a -12 dBFS tone of `hz` to the line and returns the highest level (dBFS, per
+// 100 ms) of `hz` and of `otherHz` in what comes back within 3 s (sipp echoes the RTP); it stops
+// listening once a whole block holds the tone within 2 dB.
+std::pair<double, double> echoedToneLevels(LineAudioEndpoint &endpoint, double hz, double otherHz)
+{
+    const int rate = endpoint.sampleRate();
+    std::vector<int16_t> stale(endpoint.fromLine.available());
+    endpoint.fromLine.read(stale);
+    const QByteArray tone = ToneAnalysis::sine(hz, -12.0, rate, 0.5);
+    endpoint.toLine.write(ToneAnalysis::samplesOf(tone));
+    QByteArray heard;
+    QDeadlineTimer deadline(3000);
+    while (!deadline.hasExpired() && ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.1) < -14) {
+        QTest::qWait(20);
+        std::vector<int16_t> chunk(endpoint.fromLine.available());
+        endpoint.fromLine.read(chunk);
+        heard.append(reinterpret_cast<const char *>(chunk.data()), qsizetype(chunk.size() * sizeof(int16_t)));
+    }
+    return {ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.1),
+            ToneAnalysis::peakLevelDbfs(heard, otherHz, rate, 0.1)};
+}
+
+// What the RTP stream said it set up ("RTP G722 payload type 9 at 16000 Hz, endpoint at 8000 Hz").
+std::atomic<int> g722ResampledStreams {0};
+
 void watchTrace(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    if (context.category && qstrcmp(context.category, "hookline.sip") == 0
+        && message.contains(QLatin1String("RTP G722 payload type 9 at 16000 Hz, endpoint at 8000 Hz")))
+        ++g722ResampledStreams;
     if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
         if (message.startsWith(QLatin1String("sent"))) {
             QMutexLocker locker(&sentLock);
@@ -134,6 +174,7 @@ private Q_SLOTS:
     void rtpTimeoutWaitsForTheAnswer();
     void rtpTimeoutNotWhileFarEndHolds();
     void networkLossMidCall();
+    void codecChangedMidCall();
     void inboundWithoutSdp();
     void blindTransfer();
     void blindTransferToBusyTarget();
@@ -306,6 +347,37 @@ void tst_SipMidCall::networkLossMidCall()
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     QVERIFY(m_console->engine()->line(QStringLiteral("sip/agent4"))->inService());
+}
+
+void tst_SipMidCall::codecChangedMidCall()
+{
+    // PCMU first: the endpoint is made at 8 kHz. The far end's re-INVITE moves the call to G.722: the
+    // answer says 9, the endpoint keeps 8 kHz and the stream sets up G.722 at 16 kHz with resampling
+    // (its log line); a 1 kHz tone still comes back through the echo at 1 kHz and its level. (The echo is
+    // symmetric, so it cannot tell the codec; tst_sip_codecs checks the resampling path itself.)
+    QProcess *sipp = nullptr;
+    std::shared_ptr<LineAudioEndpoint> endpoint;
+    const int answeredG722 = sentContaining(QStringLiteral("RTP/AVP 9\r\na=rtpmap:9 G722/8000"));
+    CallSession *a = m_console->answerOffer(QStringLiteral("uac_codec_change.xml"), QStringLiteral("agent4"),
+                                            true, &sipp, &endpoint);
+    QVERIFY(a && endpoint);
+    QCOMPARE(endpoint->sampleRate(), 8000);
+    QVERIFY(endpoint->description().contains(QLatin1String("PCMU")));
+    auto [pcmu, pcmuOctave] = echoedToneLevels(*endpoint, 1000, 2000);
+    QVERIFY2(pcmu > -16 && pcmuOctave < pcmu - 20,
+             qPrintable(QStringLiteral("%1 %2").arg(pcmu).arg(pcmuOctave)));
+    const int g722Streams = g722ResampledStreams;
+    QTRY_COMPARE_WITH_TIMEOUT(sentContaining(QStringLiteral("RTP/AVP 9\r\na=rtpmap:9 G722/8000")),
+                              answeredG722 + 1, 5000);
+    QTRY_COMPARE(g722ResampledStreams.load(), g722Streams + 1);
+    auto [g722, g722Octave] = echoedToneLevels(*endpoint, 1000, 2000);
+    QVERIFY2(g722 > -16 && g722Octave < g722 - 20,
+             qPrintable(QStringLiteral("%1 %2").arg(g722).arg(g722Octave)));
+    QCOMPARE(a->state(), int(Connected));
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 6000); // the far end's BYE
+    m_console->finishSipp(sipp);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
 }
 
 void tst_SipMidCall::inboundWithoutSdp()

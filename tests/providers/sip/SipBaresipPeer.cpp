@@ -1,0 +1,221 @@
+#include "SipBaresipPeer.h"
+
+#include "SipLoopbackPeers.h"
+#include "ToneAnalysis.h"
+
+#include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qdir.h>
+#include <QtCore/qfile.h>
+#include <QtCore/qtextstream.h>
+#include <QtCore/qthread.h>
+
+#include <cstring>
+#include <unistd.h>
+
+namespace {
+
+constexpr int ToneRate = 48000; // the source's rate; baresip resamples to the codec's
+constexpr double ToneSeconds = 20;
+
+void putLe32(QByteArray &out, quint32 value)
+{
+    for (int i = 0; i < 4; ++i)
+        out += char((value >> (8 * i)) & 0xff);
+}
+
+void putLe16(QByteArray &out, quint16 value)
+{
+    out += char(value & 0xff);
+    out += char(value >> 8);
+}
+
+quint32 le32(const char *p)
+{
+    return quint32(uchar(p[0])) | quint32(uchar(p[1])) << 8 | quint32(uchar(p[2])) << 16
+        | quint32(uchar(p[3])) << 24;
+}
+
+quint16 le16(const char *p)
+{
+    return quint16(uchar(p[0]) | uchar(p[1]) << 8);
+}
+
+// A mono 16-bit WAV, the one format baresip's aufile source reads.
+QByteArray wavOf(const QByteArray &pcm, int rate)
+{
+    QByteArray wav = "RIFF";
+    putLe32(wav, quint32(36 + pcm.size()));
+    wav += "WAVEfmt ";
+    putLe32(wav, 16);
+    putLe16(wav, 1); // PCM
+    putLe16(wav, 1);
+    putLe32(wav, quint32(rate));
+    putLe32(wav, quint32(rate * 2));
+    putLe16(wav, 2);
+    putLe16(wav, 16);
+    wav += "data";
+    putLe32(wav, quint32(pcm.size()));
+    return wav + pcm;
+}
+
+} // namespace
+
+SipBaresipPeer::SipBaresipPeer() = default;
+
+SipBaresipPeer::~SipBaresipPeer()
+{
+    stop();
+}
+
+bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString &user, double toneHz,
+                           const QString &dial, QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    const QString tone = m_dir.filePath(QStringLiteral("tone.wav"));
+    QFile toneFile(tone);
+    if (!toneFile.open(QIODevice::WriteOnly)
+        || toneFile.write(wavOf(ToneAnalysis::sine(toneHz, -12.0, ToneRate, ToneSeconds), ToneRate)) < 0) {
+        *error = QStringLiteral("cannot write ") + tone;
+        return false;
+    }
+    toneFile.close();
+    // RTP ports: an even range nobody holds now (baresip takes one pair of it).
+    quint16 rtp = 0;
+    for (int attempt = 0; attempt < 50 && !rtp; ++attempt) {
+        const quint16 candidate = SipLoopbackPeers::freePort() & ~1;
+        if (candidate && candidate < 64000 && !SipLoopbackPeers::udpPortInUse(candidate)
+            && !SipLoopbackPeers::udpPortInUse(candidate + 1))
+            rtp = candidate;
+    }
+    QFile config(m_dir.filePath(QStringLiteral("config")));
+    QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
+    if (!rtp || !config.open(QIODevice::WriteOnly) || !accounts.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the baresip configuration");
+        return false;
+    }
+    // net_interface: its SDP and RTP stay on 127.0.0.1 too (else it takes the first interface's address).
+    QTextStream(&config) << "poll_method epoll\nnet_interface 127.0.0.1\n"
+                         << "sip_listen 127.0.0.1:" << sipPort << "\n"
+                         << "audio_source aufile," << tone << "\n"
+                         << "audio_alert aufile," << tone
+                         << "\n"
+                         // The source's and player's side at one fixed rate, mono: baresip resamples.
+                         << "ausrc_srate " << ToneRate << "\nausrc_channels 1\n"
+                         << "auplay_srate " << ToneRate << "\nauplay_channels 1\n"
+                         << "rtp_ports " << rtp << '-' << rtp + 1 << "\n"
+                         << "module_path /usr/lib/baresip/modules\n"
+                         << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
+                         << "module sndfile.so\nmodule menu.so\n"
+                         << "snd_path " << m_dir.path() << "\n"
+                         << "module_app account.so\n";
+    // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
+    QTextStream(&accounts) << "<sip:" << user << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec
+                           << "\n";
+    config.close();
+    accounts.close();
+    QStringList args {QStringLiteral("-f"), m_dir.path()};
+    if (!dial.isEmpty())
+        args << QStringLiteral("-e") << QStringLiteral("/dial ") + dial;
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), m_dir.path());
+    m_process->setProcessEnvironment(environment);
+    m_process->setStandardInputFile(QProcess::nullDevice());
+    m_process->start(QStringLiteral("baresip"), args);
+    if (!m_process->waitForStarted(5000)) {
+        *error = QStringLiteral("baresip did not start (scripts/install-deps.sh installs baresip-core): ")
+            + m_process->errorString();
+        m_process.reset();
+        return false;
+    }
+    return true;
+}
+
+bool SipBaresipPeer::waitReady()
+{
+    QDeadlineTimer deadline(5000);
+    QByteArray output;
+    while (m_process && !deadline.hasExpired()) {
+        if (m_process->state() == QProcess::NotRunning)
+            return false;
+        m_process->waitForReadyRead(100);
+        output += m_process->readAll();
+        if (output.contains("baresip is ready"))
+            return true;
+    }
+    return false;
+}
+
+void SipBaresipPeer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate(); // SIGTERM to its PID: baresip closes its calls and recordings
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(2000);
+    }
+}
+
+QString SipBaresipPeer::log() const
+{
+    return m_process ? QString::fromLocal8Bit(m_process->readAll().right(3000)) : QString();
+}
+
+double SipBaresipPeer::cpuSeconds() const
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return -1;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process->processId()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // Fields 14 and 15 (utime, stime, clock ticks) follow the command name in parentheses.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+QByteArray SipBaresipPeer::recording(int *sampleRate) const
+{
+    // sndfile names its dumps dump-<time>-dec.wav (what it heard) and -enc.wav (what it sent).
+    const QStringList dumps = QDir(m_dir.path()).entryList({QStringLiteral("dump-*-dec.wav")}, QDir::Files);
+    if (dumps.isEmpty())
+        return {};
+    QFile file(m_dir.filePath(dumps.front()));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray wav = file.readAll();
+    if (wav.size() < 12 || !wav.startsWith("RIFF") || wav.mid(8, 4) != "WAVE")
+        return {};
+    int channels = 0;
+    qsizetype pos = 12;
+    while (pos + 8 <= wav.size()) {
+        const QByteArray id = wav.mid(pos, 4);
+        const quint32 size = le32(wav.constData() + pos + 4);
+        const qsizetype body = pos + 8;
+        if (id == "fmt " && body + 16 <= wav.size()) {
+            channels = le16(wav.constData() + body + 2);
+            *sampleRate = int(le32(wav.constData() + body + 4));
+            if (le16(wav.constData() + body + 14) != 16)
+                return {};
+        } else if (id == "data" && channels > 0) {
+            // The whole rest when the header was not finished.
+            const qsizetype length =
+                size && body + qsizetype(size) <= wav.size() ? qsizetype(size) : wav.size() - body;
+            QByteArray mono;
+            const qsizetype stride = 2 * channels;
+            mono.reserve(length / channels);
+            for (qsizetype i = body; i + stride <= body + length; i += stride)
+                mono.append(wav.constData() + i, 2);
+            return mono;
+        }
+        pos = body + qsizetype(size) + (size & 1);
+    }
+    return {};
+}

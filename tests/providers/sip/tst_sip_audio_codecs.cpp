@@ -1,0 +1,203 @@
+// Audio end to end per codec against a real far end: baresip (SipBaresipPeer) through the loopback
+// Kamailio, restricted to one codec. The console calls baresip (our offer of every codec, baresip's
+// answer picks its one) or baresip calls the console (its offer, our answer under its payload types).
+// The console's audio is the real CallAudioRouter with the buffer twin of the agent's headset
+// (BufferAgentAudioIo at 48 kHz): baresip plays a tone that must reach the agent's earpiece, and the
+// agent's microphone tone must reach baresip's recording, each at its frequency and near its level; the
+// call's line endpoint runs at the codec's rate (8, 16 or 48 kHz).
+#include "SipBaresipPeer.h"
+#include "SipLineProvider.h"
+#include "SipLoopbackConsole.h"
+#include "SipLoopbackPeers.h"
+#include "SipStack.h"
+#include "ToneAnalysis.h"
+#include "ToneFarEnd.h"
+#include "audio/BufferAgentAudioIo.h"
+#include "audio/CallAudioRouter.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "providers/LineAudioEndpoint.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+using namespace Tapi;
+
+namespace {
+double processCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+constexpr double FarHz = 770; // baresip's tone
+constexpr double AgentHz = 1330; // the agent's; neither is a harmonic of the other
+constexpr double ToneDbfs = -12.0; // both tones' level
+constexpr int AgentRate = 48000; // the headset twin's
+constexpr double HeardSeconds = 2.0; // of the earpiece
+} // namespace
+
+class tst_SipAudioCodecs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void toneBothWays_data();
+    void toneBothWays();
+
+private:
+    std::unique_ptr<SipLoopbackPeers> m_peers;
+    std::unique_ptr<SipLoopbackConsole> m_console;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<CallAudioRouter> m_router;
+    std::atomic<BufferAgentAudioIo *> m_io {nullptr}; // owned by the router's mixer, made on its thread
+};
+
+void tst_SipAudioCodecs::initTestCase()
+{
+    m_peers = std::make_unique<SipLoopbackPeers>();
+    QVERIFY(m_peers->isValid());
+    QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
+    QString error;
+    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}}, &error), qPrintable(error));
+    QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
+    m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
+    // The account's default codecs: opus, G722, PCMU, PCMA.
+    QVERIFY2(m_console->start({{{"user", "agent1"}, {"password", "secret1"}}}, &error), qPrintable(error));
+    Line *line = m_console->line(QStringLiteral("agent1"));
+    QVERIFY(line);
+    QTRY_VERIFY2_WITH_TIMEOUT(line->inService(), qPrintable(m_peers->kamailioLog()), 15000);
+    // The agent's headset: the microphone says the agent's tone all the time, the earpiece keeps what it
+    // plays.
+    QVERIFY(m_dir.isValid());
+    m_settings = freshAudioSettings(m_dir);
+    m_router = std::make_unique<CallAudioRouter>(
+        m_console->engine(), nullptr, m_settings.get(),
+        [this] {
+            auto io = std::make_unique<BufferAgentAudioIo>(AgentRate);
+            const QByteArray voice = ToneAnalysis::sine(AgentHz, ToneDbfs, AgentRate, 1.0);
+            const auto samples = ToneAnalysis::samplesOf(voice);
+            io->setCaptureSamples({samples.begin(), samples.end()}, true);
+            m_io = io.get();
+            return io;
+        },
+        CallAudioMixer::Drive::OwnTimer, nullptr);
+}
+
+void tst_SipAudioCodecs::cleanupTestCase()
+{
+    m_router.reset();
+    m_console.reset();
+    m_peers.reset();
+}
+
+void tst_SipAudioCodecs::toneBothWays_data()
+{
+    QTest::addColumn<QString>("codec"); // as baresip names it
+    QTest::addColumn<bool>("inbound"); // baresip calls the console
+    QTest::addColumn<int>("rate"); // the endpoint's and the recording's rate
+    QTest::newRow("PCMU, console calls") << QStringLiteral("PCMU/8000/1") << false << 8000;
+    QTest::newRow("PCMA, console calls") << QStringLiteral("PCMA/8000/1") << false << 8000;
+    QTest::newRow("G722, console calls") << QStringLiteral("G722/16000/1") << false << 16000;
+    QTest::newRow("opus, console calls") << QStringLiteral("opus/48000/2") << false << 48000;
+    QTest::newRow("G722, baresip calls") << QStringLiteral("G722/16000/1") << true << 16000;
+    QTest::newRow("opus, baresip calls") << QStringLiteral("opus/48000/2") << true << 48000;
+}
+
+void tst_SipAudioCodecs::toneBothWays()
+{
+    QFETCH(QString, codec);
+    QFETCH(bool, inbound);
+    QFETCH(int, rate);
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
+    SipBaresipPeer peer;
+    QString error;
+    const QString console = QStringLiteral("sip:agent1@127.0.0.1:%1").arg(m_peers->kamailioPort());
+    QVERIFY2(peer.start(codec, m_peers->farEndPort(), QStringLiteral("9000"), FarHz,
+                        inbound ? console : QString(), &error),
+             qPrintable(error));
+    QVERIFY2(peer.waitReady(), qPrintable(peer.log()));
+
+    CallSession *a = nullptr;
+    if (inbound) {
+        a = m_console->waitForOffer(added);
+        QVERIFY2(a, qPrintable(peer.log() + m_peers->kamailioLog()));
+        QVERIFY(a->answer() > 0);
+    } else {
+        a = m_console->makeCall(QStringLiteral("9000"));
+        QVERIFY(a);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 1, 5000);
+    const auto endpoint = audio.at(0).at(1).value<std::shared_ptr<LineAudioEndpoint>>();
+    QVERIFY(endpoint);
+    QCOMPARE(endpoint->sampleRate(), rate);
+    QVERIFY2(endpoint->description().contains(codec.section(QLatin1Char('/'), 0, 0)),
+             qPrintable(endpoint->description()));
+
+    // Bridged to the headset: what the earpiece plays from now on is what the far end says.
+    QTRY_COMPARE_WITH_TIMEOUT(m_router->bridgedCalls(), 1, 5000);
+    BufferAgentAudioIo *io = m_io;
+    QVERIFY(io);
+    io->takePlayed();
+    std::vector<int16_t> played;
+    // CPU figures (printed, not checked): this process (the console's libre thread, router, mixer, and
+    // the test's polling) and baresip, over the same stretch of the call.
+    const double consoleCpuStart = processCpuSeconds();
+    const double peerCpuStart = peer.cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired() && played.size() < std::size_t(HeardSeconds * AgentRate)) {
+        QTest::qWait(20);
+        const std::vector<int16_t> more = io->takePlayed();
+        played.insert(played.end(), more.begin(), more.end());
+    }
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    qInfo("%s: CPU per second of call: console %.1f ms, baresip %.1f ms", QTest::currentDataTag(),
+          (processCpuSeconds() - consoleCpuStart) * 1000.0 / seconds,
+          (peer.cpuSeconds() - peerCpuStart) * 1000.0 / seconds);
+    const QByteArray heard(reinterpret_cast<const char *>(played.data()),
+                           qsizetype(played.size() * sizeof(int16_t)));
+    const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, AgentRate, 0.2);
+    const double farStray = ToneAnalysis::peakLevelDbfs(heard, AgentHz, AgentRate, 0.2);
+    qInfo("%s: the far end's %.0f Hz in the earpiece at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(),
+          FarHz, far, AgentHz, farStray);
+    QVERIFY2(far > ToneDbfs - 4 && far < ToneDbfs + 3, qPrintable(QString::number(far)));
+    QVERIFY(farStray < far - 20);
+
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Idle), 5000);
+    peer.stop(); // its recording is complete once it has ended
+    int recordedRate = 0;
+    const QByteArray recorded = peer.recording(&recordedRate);
+    QVERIFY2(!recorded.isEmpty(), qPrintable(peer.log()));
+    QCOMPARE(recordedRate, rate);
+    const double agentLevel = ToneAnalysis::peakLevelDbfs(recorded, AgentHz, recordedRate, 0.2);
+    const double agentStray = ToneAnalysis::peakLevelDbfs(recorded, FarHz, recordedRate, 0.2);
+    qInfo("%s: the agent's %.0f Hz in baresip's recording at %.1f dBFS (%.0f Hz at %.1f)",
+          QTest::currentDataTag(), AgentHz, agentLevel, FarHz, agentStray);
+    QVERIFY2(agentLevel > ToneDbfs - 4 && agentLevel < ToneDbfs + 3, qPrintable(QString::number(agentLevel)));
+    QVERIFY(agentStray < agentLevel - 20);
+}
+
+QTEST_GUILESS_MAIN(tst_SipAudioCodecs)
+#include "tst_sip_audio_codecs.moc"
