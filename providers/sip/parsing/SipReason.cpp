@@ -1,17 +1,10 @@
 #include "SipReason.h"
 
+#include "SipLinearWhitespace.h"
+
 #include <QtCore/qlist.h>
 
 namespace {
-
-QByteArrayView trimmed(QByteArrayView text)
-{
-    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
-        text = text.sliced(1);
-    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
-        text.chop(1);
-    return text;
-}
 
 // Splits at `separator` outside quoted strings (a text="a, b" must not split a Reason list).
 QList<QByteArrayView> splitOutsideQuotes(QByteArrayView text, char separator)
@@ -51,18 +44,18 @@ QString unquoted(QByteArrayView value)
 
 std::optional<SipReason> SipReason::parse(QByteArrayView value)
 {
-    const QList<QByteArrayView> parts = splitOutsideQuotes(trimmed(value), ';');
+    const QList<QByteArrayView> parts = splitOutsideQuotes(trimLinearWhitespace(value), ';');
     SipReason reason;
-    reason.protocol = QString::fromLatin1(trimmed(parts.front()));
+    reason.protocol = QString::fromLatin1(trimLinearWhitespace(parts.front()));
     if (reason.protocol.isEmpty())
         return std::nullopt;
     for (qsizetype i = 1; i < parts.size(); ++i) {
-        const QByteArrayView param = trimmed(parts.at(i));
+        const QByteArrayView param = trimLinearWhitespace(parts.at(i));
         const qsizetype eq = param.indexOf('=');
         if (eq < 0)
             continue;
-        const QByteArray name = trimmed(param.first(eq)).toByteArray().toLower();
-        const QByteArrayView paramValue = trimmed(param.sliced(eq + 1));
+        const QByteArray name = trimLinearWhitespace(param.first(eq)).toByteArray().toLower();
+        const QByteArrayView paramValue = trimLinearWhitespace(param.sliced(eq + 1));
         if (name == "cause") {
             bool ok = false;
             const int cause = paramValue.toByteArray().toInt(&ok);

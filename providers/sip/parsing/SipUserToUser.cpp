@@ -1,17 +1,10 @@
 #include "SipUserToUser.h"
 
+#include "SipLinearWhitespace.h"
+
 #include <QtCore/qlist.h>
 
 namespace {
-
-QByteArrayView trimmed(QByteArrayView text)
-{
-    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
-        text = text.sliced(1);
-    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
-        text.chop(1);
-    return text;
-}
 
 int hexValue(char c)
 {
@@ -28,7 +21,7 @@ int hexValue(char c)
 
 std::optional<SipUserToUser> SipUserToUser::parse(QByteArrayView value)
 {
-    value = trimmed(value);
+    value = trimLinearWhitespace(value);
     QByteArrayView dataPart;
     QByteArrayView rest;
     if (value.startsWith('"')) {
@@ -42,16 +35,18 @@ std::optional<SipUserToUser> SipUserToUser::parse(QByteArrayView value)
         dataPart = semicolon < 0 ? value : value.first(semicolon);
         rest = semicolon < 0 ? QByteArrayView() : value.sliced(semicolon);
     }
-    dataPart = trimmed(dataPart);
+    dataPart = trimLinearWhitespace(dataPart);
     SipUserToUser result;
     result.purpose = QStringLiteral("isdn-uui");
     for (QByteArrayView param : QByteArray(rest.toByteArray()).split(';')) {
-        param = trimmed(param);
+        param = trimLinearWhitespace(param);
         if (param.isEmpty())
             continue;
         const qsizetype eq = param.indexOf('=');
-        const QByteArray name = trimmed(eq < 0 ? param : param.first(eq)).toByteArray().toLower();
-        QByteArray paramValue = eq < 0 ? QByteArray() : trimmed(param.sliced(eq + 1)).toByteArray();
+        const QByteArray name =
+            trimLinearWhitespace(eq < 0 ? param : param.first(eq)).toByteArray().toLower();
+        QByteArray paramValue =
+            eq < 0 ? QByteArray() : trimLinearWhitespace(param.sliced(eq + 1)).toByteArray();
         if (paramValue.size() >= 2 && paramValue.startsWith('"') && paramValue.endsWith('"'))
             paramValue = paramValue.mid(1, paramValue.size() - 2);
         if (name == "encoding" && paramValue.toLower() != "hex")

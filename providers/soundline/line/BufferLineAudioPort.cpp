@@ -4,10 +4,6 @@
 
 #include <QtCore/qmetaobject.h>
 
-namespace {
-constexpr int FrameSamples = 160; // 20 ms, what a sound card period typically is
-}
-
 BufferLineAudioPort::BufferLineAudioPort(const QString &deviceName, QObject *parent)
     : LineAudioPort(parent)
     , m_deviceName(deviceName)

@@ -13,6 +13,10 @@ class LineAudioPort : public QObject
     Q_OBJECT
 
 public:
+    // Captured audio is reported in frames of 20 ms at the line's 8 kHz, what a sound card period typically
+    // is.
+    static constexpr int FrameSamples = 160;
+
     using QObject::QObject;
 
     // Starts capture and playback; false with *error (device and reason) when the device is missing.

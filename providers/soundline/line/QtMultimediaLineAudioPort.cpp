@@ -13,7 +13,6 @@
 
 namespace {
 constexpr int LineRate = 8000;
-constexpr int FrameSamples = 160; // 20 ms at the line's rate
 constexpr int PresenceCheckMs = 500; // half the one-second budget for noticing an unplugged card
 // Capture in small fragments: the line's playback (dialling, the agent's voice) is paced by it, and a
 // record stream left to PulseAudio's default fragment size arrives in bursts of a second or more.
