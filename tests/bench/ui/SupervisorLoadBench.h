@@ -10,6 +10,7 @@
 
 class AgentState;
 class ConsoleAudio;
+class ConsoleSettings;
 class QSettings;
 class QTemporaryDir;
 class CallEngine;
@@ -63,6 +64,7 @@ private:
     // temporary folder.
     std::unique_ptr<QTemporaryDir> m_settingsDir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_consoleSettings;
     std::unique_ptr<ConsoleAudio> m_audio;
     std::unique_ptr<QQmlApplicationEngine> m_qml;
     QQuickWindow *m_window = nullptr;
