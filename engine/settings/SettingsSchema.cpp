@@ -1,7 +1,5 @@
 #include "settings/SettingsSchema.h"
 
-#include <QtCore/qcoreapplication.h>
-
 namespace {
 
 using Type = SettingsSchema::Type;
@@ -85,7 +83,7 @@ std::optional<QVariant> SettingsSchema::validated(Key key, const QVariant &raw, 
     const int typeId = raw.typeId();
     if (typeId == QMetaType::QStringList || typeId == QMetaType::QVariantList
         || typeId == QMetaType::QVariantMap)
-        return refuse(QCoreApplication::translate("SettingsSchema", "a list where one value belongs"));
+        return refuse(QStringLiteral("a list where one value belongs"));
     switch (s.type) {
     case Type::Bool: {
         if (typeId == QMetaType::Bool)
@@ -95,16 +93,14 @@ std::optional<QVariant> SettingsSchema::validated(Key key, const QVariant &raw, 
             return QVariant(true);
         if (text == QLatin1String("false") || text == QLatin1String("0"))
             return QVariant(false);
-        return refuse(QCoreApplication::translate("SettingsSchema", "expected true or false"));
+        return refuse(QStringLiteral("expected true or false"));
     }
     case Type::Int: {
         bool ok = false;
         const int number = typeId == QMetaType::Int ? raw.toInt(&ok) : raw.toString().trimmed().toInt(&ok);
         if (!ok || number < s.minimum || number > s.maximum)
             return refuse(
-                QCoreApplication::translate("SettingsSchema", "expected a whole number from %1 to %2")
-                    .arg(s.minimum)
-                    .arg(s.maximum));
+                QStringLiteral("expected a whole number from %1 to %2").arg(s.minimum).arg(s.maximum));
         return QVariant(number);
     }
     case Type::String: {
@@ -119,8 +115,7 @@ std::optional<QVariant> SettingsSchema::validated(Key key, const QVariant &raw, 
         QStringList shown;
         for (const QString &allowed : s.allowed)
             shown << (allowed.isEmpty() ? QStringLiteral("\"\"") : allowed);
-        return refuse(
-            QCoreApplication::translate("SettingsSchema", "expected one of %1").arg(shown.join(u", ")));
+        return refuse(QStringLiteral("expected one of %1").arg(shown.join(u", ")));
     }
     }
     return refuse(QString());
