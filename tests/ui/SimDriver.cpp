@@ -157,7 +157,7 @@ void SimDriver::build()
     addLine(QStringLiteral("sim/x"), QStringLiteral("Station X"), bridged, QStringLiteral("300"), true);
     addLine(QStringLiteral("sim/y"), QStringLiteral("Station Y"), bridged, QStringLiteral("300"), false);
 
-    // The store Qt.labs.settings writes (the test's XDG_CONFIG_HOME); each world starts with no audio or
+    // The store ConsoleSettings reads and writes (the test's XDG_CONFIG_HOME); each world starts with no audio or
     // recording settings, and recordings go to this world's temporary folder.
     m_settings = std::make_unique<QSettings>();
     m_settings->remove(SettingsSchema::spec(SettingsSchema::Language).name);
