@@ -82,7 +82,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
-    // Every QSettings() (ConsoleSettings and the other readers) keeps the user's file as written but for changed keys.
+    // Every QSettings() (ConsoleSettings and the other readers) keeps the user's file as written but for
+    // changed keys.
     QSettings::setDefaultFormat(PreservingIniFormat::format());
     if (!headless) // the window belongs to share/applications/<id>.desktop
         QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));

@@ -157,8 +157,8 @@ void SimDriver::build()
     addLine(QStringLiteral("sim/x"), QStringLiteral("Station X"), bridged, QStringLiteral("300"), true);
     addLine(QStringLiteral("sim/y"), QStringLiteral("Station Y"), bridged, QStringLiteral("300"), false);
 
-    // The store ConsoleSettings reads and writes (the test's XDG_CONFIG_HOME); each world starts with no audio or
-    // recording settings, and recordings go to this world's temporary folder.
+    // The store ConsoleSettings reads and writes (the test's XDG_CONFIG_HOME); each world starts with no
+    // audio or recording settings, and recordings go to this world's temporary folder.
     m_settings = std::make_unique<QSettings>();
     m_settings->remove(SettingsSchema::spec(SettingsSchema::Language).name);
     clearSettings();
