@@ -14,6 +14,8 @@ Item {
     height: 800
 
     Component { id: settingsComponent; SettingsPage { anchors.fill: parent } }
+    Component { id: audioPaneComponent; AudioDevicesPane { width: 900 } }
+    Component { id: tipComponent; DisabledReasonTip { anchors.fill: parent } }
 
     TestCase {
         name: "SettingsAdmin"
@@ -135,6 +137,19 @@ Item {
             mouseClick(auto)
             verify(ConsoleSettings.recordingAuto.value)
             compare(SimDriver.settingValue("recording/auto"), undefined)
+        }
+
+        // The pointer resting on a locked control shows why (the window's DisabledReasonTip).
+        function test_pinnedControlShowsWhyOnHover() {
+            const pane = createTemporaryObject(audioPaneComponent, root)
+            const tip = createTemporaryObject(tipComponent, root, { scopes: [pane] })
+            const format = findChild(pane, "recordingFormat")
+            mouseMove(format, format.width / 2, format.height / 2)
+            compare(tip.text, "") // free: nothing to explain
+            SimDriver.setAdminSettings({ "recording/format": "opus" })
+            mouseMove(format, format.width / 2 + 1, format.height / 2)
+            tryCompare(tip, "text", "Set by your administrator")
+            tryCompare(findChild(tip, "disabledReasonToolTip"), "visible", true)
         }
 
         function test_pinnedShortcutIsLocked() {
