@@ -22,6 +22,7 @@
 #include "providers/ProviderRegistry.h"
 #include "providers/ScenarioPlayer.h"
 #include "session/CallEngine.h"
+#include "settings/ConsoleSettings.h"
 #include "trace/TraceWriter.h"
 
 #include "floor/ConsoleFloor.h"
@@ -49,6 +50,8 @@ ConsoleApp::ConsoleApp(QObject *parent)
     , m_agent(new AgentState(this))
     , m_callLog(new CallLog(this))
     , m_eventLog(new EventLogModel(this))
+    , m_store(new QSettings(this))
+    , m_settings(new ConsoleSettings(m_store, ConsoleSettings::systemAdminFile(), this))
 {
     m_agent->attach(m_engine);
     m_eventLog->attach(m_engine); // the call log follows the engine in the console only (showConsole)
@@ -148,8 +151,7 @@ void ConsoleApp::startPhones()
     m_phoneBinding->setAvailable(m_agent->canTakeCalls());
     connect(m_agent, &AgentState::canTakeCallsChanged, m_phoneBinding,
             [this] { m_phoneBinding->setAvailable(m_agent->canTakeCalls()); });
-    const QString active = QSettings().value(QLatin1String(PhoneBinding::ActivePhoneSettingsKey)).toString();
-    m_phoneBinding->setActivePhoneId(active);
+    m_phoneBinding->useSettings(m_settings);
     m_phoneBinding->attach(m_phone);
 }
 
@@ -157,7 +159,6 @@ void ConsoleApp::startAudio()
 {
     if (m_audio)
         return;
-    m_settings = new QSettings(this);
     m_audio = new ConsoleAudio(m_engine, m_agent, m_settings);
 }
 
@@ -252,11 +253,10 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     // The state the agent left the console in, Ready the first time: kept in a file of its own beside the
     // settings (its writes are the engine's, on a thread of their own, and never rewrite the user's
     // settings file), read from the settings where earlier versions kept it.
-    const QString configFolder = m_settings
-        ? QFileInfo(m_settings->fileName()).absolutePath()
-        : QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    const QString configFolder = QFileInfo(m_store->fileName()).absolutePath();
     QDir().mkpath(configFolder);
-    m_agent->persistIn(QDir(configFolder).filePath(QStringLiteral("agent-state.ini")), m_settings);
+    m_agent->persistIn(QDir(configFolder).filePath(QStringLiteral("agent-state.ini")), m_store);
+    ConsoleSettings::setQmlInstance(m_settings);
     CallEngine::setQmlInstance(m_engine);
     AgentState::setQmlInstance(m_agent);
     CallLog::setQmlInstance(m_callLog);

@@ -17,6 +17,7 @@ class ProviderRegistry;
 class QFile;
 class QQmlApplicationEngine;
 class QQuickWindow;
+class ConsoleSettings;
 class QSettings;
 class TraceWriter;
 
@@ -29,6 +30,9 @@ class ConsoleApp : public QObject
 public:
     explicit ConsoleApp(QObject *parent = nullptr);
     ~ConsoleApp() override;
+
+    // The console's settings: the user's file (QSettings' default) under the administrator's pins.
+    ConsoleSettings *settings() const { return m_settings; }
 
     // Loads the simulated provider with the scenario. Returns false with *error on failure; *exitCode
     // is 2 for a bad scenario file.
@@ -84,8 +88,10 @@ private:
     QFile *m_traceFile = nullptr;
     TraceWriter *m_trace = nullptr;
     QQmlApplicationEngine *m_qml = nullptr;
+    // The user's settings file and the typed settings over it and the administrator's file.
+    QSettings *m_store;
+    ConsoleSettings *m_settings;
     // Call audio, ringing on the ringer device and dial-pad tones on the playback device (console only).
-    QSettings *m_settings = nullptr;
     ConsoleAudio *m_audio = nullptr;
     ConsoleFloor *m_floor = nullptr;
 };

@@ -32,9 +32,10 @@ bool hasDisplay()
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
-            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")
-            || !std::strcmp(argv[i], "--list-headsets") || !std::strncmp(argv[i], "--probe-hid-descriptor", 22))
+        if (!std::strcmp(argv[i], "--headless") || !std::strcmp(argv[i], "--help")
+            || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
+            || !std::strcmp(argv[i], "-v") || !std::strcmp(argv[i], "--list-headsets")
+            || !std::strncmp(argv[i], "--probe-hid-descriptor", 22))
             return true;
     }
     return false;
@@ -81,7 +82,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hookline"));
     QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKLINE_VERSION));
-    // Every QSettings() (C++ and Qt.labs.settings) keeps the user's file as written but for changed keys.
+    // Every QSettings() (ConsoleSettings and the other readers) keeps the user's file as written but for
+    // changed keys.
     QSettings::setDefaultFormat(PreservingIniFormat::format());
     if (!headless) // the window belongs to share/applications/<id>.desktop
         QGuiApplication::setDesktopFileName(QStringLiteral(HOOKLINE_APP_ID));
@@ -116,15 +118,17 @@ int main(int argc, char *argv[])
         QStringLiteral("List attached USB telephony headsets: path, names, permission, controls."));
     QCommandLineOption probeHidOption(
         QStringLiteral("probe-hid-descriptor"),
-        QStringLiteral("Print a raw HID report descriptor's telephony controls as JSON; exit 0 usable, 3 none, "
-                       "2 malformed."),
+        QStringLiteral(
+            "Print a raw HID report descriptor's telephony controls as JSON; exit 0 usable, 3 none, "
+            "2 malformed."),
         QStringLiteral("FILE"));
     // Handled before the application object exists (runLineAudioAnalyzerCommand); listed here so
     // --help shows it.
     QCommandLineOption analyzeLineAudioOption(
         QStringLiteral("analyze-line-audio"),
-        QStringLiteral("Print what the sound-card line's detectors hear in a sound file, one JSON line per event "
-                       "(with --profile us|eu|uk [--cid class|clip|dtmf]); exit 2 on an unreadable file."),
+        QStringLiteral(
+            "Print what the sound-card line's detectors hear in a sound file, one JSON line per event "
+            "(with --profile us|eu|uk [--cid class|clip|dtmf]); exit 2 on an unreadable file."),
         QStringLiteral("FILE"));
     parser.addOptions({headlessOption, scenarioOption, traceOption, supervisorOption, langOption,
                        listHeadsetsOption, probeHidOption, analyzeLineAudioOption});
@@ -138,6 +142,8 @@ int main(int argc, char *argv[])
 
     // The catalogues compiled into the executable: --lang for this run, else the choice stored in Settings,
     // else the system's language.
+    ConsoleApp console; // its settings are read before the language: the stored choice is one of them
+    UiLanguage::instance()->useSettings(console.settings());
     UiLanguage::instance()->start(parser.value(langOption));
 
     if (!headlessRequested && headless)
@@ -145,7 +151,6 @@ int main(int argc, char *argv[])
             stderr,
             "hookline: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the scenario headless\n");
 
-    ConsoleApp console;
     QString error;
     int exitCode = 1;
     if (parser.isSet(traceOption)

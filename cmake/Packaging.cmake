@@ -28,7 +28,7 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 # Loaded by the QML engine and Qt's plugin loader, not linked: the QML modules the UI imports, the SQLite
 # driver of the call log, the platform and SVG plugins.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-dialogs, qml6-module-qtqml-workerscript, qml6-module-qtcore, qml6-module-qt-labs-platform, qml6-module-qt-labs-settings, libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6")
+    "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-dialogs, qml6-module-qtqml-workerscript, qml6-module-qtcore, qml6-module-qt-labs-platform, libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 # Reload the udev rule and hwdb entry the package installs (lib/udev) so a plugged headset becomes usable.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${PROJECT_SOURCE_DIR}/packaging/debian/postinst")

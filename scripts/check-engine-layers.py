@@ -14,6 +14,7 @@ import tempfile
 LAYERS = {
     "core": 0,
     "providers": 1,
+    "settings": 1,
     "lines": 2,
     "session": 3,
     "agent": 4,

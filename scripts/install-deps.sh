@@ -13,7 +13,6 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
-  qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qt6-qpa-plugins
   # SVG image format and icon engine plugins: the console's icons (resources/icons) are SVG
   libqt6svg6

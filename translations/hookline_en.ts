@@ -283,37 +283,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="153"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="176"/>
         <source>System default (none available)</source>
         <translation>System default (none available)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="154"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="177"/>
         <source>System default (%1)</source>
         <translation>System default (%1)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="160"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="183"/>
         <source>%1 (not connected)</source>
         <translation>%1 (not connected)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
         <source>microphone</source>
         <translation>microphone</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="185"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="208"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="189"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="212"/>
         <source>No %1 is available.</source>
         <translation>No %1 is available.</translation>
     </message>
@@ -321,136 +321,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="80"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="87"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
         <source>Earpiece</source>
         <translation>Earpiece</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="94"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
         <source>Ringer</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="143"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="146"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
         <source>Clear %1</source>
         <translation>Clear %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="157"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>Ringtone file</source>
         <translation>Ringtone file</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="162"/>
         <source>The built-in ringtone</source>
         <translation>The built-in ringtone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>Ringing with the built-in ringtone.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="168"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
         <source>Ringing with %1.</source>
         <translation>Ringing with %1.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="186"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>Music on hold</source>
         <translation>Music on hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="189"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="191"/>
         <source>None: a held caller hears silence</source>
         <translation>None: a held caller hears silence</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="195"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
         <source>Record every call automatically</source>
         <translation>Record every call automatically</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="203"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="210"/>
         <source>Recordings folder</source>
         <translation>Recordings folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>The default folder</source>
         <translation>The default folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="216"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="217"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Recording format</source>
         <translation>Recording format</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="242"/>
         <source>Recording channels</source>
         <translation>Recording channels</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
         <source>Stereo: caller left, agent right</source>
         <translation>Stereo: caller left, agent right</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
         <source>Mono: both mixed</source>
         <translation>Mono: both mixed</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="135"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="137"/>
         <source>Browse for %1</source>
         <translation>Browse for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="147"/>
         <source>Already empty.</source>
         <translation>Already empty.</translation>
     </message>
@@ -601,27 +601,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="100"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -1467,27 +1467,27 @@
         <translation>No headset found. Plug in a USB headset and it appears here.</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="58"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="60"/>
         <source>Use %1 as the active headset</source>
         <translation>Use %1 as the active headset</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="88"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="91"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="89"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="92"/>
         <source>Remove %1 from the list</source>
         <translation>Remove %1 from the list</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="100"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="103"/>
         <source>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</source>
         <translation>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="101"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="104"/>
         <source>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</source>
         <translation>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</translation>
     </message>
@@ -1777,47 +1777,47 @@ on %2</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/Main.qml" line="18"/>
+        <location filename="../ui/Main.qml" line="17"/>
         <source>Hookline supervisor</source>
         <translation>Hookline supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="18"/>
+        <location filename="../ui/Main.qml" line="17"/>
         <source>Hookline</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="104"/>
+        <location filename="../ui/Main.qml" line="65"/>
         <source>Pages and agent state</source>
         <translation>Pages and agent state</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="115"/>
+        <location filename="../ui/Main.qml" line="76"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="116"/>
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="117"/>
+        <location filename="../ui/Main.qml" line="78"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="118"/>
+        <location filename="../ui/Main.qml" line="79"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="119"/>
+        <location filename="../ui/Main.qml" line="80"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Main.qml" line="127"/>
+        <location filename="../ui/Main.qml" line="88"/>
         <source>%n line(s) out of service</source>
         <translation>
             <numerusform>%n line out of service</numerusform>
@@ -1825,7 +1825,7 @@ on %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="133"/>
+        <location filename="../ui/Main.qml" line="94"/>
         <source>Opens Settings, where each line says why</source>
         <translation>Opens Settings, where each line says why</translation>
     </message>
@@ -2170,6 +2170,14 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>PinnedNote</name>
+    <message>
+        <location filename="../ui/components/PinnedNote.qml" line="13"/>
+        <source>Set by your administrator</source>
+        <translation>Set by your administrator</translation>
+    </message>
+</context>
+<context>
     <name>QtAgentAudioIo</name>
     <message>
         <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
@@ -2434,125 +2442,130 @@ on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Drop the selected call</source>
         <translation>Drop the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Hold or unhold the selected call</source>
         <translation>Hold or unhold the selected call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Mute or unmute the microphone</source>
         <translation>Mute or unmute the microphone</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="40"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
+        <source>Settings marked “Set by your administrator” come from %1 and cannot be changed here.</source>
+        <translation>Settings marked “Set by your administrator” come from %1 and cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
         <source>Lines</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="66"/>
         <source>Headsets</source>
         <translation>Headsets</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="77"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="79"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="109"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="130"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="84"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="100"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="102"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="99"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="120"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="122"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="134"/>
         <source>User interface language</source>
         <translation>User interface language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="118"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="143"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
         <source>Save the wrap-up and close the call</source>
         <translation>Save the wrap-up and close the call</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="12"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="13"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
         <source>Become ready</source>
         <translation>Become ready</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="27"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
         <source>Change the agent state</source>
         <translation>Change the agent state</translation>
     </message>
@@ -2585,52 +2598,52 @@ on %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="107"/>
         <source>Press keys…</source>
         <translation>Press keys…</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
         <source>Shortcut for %1: %2</source>
         <translation>Shortcut for %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
         <source>Cancel changing the shortcut</source>
         <translation>Cancel changing the shortcut</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="121"/>
         <source>Change the shortcut for %1</source>
         <translation>Change the shortcut for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="126"/>
         <source>Reset</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="130"/>
         <source>Reset the shortcut for %1 to %2</source>
         <translation>Reset the shortcut for %1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="145"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="155"/>
         <source>Shortcut capture</source>
         <translation>Shortcut capture</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="129"/>
         <source>This is the default shortcut.</source>
         <translation>This is the default shortcut.</translation>
     </message>

@@ -282,37 +282,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="153"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="176"/>
         <source>System default (none available)</source>
         <translation>系統預設（無可用裝置）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="154"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="177"/>
         <source>System default (%1)</source>
         <translation>系統預設（%1）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="160"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="183"/>
         <source>%1 (not connected)</source>
         <translation>%1（未連接）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
         <source>microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="182"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
         <source>output</source>
         <translation>輸出裝置</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="185"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="208"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>所選的%1「%2」未連接；改用系統預設「%3」。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="189"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="212"/>
         <source>No %1 is available.</source>
         <translation>沒有可用的%1。</translation>
     </message>
@@ -320,136 +320,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="80"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
         <source>Microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="87"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
         <source>Earpiece</source>
         <translation>耳機聽筒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="94"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
         <source>Ringer</source>
         <translation>鈴聲裝置</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="143"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="146"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
         <source>Clear %1</source>
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="157"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>Ringtone file</source>
         <translation>鈴聲檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="162"/>
         <source>The built-in ringtone</source>
         <translation>內建鈴聲</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="167"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>目前使用內建鈴聲。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="168"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
         <source>Ringing with %1.</source>
         <translation>目前使用鈴聲 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="186"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
         <source>Music on hold</source>
         <translation>保留音樂</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="189"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="191"/>
         <source>None: a held caller hears silence</source>
         <translation>無：保留中的來電者只會聽到靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="195"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
         <source>Record every call automatically</source>
         <translation>自動錄下每通電話</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="203"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="210"/>
         <source>Recordings folder</source>
         <translation>錄音資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="206"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
         <source>The default folder</source>
         <translation>預設資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="216"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="217"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
         <source>Recording format</source>
         <translation>錄音格式</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="242"/>
         <source>Recording channels</source>
         <translation>錄音聲道</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
         <source>Stereo: caller left, agent right</source>
         <translation>立體聲：來電者在左、客服人員在右</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
         <source>Mono: both mixed</source>
         <translation>單聲道：雙方混音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="135"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="137"/>
         <source>Browse for %1</source>
         <translation>瀏覽%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="160"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="188"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="147"/>
         <source>Already empty.</source>
         <translation>已經是空的。</translation>
     </message>
@@ -600,27 +600,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="100"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="384"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="407"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="413"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="431"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -1462,27 +1462,27 @@
         <translation>找不到耳機。插入 USB 耳機後，它會顯示在這裡。</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="58"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="60"/>
         <source>Use %1 as the active headset</source>
         <translation>將 %1 設為使用中的耳機</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="88"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="91"/>
         <source>Dismiss</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="89"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="92"/>
         <source>Remove %1 from the list</source>
         <translation>從清單移除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="100"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="103"/>
         <source>Mute lock: the headset holds the microphone muted. Release the mute lock on the headset (or swing the boom arm down) to unmute.</source>
         <translation>靜音鎖定：耳機讓麥克風保持靜音。請在耳機上解除靜音鎖定（或將麥克風桿放下）以取消靜音。</translation>
     </message>
     <message>
-        <location filename="../ui/components/HeadsetsPane.qml" line="101"/>
+        <location filename="../ui/components/HeadsetsPane.qml" line="104"/>
         <source>Mute lock: off. The headset&apos;s mute button mutes and unmutes like the console&apos;s.</source>
         <translation>靜音鎖定：關閉。耳機的靜音鍵與主控台的靜音按鈕作用相同。</translation>
     </message>
@@ -1771,54 +1771,54 @@ on %2</source>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/Main.qml" line="18"/>
+        <location filename="../ui/Main.qml" line="17"/>
         <source>Hookline supervisor</source>
         <translation>Hookline 督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="18"/>
+        <location filename="../ui/Main.qml" line="17"/>
         <source>Hookline</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="115"/>
+        <location filename="../ui/Main.qml" line="76"/>
         <source>Pages</source>
         <translation>頁面</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="116"/>
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="117"/>
+        <location filename="../ui/Main.qml" line="78"/>
         <source>History</source>
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="118"/>
+        <location filename="../ui/Main.qml" line="79"/>
         <source>Supervisor</source>
         <translation>督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="119"/>
+        <location filename="../ui/Main.qml" line="80"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Main.qml" line="127"/>
+        <location filename="../ui/Main.qml" line="88"/>
         <source>%n line(s) out of service</source>
         <translation>
             <numerusform>%n 條線路停止服務</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="133"/>
+        <location filename="../ui/Main.qml" line="94"/>
         <source>Opens Settings, where each line says why</source>
         <translation>開啟設定，每條線路都會說明原因</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="104"/>
+        <location filename="../ui/Main.qml" line="65"/>
         <source>Pages and agent state</source>
         <translation>頁面與客服人員狀態</translation>
     </message>
@@ -2163,6 +2163,14 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>PinnedNote</name>
+    <message>
+        <location filename="../ui/components/PinnedNote.qml" line="13"/>
+        <source>Set by your administrator</source>
+        <translation>由系統管理員設定</translation>
+    </message>
+</context>
+<context>
     <name>QtAgentAudioIo</name>
     <message>
         <location filename="../engine/audio/QtAgentAudioIo.cpp" line="67"/>
@@ -2427,125 +2435,130 @@ on %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="18"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="19"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="20"/>
         <source>Drop the selected call</source>
         <translation>掛斷選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="21"/>
         <source>Hold or unhold the selected call</source>
         <translation>保留或取回選取的通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="22"/>
         <source>Mute or unmute the microphone</source>
         <translation>麥克風靜音或取消靜音</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="40"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
+        <source>Settings marked “Set by your administrator” come from %1 and cannot be changed here.</source>
+        <translation>標示「由系統管理員設定」的設定來自 %1，無法在此變更。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="53"/>
         <source>Lines</source>
         <translation>線路</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="45"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="54"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="66"/>
         <source>Headsets</source>
         <translation>耳機</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="60"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
         <source>Audio</source>
         <translation>音訊</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="65"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="77"/>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="67"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="79"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="109"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="130"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="74"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="84"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="100"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="86"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="102"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="99"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="120"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="122"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="134"/>
         <source>User interface language</source>
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="118"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="143"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="12"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="13"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="23"/>
         <source>Save the wrap-up and close the call</source>
         <translation>儲存整理內容並關閉通話</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="26"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="24"/>
         <source>Become ready</source>
         <translation>轉為就緒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="27"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="25"/>
         <source>Change the agent state</source>
         <translation>變更客服狀態</translation>
     </message>
@@ -2578,52 +2591,52 @@ on %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="102"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="107"/>
         <source>Press keys…</source>
         <translation>請按下按鍵…</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="106"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
         <source>Shortcut for %1: %2</source>
         <translation>%1 的快速鍵：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="110"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
         <source>Change</source>
         <translation>變更</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="111"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
         <source>Cancel changing the shortcut</source>
         <translation>取消變更快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="112"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="121"/>
         <source>Change the shortcut for %1</source>
         <translation>變更「%1」的快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="117"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="126"/>
         <source>Reset</source>
         <translation>重設</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="120"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="130"/>
         <source>Reset the shortcut for %1 to %2</source>
         <translation>將「%1」的快速鍵重設為 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="145"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="155"/>
         <source>Shortcut capture</source>
         <translation>快速鍵擷取</translation>
     </message>
     <message>
-        <location filename="../ui/components/ShortcutEditor.qml" line="119"/>
+        <location filename="../ui/components/ShortcutEditor.qml" line="129"/>
         <source>This is the default shortcut.</source>
         <translation>這已是預設的快速鍵。</translation>
     </message>

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.settings
 import Hookline.Engine
 import Hookline.Ui
 
@@ -20,9 +19,6 @@ ApplicationWindow {
     property bool supervisorMode: false
     // The headset binding, when the console has headset support (set by the app).
     property PhoneBinding phoneBinding: null
-    readonly property var defaultShortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M", closeWrapUp: "Ctrl+Shift+S",
-                                               ready: "Ctrl+Shift+Y", stateMenu: "Ctrl+Shift+N" })
     property alias currentPage: tabs.currentIndex
 
     color: Theme.window
@@ -55,47 +51,12 @@ ApplicationWindow {
     palette.disabled.button: Theme.disabledSurface
     palette.disabled.base: Theme.disabledSurface
 
-    // Read with value() and written only when the agent changes a setting: Qt.labs.settings properties would
-    // write every default at start-up, rewriting the user's whole settings file.
-    Settings { id: settingsFile }
-    QtObject {
-        id: shortcutSettings
-        property bool loaded: false // the first values are what the file says: nothing to write back
-        Component.onCompleted: loaded = true
-        function store(key, value) { if (loaded) settingsFile.setValue(key, value) }
-        property string answer: settingsFile.value("shortcuts/answer", window.defaultShortcuts.answer)
-        property string reject: settingsFile.value("shortcuts/reject", window.defaultShortcuts.reject)
-        property string drop: settingsFile.value("shortcuts/drop", window.defaultShortcuts.drop)
-        property string hold: settingsFile.value("shortcuts/hold", window.defaultShortcuts.hold)
-        property string mute: settingsFile.value("shortcuts/mute", window.defaultShortcuts.mute)
-        property string closeWrapUp: settingsFile.value("shortcuts/closeWrapUp", window.defaultShortcuts.closeWrapUp)
-        property string ready: settingsFile.value("shortcuts/ready", window.defaultShortcuts.ready)
-        property string stateMenu: settingsFile.value("shortcuts/stateMenu", window.defaultShortcuts.stateMenu)
-        onAnswerChanged: store("shortcuts/answer", answer)
-        onRejectChanged: store("shortcuts/reject", reject)
-        onDropChanged: store("shortcuts/drop", drop)
-        onHoldChanged: store("shortcuts/hold", hold)
-        onMuteChanged: store("shortcuts/mute", mute)
-        onCloseWrapUpChanged: store("shortcuts/closeWrapUp", closeWrapUp)
-        onReadyChanged: store("shortcuts/ready", ready)
-        onStateMenuChanged: store("shortcuts/stateMenu", stateMenu)
-    }
-    QtObject {
-        id: appearanceSettings
-        property bool loaded: false
-        Component.onCompleted: loaded = true
-        function store(key, value) { if (loaded) settingsFile.setValue(key, value) }
-        property string theme: settingsFile.value("appearance/theme", "system")
-        property int wrapUpSeconds: {
-            const stored = parseInt(settingsFile.value("appearance/wrapUpSeconds", 60))
-            return isNaN(stored) ? 60 : stored
-        }
-        onThemeChanged: store("appearance/theme", theme)
-        onWrapUpSecondsChanged: store("appearance/wrapUpSeconds", wrapUpSeconds)
-    }
+    // The theme and the wrap-up time follow their settings (ConsoleSettings: the user's file under the
+    // administrator's pins), at start-up and whenever they change.
+    Binding { target: Theme; property: "override"; value: ConsoleSettings.theme.value }
+    Binding { target: AgentState; property: "wrapUpSeconds"; value: ConsoleSettings.wrapUpSeconds.value }
+    readonly property var shortcuts: ConsoleSettings.shortcuts
     Component.onCompleted: {
-        Theme.override = appearanceSettings.theme
-        AgentState.wrapUpSeconds = appearanceSettings.wrapUpSeconds
         if (supervisorMode)
             tabs.currentIndex = 2
     }
@@ -133,7 +94,7 @@ ApplicationWindow {
                 Accessible.description: qsTr("Opens Settings, where each line says why")
                 onClicked: tabs.currentIndex = 3
             }
-            AgentStateBar { shortcuts: ({ ready: shortcutSettings.ready, stateMenu: shortcutSettings.stateMenu }) }
+            AgentStateBar { shortcuts: ({ ready: window.shortcuts.ready.value, stateMenu: window.shortcuts.stateMenu.value }) }
         }
     }
 
@@ -159,8 +120,9 @@ ApplicationWindow {
         currentIndex: tabs.currentIndex
         AgentConsole {
             id: agentConsole
-            shortcuts: ({ answer: shortcutSettings.answer, reject: shortcutSettings.reject, drop: shortcutSettings.drop,
-                          hold: shortcutSettings.hold, mute: shortcutSettings.mute, closeWrapUp: shortcutSettings.closeWrapUp })
+            shortcuts: ({ answer: window.shortcuts.answer.value, reject: window.shortcuts.reject.value,
+                          drop: window.shortcuts.drop.value, hold: window.shortcuts.hold.value,
+                          mute: window.shortcuts.mute.value, closeWrapUp: window.shortcuts.closeWrapUp.value })
         }
         Loader {
             active: tabs.currentIndex === 1
@@ -172,9 +134,6 @@ ApplicationWindow {
             sourceComponent: SupervisorView { }
         }
         SettingsPage {
-            shortcutSettings: shortcutSettings
-            appearanceSettings: appearanceSettings
-            defaultShortcuts: window.defaultShortcuts
             phoneBinding: window.phoneBinding
         }
     }

@@ -1,10 +1,10 @@
 #include "UiLanguage.h"
 
+#include "settings/ConsoleSettings.h"
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qlibraryinfo.h>
 #include <QtCore/qlocale.h>
 #include <QtCore/qloggingcategory.h>
-#include <QtCore/qsettings.h>
 #include <QtCore/qtranslator.h>
 #include <QtQml/qqmlengine.h>
 
@@ -98,23 +98,29 @@ bool UiLanguage::load(const QString &language)
     return loaded;
 }
 
+void UiLanguage::useSettings(ConsoleSettings *settings)
+{
+    m_settings = settings;
+    connect(settings->setting(SettingsSchema::Language), &Setting::valueChanged, this,
+            &UiLanguage::choiceChanged, Qt::UniqueConnection);
+}
+
 QString UiLanguage::choice() const
 {
-    return QSettings().value(QLatin1String(SettingsKey)).toString();
+    return m_settings ? m_settings->language() : QString();
 }
 
 void UiLanguage::setChoice(const QString &language)
 {
     const bool changed = language != choice();
-    if (changed)
-        QSettings().setValue(QLatin1String(SettingsKey), language);
+    if (changed && (!m_settings || !m_settings->setValue(SettingsSchema::Language, language)))
+        return; // pinned by the administrator, or not a language of the console
     const bool wasOverridden = !m_override.isEmpty();
     if (wasOverridden) {
         m_override.clear();
         Q_EMIT commandLineOverrideChanged();
     }
-    if (changed)
-        Q_EMIT choiceChanged();
+    // choiceChanged comes from the setting (it also follows a change made elsewhere).
     if (changed || wasOverridden) {
         load(language);
         // After the QML handler that made the choice has returned: its own bindings retranslate too.

@@ -11,10 +11,11 @@
 class QJSEngine;
 class QQmlEngine;
 class QTranslator;
+class ConsoleSettings;
 
 // The user interface language: the catalogues compiled into the executable (:/i18n, ui/CMakeLists.txt) and
 // Qt's own, installed on the application. The console (main.cpp) and the Qt Quick tests load languages only
-// through apply(), so the tests see what ships. The choice in Settings is stored under SettingsKey (""
+// through apply(), so the tests see what ships. The choice in Settings is the setting ui/language (""
 // follows the system); `--lang` overrides it for one run. A new choice applies at once: every QML engine that
 // uses this singleton is retranslated.
 class UiLanguage : public QObject
@@ -32,14 +33,14 @@ class UiLanguage : public QObject
     Q_PROPERTY(QString commandLineOverride READ commandLineOverride NOTIFY commandLineOverrideChanged FINAL)
 
 public:
-    static constexpr const char *SettingsKey = "ui/language";
-
     ~UiLanguage() override;
 
     // The one instance (created on first use, owned by the application object).
     static UiLanguage *instance();
     static UiLanguage *create(QQmlEngine *qml, QJSEngine *);
 
+    // The settings that keep the choice (outlive this object); without them the choice is "" and not kept.
+    void useSettings(ConsoleSettings *settings);
     // An engine whose QML follows the language (retranslated on every change).
     void attachEngine(QQmlEngine *qml);
     // At start-up: the --lang value when given (it wins for this run), else the stored choice.
@@ -71,4 +72,5 @@ private:
     QString m_catalogue;
     QString m_override;
     QList<QPointer<QQmlEngine>> m_engines;
+    QPointer<ConsoleSettings> m_settings;
 };

@@ -2,9 +2,9 @@
 
 #include "Logging.h"
 
+#include "settings/ConsoleSettings.h"
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qcoreevent.h>
-#include <QtCore/qsettings.h>
 #include <QtMultimedia/qmediadevices.h>
 
 #include <algorithm>
@@ -45,7 +45,7 @@ QAudioDevice findById(const QList<QAudioDevice> &devices, const QByteArray &id)
 
 } // namespace
 
-AudioDevices::AudioDevices(QSettings *settings, QObject *parent)
+AudioDevices::AudioDevices(ConsoleSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_mediaDevices(new QMediaDevices(this))
@@ -84,14 +84,35 @@ void AudioDevices::retranslate()
     Q_EMIT textsChanged();
 }
 
-QString AudioDevices::settingsKey(Role role, const char *field)
+SettingsSchema::Key AudioDevices::idKey(Role role)
 {
-    return QStringLiteral("audio/%1/%2").arg(QLatin1String(roleName(role)), QLatin1String(field));
+    switch (role) {
+    case Capture:
+        return SettingsSchema::CaptureDeviceId;
+    case Playback:
+        return SettingsSchema::PlaybackDeviceId;
+    case Ringer:
+        break;
+    }
+    return SettingsSchema::RingerDeviceId;
+}
+
+SettingsSchema::Key AudioDevices::descriptionKey(Role role)
+{
+    switch (role) {
+    case Capture:
+        return SettingsSchema::CaptureDeviceDescription;
+    case Playback:
+        return SettingsSchema::PlaybackDeviceDescription;
+    case Ringer:
+        break;
+    }
+    return SettingsSchema::RingerDeviceDescription;
 }
 
 QByteArray AudioDevices::chosenId(Role role) const
 {
-    return m_settings->value(settingsKey(role, "id")).toByteArray();
+    return m_settings->value(idKey(role)).toString().toUtf8();
 }
 
 bool AudioDevices::choose(Role role, const QByteArray &id)
@@ -106,12 +127,14 @@ bool AudioDevices::choose(Role role, const QByteArray &id)
         }
     }
     if (id.isEmpty()) {
-        m_settings->remove(settingsKey(role, "id"));
-        m_settings->remove(settingsKey(role, "description"));
+        if (!m_settings->reset(idKey(role)))
+            return false; // pinned by the administrator
+        m_settings->reset(descriptionKey(role));
     } else {
-        m_settings->setValue(settingsKey(role, "id"), id);
+        if (!m_settings->setValue(idKey(role), QString::fromUtf8(id)))
+            return false; // pinned by the administrator
         // Kept so a fallback can name the missing device.
-        m_settings->setValue(settingsKey(role, "description"), device.description());
+        m_settings->setValue(descriptionKey(role), device.description());
     }
     resolve(role);
     Q_EMIT choiceChanged(role);
@@ -157,7 +180,7 @@ QVariantList AudioDevices::choices(Role role) const
     const QByteArray chosen = chosenId(role);
     if (!chosen.isEmpty() && findById(present, chosen).isNull())
         add(QString::fromUtf8(chosen),
-            tr("%1 (not connected)").arg(m_settings->value(settingsKey(role, "description")).toString()));
+            tr("%1 (not connected)").arg(m_settings->value(descriptionKey(role)).toString()));
     return result;
 }
 
@@ -183,7 +206,7 @@ AudioDevices::RoleState AudioDevices::resolved(Role role) const
         if (!id.isEmpty() && !systemDefault.isNull()) {
             next.fallbackReason =
                 tr("The chosen %1 \"%2\" is not connected; using the system default \"%3\".")
-                    .arg(kind, m_settings->value(settingsKey(role, "description")).toString(),
+                    .arg(kind, m_settings->value(descriptionKey(role)).toString(),
                          systemDefault.description());
         } else if (systemDefault.isNull()) {
             next.fallbackReason = tr("No %1 is available.").arg(kind);

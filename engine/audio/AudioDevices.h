@@ -8,10 +8,12 @@
 #include <QtMultimedia/qaudiodevice.h>
 #include <QtQml/qqmlregistration.h>
 
+#include "settings/SettingsSchema.h"
+
 #include <array>
 
 class QMediaDevices;
-class QSettings;
+class ConsoleSettings;
 
 // The agent's three audio roles (microphone, earpiece, ringer), each remembered by QAudioDevice id in the
 // settings. A remembered device that is missing falls back to the system default and says why; when it
@@ -32,7 +34,7 @@ public:
     Q_ENUM(Role)
 
     // `settings` outlives this object; the choices are read from and written to it.
-    explicit AudioDevices(QSettings *settings, QObject *parent = nullptr);
+    explicit AudioDevices(ConsoleSettings *settings, QObject *parent = nullptr);
     ~AudioDevices() override;
 
     QList<QAudioDevice> inputs() const { return m_inputs; }
@@ -88,12 +90,13 @@ private:
     };
 
     static bool isInputRole(Role role) { return role == Capture; }
-    static QString settingsKey(Role role, const char *field);
+    static SettingsSchema::Key idKey(Role role);
+    static SettingsSchema::Key descriptionKey(Role role);
     RoleState resolved(Role role) const;
     void resolve(Role role);
     void retranslate();
 
-    QSettings *m_settings;
+    ConsoleSettings *m_settings;
     QMediaDevices *m_mediaDevices;
     QTimer m_rescanTimer;
     QList<QAudioDevice> m_inputs;

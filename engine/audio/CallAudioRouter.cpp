@@ -8,36 +8,46 @@
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qdatetime.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfileinfo.h>
-#include <QtCore/qsettings.h>
 #include <QtCore/qstandardpaths.h>
 #include <QtQml/qjsengine.h>
 
 namespace {
 
+// The schema's recording/format values, in its order (wav, flac, opus).
 Recorder::Format formatFromSetting(const QString &value)
 {
-    if (value.compare(QLatin1String("flac"), Qt::CaseInsensitive) == 0)
-        return Recorder::Flac;
-    if (value.compare(QLatin1String("opus"), Qt::CaseInsensitive) == 0)
-        return Recorder::OggOpus;
-    return Recorder::Wav;
+    const QStringList allowed = SettingsSchema::spec(SettingsSchema::RecordingFormat).allowed;
+    const Recorder::Format formats[] = {Recorder::Wav, Recorder::Flac, Recorder::OggOpus};
+    const qsizetype index = allowed.indexOf(value);
+    return index >= 0 && index < qsizetype(std::size(formats)) ? formats[index] : Recorder::Wav;
 }
 
+// The schema's recording/layout values, in its order (stereo, mono).
+Recorder::Layout layoutFromSetting(const QString &value)
+{
+    return SettingsSchema::spec(SettingsSchema::RecordingLayout).allowed.indexOf(value) == 1
+        ? Recorder::MonoMix
+        : Recorder::CallerLeftAgentRight;
+}
+
+// The file extension is the format's name in the schema (wav, flac, opus).
 QString extensionOf(Recorder::Format format)
 {
+    const QStringList allowed = SettingsSchema::spec(SettingsSchema::RecordingFormat).allowed;
     switch (format) {
     case Recorder::Flac:
-        return QStringLiteral("flac");
+        return allowed.at(1);
     case Recorder::OggOpus:
-        return QStringLiteral("opus");
+        return allowed.at(2);
     case Recorder::Wav:
         break;
     }
-    return QStringLiteral("wav");
+    return allowed.at(0);
 }
 
 // Active while connected here, Held while on hold, EarlyMedia while an outbound call progresses,
@@ -73,9 +83,9 @@ int rankOf(int mode)
 
 } // namespace
 
-CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings,
-                                 CallAudioMixer::IoFactory ioFactory,
-                                 CallAudioMixer::Drive drive, QObject *parent)
+CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, ConsoleSettings *settings,
+                                 CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive,
+                                 QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_devices(devices)
@@ -260,8 +270,7 @@ void CallAudioRouter::refreshMode(int bridgeId)
         m_activeBridges += wasActive ? -1 : 1;
         Q_EMIT bridgedCallsChanged();
     }
-    if (mode == CallAudioBridge::Active && !it->autoRecorded
-        && m_settings->value(QLatin1String(AutoRecordKey)).toBool()) {
+    if (mode == CallAudioBridge::Active && !it->autoRecorded && m_settings->autoRecord()) {
         it->autoRecorded = true;
         for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
             if (session) {
@@ -275,7 +284,7 @@ void CallAudioRouter::refreshMode(int bridgeId)
 std::shared_ptr<const std::vector<int16_t>> CallAudioRouter::musicOnHold(int lineRate)
 {
     // Nothing until decoded (on a worker in the console): musicReady() hands it to the bridges then.
-    return m_music->samples(m_settings->value(QLatin1String(MusicOnHoldKey)).toString(), lineRate);
+    return m_music->samples(m_settings->musicOnHold(), lineRate);
 }
 
 void CallAudioRouter::musicReady(int lineRate, MusicOnHoldCache::Samples samples)
@@ -376,7 +385,7 @@ void CallAudioRouter::setMessage(const QString &message, bool logged)
 
 QString CallAudioRouter::newRecordingPath(const CallSession *session, Recorder::Format format, QString *error)
 {
-    QString folder = m_settings->value(QLatin1String(RecordingFolderKey)).toString();
+    QString folder = m_settings->recordingFolder();
     if (folder.isEmpty())
         folder = defaultRecordingFolder();
     const bool created = !QFileInfo::exists(folder);
@@ -413,12 +422,8 @@ bool CallAudioRouter::startRecording(CallSession *session)
                             tr("The call is already being recorded into %1.").arg(bridged.recordingPath));
         return false;
     }
-    const Recorder::Format format =
-        formatFromSetting(m_settings->value(QLatin1String(RecordingFormatKey)).toString());
-    const Recorder::Layout layout =
-        m_settings->value(QLatin1String(RecordingLayoutKey)).toString() == QLatin1String("mono")
-        ? Recorder::MonoMix
-        : Recorder::CallerLeftAgentRight;
+    const Recorder::Format format = formatFromSetting(m_settings->recordingFormat());
+    const Recorder::Layout layout = layoutFromSetting(m_settings->recordingLayout());
     QString error;
     const QString path = newRecordingPath(session, format, &error);
     m_issuedPaths.insert(path);
@@ -468,7 +473,8 @@ QString CallAudioRouter::recordingPath(CallSession *session) const
     return m_bridges.value(bridgeIdOf(session)).recordingPath;
 }
 
-static_assert(int(CallSession::NotRecorded) == Recorder::Idle && int(CallSession::Recording) == Recorder::Recording
+static_assert(int(CallSession::NotRecorded) == Recorder::Idle
+                  && int(CallSession::Recording) == Recorder::Recording
                   && int(CallSession::RecordingPaused) == Recorder::Paused
                   && int(CallSession::RecordingFinished) == Recorder::Finished
                   && int(CallSession::RecordingFailed) == Recorder::Failed,

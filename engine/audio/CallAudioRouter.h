@@ -19,7 +19,7 @@ class CallSession;
 class LineAudioEndpoint;
 class QJSEngine;
 class QQmlEngine;
-class QSettings;
+class ConsoleSettings;
 
 // Where every call's audio goes: the only audio object the console talks to. Watches the engine: a call
 // whose voice path exists and whose state is CONNECTED (and not inactive at this station) is bridged to
@@ -50,19 +50,14 @@ class CallAudioRouter : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged FINAL)
 
 public:
-    static constexpr auto MusicOnHoldKey = "audio/musicOnHold";
-    static constexpr auto AutoRecordKey = "recording/auto";
-    static constexpr auto RecordingFolderKey = "recording/folder";
-    static constexpr auto RecordingFormatKey = "recording/format"; // wav (default), flac, opus
-    static constexpr auto RecordingLayoutKey = "recording/layout"; // stereo (default), mono
-
     // No default arguments: Qt 6.4 would construct a default-constructible QML singleton itself.
     // `devices` and `settings` outlive the router; `devices` may be null when the io needs no device
     // choice (the buffer twin). A recording's state and file go onto its sessions (the call log follows
     // them there). `ioFactory` makes
     // the agent's devices on the audio thread; null means QtMultimedia. `drive`: the mixer's own thread
     // and timer (the console), or stepped by advanceAudioTo() on this thread.
-    CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings, CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive, QObject *parent);
+    CallAudioRouter(CallEngine *engine, AudioDevices *devices, ConsoleSettings *settings,
+                    CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive, QObject *parent);
     ~CallAudioRouter() override;
 
     static void setQmlInstance(CallAudioRouter *router);
@@ -136,7 +131,7 @@ private:
 
     QPointer<CallEngine> m_engine;
     AudioDevices *m_devices;
-    QSettings *m_settings;
+    ConsoleSettings *m_settings;
     const CallAudioMixer::Drive m_drive;
     QThread m_thread;
     CallAudioMixer *m_mixer;

@@ -5,7 +5,7 @@
 #include "audio/DtmfFeedback.h"
 #include "audio/RingtonePlayer.h"
 
-ConsoleAudio::ConsoleAudio(CallEngine *engine, AgentState *agent, QSettings *settings, QObject *parent)
+ConsoleAudio::ConsoleAudio(CallEngine *engine, AgentState *agent, ConsoleSettings *settings, QObject *parent)
     : QObject(parent)
     , m_devices(std::make_unique<AudioDevices>(settings))
     , m_router(std::make_unique<CallAudioRouter>(engine, m_devices.get(), settings, nullptr,

@@ -9,7 +9,7 @@ class AudioDevices;
 class CallAudioRouter;
 class CallEngine;
 class DtmfFeedback;
-class QSettings;
+class ConsoleSettings;
 class RingtonePlayer;
 
 // The console's audio as one piece: the device roles, the call audio router, the ringtone and the dial
@@ -22,7 +22,7 @@ class ConsoleAudio : public QObject
 
 public:
     // `engine`, `agent` and `settings` outlive this object.
-    ConsoleAudio(CallEngine *engine, AgentState *agent, QSettings *settings, QObject *parent = nullptr);
+    ConsoleAudio(CallEngine *engine, AgentState *agent, ConsoleSettings *settings, QObject *parent = nullptr);
     ~ConsoleAudio() override;
 
     AudioDevices *devices() const { return m_devices.get(); }

@@ -1,5 +1,6 @@
 #include "audio/RingtonePlayer.h"
 #include "core/QmlInstance.h"
+#include "settings/ConsoleSettings.h"
 
 #include "agent/AgentState.h"
 #include "audio/AudioDevices.h"
@@ -8,7 +9,6 @@
 #include "core/Logging.h"
 
 #include <QtCore/qfile.h>
-#include <QtCore/qsettings.h>
 #include <QtQml/qjsengine.h>
 
 namespace {
@@ -59,7 +59,7 @@ std::shared_ptr<const QByteArray> readTone(const QString &path, QString *error)
 }
 } // namespace
 
-RingtonePlayer::RingtonePlayer(AudioDevices *devices, QSettings *settings, QObject *parent)
+RingtonePlayer::RingtonePlayer(AudioDevices *devices, ConsoleSettings *settings, QObject *parent)
     : QObject(parent)
     , m_devices(devices)
     , m_settings(settings)
@@ -80,6 +80,8 @@ RingtonePlayer::RingtonePlayer(AudioDevices *devices, QSettings *settings, QObje
         if (role == AudioDevices::Ringer && m_wanted)
             m_output->play(m_devices->device(AudioDevices::Ringer), decoder(m_tone, m_toneName), true);
     });
+    connect(m_settings->setting(SettingsSchema::Ringtone), &Setting::valueChanged, this,
+            &RingtonePlayer::reloadTone);
     reloadTone();
 }
 
@@ -105,7 +107,7 @@ void RingtonePlayer::attach(AgentState *agent)
 
 void RingtonePlayer::reloadTone()
 {
-    const QString chosen = m_settings->value(QLatin1String(SettingsKey)).toString();
+    const QString chosen = m_settings->ringtone();
     QString error;
     std::shared_ptr<const QByteArray> tone;
     if (!chosen.isEmpty()) {

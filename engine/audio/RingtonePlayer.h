@@ -14,7 +14,7 @@ class AudioDevices;
 class PcmOutput;
 class QJSEngine;
 class QQmlEngine;
-class QSettings;
+class ConsoleSettings;
 
 // Rings on the agent's ringer device while AgentState shows an alerting session (an offered call the
 // agent can take), and stops when there is none: answered, rejected, dropped, the far end gave up, or the
@@ -32,12 +32,11 @@ class RingtonePlayer : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged FINAL)
 
 public:
-    static constexpr auto SettingsKey = "audio/ringtone";
     static constexpr auto ShippedTone = ":/hookline/sounds/ringtone.flac";
 
     // `devices` and `settings` outlive this object. No default arguments: Qt 6.4 would construct a
     // default-constructible QML singleton itself.
-    RingtonePlayer(AudioDevices *devices, QSettings *settings, QObject *parent);
+    RingtonePlayer(AudioDevices *devices, ConsoleSettings *settings, QObject *parent);
     ~RingtonePlayer() override;
 
     // The instance QML sees; the composition root sets it before the QML loads.
@@ -56,7 +55,7 @@ public:
     // The last playback failure (no ringer device, the device refused); empty while all is well.
     QString errorString() const { return m_error; }
 
-    // Re-reads `audio/ringtone` (after the settings page changed it); an alert in progress rings on.
+    // Re-reads the ringtone setting (done whenever it changes); an alert in progress rings on.
     Q_INVOKABLE void reloadTone();
 
 Q_SIGNALS:
@@ -70,7 +69,7 @@ private:
     void setError(const QString &error);
 
     AudioDevices *m_devices;
-    QSettings *m_settings;
+    ConsoleSettings *m_settings;
     QPointer<AgentState> m_agent;
     PcmOutput *m_output;
     // The tone's file bytes, shared with the ringer thread, which decodes them at the device's rate.

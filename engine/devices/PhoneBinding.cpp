@@ -7,7 +7,7 @@
 #include "session/CallSession.h"
 #include "session/MuteState.h"
 
-#include <QtCore/qsettings.h>
+#include "settings/ConsoleSettings.h"
 
 using namespace Tapi;
 
@@ -90,10 +90,21 @@ void PhoneBinding::setActivePhoneId(const QString &phoneId)
         syncLamps();
 }
 
-void PhoneBinding::chooseActivePhone(const QString &phoneId)
+void PhoneBinding::useSettings(ConsoleSettings *settings)
 {
+    m_settings = settings;
+    Setting *active = settings->setting(SettingsSchema::ActiveHeadset);
+    connect(active, &Setting::valueChanged, this,
+            [this, active] { setActivePhoneId(active->value().toString()); });
+    setActivePhoneId(active->value().toString());
+}
+
+bool PhoneBinding::chooseActivePhone(const QString &phoneId)
+{
+    if (m_settings && !m_settings->setValue(SettingsSchema::ActiveHeadset, phoneId))
+        return false;
     setActivePhoneId(phoneId);
-    QSettings().setValue(QLatin1String(ActivePhoneSettingsKey), phoneId);
+    return true;
 }
 
 bool PhoneBinding::activePhonePresent() const

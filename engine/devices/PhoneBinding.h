@@ -9,6 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 
 class CallEngine;
+class ConsoleSettings;
 class CallSession;
 class Line;
 
@@ -47,8 +48,6 @@ class PhoneBinding : public QObject, public PhoneEventSink
     Q_PROPERTY(bool muteLocked READ isMuteLocked NOTIFY muteLockedChanged FINAL)
 
 public:
-    // QSettings key holding the chosen headset's phone id ("0b0e:0307:SERIAL").
-    static constexpr auto ActivePhoneSettingsKey = "devices/activeHeadset";
     static constexpr qint64 DefaultMuteLockWindowMs = 1000;
 
     explicit PhoneBinding(CallEngine *engine, QObject *parent = nullptr);
@@ -65,8 +64,12 @@ public:
     // The configured phone id, or the first usable phone when none is configured.
     QString activePhoneId() const;
     void setActivePhoneId(const QString &phoneId);
-    // Sets the active phone and stores the choice in QSettings.
-    Q_INVOKABLE void chooseActivePhone(const QString &phoneId);
+    // The settings that keep the active phone (devices/activeHeadset): its value becomes the active phone
+    // now and whenever it changes. `settings` outlives this object.
+    void useSettings(ConsoleSettings *settings);
+    // Sets the active phone and stores the choice in the settings; false (nothing changes) when the
+    // administrator pinned the setting.
+    Q_INVOKABLE bool chooseActivePhone(const QString &phoneId);
     bool activePhonePresent() const;
     // [{phoneId, name, present, usable, reason}] in the order the phones appeared. A phone that went
     // away stays listed (present false, the reason it went) until it returns or is dismissed.
@@ -135,6 +138,7 @@ private:
     PhoneDevice *m_device = nullptr;
     bool m_available = true;
     QString m_configuredPhoneId;
+    ConsoleSettings *m_settings = nullptr;
     QString m_lampPhoneId; // the phone m_pushed describes
     Lamps m_pushed;
     QList<PhoneEntry> m_phones;

@@ -4,6 +4,8 @@
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioRouter.h"
 
+#include "settings/ConsoleSettings.h"
+
 #include <QtCore/qsettings.h>
 
 #include <algorithm>
@@ -15,10 +17,11 @@ constexpr qint64 NsPerMs = 1'000'000;
 
 SimAgentAudio::SimAgentAudio(CallEngine *engine, const ScenarioAgent &agent)
 {
-    m_settings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("console.ini")),
-                                             QSettings::IniFormat);
+    m_store = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("console.ini")),
+                                          QSettings::IniFormat);
+    m_settings = std::make_unique<ConsoleSettings>(m_store.get(), QString(), nullptr);
     if (!agent.musicOnHoldPath.isEmpty())
-        m_settings->setValue(QLatin1String(CallAudioRouter::MusicOnHoldKey), agent.musicOnHoldPath);
+        m_settings->setValue(SettingsSchema::MusicOnHold, agent.musicOnHoldPath);
     auto voice = agent.playSamples;
     const bool loop = agent.playLoop;
     m_router = std::make_unique<CallAudioRouter>(

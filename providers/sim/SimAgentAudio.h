@@ -10,6 +10,7 @@
 class BufferAgentAudioIo;
 class CallAudioRouter;
 class CallEngine;
+class ConsoleSettings;
 class QSettings;
 struct ScenarioAgent;
 
@@ -45,7 +46,8 @@ private:
     void keepHeard();
 
     QTemporaryDir m_settingsDir; // the run's own console settings, never the user's
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ConsoleSettings> m_settings; // over m_store
     std::unique_ptr<CallAudioRouter> m_router;
     BufferAgentAudioIo *m_io = nullptr; // owned by the router's mixer, on this thread
     qint64 m_nowMs = 0;

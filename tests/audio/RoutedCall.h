@@ -14,7 +14,7 @@ class CallAudioRouter;
 class CallLog;
 class CallSession;
 class LineAudioEndpoint;
-class QSettings;
+class ConsoleSettings;
 class SimFixture;
 
 // Where the call audio tests start: a connected sim call whose voice path is a ToneFarEnd and whose audio
@@ -26,7 +26,7 @@ class RoutedCall
 public:
     struct Setup
     {
-        QSettings *settings = nullptr; // outlives the call
+        ConsoleSettings *settings = nullptr; // outlives the call
         QString callLogPath;
         QByteArray playbackId; // empty: the system default earpiece
         CallAudioMixer::IoFactory io; // null: QtMultimedia devices

@@ -3,6 +3,8 @@
 #include "ToneAnalysis.h"
 #include "audio/CallAudioRouter.h"
 
+#include "settings/ConsoleSettings.h"
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qtest.h>
@@ -44,13 +46,13 @@ void ToneFarEnd::tick()
         m_recent.erase(m_recent.begin(), m_recent.end() - rate / 2);
 }
 
-std::unique_ptr<QSettings> freshAudioSettings(const QTemporaryDir &dir)
+std::unique_ptr<ConsoleSettings> freshAudioSettings(const QTemporaryDir &dir)
 {
-    auto settings =
-        std::make_unique<QSettings>(dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
-    settings->clear();
-    settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
-                       dir.filePath(QStringLiteral("recordings")));
+    auto *store = new QSettings(dir.filePath(QStringLiteral("hookline.ini")), QSettings::IniFormat);
+    store->clear();
+    auto settings = std::make_unique<ConsoleSettings>(store, QString(), nullptr);
+    store->setParent(settings.get());
+    settings->setValue(SettingsSchema::RecordingFolder, dir.filePath(QStringLiteral("recordings")));
     return settings;
 }
 

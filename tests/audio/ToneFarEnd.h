@@ -12,7 +12,7 @@
 #include <span>
 #include <vector>
 
-class QSettings;
+class ConsoleSettings;
 class QTemporaryDir;
 
 // The provider's side of a call in the audio tests: talks a steady tone into fromLine at the line's pace
@@ -42,7 +42,7 @@ private:
 };
 
 // A settings store of the test's own in `dir`, empty; recordings (if any) go to `dir`/recordings.
-std::unique_ptr<QSettings> freshAudioSettings(const QTemporaryDir &dir);
+std::unique_ptr<ConsoleSettings> freshAudioSettings(const QTemporaryDir &dir);
 
 // Lets the audio run for `ms` of wall-clock time, serving events: a measuring window, not a wait for an
 // event (the tests wait for events with QTRY/QSignalSpy).

@@ -5,7 +5,9 @@
 
 #include "audio/AudioDevices.h"
 
+#include "settings/ConsoleSettings.h"
 #include <QtCore/qelapsedtimer.h>
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qtranslator.h>
@@ -33,7 +35,7 @@ class tst_AudioDevices : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_settings;
 
     QAudioDevice harnessDevice(AudioDevices::Role role, const QString &description)
     {
@@ -91,8 +93,9 @@ private Q_SLOTS:
             QVERIFY(devices.choose(role, wanted.id()));
             QCOMPARE(changed.size(), 1);
         }
-        m_settings->sync();
-        QSettings reread(m_settings->fileName(), QSettings::IniFormat);
+        m_settings->store()->sync();
+        QSettings rereadStore(m_settings->userFile(), QSettings::IniFormat);
+        ConsoleSettings reread(&rereadStore, QString(), nullptr);
         AudioDevices restarted(&reread);
         QCOMPARE(restarted.device(role).id(), wanted.id());
         QCOMPARE(restarted.chosenId(role), wanted.id());
@@ -125,8 +128,8 @@ private Q_SLOTS:
 
     void missingRememberedDeviceFallsBackAndSaysSo()
     {
-        m_settings->setValue(QStringLiteral("audio/playback/id"), QByteArray("usb-jabra-that-is-not-here"));
-        m_settings->setValue(QStringLiteral("audio/playback/description"), QStringLiteral("Old USB Headset"));
+        m_settings->setValue(SettingsSchema::PlaybackDeviceId, QByteArray("usb-jabra-that-is-not-here"));
+        m_settings->setValue(SettingsSchema::PlaybackDeviceDescription, QStringLiteral("Old USB Headset"));
         AudioDevices devices(m_settings.get());
         QCOMPARE(devices.device(AudioDevices::Playback).description(),
                  QStringLiteral("Hookline Test Speakers"));
@@ -167,8 +170,8 @@ private Q_SLOTS:
     // A language chosen while running reaches the reasons and names at once, without moving any device.
     void languageChangeRetranslatesWithoutReopening()
     {
-        m_settings->setValue(QStringLiteral("audio/playback/id"), QByteArray("usb-jabra-that-is-not-here"));
-        m_settings->setValue(QStringLiteral("audio/playback/description"), QStringLiteral("Old USB Headset"));
+        m_settings->setValue(SettingsSchema::PlaybackDeviceId, QByteArray("usb-jabra-that-is-not-here"));
+        m_settings->setValue(SettingsSchema::PlaybackDeviceDescription, QStringLiteral("Old USB Headset"));
         AudioDevices devices(m_settings.get());
         QVERIFY(!devices.fallbackReason(AudioDevices::Playback).startsWith(QStringLiteral("[xx] ")));
         QSignalSpy texts(&devices, &AudioDevices::textsChanged);

@@ -18,9 +18,11 @@
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
+#include "settings/ConsoleSettings.h"
 #include <QtCore/qbuffer.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qtimer.h>
@@ -144,7 +146,7 @@ class tst_CallAudio : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<RoutedCall> m_call;
 
     // A connected sim call with the test far end on its voice path; playback on `earpiece`.
@@ -299,7 +301,7 @@ private Q_SLOTS:
             const QString music = m_dir.filePath(QStringLiteral("music.wav"));
             // At 44.1 kHz stereo-free mono: the router converts it to the line's rate.
             QVERIFY(writeToneFile(music, musicTone, -10.0, 44100, 1.0));
-            m_settings->setValue(QLatin1String(CallAudioRouter::MusicOnHoldKey), music);
+            m_settings->setValue(SettingsSchema::MusicOnHold, music);
         }
         QVERIFY(connectCall(QStringLiteral("Hookline Test Headset")));
         QTRY_COMPARE(m_call->router->bridgedCalls(), 1);

@@ -15,10 +15,12 @@
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallSession.h"
 
+#include "settings/ConsoleSettings.h"
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qscopeguard.h>
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qthread.h>
@@ -47,7 +49,7 @@ class tst_CallAudioRouter : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<RoutedCall> m_call;
     BufferAgentAudioIo *m_io = nullptr; // owned by the mixer, on the audio thread
 
@@ -107,16 +109,17 @@ private Q_SLOTS:
         QFETCH(QString, layout);
         QFETCH(QString, suffix);
         QFETCH(int, channels);
-        m_settings->setValue(QLatin1String(CallAudioRouter::AutoRecordKey), true);
+        m_settings->setValue(SettingsSchema::RecordingAuto, true);
         if (!format.isEmpty())
-            m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFormatKey), format);
+            m_settings->setValue(SettingsSchema::RecordingFormat, format);
         if (!layout.isEmpty())
-            m_settings->setValue(QLatin1String(CallAudioRouter::RecordingLayoutKey), layout);
+            m_settings->setValue(SettingsSchema::RecordingLayout, layout);
         QVERIFY(connectCall());
         QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
         const QString path = m_call->router->recordingPath(m_call->session);
         QCOMPARE(QFileInfo(path).suffix(), suffix);
-        // The session carries its recording (the console's recording controls and the call log read it there).
+        // The session carries its recording (the console's recording controls and the call log read it
+        // there).
         QCOMPARE(m_call->session->recordingState(), CallSession::Recording);
         QCOMPARE(m_call->session->recordingPath(), path);
         m_call->router->pauseRecording(m_call->session);
@@ -301,7 +304,7 @@ private Q_SLOTS:
         QFile blocker(m_dir.filePath(QStringLiteral("not-a-folder")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
-        m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey),
+        m_settings->setValue(SettingsSchema::RecordingFolder,
                              m_dir.filePath(QStringLiteral("not-a-folder/recordings")));
         QVERIFY(connectCall());
         QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
@@ -339,7 +342,7 @@ private Q_SLOTS:
             ::umask(oldMask);
             qputenv("XDG_DATA_HOME", oldDataHome);
         });
-        m_settings->remove(QLatin1String(CallAudioRouter::RecordingFolderKey));
+        m_settings->reset(SettingsSchema::RecordingFolder);
         const QString folder = CallAudioRouter::defaultRecordingFolder();
         QVERIFY(folder.startsWith(QFile::decodeName(dataHome)));
         QVERIFY(QDir().mkpath(folder));

@@ -6,6 +6,8 @@
 #include "audio/AudioDevices.h"
 #include "audio/DtmfFeedback.h"
 
+#include "settings/ConsoleSettings.h"
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qtest.h>
@@ -71,7 +73,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        QSettings store(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ConsoleSettings settings(&store, QString(), nullptr);
         AudioDevices devices(&settings);
         DtmfFeedback dtmf(&devices, nullptr);
         QVERIFY(!dtmf.play(text));
@@ -95,7 +98,8 @@ private Q_SLOTS:
         QFETCH(double, low);
         QFETCH(double, high);
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        QSettings store(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ConsoleSettings settings(&store, QString(), nullptr);
         AudioDevices devices(&settings);
         const QAudioDevice headset = PulseControl::output(QStringLiteral("Hookline Test Headset"));
         QVERIFY2(!headset.isNull(), "the PulseAudio harness is not running");

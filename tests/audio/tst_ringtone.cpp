@@ -12,6 +12,8 @@
 #include "core/Tapi.h"
 #include "session/CallSession.h"
 
+#include "settings/ConsoleSettings.h"
+
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qtest.h>
@@ -43,7 +45,8 @@ class tst_Ringtone : public QObject
     struct Console
     {
         explicit Console(const QString &settingsPath)
-            : settings(settingsPath, QSettings::IniFormat)
+            : store(settingsPath, QSettings::IniFormat)
+            , settings(&store, QString(), nullptr)
             , devices(&settings)
             , agent(nullptr)
             , ringtone(&devices, &settings, nullptr)
@@ -52,7 +55,8 @@ class tst_Ringtone : public QObject
             ringtone.attach(&agent);
         }
         SimFixture fixture;
-        QSettings settings;
+        QSettings store;
+        ConsoleSettings settings;
         AudioDevices devices;
         AgentState agent;
         RingtonePlayer ringtone;
@@ -201,8 +205,7 @@ private Q_SLOTS:
         }
         Console console(dir.filePath(QStringLiteral("settings.ini")));
         const QString path = dir.filePath(file);
-        console.settings.setValue(QLatin1String(RingtonePlayer::SettingsKey), path);
-        console.ringtone.reloadTone();
+        console.settings.setValue(SettingsSchema::Ringtone, path); // re-read at once
         if (fallsBack) {
             QCOMPARE(console.ringtone.toneName(), QString::fromLatin1(RingtonePlayer::ShippedTone));
             QVERIFY2(console.ringtone.toneError().contains(path), qPrintable(console.ringtone.toneError()));

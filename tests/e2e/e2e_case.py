@@ -20,13 +20,14 @@ def scenario(name):
 class ConsoleTestCase(unittest.TestCase):
     lang = os.environ.get("HOOKLINE_LANG", "en")
 
-    def console(self, scenario_name, *args, home=None, run=""):
+    def console(self, scenario_name, *args, home=None, run="", env=None):
         """Starts the console on tests/e2e/scenarios/<scenario_name>; stopped when the test ends. home:
         a folder kept across consoles (see persistent_home); run: a sub-folder name for the output of a
-        second console in the same test."""
+        second console in the same test; env: more environment variables for the console."""
         out = os.path.join(os.environ.get("HOOKLINE_E2E_OUT", os.path.join(HERE, "out")), self.lang,
                            re.sub(r"[^A-Za-z0-9_.-]", "_", self.id()), run)
-        c = Console(scenario=scenario(scenario_name), lang=self.lang, out_dir=out, args=args, home=home)
+        c = Console(scenario=scenario(scenario_name), lang=self.lang, out_dir=out, args=args, home=home,
+                    env=env)
         # __enter__/__exit__ by hand so a failing test still leaves failure.png and failure-tree.txt.
         c.__enter__()
         self.addCleanup(self._stop, c)

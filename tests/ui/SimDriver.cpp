@@ -11,6 +11,7 @@
 #include "floor/ConsoleFloor.h"
 #include "lines/Line.h"
 #include "log/CallLog.h"
+#include "settings/ConsoleSettings.h"
 
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
@@ -81,6 +82,7 @@ void SimDriver::teardown()
     // Recordings closed and devices released while the sessions still exist, as in ConsoleApp.
     m_audio.reset();
     m_floor.reset();
+    m_consoleSettings.reset();
     m_settings.reset();
     if (m_engine)
         m_engine->detachProviders();
@@ -157,13 +159,15 @@ void SimDriver::build()
     addLine(QStringLiteral("sim/x"), QStringLiteral("Station X"), bridged, QStringLiteral("300"), true);
     addLine(QStringLiteral("sim/y"), QStringLiteral("Station Y"), bridged, QStringLiteral("300"), false);
 
-    // The store Qt.labs.settings writes (the test's XDG_CONFIG_HOME); each world starts with no audio or
-    // recording settings, and recordings go to this world's temporary folder.
+    // The store ConsoleSettings reads and writes (the test's XDG_CONFIG_HOME); each world starts with no
+    // audio or recording settings, and recordings go to this world's temporary folder.
     m_settings = std::make_unique<QSettings>();
-    m_settings->remove(QStringLiteral("audio"));
-    m_settings->remove(QStringLiteral("recording"));
-    m_settings->setValue(QLatin1String(CallAudioRouter::RecordingFolderKey), recordingFolder());
-    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_settings.get());
+    m_settings->remove(SettingsSchema::spec(SettingsSchema::Language).name);
+    clearSettings();
+    m_consoleSettings = std::make_unique<ConsoleSettings>(m_settings.get(), QString(), nullptr);
+    ConsoleSettings::setQmlInstance(m_consoleSettings.get());
+    UiLanguage::instance()->useSettings(m_consoleSettings.get());
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_consoleSettings.get());
 
     CallEngine::setQmlInstance(m_engine.get());
     AgentState::setQmlInstance(m_agent.get());
@@ -272,7 +276,22 @@ void SimDriver::reset()
     m_agent->clearNextState();
     m_agent->requestState(AgentState::Ready);
     m_engine->mute()->setMuted(false, MuteState::User);
+    clearSettings();
     buildPhones();
+}
+
+void SimDriver::clearSettings()
+{
+    // Every test starts from the defaults, without pins; the language is tst_language's to manage.
+    for (SettingsSchema::Key key : SettingsSchema::keys()) {
+        if (key != SettingsSchema::Language)
+            m_settings->remove(SettingsSchema::spec(key).name);
+    }
+    m_settings->setValue(SettingsSchema::spec(SettingsSchema::RecordingFolder).name, recordingFolder());
+    if (m_consoleSettings) {
+        m_consoleSettings->setAdminFile(QString());
+        m_consoleSettings->reload();
+    }
 }
 
 void SimDriver::buildPhones()
@@ -282,6 +301,7 @@ void SimDriver::buildPhones()
     m_phones.reset();
     m_phone = std::make_unique<FakePhone>();
     m_phones = std::make_unique<PhoneBinding>(m_engine.get());
+    m_phones->useSettings(m_consoleSettings.get());
     m_phones->attach(m_phone.get());
 }
 
@@ -369,6 +389,23 @@ QVariant SimDriver::settingValue(const QString &key) const
 void SimDriver::setSettingValue(const QString &key, const QVariant &value)
 {
     m_settings->setValue(key, value);
+    m_consoleSettings->reload();
+}
+
+void SimDriver::setAdminSettings(const QVariantMap &values)
+{
+    if (values.isEmpty()) {
+        m_consoleSettings->setAdminFile(QString());
+        return;
+    }
+    const QString path = m_adminDir.filePath(QStringLiteral("admin.conf"));
+    QFile::remove(path);
+    {
+        QSettings admin(path, QSettings::IniFormat);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            admin.setValue(it.key(), it.value());
+    }
+    m_consoleSettings->setAdminFile(path);
 }
 
 QString SimDriver::recordingFolder() const

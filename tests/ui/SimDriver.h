@@ -3,6 +3,7 @@
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtCore/qtimer.h>
 #include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
@@ -18,6 +19,7 @@ class CallLog;
 class EventLogModel;
 class FakePhone;
 #include "devices/PhoneBinding.h"
+class ConsoleSettings;
 class QSettings;
 class SimSwitch;
 class QQmlEngine;
@@ -80,14 +82,20 @@ public:
     // Audio: the console's objects on this world's engine, with QtMultimedia and no sound server (no
     // devices). settingValue reads the QSettings store the router and the ringtone read.
     Q_INVOKABLE QVariant settingValue(const QString &key) const;
-    // Writes to that store (a remembered device, as an earlier run would have left it).
+    // Writes to that store (a remembered device, as an earlier run would have left it); ConsoleSettings
+    // re-reads it.
     Q_INVOKABLE void setSettingValue(const QString &key, const QVariant &value);
     Q_INVOKABLE QString recordingFolder() const;
+    // The administrator's file: writes `values` (key → value) into a file of this world's and makes it
+    // ConsoleSettings' administrator's file (an empty map: no file). The console reads
+    // ConsoleSettings::systemAdminFile() instead.
+    Q_INVOKABLE void setAdminSettings(const QVariantMap &values);
 
 private:
     void build();
     void teardown();
     void buildPhones();
+    void clearSettings();
 
     std::unique_ptr<SimSwitch> m_sim;
     std::unique_ptr<CallEngine> m_engine;
@@ -97,8 +105,10 @@ private:
     std::unique_ptr<FakePhone> m_phone;
     std::unique_ptr<PhoneBinding> m_phones;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_consoleSettings;
     std::unique_ptr<ConsoleAudio> m_audio;
     std::unique_ptr<ConsoleFloor> m_floor; // never started: a console without a floor
+    QTemporaryDir m_adminDir;
     QPointer<QQmlEngine> m_qml;
     QTimer m_pump;
     QElapsedTimer m_wall;

@@ -21,7 +21,7 @@ public Q_SLOTS:
     void applicationAvailable()
     {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        // As the console: Qt.labs.settings and the audio objects share one QSettings store.
+        // As the console: ConsoleSettings reads and writes one QSettings store (the test's XDG_CONFIG_HOME).
         QCoreApplication::setOrganizationName(QStringLiteral("Hookline"));
         m_driver = new SimDriver(this);
     }

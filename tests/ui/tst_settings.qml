@@ -14,34 +14,24 @@ Item {
     width: 1280
     height: 800
 
-    // The console and its settings page sharing one shortcut store, as in Main.qml.
+    // The console and its settings page sharing the shortcut settings (ConsoleSettings), as in Main.qml.
     Component {
         id: rigComponent
         Item {
             anchors.fill: parent
-            readonly property var defaults: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M" })
-            property QtObject store: QtObject {
-                property string answer: "Ctrl+Shift+A"
-                property string reject: "Ctrl+Shift+R"
-                property string drop: "Ctrl+Shift+D"
-                property string hold: "Ctrl+Shift+H"
-                property string mute: "Ctrl+Shift+M"
-            }
+            readonly property var store: ConsoleSettings.shortcuts
             AgentConsole {
                 objectName: "rigConsole"
                 width: parent.width
                 height: parent.height / 2
-                shortcuts: ({ answer: parent.store.answer, reject: parent.store.reject, drop: parent.store.drop,
-                              hold: parent.store.hold, mute: parent.store.mute })
+                shortcuts: ({ answer: parent.store.answer.value, reject: parent.store.reject.value,
+                              drop: parent.store.drop.value, hold: parent.store.hold.value, mute: parent.store.mute.value })
             }
             SettingsPage {
                 objectName: "rigSettings"
                 y: parent.height / 2
                 width: parent.width
                 height: parent.height / 2
-                shortcutSettings: parent.store
-                defaultShortcuts: parent.defaults
             }
         }
     }
@@ -71,7 +61,7 @@ Item {
             compare(editor.capturing, "answer")
             keyClick(Qt.Key_K, Qt.ControlModifier | Qt.AltModifier)
             compare(editor.capturing, "")
-            compare(rig.store.answer, "Ctrl+Alt+K")
+            compare(rig.store.answer.value, "Ctrl+Alt+K")
             compare(findChild(editor, "shortcut_answer").text, "Ctrl+Alt+K")
             verify(findChild(editor, "reset_answer").actionable)
             verify(!findChild(editor, "shortcutMessage").text.includes("already"))
@@ -84,7 +74,7 @@ Item {
             compare(editor.capturing, "hold")
             keyClick(Qt.Key_Escape)
             compare(editor.capturing, "")
-            compare(rig.store.hold, "Ctrl+Shift+H")
+            compare(rig.store.hold.value, "Ctrl+Shift+H")
             compare(findChild(editor, "shortcut_hold").text, "Ctrl+Shift+H")
         }
 
@@ -99,7 +89,7 @@ Item {
 
             mouseClick(findChild(editor, "change_hold"))
             keyClick(Qt.Key_D, Qt.ControlModifier | Qt.ShiftModifier)
-            compare(rig.store.hold, "Ctrl+Shift+H")
+            compare(rig.store.hold.value, "Ctrl+Shift+H")
             compare(editor.capturing, "hold") // still waiting for a free combination
             const message = findChild(editor, "shortcutMessage")
             verify(message.visible)
@@ -110,11 +100,11 @@ Item {
 
             // A key without Ctrl, Alt or Meta would fire while typing: refused too.
             keyClick(Qt.Key_P)
-            compare(rig.store.hold, "Ctrl+Shift+H")
+            compare(rig.store.hold.value, "Ctrl+Shift+H")
             verify(message.text.startsWith("P cannot be a shortcut"))
 
             keyClick(Qt.Key_F8)
-            compare(rig.store.hold, "F8")
+            compare(rig.store.hold.value, "F8")
             compare(editor.capturing, "")
             keyClick(Qt.Key_F8)
             tryCompare(session, "state", Tapi.OnHold)
@@ -124,19 +114,19 @@ Item {
         function test_resetRestoresTheDefault() {
             const rig = makeRig()
             const editor = findChild(rig, "shortcutEditor")
-            rig.store.mute = "Ctrl+Alt+U"
+            rig.store.mute.value = "Ctrl+Alt+U"
             compare(findChild(editor, "shortcut_mute").text, "Ctrl+Alt+U")
             const reset = findChild(editor, "reset_mute")
             verify(reset.actionable)
             mouseClick(reset)
-            compare(rig.store.mute, "Ctrl+Shift+M")
+            compare(rig.store.mute.value, "Ctrl+Shift+M")
             compare(findChild(editor, "shortcut_mute").text, "Ctrl+Shift+M")
             verify(!reset.actionable)
             // A default another action took meanwhile is refused, not doubled.
-            rig.store.mute = "Ctrl+Alt+U"
-            rig.store.drop = "Ctrl+Shift+M"
+            rig.store.mute.value = "Ctrl+Alt+U"
+            rig.store.drop.value = "Ctrl+Shift+M"
             verify(!editor.reset("mute"))
-            compare(rig.store.mute, "Ctrl+Alt+U")
+            compare(rig.store.mute.value, "Ctrl+Alt+U")
         }
 
         function test_newShortcutTriggersTheAction() {
@@ -144,7 +134,7 @@ Item {
             const editor = findChild(rig, "shortcutEditor")
             mouseClick(findChild(editor, "change_answer"))
             keyClick(Qt.Key_K, Qt.ControlModifier | Qt.AltModifier)
-            compare(rig.store.answer, "Ctrl+Alt+K")
+            compare(rig.store.answer.value, "Ctrl+Alt+K")
 
             const session = SimDriver.offer("sim/desk", "bob")
             tryCompare(AgentState, "alertingSession", session)

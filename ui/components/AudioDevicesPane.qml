@@ -1,22 +1,21 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.settings
 import Hookline.Engine
 import Hookline.Ui
 
 // The audio settings: the device for each role, the ringtone, music on hold and recording. A device
-// choice is applied at once (a call in progress moves to it). The files and recording settings go to the
-// same store the router and the ringtone read: the ringtone is re-read at once, the others are read when
-// next used (music on hold at the next hold, recording settings at the next recording or call).
+// choice is applied at once (a call in progress moves to it). The files and recording settings are
+// ConsoleSettings' (the ones the router and the ringtone read): the ringtone is re-read at once, the others
+// are read when next used (music on hold at the next hold, recording settings at the next recording or
+// call). A setting the administrator pinned is shown locked, with the reason.
 ColumnLayout {
     id: pane
     objectName: "audioDevicesPane"
     spacing: Theme.spacing / 2
 
-    function flag(value) { return value === true || value === "true" }
-
-    Settings { id: settingsStore }
+    // The reason every locked control gives (its tool tip and accessible description).
+    PinnedNote { id: pinnedText; visible: false }
 
     readonly property AudioDevices devices: CallAudioRouter.devices
     // Bumped when the device lists or a role's device change, so the pickers re-read their choices.
@@ -102,12 +101,11 @@ ColumnLayout {
     component FileSetting: RowLayout {
         id: fileRow
         property string label
-        property string settingsKey
+        property Setting setting
         property string placeholder
         property bool folder: false
         property var nameFilters: []
-        property var store // inline components do not see the pane's ids
-        signal stored(string path)
+        property string lockedReason // inline components do not see the pane's ids
         Layout.fillWidth: true
         Label { text: fileRow.label; color: Theme.text; Layout.preferredWidth: 140 }
         TextField {
@@ -115,20 +113,24 @@ ColumnLayout {
             id: field
             objectName: fileRow.objectName + "Field"
             Layout.fillWidth: true
-            text: fileRow.store.value(fileRow.settingsKey, "")
+            text: fileRow.setting.value
             placeholderText: fileRow.placeholder
+            enabled: !fileRow.setting.pinned
+            property string disabledReason: fileRow.setting.pinned ? fileRow.lockedReason : ""
             Accessible.name: fileRow.label
+            Accessible.description: disabledReason
             onEditingFinished: {
                 const path = text.trim()
-                if (path === String(fileRow.store.value(fileRow.settingsKey, "")))
-                    return
-                fileRow.store.setValue(fileRow.settingsKey, path)
-                fileRow.stored(path)
+                if (path !== fileRow.setting.value)
+                    fileRow.setting.value = path
             }
         }
         BrowseButton {
             objectName: fileRow.objectName + "Browse"
             path: field.text.trim()
+            enabled: !fileRow.setting.pinned
+            property string disabledReason: fileRow.setting.pinned ? fileRow.lockedReason : ""
+            Accessible.description: disabledReason
             folder: fileRow.folder
             nameFilters: fileRow.nameFilters
             title: fileRow.label
@@ -141,24 +143,24 @@ ColumnLayout {
         IconButton {
             objectName: fileRow.objectName + "Clear"
             text: qsTr("Clear")
-            available: field.text.length > 0
-            disabledReason: qsTr("Already empty.")
+            available: !fileRow.setting.pinned && field.text.length > 0
+            disabledReason: fileRow.setting.pinned ? fileRow.lockedReason : qsTr("Already empty.")
             Accessible.name: qsTr("Clear %1").arg(fileRow.label)
             onTriggered: {
                 field.text = ""
                 field.editingFinished()
             }
         }
+        PinnedNote { setting: fileRow.setting }
     }
 
     FileSetting {
-        store: settingsStore
         objectName: "ringtoneFile"
         label: qsTr("Ringtone file")
-        settingsKey: "audio/ringtone"
+        setting: ConsoleSettings.ringtone
+        lockedReason: pinnedText.text
         placeholder: qsTr("The built-in ringtone")
         nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
-        onStored: RingtonePlayer.reloadTone()
     }
     PlainLabel {
         objectName: "ringtoneInUse"
@@ -181,27 +183,33 @@ ColumnLayout {
         Accessible.name: text
     }
     FileSetting {
-        store: settingsStore
         objectName: "musicOnHoldFile"
         label: qsTr("Music on hold")
-        settingsKey: "audio/musicOnHold"
+        setting: ConsoleSettings.musicOnHold
+        lockedReason: pinnedText.text
         nameFilters: [qsTr("Sound files (*.wav *.flac *.ogg *.opus *.mp3)"), qsTr("All files (*)")]
         placeholder: qsTr("None: a held caller hears silence")
     }
 
-    CheckBox {
-        palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
-        objectName: "autoRecord"
-        text: qsTr("Record every call automatically")
-        checked: pane.flag(settingsStore.value("recording/auto", false))
-        Accessible.name: text
-        onToggled: settingsStore.setValue("recording/auto", checked)
+    RowLayout {
+        CheckBox {
+            palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
+            objectName: "autoRecord"
+            text: qsTr("Record every call automatically")
+            checked: ConsoleSettings.recordingAuto.value
+            enabled: !ConsoleSettings.recordingAuto.pinned
+            property string disabledReason: ConsoleSettings.recordingAuto.pinned ? pinnedText.text : ""
+            Accessible.name: text
+            Accessible.description: disabledReason
+            onToggled: ConsoleSettings.recordingAuto.value = checked
+        }
+        PinnedNote { setting: ConsoleSettings.recordingAuto }
     }
     FileSetting {
-        store: settingsStore
         objectName: "recordingFolder"
         label: qsTr("Recordings folder")
-        settingsKey: "recording/folder"
+        setting: ConsoleSettings.recordingFolder
+        lockedReason: pinnedText.text
         folder: true
         placeholder: qsTr("The default folder")
     }
@@ -209,25 +217,33 @@ ColumnLayout {
         Label { text: qsTr("Recording format"); color: Theme.text; Layout.preferredWidth: 140 }
         ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingFormat"
-            codes: ["wav", "flac", "opus"]
-            code: String(settingsStore.value("recording/format", "wav")).toLowerCase()
+            codes: ConsoleSettings.recordingFormat.allowed
+            code: ConsoleSettings.recordingFormat.value
             nameOf: function(value) { return value === "flac" ? qsTr("FLAC") : value === "opus" ? qsTr("Ogg Opus") : qsTr("WAV") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
+            enabled: !ConsoleSettings.recordingFormat.pinned
+            property string disabledReason: ConsoleSettings.recordingFormat.pinned ? pinnedText.text : ""
             Accessible.name: qsTr("Recording format")
-            onChosen: function(value) { settingsStore.setValue("recording/format", value) }
+            Accessible.description: disabledReason
+            onChosen: function(value) { ConsoleSettings.recordingFormat.value = value }
         }
+        PinnedNote { setting: ConsoleSettings.recordingFormat }
     }
     RowLayout {
         Label { text: qsTr("Recording channels"); color: Theme.text; Layout.preferredWidth: 140 }
         ChoiceBox { // keeps its choice when the language changes
             objectName: "recordingLayout"
-            codes: ["stereo", "mono"]
-            code: String(settingsStore.value("recording/layout", "stereo"))
+            codes: ConsoleSettings.recordingLayout.allowed
+            code: ConsoleSettings.recordingLayout.value
             nameOf: function(value) { return value === "mono" ? qsTr("Mono: both mixed") : qsTr("Stereo: caller left, agent right") }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
+            enabled: !ConsoleSettings.recordingLayout.pinned
+            property string disabledReason: ConsoleSettings.recordingLayout.pinned ? pinnedText.text : ""
             Accessible.name: qsTr("Recording channels")
-            onChosen: function(value) { settingsStore.setValue("recording/layout", value) }
+            Accessible.description: disabledReason
+            onChosen: function(value) { ConsoleSettings.recordingLayout.value = value }
         }
+        PinnedNote { setting: ConsoleSettings.recordingLayout }
     }
     Label {
         text: qsTr("Music on hold takes effect at the next hold; recording settings at the next recording.")

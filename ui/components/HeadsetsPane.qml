@@ -39,6 +39,8 @@ ColumnLayout {
         Layout.fillWidth: true
     }
 
+    // The administrator chose the active headset: the choice below is locked.
+    PinnedNote { id: lockedNote; setting: ConsoleSettings.activeHeadset }
     ButtonGroup { id: activeChoice }
     Repeater {
         objectName: "headsetRepeater"
@@ -54,8 +56,9 @@ ColumnLayout {
                 objectName: "chooseHeadset"
                 ButtonGroup.group: activeChoice
                 checked: row.isActive
-                enabled: row.modelData.present && row.modelData.usable
+                enabled: row.modelData.present && row.modelData.usable && !ConsoleSettings.activeHeadset.pinned
                 Accessible.name: qsTr("Use %1 as the active headset").arg(row.modelData.name)
+                Accessible.description: ConsoleSettings.activeHeadset.pinned ? lockedNote.text : ""
                 onClicked: pane.binding.chooseActivePhone(row.modelData.phoneId)
             }
             IconImage {

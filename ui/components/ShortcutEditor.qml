@@ -5,14 +5,14 @@ import Hookline.Ui
 
 // Keyboard shortcuts: every action's key sequence. "Change" captures the next key combination
 // (Escape cancels); a sequence another action already has is refused with a message; "Reset"
-// restores the default. Sequences go to `store` (the console's shortcut settings, one string
-// property per action) and apply at once: the console's Shortcut objects bind to them.
+// restores the default. Sequences go to `settings` (ConsoleSettings.shortcuts: one Setting per action)
+// and apply at once: the console's Shortcut objects bind to them. A shortcut the administrator pinned
+// cannot be changed or reset, and says so.
 ColumnLayout {
     id: editor
     objectName: "shortcutEditor"
 
-    property var store: null
-    property var defaults: ({})
+    property var settings: ({}) // action key → Setting
     property var actions: [] // [{ key, label }]
     // The action whose new sequence is being captured, "" when none.
     property string capturing: ""
@@ -36,7 +36,9 @@ ColumnLayout {
 
     spacing: Theme.spacing / 2
 
-    function sequenceOf(key) { return store ? store[key] : "" }
+    function sequenceOf(key) { return settings[key] ? settings[key].value : "" }
+    function defaultOf(key) { return settings[key] ? settings[key].defaultValue : "" }
+    function pinned(key) { return settings[key] ? settings[key].pinned : false }
     function labelOf(key) {
         for (const action of actions)
             if (action.key === key)
@@ -73,14 +75,17 @@ ColumnLayout {
             note = { kind: "taken", key: key, sequence: sequence, owner: owner }
             return false
         }
-        store[key] = KeySequences.normalized(sequence)
+        if (!settings[key] || !settings[key].change(KeySequences.normalized(sequence)))
+            return false // pinned: the row's buttons are disabled and say so
         note = { kind: "assigned", key: key, sequence: sequence }
         return true
     }
     function reset(key) {
         capturing = ""
-        return assign(key, defaults[key])
+        return assign(key, defaultOf(key))
     }
+
+    PinnedNote { id: pinnedText; visible: false } // the reason a pinned row's buttons give
 
     Repeater {
         model: editor.actions
@@ -105,8 +110,12 @@ ColumnLayout {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: qsTr("Shortcut for %1: %2").arg(row.modelData.label).arg(text)
             }
+            PinnedNote { setting: editor.settings[row.key] || null }
             Button {
                 objectName: "change_" + row.key
+                enabled: !editor.pinned(row.key)
+                property string disabledReason: editor.pinned(row.key) ? pinnedText.text : ""
+                Accessible.description: disabledReason
                 text: editor.capturing === row.key ? qsTr("Cancel") : qsTr("Change")
                 Accessible.name: editor.capturing === row.key ? qsTr("Cancel changing the shortcut")
                                                               : qsTr("Change the shortcut for %1").arg(row.modelData.label)
@@ -115,9 +124,10 @@ ColumnLayout {
             IconButton {
                 objectName: "reset_" + row.key
                 text: qsTr("Reset")
-                available: KeySequences.normalized(editor.sequenceOf(row.key)) !== KeySequences.normalized(editor.defaults[row.key] || "")
-                disabledReason: qsTr("This is the default shortcut.")
-                Accessible.name: qsTr("Reset the shortcut for %1 to %2").arg(row.modelData.label).arg(KeySequences.nativeText(editor.defaults[row.key] || ""))
+                available: !editor.pinned(row.key)
+                           && KeySequences.normalized(editor.sequenceOf(row.key)) !== KeySequences.normalized(editor.defaultOf(row.key))
+                disabledReason: editor.pinned(row.key) ? pinnedText.text : qsTr("This is the default shortcut.")
+                Accessible.name: qsTr("Reset the shortcut for %1 to %2").arg(row.modelData.label).arg(KeySequences.nativeText(editor.defaultOf(row.key)))
                 onTriggered: editor.reset(row.key)
             }
         }

@@ -5,14 +5,12 @@ import Hookline.Engine
 import Hookline.Ui
 
 // Lines (read only: their state and why one is out of service), shortcuts, headsets, audio, theme, wrap-up time
-// and language. Changes are stored in the user's settings (QSettings) at once.
+// and language. Changes are stored in the user's settings at once (ConsoleSettings); a setting the
+// administrator's file pins is shown locked, with the reason.
 Pane {
     id: page
     objectName: "settingsPage"
     Accessible.name: qsTr("Settings")
-    property var shortcutSettings: null
-    property var appearanceSettings: null
-    property var defaultShortcuts: ({})
     property PhoneBinding phoneBinding: null
     background: Rectangle { color: Theme.window }
 
@@ -27,6 +25,9 @@ Pane {
         { key: "stateMenu", label: qsTr("Change the agent state") }
     ]
 
+    // The reason every locked control gives (its tool tip and accessible description).
+    PinnedNote { id: pinnedNote; visible: false }
+
     ScrollView {
         id: scroll
         anchors.fill: parent
@@ -37,6 +38,18 @@ Pane {
         ColumnLayout {
             width: Math.min(scroll.availableWidth, 820)
             spacing: Theme.spacing
+            PlainLabel {
+                objectName: "adminSettingsNote"
+                Layout.fillWidth: true
+                visible: ConsoleSettings.adminFile.length > 0
+                text: qsTr("Settings marked “Set by your administrator” come from %1 and cannot be changed here.")
+                      .arg(ConsoleSettings.adminFile)
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+                elide: Text.ElideNone
+                maximumLineCount: 3
+                Accessible.name: text
+            }
             Label { text: qsTr("Lines"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             LinesPane {
                 Layout.fillWidth: true
@@ -46,8 +59,7 @@ Pane {
             ShortcutEditor {
                 id: shortcutEditor
                 Layout.fillWidth: true
-                store: page.shortcutSettings
-                defaults: page.defaultShortcuts
+                settings: ConsoleSettings.shortcuts
                 actions: page.actions
             }
 
@@ -67,34 +79,43 @@ Pane {
                 Label { text: qsTr("Theme"); color: Theme.text }
                 ChoiceBox {
                     objectName: "themeChoice"
+                    readonly property Setting setting: ConsoleSettings.theme
                     Layout.preferredWidth: Math.max(implicitWidth, 220)
-                    codes: ["system", "light", "dark"]
-                    code: Theme.override
+                    codes: setting.allowed
+                    code: setting.value
                     nameOf: function(value) {
                         return value === "light" ? qsTr("Light") : value === "dark" ? qsTr("Dark") : qsTr("Follow the system")
                     }
+                    enabled: !setting.pinned
+                    property string disabledReason: setting.pinned ? pinnedNote.text : ""
                     Accessible.name: qsTr("Theme")
+                    Accessible.description: disabledReason
                     onChosen: function(value) {
-                        Theme.override = value
-                        if (page.appearanceSettings)
-                            page.appearanceSettings.theme = value
+                        setting.value = value
+                        Theme.override = setting.value
                     }
                 }
+                PinnedNote { setting: ConsoleSettings.theme }
             }
             Label { text: qsTr("Wrap-up"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             RowLayout {
                 Label { text: qsTr("Wrap-up time after a call (seconds, 0 = until finished)"); color: Theme.text }
                 SpinBox {
+                    objectName: "wrapUpSeconds"
+                    readonly property Setting setting: ConsoleSettings.wrapUpSeconds
                     palette.window: Theme.outlineBase // a visible edge (Theme.fieldBorder)
-                    from: 0; to: 3600; stepSize: 15; editable: true
+                    from: setting.minimum; to: setting.maximum; stepSize: 15; editable: true
                     value: AgentState.wrapUpSeconds
+                    enabled: !setting.pinned
+                    property string disabledReason: setting.pinned ? pinnedNote.text : ""
                     Accessible.name: qsTr("Wrap-up time in seconds")
+                    Accessible.description: disabledReason
                     onValueModified: {
-                        AgentState.wrapUpSeconds = value
-                        if (page.appearanceSettings)
-                            page.appearanceSettings.wrapUpSeconds = value
+                        setting.value = value
+                        AgentState.wrapUpSeconds = setting.value
                     }
                 }
+                PinnedNote { setting: ConsoleSettings.wrapUpSeconds }
             }
             Label { text: qsTr("Language"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             RowLayout {
@@ -103,14 +124,18 @@ Pane {
                     objectName: "languageChoice"
                     Layout.preferredWidth: Math.max(implicitWidth, 220)
                     // "" follows the system; each language is named in itself, so it is found whatever is shown.
-                    codes: ["", "en", "zh_TW"]
+                    codes: ConsoleSettings.language.allowed
                     code: UiLanguage.choice
                     nameOf: function(value) {
                         return value === "en" ? "English" : value === "zh_TW" ? "繁體中文" : qsTr("Follow the system")
                     }
+                    enabled: !ConsoleSettings.language.pinned
+                    property string disabledReason: ConsoleSettings.language.pinned ? pinnedNote.text : ""
                     Accessible.name: qsTr("User interface language")
+                    Accessible.description: disabledReason
                     onChosen: function(value) { UiLanguage.choice = value } // stored and applied at once
                 }
+                PinnedNote { setting: ConsoleSettings.language }
             }
             Label {
                 objectName: "languageOverrideNote"

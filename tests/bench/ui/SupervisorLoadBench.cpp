@@ -10,6 +10,7 @@
 #include "log/EventLogModel.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qsettings.h>
@@ -120,7 +121,9 @@ bool SupervisorLoadBench::createSessions()
     m_settingsDir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(m_settingsDir->filePath(QStringLiteral("hookline.ini")),
                                              QSettings::IniFormat);
-    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_settings.get());
+    m_consoleSettings = std::make_unique<ConsoleSettings>(m_settings.get(), QString(), nullptr);
+    ConsoleSettings::setQmlInstance(m_consoleSettings.get());
+    m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_consoleSettings.get());
     m_audio->registerForQml();
     m_floor = std::make_unique<ConsoleFloor>(m_engine.get(), m_agent.get());
     m_floor->registerForQml();

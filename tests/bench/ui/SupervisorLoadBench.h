@@ -11,6 +11,7 @@
 class AgentState;
 class ConsoleAudio;
 class ConsoleFloor;
+class ConsoleSettings;
 class QSettings;
 class QTemporaryDir;
 class CallEngine;
@@ -64,6 +65,7 @@ private:
     // temporary folder.
     std::unique_ptr<QTemporaryDir> m_settingsDir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_consoleSettings;
     std::unique_ptr<ConsoleAudio> m_audio;
     std::unique_ptr<ConsoleFloor> m_floor; // unconfigured: the floor page says so
     std::unique_ptr<QQmlApplicationEngine> m_qml;

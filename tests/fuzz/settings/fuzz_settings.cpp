@@ -2,7 +2,9 @@
 // the file. Reading it as the console does at start-up (the sound-card lines, each line's configuration as
 // the soundline provider checks it, the stored agent state) must not crash, must stay bounded (a huge
 // soundLines/size is refused naming the key, never allocated) and must leave the file byte for byte as it
-// was (nothing is written at start-up). The file is read through PreservingIniFormat, the console's format.
+// was (nothing is written at start-up). Every schema key read through ConsoleSettings, with the file as the
+// user's and as the administrator's, is a value its schema allows (a bad one falls back to the default).
+// The file is read through PreservingIniFormat, the console's format.
 // Also built without libFuzzer as settings_corpus_replay (replay_main.cpp), which runs the seeds in ctest.
 
 #include "../FuzzSupport.h"
@@ -10,6 +12,7 @@
 #include "SoundLineSettings.h"
 #include "agent/AgentState.h"
 #include "core/PreservingIniFormat.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qfile.h>
@@ -44,6 +47,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         } else {
             fuzz::require(refusal.startsWith(QLatin1String("soundLines/size=")));
+        }
+        ConsoleSettings asUser(&settings, QString(), nullptr);
+        ConsoleSettings asAdmin(&settings, path, nullptr);
+        for (SettingsSchema::Key key : SettingsSchema::keys()) {
+            for (const ConsoleSettings *typed : {&asUser, &asAdmin}) {
+                const QVariant value = typed->value(key);
+                const auto valid = SettingsSchema::validated(key, value);
+                fuzz::require(valid.has_value() && *valid == value);
+            }
         }
         AgentState agent(nullptr);
         agent.persistIn(path + QStringLiteral(".agent-state"), &settings);
