@@ -132,7 +132,11 @@ class Floor(ConsoleTestCase):
         agent = self.console("quiet.json", home=self.floor_home(url, "a3", "Cy"), run="agent")
         tr = agent.tr
         agent.find("label", tr("Agent state: %1", tr("Ready", context="Names")), timeout=15)
-        events = agent.listen("object:state-changed:showing")
+        # The agent is working elsewhere in the console: the notice must be heard without taking the focus.
+        history = agent.find("page tab", tr("History"))
+        agent.focus(history)
+        agent.wait_until(lambda: "focused" in agent.states(history), 5, what="History tab focused")
+        events = agent.listen("object:state-changed:showing", "object:state-changed:focused")
         sup = self.console("quiet.json", "--supervisor", home=self.floor_home(url, "sup1", "Sam"), run="supervisor")
         agents = sup.find("list", tr("Agents on the floor"), timeout=15)
         sup.find("label", "Cy", root=agents, timeout=10)
@@ -147,6 +151,8 @@ class Floor(ConsoleTestCase):
                                   and e["detail1"] == 1], 10, what="the notice announced")
         agent.find("alert", notice, timeout=5)
         agent.find("label", tr("Agent state: %1", offline), timeout=5)
+        self.assertIn("focused", agent.states(history))
+        self.assertEqual([], [e for e in events if e["type"] == "object:state-changed:focused" and e["detail1"] == 1])
         # Both windows share the screen: the agent's is raised for its picture.
         subprocess.run(["xdotool", "windowraise", agent._window()], check=True)
         agent.wait_until(lambda: "showing" in agent.states(agent.find("alert", notice)), 5, what="the notice")

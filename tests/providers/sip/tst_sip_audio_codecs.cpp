@@ -19,6 +19,7 @@
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qelapsedtimer.h>
@@ -65,7 +66,7 @@ private:
     std::unique_ptr<SipLoopbackPeers> m_peers;
     std::unique_ptr<SipLoopbackConsole> m_console;
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<CallAudioRouter> m_router;
     std::atomic<BufferAgentAudioIo *> m_io {nullptr}; // owned by the router's mixer, made on its thread
 };
