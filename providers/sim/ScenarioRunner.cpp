@@ -3,6 +3,8 @@
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
+#include "audio/CallAudioMixer.h"
+#include "lines/Line.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
 #include "session/CallEngine.h"
@@ -38,12 +40,21 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
 {
     m_engine = engine;
     m_realTime = realTime;
-    m_sim->setAudioPacing(realTime ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
+    m_wallClock = realTime || m_scenario.wallClock();
+    m_sim->setAudioPacing(m_wallClock ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
     if (!realTime) {
-        // Headless: the agent's side is the console's own audio router on the scenario's clock.
+        // Headless: the agent's side is the console's own audio router on the scenario's clock, or on
+        // the wall clock when SIP far ends speak in real time.
         m_agentAudio = std::make_unique<SimAgentAudio>(engine, m_scenario.agent);
-        m_sim->setAudioFollower(
-            [agent = m_agentAudio.get()](qint64 elapsedMs) { agent->advanceTo(elapsedMs); });
+        if (m_wallClock) {
+            m_agentAudioTimer.setTimerType(Qt::PreciseTimer);
+            m_agentAudioTimer.setInterval(int(CallAudioMixer::SteppedCycleMs));
+            connect(&m_agentAudioTimer, &QTimer::timeout, this,
+                    [this] { m_agentAudio->advanceTo(m_wall.elapsed()); });
+        } else {
+            m_sim->setAudioFollower(
+                [agent = m_agentAudio.get()](qint64 elapsedMs) { agent->advanceTo(elapsedMs); });
+        }
     }
     m_done = std::move(finished);
     connect(engine, &CallEngine::requestCompleted, this, [this](int id, int error) {
@@ -58,20 +69,72 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
             m_labels.insert(labels.takeFirst(), session);
         if (labels.isEmpty())
             m_labelsForRequest.remove(m_completingRequest);
+        // A real phone's call on a SIP line waits for an `incoming` step to name it.
+        if (session->direction() == Inbound && session->privilege() == PrivilegeOwner
+            && session->lineId().startsWith(QLatin1String("sip/")))
+            m_unclaimed[session->lineId()].append(session);
     });
+    m_wall.start();
+    if (m_agentAudio && m_wallClock)
+        m_agentAudioTimer.start();
+    if (!m_scenario.sipLines.isEmpty()) {
+        waitForRegistration();
+        return;
+    }
+    scheduleSteps();
+}
+
+void ScenarioRunner::waitForRegistration()
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(50);
+    connect(poll, &QTimer::timeout, this, [this, poll] {
+        QString failure;
+        bool registered = true;
+        for (const ScenarioSipLine &sip : std::as_const(m_scenario.sipLines)) {
+            const Line *line = m_engine->line(m_scenario.engineLineId(sip.id));
+            if (line && line->inService())
+                continue;
+            registered = false;
+            if (m_wall.elapsed() >= sip.registerTimeoutMs && failure.isEmpty())
+                failure = QStringLiteral("%1: SIP line %2 did not register within %3 ms: %4")
+                              .arg(sip.where, m_scenario.engineLineId(sip.id))
+                              .arg(sip.registerTimeoutMs)
+                              .arg(line ? line->outOfServiceReason()
+                                        : QStringLiteral("the SIP provider did not create the line"));
+        }
+        if (!registered && failure.isEmpty())
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (!failure.isEmpty() && !m_realTime) {
+            finish(1, failure);
+            return;
+        }
+        if (!failure.isEmpty())
+            qCWarning(lcScenario).noquote() << failure; // the console shows the line out of service
+        scheduleSteps();
+    });
+    poll->start();
+}
+
+void ScenarioRunner::scheduleSteps()
+{
+    // The scenario's time starts now: the wait for registration does not count.
+    m_pausedMs = m_wallClock ? m_wall.elapsed() : 0;
     m_stepsLeft = int(m_scenario.steps.size());
     for (const ScenarioStep &step : std::as_const(m_scenario.steps))
         m_sim->clock().schedule(step.at - m_sim->clock().elapsedMs(), [this, step] {
             --m_stepsLeft;
             run(step);
         });
-    m_wall.start();
-    if (realTime) {
+    if (m_wallClock) {
         // The console keeps the switch running after the last step, so what the agent does (answer,
         // drop, dial, conference) completes and far ends keep answering. A request wakes it at once.
         m_realTimePump.setSingleShot(true);
-        connect(&m_realTimePump, &QTimer::timeout, this, &ScenarioRunner::pumpRealTime);
-        connect(engine, &CallEngine::requestIssued, this, [this] { m_realTimePump.start(0); });
+        connect(&m_realTimePump, &QTimer::timeout, this,
+                m_realTime ? &ScenarioRunner::pumpRealTime : &ScenarioRunner::pumpWallClock);
+        connect(m_engine, &CallEngine::requestIssued, this, [this] { m_realTimePump.start(0); });
         m_realTimePump.start(0);
         return;
     }
@@ -81,13 +144,69 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
 void ScenarioRunner::pumpRealTime()
 {
     VirtualClock &clock = m_sim->clock();
-    clock.advance(qMax<qint64>(0, m_wall.elapsed() - clock.elapsedMs()));
+    clock.advance(qMax<qint64>(0, m_wall.elapsed() - m_pausedMs - clock.elapsedMs()));
     if (m_stepsLeft == 0 && !m_finished)
         finish(0, QStringLiteral("scenario '%1': every step played").arg(m_scenario.name));
     // Sleep until the next event, but wake at least every 250 ms so durations read from the engine's
     // clock stay close to the wall clock.
-    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - m_wall.elapsed() : 250;
+    const qint64 next =
+        clock.hasEvents() ? clock.nextEventElapsed() - (m_wall.elapsed() - m_pausedMs) : 250;
     m_realTimePump.start(int(qBound<qint64>(qint64(0), next, qint64(250))));
+}
+
+void ScenarioRunner::pumpWallClock()
+{
+    if (m_finished)
+        return;
+    VirtualClock &clock = m_sim->clock();
+    if (m_awaited.sinceMs >= 0) {
+        const qint64 waited = m_wall.elapsed() - m_awaited.sinceMs;
+        if (claimIncoming()) {
+            m_pausedMs += waited;
+            m_awaited.sinceMs = -1;
+        } else if (waited >= m_awaited.step.args.value(QLatin1String("withinMs")).toInteger(10000)) {
+            finish(1, QStringLiteral("%1: expected a call on SIP line %2 within %3 ms, none came")
+                          .arg(m_awaited.step.where,
+                               m_scenario.engineLineId(m_awaited.step.args.value(QLatin1String("line")).toString()))
+                          .arg(m_awaited.step.args.value(QLatin1String("withinMs")).toInteger(10000)));
+            return;
+        } else {
+            m_realTimePump.start(20);
+            return;
+        }
+    }
+    // One event at a time: an `incoming` step that has to wait stops the clock before later steps run.
+    const qint64 target = m_wall.elapsed() - m_pausedMs;
+    while (!m_finished && m_awaited.sinceMs < 0 && clock.hasEvents() && clock.nextEventElapsed() <= target)
+        clock.step();
+    if (m_finished)
+        return;
+    if (m_awaited.sinceMs >= 0) {
+        m_realTimePump.start(20);
+        return;
+    }
+    clock.advance(qMax<qint64>(0, target - clock.elapsedMs()));
+    if (m_stepsLeft == 0 && !clock.hasEvents() && m_engine->pendingRequestCount() == 0) {
+        finish(0, QStringLiteral("scenario '%1': every expectation held").arg(m_scenario.name));
+        return;
+    }
+    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - target : 50;
+    m_realTimePump.start(int(qBound<qint64>(qint64(0), next, qint64(250))));
+}
+
+bool ScenarioRunner::claimIncoming()
+{
+    const QJsonObject &a = m_awaited.step.args;
+    QList<QPointer<CallSession>> &calls =
+        m_unclaimed[m_scenario.engineLineId(a.value(QLatin1String("line")).toString())];
+    while (!calls.isEmpty()) {
+        const QPointer<CallSession> session = calls.takeFirst();
+        if (session && session->isValid()) {
+            m_labels.insert(a.value(QLatin1String("as")).toString(), session);
+            return true;
+        }
+    }
+    return false;
 }
 
 void ScenarioRunner::pump()
@@ -119,6 +238,7 @@ void ScenarioRunner::finish(int exitCode, const QString &message)
     if (m_finished)
         return;
     m_finished = true;
+    m_agentAudioTimer.stop();
     if (m_done)
         m_done({exitCode, message});
 }
@@ -177,6 +297,17 @@ void ScenarioRunner::run(const ScenarioStep &step)
                                 inService, step.args.value(QLatin1String("reason")).toString());
         return;
     }
+    case ScenarioStep::Incoming:
+        m_awaited.step = step;
+        m_awaited.sinceMs = m_wall.elapsed();
+        if (claimIncoming()) {
+            m_awaited.sinceMs = -1;
+        } else if (m_realTime) {
+            // In the console the person takes the calls; the scenario only names one that is there.
+            m_awaited.sinceMs = -1;
+            qCInfo(lcScenario).noquote() << step.where << "no call on the SIP line to name yet";
+        }
+        return;
     case ScenarioStep::CloseLine:
         m_sim->closeLine(QStringLiteral("sim/") + step.args.value(QLatin1String("closeLine")).toString());
         return;
@@ -191,7 +322,7 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
     CallSession *session = m_labels.value(label);
     int result = 0;
     if (verb == QLatin1String("makeCall")) {
-        Line *line = m_engine->line(QStringLiteral("sim/") + a.value(QLatin1String("line")).toString());
+        Line *line = m_engine->line(m_scenario.engineLineId(a.value(QLatin1String("line")).toString()));
         if (!line) {
             error(step, QStringLiteral("unknown line '%1'").arg(a.value(QLatin1String("line")).toString()));
             return;
