@@ -2,8 +2,8 @@
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
-#include <QtCore/qvariant.h>
 #include <QtCore/qstring.h>
+#include <QtCore/qvariant.h>
 
 class AgentState;
 class CallEngine;

@@ -696,7 +696,8 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
 
 bool Scenario::isSipLine(const QString &id) const
 {
-    return std::any_of(sipLines.begin(), sipLines.end(), [&](const ScenarioSipLine &line) { return line.id == id; });
+    return std::any_of(sipLines.begin(), sipLines.end(),
+                       [&](const ScenarioSipLine &line) { return line.id == id; });
 }
 
 QString Scenario::engineLineId(const QString &id) const

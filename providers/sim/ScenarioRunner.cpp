@@ -4,9 +4,9 @@
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
 #include "audio/CallAudioMixer.h"
-#include "lines/Line.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
+#include "lines/Line.h"
 #include "session/CallEngine.h"
 #include "session/MuteState.h"
 
@@ -149,8 +149,7 @@ void ScenarioRunner::pumpRealTime()
         finish(0, QStringLiteral("scenario '%1': every step played").arg(m_scenario.name));
     // Sleep until the next event, but wake at least every 250 ms so durations read from the engine's
     // clock stay close to the wall clock.
-    const qint64 next =
-        clock.hasEvents() ? clock.nextEventElapsed() - (m_wall.elapsed() - m_pausedMs) : 250;
+    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - (m_wall.elapsed() - m_pausedMs) : 250;
     m_realTimePump.start(int(qBound<qint64>(qint64(0), next, qint64(250))));
 }
 
@@ -165,10 +164,12 @@ void ScenarioRunner::pumpWallClock()
             m_pausedMs += waited;
             m_awaited.sinceMs = -1;
         } else if (waited >= m_awaited.step.args.value(QLatin1String("withinMs")).toInteger(10000)) {
-            finish(1, QStringLiteral("%1: expected a call on SIP line %2 within %3 ms, none came")
-                          .arg(m_awaited.step.where,
-                               m_scenario.engineLineId(m_awaited.step.args.value(QLatin1String("line")).toString()))
-                          .arg(m_awaited.step.args.value(QLatin1String("withinMs")).toInteger(10000)));
+            finish(
+                1,
+                QStringLiteral("%1: expected a call on SIP line %2 within %3 ms, none came")
+                    .arg(m_awaited.step.where,
+                         m_scenario.engineLineId(m_awaited.step.args.value(QLatin1String("line")).toString()))
+                    .arg(m_awaited.step.args.value(QLatin1String("withinMs")).toInteger(10000)));
             return;
         } else {
             m_realTimePump.start(20);
