@@ -149,39 +149,40 @@ private slots:
                            R"({"at": 1, "agent": "makeCall", "line": "desk", "number": "9000", "as": "b"}])")
             << QString();
         QTest::newRow("provider") << sipScenario(R"({"id": "desk", "provider": "pstn"})")
-                                  << QStringLiteral("s.json:2:37: expected \"sim\" or \"sip\"");
+                                  << QStringLiteral("s.json:2:38: expected \"sim\" or \"sip\"");
         QTest::newRow("no registrar") << sipScenario(R"({"id": "desk", "provider": "sip", "user": "agent1"})")
                                       << QStringLiteral("s.json:2:11: expected a string 'registrar'");
         QTest::newRow("registrar not host:port")
             << sipScenario(R"({"id": "desk", "provider": "sip", "registrar": "pbx example", "user": "a"})")
-            << QStringLiteral("s.json:2:60: 'pbx example' is not host or host:port");
+            << QStringLiteral("s.json:2:58: 'pbx example' is not host or host:port");
         QTest::newRow("transport") << sipScenario(Desk + R"(, "transport": "tls"})")
-                                   << QStringLiteral("s.json:2:101: 'tls' is not udp or tcp");
+                                   << QStringLiteral("s.json:2:107: 'tls' is not udp or tcp");
         QTest::newRow("password not text")
             << sipScenario(Desk + R"(, "password": 1234})")
-            << QStringLiteral("s.json:2:100: expected a string for 'password'");
+            << QStringLiteral("s.json:2:106: expected a string for 'password'");
         QTest::newRow("no codecs") << sipScenario(Desk + R"(, "codecs": []})")
-                                   << QStringLiteral("s.json:2:98: expected a non-empty array of codec names "
-                                                     "(PCMU, PCMA, G722, opus)");
+                                   << QStringLiteral(
+                                          "s.json:2:104: expected a non-empty array of codec names "
+                                          "(PCMU, PCMA, G722, opus)");
         QTest::newRow("codec not text")
             << sipScenario(Desk + R"(, "codecs": ["PCMU", 7]})")
-            << QStringLiteral("s.json:2:107: expected a codec name (PCMU, PCMA, G722, "
+            << QStringLiteral("s.json:2:113: expected a codec name (PCMU, PCMA, G722, "
                               "opus)");
         QTest::newRow("unknown codec")
             << sipScenario(Desk + R"(, "codecs": ["G729"]})")
-            << QStringLiteral("s.json:2:98: 'G729' is not PCMU, PCMA, G722 or opus");
+            << QStringLiteral("s.json:2:104: 'G729' is not PCMU, PCMA, G722 or opus");
         QTest::newRow("expires as text")
             << sipScenario(Desk + R"(, "expires": "600"})")
-            << QStringLiteral("s.json:2:99: expected an integer from 60 to 86400 for "
+            << QStringLiteral("s.json:2:105: expected an integer from 60 to 86400 for "
                               "'expires'");
         QTest::newRow("rejectStatus") << sipScenario(Desk + R"(, "rejectStatus": 480})")
-                                      << QStringLiteral("s.json:2:104: '480' is not 486 or 603");
+                                      << QStringLiteral("s.json:2:110: '480' is not 486 or 603");
         QTest::newRow("registerTimeoutMs") << sipScenario(Desk + R"(, "registerTimeoutMs": 5})")
-                                           << QStringLiteral("s.json:2:109: expected an integer from 100 to "
+                                           << QStringLiteral("s.json:2:115: expected an integer from 100 to "
                                                              "600000 for 'registerTimeoutMs'");
         QTest::newRow("a simulated line's key")
             << sipScenario(Desk + R"(, "caps": {}})")
-            << QStringLiteral("s.json:2:96: unknown key 'caps', expected one "
+            << QStringLiteral("s.json:2:102: unknown key 'caps', expected one "
                               "of: id, provider, codecs, registerTimeoutMs, "
                               "registrar, proxy, user, authUser, password, "
                               "displayName, transport, expires, rejectStatus, "
@@ -191,24 +192,24 @@ private slots:
         QTest::newRow("offer on a SIP line")
             << sipScenario(Desk + "}", R"([{"at": 0, "offer": {"line": "desk", "from": "x"}}])")
             << QStringLiteral(
-                   "s.json:3:31: 'desk' is a SIP line: its calls come from real SIP phones, not from "
+                   "s.json:3:39: 'desk' is a SIP line: its calls come from real SIP phones, not from "
                    "the scenario's far ends (name the call with an \"incoming\" step)");
         QTest::newRow("lineService on a SIP line")
             << sipScenario(Desk + "}", R"([{"at": 0, "lineService": false, "line": "desk"}])")
-            << QStringLiteral("s.json:3:44: 'desk' is a SIP line: its service follows its registration, the "
+            << QStringLiteral("s.json:3:51: 'desk' is a SIP line: its service follows its registration, the "
                               "scenario cannot set it");
         QTest::newRow("closeLine on a SIP line")
             << sipScenario(Desk + "}", R"([{"at": 0, "closeLine": "desk"}])")
-            << QStringLiteral("s.json:3:25: 'desk' is a SIP line: its service follows its registration, the "
+            << QStringLiteral("s.json:3:34: 'desk' is a SIP line: its service follows its registration, the "
                               "scenario cannot set it");
         QTest::newRow("incoming on a simulated line")
             << sipScenario(sim + QByteArray(Desk).replace("desk", "sipdesk") + "}",
                            R"([{"at": 0, "incoming": {"line": "desk", "as": "a"}}])")
-            << QStringLiteral("s.json:3:34: expected a SIP line for 'incoming' (a simulated line's calls are "
+            << QStringLiteral("s.json:3:42: expected a SIP line for 'incoming' (a simulated line's calls are "
                               "named by 'offer')");
         QTest::newRow("incoming without a name")
             << sipScenario(Desk + "}", R"([{"at": 0, "incoming": {"line": "desk"}}])")
-            << QStringLiteral("s.json:3:25: expected a string 'as'");
+            << QStringLiteral("s.json:3:33: expected a string 'as'");
     }
 
     void sipLines()
