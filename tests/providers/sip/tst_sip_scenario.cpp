@@ -3,7 +3,8 @@
 // is in service, and plays the steps on the wall clock against a real far end (sipp, started then). The
 // scenario names the far end's call (`incoming`), answers it, expects it CONNECTED with the caller's UUI,
 // checks with `heard` that the agent's microphone tone comes back through the far end's RTP echo, and
-// drops it with UUI; sipp's scenario checks the BYE's Reason and User-to-User headers.
+// drops it with UUI; sipp's scenario checks the BYE's Reason and User-to-User headers. The same the other
+// way: the agent calls (makeCall on the SIP line), sipp answers.
 #include "SipLoopbackPeers.h"
 #include "ToneAnalysis.h"
 
@@ -87,18 +88,22 @@ void tst_SipScenario::cleanupTestCase()
 
 void tst_SipScenario::headlessRun_data()
 {
+    QTest::addColumn<bool>("outbound"); // the agent calls the far end (sipp answers)
     QTest::addColumn<QString>("password");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("output"); // in what the runner printed
     QTest::newRow("far end calls, the agent answers, hears and drops with UUI")
-        << QStringLiteral("secret1") << 0 << QStringLiteral("every expectation held");
+        << false << QStringLiteral("secret1") << 0 << QStringLiteral("every expectation held");
+    QTest::newRow("the agent calls, hears and drops with UUI")
+        << true << QStringLiteral("secret1") << 0 << QStringLiteral("every expectation held");
     QTest::newRow("refused credentials: no registration in time")
-        << QStringLiteral("wrong") << 1
+        << false << QStringLiteral("wrong") << 1
         << QStringLiteral(":4:5: SIP line sip/desk did not register within 3000 ms: registrar");
 }
 
 void tst_SipScenario::headlessRun()
 {
+    QFETCH(bool, outbound);
     QFETCH(QString, password);
     QFETCH(int, exitCode);
     QFETCH(QString, output);
@@ -116,22 +121,26 @@ void tst_SipScenario::headlessRun()
                             {"displayName", "Desk 1"},
                             {"codecs", QJsonArray {"PCMU", "PCMA"}},
                             {"registerTimeoutMs", 3000}};
-    const QJsonArray steps {
-        step(0, {{"incoming", QJsonObject {{"line", "desk"}, {"as", "a"}, {"withinMs", 10000}}}}),
-        step(0, {{"expect", QJsonObject {{"session", "a"}, {"state", "OFFERING"}, {"uui", "case-42"}}}}),
-        step(100, {{"agent", "answer"}, {"session", "a"}}),
-        step(2500, {{"expect", QJsonObject {{"session", "a"}, {"state", "CONNECTED"}}}}),
-        step(2500,
-             {{"expect",
-               QJsonObject {{"heard",
-                             QJsonObject {{"party", "agent"},
-                                          {"toneHz", AgentHz},
-                                          {"minDbfs", -24},
-                                          {"maxDbfs", -3},
-                                          {"lastMs", 1000}}}}}}),
-        step(2600, {{"agent", "drop"}, {"session", "a"}, {"uui", "wrap-7"}}),
-        step(3500, {{"expect", QJsonObject {{"session", "a"}, {"state", "IDLE"}}}}),
-    };
+    QJsonArray steps;
+    if (outbound) {
+        steps << step(0, {{"agent", "makeCall"}, {"line", "desk"}, {"number", "9000"}, {"as", "a"}});
+    } else {
+        steps << step(0, {{"incoming", QJsonObject {{"line", "desk"}, {"as", "a"}, {"withinMs", 10000}}}})
+              << step(0,
+                      {{"expect", QJsonObject {{"session", "a"}, {"state", "OFFERING"}, {"uui", "case-42"}}}})
+              << step(100, {{"agent", "answer"}, {"session", "a"}});
+    }
+    steps << step(2500, {{"expect", QJsonObject {{"session", "a"}, {"state", "CONNECTED"}}}})
+          << step(2500,
+                  {{"expect",
+                    QJsonObject {{"heard",
+                                  QJsonObject {{"party", "agent"},
+                                               {"toneHz", AgentHz},
+                                               {"minDbfs", -24},
+                                               {"maxDbfs", -3},
+                                               {"lastMs", 1000}}}}}})
+          << step(2600, {{"agent", "drop"}, {"session", "a"}, {"uui", "wrap-7"}})
+          << step(3500, {{"expect", QJsonObject {{"session", "a"}, {"state", "IDLE"}}}});
     // `lines` first: the test names the line's position in the registration message (4:5).
     const QByteArray json = "{\n  \"name\": \"sip-inbound\",\n  \"lines\": [\n    "
         + QJsonDocument(line).toJson(QJsonDocument::Compact) + "\n  ],\n  \"agent\": "
@@ -155,7 +164,9 @@ void tst_SipScenario::headlessRun()
                   QStringLiteral("--trace"), dir.filePath(QStringLiteral("trace.jsonl"))});
     QVERIFY2(runner.waitForStarted(5000), qPrintable(runner.errorString()));
     QByteArray printed;
-    QProcess *sipp = nullptr;
+    // An answering far end waits from the start; a calling one starts once the line is registered.
+    QProcess *sipp =
+        outbound ? m_peers->startSipp(QStringLiteral("uas_expect_bye_uui.xml"), QString(), true) : nullptr;
     QDeadlineTimer deadline(25000);
     while (runner.state() != QProcess::NotRunning && !deadline.hasExpired()) {
         runner.waitForReadyRead(100);
