@@ -15,6 +15,7 @@
 #include "audio/RecordingRepair.h"
 #include "core/Logging.h"
 #include "devices/PhoneBinding.h"
+#include "lines/Line.h"
 #include "log/CallLog.h"
 #include "log/EventLogModel.h"
 #include "providers/LineProvider.h"
@@ -39,6 +40,7 @@
 #include <QtQuick/qquickwindow.h>
 
 #include <cstdio>
+#include <memory>
 #include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(lcApp, "hookline.app", QtWarningMsg)
@@ -74,6 +76,7 @@ ConsoleApp::~ConsoleApp()
     m_engine->detachProviders();
     delete m_soundLines;
     delete m_sipLines;
+    qDeleteAll(m_scenarioProviders);
     delete m_providerObject;
     delete m_trace;
     if (m_traceFile)
@@ -93,6 +96,38 @@ bool ConsoleApp::startSimulation(const QString &scenarioPath, QString *error, in
     }
     m_providerObject = dynamic_cast<QObject *>(m_provider);
     m_engine->attachProvider(m_provider);
+    if (auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject))
+        m_scenarioLines = player->otherProviders();
+    return true;
+}
+
+bool ConsoleApp::startScenarioLines(QString *error)
+{
+    for (auto it = m_scenarioLines.cbegin(); it != m_scenarioLines.cend(); ++it) {
+        QString problem;
+        LineProvider *provider = m_registry->createLineProvider(it.key(), it.value(), nullptr, &problem);
+        if (!provider) {
+            *error = QStringLiteral("the scenario's %1 lines: %2").arg(it.key(), problem);
+            return false;
+        }
+        m_scenarioProviders.append(dynamic_cast<QObject *>(provider));
+        m_engine->attachProvider(provider);
+    }
+    // A run on the wall clock says when its lines are in service: a far end outside may call them then.
+    for (Line *line : m_engine->lines()) {
+        if (line->lineId().startsWith(QLatin1String("sim/")))
+            continue;
+        auto announced = std::make_shared<bool>(false);
+        auto announce = [line, announced] {
+            if (*announced || !line->inService())
+                return;
+            *announced = true;
+            std::fprintf(stdout, "hookline: line %s is in service\n", qPrintable(line->lineId()));
+            std::fflush(stdout);
+        };
+        announce();
+        connect(line, &Line::serviceChanged, this, announce);
+    }
     return true;
 }
 
@@ -125,6 +160,11 @@ void ConsoleApp::playHeadless()
     auto *player = qobject_cast<ScenarioPlayer *>(m_providerObject);
     if (!player) {
         std::fprintf(stderr, "hookline: the provider cannot play scenarios\n");
+        QCoreApplication::exit(1);
+        return;
+    }
+    if (QString error; !startScenarioLines(&error)) {
+        std::fprintf(stderr, "hookline: %s\n", qPrintable(error));
         QCoreApplication::exit(1);
         return;
     }
@@ -215,6 +255,8 @@ void ConsoleApp::startSipLines()
         accounts.append(account);
     }
     settings.endArray();
+    // The scenario's SIP lines (hookline --scenario) join the settings' accounts on one SIP provider.
+    accounts += m_scenarioLines.value(QStringLiteral("sip")).value(QStringLiteral("accounts")).toList();
     if (accounts.isEmpty())
         return;
     QString error;

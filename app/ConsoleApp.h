@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qstring.h>
+#include <QtCore/qvariant.h>
 
 class AgentState;
 class CallEngine;
@@ -83,6 +85,11 @@ private:
     QObject *m_providerObject = nullptr;
     QObject *m_soundLines = nullptr;
     QObject *m_sipLines = nullptr;
+    // The scenario's lines other providers serve (its SIP accounts), by provider id.
+    QHash<QString, QVariantMap> m_scenarioLines;
+    QList<QObject *> m_scenarioProviders;
+    // Headless: creates them through their plugins; false with *error when one cannot be.
+    bool startScenarioLines(QString *error);
     PhoneDevice *m_phone = nullptr;
     PhoneBinding *m_phoneBinding = nullptr;
     QFile *m_traceFile = nullptr;

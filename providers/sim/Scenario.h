@@ -6,11 +6,12 @@
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
+#include <QtCore/qvariant.h>
 
 // A scenario file, loaded and checked. See docs/scenario-format.md for the format.
 struct ScenarioStep
 {
-    enum Kind { Offer, Agent, Remote, Expect, LineService, CloseLine };
+    enum Kind { Offer, Agent, Remote, Expect, LineService, CloseLine, Incoming };
     Kind kind = Agent;
     qint64 at = 0; // ms after the start
     QString verb; // agent action or remote event
@@ -33,6 +34,17 @@ struct ScenarioAgent
     QString musicOnHoldPath;
 };
 
+// A line of the scenario that is a SIP account ("provider": "sip"): the SIP provider plugin serves it with
+// the account's keys (docs/provider-guide.md, "SIP lines"); its far ends are real phones.
+struct ScenarioSipLine
+{
+    static constexpr qint64 DefaultRegisterTimeoutMs = 10000;
+    QString id; // the scenario's line id; the engine's is "sip/<id>"
+    QVariantMap account; // the plugin's account keys, values as the settings file gives them (text)
+    qint64 registerTimeoutMs = DefaultRegisterTimeoutMs;
+    QString where;
+};
+
 struct Scenario
 {
     QString name;
@@ -40,8 +52,15 @@ struct Scenario
     qint64 commandLatencyMs = 0;
     QList<SimSwitch::LineSetup> lines;
     QList<SimFarEnd> farEnds;
+    QList<ScenarioSipLine> sipLines;
     ScenarioAgent agent;
     QList<ScenarioStep> steps; // sorted by time, stable
+
+    // A scenario with a SIP line runs on the wall clock: its far ends are outside the console.
+    bool wallClock() const { return !sipLines.isEmpty(); }
+    bool isSipLine(const QString &id) const;
+    // The engine's id of the scenario's line `id`: "sip/<id>" for a SIP line, else "sim/<id>".
+    QString engineLineId(const QString &id) const;
 };
 
 class ScenarioLoader

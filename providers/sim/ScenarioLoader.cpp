@@ -1,5 +1,6 @@
-#include "JsonPositionIndex.h"
 #include "Scenario.h"
+#include "ScenarioReader.h"
+#include "ScenarioSipLines.h"
 
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
@@ -19,117 +20,7 @@
 
 namespace {
 
-// Checks values against the format and names where a value is wrong.
-class Reader
-{
-public:
-    Reader(const QByteArray &json, const QString &file)
-        : m_index(json)
-        , m_file(file)
-    { }
-
-    QString where(const QString &path) const
-    {
-        const auto p = m_index.position(path);
-        return QStringLiteral("%1:%2:%3").arg(m_file).arg(p.line).arg(p.column);
-    }
-    bool fail(const QString &path, const QString &message)
-    {
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("%1: %2").arg(where(path), message);
-        return false;
-    }
-    QString error() const { return m_error; }
-
-    bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed)
-    {
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!allowed.contains(it.key()))
-                return fail(path + QLatin1Char('/') + it.key(),
-                            QStringLiteral("unknown key '%1', expected one of: %2")
-                                .arg(it.key(), allowed.join(QLatin1String(", "))));
-        }
-        return true;
-    }
-    std::optional<QString> string(const QJsonObject &object, const QString &path, const QString &key,
-                                  bool required, const QString &fallback = {})
-    {
-        const QJsonValue v = object.value(key);
-        if (v.isUndefined()) {
-            if (required) {
-                fail(path, QStringLiteral("expected a string '%1'").arg(key));
-                return std::nullopt;
-            }
-            return fallback;
-        }
-        if (!v.isString()) {
-            fail(path + QLatin1Char('/') + key, QStringLiteral("expected a string for '%1'").arg(key));
-            return std::nullopt;
-        }
-        return v.toString();
-    }
-    std::optional<qint64> integer(const QJsonObject &object, const QString &path, const QString &key,
-                                  qint64 fallback, qint64 min, qint64 max)
-    {
-        const auto d = bounded(object, path, key, double(fallback), double(min), double(max), true,
-                               QStringLiteral("an integer from %1 to %2").arg(min).arg(max));
-        return d ? std::optional<qint64>(qint64(*d)) : std::nullopt;
-    }
-    std::optional<double> number(const QJsonObject &object, const QString &path, const QString &key,
-                                 double fallback, double min, double max)
-    {
-        return bounded(object, path, key, fallback, min, max, false,
-                       QStringLiteral("a number from %1 to %2").arg(min).arg(max));
-    }
-    // A number in [min, max] (whole when `integral`), or the fallback when the key is absent.
-    std::optional<double> bounded(const QJsonObject &object, const QString &path, const QString &key,
-                                  double fallback, double min, double max, bool integral, const QString &what)
-    {
-        const QJsonValue v = object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        const double d = v.toDouble(-1e300);
-        // Range first: converting a double outside qint64's range is undefined (found by fuzz_scenario).
-        if (!v.isDouble() || !(d >= min && d <= max) || (integral && d != std::trunc(d))) {
-            fail(path + QLatin1Char('/') + key, QStringLiteral("expected %1 for '%2'").arg(what, key));
-            return std::nullopt;
-        }
-        return d;
-    }
-    std::optional<bool> boolean(const QJsonObject &object, const QString &path, const QString &key,
-                                bool fallback)
-    {
-        const QJsonValue v = object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool()) {
-            fail(path + QLatin1Char('/') + key, QStringLiteral("expected true or false for '%1'").arg(key));
-            return std::nullopt;
-        }
-        return v.toBool();
-    }
-    std::optional<int> choice(const QJsonObject &object, const QString &path, const QString &key,
-                              const QList<QPair<QString, int>> &choices, int fallback)
-    {
-        const QJsonValue v = object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        QStringList names;
-        for (const auto &[name, value] : choices) {
-            names << name;
-            if (v.toString() == name)
-                return value;
-        }
-        fail(path + QLatin1Char('/') + key,
-             QStringLiteral("expected one of %1 for '%2'").arg(names.join(QLatin1String(", ")), key));
-        return std::nullopt;
-    }
-
-private:
-    JsonPositionIndex m_index;
-    QString m_file;
-    QString m_error;
-};
+using Reader = ScenarioReader;
 
 bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapabilities *caps)
 {
@@ -229,7 +120,7 @@ bool readLine(Reader &r, const QJsonValue &value, const QString &path, SimSwitch
                      {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("address"),
                       QStringLiteral("caps"), QStringLiteral("handles"), QStringLiteral("externalOwners"),
                       QStringLiteral("bridgeGroup"), QStringLiteral("primary"), QStringLiteral("inService"),
-                      QStringLiteral("outOfServiceReason")}))
+                      QStringLiteral("outOfServiceReason"), QStringLiteral("provider")}))
         return false;
     auto id = r.string(o, path, QStringLiteral("id"), true);
     if (!id)
@@ -536,6 +427,22 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
         step->args = expect;
         return true;
     }
+    if (o.contains(QLatin1String("incoming"))) {
+        step->kind = ScenarioStep::Incoming;
+        const QString at = path + QLatin1String("/incoming");
+        if (!o.value(QLatin1String("incoming")).isObject())
+            return r.fail(at, QStringLiteral("expected an object {line, as, withinMs}"));
+        const QJsonObject incoming = o.value(QLatin1String("incoming")).toObject();
+        if (!r.checkKeys(o, path, {QStringLiteral("at"), QStringLiteral("incoming")})
+            || !r.checkKeys(incoming, at,
+                            {QStringLiteral("line"), QStringLiteral("as"), QStringLiteral("withinMs")})
+            || !r.string(incoming, at, QStringLiteral("line"), true)
+            || !r.string(incoming, at, QStringLiteral("as"), true)
+            || !r.integer(incoming, at, QStringLiteral("withinMs"), 10000, 0, 3600000))
+            return false;
+        step->args = incoming;
+        return true;
+    }
     if (o.contains(QLatin1String("lineService"))) {
         step->kind = ScenarioStep::LineService;
         return r.checkKeys(o, path,
@@ -549,7 +456,8 @@ bool readStep(Reader &r, const QJsonValue &value, const QString &path, ScenarioS
     }
     return r.fail(
         path,
-        QStringLiteral("expected a step with one of: offer, agent, remote, expect, lineService, closeLine"));
+        QStringLiteral(
+            "expected a step with one of: offer, agent, remote, expect, incoming, lineService, closeLine"));
 }
 } // namespace
 
@@ -712,22 +620,44 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
         r.fail(QStringLiteral("/lines"), QStringLiteral("expected at least one line"));
         lines.reset();
     }
+    QStringList lineIds;
     for (int i = 0; lines && i < lines->size(); ++i) {
-        SimSwitch::LineSetup line;
         const QString path = QStringLiteral("/lines/%1").arg(i);
-        if (!readLine(r, lines->at(i), path, &line)) {
-            lines.reset();
-            break;
-        }
-        for (const auto &existing : std::as_const(result.lines)) {
-            if (existing.descriptor.id == line.descriptor.id) {
-                r.fail(path + QLatin1String("/id"), QStringLiteral("duplicate line id"));
+        const QJsonObject object = lines->at(i).toObject();
+        const bool sip = lines->at(i).isObject() && object.contains(QLatin1String("provider"));
+        if (sip) {
+            auto provider = r.string(object, path, QStringLiteral("provider"), true);
+            if (!provider || (*provider != QLatin1String("sim") && *provider != QLatin1String("sip"))) {
+                if (provider)
+                    r.fail(path + QLatin1String("/provider"), QStringLiteral("expected \"sim\" or \"sip\""));
                 lines.reset();
                 break;
             }
         }
-        if (lines)
+        QString id;
+        if (sip && object.value(QLatin1String("provider")).toString() == QLatin1String("sip")) {
+            ScenarioSipLine line;
+            if (!ScenarioSipLines::read(r, object, path, &line)) {
+                lines.reset();
+                break;
+            }
+            result.sipLines.append(line);
+            id = line.id;
+        } else {
+            SimSwitch::LineSetup line;
+            if (!readLine(r, lines->at(i), path, &line)) {
+                lines.reset();
+                break;
+            }
             result.lines.append(line);
+            id = line.descriptor.id.mid(4);
+        }
+        if (lineIds.contains(id)) {
+            r.fail(path + QLatin1String("/id"), QStringLiteral("duplicate line id"));
+            lines.reset();
+            break;
+        }
+        lineIds << id;
     }
     std::optional<QJsonArray> farEnds = lines ? array("farEnds", false) : std::nullopt;
     for (int i = 0; farEnds && i < farEnds->size(); ++i) {
@@ -748,6 +678,10 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
             steps.reset();
             break;
         }
+        if (!ScenarioSipLines::checkStep(r, result, step, QStringLiteral("/steps/%1").arg(i))) {
+            steps.reset();
+            break;
+        }
         result.steps.append(step);
     }
     if (!steps) {
@@ -758,4 +692,15 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
                      [](const ScenarioStep &a, const ScenarioStep &b) { return a.at < b.at; });
     *scenario = std::move(result);
     return true;
+}
+
+bool Scenario::isSipLine(const QString &id) const
+{
+    return std::any_of(sipLines.begin(), sipLines.end(),
+                       [&](const ScenarioSipLine &line) { return line.id == id; });
+}
+
+QString Scenario::engineLineId(const QString &id) const
+{
+    return (isSipLine(id) ? QStringLiteral("sip/") : QStringLiteral("sim/")) + id;
 }

@@ -3,8 +3,10 @@
 #include "SimAgentAudio.h"
 #include "SimFarEndAudio.h"
 #include "SimSwitch.h"
+#include "audio/CallAudioMixer.h"
 #include "core/Logging.h"
 #include "core/Tapi.h"
+#include "lines/Line.h"
 #include "session/CallEngine.h"
 #include "session/MuteState.h"
 
@@ -38,12 +40,21 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
 {
     m_engine = engine;
     m_realTime = realTime;
-    m_sim->setAudioPacing(realTime ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
+    m_wallClock = realTime || m_scenario.wallClock();
+    m_sim->setAudioPacing(m_wallClock ? SimSwitch::WallClockPacing : SimSwitch::VirtualPacing);
     if (!realTime) {
-        // Headless: the agent's side is the console's own audio router on the scenario's clock.
+        // Headless: the agent's side is the console's own audio router on the scenario's clock, or on
+        // the wall clock when SIP far ends speak in real time.
         m_agentAudio = std::make_unique<SimAgentAudio>(engine, m_scenario.agent);
-        m_sim->setAudioFollower(
-            [agent = m_agentAudio.get()](qint64 elapsedMs) { agent->advanceTo(elapsedMs); });
+        if (m_wallClock) {
+            m_agentAudioTimer.setTimerType(Qt::PreciseTimer);
+            m_agentAudioTimer.setInterval(int(CallAudioMixer::SteppedCycleMs));
+            connect(&m_agentAudioTimer, &QTimer::timeout, this,
+                    [this] { m_agentAudio->advanceTo(m_wall.elapsed()); });
+        } else {
+            m_sim->setAudioFollower(
+                [agent = m_agentAudio.get()](qint64 elapsedMs) { agent->advanceTo(elapsedMs); });
+        }
     }
     m_done = std::move(finished);
     connect(engine, &CallEngine::requestCompleted, this, [this](int id, int error) {
@@ -58,20 +69,38 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
             m_labels.insert(labels.takeFirst(), session);
         if (labels.isEmpty())
             m_labelsForRequest.remove(m_completingRequest);
+        // A real phone's call on a SIP line waits for an `incoming` step to name it.
+        if (session->direction() == Inbound && session->privilege() == PrivilegeOwner
+            && session->lineId().startsWith(QLatin1String("sip/")))
+            m_unclaimed[session->lineId()].append(session);
     });
+    m_wall.start();
+    if (m_agentAudio && m_wallClock)
+        m_agentAudioTimer.start();
+    if (!m_scenario.sipLines.isEmpty()) {
+        waitForRegistration();
+        return;
+    }
+    scheduleSteps();
+}
+
+void ScenarioRunner::scheduleSteps()
+{
+    // The scenario's time starts now: the wait for registration does not count.
+    m_pausedMs = m_wallClock ? m_wall.elapsed() : 0;
     m_stepsLeft = int(m_scenario.steps.size());
     for (const ScenarioStep &step : std::as_const(m_scenario.steps))
         m_sim->clock().schedule(step.at - m_sim->clock().elapsedMs(), [this, step] {
             --m_stepsLeft;
             run(step);
         });
-    m_wall.start();
-    if (realTime) {
+    if (m_wallClock) {
         // The console keeps the switch running after the last step, so what the agent does (answer,
         // drop, dial, conference) completes and far ends keep answering. A request wakes it at once.
         m_realTimePump.setSingleShot(true);
-        connect(&m_realTimePump, &QTimer::timeout, this, &ScenarioRunner::pumpRealTime);
-        connect(engine, &CallEngine::requestIssued, this, [this] { m_realTimePump.start(0); });
+        connect(&m_realTimePump, &QTimer::timeout, this,
+                m_realTime ? &ScenarioRunner::pumpRealTime : &ScenarioRunner::pumpWallClock);
+        connect(m_engine, &CallEngine::requestIssued, this, [this] { m_realTimePump.start(0); });
         m_realTimePump.start(0);
         return;
     }
@@ -81,12 +110,12 @@ void ScenarioRunner::play(CallEngine *engine, bool realTime,
 void ScenarioRunner::pumpRealTime()
 {
     VirtualClock &clock = m_sim->clock();
-    clock.advance(qMax<qint64>(0, m_wall.elapsed() - clock.elapsedMs()));
+    clock.advance(qMax<qint64>(0, m_wall.elapsed() - m_pausedMs - clock.elapsedMs()));
     if (m_stepsLeft == 0 && !m_finished)
         finish(0, QStringLiteral("scenario '%1': every step played").arg(m_scenario.name));
     // Sleep until the next event, but wake at least every 250 ms so durations read from the engine's
     // clock stay close to the wall clock.
-    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - m_wall.elapsed() : 250;
+    const qint64 next = clock.hasEvents() ? clock.nextEventElapsed() - (m_wall.elapsed() - m_pausedMs) : 250;
     m_realTimePump.start(int(qBound<qint64>(qint64(0), next, qint64(250))));
 }
 
@@ -119,6 +148,7 @@ void ScenarioRunner::finish(int exitCode, const QString &message)
     if (m_finished)
         return;
     m_finished = true;
+    m_agentAudioTimer.stop();
     if (m_done)
         m_done({exitCode, message});
 }
@@ -177,6 +207,17 @@ void ScenarioRunner::run(const ScenarioStep &step)
                                 inService, step.args.value(QLatin1String("reason")).toString());
         return;
     }
+    case ScenarioStep::Incoming:
+        m_awaited.step = step;
+        m_awaited.sinceMs = m_wall.elapsed();
+        if (claimIncoming()) {
+            m_awaited.sinceMs = -1;
+        } else if (m_realTime) {
+            // In the console the person takes the calls; the scenario only names one that is there.
+            m_awaited.sinceMs = -1;
+            qCInfo(lcScenario).noquote() << step.where << "no call on the SIP line to name yet";
+        }
+        return;
     case ScenarioStep::CloseLine:
         m_sim->closeLine(QStringLiteral("sim/") + step.args.value(QLatin1String("closeLine")).toString());
         return;
@@ -191,7 +232,7 @@ void ScenarioRunner::runAgent(const ScenarioStep &step)
     CallSession *session = m_labels.value(label);
     int result = 0;
     if (verb == QLatin1String("makeCall")) {
-        Line *line = m_engine->line(QStringLiteral("sim/") + a.value(QLatin1String("line")).toString());
+        Line *line = m_engine->line(m_scenario.engineLineId(a.value(QLatin1String("line")).toString()));
         if (!line) {
             error(step, QStringLiteral("unknown line '%1'").arg(a.value(QLatin1String("line")).toString()));
             return;

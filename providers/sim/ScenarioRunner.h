@@ -44,13 +44,29 @@ private:
     bool checkPlayed(const QJsonObject &played, QString *mismatch);
     void pump();
     void pumpRealTime();
+    // Scenarios with SIP lines, headless: the steps on the wall clock, scripted (a mismatch ends the run).
+    void pumpWallClock();
+    void waitForRegistration();
+    void scheduleSteps();
+    bool claimIncoming();
     void finish(int exitCode, const QString &message);
     void error(const ScenarioStep &step, const QString &message);
 
     Scenario m_scenario;
     SimSwitch *m_sim;
     CallEngine *m_engine = nullptr;
-    bool m_realTime = false;
+    bool m_realTime = false; // the console: a person acts, expectations are notes in the log
+    bool m_wallClock = false; // the console, or a scenario with SIP lines
+    // An `incoming` step waiting for a call on a SIP line: the scenario's clock stands still meanwhile.
+    struct Awaited
+    {
+        ScenarioStep step;
+        qint64 sinceMs = -1; // wall time the wait began; -1: not waiting
+    };
+    Awaited m_awaited;
+    qint64 m_pausedMs = 0; // wall time the scenario's clock stood still, in total
+    QHash<QString, QList<QPointer<CallSession>>> m_unclaimed; // calls offered on SIP lines, not yet named
+    QTimer m_agentAudioTimer; // steps the agent's side on the wall clock
     bool m_finished = false;
     QElapsedTimer m_wall;
     std::function<void(const ScenarioPlayer::Result &)> m_done;

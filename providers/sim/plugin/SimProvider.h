@@ -15,8 +15,11 @@ public:
     SimProvider(const Scenario &scenario, QObject *parent);
     void play(CallEngine *engine, bool realTime, std::function<void(const Result &)> finished) override;
     QString scenarioName() const override { return m_name; }
+    QHash<QString, QVariantMap> otherProviders() const override { return m_otherLines; }
 
 private:
     QString m_name;
+    bool m_wallClock = false;
+    QHash<QString, QVariantMap> m_otherLines;
     ScenarioRunner *m_runner;
 };

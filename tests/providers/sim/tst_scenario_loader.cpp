@@ -30,6 +30,15 @@ QByteArray manySteps(int count)
     return json;
 }
 
+// A scenario with `lines` on its second line and `steps` on its third, for positions in messages.
+QByteArray sipScenario(const QByteArray &lines, const QByteArray &steps = "[]")
+{
+    return "{\"name\": \"sip\",\n\"lines\": [" + lines + "],\n\"steps\": " + steps + "}\n";
+}
+
+const QByteArray Desk =
+    R"({"id": "desk", "provider": "sip", "registrar": "127.0.0.1:5060", "user": "agent1")";
+
 qint64 bestLoadMs(const QByteArray &json)
 {
     qint64 best = std::numeric_limits<qint64>::max();
@@ -120,6 +129,121 @@ private slots:
         const QByteArray broken = "{\"name\": \"☎☎\",\n  \"x\": ☎}";
         QVERIFY(!ScenarioLoader::loadData(broken, QStringLiteral("b.json"), &scenario, &problem));
         QVERIFY2(problem.startsWith(QLatin1String("b.json:2:8: malformed JSON")), qPrintable(problem));
+    }
+
+    // A line with "provider": "sip" takes the SIP account's keys; bad values are refused at their position,
+    // with the SIP provider's own rules; steps that only a simulated line can take are refused on it.
+    void sipLines_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error"); // the whole message; empty: the file loads
+        const QByteArray sim = R"({"id": "desk"}, )";
+        QTest::newRow("account") << sipScenario(Desk + R"(, "password": "pw", "codecs": ["PCMU", "opus"]})")
+                                 << QString();
+        QTest::newRow("codecs as in the settings")
+            << sipScenario(Desk + R"(, "codecs": "PCMA, G722", "transport": "tcp", "rejectStatus": 486})")
+            << QString();
+        QTest::newRow("incoming and makeCall")
+            << sipScenario(Desk + "}",
+                           R"([{"at": 0, "incoming": {"line": "desk", "as": "a", "withinMs": 5000}}, )"
+                           R"({"at": 1, "agent": "makeCall", "line": "desk", "number": "9000", "as": "b"}])")
+            << QString();
+        QTest::newRow("provider") << sipScenario(R"({"id": "desk", "provider": "pstn"})")
+                                  << QStringLiteral("s.json:2:38: expected \"sim\" or \"sip\"");
+        QTest::newRow("no registrar") << sipScenario(R"({"id": "desk", "provider": "sip", "user": "agent1"})")
+                                      << QStringLiteral("s.json:2:11: expected a string 'registrar'");
+        QTest::newRow("registrar not host:port")
+            << sipScenario(R"({"id": "desk", "provider": "sip", "registrar": "pbx example", "user": "a"})")
+            << QStringLiteral("s.json:2:58: 'pbx example' is not host or host:port");
+        QTest::newRow("transport") << sipScenario(Desk + R"(, "transport": "tls"})")
+                                   << QStringLiteral("s.json:2:107: 'tls' is not udp or tcp");
+        QTest::newRow("password not text")
+            << sipScenario(Desk + R"(, "password": 1234})")
+            << QStringLiteral("s.json:2:106: expected a string for 'password'");
+        QTest::newRow("no codecs") << sipScenario(Desk + R"(, "codecs": []})")
+                                   << QStringLiteral(
+                                          "s.json:2:104: expected a non-empty array of codec names "
+                                          "(PCMU, PCMA, G722, opus)");
+        QTest::newRow("codec not text")
+            << sipScenario(Desk + R"(, "codecs": ["PCMU", 7]})")
+            << QStringLiteral("s.json:2:113: expected a codec name (PCMU, PCMA, G722, "
+                              "opus)");
+        QTest::newRow("unknown codec")
+            << sipScenario(Desk + R"(, "codecs": ["G729"]})")
+            << QStringLiteral("s.json:2:104: 'G729' is not PCMU, PCMA, G722 or opus");
+        QTest::newRow("expires as text")
+            << sipScenario(Desk + R"(, "expires": "600"})")
+            << QStringLiteral("s.json:2:105: expected an integer from 60 to 86400 for "
+                              "'expires'");
+        QTest::newRow("rejectStatus") << sipScenario(Desk + R"(, "rejectStatus": 480})")
+                                      << QStringLiteral("s.json:2:110: '480' is not 486 or 603");
+        QTest::newRow("registerTimeoutMs") << sipScenario(Desk + R"(, "registerTimeoutMs": 5})")
+                                           << QStringLiteral("s.json:2:115: expected an integer from 100 to "
+                                                             "600000 for 'registerTimeoutMs'");
+        QTest::newRow("a simulated line's key")
+            << sipScenario(Desk + R"(, "caps": {}})")
+            << QStringLiteral("s.json:2:102: unknown key 'caps', expected one "
+                              "of: id, provider, codecs, registerTimeoutMs, "
+                              "registrar, proxy, user, authUser, password, "
+                              "displayName, transport, expires, rejectStatus, "
+                              "localPort, rtpTimeout");
+        QTest::newRow("same id as a simulated line")
+            << sipScenario(sim + Desk + "}") << QStringLiteral("s.json:2:34: duplicate line id");
+        QTest::newRow("offer on a SIP line")
+            << sipScenario(Desk + "}", R"([{"at": 0, "offer": {"line": "desk", "from": "x"}}])")
+            << QStringLiteral(
+                   "s.json:3:39: 'desk' is a SIP line: its calls come from real SIP phones, not from "
+                   "the scenario's far ends (name the call with an \"incoming\" step)");
+        QTest::newRow("lineService on a SIP line")
+            << sipScenario(Desk + "}", R"([{"at": 0, "lineService": false, "line": "desk"}])")
+            << QStringLiteral("s.json:3:51: 'desk' is a SIP line: its service follows its registration, the "
+                              "scenario cannot set it");
+        QTest::newRow("closeLine on a SIP line")
+            << sipScenario(Desk + "}", R"([{"at": 0, "closeLine": "desk"}])")
+            << QStringLiteral("s.json:3:34: 'desk' is a SIP line: its service follows its registration, the "
+                              "scenario cannot set it");
+        QTest::newRow("incoming on a simulated line")
+            << sipScenario(sim + QByteArray(Desk).replace("desk", "sipdesk") + "}",
+                           R"([{"at": 0, "incoming": {"line": "desk", "as": "a"}}])")
+            << QStringLiteral("s.json:3:42: expected a SIP line for 'incoming' (a simulated line's calls are "
+                              "named by 'offer')");
+        QTest::newRow("incoming without a name")
+            << sipScenario(Desk + "}", R"([{"at": 0, "incoming": {"line": "desk"}}])")
+            << QStringLiteral("s.json:3:33: expected a string 'as'");
+    }
+
+    void sipLines()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        Scenario scenario;
+        QString problem;
+        const bool loaded = ScenarioLoader::loadData(json, QStringLiteral("s.json"), &scenario, &problem);
+        QCOMPARE(problem, error);
+        QCOMPARE(loaded, error.isEmpty());
+        if (!loaded)
+            return;
+        QCOMPARE(scenario.sipLines.size(), 1);
+        QVERIFY(scenario.lines.isEmpty());
+        QVERIFY(scenario.wallClock());
+        const ScenarioSipLine &line = scenario.sipLines.front();
+        QCOMPARE(line.id, QStringLiteral("desk"));
+        QCOMPARE(line.where, QStringLiteral("s.json:2:11"));
+        QCOMPARE(scenario.engineLineId(QStringLiteral("desk")), QStringLiteral("sip/desk"));
+        QCOMPARE(line.account.value(QStringLiteral("id")).toString(), QStringLiteral("desk"));
+        QCOMPARE(line.account.value(QStringLiteral("registrar")).toString(),
+                 QStringLiteral("127.0.0.1:5060"));
+        QCOMPARE(line.account.value(QStringLiteral("user")).toString(), QStringLiteral("agent1"));
+        if (QTest::currentDataTag() == QByteArrayView("account")) {
+            QCOMPARE(line.account.value(QStringLiteral("codecs")).toString(), QStringLiteral("PCMU, opus"));
+            QCOMPARE(line.account.value(QStringLiteral("password")).toString(), QStringLiteral("pw"));
+        } else if (QTest::currentDataTag() == QByteArrayView("codecs as in the settings")) {
+            QCOMPARE(line.account.value(QStringLiteral("codecs")).toString(), QStringLiteral("PCMA, G722"));
+            QCOMPARE(line.account.value(QStringLiteral("rejectStatus")).toString(), QStringLiteral("486"));
+        } else {
+            QCOMPARE(scenario.steps.size(), 2);
+            QCOMPARE(scenario.steps.front().kind, ScenarioStep::Incoming);
+        }
     }
 
     // Every step's position used to rescan the file from its start: 4 times the steps took 16 times as

@@ -1,0 +1,152 @@
+#include "ScenarioSipLines.h"
+
+#include <QtCore/qjsonarray.h>
+
+#ifdef HOOKLINE_SCENARIO_SIP
+#include "SipAccountConfig.h"
+#endif
+
+namespace {
+
+const QStringList TextKeys = {QStringLiteral("registrar"), QStringLiteral("proxy"),
+                              QStringLiteral("user"),      QStringLiteral("authUser"),
+                              QStringLiteral("password"),  QStringLiteral("displayName"),
+                              QStringLiteral("transport")};
+
+struct IntegerKey
+{
+    const char *key;
+    qint64 min;
+    qint64 max;
+};
+// The ranges the SIP provider takes (SipAccountConfig); rejectStatus is checked there (486 or 603).
+constexpr IntegerKey IntegerKeys[] = {
+    {"expires", 60, 86400}, {"rejectStatus", 400, 699}, {"localPort", 0, 65535}, {"rtpTimeout", 0, 3600}};
+
+} // namespace
+
+bool ScenarioSipLines::available()
+{
+#ifdef HOOKLINE_SCENARIO_SIP
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool ScenarioSipLines::read(ScenarioReader &r, const QJsonObject &o, const QString &path,
+                            ScenarioSipLine *line)
+{
+    QStringList allowed = {QStringLiteral("id"), QStringLiteral("provider"), QStringLiteral("codecs"),
+                           QStringLiteral("registerTimeoutMs")};
+    allowed += TextKeys;
+    for (const IntegerKey &k : IntegerKeys)
+        allowed << QLatin1String(k.key);
+    if (!r.checkKeys(o, path, allowed))
+        return false;
+    if (!available())
+        return r.fail(path + QLatin1String("/provider"),
+                      QStringLiteral("this build has no SIP lines (the SIP provider needs libre-dev, "
+                                     "librem-dev, libopus-dev and libspandsp-dev)"));
+    auto id = r.string(o, path, QStringLiteral("id"), true);
+    if (!id)
+        return false;
+    if (id->isEmpty())
+        return r.fail(path + QLatin1String("/id"), QStringLiteral("expected a non-empty line id"));
+    QVariantMap account;
+    account.insert(QStringLiteral("id"), *id);
+    for (const QString &key : TextKeys) {
+        const bool required = key == QLatin1String("registrar") || key == QLatin1String("user");
+        auto text = r.string(o, path, key, required);
+        if (!text)
+            return false;
+        if (o.contains(key))
+            account.insert(key, *text);
+    }
+    for (const IntegerKey &k : IntegerKeys) {
+        const QString key = QLatin1String(k.key);
+        auto value = r.integer(o, path, key, 0, k.min, k.max);
+        if (!value)
+            return false;
+        if (o.contains(key))
+            account.insert(key, QString::number(*value));
+    }
+    auto timeout = r.integer(o, path, QStringLiteral("registerTimeoutMs"),
+                             ScenarioSipLine::DefaultRegisterTimeoutMs, 100, 600000);
+    if (!timeout)
+        return false;
+    const QJsonValue codecs = o.value(QLatin1String("codecs"));
+    if (!codecs.isUndefined()) {
+        // A list of names (or one comma-separated string, as in the settings file).
+        QStringList names;
+        if (codecs.isString()) {
+            names << codecs.toString();
+        } else if (codecs.isArray() && !codecs.toArray().isEmpty()) {
+            const QJsonArray list = codecs.toArray();
+            for (int n = 0; n < list.size(); ++n) {
+                if (!list.at(n).isString())
+                    return r.fail(QStringLiteral("%1/codecs/%2").arg(path).arg(n),
+                                  QStringLiteral("expected a codec name (PCMU, PCMA, G722, opus)"));
+                names << list.at(n).toString();
+            }
+        } else {
+            return r.fail(
+                path + QLatin1String("/codecs"),
+                QStringLiteral("expected a non-empty array of codec names (PCMU, PCMA, G722, opus)"));
+        }
+        account.insert(QStringLiteral("codecs"), names.join(QLatin1String(", ")));
+    }
+#ifdef HOOKLINE_SCENARIO_SIP
+    // The provider's own rules (host:port, user names, transports, codecs); its message starts with the key.
+    SipAccountConfig config;
+    QString problem;
+    if (!SipAccountConfig::fromVariantMap(account, &config, &problem)) {
+        const QString key = problem.section(QLatin1Char(':'), 0, 0);
+        const QString message = problem.section(QLatin1Char(':'), 1).trimmed();
+        return r.fail(o.contains(key) ? path + QLatin1Char('/') + key : path,
+                      o.contains(key) ? message : problem);
+    }
+#endif
+    line->id = *id;
+    line->account = account;
+    line->registerTimeoutMs = *timeout;
+    line->where = r.where(path);
+    return true;
+}
+
+bool ScenarioSipLines::checkStep(ScenarioReader &r, const Scenario &scenario, const ScenarioStep &step,
+                                 const QString &path)
+{
+    auto refuse = [&](const QString &key, const QString &lineId, const QString &what) {
+        return r.fail(path + key, QStringLiteral("'%1' is a SIP line: %2").arg(lineId, what));
+    };
+    switch (step.kind) {
+    case ScenarioStep::Offer: {
+        const QString id = step.args.value(QLatin1String("line")).toString();
+        if (scenario.isSipLine(id))
+            return refuse(QStringLiteral("/offer/line"), id,
+                          QStringLiteral("its calls come from real SIP phones, not from the scenario's "
+                                         "far ends (name the call with an \"incoming\" step)"));
+        return true;
+    }
+    case ScenarioStep::LineService:
+    case ScenarioStep::CloseLine: {
+        const char *key = step.kind == ScenarioStep::LineService ? "line" : "closeLine";
+        const QString id = step.args.value(QLatin1String(key)).toString();
+        if (scenario.isSipLine(id))
+            return refuse(QLatin1Char('/') + QLatin1String(key), id,
+                          QStringLiteral("its service follows its registration, the scenario cannot set it"));
+        return true;
+    }
+    case ScenarioStep::Incoming: {
+        const QString id = step.args.value(QLatin1String("line")).toString();
+        if (!scenario.isSipLine(id))
+            return r.fail(path + QLatin1String("/incoming/line"),
+                          QStringLiteral("expected a SIP line for 'incoming' (a simulated line's calls "
+                                         "are named by 'offer')"));
+        return true;
+    }
+    default:
+        return true;
+    }
+}
