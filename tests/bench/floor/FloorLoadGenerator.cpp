@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 FloorLoadGenerator::FloorLoadGenerator(const QString &url, int agents, int rate, int seconds, int ttlSeconds)
@@ -30,7 +31,12 @@ FloorLoadGenerator::FloorLoadGenerator(const QString &url, int agents, int rate,
     settings.reconnectWaitMs = 100;
     m_link.start(settings);
 
-    connect(&m_link, &FloorLink::entryWritten, this, [this] {
+    connect(&m_link, &FloorLink::entryWritten, this, [this](const QString &key) {
+        // Where a late change was held up: before the server took it, or after.
+        if (const auto it = m_writtenAt.constFind(key); it != m_writtenAt.cend()) {
+            m_ackMs.push_back((m_clock.nsecsElapsed() - *it) / 1e6);
+            m_writtenAt.erase(it);
+        }
         if (m_loaded || ++m_acknowledged < int(m_agents.size()))
             return;
         m_loaded = true;
@@ -80,6 +86,14 @@ void FloorLoadGenerator::tick()
     const qint64 elapsed = m_clock.elapsed();
     if (elapsed >= qint64(m_seconds) * 1000) {
         m_pump.stop();
+        std::sort(m_ackMs.begin(), m_ackMs.end());
+        const auto at = [this](size_t percent) {
+            return m_ackMs.empty() ? 0.0
+                                   : m_ackMs[std::min(m_ackMs.size() - 1, m_ackMs.size() * percent / 100)];
+        };
+        std::fprintf(stderr,
+                     "floor: generator, write to acknowledgement p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+                     at(50), at(99), m_ackMs.empty() ? 0.0 : m_ackMs.back());
         std::printf("sent %lld\n", qlonglong(m_sent));
         std::fflush(stdout);
         QCoreApplication::quit();
@@ -92,6 +106,8 @@ void FloorLoadGenerator::tick()
         AgentState &agent = *m_agents[size_t(index)];
         agent.requestState(agent.state() == AgentState::Ready ? AgentState::NotReady : AgentState::Ready,
                            QStringLiteral("bench"));
+        m_writtenAt.insert(FloorPublisher::agentKey(m_identities[size_t(index)].agentId),
+                           m_clock.nsecsElapsed());
         publish(index);
         ++m_sent;
     }

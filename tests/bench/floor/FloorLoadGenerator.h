@@ -5,6 +5,7 @@
 #include "floor/FloorSettings.h"
 
 #include <QtCore/qelapsedtimer.h>
+#include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qsocketnotifier.h>
 #include <QtCore/qtimer.h>
@@ -42,4 +43,6 @@ private:
     QElapsedTimer m_clock;
     QTimer m_pump;
     std::unique_ptr<QSocketNotifier> m_stdin;
+    QHash<QString, qint64> m_writtenAt; // key -> when the change was handed to the link (run only)
+    std::vector<double> m_ackMs; // from the hand-over to the server's acknowledgement
 };
