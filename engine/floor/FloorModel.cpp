@@ -134,7 +134,7 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Agent &agent = m_agents[m_rows.at(index.row())];
+    const Agent &agent = *m_agents.constFind(m_rows.at(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case AgentIdRole:
@@ -173,7 +173,21 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
 
 int FloorModel::rowOf(const QString &agentId) const
 {
-    return int(m_rows.indexOf(agentId));
+    return m_rowOf.value(agentId, -1);
+}
+
+void FloorModel::removeRow(int row)
+{
+    const QString agentId = m_rows.at(row);
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowOf.remove(agentId);
+    for (int later = row; later < int(m_rows.size()); ++later)
+        m_rowOf[m_rows.at(later)] = later;
+    auto it = m_agents.find(agentId);
+    uncount(*it);
+    m_agents.erase(it);
+    endRemoveRows();
 }
 
 QJsonObject FloorModel::call(const QString &agentId, int sessionId) const
@@ -189,18 +203,17 @@ void FloorModel::onEntry(const QString &key, const QByteArray &value, bool remov
         const QString &agentId = parts.at(1);
         const int row = rowOf(agentId);
         if (removed) {
-            if (row >= 0) {
-                beginRemoveRows({}, row, row);
-                m_rows.removeAt(row);
-                m_agents.remove(agentId); // its calls go with it (deleted just before, or expiring)
-                endRemoveRows();
-            }
+            if (row >= 0)
+                removeRow(row); // its calls go with it (deleted just before, or expiring)
         } else {
             Agent &agent = m_agents[agentId];
+            uncount(agent);
             agent.value = QJsonDocument::fromJson(value).object();
             agent.seenMs = now;
+            count(agentId, agent);
             if (row < 0) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+                m_rowOf.insert(agentId, int(m_rows.size()));
                 m_rows << agentId;
                 endInsertRows();
             } else {
@@ -212,13 +225,22 @@ void FloorModel::onEntry(const QString &key, const QByteArray &value, bool remov
         const int sessionId = parts.at(2).toInt();
         if (removed) {
             auto it = m_agents.find(agentId);
-            if (it == m_agents.end() || it->calls.remove(sessionId) == 0)
+            if (it == m_agents.end() || !it->calls.contains(sessionId))
                 return;
+            const bool counted = it->counted;
+            uncount(*it);
+            it->calls.remove(sessionId);
             it->callSeenMs.remove(sessionId);
+            if (counted)
+                count(agentId, *it);
         } else {
             Agent &agent = m_agents[agentId];
+            const bool counted = agent.counted;
+            uncount(agent);
             agent.calls.insert(sessionId, QJsonDocument::fromJson(value).object());
             agent.callSeenMs.insert(sessionId, now);
+            if (counted)
+                count(agentId, agent);
         }
         changedAgent(agentId);
     } else {
@@ -245,80 +267,143 @@ void FloorModel::sweep()
             if (now - call.value() > m_expiryMs)
                 gone << call.key();
         }
+        if (gone.isEmpty())
+            continue;
+        const bool counted = it->counted;
+        uncount(*it);
         for (int sessionId : gone) {
             it->calls.remove(sessionId);
             it->callSeenMs.remove(sessionId);
         }
-        if (!gone.isEmpty())
-            changedAgent(it.key());
+        if (counted)
+            count(it.key(), *it);
+        changedAgent(it.key());
     }
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        const QString agentId = m_rows.at(row);
-        if (now - m_agents.value(agentId).seenMs > m_expiryMs) {
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            m_agents.remove(agentId);
-            endRemoveRows();
-        }
+        if (now - m_agents.constFind(m_rows.at(row))->seenMs > m_expiryMs)
+            removeRow(row);
     }
+}
+
+FloorModel::Share FloorModel::shareOf(const QString &agentId, const Agent &agent)
+{
+    Share share;
+    share.state = agent.value.value(QStringLiteral("state")).toString();
+    share.team = agent.value.value(QStringLiteral("team")).toString();
+    std::set<QString> lines;
+    for (const QJsonObject &call : agent.calls) {
+        lines.insert(call.value(QStringLiteral("line")).toString());
+        const int callState = call.value(QStringLiteral("stateCode")).toInt();
+        // A conference counts once, as its parent; its parties are in it.
+        if (inProgress(callState) && call.value(QStringLiteral("conference")).toInt() == 0) {
+            ++share.calls;
+            const qint64 connected = call.value(QStringLiteral("connectedMs")).toInteger();
+            if (connected > 0 && (share.firstConnectedMs == 0 || connected < share.firstConnectedMs))
+                share.firstConnectedMs = connected;
+        }
+        if (waiting(callState)) {
+            const qint64 offered = call.value(QStringLiteral("offeredMs")).toInteger();
+            if (offered > 0 && (share.firstOfferedMs == 0 || offered < share.firstOfferedMs))
+                share.firstOfferedMs = offered;
+        }
+        if (!call.value(QStringLiteral("isConference")).toBool())
+            continue;
+        QVariantList parties;
+        const QJsonArray members = call.value(QStringLiteral("members")).toArray();
+        for (const QJsonValue &member : members) {
+            const auto party = agent.calls.constFind(member.toInt());
+            if (party != agent.calls.cend())
+                parties << party->toVariantMap();
+        }
+        share.conferences << QVariantMap {
+            {QStringLiteral("agentId"), agentId},
+            {QStringLiteral("agentName"), agent.value.value(QStringLiteral("name")).toString()},
+            {QStringLiteral("conference"), call.toVariantMap()},
+            {QStringLiteral("parties"), parties}};
+    }
+    lines.erase(QString());
+    share.lines = QStringList(lines.begin(), lines.end());
+    return share;
+}
+
+namespace {
+template<typename Key>
+void release(QHash<Key, int> &counts, const Key &key)
+{
+    auto it = counts.find(key);
+    if (it != counts.end() && --*it <= 0)
+        counts.erase(it);
+}
+} // namespace
+
+void FloorModel::count(const QString &agentId, Agent &agent)
+{
+    agent.share = shareOf(agentId, agent);
+    const Share &share = agent.share;
+    ++m_stateCounts[share.state];
+    ++m_teamCounts[share.team];
+    for (const QString &line : share.lines)
+        ++m_lineCounts[line];
+    m_callCount += share.calls;
+    if (share.firstConnectedMs > 0)
+        m_connectedTimes.insert(share.firstConnectedMs);
+    if (share.firstOfferedMs > 0)
+        m_offeredTimes.insert(share.firstOfferedMs);
+    if (!share.conferences.isEmpty())
+        m_conferencesDirty = true;
+    agent.counted = true;
+}
+
+void FloorModel::uncount(Agent &agent)
+{
+    if (!agent.counted)
+        return;
+    const Share &share = agent.share;
+    release(m_stateCounts, share.state);
+    release(m_teamCounts, share.team);
+    for (const QString &line : share.lines)
+        release(m_lineCounts, line);
+    m_callCount -= share.calls;
+    if (share.firstConnectedMs > 0)
+        m_connectedTimes.erase(m_connectedTimes.find(share.firstConnectedMs));
+    if (share.firstOfferedMs > 0)
+        m_offeredTimes.erase(m_offeredTimes.find(share.firstOfferedMs));
+    if (!share.conferences.isEmpty())
+        m_conferencesDirty = true;
+    agent.share = Share();
+    agent.counted = false;
 }
 
 void FloorModel::recompute()
 {
+    if (m_conferencesDirty) {
+        // Agent by agent, in row order.
+        QVariantList conferences;
+        for (const QString &agentId : std::as_const(m_rows))
+            conferences << m_agents.constFind(agentId)->share.conferences;
+        m_conferencesDirty = false;
+        if (conferences != m_conferences) {
+            m_conferences = conferences;
+            Q_EMIT conferencesChanged();
+        }
+    }
     const qint64 now = m_now();
     QVariantMap perState;
-    int calls = 0;
-    qint64 longestCall = 0;
-    qint64 longestWait = 0;
-    std::set<QString> teams;
-    std::set<QString> lines;
-    QVariantList conferences;
-    for (const QString &agentId : std::as_const(m_rows)) {
-        const Agent &agent = m_agents[agentId];
-        for (const QJsonObject &call : agent.calls) {
-            if (!call.value(QStringLiteral("isConference")).toBool())
-                continue;
-            QVariantList parties;
-            const QJsonArray members = call.value(QStringLiteral("members")).toArray();
-            for (const QJsonValue &member : members) {
-                const auto party = agent.calls.constFind(member.toInt());
-                if (party != agent.calls.cend())
-                    parties << party->toVariantMap();
-            }
-            conferences << QVariantMap {
-                {QStringLiteral("agentId"), agentId},
-                {QStringLiteral("agentName"), agent.value.value(QStringLiteral("name")).toString()},
-                {QStringLiteral("conference"), call.toVariantMap()},
-                {QStringLiteral("parties"), parties}};
-        }
-        const QString state = agent.value.value(QStringLiteral("state")).toString();
-        perState[state] = perState.value(state).toInt() + 1;
-        teams.insert(agent.value.value(QStringLiteral("team")).toString());
-        for (const QJsonObject &call : agent.calls) {
-            lines.insert(call.value(QStringLiteral("line")).toString());
-            const int callState = call.value(QStringLiteral("stateCode")).toInt();
-            // A conference counts once, as its parent; its parties are in it.
-            if (inProgress(callState) && call.value(QStringLiteral("conference")).toInt() == 0) {
-                ++calls;
-                const qint64 connected = call.value(QStringLiteral("connectedMs")).toInteger();
-                if (connected > 0)
-                    longestCall = std::max(longestCall, now - connected);
-            }
-            if (waiting(callState)) {
-                const qint64 offered = call.value(QStringLiteral("offeredMs")).toInteger();
-                if (offered > 0)
-                    longestWait = std::max(longestWait, now - offered);
-            }
-        }
-    }
-    if (conferences != m_conferences) {
-        m_conferences = conferences;
-        Q_EMIT conferencesChanged();
-    }
-    teams.erase(QString());
-    lines.erase(QString());
-    const QStringList teamList(teams.begin(), teams.end());
-    const QStringList lineList(lines.begin(), lines.end());
+    for (auto it = m_stateCounts.cbegin(); it != m_stateCounts.cend(); ++it)
+        perState.insert(it.key(), it.value());
+    const auto sortedNames = [](const QHash<QString, int> &counts) {
+        QStringList names = counts.keys();
+        names.removeAll(QString());
+        names.sort();
+        return names;
+    };
+    const QStringList teamList = sortedNames(m_teamCounts);
+    const QStringList lineList = sortedNames(m_lineCounts);
+    const int calls = m_callCount;
+    const qint64 longestCall =
+        m_connectedTimes.empty() ? 0 : std::max<qint64>(0, now - *m_connectedTimes.begin());
+    const qint64 longestWait =
+        m_offeredTimes.empty() ? 0 : std::max<qint64>(0, now - *m_offeredTimes.begin());
     if (perState == m_perState && calls == m_callsInProgress && longestCall == m_longestCallMs
         && longestWait == m_longestWaitMs && teamList == m_teams && lineList == m_lines)
         return;

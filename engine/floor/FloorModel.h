@@ -10,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <set>
 
 class FloorLink;
 class QQmlEngine;
@@ -105,23 +106,44 @@ Q_SIGNALS:
                         const QString &result, const QString &message, int error);
 
 private:
+    // What one agent adds to the floor's figures. Kept per agent so that a change updates the figures by
+    // taking the agent's old share out and its new one in, not by a pass over the whole floor (5,000
+    // agents at 200 changes/s).
+    struct Share
+    {
+        QString state;
+        QString team;
+        QStringList lines; // each once, no empty name
+        int calls = 0; // in progress, a conference once
+        qint64 firstConnectedMs = 0; // the earliest connect of those calls (0: none)
+        qint64 firstOfferedMs = 0; // the earliest offer of its waiting calls (0: none)
+        QVariantList conferences;
+    };
+
     struct Agent
     {
         QJsonObject value;
         QMap<int, QJsonObject> calls;
         qint64 seenMs = 0;
         QHash<int, qint64> callSeenMs;
+        Share share;
+        bool counted = false; // its share is in the figures: exactly while it has a row
     };
 
     void onEntry(const QString &key, const QByteArray &value, bool removed);
     void sweep();
     void changedAgent(const QString &agentId);
     void recompute();
+    static Share shareOf(const QString &agentId, const Agent &agent);
+    void count(const QString &agentId, Agent &agent);
+    void uncount(Agent &agent);
+    void removeRow(int row);
     qint64 send(const QString &agentId, QJsonObject request);
 
     FloorLink *m_link;
     std::function<qint64()> m_now;
     QList<QString> m_rows; // agents with an agent entry, in arrival order
+    QHash<QString, int> m_rowOf; // agent id -> its row in m_rows
     QHash<QString, Agent> m_agents; // also agents known only by their calls so far
     QHash<qint64, QPair<QString, QString>> m_actions; // token -> agent, action
     QTimer m_tick; // figures that grow with time, and expiry
@@ -135,4 +157,12 @@ private:
     int m_callsInProgress = 0;
     qint64 m_longestCallMs = 0;
     qint64 m_longestWaitMs = 0;
+    // The counted agents' shares, summed.
+    QHash<QString, int> m_stateCounts;
+    QHash<QString, int> m_teamCounts;
+    QHash<QString, int> m_lineCounts;
+    int m_callCount = 0;
+    std::multiset<qint64> m_connectedTimes;
+    std::multiset<qint64> m_offeredTimes;
+    bool m_conferencesDirty = false; // an agent with conferences changed: the list is built again
 };

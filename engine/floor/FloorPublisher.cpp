@@ -76,23 +76,27 @@ QString FloorPublisher::callKey(const QString &agentId, int sessionId)
 
 QJsonObject FloorPublisher::agentValue() const
 {
-    const FloorSettings &settings = m_link->settings();
+    return agentValue(m_link->settings(), *m_agent);
+}
+
+QJsonObject FloorPublisher::agentValue(const FloorSettings &identity, const AgentState &agent)
+{
     QJsonObject value {
-        {QStringLiteral("id"), settings.agentId},
-        {QStringLiteral("name"), settings.agentName},
-        {QStringLiteral("team"), settings.team},
-        {QStringLiteral("state"), stateKey(m_agent->state())},
-        {QStringLiteral("reason"), m_agent->reasonCode()},
-        {QStringLiteral("stateSinceMs"), m_agent->stateSinceMs()},
-        {QStringLiteral("onCall"), m_agent->onCall()},
+        {QStringLiteral("id"), identity.agentId},
+        {QStringLiteral("name"), identity.agentName},
+        {QStringLiteral("team"), identity.team},
+        {QStringLiteral("state"), stateKey(agent.state())},
+        {QStringLiteral("reason"), agent.reasonCode()},
+        {QStringLiteral("stateSinceMs"), agent.stateSinceMs()},
+        {QStringLiteral("onCall"), agent.onCall()},
     };
-    if (m_agent->hasNextState()) {
-        value.insert(QStringLiteral("nextState"), stateKey(m_agent->nextState()));
-        value.insert(QStringLiteral("nextReason"), m_agent->nextReasonCode());
+    if (agent.hasNextState()) {
+        value.insert(QStringLiteral("nextState"), stateKey(agent.nextState()));
+        value.insert(QStringLiteral("nextReason"), agent.nextReasonCode());
     }
-    if (m_agent->wrapUpTimed())
+    if (agent.wrapUpTimed())
         value.insert(QStringLiteral("wrapUpEndsMs"),
-                     QDateTime::currentMSecsSinceEpoch() + m_agent->wrapUpRemainingMs());
+                     QDateTime::currentMSecsSinceEpoch() + agent.wrapUpRemainingMs());
     return value;
 }
 

@@ -7,6 +7,7 @@
 #include <QtCore/qtimer.h>
 
 class AgentState;
+struct FloorSettings;
 class CallAudioRouter;
 class CallEngine;
 class CallSession;
@@ -30,6 +31,9 @@ public:
     static QString agentKey(const QString &agentId);
     static QString callKey(const QString &agentId, int sessionId);
     QJsonObject agentValue() const;
+    // The agent entry of this identity (id, name, team) in this state: what agentValue() publishes, also
+    // for the floor benchmark's load generator, which publishes as many agents over one link.
+    static QJsonObject agentValue(const FloorSettings &identity, const AgentState &agent);
     QJsonObject callValue(CallSession *session) const;
 
 private:

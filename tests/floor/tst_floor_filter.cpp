@@ -103,6 +103,8 @@ private Q_SLOTS:
     void view();
     void followsTheFloor();
     void filtersFromTheFloor();
+    void figuresFollowEachChange_data();
+    void figuresFollowEachChange();
 
 private:
     std::unique_ptr<FloorLink> m_link;
@@ -283,6 +285,103 @@ void TestFloorFilter::filtersFromTheFloor()
     QCOMPARE(m_model->data(m_model->index(row), FloorModel::LinesRole).toStringList(),
              (QStringList {QStringLiteral("sim/desk"), QStringLiteral("sip/1")}));
     QCOMPARE(m_model->data(m_model->index(row), FloorModel::TeamRole).toString(), QStringLiteral("north"));
+}
+
+void TestFloorFilter::figuresFollowEachChange_data()
+{
+    // The figures are kept per agent and updated by each entry: every kind of change must take the old
+    // share out and put the new one in (the floor of init: 4 calls, a3 on sim/desk and sip/1, a1 on
+    // sim/desk, a4 on sip/1).
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QVariantMap>("perState");
+    QTest::addColumn<QStringList>("teams");
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<int>("calls");
+    const QString north = QStringLiteral("north"), south = QStringLiteral("south");
+    const QString desk = QStringLiteral("sim/desk"), sip = QStringLiteral("sip/1");
+    const auto states = [](int ready, int notReady, int wrapUp, int offline) {
+        QVariantMap map;
+        const QList<QPair<QString, int>> counts {{QStringLiteral("Ready"), ready},
+                                                 {QStringLiteral("NotReady"), notReady},
+                                                 {QStringLiteral("WrapUp"), wrapUp},
+                                                 {QStringLiteral("Offline"), offline}};
+        for (const auto &[state, count] : counts) {
+            if (count > 0)
+                map.insert(state, count);
+        }
+        return map;
+    };
+    QTest::newRow("agent changes state")
+        << "state" << states(1, 2, 1, 1) << QStringList {north, south} << QStringList {desk, sip} << 4;
+    QTest::newRow("agent changes team")
+        << "team" << states(2, 1, 1, 1) << QStringList {QStringLiteral("east"), north, south}
+        << QStringList {desk, sip} << 4;
+    QTest::newRow("call ends") << "callEnds" << states(2, 1, 1, 1) << QStringList {north, south}
+                               << QStringList {desk, sip} << 3;
+    QTest::newRow("last call on a line ends")
+        << "lineEnds" << states(2, 1, 1, 1) << QStringList {north, south} << QStringList {desk} << 2;
+    QTest::newRow("first agent leaves")
+        << "firstLeaves" << states(2, 1, 0, 1) << QStringList {north, south} << QStringList {desk, sip} << 2;
+    QTest::newRow("last of a team leaves")
+        << "teamLeaves" << states(1, 0, 1, 1) << QStringList {north} << QStringList {desk, sip} << 3;
+    QTest::newRow("agent known by a call arrives")
+        << "callFirst" << states(3, 1, 1, 1) << QStringList {north, south, QStringLiteral("west")}
+        << QStringList {desk, sip, QStringLiteral("sip/9")} << 5;
+}
+
+void TestFloorFilter::figuresFollowEachChange()
+{
+    QFETCH(QString, step);
+    QFETCH(QVariantMap, perState);
+    QFETCH(QStringList, teams);
+    QFETCH(QStringList, lines);
+    QFETCH(int, calls);
+    const auto remove = [this](const QString &key) {
+        Q_EMIT m_link->entryChanged(key, {}, true);
+    };
+    if (step == QLatin1String("state")) {
+        publishAgent(*m_link,
+                     {QStringLiteral("a1"),
+                      QStringLiteral("Ana"),
+                      QStringLiteral("north"),
+                      QStringLiteral("NotReady"),
+                      1000,
+                      {}});
+    } else if (step == QLatin1String("team")) {
+        publishAgent(*m_link,
+                     {QStringLiteral("a2"),
+                      QStringLiteral("Bo"),
+                      QStringLiteral("east"),
+                      QStringLiteral("NotReady"),
+                      3000,
+                      {}});
+    } else if (step == QLatin1String("callEnds")) {
+        remove(QStringLiteral("call.a1.3"));
+    } else if (step == QLatin1String("lineEnds")) {
+        remove(QStringLiteral("call.a3.2"));
+        remove(QStringLiteral("call.a4.4"));
+    } else if (step == QLatin1String("firstLeaves")) {
+        remove(QStringLiteral("agent.a3")); // row 0, with two calls
+    } else if (step == QLatin1String("teamLeaves")) {
+        remove(QStringLiteral("agent.a2"));
+        remove(QStringLiteral("agent.a4"));
+    } else if (step == QLatin1String("callFirst")) {
+        publishCall(*m_link, QStringLiteral("a6"), 9, QStringLiteral("sip/9"));
+        QCOMPARE(m_model->callsInProgress(), 4); // no agent entry yet: not on the floor
+        publishAgent(*m_link,
+                     {QStringLiteral("a6"),
+                      QStringLiteral("Fay"),
+                      QStringLiteral("west"),
+                      QStringLiteral("Ready"),
+                      100,
+                      {}});
+    }
+    QCOMPARE(m_model->agentsPerState(), perState);
+    QCOMPARE(m_model->teams(), teams);
+    QCOMPARE(m_model->lines(), lines);
+    QCOMPARE(m_model->callsInProgress(), calls);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->rowOf(m_model->data(m_model->index(row), FloorModel::AgentIdRole).toString()), row);
 }
 
 QTEST_GUILESS_MAIN(TestFloorFilter)
