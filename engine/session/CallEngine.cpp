@@ -288,7 +288,8 @@ void CallEngine::setState(Call *call, int state, int mode)
         const int handleMode = modeFor(call, handle);
         int privilegeParam = 0;
         if (handle->notifyState(state, handleMode, &privilegeParam))
-            Q_EMIT sessionStateChanged(handle, oldState, state, handleMode, privilegeParam);
+            Q_EMIT sessionStateChanged(handle, CallState(oldState), CallState(state), handleMode,
+                                       CallPrivilege(privilegeParam));
         if (timesChanged)
             Q_EMIT handle->timesChanged();
     }
@@ -401,7 +402,7 @@ void CallEngine::collapseIfNeeded(Call *parent)
     }
     setState(parent, Idle);
     if (survivor) {
-        const int removeState = parent->line->capabilities().removeFromConfState;
+        const CallState removeState = parent->line->capabilities().removeFromConfState;
         const int target = removeState != Idle ? removeState : Connected;
         setState(survivor, target, target == Connected ? ConnectedActive : 0);
         if (target == Idle)

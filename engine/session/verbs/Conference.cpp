@@ -169,7 +169,7 @@ int CallEngine::removeFromConference(CallSession *session)
             [](const Call &c) { return c.state == Conferenced && c.confParent ? Success : InvalCallState; },
         .available =
             [](const Call &c) {
-                const int caps = c.line->capabilities().removeFromConfCaps;
+                const RemoveFromConfCaps caps = c.line->capabilities().removeFromConfCaps;
                 return caps == RemoveAny || (caps == RemoveLast && c.confParent->lastAdded == &c);
             },
     };
@@ -188,7 +188,7 @@ void CallEngine::completeRemoveFromConference(const PendingRequest &request, con
     Call *parent = call->confParent;
     if (!parent)
         return;
-    const int removeState = call->line->capabilities().removeFromConfState;
+    const CallState removeState = call->line->capabilities().removeFromConfState;
     std::erase(parent->members, call);
     if (parent->lastAdded == call)
         parent->lastAdded = nullptr;
