@@ -74,8 +74,8 @@ int rankOf(int mode)
 } // namespace
 
 CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, QSettings *settings,
-                                 CallAudioMixer::IoFactory ioFactory,
-                                 CallAudioMixer::Drive drive, QObject *parent)
+                                 CallAudioMixer::IoFactory ioFactory, CallAudioMixer::Drive drive,
+                                 QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_devices(devices)
@@ -458,9 +458,9 @@ void CallAudioRouter::stopRecording(CallSession *session)
         toMixer([id](CallAudioMixer *m) { m->stopRecording(id); });
 }
 
-int CallAudioRouter::recordingState(CallSession *session) const
+CallSession::RecordingState CallAudioRouter::recordingState(CallSession *session) const
 {
-    return m_bridges.value(bridgeIdOf(session)).recordingState;
+    return CallSession::RecordingState(m_bridges.value(bridgeIdOf(session)).recordingState);
 }
 
 QString CallAudioRouter::recordingPath(CallSession *session) const
@@ -468,7 +468,8 @@ QString CallAudioRouter::recordingPath(CallSession *session) const
     return m_bridges.value(bridgeIdOf(session)).recordingPath;
 }
 
-static_assert(int(CallSession::NotRecorded) == Recorder::Idle && int(CallSession::Recording) == Recorder::Recording
+static_assert(int(CallSession::NotRecorded) == Recorder::Idle
+                  && int(CallSession::Recording) == Recorder::Recording
                   && int(CallSession::RecordingPaused) == Recorder::Paused
                   && int(CallSession::RecordingFinished) == Recorder::Finished
                   && int(CallSession::RecordingFailed) == Recorder::Failed,
@@ -487,7 +488,7 @@ void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString
             continue;
         // The session carries it (the call log links the file from the call's row as soon as it starts).
         session->setRecording(CallSession::RecordingState(state), path);
-        Q_EMIT recordingChanged(session->sessionId(), state, path);
+        Q_EMIT recordingChanged(session->sessionId(), CallSession::RecordingState(state), path);
         if (state == Recorder::Failed)
             Q_EMIT recordingFailed(session->sessionId(), error);
     }

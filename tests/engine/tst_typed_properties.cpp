@@ -2,6 +2,7 @@
 // names their enum or flag type (C++ and tools read names) and QML compares them with Tapi's names.
 #include "SimFixture.h"
 
+#include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
 #include "providers/LineCapabilities.h"
 #include "session/CallEngine.h"
@@ -305,6 +306,9 @@ void TestTypedProperties::signalArgumentTypes_data()
     QTest::newRow("CallSession::stateChanged")
         << QByteArray("CallSession::stateChanged")
         << QList<QByteArray> {"Tapi::CallState", "int", "Tapi::CallPrivilege"};
+    QTest::newRow("CallAudioRouter::recordingChanged")
+        << QByteArray("CallAudioRouter::recordingChanged")
+        << QList<QByteArray> {"int", "CallSession::RecordingState", "QString"};
     QTest::newRow("CallEngine::sessionStateChanged")
         << QByteArray("CallEngine::sessionStateChanged")
         << QList<QByteArray> {"CallSession*", "Tapi::CallState", "Tapi::CallState", "int",
@@ -316,8 +320,9 @@ void TestTypedProperties::signalArgumentTypes()
     QFETCH(QByteArray, signature);
     QFETCH(QList<QByteArray>, typeNames);
 
-    const QMetaObject &mo =
-        signature.startsWith("CallSession::") ? CallSession::staticMetaObject : CallEngine::staticMetaObject;
+    const QMetaObject &mo = signature.startsWith("CallSession::") ? CallSession::staticMetaObject
+        : signature.startsWith("CallEngine::")                    ? CallEngine::staticMetaObject
+                                                                  : CallAudioRouter::staticMetaObject;
     const QByteArray name = signature.mid(signature.indexOf("::") + 2);
     QMetaMethod signal;
     for (int i = mo.methodOffset(); i < mo.methodCount(); ++i) {
