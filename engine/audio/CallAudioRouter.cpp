@@ -463,9 +463,9 @@ void CallAudioRouter::stopRecording(CallSession *session)
         toMixer([id](CallAudioMixer *m) { m->stopRecording(id); });
 }
 
-int CallAudioRouter::recordingState(CallSession *session) const
+CallSession::RecordingState CallAudioRouter::recordingState(CallSession *session) const
 {
-    return m_bridges.value(bridgeIdOf(session)).recordingState;
+    return CallSession::RecordingState(m_bridges.value(bridgeIdOf(session)).recordingState);
 }
 
 QString CallAudioRouter::recordingPath(CallSession *session) const
@@ -493,7 +493,7 @@ void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString
             continue;
         // The session carries it (the call log links the file from the call's row as soon as it starts).
         session->setRecording(CallSession::RecordingState(state), path);
-        Q_EMIT recordingChanged(session->sessionId(), state, path);
+        Q_EMIT recordingChanged(session->sessionId(), CallSession::RecordingState(state), path);
         if (state == Recorder::Failed)
             Q_EMIT recordingFailed(session->sessionId(), error);
     }

@@ -3,6 +3,7 @@
 #include "audio/CallAudioMixer.h"
 #include "audio/MusicOnHoldCache.h"
 #include "audio/Recorder.h"
+#include "session/CallSession.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
@@ -82,8 +83,8 @@ public:
     Q_INVOKABLE void pauseRecording(CallSession *session);
     Q_INVOKABLE void resumeRecording(CallSession *session);
     Q_INVOKABLE void stopRecording(CallSession *session);
-    // Recorder::State as int (Idle when the call has no recording).
-    Q_INVOKABLE int recordingState(CallSession *session) const;
+    // The call's recording as the session reports it (CallSession.recordingState: NotRecorded when none).
+    Q_INVOKABLE CallSession::RecordingState recordingState(CallSession *session) const;
     Q_INVOKABLE QString recordingPath(CallSession *session) const;
 
     // The audio thread's mixer, for tests that look inside (use it on its thread only).
@@ -96,7 +97,7 @@ Q_SIGNALS:
     void bridgedCallsChanged();
     void levelsChanged();
     void messageChanged();
-    void recordingChanged(int sessionId, int state, const QString &path);
+    void recordingChanged(int sessionId, CallSession::RecordingState state, const QString &path);
     void recordingFailed(int sessionId, const QString &message);
 
 private:

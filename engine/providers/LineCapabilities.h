@@ -19,16 +19,16 @@ struct LineCapabilities
     Q_PROPERTY(int uuiSendSize MEMBER uuiSendSize FINAL)
     Q_PROPERTY(int uuiCallInfoSize MEMBER uuiCallInfoSize FINAL)
     Q_PROPERTY(bool confDrop MEMBER confDrop FINAL)
-    Q_PROPERTY(int removeFromConfCaps MEMBER removeFromConfCaps FINAL)
-    Q_PROPERTY(int removeFromConfState MEMBER removeFromConfState FINAL)
+    Q_PROPERTY(Tapi::RemoveFromConfCaps removeFromConfCaps MEMBER removeFromConfCaps FINAL)
+    Q_PROPERTY(Tapi::CallState removeFromConfState MEMBER removeFromConfState FINAL)
     Q_PROPERTY(int maxConference MEMBER maxConference FINAL)
-    Q_PROPERTY(int addressSharing MEMBER addressSharing FINAL)
-    Q_PROPERTY(int answerMode MEMBER answerMode FINAL)
+    Q_PROPERTY(Tapi::AddressSharing addressSharing MEMBER addressSharing FINAL)
+    Q_PROPERTY(Tapi::AnswerMode answerMode MEMBER answerMode FINAL)
     Q_PROPERTY(bool autoReconnect MEMBER autoReconnect FINAL)
     Q_PROPERTY(bool closeDrop MEMBER closeDrop FINAL)
     Q_PROPERTY(bool apiLegacy MEMBER apiLegacy FINAL)
     Q_PROPERTY(bool uuiZeroLimitCompat MEMBER uuiZeroLimitCompat FINAL)
-    Q_PROPERTY(int callFeatures MEMBER callFeatures FINAL)
+    Q_PROPERTY(Tapi::CallFeatures callFeatures MEMBER callFeatures FINAL)
 
 public:
     bool canReject = true;
@@ -40,18 +40,19 @@ public:
     int uuiSendSize = 16;
     int uuiCallInfoSize = 256;
     bool confDrop = true;
-    int removeFromConfCaps = Tapi::RemoveAny;
-    int removeFromConfState = Tapi::Idle;
+    Tapi::RemoveFromConfCaps removeFromConfCaps = Tapi::RemoveAny;
+    // The state a removed party's call goes to: IDLE, CONNECTED or ONHOLD.
+    Tapi::CallState removeFromConfState = Tapi::Idle;
     int maxConference = 8;
-    int addressSharing = Tapi::SharingPrivate;
-    int answerMode = Tapi::AnswerNone;
+    Tapi::AddressSharing addressSharing = Tapi::SharingPrivate;
+    Tapi::AnswerMode answerMode = Tapi::AnswerNone;
     bool autoReconnect = true;
     bool closeDrop = true;
     bool apiLegacy = false; // negotiated API < 2.0: legacy deallocate rule, NORMAL instead of CANCELLED
     bool uuiZeroLimitCompat = false; // [D-10] compatibility: a 0 limit passes UUI through (discarded)
-    int callFeatures = AllCallFeatures; // LINEADDRESSCAPS.dwCallFeatures: the static superset
+    Tapi::CallFeatures callFeatures = AllCallFeatures; // LINEADDRESSCAPS.dwCallFeatures: the static superset
 
-    static constexpr int AllCallFeatures = 0x7fffffff;
+    static constexpr Tapi::CallFeatures AllCallFeatures = Tapi::CallFeatures::fromInt(0x7fffffff);
 
     bool isBridged() const
     {

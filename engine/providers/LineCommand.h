@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Tapi.h"
+
 #include <QtCore/qbytearray.h>
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
@@ -41,7 +43,7 @@ struct LineCommand
     QByteArray uui;
     QString digits;
     int farEndMode = 0;
-    int otherAction = 0; // Tapi::AnswerMode for Answer
+    Tapi::AnswerMode otherAction = Tapi::AnswerNone; // for Answer: what becomes of `other`
     bool clearParties = true;
     bool dropCall = false;
 };

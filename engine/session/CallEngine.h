@@ -91,7 +91,7 @@ public:
     int sendUserUserInfo(CallSession *session, const QByteArray &uui);
     int releaseUserUserInfo(CallSession *session);
     int disconnect3(CallSession *session, int code);
-    CallSession *openHandle(CallSession *session, int privilege);
+    CallSession *openHandle(CallSession *session, Tapi::CallPrivilege privilege);
     int makeCall(Line *line, const QString &number, const QByteArray &uui = {}) override;
     void closeLine(Line *line) override;
 
@@ -125,7 +125,8 @@ Q_SIGNALS:
     void sessionTerminated(int sessionId);
     void requestIssued(int requestId, const QString &action, int sessionId);
     void requestCompleted(int requestId, int error);
-    void sessionStateChanged(CallSession *session, int oldState, int state, int mode, int privilege);
+    void sessionStateChanged(CallSession *session, Tapi::CallState oldState, Tapi::CallState state, int mode,
+                             Tapi::CallPrivilege privilege);
     void userUserInfoDelivered(CallSession *session, const QByteArray &uui);
     void conferenceMembershipChanged(CallSession *conference);
     // The session's voice path came or went (audioEndpoint(session) says which); once per handle.

@@ -93,7 +93,7 @@ int CallEngine::featuresFor(const CallSession *session) const
     }
     if (!call->receivedUui.empty())
         features |= FeatureReleaseUserUserInfo;
-    int allowed = caps.callFeatures;
+    int allowed = caps.callFeatures.toInt();
     if (!(allowed & FeatureDrop))
         allowed &= ~FeatureReject;
     return features & allowed;

@@ -360,7 +360,7 @@ int CallSession::releaseUserUserInfo()
     return m_engine->releaseUserUserInfo(this);
 }
 
-CallSession *CallSession::openHandle(int privilege)
+CallSession *CallSession::openHandle(Tapi::CallPrivilege privilege)
 {
     return m_engine->openHandle(this, privilege);
 }
@@ -401,7 +401,7 @@ bool CallSession::notifyState(int state, int mode, int *privilegeParam)
     m_lastMode = mode;
     *privilegeParam = m_privilegeReported ? 0 : m_privilege;
     m_privilegeReported = true;
-    Q_EMIT stateChanged(state, mode, *privilegeParam);
+    Q_EMIT stateChanged(Tapi::CallState(state), mode, Tapi::CallPrivilege(*privilegeParam));
     return true;
 }
 

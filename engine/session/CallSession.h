@@ -163,7 +163,7 @@ public:
     Q_INVOKABLE int sendUserUserInfo(const QVariant &uui);
     Q_INVOKABLE int releaseUserUserInfo();
     // Another handle onto the same call (lineGetNewCalls / lineGetConfRelatedCalls).
-    Q_INVOKABLE CallSession *openHandle(int privilege);
+    Q_INVOKABLE CallSession *openHandle(Tapi::CallPrivilege privilege);
     // TAPI 3 view: ITBasicCallControl::Disconnect. Returns Tapi::SOk, Tapi::SFalse or a LineError.
     Q_INVOKABLE int disconnect3(int code);
 
@@ -187,7 +187,8 @@ public:
 
 Q_SIGNALS:
     // privilege is the handle's privilege on its first signal only, 0 afterwards (LINE_CALLSTATE dwParam3).
-    void stateChanged(int state, int mode, int privilege);
+    // mode is the state's own enum (Tapi::ConnectedMode, Tapi::DisconnectMode, ...), so it stays an int.
+    void stateChanged(Tapi::CallState state, int mode, Tapi::CallPrivilege privilege);
     void requestCompleted(int requestId, int error);
     void featuresChanged();
     void privilegeChanged();

@@ -51,10 +51,11 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
             *field = int(*v);
         return v.has_value();
     };
-    auto c = [&](const char *key, int *field, const QList<QPair<QString, int>> &choices) {
-        auto v = r.choice(o, path, QLatin1String(key), choices, *field);
+    // A field typed by its Tapi enum, read by name.
+    auto c = [&]<typename Enum>(const char *key, Enum *field, const QList<QPair<QString, int>> &choices) {
+        auto v = r.choice(o, path, QLatin1String(key), choices, int(*field));
         if (v)
-            *field = *v;
+            *field = Enum(*v);
         return v.has_value();
     };
     using namespace Tapi;
@@ -98,7 +99,7 @@ bool readCaps(Reader &r, const QJsonValue &value, const QString &path, LineCapab
             bool found = false;
             for (int k = 0; k < features.keyCount(); ++k) {
                 if (QString::fromLatin1(features.key(k)).mid(7).toUpper() == name) {
-                    caps->callFeatures &= ~features.value(k);
+                    caps->callFeatures &= ~CallFeatures::fromInt(features.value(k));
                     found = true;
                 }
             }

@@ -64,7 +64,7 @@ void TestConformanceAnswerT3::answerMode()
     QFETCH(int, stateOfA);
 
     LineCapabilities caps;
-    caps.answerMode = answerMode;
+    caps.answerMode = Tapi::AnswerMode(answerMode);
     SimFixture fx(caps);
     CallSession *a = fx.stage(SimFixture::StageConnected);
     QVERIFY(a);

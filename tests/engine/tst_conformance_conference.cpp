@@ -299,7 +299,7 @@ void TestConformanceConference::removeFromConferenceCaps()
     QFETCH(int, error);
 
     LineCapabilities caps;
-    caps.removeFromConfCaps = removeCaps;
+    caps.removeFromConfCaps = Tapi::RemoveFromConfCaps(removeCaps);
     SimFixture fx(caps);
     const SimFixture::Conference conf = conference(fx, 3);
     QVERIFY(conf.parent);

@@ -22,7 +22,7 @@ bool connectedWithSecondHandle(SimFixture &fx, int privilege, const QString &fir
     if (!*first)
         return false;
     fx.recorder().name(*first, firstName);
-    *second = (*first)->openHandle(privilege);
+    *second = (*first)->openHandle(Tapi::CallPrivilege(privilege));
     if (!*second)
         return false;
     fx.recorder().name(*second, secondName);

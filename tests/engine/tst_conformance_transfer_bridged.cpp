@@ -46,7 +46,7 @@ struct Bridged
 Bridged bridgedLines(SimFixture &fx, int sharing)
 {
     LineCapabilities caps;
-    caps.addressSharing = sharing;
+    caps.addressSharing = Tapi::AddressSharing(sharing);
     Bridged b;
     b.x = fx.addLine(QStringLiteral("sim/x"), caps, QStringLiteral("300"), true);
     b.y = fx.addLine(QStringLiteral("sim/y"), caps, QStringLiteral("300"), false);

@@ -2,7 +2,10 @@
 // names their enum or flag type (C++ and tools read names) and QML compares them with Tapi's names.
 #include "SimFixture.h"
 
+#include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
+#include "providers/LineCapabilities.h"
+#include "session/CallEngine.h"
 #include "session/CallSession.h"
 
 #include <QtCore/qmetaobject.h>
@@ -69,6 +72,11 @@ private Q_SLOTS:
     void qmlReadsNames_data();
     void qmlReadsNames();
     void qmlBindingsFollow();
+    void capabilityTypes_data();
+    void capabilityTypes();
+    void capabilityNames();
+    void signalArgumentTypes_data();
+    void signalArgumentTypes();
 };
 
 void TestTypedProperties::metaObjectTypes_data()
@@ -174,6 +182,18 @@ void TestTypedProperties::qmlReadsNames_data()
         "session.state === Tapi.Disconnected && session.disconnectMode === Tapi.DisconnectBusy", true);
     row("far end busy: not normal", SimFixture::StageDisconnectedBusy,
         "session.disconnectMode === Tapi.DisconnectNormal", false);
+    row("line: private address", SimFixture::StageConnected,
+        "session.line.capabilities.addressSharing === Tapi.SharingPrivate", true);
+    row("line: not bridged", SimFixture::StageConnected,
+        "session.line.capabilities.addressSharing === Tapi.SharingBridgedShared", false);
+    row("line: answer mode", SimFixture::StageConnected,
+        "session.line.capabilities.answerMode === Tapi.AnswerNone", true);
+    row("line: removal", SimFixture::StageConnected,
+        "session.line.capabilities.removeFromConfCaps === Tapi.RemoveAny"
+        " && session.line.capabilities.removeFromConfState === Tapi.Idle",
+        true);
+    row("line: features", SimFixture::StageConnected,
+        "(session.line.capabilities.callFeatures & Tapi.FeatureSetupConf) !== 0", true);
 }
 
 void TestTypedProperties::qmlReadsNames()
@@ -219,6 +239,98 @@ void TestTypedProperties::qmlBindingsFollow()
     QCOMPARE(fx.completionOf(a->unhold()), int(Success));
     QCOMPARE(view.object->property("held").toBool(), false);
     QCOMPARE(view.object->property("canUnhold").toBool(), false);
+}
+
+// LINEDEVCAPS / LINEADDRESSCAPS fields that hold a mode, a state or features are typed too.
+void TestTypedProperties::capabilityTypes_data()
+{
+    QTest::addColumn<QByteArray>("property");
+    QTest::addColumn<QByteArray>("typeName");
+    QTest::addColumn<bool>("isFlag");
+
+    const auto row = [](const char *property, const char *typeName, bool isFlag) {
+        QTest::newRow(property) << QByteArray(property) << QByteArray(typeName) << isFlag;
+    };
+    row("removeFromConfCaps", "Tapi::RemoveFromConfCaps", false);
+    row("removeFromConfState", "Tapi::CallState", false);
+    row("addressSharing", "Tapi::AddressSharing", false);
+    row("answerMode", "Tapi::AnswerMode", false);
+    row("callFeatures", "QFlags<Tapi::CallFeature>", true);
+}
+
+void TestTypedProperties::capabilityTypes()
+{
+    QFETCH(QByteArray, property);
+    QFETCH(QByteArray, typeName);
+    QFETCH(bool, isFlag);
+
+    const QMetaObject &mo = LineCapabilities::staticMetaObject;
+    const QMetaProperty p = mo.property(mo.indexOfProperty(property.constData()));
+    QVERIFY(p.isValid());
+    QCOMPARE(QByteArray(p.metaType().name()), typeName);
+    QVERIFY(p.isEnumType());
+    QCOMPARE(p.isFlagType(), isFlag);
+    QCOMPARE(QByteArray(p.enumerator().scope()), QByteArray("Tapi"));
+    QVERIFY(p.isFinal());
+}
+
+void TestTypedProperties::capabilityNames()
+{
+    LineCapabilities caps;
+    caps.removeFromConfCaps = RemoveLast;
+    caps.removeFromConfState = OnHold;
+    caps.addressSharing = SharingBridgedShared;
+    caps.answerMode = AnswerHold;
+    caps.callFeatures = FeatureAnswer | FeatureDrop;
+    const QMetaObject &mo = LineCapabilities::staticMetaObject;
+    const auto keyOf = [&](const char *name) {
+        const QMetaProperty p = mo.property(mo.indexOfProperty(name));
+        const QVariant value = p.readOnGadget(&caps);
+        return QByteArray(p.isFlagType() ? p.enumerator().valueToKeys(value.toInt())
+                                         : QByteArray(p.enumerator().valueToKey(value.toInt())));
+    };
+    QCOMPARE(keyOf("removeFromConfCaps"), QByteArray("RemoveLast"));
+    QCOMPARE(keyOf("removeFromConfState"), QByteArray("OnHold"));
+    QCOMPARE(keyOf("addressSharing"), QByteArray("SharingBridgedShared"));
+    QCOMPARE(keyOf("answerMode"), QByteArray("AnswerHold"));
+    QCOMPARE(keyOf("callFeatures"), QByteArray("FeatureAnswer|FeatureDrop"));
+    QVERIFY(caps.isBridged());
+}
+
+// Signals that report a state or a privilege carry the enum, so a connected slot or a spy reads a name.
+void TestTypedProperties::signalArgumentTypes_data()
+{
+    QTest::addColumn<QByteArray>("signature");
+    QTest::addColumn<QList<QByteArray>>("typeNames");
+
+    QTest::newRow("CallSession::stateChanged")
+        << QByteArray("CallSession::stateChanged")
+        << QList<QByteArray> {"Tapi::CallState", "int", "Tapi::CallPrivilege"};
+    QTest::newRow("CallAudioRouter::recordingChanged")
+        << QByteArray("CallAudioRouter::recordingChanged")
+        << QList<QByteArray> {"int", "CallSession::RecordingState", "QString"};
+    QTest::newRow("CallEngine::sessionStateChanged")
+        << QByteArray("CallEngine::sessionStateChanged")
+        << QList<QByteArray> {"CallSession*", "Tapi::CallState", "Tapi::CallState", "int",
+                              "Tapi::CallPrivilege"};
+}
+
+void TestTypedProperties::signalArgumentTypes()
+{
+    QFETCH(QByteArray, signature);
+    QFETCH(QList<QByteArray>, typeNames);
+
+    const QMetaObject &mo = signature.startsWith("CallSession::") ? CallSession::staticMetaObject
+        : signature.startsWith("CallEngine::")                    ? CallEngine::staticMetaObject
+                                                                  : CallAudioRouter::staticMetaObject;
+    const QByteArray name = signature.mid(signature.indexOf("::") + 2);
+    QMetaMethod signal;
+    for (int i = mo.methodOffset(); i < mo.methodCount(); ++i) {
+        if (mo.method(i).methodType() == QMetaMethod::Signal && mo.method(i).name() == name)
+            signal = mo.method(i);
+    }
+    QVERIFY(signal.isValid());
+    QCOMPARE(signal.parameterTypes(), typeNames);
 }
 
 QTEST_GUILESS_MAIN(TestTypedProperties)

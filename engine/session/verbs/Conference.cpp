@@ -1,5 +1,5 @@
 // setupConference, prepareAddToConference, addToConference, removeFromConference; dropping a parent is
-// drop's (Drop.cpp, dropConference). docs/tapi-semantics.md 6.
+// drop's (Drop.cpp, dropConference); the consultation call is in Consultation.cpp. docs/tapi-semantics.md 6.
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 #include "session/verbs/VerbGate.h"
@@ -169,7 +169,7 @@ int CallEngine::removeFromConference(CallSession *session)
             [](const Call &c) { return c.state == Conferenced && c.confParent ? Success : InvalCallState; },
         .available =
             [](const Call &c) {
-                const int caps = c.line->capabilities().removeFromConfCaps;
+                const RemoveFromConfCaps caps = c.line->capabilities().removeFromConfCaps;
                 return caps == RemoveAny || (caps == RemoveLast && c.confParent->lastAdded == &c);
             },
     };
@@ -188,7 +188,7 @@ void CallEngine::completeRemoveFromConference(const PendingRequest &request, con
     Call *parent = call->confParent;
     if (!parent)
         return;
-    const int removeState = call->line->capabilities().removeFromConfState;
+    const CallState removeState = call->line->capabilities().removeFromConfState;
     std::erase(parent->members, call);
     if (parent->lastAdded == call)
         parent->lastAdded = nullptr;
@@ -200,4 +200,54 @@ void CallEngine::completeRemoveFromConference(const PendingRequest &request, con
     if (removeState == Idle)
         becameIdle(call);
     collapseIfNeeded(parent);
+}
+
+// ---- the conference as parties leave it ------------------------------------------------------
+
+void CallEngine::removeMember(Call *member)
+{
+    Call *parent = member->confParent;
+    std::erase(parent->members, member);
+    if (parent->lastAdded == member)
+        parent->lastAdded = nullptr;
+    member->confParent = nullptr;
+    notifyConference(parent);
+    notifyConference(member); // its conferenceParent changed too
+    refreshFeatures(member);
+    collapseIfNeeded(parent);
+}
+
+void CallEngine::collapseIfNeeded(Call *parent)
+{
+    if (parent->consult || parent->state == Idle)
+        return; // still being set up: wait for the consult
+    if (parent->members.size() >= 2)
+        return;
+    Call *survivor = parent->members.empty() ? nullptr : parent->members.front();
+    if (survivor) {
+        parent->members.clear();
+        parent->lastAdded = nullptr;
+        survivor->confParent = nullptr;
+        notifyConference(parent);
+        notifyConference(survivor); // no longer "in conference": lists and names follow
+    }
+    setState(parent, Idle);
+    if (survivor) {
+        const CallState removeState = parent->line->capabilities().removeFromConfState;
+        const int target = removeState != Idle ? removeState : Connected;
+        setState(survivor, target, target == Connected ? ConnectedActive : 0);
+        if (target == Idle)
+            becameIdle(survivor);
+    }
+}
+
+void CallEngine::notifyConference(Call *call)
+{
+    if (call->closed)
+        return;
+    for (CallSession *handle : call->handles) {
+        Q_EMIT handle->conferenceChanged();
+    }
+    if (call->isConferenceParent && !call->handles.empty())
+        Q_EMIT conferenceMembershipChanged(call->handles.front());
 }

@@ -102,3 +102,23 @@ void CallEngine::completeDrop(const PendingRequest &request, const CommandOutcom
     setState(call, Idle);
     becameIdle(call);
 }
+
+void CallEngine::dropConference(Call *parent, bool clearParties)
+{
+    Q_UNUSED(clearParties); // [D-8]: locally every party goes IDLE either way; the provider keeps peers up
+    // TSP++ ConfTest order: the pending consult, then every member, then the parent.
+    if (Call *consult = parent->consult) {
+        unlinkConsult(parent);
+        setState(consult, Idle);
+    }
+    const std::vector<Call *> members = parent->members;
+    parent->members.clear();
+    parent->lastAdded = nullptr;
+    for (Call *member : members) {
+        member->confParent = nullptr;
+        setState(member, Idle);
+        becameIdle(member);
+    }
+    notifyConference(parent);
+    setState(parent, Idle);
+}

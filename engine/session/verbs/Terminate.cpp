@@ -33,7 +33,7 @@ int CallEngine::terminate(CallSession *session)
     return Success;
 }
 
-CallSession *CallEngine::openHandle(CallSession *session, int privilege)
+CallSession *CallEngine::openHandle(CallSession *session, Tapi::CallPrivilege privilege)
 {
     Call *call = session ? session->call() : nullptr;
     if (!call || (privilege != PrivilegeOwner && privilege != PrivilegeMonitor))
@@ -45,7 +45,8 @@ CallSession *CallEngine::openHandle(CallSession *session, int privilege)
     int privilegeParam = 0;
     const int mode = modeFor(call, handle);
     if (handle->notifyState(call->state, mode, &privilegeParam))
-        Q_EMIT sessionStateChanged(handle, call->state, call->state, mode, privilegeParam);
+        Q_EMIT sessionStateChanged(handle, CallState(call->state), CallState(call->state), mode,
+                                   CallPrivilege(privilegeParam));
     refreshFeatures(call);
     return handle;
 }
