@@ -93,6 +93,12 @@ bool Recorder::start(const QString &path, Format format, Layout layout, int samp
     sf_set_string(m_file, SF_STR_DATE, date.constData());
     sf_set_string(m_file, SF_STR_COMMENT, numbers.constData());
     sf_set_string(m_file, SF_STR_SOFTWARE, "Hookline");
+    // libsndfile writes a FLAC header only with the first audio: a console killed in between (the mixer's
+    // next block is 20 ms or more away) left an empty file that no reader opens and nothing can repair. The
+    // header goes to disk now, strings included. (WAV's is written at open. Ogg/Opus is not helped this
+    // way: libsndfile calls a file of header pages alone malformed.)
+    if (format == Flac)
+        sf_command(m_file, SFC_UPDATE_HEADER_NOW, nullptr, 0);
     // Crash safety for WAV: libsndfile rewrites the header's sizes after every write, so a killed
     // process leaves a file that counts everything written (one seek and 44 bytes per 20 ms block).
     if (format == Wav)

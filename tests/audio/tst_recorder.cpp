@@ -198,6 +198,37 @@ private Q_SLOTS:
         writeTones(recorder, 0.1); // the call goes on: writes after a failure are harmless
     }
 
+    void headerIsOnDiskBeforeAnyAudio_data()
+    {
+        QTest::addColumn<Recorder::Format>("format");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("wav") << Recorder::Wav << QStringLiteral("early.wav");
+        QTest::newRow("flac") << Recorder::Flac << QStringLiteral("early.flac");
+        // Not Ogg/Opus: libsndfile refuses a file of header pages alone ("malformed") until the first
+        // audio page, so a kill in the first moment of an Opus recording still leaves a file it cannot open.
+    }
+
+    // A console killed after a recording starts and before its first audio (the mixer's next block, 20 ms
+    // or more later) leaves the file as it is now: it must open, empty, and need no repair
+    // that could fail. libsndfile alone writes a FLAC header only with the first audio.
+    void headerIsOnDiskBeforeAnyAudio()
+    {
+        QFETCH(Recorder::Format, format);
+        QFETCH(QString, name);
+        const QString path = m_dir.filePath(name);
+        Recorder recorder;
+        QVERIFY(recorder.start(path, format, Recorder::CallerLeftAgentRight, rate,
+                               {QStringLiteral("Early"), QDateTime::currentDateTime(), QStringLiteral("100"),
+                                QStringLiteral("200")}));
+        const ReadBack now = readBack(path); // the recorder is still open, as at a kill
+        QCOMPARE(now.info.channels, 2);
+        QVERIFY(now.left.isEmpty()); // (a FLAC total of 0 reads as "unknown": info.frames is SF_COUNT_MAX)
+        if (format == Recorder::Flac) // a WAV file's strings follow the audio, when it is closed
+            QCOMPARE(now.title, QStringLiteral("Early"));
+        QVERIFY(RecordingRepair::repair(path) != RecordingRepair::Result::Unreadable);
+        recorder.stop();
+    }
+
     void killedRecordingIsReadable_data()
     {
         QTest::addColumn<QString>("name");
