@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="179"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="223"/>
+        <location filename="../app/ConsoleApp.cpp" line="266"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -2203,52 +2203,52 @@ on %2</translation>
 <context>
     <name>QtMultimediaLineAudioPort</name>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="65"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="64"/>
         <source>no capture sound card is configured (captureDevice)</source>
         <translation>no capture sound card is configured (captureDevice)</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="70"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="69"/>
         <source>capture sound card &apos;%1&apos; is not present</source>
         <translation>capture sound card &apos;%1&apos; is not present</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="77"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="76"/>
         <source>playback sound card &apos;%1&apos; is not present</source>
         <translation>playback sound card &apos;%1&apos; is not present</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="85"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="84"/>
         <source>capture sound card %1: %2</source>
         <translation>capture sound card %1: %2</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="94"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="93"/>
         <source>capture sound card %1 stopped delivering audio</source>
         <translation>capture sound card %1 stopped delivering audio</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="101"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="100"/>
         <source>capture sound card %1 cannot be opened at %2 Hz</source>
         <translation>capture sound card %1 cannot be opened at %2 Hz</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="118"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="117"/>
         <source>playback sound card %1 stopped taking audio</source>
         <translation>playback sound card %1 stopped taking audio</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="124"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="123"/>
         <source>playback sound card %1 cannot be opened at %2 Hz</source>
         <translation>playback sound card %1 cannot be opened at %2 Hz</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="240"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="239"/>
         <source>capture sound card %1 was unplugged</source>
         <translation>capture sound card %1 was unplugged</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="244"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="243"/>
         <source>playback sound card %1 was unplugged</source>
         <translation>playback sound card %1 was unplugged</translation>
     </message>
@@ -2680,52 +2680,73 @@ on %2</translation>
 <context>
     <name>SupervisorNotice</name>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="35"/>
         <source>drop %1 from your conference</source>
         <translation>drop %1 from your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="29"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="36"/>
         <source>drop your conference</source>
         <translation>drop your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="30"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="37"/>
         <source>end your call with %1</source>
         <translation>end your call with %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="32"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="38"/>
         <source>set your state to %1</source>
         <translation>set your state to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="33"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <source>dropped %1 from your conference</source>
+        <translation>dropped %1 from your conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <source>dropped your conference</source>
+        <translation>dropped your conference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <source>ended your call with %1</source>
+        <translation>ended your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <source>changed your state to %1</source>
+        <translation>changed your state to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>Supervisor %1 asked to %2; it was not done (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>Supervisor %1 will %2 after this call.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="43"/>
-        <source>Supervisor %1 did %2.</source>
-        <translation>Supervisor %1 did %2.</translation>
+        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <source>Supervisor %1 %2.</source>
+        <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
+        <translation>Supervisor %1 %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="84"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>Dismiss the supervisor&apos;s notice</translation>
     </message>

@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="179"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="223"/>
+        <location filename="../app/ConsoleApp.cpp" line="266"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -2196,52 +2196,52 @@ on %2</source>
 <context>
     <name>QtMultimediaLineAudioPort</name>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="65"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="64"/>
         <source>no capture sound card is configured (captureDevice)</source>
         <translation>未設定收音音效卡（captureDevice）</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="70"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="69"/>
         <source>capture sound card &apos;%1&apos; is not present</source>
         <translation>收音音效卡「%1」不存在</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="77"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="76"/>
         <source>playback sound card &apos;%1&apos; is not present</source>
         <translation>播放音效卡「%1」不存在</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="85"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="84"/>
         <source>capture sound card %1: %2</source>
         <translation>收音音效卡 %1：%2</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="94"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="93"/>
         <source>capture sound card %1 stopped delivering audio</source>
         <translation>收音音效卡 %1 已停止提供音訊</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="101"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="100"/>
         <source>capture sound card %1 cannot be opened at %2 Hz</source>
         <translation>收音音效卡 %1 無法以 %2 Hz 開啟</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="118"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="117"/>
         <source>playback sound card %1 stopped taking audio</source>
         <translation>播放音效卡 %1 已停止接收音訊</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="124"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="123"/>
         <source>playback sound card %1 cannot be opened at %2 Hz</source>
         <translation>播放音效卡 %1 無法以 %2 Hz 開啟</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="240"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="239"/>
         <source>capture sound card %1 was unplugged</source>
         <translation>收音音效卡 %1 已拔除</translation>
     </message>
     <message>
-        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="244"/>
+        <location filename="../providers/soundline/line/QtMultimediaLineAudioPort.cpp" line="243"/>
         <source>playback sound card %1 was unplugged</source>
         <translation>播放音效卡 %1 已拔除</translation>
     </message>
@@ -2673,52 +2673,73 @@ on %2</source>
 <context>
     <name>SupervisorNotice</name>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="35"/>
         <source>drop %1 from your conference</source>
         <translation>將 %1 從您的會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="29"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="36"/>
         <source>drop your conference</source>
         <translation>結束您的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="30"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="37"/>
         <source>end your call with %1</source>
         <translation>結束您與 %1 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="32"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="38"/>
         <source>set your state to %1</source>
         <translation>將您的狀態設為%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="33"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="28"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <source>dropped %1 from your conference</source>
+        <translation>已將 %1 從您的會議中掛斷</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <source>dropped your conference</source>
+        <translation>已結束您的會議</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <source>ended your call with %1</source>
+        <translation>已結束您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <source>changed your state to %1</source>
+        <translation>已將您的狀態設為%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>督導 %1 要求%2，但未執行（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>督導 %1 將在此通話結束後%2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="43"/>
-        <source>Supervisor %1 did %2.</source>
-        <translation>督導 %1 已%2。</translation>
+        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <source>Supervisor %1 %2.</source>
+        <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
+        <translation>督導 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="84"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>關閉督導的通知</translation>
     </message>

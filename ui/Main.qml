@@ -110,8 +110,9 @@ ApplicationWindow {
     // What a supervisor did on this console from the floor, over whatever page is open.
     SupervisorNotice {
         parent: window.Overlay.overlay
-        anchors.horizontalCenter: parent.horizontalCenter
-        y: window.header ? window.header.height + Theme.spacing : Theme.spacing
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 2 * Theme.spacing
         z: 10
     }
 

@@ -312,7 +312,7 @@ void TestFloorPage::dropPartyFromThePage()
     auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
     QVERIFY(notice->isVisible());
     QCOMPARE(notice->property("text").toString(),
-             QStringLiteral("Supervisor sup1 did drop 2002 from your conference."));
+             QStringLiteral("Supervisor sup1 dropped 2002 from your conference."));
     QVERIFY(press(notice->findChild<QQuickItem *>(QStringLiteral("dismissSupervisorNotice"))));
     QVERIFY(!notice->isVisible());
 }
@@ -333,7 +333,7 @@ void TestFloorPage::dropConferenceFromTheConferences()
     QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"))),
                               QStringLiteral("Drop Ana's conference: done"), WaitMs);
     QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
-             QStringLiteral("Supervisor sup1 did drop your conference."));
+             QStringLiteral("Supervisor sup1 dropped your conference."));
     // The figures follow: only Bo's call is left in progress.
     QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QObject *>(QStringLiteral("callsInProgress"))),
                               QStringLiteral("Calls in progress: 1"), WaitMs);

@@ -5,8 +5,9 @@ import Hookline.Engine
 import Hookline.Ui
 
 // Tells the agent that a supervisor acted on this console from the floor (FloorRequestHandler's
-// supervisorActed): who did what, and whether it was done. Shown over the window, whatever page is open,
-// until dismissed or for `showMs`; a screen reader hears it as an alert. It takes no focus.
+// supervisorActed): who did what, and whether it was done. Shown over the window's bottom right corner (where
+// no control of the call or wrap-up sits), whatever page is open, until dismissed or for `showMs`; a screen
+// reader hears it as an alert. It takes no focus.
 Rectangle {
     id: notice
     objectName: "supervisorNotice"
@@ -22,25 +23,40 @@ Rectangle {
     visible: shown
     property bool shown: false
 
-    function phrase(action, details) {
+    function stateText(details) {
+        return details.state === "NotReady" && details.reason
+                ? qsTr("%1: %2").arg(Names.agentStateKey(details.state)).arg(Names.notReadyReason(details.reason))
+                : Names.agentStateKey(details.state)
+    }
+    // What the supervisor asked for, to follow "asked to" or "will".
+    function request(action, details) {
         const party = Names.caller(details.remoteName, details.remoteNumber)
         switch (action) {
         case "dropParty": return qsTr("drop %1 from your conference").arg(party)
         case "dropConference": return qsTr("drop your conference")
         case "endCall": return qsTr("end your call with %1").arg(party)
-        case "forceState":
-            return qsTr("set your state to %1").arg(details.state === "NotReady" && details.reason
-                                                   ? qsTr("%1: %2").arg(Names.agentStateKey(details.state)).arg(Names.notReadyReason(details.reason))
-                                                   : Names.agentStateKey(details.state))
+        case "forceState": return qsTr("set your state to %1").arg(stateText(details))
+        }
+        return action
+    }
+    // What the supervisor did, to follow the supervisor's name.
+    function deed(action, details) {
+        const party = Names.caller(details.remoteName, details.remoteNumber)
+        switch (action) {
+        case "dropParty": return qsTr("dropped %1 from your conference").arg(party)
+        case "dropConference": return qsTr("dropped your conference")
+        case "endCall": return qsTr("ended your call with %1").arg(party)
+        case "forceState": return qsTr("changed your state to %1").arg(stateText(details))
         }
         return action
     }
     function describe(supervisorId, action, result, ok, details) {
         if (!ok)
-            return qsTr("Supervisor %1 asked to %2; it was not done (%3).").arg(supervisorId).arg(phrase(action, details)).arg(result)
+            return qsTr("Supervisor %1 asked to %2; it was not done (%3).").arg(supervisorId).arg(request(action, details)).arg(result)
         if (result === "Deferred")
-            return qsTr("Supervisor %1 will %2 after this call.").arg(supervisorId).arg(phrase(action, details))
-        return qsTr("Supervisor %1 did %2.").arg(supervisorId).arg(phrase(action, details))
+            return qsTr("Supervisor %1 will %2 after this call.").arg(supervisorId).arg(request(action, details))
+        //: %1 is the supervisor, %2 what they did: "dropped your conference", "changed your state to Offline"
+        return qsTr("Supervisor %1 %2.").arg(supervisorId).arg(deed(action, details))
     }
     function dismiss() { shown = false; hideTimer.stop() }
 
