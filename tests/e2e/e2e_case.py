@@ -33,6 +33,20 @@ class ConsoleTestCase(unittest.TestCase):
         self.addCleanup(self._stop, c)
         return c
 
+    def scroll_settings_to(self, c, role, name, catalog=None):
+        """Scrolls the settings page down with its scroll bar, as a user does, until the control shows.
+        catalog: the translations the page is shown in, when the test changed the console's language."""
+        tr = (catalog or c).tr
+        bar = c.find("scroll bar", tr("Scroll %1", tr("Settings", context="SettingsPage")), timeout=5)
+        for _ in range(40):
+            found = c.find_all(role, name)
+            if found:
+                c.do_action(bar, "Increase")  # and a step more, so that it is wholly in view
+                return found[0]
+            c.do_action(bar, "Increase")
+            c.pump()
+        return c.find(role, name, timeout=2)
+
     def persistent_home(self):
         """A HOME for several consoles in one test (a restart keeps settings and history); removed at the end."""
         home = tempfile.mkdtemp(prefix="hookline-e2e-home-")

@@ -12,18 +12,6 @@ from e2e_case import ConsoleTestCase
 
 
 class AdminSettings(ConsoleTestCase):
-    def scroll_to(self, c, role, name):
-        """Scrolls the settings page down with its scroll bar, as a user does, until the control shows."""
-        bar = c.find("scroll bar", c.tr("Scroll %1", c.tr("Settings", context="SettingsPage")), timeout=5)
-        for _ in range(40):
-            found = c.find_all(role, name)
-            if found:
-                c.do_action(bar, "Increase")  # and a step more, so that it is wholly in view
-                return found[0]
-            c.do_action(bar, "Increase")
-            c.pump()
-        return c.find(role, name, timeout=2)
-
     def test_pinned_setting_shows_locked(self):
         admin_dir = tempfile.mkdtemp(prefix="hookline-e2e-xdg-")
         self.addCleanup(shutil.rmtree, admin_dir, True)
@@ -46,7 +34,7 @@ class AdminSettings(ConsoleTestCase):
         note = c.find("label", tr("Settings marked “Set by your administrator” come from %1 and cannot be "
                                   "changed here.", admin_file), timeout=5)
         self.assertIn("showing", c.states(note))
-        fmt = self.scroll_to(c, "combo box", tr("Recording format"))
+        fmt = self.scroll_settings_to(c, "combo box", tr("Recording format"))
         # The administrator's value, not the user's, locked, with the reason.
         shown = c.find_all("text", tr("Recording format"), root=fmt, showing=False)
         self.assertEqual(tr("FLAC"), c.text(shown[0]) if shown else c.name(fmt))

@@ -229,18 +229,6 @@ class AgentDay(ConsoleTestCase):
 
     # 7 ------------------------------------------------------------------------------------------------
 
-    def scroll_to(self, c, catalog, role, name):
-        """Scrolls the settings page down with its scroll bar, as a user does, until the control shows."""
-        bar = c.find("scroll bar", catalog.tr("Scroll %1", catalog.tr("Settings", context="SettingsPage")), timeout=5)
-        for _ in range(40):
-            found = c.find_all(role, name)
-            if found:
-                c.do_action(bar, "Increase")  # and a step more, so that it is wholly in view
-                return found[0]
-            c.do_action(bar, "Increase")
-            c.pump()
-        return c.find(role, name, timeout=2)
-
     def test_language_choice_applies_and_is_kept(self):
         home = self.persistent_home()
         c = self.console("quiet.json", home=home)
@@ -249,7 +237,7 @@ class AgentDay(ConsoleTestCase):
         other = Catalog(other_lang)
         tabs = [("Calls", "Main"), ("History", "Main"), ("Supervisor", "Main"), ("Settings", "Main")]
         c.press(c.find("page tab", tr("Settings", context="Main"), timeout=15))
-        box = self.scroll_to(c, c.catalog, "combo box", tr("User interface language"))
+        box = self.scroll_settings_to(c, "combo box", tr("User interface language"))
         c.press(box)
         choices = c.find("dialog", tr("User interface language"), timeout=5)
         c.screenshot("1-choices.png")
@@ -270,7 +258,7 @@ class AgentDay(ConsoleTestCase):
         for source, context in tabs:
             again.find("page tab", other.tr(source, context=context), timeout=15)
         again.press(again.find("page tab", other.tr("Settings", context="Main")))
-        box = self.scroll_to(again, other, "combo box", other.tr("User interface language"))
+        box = self.scroll_settings_to(again, "combo box", other.tr("User interface language"), catalog=other)
         again.wait_until(lambda: again.text(again.find("text", other.tr("User interface language"), root=box))
                          == other_name, 5, what="%s shown as the choice" % other_name)
         again.screenshot("3-restarted.png")
@@ -280,7 +268,7 @@ class AgentDay(ConsoleTestCase):
         other_lang, other_name = ("zh_TW", "繁體中文") if self.lang.startswith("en") else ("en", "English")
         other = Catalog(other_lang)
         c.press(c.find("page tab", c.tr("Settings", context="Main"), timeout=15))
-        c.press(self.scroll_to(c, c.catalog, "combo box", c.tr("User interface language")))
+        c.press(self.scroll_settings_to(c, "combo box", c.tr("User interface language")))
         c.press(c.find(None, other_name, root=c.find("dialog", c.tr("User interface language"), timeout=5)))
         c.find("page tab", other.tr("Settings", context="Main"), timeout=5)
         microphone = c.wait_until(lambda: c.find_all("combo box", other.tr("Microphone"), showing=False), 5,

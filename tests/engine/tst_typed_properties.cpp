@@ -98,6 +98,22 @@ void TestTypedProperties::metaObjectTypes_data()
     row("features", "QFlags<Tapi::CallFeature>", true, false);
 }
 
+// The property of `mo` named `property`, checked to be a Tapi enum (or flags) of type `typeName`; the test
+// has failed when it is not.
+static QMetaProperty checkTapiTyped(const QMetaObject &mo, const QByteArray &property,
+                                    const QByteArray &typeName, bool isFlag)
+{
+    const QMetaProperty p = mo.property(mo.indexOfProperty(property.constData()));
+    [&] {
+        QVERIFY2(p.isValid(), property.constData());
+        QCOMPARE(QByteArray(p.metaType().name()), typeName);
+        QVERIFY(p.isEnumType());
+        QCOMPARE(p.isFlagType(), isFlag);
+        QCOMPARE(QByteArray(p.enumerator().scope()), QByteArray("Tapi"));
+    }();
+    return p;
+}
+
 void TestTypedProperties::metaObjectTypes()
 {
     QFETCH(QByteArray, property);
@@ -105,13 +121,9 @@ void TestTypedProperties::metaObjectTypes()
     QFETCH(bool, isFlag);
     QFETCH(bool, constant);
 
-    const QMetaObject &mo = CallSession::staticMetaObject;
-    const QMetaProperty p = mo.property(mo.indexOfProperty(property.constData()));
-    QVERIFY(p.isValid());
-    QCOMPARE(QByteArray(p.metaType().name()), typeName);
-    QVERIFY(p.isEnumType());
-    QCOMPARE(p.isFlagType(), isFlag);
-    QCOMPARE(QByteArray(p.enumerator().scope()), QByteArray("Tapi"));
+    const QMetaProperty p = checkTapiTyped(CallSession::staticMetaObject, property, typeName, isFlag);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(p.isConstant(), constant);
     QCOMPARE(p.hasNotifySignal(), !constant);
     QVERIFY(p.isFinal());
@@ -264,13 +276,9 @@ void TestTypedProperties::capabilityTypes()
     QFETCH(QByteArray, typeName);
     QFETCH(bool, isFlag);
 
-    const QMetaObject &mo = LineCapabilities::staticMetaObject;
-    const QMetaProperty p = mo.property(mo.indexOfProperty(property.constData()));
-    QVERIFY(p.isValid());
-    QCOMPARE(QByteArray(p.metaType().name()), typeName);
-    QVERIFY(p.isEnumType());
-    QCOMPARE(p.isFlagType(), isFlag);
-    QCOMPARE(QByteArray(p.enumerator().scope()), QByteArray("Tapi"));
+    const QMetaProperty p = checkTapiTyped(LineCapabilities::staticMetaObject, property, typeName, isFlag);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(p.isFinal());
 }
 
