@@ -32,6 +32,7 @@
 #include <QtCore/qfile.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtCore/qsettings.h>
+#include <QtCore/qthread.h>
 #include <QtCore/qthreadpool.h>
 #include <QtGui/qguiapplication.h>
 #include <QtGui/qicon.h>
@@ -328,6 +329,16 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
             new FrameProbe(qobject_cast<QQuickWindow *>(m_qml->rootObjects().constFirst()), probe, this);
         if (!frames->isOpen())
             qCWarning(lcApp).noquote() << "HOOKLINE_FRAME_PROBE: cannot write" << probe;
+        // The probe's self-check (console_no_stall_detects): a GUI thread blocked this long whenever a call
+        // is answered, as a blocking call would; the no-stall test must then fail. Only with the probe.
+        if (const int blockMs = qEnvironmentVariableIntValue("HOOKLINE_FRAME_PROBE_BLOCK_AT_ANSWER_MS");
+            blockMs > 0) {
+            connect(m_engine, &CallEngine::sessionStateChanged, this,
+                    [blockMs](CallSession *, Tapi::CallState, Tapi::CallState state) {
+                        if (state == Tapi::Connected)
+                            QThread::msleep(unsigned(blockMs));
+                    });
+        }
     }
     m_notifier = new IncomingCallNotifier(m_agent, this);
     m_notifier->setWindow(qobject_cast<QWindow *>(m_qml->rootObjects().constFirst()));

@@ -2,6 +2,11 @@
 
 #include <QtQuick/qquickwindow.h>
 
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 FrameProbe::FrameProbe(QQuickWindow *window, const QString &path, QObject *parent)
     : QObject(parent)
     , m_window(window)
@@ -9,27 +14,69 @@ FrameProbe::FrameProbe(QQuickWindow *window, const QString &path, QObject *paren
 {
     if (!window || !m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
         return;
+    // Constructed on the GUI thread: its schedstat is the one that counts.
+    m_schedstatPath =
+        "/proc/self/task/" + QByteArray::number(qlonglong(::syscall(SYS_gettid))) + "/schedstat";
+    m_lastWaitNs = guiThreadWaitNs();
+    m_schedstat = m_lastWaitNs >= 0;
     m_clock.start();
     // Direct: with a threaded render loop the signal comes from the render thread; the times are all
-    // this object keeps, and writeSecond() runs on the GUI thread between frames.
+    // this object keeps, and writeSecond() runs on the GUI thread between frames. (The software renderer
+    // the tests use draws on the GUI thread.)
     connect(window, &QQuickWindow::frameSwapped, this, &FrameProbe::frameSwapped, Qt::DirectConnection);
     connect(&m_second, &QTimer::timeout, this, &FrameProbe::writeSecond);
     m_second.start(1000);
     window->update();
 }
 
+qint64 FrameProbe::guiThreadWaitNs() const
+{
+    // "<ns on a CPU> <ns runnable in the run queue> <time slices>"; read with plain calls, as it is read
+    // on every frame.
+    const int fd = ::open(m_schedstatPath.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    char text[96] = {};
+    const ssize_t got = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    unsigned long long run = 0;
+    unsigned long long wait = 0;
+    if (got <= 0 || std::sscanf(text, "%llu %llu", &run, &wait) != 2)
+        return -1;
+    return qint64(wait);
+}
+
+namespace {
+
+void raiseTo(std::atomic<qint64> &max, qint64 value, std::atomic<qint64> &at, qint64 now)
+{
+    qint64 seen = max.load();
+    while (value > seen) {
+        if (max.compare_exchange_weak(seen, value)) {
+            at.store(now);
+            return;
+        }
+    }
+}
+
+} // namespace
+
 void FrameProbe::frameSwapped()
 {
     const qint64 now = m_clock.nsecsElapsed();
+    const qint64 waitNow = m_schedstat ? guiThreadWaitNs() : -1;
+    const qint64 waited = waitNow >= 0 ? std::max<qint64>(0, waitNow - m_lastWaitNs) : 0;
+    if (waitNow >= 0)
+        m_lastWaitNs = waitNow;
     if (m_lastFrameNs >= 0) {
         const qint64 interval = now - m_lastFrameNs;
-        qint64 seen = m_maxIntervalNs.load();
-        while (interval > seen) {
-            if (m_maxIntervalNs.compare_exchange_weak(seen, interval)) {
-                m_maxEndedNs.store(now);
-                break;
-            }
-        }
+        raiseTo(m_maxIntervalNs, interval, m_maxEndedNs, now);
+        const qint64 stall = std::max<qint64>(0, interval - waited);
+        const qint64 before = m_maxStallNs.load();
+        raiseTo(m_maxStallNs, stall, m_stallEndedNs, now);
+        if (stall > before)
+            m_stallWaitNs.store(waited);
+        m_waitNs += waited;
     }
     m_lastFrameNs = now;
     ++m_frames;
@@ -45,12 +92,22 @@ void FrameProbe::frameSwapped()
 
 void FrameProbe::writeSecond()
 {
+    const auto ms = [](qint64 ns) {
+        return QString::number(double(ns) / 1e6, 'f', 1);
+    };
     const QByteArray line =
-        QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4}\n")
+        QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4, "
+                       "\"maxStallMs\": %5, \"stallEndedAtMs\": %6, \"stallWaitMs\": %7, "
+                       "\"waitMs\": %8, \"schedstat\": %9}\n")
             .arg(m_clock.elapsed())
             .arg(m_frames.exchange(0))
-            .arg(double(m_maxIntervalNs.exchange(0)) / 1e6, 0, 'f', 1)
+            .arg(ms(m_maxIntervalNs.exchange(0)))
             .arg(m_maxEndedNs.exchange(0) / 1000000)
+            .arg(ms(m_maxStallNs.exchange(0)))
+            .arg(m_stallEndedNs.exchange(0) / 1000000)
+            .arg(ms(m_stallWaitNs.exchange(0)))
+            .arg(ms(m_waitNs.exchange(0)))
+            .arg(m_schedstat ? QStringLiteral("true") : QStringLiteral("false"))
             .toUtf8();
     m_file.write(line);
 }

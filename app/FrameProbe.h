@@ -12,11 +12,19 @@ class QQuickWindow;
 
 // How smoothly the console draws, for support and for the no-stall test: with HOOKLINE_FRAME_PROBE set
 // to a file, the window draws continuously (a new frame is asked for after each one) and every second
-// one JSON line is appended: {"t": ms since start, "frames": n, "maxIntervalMs": x, "maxEndedAtMs": when the
-// longest interval of that second ended, ms since start}. A frame interval is
-// the time between two frames on screen; the GUI thread kept from its events (a blocking call, a sync
-// on a slow disk) shows as a long one. Lines are appended unbuffered, so a killed console leaves
-// every finished second.
+// one JSON line is appended:
+//   {"t": ms since start, "frames": n, "maxIntervalMs": x, "maxEndedAtMs": when the longest interval of
+//    that second ended, "maxStallMs": s, "stallEndedAtMs": when it ended, "stallWaitMs": w, "waitMs": W,
+//    "schedstat": true|false}
+// A frame interval is the time between two frames on screen; the GUI thread kept from its events (a
+// blocking call, a sync on a slow disk, long work) shows as a long one. So does a machine too busy to run
+// it: the kernel's schedstat of the GUI thread (/proc/self/task/<tid>/schedstat: time run and time spent
+// runnable in the run queue, waiting for a CPU) is read at every frame, and an interval's *stall* is the
+// interval less the GUI thread's run-queue wait within it: the time the thread ran or slept (blocked or
+// idle), which is what the console itself is answerable for. "maxStallMs" is the second's largest,
+// "stallWaitMs" the wait taken out of that interval, "waitMs" the second's whole run-queue wait. Without
+// schedstat ("schedstat": false) a stall is the whole interval. Lines are appended unbuffered, so a killed
+// console leaves every finished second.
 class FrameProbe : public QObject
 {
     Q_OBJECT
@@ -28,13 +36,23 @@ public:
 private:
     void frameSwapped();
     void writeSecond();
+    // The GUI thread's run-queue wait so far (ns), or -1 without schedstat.
+    qint64 guiThreadWaitNs() const;
 
     QPointer<QQuickWindow> m_window;
     QFile m_file;
     QTimer m_second;
     QElapsedTimer m_clock;
-    qint64 m_lastFrameNs = -1; // touched by frameSwapped() only
+    QByteArray m_schedstatPath; // the GUI thread's schedstat file
+    bool m_schedstat = false;
+    // Touched by frameSwapped() only.
+    qint64 m_lastFrameNs = -1;
+    qint64 m_lastWaitNs = 0;
     std::atomic<qint64> m_maxIntervalNs {0};
     std::atomic<qint64> m_maxEndedNs {0};
+    std::atomic<qint64> m_maxStallNs {0};
+    std::atomic<qint64> m_stallEndedNs {0};
+    std::atomic<qint64> m_stallWaitNs {0};
+    std::atomic<qint64> m_waitNs {0};
     std::atomic<int> m_frames {0};
 };

@@ -93,11 +93,15 @@ bool Recorder::start(const QString &path, Format format, Layout layout, int samp
     sf_set_string(m_file, SF_STR_DATE, date.constData());
     sf_set_string(m_file, SF_STR_COMMENT, numbers.constData());
     sf_set_string(m_file, SF_STR_SOFTWARE, "Hookline");
-    // libsndfile writes a FLAC header only with the first audio: a console killed in between (the mixer's
-    // next block is 20 ms or more away) left an empty file that no reader opens and nothing can repair. The
-    // header goes to disk now, strings included. (WAV's is written at open. Ogg/Opus is not helped this
-    // way: libsndfile calls a file of header pages alone malformed.)
-    if (format == Flac)
+    // libsndfile writes FLAC and Ogg/Opus headers only with the first audio: a console killed in between
+    // (the mixer's next block is 20 ms or more away) left an empty file that nothing can repair. The header
+    // goes to disk now, strings included (WAV's is written at open). A FLAC file of a header alone opens
+    // empty. Ogg/Opus is different: libsndfile calls a file of header pages alone malformed, and it writes
+    // the first audio page only after about a second of audio (its page latency), so a kill in the first
+    // second leaves such a file. Making the first page come sooner would not close that gap (a page needs
+    // audio, and the kill can come before any), so RecordingRepair rewrites a header-only file on the next
+    // start, from the layout and tags these header pages hold.
+    if (format == Flac || format == OggOpus)
         sf_command(m_file, SFC_UPDATE_HEADER_NOW, nullptr, 0);
     // Crash safety for WAV: libsndfile rewrites the header's sizes after every write, so a killed
     // process leaves a file that counts everything written (one seek and 44 bytes per 20 ms block).
@@ -158,6 +162,14 @@ void Recorder::stop()
 {
     if (m_state != Recording && m_state != Paused)
         return;
+    // An Ogg/Opus file closed with no audio holds header pages alone, which libsndfile refuses to open (a
+    // recording paused from its start, or stopped before the first block): one Opus frame of silence
+    // makes it a valid, empty-sounding recording.
+    if (m_format == OggOpus && m_framesWritten == 0) {
+        const int channels = m_layout == CallerLeftAgentRight ? 2 : 1;
+        m_frames.assign(size_t(m_sampleRate / 50) * size_t(channels), 0);
+        m_framesWritten = sf_writef_short(m_file, m_frames.data(), sf_count_t(m_sampleRate / 50));
+    }
     close();
     setState(Finished);
 }

@@ -14,7 +14,10 @@ struct sf_private_tag;
 // caller left and the agent right, or a mono mix. The file is created owner-only (0600) and never
 // overwrites an existing one. WAV headers are rewritten after every write, so a killed process leaves a
 // file with everything written; a FLAC file's total is updated every second of audio to what is surely
-// encoded (up to 1.5 s behind at 8 kHz), and RecordingRepair sets the exact total on the next start. A write
+// encoded (up to 1.5 s behind at 8 kHz), and RecordingRepair sets the exact total on the next start. FLAC and
+// Ogg/Opus headers are on disk from the start; an Ogg/Opus file killed before its first audio page (about a
+// second in) is header pages alone, which RecordingRepair makes readable, and one stopped before any audio
+// gets an Opus frame of silence so that it opens. A write
 // that fails (full disk, size limit) stops the recording with a message naming the file; the call itself is
 // not this object's business and goes on. Not thread-bound: the audio bridge calls it on its worker thread;
 // signals reach the GUI queued.

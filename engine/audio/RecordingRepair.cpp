@@ -3,6 +3,7 @@
 #include "Logging.h"
 
 #include <QtCore/qfile.h>
+#include <QtCore/qfileinfo.h>
 
 #include <FLAC/stream_decoder.h>
 #include <sndfile.h>
@@ -12,6 +13,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -68,6 +70,110 @@ void decodeError(const FLAC__StreamDecoder *, FLAC__StreamDecoderErrorStatus, vo
     static_cast<FlacCount *>(client)->failed = true;
 }
 
+quint16 le16(const unsigned char *p)
+{
+    return quint16(p[0] | p[1] << 8);
+}
+
+// What the header pages of an Ogg/Opus file say: the layout to rewrite it with and its tags.
+struct OpusHeaderPages
+{
+    bool headerOnly = false; // no complete page after the header pages holds audio
+    int channels = 0;
+    int inputRate = 0;
+    std::vector<std::pair<int, QByteArray>> strings; // libsndfile string id, value
+};
+
+// The Vorbis comment names libsndfile writes (its table), for the strings a recording carries.
+int sndfileStringId(const QByteArray &name)
+{
+    static const std::pair<const char *, int> names[] = {
+        {"TITLE", SF_STR_TITLE},     {"DATE", SF_STR_DATE},           {"COMMENT", SF_STR_COMMENT},
+        {"ARTIST", SF_STR_ARTIST},   {"COPYRIGHT", SF_STR_COPYRIGHT}, {"ALBUM", SF_STR_ALBUM},
+        {"LICENSE", SF_STR_LICENSE}, {"GENRE", SF_STR_GENRE},
+    };
+    for (const auto &[text, id] : names) {
+        if (name.compare(text, Qt::CaseInsensitive) == 0)
+            return id;
+    }
+    return 0;
+}
+
+void readOpusTags(const QByteArray &packet, OpusHeaderPages &pages)
+{
+    // "OpusTags", vendor length and vendor, comment count, then each comment as length and "NAME=value".
+    const auto *p = reinterpret_cast<const unsigned char *>(packet.constData());
+    const qsizetype size = packet.size();
+    if (size < 16 || !packet.startsWith("OpusTags"))
+        return;
+    qsizetype at = 12 + qsizetype(le32(p + 8));
+    if (at < 12 || at + 4 > size)
+        return;
+    quint32 count = le32(p + at);
+    at += 4;
+    for (; count > 0 && at + 4 <= size; --count) {
+        const qsizetype length = qsizetype(le32(p + at));
+        at += 4;
+        if (length < 0 || length > size - at)
+            return;
+        const QByteArray comment = packet.mid(at, length);
+        at += length;
+        const qsizetype equals = comment.indexOf('=');
+        if (const int id = equals > 0 ? sndfileStringId(comment.left(equals)) : 0)
+            pages.strings.emplace_back(id, comment.mid(equals + 1));
+    }
+}
+
+// Walks the file's Ogg pages: the first must hold OpusHead alone, the next ones (granule 0) the tags. The
+// file is header-only when no complete page after them carries audio (a page the kill cut short does
+// not count: readers skip it too).
+OpusHeaderPages readOpusHeaderPages(int fd)
+{
+    OpusHeaderPages pages;
+    struct stat info
+    {
+    };
+    if (::fstat(fd, &info) != 0)
+        return pages;
+    QByteArray tags;
+    bool sawHead = false;
+    for (off_t at = 0;;) {
+        std::array<unsigned char, 27> header {};
+        std::array<unsigned char, 255> lacing {};
+        if (!readAt(fd, header.data(), header.size(), at) || std::memcmp(header.data(), "OggS", 4) != 0
+            || !readAt(fd, lacing.data(), header[26], at + 27))
+            break; // the end, or a page cut short
+        off_t body = 0;
+        for (int i = 0; i < header[26]; ++i)
+            body += lacing[size_t(i)];
+        const off_t bodyAt = at + 27 + header[26];
+        if (bodyAt + body > info.st_size)
+            break;
+        std::vector<unsigned char> data(size_t(body), 0);
+        if (body > 0 && !readAt(fd, data.data(), data.size(), bodyAt))
+            break;
+        qint64 granule = 0;
+        for (int i = 7; i >= 0; --i)
+            granule = granule << 8 | header[size_t(6 + i)];
+        if (!sawHead) {
+            // OpusHead: version, channels, pre-skip, input rate, gain, mapping family.
+            if (body < 19 || std::memcmp(data.data(), "OpusHead", 8) != 0 || data[9] == 0)
+                return pages;
+            pages.channels = data[9];
+            pages.inputRate = int(le32(data.data() + 12));
+            sawHead = true;
+        } else if (granule != 0) {
+            return pages; // audio: not a header-only file
+        } else {
+            tags.append(reinterpret_cast<const char *>(data.data()), qsizetype(data.size()));
+        }
+        at = bodyAt + body;
+    }
+    pages.headerOnly = sawHead;
+    readOpusTags(tags, pages);
+    return pages;
+}
+
 } // namespace
 
 RecordingRepair::Result RecordingRepair::repair(const QString &path, qint64 *frames)
@@ -83,7 +189,7 @@ RecordingRepair::Result RecordingRepair::repair(const QString &path, qint64 *fra
         else if (std::memcmp(magic.data(), "fLaC", 4) == 0)
             result = repairFlac(path, fd, frames);
         else if (std::memcmp(magic.data(), "OggS", 4) == 0)
-            result = checkOgg(fd, frames);
+            result = repairOgg(path, fd, frames);
     }
     if (result == Result::Repaired)
         ::fsync(fd);
@@ -95,16 +201,69 @@ RecordingRepair::Result RecordingRepair::repair(const QString &path, qint64 *fra
     return result;
 }
 
-RecordingRepair::Result RecordingRepair::checkOgg(int fd, qint64 *frames)
+RecordingRepair::Result RecordingRepair::repairOgg(const QString &path, int fd, qint64 *frames)
 {
+    // Opened by name: libsndfile closes a descriptor it was given when it refuses the file, and this one
+    // is still needed.
     SF_INFO info {};
-    SNDFILE *file = sf_open_fd(fd, SFM_READ, &info, SF_FALSE);
-    if (!file)
+    if (SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info)) {
+        if (frames)
+            *frames = info.frames;
+        sf_close(file);
+        return Result::Intact;
+    }
+    // Killed before its first audio page (libsndfile holds up to a second of audio before writing a page),
+    // the file has only the header pages, which libsndfile calls malformed and no player plays. It becomes
+    // the shortest valid recording of the same layout and tags: one Opus frame of silence, written beside
+    // it and renamed over it, so the path its call-log row links stays right.
+    const OpusHeaderPages pages = readOpusHeaderPages(fd);
+    if (!pages.headerOnly)
         return Result::Unreadable;
-    if (frames)
-        *frames = info.frames;
-    sf_close(file);
-    return Result::Intact;
+    SF_INFO out {};
+    out.channels = pages.channels;
+    out.format = SF_FORMAT_OGG | SF_FORMAT_OPUS;
+    // The rate the recorder asked for (Opus stores it as the input rate); another one is not ours.
+    out.samplerate = pages.inputRate;
+    if (!sf_format_check(&out)) {
+        out.samplerate = 48000;
+        if (!sf_format_check(&out))
+            return Result::Unreadable;
+    }
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray scratch = target + ".repairing";
+    ::unlink(scratch.constData()); // what an earlier repair, itself killed, left
+    const int scratchFd = ::open(scratch.constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (scratchFd < 0)
+        return Result::Unreadable;
+    SNDFILE *file = sf_open_fd(scratchFd, SFM_WRITE, &out, SF_FALSE);
+    bool written = file != nullptr;
+    if (file) {
+        for (const auto &[id, value] : pages.strings)
+            sf_set_string(file, id, value.constData());
+        const std::vector<short> silence(size_t(out.samplerate / 50) * size_t(out.channels), 0);
+        written =
+            sf_writef_short(file, silence.data(), sf_count_t(out.samplerate / 50)) == out.samplerate / 50;
+        written = sf_close(file) == 0 && written;
+    }
+    written = written && ::fsync(scratchFd) == 0;
+    ::close(scratchFd);
+    SF_INFO check {};
+    if (SNDFILE *again = written ? sf_open(scratch.constData(), SFM_READ, &check) : nullptr) {
+        sf_close(again);
+        if (::rename(scratch.constData(), target.constData()) == 0) {
+            // The rename itself made durable, as the repair's other writes are.
+            const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+            if (const int dir = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+                ::fsync(dir);
+                ::close(dir);
+            }
+            if (frames)
+                *frames = check.frames;
+            return Result::Repaired;
+        }
+    }
+    ::unlink(scratch.constData());
+    return Result::Unreadable;
 }
 
 RecordingRepair::Result RecordingRepair::repairWav(int fd, qint64 *frames)

@@ -15,6 +15,8 @@
 
 #include <sndfile.h>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int rate = 8000;
@@ -204,13 +206,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::newRow("wav") << Recorder::Wav << QStringLiteral("early.wav");
         QTest::newRow("flac") << Recorder::Flac << QStringLiteral("early.flac");
-        // Not Ogg/Opus: libsndfile refuses a file of header pages alone ("malformed") until the first
-        // audio page, so a kill in the first moment of an Opus recording still leaves a file it cannot open.
+        // Ogg/Opus: libsndfile refuses a file of header pages alone ("malformed"), so this one opens only
+        // after the repair the next start runs.
+        QTest::newRow("ogg opus") << Recorder::OggOpus << QStringLiteral("early.opus");
     }
 
     // A console killed after a recording starts and before its first audio (the mixer's next block, 20 ms
-    // or more later) leaves the file as it is now: it must open, empty, and need no repair
-    // that could fail. libsndfile alone writes a FLAC header only with the first audio.
+    // or more later) leaves the file as it is now: it must open, empty (WAV, FLAC), or be made to open by
+    // the repair (Ogg/Opus). libsndfile alone writes FLAC and Ogg/Opus headers only with the first audio.
     void headerIsOnDiskBeforeAnyAudio()
     {
         QFETCH(Recorder::Format, format);
@@ -220,13 +223,127 @@ private Q_SLOTS:
         QVERIFY(recorder.start(path, format, Recorder::CallerLeftAgentRight, rate,
                                {QStringLiteral("Early"), QDateTime::currentDateTime(), QStringLiteral("100"),
                                 QStringLiteral("200")}));
+        if (format == Recorder::OggOpus) {
+            QCOMPARE(readBack(path).info.channels, 0); // header pages alone: libsndfile refuses the file
+            qint64 frames = 0;
+            QCOMPARE(RecordingRepair::repair(path, &frames), RecordingRepair::Result::Repaired);
+            QCOMPARE(frames, qint64(rate / 50)); // one Opus frame of silence
+        }
         const ReadBack now = readBack(path); // the recorder is still open, as at a kill
         QCOMPARE(now.info.channels, 2);
-        QVERIFY(now.left.isEmpty()); // (a FLAC total of 0 reads as "unknown": info.frames is SF_COUNT_MAX)
-        if (format == Recorder::Flac) // a WAV file's strings follow the audio, when it is closed
+        QCOMPARE(now.info.samplerate, rate);
+        if (format == Recorder::OggOpus)
+            QCOMPARE(now.left.size() / 2, rate / 50);
+        else
+            QVERIFY(
+                now.left.isEmpty()); // (a FLAC total of 0 reads as "unknown": info.frames is SF_COUNT_MAX)
+        if (format != Recorder::Wav) // a WAV file's strings follow the audio, when it is closed
             QCOMPARE(now.title, QStringLiteral("Early"));
         QVERIFY(RecordingRepair::repair(path) != RecordingRepair::Result::Unreadable);
         recorder.stop();
+    }
+
+    // An Ogg/Opus recording killed before its first audio page (libsndfile writes one after about a second
+    // of audio) holds its header pages, perhaps with the start of a page the kill cut short. The repair
+    // rewrites it as a valid recording of 20 ms of silence with the same channels, rate and tags, in place.
+    void oggHeaderPagesAloneAreRepaired_data()
+    {
+        QTest::addColumn<Recorder::Layout>("layout");
+        QTest::addColumn<int>("sampleRate");
+        QTest::addColumn<int>("cutShort"); // bytes of the first audio page left after the header pages
+        QTest::newRow("stereo 8 kHz, header pages") << Recorder::CallerLeftAgentRight << 8000 << 0;
+        QTest::newRow("mono 16 kHz, header pages") << Recorder::MonoMix << 16000 << 0;
+        QTest::newRow("stereo 8 kHz, a page cut short") << Recorder::CallerLeftAgentRight << 8000 << 100;
+    }
+
+    void oggHeaderPagesAloneAreRepaired()
+    {
+        QFETCH(Recorder::Layout, layout);
+        QFETCH(int, sampleRate);
+        QFETCH(int, cutShort);
+        const QString path = m_dir.filePath(
+            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').replace(u',', u'-')
+            + QStringLiteral(".opus"));
+        {
+            Recorder recorder;
+            QVERIFY(recorder.start(path, Recorder::OggOpus, layout, sampleRate,
+                                   {QStringLiteral("Cut short"), QDateTime::currentDateTime(),
+                                    QStringLiteral("100"), QStringLiteral("200")}));
+            const QByteArray tone = ToneAnalysis::sine(1000.0, -6.0, sampleRate, 2.0);
+            const auto samples = ToneAnalysis::samplesOf(tone);
+            for (size_t at = 0; at < samples.size(); at += size_t(sampleRate / 50))
+                recorder.write(samples.subspan(at, size_t(sampleRate / 50)),
+                               samples.subspan(at, size_t(sampleRate / 50)));
+            recorder.stop();
+        }
+        // Where the header pages end: the first page with a granule position holds audio.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray bytes = file.readAll();
+        qsizetype audioAt = 0;
+        while (audioAt + 27 <= bytes.size() && bytes.mid(audioAt, 4) == "OggS") {
+            const auto *page = reinterpret_cast<const uchar *>(bytes.constData() + audioAt);
+            qint64 granule = 0;
+            for (int i = 7; i >= 0; --i)
+                granule = granule << 8 | page[6 + i];
+            if (granule != 0)
+                break;
+            qsizetype body = 0;
+            for (int i = 0; i < page[26]; ++i)
+                body += page[27 + i];
+            audioAt += 27 + page[26] + body;
+        }
+        QVERIFY(audioAt > 0 && audioAt + cutShort < bytes.size());
+        QVERIFY(file.resize(audioAt + cutShort));
+        file.close();
+        QCOMPARE(readBack(path).info.channels, 0); // libsndfile: "malformed"
+
+        qint64 frames = 0;
+        QCOMPARE(RecordingRepair::repair(path, &frames), RecordingRepair::Result::Repaired);
+        const ReadBack repaired = readBack(path);
+        QCOMPARE(repaired.info.format, SF_FORMAT_OGG | SF_FORMAT_OPUS);
+        QCOMPARE(repaired.info.channels, layout == Recorder::CallerLeftAgentRight ? 2 : 1);
+        QCOMPARE(repaired.info.samplerate, sampleRate);
+        QCOMPARE(qint64(repaired.info.frames), frames);
+        QCOMPARE(frames, qint64(sampleRate / 50));
+        QCOMPARE(repaired.left.size() / 2, frames);
+        const auto left = ToneAnalysis::samplesOf(repaired.left);
+        QVERIFY(
+            std::all_of(left.begin(), left.end(), [](int16_t s) { return qAbs(int(s)) < 16; })); // silence
+        QCOMPARE(repaired.title, QStringLiteral("Cut short"));
+        QCOMPARE(repaired.comment, QStringLiteral("caller 100, called 200"));
+        QCOMPARE(QFileInfo(path).permissions() & 0x7777,
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                     | QFileDevice::WriteUser);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".repairing")));
+        QCOMPARE(RecordingRepair::repair(path), RecordingRepair::Result::Intact); // once is enough
+    }
+
+    // A recording stopped before any audio (paused from its start, or a call that ended at once) must
+    // still open: an Ogg/Opus file closed with no audio would be header pages alone.
+    void stoppedBeforeAnyAudioOpens_data()
+    {
+        QTest::addColumn<Recorder::Format>("format");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("wav") << Recorder::Wav << QStringLiteral("nothing.wav");
+        QTest::newRow("flac") << Recorder::Flac << QStringLiteral("nothing.flac");
+        QTest::newRow("ogg opus") << Recorder::OggOpus << QStringLiteral("nothing.opus");
+    }
+
+    void stoppedBeforeAnyAudioOpens()
+    {
+        QFETCH(Recorder::Format, format);
+        QFETCH(QString, name);
+        const QString path = m_dir.filePath(name);
+        Recorder recorder;
+        QVERIFY(recorder.start(path, format, Recorder::MonoMix, rate, {}));
+        recorder.pause();
+        writeTones(recorder, 0.2); // dropped
+        recorder.stop();
+        const ReadBack file = readBack(path);
+        QCOMPARE(file.info.channels, 1);
+        QVERIFY(file.left.size() / 2 <= rate / 50);
+        QCOMPARE(RecordingRepair::repair(path), RecordingRepair::Result::Intact);
     }
 
     void killedRecordingIsReadable_data()

@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Nothing finished is lost when the console is killed (issue 13): runs the real `hookline` binary
-(offscreen, private HOME/XDG folders, automatic recording on, WAV or FLAC by turns) on a scenario of calls
+(offscreen, private HOME/XDG folders, automatic recording on, WAV, FLAC or Ogg/Opus by turns) on a scenario of calls
 that are offered, answered, recorded, dropped and closed one after another, SIGKILLs it at a random moment,
 and checks what it left:
   - every session the trace (--trace, one flushed line per event) shows terminated has its row, completed
     unless its "terminated" line is the trace's last (the kill may fall between the two writes);
   - every row that is still live is one the trace shows unfinished (it is marked interrupted at next start);
-  - every recording file is linked from exactly one row, and readable (soxi) once the console has started
-    again (the next start repairs a recording the kill cut short); a completed call's holds audio.
-Runs until its time budget (default 45 s) is spent, at least 5 runs. The seed is printed for reproduction.
+  - every recording file is linked from exactly one row, and readable by libsndfile to its end once the
+    console has started again (the next start repairs a recording the kill cut short, an Ogg/Opus one
+    killed before its first audio page included); a completed call's holds audio.
+Runs until its time budget (default 45 s) is spent, at least 6 runs (two of each format). The seed is printed for reproduction.
 
 usage: console_kill.py HOOKLINE [SECONDS] [SEED]
 """
@@ -23,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from console_files import json_lines, private_home
+from console_files import json_lines, private_home, sndfile_frames
 
 CALLS = 8
 CALL_SPACING_MS = 1100
@@ -52,7 +53,7 @@ def one_run(exe, run, rng, seed):
         env = private_home(home, dict(os.environ))
         env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
                    PULSE_SERVER="unix:" + os.path.join(home, "no-sound-server"))
-        fmt = "flac" if run % 2 else "wav"
+        fmt = ("wav", "flac", "opus")[run % 3]
         os.makedirs(os.path.join(home, "config", "Hookline"))
         with open(os.path.join(home, "config", "Hookline", "hookline.conf"), "w") as f:
             f.write("[recording]\nauto=true\nformat=%s\n" % fmt)
@@ -104,8 +105,7 @@ def one_run(exe, run, rng, seed):
             again = subprocess.Popen([exe, "--scenario", os.path.join(home, "quiet.json")], env=env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             deadline = time.time() + 20
-            while time.time() < deadline and not all(
-                    subprocess.run(["soxi", "-s", p], capture_output=True).returncode == 0 for p in files):
+            while time.time() < deadline and not all(sndfile_frames(p) is not None for p in files):
                 if again.poll() is not None:
                     fail("hookline exited early on the start after the kill (%s)" % again.returncode, seed)
                 time.sleep(0.2)
@@ -123,11 +123,11 @@ def one_run(exe, run, rng, seed):
         for path in files:
             if len(linked.get(path, [])) != 1:
                 fail("recording %s is linked from %s rows" % (path, len(linked.get(path, []))), seed)
-            info = subprocess.run(["soxi", "-s", path], capture_output=True, text=True)
-            if info.returncode != 0:
-                fail("recording %s is not readable: %s" % (path, info.stderr.strip()), seed)
+            frames = sndfile_frames(path)
+            if frames is None:
+                fail("recording %s is not readable by libsndfile" % path, seed)
             session = linked[path][0]
-            if rows[session][0] == "answered" and int(info.stdout.strip() or 0) <= 0:
+            if rows[session][0] == "answered" and frames <= 0:
                 fail("recording %s of a completed call holds no audio" % path, seed)
         for path in linked:
             if path not in files:
@@ -143,7 +143,7 @@ def main():
     print("seed %d" % seed)
     started = time.time()
     run = 0
-    while run < 5 or time.time() - started < budget:
+    while run < 6 or time.time() - started < budget:
         delay, ended, recordings, fmt = one_run(exe, run, rng, seed)
         print("run %d (%s): killed %.2f s after the first offer; %d calls had ended, %d recordings checked"
               % (run, fmt, delay, ended, recordings))

@@ -3,14 +3,22 @@
 on a private session bus whose notification server takes every request and never
 answers (silent_notifications), with every fsync slowed to 300 ms (the slow_fsync preload) and automatic
 recording on. Another window has the keyboard focus, so every offer asks for a desktop notification. The console's
-frame probe (HOOKLINE_FRAME_PROBE) makes it draw continuously and writes, each second, how many frames it
-drew and the longest interval between two of them.
+frame probe (HOOKLINE_FRAME_PROBE, app/FrameProbe.h) makes it draw continuously and writes, each second, how
+many frames it drew, the longest interval between two of them and the longest *stall*: an interval less the
+time the GUI thread spent runnable in the kernel's run queue within it (its schedstat), i.e. the time it ran
+or was blocked. Time spent waiting for a CPU is the machine's load (other builds on a shared CI machine),
+not the console's; see docs/benchmarks.md ("console_no_stall").
 
 Checks: the console asked the silent server for each call; every sync ran off the GUI thread; each second
-of the calls drew frames with no interval of 50 ms or more; every call is in the call log.
+of the calls drew frames with no stall of 50 ms or more; every call is in the call log. Prints the longest
+interval and the longest stall.
+
+With --block-at-answer MS (the ctest console_no_stall_detects) the console blocks its GUI thread for MS at
+every answer (HOOKLINE_FRAME_PROBE_BLOCK_AT_ANSWER_MS) and the test passes only if the stall check catches
+it: that the check can fail, on the real binary.
 
 usage (ctest): dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" console_no_stall.py \
-    HOOKLINE SILENT_NOTIFICATIONS SLOW_FSYNC_LIBRARY
+    HOOKLINE SILENT_NOTIFICATIONS SLOW_FSYNC_LIBRARY [--block-at-answer MS]
 """
 import glob
 import json
@@ -27,10 +35,10 @@ from console_files import json_lines, private_home
 CALLS = 6
 FIRST_OFFER_MS = 4000
 SPACING_MS = 900
-# The goal is no frame interval of 50 ms or more (issue 13): measured 24.9 ms here, but once 59.8 ms in a
-# full CI run, so the test fails from 100 ms, where a blocking call or a sync on the GUI thread (300 ms here)
-# lands with room to spare, and prints the longest interval for the benchmark notes.
-LONGEST_FRAME_MS = 100.0
+# The goal (issue 13): no GUI-thread stall of 50 ms or more. Raw frame intervals reached 59.8 ms in a full
+# CI run with nothing blocking the GUI thread (it waited for a CPU), so the bound applies to the stall, the
+# interval less the GUI thread's run-queue wait.
+LONGEST_STALL_MS = 50.0
 
 
 def fail(message):
@@ -69,6 +77,7 @@ def window_of(name):
 
 def main():
     exe, silent, slow_fsync = sys.argv[1:4]
+    block_ms = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[4] == "--block-at-answer" else 0
     if "DBUS_SESSION_BUS_ADDRESS" not in os.environ or "DISPLAY" not in os.environ:
         fail("run under dbus-run-session and xvfb-run (see usage)")
     with tempfile.TemporaryDirectory(prefix="hookline-nostall-") as home:
@@ -92,10 +101,12 @@ def main():
                 fail("the silent notification server did not start")
             console_env = dict(env, LD_PRELOAD=slow_fsync, HOOKLINE_SLOW_FSYNC_MS="300",
                                HOOKLINE_SLOW_FSYNC_LOG=syncs, HOOKLINE_FRAME_PROBE=frames)
+            if block_ms:
+                console_env["HOOKLINE_FRAME_PROBE_BLOCK_AT_ANSWER_MS"] = str(block_ms)
             app = subprocess.Popen([exe, "--scenario", scenario_path, "--trace", trace,
                                     "-qwindowgeometry", "1280x800+0+0"], env=console_env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            wait_for("the console's window", lambda: app.poll() is None and window_of("^Hookline"), 20)
+            wait_for("the console's window", lambda: app.poll() is None and window_of("^Hookline"), 45)
             # The agent is in another program: the console's window loses the focus before the first call.
             clock = subprocess.Popen(["xclock", "-geometry", "120x120+1150+670", "-title", "elsewhere"],
                                      env=env)
@@ -135,12 +146,40 @@ def main():
         seconds = [s for s in json_lines(frames) if s["t"] >= FIRST_OFFER_MS - 1000]
         if len(seconds) < (CALLS * SPACING_MS) // 1000:
             fail("the frame probe covered %d second(s) of the calls" % len(seconds))
+        if not all(s.get("schedstat") for s in seconds):
+            print("note: no schedstat for the GUI thread; a stall is the whole frame interval")
         for s in seconds:
             if s["frames"] < 10:
                 fail("second ending at %d ms drew %d frame(s): the console stopped drawing" % (s["t"], s["frames"]))
-            if s["maxIntervalMs"] >= LONGEST_FRAME_MS:
-                fail("second ending at %d ms: a %.1f ms interval between frames (the GUI thread stalled)"
-                     % (s["t"], s["maxIntervalMs"]))
+        stalls = [s for s in seconds if s["maxStallMs"] >= LONGEST_STALL_MS]
+        worst = max(seconds, key=lambda s: s["maxIntervalMs"])
+        worst_stall = max(seconds, key=lambda s: s["maxStallMs"])
+        figures = ("longest interval %.1f ms (ending %d ms after start), longest stall %.1f ms (ending %d ms "
+                   "after start; %.1f ms of run-queue wait taken out of its interval), run-queue wait up to "
+                   "%.1f ms in a second"
+                   % (worst["maxIntervalMs"], worst["maxEndedAtMs"], worst_stall["maxStallMs"],
+                      worst_stall["stallEndedAtMs"], worst_stall["stallWaitMs"],
+                      max(s["waitMs"] for s in seconds)))
+        # Where each second's longest interval and stall fell in the call cycle (offer +0, answer +250, drop
+        # +600, terminate +700 ms; the console's clock starts a little before the scenario's), for tracing one.
+        for s in seconds:
+            print("  second to %6d ms: %3d frames, longest interval %5.1f ms ending at %6d ms, "
+                  "longest stall %5.1f ms ending at %6d ms, run-queue wait %5.1f ms"
+                  % (s["t"], s["frames"], s["maxIntervalMs"], s["maxEndedAtMs"], s["maxStallMs"],
+                     s["stallEndedAtMs"], s["waitMs"]))
+        if block_ms:
+            # The self-check: the blocked answers must be caught, each as a stall of at least the block.
+            caught = [s for s in stalls if s["maxStallMs"] >= block_ms]
+            if len(caught) < CALLS // 2:
+                fail("the GUI thread was blocked %d ms at each of %d answers, but only %d second(s) show a "
+                     "stall of %d ms or more: the check would miss it (%s)"
+                     % (block_ms, CALLS, len(caught), block_ms, figures))
+            print("blocked %d ms at each answer: %d second(s) with a stall of %d ms or more, caught; %s"
+                  % (block_ms, len(caught), block_ms, figures))
+        elif stalls:
+            s = stalls[0]
+            fail("second ending at %d ms: a %.1f ms stall of the GUI thread (interval %.1f ms) ending at %d ms; %s"
+                 % (s["t"], s["maxStallMs"], s["maxIntervalMs"], s["stallEndedAtMs"], figures))
 
         dbs = glob.glob(os.path.join(home, "data", "**", "calls.sqlite"), recursive=True)
         if not dbs:
@@ -151,16 +190,10 @@ def main():
         if answered != CALLS:
             fail("%d of %d calls in the call log" % (answered, CALLS))
 
-        worst = max(seconds, key=lambda s: s["maxIntervalMs"])
         print("%d calls, %d notification requests left unanswered, %d fsyncs (all off the GUI thread); "
-              "%d seconds of frames, %d-%d frames a second, longest interval %.1f ms, ending %d ms after start"
+              "%d seconds of frames, %d-%d frames a second; %s"
               % (CALLS, len(requests), len(sync_lines), len(seconds), min(s["frames"] for s in seconds),
-                 max(s["frames"] for s in seconds), worst["maxIntervalMs"], worst["maxEndedAtMs"]))
-        # Where each second's longest interval fell in the call cycle (offer +0, answer +250, drop +600,
-        # terminate +700 ms; the console's clock starts a little before the scenario's), for tracing a stall.
-        for s in seconds:
-            print("  second to %6d ms: %3d frames, longest %5.1f ms ending at %6d ms"
-                  % (s["t"], s["frames"], s["maxIntervalMs"], s["maxEndedAtMs"]))
+                 max(s["frames"] for s in seconds), figures))
 
 
 if __name__ == "__main__":
