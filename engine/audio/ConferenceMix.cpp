@@ -45,6 +45,7 @@ void ConferenceMix::silence(int partyId, Party &party)
         other.others.forget(partyId);
     party.others.clear();
     party.queued.clear();
+    party.primed = false;
     party.block.clear();
 }
 
@@ -100,7 +101,11 @@ void ConferenceMix::mixInto(int partyId, std::span<int16_t> block)
     auto found = m_parties.find(partyId);
     if (found == m_parties.end() || !found->second.talking)
         return;
-    std::vector<int16_t> &queued = found->second.queued;
+    Party &party = found->second;
+    std::vector<int16_t> &queued = party.queued;
+    if (!party.primed && queued.size() < std::size_t(party.lineRate) * PrefillMs / 1000)
+        return;
+    party.primed = queued.size() >= block.size();
     const std::size_t count = std::min(block.size(), queued.size());
     for (std::size_t i = 0; i < count; ++i)
         block[i] = int16_t(std::clamp<int32_t>(int32_t(block[i]) + queued[i], -32768, 32767));

@@ -22,10 +22,13 @@ class ConferenceMix
 public:
     static constexpr int MixRate = 48000;
     // How far the mix waits for a party behind the others, and the most it keeps, as the earpiece's mix.
-    static constexpr int AlignMs = 20;
-    static constexpr int CapMs = 30;
+    static constexpr int AlignMs = 40;
+    static constexpr int CapMs = 60;
+    // The others' audio reaches a party's line only once this much waits (again after running dry):
+    // parties whose converters or providers deliver in bursts then play without gaps.
+    static constexpr int PrefillMs = 40;
     // What waits at a party's line rate for the agent's next block at most; older audio is dropped.
-    static constexpr int MaxQueuedMs = 60;
+    static constexpr int MaxQueuedMs = 100;
 
     // `conference` 0 takes the party out of any conference; a new line rate rebuilds its converters.
     void setConference(int partyId, int conference, int lineRate);
@@ -53,6 +56,7 @@ private:
         PlaybackMix others; // the other parties, at MixRate
         std::vector<int16_t> taken; // scratch
         std::vector<int16_t> queued; // the others, at the line rate, for the next blocks to the line
+        bool primed = false; // PrefillMs reached since queued last ran dry
     };
     void silence(int partyId, Party &party);
 
