@@ -6,8 +6,8 @@
 // console's mix) and the agent's, not its own; the console's recording of the caller's call holds the
 // caller (left) and, right, what went to the caller: the agent and the consult's far end, not the
 // caller. Dropping the conference sends each far end a BYE. (The caller's own baresip recording is not
-// used: baresip 1.0 records nothing more of a call once a re-INVITE held it, even after the resume;
-// the caller was held while the consult was dialled.)
+// used: baresip 1.0 records nothing more of a call once a re-INVITE held it, even after the resume,
+// though the console's RTP keeps reaching it; the caller was held while the consult was dialled.)
 #include "SipBaresipPeer.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
