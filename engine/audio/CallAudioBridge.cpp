@@ -105,6 +105,8 @@ void CallAudioBridge::pushToLine(std::span<const int16_t> captured, bool capture
         m_toLine->process(captured, m_lineBlock);
         if (m_muted)
             std::fill(m_lineBlock.begin(), m_lineBlock.end(), int16_t(0));
+        if (m_mixIn)
+            m_mixIn(m_lineBlock);
         writeToLine(m_lineBlock);
         // The clock path takes over from here if the microphone goes.
         m_pacedSinceNs = nowNs;
@@ -132,6 +134,8 @@ void CallAudioBridge::writePaced(std::int64_t nowNs)
             m_musicPosition = (m_musicPosition + 1) % m_music->size();
         }
     }
+    if (m_mode == Active && m_mixIn)
+        m_mixIn(m_lineBlock);
     writeToLine(m_lineBlock);
 }
 

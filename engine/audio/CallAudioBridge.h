@@ -5,6 +5,7 @@
 #include "audio/Resampler.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -50,6 +51,12 @@ public:
     // 2. The agent's captured block (at the capture rate) to the line. While Active without a capture
     //    device, or Held, the line is fed by the clock instead: silence or music on hold.
     void pushToLine(std::span<const int16_t> captured, bool captureOpen, std::int64_t nowNs);
+    // What pullFromLine() took from the far end this cycle, at the line rate (a conference's mix reads it).
+    std::span<const int16_t> lastFromLine() const { return m_fromLine; }
+    // While Active, called with every block on its way to the line (after mute): a conference adds
+    // what its other parties said. Empty for a call that is in no conference.
+    using LineMixIn = std::function<void(std::span<int16_t>)>;
+    void setLineMixIn(LineMixIn mixIn) { m_mixIn = std::move(mixIn); }
     // 3. The mixer takes what it plays from the front of pendingPlayback().
     std::span<const int16_t> pendingPlayback() const { return m_pendingPlayback; }
     void consumePlayback(std::size_t count);
@@ -75,6 +82,7 @@ private:
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
     Mode m_mode = Inactive;
     bool m_muted = false;
+    LineMixIn m_mixIn;
     std::unique_ptr<Resampler> m_toAgent; // line rate -> playback rate
     std::unique_ptr<Resampler> m_toLine; // capture rate -> line rate
     int m_captureRate = 0;

@@ -88,6 +88,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
 
 void CallAudioMixer::removeBridge(int bridgeId)
 {
+    m_conference.remove(bridgeId);
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
@@ -104,6 +105,19 @@ void CallAudioMixer::setBridgeMode(int bridgeId, int mode)
         b->setMode(CallAudioBridge::Mode(mode), nowNs());
     m_mix.forget(bridgeId);
     cycle();
+}
+
+void CallAudioMixer::setBridgeConference(int bridgeId, int conference)
+{
+    CallAudioBridge *b = bridge(bridgeId);
+    if (!b)
+        return;
+    m_conference.setConference(bridgeId, conference, b->lineRate());
+    if (conference)
+        b->setLineMixIn(
+            [this, bridgeId](std::span<int16_t> block) { m_conference.mixInto(bridgeId, block); });
+    else
+        b->setLineMixIn({});
 }
 
 void CallAudioMixer::setMuted(bool muted)
@@ -147,6 +161,8 @@ void CallAudioMixer::replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndp
         qCDebug(lcAudio).noquote() << "voice path now" << endpoint->description();
         b->replaceEndpoint(std::move(endpoint), nowNs());
         b->setMusicOnHold(std::move(musicOnHold));
+        if (const int conference = m_conference.conferenceOf(bridgeId))
+            m_conference.setConference(bridgeId, conference, b->lineRate());
     }
     m_mix.forget(bridgeId);
 }
@@ -232,10 +248,15 @@ void CallAudioMixer::cycle()
                 break;
         }
     }
+    // Every far end first: a conference's parties hear each other in the same cycle.
     for (auto &[id, b] : m_bridges) {
         b->pullFromLine();
-        b->pushToLine(m_captured, captureOpen, now);
+        if (m_conference.contains(id))
+            m_conference.collect(id, b->lastFromLine(), b->mode() == CallAudioBridge::Active);
     }
+    m_conference.distribute();
+    for (auto &[id, b] : m_bridges)
+        b->pushToLine(m_captured, captureOpen, now);
 
     if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback))
         mixToPlayback();

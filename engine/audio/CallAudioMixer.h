@@ -2,6 +2,7 @@
 
 #include "audio/AgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
+#include "audio/ConferenceMix.h"
 #include "audio/PlaybackMix.h"
 #include "audio/Recorder.h"
 
@@ -55,6 +56,9 @@ public:
                    std::shared_ptr<const std::vector<int16_t>> musicOnHold);
     void removeBridge(int bridgeId);
     void setBridgeMode(int bridgeId, int mode);
+    // The conference the call is a party of (0: none): while Active it hears the agent and the other
+    // Active parties of that conference (ConferenceMix).
+    void setBridgeConference(int bridgeId, int conference);
     void setMuted(bool muted);
     void setDevices(const QAudioDevice &capture, const QAudioDevice &playback);
     void startRecording(int bridgeId, const QString &path, Recorder::Format format, Recorder::Layout layout,
@@ -108,6 +112,7 @@ private:
     bool m_muted = false;
     std::vector<int16_t> m_captured;
     PlaybackMix m_mix;
+    ConferenceMix m_conference;
     std::vector<int16_t> m_mixOut;
     qint64 m_lastLevelsNs = 0;
     bool m_levelsIdle = true;

@@ -51,10 +51,18 @@ QString extensionOf(Recorder::Format format)
 }
 
 // Active while connected here, Held while on hold, EarlyMedia while an outbound call progresses,
-// otherwise nothing flows.
+// otherwise nothing flows. A conference's party follows its conference: talking while the conference
+// is connected, held while it is held (a party being added), silent otherwise.
 CallAudioBridge::Mode modeOf(const CallSession *session)
 {
-    const int state = session->state();
+    int state = session->state();
+    if (state == Tapi::Conferenced) {
+        const CallSession *parent = session->conferenceParent();
+        if (!parent)
+            return CallAudioBridge::Active; // the conference's handle was freed; the call talks on
+        session = parent;
+        state = parent->state();
+    }
     if (state == Tapi::Connected
         && !(session->mode() & (Tapi::ConnectedInactive | Tapi::ConnectedInactiveHeld)))
         return CallAudioBridge::Active;
@@ -124,9 +132,11 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, Cons
     connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *session) {
         if (const int id = bridgeIdOf(session))
             refreshMode(id);
+        refreshParties(session);
         if (session->state() == Tapi::Idle || session->state() == Tapi::Disconnected)
             callEnded(session);
     });
+    connect(engine, &CallEngine::conferenceMembershipChanged, this, &CallAudioRouter::refreshParties);
     connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::callEnded);
     connect(engine, &CallEngine::sessionRemoved, this, &CallAudioRouter::detach);
     connect(engine->mute(), &MuteState::mutedChanged, this,
@@ -254,12 +264,19 @@ void CallAudioRouter::refreshMode(int bridgeId)
     if (it == m_bridges.end())
         return;
     int mode = CallAudioBridge::Inactive;
+    int conference = 0;
     for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
         if (!session)
             continue;
         const int sessionMode = modeOf(session);
         if (rankOf(sessionMode) > rankOf(mode))
             mode = sessionMode;
+        if (session->state() == Tapi::Conferenced && session->conferenceParent())
+            conference = session->conferenceParent()->sessionId();
+    }
+    if (conference != it->conference) {
+        it->conference = conference;
+        toMixer([bridgeId, conference](CallAudioMixer *m) { m->setBridgeConference(bridgeId, conference); });
     }
     if (mode == it->mode)
         return;
@@ -278,6 +295,17 @@ void CallAudioRouter::refreshMode(int bridgeId)
                 break;
             }
         }
+    }
+}
+
+void CallAudioRouter::refreshParties(CallSession *conference)
+{
+    // A conference's state and membership decide its parties' audio.
+    if (!conference || !conference->isConference())
+        return;
+    for (CallSession *member : conference->members()) {
+        if (const int id = bridgeIdOf(member))
+            refreshMode(id);
     }
 }
 

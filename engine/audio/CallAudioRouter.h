@@ -25,8 +25,9 @@ class ConsoleSettings;
 // Where every call's audio goes: the only audio object the console talks to. Watches the engine: a call
 // whose voice path exists and whose state is CONNECTED (and not inactive at this station) is bridged to
 // the agent's microphone and earpiece; several such calls are mixed to the earpiece and all hear the
-// microphone; a held call hears music on hold (setting audio/musicOnHold) or nothing. An outbound call
-// whose provider gives a voice path before the answer (dial tone, ringback, busy, special information)
+// microphone; the parties of a conference (CONFERENCED while it is connected) also hear each other
+// (ConferenceMix); a held call hears music on hold (setting audio/musicOnHold) or nothing. An outbound
+// call whose provider gives a voice path before the answer (dial tone, ringback, busy, special information)
 // plays it to the earpiece only: nothing reaches the far end before CONNECTED. A voice path the provider
 // replaces mid-call keeps the call's bridge and its recording. Follows the engine's one mute, moves the
 // audio when AudioDevices moves a role (a device lost mid-call, within a second), and records calls on
@@ -106,6 +107,7 @@ private:
         std::shared_ptr<LineAudioEndpoint> endpoint;
         QList<QPointer<CallSession>> sessions;
         int mode = -1;
+        int conference = 0; // the conference's session id while the call is a party of one
         Recorder::State recordingState = Recorder::Idle;
         QString recordingPath;
         bool autoRecorded = false;
@@ -114,6 +116,7 @@ private:
     void audioChanged(CallSession *session);
     void detach(CallSession *session);
     void refreshMode(int bridgeId);
+    void refreshParties(CallSession *conference);
     void devicesMoved();
     void mixerOpened(const QString &captureName, const QString &playbackName, const QString &error);
     void mixerDeviceError(int direction, const QString &reason);

@@ -28,7 +28,8 @@ struct LineCommand
         CompleteTransfer, // call = original, other = consult
         BlindTransfer, // call, digits = destination (normalised)
         SendUserUserInfo, // call, uui
-        Reconnect, // call (no reply): the switch brings a held original back after its consult ended
+        Reconnect, // call (no reply): the switch brings a held original back after its consult ended;
+                   // call = conference = parent: a conference held for a consult that ended comes back
         CloseCall, // call (no reply): the last handle went or the line closed; dropCall per CLOSEDROP,
                    // farEndMode as Release (CANCELLED before the answer [D-14]) when dropCall
     };

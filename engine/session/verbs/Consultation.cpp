@@ -1,9 +1,9 @@
 // The consultation call that setupTransfer (Transfer.cpp) and setupConference / prepareAddToConference
 // (Conference.cpp) create: linking it to the held call, and what the held call does when it ends.
 // docs/tapi-semantics.md 6.
-#include "session/CallEngine.h"
 #include "lines/Line.h"
 #include "session/Call.h"
+#include "session/CallEngine.h"
 #include "session/CallSession.h"
 
 using namespace Tapi;
@@ -32,6 +32,12 @@ void CallEngine::idleConsultation(Call *consult)
         refreshFeatures(held);
         return;
     }
+    // The switch brings the held conference back (a console-hosted one resumes its parties).
+    LineCommand command;
+    command.kind = LineCommand::Reconnect;
+    command.call = held->id;
+    command.conference = held->id;
+    sendNotification(held, command);
     if (held->members.size() >= 2) {
         setState(held, Connected, ConnectedActive);
     } else {

@@ -32,15 +32,21 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
                                            : account.displayName;
     d.address = account.user;
     // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER, consult
-    // transfer by REFER with Replaces; no conference yet.
+    // transfer by REFER with Replaces; conferences hosted on the console (each party its own dialog,
+    // the console mixes): dropping the conference drops every party (CONFDROP, the mix goes with the
+    // console), any party can be removed (BYE: it goes IDLE).
     d.caps.canReject = true;
     d.caps.uuiDropSize = d.caps.uuiAnswerSize = d.caps.uuiMakeCallSize = SipUserToUser::MaxOctets;
     d.caps.uuiSendSize = SipUserToUser::MaxOctets; // INFO with User-to-User
     d.caps.uuiCallInfoSize = SipUserToUser::MaxOctets;
-    d.caps.maxConference = 0;
+    d.caps.maxConference = MaxConferenceParties;
+    d.caps.confDrop = true;
+    d.caps.removeFromConfCaps = RemoveAny;
+    d.caps.removeFromConfState = Idle;
     d.caps.callFeatures = FeatureAnswer | FeatureDrop | FeatureDial | FeatureReject | FeatureHold
         | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer
-        | FeatureSetupTransfer | FeatureCompleteTransfer | FeatureSendUserUser;
+        | FeatureSetupTransfer | FeatureCompleteTransfer | FeatureSendUserUser | FeatureSetupConf
+        | FeaturePrepareAddConf | FeatureAddToConf | FeatureRemoveFromConf;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -234,6 +240,12 @@ void SipLineProvider::execute(const LineCommand &command)
         return;
     case LineCommand::Hold:
     case LineCommand::Unhold:
+        if (m_conferences.contains(command.call)) {
+            holdConference(command);
+            return;
+        }
+        if (command.conference)
+            m_conferences.remove(command.conference); // unholding the original ends the set-up
         holdOrResume(command, it == m_calls.end() ? nullptr : &*it, token);
         return;
     case LineCommand::SendUserUserInfo:
@@ -268,6 +280,7 @@ void SipLineProvider::execute(const LineCommand &command)
         m_stack->answer(token, command.uui);
         return;
     case LineCommand::Release:
+        forgetMember(command.call);
         if (it == m_calls.end()) {
             completeLater(command.requestId, Success);
             return;
@@ -275,10 +288,27 @@ void SipLineProvider::execute(const LineCommand &command)
         release(command, *it);
         return;
     case LineCommand::CloseCall:
+        forgetMember(command.call);
+        m_conferences.remove(command.call);
         if (command.dropCall && it != m_calls.end() && !it->released)
             release(command, *it);
         return;
+    case LineCommand::SetupConference:
+    case LineCommand::PrepareAddToConference:
+    case LineCommand::AddToConference:
+    case LineCommand::RemoveFromConference:
+    case LineCommand::ReleaseConference:
+        executeConference(command, account);
+        return;
     case LineCommand::Reconnect:
+        if (m_conferences.contains(command.call)) {
+            // The conference's consult ended: the engine brought the conference back, its parties resume.
+            LineCommand resume = command;
+            resume.kind = LineCommand::Unhold;
+            holdConference(resume);
+            endIfCollapsed(command.call);
+            return;
+        }
         // The consult ended and the engine brought the original back: resume it (no reply expected).
         if (it != m_calls.end() && it->localHold && it->established && !it->released && !it->ended) {
             it->pending.append({0, LineCommand::Unhold});
@@ -415,7 +445,9 @@ void SipLineProvider::reportConnectedMode(const Call &call)
 {
     // The far end's hold shows while this station talks on the call (CONNECTED): ACTIVEHELD, TAPI's
     // "connected here and held elsewhere"; while held here the call stays ONHOLD.
-    if (m_sink && call.established && !call.localHold && !call.released && !call.ended)
+    // A conference party stays CONFERENCED: its dialog's hold is the conference's, not a state of its own.
+    if (m_sink && call.established && !call.localHold && !call.released && !call.ended
+        && !isConferenceMember(call.id))
         m_sink->callStateReported(call.id, Connected,
                                   call.remoteHeld ? ConnectedActiveHeld : ConnectedActive);
 }
@@ -458,8 +490,11 @@ void SipLineProvider::onCommandDone(quint64 token, int error)
     }
     if (error)
         qCInfo(lcSip) << "call" << id << "command failed at the SIP stack:" << error;
-    if (m_sink && requestId)
-        m_sink->commandCompleted(requestId, error ? OperationFailed : Success, {});
+    int reported = error ? OperationFailed : Success;
+    const bool complete =
+        requestId && (!m_parted.contains(requestId) || partDone(requestId, error, &reported));
+    if (m_sink && complete)
+        m_sink->commandCompleted(requestId, reported, {});
     it = m_calls.find(token); // the engine may have acted on the completion
     if (it == m_calls.end())
         return;
@@ -497,5 +532,7 @@ void SipLineProvider::stop()
         m_stack->stop();
     m_calls.clear();
     m_tokenOf.clear();
+    m_conferences.clear();
+    m_parted.clear();
     m_sink = nullptr;
 }

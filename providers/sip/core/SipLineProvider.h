@@ -19,6 +19,9 @@ class SipLineProvider : public QObject, public LineProvider
     Q_OBJECT
 
 public:
+    // Parties of one conference the console mixes (LineCapabilities::maxConference).
+    static constexpr int MaxConferenceParties = 8;
+
     // Takes ownership of `stack`.
     SipLineProvider(const QList<SipAccountConfig> &accounts, SipStack *stack, QObject *parent = nullptr);
     ~SipLineProvider() override;
@@ -65,6 +68,36 @@ private:
     void setupTransfer(const LineCommand &command, Call *call, quint64 token);
     void completeTransfer(const LineCommand &command, Call *call, quint64 token);
     void forget(quint64 token);
+
+    // Conferences hosted on the console (SipLineProviderConference.cpp): every party keeps its own
+    // dialog and RTP stream; the console's audio mixes them. The engine's conference logic decides;
+    // these carry the commands out on the parties' dialogs.
+    struct Conference
+    {
+        QList<CallId> members;
+        CallId consult = 0; // the party being added (setupConference, prepareAddToConference)
+    };
+    // A request carried out on several dialogs (re-INVITEs, BYEs): completed when the last one is done.
+    struct PartedRequest
+    {
+        int left = 0;
+        int error = 0;
+        LineCommand command;
+    };
+    void executeConference(const LineCommand &command, int account);
+    bool isConferenceMember(CallId call) const;
+    // A party or consult that left; a conference down to one party with nothing pending is over (the
+    // engine's collapse), its last party a call of its own again.
+    void forgetMember(CallId call);
+    void endIfCollapsed(CallId conference);
+    void holdConference(const LineCommand &command);
+    // Re-INVITEs `calls` (held or resumed) for `command`'s request; completes at once when none needs one.
+    void reinviteParties(const LineCommand &command, const QList<CallId> &calls, bool onHold);
+    void releaseParties(const LineCommand &command, const QList<CallId> &calls);
+    // One dialog of a parted request is done; true (with the error to report) when it was the last.
+    bool partDone(int requestId, int error, int *reported);
+    void finishParted(const PartedRequest &request, int error);
+    void addConsult(const LineCommand &command, int account);
     void reportConnectedMode(const Call &call);
     int accountOf(const QString &lineId) const;
 
@@ -73,4 +106,6 @@ private:
     LineEventSink *m_sink = nullptr;
     QHash<quint64, Call> m_calls; // by stack token
     QHash<CallId, quint64> m_tokenOf;
+    QHash<CallId, Conference> m_conferences; // by the parent's CallId
+    QHash<int, PartedRequest> m_parted; // by request id
 };
