@@ -60,7 +60,7 @@ bool terminateAndWait(CallLog &log, CallSession *session)
 }
 
 // Polls the log file through its own connection until `sql` yields `expected` (the writer thread puts it
-// there); for the children killed at a chosen point, which have no test framework to wait with.
+// there), running the child's events meanwhile; for the children killed at a chosen point.
 bool waitForValue(const QString &path, const QString &sql, const QVariant &expected)
 {
     const QString name = QStringLiteral("poll");
@@ -74,7 +74,7 @@ bool waitForValue(const QString &path, const QString &sql, const QVariant &expec
             QSqlQuery query(db);
             found = query.exec(sql) && query.next() && query.value(0) == expected;
             if (!found)
-                QThread::msleep(5);
+                QTest::qWait(5); // the child's own timers (the wrap-up's write) run meanwhile
         }
         db.close();
     }
@@ -677,6 +677,7 @@ void TestCallLog::liveCallSurvivesKill()
     QCOMPARE(rows.first().outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
     QCOMPARE(rows.first().remoteNumber, QStringLiteral("2001"));
     QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/live.wav"));
+    QCOMPARE(rows.first().notes, QStringLiteral("typed during the call"));
     // Handed to RecordingRepair by the console, once: a second open finds nothing live.
     QCOMPARE(log.interruptedRecordings(), QStringList {QStringLiteral("/recordings/live.wav")});
     QVERIFY(log.open(path));
@@ -875,11 +876,11 @@ void TestCallLog::lockedDatabaseRetriedWithoutBlocking()
     terminating.start();
     QCOMPARE(a->terminate(), int(Success));
     const qint64 terminateMs = terminating.elapsed();
-    QTRY_COMPARE(log.pendingCount(), 1);
-    QVERIFY(QFileInfo::exists(path + QStringLiteral(".pending")));
-    QCOMPARE(QFileInfo(path + QStringLiteral(".pending")).permissions() & 0x0077, QFileDevice::Permissions());
     // The terminated handle's wrap-up (before it is freed) is queued behind the row's completion.
     a->setWrapUp(QStringLiteral("sale"), QStringLiteral("after the call"));
+    QTRY_COMPARE(log.pendingCount(), 2);
+    QVERIFY(QFileInfo::exists(path + QStringLiteral(".pending")));
+    QCOMPARE(QFileInfo(path + QStringLiteral(".pending")).permissions() & 0x0077, QFileDevice::Permissions());
     QTest::qWait(600); // two retries fail against the lock (250 ms, 500 ms)
     QCOMPARE(log.recordCount(), 0);
     locker.release();
