@@ -15,6 +15,8 @@
 #include <QtSql/qsqlerror.h>
 #include <QtSql/qsqlquery.h>
 
+#include <utility>
+
 namespace {
 int s_connectionCounter = 0;
 
