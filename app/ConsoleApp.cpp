@@ -208,8 +208,6 @@ void ConsoleApp::startFloor()
     if (m_floor)
         return;
     m_floor = new ConsoleFloor(m_engine, m_agent, this);
-    if (m_audio)
-        m_floor->setRecordingSource(m_audio->router());
     QSettings settings;
     m_floor->start(FloorSettings::read(settings));
 }

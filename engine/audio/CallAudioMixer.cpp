@@ -77,7 +77,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
         bridge->setDeviceRates(m_io->sampleRate(AgentAudioIo::Capture),
                                m_io->sampleRate(AgentAudioIo::Playback));
     connect(bridge->recorder(), &Recorder::stateChanged, this, [this, bridgeId, r = bridge->recorder()] {
-        Q_EMIT recordingStateChanged(bridgeId, int(r->state()), r->path(), r->errorString());
+        Q_EMIT recordingStateChanged(bridgeId, r->state(), r->path(), r->errorString());
     });
     qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
     m_bridges[bridgeId] = std::move(bridge);
@@ -141,7 +141,7 @@ void CallAudioMixer::startRecording(int bridgeId, const QString &path, Recorder:
 {
     CallAudioBridge *b = bridge(bridgeId);
     if (!b) {
-        Q_EMIT recordingStateChanged(bridgeId, int(Recorder::Failed), path,
+        Q_EMIT recordingStateChanged(bridgeId, Recorder::Failed, path,
                                      tr("The call has no audio to record."));
         return;
     }

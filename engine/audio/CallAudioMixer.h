@@ -87,7 +87,9 @@ Q_SIGNALS:
     void deviceError(int direction, const QString &reason);
     // Loudest call each way over the last interval, in dBFS.
     void levels(double fromLinePeak, double fromLineRms, double toLinePeak, double toLineRms);
-    void recordingStateChanged(int bridgeId, int state, const QString &path, const QString &error);
+    // A bridge's recorder changed state (also its last report, Finished, when the bridge is removed).
+    void recordingStateChanged(int bridgeId, Recorder::State state, const QString &path,
+                               const QString &error);
 
 private:
     void cycle();

@@ -251,6 +251,10 @@ void CallAudioRouter::detach(CallSession *session)
     }
     const bool wasActive = bridged.mode == CallAudioBridge::Active;
     m_bridges.remove(id);
+    // The recording closes with the bridge: its last report (Finished) still reaches the session.
+    const CallSession::RecordingState recording = session->recordingState();
+    if (recording == CallSession::Recording || recording == CallSession::RecordingPaused)
+        m_closingRecordings.insert(id, {session});
     toMixer([id](CallAudioMixer *m) { m->removeBridge(id); });
     if (wasActive) {
         --m_activeBridges;
@@ -444,11 +448,15 @@ bool CallAudioRouter::startRecording(CallSession *session)
         setRecordingMessage(session, tr("Cannot record: the call has no audio."));
         return false;
     }
-    Bridged &bridged = m_bridges[id];
-    if (bridged.recordingState == Recorder::Recording || bridged.recordingState == Recorder::Paused) {
-        setRecordingMessage(session,
-                            tr("The call is already being recorded into %1.").arg(bridged.recordingPath));
-        return false;
+    // The call's handles carry its recording: one that says it runs is enough.
+    for (const QPointer<CallSession> &handle : std::as_const(m_bridges[id].sessions)) {
+        if (handle
+            && (handle->recordingState() == CallSession::Recording
+                || handle->recordingState() == CallSession::RecordingPaused)) {
+            setRecordingMessage(
+                session, tr("The call is already being recorded into %1.").arg(handle->recordingPath()));
+            return false;
+        }
     }
     const Recorder::Format format = formatFromSetting(m_settings->recordingFormat());
     const Recorder::Layout layout = layoutFromSetting(m_settings->recordingLayout());
@@ -457,7 +465,7 @@ bool CallAudioRouter::startRecording(CallSession *session)
     m_issuedPaths.insert(path);
     if (path.isEmpty()) {
         setRecordingMessage(session, error);
-        Q_EMIT recordingFailed(session->sessionId(), error);
+        Q_EMIT recordingFailed(session, error);
         return false;
     }
     Recorder::Metadata metadata;
@@ -466,7 +474,6 @@ bool CallAudioRouter::startRecording(CallSession *session)
     const bool inbound = session->direction() == Tapi::Inbound;
     metadata.callerNumber = inbound ? session->remoteNumber() : session->address();
     metadata.calledNumber = inbound ? session->calledNumber() : session->remoteNumber();
-    bridged.recordingPath = path;
     toMixer([id, path, format, layout, metadata](CallAudioMixer *m) {
         m->startRecording(id, path, format, layout, metadata);
     });
@@ -491,16 +498,6 @@ void CallAudioRouter::stopRecording(CallSession *session)
         toMixer([id](CallAudioMixer *m) { m->stopRecording(id); });
 }
 
-CallSession::RecordingState CallAudioRouter::recordingState(CallSession *session) const
-{
-    return CallSession::RecordingState(m_bridges.value(bridgeIdOf(session)).recordingState);
-}
-
-QString CallAudioRouter::recordingPath(CallSession *session) const
-{
-    return m_bridges.value(bridgeIdOf(session)).recordingPath;
-}
-
 static_assert(int(CallSession::NotRecorded) == Recorder::Idle
                   && int(CallSession::Recording) == Recorder::Recording
                   && int(CallSession::RecordingPaused) == Recorder::Paused
@@ -508,23 +505,28 @@ static_assert(int(CallSession::NotRecorded) == Recorder::Idle
                   && int(CallSession::RecordingFailed) == Recorder::Failed,
               "CallSession::RecordingState follows Recorder::State");
 
-void CallAudioRouter::mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error)
+void CallAudioRouter::mixerRecordingState(int bridgeId, Recorder::State state, const QString &path,
+                                          const QString &error)
 {
-    auto it = m_bridges.find(bridgeId);
-    if (it == m_bridges.end())
-        return; // the call ended; its recording closed with it
-    const auto previous = it->recordingState;
-    it->recordingState = Recorder::State(state);
-    it->recordingPath = path;
-    for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
+    QList<QPointer<CallSession>> sessions;
+    const auto it = m_bridges.constFind(bridgeId);
+    if (it != m_bridges.cend()) {
+        sessions = it->sessions;
+    } else {
+        // The call's audio went and its recording closed with it: this is the recorder's last word.
+        sessions = m_closingRecordings.value(bridgeId);
+        if (state == Recorder::Finished || state == Recorder::Failed)
+            m_closingRecordings.remove(bridgeId);
+    }
+    for (const QPointer<CallSession> &session : std::as_const(sessions)) {
         if (!session)
             continue;
-        // The session carries it (the call log links the file from the call's row as soon as it starts).
+        // The session is the one place the recording's state lives (the call log links the file from the
+        // call's row as soon as it starts, the floor and the console bind to it).
         session->setRecording(CallSession::RecordingState(state), path);
-        Q_EMIT recordingChanged(session->sessionId(), CallSession::RecordingState(state), path);
         if (state == Recorder::Failed)
-            Q_EMIT recordingFailed(session->sessionId(), error);
+            Q_EMIT recordingFailed(session, error);
     }
-    if (state == Recorder::Failed)
-        setRecordingMessage(it->sessions.value(0).data(), error, true); // the recorder logged it
+    if (state == Recorder::Failed && !sessions.isEmpty())
+        setRecordingMessage(sessions.value(0).data(), error, true); // the recorder logged it
 }

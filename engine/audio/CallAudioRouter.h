@@ -79,14 +79,14 @@ public:
     QString message() const { return m_message; }
 
     // Recording of the session's call. Start refuses (false, message) a call without audio or one that
-    // is already recording; the outcome (Recording or Failed) follows as recordingChanged.
+    // is already recording. The recording's state and file are the session's alone
+    // (CallSession.recordingState, recordingPath): the router sets them on every handle of the call as
+    // the recorder reports (Recording or Failed after a start, Finished when it stops or the call's
+    // audio goes).
     Q_INVOKABLE bool startRecording(CallSession *session);
     Q_INVOKABLE void pauseRecording(CallSession *session);
     Q_INVOKABLE void resumeRecording(CallSession *session);
     Q_INVOKABLE void stopRecording(CallSession *session);
-    // The call's recording as the session reports it (CallSession.recordingState: NotRecorded when none).
-    Q_INVOKABLE CallSession::RecordingState recordingState(CallSession *session) const;
-    Q_INVOKABLE QString recordingPath(CallSession *session) const;
 
     // The audio thread's mixer, for tests that look inside (use it on its thread only).
     CallAudioMixer *mixer() const { return m_mixer; }
@@ -98,8 +98,9 @@ Q_SIGNALS:
     void bridgedCallsChanged();
     void levelsChanged();
     void messageChanged();
-    void recordingChanged(int sessionId, CallSession::RecordingState state, const QString &path);
-    void recordingFailed(int sessionId, const QString &message);
+    // Why a recording of the session's call was refused (no folder for it: nothing started) or broke
+    // off (the session's recordingState is then RecordingFailed).
+    void recordingFailed(CallSession *session, const QString &message);
 
 private:
     struct Bridged
@@ -108,8 +109,6 @@ private:
         QList<QPointer<CallSession>> sessions;
         int mode = -1;
         int conference = 0; // the conference's session id while the call is a party of one
-        Recorder::State recordingState = Recorder::Idle;
-        QString recordingPath;
         bool autoRecorded = false;
     };
 
@@ -121,7 +120,7 @@ private:
     void mixerOpened(const QString &captureName, const QString &playbackName, const QString &error);
     void mixerDeviceError(int direction, const QString &reason);
     void mixerLevels(double fromPeak, double fromRms, double toPeak, double toRms);
-    void mixerRecordingState(int bridgeId, int state, const QString &path, const QString &error);
+    void mixerRecordingState(int bridgeId, Recorder::State state, const QString &path, const QString &error);
     void setMessage(const QString &message, bool logged = false);
     void setRecordingMessage(const CallSession *session, const QString &message, bool logged = false);
     void callEnded(const CallSession *session);
@@ -141,6 +140,8 @@ private:
     CallAudioMixer *m_mixer;
     QHash<int, Bridged> m_bridges;
     QHash<CallSession *, int> m_bridgeOf;
+    // Removed bridges whose recording was running: their handles get the recorder's last report.
+    QHash<int, QList<QPointer<CallSession>>> m_closingRecordings;
     int m_nextBridgeId = 1;
     int m_activeBridges = 0;
     QString m_openCaptureName;

@@ -22,11 +22,6 @@ ConsoleFloor::~ConsoleFloor()
     m_publisher.reset();
 }
 
-void ConsoleFloor::setRecordingSource(CallAudioRouter *router)
-{
-    m_publisher->setRecordingSource(router);
-}
-
 void ConsoleFloor::start(const FloorSettings &settings)
 {
     m_link->start(settings);

@@ -7,7 +7,6 @@
 #include <memory>
 
 class AgentState;
-class CallAudioRouter;
 class CallEngine;
 class FloorLink;
 class FloorModel;
@@ -34,8 +33,6 @@ public:
     FloorPublisher *publisher() const { return m_publisher.get(); }
     FloorRequestHandler *requests() const { return m_requests.get(); }
 
-    // Adds each call's recording state to what is published.
-    void setRecordingSource(CallAudioRouter *router);
     // Joins the floor of these settings (the link's start: never waits for the server).
     void start(const FloorSettings &settings);
     // Leaves it: this console's entries are deleted, the connection closed.

@@ -1,8 +1,6 @@
 #include "floor/FloorPublisher.h"
 
 #include "agent/AgentState.h"
-#include "audio/CallAudioRouter.h"
-#include "audio/Recorder.h"
 #include "core/Tapi.h"
 #include "floor/FloorLink.h"
 #include "session/CallEngine.h"
@@ -57,13 +55,6 @@ FloorPublisher::FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *
         publishAll();
 }
 
-void FloorPublisher::setRecordingSource(CallAudioRouter *router)
-{
-    m_recording = router;
-    connect(router, &CallAudioRouter::recordingChanged, this,
-            [this](int sessionId, int, const QString &) { markSession(sessionId); });
-}
-
 QString FloorPublisher::agentKey(const QString &agentId)
 {
     return QStringLiteral("agent.") + agentId;
@@ -106,11 +97,10 @@ QJsonObject FloorPublisher::callValue(CallSession *session) const
     for (CallSession *member : session->members())
         members.append(member->sessionId());
     CallSession *parent = session->conferenceParent();
-    bool recording = false;
-    if (m_recording) {
-        const int state = m_recording->recordingState(session);
-        recording = state == Recorder::Recording || state == Recorder::Paused;
-    }
+    // The session carries its call's recording (a console without audio never records: false).
+    const CallSession::RecordingState recordingState = session->recordingState();
+    const bool recording =
+        recordingState == CallSession::Recording || recordingState == CallSession::RecordingPaused;
     return QJsonObject {
         {QStringLiteral("agentId"), m_link->agentId()},
         {QStringLiteral("sessionId"), session->sessionId()},
@@ -146,6 +136,7 @@ void FloorPublisher::watchSession(CallSession *session)
     connect(session, &CallSession::conferenceChanged, this, mark);
     connect(session, &CallSession::timesChanged, this, mark);
     connect(session, &CallSession::privilegeChanged, this, mark);
+    connect(session, &CallSession::recordingStateChanged, this, mark);
     markSession(id);
 }
 

@@ -2,13 +2,11 @@
 
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qobject.h>
-#include <QtCore/qpointer.h>
 #include <QtCore/qset.h>
 #include <QtCore/qtimer.h>
 
 class AgentState;
 struct FloorSettings;
-class CallAudioRouter;
 class CallEngine;
 class CallSession;
 class FloorLink;
@@ -25,8 +23,6 @@ public:
     static constexpr int CoalesceMs = 50;
 
     FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
-    // Adds each call's recording state (optional: consoles without audio publish false).
-    void setRecordingSource(CallAudioRouter *router);
 
     static QString agentKey(const QString &agentId);
     static QString callKey(const QString &agentId, int sessionId);
@@ -46,7 +42,6 @@ private:
     FloorLink *m_link;
     CallEngine *m_engine;
     AgentState *m_agent;
-    QPointer<CallAudioRouter> m_recording;
     QTimer m_coalesce;
     bool m_agentDirty = false;
     QSet<int> m_dirtySessions;

@@ -15,6 +15,8 @@
 #include <QtSql/qsqlerror.h>
 #include <QtSql/qsqlquery.h>
 
+#include <utility>
+
 namespace {
 int s_connectionCounter = 0;
 
@@ -48,6 +50,9 @@ CallLog::CallLog(QObject *parent)
     connect(m_store, &CallLogStore::statusChanged, this, &CallLog::applyStatus, Qt::QueuedConnection);
     connect(m_store, &CallLogStore::recordWritten, this, &CallLog::recordWritten, Qt::QueuedConnection);
     connect(m_store, &CallLogStore::recordUpdated, this, &CallLog::recordUpdated, Qt::QueuedConnection);
+    m_wrapUpTimer.setSingleShot(true);
+    m_wrapUpTimer.setInterval(WrapUpWriteDelayMs);
+    connect(&m_wrapUpTimer, &QTimer::timeout, this, &CallLog::writeWrapUps);
     m_writerThread->start();
 }
 
@@ -95,6 +100,7 @@ void CallLog::close()
 {
     if (!m_writerThread->isRunning())
         return;
+    writeWrapUps(); // what the agent typed last goes in before the log closes
     CallLogStatus status;
     CallLogStore *store = m_store;
     QMetaObject::invokeMethod(
@@ -110,7 +116,8 @@ void CallLog::close()
 void CallLog::waitForWrites()
 {
     if (m_writerThread->isRunning())
-        QMetaObject::invokeMethod(m_store, [] {}, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_store, [] {}, Qt::BlockingQueuedConnection);
 }
 
 void CallLog::applyStatus(const CallLogStatus &status)
@@ -160,15 +167,15 @@ bool CallLog::isOpen() const
 
 void CallLog::attach(CallEngine *engine)
 {
+    if (engine == m_engine)
+        return; // its sessions are watched already
     if (m_engine) {
         disconnect(m_engine, nullptr, this, nullptr);
         for (CallSession *session : m_engine->sessionList())
             disconnect(session, nullptr, this, nullptr);
     }
-    if (m_engine != engine) {
-        m_callOfSession.clear(); // another engine's sessions reuse the ids
-        m_receivedUui.clear();
-    }
+    writeWrapUps();
+    m_callOfSession.clear();
     m_engine = engine;
     if (!engine)
         return;
@@ -182,41 +189,52 @@ void CallLog::attach(CallEngine *engine)
 void CallLog::sessionAdded(CallSession *session)
 {
     // The row exists from the start of the call, so a kill during it leaves the call in the log.
-    if (m_callOfSession.contains(session->sessionId()))
+    if (m_callOfSession.contains(session))
         return;
-    trackUui(session);
     const quint64 call = ++m_lastCall;
-    m_callOfSession.insert(session->sessionId(), call);
+    m_callOfSession.insert(session, call);
     post([call, record = recordOf(session, -1)](CallLogStore *store) { store->startCall(call, record); });
+    connect(session, &QObject::destroyed, this, [this, session] {
+        m_callOfSession.remove(session);
+        m_wrapUpChanged.remove(session);
+    });
     connect(session, &CallSession::timesChanged, this, [this, session, call] {
         post([call, offered = msOf(session->offeredAt()), connected = msOf(session->connectedAt()),
               dropped = msOf(session->droppedAt())](CallLogStore *store) {
             store->updateLiveTimes(call, offered, connected, dropped);
         });
     });
+    // The session is the one place the recording's file is known: its row links it as soon as it starts.
     connect(session, &CallSession::recordingPathChanged, this, [this, session, call] {
         post([call, path = session->recordingPath()](CallLogStore *store) {
             store->linkRecording(call, path);
         });
     });
+    // Wrap-up goes through the session only: while the call lives its row follows (coalesced, the notes
+    // change as they are typed); once terminated, the completed row carries it and a change the detached
+    // handle still gets (before it is freed) updates that row after its completion.
+    connect(session, &CallSession::wrapUpChanged, this, [this, session, call] {
+        if (m_callOfSession.contains(session)) {
+            m_wrapUpChanged.insert(session);
+            if (!m_wrapUpTimer.isActive())
+                m_wrapUpTimer.start();
+            return;
+        }
+        post([call, disposition = session->disposition(), notes = session->notes()](CallLogStore *store) {
+            store->setWrapUp(call, disposition, notes);
+        });
+    });
 }
 
-void CallLog::trackUui(CallSession *session)
+void CallLog::writeWrapUps()
 {
-    // The FIFO grows at the tail and is released from the head: whatever is new at the tail is a
-    // message, whether or not the agent released earlier ones.
-    auto update = [this, session] {
-        ReceivedUui &seen = m_receivedUui[session->sessionId()];
-        const QList<QByteArray> queue = session->receivedUserUserInfo();
-        qsizetype popped = 0;
-        while (popped < seen.queue.size()
-               && seen.queue.mid(popped) != queue.mid(0, seen.queue.size() - popped))
-            ++popped;
-        seen.all += queue.mid(seen.queue.size() - popped);
-        seen.queue = queue;
-    };
-    connect(session, &CallSession::userUserInfoChanged, this, update);
-    update();
+    m_wrapUpTimer.stop();
+    for (const CallSession *session : std::exchange(m_wrapUpChanged, {})) {
+        if (const quint64 call = m_callOfSession.value(session))
+            post([call, disposition = session->disposition(), notes = session->notes()](CallLogStore *store) {
+                store->setWrapUp(call, disposition, notes);
+            });
+    }
 }
 
 CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
@@ -239,7 +257,7 @@ CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
     r.finalMode = session->modeName();
     r.disconnectMode =
         session->disconnectMode() ? Tapi::disconnectModeName(session->disconnectMode()) : QString();
-    r.uuiReceived = session->receivedUserUserInfo();
+    r.uuiReceived = session->everyReceivedUserUserInfo();
     r.uuiSent = session->sentUserUserInfo();
     r.isConference = session->isConference();
     r.privilege = Tapi::privilegeName(session->privilege());
@@ -252,52 +270,19 @@ CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
 
 void CallLog::sessionRemoved(CallSession *session)
 {
-    CallRecord record = recordOf(session, m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch());
-    const int id = session->sessionId();
-    if (m_receivedUui.contains(id))
-        record.uuiReceived = m_receivedUui.take(id).all;
-    disconnect(session, nullptr, this, nullptr);
-    quint64 call = m_callOfSession.value(id);
-    if (!call) {
+    const CallRecord record =
+        recordOf(session, m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch());
+    // The completed row carries the wrap-up as it is now.
+    m_wrapUpChanged.remove(session);
+    quint64 call = m_callOfSession.take(session);
+    if (!call)
         call = ++m_lastCall;
-        m_callOfSession.insert(id, call);
-    }
     post([call, record](CallLogStore *store) { store->finishCall(call, record); });
 }
 
 void CallLog::write(const CallRecord &record)
 {
     post([record](CallLogStore *store) { store->insert(record); });
-}
-
-bool CallLog::setWrapUp(int sessionId, const QString &disposition, const QString &notes)
-{
-    if (CallSession *session = m_engine ? m_engine->session(sessionId) : nullptr) {
-        session->setWrapUp(disposition, notes);
-        return true;
-    }
-    const quint64 call = m_callOfSession.value(sessionId);
-    if (!call) {
-        qCWarning(lcCallLog) << "no session" << sessionId << "to attach a wrap-up to";
-        return false;
-    }
-    post([call, disposition, notes](CallLogStore *store) { store->setWrapUp(call, disposition, notes); });
-    return true;
-}
-
-bool CallLog::setRecordingPath(int sessionId, const QString &path)
-{
-    if (CallSession *session = m_engine ? m_engine->session(sessionId) : nullptr) {
-        session->setRecordingPath(path); // the row follows recordingPathChanged
-        return true;
-    }
-    const quint64 call = m_callOfSession.value(sessionId);
-    if (!call) {
-        qCWarning(lcCallLog) << "no session" << sessionId << "to attach a recording to";
-        return false;
-    }
-    post([call, path](CallLogStore *store) { store->linkRecording(call, path); });
-    return true;
 }
 
 QList<CallRecord> CallLog::records(const QString &search, int limit, qint64 onlyId) const

@@ -6,7 +6,9 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
 #include <QtCore/qthread.h>
+#include <QtCore/qtimer.h>
 
 #include <QtQml/qqmlregistration.h>
 #include <functional>
@@ -25,8 +27,9 @@ class QSqlDatabase;
 // Writes run on a writer thread (CallLogStore), in the order the calls happen: an fsync, a locked file
 // or a damaged one never holds up the GUI thread. Reads (the History page) use their own connection here;
 // WAL lets them run beside the writer. A row appears to readers when recordWritten() says so.
-// Wrap-up (disposition and notes) and the recording live on the session until it is terminated; given
-// after the session is gone they update the row written for it.
+// Wrap-up (disposition and notes), the recording and the received UUI live on the session: the log
+// observes it (wrapUpChanged, recordingPathChanged) and keeps the call's row in step, the live row while
+// the call goes on (a kill keeps them) and the completed row when the session is terminated.
 class CallLog : public QObject
 {
     Q_OBJECT
@@ -76,13 +79,6 @@ public:
     // Writes a row for every session the engine terminates.
     void attach(CallEngine *engine);
 
-    // Wrap-up for a session: kept on the session until it is terminated, or written into its row if it
-    // already is. False when the session is unknown.
-    Q_INVOKABLE bool setWrapUp(int sessionId, const QString &disposition, const QString &notes);
-    // Where the session's recording went: kept on the session, and linked from its row at once (a kill
-    // leaves both linked); the recorder may report after the call ended.
-    bool setRecordingPath(int sessionId, const QString &path);
-
     // A finished record that belongs to no session of this run (imports, tools): written in the
     // background; recordWritten() gives its row.
     void write(const CallRecord &record);
@@ -92,6 +88,9 @@ public:
     int recordCount() const;
 
     static CallRecord recordOf(const CallSession *session, qint64 terminatedAt);
+    // A wrap-up typed during a call reaches its live row this long after the last change (notes are kept
+    // on the session as they are typed: one write, not one per key).
+    static constexpr int WrapUpWriteDelayMs = 300;
     // The outcome of a row whose call was live when the console stopped (killed, power lost).
     static constexpr auto InterruptedOutcome = "interrupted";
 
@@ -109,7 +108,7 @@ private:
     void closeReader();
     void sessionAdded(CallSession *session);
     void sessionRemoved(CallSession *session);
-    void trackUui(CallSession *session);
+    void writeWrapUps();
     // Runs `command` on the writer thread, after every command posted before it.
     void post(std::function<void(CallLogStore *)> command);
 
@@ -118,14 +117,11 @@ private:
     QThread *m_writerThread = nullptr;
     CallLogStore *m_store = nullptr; // lives on m_writerThread
     QPointer<CallEngine> m_engine;
-    struct ReceivedUui
-    {
-        QList<QByteArray> queue; // the session's FIFO when last seen
-        QList<QByteArray> all; // every message, also those released since
-    };
-    QHash<int, ReceivedUui> m_receivedUui;
-    // The writer's name for each session of the attached engine, kept after the session is gone for a
-    // late wrap-up or recording.
-    QHash<int, quint64> m_callOfSession;
+    // The writer's name for the row of each live session of the attached engine (the log's own
+    // bookkeeping: what the call holds is read from the session).
+    QHash<const CallSession *, quint64> m_callOfSession;
+    // Live sessions whose wrap-up changed since it last went to their rows.
+    QSet<const CallSession *> m_wrapUpChanged;
+    QTimer m_wrapUpTimer;
     quint64 m_lastCall = 0;
 };

@@ -398,7 +398,10 @@ void CallLogStore::setWrapUp(quint64 key, const QString &disposition, const QStr
         m_journal.rewrite(m_pending);
         return;
     }
-    if (!updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes}, true))
+    // A live call's row keeps the wrap-up as it is typed (a kill keeps it); its completion carries it
+    // anyway, so a refused write to a live row is not queued.
+    const bool live = m_liveRows.contains(row);
+    if (!updateRow(row, QStringLiteral("disposition = ?, notes = ?"), {disposition, notes}, !live) && !live)
         keepOrReport({PendingWrite::WrapUp, row, {}, disposition, notes, {}, key});
 }
 

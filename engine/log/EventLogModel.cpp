@@ -38,14 +38,15 @@ void EventLogModel::attach(CallEngine *engine)
     if (!engine)
         return;
     connect(engine, &CallEngine::sessionStateChanged, this,
-            [this](CallSession *session, int oldState, int state, int mode) {
+            [this](CallSession *session, Tapi::CallState oldState, Tapi::CallState state, int mode) {
                 stateChanged(session, oldState, state, mode);
             });
     connect(engine, &CallEngine::sessionTerminated, this,
             [this](int sessionId) { m_conferenceOfSession.remove(sessionId); });
 }
 
-void EventLogModel::stateChanged(CallSession *session, int oldState, int state, int mode)
+void EventLogModel::stateChanged(CallSession *session, Tapi::CallState oldState, Tapi::CallState state,
+                                 int mode)
 {
     Event event;
     event.timeMs = m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch();
@@ -200,12 +201,13 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return e.state == Tapi::Conferenced ? QString() : Tapi::modeName(e.state, e.mode);
     case CauseRole:
         return Tapi::eventCause3Name(e.cause);
+    // Numbers for QML, which compares them with Tapi.Connected and the other names.
     case CauseValueRole:
-        return e.cause;
+        return int(e.cause);
     case OldStateRole:
-        return e.oldState;
+        return int(e.oldState);
     case StateRole:
-        return e.state;
+        return int(e.state);
     case ModeRole:
         return e.mode;
     default:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Tapi.h"
+
 #include <QtCore/qabstractitemmodel.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qpointer.h>
@@ -36,10 +38,10 @@ public:
         int sessionId = 0;
         int conferenceId = 0; // the conference the session belonged to, 0 for none
         QString lineId;
-        int oldState = 0;
-        int state = 0;
-        int mode = 0;
-        int cause = 0; // TAPI 3 event cause (Tapi::EventCause3)
+        Tapi::CallState oldState = Tapi::NoState;
+        Tapi::CallState state = Tapi::NoState;
+        int mode = 0; // the state's own enum (Tapi::ConnectedMode, ...), as CallSession.mode
+        Tapi::EventCause3 cause = Tapi::CecNone; // TAPI 3 event cause
     };
 
     enum Role {
@@ -99,7 +101,7 @@ private:
     bool matches(const Event &event) const;
     void refilter();
     void trim();
-    void stateChanged(CallSession *session, int oldState, int state, int mode);
+    void stateChanged(CallSession *session, Tapi::CallState oldState, Tapi::CallState state, int mode);
 
     QPointer<CallEngine> m_engine;
     std::deque<Event> m_events;

@@ -4,6 +4,7 @@
 #include "providers/LineCommand.h"
 
 #include <QtCore/qbytearray.h>
+#include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
 
 #include <deque>
@@ -35,6 +36,7 @@ struct Call
     QString nameAbsence;
 
     std::deque<QByteArray> receivedUui; // FIFO; the head is what callInfo shows until released
+    QList<QByteArray> everyReceivedUui; // every message received, also those released since (history)
     QByteArray sentUui;
 
     qint64 createdAt = -1;
@@ -66,6 +68,12 @@ struct Call
     bool wasConnected = false; // for the T3 S_FALSE rule and history
     bool talkedHere = false; // connected and active at this station (not only an inactive appearance)
 
+    // A message from the far end: queued for the application and kept for the call's history.
+    void receiveUui(const QByteArray &uui)
+    {
+        receivedUui.push_back(uui);
+        everyReceivedUui.append(uui);
+    }
     int numOwners() const;
     int numMonitors() const;
     bool isMember() const { return confParent != nullptr && state == Tapi::Conferenced; }

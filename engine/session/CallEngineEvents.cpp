@@ -114,7 +114,7 @@ CallId CallEngine::callOffered(const QString &lineId, const CallOffer &offer)
     call->nameAbsence = offer.nameAbsence;
     call->calledNumber = offer.calledNumber.isEmpty() ? line->address() : offer.calledNumber;
     if (!offer.uui.isEmpty())
-        call->receivedUui.push_back(offer.uui.left(line->capabilities().uuiCallInfoSize));
+        call->receiveUui(offer.uui.left(line->capabilities().uuiCallInfoSize));
     addHandlesFor(call);
     setState(call, Offering, offer.offeringMode ? offer.offeringMode : OfferingActive);
     return call->id;
@@ -221,7 +221,7 @@ void CallEngine::userUserInfoReceived(CallId id, const QByteArray &uui)
     Call *call = findCall(id);
     if (!call || uui.isEmpty())
         return;
-    call->receivedUui.push_back(uui.left(call->line->capabilities().uuiCallInfoSize));
+    call->receiveUui(uui.left(call->line->capabilities().uuiCallInfoSize));
     if (call->closed)
         return;
     const bool isHead = call->receivedUui.size() == 1;

@@ -226,6 +226,11 @@ QList<QByteArray> CallSession::receivedUserUserInfo() const
                   : QList<QByteArray>();
 }
 
+QList<QByteArray> CallSession::everyReceivedUserUserInfo() const
+{
+    return m_call ? m_call->everyReceivedUui : QList<QByteArray>();
+}
+
 QString CallSession::userUserInfoText() const
 {
     return QString::fromUtf8(userUserInfo());

@@ -65,11 +65,14 @@ class CallSession : public QObject
     Q_PROPERTY(QDateTime droppedAt READ droppedAt NOTIFY timesChanged FINAL)
     Q_PROPERTY(QDateTime idleAt READ idleAt NOTIFY timesChanged FINAL)
     Q_PROPERTY(qint64 duration READ duration NOTIFY timesChanged FINAL)
-    // The agent's wrap-up of this call (a disposition code and free notes), kept with the session until it
-    // is terminated, when the call log writes it with the call's row.
+    // The agent's wrap-up of this call (a disposition code and free notes): the one place it lives; the call
+    // log follows wrapUpChanged into the call's row (the live row while the call goes on, the completed
+    // row when the session is terminated).
     Q_PROPERTY(QString disposition READ disposition NOTIFY wrapUpChanged FINAL)
     Q_PROPERTY(QString notes READ notes WRITE setNotes NOTIFY wrapUpChanged FINAL)
-    // The call's recording: its state and file (empty while it is not recorded). Set by the audio router.
+    // The call's recording: its state and file (empty while it is not recorded), the one place they live.
+    // The audio router sets them on every handle of the call as the recorder reports; the console's
+    // controls, the call log and the floor follow the NOTIFY signals.
     Q_PROPERTY(RecordingState recordingState READ recordingState NOTIFY recordingStateChanged FINAL)
     Q_PROPERTY(QString recordingPath READ recordingPath NOTIFY recordingPathChanged FINAL)
 
@@ -130,8 +133,11 @@ public:
     bool needsWrapUp() const;
     QByteArray userUserInfo() const;
     QString userUserInfoText() const;
-    // The whole received FIFO, head first (the call log keeps messages the agent has not released).
+    // The whole received FIFO, head first.
     QList<QByteArray> receivedUserUserInfo() const;
+    // Every message received on the call, oldest first, also those released since (the call log keeps
+    // them all).
+    QList<QByteArray> everyReceivedUserUserInfo() const;
     int pendingUserUserInfo() const;
     QByteArray sentUserUserInfo() const;
     QDateTime offeredAt() const;
@@ -169,11 +175,13 @@ public:
 
     QString disposition() const { return m_disposition; }
     QString notes() const { return m_notes; }
+    // Emits wrapUpChanged once when either changes.
     Q_INVOKABLE void setWrapUp(const QString &disposition, const QString &notes);
     void setNotes(const QString &notes) { setWrapUp(m_disposition, notes); }
     QString recordingPath() const { return m_recordingPath; }
-    void setRecordingPath(const QString &path);
     RecordingState recordingState() const { return m_recordingState; }
+    // The audio router's report: recordingPathChanged first (when the file changes), then
+    // recordingStateChanged (when the state does).
     void setRecording(RecordingState state, const QString &path);
 
     // Engine-side plumbing.
@@ -204,6 +212,8 @@ Q_SIGNALS:
     void terminated();
 
 private:
+    void setRecordingPath(const QString &path);
+
     CallEngine *m_engine;
     Call *m_call;
     Line *m_line;

@@ -212,10 +212,9 @@ private Q_SLOTS:
         QCOMPARE(m_call->router->captureDeviceName(), QStringLiteral("Hookline Test Headset Mic"));
         QVERIFY(m_call->router->fallbackReason().isEmpty());
 
-        QSignalSpy recording(m_call->router.get(), &CallAudioRouter::recordingChanged);
         QVERIFY(m_call->router->startRecording(m_call->session));
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
-        const QString path = m_call->router->recordingPath(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
+        const QString path = m_call->session->recordingPath();
         QVERIFY(path.startsWith(m_dir.filePath(QStringLiteral("recordings"))));
         QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
 

@@ -19,6 +19,7 @@
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
+#include <QtCore/qmetaobject.h>
 #include <QtCore/qscopeguard.h>
 
 #include <QtCore/qsettings.h>
@@ -115,8 +116,8 @@ private Q_SLOTS:
         if (!layout.isEmpty())
             m_settings->setValue(SettingsSchema::RecordingLayout, layout);
         QVERIFY(connectCall());
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
-        const QString path = m_call->router->recordingPath(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
+        const QString path = m_call->session->recordingPath();
         QCOMPARE(QFileInfo(path).suffix(), suffix);
         // The session carries its recording (the console's recording controls and the call log read it
         // there).
@@ -163,11 +164,12 @@ private Q_SLOTS:
         QFETCH(int, newRate);
         QVERIFY(connectCall());
         QVERIFY(m_call->router->startRecording(m_call->session));
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
-        const QString path = m_call->router->recordingPath(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
+        const QString path = m_call->session->recordingPath();
         const QDir folder = QFileInfo(path).dir();
         const QStringList filesBefore = folder.entryList(QDir::Files);
-        QSignalSpy changed(m_call->router.get(), &CallAudioRouter::recordingChanged);
+        QSignalSpy stateChanged(m_call->session, &CallSession::recordingStateChanged);
+        QSignalSpy pathChanged(m_call->session, &CallSession::recordingPathChanged);
         letAudioRun(600);
 
         auto replacement = std::make_shared<LineAudioEndpoint>(newRate, QStringLiteral("new voice path"));
@@ -179,9 +181,10 @@ private Q_SLOTS:
             ToneAnalysis::levelDbfs(m_call->farEnd->recent().last(std::size_t(newRate / 4)), 440.0, newRate);
         QVERIFY2(qAbs(agent + 12.0) < 1.0,
                  qPrintable(QStringLiteral("agent on the new path %1 dBFS").arg(agent)));
-        QCOMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
-        QCOMPARE(m_call->router->recordingPath(m_call->session), path);
-        QCOMPARE(changed.size(), 0);
+        QCOMPARE(m_call->session->recordingState(), CallSession::Recording);
+        QCOMPARE(m_call->session->recordingPath(), path);
+        QCOMPARE(stateChanged.size(), 0);
+        QCOMPARE(pathChanged.size(), 0);
         QCOMPARE(m_call->router->bridgedCalls(), 1);
 
         QCOMPARE(endCall(), path);
@@ -272,23 +275,78 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("agent at the line %1 dBFS").arg(level)));
     }
 
+    // The session is the one place a recording's state and file live: its NOTIFY signals come in the
+    // recorder's order (the file with the start, then each state), the call log's live row links the file
+    // from them, and the Finished of the hang-up (the call's audio goes, the recording closes with its
+    // bridge) still reaches the session the agent wraps up.
+    void sessionCarriesTheRecording()
+    {
+        QVERIFY(connectCall());
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
+        CallSession *session = m_call->session;
+        QStringList seen;
+        connect(session, &CallSession::recordingPathChanged, this,
+                [&] { seen << QStringLiteral("path ") + session->recordingPath(); });
+        connect(session, &CallSession::recordingStateChanged, this, [&] {
+            seen << QStringLiteral("state ")
+                    + QLatin1String(QMetaEnum::fromType<CallSession::RecordingState>().valueToKey(
+                        session->recordingState()));
+        });
+        QVERIFY(m_call->router->startRecording(session));
+        QTRY_COMPARE(session->recordingState(), CallSession::Recording);
+        const QString path = session->recordingPath();
+        QVERIFY(!path.isEmpty());
+        QSqlQuery live(QSqlDatabase::database(m_call->log->connectionName()));
+        const auto linked = [&] {
+            const QString found = live.exec(QStringLiteral("SELECT recording_path FROM calls")) && live.next()
+                ? live.value(0).toString()
+                : QStringLiteral("no row");
+            live.finish();
+            return found;
+        };
+        QTRY_COMPARE(linked(), path);
+        letAudioRun(300);
+        m_call->router->pauseRecording(session);
+        QTRY_COMPARE(session->recordingState(), CallSession::RecordingPaused);
+        m_call->router->resumeRecording(session);
+        QTRY_COMPARE(session->recordingState(), CallSession::Recording);
+        letAudioRun(300);
+        QCOMPARE(m_call->fx->completionOf(session->drop(QByteArray())), int(Success));
+        QTRY_COMPARE(m_call->router->bridgedCalls(), 0);
+        QTRY_COMPARE(session->recordingState(), CallSession::RecordingFinished);
+        QCOMPARE(seen,
+                 (QStringList {QStringLiteral("path ") + path, QStringLiteral("state Recording"),
+                               QStringLiteral("state RecordingPaused"), QStringLiteral("state Recording"),
+                               QStringLiteral("state RecordingFinished")}));
+        // Finished: the file is closed and whole.
+        SF_INFO info {};
+        SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+        QVERIFY2(file, sf_strerror(nullptr));
+        sf_close(file);
+        QVERIFY2(info.frames > lineRate / 4, qPrintable(QString::number(info.frames)));
+        QSignalSpy written(m_call->log.get(), &CallLog::recordWritten);
+        QCOMPARE(session->terminate(), int(Success));
+        QVERIFY(written.wait());
+        QCOMPARE(m_call->log->records().first().recordingPath, path);
+    }
+
     void pauseLeavesOutAudio()
     {
         QVERIFY(connectCall());
         QVERIFY(m_call->router->startRecording(m_call->session));
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
         QVERIFY(!m_call->router->startRecording(m_call->session)); // one recording per call
-        QVERIFY(m_call->router->message().contains(m_call->router->recordingPath(m_call->session)));
+        QVERIFY(m_call->router->message().contains(m_call->session->recordingPath()));
         letAudioRun(500);
         m_call->router->pauseRecording(m_call->session);
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Paused));
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::RecordingPaused);
         letAudioRun(1000);
         m_call->router->resumeRecording(m_call->session);
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
         letAudioRun(500);
         m_call->router->stopRecording(m_call->session);
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Finished));
-        const QString path = m_call->router->recordingPath(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::RecordingFinished);
+        const QString path = m_call->session->recordingPath();
         SF_INFO info {};
         SNDFILE *file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
         QVERIFY(file);
@@ -311,7 +369,7 @@ private Q_SLOTS:
         QSignalSpy failed(m_call->router.get(), &CallAudioRouter::recordingFailed);
         QVERIFY(!m_call->router->startRecording(m_call->session));
         QCOMPARE(failed.size(), 1);
-        QCOMPARE(failed.at(0).at(0).toInt(), m_call->session->sessionId());
+        QCOMPARE(failed.at(0).at(0).value<CallSession *>(), m_call->session);
         QVERIFY2(m_call->router->message().contains(QLatin1String("not-a-folder")),
                  qPrintable(m_call->router->message()));
         // The far end still hears the agent.
@@ -350,8 +408,8 @@ private Q_SLOTS:
         QVERIFY(connectCall());
         QTRY_COMPARE(m_call->router->bridgedCalls(), 1);
         QVERIFY(m_call->router->startRecording(m_call->session));
-        QTRY_COMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Recording));
-        const QString path = m_call->router->recordingPath(m_call->session);
+        QTRY_COMPARE(m_call->session->recordingState(), CallSession::Recording);
+        const QString path = m_call->session->recordingPath();
         QVERIFY(path.startsWith(folder));
         const auto modeOf = [](const QString &file) {
             struct stat info
@@ -387,10 +445,10 @@ private Q_SLOTS:
         restore.dismiss();
         setrlimit(RLIMIT_FSIZE, &before);
         std::signal(SIGXFSZ, oldHandler);
-        const QString path = m_call->router->recordingPath(m_call->session);
-        QCOMPARE(failed.at(0).at(0).toInt(), m_call->session->sessionId());
+        const QString path = m_call->session->recordingPath();
+        QCOMPARE(failed.at(0).at(0).value<CallSession *>(), m_call->session);
         QVERIFY2(m_call->router->message().contains(path), qPrintable(m_call->router->message()));
-        QCOMPARE(m_call->router->recordingState(m_call->session), int(Recorder::Failed));
+        QCOMPARE(m_call->session->recordingState(), CallSession::RecordingFailed);
         // The call goes on and the far end still hears the agent.
         QCOMPARE(m_call->session->state(), int(Connected));
         const std::size_t heard = m_call->farEnd->heardSamples();

@@ -60,7 +60,7 @@ bool terminateAndWait(CallLog &log, CallSession *session)
 }
 
 // Polls the log file through its own connection until `sql` yields `expected` (the writer thread puts it
-// there); for the children killed at a chosen point, which have no test framework to wait with.
+// there), running the child's events meanwhile; for the children killed at a chosen point.
 bool waitForValue(const QString &path, const QString &sql, const QVariant &expected)
 {
     const QString name = QStringLiteral("poll");
@@ -74,7 +74,7 @@ bool waitForValue(const QString &path, const QString &sql, const QVariant &expec
             QSqlQuery query(db);
             found = query.exec(sql) && query.next() && query.value(0) == expected;
             if (!found)
-                QThread::msleep(5);
+                QTest::qWait(5); // the child's own timers (the wrap-up's write) run meanwhile
         }
         db.close();
     }
@@ -120,14 +120,15 @@ int writeAndKill(const QString &path)
         return 3;
     log.attach(&fx.engine());
     CallSession *a = endCall(fx, Ending::LocalDropWithUui);
-    if (!a || !log.setWrapUp(a->sessionId(), QStringLiteral("sale"), QStringLiteral("killed right after")))
+    if (!a)
         return 4;
+    a->setWrapUp(QStringLiteral("sale"), QStringLiteral("killed right after"));
     if (!terminateAndWait(log, a)) // committed: from here a kill loses nothing of it
         return 5;
     std::raise(SIGKILL);
     return 6;
 }
-// Child process: a call is answered and recorded when the process dies.
+// Child process: a call is answered, recorded and has notes when the process dies.
 int liveAndKill(const QString &path)
 {
     SimFixture fx;
@@ -138,10 +139,13 @@ int liveAndKill(const QString &path)
     CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
     if (!a || fx.completionOf(a->answer()) != Success)
         return 4;
-    if (!log.setRecordingPath(a->sessionId(), QStringLiteral("/recordings/live.wav")))
-        return 5;
+    // What the router and the agent put on the session reaches the live row.
+    a->setRecording(CallSession::Recording, QStringLiteral("/recordings/live.wav"));
+    a->setNotes(QStringLiteral("typed during the call"));
     if (!waitForValue(path, QStringLiteral("SELECT recording_path FROM calls"),
                       QStringLiteral("/recordings/live.wav"))
+        || !waitForValue(path, QStringLiteral("SELECT notes FROM calls"),
+                         QStringLiteral("typed during the call"))
         || !waitForValue(path, QStringLiteral("SELECT connected_at > 0 FROM calls"), 1))
         return 7;
     std::raise(SIGKILL);
@@ -158,7 +162,8 @@ private Q_SLOTS:
     void refusesUnwritablePath();
     void rowPerTerminatedSession_data();
     void rowPerTerminatedSession();
-    void wrapUpAfterTerminateUpdatesRow();
+    void wrapUpFollowsTheSession();
+    void receivedUuiIsTheCallsHistory();
     void historySearchIsLiteral_data();
     void historySearchIsLiteral();
     void historyShowsNewRecordsLive();
@@ -264,7 +269,7 @@ void TestCallLog::rowPerTerminatedSession()
     QVERIFY(a);
     const int sessionId = a->sessionId();
     QCOMPARE(written.size(), 0); // nothing is written while the session is on screen
-    QVERIFY(log.setWrapUp(sessionId, QStringLiteral("callback"), QStringLiteral("customer wants \"x\"")));
+    a->setWrapUp(QStringLiteral("callback"), QStringLiteral("customer wants \"x\""));
     QCOMPARE(a->disposition(), QStringLiteral("callback")); // kept on the session until it is closed
     const qint64 before = fx.engine().nowMs();
     QCOMPARE(a->terminate(), int(Success));
@@ -303,28 +308,80 @@ void TestCallLog::rowPerTerminatedSession()
     QCOMPARE(model.data(model.index(0), CallHistoryModel::DirectionRole).toInt(), int(Inbound));
 }
 
-void TestCallLog::wrapUpAfterTerminateUpdatesRow()
+void TestCallLog::wrapUpFollowsTheSession()
 {
+    // Wrap-up goes through the session only; the log follows its wrapUpChanged: the live row while the
+    // call goes on (notes change as they are typed: the row gets them once they rest), the completed row
+    // at terminate, and a change the terminated handle still gets before it is freed after that.
     SimFixture fx;
     CallLog log(nullptr);
-    QVERIFY(log.open(m_dir.filePath(QStringLiteral("late-wrapup.sqlite"))));
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("wrapup-follows.sqlite"))));
     log.attach(&fx.engine());
-    CallSession *a = endCall(fx, Ending::LocalDropWithUui);
-    QVERIFY(a);
-    const int id = a->sessionId();
-    QVERIFY(terminateAndWait(log, a));
+    QSignalSpy written(&log, &CallLog::recordWritten);
     QSignalSpy updated(&log, &CallLog::recordUpdated);
-    QVERIFY(log.setWrapUp(id, QStringLiteral("sale"), QStringLiteral("late notes")));
-    QVERIFY(updated.wait());
-    QCOMPARE(updated.size(), 1);
-    QCOMPARE(log.records().first().disposition, QStringLiteral("sale"));
-    QCOMPARE(log.records().first().notes, QStringLiteral("late notes"));
-    // The recorder may report after the call ended: the row links it.
-    QVERIFY(log.setRecordingPath(id, QStringLiteral("/recordings/late.wav")));
-    QVERIFY(updated.wait());
-    QCOMPARE(log.records().first().recordingPath, QStringLiteral("/recordings/late.wav"));
-    QVERIFY(!log.setWrapUp(id + 100, QStringLiteral("x"), QString())); // no such session
-    QCOMPARE(log.recordCount(), 1);
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    QVERIFY(a);
+    QCOMPARE(fx.completionOf(a->answer()), int(Success));
+    QStringList seen;
+    connect(a, &CallSession::wrapUpChanged, this,
+            [&] { seen << a->disposition() + QLatin1Char('/') + a->notes(); });
+    for (const char *typed : {"c", "ca", "call", "call back"})
+        a->setNotes(QString::fromLatin1(typed));
+    a->setWrapUp(QStringLiteral("callback"), QStringLiteral("call back"));
+    a->setWrapUp(QStringLiteral("callback"), QStringLiteral("call back")); // no change, no signal
+    QCOMPARE(seen,
+             (QStringList {QStringLiteral("/c"), QStringLiteral("/ca"), QStringLiteral("/call"),
+                           QStringLiteral("/call back"), QStringLiteral("callback/call back")}));
+    QSqlQuery live(QSqlDatabase::database(log.connectionName()));
+    const auto liveWrapUp = [&] {
+        const QString sql = QStringLiteral("SELECT disposition || '/' || notes, outcome FROM calls");
+        const QString found = live.exec(sql) && live.next()
+            ? live.value(0).toString() + QLatin1Char(' ') + live.value(1).toString()
+            : QStringLiteral("no row");
+        live.finish();
+        return found;
+    };
+    QTRY_COMPARE(liveWrapUp(), QStringLiteral("callback/call back live"));
+    QVERIFY(updated.isEmpty()); // a live row is not announced: readers list finished calls only
+    QVERIFY(written.isEmpty());
+
+    QCOMPARE(fx.completionOf(a->drop()), int(Success));
+    a->setNotes(QStringLiteral("call back tomorrow")); // in the completed row, without waiting
+    QCOMPARE(a->terminate(), int(Success));
+    a->setWrapUp(QStringLiteral("sale"), QStringLiteral("call back tomorrow")); // the detached handle
+    QVERIFY(written.wait());
+    QTRY_COMPARE(updated.size(), 1);
+    QCOMPARE(updated.at(0).at(0).toLongLong(), written.at(0).at(0).toLongLong());
+    QCOMPARE(seen.size(), 7);
+    const QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().disposition, QStringLiteral("sale"));
+    QCOMPARE(rows.first().notes, QStringLiteral("call back tomorrow"));
+    QCOMPARE(rows.first().outcome, QStringLiteral("answered"));
+}
+
+void TestCallLog::receivedUuiIsTheCallsHistory()
+{
+    // Every message the far end sent is the call's (the session reads it), also those the agent released
+    // and a repeat of the same bytes: the row keeps them all, in order.
+    SimFixture fx;
+    CallLog log(nullptr);
+    QVERIFY(log.open(m_dir.filePath(QStringLiteral("uui-history.sqlite"))));
+    log.attach(&fx.engine());
+    CallSession *a = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+    QVERIFY(a);
+    QCOMPARE(fx.completionOf(a->answer()), int(Success));
+    QCOMPARE(fx.completionOf(a->releaseUserUserInfo()), int(Success));
+    const CallId call = fx.engine().callIdOf(a);
+    fx.engine().userUserInfoReceived(call, QByteArray("again"));
+    fx.engine().userUserInfoReceived(call, QByteArray("again"));
+    QCOMPARE(fx.completionOf(a->releaseUserUserInfo()), int(Success));
+    QCOMPARE(a->receivedUserUserInfo(), QList<QByteArray> {"again"});
+    const QList<QByteArray> every {"queue 7", "again", "again"};
+    QCOMPARE(a->everyReceivedUserUserInfo(), every);
+    QCOMPARE(fx.completionOf(a->drop()), int(Success));
+    QVERIFY(terminateAndWait(log, a));
+    QCOMPARE(log.records().first().uuiReceived, every);
 }
 
 void TestCallLog::historySearchIsLiteral_data()
@@ -620,6 +677,7 @@ void TestCallLog::liveCallSurvivesKill()
     QCOMPARE(rows.first().outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
     QCOMPARE(rows.first().remoteNumber, QStringLiteral("2001"));
     QCOMPARE(rows.first().recordingPath, QStringLiteral("/recordings/live.wav"));
+    QCOMPARE(rows.first().notes, QStringLiteral("typed during the call"));
     // Handed to RecordingRepair by the console, once: a second open finds nothing live.
     QCOMPARE(log.interruptedRecordings(), QStringList {QStringLiteral("/recordings/live.wav")});
     QVERIFY(log.open(path));
@@ -652,7 +710,7 @@ void TestCallLog::liveRowCompletedAtTerminate()
     QVERIFY(written.isEmpty());
     QCOMPARE(fx.completionOf(a->answer()), int(Success));
     QCOMPARE(fx.completionOf(a->drop()), int(Success));
-    QVERIFY(log.setWrapUp(a->sessionId(), QStringLiteral("sale"), {}));
+    a->setWrapUp(QStringLiteral("sale"), {});
     QCOMPARE(a->terminate(), int(Success));
     QVERIFY(written.wait());
     QCOMPARE(written.size(), 1);
@@ -684,7 +742,7 @@ void TestCallLog::writesLandInOrder()
         // (Between calls the loop runs, so a fast writer may announce earlier rows; that is fine.)
         const qsizetype announced = written.size();
         QCOMPARE(a->terminate(), int(Success));
-        QVERIFY(log.setWrapUp(ended.last(), QStringLiteral("callback"), QString::number(i)));
+        a->setWrapUp(QStringLiteral("callback"), QString::number(i)); // the detached handle, not yet freed
         QCOMPARE(written.size(), announced);
     }
     QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 20, 20000);
@@ -818,11 +876,11 @@ void TestCallLog::lockedDatabaseRetriedWithoutBlocking()
     terminating.start();
     QCOMPARE(a->terminate(), int(Success));
     const qint64 terminateMs = terminating.elapsed();
-    QTRY_COMPARE(log.pendingCount(), 1);
+    // The terminated handle's wrap-up (before it is freed) is queued behind the row's completion.
+    a->setWrapUp(QStringLiteral("sale"), QStringLiteral("after the call"));
+    QTRY_COMPARE(log.pendingCount(), 2);
     QVERIFY(QFileInfo::exists(path + QStringLiteral(".pending")));
     QCOMPARE(QFileInfo(path + QStringLiteral(".pending")).permissions() & 0x0077, QFileDevice::Permissions());
-    QTest::qWait(20); // the agent's next action is another event
-    QVERIFY(log.setWrapUp(sessionId, QStringLiteral("sale"), QStringLiteral("after the call"))); // queued too
     QTest::qWait(600); // two retries fail against the lock (250 ms, 500 ms)
     QCOMPARE(log.recordCount(), 0);
     locker.release();

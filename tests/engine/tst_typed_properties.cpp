@@ -314,9 +314,12 @@ void TestTypedProperties::signalArgumentTypes_data()
     QTest::newRow("CallSession::stateChanged")
         << QByteArray("CallSession::stateChanged")
         << QList<QByteArray> {"Tapi::CallState", "int", "Tapi::CallPrivilege"};
-    QTest::newRow("CallAudioRouter::recordingChanged")
-        << QByteArray("CallAudioRouter::recordingChanged")
-        << QList<QByteArray> {"int", "CallSession::RecordingState", "QString"};
+    // The recorder's state crosses from the audio thread typed; the router names the session, not its id.
+    QTest::newRow("CallAudioMixer::recordingStateChanged")
+        << QByteArray("CallAudioMixer::recordingStateChanged")
+        << QList<QByteArray> {"int", "Recorder::State", "QString", "QString"};
+    QTest::newRow("CallAudioRouter::recordingFailed")
+        << QByteArray("CallAudioRouter::recordingFailed") << QList<QByteArray> {"CallSession*", "QString"};
     QTest::newRow("CallEngine::sessionStateChanged")
         << QByteArray("CallEngine::sessionStateChanged")
         << QList<QByteArray> {"CallSession*", "Tapi::CallState", "Tapi::CallState", "int",
@@ -330,6 +333,7 @@ void TestTypedProperties::signalArgumentTypes()
 
     const QMetaObject &mo = signature.startsWith("CallSession::") ? CallSession::staticMetaObject
         : signature.startsWith("CallEngine::")                    ? CallEngine::staticMetaObject
+        : signature.startsWith("CallAudioMixer::")                ? CallAudioMixer::staticMetaObject
                                                                   : CallAudioRouter::staticMetaObject;
     const QByteArray name = signature.mid(signature.indexOf("::") + 2);
     QMetaMethod signal;

@@ -166,6 +166,17 @@ void TestFloor::publishingRoundTrip()
     QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.callsInProgress(), 1, WaitMs);
     QCOMPARE(supervisor.model.agentsPerState().value(QStringLiteral("Ready")).toInt(), 1);
 
+    // The recording is the session's: what is published follows its recordingStateChanged.
+    const auto recording = [&] {
+        return supervisor.model.call(QStringLiteral("a1"), sessionId).value(QStringLiteral("recording"));
+    };
+    QCOMPARE(recording(), QJsonValue(false));
+    call->setRecording(CallSession::Recording, QStringLiteral("/recordings/a1.wav"));
+    QTRY_COMPARE_WITH_TIMEOUT(recording(), QJsonValue(true), WaitMs);
+    call->setRecording(CallSession::RecordingPaused, QStringLiteral("/recordings/a1.wav"));
+    call->setRecording(CallSession::RecordingFinished, QStringLiteral("/recordings/a1.wav"));
+    QTRY_COMPARE_WITH_TIMEOUT(recording(), QJsonValue(false), WaitMs);
+
     // Dropped: the entry says so; terminated: the entry is gone.
     QVERIFY(call->drop(QByteArray()) > 0);
     console.fx.settle();

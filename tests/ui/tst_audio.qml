@@ -71,8 +71,34 @@ Item {
             const message = findChild(status, "audioMessage")
             verify(message.visible)
             compare(message.text, "Cannot record: the call has no audio.")
-            compare(CallAudioRouter.recordingState(offered), 0)
             compare(offered.recordingState, CallSession.NotRecorded)
+            compare(findChild(status, "recordingStatus").text, "")
+        }
+
+        // The recording controls show what the session carries; the hang-up closes the recording with the
+        // call's audio and the session (so the status) says it was saved.
+        function test_recordingStatusFollowsTheSession() {
+            const console = createTemporaryObject(consoleComponent, root)
+            const status = findChild(console, "audioStatus")
+            const session = connectedCall(console, "dave")
+            const record = findChild(status, "recordButton")
+            const label = findChild(status, "recordingStatus")
+            tryCompare(CallAudioRouter, "bridgedCalls", 1)
+            mouseClick(record)
+            tryCompare(session, "recordingState", CallSession.Recording)
+            const path = session.recordingPath
+            verify(path.startsWith(SimDriver.recordingFolder()))
+            compare(label.text, "Recording to " + path)
+            compare(record.text, "Stop recording")
+            mouseClick(findChild(status, "pauseRecordingButton"))
+            tryCompare(session, "recordingState", CallSession.RecordingPaused)
+            compare(label.text, "Paused: " + path)
+            verify(session.drop() > 0)
+            tryCompare(session, "state", Tapi.Idle)
+            tryCompare(session, "recordingState", CallSession.RecordingFinished)
+            compare(session.recordingPath, path)
+            compare(label.text, "Saved " + path)
+            compare(record.text, "Record")
         }
 
         function test_dialPadKeyPlaysTheToneLocally() {
