@@ -84,16 +84,13 @@ Pane {
                     codes: setting.allowed
                     code: setting.value
                     nameOf: function(value) {
-                        return value === "light" ? qsTr("Light") : value === "dark" ? qsTr("Dark") : qsTr("Follow the system")
+                        return { system: qsTr("Follow the system"), light: qsTr("Light"), dark: qsTr("Dark") }[value]
                     }
                     enabled: !setting.pinned
                     property string disabledReason: setting.pinned ? pinnedNote.text : ""
                     Accessible.name: qsTr("Theme")
                     Accessible.description: disabledReason
-                    onChosen: function(value) {
-                        setting.value = value
-                        Theme.override = setting.value
-                    }
+                    onChosen: function(value) { setting.value = value } // Theme follows the setting
                 }
                 PinnedNote { setting: ConsoleSettings.theme }
             }
