@@ -8,7 +8,6 @@
 
 #include "Accessibility.h"
 #include "IncomingCallNotifier.h"
-#include "SoundLineSettings.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
