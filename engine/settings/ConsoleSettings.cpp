@@ -17,6 +17,8 @@ ConsoleSettings::ConsoleSettings(QSettings *user, const QString &adminFile, QObj
 {
     for (SettingsSchema::Key key : SettingsSchema::keys())
         m_settings << new Setting(key, this);
+    for (int a = 0; a < SettingsSchema::ArrayCount; ++a)
+        m_arrays << new SettingsArray(SettingsSchema::Array(a), this);
     readAdmin();
     reload();
 }
@@ -137,6 +139,9 @@ void ConsoleSettings::reload()
 {
     for (SettingsSchema::Key key : SettingsSchema::keys())
         refresh(key);
+    // The arrays are read when asked for: whoever shows them reads them again.
+    for (int a = 0; a < SettingsSchema::ArrayCount; ++a)
+        Q_EMIT entriesChanged(SettingsSchema::Array(a));
 }
 
 bool ConsoleSettings::setValue(SettingsSchema::Key key, const QVariant &value)
@@ -351,6 +356,10 @@ bool ConsoleSettings::setEntry(SettingsSchema::Array array, const QVariantMap &e
         // An empty value is the default: not written.
         if (!(value->typeId() == QMetaType::QString && value->toString().isEmpty()))
             typed.insert(it.key(), *value);
+    }
+    for (const SettingsSchema::Spec &field : SettingsSchema::array(array).entry) {
+        if (field.required && !typed.contains(field.name))
+            return refuse(QStringLiteral("%1/%2: missing").arg(name, field.name));
     }
     const QString id = SettingsSchema::entryId(array, typed);
     if (pinnedEntries(array).contains(id))

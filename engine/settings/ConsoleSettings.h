@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settings/Setting.h"
+#include "settings/SettingsArray.h"
 #include "settings/SettingsSchema.h"
 
 #include <QtCore/qlist.h>
@@ -40,6 +41,9 @@ class ConsoleSettings : public QObject
     Q_PROPERTY(QVariantMap shortcuts READ shortcuts CONSTANT FINAL)
     // Each action's key sequence as text ({ answer: "Ctrl+Shift+A", ... }), for the shortcuts themselves.
     Q_PROPERTY(QVariantMap shortcutSequences READ shortcutSequences NOTIFY shortcutSequencesChanged FINAL)
+    // The SIP accounts and the sound-card lines (arrays of entries; secrets never shown).
+    Q_PROPERTY(SettingsArray *sipAccounts READ sipAccounts CONSTANT FINAL)
+    Q_PROPERTY(SettingsArray *soundLines READ soundLines CONSTANT FINAL)
     // The administrator's file in use ("" when there is none).
     Q_PROPERTY(QString adminFile READ adminFile NOTIFY adminFileChanged FINAL)
 
@@ -107,6 +111,8 @@ public:
     Setting *languageSetting() const { return setting(SettingsSchema::Language); }
     Setting *activeHeadsetSetting() const { return setting(SettingsSchema::ActiveHeadset); }
     QVariantMap shortcuts() const;
+    SettingsArray *sipAccounts() const { return m_arrays.at(SettingsSchema::SipAccounts); }
+    SettingsArray *soundLines() const { return m_arrays.at(SettingsSchema::SoundLines); }
     QVariantMap shortcutSequences() const;
 
 Q_SIGNALS:
@@ -132,5 +138,6 @@ private:
     QString m_adminFile;
     QVariantMap m_admin;
     QList<Setting *> m_settings;
+    QList<SettingsArray *> m_arrays;
     mutable QSet<QString> m_warned; // "file\nkey\nvalue": each bad value is reported once
 };

@@ -35,6 +35,12 @@ Spec list(SettingsSchema::Key key, const char *name, QStringList allowed = {}, Q
 // An entry's key: the same shapes, without a Key of its own.
 constexpr SettingsSchema::Key Entry = SettingsSchema::KeyCount;
 
+Spec required(Spec s)
+{
+    s.required = true;
+    return s;
+}
+
 const QList<Spec> &table()
 {
     using K = SettingsSchema;
@@ -133,9 +139,9 @@ const QList<SettingsSchema::ArraySpec> &arrays()
          QStringLiteral("user"),
          {
              text(Entry, "id"), // empty: the user
-             text(Entry, "registrar"), // host[:port], required
+             required(text(Entry, "registrar")), // host[:port]
              text(Entry, "proxy"),
-             text(Entry, "user"),
+             required(text(Entry, "user")),
              text(Entry, "authUser"), // empty: the user
              secret(Entry, "password"),
              text(Entry, "displayName"),

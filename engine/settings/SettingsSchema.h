@@ -71,6 +71,7 @@ public:
         int minimum = 0; // Int: the range
         int maximum = 0;
         bool secret = false; // its value never appears in a log line
+        bool required = false; // an array entry: a write without it is refused
     };
 
     // An array of entries ([sipAccounts] 1\\user=..., size=N): each entry's keys, the largest size allowed

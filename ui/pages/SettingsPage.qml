@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Lines (read only: their state and why one is out of service), shortcuts, headsets, audio, theme, wrap-up time
+// Lines (their state and why one is out of service) and the SIP accounts (added, edited, removed), shortcuts, headsets, audio, theme, wrap-up time
 // and language. Changes are stored in the user's settings at once (ConsoleSettings); a setting the
 // administrator's file pins is shown locked, with the reason.
 Pane {
@@ -52,6 +52,10 @@ Pane {
             }
             Label { text: qsTr("Lines"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             LinesPane {
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("SIP accounts"); font.bold: true; color: Theme.text }
+            SipAccountsPane {
                 Layout.fillWidth: true
             }
 
