@@ -77,7 +77,8 @@ bool SettingsArray::put(const QVariantMap &entry, const QString &editedId)
         }
     }
     for (auto it = entry.begin(); it != entry.end(); ++it) {
-        const bool empty = it.value().typeId() == QMetaType::QStringList
+        const int type = it.value().typeId();
+        const bool empty = type == QMetaType::QStringList || type == QMetaType::QVariantList
             ? it.value().toStringList().isEmpty()
             : it.value().toString().trimmed().isEmpty();
         const SettingsSchema::Spec *field = SettingsSchema::entrySpec(m_array, it.key());

@@ -93,7 +93,7 @@ Item {
             // Edit: the form shows the account, the password field stays empty; saved empty, the password
             // stays as it was.
             findChild(pane, "sipAccountEdit_200").triggered()
-            form = findChild(row, "sipAccountForm")
+            form = findChild(pane, "sipAccountForm")
             verify(form)
             compare(findChild(form, "sipRegistrar").text, "pbx.example:5060")
             compare(findChild(form, "sipPassword").text, "")

@@ -20,6 +20,14 @@ ColumnLayout {
     // The reason every locked control gives.
     PinnedNote { id: pinnedText; visible: false }
 
+    function entryOf(entryId) {
+        const entries = accounts.entries
+        for (let i = 0; i < entries.length; ++i) {
+            if (entries[i].entryId === entryId)
+                return entries[i]
+        }
+        return ({})
+    }
     function lineOf(entryId) {
         const lines = CallEngine.lines
         for (let i = 0; i < lines.length; ++i) {
@@ -125,17 +133,6 @@ ColumnLayout {
                     Accessible.name: text
                 }
             }
-            Loader {
-                Layout.fillWidth: true
-                Layout.leftMargin: 2 * Theme.spacing
-                active: pane.editing === account.entryId
-                visible: active
-                sourceComponent: SipAccountForm {
-                    objectName: "sipAccountForm"
-                    entry: account.modelData
-                    onDone: pane.editing = ""
-                }
-            }
         }
     }
     IconButton {
@@ -146,12 +143,21 @@ ColumnLayout {
                                             : qsTr("The console takes at most %1 SIP accounts.").arg(pane.accounts.maximumSize)
         onTriggered: pane.editing = "+"
     }
+    // The form, outside the list: a save re-reads the entries and rebuilds the rows.
+    Label {
+        visible: pane.editing !== ""
+        text: pane.editing === "+" ? qsTr("New SIP account") : qsTr("Editing %1").arg(pane.editing)
+        font.bold: true
+        color: Theme.text
+    }
     Loader {
         Layout.fillWidth: true
-        active: pane.editing === "+"
+        Layout.leftMargin: 2 * Theme.spacing
+        active: pane.editing !== ""
         visible: active
         sourceComponent: SipAccountForm {
             objectName: "sipAccountForm"
+            entry: pane.editing === "+" ? ({}) : pane.entryOf(pane.editing)
             onDone: pane.editing = ""
         }
     }
