@@ -15,6 +15,9 @@ ConsoleSettings::ConsoleSettings(QSettings *user, const QString &adminFile, QObj
     , m_user(user)
     , m_adminFile(adminFile)
 {
+    // The user's layer is the user's file alone: QSettings would otherwise fall back to the system file
+    // (the administrator's, read here as its own layer), and an array's entry would mix both files' keys.
+    m_user->setFallbacksEnabled(false);
     for (SettingsSchema::Key key : SettingsSchema::keys())
         m_settings << new Setting(key, this);
     for (int a = 0; a < SettingsSchema::ArrayCount; ++a)

@@ -8,6 +8,7 @@
 #include "floor/FloorSettings.h"
 #include "settings/ConsoleSettings.h"
 
+#include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qsettings.h>
@@ -565,6 +566,36 @@ private slots:
             QCOMPARE(entries->at(1).toMap().value("registrar"), QVariant(QStringLiteral("h2")));
         }
         QCOMPARE(contents(m_adminPath), adminText);
+    }
+
+    // The user's layer is the user's file alone: QSettings(organisation, application), as the console opens
+    // it, falls back to the system file, which is the administrator's; an entry of the user's array would
+    // take the keys the administrator's entry of the same index sets (its id: the user's account vanished).
+    void userArrayIsTheUsersAlone()
+    {
+        const QSettings::Format format = PreservingIniFormat::format();
+        const QString userDir = m_dir->filePath(QStringLiteral("user"));
+        const QString systemDir = m_dir->filePath(QStringLiteral("system"));
+        QDir().mkpath(userDir + QStringLiteral("/Hookline"));
+        QDir().mkpath(systemDir + QStringLiteral("/Hookline"));
+        const QString adminFile = systemDir + QStringLiteral("/Hookline/hookline.conf");
+        write(adminFile, "[sipAccounts]\n1\\id=desk\n1\\user=desk1\n1\\registrar=pbx\nsize=1\n");
+        write(userDir + QStringLiteral("/Hookline/hookline.conf"),
+              "[sipAccounts]\n1\\user=agent1\n1\\registrar=pbx\nsize=1\n");
+        QSettings::setPath(format, QSettings::UserScope, userDir);
+        QSettings::setPath(format, QSettings::SystemScope, systemDir);
+        QSettings user(format, QSettings::UserScope, QStringLiteral("Hookline"), QStringLiteral("hookline"));
+        QCOMPARE(user.fileName(), userDir + QStringLiteral("/Hookline/hookline.conf"));
+        ConsoleSettings settings(&user, adminFile, nullptr);
+        QString why;
+        const auto entries = settings.entries(SettingsSchema::SipAccounts, &why);
+        QVERIFY2(entries, qPrintable(why));
+        QStringList ids;
+        for (const QVariant &e : *entries)
+            ids << SettingsSchema::entryId(SettingsSchema::SipAccounts, e.toMap());
+        QCOMPARE(ids, (QStringList {"desk", "agent1"}));
+        QVERIFY(!entries->at(1).toMap().contains(QStringLiteral("id")));
+        QVERIFY(s_warnings.isEmpty());
     }
 
     // Secrets: declared in the schema, and a warning or refusal about a bad secret value names the key,
