@@ -8,7 +8,6 @@
 
 #include "Accessibility.h"
 #include "IncomingCallNotifier.h"
-#include "SoundLineSettings.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
@@ -208,30 +207,28 @@ void ConsoleApp::startFloor()
     if (m_floor)
         return;
     m_floor = new ConsoleFloor(m_engine, m_agent, this);
-    QSettings settings;
-    m_floor->start(FloorSettings::read(settings));
+    m_floor->start(FloorSettings::read(*m_settings));
 }
 
 void ConsoleApp::startSoundLines()
 {
-    QSettings settings;
     auto refuse = [&](const QString &why) {
         const QString message = tr("The sound-card lines in the settings (soundLines, %1) are not used: %2")
-                                    .arg(settings.fileName(), why);
+                                    .arg(m_settings->userFile(), why);
         qCWarning(lcProviders).noquote() << message;
         Q_EMIT m_engine->errorEvent(message);
     };
-    QVariantList lines;
     QString refusal;
-    if (!SoundLineSettings::read(settings, &lines, &refusal)) {
+    const std::optional<QVariantList> lines = m_settings->entries(SettingsSchema::SoundLines, &refusal);
+    if (!lines) {
         refuse(refusal);
         return;
     }
-    if (lines.isEmpty())
+    if (lines->isEmpty())
         return;
     QString error;
     LineProvider *provider = m_registry->createLineProvider(
-        QStringLiteral("soundline"), {{QStringLiteral("lines"), lines}}, nullptr, &error);
+        QStringLiteral("soundline"), {{QStringLiteral("lines"), *lines}}, nullptr, &error);
     if (!provider) {
         refuse(error);
         return;
@@ -242,18 +239,17 @@ void ConsoleApp::startSoundLines()
 
 void ConsoleApp::startSipLines()
 {
-    QSettings settings;
-    const int count = settings.beginReadArray(QStringLiteral("sipAccounts"));
-    QVariantList accounts;
-    for (int i = 0; i < count; ++i) {
-        settings.setArrayIndex(i);
-        QVariantMap account;
-        const QStringList keys = settings.childKeys();
-        for (const QString &key : keys)
-            account.insert(key, settings.value(key));
-        accounts.append(account);
-    }
-    settings.endArray();
+    auto refuse = [&](const QString &why) {
+        const QString message = tr("The SIP accounts in the settings (sipAccounts, %1) are not used: %2")
+                                    .arg(m_settings->userFile(), why);
+        qCWarning(lcProviders).noquote() << message;
+        Q_EMIT m_engine->errorEvent(message);
+    };
+    QString refusal;
+    const std::optional<QVariantList> configured = m_settings->entries(SettingsSchema::SipAccounts, &refusal);
+    if (!configured)
+        refuse(refusal); // the scenario's lines still start
+    QVariantList accounts = configured.value_or(QVariantList());
     // The scenario's SIP lines (hookline --scenario) join the settings' accounts on one SIP provider.
     accounts += m_scenarioLines.value(QStringLiteral("sip")).value(QStringLiteral("accounts")).toList();
     if (accounts.isEmpty())
@@ -262,10 +258,7 @@ void ConsoleApp::startSipLines()
     LineProvider *provider = m_registry->createLineProvider(
         QStringLiteral("sip"), {{QStringLiteral("accounts"), accounts}}, nullptr, &error);
     if (!provider) {
-        const QString message = tr("The SIP accounts in the settings (sipAccounts, %1) are not used: %2")
-                                    .arg(settings.fileName(), error);
-        qCWarning(lcProviders).noquote() << message;
-        Q_EMIT m_engine->errorEvent(message);
+        refuse(error);
         return;
     }
     m_sipLines = dynamic_cast<QObject *>(provider);

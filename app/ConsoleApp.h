@@ -58,7 +58,8 @@ public:
     // Loads the sound-card lines configured in the settings (array `soundLines`, one entry per line with
     // the keys of docs/provider-guide.md). A configuration the provider refuses is reported (log and
     // the engine's errorEvent) and the console runs on without those lines.
-    // soundLines/size above SoundLineSettings::MaxLines (or not a number) is refused naming the key.
+    // A bad soundLines/size (above the schema's bound or not a number) or entry value is refused naming the
+    // key.
     void startSoundLines();
     // Loads the SIP accounts configured in the settings (array `sipAccounts`, docs/provider-guide.md
     // "SIP lines"), each a line; refused configuration is reported like the sound-card lines'.

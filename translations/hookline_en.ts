@@ -283,37 +283,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="176"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="196"/>
         <source>System default (none available)</source>
         <translation>System default (none available)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="177"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="197"/>
         <source>System default (%1)</source>
         <translation>System default (%1)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="183"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="203"/>
         <source>%1 (not connected)</source>
         <translation>%1 (not connected)</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="225"/>
         <source>microphone</source>
         <translation>microphone</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="225"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="208"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="228"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="212"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="232"/>
         <source>No %1 is available.</source>
         <translation>No %1 is available.</translation>
     </message>
@@ -321,136 +321,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="88"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="96"/>
         <source>Earpiece</source>
         <translation>Earpiece</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="104"/>
         <source>Ringer</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>Clear %1</source>
         <translation>Clear %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
         <source>Ringtone file</source>
         <translation>Ringtone file</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="162"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="173"/>
         <source>The built-in ringtone</source>
         <translation>The built-in ringtone</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="180"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>Ringing with the built-in ringtone.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="181"/>
         <source>Ringing with %1.</source>
         <translation>Ringing with %1.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
         <source>Music on hold</source>
         <translation>Music on hold</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="191"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
         <source>None: a held caller hears silence</source>
         <translation>None: a held caller hears silence</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
         <source>Record every call automatically</source>
         <translation>Record every call automatically</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="210"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
         <source>Recordings folder</source>
         <translation>Recordings folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>The default folder</source>
         <translation>The default folder</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="217"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="237"/>
         <source>Recording format</source>
         <translation>Recording format</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="242"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="244"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="253"/>
         <source>Recording channels</source>
         <translation>Recording channels</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Stereo: caller left, agent right</source>
         <translation>Stereo: caller left, agent right</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Mono: both mixed</source>
         <translation>Mono: both mixed</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="260"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>Music on hold takes effect at the next hold; recording settings at the next recording.</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="137"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
         <source>Browse for %1</source>
         <translation>Browse for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="201"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="201"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="147"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
         <source>Already empty.</source>
         <translation>Already empty.</translation>
     </message>
@@ -733,14 +733,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="217"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="266"/>
+        <location filename="../app/ConsoleApp.cpp" line="244"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="221"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2: expected a number of lines from 0 to %3</translation>
+    </message>
+    <message>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
+        <source>%1=%2: expected a number of accounts from 0 to %3</source>
+        <translation>%1=%2: expected a number of accounts from 0 to %3</translation>
     </message>
 </context>
 <context>
@@ -1358,22 +1371,22 @@
 <context>
     <name>FloorSettings</name>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="22"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="23"/>
         <source>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="25"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="26"/>
         <source>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="28"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="29"/>
         <source>The entry expiry must be at least 3 seconds.</source>
         <translation>The entry expiry must be at least 3 seconds.</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="31"/>
         <source>Replicas must be 1 to 5.</source>
         <translation>Replicas must be 1 to 5.</translation>
     </message>
@@ -1787,37 +1800,37 @@ on %2</translation>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="65"/>
+        <location filename="../ui/Main.qml" line="63"/>
         <source>Pages and agent state</source>
         <translation>Pages and agent state</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="76"/>
+        <location filename="../ui/Main.qml" line="74"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77"/>
+        <location filename="../ui/Main.qml" line="75"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="78"/>
+        <location filename="../ui/Main.qml" line="76"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="79"/>
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="80"/>
+        <location filename="../ui/Main.qml" line="78"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Main.qml" line="88"/>
+        <location filename="../ui/Main.qml" line="86"/>
         <source>%n line(s) out of service</source>
         <translation>
             <numerusform>%n line out of service</numerusform>
@@ -1825,7 +1838,7 @@ on %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="94"/>
+        <location filename="../ui/Main.qml" line="92"/>
         <source>Opens Settings, where each line says why</source>
         <translation>Opens Settings, where each line says why</translation>
     </message>
@@ -2404,7 +2417,7 @@ on %2</translation>
         <translation>Cannot start the recording %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="125"/>
+        <location filename="../engine/audio/Recorder.cpp" line="131"/>
         <source>The recording %1 stopped: %2</source>
         <translation>The recording %1 stopped: %2</translation>
     </message>
@@ -2437,6 +2450,14 @@ on %2</translation>
         <location filename="../ui/components/SessionList.qml" line="97"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsArray</name>
+    <message>
+        <location filename="../engine/settings/SettingsArray.cpp" line="95"/>
+        <source>&quot;%1&quot; is the name of another account.</source>
+        <translation>&quot;%1&quot; is the name of another account.</translation>
     </message>
 </context>
 <context>
@@ -2477,75 +2498,80 @@ on %2</translation>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="58"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
+        <source>SIP accounts</source>
+        <translation>SIP accounts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="66"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
         <source>Headsets</source>
         <translation>Headsets</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="77"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="81"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="79"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="83"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="130"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="131"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="100"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="102"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>Wrap-up time after a call (seconds, 0 = until finished)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
         <source>Wrap-up time in seconds</source>
         <translation>Wrap-up time in seconds</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="120"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="121"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="122"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="134"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="123"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="135"/>
         <source>User interface language</source>
         <translation>User interface language</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="143"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="144"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>This run started with --lang %1. A language chosen here applies at once and at every start.</translation>
     </message>
@@ -2649,6 +2675,205 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>SipAccountForm</name>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="52"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="58"/>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="57"/>
+        <source>host or host:port</source>
+        <translation>host or host:port</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="60"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="66"/>
+        <source>Outbound proxy</source>
+        <translation>Outbound proxy</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="65"/>
+        <source>None: requests go to the registrar</source>
+        <translation>None: requests go to the registrar</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="68"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="74"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="73"/>
+        <source>The account&apos;s user, also the line&apos;s number</source>
+        <translation>The account&apos;s user, also the line&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="76"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="82"/>
+        <source>Authentication user</source>
+        <translation>Authentication user</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="81"/>
+        <source>The user</source>
+        <translation>The user</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="84"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="110"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="94"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="103"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="111"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="113"/>
+        <source>Codecs, in order</source>
+        <translation>Codecs, in order</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="119"/>
+        <source>Codecs, in order of preference</source>
+        <translation>Codecs, in order of preference</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <source>Add the account</source>
+        <translation>Add the account</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <source>Save the account</source>
+        <translation>Save the account</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="143"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SipAccountsPane</name>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="41"/>
+        <source>not registered: registers when the console starts again</source>
+        <translation>not registered: registers when the console starts again</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="43"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="45"/>
+        <source>out of service: %1</source>
+        <translation>out of service: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
+        <source>out of service</source>
+        <translation>out of service</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="47"/>
+        <source>registered</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="54"/>
+        <source>The SIP accounts in the settings are not used: %1</source>
+        <translation>The SIP accounts in the settings are not used: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="65"/>
+        <source>No SIP accounts.</source>
+        <translation>No SIP accounts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="104"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="108"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="116"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="140"/>
+        <source>Add a SIP account</source>
+        <translation>Add a SIP account</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="142"/>
+        <source>Finish the account being edited first.</source>
+        <translation>Finish the account being edited first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
+        <source>The console takes at most %1 SIP accounts.</source>
+        <translation>The console takes at most %1 SIP accounts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <source>New SIP account</source>
+        <translation>New SIP account</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <source>Editing %1</source>
+        <translation>Editing %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="166"/>
+        <source>Accounts added or changed here register when the console starts again.</source>
+        <translation>Accounts added or changed here register when the console starts again.</translation>
+    </message>
+</context>
+<context>
     <name>SoundLineProvider</name>
     <message>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
@@ -2659,14 +2884,6 @@ on %2</translation>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineSettings</name>
-    <message>
-        <location filename="../app/SoundLineSettings.cpp" line="17"/>
-        <source>%1=%2: expected a number of lines from 0 to %3</source>
-        <translation>%1=%2: expected a number of lines from 0 to %3</translation>
     </message>
 </context>
 <context>

@@ -282,37 +282,37 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="176"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="196"/>
         <source>System default (none available)</source>
         <translation>系統預設（無可用裝置）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="177"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="197"/>
         <source>System default (%1)</source>
         <translation>系統預設（%1）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="183"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="203"/>
         <source>%1 (not connected)</source>
         <translation>%1（未連接）</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="225"/>
         <source>microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="205"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="225"/>
         <source>output</source>
         <translation>輸出裝置</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="208"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="228"/>
         <source>The chosen %1 &quot;%2&quot; is not connected; using the system default &quot;%3&quot;.</source>
         <translation>所選的%1「%2」未連接；改用系統預設「%3」。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/AudioDevices.cpp" line="212"/>
+        <location filename="../engine/audio/AudioDevices.cpp" line="232"/>
         <source>No %1 is available.</source>
         <translation>沒有可用的%1。</translation>
     </message>
@@ -320,136 +320,136 @@
 <context>
     <name>AudioDevicesPane</name>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="79"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="88"/>
         <source>Microphone</source>
         <translation>麥克風</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="86"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="96"/>
         <source>Earpiece</source>
         <translation>耳機聽筒</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="93"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="104"/>
         <source>Ringer</source>
         <translation>鈴聲裝置</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="145"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="156"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
         <source>Clear %1</source>
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="159"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
         <source>Ringtone file</source>
         <translation>鈴聲檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="162"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="173"/>
         <source>The built-in ringtone</source>
         <translation>內建鈴聲</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="169"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="180"/>
         <source>Ringing with the built-in ringtone.</source>
         <translation>目前使用內建鈴聲。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="170"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="181"/>
         <source>Ringing with %1.</source>
         <translation>目前使用鈴聲 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="187"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
         <source>Music on hold</source>
         <translation>保留音樂</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="191"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="202"/>
         <source>None: a held caller hears silence</source>
         <translation>無：保留中的來電者只會聽到靜音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="198"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="209"/>
         <source>Record every call automatically</source>
         <translation>自動錄下每通電話</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="210"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="221"/>
         <source>Recordings folder</source>
         <translation>錄音資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="214"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="225"/>
         <source>The default folder</source>
         <translation>預設資料夾</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="217"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="226"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="228"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="237"/>
         <source>Recording format</source>
         <translation>錄音格式</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>WAV</source>
         <translation>WAV</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="222"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
         <source>Ogg Opus</source>
         <translation>Ogg Opus</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="233"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="242"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="244"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="253"/>
         <source>Recording channels</source>
         <translation>錄音聲道</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Stereo: caller left, agent right</source>
         <translation>立體聲：來電者在左、客服人員在右</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="238"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
         <source>Mono: both mixed</source>
         <translation>單聲道：雙方混音</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="249"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="260"/>
         <source>Music on hold takes effect at the next hold; recording settings at the next recording.</source>
         <translation>保留音樂於下次保留時生效；錄音設定於下次錄音時生效。</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="137"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="148"/>
         <source>Browse for %1</source>
         <translation>瀏覽%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="201"/>
         <source>Sound files (*.wav *.flac *.ogg *.opus *.mp3)</source>
         <translation>音訊檔案 (*.wav *.flac *.ogg *.opus *.mp3)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="163"/>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="190"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="174"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="201"/>
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/AudioDevicesPane.qml" line="147"/>
+        <location filename="../ui/components/AudioDevicesPane.qml" line="158"/>
         <source>Already empty.</source>
         <translation>已經是空的。</translation>
     </message>
@@ -731,14 +731,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="217"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="266"/>
+        <location filename="../app/ConsoleApp.cpp" line="244"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="221"/>
+        <source>%1=%2: expected a number of lines from 0 to %3</source>
+        <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
+    </message>
+    <message>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
+        <source>%1=%2: expected a number of accounts from 0 to %3</source>
+        <translation>%1=%2：帳號數量應為 0 到 %3 的數字</translation>
     </message>
 </context>
 <context>
@@ -1353,22 +1366,22 @@
 <context>
     <name>FloorSettings</name>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="22"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="23"/>
         <source>The agent id must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>客服人員代號必須是 1 到 64 個字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="25"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="26"/>
         <source>The bucket and audit stream names must be letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>儲存桶與稽核串流的名稱只能包含字母、數字、&apos;-&apos; 或 &apos;_&apos;。</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="28"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="29"/>
         <source>The entry expiry must be at least 3 seconds.</source>
         <translation>項目到期時間至少須為 3 秒。</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorSettings.cpp" line="30"/>
+        <location filename="../engine/floor/FloorSettings.cpp" line="31"/>
         <source>Replicas must be 1 to 5.</source>
         <translation>副本數必須是 1 到 5。</translation>
     </message>
@@ -1781,44 +1794,44 @@ on %2</source>
         <translation>Hookline</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="76"/>
+        <location filename="../ui/Main.qml" line="74"/>
         <source>Pages</source>
         <translation>頁面</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="77"/>
+        <location filename="../ui/Main.qml" line="75"/>
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="78"/>
+        <location filename="../ui/Main.qml" line="76"/>
         <source>History</source>
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="79"/>
+        <location filename="../ui/Main.qml" line="77"/>
         <source>Supervisor</source>
         <translation>督導</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="80"/>
+        <location filename="../ui/Main.qml" line="78"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Main.qml" line="88"/>
+        <location filename="../ui/Main.qml" line="86"/>
         <source>%n line(s) out of service</source>
         <translation>
             <numerusform>%n 條線路停止服務</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="94"/>
+        <location filename="../ui/Main.qml" line="92"/>
         <source>Opens Settings, where each line says why</source>
         <translation>開啟設定，每條線路都會說明原因</translation>
     </message>
     <message>
-        <location filename="../ui/Main.qml" line="65"/>
+        <location filename="../ui/Main.qml" line="63"/>
         <source>Pages and agent state</source>
         <translation>頁面與客服人員狀態</translation>
     </message>
@@ -2397,7 +2410,7 @@ on %2</source>
         <translation>無法開始錄音 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="125"/>
+        <location filename="../engine/audio/Recorder.cpp" line="131"/>
         <source>The recording %1 stopped: %2</source>
         <translation>錄音 %1 已停止：%2</translation>
     </message>
@@ -2430,6 +2443,14 @@ on %2</source>
         <location filename="../ui/components/SessionList.qml" line="97"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsArray</name>
+    <message>
+        <location filename="../engine/settings/SettingsArray.cpp" line="95"/>
+        <source>&quot;%1&quot; is the name of another account.</source>
+        <translation>「%1」已是另一個帳號的名稱。</translation>
     </message>
 </context>
 <context>
@@ -2470,75 +2491,80 @@ on %2</source>
         <translation>線路</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="58"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="57"/>
+        <source>SIP accounts</source>
+        <translation>SIP 帳號</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.qml" line="62"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="66"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="70"/>
         <source>Headsets</source>
         <translation>耳機</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="72"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="76"/>
         <source>Audio</source>
         <translation>音訊</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="77"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="81"/>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="79"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="83"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="95"/>
         <source>Theme</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="130"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="131"/>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="87"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="91"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="100"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="101"/>
         <source>Wrap-up</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="102"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="103"/>
         <source>Wrap-up time after a call (seconds, 0 = until finished)</source>
         <translation>通話後的整理時間（秒，0 表示直到手動結束）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="111"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="112"/>
         <source>Wrap-up time in seconds</source>
         <translation>整理時間（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="120"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="121"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="122"/>
-        <location filename="../ui/pages/SettingsPage.qml" line="134"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="123"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="135"/>
         <source>User interface language</source>
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.qml" line="143"/>
+        <location filename="../ui/pages/SettingsPage.qml" line="144"/>
         <source>This run started with --lang %1. A language chosen here applies at once and at every start.</source>
         <translation>本次以 --lang %1 啟動。在此選擇的語言會立即套用，之後每次啟動也會使用。</translation>
     </message>
@@ -2642,6 +2668,205 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>SipAccountForm</name>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="52"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="58"/>
+        <source>Registrar</source>
+        <translation>註冊伺服器</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="57"/>
+        <source>host or host:port</source>
+        <translation>主機或主機:連接埠</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="60"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="66"/>
+        <source>Outbound proxy</source>
+        <translation>外撥代理伺服器</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="65"/>
+        <source>None: requests go to the registrar</source>
+        <translation>無：請求直接送往註冊伺服器</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="68"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="74"/>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="73"/>
+        <source>The account&apos;s user, also the line&apos;s number</source>
+        <translation>帳號的使用者，也是線路的號碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="76"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="82"/>
+        <source>Authentication user</source>
+        <translation>驗證使用者</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="81"/>
+        <source>The user</source>
+        <translation>同使用者</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="84"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <source>Unchanged</source>
+        <translation>不變更</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="110"/>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="94"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="103"/>
+        <source>Transport</source>
+        <translation>傳輸方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="111"/>
+        <source>Display name</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="113"/>
+        <source>Codecs, in order</source>
+        <translation>編解碼器（依順序）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="119"/>
+        <source>Codecs, in order of preference</source>
+        <translation>編解碼器，依偏好順序</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <source>Add the account</source>
+        <translation>新增帳號</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <source>Save the account</source>
+        <translation>儲存帳號</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="143"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SipAccountsPane</name>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="41"/>
+        <source>not registered: registers when the console starts again</source>
+        <translation>尚未註冊：主控台下次啟動時註冊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="43"/>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="45"/>
+        <source>out of service: %1</source>
+        <translation>停止服務：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
+        <source>out of service</source>
+        <translation>停止服務</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="47"/>
+        <source>registered</source>
+        <translation>已註冊</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="54"/>
+        <source>The SIP accounts in the settings are not used: %1</source>
+        <translation>設定中的 SIP 帳號未使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="65"/>
+        <source>No SIP accounts.</source>
+        <translation>沒有 SIP 帳號。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="104"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="108"/>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
+        <source>Edit %1</source>
+        <translation>編輯 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="116"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="140"/>
+        <source>Add a SIP account</source>
+        <translation>新增 SIP 帳號</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="142"/>
+        <source>Finish the account being edited first.</source>
+        <translation>請先完成正在編輯的帳號。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
+        <source>The console takes at most %1 SIP accounts.</source>
+        <translation>主控台最多可設定 %1 個 SIP 帳號。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <source>New SIP account</source>
+        <translation>新的 SIP 帳號</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <source>Editing %1</source>
+        <translation>正在編輯 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="166"/>
+        <source>Accounts added or changed here register when the console starts again.</source>
+        <translation>在此新增或變更的帳號，會在主控台下次啟動時註冊。</translation>
+    </message>
+</context>
+<context>
     <name>SoundLineProvider</name>
     <message>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="75"/>
@@ -2652,14 +2877,6 @@ on %2</source>
         <location filename="../providers/soundline/line/SoundLineProvider.cpp" line="77"/>
         <source>an analogue line cannot refuse a call: it rings until the caller gives up (answer and hang up would connect the caller)</source>
         <translation>類比線路無法拒接來電：會一直響鈴直到來電者放棄（接聽後再掛斷會讓來電者接通）</translation>
-    </message>
-</context>
-<context>
-    <name>SoundLineSettings</name>
-    <message>
-        <location filename="../app/SoundLineSettings.cpp" line="17"/>
-        <source>%1=%2: expected a number of lines from 0 to %3</source>
-        <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,8 @@ Item {
     objectName: "agentConsole"
 
     property CallSession selectedSession: null
-    property var shortcuts: ({ answer: "Ctrl+Shift+A", reject: "Ctrl+Shift+R", drop: "Ctrl+Shift+D",
-                               hold: "Ctrl+Shift+H", mute: "Ctrl+Shift+M", closeWrapUp: "Ctrl+Shift+S" })
+    // Each action's key sequence ({ answer: "Ctrl+Shift+A", ... }): the settings' (shortcuts/*).
+    property var shortcuts: ConsoleSettings.shortcutSequences
 
     // The shortcuts' actions: each says why when it cannot act (Feedback, shown beside the call panel).
     function answerAlerting() {

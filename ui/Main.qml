@@ -51,11 +51,9 @@ ApplicationWindow {
     palette.disabled.button: Theme.disabledSurface
     palette.disabled.base: Theme.disabledSurface
 
-    // The theme and the wrap-up time follow their settings (ConsoleSettings: the user's file under the
+    // The theme (Theme.override) and the wrap-up time follow their settings (ConsoleSettings: the user's file under the
     // administrator's pins), at start-up and whenever they change.
-    Binding { target: Theme; property: "override"; value: ConsoleSettings.theme.value }
     Binding { target: AgentState; property: "wrapUpSeconds"; value: ConsoleSettings.wrapUpSeconds.value }
-    readonly property var shortcuts: ConsoleSettings.shortcuts
     Component.onCompleted: {
         if (supervisorMode)
             tabs.currentIndex = 2
@@ -94,7 +92,7 @@ ApplicationWindow {
                 Accessible.description: qsTr("Opens Settings, where each line says why")
                 onClicked: tabs.currentIndex = 3
             }
-            AgentStateBar { shortcuts: ({ ready: window.shortcuts.ready.value, stateMenu: window.shortcuts.stateMenu.value }) }
+            AgentStateBar { } // its shortcuts are the settings'
         }
     }
 
@@ -120,10 +118,7 @@ ApplicationWindow {
         anchors.fill: parent
         currentIndex: tabs.currentIndex
         AgentConsole {
-            id: agentConsole
-            shortcuts: ({ answer: window.shortcuts.answer.value, reject: window.shortcuts.reject.value,
-                          drop: window.shortcuts.drop.value, hold: window.shortcuts.hold.value,
-                          mute: window.shortcuts.mute.value, closeWrapUp: window.shortcuts.closeWrapUp.value })
+            id: agentConsole // its shortcuts are the settings'
         }
         Loader {
             active: tabs.currentIndex === 1

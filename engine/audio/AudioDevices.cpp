@@ -5,7 +5,9 @@
 #include "settings/ConsoleSettings.h"
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qcoreevent.h>
+#include <QtCore/qscopedvaluerollback.h>
 #include <QtMultimedia/qmediadevices.h>
+#include <QtQml/qjsengine.h>
 
 #include <algorithm>
 
@@ -60,8 +62,18 @@ AudioDevices::AudioDevices(ConsoleSettings *settings, QObject *parent)
     m_outputs = QMediaDevices::audioOutputs();
     m_defaultInput = QMediaDevices::defaultAudioInput();
     m_defaultOutput = QMediaDevices::defaultAudioOutput();
-    for (Role role : {Capture, Playback, Ringer})
+    for (Role role : {Capture, Playback, Ringer}) {
         resolve(role);
+        // A choice changed elsewhere (the administrator's file pinned or unpinned it, the file re-read).
+        for (SettingsSchema::Key key : {idKey(role), descriptionKey(role)}) {
+            connect(m_settings->setting(key), &Setting::valueChanged, this, [this, role] {
+                if (m_choosing)
+                    return;
+                resolve(role);
+                Q_EMIT choiceChanged(role);
+            });
+        }
+    }
     // The names and reasons are built with tr(): a language chosen while running must reach them too.
     if (QCoreApplication *app = QCoreApplication::instance())
         app->installEventFilter(this);
@@ -110,6 +122,13 @@ SettingsSchema::Key AudioDevices::descriptionKey(Role role)
     return SettingsSchema::RingerDeviceDescription;
 }
 
+Setting *AudioDevices::setting(Role role) const
+{
+    Setting *s = m_settings->setting(idKey(role));
+    QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership); // the settings' own
+    return s;
+}
+
 QByteArray AudioDevices::chosenId(Role role) const
 {
     return m_settings->value(idKey(role)).toString().toUtf8();
@@ -126,6 +145,7 @@ bool AudioDevices::choose(Role role, const QByteArray &id)
             return false;
         }
     }
+    const QScopedValueRollback<bool> choosing(m_choosing, true);
     if (id.isEmpty()) {
         if (!m_settings->reset(idKey(role)))
             return false; // pinned by the administrator

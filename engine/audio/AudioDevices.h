@@ -8,6 +8,7 @@
 #include <QtMultimedia/qaudiodevice.h>
 #include <QtQml/qqmlregistration.h>
 
+#include "settings/Setting.h"
 #include "settings/SettingsSchema.h"
 
 #include <array>
@@ -63,6 +64,9 @@ public:
     {
         return choose(role, id.toUtf8());
     }
+    // The setting that holds the role's choice (audio/<capture|playback|ringer>/id): the settings page shows
+    // the picker locked when the administrator pins it.
+    Q_INVOKABLE Setting *setting(AudioDevices::Role role) const;
     // Re-reads the device lists now and moves roles whose device appeared or vanished.
     Q_INVOKABLE void rescan();
 
@@ -104,4 +108,5 @@ private:
     QAudioDevice m_defaultInput;
     QAudioDevice m_defaultOutput;
     std::array<RoleState, 3> m_roles;
+    bool m_choosing = false; // in choose(): it resolves and signals itself
 };

@@ -1,7 +1,8 @@
 #include "floor/FloorSettings.h"
 
+#include "settings/ConsoleSettings.h"
+
 #include <QtCore/qcoreapplication.h>
-#include <QtCore/qsettings.h>
 
 bool FloorSettings::isToken(const QString &text)
 {
@@ -31,39 +32,25 @@ QString FloorSettings::problem() const
     return {};
 }
 
-FloorSettings FloorSettings::read(QSettings &settings)
+FloorSettings FloorSettings::read(const ConsoleSettings &settings)
 {
+    using K = SettingsSchema;
     FloorSettings s;
-    settings.beginGroup(QStringLiteral("floor"));
-    // A list or one comma-separated string, as people write it in the INI file.
-    const QVariant servers = settings.value(QStringLiteral("servers"));
-    const QStringList raw = servers.typeId() == QMetaType::QStringList
-        ? servers.toStringList()
-        : servers.toString().split(u',', Qt::SkipEmptyParts);
-    for (const QString &server : raw) {
-        if (!server.trimmed().isEmpty())
-            s.servers << server.trimmed();
-    }
-    s.agentId = settings.value(QStringLiteral("agentId")).toString().trimmed();
-    s.agentName = settings.value(QStringLiteral("agentName")).toString().trimmed();
-    s.team = settings.value(QStringLiteral("team")).toString().trimmed();
-    s.credentialsFile = settings.value(QStringLiteral("credentialsFile")).toString();
-    s.user = settings.value(QStringLiteral("user")).toString();
-    s.password = settings.value(QStringLiteral("password")).toString();
-    s.tls = settings.value(QStringLiteral("tls"), false).toBool();
-    s.caFile = settings.value(QStringLiteral("caFile")).toString();
-    s.certFile = settings.value(QStringLiteral("certFile")).toString();
-    s.keyFile = settings.value(QStringLiteral("keyFile")).toString();
-    s.bucket = settings.value(QStringLiteral("bucket"), s.bucket).toString();
-    s.auditStream = settings.value(QStringLiteral("auditStream"), s.auditStream).toString();
-    s.ttlSeconds = settings.value(QStringLiteral("ttlSeconds"), s.ttlSeconds).toInt();
-    s.replicas = settings.value(QStringLiteral("replicas"), s.replicas).toInt();
-    const QVariant supervisors = settings.value(QStringLiteral("supervisors"));
-    s.supervisors = supervisors.typeId() == QMetaType::QStringList
-        ? supervisors.toStringList()
-        : supervisors.toString().split(u',', Qt::SkipEmptyParts);
-    for (QString &id : s.supervisors)
-        id = id.trimmed();
-    settings.endGroup();
+    s.servers = settings.value(K::FloorServers).toStringList();
+    s.agentId = settings.value(K::FloorAgentId).toString().trimmed();
+    s.agentName = settings.value(K::FloorAgentName).toString().trimmed();
+    s.team = settings.value(K::FloorTeam).toString().trimmed();
+    s.credentialsFile = settings.value(K::FloorCredentialsFile).toString();
+    s.user = settings.value(K::FloorUser).toString();
+    s.password = settings.value(K::FloorPassword).toString();
+    s.tls = settings.value(K::FloorTls).toBool();
+    s.caFile = settings.value(K::FloorCaFile).toString();
+    s.certFile = settings.value(K::FloorCertFile).toString();
+    s.keyFile = settings.value(K::FloorKeyFile).toString();
+    s.bucket = settings.value(K::FloorBucket).toString();
+    s.auditStream = settings.value(K::FloorAuditStream).toString();
+    s.ttlSeconds = settings.value(K::FloorTtlSeconds).toInt();
+    s.replicas = settings.value(K::FloorReplicas).toInt();
+    s.supervisors = settings.value(K::FloorSupervisors).toStringList();
     return s;
 }

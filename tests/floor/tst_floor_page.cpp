@@ -12,8 +12,10 @@
 #include "core/Tapi.h"
 #include "floor/FloorFilterModel.h"
 #include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qset.h>
+#include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtGui/qaccessible.h>
 #include <QtQml/qqmlcomponent.h>
@@ -102,6 +104,10 @@ private:
     bool press(QQuickItem *control) const;
     void settleAgents();
 
+    // The settings the pages read (the theme): defaults, in a file of the test's own.
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QSettings> m_userSettings;
+    std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<QTemporaryDir> m_store;
     std::unique_ptr<NatsServer> m_server;
     std::unique_ptr<AgentConsole> m_ana; // a conference of alice, bob and carol; team north
@@ -116,6 +122,10 @@ void TestFloorPage::initTestCase()
 {
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     hookline::ui::installAccessibility();
+    m_userSettings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("hookline.conf")),
+                                                 QSettings::IniFormat);
+    m_settings = std::make_unique<ConsoleSettings>(m_userSettings.get(), QString(), nullptr);
+    ConsoleSettings::setQmlInstance(m_settings.get());
 }
 
 void TestFloorPage::init()

@@ -287,6 +287,8 @@ void SimDriver::clearSettings()
         if (key != SettingsSchema::Language)
             m_settings->remove(SettingsSchema::spec(key).name);
     }
+    for (int a = 0; a < SettingsSchema::ArrayCount; ++a)
+        m_settings->remove(SettingsSchema::array(SettingsSchema::Array(a)).name);
     m_settings->setValue(SettingsSchema::spec(SettingsSchema::RecordingFolder).name, recordingFolder());
     if (m_consoleSettings) {
         m_consoleSettings->setAdminFile(QString());

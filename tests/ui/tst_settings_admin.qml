@@ -8,6 +8,8 @@ import Hookline.TestSupport
 // The settings page over ConsoleSettings: controls show what the user's file holds (a bad value shows the
 // default) and store what the agent chooses; a key the administrator's file pins shows its pinned value,
 // locked, saying why (visible note, tool-tip reason, accessible description), and cannot be changed.
+// The audio device pickers too. Nothing in QML spells a default: the theme and the shortcuts start from
+// ConsoleSettings and follow it.
 Item {
     id: root
     width: 1280
@@ -16,13 +18,13 @@ Item {
     Component { id: settingsComponent; SettingsPage { anchors.fill: parent } }
     Component { id: audioPaneComponent; AudioDevicesPane { width: 900 } }
     Component { id: tipComponent; DisabledReasonTip { anchors.fill: parent } }
+    Component { id: stateBarComponent; AgentStateBar { } }
 
     TestCase {
         name: "SettingsAdmin"
         when: windowShown
 
         function init() { SimDriver.reset() }
-        function cleanup() { Theme.override = "system" }
 
         function makePage() {
             const page = createTemporaryObject(settingsComponent, root)
@@ -169,6 +171,68 @@ Item {
             compare(ConsoleSettings.shortcuts.hold.value, "F9")
             verify(!editor.assign("mute", "F9"))
             compare(SimDriver.settingValue("shortcuts/hold"), undefined)
+        }
+
+        // A device picker whose role the administrator pins: locked on the pinned device, saying why; the
+        // choice cannot be changed through the devices either. The other roles stay the agent's.
+        function test_pinnedDevicePickerIsLocked_data() {
+            return [
+                { tag: "microphone", picker: "microphoneDevice", key: "audio/capture", role: AudioDevices.Capture,
+                  free: "earpieceDevice" },
+                { tag: "earpiece", picker: "earpieceDevice", key: "audio/playback", role: AudioDevices.Playback,
+                  free: "ringerDevice" },
+                { tag: "ringer", picker: "ringerDevice", key: "audio/ringer", role: AudioDevices.Ringer,
+                  free: "microphoneDevice" },
+            ]
+        }
+        function test_pinnedDevicePickerIsLocked(data) {
+            const pane = createTemporaryObject(audioPaneComponent, root)
+            const combo = findChild(pane, data.picker + "Combo")
+            const note = findChild(pane, "pinned_" + data.key.replace(/\//g, "_") + "_id")
+            verify(combo.enabled)
+            verify(!note.visible)
+            compare(combo.Accessible.description, "")
+            const pins = {}
+            pins[data.key + "/id"] = "desk-headset-id"
+            pins[data.key + "/description"] = "Desk headset"
+            SimDriver.setAdminSettings(pins)
+            tryCompare(combo, "enabled", false)
+            compare(combo.displayText, "Desk headset (not connected)")
+            compare(combo.disabledReason, "Set by your administrator")
+            compare(combo.Accessible.description, "Set by your administrator")
+            verify(note.visible)
+            verify(findChild(pane, data.free + "Combo").enabled)
+            // Through the devices: refused, the pinned choice stays.
+            verify(!CallAudioRouter.devices.chooseDevice(data.role, ""))
+            compare(CallAudioRouter.devices.chosenDeviceId(data.role), "desk-headset-id")
+            SimDriver.setAdminSettings({})
+            tryCompare(combo, "enabled", true)
+            verify(!note.visible)
+            compare(combo.currentIndex, 0) // the system default again
+        }
+
+        // The theme starts from the schema's default and follows the setting, with no window binding it.
+        function test_themeFollowsTheSchema() {
+            compare(Theme.override, ConsoleSettings.theme.defaultValue)
+            SimDriver.setSettingValue("appearance/theme", "dark")
+            compare(Theme.override, "dark")
+            verify(Theme.dark)
+            SimDriver.setAdminSettings({ "appearance/theme": "light" })
+            compare(Theme.override, "light")
+            verify(!Theme.dark)
+            SimDriver.reset()
+            compare(Theme.override, ConsoleSettings.theme.defaultValue)
+        }
+
+        // The state bar's shortcuts are the settings' (no sequence spelled in QML).
+        function test_shortcutsComeFromTheSettings() {
+            const bar = createTemporaryObject(stateBarComponent, root)
+            compare(bar.shortcuts.ready, ConsoleSettings.shortcuts.ready.defaultValue)
+            compare(bar.shortcuts.stateMenu, ConsoleSettings.shortcuts.stateMenu.value)
+            SimDriver.setAdminSettings({ "shortcuts/ready": "F8" })
+            compare(bar.shortcuts.ready, "F8")
+            SimDriver.setSettingValue("shortcuts/stateMenu", "Ctrl+Alt+N")
+            compare(bar.shortcuts.stateMenu, "Ctrl+Alt+N")
         }
     }
 }

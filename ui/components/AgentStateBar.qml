@@ -13,7 +13,7 @@ RowLayout {
     objectName: "agentStateBar"
     spacing: Theme.spacing
 
-    property var shortcuts: ({ ready: "Ctrl+Shift+Y", stateMenu: "Ctrl+Shift+N" })
+    property var shortcuts: ConsoleSettings.shortcutSequences // { ready: ..., stateMenu: ... }: the settings'
     function openStateMenu() {
         stateMenu.open()
         stateMenu.currentIndex = 0

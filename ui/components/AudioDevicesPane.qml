@@ -29,12 +29,16 @@ ColumnLayout {
     }
 
     // A role's device: "System default" or one of the present devices; why the role falls back, if it does.
+    // Locked, saying why, when the administrator pins the role's device.
     component RolePicker: ColumnLayout {
         id: picker
         property string label
         property int role
         property AudioDevices devices
         property int revision
+        property string lockedReason // inline components do not see the pane's ids
+        readonly property Setting setting: devices ? devices.setting(role) : null
+        readonly property bool pinned: setting !== null && setting.pinned
         Layout.fillWidth: true
         spacing: 2
         RowLayout {
@@ -47,7 +51,10 @@ ColumnLayout {
                 textRole: "name"
                 valueRole: "id"
                 model: picker.devices && picker.revision >= 0 ? picker.devices.choices(picker.role) : []
+                enabled: !picker.pinned
+                property string disabledReason: picker.pinned ? picker.lockedReason : ""
                 Accessible.name: picker.label
+                Accessible.description: disabledReason
                 function sync() {
                     currentIndex = picker.devices ? Math.max(0, indexOfValue(picker.devices.chosenDeviceId(picker.role))) : -1
                 }
@@ -59,6 +66,7 @@ ColumnLayout {
                         sync()
                 }
             }
+            PinnedNote { setting: picker.setting }
         }
         PlainLabel {
             objectName: picker.objectName + "Fallback"
@@ -76,6 +84,7 @@ ColumnLayout {
 
     RolePicker {
         objectName: "microphoneDevice"
+        lockedReason: pinnedText.text
         label: qsTr("Microphone")
         role: AudioDevices.Capture
         devices: pane.devices
@@ -83,6 +92,7 @@ ColumnLayout {
     }
     RolePicker {
         objectName: "earpieceDevice"
+        lockedReason: pinnedText.text
         label: qsTr("Earpiece")
         role: AudioDevices.Playback
         devices: pane.devices
@@ -90,6 +100,7 @@ ColumnLayout {
     }
     RolePicker {
         objectName: "ringerDevice"
+        lockedReason: pinnedText.text
         label: qsTr("Ringer")
         role: AudioDevices.Ringer
         devices: pane.devices
@@ -219,7 +230,7 @@ ColumnLayout {
             objectName: "recordingFormat"
             codes: ConsoleSettings.recordingFormat.allowed
             code: ConsoleSettings.recordingFormat.value
-            nameOf: function(value) { return value === "flac" ? qsTr("FLAC") : value === "opus" ? qsTr("Ogg Opus") : qsTr("WAV") }
+            nameOf: function(value) { return { wav: qsTr("WAV"), flac: qsTr("FLAC"), opus: qsTr("Ogg Opus") }[value] }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
             enabled: !ConsoleSettings.recordingFormat.pinned
             property string disabledReason: ConsoleSettings.recordingFormat.pinned ? pinnedText.text : ""
@@ -235,7 +246,7 @@ ColumnLayout {
             objectName: "recordingLayout"
             codes: ConsoleSettings.recordingLayout.allowed
             code: ConsoleSettings.recordingLayout.value
-            nameOf: function(value) { return value === "mono" ? qsTr("Mono: both mixed") : qsTr("Stereo: caller left, agent right") }
+            nameOf: function(value) { return { stereo: qsTr("Stereo: caller left, agent right"), mono: qsTr("Mono: both mixed") }[value] }
             Layout.preferredWidth: Math.max(implicitWidth, 220)
             enabled: !ConsoleSettings.recordingLayout.pinned
             property string disabledReason: ConsoleSettings.recordingLayout.pinned ? pinnedText.text : ""

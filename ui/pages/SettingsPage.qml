@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Hookline.Engine
 import Hookline.Ui
 
-// Lines (read only: their state and why one is out of service), shortcuts, headsets, audio, theme, wrap-up time
+// Lines (their state and why one is out of service) and the SIP accounts (added, edited, removed), shortcuts, headsets, audio, theme, wrap-up time
 // and language. Changes are stored in the user's settings at once (ConsoleSettings); a setting the
 // administrator's file pins is shown locked, with the reason.
 Pane {
@@ -54,6 +54,10 @@ Pane {
             LinesPane {
                 Layout.fillWidth: true
             }
+            Label { text: qsTr("SIP accounts"); font.bold: true; color: Theme.text }
+            SipAccountsPane {
+                Layout.fillWidth: true
+            }
 
             Label { text: qsTr("Keyboard shortcuts"); font.bold: true; font.pixelSize: Theme.fontLarge; color: Theme.text }
             ShortcutEditor {
@@ -84,16 +88,13 @@ Pane {
                     codes: setting.allowed
                     code: setting.value
                     nameOf: function(value) {
-                        return value === "light" ? qsTr("Light") : value === "dark" ? qsTr("Dark") : qsTr("Follow the system")
+                        return { system: qsTr("Follow the system"), light: qsTr("Light"), dark: qsTr("Dark") }[value]
                     }
                     enabled: !setting.pinned
                     property string disabledReason: setting.pinned ? pinnedNote.text : ""
                     Accessible.name: qsTr("Theme")
                     Accessible.description: disabledReason
-                    onChosen: function(value) {
-                        setting.value = value
-                        Theme.override = setting.value
-                    }
+                    onChosen: function(value) { setting.value = value } // Theme follows the setting
                 }
                 PinnedNote { setting: ConsoleSettings.theme }
             }

@@ -1,13 +1,15 @@
 pragma Singleton
 import QtQuick
+import Hookline.Engine
 
 // Colours and sizes for the console. "system" follows the desktop: Qt 6.4 has no colour-scheme
 // hint (QStyleHints::colorScheme is 6.5+), so dark is derived from the window colour's lightness.
 QtObject {
     id: theme
 
-    // "system", "light" or "dark"; the console stores the choice in its settings.
-    property string override: "system"
+    // "system", "light" or "dark": the setting appearance/theme (its default is the schema's); a test may
+    // set it for one window.
+    property string override: ConsoleSettings.theme.value
 
     readonly property SystemPalette system: SystemPalette { colorGroup: SystemPalette.Active }
     readonly property bool systemDark: system.window.hslLightness < 0.5

@@ -113,6 +113,7 @@ bool FloorSupervisorBench::showPage()
     FloorLink::setQmlInstance(&m_link);
     FloorModel::setQmlInstance(&m_model);
     AgentState::setQmlInstance(&m_agent); // the page's components read it (this console's own agent)
+    ConsoleSettings::setQmlInstance(&m_settings);
     m_qml = std::make_unique<QQmlEngine>();
     m_qml->addImportPath(QStringLiteral("qrc:/qt/qml"));
     QQmlComponent component(m_qml.get());

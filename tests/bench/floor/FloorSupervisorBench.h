@@ -3,11 +3,14 @@
 #include "agent/AgentState.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorModel.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qprocess.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtCore/qtimer.h>
 
 #include <memory>
@@ -55,6 +58,10 @@ private:
     FloorLink m_link {nullptr};
     FloorModel m_model {&m_link};
     AgentState m_agent {nullptr};
+    // The settings the page reads (the theme): defaults, in a file of the benchmark's own.
+    QTemporaryDir m_settingsDir;
+    QSettings m_userSettings {m_settingsDir.filePath(QStringLiteral("hookline.conf")), QSettings::IniFormat};
+    ConsoleSettings m_settings {&m_userSettings, QString(), nullptr};
     std::unique_ptr<FloorFilterModel> m_filter;
     std::unique_ptr<QQmlEngine> m_qml;
     std::unique_ptr<QObject> m_window;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The console loads the SIP accounts its settings configure (array sipAccounts) next to the simulated
 # lines. "good": an account whose registrar does not answer is a line out of service with the reason,
-# in the console's trace. "bad": an account the provider refuses is reported as an engine error naming
+# in the console's trace. "bad": an account the settings schema refuses is reported as an engine error naming
 # the key, and the console runs on (the simulated lines still get their calls). Bounded (20 s).
 set -euo pipefail
 app=$1
@@ -31,7 +31,7 @@ for _ in $(seq 1 200); do
   if [ "$mode" = good ] && found 'sip/agent1.*does not answer'; then
     grep -h 'sip/agent1' "$work/trace.jsonl" "$work/console.log" | head -3; exit 0
   fi
-  if [ "$mode" = bad ] && found '"event":"error".*sipAccounts\[0\]\.transport' && found '"line":"sim/.*"state":"OFFERING"'; then
+  if [ "$mode" = bad ] && found '"event":"error".*sipAccounts/1/transport' && found '"line":"sim/.*"state":"OFFERING"'; then
     grep '"event":"error"' "$work/trace.jsonl"; exit 0
   fi
   sleep 0.1
