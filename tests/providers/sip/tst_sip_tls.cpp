@@ -152,9 +152,11 @@ void tst_SipTls::initTestCase()
     // The console starts at once: its registrations are tried again every second until Kamailio answers.
     const QString ca = QDir(dir).filePath(QStringLiteral("ca.pem"));
     auto account = [&](const char *user, const char *password, quint16 port, const QString &caFile) {
-        return QVariantMap {{"user", user},        {"password", password},
-                            {"transport", "tls"},  {"registrar", QStringLiteral("127.0.0.1:%1").arg(port)},
-                            {"tlsCaFile", caFile}, {"codecs", "PCMU"}};
+        return QVariantMap {{"user", user},
+                            {"password", password},
+                            {"transport", "tls"},
+                            {"registrar", QStringLiteral("127.0.0.1:%1").arg(port)},
+                            {"tlsCaFile", caFile}};
     };
     m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
     QVERIFY2(m_console->start({account("agent1", "secret1", m_trustedPort, ca),
