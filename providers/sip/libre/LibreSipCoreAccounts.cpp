@@ -127,9 +127,7 @@ void LibreSipCore::openAccount(Account &account)
     sa_set_port(&account.localAddress, uint16_t(config.localPort));
 
     if (config.transport == SipAccountConfig::Transport::Tls) {
-        // Every TLS connection of the account checks the server's certificate (LibreTlsContext); a
-        // CA or certificate file that cannot be used keeps the line out of service, retried as a
-        // registration is.
+        // Every TLS connection of the account checks the server's certificate (LibreTlsContext).
         QString problem;
         account.tls = LibreTlsContext::create(config, &problem);
         if (!account.tls) {
