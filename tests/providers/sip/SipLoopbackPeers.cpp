@@ -112,8 +112,12 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
         for (const TlsListener &listener : std::as_const(m_tlsListeners)) {
             listen += "listen=tls:127.0.0.1:" + QByteArray::number(listener.port) + '\n';
             domains += "[server:127.0.0.1:" + QByteArray::number(listener.port) + "]\nmethod = TLSv1.2+\n"
-                + "certificate = " + listener.certificate.toUtf8() + "\nprivate_key = "
-                + listener.privateKey.toUtf8() + "\nverify_certificate = no\nrequire_certificate = no\n\n";
+                + "certificate = " + listener.certificate.toUtf8()
+                + "\nprivate_key = " + listener.privateKey.toUtf8()
+                + (listener.clientCa.isEmpty()
+                       ? QByteArray("\nverify_certificate = no\nrequire_certificate = no\n\n")
+                       : "\nverify_certificate = yes\nrequire_certificate = yes\nca_list = "
+                           + listener.clientCa.toUtf8() + "\n\n");
         }
         // The default server domain must have a certificate too: the first listener's.
         domains += "[server:default]\ncertificate = " + m_tlsListeners.front().certificate.toUtf8()

@@ -32,6 +32,7 @@ public:
         quint16 port = 0;
         QString certificate;
         QString privateKey;
+        QString clientCa; // not empty: clients must show a certificate from this CA
     };
     // Before prepareKamailio(): Kamailio also listens for TLS on these ports (kamailio-tls.cfg.in).
     void setTlsListeners(const QList<TlsListener> &listeners) { m_tlsListeners = listeners; }
