@@ -38,6 +38,10 @@ packages=(
   # far end of the per-codec audio test (tst_sip_audio_codecs: its g711, g722, opus, aufile, sndfile
   # modules play a tone and record what they hear). docs/provider-guide.md, "Codecs", says why each.
   libopus-dev baresip-core
+  # SIP over TLS: libssl-dev for the provider's certificate checks (libre's TLS is OpenSSL), Kamailio's
+  # TLS module for the loopback TLS registrar, and the openssl CLI the TLS test makes its CA and
+  # certificates with at run time (tst_sip_tls)
+  libssl-dev kamailio-tls-modules openssl
   # The floor (issue 16): the NATS C client (JetStream, key-value) and the server the floor tests start
   libnats-dev nats-server
 )

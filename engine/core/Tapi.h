@@ -131,6 +131,7 @@ enum CallInfoState {
     InfoNumMonitors = 0x2000,
     InfoCallerId = 0x8000,
     InfoCalledId = 0x10000,
+    InfoConnectedId = 0x20000,
     InfoUserUserInfo = 0x200000,
 };
 Q_ENUM_NS(CallInfoState)

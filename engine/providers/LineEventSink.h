@@ -47,6 +47,10 @@ public:
     // The call vanished at the switch without this station taking part (bridged, transferred away).
     virtual void callCleared(CallId call) = 0;
     virtual void userUserInfoReceived(CallId call, const QByteArray &uui) = 0;
+    // The party at the far end changed while the call went on (the far end completed an attended transfer
+    // to this station: SIP INVITE with Replaces): the session's remote number and name become these
+    // (TAPI's connected ID, LINECALLINFOSTATE_CONNECTEDID).
+    virtual void remotePartyChanged(CallId call, const QString &number, const QString &name) = 0;
     virtual void digitReceived(CallId call, QChar digit) = 0;
     // How many other stations take part in the call now (a bridged address: those connected and active
     // there). A provider that knows reports every change; the engine then refuses a hold at once while

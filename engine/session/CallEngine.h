@@ -106,6 +106,7 @@ public:
     void remoteDisconnected(CallId call, int disconnectMode, const QByteArray &uui) override;
     void callCleared(CallId call) override;
     void userUserInfoReceived(CallId call, const QByteArray &uui) override;
+    void remotePartyChanged(CallId call, const QString &number, const QString &name) override;
     void digitReceived(CallId call, QChar digit) override;
     void callParticipantsChanged(CallId call, int otherStations) override;
     void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;

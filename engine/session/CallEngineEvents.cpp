@@ -235,6 +235,17 @@ void CallEngine::userUserInfoReceived(CallId id, const QByteArray &uui)
     refreshFeatures(call);
 }
 
+void CallEngine::remotePartyChanged(CallId id, const QString &number, const QString &name)
+{
+    Call *call = findCall(id);
+    if (!call || call->closed || (call->remoteNumber == number && call->remoteName == name))
+        return;
+    call->remoteNumber = number;
+    call->remoteName = name;
+    for (CallSession *handle : call->handles)
+        Q_EMIT handle->callInfoChanged(InfoConnectedId);
+}
+
 void CallEngine::callAudioAttached(CallId id, std::shared_ptr<LineAudioEndpoint> endpoint)
 {
     Call *call = findCall(id);

@@ -145,7 +145,9 @@ const QList<SettingsSchema::ArraySpec> &arrays()
              text(Entry, "authUser"), // empty: the user
              secret(Entry, "password"),
              text(Entry, "displayName"),
-             text(Entry, "transport", "udp", {QStringLiteral("udp"), QStringLiteral("tcp")}),
+             text(Entry, "transport", "udp", {QStringLiteral("udp"), QStringLiteral("tcp"), QStringLiteral("tls")}),
+             text(Entry, "tlsCaFile"), // PEM CAs the server's certificate must chain to; empty: the system's
+             text(Entry, "tlsCertificateFile"), // PEM chain and key shown to a server that asks
              number(Entry, "expires", 600, 60, 86400),
              number(Entry, "rejectStatus", 603, 400, 699),
              number(Entry, "localPort", 0, 0, 65535),

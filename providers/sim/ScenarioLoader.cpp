@@ -544,6 +544,13 @@ bool ScenarioLoader::loadMedia(Scenario *scenario, const QString &baseDir, QStri
             farEnd.recordPath = target.absoluteFilePath();
         }
     }
+    // A SIP line's TLS files, as its media: relative to the scenario's folder (the provider reads them).
+    for (ScenarioSipLine &line : scenario->sipLines) {
+        for (const QString key : {QStringLiteral("tlsCaFile"), QStringLiteral("tlsCertificateFile")}) {
+            if (const QString file = line.account.value(key).toString(); !file.isEmpty())
+                line.account.insert(key, QFileInfo(base.filePath(file)).absoluteFilePath());
+        }
+    }
     ScenarioAgent &agent = scenario->agent;
     if (!agent.playFile.isEmpty()
         && !decode(agent.playFile, agent.playWhere, SimAgentAudio::SampleRate, &agent.playSamples))
@@ -685,7 +692,7 @@ bool ScenarioLoader::loadData(const QByteArray &json, const QString &fileName, S
         }
         result.steps.append(step);
     }
-    if (!steps) {
+    if (!steps || !ScenarioSipLines::checkRemoteStates(r, result)) {
         *error = r.error();
         return false;
     }

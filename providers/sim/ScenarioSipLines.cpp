@@ -1,5 +1,6 @@
 #include "ScenarioSipLines.h"
 
+#include <QtCore/qhash.h>
 #include <QtCore/qjsonarray.h>
 
 #ifdef HOOKLINE_SCENARIO_SIP
@@ -8,10 +9,10 @@
 
 namespace {
 
-const QStringList TextKeys = {QStringLiteral("registrar"), QStringLiteral("proxy"),
-                              QStringLiteral("user"),      QStringLiteral("authUser"),
-                              QStringLiteral("password"),  QStringLiteral("displayName"),
-                              QStringLiteral("transport")};
+const QStringList TextKeys = {
+    QStringLiteral("registrar"), QStringLiteral("proxy"),     QStringLiteral("user"),
+    QStringLiteral("authUser"),  QStringLiteral("password"),  QStringLiteral("displayName"),
+    QStringLiteral("transport"), QStringLiteral("tlsCaFile"), QStringLiteral("tlsCertificateFile")};
 
 struct IntegerKey
 {
@@ -149,4 +150,50 @@ bool ScenarioSipLines::checkStep(ScenarioReader &r, const Scenario &scenario, co
     default:
         return true;
     }
+}
+
+bool ScenarioSipLines::checkRemoteStates(ScenarioReader &r, const Scenario &scenario)
+{
+    if (scenario.sipLines.isEmpty())
+        return true;
+    // label -> the SIP line its session is on; labels bound from other labels until nothing changes
+    // (a step may come before, in the file, the one that binds the label it starts from).
+    QHash<QString, QString> sipLineOf;
+    auto bind = [&](const QJsonObject &args, const char *key, const QString &line) {
+        const QString label = args.value(QLatin1String(key)).toString();
+        if (label.isEmpty() || sipLineOf.contains(label))
+            return false;
+        sipLineOf.insert(label, line);
+        return true;
+    };
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const ScenarioStep &step : scenario.steps) {
+            const QJsonObject &a = step.args;
+            if (step.kind == ScenarioStep::Incoming
+                || (step.kind == ScenarioStep::Agent && step.verb == QLatin1String("makeCall"))) {
+                const QString line = a.value(QLatin1String("line")).toString();
+                if (scenario.isSipLine(line))
+                    changed |= bind(a, "as", line);
+            } else if (step.kind == ScenarioStep::Agent) {
+                const QString line = sipLineOf.value(a.value(QLatin1String("session")).toString());
+                if (!line.isEmpty()) {
+                    changed |= bind(a, "as", line);
+                    changed |= bind(a, "consultAs", line);
+                }
+            }
+        }
+    }
+    for (qsizetype i = 0; i < scenario.steps.size(); ++i) {
+        const ScenarioStep &step = scenario.steps.at(i);
+        if (step.kind != ScenarioStep::Remote || step.verb != QLatin1String("state"))
+            continue;
+        const QString label = step.args.value(QLatin1String("session")).toString();
+        if (const QString line = sipLineOf.value(label); !line.isEmpty())
+            return r.fail(QStringLiteral("/steps/%1/session").arg(i),
+                          QStringLiteral("'%1' is a call on SIP line '%2': its far end is a real SIP phone, "
+                                         "whose states the network reports; the scenario cannot set them")
+                              .arg(label, line));
+    }
+    return true;
 }

@@ -17,5 +17,10 @@ bool read(ScenarioReader &r, const QJsonObject &o, const QString &path, Scenario
 // Refuses steps that act through the simulated switch on a SIP line (offer, lineService, closeLine) and
 // `incoming` on a line that is not a SIP line, naming the step's key.
 bool checkStep(ScenarioReader &r, const Scenario &scenario, const ScenarioStep &step, const QString &path);
+// Refuses `remote: state` for a session on a SIP line (its far end is a real phone: the network reports
+// its states). Sessions are followed by their labels: `incoming` and `makeCall` on a SIP line, and the
+// labels a step on such a session adds (`as`, `consultAs` of a consult or conference, `openHandle`).
+// `scenario.steps` in file order; the refusal names the step's `session` key.
+bool checkRemoteStates(ScenarioReader &r, const Scenario &scenario);
 
 } // namespace ScenarioSipLines

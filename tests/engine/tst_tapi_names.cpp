@@ -108,6 +108,7 @@ void TestTapiNames::otherConstants()
     QCOMPARE(int(PrivilegeOwner), 0x4);
     QCOMPARE(int(FeatureDrop), 0x80);
     QCOMPARE(int(InfoUserUserInfo), 0x00200000);
+    QCOMPARE(int(InfoConnectedId), 0x00020000);
     QCOMPARE(int(SharingPrivate), 0x1);
     QCOMPARE(int(SharingBridgedExclusive), 0x2);
     QCOMPARE(int(SharingBridgedNew), 0x4);

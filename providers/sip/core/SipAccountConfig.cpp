@@ -35,7 +35,7 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
         QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
         QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
-        QStringLiteral("codecs"),
+        QStringLiteral("codecs"),       QStringLiteral("tlsCaFile"), QStringLiteral("tlsCertificateFile"),
     };
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -98,9 +98,20 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         c.transport = Transport::Udp;
     } else if (transport == QLatin1String("tcp")) {
         c.transport = Transport::Tcp;
+    } else if (transport == QLatin1String("tls")) {
+        c.transport = Transport::Tls;
     } else {
-        *error = QStringLiteral("transport: '%1' is not udp or tcp").arg(text("transport"));
+        *error = QStringLiteral("transport: '%1' is not udp, tcp or tls").arg(text("transport"));
         return false;
+    }
+    // The files are read when the account opens: one that cannot be read puts the line out of service.
+    c.tlsCaFile = text("tlsCaFile");
+    c.tlsCertificateFile = text("tlsCertificateFile");
+    for (const char *key : {"tlsCaFile", "tlsCertificateFile"}) {
+        if (!text(key).isEmpty() && c.transport != Transport::Tls) {
+            *error = QStringLiteral("%1: only for transport tls").arg(QLatin1String(key));
+            return false;
+        }
     }
     if (!integer("expires", 60, 86400, &c.expires) || !integer("localPort", 0, 65535, &c.localPort))
         return false;

@@ -9,7 +9,7 @@
 // lines"). Each account is one line of the console.
 struct SipAccountConfig
 {
-    enum class Transport { Udp, Tcp };
+    enum class Transport { Udp, Tcp, Tls };
 
     QString id; // the engine sees "sip/<id>"; default: the user
     QString registrar; // host[:port] of the registrar (required)
@@ -19,6 +19,11 @@ struct SipAccountConfig
     QString password;
     QString displayName;
     Transport transport = Transport::Udp;
+    // TLS (transport tls): the PEM file of the certificate authorities the registrar's or proxy's
+    // certificate must chain to (empty: the system's trust store), and an optional PEM file with this
+    // account's own certificate chain and private key (sent when the server asks for one).
+    QString tlsCaFile;
+    QString tlsCertificateFile;
     int expires = 600; // seconds asked for in REGISTER; libre refreshes before they run out
     int rejectStatus = 603; // reject(): 603 Decline or 486 Busy Here
     int localPort = 0; // SIP port this account listens on; 0: any free port
@@ -31,7 +36,9 @@ struct SipAccountConfig
     QString registrarHost() const;
     QString transportName() const
     {
-        return transport == Transport::Tcp ? QStringLiteral("tcp") : QStringLiteral("udp");
+        return transport == Transport::Tls ? QStringLiteral("tls")
+            : transport == Transport::Tcp  ? QStringLiteral("tcp")
+                                           : QStringLiteral("udp");
     }
 
     // Returns false with *error naming the offending key and value.

@@ -83,8 +83,9 @@ void SipLineProvider::start(LineEventSink *sink)
             });
     connect(m_stack, &SipStack::commandDone, this, &SipLineProvider::onCommandDone);
     connect(m_stack, &SipStack::callReplaced, this,
-            [this](quint64 token, quint64 newToken, const QString &, const QString &) {
-                // The session goes on with the replacing far end: the same CallId, the new dialog's token.
+            [this](quint64 token, quint64 newToken, const QString &number, const QString &name) {
+                // The session goes on with the replacing far end: the same CallId, the new dialog's token,
+                // and the new party's number and name.
                 auto it = m_calls.find(token);
                 if (it == m_calls.end()) {
                     m_stack->hangup(newToken, SipDisconnectMapping::q850ForMode(DisconnectNormal), {});
@@ -98,6 +99,8 @@ void SipLineProvider::start(LineEventSink *sink)
                 call.established = true;
                 m_calls.insert(newToken, call);
                 m_tokenOf.insert(call.id, newToken);
+                if (m_sink && !number.isEmpty())
+                    m_sink->remotePartyChanged(call.id, number, name);
             });
     connect(m_stack, &SipStack::transferCallPlaced, this,
             [this](quint64 token, quint64 newToken, const QString &target) {

@@ -130,14 +130,30 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
         if (std::optional<SipUserToUser> parsed = SipUserToUser::parse(fromPl(header->val)))
             uui = parsed->data;
     }
-    QByteArray name = fromPl(msg->from.dname);
-    if (name.size() >= 2 && name.startsWith('"') && name.endsWith('"'))
-        name = name.mid(1, name.size() - 2);
+    QByteArray name = unquoted(fromPl(msg->from.dname));
     const quint64 token = call->token;
     core->m_calls.emplace(token, std::move(call));
     if (replaced) {
-        // The user already talks on the replaced call: answer at once and leave that dialog (BYE).
-        Q_EMIT core->m_stack->callReplaced(replaced, token, QString::fromUtf8(fromPl(msg->from.uri.user)),
+        // The user already talks on the replaced call: answer at once and leave that dialog (BYE). The
+        // party is now whoever sent this INVITE: as the network asserts it (P-Asserted-Identity, RFC
+        // 3325), else its From.
+        QByteArray number = fromPl(msg->from.uri.user);
+        if (const struct sip_hdr *asserted = sip_msg_hdr(msg, SIP_HDR_P_ASSERTED_IDENTITY)) {
+            struct sip_addr identity
+            {
+            };
+            if (sip_addr_decode(&identity, &asserted->val) == 0) {
+                // sip:/sips: name the number in the user part; tel: in what follows the scheme.
+                const QByteArray user = !pl_strcasecmp(&identity.uri.scheme, "tel")
+                    ? fromPl(identity.uri.host)
+                    : fromPl(identity.uri.user);
+                if (!user.isEmpty()) {
+                    number = user;
+                    name = unquoted(fromPl(identity.dname));
+                }
+            }
+        }
+        Q_EMIT core->m_stack->callReplaced(replaced, token, QString::fromUtf8(number),
                                            QString::fromUtf8(name));
         Call &replacing = *core->m_calls[token];
         struct mbuf *body = bodyOf(core->sdpFor(replacing, false));
@@ -305,8 +321,7 @@ QByteArray LibreSipCore::uriFor(const Account &account, const QString &target)
         if (!uri.contains('@'))
             uri += '@' + account.config.registrar.toUtf8();
         uri = "sip:" + uri;
-        if (account.config.transport == SipAccountConfig::Transport::Tcp)
-            uri += ";transport=tcp";
+        uri += transportParameter(account.config);
     }
     return uri;
 }

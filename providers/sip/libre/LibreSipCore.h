@@ -76,6 +76,7 @@ private:
     static int authenticate(char **user, char **password, const char *realm, void *arg);
     static void registrationResponse(int err, const struct sip_msg *msg, void *arg);
     static void retryRegistration(void *arg);
+    static void retryOpen(void *arg); // an account whose TLS files could not be used
     static void trace(bool tx, enum sip_transp transport, const struct sa *src, const struct sa *dst,
                       const uint8_t *packet, size_t length, void *arg);
     static void incoming(const struct sip_msg *msg, void *arg);

@@ -104,8 +104,7 @@ void LibreSipCore::start(const QList<SipAccountConfig> &accounts)
 void LibreSipCore::openAccount(Account &account)
 {
     const SipAccountConfig &config = account.config;
-    const QByteArray transportParam =
-        config.transport == SipAccountConfig::Transport::Tcp ? ";transport=tcp" : "";
+    const QByteArray transportParam = transportParameter(config);
     account.aor = "sip:" + config.user.toUtf8() + '@' + config.registrar.toUtf8();
     account.registrarUri = "sip:" + config.registrar.toUtf8() + transportParam;
     if (!config.proxy.isEmpty())
@@ -127,14 +126,28 @@ void LibreSipCore::openAccount(Account &account)
         sa_set_str(&account.localAddress, "127.0.0.1", 0);
     sa_set_port(&account.localAddress, uint16_t(config.localPort));
 
+    if (config.transport == SipAccountConfig::Transport::Tls) {
+        // Every TLS connection of the account checks the server's certificate (LibreTlsContext).
+        QString problem;
+        account.tls = LibreTlsContext::create(config, &problem);
+        if (!account.tls) {
+            // Read again at the retry interval: a file put right (or mounted late) brings the line up.
+            setRegistration(account, false, QStringLiteral("TLS: %1").arg(problem));
+            tmr_start(&account.retry, uint64_t(m_retrySeconds) * 1000, &LibreSipCore::retryOpen, &account);
+            return;
+        }
+    }
     int err = dnsc_alloc(&account.dns, nullptr, nullptr, 0);
     if (!err)
         err =
             sip_alloc(&account.sip, account.dns, 32, 32, 32, "Hookline", &LibreSipCore::sipExited, &account);
-    if (!err)
+    // A TLS account speaks TLS only: no plain socket beside it that would take unprotected requests.
+    if (!err && config.transport != SipAccountConfig::Transport::Tls)
         err = sip_transp_add(account.sip, SIP_TRANSP_UDP, &account.localAddress);
     if (!err && config.transport == SipAccountConfig::Transport::Tcp)
         err = sip_transp_add(account.sip, SIP_TRANSP_TCP, &account.localAddress);
+    if (!err && config.transport == SipAccountConfig::Transport::Tls)
+        err = sip_transp_add(account.sip, SIP_TRANSP_TLS, &account.localAddress, account.tls->tls());
     if (!err)
         err = sipsess_listen(&account.sessions, account.sip, 32, &LibreSipCore::incoming, &account);
     if (!err)
@@ -150,6 +163,8 @@ void LibreSipCore::openAccount(Account &account)
 void LibreSipCore::registerAccount(Account &account)
 {
     account.registration = static_cast<struct sipreg *>(mem_deref(account.registration));
+    if (account.tls)
+        account.tls->clearFailure();
     const char *routes[1] = {account.route.constData()};
     const int err = sipreg_register(
         &account.registration, account.sip, account.registrarUri.constData(), account.aor.constData(),
@@ -196,7 +211,13 @@ void LibreSipCore::registrationResponse(int err, const struct sip_msg *msg, void
         return;
     }
     QString reason;
-    if (err) {
+    if (err && account->tls && !account->tls->failure().isEmpty()) {
+        const SipAccountConfig &config = account->config;
+        reason = QStringLiteral("the TLS certificate of %1 is not trusted: %2")
+                     .arg(config.proxy.isEmpty() ? QStringLiteral("registrar ") + config.registrar
+                                                 : QStringLiteral("proxy ") + config.proxy,
+                          account->tls->failure());
+    } else if (err) {
         reason = QStringLiteral("registrar %1 does not answer (%2)")
                      .arg(account->config.registrar, errorText(err));
     } else if (msg && (msg->scode == 401 || msg->scode == 407 || msg->scode == 403)) {
@@ -217,6 +238,12 @@ void LibreSipCore::registrationResponse(int err, const struct sip_msg *msg, void
     account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
     tmr_start(&account->retry, uint64_t(core->m_retrySeconds) * 1000, &LibreSipCore::retryRegistration,
               account);
+}
+
+void LibreSipCore::retryOpen(void *arg)
+{
+    auto *account = static_cast<Account *>(arg);
+    account->core->openAccount(*account);
 }
 
 void LibreSipCore::retryRegistration(void *arg)

@@ -5,6 +5,7 @@
 
 #include "LibreRtpStream.h"
 #include "LibreSipCore.h"
+#include "LibreTlsContext.h"
 #include "SipLogging.h"
 #include "SipReason.h"
 #include "SipSdp.h"
@@ -15,6 +16,29 @@ namespace LibreSipCoreDetail {
 inline QByteArray fromPl(const struct pl &pl)
 {
     return pl.p ? QByteArray(pl.p, qsizetype(pl.l)) : QByteArray();
+}
+
+// The Request-URI parameter that makes libre use the account's transport.
+inline QByteArray transportParameter(const SipAccountConfig &config)
+{
+    switch (config.transport) {
+    case SipAccountConfig::Transport::Tcp:
+        return ";transport=tcp";
+    case SipAccountConfig::Transport::Tls:
+        return ";transport=tls";
+    case SipAccountConfig::Transport::Udp:
+        break;
+    }
+    return {};
+}
+
+// A display name without its quotes ("Dana Target" -> Dana Target).
+inline QByteArray unquoted(QByteArray name)
+{
+    name = name.trimmed();
+    if (name.size() >= 2 && name.startsWith('"') && name.endsWith('"'))
+        name = name.mid(1, name.size() - 2);
+    return name;
 }
 
 inline QString errorText(int err)
@@ -71,6 +95,7 @@ struct LibreSipCore::Account
     struct sa localAddress
     {
     };
+    std::unique_ptr<LibreTlsContext> tls; // transport tls: the context every connection checks with
     QByteArray aor, registrarUri, route, contactUser, displayName;
     bool registered = false;
     QString reason;

@@ -3,8 +3,11 @@
 
 #include "Scenario.h"
 
+#include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfile.h>
 #include <QtCore/qregularexpression.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtTest/qtest.h>
 
 #include <algorithm>
@@ -167,8 +170,14 @@ private slots:
         QTest::newRow("registrar not host:port")
             << sipScenario(R"({"id": "desk", "provider": "sip", "registrar": "pbx example", "user": "a"})")
             << QStringLiteral("s.json:2:58: 'pbx example' is not host or host:port");
-        QTest::newRow("transport") << sipScenario(Desk + R"(, "transport": "tls"})")
-                                   << QStringLiteral("s.json:2:107: 'tls' is not udp or tcp");
+        QTest::newRow("transport") << sipScenario(Desk + R"(, "transport": "sctp"})")
+                                   << QStringLiteral("s.json:2:107: 'sctp' is not udp, tcp or tls");
+        QTest::newRow("tls with its files") << sipScenario(
+            Desk + R"(, "transport": "tls", "tlsCaFile": "ca.pem", "tlsCertificateFile": "me.pem"})")
+                                            << QString();
+        QTest::newRow("tlsCaFile without tls")
+            << sipScenario(Desk + R"(, "transport": "tcp", "tlsCaFile": "ca.pem"})")
+            << QStringLiteral("s.json:2:127: only for transport tls");
         QTest::newRow("password not text")
             << sipScenario(Desk + R"(, "password": 1234})")
             << QStringLiteral("s.json:2:106: expected a string for 'password'");
@@ -197,8 +206,8 @@ private slots:
             << QStringLiteral("s.json:2:102: unknown key 'caps', expected one "
                               "of: id, provider, codecs, registerTimeoutMs, "
                               "registrar, proxy, user, authUser, password, "
-                              "displayName, transport, expires, rejectStatus, "
-                              "localPort, rtpTimeout");
+                              "displayName, transport, tlsCaFile, tlsCertificateFile, "
+                              "expires, rejectStatus, localPort, rtpTimeout");
         QTest::newRow("same id as a simulated line")
             << sipScenario(sim + Desk + "}") << QStringLiteral("s.json:2:34: duplicate line id");
         QTest::newRow("offer on a SIP line")
@@ -219,6 +228,36 @@ private slots:
                            R"([{"at": 0, "incoming": {"line": "desk", "as": "a"}}])")
             << QStringLiteral("s.json:3:42: expected a SIP line for 'incoming' (a simulated line's calls are "
                               "named by 'offer')");
+        // `remote: state` would dictate a real phone's call states: refused at the step's session key,
+        // wherever the label was bound (incoming, makeCall, a consult's consultAs, openHandle), also when
+        // the binding step comes later in the file.
+        QTest::newRow("remote state on an incoming SIP call")
+            << sipScenario(Desk + "}",
+                           R"([{"at": 0, "incoming": {"line": "desk", "as": "a"}},)"
+                           "\n"
+                           R"( {"at": 9, "remote": "state", "session": "a", "state": "CONNECTED"}])")
+            << QStringLiteral("s.json:4:42: 'a' is a call on SIP line 'desk': its far end is a real SIP "
+                              "phone, whose states the network reports; the scenario cannot set them");
+        QTest::newRow("remote state on a SIP consult, bound later in the file")
+            << sipScenario(
+                   Desk + "}",
+                   R"([{"at": 9, "remote": "state", "session": "c", "state": "BUSY", "mode": "STATION"},)"
+                   "\n"
+                   R"( {"at": 0, "agent": "makeCall", "line": "desk", "number": "9000", "as": "b"},)"
+                   "\n"
+                   R"( {"at": 1, "agent": "openHandle", "session": "b", "as": "m"},)"
+                   "\n"
+                   R"( {"at": 2, "agent": "setupTransfer", "session": "m", "consultAs": "c"}])")
+            << QStringLiteral("s.json:3:51: 'c' is a call on SIP line 'desk': its far end is a real SIP "
+                              "phone, whose states the network reports; the scenario cannot set them");
+        QTest::newRow("remote state on a simulated line's call beside a SIP line") << sipScenario(
+            sim + QByteArray(Desk).replace("desk", "sipdesk") + "}",
+            R"([{"at": 0, "offer": {"line": "desk", "from": "x", "as": "a"}},)"
+            "\n"
+            R"( {"at": 1, "agent": "makeCall", "line": "sipdesk", "number": "9000", "as": "b"},)"
+            "\n"
+            R"( {"at": 9, "remote": "state", "session": "a", "state": "CONNECTED"}])")
+                                                                                   << QString();
         QTest::newRow("incoming without a name")
             << sipScenario(Desk + "}", R"([{"at": 0, "incoming": {"line": "desk"}}])")
             << QStringLiteral("s.json:3:33: expected a string 'as'");
@@ -236,6 +275,12 @@ private slots:
         if (!loaded)
             return;
         QCOMPARE(scenario.sipLines.size(), 1);
+        if (QTest::currentDataTag()
+            == QByteArrayView("remote state on a simulated line's call beside a SIP line")) {
+            QCOMPARE(scenario.steps.size(), 3);
+            QCOMPARE(scenario.steps.back().kind, ScenarioStep::Remote);
+            return;
+        }
         QVERIFY(scenario.lines.isEmpty());
         QVERIFY(scenario.wallClock());
         const ScenarioSipLine &line = scenario.sipLines.front();
@@ -249,6 +294,11 @@ private slots:
         if (QTest::currentDataTag() == QByteArrayView("account")) {
             QCOMPARE(line.account.value(QStringLiteral("codecs")).toString(), QStringLiteral("PCMU, opus"));
             QCOMPARE(line.account.value(QStringLiteral("password")).toString(), QStringLiteral("pw"));
+        } else if (QTest::currentDataTag() == QByteArrayView("tls with its files")) {
+            QCOMPARE(line.account.value(QStringLiteral("transport")).toString(), QStringLiteral("tls"));
+            QCOMPARE(line.account.value(QStringLiteral("tlsCaFile")).toString(), QStringLiteral("ca.pem"));
+            QCOMPARE(line.account.value(QStringLiteral("tlsCertificateFile")).toString(),
+                     QStringLiteral("me.pem"));
         } else if (QTest::currentDataTag() == QByteArrayView("codecs as in the settings")) {
             QCOMPARE(line.account.value(QStringLiteral("codecs")).toString(), QStringLiteral("PCMA, G722"));
             QCOMPARE(line.account.value(QStringLiteral("rejectStatus")).toString(), QStringLiteral("486"));
@@ -260,6 +310,24 @@ private slots:
 
     // Every step's position used to rescan the file from its start: 4 times the steps took 16 times as
     // long. Linear loading takes about 4 times as long (CPU time, the best of three runs each).
+    // A SIP line's TLS files are named relative to the scenario's folder, as its media are: the provider
+    // gets absolute paths (it runs from any working directory).
+    void sipTlsFilesAreRelativeToTheScenario()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile file(dir.filePath(QStringLiteral("tls.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(sipScenario(Desk + R"(, "transport": "tls", "tlsCaFile": "certs/ca.pem"})"));
+        file.close();
+        Scenario scenario;
+        QString problem;
+        QVERIFY2(ScenarioLoader::loadFile(file.fileName(), &scenario, &problem), qPrintable(problem));
+        QCOMPARE(scenario.sipLines.front().account.value(QStringLiteral("tlsCaFile")).toString(),
+                 QDir(dir.path()).absoluteFilePath(QStringLiteral("certs/ca.pem")));
+        QVERIFY(!scenario.sipLines.front().account.contains(QStringLiteral("tlsCertificateFile")));
+    }
+
     void loadingIsLinear()
     {
         const qint64 small = bestLoadMs(manySteps(5000));

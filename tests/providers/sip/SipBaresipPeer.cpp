@@ -6,10 +6,19 @@
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
 #include <QtCore/qtextstream.h>
 #include <QtCore/qthread.h>
 
+#include <cerrno>
 #include <cstring>
+#include <utility>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -111,6 +120,10 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "module sndfile.so\nmodule menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
+    if (m_control) {
+        m_controlPort = SipLoopbackPeers::freePort();
+        QTextStream(&config) << "module_app ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" << m_controlPort << "\n";
+    }
     // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
     QTextStream(&accounts) << "<sip:" << user << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec
                            << "\n";
@@ -137,21 +150,77 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
 
 bool SipBaresipPeer::waitReady()
 {
-    QDeadlineTimer deadline(5000);
-    QByteArray output;
-    while (m_process && !deadline.hasExpired()) {
-        if (m_process->state() == QProcess::NotRunning)
-            return false;
-        m_process->waitForReadyRead(100);
-        output += m_process->readAll();
-        if (output.contains("baresip is ready"))
+    if (!waitForOutput("baresip is ready", 5000))
+        return false;
+    if (!m_control)
+        return true;
+    // A plain socket, as SipLoopbackPeers uses: QtNetwork is not needed for a loopback connection.
+    m_controlFd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(m_controlPort);
+    if (m_controlFd < 0)
+        return false;
+    if (::connect(m_controlFd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
+        return true;
+    if (errno != EINPROGRESS)
+        return false;
+    pollfd wait {m_controlFd, POLLOUT, 0};
+    int error = 0;
+    socklen_t length = sizeof error;
+    return ::poll(&wait, 1, 2000) == 1
+        && ::getsockopt(m_controlFd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0;
+}
+
+bool SipBaresipPeer::waitForOutput(const QByteArray &text, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (m_process) {
+        m_output += m_process->readAll();
+        if (m_output.contains(text))
             return true;
+        if (m_process->state() == QProcess::NotRunning || deadline.hasExpired())
+            return false;
+        m_process->waitForReadyRead(50);
     }
     return false;
 }
 
+bool SipBaresipPeer::command(const QByteArray &command, const QByteArray &params)
+{
+    if (m_controlFd < 0)
+        return false;
+    const QByteArray json = R"({"command":")" + command + R"(","params":")" + params + R"(","token":"t"})";
+    const QByteArray netstring = QByteArray::number(json.size()) + ':' + json + ',';
+    return ::send(m_controlFd, netstring.constData(), size_t(netstring.size()), MSG_NOSIGNAL)
+        == netstring.size();
+}
+
+QString SipBaresipPeer::digitsReceived()
+{
+    char buffer[4096];
+    for (ssize_t n; m_controlFd >= 0 && (n = ::recv(m_controlFd, buffer, sizeof buffer, 0)) > 0;)
+        m_controlInput.append(buffer, qsizetype(n));
+    // Netstrings: <length>:<json>,
+    for (;;) {
+        const qsizetype colon = m_controlInput.indexOf(':');
+        bool ok = false;
+        const qsizetype length = colon > 0 ? m_controlInput.left(colon).toLongLong(&ok) : 0;
+        if (!ok || m_controlInput.size() < colon + 1 + length + 1)
+            break;
+        const QJsonObject message = QJsonDocument::fromJson(m_controlInput.mid(colon + 1, length)).object();
+        m_controlInput.remove(0, colon + 1 + length + 1);
+        if (message.value(QLatin1String("type")) == QLatin1String("CALL_DTMF_START"))
+            m_digits += message.value(QLatin1String("param")).toString();
+    }
+    return m_digits;
+}
+
 void SipBaresipPeer::stop()
 {
+    if (m_controlFd >= 0)
+        ::close(std::exchange(m_controlFd, -1));
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
     m_process->terminate(); // SIGTERM to its PID: baresip closes its calls and recordings
@@ -161,9 +230,11 @@ void SipBaresipPeer::stop()
     }
 }
 
-QString SipBaresipPeer::log() const
+QString SipBaresipPeer::log()
 {
-    return m_process ? QString::fromLocal8Bit(m_process->readAll().right(3000)) : QString();
+    if (m_process)
+        m_output += m_process->readAll();
+    return QString::fromLocal8Bit(m_output.right(3000));
 }
 
 double SipBaresipPeer::cpuSeconds() const

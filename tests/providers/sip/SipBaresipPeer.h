@@ -22,11 +22,20 @@ public:
     // `sipPort`, is sip:<user>@127.0.0.1 and plays a sine of `toneHz`; `dial`: a SIP URI to call at once.
     bool start(const QString &codec, quint16 sipPort, const QString &user, double toneHz, const QString &dial,
                QString *error);
+    // Before start(): baresip also takes commands over TCP (its ctrl_tcp module, on a free port).
+    void enableControl() { m_control = true; }
+    // Sends one command as ctrl_tcp takes it (a netstring of {"command", "params"}), e.g. "sndcode" "12#"
+    // (DTMF digits on the current call); false when it cannot be delivered.
+    bool command(const QByteArray &command, const QByteArray &params);
+    // The DTMF digits baresip received so far (its CALL_DTMF_START events on the control connection).
+    QString digitsReceived();
+    // Waits (at most `ms`) until baresip has printed `text`.
+    bool waitForOutput(const QByteArray &text, int ms);
     // Waits (5 s at most) for "baresip is ready".
     bool waitReady();
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
-    QString log() const;
+    QString log();
     // CPU time (user + system) baresip has used so far, in seconds; -1 when it does not run.
     double cpuSeconds() const;
     // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); empty
@@ -36,4 +45,10 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
+    QByteArray m_output; // what it printed so far
+    bool m_control = false;
+    quint16 m_controlPort = 0;
+    int m_controlFd = -1; // connected once baresip is ready; events arrive on it
+    QByteArray m_controlInput; // netstrings not parsed yet
+    QString m_digits;
 };

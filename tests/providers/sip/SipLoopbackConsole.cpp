@@ -30,7 +30,8 @@ bool SipLoopbackConsole::start(const QList<QVariantMap> &accounts, QString *erro
     const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());
     QList<SipAccountConfig> configs;
     for (QVariantMap map : accounts) {
-        map.insert(QStringLiteral("registrar"), registrar);
+        if (!map.contains(QStringLiteral("registrar"))) // a TLS account names its port of Kamailio
+            map.insert(QStringLiteral("registrar"), registrar);
         SipAccountConfig account;
         if (!SipAccountConfig::fromVariantMap(map, &account, error))
             return false;

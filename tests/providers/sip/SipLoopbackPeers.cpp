@@ -106,6 +106,38 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
         return false;
     }
     QByteArray config = in.readAll();
+    if (!m_tlsListeners.isEmpty()) {
+        // One "server" domain per port with its certificate; Kamailio checks no client certificate.
+        QByteArray listen, domains;
+        for (const TlsListener &listener : std::as_const(m_tlsListeners)) {
+            listen += "listen=tls:127.0.0.1:" + QByteArray::number(listener.port) + '\n';
+            domains += "[server:127.0.0.1:" + QByteArray::number(listener.port) + "]\nmethod = TLSv1.2+\n"
+                + "certificate = " + listener.certificate.toUtf8()
+                + "\nprivate_key = " + listener.privateKey.toUtf8()
+                + (listener.clientCa.isEmpty()
+                       ? QByteArray("\nverify_certificate = no\nrequire_certificate = no\n\n")
+                       : "\nverify_certificate = yes\nrequire_certificate = yes\nca_list = "
+                           + listener.clientCa.toUtf8() + "\n\n");
+        }
+        // The default server domain must have a certificate too: the first listener's.
+        domains += "[server:default]\ncertificate = " + m_tlsListeners.front().certificate.toUtf8()
+            + "\nprivate_key = " + m_tlsListeners.front().privateKey.toUtf8() + "\n\n";
+        domains += "[client:default]\nverify_certificate = no\nrequire_certificate = no\n";
+        QFile tlsIn(QStringLiteral(SIP_TEST_DIR "/kamailio-tls.cfg.in"));
+        QFile tlsOut(m_dir.filePath(QStringLiteral("kamailio-tls.cfg")));
+        QFile domainsOut(m_dir.filePath(QStringLiteral("tls.cfg")));
+        if (!tlsIn.open(QIODevice::ReadOnly) || !tlsOut.open(QIODevice::WriteOnly)
+            || !domainsOut.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write Kamailio's TLS configuration");
+            return false;
+        }
+        QByteArray tls = tlsIn.readAll();
+        tls.replace("@TLS_LISTEN@", listen);
+        tls.replace("@TLS_DOMAINS@", domainsOut.fileName().toUtf8());
+        tlsOut.write(tls);
+        domainsOut.write(domains);
+        config.replace("@TLS_CFG@", tlsOut.fileName().toUtf8());
+    }
     config.replace("@SIP_PORT@", QByteArray::number(m_kamailioPort));
     config.replace("@FAREND_PORT@", QByteArray::number(m_farEndPort));
     config.replace("@DB@", db.toUtf8());
@@ -132,10 +164,13 @@ bool SipLoopbackPeers::startKamailio(QString *error)
         m_kamailio.reset();
         return false;
     }
-    m_kamailio->start(program,
-                      {QStringLiteral("-DD"), QStringLiteral("-E"), QStringLiteral("-f"),
-                       m_dir.filePath(QStringLiteral("kamailio.cfg")), QStringLiteral("-Y"), runDir,
-                       QStringLiteral("-w"), m_dir.path()});
+    QStringList args {QStringLiteral("-DD"), QStringLiteral("-E"),
+                      QStringLiteral("-f"),  m_dir.filePath(QStringLiteral("kamailio.cfg")),
+                      QStringLiteral("-Y"),  runDir,
+                      QStringLiteral("-w"),  m_dir.path()};
+    if (!m_tlsListeners.isEmpty())
+        args << QStringLiteral("-A") << QStringLiteral("WITH_TLS");
+    m_kamailio->start(program, args);
     if (!m_kamailio->waitForStarted(5000)) {
         *error = QStringLiteral("kamailio did not start: ") + m_kamailio->errorString();
         m_kamailio.reset();
@@ -169,25 +204,14 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
         if (candidate && !udpPortInUse(candidate) && !udpPortInUse(candidate + 2))
             mediaPort = candidate;
     }
-    QStringList args {QStringLiteral("-sf"),
-                      QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
-                      QStringLiteral("-i"),
-                      QStringLiteral("127.0.0.1"),
-                      QStringLiteral("-mi"),
-                      QStringLiteral("127.0.0.1"),
-                      QStringLiteral("-mp"),
-                      QString::number(mediaPort),
-                      QStringLiteral("-m"),
-                      QString::number(calls),
-                      QStringLiteral("-timeout"),
-                      QStringLiteral("15s"),
-                      QStringLiteral("-timeout_error"),
-                      QStringLiteral("-nostdin"),
-                      QStringLiteral("-trace_err"),
-                      QStringLiteral("-nr"),
+    QStringList args {QStringLiteral("-sf"), QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
+                      QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-mi"),
+                      QStringLiteral("127.0.0.1"), QStringLiteral("-mp"), QString::number(mediaPort),
+                      QStringLiteral("-m"), QString::number(calls), QStringLiteral("-timeout"),
+                      QStringLiteral("15s"), QStringLiteral("-timeout_error"), QStringLiteral("-nostdin"),
+                      QStringLiteral("-trace_err"), QStringLiteral("-nr"),
                       // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
-                      QStringLiteral("-key"),
-                      QStringLiteral("registrar"),
+                      QStringLiteral("-key"), QStringLiteral("registrar"),
                       QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     if (echo)
         args << QStringLiteral("-rtp_echo");

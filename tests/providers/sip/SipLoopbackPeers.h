@@ -26,6 +26,18 @@ public:
     static quint16 freePort();
     static bool udpPortInUse(quint16 port);
 
+    // A TLS port of Kamailio and the certificate (with its chain) and private key it shows there.
+    struct TlsListener
+    {
+        quint16 port = 0;
+        QString certificate;
+        QString privateKey;
+        QString clientCa; // not empty: clients must show a certificate from this CA
+    };
+    // Before prepareKamailio(): Kamailio also listens for TLS on these ports (kamailio-tls.cfg.in).
+    void setTlsListeners(const QList<TlsListener> &listeners) { m_tlsListeners = listeners; }
+    QString directory() const { return m_dir.path(); }
+
     quint16 kamailioPort() const { return m_kamailioPort; }
     quint16 farEndPort() const { return m_farEndPort; }
     // Writes the database and the configuration (tests/providers/sip/kamailio.cfg.in).
@@ -50,6 +62,7 @@ private:
     QTemporaryDir m_dir;
     quint16 m_kamailioPort = 0;
     quint16 m_farEndPort = 0;
+    QList<TlsListener> m_tlsListeners;
     std::unique_ptr<QProcess> m_kamailio;
     std::unique_ptr<QProcess> m_sipp;
 };

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void toneBothWays_data();
     void toneBothWays();
+    void dtmfOnOpusBothWays();
 
 private:
     std::unique_ptr<SipLoopbackPeers> m_peers;
@@ -198,6 +199,43 @@ void tst_SipAudioCodecs::toneBothWays()
           QTest::currentDataTag(), AgentHz, agentLevel, FarHz, agentStray);
     QVERIFY2(agentLevel > ToneDbfs - 4 && agentLevel < ToneDbfs + 3, qPrintable(QString::number(agentLevel)));
     QVERIFY(agentStray < agentLevel - 20);
+}
+
+void tst_SipAudioCodecs::dtmfOnOpusBothWays()
+{
+    // RFC 4733 events on an Opus call, both ways, against baresip (driven over its ctrl_tcp module): the
+    // agent's digits reach baresip (its CALL_DTMF_START events), baresip's `sndcode` digits reach the
+    // session's digitReceived, in order. baresip 1.0 knows telephone-event only at 8000 Hz (what it offers
+    // and answers beside opus/48000), so that is what the call negotiates; the stream's event clock is
+    // then the event format's, the audio's timestamps keep 48 kHz (docs/provider-guide.md, "Codecs").
+    QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
+    SipBaresipPeer peer;
+    peer.enableControl();
+    QString error;
+    QVERIFY2(peer.start(QStringLiteral("opus/48000/2"), m_peers->farEndPort(), QStringLiteral("9000"), FarHz,
+                        QString(), &error),
+             qPrintable(error));
+    QVERIFY2(peer.waitReady(), qPrintable(peer.log()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9000"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 1, 5000);
+    const auto endpoint = audio.at(0).at(1).value<std::shared_ptr<LineAudioEndpoint>>();
+    QVERIFY2(endpoint && endpoint->description().contains(QLatin1String("opus")),
+             qPrintable(endpoint ? endpoint->description() : QString()));
+    QCOMPARE(endpoint->sampleRate(), 48000);
+
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    QVERIFY(a->dial(QStringLiteral("159#")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.digitsReceived(), QStringLiteral("159#"), 10000);
+    QVERIFY(peer.command("sndcode", "2*80"));
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 4, 10000);
+    QString heard;
+    for (const QList<QVariant> &digit : std::as_const(digits))
+        heard += digit.at(0).toString();
+    QCOMPARE(heard, QStringLiteral("2*80"));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Idle), 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_SipAudioCodecs)

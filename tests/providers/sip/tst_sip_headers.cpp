@@ -335,7 +335,19 @@ void tst_SipHeaders::accountConfig_data()
                                     << "registrar: 'pbx:70000' is not host or host:port";
     QTest::newRow("no user") << with("user", QVariant()) << "user: missing";
     QTest::newRow("bad user") << with("user", "a b") << "user: 'a b' is not a SIP user name";
-    QTest::newRow("tls") << with("transport", "tls") << "transport: 'tls' is not udp or tcp";
+    QTest::newRow("tls") << with("transport", "tls") << QString();
+    QVariantMap tlsFiles = with("transport", "TLS");
+    tlsFiles.insert("tlsCaFile", "/etc/hookline/pbx-ca.pem");
+    tlsFiles.insert("tlsCertificateFile", "/etc/hookline/agent1.pem");
+    QTest::newRow("tls with its files") << tlsFiles << QString();
+    QTest::newRow("unknown transport")
+        << with("transport", "sctp") << "transport: 'sctp' is not udp, tcp or tls";
+    QVariantMap caWithoutTls = with("tlsCaFile", "/etc/hookline/pbx-ca.pem");
+    QTest::newRow("CA file without tls") << caWithoutTls << "tlsCaFile: only for transport tls";
+    caWithoutTls.insert("transport", "tcp");
+    caWithoutTls.insert("tlsCertificateFile", "x.pem");
+    caWithoutTls.remove("tlsCaFile");
+    QTest::newRow("certificate without tls") << caWithoutTls << "tlsCertificateFile: only for transport tls";
     QTest::newRow("expires") << with("expires", "5") << "expires: '5' is not a number from 60 to 86400";
     QTest::newRow("reject status") << with("rejectStatus", "404") << "rejectStatus: '404' is not 486 or 603";
     QTest::newRow("unknown key") << with("registar", "x") << "registar: unknown key";
@@ -361,6 +373,9 @@ void tst_SipHeaders::accountConfig()
         QCOMPARE(config.authUser, QStringLiteral("agent1"));
         QCOMPARE(config.rejectStatus, 603);
         QCOMPARE(config.rtpTimeout, map.contains("rtpTimeout") ? map.value("rtpTimeout").toInt() : 30);
+        QCOMPARE(config.transportName(), map.value("transport", "udp").toString().toLower());
+        QCOMPARE(config.tlsCaFile, map.value("tlsCaFile").toString());
+        QCOMPARE(config.tlsCertificateFile, map.value("tlsCertificateFile").toString());
     }
 }
 

@@ -170,6 +170,7 @@ private Q_SLOTS:
     void init();
     void holdAndResumeBothWays();
     void dtmfBothWays();
+    void dtmfOnOpusAt48kHz();
     void rtpTimeoutEndsTheCall();
     void rtpTimeoutWaitsForTheAnswer();
     void rtpTimeoutNotWhileFarEndHolds();
@@ -274,6 +275,29 @@ void tst_SipMidCall::dtmfBothWays()
     for (const QList<QVariant> &digit : digits)
         heard << digit.at(0).toString();
     QCOMPARE(heard, (QStringList {"1", "5", "#", "4", "*"}));
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
+}
+
+void tst_SipMidCall::dtmfOnOpusAt48kHz()
+{
+    // An Opus offer with telephone-event/48000 only (sipp checks the 200 answers 111 and 102 at 48000):
+    // '7' sent to the console's port as RFC 4733 events of type 102 is a digit, and the console's '9'
+    // goes out as type 102 (echoed by sipp, decoded here again).
+    QProcess *sipp = nullptr;
+    answeredRtpPort = 0;
+    CallSession *a =
+        m_console->answerOffer(QStringLiteral("uac_dtmf_opus48.xml"), QStringLiteral("agent1"), true, &sipp);
+    QVERIFY2(a, qPrintable(m_peers->kamailioLog()));
+    QSignalSpy digits(a, &CallSession::digitReceived);
+    QVERIFY(answeredRtpPort > 0);
+    QVERIFY(sendTelephoneEvent(quint16(answeredRtpPort.load()), 102, 7));
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 1, 5000);
+    QVERIFY(a->dial(QStringLiteral("9")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(digits.count(), 2, 5000);
+    QCOMPARE(digits.at(0).at(0).toString(), QStringLiteral("7"));
+    QCOMPARE(digits.at(1).at(0).toString(), QStringLiteral("9"));
     QVERIFY(a->drop(QByteArray()) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     m_console->finishSipp(sipp);
@@ -507,8 +531,8 @@ void tst_SipMidCall::farEndTransfersTheCall()
 void tst_SipMidCall::inviteWithReplacesTakesOverTheCall()
 {
     // RFC 3891 at the target of an attended transfer: the INVITE with Replaces is answered at once, the
-    // replaced dialog gets BYE, and the session goes on (CONNECTED, no new session) in the new dialog:
-    // the agent's drop ends that one (sipp checks both BYEs).
+    // replaced dialog gets BYE, and the session goes on (CONNECTED, no new session) in the new dialog,
+    // with the new party's number and name: the agent's drop ends that one (sipp checks both BYEs).
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_replaced_by_invite.xml"), QString());
     QVERIFY(sipp);
     QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
@@ -518,6 +542,9 @@ void tst_SipMidCall::inviteWithReplacesTakesOverTheCall()
     QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 2, 10000); // the replacing dialog's stream
+    // The remote party is the replacing INVITE's, as its P-Asserted-Identity says (not its From).
+    QTRY_COMPARE(a->remoteNumber(), QStringLiteral("9015"));
+    QCOMPARE(a->remoteName(), QStringLiteral("Dana Target"));
     m_console->recorder()->clear();
     QTest::qWait(300); // the replaced dialog's BYE goes out meanwhile: no report may follow
     QCOMPARE(added.count(), 0);

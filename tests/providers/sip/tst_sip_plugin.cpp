@@ -44,14 +44,14 @@ void tst_SipPlugin::createProvider_data()
     QTest::addColumn<QVariantMap>("config");
     QTest::addColumn<QString>("error");
     const QVariantMap good {{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}};
-    QVariantMap tls = good;
-    tls.insert("transport", "tls");
+    QVariantMap sctp = good;
+    sctp.insert("transport", "sctp");
     QVariantMap second = good;
     second.insert("user", "agent2");
     QTest::newRow("one account") << good << QString();
     QTest::newRow("accounts") << QVariantMap {{"accounts", QVariantList {good, second}}} << QString();
-    QTest::newRow("bad key in the second") << QVariantMap {{"accounts", QVariantList {good, tls}}}
-                                           << "sipAccounts[1].transport: 'tls' is not udp or tcp";
+    QTest::newRow("bad key in the second") << QVariantMap {{"accounts", QVariantList {good, sctp}}}
+                                           << "sipAccounts[1].transport: 'sctp' is not udp, tcp or tls";
     QTest::newRow("same id twice") << QVariantMap {{"accounts", QVariantList {good, good}}}
                                    << "sipAccounts[1].id: 'agent1' is used twice";
     QTest::newRow("no accounts") << QVariantMap {{"accounts", QVariantList {}}}

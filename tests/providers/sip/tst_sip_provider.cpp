@@ -46,6 +46,7 @@ private Q_SLOTS:
     void consultTransferByReferWithReplaces();
     void consultTransferNeedsAnsweredConsult();
     void uuiByInfoBothWays();
+    void replacedCallTakesTheNewParty();
 
 private:
     CallSession *answered(quint64 *token);
@@ -601,3 +602,30 @@ void tst_SipProvider::uuiByInfoBothWays()
 
 QTEST_GUILESS_MAIN(tst_SipProvider)
 #include "tst_sip_provider.moc"
+
+void tst_SipProvider::replacedCallTakesTheNewParty()
+{
+    // An INVITE with Replaces (the far end completed an attended transfer to this station) takes over the
+    // call: the session stays CONNECTED with no state report, its remote number and name become the new
+    // party's (one callInfoChanged, CONNECTEDID), and its actions go to the new dialog.
+    quint64 token = 0;
+    CallSession *a = answered(&token);
+    QVERIFY(a);
+    QCOMPARE(a->remoteNumber(), QStringLiteral("100"));
+    QSignalSpy info(a, &CallSession::callInfoChanged);
+    const quint64 replacing = SipStack::InboundTokenBase + 7;
+    Q_EMIT m_stack->callReplaced(token, replacing, QStringLiteral("9015"), QStringLiteral("Dana Target"));
+    QCOMPARE(a->remoteNumber(), QStringLiteral("9015"));
+    QCOMPARE(a->remoteName(), QStringLiteral("Dana Target"));
+    QCOMPARE(info.count(), 1);
+    QCOMPARE(info.at(0).at(0).toInt(), int(InfoConnectedId));
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(m_recorder->events(), QStringList());
+    // The same party again (a second replacing INVITE from it) changes nothing.
+    Q_EMIT m_stack->callReplaced(replacing, replacing + 1, QStringLiteral("9015"),
+                                 QStringLiteral("Dana Target"));
+    QCOMPARE(info.count(), 1);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QCOMPARE(m_stack->commands().last(), QStringLiteral("hangup %1 cause=16 uui=").arg(replacing + 1));
+    QTRY_COMPARE(a->state(), int(Idle));
+}

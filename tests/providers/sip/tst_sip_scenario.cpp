@@ -4,16 +4,19 @@
 // scenario names the far end's call (`incoming`), answers it, expects it CONNECTED with the caller's UUI,
 // checks with `heard` that the agent's microphone tone comes back through the far end's RTP echo, and
 // drops it with UUI; sipp's scenario checks the BYE's Reason and User-to-User headers. The same the other
-// way: the agent calls (makeCall on the SIP line), sipp answers.
+// way: the agent calls (makeCall on the SIP line), sipp answers. And the console with its window
+// (`hookline --scenario`, offscreen) on such a scenario: the call happens, in the trace and the call log.
 #include "SipLoopbackPeers.h"
 #include "ToneAnalysis.h"
 
 #include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qdiriterator.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qprocess.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qtest.h>
 
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void headlessRun_data();
     void headlessRun();
+    void consoleRun();
 
 private:
     std::unique_ptr<SipLoopbackPeers> m_peers;
@@ -191,6 +195,100 @@ void tst_SipScenario::headlessRun()
     } else {
         QVERIFY2(!sipp, "the line was announced in service with refused credentials");
     }
+}
+
+void tst_SipScenario::consoleRun()
+{
+    // The console with its window (offscreen) on a scenario whose line is a SIP account: it registers the
+    // line, and the scenario's agent steps act on the person's behalf: a call to the far end
+    // (sipp answers), dropped with UUI (sipp checks the BYE's Reason and User-to-User). The trace shows the
+    // session on sip/desk connected then idle, the call log keeps the call, and SIGTERM closes the console
+    // with exit status 0.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonObject line {{"id", "desk"},
+                            {"provider", "sip"},
+                            {"registrar", QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort())},
+                            {"user", "agent1"},
+                            {"password", "secret1"},
+                            {"codecs", QJsonArray {"PCMU", "PCMA"}}};
+    const QJsonArray steps {
+        step(0, {{"agent", "makeCall"}, {"line", "desk"}, {"number", "9000"}, {"as", "a"}}),
+        step(2500, {{"agent", "drop"}, {"session", "a"}, {"uui", "wrap-7"}})};
+    const QByteArray json =
+        QJsonDocument(QJsonObject {{"name", "sip-console"}, {"lines", QJsonArray {line}}, {"steps", steps}})
+            .toJson();
+    const QString scenario = dir.filePath(QStringLiteral("sip-console.json"));
+    QFile file(scenario);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(json) == json.size());
+    file.close();
+
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_expect_bye_uui.xml"), QString(), true);
+    QVERIFY(sipp);
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dir.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    console.setProcessEnvironment(environment);
+    console.setProcessChannelMode(QProcess::MergedChannels);
+    const QString tracePath = dir.filePath(QStringLiteral("trace.jsonl"));
+    console.start(QStringLiteral(HOOKLINE_EXECUTABLE),
+                  {QStringLiteral("--scenario"), scenario, QStringLiteral("--trace"), tracePath});
+    QVERIFY2(console.waitForStarted(5000), qPrintable(console.errorString()));
+    const auto stop = qScopeGuard([&console] {
+        if (console.state() != QProcess::NotRunning) { // a failed check: end it by its PID
+            console.kill();
+            console.waitForFinished(5000);
+        }
+    });
+    // The trace's state events of the session on the SIP line, until it is IDLE.
+    auto states = [&] {
+        QStringList seen;
+        QFile trace(tracePath);
+        if (!trace.open(QIODevice::ReadOnly))
+            return seen;
+        for (const QByteArray &row : trace.readAll().split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(row).object();
+            if (event.value(QLatin1String("event")) == QLatin1String("state")
+                && event.value(QLatin1String("line")) == QLatin1String("sip/desk"))
+                seen << event.value(QLatin1String("state")).toString();
+        }
+        return seen;
+    };
+    QByteArray printed;
+    QDeadlineTimer deadline(25000);
+    while (console.state() == QProcess::Running && !deadline.hasExpired() && !states().contains("IDLE")) {
+        console.waitForReadyRead(100);
+        printed += console.readAll();
+    }
+    printed += console.readAll();
+    QVERIFY2(console.state() == QProcess::Running, printed.constData());
+    const QStringList seen = states();
+    QVERIFY2(seen.contains(QStringLiteral("CONNECTED")) && seen.endsWith(QStringLiteral("IDLE")),
+             qPrintable(seen.join(QLatin1Char(' ')) + QLatin1Char('\n') + QString::fromLocal8Bit(printed)));
+    QString sippOutput;
+    QCOMPARE(m_peers->finishSipp(sipp, &sippOutput), 0);
+
+    console.terminate(); // SIGTERM to its PID: the console closes as when its window closes
+    QVERIFY(console.waitForFinished(15000));
+    QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(console.exitCode(), 0);
+    // The call is in the call log: the SIP line, the number called, connected, outbound.
+    QDirIterator logs(dir.filePath(QStringLiteral("data")), {QStringLiteral("calls.sqlite")}, QDir::Files,
+                      QDirIterator::Subdirectories);
+    QVERIFY2(logs.hasNext(), "no call log under XDG_DATA_HOME");
+    const QString log = logs.next();
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"),
+                 {log,
+                  QStringLiteral("SELECT line_id, remote_number, connected_at IS NOT NULL, "
+                                 "direction FROM calls")});
+    QVERIFY(sqlite.waitForFinished(10000));
+    QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()).trimmed(),
+             QStringLiteral("sip/desk|9000|1|2")); // outbound (2), connected
 }
 
 QTEST_GUILESS_MAIN(tst_SipScenario)
