@@ -111,9 +111,14 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "module sndfile.so\nmodule menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
-    // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
-    QTextStream(&accounts) << "<sip:" << user << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec
-                           << "\n";
+    if (m_registrar.isEmpty()) {
+        // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
+        QTextStream(&accounts) << "<sip:" << user
+                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << "\n";
+    } else {
+        QTextStream(&accounts) << "<sip:" << user << '@' << m_registrar << ">;auth_pass=" << m_password
+                               << ";regint=60;answermode=auto;audio_codecs=" << codec << "\n";
+    }
     config.close();
     accounts.close();
     QStringList args {QStringLiteral("-f"), m_dir.path()};
@@ -137,17 +142,21 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
 
 bool SipBaresipPeer::waitReady()
 {
-    QDeadlineTimer deadline(5000);
-    QByteArray output;
+    return waitForOutput("baresip is ready", 5000);
+}
+
+bool SipBaresipPeer::waitForOutput(const QByteArray &text, int ms)
+{
+    QDeadlineTimer deadline(ms);
     while (m_process && !deadline.hasExpired()) {
+        if (m_output.contains(text))
+            return true;
         if (m_process->state() == QProcess::NotRunning)
             return false;
         m_process->waitForReadyRead(100);
-        output += m_process->readAll();
-        if (output.contains("baresip is ready"))
-            return true;
+        m_output += m_process->readAll();
     }
-    return false;
+    return m_output.contains(text);
 }
 
 void SipBaresipPeer::stop()
@@ -163,7 +172,7 @@ void SipBaresipPeer::stop()
 
 QString SipBaresipPeer::log() const
 {
-    return m_process ? QString::fromLocal8Bit(m_process->readAll().right(3000)) : QString();
+    return m_process ? QString::fromLocal8Bit((m_output + m_process->readAll()).right(3000)) : QString();
 }
 
 double SipBaresipPeer::cpuSeconds() const

@@ -22,8 +22,17 @@ public:
     // `sipPort`, is sip:<user>@127.0.0.1 and plays a sine of `toneHz`; `dial`: a SIP URI to call at once.
     bool start(const QString &codec, quint16 sipPort, const QString &user, double toneHz, const QString &dial,
                QString *error);
+    // Registers the peer's user at `registrar` (host:port) with `password` instead of listening unregistered:
+    // another phone of an address-of-record (dialog-info tests). Call before start().
+    void setRegistrar(const QString &registrar, const QString &password)
+    {
+        m_registrar = registrar;
+        m_password = password;
+    }
     // Waits (5 s at most) for "baresip is ready".
     bool waitReady();
+    // Waits (`ms` at most) until its output since the start holds `text`.
+    bool waitForOutput(const QByteArray &text, int ms);
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
     QString log() const;
@@ -36,4 +45,6 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
+    QString m_registrar, m_password;
+    QByteArray m_output; // what it printed so far (waitReady, waitForOutput)
 };

@@ -1,0 +1,136 @@
+// Dialog-info (RFC 4235) against real peers on 127.0.0.1: Kamailio tracks calls (dialog), publishes
+// their state (pua_dialoginfo) to its own presence server (presence, presence_dialoginfo), which
+// notifies the console's SUBSCRIBEs. A sipp caller reaches baresip, a phone of the monitored number
+// (busy, then idle [D-13]), or calls a shared address-of-record that baresip answers at its other
+// station (the console's offer turns CONNECTED/INACTIVE, then goes away [D-16][D-18]).
+#include "EventRecorder.h"
+#include "SipBaresipPeer.h"
+#include "SipLineProvider.h"
+#include "SipLoopbackConsole.h"
+#include "SipLoopbackPeers.h"
+#include "SipStack.h"
+#include "core/Tapi.h"
+#include "lines/Line.h"
+#include "session/CallEngine.h"
+#include "session/CallSession.h"
+
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+using namespace Tapi;
+
+class tst_SipDialogInfoLoopback : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void monitoredNumberBusyThenIdle();
+    void sharedLineShowsCallAnsweredElsewhere();
+
+private:
+    std::unique_ptr<SipLoopbackPeers> m_peers;
+};
+
+void tst_SipDialogInfoLoopback::initTestCase()
+{
+    m_peers = std::make_unique<SipLoopbackPeers>();
+    QVERIFY(m_peers->isValid());
+    QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
+    QString error;
+    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent2", "secret2"}}, &error),
+             qPrintable(error));
+    QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
+}
+
+void tst_SipDialogInfoLoopback::cleanupTestCase()
+{
+    m_peers.reset(); // ends sipp and Kamailio by PID
+}
+
+void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
+{
+    // The supervisor's account agent2 watches 9100, a phone (baresip, auto-answer) that Kamailio reaches
+    // for every number starting with 9.
+    SipLoopbackConsole console(m_peers.get());
+    QString error;
+    QVERIFY2(console.start({{{"user", "agent2"}, {"password", "secret2"}, {"monitor", "9100"}}}, &error),
+             qPrintable(error));
+    Line *monitored = console.engine()->line(QStringLiteral("sip/agent2/monitor/9100"));
+    QVERIFY(monitored);
+    QCOMPARE(monitored->capabilities().addressSharing, SharingMonitored);
+    QSignalSpy notified(console.provider()->stack(), &SipStack::dialogInfoReceived);
+    // The subscription's first NOTIFY (the full state: no calls) puts the line in service.
+    QTRY_VERIFY2_WITH_TIMEOUT(monitored->inService() && notified.count() >= 1,
+                              qPrintable(monitored->outOfServiceReason() + m_peers->kamailioLog()), 10000);
+    QVERIFY(!monitored->addressInUse());
+
+    SipBaresipPeer phone;
+    QVERIFY2(phone.start(QStringLiteral("PCMU/8000/1"), m_peers->farEndPort(), QStringLiteral("9100"), 440,
+                         {}, &error),
+             qPrintable(error));
+    QVERIFY2(phone.waitReady(), qPrintable(phone.log()));
+
+    QList<bool> statuses;
+    connect(monitored, &Line::addressStatusChanged, this,
+            [&statuses, monitored] { statuses.append(monitored->addressInUse()); });
+    QSignalSpy added(console.engine(), &CallEngine::sessionAdded);
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_call_hangs_up.xml"), QStringLiteral("9100"));
+    QVERIFY(sipp);
+    QTRY_VERIFY2_WITH_TIMEOUT(!statuses.isEmpty(), qPrintable(phone.log() + m_peers->kamailioLog()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(statuses, (QList<bool> {true, false}), 10000);
+    console.finishSipp(sipp);
+    // [D-13]: the monitored calls made no session here.
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(console.engine()->sessionCount(), 0);
+    phone.stop();
+}
+
+void tst_SipDialogInfoLoopback::sharedLineShowsCallAnsweredElsewhere()
+{
+    // agent1 is a shared line: the console and baresip (its other phone, auto-answer) are both
+    // registered for it, so Kamailio offers a call to both; baresip answers.
+    SipLoopbackConsole console(m_peers.get());
+    QString error;
+    QVERIFY2(console.start({{{"user", "agent1"}, {"password", "secret1"}, {"sharedLine", true}}}, &error),
+             qPrintable(error));
+    Line *line = console.line(QStringLiteral("agent1"));
+    QVERIFY(line);
+    QCOMPARE(line->capabilities().addressSharing, SharingBridgedShared);
+    QSignalSpy notified(console.provider()->stack(), &SipStack::dialogInfoReceived);
+    QTRY_VERIFY2_WITH_TIMEOUT(line->inService() && notified.count() >= 1,
+                              qPrintable(line->outOfServiceReason() + m_peers->kamailioLog()), 10000);
+
+    SipBaresipPeer otherPhone;
+    otherPhone.setRegistrar(QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort()),
+                            QStringLiteral("secret1"));
+    QVERIFY2(otherPhone.start(QStringLiteral("PCMU/8000/1"), SipLoopbackPeers::freePort(),
+                              QStringLiteral("agent1"), 440, {}, &error),
+             qPrintable(error));
+    QVERIFY2(otherPhone.waitReady(), qPrintable(otherPhone.log()));
+    QVERIFY2(otherPhone.waitForOutput("200 OK", 10000),
+             qPrintable(otherPhone.log() + m_peers->kamailioLog()));
+
+    QSignalSpy added(console.engine(), &CallEngine::sessionAdded);
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_call_hangs_up.xml"), QStringLiteral("agent1"));
+    QVERIFY(sipp);
+    CallSession *a = console.waitForOffer(added);
+    QVERIFY2(a, qPrintable(otherPhone.log() + m_peers->kamailioLog()));
+    QCOMPARE(a->remoteNumber(), QStringLiteral("5551234"));
+    // Answered at the other phone: inactive here (the same session), then gone with the caller's BYE.
+    QTRY_COMPARE_WITH_TIMEOUT(a->mode(), int(ConnectedInactive), 10000);
+    QCOMPARE(a->state(), int(Connected));
+    QCOMPARE(a->hold(), int(OperationUnavail)); // [D-15]: the other station takes part
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Idle), 10000);
+    QCOMPARE(console.recorder()->events(),
+             (QStringList {"S(A)=OFFERING/ACTIVE", "S(A)=CONNECTED/INACTIVE", "S(A)=IDLE"}));
+    QCOMPARE(added.count(), 1);
+    console.finishSipp(sipp);
+    otherPhone.stop();
+}
+
+QTEST_GUILESS_MAIN(tst_SipDialogInfoLoopback)
+#include "tst_sip_dialoginfo_loopback.moc"
