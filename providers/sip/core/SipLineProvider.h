@@ -83,6 +83,7 @@ private:
     void startDialogInfo();
     void onDialogSubscription(int account, const QString &uri, bool active, const QString &reason);
     void onDialogInfo(int account, const QString &uri, const QByteArray &body);
+    void applyDialogs(Watch &watch);
     void updateAppearances(int account, const QList<SipDialogInfo::Dialog> &dialogs);
     bool isOwnDialog(int account, const SipDialogInfo::Dialog &dialog) const;
     // An inbound call offered here whose Call-ID is `callId`, not answered here: its token, or 0.

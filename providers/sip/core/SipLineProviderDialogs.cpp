@@ -75,6 +75,12 @@ void SipLineProvider::onDialogInfo(int account, const QString &uri, const QByteA
     }
     if (!watch || !m_sink)
         return;
+    if (body.isEmpty()) {
+        watch->tracker.applyEmpty(); // no dialogs known to the notifier
+        watch->resyncAsked = false;
+        applyDialogs(*watch);
+        return;
+    }
     const std::optional<SipDialogInfo> info = SipDialogInfo::parse(body);
     if (!info) {
         qCInfo(lcSip).noquote() << "dialog-info for" << uri << "refused: not a well-formed document of"
@@ -98,14 +104,19 @@ void SipLineProvider::onDialogInfo(int account, const QString &uri, const QByteA
         watch->resyncAsked = false;
         break;
     }
-    if (watch->lineId.isEmpty()) {
-        updateAppearances(account, watch->tracker.dialogs());
+    applyDialogs(*watch);
+}
+
+void SipLineProvider::applyDialogs(Watch &watch)
+{
+    if (watch.lineId.isEmpty()) {
+        updateAppearances(watch.account, watch.tracker.dialogs());
         return;
     }
-    const bool busy = watch->tracker.isBusy();
-    if (busy != watch->busy) {
-        watch->busy = busy;
-        m_sink->addressStatusChanged(watch->lineId, busy);
+    const bool busy = watch.tracker.isBusy();
+    if (busy != watch.busy) {
+        watch.busy = busy;
+        m_sink->addressStatusChanged(watch.lineId, busy);
     }
 }
 

@@ -107,6 +107,7 @@ Q_SIGNALS:
     // The dialog subscription to `uri` is in place (a 2xx, or its first NOTIFY) or not (refused, ended,
     // no answer: `reason`); the stack tries again by itself.
     void dialogSubscriptionChanged(int account, const QString &uri, bool active, const QString &reason);
-    // The body of a NOTIFY of `uri`'s dialog event (application/dialog-info+xml), as received.
+    // The body of a NOTIFY of `uri`'s dialog event (application/dialog-info+xml), as received; empty for
+    // a NOTIFY without a body (the notifier has no state to report).
     void dialogInfoReceived(int account, const QString &uri, const QByteArray &body);
 };

@@ -76,11 +76,10 @@ void LibreSipCore::dialogNotify(struct sip *sip, const struct sip_msg *msg, void
     }
     sip_treply(nullptr, sip, msg, 200, "OK");
     core->setSubscription(*subscription, true, {});
-    if (dialogInfo && mbuf_get_left(msg->mb)) {
-        const QByteArray body(reinterpret_cast<const char *>(mbuf_buf(msg->mb)),
-                              qsizetype(mbuf_get_left(msg->mb)));
-        Q_EMIT core->m_stack->dialogInfoReceived(subscription->account->index, subscription->uri, body);
-    }
+    // The body, or none (Kamailio's presence server sends none while nothing was published).
+    const QByteArray body(reinterpret_cast<const char *>(mbuf_buf(msg->mb)),
+                          qsizetype(mbuf_get_left(msg->mb)));
+    Q_EMIT core->m_stack->dialogInfoReceived(subscription->account->index, subscription->uri, body);
 }
 
 void LibreSipCore::dialogSubscriptionClosed(int err, const struct sip_msg *msg,

@@ -3,10 +3,10 @@
 SipDialogInfoTracker::Result SipDialogInfoTracker::apply(const SipDialogInfo &info)
 {
     using State = SipDialogInfo::DialogState;
-    if (m_synced && info.version <= m_version)
+    if (m_synced && m_versionKnown && info.version <= m_version)
         return Result::Stale;
-    if (!info.full && (!m_synced || info.version != m_version + 1)) {
-        m_synced = false; // only a full document helps now
+    if (!info.full && (!m_synced || !m_versionKnown || info.version != m_version + 1)) {
+        m_synced = m_versionKnown = false; // only a full document helps now
         return Result::Resync;
     }
     if (info.full) {
@@ -31,13 +31,20 @@ SipDialogInfoTracker::Result SipDialogInfoTracker::apply(const SipDialogInfo &in
         }
     }
     m_version = info.version;
-    m_synced = true;
+    m_synced = m_versionKnown = true;
     return Result::Applied;
+}
+
+void SipDialogInfoTracker::applyEmpty()
+{
+    m_dialogs.clear();
+    m_synced = true;
+    m_versionKnown = false;
 }
 
 void SipDialogInfoTracker::clear()
 {
-    m_synced = false;
+    m_synced = m_versionKnown = false;
     m_version = 0;
     m_dialogs.clear();
 }

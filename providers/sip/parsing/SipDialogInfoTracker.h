@@ -14,8 +14,11 @@ public:
     enum class Result { Applied, Stale, Resync };
 
     Result apply(const SipDialogInfo &info);
+    // A NOTIFY without a body: the notifier knows of no dialogs (Kamailio's presence server sends one
+    // while nothing was published). No dialogs now; the next full document is taken whatever its version.
+    void applyEmpty();
     // A new subscription: its versions start over. The dialogs known stay until its first full document.
-    void reset() { m_synced = false; }
+    void reset() { m_synced = m_versionKnown = false; }
     // Forgets everything (the subscription ended for good).
     void clear();
 
@@ -28,6 +31,7 @@ public:
 
 private:
     bool m_synced = false;
+    bool m_versionKnown = false; // false after an empty NOTIFY: no version to order the next one by
     quint32 m_version = 0;
     QList<SipDialogInfo::Dialog> m_dialogs;
 };

@@ -110,8 +110,14 @@ void dialogInfo(QByteArrayView input)
         qsizetype end = input.indexOf('\0', start);
         if (end < 0)
             end = input.size();
-        const std::optional<SipDialogInfo> info = SipDialogInfo::parse(input.sliced(start, end - start));
+        const QByteArrayView document = input.sliced(start, end - start);
         start = end + 1;
+        if (document.isEmpty()) { // a NOTIFY without a body: no dialogs
+            tracker.applyEmpty();
+            fuzz::require(tracker.isSynced() && !tracker.isBusy());
+            continue;
+        }
+        const std::optional<SipDialogInfo> info = SipDialogInfo::parse(document);
         if (!info)
             continue;
         checkDocument(*info);
@@ -122,7 +128,6 @@ void dialogInfo(QByteArrayView input)
         switch (tracker.apply(*info)) {
         case SipDialogInfoTracker::Result::Applied:
             fuzz::require(tracker.isSynced() && tracker.version() == info->version);
-            fuzz::require(!wasSynced || info->version > lastVersion);
             break;
         case SipDialogInfoTracker::Result::Stale:
             fuzz::require(wasSynced && info->version <= lastVersion && tracker.version() == lastVersion);
