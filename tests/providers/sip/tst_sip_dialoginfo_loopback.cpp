@@ -14,12 +14,38 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qloggingcategory.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <atomic>
 #include <memory>
 
 using namespace Tapi;
+
+namespace {
+
+// Counts the refreshes of dialog subscriptions the console sends (a SUBSCRIBE inside the subscription's
+// dialog goes to Kamailio's Contact, which has no user part), from the provider's SIP trace.
+std::atomic<int> refreshesSent {0};
+QtMessageHandler previousHandler = nullptr;
+
+void countRefreshes(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "hookline.sip.trace") == 0) {
+        if (message.startsWith(QLatin1String("sent"))
+            && message.contains(QLatin1String("\n SUBSCRIBE sip:127.0.0.1:"))
+            && message.contains(QLatin1String("\nEvent: dialog")))
+            ++refreshesSent;
+        static const bool show = qEnvironmentVariableIsSet("HOOKLINE_SIP_TEST_TRACE");
+        if (show)
+            previousHandler(type, context, message);
+        return;
+    }
+    previousHandler(type, context, message);
+}
+
+} // namespace
 
 class tst_SipDialogInfoLoopback : public QObject
 {
@@ -37,6 +63,8 @@ private:
 
 void tst_SipDialogInfoLoopback::initTestCase()
 {
+    previousHandler = qInstallMessageHandler(countRefreshes);
+    QLoggingCategory::setFilterRules(QStringLiteral("hookline.sip.trace.debug=true"));
     m_peers = std::make_unique<SipLoopbackPeers>();
     QVERIFY(m_peers->isValid());
     QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
@@ -49,6 +77,7 @@ void tst_SipDialogInfoLoopback::initTestCase()
 void tst_SipDialogInfoLoopback::cleanupTestCase()
 {
     m_peers.reset(); // ends sipp and Kamailio by PID
+    qInstallMessageHandler(previousHandler);
 }
 
 void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
@@ -67,6 +96,8 @@ void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
     QTRY_VERIFY2_WITH_TIMEOUT(monitored->inService() && notified.count() >= 1,
                               qPrintable(monitored->outOfServiceReason() + m_peers->kamailioLog()), 10000);
     QVERIFY(!monitored->addressInUse());
+    QSignalSpy service(monitored, &Line::serviceChanged);
+    refreshesSent = 0;
 
     SipBaresipPeer phone;
     QVERIFY2(phone.start(QStringLiteral("PCMU/8000/1"), m_peers->farEndPort(), QStringLiteral("9100"), 440,
@@ -87,6 +118,12 @@ void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
     QCOMPARE(added.count(), 0);
     QCOMPARE(console.engine()->sessionCount(), 0);
     phone.stop();
+    // Kamailio grants 6 s: libre refreshes the subscription inside its dialog before it runs out (the
+    // SUBSCRIBE to Kamailio's Contact, counted in the SIP trace) and the line stays in service throughout.
+    QTRY_VERIFY2_WITH_TIMEOUT(refreshesSent.load() >= 1, qPrintable(m_peers->kamailioLog()), 10000);
+    QCOMPARE(service.count(), 0);
+    QVERIFY(monitored->inService());
+    QCOMPARE(statuses, (QList<bool> {true, false}));
 }
 
 void tst_SipDialogInfoLoopback::sharedLineShowsCallAnsweredElsewhere()
