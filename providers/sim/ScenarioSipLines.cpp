@@ -37,9 +37,9 @@ bool ScenarioSipLines::available()
 bool ScenarioSipLines::read(ScenarioReader &r, const QJsonObject &o, const QString &path,
                             ScenarioSipLine *line)
 {
-    QStringList allowed = {QStringLiteral("id"),      QStringLiteral("provider"),
-                           QStringLiteral("codecs"),  QStringLiteral("registerTimeoutMs"),
-                           QStringLiteral("monitor"), QStringLiteral("sharedLine")};
+    QStringList allowed = {QStringLiteral("id"), QStringLiteral("provider"), QStringLiteral("codecs"),
+                           QStringLiteral("registerTimeoutMs")};
+    allowed << QStringLiteral("monitor") << QStringLiteral("sharedLine"); // dialog-info
     allowed += TextKeys;
     for (const IntegerKey &k : IntegerKeys)
         allowed << QLatin1String(k.key);

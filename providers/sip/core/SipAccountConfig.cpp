@@ -87,25 +87,16 @@ QStringList SipAccountConfig::dialogSubscriptions() const
 bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error)
 {
     static const QStringList known = {
-        QStringLiteral("id"),
-        QStringLiteral("registrar"),
-        QStringLiteral("proxy"),
-        QStringLiteral("user"),
-        QStringLiteral("authUser"),
-        QStringLiteral("password"),
-        QStringLiteral("displayName"),
-        QStringLiteral("transport"),
-        QStringLiteral("expires"),
-        QStringLiteral("rejectStatus"),
-        QStringLiteral("localPort"),
-        QStringLiteral("rtpTimeout"),
+        QStringLiteral("id"),           QStringLiteral("registrar"), QStringLiteral("proxy"),
+        QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
+        QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
+        QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
         QStringLiteral("codecs"),
-        // Dialog-info: monitored addresses and the shared line.
-        QStringLiteral("monitor"),
-        QStringLiteral("sharedLine"),
     };
+    // Dialog-info: monitored addresses and the shared line (readDialogInfoKeys).
+    static const QStringList dialogInfoKeys = {QStringLiteral("monitor"), QStringLiteral("sharedLine")};
     for (auto it = map.begin(); it != map.end(); ++it) {
-        if (!known.contains(it.key())) {
+        if (!known.contains(it.key()) && !dialogInfoKeys.contains(it.key())) {
             *error = QStringLiteral("%1: unknown key").arg(it.key());
             return false;
         }
