@@ -699,8 +699,16 @@ void tst_SipDialogInfo::appearanceDroppedHereStaysAway()
     notify(aor, confirmedElsewhere(1, QStringLiteral("d1"), QStringLiteral("c1")));
     QCOMPARE(added.count(), 1); // not back while that call lasts
     notify(aor, compact(QStringLiteral("v2 full")));
-    notify(aor, confirmedElsewhere(3, QStringLiteral("d9"), QStringLiteral("c9")));
-    QCOMPARE(added.count(), 2); // a new call there appears
+    // A new call there appears: one the other phone placed (initiator) to 5551234.
+    SipDialogInfo placedThere = confirmedElsewhere(3, QStringLiteral("d9"), QStringLiteral("c9"));
+    placedThere.dialogs[0].direction = SipDialogInfo::Direction::Initiator;
+    notify(aor, placedThere);
+    QCOMPARE(added.count(), 2);
+    auto *c = added.at(1).at(0).value<CallSession *>();
+    QCOMPARE(c->remoteNumber(), QStringLiteral("5551234"));
+    QCOMPARE(c->calledNumber(), QStringLiteral("5551234"));
+    QCOMPARE(c->mode(), int(ConnectedInactive));
+    QCOMPARE(b->calledNumber(), QStringLiteral("agent1"));
 }
 
 QTEST_GUILESS_MAIN(tst_SipDialogInfo)
