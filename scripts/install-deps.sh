@@ -34,6 +34,9 @@ packages=(
   # SIP lines: libre/librem (SIP, SDP, RTP, jitter buffer); the loopback peers the SIP tests start
   # (Kamailio registrar on SQLite, sipp scenarios) and sqlite3 to create Kamailio's tables
   libre-dev librem-dev kamailio kamailio-sqlite-modules sip-tester sqlite3
+  # dialog-info for monitored and shared SIP addresses: the Kamailio of the SIP tests runs presence,
+  # presence_dialoginfo, pua and pua_dialoginfo (tests/providers/sip/kamailio.cfg.in)
+  kamailio-presence-modules
   # SIP codecs: Opus from libopus (G.711 and G.722 come from libspandsp-dev above); baresip-core is the
   # far end of the per-codec audio test (tst_sip_audio_codecs: its g711, g722, opus, aufile, sndfile
   # modules play a tone and record what they hear). docs/provider-guide.md, "Codecs", says why each.

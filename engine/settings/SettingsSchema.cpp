@@ -148,6 +148,8 @@ const QList<SettingsSchema::ArraySpec> &arrays()
              text(Entry, "transport", "udp", {QStringLiteral("udp"), QStringLiteral("tcp"), QStringLiteral("tls")}),
              text(Entry, "tlsCaFile"), // PEM CAs the server's certificate must chain to; empty: the system's
              text(Entry, "tlsCertificateFile"), // PEM chain and key shown to a server that asks
+             list(Entry, "monitor"), // users or sip: URIs whose dialog-info the account subscribes to
+             flag(Entry, "sharedLine"), // the address-of-record rings other phones too (bridged appearances)
              number(Entry, "expires", 600, 60, 86400),
              number(Entry, "rejectStatus", 603, 400, 699),
              number(Entry, "localPort", 0, 0, 65535),

@@ -40,6 +40,7 @@ bool ScenarioSipLines::read(ScenarioReader &r, const QJsonObject &o, const QStri
 {
     QStringList allowed = {QStringLiteral("id"), QStringLiteral("provider"), QStringLiteral("codecs"),
                            QStringLiteral("registerTimeoutMs")};
+    allowed << QStringLiteral("monitor") << QStringLiteral("sharedLine"); // dialog-info
     allowed += TextKeys;
     for (const IntegerKey &k : IntegerKeys)
         allowed << QLatin1String(k.key);
@@ -97,6 +98,33 @@ bool ScenarioSipLines::read(ScenarioReader &r, const QJsonObject &o, const QStri
         }
         account.insert(QStringLiteral("codecs"), names.join(QLatin1String(", ")));
     }
+    // Dialog-info: the addresses to monitor (an array of users or sip: URIs, or one comma-separated string)
+    // and whether the account's address is a shared line.
+    const QJsonValue monitor = o.value(QLatin1String("monitor"));
+    if (!monitor.isUndefined()) {
+        QStringList addresses;
+        if (monitor.isString()) {
+            addresses << monitor.toString();
+        } else if (monitor.isArray()) {
+            const QJsonArray list = monitor.toArray();
+            for (int n = 0; n < list.size(); ++n) {
+                if (!list.at(n).isString())
+                    return r.fail(QStringLiteral("%1/monitor/%2").arg(path).arg(n),
+                                  QStringLiteral("expected a SIP user name or sip: URI"));
+                addresses << list.at(n).toString();
+            }
+        } else {
+            return r.fail(path + QLatin1String("/monitor"),
+                          QStringLiteral("expected an array of SIP user names or sip: URIs"));
+        }
+        account.insert(QStringLiteral("monitor"), addresses.join(QLatin1String(", ")));
+    }
+    auto shared = r.boolean(o, path, QStringLiteral("sharedLine"), false);
+    if (!shared)
+        return false;
+    if (o.contains(QLatin1String("sharedLine")))
+        account.insert(QStringLiteral("sharedLine"),
+                       *shared ? QStringLiteral("true") : QStringLiteral("false"));
 #ifdef HOOKLINE_SCENARIO_SIP
     // The provider's own rules (host:port, user names, transports, codecs); its message starts with the key.
     SipAccountConfig config;

@@ -4,6 +4,15 @@ void SimSipStack::start(const QList<SipAccountConfig> &accounts)
 {
     m_accounts = accounts;
     m_commands << QStringLiteral("start %1").arg(accounts.size());
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        for (const QString &uri : accounts.at(i).dialogSubscriptions())
+            m_commands << QStringLiteral("subscribe dialog %1 account=%2").arg(uri).arg(i);
+    }
+}
+
+void SimSipStack::resubscribe(int account, const QString &uri)
+{
+    m_commands << QStringLiteral("resubscribe dialog %1 account=%2").arg(uri).arg(account);
 }
 
 void SimSipStack::stop()

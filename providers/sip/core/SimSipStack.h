@@ -26,6 +26,7 @@ public:
     void transfer(quint64 token, const QString &target) override;
     void transferReplacing(quint64 token, quint64 consultToken) override;
     void sendUserUserInfo(quint64 token, const QByteArray &uui) override;
+    void resubscribe(int account, const QString &uri) override;
 
     QStringList commands() const { return m_commands; }
     QList<SipAccountConfig> accounts() const { return m_accounts; }

@@ -1,5 +1,7 @@
 #include "SipAccountConfig.h"
 
+#include "SipDialogInfo.h"
+
 #include <QtCore/qregularexpression.h>
 
 namespace {
@@ -21,11 +23,65 @@ bool isUserPart(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+// `monitor` (users at the registrar or sip: URIs, each user once) and `sharedLine` (true/false).
+bool readDialogInfoKeys(const QVariantMap &map, SipAccountConfig *c, QString *error)
+{
+    static const QRegularExpression sipUri(
+        QStringLiteral(R"(^sips?:[A-Za-z0-9._~!$&'()*+,;=%-]+@[A-Za-z0-9.:\[\]-]+$)"));
+    if (map.contains(QStringLiteral("monitor"))) {
+        QStringList entries = map.value(QStringLiteral("monitor")).toStringList();
+        if (entries.size() == 1)
+            entries = entries.front().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QStringList users;
+        for (QString entry : std::as_const(entries)) {
+            entry = entry.trimmed();
+            if (entry.isEmpty())
+                continue;
+            const QString uri =
+                isUserPart(entry) ? QStringLiteral("sip:%1@%2").arg(entry, c->registrar) : entry;
+            const QString user = SipDialogInfo::userOf(uri);
+            if (!isUserPart(entry) && !sipUri.match(entry).hasMatch()) {
+                *error = QStringLiteral("monitor: '%1' is not a SIP user name or sip: URI").arg(entry);
+                return false;
+            }
+            if (users.contains(user)) {
+                *error = QStringLiteral("monitor: '%1' is listed twice").arg(user);
+                return false;
+            }
+            users.append(user);
+            c->monitor.append(uri);
+        }
+    }
+    if (map.contains(QStringLiteral("sharedLine"))) {
+        const QString value = map.value(QStringLiteral("sharedLine")).toString().trimmed().toLower();
+        if (value != QLatin1String("true") && value != QLatin1String("false")) {
+            *error = QStringLiteral("sharedLine: '%1' is not true or false")
+                         .arg(map.value(QStringLiteral("sharedLine")).toString());
+            return false;
+        }
+        c->sharedLine = value == QLatin1String("true");
+    }
+    return true;
+}
+
 } // namespace
 
 QString SipAccountConfig::registrarHost() const
 {
     return registrar;
+}
+
+QString SipAccountConfig::monitorLineId(qsizetype index) const
+{
+    return lineId() + QStringLiteral("/monitor/") + SipDialogInfo::userOf(monitor.value(index));
+}
+
+QStringList SipAccountConfig::dialogSubscriptions() const
+{
+    QStringList uris = monitor;
+    if (sharedLine)
+        uris.append(aor());
+    return uris;
 }
 
 bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error)
@@ -37,8 +93,10 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
         QStringLiteral("codecs"),       QStringLiteral("tlsCaFile"), QStringLiteral("tlsCertificateFile"),
     };
+    // Dialog-info: monitored addresses and the shared line (readDialogInfoKeys).
+    static const QStringList dialogInfoKeys = {QStringLiteral("monitor"), QStringLiteral("sharedLine")};
     for (auto it = map.begin(); it != map.end(); ++it) {
-        if (!known.contains(it.key())) {
+        if (!known.contains(it.key()) && !dialogInfoKeys.contains(it.key())) {
             *error = QStringLiteral("%1: unknown key").arg(it.key());
             return false;
         }
@@ -146,6 +204,8 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
             return false;
         }
     }
+    if (!readDialogInfoKeys(map, &c, error))
+        return false;
     c.id = text("id");
     if (c.id.isEmpty())
         c.id = c.user;

@@ -30,10 +30,21 @@ struct SipAccountConfig
     int rtpTimeout = 30; // seconds without RTP from a far end that should send: the call ends; 0: never
     // The codecs this account takes, in the order it offers them (key `codecs`: "opus, G722, PCMU, PCMA").
     QList<SipSdp::Codec> codecs = SipSdp::defaultPreference();
+    // Dialog-info (RFC 4235; docs/provider-guide.md, "Monitored and shared addresses"). `monitor`: the
+    // addresses whose busy/idle status this account watches, each a line of its own (users at the
+    // registrar or sip: URIs; key `monitor`, a list or one comma-separated string). `sharedLine`: the
+    // address-of-record is shared with other stations, whose calls appear here bridged and inactive.
+    QStringList monitor; // SIP URIs
+    bool sharedLine = false;
 
     QString lineId() const { return QStringLiteral("sip/") + id; }
     QString aor() const { return QStringLiteral("sip:%1@%2").arg(user, registrarHost()); }
     QString registrarHost() const;
+    // The line of monitored address `index`: "sip/<id>/monitor/<user>".
+    QString monitorLineId(qsizetype index) const;
+    // What the account subscribes to with Event: dialog: the monitored addresses, then its own address
+    // when it is a shared line.
+    QStringList dialogSubscriptions() const;
     QString transportName() const
     {
         return transport == Transport::Tls ? QStringLiteral("tls")

@@ -47,6 +47,9 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
         | FeatureUnhold | FeatureGenerateDigits | FeatureMonitorDigits | FeatureBlindTransfer
         | FeatureSetupTransfer | FeatureCompleteTransfer | FeatureSendUserUser | FeatureSetupConf
         | FeaturePrepareAddConf | FeatureAddToConf | FeatureRemoveFromConf;
+    // A shared address-of-record: calls at the other stations appear here, inactive (dialog-info).
+    if (account.sharedLine)
+        d.caps.addressSharing = SharingBridgedShared;
     d.inService = false;
     d.outOfServiceReason = QStringLiteral("registering with %1").arg(account.registrar);
     return d;
@@ -57,6 +60,7 @@ void SipLineProvider::start(LineEventSink *sink)
     m_sink = sink;
     for (const SipAccountConfig &account : std::as_const(m_accounts))
         m_sink->lineAdded(this, descriptorFor(account));
+    startDialogInfo();
 
     connect(m_stack, &SipStack::registrationChanged, this,
             [this](int account, bool registered, const QString &reason) {
@@ -161,6 +165,13 @@ void SipLineProvider::start(LineEventSink *sink)
             m_sink->digitReceived(it->id, digit);
     });
     connect(m_stack, &SipStack::callEnded, this, &SipLineProvider::onCallEnded);
+    connect(m_stack, &SipStack::callDialogKnown, this,
+            [this](quint64 token, const QByteArray &callId, const QByteArray &localTag) {
+                if (auto it = m_calls.find(token); it != m_calls.end()) {
+                    it->callId = callId;
+                    it->localTag = localTag;
+                }
+            });
     connect(m_stack, &SipStack::callAudioReady, this,
             [this](quint64 token, const std::shared_ptr<LineAudioEndpoint> &endpoint) {
                 auto it = m_calls.find(token);
@@ -208,6 +219,10 @@ void SipLineProvider::execute(const LineCommand &command)
     const int account = accountOf(command.lineId);
     if (account < 0) {
         completeLater(command.requestId, InvalLineHandle);
+        return;
+    }
+    if (command.call && m_appearances.contains(command.call)) {
+        executeOnAppearance(command);
         return;
     }
     const quint64 token = m_tokenOf.value(command.call);
@@ -518,6 +533,16 @@ void SipLineProvider::onCallEnded(quint64 token, const SipCallEnd &end)
     auto it = m_calls.find(token);
     if (it == m_calls.end() || it->released || it->ended)
         return;
+    // [D-16] on a shared line: a CANCEL because another station answered (Reason SIP;cause=200, RFC
+    // 3326) leaves the call here as an inactive appearance, which dialog-info then follows; without a
+    // working subscription to the line's own address nothing would end it, so it ends as any CANCEL.
+    if (end.cancelled && end.sipCause == 200 && !it->outbound && !it->established
+        && m_accounts.value(it->account).sharedLine) {
+        if (Watch *own = ownWatch(it->account); own && own->tracker.isSynced()) {
+            becomeAppearance(token, {});
+            return;
+        }
+    }
     it->ended = true;
     // RTP timeout: the far end or the network to it is gone; TEMPFAILURE, as the Q.850 41 of our BYE says.
     const int mode = end.mediaTimeout
@@ -537,5 +562,8 @@ void SipLineProvider::stop()
     m_tokenOf.clear();
     m_conferences.clear();
     m_parted.clear();
+    m_watches.clear();
+    m_appearances.clear();
+    m_dismissed.clear();
     m_sink = nullptr;
 }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "SipAccountConfig.h"
+#include "SipDialogInfoTracker.h"
 #include "providers/LineDescriptor.h"
 #include "providers/LineProvider.h"
 
 #include <QtCore/qhash.h>
 #include <QtCore/qlist.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qset.h>
 
 class SipStack;
 struct SipCallEnd;
@@ -32,6 +34,8 @@ public:
     void stop() override;
 
     static LineDescriptor descriptorFor(const SipAccountConfig &account);
+    // The line of the account's monitored address `index` (MONITORED: busy/idle only) [D-13].
+    static LineDescriptor monitorDescriptorFor(const SipAccountConfig &account, qsizetype index);
     SipStack *stack() const { return m_stack; }
 
 private:
@@ -50,6 +54,7 @@ private:
         bool remoteHeld = false; // the far end holds it (CONNECTED/ACTIVEHELD while not held here)
         QByteArray setupUui; // makeCall's UUI for the INVITE that dial() sends from dial tone
         bool audioAttached = false; // between the stack's callAudioReady and callAudioGone
+        QByteArray callId, localTag; // the dialog, as dialog-info names it (callDialogKnown)
         CallId consult = 0; // the consult call of a transfer set up on this one (SetupTransfer)
         struct Pending
         {
@@ -58,6 +63,38 @@ private:
         };
         QList<Pending> pending; // requests waiting for the stack's commandDone, in order
     };
+
+    // A dialog subscription (RFC 4235): a monitored address (its line) or the account's own shared one.
+    struct Watch
+    {
+        int account = -1;
+        QString uri;
+        QString lineId; // the monitored address's line; empty for the account's own (shared) address
+        SipDialogInfoTracker tracker;
+        bool busy = false; // as last reported to the engine
+        bool resyncAsked = false; // a new SUBSCRIBE is on its way: partial documents wait for its full one
+    };
+    // A call at another station of a shared line, here CONNECTED/INACTIVE [D-16][D-18].
+    struct Appearance
+    {
+        int account = -1;
+        QString dialogId; // empty until dialog-info names it (the CANCEL of the call came first)
+        QByteArray callId;
+    };
+
+    // Dialog-info: SipLineProviderDialogs.cpp.
+    void startDialogInfo();
+    void onDialogSubscription(int account, const QString &uri, bool active, const QString &reason);
+    void onDialogInfo(int account, const QString &uri, const QByteArray &body);
+    void applyDialogs(Watch &watch);
+    void updateAppearances(int account, const QList<SipDialogInfo::Dialog> &dialogs);
+    bool isOwnDialog(int account, const SipDialogInfo::Dialog &dialog) const;
+    // An inbound call offered here whose Call-ID is `callId`, not answered here: its token, or 0.
+    quint64 offeredCall(int account, const QByteArray &callId) const;
+    // The offered call `token` was answered at another station: it stays as an inactive appearance.
+    CallId becomeAppearance(quint64 token, const QString &dialogId);
+    void executeOnAppearance(const LineCommand &command);
+    Watch *ownWatch(int account);
 
     void completeLater(int requestId, int error);
     void onCommandDone(quint64 token, int error);
@@ -108,4 +145,7 @@ private:
     QHash<CallId, quint64> m_tokenOf;
     QHash<CallId, Conference> m_conferences; // by the parent's CallId
     QHash<int, PartedRequest> m_parted; // by request id
+    QList<Watch> m_watches;
+    QHash<CallId, Appearance> m_appearances;
+    QSet<QString> m_dismissed; // "<account>/<dialog id>": appearances dropped here while the call goes on
 };

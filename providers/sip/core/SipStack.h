@@ -38,7 +38,9 @@ public:
     using QObject::QObject;
     ~SipStack() override = default;
 
-    // Registers every account (index = position in the list) and listens for calls.
+    // Registers every account (index = position in the list) and listens for calls; subscribes to the
+    // dialog event (RFC 4235) of each account's dialogSubscriptions(), refreshing them and subscribing
+    // again (after the retry interval) when a subscription ends or fails.
     virtual void start(const QList<SipAccountConfig> &accounts) = 0;
     // Ends every call without signalling results and unregisters; returns when the stack is idle.
     virtual void stop() = 0;
@@ -69,6 +71,9 @@ public:
     virtual void transferReplacing(quint64 token, quint64 consultToken) = 0;
     // INFO with the UUI in a User-to-User header, on an answered call; done on the far end's 2xx.
     virtual void sendUserUserInfo(quint64 token, const QByteArray &uui) = 0;
+    // A new SUBSCRIBE for `uri`'s dialog event in place of the current one: its first NOTIFY brings the
+    // full state again (the subscriber lost track of the versions).
+    virtual void resubscribe(int account, const QString &uri) = 0;
 
 Q_SIGNALS:
     void registrationChanged(int account, bool registered, const QString &reason);
@@ -97,4 +102,12 @@ Q_SIGNALS:
     void callReplaced(quint64 token, quint64 newToken, const QString &number, const QString &name);
     // The User-to-User header of an INFO from the far end, decoded.
     void userUserInfoReceived(quint64 token, const QByteArray &uui);
+    // The call's dialog as dialog-info names it (Call-ID and this side's tag), once both are known.
+    void callDialogKnown(quint64 token, const QByteArray &callId, const QByteArray &localTag);
+    // The dialog subscription to `uri` is in place (a 2xx, or its first NOTIFY) or not (refused, ended,
+    // no answer: `reason`); the stack tries again by itself.
+    void dialogSubscriptionChanged(int account, const QString &uri, bool active, const QString &reason);
+    // The body of a NOTIFY of `uri`'s dialog event (application/dialog-info+xml), as received; empty for
+    // a NOTIFY without a body (the notifier has no state to report).
+    void dialogInfoReceived(int account, const QString &uri, const QByteArray &body);
 };

@@ -170,6 +170,7 @@ void LibreSipCore::incoming(const struct sip_msg *msg, void *arg)
     Q_EMIT core->m_stack->callIncoming(token, account->index, QString::fromUtf8(fromPl(msg->from.uri.user)),
                                        QString::fromUtf8(name), QString::fromUtf8(fromPl(msg->to.uri.user)),
                                        uui);
+    Q_EMIT core->m_stack->callDialogKnown(token, fromPl(msg->callid), {});
 }
 
 int LibreSipCore::answered(const struct sip_msg *msg, void *arg)
@@ -212,6 +213,7 @@ void LibreSipCore::established(const struct sip_msg *msg, void *arg)
     if (msg) {
         call->localTag = fromPl(call->outbound ? msg->from.tag : msg->to.tag);
         call->remoteTag = fromPl(call->outbound ? msg->to.tag : msg->from.tag);
+        Q_EMIT call->core->m_stack->callDialogKnown(call->token, call->callId, call->localTag);
     }
     if (call->outbound) {
         call->core->notifyReferrer(*call, 200, "OK");
@@ -371,6 +373,7 @@ int LibreSipCore::invite(quint64 token, Account &account, const QByteArray &to, 
     if (const char *callId = sip_dialog_callid(sipsess_dialog(call->session)))
         call->callId = callId;
     call->targetUri = to;
+    Q_EMIT m_stack->callDialogKnown(token, call->callId, {});
     m_calls.emplace(token, std::move(call));
     return 0;
 }

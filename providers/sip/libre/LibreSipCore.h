@@ -35,10 +35,12 @@ public:
     void transfer(quint64 token, const QString &target);
     void transferReplacing(quint64 token, quint64 consultToken);
     void sendUserUserInfo(quint64 token, const QByteArray &uui);
+    void resubscribe(int account, const QString &uri);
 
 private:
     struct Account;
     struct Call;
+    struct DialogSubscription;
 
     void openAccount(Account &account);
     void registerAccount(Account &account);
@@ -93,6 +95,15 @@ private:
     static void referred(struct sip *sip, const struct sip_msg *msg, void *arg);
     static void referNotifierClosed(int err, const struct sip_msg *msg, void *arg);
     static void infoResponse(int err, const struct sip_msg *msg, void *arg);
+
+    // Dialog-info subscriptions (RFC 4235): LibreSipCoreDialogInfo.cpp.
+    void subscribeDialogs(Account &account);
+    void subscribe(DialogSubscription &subscription);
+    void setSubscription(DialogSubscription &subscription, bool active, const QString &reason);
+    static void dialogNotify(struct sip *sip, const struct sip_msg *msg, void *arg);
+    static void dialogSubscriptionClosed(int err, const struct sip_msg *msg,
+                                         const struct sipevent_substate *substate, void *arg);
+    static void retrySubscription(void *arg);
 
     SipStack *m_stack;
     int m_retrySeconds;

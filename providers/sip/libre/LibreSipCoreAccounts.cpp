@@ -27,6 +27,7 @@ void LibreSipCore::shutdown(std::function<void()> finished)
     m_calls.clear();
     for (const std::unique_ptr<Account> &account : m_accounts) {
         tmr_cancel(&account->retry);
+        account->subscriptions.clear(); // un-SUBSCRIBE (expires 0) while the stack still runs
         account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
         account->sessions = static_cast<struct sipsess_sock *>(mem_deref(account->sessions));
         account->events = static_cast<struct sipevent_sock *>(mem_deref(account->events));
@@ -158,6 +159,7 @@ void LibreSipCore::openAccount(Account &account)
     }
     sip_set_trace_handler(account.sip, &LibreSipCore::trace);
     registerAccount(account);
+    subscribeDialogs(account);
 }
 
 void LibreSipCore::registerAccount(Account &account)

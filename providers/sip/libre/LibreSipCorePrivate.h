@@ -79,6 +79,27 @@ inline void readEndHeaders(const struct sip_msg *msg, SipCallEnd *end)
 
 } // namespace LibreSipCoreDetail
 
+// A SUBSCRIBE to one address's dialog event and its NOTIFYs.
+struct LibreSipCore::DialogSubscription
+{
+    Account *account = nullptr;
+    QString uri;
+    QByteArray uriBytes;
+    struct sipsub *sub = nullptr;
+    bool active = false;
+    bool reported = false;
+    QString reason;
+    struct tmr retry
+    {
+    };
+    DialogSubscription() { tmr_init(&retry); }
+    ~DialogSubscription()
+    {
+        tmr_cancel(&retry);
+        mem_deref(sub);
+    }
+};
+
 struct LibreSipCore::Account
 {
     LibreSipCore *core = nullptr;
@@ -115,12 +136,16 @@ struct LibreSipCore::Account
     };
     QHash<QByteArray, SentInvite> invites;
 
+    // Dialog-info subscriptions of this account (its dialogSubscriptions()).
+    std::vector<std::unique_ptr<DialogSubscription>> subscriptions;
+
     bool closing = false; // sip_close() called, waiting for libre's exit handler
     bool closed = false;
 
     // Only after close() has finished (or never started): then nothing of libre refers to it.
     ~Account()
     {
+        subscriptions.clear();
         tmr_cancel(&retry);
         mem_deref(registration);
         mem_deref(events);

@@ -94,3 +94,9 @@ void LibreSipStack::sendUserUserInfo(quint64 token, const QByteArray &uui)
     if (m_core)
         m_loop.post([core = m_core, token, uui] { core->sendUserUserInfo(token, uui); });
 }
+
+void LibreSipStack::resubscribe(int account, const QString &uri)
+{
+    if (m_core)
+        m_loop.post([core = m_core, account, uri] { core->resubscribe(account, uri); });
+}

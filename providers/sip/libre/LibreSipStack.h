@@ -32,6 +32,7 @@ public:
     void transfer(quint64 token, const QString &target) override;
     void transferReplacing(quint64 token, quint64 consultToken) override;
     void sendUserUserInfo(quint64 token, const QByteArray &uui) override;
+    void resubscribe(int account, const QString &uri) override;
 
 private:
     LibreLoop m_loop;

@@ -1,11 +1,14 @@
 // libFuzzer entry point for the SIP line provider's own parsing of network input: the User-to-User
-// header (RFC 7433), the Reason header (RFC 3326) and the audio part of SDP. The first byte picks the
-// parser, the rest is the header value or SDP body (with the Opus fmtp the SDP carries). Besides ASan/UBSan
-// findings it traps on broken invariants (what parse() accepts is in range, and formatting what was parsed
-// parses back the same).
+// header (RFC 7433), the Reason header (RFC 3326), the audio part of SDP, DTMF INFO bodies and dialog-info
+// XML (RFC 4235) with the version ordering of a subscription's NOTIFYs. The first byte picks the parser,
+// the rest is the header value or body (with the Opus fmtp the SDP carries). Besides ASan/UBSan findings
+// it traps on broken invariants (what parse() accepts is in range, and formatting what was parsed parses
+// back the same).
 
 #include "../FuzzSupport.h"
 #include "OpusCodec.h"
+#include "SipDialogInfo.h"
+#include "SipDialogInfoTracker.h"
 #include "SipDtmfInfo.h"
 #include "SipReason.h"
 #include "SipSdp.h"
@@ -83,6 +86,63 @@ void dtmfInfo(QByteArrayView input)
     }
 }
 
+void checkDocument(const SipDialogInfo &info)
+{
+    fuzz::require(!info.entity.isEmpty() && info.entity.size() <= SipDialogInfo::MaxFieldChars);
+    fuzz::require(info.dialogs.size() <= SipDialogInfo::MaxDialogs);
+    for (qsizetype i = 0; i < info.dialogs.size(); ++i) {
+        const SipDialogInfo::Dialog &dialog = info.dialogs.at(i);
+        fuzz::require(!dialog.id.isEmpty() && dialog.id.size() <= SipDialogInfo::MaxFieldChars);
+        fuzz::require(dialog.remoteUri.size() <= SipDialogInfo::MaxFieldChars
+                      && dialog.remoteName.size() <= SipDialogInfo::MaxFieldChars);
+        fuzz::require(!SipDialogInfo::stateName(dialog.state).isEmpty());
+        for (qsizetype j = 0; j < i; ++j)
+            fuzz::require(info.dialogs.at(j).id != dialog.id);
+    }
+}
+
+void dialogInfo(QByteArrayView input)
+{
+    // One document, or several separated by a NUL: the NOTIFYs of one subscription, in that order.
+    SipDialogInfoTracker tracker;
+    qsizetype start = 0;
+    while (start <= input.size()) {
+        qsizetype end = input.indexOf('\0', start);
+        if (end < 0)
+            end = input.size();
+        const QByteArrayView document = input.sliced(start, end - start);
+        start = end + 1;
+        if (document.isEmpty()) { // a NOTIFY without a body: no dialogs
+            tracker.applyEmpty();
+            fuzz::require(tracker.isSynced() && !tracker.isBusy());
+            continue;
+        }
+        const std::optional<SipDialogInfo> info = SipDialogInfo::parse(document);
+        if (!info)
+            continue;
+        checkDocument(*info);
+        const std::optional<SipDialogInfo> again = SipDialogInfo::parse(info->format());
+        fuzz::require(again && *again == *info);
+        const bool wasSynced = tracker.isSynced();
+        const quint32 lastVersion = tracker.version();
+        switch (tracker.apply(*info)) {
+        case SipDialogInfoTracker::Result::Applied:
+            fuzz::require(tracker.isSynced() && tracker.version() == info->version);
+            break;
+        case SipDialogInfoTracker::Result::Stale:
+            fuzz::require(wasSynced && info->version <= lastVersion && tracker.version() == lastVersion);
+            break;
+        case SipDialogInfoTracker::Result::Resync:
+            fuzz::require(!info->full && !tracker.isSynced());
+            break;
+        }
+        fuzz::require(tracker.dialogs().size() <= SipDialogInfo::MaxDialogs);
+        for (const SipDialogInfo::Dialog &dialog : tracker.dialogs())
+            fuzz::require(dialog.state != SipDialogInfo::DialogState::Terminated);
+        fuzz::require(tracker.isBusy() == !tracker.dialogs().isEmpty());
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -90,6 +150,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1 || size > 8192)
         return 0;
     const QByteArrayView input(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    if (data[0] == '4' || data[0] == 4 || data[0] >= 0xf0) {
+        dialogInfo(input);
+        return 0;
+    }
     switch (data[0] % 4) {
     case 0:
         userToUser(input);

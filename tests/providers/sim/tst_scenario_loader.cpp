@@ -155,6 +155,17 @@ private slots:
         const QByteArray sim = R"({"id": "desk"}, )";
         QTest::newRow("account") << sipScenario(Desk + R"(, "password": "pw", "codecs": ["PCMU", "opus"]})")
                                  << QString();
+        QTest::newRow("monitored and shared addresses")
+            << sipScenario(Desk + R"(, "monitor": ["9100", "sip:agent3@10.0.0.5"], "sharedLine": true})")
+            << QString();
+        QTest::newRow("monitor not text")
+            << sipScenario(Desk + R"(, "monitor": [9100]})")
+            << QStringLiteral("s.json:2:106: expected a SIP user name or sip: URI");
+        QTest::newRow("monitor twice") << sipScenario(Desk + R"(, "monitor": "9100, sip:9100@10.0.0.5"})")
+                                       << QStringLiteral("s.json:2:105: '9100' is listed twice");
+        QTest::newRow("sharedLine not boolean")
+            << sipScenario(Desk + R"(, "sharedLine": "yes"})")
+            << QStringLiteral("s.json:2:108: expected true or false for 'sharedLine'");
         QTest::newRow("codecs as in the settings")
             << sipScenario(Desk + R"(, "codecs": "PCMA, G722", "transport": "tcp", "rejectStatus": 486})")
             << QString();
@@ -204,7 +215,7 @@ private slots:
         QTest::newRow("a simulated line's key")
             << sipScenario(Desk + R"(, "caps": {}})")
             << QStringLiteral("s.json:2:102: unknown key 'caps', expected one "
-                              "of: id, provider, codecs, registerTimeoutMs, "
+                              "of: id, provider, codecs, registerTimeoutMs, monitor, sharedLine, "
                               "registrar, proxy, user, authUser, password, "
                               "displayName, transport, tlsCaFile, tlsCertificateFile, "
                               "expires, rejectStatus, localPort, rtpTimeout");
@@ -291,7 +302,11 @@ private slots:
         QCOMPARE(line.account.value(QStringLiteral("registrar")).toString(),
                  QStringLiteral("127.0.0.1:5060"));
         QCOMPARE(line.account.value(QStringLiteral("user")).toString(), QStringLiteral("agent1"));
-        if (QTest::currentDataTag() == QByteArrayView("account")) {
+        if (QTest::currentDataTag() == QByteArrayView("monitored and shared addresses")) {
+            QCOMPARE(line.account.value(QStringLiteral("monitor")).toString(),
+                     QStringLiteral("9100, sip:agent3@10.0.0.5"));
+            QCOMPARE(line.account.value(QStringLiteral("sharedLine")).toString(), QStringLiteral("true"));
+        } else if (QTest::currentDataTag() == QByteArrayView("account")) {
             QCOMPARE(line.account.value(QStringLiteral("codecs")).toString(), QStringLiteral("PCMU, opus"));
             QCOMPARE(line.account.value(QStringLiteral("password")).toString(), QStringLiteral("pw"));
         } else if (QTest::currentDataTag() == QByteArrayView("tls with its files")) {

@@ -124,9 +124,14 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
         m_controlPort = SipLoopbackPeers::freePort();
         QTextStream(&config) << "module_app ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" << m_controlPort << "\n";
     }
-    // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
-    QTextStream(&accounts) << "<sip:" << user << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec
-                           << "\n";
+    if (m_registrar.isEmpty()) {
+        // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
+        QTextStream(&accounts) << "<sip:" << user
+                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << "\n";
+    } else {
+        QTextStream(&accounts) << "<sip:" << user << '@' << m_registrar << ">;auth_pass=" << m_password
+                               << ";regint=60;answermode=auto;audio_codecs=" << codec << "\n";
+    }
     config.close();
     accounts.close();
     QStringList args {QStringLiteral("-f"), m_dir.path()};
@@ -184,7 +189,7 @@ bool SipBaresipPeer::waitForOutput(const QByteArray &text, int ms)
             return false;
         m_process->waitForReadyRead(50);
     }
-    return false;
+    return m_output.contains(text);
 }
 
 bool SipBaresipPeer::command(const QByteArray &command, const QByteArray &params)

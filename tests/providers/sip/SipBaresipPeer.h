@@ -33,6 +33,13 @@ public:
     bool waitForOutput(const QByteArray &text, int ms);
     // Waits (5 s at most) for "baresip is ready".
     bool waitReady();
+    // Registers the peer's user at `registrar` (host:port) with `password` instead of listening unregistered:
+    // another phone of an address-of-record (dialog-info tests). Call before start().
+    void setRegistrar(const QString &registrar, const QString &password)
+    {
+        m_registrar = registrar;
+        m_password = password;
+    }
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
     QString log();
@@ -45,7 +52,8 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
-    QByteArray m_output; // what it printed so far
+    QString m_registrar, m_password;
+    QByteArray m_output; // what it printed so far (waitReady, waitForOutput)
     bool m_control = false;
     quint16 m_controlPort = 0;
     int m_controlFd = -1; // connected once baresip is ready; events arrive on it

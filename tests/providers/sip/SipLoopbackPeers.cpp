@@ -70,7 +70,7 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
 {
     const QString db = m_dir.filePath(QStringLiteral("kamailio.db"));
     QByteArray sql;
-    for (const char *schema : {"standard", "auth_db"}) {
+    for (const char *schema : {"standard", "auth_db", "presence"}) { // presence: dialog-info
         QFile file(QStringLiteral("/usr/share/kamailio/db_sqlite/%1-create.sql").arg(QLatin1String(schema)));
         if (!file.open(QIODevice::ReadOnly)) {
             *error = file.fileName() + QStringLiteral(": ") + file.errorString()
