@@ -58,6 +58,18 @@ void onClosed(natsConnection *, void *closure)
     relay(closure, &FloorNatsWorker::relayClosed);
 }
 
+void onLive(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    {
+        std::lock_guard lock(r->mutex);
+        if (r->worker)
+            r->worker->relayLive(QByteArray(natsMsg_GetSubject(msg)),
+                                 QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)));
+    }
+    natsMsg_Destroy(msg);
+}
+
 void onAsyncError(natsConnection *, natsSubscription *sub, natsStatus err, void *closure)
 {
     qCWarning(lcFloor) << "floor: asynchronous error:" << natsStatus_GetText(err);
@@ -123,6 +135,7 @@ FloorNatsWorker::~FloorNatsWorker()
     for (natsSubscription *sub : std::as_const(m_nats->served))
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
+    natsSubscription_Destroy(m_nats->liveSub);
     kvStore_Destroy(m_nats->watchKv);
     jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
@@ -221,7 +234,63 @@ void FloorNatsWorker::open()
 void FloorNatsWorker::relayConnected()
 {
     QMetaObject::invokeMethod(
-        this, [this] { becameReady(); }, Qt::QueuedConnection);
+        this, [this] { connectionUp(); }, Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::connectionUp()
+{
+    if (m_closing || !m_nats->connection)
+        return;
+    // Core NATS works as soon as the connection does: the live changes go first, whatever JetStream's
+    // state (a cluster may still be electing the bucket's leader).
+    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
+        m_liveDirty.insert(it.key());
+    publishLive();
+    subscribeLive();
+    becameReady();
+}
+
+void FloorNatsWorker::publishLive()
+{
+    if (m_closing || m_liveRefused || !m_nats->connection || m_liveDirty.isEmpty())
+        return;
+    const natsConnStatus status = natsConnection_Status(m_nats->connection);
+    if (status != NATS_CONN_STATUS_CONNECTED && status != NATS_CONN_STATUS_RECONNECTING)
+        return; // kept: published once connected (libnats buffers what is published while reconnecting)
+    const QList<QString> keys(m_liveDirty.cbegin(), m_liveDirty.cend());
+    for (const QString &key : keys) {
+        const QByteArray value = m_desired.value(key); // empty: removed
+        const QByteArray subject = FloorLiveMerge::liveSubject(m_settings.agentId, key);
+        const natsStatus s = natsConnection_Publish(m_nats->connection, subject.constData(),
+                                                    value.constData(), int(value.size()));
+        if (s != NATS_OK)
+            return; // the rest on the next change or connection
+        m_liveDirty.remove(key);
+    }
+}
+
+void FloorNatsWorker::subscribeLive()
+{
+    if (!m_watchWanted || m_nats->liveSub || !m_nats->connection
+        || natsConnection_Status(m_nats->connection) != NATS_CONN_STATUS_CONNECTED)
+        return;
+    // libnats subscribes again by itself after each reconnect.
+    const natsStatus s = natsConnection_Subscribe(
+        &m_nats->liveSub, m_nats->connection, FloorLiveMerge::liveWildcard().constData(), onLive, m_relay);
+    if (s != NATS_OK) {
+        m_nats->liveSub = nullptr;
+        qCWarning(lcFloor) << "floor: cannot hear live changes:" << lastError(s);
+    }
+}
+
+void FloorNatsWorker::relayLive(const QByteArray &subject, const QByteArray &value)
+{
+    // On a libnats thread: only the merge (which locks) and a signal.
+    const QString key = FloorLiveMerge::keyOf(subject);
+    if (key.isEmpty())
+        return; // not the sender's own key
+    if (m_merge.fromLive(key, value, QDateTime::currentMSecsSinceEpoch()))
+        Q_EMIT entryChanged(key, value, value.isEmpty());
 }
 
 void FloorNatsWorker::relayDisconnected()
@@ -240,7 +309,7 @@ void FloorNatsWorker::relayDisconnected()
 void FloorNatsWorker::relayReconnected()
 {
     QMetaObject::invokeMethod(
-        this, [this] { becameReady(); }, Qt::QueuedConnection);
+        this, [this] { connectionUp(); }, Qt::QueuedConnection);
 }
 
 void FloorNatsWorker::relayClosed()
@@ -266,7 +335,15 @@ void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
         this,
         [this, subscription, status] {
             // Only compared, never used: the subscription may be gone by now.
-            const bool ours = subscription == m_nats->inboxSub
+            if (!subscription && status == NATS_NOT_PERMITTED && !m_liveRefused
+                && lastError(status).contains(QLatin1String("hookline.live."))) {
+                // Permissions without the live subjects: the bucket alone carries the changes.
+                m_liveRefused = true;
+                qCWarning(lcFloor)
+                    << "floor: the server does not permit live changes; the bucket carries them";
+                return;
+            }
+            const bool ours = subscription == m_nats->inboxSub || subscription == m_nats->liveSub
                 || std::any_of(m_nats->served.cbegin(), m_nats->served.cend(),
                                [subscription](natsSubscription *sub) { return sub == subscription; });
             // The watcher's consumer lived on a server that went away (missed heartbeats) and libnats
@@ -365,9 +442,14 @@ void FloorNatsWorker::becameReady()
     QString error;
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
-        // tried again every RetryMs for as long as the connection lasts.
+        // tried again every RetryMs for as long as the connection lasts. After a failover that is the
+        // cluster catching up (requests and live changes already go through): still reconnecting, unless
+        // the server refuses outright.
         m_ready = false;
-        setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
+        const bool transient =
+            m_everReady && !error.contains(QLatin1String("Permissions Violation"), Qt::CaseInsensitive);
+        setStatus(transient ? Reconnecting : Failed,
+                  QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
         QTimer::singleShot(RetryMs, this, [this] {
             if (!m_ready && !m_closing
                 && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
@@ -376,6 +458,7 @@ void FloorNatsWorker::becameReady()
         return;
     }
     m_ready = true;
+    m_everReady = true;
     char url[256] = {};
     if (natsConnection_GetConnectedUrl(m_nats->connection, url, sizeof(url)) == NATS_OK)
         Q_EMIT serverChanged(QString::fromUtf8(url));
@@ -439,6 +522,7 @@ void FloorNatsWorker::setEntry(const QString &key, const QByteArray &value)
     m_desired.insert(key, value);
     m_removed.remove(key);
     m_dirty.insert(key);
+    m_liveDirty.insert(key);
     scheduleFlush();
 }
 
@@ -448,6 +532,7 @@ void FloorNatsWorker::removeEntry(const QString &key)
         return;
     m_dirty.remove(key);
     m_removed.insert(key);
+    m_liveDirty.insert(key);
     scheduleFlush();
 }
 
@@ -463,6 +548,7 @@ void FloorNatsWorker::scheduleFlush()
 void FloorNatsWorker::flush()
 {
     m_flushQueued = false;
+    publishLive();
     if (!m_ready || m_closing)
         return; // kept: written when the connection is ready
     const QList<QString> dirty(m_dirty.cbegin(), m_dirty.cend());
@@ -514,8 +600,10 @@ bool FloorNatsWorker::refusedByServer(const QString &key, int status)
 
 void FloorNatsWorker::refreshAll()
 {
-    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
+    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it) {
         m_dirty.insert(it.key());
+        m_liveDirty.insert(it.key());
+    }
     flush();
 }
 

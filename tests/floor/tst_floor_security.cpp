@@ -25,7 +25,7 @@ const QString Bucket = QStringLiteral("hookline_floor");
 QString agentUser(const QString &id)
 {
     return QStringLiteral(R"(    { user: "%1", password: "%1-secret", permissions: {
-        publish: { allow: ["$KV.%2.agent.%1", "$KV.%2.call.%1.>", "hookline.audit.%1",
+        publish: { allow: ["$KV.%2.agent.%1", "$KV.%2.call.%1.>", "hookline.audit.%1", "hookline.live.%1.>",
                            "$JS.API.STREAM.INFO.KV_%2", "$JS.API.STREAM.INFO.hookline_audit"] }
         subscribe: { allow: ["hookline.agent.%1.request.*", "_INBOX.%1.>"] }
         allow_responses: true } }
@@ -40,7 +40,7 @@ QString supervisorUser(const QString &id)
                            "$JS.API.STREAM.INFO.hookline_audit", "$JS.API.STREAM.NAMES", "$JS.API.CONSUMER.CREATE.KV_%2",
                            "$JS.API.CONSUMER.CREATE.KV_%2.>", "$JS.API.CONSUMER.DELETE.KV_%2.>",
                            "$JS.FC.KV_%2.>", "$JS.API.CONSUMER.LIST.KV_%2", "$JS.API.CONSUMER.INFO.KV_%2.>"] }
-        subscribe: { allow: ["_INBOX.%1.>"] } } }
+        subscribe: { allow: ["_INBOX.%1.>", "hookline.live.>"] } } }
 )")
         .arg(id, Bucket);
 }
