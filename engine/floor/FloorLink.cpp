@@ -120,12 +120,17 @@ void FloorLink::stop()
 void FloorLink::setEntry(const QString &key, const QByteArray &value)
 {
     FloorNatsWorker *worker = m_worker;
+    // The live path first, from here: the floor thread may be waiting for JetStream (a cluster's election).
+    if (worker)
+        worker->publishLiveNow(key, value);
     post([worker, key, value] { worker->setEntry(key, value); });
 }
 
 void FloorLink::removeEntry(const QString &key)
 {
     FloorNatsWorker *worker = m_worker;
+    if (worker)
+        worker->publishLiveNow(key, {});
     post([worker, key] { worker->removeEntry(key); });
 }
 

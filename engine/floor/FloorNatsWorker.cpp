@@ -140,6 +140,7 @@ FloorNatsWorker::~FloorNatsWorker()
     jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
+    setLiveConnection(nullptr);
     if (m_nats->connection) {
         natsConnection_Close(m_nats->connection);
         natsConnection_Destroy(m_nats->connection);
@@ -224,6 +225,7 @@ void FloorNatsWorker::open()
         return;
     }
     s = natsConnection_Connect(&m_nats->connection, opts);
+    setLiveConnection(m_nats->connection);
     if (s == NATS_OK) {
         relayConnected(); // connected at once: the callback is only for a connection made in the background
     } else if (s != NATS_NOT_YET_CONNECTED) {
@@ -233,6 +235,7 @@ void FloorNatsWorker::open()
 
 void FloorNatsWorker::relayConnected()
 {
+    republishLive();
     QMetaObject::invokeMethod(
         this, [this] { connectionUp(); }, Qt::QueuedConnection);
 }
@@ -241,32 +244,12 @@ void FloorNatsWorker::connectionUp()
 {
     if (m_closing || !m_nats->connection)
         return;
-    // Core NATS works as soon as the connection does: the live changes go first, whatever JetStream's
-    // state (a cluster may still be electing the bucket's leader).
-    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
-        m_liveDirty.insert(it.key());
-    publishLive();
+    // Core NATS works as soon as the connection does, whatever JetStream's state (a cluster may still be
+    // electing the bucket's leader): the live values went out from libnats' thread already (relay*), and
+    // once more here, where the connection is known for certain.
+    republishLive();
     subscribeLive();
     becameReady();
-}
-
-void FloorNatsWorker::publishLive()
-{
-    if (m_closing || m_liveRefused || !m_nats->connection || m_liveDirty.isEmpty())
-        return;
-    const natsConnStatus status = natsConnection_Status(m_nats->connection);
-    if (status != NATS_CONN_STATUS_CONNECTED && status != NATS_CONN_STATUS_RECONNECTING)
-        return; // kept: published once connected (libnats buffers what is published while reconnecting)
-    const QList<QString> keys(m_liveDirty.cbegin(), m_liveDirty.cend());
-    for (const QString &key : keys) {
-        const QByteArray value = m_desired.value(key); // empty: removed
-        const QByteArray subject = FloorLiveMerge::liveSubject(m_settings.agentId, key);
-        const natsStatus s = natsConnection_Publish(m_nats->connection, subject.constData(),
-                                                    value.constData(), int(value.size()));
-        if (s != NATS_OK)
-            return; // the rest on the next change or connection
-        m_liveDirty.remove(key);
-    }
 }
 
 void FloorNatsWorker::subscribeLive()
@@ -281,16 +264,6 @@ void FloorNatsWorker::subscribeLive()
         m_nats->liveSub = nullptr;
         qCWarning(lcFloor) << "floor: cannot hear live changes:" << lastError(s);
     }
-}
-
-void FloorNatsWorker::relayLive(const QByteArray &subject, const QByteArray &value)
-{
-    // On a libnats thread: only the merge (which locks) and a signal.
-    const QString key = FloorLiveMerge::keyOf(subject);
-    if (key.isEmpty())
-        return; // not the sender's own key
-    if (m_merge.fromLive(key, value, QDateTime::currentMSecsSinceEpoch()))
-        Q_EMIT entryChanged(key, value, value.isEmpty());
 }
 
 void FloorNatsWorker::relayDisconnected()
@@ -308,6 +281,7 @@ void FloorNatsWorker::relayDisconnected()
 
 void FloorNatsWorker::relayReconnected()
 {
+    republishLive(); // at once: the worker's thread may be waiting for JetStream
     QMetaObject::invokeMethod(
         this, [this] { connectionUp(); }, Qt::QueuedConnection);
 }
@@ -505,6 +479,7 @@ void FloorNatsWorker::shutdown()
     m_closing = true;
     m_refresh.stop();
     stopWatcher();
+    leaveLive(); // the supervisors drop this console's entries at once, the bucket's deletes follow
     if (m_ready) {
         // Leaving the floor: this console's entries go at once instead of after the TTL.
         for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
@@ -522,7 +497,6 @@ void FloorNatsWorker::setEntry(const QString &key, const QByteArray &value)
     m_desired.insert(key, value);
     m_removed.remove(key);
     m_dirty.insert(key);
-    m_liveDirty.insert(key);
     scheduleFlush();
 }
 
@@ -532,7 +506,6 @@ void FloorNatsWorker::removeEntry(const QString &key)
         return;
     m_dirty.remove(key);
     m_removed.insert(key);
-    m_liveDirty.insert(key);
     scheduleFlush();
 }
 
@@ -548,7 +521,6 @@ void FloorNatsWorker::scheduleFlush()
 void FloorNatsWorker::flush()
 {
     m_flushQueued = false;
-    publishLive();
     if (!m_ready || m_closing)
         return; // kept: written when the connection is ready
     const QList<QString> dirty(m_dirty.cbegin(), m_dirty.cend());
@@ -593,6 +565,7 @@ bool FloorNatsWorker::refusedByServer(const QString &key, int status)
     m_desired.remove(key);
     m_dirty.remove(key);
     m_removed.remove(key);
+    forgetLive(key);
     qCWarning(lcFloor) << "floor: the server does not permit this console to write" << key;
     Q_EMIT entryRefused(key);
     return true;
@@ -600,10 +573,9 @@ bool FloorNatsWorker::refusedByServer(const QString &key, int status)
 
 void FloorNatsWorker::refreshAll()
 {
-    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it) {
+    for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
         m_dirty.insert(it.key());
-        m_liveDirty.insert(it.key());
-    }
+    republishLive(); // also while JetStream is away: the supervisors' views must not expire the entries
     flush();
 }
 

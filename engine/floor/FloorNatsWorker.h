@@ -11,9 +11,12 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 class QThread;
 struct FloorNatsHandles;
+struct __natsConnection;
+typedef struct __natsConnection natsConnection;
 struct FloorNatsRelay;
 
 // Everything that talks to libnats, on the floor thread (FloorLink owns the thread). libnats calls that
@@ -63,6 +66,12 @@ public:
     void relayAsyncError(const void *subscription, int status);
     void relayLive(const QByteArray &subject, const QByteArray &value);
 
+    // The live path (FloorNatsWorkerLive.cpp), callable from any thread: publishing does not wait for
+    // the server (libnats buffers while reconnecting). FloorLink publishes each change from the GUI
+    // thread at once, so that it goes out even while this thread waits for JetStream; an empty value is
+    // a removal.
+    void publishLiveNow(const QString &key, const QByteArray &value);
+
 Q_SIGNALS:
     void statusChanged(int status, const QString &reason);
     void serverChanged(const QString &url); // the server this console is connected to now
@@ -79,8 +88,12 @@ Q_SIGNALS:
 private:
     void setStatus(Status status, const QString &reason = {});
     void connectionUp();
-    void publishLive();
     void subscribeLive();
+    void setLiveConnection(natsConnection *connection);
+    void republishLive(); // every live value again (a (re)connect, the periodic rewrite)
+    void forgetLive(const QString &key);
+    void leaveLive(); // removals for every live value; nothing is published afterwards
+    void publishLiveLocked(const QString &key, const QByteArray &value); // m_liveMutex held
     bool setUpJetStream(QString *error);
     void becameReady();
     void scheduleFlush();
@@ -114,8 +127,10 @@ private:
     QHash<QString, QByteArray> m_desired;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
-    QSet<QString> m_liveDirty; // changed since last published on the live subjects
-    bool m_liveRefused = false; // the server does not let this console publish live changes
+    std::mutex m_liveMutex; // the three below
+    natsConnection *m_liveConnection = nullptr;
+    QHash<QString, QByteArray> m_liveValues; // what this console published live, by key
+    std::atomic<bool> m_liveRefused = false; // the server does not let this console publish live changes
     FloorLiveMerge m_merge {LiveHoldMs};
     QList<QPair<QString, QByteArray>> m_auditQueue;
     QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker

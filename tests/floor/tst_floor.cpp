@@ -59,6 +59,35 @@ int watcherNode(const QString &url, const QString &consoleId)
     natsConnection_Destroy(nc);
     return node;
 }
+// The node that leads a stream (-1 when none does now).
+int streamLeaderNode(const QString &url, const char *stream)
+{
+    int node = -1;
+    natsConnection *nc = nullptr;
+    jsCtx *js = nullptr;
+    jsStreamInfo *info = nullptr;
+    if (natsConnection_ConnectTo(&nc, url.toUtf8().constData()) == NATS_OK
+        && natsConnection_JetStream(&js, nc, nullptr) == NATS_OK
+        && js_GetStreamInfo(&info, js, stream, nullptr, nullptr) == NATS_OK && info->Cluster
+        && info->Cluster->Leader)
+        node = QByteArray(info->Cluster->Leader).mid(1).toInt(); // n<i>
+    jsStreamInfo_Destroy(info);
+    jsCtx_Destroy(js);
+    natsConnection_Destroy(nc);
+    return node;
+}
+
+// Asks a stream's leader to step down (the cluster elects another of its replicas).
+void stepDown(const QString &url, const char *stream)
+{
+    natsConnection *nc = nullptr;
+    natsMsg *reply = nullptr;
+    const QByteArray subject = QByteArray("$JS.API.STREAM.LEADER.STEPDOWN.") + stream;
+    if (natsConnection_ConnectTo(&nc, url.toUtf8().constData()) == NATS_OK)
+        natsConnection_RequestString(&reply, nc, subject.constData(), "", 2000);
+    natsMsg_Destroy(reply);
+    natsConnection_Destroy(nc);
+}
 } // namespace
 
 class TestFloor : public QObject
@@ -267,20 +296,21 @@ void TestFloor::monitorSessions_data()
     QTest::addColumn<QString>("action"); // "drop": the handle's own drop
     QTest::addColumn<QString>("result"); // the answer on the handle (empty: none, nothing was sent)
     QTest::addColumn<QList<int>>("after"); // the states at the agent's console: conference, parties
-    const int conf = int(Conferenced);
+    const int on = int(Connected); // the conference call itself
+    const int conf = int(Conferenced); // its parties
     const int idle = int(Idle);
     QTest::newRow("the handle's own drop: NOTOWNER, nothing sent")
-        << 2 << QStringLiteral("drop") << QString() << QList<int>({conf, conf, conf, conf});
+        << 2 << QStringLiteral("drop") << QString() << QList<int>({on, conf, conf, conf});
     QTest::newRow("drop a party: it leaves, the others stay")
-        << 2 << QStringLiteral("dropParty") << QStringLiteral("OK") << QList<int>({conf, conf, idle, conf});
+        << 2 << QStringLiteral("dropParty") << QStringLiteral("OK") << QList<int>({on, conf, idle, conf});
     QTest::newRow("end a party's call: dropped at the owner")
-        << 3 << QStringLiteral("endCall") << QStringLiteral("OK") << QList<int>({conf, conf, conf, idle});
+        << 3 << QStringLiteral("endCall") << QStringLiteral("OK") << QList<int>({on, conf, conf, idle});
     QTest::newRow("drop the conference: every party goes")
         << 0 << QStringLiteral("dropConference") << QStringLiteral("OK")
         << QList<int>({idle, idle, idle, idle});
     QTest::newRow("drop party on the conference itself: the owner refuses")
         << 0 << QStringLiteral("dropParty") << QStringLiteral("invalid")
-        << QList<int>({conf, conf, conf, conf});
+        << QList<int>({on, conf, conf, conf});
 }
 
 void TestFloor::monitorSessions()
@@ -302,7 +332,7 @@ void TestFloor::monitorSessions()
         QVERIFY(handle);
         QCOMPARE(handle->privilege(), PrivilegeMonitor);
         QCOMPARE(handle->ownerPrivilege(), PrivilegeOwner);
-        QTRY_COMPARE_WITH_TIMEOUT(handle->state(), Conferenced, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(int(handle->state()), call->state(), WaitMs);
         handles << handle;
     }
     QCOMPARE(handles.at(0)->members().size(), 3);
@@ -709,6 +739,15 @@ void TestFloor::clusterNodeKilled()
     QVERIFY2(connectedTo(console.link, victim), qPrintable(server));
     QVERIFY(!connectedTo(supervisor.link, victim));
     QCOMPARE(watcherNode(urls.at((victim + 1) % 3), QStringLiteral("sup1")), victim);
+    // The worst case for the bucket: the node that dies also leads the bucket's stream, so no write is
+    // taken until the others elect a new leader (4-9 s in nats-server 2.9, not configurable).
+    const QString other = urls.at((victim + 1) % 3);
+    for (int attempt = 0; attempt < 20 && streamLeaderNode(other, "KV_hookline_floor") != victim; ++attempt) {
+        stepDown(other, "KV_hookline_floor");
+        QTRY_VERIFY_WITH_TIMEOUT(streamLeaderNode(other, "KV_hookline_floor") >= 0, 15000);
+    }
+    QCOMPARE(streamLeaderNode(other, "KV_hookline_floor"), victim);
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, 15000);
 
     QList<FloorLink::Status> statuses;
     QObject statusGuard; // goes before the list: the console's last status changes come after this test
@@ -733,7 +772,9 @@ void TestFloor::clusterNodeKilled()
                               QStringLiteral("ONHOLD"), 15000);
     const qint64 seenMs = failover.elapsed();
     qInfo("failover: the supervisor saw the agent's change %lld ms after the node died", seenMs);
-    QVERIFY2(seenMs < 15000, qPrintable(QString::number(seenMs)));
+    // 0.1-0.2 s measured (reconnect wait 100 ms here), the bucket back 5-9 s after the kill; before the live
+    // path the supervisor waited for the bucket (2.8-11.5 s). The goal is under 5 s.
+    QVERIFY2(seenMs < 5000, qPrintable(QString::number(seenMs)));
     QTRY_VERIFY_WITH_TIMEOUT(statuses.contains(FloorLink::Reconnecting), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, 15000);
     qInfo("failover: the console's bucket took writes again %lld ms after the node died", failover.elapsed());
