@@ -778,6 +778,8 @@ void TestFloor::clusterNodeKilled()
     QTRY_VERIFY_WITH_TIMEOUT(statuses.contains(FloorLink::Reconnecting), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, 15000);
     qInfo("failover: the console's bucket took writes again %lld ms after the node died", failover.elapsed());
+    // While the cluster elected, the console was reconnecting, not refused.
+    QVERIFY(!statuses.contains(FloorLink::Failed));
     QVERIFY(console.link.server() != server);
     QCOMPARE(supervisor.link.status(), FloorLink::Connected);
     // Nothing was lost with the node: a supervisor arriving now reads the whole floor from the others.
