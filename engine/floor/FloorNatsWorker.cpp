@@ -310,7 +310,8 @@ void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
         [this, subscription, status] {
             // Only compared, never used: the subscription may be gone by now.
             if (!subscription && status == NATS_NOT_PERMITTED && !m_liveRefused
-                && lastError(status).contains(QLatin1String("hookline.live."))) {
+                && lastError(status).contains(QLatin1String("Publish to \"hookline.live."),
+                                              Qt::CaseInsensitive)) {
                 // Permissions without the live subjects: the bucket alone carries the changes.
                 m_liveRefused = true;
                 qCWarning(lcFloor)
