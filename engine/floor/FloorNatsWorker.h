@@ -67,9 +67,9 @@ public:
     void relayLive(const QByteArray &subject, const QByteArray &value);
 
     // The live path (FloorNatsWorkerLive.cpp), callable from any thread: publishing does not wait for
-    // the server (libnats buffers while reconnecting). FloorLink publishes each change from the GUI
-    // thread at once, so that it goes out even while this thread waits for JetStream; an empty value is
-    // a removal.
+    // the server (libnats buffers while reconnecting). FloorLink publishes each change at once from a
+    // thread of its own, so that it goes out even while this thread waits for JetStream; an empty value
+    // is a removal.
     void publishLiveNow(const QString &key, const QByteArray &value);
 
 Q_SIGNALS:

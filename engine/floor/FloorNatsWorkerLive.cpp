@@ -1,6 +1,6 @@
 // FloorNatsWorker's live path: each change of this console on its live subject (core NATS), and a
 // supervisor's deliveries from there merged with the bucket's (FloorLiveMerge). Publishing runs on
-// whichever thread calls (FloorLink's on the GUI thread, libnats' on a reconnect, the worker's for the
+// whichever thread calls (FloorLink's live thread, libnats' on a reconnect, the worker's for the
 // periodic rewrite), serialised by m_liveMutex so that a key's last publication is its latest value.
 #include "floor/FloorLogging.h"
 #include "floor/FloorNatsHandles.h"
