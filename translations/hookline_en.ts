@@ -956,14 +956,14 @@
 <context>
     <name>FloorAgentCard</name>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="25"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="55"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="27"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="124"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="52"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="54"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1, %2 for %3, %n call</numerusform>
@@ -971,35 +971,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="123"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="130"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="59"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="116"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="125"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="132"/>
         <source>Set %1 to %2</source>
         <translation>Set %1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="91"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="93"/>
         <source>State: %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="99"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="101"/>
         <source>In this state for %1</source>
         <translation>In this state for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="105"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="107"/>
         <source>Force state…</source>
         <translation>Force state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="106"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="108"/>
         <source>Force a state on %1</source>
         <translation>Force a state on %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="139"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="141"/>
         <source>No calls</source>
         <translation>No calls</translation>
     </message>
@@ -1007,49 +1007,49 @@
 <context>
     <name>FloorCallRow</name>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="21"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="23"/>
         <source>Conference %1</source>
         <translation>Conference %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="28"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="32"/>
         <source>%1, %2, on %3, %4</source>
         <translation>%1, %2, on %3, %4</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="31"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="35"/>
         <source>Drop %1 from %2&apos;s conference</source>
         <translation>Drop %1 from %2&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="38"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="91"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="41"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="99"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="82"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="83"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="90"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="98"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -1221,37 +1221,37 @@
         <translation>The floor does not permit this console to publish %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="158"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="163"/>
         <source>No answer in time</source>
         <translation>No answer in time</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="181"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="186"/>
         <source>No console answers for this agent</source>
         <translation>No console answers for this agent</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="183"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="188"/>
         <source>Not connected to the floor</source>
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="210"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="217"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="370"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="426"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>
@@ -2942,28 +2942,28 @@ on %2</translation>
         <translation>changed your state to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="60"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>Supervisor %1 asked to %2; it was not done (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="62"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>Supervisor %1 will %2 after this call.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="64"/>
         <source>Supervisor %1 %2.</source>
-        <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
+        <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>Supervisor %1 %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="105"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="107"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>Dismiss the supervisor&apos;s notice</translation>
     </message>

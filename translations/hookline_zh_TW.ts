@@ -953,49 +953,49 @@
 <context>
     <name>FloorAgentCard</name>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="25"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="55"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="27"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="124"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="52"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="54"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1，%2 已 %3，%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="123"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="130"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="59"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="116"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="125"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="132"/>
         <source>Set %1 to %2</source>
         <translation>將 %1 設為%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="91"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="93"/>
         <source>State: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="99"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="101"/>
         <source>In this state for %1</source>
         <translation>處於此狀態 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="105"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="107"/>
         <source>Force state…</source>
         <translation>強制設定狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="106"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="108"/>
         <source>Force a state on %1</source>
         <translation>強制設定 %1 的狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="139"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="141"/>
         <source>No calls</source>
         <translation>沒有通話</translation>
     </message>
@@ -1003,49 +1003,49 @@
 <context>
     <name>FloorCallRow</name>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="21"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="23"/>
         <source>Conference %1</source>
         <translation>會議 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="28"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="32"/>
         <source>%1, %2, on %3, %4</source>
         <translation>%1，%2，線路 %3，%4</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="31"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="35"/>
         <source>Drop %1 from %2&apos;s conference</source>
         <translation>將 %1 從 %2 的會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="38"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="91"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="41"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="99"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="82"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="83"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="90"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="98"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -1216,37 +1216,37 @@
         <translation>客服現場不允許此主控台發布 %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="158"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="163"/>
         <source>No answer in time</source>
         <translation>未及時回覆</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="181"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="186"/>
         <source>No console answers for this agent</source>
         <translation>沒有此客服人員的主控台回應</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="183"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="188"/>
         <source>Not connected to the floor</source>
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="210"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="217"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="257"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="370"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="426"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
@@ -2935,28 +2935,28 @@ on %2</source>
         <translation>已將您的狀態設為%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="60"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>督導 %1 要求%2，但未執行（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="62"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>督導 %1 將在此通話結束後%2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="64"/>
         <source>Supervisor %1 %2.</source>
-        <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
+        <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>督導 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="105"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="107"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>關閉督導的通知</translation>
     </message>

@@ -93,6 +93,12 @@ void FloorLink::start(const FloorSettings &settings)
     connect(m_worker, &FloorNatsWorker::auditAppended, m_context,
             [this](bool ok, const QString &error) { Q_EMIT auditAppended(ok, error); });
     m_thread->start();
+    m_liveThread = new QThread(this);
+    m_liveThread->setObjectName(QStringLiteral("floor-live"));
+    m_live = new QObject;
+    m_live->moveToThread(m_liveThread);
+    connect(m_liveThread, &QThread::finished, m_live, &QObject::deleteLater);
+    m_liveThread->start();
     setStatus(Connecting, {});
     FloorNatsWorker *worker = m_worker;
     post([worker] { worker->open(); });
@@ -102,6 +108,12 @@ void FloorLink::stop()
 {
     if (!m_thread)
         return;
+    // The live path first: nothing is published live after the worker's leaving removals.
+    m_liveThread->quit();
+    m_liveThread->wait();
+    delete m_liveThread;
+    m_liveThread = nullptr;
+    m_live = nullptr; // deleted with its thread's end
     FloorNatsWorker *worker = m_worker;
     post([worker] { worker->shutdown(); });
     delete m_context;
@@ -120,12 +132,20 @@ void FloorLink::stop()
 void FloorLink::setEntry(const QString &key, const QByteArray &value)
 {
     FloorNatsWorker *worker = m_worker;
+    // The live path first, on its own thread: the floor thread may be waiting for JetStream (a cluster's
+    // election).
+    if (m_live)
+        QMetaObject::invokeMethod(
+            m_live, [worker, key, value] { worker->publishLiveNow(key, value); }, Qt::QueuedConnection);
     post([worker, key, value] { worker->setEntry(key, value); });
 }
 
 void FloorLink::removeEntry(const QString &key)
 {
     FloorNatsWorker *worker = m_worker;
+    if (m_live)
+        QMetaObject::invokeMethod(
+            m_live, [worker, key] { worker->publishLiveNow(key, {}); }, Qt::QueuedConnection);
     post([worker, key] { worker->removeEntry(key); });
 }
 

@@ -99,6 +99,10 @@ private:
     QString m_reason;
     QString m_server;
     QThread *m_thread = nullptr;
+    // The live path's thread: each change is published from there at once (the floor thread may be
+    // waiting for JetStream, and the GUI thread does no network writes).
+    QThread *m_liveThread = nullptr;
+    QObject *m_live = nullptr; // lives on m_liveThread
     FloorNatsWorker *m_worker = nullptr;
     QObject *m_context = nullptr;
     quint64 m_nextToken = 1;

@@ -4,6 +4,7 @@
 #include "core/Tapi.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorRequestHandler.h"
+#include "floor/FloorSession.h"
 
 #include <QtCore/qdatetime.h>
 #include <QtCore/qjsonarray.h>
@@ -49,21 +50,24 @@ FloorModel::FloorModel(FloorLink *link, QObject *parent)
             Q_EMIT syncedChanged();
         }
     });
-    connect(link, &FloorLink::replyReceived, this,
-            [this](quint64 token, const QByteArray &body, const QString &error) {
-                if (!m_actions.contains(qint64(token)))
-                    return;
-                const auto [agentId, action] = m_actions.take(qint64(token));
-                const QJsonObject reply = QJsonDocument::fromJson(body).object();
-                if (!error.isEmpty())
-                    Q_EMIT actionFinished(qint64(token), agentId, action, false, QString(), error, 0);
-                else
-                    Q_EMIT actionFinished(qint64(token), agentId, action,
-                                          reply.value(QStringLiteral("ok")).toBool(),
-                                          reply.value(QStringLiteral("result")).toString(),
-                                          reply.value(QStringLiteral("message")).toString(),
-                                          reply.value(QStringLiteral("error")).toInt());
-            });
+    connect(
+        link, &FloorLink::replyReceived, this,
+        [this](quint64 token, const QByteArray &body, const QString &error) {
+            if (!m_actions.contains(qint64(token)))
+                return;
+            const Action asked = m_actions.take(qint64(token));
+            const QJsonObject reply = QJsonDocument::fromJson(body).object();
+            const bool ok = error.isEmpty() && reply.value(QStringLiteral("ok")).toBool();
+            const QString result =
+                error.isEmpty() ? reply.value(QStringLiteral("result")).toString() : QString();
+            const QString message =
+                error.isEmpty() ? reply.value(QStringLiteral("message")).toString() : error;
+            const int tapiError = error.isEmpty() ? reply.value(QStringLiteral("error")).toInt() : 0;
+            // The handle that asked hears first, then the floor's log.
+            if (FloorSession *handle = session(asked.agentId, asked.sessionId))
+                Q_EMIT handle->requestFinished(qint64(token), asked.action, ok, result, message, tapiError);
+            Q_EMIT actionFinished(qint64(token), asked.agentId, asked.action, ok, result, message, tapiError);
+        });
     // A link that (re)starts has no watch yet.
     connect(link, &FloorLink::statusChanged, this, [this] {
         if (m_link->status() == FloorLink::Connecting) {
@@ -127,7 +131,8 @@ QHash<int, QByteArray> FloorModel::roleNames() const
             {CallsRole, "calls"},
             {CallCountRole, "callCount"},
             {TeamRole, "team"},
-            {LinesRole, "lines"}};
+            {LinesRole, "lines"},
+            {SessionsRole, "sessions"}};
 }
 
 QVariant FloorModel::data(const QModelIndex &index, int role) const
@@ -166,6 +171,12 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
         lines.erase(QString());
         return QStringList(lines.begin(), lines.end());
     }
+    case SessionsRole: {
+        QVariantList sessions;
+        for (FloorSession *session : agent.sessions)
+            sessions << QVariant::fromValue(session);
+        return sessions;
+    }
     default:
         return {};
     }
@@ -186,6 +197,8 @@ void FloorModel::removeRow(int row)
         m_rowOf[m_rows.at(later)] = later;
     auto it = m_agents.find(agentId);
     uncount(*it);
+    for (int sessionId : it->sessions.keys())
+        releaseSession(*it, sessionId);
     m_agents.erase(it);
     endRemoveRows();
 }
@@ -193,6 +206,30 @@ void FloorModel::removeRow(int row)
 QJsonObject FloorModel::call(const QString &agentId, int sessionId) const
 {
     return m_agents.value(agentId).calls.value(sessionId);
+}
+
+FloorSession *FloorModel::session(const QString &agentId, int sessionId) const
+{
+    const auto agent = m_agents.constFind(agentId);
+    return agent == m_agents.cend() ? nullptr : agent->sessions.value(sessionId);
+}
+
+void FloorModel::updateSession(const QString &agentId, Agent &agent, int sessionId)
+{
+    FloorSession *&handle = agent.sessions[sessionId];
+    if (!handle)
+        handle = new FloorSession(this, agentId, sessionId);
+    handle->setAgentName(agent.value.value(QStringLiteral("name")).toString());
+    handle->setValue(agent.calls.value(sessionId));
+}
+
+void FloorModel::releaseSession(Agent &agent, int sessionId)
+{
+    FloorSession *handle = agent.sessions.take(sessionId);
+    if (!handle)
+        return;
+    handle->invalidate();
+    handle->deleteLater(); // views holding it let go first
 }
 
 void FloorModel::onEntry(const QString &key, const QByteArray &value, bool removed)
@@ -210,6 +247,8 @@ void FloorModel::onEntry(const QString &key, const QByteArray &value, bool remov
             uncount(agent);
             agent.value = QJsonDocument::fromJson(value).object();
             agent.seenMs = now;
+            for (FloorSession *handle : std::as_const(agent.sessions))
+                handle->setAgentName(agent.value.value(QStringLiteral("name")).toString());
             count(agentId, agent);
             if (row < 0) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
@@ -231,6 +270,7 @@ void FloorModel::onEntry(const QString &key, const QByteArray &value, bool remov
             uncount(*it);
             it->calls.remove(sessionId);
             it->callSeenMs.remove(sessionId);
+            releaseSession(*it, sessionId);
             if (counted)
                 count(agentId, *it);
         } else {
@@ -239,6 +279,7 @@ void FloorModel::onEntry(const QString &key, const QByteArray &value, bool remov
             uncount(agent);
             agent.calls.insert(sessionId, QJsonDocument::fromJson(value).object());
             agent.callSeenMs.insert(sessionId, now);
+            updateSession(agentId, agent, sessionId);
             if (counted)
                 count(agentId, agent);
         }
@@ -274,6 +315,7 @@ void FloorModel::sweep()
         for (int sessionId : gone) {
             it->calls.remove(sessionId);
             it->callSeenMs.remove(sessionId);
+            releaseSession(*it, sessionId);
         }
         if (counted)
             count(it.key(), *it);
@@ -309,17 +351,23 @@ FloorModel::Share FloorModel::shareOf(const QString &agentId, const Agent &agent
         if (!call.value(QStringLiteral("isConference")).toBool())
             continue;
         QVariantList parties;
+        QVariantList partySessions;
         const QJsonArray members = call.value(QStringLiteral("members")).toArray();
         for (const QJsonValue &member : members) {
             const auto party = agent.calls.constFind(member.toInt());
-            if (party != agent.calls.cend())
+            if (party != agent.calls.cend()) {
                 parties << party->toVariantMap();
+                partySessions << QVariant::fromValue(agent.sessions.value(member.toInt()));
+            }
         }
         share.conferences << QVariantMap {
             {QStringLiteral("agentId"), agentId},
             {QStringLiteral("agentName"), agent.value.value(QStringLiteral("name")).toString()},
             {QStringLiteral("conference"), call.toVariantMap()},
-            {QStringLiteral("parties"), parties}};
+            {QStringLiteral("parties"), parties},
+            {QStringLiteral("session"),
+             QVariant::fromValue(agent.sessions.value(call.value(QStringLiteral("sessionId")).toInt()))},
+            {QStringLiteral("partySessions"), partySessions}};
     }
     lines.erase(QString());
     share.lines = QStringList(lines.begin(), lines.end());
@@ -418,10 +466,15 @@ void FloorModel::recompute()
 
 qint64 FloorModel::send(const QString &agentId, QJsonObject request)
 {
-    // Who sends it is the subject's last token, which the server's permissions vouch for.
+    // Who sends it is the subject's last token, which the server's permissions vouch for; the name is
+    // what the agent is shown (the id when there is none).
+    if (const QString name = m_link->settings().agentName; !name.isEmpty())
+        request.insert(QStringLiteral("byName"), name);
     const quint64 token = m_link->request(FloorRequestHandler::requestSubject(agentId, m_link->agentId()),
                                           QJsonDocument(request).toJson(QJsonDocument::Compact));
-    m_actions.insert(qint64(token), {agentId, request.value(QStringLiteral("action")).toString()});
+    m_actions.insert(qint64(token),
+                     Action {agentId, request.value(QStringLiteral("action")).toString(),
+                             request.value(QStringLiteral("sessionId")).toInt()});
     return qint64(token);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "floor/FloorSession.h"
+
 #include <QtCore/qabstractitemmodel.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qhash.h>
@@ -19,7 +21,9 @@ class QJSEngine;
 // The supervisor's floor: one row per agent on the floor (from the bucket's agent.<id> entries, watched
 // through the link), each with its calls (call.<agentId>.<sessionId>), and the figures a supervisor reads
 // at a glance. An entry that is neither refreshed nor deleted within the expiry (its console died) is
-// dropped. Actions are requests to the agent's console; actionFinished reports each result.
+// dropped. Each call is also a FloorSession: a monitor handle onto the agent's call (TAPI's MONITOR
+// privilege: its own drop is NOTOWNER), whose supervisor actions are requests to the agent's console.
+// Actions are requests to the agent's console; actionFinished reports each result.
 // Nothing is watched until watch() is called: an agent's console has no permission to watch the floor,
 // so the console watches only once its floor page is opened. A QML singleton (the console's instance).
 class FloorModel : public QAbstractListModel
@@ -34,7 +38,8 @@ class FloorModel : public QAbstractListModel
     Q_PROPERTY(QStringList teams READ teams NOTIFY figuresChanged FINAL)
     Q_PROPERTY(QStringList lines READ lines NOTIFY figuresChanged FINAL)
     // Every conference on the floor, agent by agent: {agentId, agentName, conference (its call), parties
-    // (their calls, as they are now)}.
+    // (their calls, as they are now), session (the conference's FloorSession), partySessions (the
+    // parties' FloorSessions)}.
     Q_PROPERTY(QVariantList conferences READ conferences NOTIFY conferencesChanged FINAL)
     Q_PROPERTY(QVariantMap agentsPerState READ agentsPerState NOTIFY figuresChanged FINAL)
     Q_PROPERTY(int callsInProgress READ callsInProgress NOTIFY figuresChanged FINAL)
@@ -53,6 +58,7 @@ public:
         CallCountRole,
         TeamRole, // the agent's team (floor/team), empty when none
         LinesRole, // the lines of the agent's calls (sorted, each once)
+        SessionsRole, // the agent's calls as FloorSession objects (monitor handles), ordered by session id
     };
     Q_ENUM(Role)
 
@@ -86,6 +92,9 @@ public:
     void setClock(std::function<qint64()> nowMs);
     Q_INVOKABLE int rowOf(const QString &agentId) const;
     QJsonObject call(const QString &agentId, int sessionId) const;
+    // The supervisor's monitor handle onto an agent's call (null when the floor has no such call). Owned
+    // by the model; it goes when the call leaves the floor (valid turns false first).
+    Q_INVOKABLE FloorSession *session(const QString &agentId, int sessionId) const;
 
     // Requests to the agent's console. Each returns a token; actionFinished(token, ...) follows once.
     Q_INVOKABLE qint64 dropParty(const QString &agentId, int sessionId);
@@ -124,6 +133,7 @@ private:
     {
         QJsonObject value;
         QMap<int, QJsonObject> calls;
+        QMap<int, FloorSession *> sessions; // one per call, the same keys
         qint64 seenMs = 0;
         QHash<int, qint64> callSeenMs;
         Share share;
@@ -139,13 +149,21 @@ private:
     void uncount(Agent &agent);
     void removeRow(int row);
     qint64 send(const QString &agentId, QJsonObject request);
+    void updateSession(const QString &agentId, Agent &agent, int sessionId);
+    static void releaseSession(Agent &agent, int sessionId);
 
     FloorLink *m_link;
     std::function<qint64()> m_now;
     QList<QString> m_rows; // agents with an agent entry, in arrival order
     QHash<QString, int> m_rowOf; // agent id -> its row in m_rows
     QHash<QString, Agent> m_agents; // also agents known only by their calls so far
-    QHash<qint64, QPair<QString, QString>> m_actions; // token -> agent, action
+    struct Action
+    {
+        QString agentId;
+        QString action;
+        int sessionId = 0; // the call it is about (0: the agent's state)
+    };
+    QHash<qint64, Action> m_actions; // token -> what was asked
     QTimer m_tick; // figures that grow with time, and expiry
     qint64 m_expiryMs = 0;
     bool m_watching = false;

@@ -19,6 +19,7 @@ struct FloorNatsHandles
     jsCtx *watchJs = nullptr;
     kvStore *watchKv = nullptr;
     natsSubscription *inboxSub = nullptr;
+    natsSubscription *liveSub = nullptr; // a supervisor's: every console's live changes
     QList<natsSubscription *> served;
     kvWatcher *watcher = nullptr;
 };

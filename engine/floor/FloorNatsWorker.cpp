@@ -58,6 +58,18 @@ void onClosed(natsConnection *, void *closure)
     relay(closure, &FloorNatsWorker::relayClosed);
 }
 
+void onLive(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+{
+    auto *r = static_cast<FloorNatsRelay *>(closure);
+    {
+        std::lock_guard lock(r->mutex);
+        if (r->worker)
+            r->worker->relayLive(QByteArray(natsMsg_GetSubject(msg)),
+                                 QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)));
+    }
+    natsMsg_Destroy(msg);
+}
+
 void onAsyncError(natsConnection *, natsSubscription *sub, natsStatus err, void *closure)
 {
     qCWarning(lcFloor) << "floor: asynchronous error:" << natsStatus_GetText(err);
@@ -123,10 +135,12 @@ FloorNatsWorker::~FloorNatsWorker()
     for (natsSubscription *sub : std::as_const(m_nats->served))
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
+    natsSubscription_Destroy(m_nats->liveSub);
     kvStore_Destroy(m_nats->watchKv);
     jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
+    setLiveConnection(nullptr);
     if (m_nats->connection) {
         natsConnection_Close(m_nats->connection);
         natsConnection_Destroy(m_nats->connection);
@@ -211,6 +225,7 @@ void FloorNatsWorker::open()
         return;
     }
     s = natsConnection_Connect(&m_nats->connection, opts);
+    setLiveConnection(m_nats->connection);
     if (s == NATS_OK) {
         relayConnected(); // connected at once: the callback is only for a connection made in the background
     } else if (s != NATS_NOT_YET_CONNECTED) {
@@ -220,8 +235,35 @@ void FloorNatsWorker::open()
 
 void FloorNatsWorker::relayConnected()
 {
+    republishLive();
     QMetaObject::invokeMethod(
-        this, [this] { becameReady(); }, Qt::QueuedConnection);
+        this, [this] { connectionUp(); }, Qt::QueuedConnection);
+}
+
+void FloorNatsWorker::connectionUp()
+{
+    if (m_closing || !m_nats->connection)
+        return;
+    // Core NATS works as soon as the connection does, whatever JetStream's state (a cluster may still be
+    // electing the bucket's leader): the live values went out from libnats' thread already (relay*), and
+    // once more here, where the connection is known for certain.
+    republishLive();
+    subscribeLive();
+    becameReady();
+}
+
+void FloorNatsWorker::subscribeLive()
+{
+    if (!m_watchWanted || m_nats->liveSub || !m_nats->connection
+        || natsConnection_Status(m_nats->connection) != NATS_CONN_STATUS_CONNECTED)
+        return;
+    // libnats subscribes again by itself after each reconnect.
+    const natsStatus s = natsConnection_Subscribe(
+        &m_nats->liveSub, m_nats->connection, FloorLiveMerge::liveWildcard().constData(), onLive, m_relay);
+    if (s != NATS_OK) {
+        m_nats->liveSub = nullptr;
+        qCWarning(lcFloor) << "floor: cannot hear live changes:" << lastError(s);
+    }
 }
 
 void FloorNatsWorker::relayDisconnected()
@@ -239,8 +281,9 @@ void FloorNatsWorker::relayDisconnected()
 
 void FloorNatsWorker::relayReconnected()
 {
+    republishLive(); // at once: the worker's thread may be waiting for JetStream
     QMetaObject::invokeMethod(
-        this, [this] { becameReady(); }, Qt::QueuedConnection);
+        this, [this] { connectionUp(); }, Qt::QueuedConnection);
 }
 
 void FloorNatsWorker::relayClosed()
@@ -266,7 +309,16 @@ void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
         this,
         [this, subscription, status] {
             // Only compared, never used: the subscription may be gone by now.
-            const bool ours = subscription == m_nats->inboxSub
+            if (!subscription && status == NATS_NOT_PERMITTED && !m_liveRefused
+                && lastError(status).contains(QLatin1String("Publish to \"hookline.live."),
+                                              Qt::CaseInsensitive)) {
+                // Permissions without the live subjects: the bucket alone carries the changes.
+                m_liveRefused = true;
+                qCWarning(lcFloor)
+                    << "floor: the server does not permit live changes; the bucket carries them";
+                return;
+            }
+            const bool ours = subscription == m_nats->inboxSub || subscription == m_nats->liveSub
                 || std::any_of(m_nats->served.cbegin(), m_nats->served.cend(),
                                [subscription](natsSubscription *sub) { return sub == subscription; });
             // The watcher's consumer lived on a server that went away (missed heartbeats) and libnats
@@ -365,9 +417,14 @@ void FloorNatsWorker::becameReady()
     QString error;
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
-        // tried again every RetryMs for as long as the connection lasts.
+        // tried again every RetryMs for as long as the connection lasts. After a failover that is the
+        // cluster catching up (requests and live changes already go through): still reconnecting, unless
+        // the server refuses outright.
         m_ready = false;
-        setStatus(Failed, QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
+        const bool transient =
+            m_everReady && !error.contains(QLatin1String("Permissions Violation"), Qt::CaseInsensitive);
+        setStatus(transient ? Reconnecting : Failed,
+                  QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
         QTimer::singleShot(RetryMs, this, [this] {
             if (!m_ready && !m_closing
                 && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
@@ -376,6 +433,7 @@ void FloorNatsWorker::becameReady()
         return;
     }
     m_ready = true;
+    m_everReady = true;
     char url[256] = {};
     if (natsConnection_GetConnectedUrl(m_nats->connection, url, sizeof(url)) == NATS_OK)
         Q_EMIT serverChanged(QString::fromUtf8(url));
@@ -422,6 +480,7 @@ void FloorNatsWorker::shutdown()
     m_closing = true;
     m_refresh.stop();
     stopWatcher();
+    leaveLive(); // the supervisors drop this console's entries at once, the bucket's deletes follow
     if (m_ready) {
         // Leaving the floor: this console's entries go at once instead of after the TTL.
         for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
@@ -507,6 +566,7 @@ bool FloorNatsWorker::refusedByServer(const QString &key, int status)
     m_desired.remove(key);
     m_dirty.remove(key);
     m_removed.remove(key);
+    forgetLive(key);
     qCWarning(lcFloor) << "floor: the server does not permit this console to write" << key;
     Q_EMIT entryRefused(key);
     return true;
@@ -516,6 +576,7 @@ void FloorNatsWorker::refreshAll()
 {
     for (auto it = m_desired.cbegin(); it != m_desired.cend(); ++it)
         m_dirty.insert(it.key());
+    republishLive(); // also while JetStream is away: the supervisors' views must not expire the entries
     flush();
 }
 

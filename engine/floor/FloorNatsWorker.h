@@ -1,5 +1,6 @@
 #pragma once
 
+#include "floor/FloorLiveMerge.h"
 #include "floor/FloorSettings.h"
 
 #include <QtCore/qhash.h>
@@ -10,9 +11,12 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 class QThread;
 struct FloorNatsHandles;
+struct __natsConnection;
+typedef struct __natsConnection natsConnection;
 struct FloorNatsRelay;
 
 // Everything that talks to libnats, on the floor thread (FloorLink owns the thread). libnats calls that
@@ -23,6 +27,9 @@ struct FloorNatsRelay;
 // The bucket mirrors what setEntry/removeEntry asked for: writes are coalesced (one put per key per
 // turn of this thread's loop), kept while the server is away and written again on reconnect, and every
 // entry is rewritten each third of the bucket's TTL so a console that dies disappears within the TTL.
+// Every write is also published at once on its live subject (core NATS, FloorLiveMerge): a supervisor
+// watching hears it there as soon as both are connected, while the bucket may be waiting for a cluster
+// to elect a new leader; the watcher's values are merged with the live ones.
 class FloorNatsWorker : public QObject
 {
     Q_OBJECT
@@ -34,6 +41,8 @@ public:
     static constexpr int WatchProbeMs = 1000;
     // JetStream set-up and the watcher are tried again this soon while the cluster elects leaders.
     static constexpr int RetryMs = 250;
+    // How long a live value outranks a different one from the bucket (longer than a cluster's election).
+    static constexpr int LiveHoldMs = 15000;
 
     explicit FloorNatsWorker(const FloorSettings &settings);
     ~FloorNatsWorker() override;
@@ -55,6 +64,13 @@ public:
     void relayReconnected();
     void relayClosed();
     void relayAsyncError(const void *subscription, int status);
+    void relayLive(const QByteArray &subject, const QByteArray &value);
+
+    // The live path (FloorNatsWorkerLive.cpp), callable from any thread: publishing does not wait for
+    // the server (libnats buffers while reconnecting). FloorLink publishes each change at once from a
+    // thread of its own, so that it goes out even while this thread waits for JetStream; an empty value
+    // is a removal.
+    void publishLiveNow(const QString &key, const QByteArray &value);
 
 Q_SIGNALS:
     void statusChanged(int status, const QString &reason);
@@ -71,6 +87,13 @@ Q_SIGNALS:
 
 private:
     void setStatus(Status status, const QString &reason = {});
+    void connectionUp();
+    void subscribeLive();
+    void setLiveConnection(natsConnection *connection);
+    void republishLive(); // every live value again (a (re)connect, the periodic rewrite)
+    void forgetLive(const QString &key);
+    void leaveLive(); // removals for every live value; nothing is published afterwards
+    void publishLiveLocked(const QString &key, const QByteArray &value); // m_liveMutex held
     bool setUpJetStream(QString *error);
     void becameReady();
     void scheduleFlush();
@@ -96,6 +119,7 @@ private:
     bool m_ready = false; // connected and the bucket and stream are bound
     bool m_closing = false;
     bool m_everConnected = false; // a connection closed before this was set was refused
+    bool m_everReady = false; // JetStream was bound once: later failures to bind are a failover's
     bool m_flushQueued = false;
     bool m_watchWanted = false;
     QStringList m_serveWanted;
@@ -103,6 +127,11 @@ private:
     QHash<QString, QByteArray> m_desired;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
+    std::mutex m_liveMutex; // the three below
+    natsConnection *m_liveConnection = nullptr;
+    QHash<QString, QByteArray> m_liveValues; // what this console published live, by key
+    std::atomic<bool> m_liveRefused = false; // the server does not let this console publish live changes
+    FloorLiveMerge m_merge {LiveHoldMs};
     QList<QPair<QString, QByteArray>> m_auditQueue;
     QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
     QThread *m_watchThread = nullptr;

@@ -4,11 +4,13 @@
 #include "floor/FloorNatsHandles.h"
 #include "floor/FloorNatsWorker.h"
 
+#include <QtCore/qdatetime.h>
 #include <QtCore/qthread.h>
 
 void FloorNatsWorker::watch()
 {
     m_watchWanted = true;
+    subscribeLive();
     if (m_ready && !m_watchThread)
         startWatcher();
 }
@@ -63,13 +65,13 @@ void FloorNatsWorker::startWatcher()
             }
             const kvOperation op = kvEntry_Operation(entry);
             const QString key = QString::fromUtf8(kvEntry_Key(entry));
-            if (op == kvOp_Put)
-                Q_EMIT entryChanged(
-                    key, QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry)),
-                    false);
-            else
-                Q_EMIT entryChanged(key, {}, true);
+            const QByteArray value = op == kvOp_Put
+                ? QByteArray(static_cast<const char *>(kvEntry_Value(entry)), kvEntry_ValueLen(entry))
+                : QByteArray();
             kvEntry_Destroy(entry);
+            // Not what the live path delivered already, nor older than it.
+            if (m_merge.fromBucket(key, value, QDateTime::currentMSecsSinceEpoch()))
+                Q_EMIT entryChanged(key, value, op != kvOp_Put);
         }
     });
     m_watchThread->setObjectName(QStringLiteral("floor-watch"));

@@ -3,6 +3,7 @@
 #include "agent/AgentState.h"
 #include "core/QmlInstance.h"
 #include "core/Tapi.h"
+#include "core/UntrustedText.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorLogging.h"
 #include "session/CallEngine.h"
@@ -176,6 +177,12 @@ void FloorRequestHandler::onEngineCompleted(int requestId, int error)
 QVariantMap FloorRequestHandler::detailsOf(const QJsonObject &request) const
 {
     QVariantMap details;
+    // The name the supervisor's console sent (its floor/agentName), shown to the agent; the id the
+    // subject names stays what is checked and audited. Text from elsewhere: bidi controls neutralised.
+    const QString byName =
+        request.value(QStringLiteral("byName")).toString().simplified().left(MaxSupervisorNameLength);
+    if (!byName.isEmpty())
+        details.insert(QStringLiteral("supervisorName"), UntrustedText::forDisplay(byName));
     if (request.contains(QStringLiteral("sessionId"))) {
         const int sessionId = request.value(QStringLiteral("sessionId")).toInt();
         details.insert(QStringLiteral("sessionId"), sessionId);

@@ -19,6 +19,8 @@ class QQmlEngine;
 // method the agent's button calls, so TAPI's rules and signals are the engine's:
 //   {"action": "dropParty" | "dropConference" | "endCall", "sessionId": n}
 //   {"action": "forceState", "state": "Ready" | "NotReady" | "Offline", "reason": "..."}
+// Each may carry "byName": the supervisor's display name (FloorModel sends its floor/agentName), which the
+// agent is shown; it proves nothing, so the id in the subject is what is checked and audited.
 // The reply is {"ok", "result", "error", "message"}: result is the TAPI error name ("OK" or
 // LINEERR_...) once the engine completed the request, AgentState's Applied/Deferred/Refused for a
 // state, or "forbidden"/"invalid" when the console refuses the request itself. Every request, carried
@@ -32,6 +34,8 @@ class FloorRequestHandler : public QObject
 
 public:
     static constexpr int CompletionTimeoutMs = 10000;
+    // A supervisor's name ("byName" in the request) is cut to this many characters.
+    static constexpr int MaxSupervisorNameLength = 64;
 
     FloorRequestHandler(FloorLink *link, CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
 
@@ -48,7 +52,8 @@ public:
 Q_SIGNALS:
     // A supervisor acted on this console (for the agent to see): who, what, how it ended (result as in
     // the reply; ok when carried out) and on what: details holds the request's sessionId, state and
-    // reason, and the call's remoteName and remoteNumber as they were when the request arrived.
+    // reason, the call's remoteName and remoteNumber as they were when the request arrived, and
+    // supervisorName (the supervisor's display name) when the request carried one.
     void supervisorActed(const QString &supervisorId, const QString &action, const QString &result, bool ok,
                          const QVariantMap &details);
 

@@ -146,7 +146,8 @@ class Floor(ConsoleTestCase):
         sup.find("alert", tr("%1: %2", tr("Set %1 to %2", "Cy", offline, context="FloorAgentCard"),
                              tr("done"), context="FloorRequestLog"), timeout=10)
         sup.screenshot("1-forced.png")
-        notice = tr("Supervisor %1 %2.", "sup1", tr("changed your state to %1", offline))
+        # The supervisor by name (the name Sam's console sent), not by id.
+        notice = tr("Supervisor %1 %2.", "Sam", tr("changed your state to %1", offline))
         agent.wait_until(lambda: [e for e in events if e["role"] == "alert" and e["name"] == notice
                                   and e["detail1"] == 1], 10, what="the notice announced")
         agent.find("alert", notice, timeout=5)

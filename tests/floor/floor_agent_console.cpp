@@ -2,11 +2,13 @@
 // the floor until it dies. The floor's tests kill it (SIGKILL); the end-to-end tests put it beside a real
 // supervisor console.
 //   floor_agent_console <server url> <agent id> <ttl seconds> [--name NAME] [--team TEAM]
-//                       [--conference FAR,FAR[,FAR...]]
+//                       [--conference FAR,FAR[,FAR...]] [--supervisors ID,ID...] [--replicas N]
 // The agent is Ready with one answered call from alice, or with a conference over the far ends given
 // (alice, bob, carol, dave, erin). Prints "ready" once the server acknowledged the agent and its calls,
 // then one JSON line per change of a call's state ({"session", "state", "remoteNumber"}) and per
-// supervisor's request ({"supervisor", "action", "result", "ok"}), and runs until killed. The switch's
+// supervisor's request ({"supervisor", "action", "result", "ok"}) and its audit record's append
+// ({"audited": ok}), and runs until killed. --supervisors: the only supervisors it takes requests from;
+// --replicas: the bucket's replicas when it creates it (a cluster's test). The switch's
 // clock follows the wall clock, so supervisors' requests complete as on a console.
 #include "FloorTestConsoles.h"
 
@@ -45,13 +47,18 @@ int main(int argc, char **argv)
     const QCommandLineOption conferenceOption(QStringLiteral("conference"),
                                               QStringLiteral("a conference over these far ends"),
                                               QStringLiteral("far ends"));
-    parser.addOptions({nameOption, teamOption, conferenceOption});
+    const QCommandLineOption supervisorsOption(QStringLiteral("supervisors"),
+                                               QStringLiteral("the supervisors it takes requests from"),
+                                               QStringLiteral("ids"));
+    const QCommandLineOption replicasOption(QStringLiteral("replicas"),
+                                            QStringLiteral("the bucket's replicas"), QStringLiteral("n"));
+    parser.addOptions({nameOption, teamOption, conferenceOption, supervisorsOption, replicasOption});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 3) {
         std::fprintf(stderr,
                      "usage: floor_agent_console <server url> <agent id> <ttl seconds> [--name NAME] "
-                     "[--team TEAM] [--conference FAR,FAR...]\n");
+                     "[--team TEAM] [--conference FAR,FAR...] [--supervisors ID,ID...] [--replicas N]\n");
         return 2;
     }
     FloorSettings settings = FloorTest::settingsFor({args.at(0)}, args.at(1));
@@ -60,6 +67,10 @@ int main(int argc, char **argv)
         settings.agentName = parser.value(nameOption);
     if (parser.isSet(teamOption))
         settings.team = parser.value(teamOption);
+    if (parser.isSet(supervisorsOption))
+        settings.supervisors = parser.value(supervisorsOption).split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(replicasOption))
+        settings.replicas = parser.value(replicasOption).toInt();
     FloorTest::AgentConsole console(settings);
     if (console.agent.requestState(AgentState::Ready) != AgentState::Applied)
         return 1;
@@ -104,6 +115,9 @@ int main(int argc, char **argv)
                                     {QStringLiteral("result"), result},
                                     {QStringLiteral("ok"), ok}});
                      });
+    QObject::connect(&console.link, &FloorLink::auditAppended, &app, [](bool ok, const QString &) {
+        printLine({{QStringLiteral("audited"), ok}});
+    });
     // The switch's virtual clock follows the wall clock from here on, as in the console.
     QElapsedTimer wall;
     wall.start();

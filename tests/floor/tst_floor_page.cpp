@@ -10,6 +10,7 @@
 
 #include "Accessibility.h"
 #include "core/Tapi.h"
+#include "core/UntrustedText.h"
 #include "floor/FloorFilterModel.h"
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
@@ -24,6 +25,7 @@
 #include <QtQuick/qquickitem.h>
 #include <QtQuick/qquickwindow.h>
 #include <QtQuickControls2/qquickstyle.h>
+#include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
 #include <memory>
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void dropPartyFromThePage();
     void dropConferenceFromTheConferences();
     void refusedRequestSaysWhy();
+    void noticeNamesTheSupervisor_data();
+    void noticeNamesTheSupervisor();
     void statusInWords();
 
 private:
@@ -146,7 +150,9 @@ void TestFloorPage::init()
         m_ana->fx.conference({QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")});
     QVERIFY(m_conference.parent);
     QVERIFY(m_bo->fx.answered(QStringLiteral("alice")));
-    m_supervisor = std::make_unique<Supervisor>(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    FloorSettings supervisor = settingsFor({m_server->url()}, QStringLiteral("sup1"));
+    supervisor.agentName = QStringLiteral("Sam Lee");
+    m_supervisor = std::make_unique<Supervisor>(supervisor);
 
     // As the console's composition root: the supervisor's link and model, Ana's console's requests.
     FloorLink::setQmlInstance(&m_supervisor->link);
@@ -322,7 +328,7 @@ void TestFloorPage::dropPartyFromThePage()
     auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
     QVERIFY(notice->isVisible());
     QCOMPARE(notice->property("text").toString(),
-             QStringLiteral("Supervisor sup1 dropped 2002 from your conference."));
+             QStringLiteral("Supervisor Sam Lee dropped 2002 from your conference."));
     QVERIFY(press(notice->findChild<QQuickItem *>(QStringLiteral("dismissSupervisorNotice"))));
     QVERIFY(!notice->isVisible());
 }
@@ -343,7 +349,7 @@ void TestFloorPage::dropConferenceFromTheConferences()
     QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"))),
                               QStringLiteral("Drop Ana's conference: done"), WaitMs);
     QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
-             QStringLiteral("Supervisor sup1 dropped your conference."));
+             QStringLiteral("Supervisor Sam Lee dropped your conference."));
     // The figures follow: only Bo's call is left in progress.
     QTRY_COMPARE_WITH_TIMEOUT(textOf(m_window->findChild<QObject *>(QStringLiteral("callsInProgress"))),
                               QStringLiteral("Calls in progress: 1"), WaitMs);
@@ -364,6 +370,36 @@ void TestFloorPage::refusedRequestSaysWhy()
         WaitMs);
     settleAgents();
     QCOMPARE(m_bo->fx.engine().sessionList().constFirst()->state(), int(Tapi::Connected));
+}
+
+// The agent reads the supervisor's name as the supervisor's console sent it (floor/agentName), the id
+// only when it sent none; a name is someone else's text, so bidi controls in it are neutralised.
+void TestFloorPage::noticeNamesTheSupervisor_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("a name") << QStringLiteral("Sam Lee") << QStringLiteral("Sam Lee");
+    QTest::newRow("no name: the id") << QString() << QStringLiteral("sup1");
+    QTest::newRow("blanks only: the id") << QStringLiteral("   ") << QStringLiteral("sup1");
+    QTest::newRow("a name with a bidi override")
+        << QStringLiteral("Sam\u202Eeel") << UntrustedText::forDisplay(QStringLiteral("Sam\u202Eeel"));
+}
+
+void TestFloorPage::noticeNamesTheSupervisor()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, shown);
+    FloorSettings settings = settingsFor({m_server->url()}, QStringLiteral("sup1"));
+    settings.agentName = name;
+    m_supervisor->link.start(settings);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor->link.status(), FloorLink::Connected, WaitMs);
+    QSignalSpy finished(&m_supervisor->model, &FloorModel::actionFinished);
+    // Ana is in her conference: the state waits for the call's end.
+    m_supervisor->model.forceState(QStringLiteral("a1"), QStringLiteral("Ready"));
+    QTRY_VERIFY_WITH_TIMEOUT((settleAgents(), finished.count() == 1), WaitMs);
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("Deferred"));
+    QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
+             QStringLiteral("Supervisor %1 will set your state to Ready after this call.").arg(shown));
 }
 
 void TestFloorPage::statusInWords()

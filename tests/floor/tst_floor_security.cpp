@@ -22,36 +22,39 @@ using namespace FloorTest;
 namespace {
 const QString Bucket = QStringLiteral("hookline_floor");
 
-QString agentUser(const QString &id)
+// live: the live path's subjects (an older configuration has none).
+QString agentUser(const QString &id, bool live = true)
 {
     return QStringLiteral(R"(    { user: "%1", password: "%1-secret", permissions: {
-        publish: { allow: ["$KV.%2.agent.%1", "$KV.%2.call.%1.>", "hookline.audit.%1",
+        publish: { allow: ["$KV.%2.agent.%1", "$KV.%2.call.%1.>", "hookline.audit.%1",%3
                            "$JS.API.STREAM.INFO.KV_%2", "$JS.API.STREAM.INFO.hookline_audit"] }
         subscribe: { allow: ["hookline.agent.%1.request.*", "_INBOX.%1.>"] }
         allow_responses: true } }
 )")
-        .arg(id, Bucket);
+        .arg(id, Bucket, live ? QStringLiteral(" \"hookline.live.%1.>\",").arg(id) : QString());
 }
 
-QString supervisorUser(const QString &id)
+QString supervisorUser(const QString &id, bool live = true)
 {
     return QStringLiteral(R"(    { user: "%1", password: "%1-secret", permissions: {
         publish: { allow: ["hookline.agent.*.request.%1", "$JS.API.STREAM.INFO.KV_%2",
                            "$JS.API.STREAM.INFO.hookline_audit", "$JS.API.STREAM.NAMES", "$JS.API.CONSUMER.CREATE.KV_%2",
                            "$JS.API.CONSUMER.CREATE.KV_%2.>", "$JS.API.CONSUMER.DELETE.KV_%2.>",
                            "$JS.FC.KV_%2.>", "$JS.API.CONSUMER.LIST.KV_%2", "$JS.API.CONSUMER.INFO.KV_%2.>"] }
-        subscribe: { allow: ["_INBOX.%1.>"] } } }
+        subscribe: { allow: ["_INBOX.%1.>"%3] } } }
 )")
-        .arg(id, Bucket);
+        .arg(id, Bucket, live ? QStringLiteral(", \"hookline.live.>\"") : QString());
 }
 
 // The floor's users: an administrator (creates the bucket and the audit stream), agents a1 and a2,
-// supervisors sup1 and sup2, and an outsider with a subject space of its own.
+// supervisors sup1 and sup2, an agent a3 and a supervisor sup3 as an older configuration wrote them (without
+// the live path's subjects), and an outsider with a subject space of its own.
 QByteArray floorConfig()
 {
     QString users = QStringLiteral("    { user: admin, password: admin-secret }\n");
     users += agentUser(QStringLiteral("a1")) + agentUser(QStringLiteral("a2"));
     users += supervisorUser(QStringLiteral("sup1")) + supervisorUser(QStringLiteral("sup2"));
+    users += agentUser(QStringLiteral("a3"), false) + supervisorUser(QStringLiteral("sup3"), false);
     users += QStringLiteral(R"(    { user: outsider, password: outsider-secret, permissions: {
         publish: { allow: ["public.>"] }
         subscribe: { allow: ["public.>", "_INBOX.outsider.>"] } } }
@@ -142,6 +145,7 @@ private Q_SLOTS:
     void agentCannotPublishAnothersKey();
     void outsiderReadsNothing();
     void credentialsNeverLogged();
+    void withoutLivePermissionsTheBucketCarries();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -363,6 +367,38 @@ void TestFloorSecurity::credentialsNeverLogged()
     for (const QByteArray &secret : {QByteArray("a1-secret"), QByteArray("wrong-") + seed.left(12), seed,
                                      seed.left(20), jwt, QByteArray("hookline-jwt-")})
         QVERIFY2(!log.contains(QString::fromLatin1(secret)), secret.constData());
+}
+
+// Permissions without the live subjects (written before the live path): the console's first live publish is
+// refused, it says so once and publishes there no more; the supervisor follows through the bucket alone.
+void TestFloorSecurity::withoutLivePermissionsTheBucketCarries()
+{
+    g_log.clear();
+    g_previousHandler = qInstallMessageHandler(captureLog);
+    {
+        AgentConsole console(userSettings(m_server->url(), QStringLiteral("a3")));
+        Supervisor supervisor(userSettings(m_server->url(), QStringLiteral("sup3")));
+        QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.synced(), WaitMs);
+        QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a3")), QStringLiteral("Ready"),
+                                  WaitMs);
+        QCOMPARE(console.agent.requestState(AgentState::NotReady, QStringLiteral("lunch")),
+                 AgentState::Applied);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a3")), QStringLiteral("NotReady"),
+                                  WaitMs);
+        CallSession *call = console.fx.answered(QStringLiteral("alice"));
+        QVERIFY(call);
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a3"), call->sessionId())
+                                      .value(QStringLiteral("state"))
+                                      .toString(),
+                                  QStringLiteral("CONNECTED"), WaitMs);
+        QCOMPARE(console.link.status(), FloorLink::Connected);
+    }
+    qInstallMessageHandler(g_previousHandler);
+    QMutexLocker lock(&g_logMutex);
+    const QString notice = QStringLiteral("does not permit live changes");
+    QCOMPARE(g_log.filter(notice).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFloorSecurity)

@@ -18,6 +18,8 @@ Rectangle {
     required property string reason
     required property double stateSinceMs
     required property var calls
+    // The same calls as the supervisor's monitor handles (FloorSession), by session id.
+    required property var sessions
     required property var requests
 
     readonly property string displayName: name.length ? name : agentId
@@ -29,14 +31,14 @@ Rectangle {
     readonly property var rows: {
         const out = []
         const byId = {}
-        for (const c of calls)
-            byId[c.sessionId] = c
-        for (const c of calls) {
-            if (c.conference !== 0 && byId[c.conference] !== undefined)
+        for (const s of sessions)
+            byId[s.sessionId] = s
+        for (const s of sessions) {
+            if (s.conference !== 0 && byId[s.conference] !== undefined)
                 continue
-            out.push(c)
-            if (c.isConference)
-                for (const m of c.members)
+            out.push(s)
+            if (s.isConference)
+                for (const m of s.members)
                     if (byId[m] !== undefined)
                         out.push(byId[m])
         }
@@ -144,9 +146,7 @@ Rectangle {
             FloorCallRow {
                 required property var modelData
                 Layout.fillWidth: true
-                call: modelData
-                agentId: card.agentId
-                agentName: card.displayName
+                session: modelData
                 requests: card.requests
             }
         }

@@ -7,34 +7,38 @@ import "Formatting.js" as Fmt
 
 // One call on the floor as its agent's console published it: the party, state, line and running time,
 // and what the supervisor can ask the agent's console to do with it: drop it when it is a conference's
-// party, drop the whole conference, or end the call (a stuck one is closed).
+// party, drop the whole conference, or end the call (a stuck one is closed). The call is the supervisor's
+// FloorSession: a monitor handle (it cannot drop the call itself), so each button sends a request to the
+// owning console and the request log shows what came back.
 RowLayout {
     id: row
     objectName: "floorCall"
-    // The call's published value (FloorModel's calls), its agent, and where requests are recorded.
-    required property var call
-    required property string agentId
-    required property string agentName
+    // The supervisor's handle onto the call, and where requests are recorded.
+    required property FloorSession session
     required property var requests
-    readonly property bool isParty: call.conference !== 0
-    readonly property bool isConference: call.isConference === true
-    readonly property string party: isConference ? qsTr("Conference %1").arg(call.sessionId)
-                                                 : Names.caller(call.remoteName, call.remoteNumber)
+    readonly property string agentName: session ? session.agentName : ""
+    readonly property bool isParty: session !== null && session.isParty
+    readonly property bool isConference: session !== null && session.isConference
+    readonly property string party: !session ? ""
+                                    : isConference ? qsTr("Conference %1").arg(session.sessionId)
+                                                   : Names.caller(session.remoteName, session.remoteNumber)
+    readonly property int stateCode: session ? session.state : 0
     // Talking time once connected, else time since offered.
-    readonly property string duration: Fmt.duration(Clock.since(call.connectedMs > 0 ? call.connectedMs : call.offeredMs))
+    readonly property string duration: !session ? ""
+                                       : Fmt.duration(Clock.since(session.connectedMs > 0 ? session.connectedMs : session.offeredMs))
     spacing: Theme.spacing
 
     Accessible.role: Accessible.Row
-    Accessible.name: qsTr("%1, %2, on %3, %4").arg(party).arg(Names.state(call.stateCode)).arg(call.line).arg(duration)
+    Accessible.name: qsTr("%1, %2, on %3, %4").arg(party).arg(Names.state(stateCode)).arg(session ? session.line : "").arg(duration)
 
     function dropParty() {
-        requests.sent(qsTr("Drop %1 from %2's conference").arg(party).arg(agentName), FloorModel.dropParty(agentId, call.sessionId))
+        requests.sent(qsTr("Drop %1 from %2's conference").arg(party).arg(agentName), session.requestDropParty())
     }
     function dropConference() {
-        requests.sent(qsTr("Drop %1's conference").arg(agentName), FloorModel.dropConference(agentId, call.sessionId))
+        requests.sent(qsTr("Drop %1's conference").arg(agentName), session.requestDropConference())
     }
     function endCall() {
-        requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), FloorModel.endCall(agentId, call.sessionId))
+        requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), session.requestEndCall())
     }
 
     Item { Layout.preferredWidth: row.isParty ? Theme.spacing * 3 : 0 }
@@ -53,14 +57,14 @@ RowLayout {
         Layout.minimumWidth: 60
         Layout.preferredWidth: 150
         Layout.maximumWidth: 150
-        text: Names.state(row.call.stateCode)
+        text: Names.state(row.stateCode)
     }
     PlainLabel {
         Layout.fillWidth: true
         Layout.minimumWidth: 40
         Layout.preferredWidth: 110
         Layout.maximumWidth: 110
-        text: row.call.line
+        text: row.session ? row.session.line : ""
         color: Theme.mutedText
     }
     Label {

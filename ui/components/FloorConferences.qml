@@ -46,19 +46,15 @@ ColumnLayout {
                 }
                 FloorCallRow {
                     Layout.fillWidth: true
-                    call: card.modelData.conference
-                    agentId: card.modelData.agentId
-                    agentName: card.modelData.agentName
+                    session: card.modelData.session
                     requests: conferences.requests
                 }
                 Repeater {
-                    model: card.modelData.parties
+                    model: card.modelData.partySessions
                     FloorCallRow {
                         required property var modelData
                         Layout.fillWidth: true
-                        call: modelData
-                        agentId: card.modelData.agentId
-                        agentName: card.modelData.agentName
+                        session: modelData
                         requests: conferences.requests
                     }
                 }

@@ -5,7 +5,7 @@ import Hookline.Engine
 import Hookline.Ui
 
 // Tells the agent that a supervisor acted on this console from the floor (FloorRequestHandler's
-// supervisorActed): who did what, and whether it was done. Shown over the window's bottom right corner (where
+// supervisorActed): who did what (the supervisor by name), and whether it was done. Shown over the window's bottom right corner (where
 // no control of the call or wrap-up sits), whatever page is open, until dismissed or for `showMs`; a screen
 // reader hears it as an alert. It takes no focus.
 Rectangle {
@@ -50,13 +50,18 @@ Rectangle {
         }
         return action
     }
+    // The supervisor by the name their console sent, by id when it sent none.
+    function supervisor(supervisorId, details) {
+        return details.supervisorName ? details.supervisorName : supervisorId
+    }
     function describe(supervisorId, action, result, ok, details) {
+        const who = supervisor(supervisorId, details)
         if (!ok)
-            return qsTr("Supervisor %1 asked to %2; it was not done (%3).").arg(supervisorId).arg(request(action, details)).arg(result)
+            return qsTr("Supervisor %1 asked to %2; it was not done (%3).").arg(who).arg(request(action, details)).arg(result)
         if (result === "Deferred")
-            return qsTr("Supervisor %1 will %2 after this call.").arg(supervisorId).arg(request(action, details))
-        //: %1 is the supervisor, %2 what they did: "dropped your conference", "changed your state to Offline"
-        return qsTr("Supervisor %1 %2.").arg(supervisorId).arg(deed(action, details))
+            return qsTr("Supervisor %1 will %2 after this call.").arg(who).arg(request(action, details))
+        //: %1 is the supervisor's name, %2 what they did: "dropped your conference", "changed your state to Offline"
+        return qsTr("Supervisor %1 %2.").arg(who).arg(deed(action, details))
     }
     function dismiss() { shown = false; hideTimer.stop() }
 
