@@ -67,6 +67,7 @@ ConsoleApp::~ConsoleApp()
     m_floor = nullptr;
     delete m_audio; // recordings closed and devices released while the sessions still exist
     m_audio = nullptr;
+    m_callLog->finishOpenCalls(); // handles never terminated: their rows complete, as at a terminate
     if (m_phoneBinding)
         m_phoneBinding->shutdown(); // headset lamps and ringer off before the device goes
     if (m_phone)

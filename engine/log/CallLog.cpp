@@ -280,6 +280,22 @@ void CallLog::sessionRemoved(CallSession *session)
     post([call, record](CallLogStore *store) { store->finishCall(call, record); });
 }
 
+void CallLog::finishOpenCalls()
+{
+    writeWrapUps();
+    const qint64 now = m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_callOfSession.cbegin(); it != m_callOfSession.cend(); ++it) {
+        const CallSession *session = it.key();
+        CallRecord record = recordOf(session, now);
+        const Tapi::CallState state = session->state();
+        if (state != Tapi::Idle && state != Tapi::Disconnected)
+            record.outcome = QLatin1String(InterruptedOutcome);
+        post([call = it.value(), record](CallLogStore *store) { store->finishCall(call, record); });
+    }
+    m_callOfSession.clear();
+    m_wrapUpChanged.clear();
+}
+
 void CallLog::write(const CallRecord &record)
 {
     post([record](CallLogStore *store) { store->insert(record); });

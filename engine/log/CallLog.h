@@ -62,6 +62,10 @@ public:
     bool open(const QString &path = defaultPath());
     // Writes what is queued, then closes. Waits for the writer thread.
     void close();
+    // The console is closing with handles it has not terminated: every one of their rows is completed as
+    // the handle stands (a call that ended keeps its outcome, final state and UUI; one still in progress is
+    // "interrupted"), as terminating them would. Without it they stayed "live" until the next start.
+    void finishOpenCalls();
     // Waits until the writer has carried out everything posted so far (a write the database refused stays
     // queued for its retry). For tools and tests that read right after a call; the console never waits.
     void waitForWrites();

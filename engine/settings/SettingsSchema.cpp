@@ -145,7 +145,8 @@ const QList<SettingsSchema::ArraySpec> &arrays()
              text(Entry, "authUser"), // empty: the user
              secret(Entry, "password"),
              text(Entry, "displayName"),
-             text(Entry, "transport", "udp", {QStringLiteral("udp"), QStringLiteral("tcp"), QStringLiteral("tls")}),
+             text(Entry, "transport", "udp",
+                  {QStringLiteral("udp"), QStringLiteral("tcp"), QStringLiteral("tls")}),
              text(Entry, "tlsCaFile"), // PEM CAs the server's certificate must chain to; empty: the system's
              text(Entry, "tlsCertificateFile"), // PEM chain and key shown to a server that asks
              list(Entry, "monitor"), // users or sip: URIs whose dialog-info the account subscribes to

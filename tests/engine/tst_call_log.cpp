@@ -182,6 +182,7 @@ private Q_SLOTS:
     void pendingWriteSurvivesRestart();
     void readOnlyThenWritable();
     void liveRowCompletedAtTerminate();
+    void openHandlesCompletedAtClose();
     void writesLandInOrder();
 
 private:
@@ -720,6 +721,48 @@ void TestCallLog::liveRowCompletedAtTerminate()
     const CallRecord r = log.records().first();
     QCOMPARE(r.outcome, QStringLiteral("answered"));
     QCOMPARE(r.disposition, QStringLiteral("sale"));
+}
+
+void TestCallLog::openHandlesCompletedAtClose()
+{
+    // A console closing with handles it never terminated (a dropped call in wrap-up, a call still talking):
+    // their rows complete as they stand, the ended one with its outcome and UUI, the other "interrupted".
+    const QString path = m_dir.filePath(QStringLiteral("closed-with-handles.sqlite"));
+    {
+        SimFixture fx;
+        CallLog log(nullptr);
+        QVERIFY(log.open(path));
+        log.attach(&fx.engine());
+        CallSession *ended = fx.offer(QStringLiteral("alice"), nullptr, "queue 7");
+        CallSession *talking = fx.offer(QStringLiteral("bob"), nullptr, "queue 8");
+        QVERIFY(ended && talking);
+        QCOMPARE(fx.completionOf(ended->answer()), int(Success));
+        QCOMPARE(fx.completionOf(ended->drop(QByteArrayLiteral("bye"))), int(Success));
+        QCOMPARE(ended->state(), Tapi::Idle);
+        QCOMPARE(fx.completionOf(talking->answer()), int(Success));
+        ended->setWrapUp(QStringLiteral("sale"), QStringLiteral("typed"));
+        QSignalSpy written(&log, &CallLog::recordWritten);
+        log.finishOpenCalls();
+        QTRY_COMPARE(written.size(), 2);
+        log.close();
+    }
+    CallLog log(nullptr);
+    QVERIFY(log.open(path));
+    QVERIFY(log.interruptedRecordings().isEmpty());
+    QList<CallRecord> rows = log.records();
+    QCOMPARE(rows.size(), 2);
+    std::sort(rows.begin(), rows.end(),
+              [](const CallRecord &a, const CallRecord &b) { return a.outcome < b.outcome; });
+    QCOMPARE(rows.at(0).outcome, QStringLiteral("answered"));
+    QCOMPARE(rows.at(0).finalState, QStringLiteral("IDLE"));
+    QCOMPARE(rows.at(0).uuiSent, QByteArrayLiteral("bye"));
+    QCOMPARE(rows.at(0).disposition, QStringLiteral("sale"));
+    QCOMPARE(rows.at(0).notes, QStringLiteral("typed"));
+    QCOMPARE(rows.at(1).outcome, QString::fromLatin1(CallLog::InterruptedOutcome));
+    QCOMPARE(rows.at(1).finalState, QStringLiteral("CONNECTED"));
+    QSqlQuery count(QSqlDatabase::database(log.connectionName()));
+    QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && count.next());
+    QCOMPARE(count.value(0).toInt(), 2); // the live rows, completed: no second row per call
 }
 
 void TestCallLog::writesLandInOrder()

@@ -1,6 +1,7 @@
 #include "SipAccountConfig.h"
 
 #include "SipDialogInfo.h"
+#include "settings/SettingsSchema.h"
 
 #include <QtCore/qregularexpression.h>
 
@@ -84,19 +85,41 @@ QStringList SipAccountConfig::dialogSubscriptions() const
     return uris;
 }
 
+QVariant SipAccountConfig::schemaDefault(const char *name)
+{
+    const SettingsSchema::Spec *spec =
+        SettingsSchema::entrySpec(SettingsSchema::SipAccounts, QLatin1String(name));
+    Q_ASSERT(spec);
+    return spec ? spec->defaultValue : QVariant();
+}
+
+std::optional<SipAccountConfig::Transport> SipAccountConfig::transportOf(const QString &name)
+{
+    const QString lower = name.trimmed().toLower();
+    if (lower == QLatin1String("udp"))
+        return Transport::Udp;
+    if (lower == QLatin1String("tcp"))
+        return Transport::Tcp;
+    if (lower == QLatin1String("tls"))
+        return Transport::Tls;
+    return std::nullopt;
+}
+
+QList<SipSdp::Codec> SipAccountConfig::defaultCodecs()
+{
+    QList<SipSdp::Codec> codecs;
+    for (const QString &name : schemaDefault("codecs").toStringList()) {
+        if (const std::optional<SipSdp::Codec> codec = SipSdp::codecFromName(name.toLatin1()))
+            codecs.append(*codec);
+    }
+    return codecs;
+}
+
 bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error)
 {
-    static const QStringList known = {
-        QStringLiteral("id"),           QStringLiteral("registrar"), QStringLiteral("proxy"),
-        QStringLiteral("user"),         QStringLiteral("authUser"),  QStringLiteral("password"),
-        QStringLiteral("displayName"),  QStringLiteral("transport"), QStringLiteral("expires"),
-        QStringLiteral("rejectStatus"), QStringLiteral("localPort"), QStringLiteral("rtpTimeout"),
-        QStringLiteral("codecs"),       QStringLiteral("tlsCaFile"), QStringLiteral("tlsCertificateFile"),
-    };
-    // Dialog-info: monitored addresses and the shared line (readDialogInfoKeys).
-    static const QStringList dialogInfoKeys = {QStringLiteral("monitor"), QStringLiteral("sharedLine")};
+    // The keys are the schema's (scenario files' SIP lines take the same ones).
     for (auto it = map.begin(); it != map.end(); ++it) {
-        if (!known.contains(it.key()) && !dialogInfoKeys.contains(it.key())) {
+        if (!SettingsSchema::entrySpec(SettingsSchema::SipAccounts, it.key())) {
             *error = QStringLiteral("%1: unknown key").arg(it.key());
             return false;
         }
@@ -104,16 +127,19 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
     auto text = [&](const char *key) {
         return map.value(QLatin1String(key)).toString().trimmed();
     };
-    auto integer = [&](const char *key, int low, int high, int *out) {
+    // A number in the schema's range; the member keeps the schema's default when the key is absent.
+    auto integer = [&](const char *key, int *out) {
         if (!map.contains(QLatin1String(key)))
             return true;
+        const SettingsSchema::Spec *spec =
+            SettingsSchema::entrySpec(SettingsSchema::SipAccounts, QLatin1String(key));
         bool ok = false;
         const int value = map.value(QLatin1String(key)).toString().trimmed().toInt(&ok);
-        if (!ok || value < low || value > high) {
+        if (!ok || value < spec->minimum || value > spec->maximum) {
             *error = QStringLiteral("%1: '%2' is not a number from %3 to %4")
                          .arg(QLatin1String(key), map.value(QLatin1String(key)).toString())
-                         .arg(low)
-                         .arg(high);
+                         .arg(spec->minimum)
+                         .arg(spec->maximum);
             return false;
         }
         *out = value;
@@ -151,16 +177,13 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
         *error = QStringLiteral("displayName: quotes and line breaks are not allowed");
         return false;
     }
-    const QString transport = text("transport").toLower();
-    if (transport.isEmpty() || transport == QLatin1String("udp")) {
-        c.transport = Transport::Udp;
-    } else if (transport == QLatin1String("tcp")) {
-        c.transport = Transport::Tcp;
-    } else if (transport == QLatin1String("tls")) {
-        c.transport = Transport::Tls;
-    } else {
-        *error = QStringLiteral("transport: '%1' is not udp, tcp or tls").arg(text("transport"));
-        return false;
+    if (!text("transport").isEmpty()) {
+        const std::optional<Transport> transport = transportOf(text("transport"));
+        if (!transport) {
+            *error = QStringLiteral("transport: '%1' is not udp, tcp or tls").arg(text("transport"));
+            return false;
+        }
+        c.transport = *transport;
     }
     // The files are read when the account opens: one that cannot be read puts the line out of service.
     c.tlsCaFile = text("tlsCaFile");
@@ -171,11 +194,8 @@ bool SipAccountConfig::fromVariantMap(const QVariantMap &map, SipAccountConfig *
             return false;
         }
     }
-    if (!integer("expires", 60, 86400, &c.expires) || !integer("localPort", 0, 65535, &c.localPort))
-        return false;
-    if (!integer("rtpTimeout", 0, 3600, &c.rtpTimeout))
-        return false;
-    if (!integer("rejectStatus", 400, 699, &c.rejectStatus))
+    if (!integer("expires", &c.expires) || !integer("localPort", &c.localPort)
+        || !integer("rtpTimeout", &c.rtpTimeout) || !integer("rejectStatus", &c.rejectStatus))
         return false;
     if (c.rejectStatus != 486 && c.rejectStatus != 603) {
         *error = QStringLiteral("rejectStatus: '%1' is not 486 or 603").arg(c.rejectStatus);

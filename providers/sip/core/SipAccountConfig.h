@@ -5,10 +5,17 @@
 #include <QtCore/qstring.h>
 #include <QtCore/qvariant.h>
 
+#include <optional>
+
 // One SIP account as configured in the settings (array `sipAccounts`; docs/provider-guide.md, "SIP
-// lines"). Each account is one line of the console.
+// lines"). Each account is one line of the console. Its keys, ranges and defaults are the settings
+// schema's (engine/settings/SettingsSchema.cpp, sipAccounts): the members start from the schema's defaults
+// and fromVariantMap takes the keys and ranges from there; what spans keys is checked here.
 struct SipAccountConfig
 {
+    // The schema's default of entry key `name` ("expires").
+    static QVariant schemaDefault(const char *name);
+
     enum class Transport { Udp, Tcp, Tls };
 
     QString id; // the engine sees "sip/<id>"; default: the user
@@ -18,18 +25,19 @@ struct SipAccountConfig
     QString authUser; // digest user name; default: user
     QString password;
     QString displayName;
-    Transport transport = Transport::Udp;
+    Transport transport = transportOf(schemaDefault("transport").toString()).value_or(Transport::Udp);
     // TLS (transport tls): the PEM file of the certificate authorities the registrar's or proxy's
     // certificate must chain to (empty: the system's trust store), and an optional PEM file with this
     // account's own certificate chain and private key (sent when the server asks for one).
     QString tlsCaFile;
     QString tlsCertificateFile;
-    int expires = 600; // seconds asked for in REGISTER; libre refreshes before they run out
-    int rejectStatus = 603; // reject(): 603 Decline or 486 Busy Here
-    int localPort = 0; // SIP port this account listens on; 0: any free port
-    int rtpTimeout = 30; // seconds without RTP from a far end that should send: the call ends; 0: never
+    int expires = schemaDefault("expires").toInt(); // seconds asked for in REGISTER; libre refreshes early
+    int rejectStatus = schemaDefault("rejectStatus").toInt(); // reject(): 603 Decline or 486 Busy Here
+    int localPort = schemaDefault("localPort").toInt(); // SIP port this account listens on; 0: any free port
+    // Seconds without RTP from a far end that should send: the call ends; 0: never.
+    int rtpTimeout = schemaDefault("rtpTimeout").toInt();
     // The codecs this account takes, in the order it offers them (key `codecs`: "opus, G722, PCMU, PCMA").
-    QList<SipSdp::Codec> codecs = SipSdp::defaultPreference();
+    QList<SipSdp::Codec> codecs = defaultCodecs();
     // Dialog-info (RFC 4235; docs/provider-guide.md, "Monitored and shared addresses"). `monitor`: the
     // addresses whose busy/idle status this account watches, each a line of its own (users at the
     // registrar or sip: URIs; key `monitor`, a list or one comma-separated string). `sharedLine`: the
@@ -51,6 +59,9 @@ struct SipAccountConfig
             : transport == Transport::Tcp  ? QStringLiteral("tcp")
                                            : QStringLiteral("udp");
     }
+
+    static std::optional<Transport> transportOf(const QString &name);
+    static QList<SipSdp::Codec> defaultCodecs();
 
     // Returns false with *error naming the offending key and value.
     static bool fromVariantMap(const QVariantMap &map, SipAccountConfig *config, QString *error);

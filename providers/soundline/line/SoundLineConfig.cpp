@@ -1,5 +1,7 @@
 #include "SoundLineConfig.h"
 
+#include "settings/SettingsSchema.h"
+
 namespace {
 bool parsePin(const QVariantMap &map, const char *key, std::initializer_list<SoundLineConfig::Pin> allowed,
               SoundLineConfig::Pin *pin, QString *error)
@@ -20,11 +22,17 @@ bool parsePin(const QVariantMap &map, const char *key, std::initializer_list<Sou
     return false;
 }
 
-bool parseInt(const QVariantMap &map, const char *key, int min, int max, int *out, QString *error)
+// A number in the schema's range; the member keeps the schema's default when the key is absent.
+bool parseInt(const QVariantMap &map, const char *key, int *out, QString *error)
 {
     const QVariant value = map.value(QLatin1String(key));
     if (!value.isValid())
         return true;
+    const SettingsSchema::Spec *spec =
+        SettingsSchema::entrySpec(SettingsSchema::SoundLines, QLatin1String(key));
+    Q_ASSERT(spec);
+    const int min = spec->minimum;
+    const int max = spec->maximum;
     bool ok = false;
     const int number = value.toInt(&ok);
     if (!ok || number < min || number > max) {
@@ -38,6 +46,14 @@ bool parseInt(const QVariantMap &map, const char *key, int min, int max, int *ou
     return true;
 }
 } // namespace
+
+QVariant SoundLineConfig::schemaDefault(const char *name)
+{
+    const SettingsSchema::Spec *spec =
+        SettingsSchema::entrySpec(SettingsSchema::SoundLines, QLatin1String(name));
+    Q_ASSERT(spec);
+    return spec ? spec->defaultValue : QVariant();
+}
 
 QString SoundLineConfig::pinName(Pin pin)
 {
@@ -91,8 +107,8 @@ bool SoundLineConfig::fromVariantMap(const QVariantMap &map, SoundLineConfig *co
         *error = QStringLiteral("serialPort: pins are mapped but no serial port is configured");
         return false;
     }
-    c.relayActiveLow = map.value(QLatin1String("relayActiveLow"), false).toBool();
-    const QString profileId = map.value(QLatin1String("profile"), QStringLiteral("us")).toString();
+    c.relayActiveLow = map.value(QLatin1String("relayActiveLow"), c.relayActiveLow).toBool();
+    const QString profileId = map.value(QLatin1String("profile"), schemaDefault("profile")).toString();
     c.profile = CountryProfile::find(profileId);
     if (!c.profile) {
         *error = QStringLiteral("profile: '%1' is not one of %2")
@@ -105,17 +121,16 @@ bool SoundLineConfig::fromVariantMap(const QVariantMap &map, SoundLineConfig *co
         *error = QStringLiteral("callerId: '%1' is not one of class, clip, dtmf").arg(cid);
         return false;
     }
-    if (!parseInt(map, "hangupCycles", 1, 20, &c.hangupCycles, error)
-        || !parseInt(map, "silenceTimeoutMs", 0, 3600000, &c.silenceTimeoutMs, error)
-        || !parseInt(map, "dialToneTimeoutMs", 500, 60000, &c.dialToneTimeoutMs, error)
-        || !parseInt(map, "answerTimeoutMs", 0, 600000, &c.answerTimeoutMs, error)
-        || !parseInt(map, "ringTimeoutMs", 0, 60000, &c.ringTimeoutMs, error)
-        || !parseInt(map, "dtmfOnMs", 40, 500, &c.dtmfOnMs, error)
-        || !parseInt(map, "dtmfOffMs", 40, 500, &c.dtmfOffMs, error)
-        || !parseInt(map, "dtmfLevelDbm0", -40, 0, &c.dtmfLevelDbm0, error)
-        || !parseInt(map, "replugPollMs", 10, 60000, &c.replugPollMs, error))
+    if (!parseInt(map, "hangupCycles", &c.hangupCycles, error)
+        || !parseInt(map, "silenceTimeoutMs", &c.silenceTimeoutMs, error)
+        || !parseInt(map, "dialToneTimeoutMs", &c.dialToneTimeoutMs, error)
+        || !parseInt(map, "answerTimeoutMs", &c.answerTimeoutMs, error)
+        || !parseInt(map, "ringTimeoutMs", &c.ringTimeoutMs, error)
+        || !parseInt(map, "dtmfOnMs", &c.dtmfOnMs, error) || !parseInt(map, "dtmfOffMs", &c.dtmfOffMs, error)
+        || !parseInt(map, "dtmfLevelDbm0", &c.dtmfLevelDbm0, error)
+        || !parseInt(map, "replugPollMs", &c.replugPollMs, error))
         return false;
-    c.blindDial = map.value(QLatin1String("blindDial"), false).toBool();
+    c.blindDial = map.value(QLatin1String("blindDial"), c.blindDial).toBool();
     if (c.answerTimeoutMs == 0)
         c.answerTimeoutMs = c.profile->answerTimeoutMs;
     if (c.ringTimeoutMs == 0)

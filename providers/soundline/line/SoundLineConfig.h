@@ -5,12 +5,17 @@
 #include <QtCore/qstring.h>
 #include <QtCore/qvariant.h>
 
-// One sound-card line as configured in settings (docs/provider-guide.md, "Sound-card line").
+// One sound-card line as configured in settings (docs/provider-guide.md, "Sound-card line"). Its keys'
+// ranges and defaults are the settings schema's (engine/settings/SettingsSchema.cpp, soundLines): the
+// members start from the schema's defaults; what spans keys (pins need a serial port) is checked here.
 struct SoundLineConfig
 {
+    // The schema's default of entry key `name` ("hangupCycles").
+    static QVariant schemaDefault(const char *name);
+
     enum class Pin { None, Ri, Dcd, Dsr, Cts, Dtr, Rts };
 
-    QString id = QStringLiteral("line1"); // the engine sees "soundline/<id>"
+    QString id = schemaDefault("id").toString(); // the engine sees "soundline/<id>"
     QString name;
     QString number; // the line's own directory number, if known
     QString captureDevice; // the line interface's sound card: QAudioDevice id or description
@@ -20,19 +25,23 @@ struct SoundLineConfig
     Pin ringPin = Pin::None; // Ri, or None: ring from audio energy
     Pin loopCurrentPin = Pin::None; // Dcd, Dsr, Cts or None
     Pin hookRelayPin = Pin::None; // Dtr, Rts or None
-    bool relayActiveLow = false;
+    bool relayActiveLow = schemaDefault("relayActiveLow").toBool();
     const CountryProfile *profile = nullptr;
     CallerIdStandard callerId = CallerIdStandard::Bell202;
-    int hangupCycles = 3;
-    int silenceTimeoutMs = 0; // 0: off
-    int dialToneTimeoutMs = 3000;
-    bool blindDial = false; // dial even without dial tone (PBX extensions without one)
-    int answerTimeoutMs = 0; // outbound: CONNECTED this long after dialling if no voice came; 0 = profile
-    int ringTimeoutMs = 0; // 0 = profile
-    int dtmfOnMs = 80;
-    int dtmfOffMs = 80;
-    int dtmfLevelDbm0 = -10;
-    int replugPollMs = 1000; // how often a missing sound card or serial port is looked for again
+    int hangupCycles = schemaDefault("hangupCycles").toInt();
+    int silenceTimeoutMs = schemaDefault("silenceTimeoutMs").toInt(); // 0: off
+    int dialToneTimeoutMs = schemaDefault("dialToneTimeoutMs").toInt();
+    bool blindDial =
+        schemaDefault("blindDial").toBool(); // dial even without dial tone (PBX extensions without one)
+    int answerTimeoutMs =
+        schemaDefault("answerTimeoutMs")
+            .toInt(); // outbound: CONNECTED this long after dialling if no voice came; 0 = profile
+    int ringTimeoutMs = schemaDefault("ringTimeoutMs").toInt(); // 0 = profile
+    int dtmfOnMs = schemaDefault("dtmfOnMs").toInt();
+    int dtmfOffMs = schemaDefault("dtmfOffMs").toInt();
+    int dtmfLevelDbm0 = schemaDefault("dtmfLevelDbm0").toInt();
+    int replugPollMs = schemaDefault("replugPollMs")
+                           .toInt(); // how often a missing sound card or serial port is looked for again
 
     bool hasControlLines() const { return !serialPort.isEmpty(); }
     bool canSeize() const { return hasControlLines() && hookRelayPin != Pin::None; }

@@ -7,6 +7,7 @@
 #include "SipSdp.h"
 #include "SipUserToUser.h"
 #include "core/Tapi.h"
+#include "settings/SettingsSchema.h"
 
 #include <QtTest/qtest.h>
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void causeForMode();
     void accountConfig_data();
     void accountConfig();
+    void accountKeysAreTheSchemas();
 };
 
 void tst_SipHeaders::userToUser_data()
@@ -358,6 +360,39 @@ void tst_SipHeaders::accountConfig_data()
     QTest::newRow("rtp timeout off") << with("rtpTimeout", "0") << QString();
     QTest::newRow("rtp timeout") << with("rtpTimeout", "-1")
                                  << "rtpTimeout: '-1' is not a number from 0 to 3600";
+}
+
+void tst_SipHeaders::accountKeysAreTheSchemas()
+{
+    // Every key the settings schema declares for an account is taken (at its default, with what it
+    // depends on), and an account without them has the schema's defaults: one declaration of both.
+    QVariantMap all {{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}};
+    for (const SettingsSchema::Spec &spec : SettingsSchema::array(SettingsSchema::SipAccounts).entry) {
+        if (!all.contains(spec.name) && !spec.name.startsWith(QLatin1String("tls")))
+            all.insert(spec.name, spec.defaultValue);
+    }
+    SipAccountConfig config;
+    QString error;
+    QVERIFY2(SipAccountConfig::fromVariantMap(all, &config, &error), qPrintable(error));
+    QVERIFY2(!SipAccountConfig::fromVariantMap({{"registrar", "pbx"}, {"user", "a"}, {"secret", "x"}},
+                                               &config, &error),
+             "a key the schema does not declare is refused");
+    QVERIFY2(SipAccountConfig::fromVariantMap({{"registrar", "pbx"}, {"user", "agent1"}}, &config, &error),
+             qPrintable(error));
+    auto schema = [](const char *name) {
+        return SettingsSchema::entrySpec(SettingsSchema::SipAccounts, QLatin1String(name))->defaultValue;
+    };
+    QCOMPARE(config.expires, schema("expires").toInt());
+    QCOMPARE(config.rejectStatus, schema("rejectStatus").toInt());
+    QCOMPARE(config.localPort, schema("localPort").toInt());
+    QCOMPARE(config.rtpTimeout, schema("rtpTimeout").toInt());
+    QCOMPARE(config.transportName(), schema("transport").toString());
+    QStringList codecs;
+    for (SipSdp::Codec codec : config.codecs)
+        codecs << QString::fromLatin1(SipSdp::codecName(codec));
+    QCOMPARE(codecs.join(QLatin1Char(',')).toLower(),
+             schema("codecs").toStringList().join(QLatin1Char(',')).toLower());
+    QCOMPARE(SipAccountConfig().expires, schema("expires").toInt()); // the members start from the schema
 }
 
 void tst_SipHeaders::accountConfig()

@@ -276,7 +276,7 @@ void tst_SipScenario::consoleRun()
     QVERIFY(console.waitForFinished(15000));
     QCOMPARE(console.exitStatus(), QProcess::NormalExit);
     QCOMPARE(console.exitCode(), 0);
-    // The call is in the call log: the SIP line, the number called, connected, outbound.
+    // The call is in the call log: the SIP line, the number called, connected, outbound, completed.
     QDirIterator logs(dir.filePath(QStringLiteral("data")), {QStringLiteral("calls.sqlite")}, QDir::Files,
                       QDirIterator::Subdirectories);
     QVERIFY2(logs.hasNext(), "no call log under XDG_DATA_HOME");
@@ -285,10 +285,11 @@ void tst_SipScenario::consoleRun()
     sqlite.start(QStringLiteral("sqlite3"),
                  {log,
                   QStringLiteral("SELECT line_id, remote_number, connected_at IS NOT NULL, "
-                                 "direction FROM calls")});
+                                 "direction, outcome, final_state FROM calls")});
     QVERIFY(sqlite.waitForFinished(10000));
     QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()).trimmed(),
-             QStringLiteral("sip/desk|9000|1|2")); // outbound (2), connected
+             // outbound (2), connected; dropped but never terminated, the row was completed at the close
+             QStringLiteral("sip/desk|9000|1|2|answered|IDLE"));
 }
 
 QTEST_GUILESS_MAIN(tst_SipScenario)
