@@ -22,6 +22,9 @@ public:
     // `sipPort`, is sip:<user>@127.0.0.1 and plays a sine of `toneHz`; `dial`: a SIP URI to call at once.
     bool start(const QString &codec, quint16 sipPort, const QString &user, double toneHz, const QString &dial,
                QString *error);
+    // Whether it records what it hears (sndfile; before start(), on by default). bench_sip turns it off
+    // so that baresip's CPU figure is its calls' alone.
+    void setRecording(bool recording) { m_recording = recording; }
     // Waits (5 s at most) for "baresip is ready".
     bool waitReady();
     // Ends it by its PID and waits; afterwards the recording is complete.
@@ -36,4 +39,5 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
+    bool m_recording = true;
 };
