@@ -137,14 +137,16 @@ bool runLatency(SipLoopbackPeers &peers, SipLoopbackConsole &console, int payloa
         },
         CallAudioMixer::Drive::OwnTimer, nullptr);
     QList<QPointer<CallSession>> sessions;
+    // Auto-answer from the event loop, as the console's agent setting does.
     const auto answer = QObject::connect(console.engine(), &CallEngine::sessionAdded, console.engine(),
-                                         [&sessions](CallSession *session) {
-                                             sessions.append(session);
-                                             session->answer();
+                                         [&sessions](CallSession *s) {
+                                             sessions.append(s);
+                                             QMetaObject::invokeMethod(
+                                                 s, [s] { s->answer(); }, Qt::QueuedConnection);
                                          });
     SippEchoCaller sipp;
     QString error;
-    const int holdMs = int(seconds * 1000) + 3000;
+    const int holdMs = int(seconds * 1000) + 2000;
     bool ok = sipp.start(peers, 1, 1, holdMs, payloadType, rtpmap, &error);
     ok = ok && waitFor([&] { return router.bridgedCalls() == 1; }, 15000);
     if (ok)
@@ -153,7 +155,8 @@ bool runLatency(SipLoopbackPeers &peers, SipLoopbackConsole &console, int payloa
     bool reopened = false;
     const std::vector<double> delays = probe ? probe.load()->delaysMs(&reopened) : std::vector<double>();
     QString output;
-    ok = sipp.finish(holdMs + 20000, &output) && ok;
+    waitFor([&] { return !sipp.isRunning(); }, holdMs + 20000);
+    ok = sipp.finish(1000, &output) && ok;
     dropAll(sessions);
     if (!ok || delays.empty() || reopened) {
         std::fprintf(stderr, "latency run failed (%s, %zu bursts heard%s):\n%s\n", qPrintable(error),

@@ -4,6 +4,7 @@
 
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qhash.h>
 
 SippEchoCaller::SippEchoCaller() = default;
 
@@ -68,9 +69,7 @@ bool SippEchoCaller::start(SipLoopbackPeers &peers, int calls, int rate, int hol
                             QStringLiteral("-timeout_error"),
                             QStringLiteral("-nostdin"),
                             QStringLiteral("-trace_err"),
-                            QStringLiteral("-trace_rtt"),
-                            QStringLiteral("-rtt_freq"),
-                            QStringLiteral("1")};
+                            QStringLiteral("-trace_msg")};
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(m_dir.path());
     m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("sipp.out")));
@@ -110,18 +109,40 @@ bool SippEchoCaller::finish(int ms, QString *output)
 
 QList<double> SippEchoCaller::setupTimesMs() const
 {
-    // <scenario>_<pid>_rtt.csv: "Date_ms;response_time_ms;rtd_no" and one line per call.
+    // <scenario>_<pid>_messages.log: every message after a line of dashes ending in the time it went or
+    // came (hh:mm:ss.micro). sipp's own response-time figures count in its millisecond ticks, too coarse
+    // here.
+    QHash<QByteArray, double> invited; // Call-ID -> seconds since midnight of the first INVITE sent
     QList<double> times;
-    for (const QString &name : QDir(m_dir.path()).entryList({QStringLiteral("*_rtt.csv")})) {
+    for (const QString &name : QDir(m_dir.path()).entryList({QStringLiteral("*_messages.log")})) {
         QFile file(m_dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             continue;
+        double at = -1;
+        bool sent = false;
+        QByteArray start;
         while (!file.atEnd()) {
-            const QList<QByteArray> fields = file.readLine().trimmed().split(';');
-            bool ok = false;
-            const double ms = fields.size() >= 2 ? fields.at(1).toDouble(&ok) : 0;
-            if (ok)
-                times.append(ms);
+            const QByteArray line = file.readLine().trimmed();
+            if (line.startsWith("-----")) {
+                const QList<QByteArray> clock = line.split('\t').last().split(':');
+                at = clock.size() == 3
+                    ? clock[0].toDouble() * 3600 + clock[1].toDouble() * 60 + clock[2].toDouble()
+                    : -1;
+                start.clear();
+            } else if (line.contains("message sent")) {
+                sent = true;
+            } else if (line.contains("message received")) {
+                sent = false;
+            } else if (start.isEmpty() && !line.isEmpty()) {
+                start = line;
+            } else if (at >= 0 && line.startsWith("Call-ID:")) {
+                const QByteArray callId = line.mid(8).trimmed();
+                if (sent && start.startsWith("INVITE ") && !invited.contains(callId))
+                    invited.insert(callId, at);
+                else if (!sent && start.startsWith("SIP/2.0 200") && invited.contains(callId)) {
+                    times.append((at - invited.take(callId)) * 1000.0);
+                }
+            }
         }
     }
     return times;
