@@ -43,13 +43,22 @@ bool LatencyProbeIo::open(const QAudioDevice &capture, const QAudioDevice &playb
 
 std::size_t LatencyProbeIo::readCapture(std::span<int16_t> out)
 {
-    const std::size_t count = BufferAgentAudioIo::readCapture(out);
     std::lock_guard lock(m_probeMutex);
+    // The twin drops what waited longer than its overrun limit (the mixer did not read before the first
+    // call): the same loss here keeps the index on the device clock.
+    const qint64 due = (m_wall->nsecsElapsed() - m_captureOpenNs) / 1000 * m_rate / 1'000'000;
+    const qint64 overrun = qint64(m_rate) * CaptureOverrunMs / 1000;
+    if (due - m_captureIndex > overrun)
+        m_captureIndex = due - overrun;
+    const std::size_t count = BufferAgentAudioIo::readCapture(out);
     std::vector<qint64> onsets;
     findOnsets(out.first(count), m_captureIndex, m_rate, &m_captureQuiet, &onsets);
     for (const qint64 index : onsets)
         m_captureOnsetNs.push_back(m_captureOpenNs + index * 1'000'000'000 / m_rate);
     m_captureIndex += qint64(count);
+    // The earpiece keeps a few seconds only: collect what it played as the call goes.
+    const std::vector<int16_t> played = takePlayed();
+    m_played.insert(m_played.end(), played.begin(), played.end());
     return count;
 }
 

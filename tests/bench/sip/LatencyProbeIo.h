@@ -44,5 +44,5 @@ private:
     qint64 m_captureIndex = 0; // samples captured since the capture side opened
     qint64 m_captureQuiet = 0;
     std::vector<qint64> m_captureOnsetNs;
-    std::vector<int16_t> m_played; // everything played since the playback side opened
+    std::vector<int16_t> m_played; // everything played since the playback side opened (taken each cycle)
 };

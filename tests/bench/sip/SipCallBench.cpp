@@ -19,6 +19,7 @@
 #include <QtCore/qpointer.h>
 #include <QtCore/qtemporarydir.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace SipBench {
@@ -105,7 +106,8 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     cpu0 = processCpuSeconds();
     const double peer0 = peer.cpuSeconds();
     wall.restart();
-    idle(int(seconds * 1000));
+    // baresip's tone file lasts 20 s (SipBaresipPeer) and the call ends with it.
+    idle(int(std::min(seconds, 17.0) * 1000));
     const double elapsed = double(wall.elapsed()) / 1000.0;
     const double consoleCpu = processCpuSeconds() - cpu0;
     const double peerCpu = peer.cpuSeconds() - peer0;
@@ -118,6 +120,8 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
                 qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds,
                 (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds,
                 peerCpu * 1000.0 / callSeconds);
+    if (!stillUp)
+        std::fprintf(stderr, "a call ended during the measurement: %s\n", qPrintable(peer.log()));
     std::fflush(stdout);
     return stillUp;
 }

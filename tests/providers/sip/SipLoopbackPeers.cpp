@@ -109,6 +109,7 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
     config.replace("@SIP_PORT@", QByteArray::number(m_kamailioPort));
     config.replace("@FAREND_PORT@", QByteArray::number(m_farEndPort));
     config.replace("@DB@", db.toUtf8());
+    config.replace("@MAX_EXPIRES@", QByteArray::number(m_maxExpires));
     out.write(config);
     return true;
 }
@@ -169,25 +170,14 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
         if (candidate && !udpPortInUse(candidate) && !udpPortInUse(candidate + 2))
             mediaPort = candidate;
     }
-    QStringList args {QStringLiteral("-sf"),
-                      QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
-                      QStringLiteral("-i"),
-                      QStringLiteral("127.0.0.1"),
-                      QStringLiteral("-mi"),
-                      QStringLiteral("127.0.0.1"),
-                      QStringLiteral("-mp"),
-                      QString::number(mediaPort),
-                      QStringLiteral("-m"),
-                      QString::number(calls),
-                      QStringLiteral("-timeout"),
-                      QStringLiteral("15s"),
-                      QStringLiteral("-timeout_error"),
-                      QStringLiteral("-nostdin"),
-                      QStringLiteral("-trace_err"),
-                      QStringLiteral("-nr"),
+    QStringList args {QStringLiteral("-sf"), QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
+                      QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-mi"),
+                      QStringLiteral("127.0.0.1"), QStringLiteral("-mp"), QString::number(mediaPort),
+                      QStringLiteral("-m"), QString::number(calls), QStringLiteral("-timeout"),
+                      QStringLiteral("15s"), QStringLiteral("-timeout_error"), QStringLiteral("-nostdin"),
+                      QStringLiteral("-trace_err"), QStringLiteral("-nr"),
                       // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
-                      QStringLiteral("-key"),
-                      QStringLiteral("registrar"),
+                      QStringLiteral("-key"), QStringLiteral("registrar"),
                       QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     if (echo)
         args << QStringLiteral("-rtp_echo");
