@@ -91,7 +91,7 @@ bool runLoad(SipLoopbackPeers &peers, SipLoopbackConsole &console, int calls, in
     drain.start(DrainMs);
 
     const int rampMs = calls * 1000 / std::max(1, rate);
-    const int holdMs = rampMs + int(seconds * 1000) + 8000;
+    const int holdMs = rampMs + int(seconds * 1000) + 4000;
     SippEchoCaller sipp;
     QString error;
     const double cpuStart = processCpuSeconds();
@@ -104,7 +104,7 @@ bool runLoad(SipLoopbackPeers &peers, SipLoopbackConsole &console, int calls, in
     // Every call answered (a call the proxy turned away never comes: then the window starts late, with
     // the calls that did).
     if (ok)
-        waitFor([&] { return connected() == calls && probes.size() == calls; }, rampMs + 5000);
+        waitFor([&] { return connected() == calls && probes.size() == calls; }, rampMs + 3000);
     const qsizetype connectedCalls = connected();
     ok = ok && connectedCalls > 0;
     if (ok)

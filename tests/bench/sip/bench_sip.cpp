@@ -94,8 +94,8 @@ int main(int argc, char **argv)
         ok = SipBench::runLatency(peers, console, 111, QStringLiteral("opus/48000/2"), latencySeconds) && ok;
     }
     if (phases.contains(QStringLiteral("setup"))) {
-        std::printf("(4) set-up time, a few calls at 5 per second\n");
-        ok = SipBench::runLoad(peers, console, 10, 5, 1) && ok;
+        std::printf("(4) set-up time, a few calls at 10 per second\n");
+        ok = SipBench::runLoad(peers, console, 10, 10, 1) && ok;
     }
     if (phases.contains(QStringLiteral("load"))) {
         std::printf("(3, 4) load\n");
