@@ -110,8 +110,6 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
                          << (m_recording ? "module sndfile.so\n" : "")
                          << "module menu.so\n"
-                         // Several calls at once for bench_sip (baresip's default is 4).
-                         << "call_max_calls 64\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
     // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).

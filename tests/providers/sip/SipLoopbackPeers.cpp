@@ -170,14 +170,25 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
         if (candidate && !udpPortInUse(candidate) && !udpPortInUse(candidate + 2))
             mediaPort = candidate;
     }
-    QStringList args {QStringLiteral("-sf"), QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
-                      QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-mi"),
-                      QStringLiteral("127.0.0.1"), QStringLiteral("-mp"), QString::number(mediaPort),
-                      QStringLiteral("-m"), QString::number(calls), QStringLiteral("-timeout"),
-                      QStringLiteral("15s"), QStringLiteral("-timeout_error"), QStringLiteral("-nostdin"),
-                      QStringLiteral("-trace_err"), QStringLiteral("-nr"),
+    QStringList args {QStringLiteral("-sf"),
+                      QStringLiteral(SIP_TEST_DIR "/sipp/") + scenario,
+                      QStringLiteral("-i"),
+                      QStringLiteral("127.0.0.1"),
+                      QStringLiteral("-mi"),
+                      QStringLiteral("127.0.0.1"),
+                      QStringLiteral("-mp"),
+                      QString::number(mediaPort),
+                      QStringLiteral("-m"),
+                      QString::number(calls),
+                      QStringLiteral("-timeout"),
+                      QStringLiteral("15s"),
+                      QStringLiteral("-timeout_error"),
+                      QStringLiteral("-nostdin"),
+                      QStringLiteral("-trace_err"),
+                      QStringLiteral("-nr"),
                       // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
-                      QStringLiteral("-key"), QStringLiteral("registrar"),
+                      QStringLiteral("-key"),
+                      QStringLiteral("registrar"),
                       QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     if (echo)
         args << QStringLiteral("-rtp_echo");
