@@ -117,7 +117,8 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "rtp_ports " << rtp << '-' << rtp + 1 << "\n"
                          << "module_path /usr/lib/baresip/modules\n"
                          << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
-                         << "module sndfile.so\nmodule menu.so\n"
+                         << (m_recording ? "module sndfile.so\n" : "")
+                         << "module menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
     if (m_control) {

@@ -31,6 +31,9 @@ public:
     QString digitsReceived();
     // Waits (at most `ms`) until baresip has printed `text`.
     bool waitForOutput(const QByteArray &text, int ms);
+    // Whether it records what it hears (sndfile; before start(), on by default). bench_sip turns it off
+    // so that baresip's CPU figure is its calls' alone.
+    void setRecording(bool recording) { m_recording = recording; }
     // Waits (5 s at most) for "baresip is ready".
     bool waitReady();
     // Registers the peer's user at `registrar` (host:port) with `password` instead of listening unregistered:
@@ -59,4 +62,5 @@ private:
     int m_controlFd = -1; // connected once baresip is ready; events arrive on it
     QByteArray m_controlInput; // netstrings not parsed yet
     QString m_digits;
+    bool m_recording = true;
 };

@@ -141,6 +141,7 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
     config.replace("@SIP_PORT@", QByteArray::number(m_kamailioPort));
     config.replace("@FAREND_PORT@", QByteArray::number(m_farEndPort));
     config.replace("@DB@", db.toUtf8());
+    config.replace("@MAX_EXPIRES@", QByteArray::number(m_maxExpires));
     out.write(config);
     return true;
 }

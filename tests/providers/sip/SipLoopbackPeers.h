@@ -40,6 +40,9 @@ public:
 
     quint16 kamailioPort() const { return m_kamailioPort; }
     quint16 farEndPort() const { return m_farEndPort; }
+    // The longest registration Kamailio grants, in seconds (before prepareKamailio(); 8 by default, so
+    // that the tests see refreshes).
+    void setMaxExpires(int seconds) { m_maxExpires = seconds; }
     // Writes the database and the configuration (tests/providers/sip/kamailio.cfg.in).
     bool prepareKamailio(const QList<Subscriber> &subscribers, QString *error);
     bool startKamailio(QString *error);
@@ -63,6 +66,7 @@ private:
     quint16 m_kamailioPort = 0;
     quint16 m_farEndPort = 0;
     QList<TlsListener> m_tlsListeners;
+    int m_maxExpires = 8;
     std::unique_ptr<QProcess> m_kamailio;
     std::unique_ptr<QProcess> m_sipp;
 };

@@ -1,0 +1,52 @@
+#include "SipBench.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qthread.h>
+#include <QtCore/qtimer.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <sys/resource.h>
+
+namespace SipBench {
+
+double processCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+bool waitFor(const std::function<bool()> &done, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::msleep(2); // polling a benchmark's condition, not a test's timing
+    }
+    return true;
+}
+
+void idle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = qsizetype(std::ceil(p / 100.0 * double(values.size()))) - 1;
+    return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
+}
+
+} // namespace SipBench
