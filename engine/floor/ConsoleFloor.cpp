@@ -1,5 +1,6 @@
 #include "floor/ConsoleFloor.h"
 
+#include "floor/FloorCoaching.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorModel.h"
 #include "floor/FloorPublisher.h"
@@ -7,6 +8,7 @@
 
 ConsoleFloor::ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *parent)
     : QObject(parent)
+    , m_engine(engine)
     , m_link(std::make_unique<FloorLink>(nullptr))
     , m_publisher(std::make_unique<FloorPublisher>(m_link.get(), engine, agent))
     , m_requests(std::make_unique<FloorRequestHandler>(m_link.get(), engine, agent))
@@ -19,12 +21,20 @@ ConsoleFloor::~ConsoleFloor()
     // The link's users first: each holds it.
     m_model.reset();
     m_requests.reset();
+    m_coaching.reset();
     m_publisher.reset();
 }
 
 void ConsoleFloor::setRecordingSource(CallAudioRouter *router)
 {
     m_publisher->setRecordingSource(router);
+}
+
+void ConsoleFloor::enableCoaching(ConsoleSettings *settings)
+{
+    if (!m_coaching)
+        m_coaching = std::make_unique<FloorCoaching>(m_engine, settings);
+    m_requests->setCoaching(m_coaching.get());
 }
 
 void ConsoleFloor::start(const FloorSettings &settings)

@@ -9,6 +9,8 @@
 class AgentState;
 class CallAudioRouter;
 class CallEngine;
+class ConsoleSettings;
+class FloorCoaching;
 class FloorLink;
 class FloorModel;
 class FloorPublisher;
@@ -26,6 +28,7 @@ class ConsoleFloor : public QObject
 public:
     // `engine` and `agent` outlive this object.
     ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
+    CallEngine *engine() const { return m_engine; }
     // Leaves the floor (stop) before anything goes.
     ~ConsoleFloor() override;
 
@@ -36,6 +39,9 @@ public:
 
     // Adds each call's recording state to what is published.
     void setRecordingSource(CallAudioRouter *router);
+    // Takes supervisors' coaching requests (listen, whisper, barge) under the policy these settings hold.
+    void enableCoaching(ConsoleSettings *settings);
+    FloorCoaching *coaching() const { return m_coaching.get(); }
     // Joins the floor of these settings (the link's start: never waits for the server).
     void start(const FloorSettings &settings);
     // Leaves it: this console's entries are deleted, the connection closed.
@@ -45,8 +51,10 @@ public:
     void registerForQml();
 
 private:
+    CallEngine *m_engine;
     std::unique_ptr<FloorLink> m_link;
     std::unique_ptr<FloorPublisher> m_publisher;
     std::unique_ptr<FloorRequestHandler> m_requests;
+    std::unique_ptr<FloorCoaching> m_coaching;
     std::unique_ptr<FloorModel> m_model;
 };

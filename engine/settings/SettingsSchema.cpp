@@ -41,6 +41,10 @@ const QList<Spec> &table()
         {K::WrapUpSeconds, QStringLiteral("appearance/wrapUpSeconds"), Type::Int, 60, {}, 0, 3600},
         text(K::Language, "ui/language", "", {QString(), QStringLiteral("en"), QStringLiteral("zh_TW")}),
         text(K::ActiveHeadset, "devices/activeHeadset"), // empty: the first usable headset
+        text(K::CoachingMost, "coaching/most", "off",
+             {QStringLiteral("off"), QStringLiteral("listen"), QStringLiteral("whisper"),
+              QStringLiteral("barge")}),
+        text(K::CoachingSupervisors, "coaching/supervisors"),
     };
     return specs;
 }

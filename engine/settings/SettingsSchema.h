@@ -37,6 +37,8 @@ public:
         WrapUpSeconds,
         Language,
         ActiveHeadset,
+        CoachingMost, // FloorCoaching: the most a supervisor may do (off, listen, whisper, barge)
+        CoachingSupervisors, // FloorCoaching: who may, comma-separated ids (empty: every floor supervisor)
         KeyCount
     };
 
