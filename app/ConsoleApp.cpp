@@ -210,7 +210,7 @@ void ConsoleApp::startFloor()
     m_floor = new ConsoleFloor(m_engine, m_agent, this);
     if (m_audio)
         m_floor->setRecordingSource(m_audio->router());
-    m_floor->enableCoaching(m_settings);
+    m_floor->enableCoaching(m_settings, m_audio ? m_audio->router() : nullptr);
     QSettings settings;
     m_floor->start(FloorSettings::read(settings));
 }

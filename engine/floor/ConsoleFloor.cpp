@@ -1,6 +1,7 @@
 #include "floor/ConsoleFloor.h"
 
 #include "floor/FloorCoaching.h"
+#include "floor/FloorCoachingLegs.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorModel.h"
 #include "floor/FloorPublisher.h"
@@ -21,6 +22,7 @@ ConsoleFloor::~ConsoleFloor()
     // The link's users first: each holds it.
     m_model.reset();
     m_requests.reset();
+    m_coachingLegs.reset();
     m_coaching.reset();
     m_publisher.reset();
 }
@@ -30,10 +32,12 @@ void ConsoleFloor::setRecordingSource(CallAudioRouter *router)
     m_publisher->setRecordingSource(router);
 }
 
-void ConsoleFloor::enableCoaching(ConsoleSettings *settings)
+void ConsoleFloor::enableCoaching(ConsoleSettings *settings, CallAudioRouter *router)
 {
-    if (!m_coaching)
-        m_coaching = std::make_unique<FloorCoaching>(m_engine, settings);
+    if (m_coaching)
+        return;
+    m_coaching = std::make_unique<FloorCoaching>(m_engine, settings);
+    m_coachingLegs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_engine, router);
     m_requests->setCoaching(m_coaching.get());
 }
 

@@ -11,6 +11,7 @@ class CallAudioRouter;
 class CallEngine;
 class ConsoleSettings;
 class FloorCoaching;
+class FloorCoachingLegs;
 class FloorLink;
 class FloorModel;
 class FloorPublisher;
@@ -39,8 +40,10 @@ public:
 
     // Adds each call's recording state to what is published.
     void setRecordingSource(CallAudioRouter *router);
-    // Takes supervisors' coaching requests (listen, whisper, barge) under the policy these settings hold.
-    void enableCoaching(ConsoleSettings *settings);
+    // Takes supervisors' coaching requests (listen, whisper, barge) under the policy these settings hold,
+    // and answers the granted legs, joined on `router`'s mixer (none: answered, not heard).
+    void enableCoaching(ConsoleSettings *settings, CallAudioRouter *router);
+    FloorCoachingLegs *coachingLegs() const { return m_coachingLegs.get(); }
     FloorCoaching *coaching() const { return m_coaching.get(); }
     // Joins the floor of these settings (the link's start: never waits for the server).
     void start(const FloorSettings &settings);
@@ -56,5 +59,6 @@ private:
     std::unique_ptr<FloorPublisher> m_publisher;
     std::unique_ptr<FloorRequestHandler> m_requests;
     std::unique_ptr<FloorCoaching> m_coaching;
+    std::unique_ptr<FloorCoachingLegs> m_coachingLegs;
     std::unique_ptr<FloorModel> m_model;
 };

@@ -72,6 +72,21 @@ QString FloorCoaching::nameOf(Mode mode)
     return QStringLiteral("off");
 }
 
+QString FloorCoaching::userUserInfoOf(const QString &token)
+{
+    return QStringLiteral("hookline-coach:") + token;
+}
+
+QString FloorCoaching::tokenOfUserUserInfo(const QString &text)
+{
+    static const QString prefix = QStringLiteral("hookline-coach:");
+    const QString trimmed = text.trimmed();
+    if (!trimmed.startsWith(prefix))
+        return {};
+    const QString token = trimmed.mid(prefix.size());
+    return token.isEmpty() ? QString() : token;
+}
+
 FloorCoaching::Mode FloorCoaching::most() const
 {
     return modeOf(m_settings->value(SettingsSchema::CoachingMost).toString());
@@ -140,7 +155,7 @@ QJsonObject FloorCoaching::request(const QString &by, const QJsonObject &request
     reply.insert(QStringLiteral("mode"), nameOf(mode));
     reply.insert(QStringLiteral("address"), session->address());
     reply.insert(QStringLiteral("token"), grant.token);
-    reply.insert(QStringLiteral("header"), QLatin1String(TokenHeader));
+    reply.insert(QStringLiteral("userUserInfo"), userUserInfoOf(grant.token));
     return reply;
 }
 

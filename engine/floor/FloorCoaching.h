@@ -14,8 +14,9 @@ class ConsoleSettings;
 // the agent's console decides with its own policy (settings coaching/most: the most a supervisor may
 // do, "off" by default; coaching/supervisors: who may, empty: every supervisor the floor lets send
 // requests) and grants a coaching leg: the reply names the line address the supervisor's console calls
-// and a token its INVITE carries (SIP header TokenHeader), so the console can tell that incoming call
-// from any other, auto-answer it and join it to the call with the granted mode. A further request of
+// and the user-to-user information its call carries (a token), so the console can tell that incoming
+// call from any other, answer it at once and join it to the call with the granted mode
+// (FloorCoachingLegs). A further request of
 // the same supervisor on the same call changes the mode of the grant (and of its leg, once joined);
 // "endCoaching" withdraws it.
 class FloorCoaching : public QObject
@@ -26,7 +27,10 @@ public:
     enum Mode { None, Listen, Whisper, Barge };
     Q_ENUM(Mode)
 
-    static constexpr char TokenHeader[] = "X-Hookline-Coach";
+    // The user-to-user information the supervisor's call carries (a SIP User-to-User header), and the
+    // token in such a text (empty when it is not one).
+    static QString userUserInfoOf(const QString &token);
+    static QString tokenOfUserUserInfo(const QString &text);
 
     struct Grant
     {
@@ -49,7 +53,7 @@ public:
 
     // Carries out a coaching request of supervisor `by` (already known to be allowed on the floor):
     // the reply as FloorRequestHandler sends it ({"ok", "result", "error", "message"} and, when
-    // granted, "mode", "address", "token", "header").
+    // granted, "mode", "address", "token", "userUserInfo").
     QJsonObject request(const QString &by, const QJsonObject &request);
 
     // The grant an incoming call's token matches (none: sessionId 0).

@@ -8,6 +8,8 @@
 
 #include "core/Tapi.h"
 #include "floor/FloorCoaching.h"
+#include "floor/FloorCoachingLegs.h"
+#include "lines/Line.h"
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
 
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void policyDecides_data();
     void policyDecides();
     void modeChangesAndEnds();
+    void grantedLegIsAnswered();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -174,9 +177,10 @@ void TestFloorCoaching::policyDecides()
     if (granted) {
         QCOMPARE(reply.value(QStringLiteral("mode")).toString(), action);
         QCOMPARE(reply.value(QStringLiteral("address")).toString(), call->address());
-        QCOMPARE(reply.value(QStringLiteral("header")).toString(), QLatin1String(FloorCoaching::TokenHeader));
         const QString token = reply.value(QStringLiteral("token")).toString();
         QVERIFY(!token.isEmpty());
+        QCOMPARE(FloorCoaching::tokenOfUserUserInfo(reply.value(QStringLiteral("userUserInfo")).toString()),
+                 token);
         const FloorCoaching::Grant grant = agent.coaching.grantFor(token);
         QCOMPARE(grant.sessionId, call->sessionId());
         QCOMPARE(grant.supervisorId, QStringLiteral("sup1"));
@@ -261,6 +265,65 @@ void TestFloorCoaching::modeChangesAndEnds()
     QTRY_COMPARE(changed.count(), 2);
     QCOMPARE(changed.at(1).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
     QVERIFY(agent.coaching.grants().isEmpty());
+}
+
+void TestFloorCoaching::grantedLegIsAnswered()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    // No mixer here (tst_coaching_audio measures the audio of a joined leg): the legs' lifecycle only.
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    SimFixture &fx = agent.console.fx;
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    QStringList order;
+    connect(&legs, &FloorCoachingLegs::legChanged, this,
+            [&order](CallSession *, int coached, const QString &who, FloorCoaching::Mode mode) {
+                order.append(
+                    QStringLiteral("%1 %2 %3").arg(who).arg(coached).arg(FloorCoaching::nameOf(mode)));
+            });
+    // A call whose token no grant holds rings as any call.
+    auto offer = [&fx](const QString &from, const QString &uui) -> CallSession * {
+        const int mark = fx.addedMark();
+        QString error;
+        fx.sim().offerCall(fx.line()->lineId(), from, uui.toUtf8(), &error);
+        fx.settle();
+        const QList<CallSession *> added = fx.sessionsAddedSince(mark);
+        return added.isEmpty() ? nullptr : added.first();
+    };
+    CallSession *stranger =
+        offer(QStringLiteral("bob"), FloorCoaching::userUserInfoOf(QStringLiteral("beef")));
+    QVERIFY(stranger);
+    QCOMPARE(stranger->state(), int(Offering));
+    QVERIFY(!legs.isCoachingLeg(stranger));
+    QCOMPARE(fx.completionOf(stranger->drop(QByteArray())), int(Success));
+
+    const QJsonObject reply = sender.ask(agentId, QStringLiteral("sup1"),
+                                         coachRequest(QStringLiteral("listen"), call->sessionId()));
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    CallSession *leg = offer(QStringLiteral("carol"), reply.value(QStringLiteral("userUserInfo")).toString());
+    QVERIFY(leg);
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QVERIFY(legs.isCoachingLeg(leg));
+    QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Listen);
+    QCOMPARE(call->state(), int(Connected));
+
+    sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("whisper"), call->sessionId()));
+    QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Whisper);
+    sender.ask(agentId, QStringLiteral("sup1"),
+               coachRequest(QStringLiteral("endCoaching"), call->sessionId()));
+    QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
+    QVERIFY(!legs.isCoachingLeg(leg));
+    QCOMPARE(call->state(), int(Connected));
+    const QString id = QString::number(call->sessionId());
+    QCOMPARE(order,
+             QStringList({QStringLiteral("sup1 %1 listen").arg(id), QStringLiteral("sup1 %1 whisper").arg(id),
+                          QStringLiteral("sup1 %1 off").arg(id)}));
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)
