@@ -593,7 +593,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
         <source>The call has no audio to record.</source>
         <translation>The call has no audio to record.</translation>
     </message>
@@ -601,27 +601,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="118"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="222"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="266"/>
+        <location filename="../app/ConsoleApp.cpp" line="268"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -2404,7 +2404,7 @@ on %2</translation>
         <translation>Cannot start the recording %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="125"/>
+        <location filename="../engine/audio/Recorder.cpp" line="135"/>
         <source>The recording %1 stopped: %2</source>
         <translation>The recording %1 stopped: %2</translation>
     </message>
@@ -2705,48 +2705,88 @@ on %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="39"/>
+        <source>listen to your call with %1</source>
+        <translation>listen to your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>coach you (heard by you only) on your call with %1</source>
+        <translation>coach you (heard by you only) on your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="41"/>
+        <source>join your call with %1</source>
+        <translation>join your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>stop coaching your call with %1</source>
+        <translation>stop coaching your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="50"/>
         <source>dropped %1 from your conference</source>
         <translation>dropped %1 from your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="51"/>
         <source>dropped your conference</source>
         <translation>dropped your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="52"/>
         <source>ended your call with %1</source>
         <translation>ended your call with %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="53"/>
         <source>changed your state to %1</source>
         <translation>changed your state to %1</translation>
     </message>
     <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="54"/>
+        <source>is listening to your call with %1</source>
+        <translation>is listening to your call with %1</translation>
+    </message>
+    <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <source>is coaching you (heard by you only) on your call with %1</source>
+        <translation>is coaching you (heard by you only) on your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="56"/>
+        <source>is joining your call with %1</source>
+        <translation>is joining your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <source>stopped coaching your call with %1</source>
+        <translation>stopped coaching your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="63"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>Supervisor %1 asked to %2; it was not done (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="65"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>Supervisor %1 will %2 after this call.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="67"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>Supervisor %1 %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="108"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="110"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>Dismiss the supervisor&apos;s notice</translation>
     </message>

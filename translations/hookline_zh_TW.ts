@@ -592,7 +592,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
         <source>The call has no audio to record.</source>
         <translation>此通話沒有可錄製的音訊。</translation>
     </message>
@@ -600,27 +600,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="118"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="222"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="266"/>
+        <location filename="../app/ConsoleApp.cpp" line="268"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -2397,7 +2397,7 @@ on %2</source>
         <translation>無法開始錄音 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="125"/>
+        <location filename="../engine/audio/Recorder.cpp" line="135"/>
         <source>The recording %1 stopped: %2</source>
         <translation>錄音 %1 已停止：%2</translation>
     </message>
@@ -2698,48 +2698,88 @@ on %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="39"/>
+        <source>listen to your call with %1</source>
+        <translation>監聽您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>coach you (heard by you only) on your call with %1</source>
+        <translation>在您與 %1 的通話中指導您（只有您聽得到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="41"/>
+        <source>join your call with %1</source>
+        <translation>加入您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>stop coaching your call with %1</source>
+        <translation>停止指導您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="50"/>
         <source>dropped %1 from your conference</source>
         <translation>已將 %1 從您的會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="51"/>
         <source>dropped your conference</source>
         <translation>已結束您的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="52"/>
         <source>ended your call with %1</source>
         <translation>已結束您與 %1 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="53"/>
         <source>changed your state to %1</source>
         <translation>已將您的狀態設為%1</translation>
     </message>
     <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="54"/>
+        <source>is listening to your call with %1</source>
+        <translation>正在監聽您與 %1 的通話</translation>
+    </message>
+    <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <source>is coaching you (heard by you only) on your call with %1</source>
+        <translation>正在您與 %1 的通話中指導您（只有您聽得到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="56"/>
+        <source>is joining your call with %1</source>
+        <translation>正在加入您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <source>stopped coaching your call with %1</source>
+        <translation>已停止指導您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="63"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>督導 %1 要求%2，但未執行（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="65"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>督導 %1 將在此通話結束後%2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="59"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="67"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>督導 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="100"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="108"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="102"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="110"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>關閉督導的通知</translation>
     </message>
