@@ -143,7 +143,8 @@ QJsonObject FloorCoaching::request(const QString &by, const QJsonObject &request
     if (!existing.isEmpty()) {
         grant = m_grants.value(existing);
     } else {
-        grant.token = QString::number(QRandomGenerator::system()->generate64(), 16);
+        grant.token =
+            QStringLiteral("%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
         grant.supervisorId = by;
         grant.sessionId = sessionId;
     }

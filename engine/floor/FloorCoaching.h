@@ -31,6 +31,8 @@ public:
     // token in such a text (empty when it is not one).
     static QString userUserInfoOf(const QString &token);
     static QString tokenOfUserUserInfo(const QString &text);
+    // Its length in octets (a line that carries a leg sends at least this much with a call's set-up).
+    static constexpr int UserUserInfoOctets = 15 + 16; // "hookline-coach:" and 64 bits in hex
 
     struct Grant
     {

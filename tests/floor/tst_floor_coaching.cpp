@@ -8,6 +8,7 @@
 
 #include "core/Tapi.h"
 #include "floor/FloorCoaching.h"
+#include "floor/FloorCoachingCaller.h"
 #include "floor/FloorCoachingLegs.h"
 #include "lines/Line.h"
 #include "session/CallSession.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void policyDecides();
     void modeChangesAndEnds();
     void grantedLegIsAnswered();
+    void supervisorPlacesTheLeg();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -324,6 +326,67 @@ void TestFloorCoaching::grantedLegIsAnswered()
     QCOMPARE(order,
              QStringList({QStringLiteral("sup1 %1 listen").arg(id), QStringLiteral("sup1 %1 whisper").arg(id),
                           QStringLiteral("sup1 %1 off").arg(id)}));
+}
+
+void TestFloorCoaching::supervisorPlacesTheLeg()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("whisper"),
+                         QString());
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    // The supervisor's console: its own switch (the sim) and link.
+    SimFixture supervisorFx;
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+
+    // A console without a SIP line cannot coach, and says why.
+    FloorCoachingCaller sipOnly(&sender.link, &supervisorFx.engine());
+    QVERIFY(!sipOnly.available());
+    QCOMPARE(sipOnly.unavailableReason(), QStringLiteral("This console has no SIP line to join calls with."));
+    QCOMPARE(sipOnly.coach(agentId, call->sessionId(), QStringLiteral("listen")), qint64(0));
+
+    // A sim line that sends as much user-to-user information as a SIP line, standing in for it; the sim's
+    // own line (16 octets with a set-up) cannot carry the token.
+    FloorCoachingCaller simDefault(&sender.link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    QVERIFY(!simDefault.available());
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(supervisorFx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&sender.link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    QVERIFY(caller.available());
+    QCOMPARE(caller.unavailableReason(), QString());
+    QSignalSpy finished(&caller, &FloorCoachingCaller::finished);
+    const qint64 refused = caller.coach(agentId, call->sessionId(), QStringLiteral("barge"));
+    QVERIFY(refused > 0);
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(0).toLongLong(), refused);
+    QCOMPARE(finished.at(0).at(3).toBool(), false);
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("forbidden"));
+    QVERIFY(!caller.leg(agentId, call->sessionId()));
+
+    const qint64 granted = caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(1).at(0).toLongLong(), granted);
+    QCOMPARE(finished.at(1).at(3).toBool(), true);
+    supervisorFx.settle();
+    CallSession *leg = caller.leg(agentId, call->sessionId());
+    QVERIFY(leg);
+    // The leg carries the grant's token to the agent's line address.
+    const FloorCoaching::Grant grant = agent.coaching.grants().constFirst();
+    QCOMPARE(leg->sentUserUserInfo(), FloorCoaching::userUserInfoOf(grant.token).toUtf8());
+    QCOMPARE(grant.mode, FloorCoaching::Listen);
+
+    // A mode change is a request only: the same leg.
+    caller.coach(agentId, call->sessionId(), QStringLiteral("whisper"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(2).at(3).toBool(), true);
+    QCOMPARE(caller.leg(agentId, call->sessionId()), leg);
+    QCOMPARE(agent.coaching.grants().constFirst().mode, FloorCoaching::Whisper);
+    QCOMPARE(supervisorFx.engine().sessionList().size(), 1);
+    QCOMPARE(leg->line()->lineId(), QStringLiteral("sup-line"));
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)

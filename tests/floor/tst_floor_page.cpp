@@ -89,6 +89,8 @@ private Q_SLOTS:
     void dropConferenceFromTheConferences();
     void refusedRequestSaysWhy();
     void statusInWords();
+    void coachingNotice_data();
+    void coachingNotice();
 
 private:
     // The page's row of a call: the FloorCallRow whose party reads `party`, in the agents' list.
@@ -354,6 +356,46 @@ void TestFloorPage::refusedRequestSaysWhy()
         WaitMs);
     settleAgents();
     QCOMPARE(m_bo->fx.engine().sessionList().constFirst()->state(), int(Tapi::Connected));
+}
+
+void TestFloorPage::coachingNotice_data()
+{
+    // What the agent reads when a supervisor coaches (FloorRequestHandler::supervisorActed's arguments).
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("listen") << "listen" << true << "OK"
+                            << "Supervisor sup1 is listening to your call with Alice Archer (2001).";
+    QTest::newRow("whisper") << "whisper" << true << "OK"
+                             << "Supervisor sup1 is coaching you (heard by you only) on your call with "
+                                "Alice Archer (2001).";
+    QTest::newRow("barge") << "barge" << true << "OK"
+                           << "Supervisor sup1 is joining your call with Alice Archer (2001).";
+    QTest::newRow("end") << "endCoaching" << true << "OK"
+                         << "Supervisor sup1 stopped coaching your call with Alice Archer (2001).";
+    QTest::newRow("refused")
+        << "barge" << false << "forbidden"
+        << "Supervisor sup1 asked to join your call with Alice Archer (2001); it was not "
+           "done (forbidden).";
+}
+
+void TestFloorPage::coachingNotice()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, ok);
+    QFETCH(QString, result);
+    QFETCH(QString, text);
+    auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
+    QVERIFY(notice);
+    const QVariantMap details {{QStringLiteral("sessionId"), 1},
+                               {QStringLiteral("remoteName"), QStringLiteral("Alice Archer")},
+                               {QStringLiteral("remoteNumber"), QStringLiteral("2001")}};
+    QVariant described;
+    QVERIFY(QMetaObject::invokeMethod(
+        notice, "describe", Q_RETURN_ARG(QVariant, described), Q_ARG(QVariant, QStringLiteral("sup1")),
+        Q_ARG(QVariant, action), Q_ARG(QVariant, result), Q_ARG(QVariant, ok), Q_ARG(QVariant, details)));
+    QCOMPARE(described.toString(), text);
 }
 
 void TestFloorPage::statusInWords()
