@@ -90,6 +90,10 @@ private slots:
         QTest::newRow("ui/language") << "ui/language" << int(T::String) << QVariant(QString());
         QTest::newRow("devices/activeHeadset")
             << "devices/activeHeadset" << int(T::String) << QVariant(QString());
+        QTest::newRow("coaching/most")
+            << "coaching/most" << int(T::String) << QVariant(QStringLiteral("off"));
+        QTest::newRow("coaching/supervisors")
+            << "coaching/supervisors" << int(T::String) << QVariant(QString());
     }
     void declaredOnce()
     {
