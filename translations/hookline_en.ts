@@ -1042,6 +1042,14 @@
     </message>
 </context>
 <context>
+    <name>FloorCoachingCaller</name>
+    <message>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <source>This console has no SIP line to join calls with.</source>
+        <translation>This console has no SIP line to join calls with.</translation>
+    </message>
+</context>
+<context>
     <name>FloorConferences</name>
     <message>
         <location filename="../ui/components/FloorConferences.qml" line="15"/>

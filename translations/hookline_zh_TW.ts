@@ -1038,6 +1038,14 @@
     </message>
 </context>
 <context>
+    <name>FloorCoachingCaller</name>
+    <message>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <source>This console has no SIP line to join calls with.</source>
+        <translation>此主控台沒有可用來加入通話的 SIP 線路。</translation>
+    </message>
+</context>
+<context>
     <name>FloorConferences</name>
     <message>
         <location filename="../ui/components/FloorConferences.qml" line="15"/>
