@@ -1010,33 +1010,68 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="39"/>
+        <source>This console cannot join calls.</source>
+        <translation>This console cannot join calls.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="45"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <source>Listen to %1&apos;s call with %2</source>
+        <translation>Listen to %1&apos;s call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="102"/>
+        <source>Whisper</source>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="102"/>
+        <source>Whisper to %1 on the call with %2</source>
+        <translation>Whisper to %1 on the call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="103"/>
+        <source>Barge</source>
+        <translation>Barge</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="103"/>
+        <source>Join %1&apos;s call with %2</source>
+        <translation>Join %1&apos;s call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -1342,23 +1377,28 @@
         <translation>no answer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="39"/>
+        <source>refused: this console&apos;s line could not call the agent&apos;s console</source>
+        <translation>refused: this console&apos;s line could not call the agent&apos;s console</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="50"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="108"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="67"/>
         <source>Requests</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="94"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>Requests to agents&apos; consoles</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="98"/>
         <source>No requests yet</source>
         <translation>No requests yet</translation>
     </message>

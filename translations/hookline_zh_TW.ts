@@ -1006,33 +1006,68 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="34"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="95"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="39"/>
+        <source>This console cannot join calls.</source>
+        <translation>此主控台無法加入通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="45"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="78"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="79"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="87"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="86"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="94"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <source>Listen</source>
+        <translation>監聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <source>Listen to %1&apos;s call with %2</source>
+        <translation>監聽 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="102"/>
+        <source>Whisper</source>
+        <translation>耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="102"/>
+        <source>Whisper to %1 on the call with %2</source>
+        <translation>在與 %2 的通話中對 %1 耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="103"/>
+        <source>Barge</source>
+        <translation>插話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="103"/>
+        <source>Join %1&apos;s call with %2</source>
+        <translation>加入 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -1337,23 +1372,28 @@
         <translation>沒有回覆：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="39"/>
+        <source>refused: this console&apos;s line could not call the agent&apos;s console</source>
+        <translation>已拒絕：此主控台的線路無法撥打至該客服人員的主控台</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="50"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="108"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="67"/>
         <source>Requests</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="94"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>送往客服主控台的要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="98"/>
         <source>No requests yet</source>
         <translation>尚無要求</translation>
     </message>

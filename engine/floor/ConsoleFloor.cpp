@@ -1,6 +1,7 @@
 #include "floor/ConsoleFloor.h"
 
 #include "floor/FloorCoaching.h"
+#include "floor/FloorCoachingCaller.h"
 #include "floor/FloorCoachingLegs.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorModel.h"
@@ -14,13 +15,17 @@ ConsoleFloor::ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *paren
     , m_publisher(std::make_unique<FloorPublisher>(m_link.get(), engine, agent))
     , m_requests(std::make_unique<FloorRequestHandler>(m_link.get(), engine, agent))
     , m_model(std::make_unique<FloorModel>(m_link.get()))
-{ }
+    , m_coachingCaller(std::make_unique<FloorCoachingCaller>(m_link.get(), engine))
+{
+    m_model->setCoaching(m_coachingCaller.get());
+}
 
 ConsoleFloor::~ConsoleFloor()
 {
     stop();
     // The link's users first: each holds it.
     m_model.reset();
+    m_coachingCaller.reset();
     m_requests.reset();
     m_coachingLegs.reset();
     m_coaching.reset();

@@ -11,6 +11,7 @@ class CallAudioRouter;
 class CallEngine;
 class ConsoleSettings;
 class FloorCoaching;
+class FloorCoachingCaller;
 class FloorCoachingLegs;
 class FloorLink;
 class FloorModel;
@@ -61,4 +62,5 @@ private:
     std::unique_ptr<FloorCoaching> m_coaching;
     std::unique_ptr<FloorCoachingLegs> m_coachingLegs;
     std::unique_ptr<FloorModel> m_model;
+    std::unique_ptr<FloorCoachingCaller> m_coachingCaller; // this console coaching others
 };

@@ -4,6 +4,7 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qstringlist.h>
+#include <QtQml/qqmlregistration.h>
 
 class CallEngine;
 class CallSession;
@@ -19,6 +20,8 @@ class Line;
 class FloorCoachingCaller : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The console's floor makes it (FloorModel.coaching).")
     Q_PROPERTY(bool available READ available NOTIFY availableChanged FINAL)
     Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY availableChanged FINAL)
 

@@ -7,6 +7,7 @@
 // shows why.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
+#include "floor/FloorCoachingCaller.h"
 
 #include "Accessibility.h"
 #include "core/Tapi.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void dropConferenceFromTheConferences();
     void refusedRequestSaysWhy();
     void statusInWords();
+    void coachingActions();
     void coachingNotice_data();
     void coachingNotice();
 
@@ -356,6 +358,45 @@ void TestFloorPage::refusedRequestSaysWhy()
         WaitMs);
     settleAgents();
     QCOMPARE(m_bo->fx.engine().sessionList().constFirst()->state(), int(Tapi::Connected));
+}
+
+void TestFloorPage::coachingActions()
+{
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((row = callRow(QStringLiteral("Alice Archer (2001)"), QStringLiteral("Bo"))),
+                             WaitMs);
+    // Repeater delegates: in the visual tree, not QObject children of the row.
+    QList<QQuickItem *> buttons;
+    for (const char *mode : {"listen", "whisper", "barge"})
+        collect(row, QStringLiteral("floorCoach_") + QLatin1String(mode), &buttons);
+    QCOMPARE(buttons.size(), 3);
+    QQuickItem *listen = buttons.first();
+    // No coaching on this console: the actions are there, disabled, and say why.
+    QVERIFY(!listen->isEnabled());
+    QCOMPARE(row->property("coachingReason").toString(), QStringLiteral("This console cannot join calls."));
+    // A console with no SIP line.
+    FloorCoachingCaller noSip(&m_supervisor->link, &m_ana->fx.engine());
+    m_supervisor->model.setCoaching(&noSip);
+    QVERIFY(!listen->isEnabled());
+    QCOMPARE(row->property("coachingReason").toString(),
+             QStringLiteral("This console has no SIP line to join calls with."));
+    // A line that can carry the leg (a sim line standing in for SIP): enabled; Bo's console takes
+    // requests from "boss" only, and the page says it refused.
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(m_ana->fx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&m_supervisor->link, &m_ana->fx.engine(), {QStringLiteral("sim")});
+    m_supervisor->model.setCoaching(&caller);
+    QVERIFY(listen->isEnabled());
+    QVERIFY(press(listen));
+    auto *outcome = m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        textOf(outcome),
+        QStringLiteral(
+            "Listen to Bo's call with Alice Archer (2001): refused: this supervisor may not act on "
+            "this agent"),
+        WaitMs);
+    m_supervisor->model.setCoaching(nullptr);
 }
 
 void TestFloorPage::coachingNotice_data()
