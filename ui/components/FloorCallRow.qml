@@ -37,7 +37,9 @@ RowLayout {
     readonly property var coaching: FloorModel.coaching
     readonly property bool canCoach: coaching !== null && coaching.available
     readonly property string coachingReason: coaching ? coaching.unavailableReason : qsTr("This console cannot join calls.")
-    readonly property bool coachable: !isParty && call.stateCode === 0x100 // connected
+    // Off where the row is narrow (the conferences across agents): the agent's card has them.
+    property bool coachingShown: true
+    readonly property bool coachable: coachingShown && !isParty && call.stateCode === 0x100 // connected
     function coach(mode, description) {
         requests.sent(description, coaching.coach(agentId, call.sessionId, mode))
     }

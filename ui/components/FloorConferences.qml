@@ -50,6 +50,7 @@ ColumnLayout {
                     agentId: card.modelData.agentId
                     agentName: card.modelData.agentName
                     requests: conferences.requests
+                    coachingShown: false
                 }
                 Repeater {
                     model: card.modelData.parties
