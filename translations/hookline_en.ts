@@ -593,7 +593,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
         <source>The call has no audio to record.</source>
         <translation>The call has no audio to record.</translation>
     </message>
@@ -601,27 +601,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="118"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -1055,6 +1055,14 @@
     </message>
 </context>
 <context>
+    <name>FloorCoachingCaller</name>
+    <message>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <source>This console has no SIP line to join calls with.</source>
+        <translation>This console has no SIP line to join calls with.</translation>
+    </message>
+</context>
+<context>
     <name>FloorConferences</name>
     <message>
         <location filename="../ui/components/FloorConferences.qml" line="15"/>
@@ -1347,23 +1355,28 @@
         <translation>no answer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="39"/>
+        <source>refused: this console&apos;s line could not call the agent&apos;s console</source>
+        <translation>refused: this console&apos;s line could not call the agent&apos;s console</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="50"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="108"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="67"/>
         <source>Requests</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="94"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>Requests to agents&apos; consoles</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="98"/>
         <source>No requests yet</source>
         <translation>No requests yet</translation>
     </message>
@@ -2922,22 +2935,42 @@ on %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="39"/>
+        <source>listen to your call with %1</source>
+        <translation>listen to your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>coach you (heard by you only) on your call with %1</source>
+        <translation>coach you (heard by you only) on your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="41"/>
+        <source>join your call with %1</source>
+        <translation>join your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>stop coaching your call with %1</source>
+        <translation>stop coaching your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="50"/>
         <source>dropped %1 from your conference</source>
         <translation>dropped %1 from your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="51"/>
         <source>dropped your conference</source>
         <translation>dropped your conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="52"/>
         <source>ended your call with %1</source>
         <translation>ended your call with %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="53"/>
         <source>changed your state to %1</source>
         <translation>changed your state to %1</translation>
     </message>

@@ -592,7 +592,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="131"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
         <source>The call has no audio to record.</source>
         <translation>此通話沒有可錄製的音訊。</translation>
     </message>
@@ -600,27 +600,27 @@
 <context>
     <name>CallAudioRouter</name>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="110"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="118"/>
         <source>Cannot play the music on hold %1: %2</source>
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="393"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="416"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="422"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="436"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -1051,6 +1051,14 @@
     </message>
 </context>
 <context>
+    <name>FloorCoachingCaller</name>
+    <message>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <source>This console has no SIP line to join calls with.</source>
+        <translation>此主控台沒有可用來加入通話的 SIP 線路。</translation>
+    </message>
+</context>
+<context>
     <name>FloorConferences</name>
     <message>
         <location filename="../ui/components/FloorConferences.qml" line="15"/>
@@ -1342,23 +1350,28 @@
         <translation>沒有回覆：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="44"/>
-        <location filename="../ui/components/FloorRequestLog.qml" line="96"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="39"/>
+        <source>refused: this console&apos;s line could not call the agent&apos;s console</source>
+        <translation>已拒絕：此主控台的線路無法撥打至該客服人員的主控台</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorRequestLog.qml" line="50"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="108"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="55"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="67"/>
         <source>Requests</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="82"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="94"/>
         <source>Requests to agents&apos; consoles</source>
         <translation>送往客服主控台的要求</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorRequestLog.qml" line="86"/>
+        <location filename="../ui/components/FloorRequestLog.qml" line="98"/>
         <source>No requests yet</source>
         <translation>尚無要求</translation>
     </message>
@@ -2915,22 +2928,42 @@ on %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="46"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="39"/>
+        <source>listen to your call with %1</source>
+        <translation>監聽您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="40"/>
+        <source>coach you (heard by you only) on your call with %1</source>
+        <translation>在您與 %1 的通話中指導您（只有您聽得到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="41"/>
+        <source>join your call with %1</source>
+        <translation>加入您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="42"/>
+        <source>stop coaching your call with %1</source>
+        <translation>停止指導您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="50"/>
         <source>dropped %1 from your conference</source>
         <translation>已將 %1 從您的會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="47"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="51"/>
         <source>dropped your conference</source>
         <translation>已結束您的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="48"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="52"/>
         <source>ended your call with %1</source>
         <translation>已結束您與 %1 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="49"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="53"/>
         <source>changed your state to %1</source>
         <translation>已將您的狀態設為%1</translation>
     </message>

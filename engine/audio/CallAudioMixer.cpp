@@ -89,6 +89,8 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
 void CallAudioMixer::removeBridge(int bridgeId)
 {
     m_conference.remove(bridgeId);
+    m_unheardByAgent.erase(bridgeId);
+    m_unheardByParties.erase(bridgeId);
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
@@ -113,11 +115,27 @@ void CallAudioMixer::setBridgeConference(int bridgeId, int conference)
     if (!b)
         return;
     m_conference.setConference(bridgeId, conference, b->lineRate());
+    m_conference.setHeardByParties(bridgeId, !m_unheardByParties.count(bridgeId));
     if (conference)
         b->setLineMixIn(
             [this, bridgeId](std::span<int16_t> block) { m_conference.mixInto(bridgeId, block); });
     else
         b->setLineMixIn({});
+}
+
+void CallAudioMixer::setBridgeHeard(int bridgeId, bool byAgent, bool byParties)
+{
+    if (byAgent) {
+        m_unheardByAgent.erase(bridgeId);
+    } else if (m_unheardByAgent.insert(bridgeId).second) {
+        m_mix.forget(bridgeId);
+    }
+    // Kept for a bridge not (yet) in a conference too: it joins unheard.
+    if (byParties)
+        m_unheardByParties.erase(bridgeId);
+    else
+        m_unheardByParties.insert(bridgeId);
+    m_conference.setHeardByParties(bridgeId, byParties);
 }
 
 void CallAudioMixer::setMuted(bool muted)
@@ -274,7 +292,8 @@ void CallAudioMixer::mixToPlayback()
     for (auto &[id, b] : m_bridges) {
         if (b->mode() != CallAudioBridge::Active && b->mode() != CallAudioBridge::EarlyMedia)
             continue;
-        m_mix.add(id, b->pendingPlayback());
+        if (!m_unheardByAgent.count(id))
+            m_mix.add(id, b->pendingPlayback());
         b->consumePlayback(b->pendingPlayback().size());
     }
     m_mix.take(m_io->playbackRoom(), m_mixOut);

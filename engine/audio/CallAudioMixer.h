@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 class LineAudioEndpoint;
@@ -59,6 +60,9 @@ public:
     // The conference the call is a party of (0: none): while Active it hears the agent and the other
     // Active parties of that conference (ConferenceMix).
     void setBridgeConference(int bridgeId, int conference);
+    // Who hears the call's far end (a supervisor coaching the agent): the agent's earpiece, and the other
+    // parties of its conference. Both by default; listen: neither, whisper: the agent only.
+    void setBridgeHeard(int bridgeId, bool byAgent, bool byParties);
     void setMuted(bool muted);
     void setDevices(const QAudioDevice &capture, const QAudioDevice &playback);
     void startRecording(int bridgeId, const QString &path, Recorder::Format format, Recorder::Layout layout,
@@ -115,6 +119,8 @@ private:
     std::vector<int16_t> m_captured;
     PlaybackMix m_mix;
     ConferenceMix m_conference;
+    std::set<int> m_unheardByAgent; // bridges whose far end stays out of the earpiece
+    std::set<int> m_unheardByParties; // bridges whose far end stays out of their conference's mix
     std::vector<int16_t> m_mixOut;
     qint64 m_lastLevelsNs = 0;
     bool m_levelsIdle = true;

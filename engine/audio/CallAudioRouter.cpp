@@ -269,6 +269,7 @@ void CallAudioRouter::refreshMode(int bridgeId)
         return;
     int mode = CallAudioBridge::Inactive;
     int conference = 0;
+    applyCoachingHearing(bridgeId);
     for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
         if (!session)
             continue;
@@ -277,6 +278,8 @@ void CallAudioRouter::refreshMode(int bridgeId)
             mode = sessionMode;
         if (session->state() == Tapi::Conferenced && session->conferenceParent())
             conference = session->conferenceParent()->sessionId();
+        else if (const int coaching = coachingConferenceOf(session))
+            conference = coaching;
     }
     if (conference != it->conference) {
         it->conference = conference;

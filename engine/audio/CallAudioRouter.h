@@ -84,6 +84,13 @@ public:
     // the recorder reports (Recording or Failed after a start, Finished when it stops or the call's
     // audio goes).
     Q_INVOKABLE bool startRecording(CallSession *session);
+    // A supervisor's coaching leg (issue 16, FloorCoaching): `leg`'s far end joins `coached`'s audio as a
+    // party of its conference (of a conference made for the two when `coached` is a plain call): it hears
+    // the agent and the far ends, and is heard by the agent (byAgent) and the far ends (byParties) or not
+    // (listen: neither; whisper: the agent only; barge: both). Called again with other flags, the mode
+    // changes; with a null `coached`, the leg is an ordinary call again. Implemented in
+    // CallAudioRouterCoaching.cpp.
+    Q_INVOKABLE void setCoachingLeg(CallSession *leg, CallSession *coached, bool byAgent, bool byParties);
     Q_INVOKABLE void pauseRecording(CallSession *session);
     Q_INVOKABLE void resumeRecording(CallSession *session);
     Q_INVOKABLE void stopRecording(CallSession *session);
@@ -103,6 +110,14 @@ Q_SIGNALS:
     void recordingFailed(CallSession *session, const QString &message);
 
 private:
+    struct CoachingLeg
+    {
+        QPointer<CallSession> coached;
+        bool byAgent = true;
+        bool byParties = true;
+    };
+    QHash<const CallSession *, CoachingLeg> m_coachingLegs;
+
     struct Bridged
     {
         std::shared_ptr<LineAudioEndpoint> endpoint;
@@ -116,6 +131,10 @@ private:
     void detach(CallSession *session);
     void refreshMode(int bridgeId);
     void refreshParties(CallSession *conference);
+    // Coaching (CallAudioRouterCoaching.cpp): the conference a coaching leg or a coached call is mixed
+    // in (0: none), and the mixer's order for the leg's hearing.
+    int coachingConferenceOf(const CallSession *session) const;
+    void applyCoachingHearing(int bridgeId);
     void devicesMoved();
     void mixerOpened(const QString &captureName, const QString &playbackName, const QString &error);
     void mixerDeviceError(int direction, const QString &reason);

@@ -38,6 +38,25 @@ int ConferenceMix::conferenceOf(int partyId) const
     return found == m_parties.end() ? 0 : found->second.conference;
 }
 
+void ConferenceMix::setHeardByParties(int partyId, bool heard)
+{
+    auto found = m_parties.find(partyId);
+    if (found == m_parties.end() || found->second.heardByParties == heard)
+        return;
+    found->second.heardByParties = heard;
+    if (!heard) {
+        // The others stop waiting for it; its few milliseconds already mixed play out.
+        for (auto &[id, other] : m_parties)
+            other.others.forget(partyId);
+    }
+}
+
+bool ConferenceMix::heardByParties(int partyId) const
+{
+    const auto found = m_parties.find(partyId);
+    return found != m_parties.end() && found->second.heardByParties;
+}
+
 void ConferenceMix::silence(int partyId, Party &party)
 {
     // The party's audio already in the others' mixes stays; it starts afresh wherever it talks next.
@@ -73,6 +92,10 @@ void ConferenceMix::distribute()
     for (auto &[id, source] : m_parties) {
         if (!source.talking || source.block.empty())
             continue;
+        if (!source.heardByParties) {
+            source.block.clear();
+            continue;
+        }
         for (auto &[otherId, listener] : m_parties) {
             if (otherId != id && listener.talking && listener.conference == source.conference)
                 listener.others.add(id, source.block);

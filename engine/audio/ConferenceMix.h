@@ -17,6 +17,8 @@
 // different moments are not cut into pieces) and converted to the listener's line rate; mixInto() then
 // adds it to the agent's block on its way to that party's line. The agent hears every party anyway (the
 // earpiece mix), and a party's recording gets what went to its line: the agent and the others.
+// A party may be heard by the others or not (a supervisor coaching the agent: listening or whispering,
+// it hears the agent and the far ends, but no far end hears it; setHeardByParties(false)).
 class ConferenceMix
 {
 public:
@@ -35,6 +37,9 @@ public:
     void remove(int partyId);
     bool contains(int partyId) const { return m_parties.count(partyId) != 0; }
     int conferenceOf(int partyId) const;
+    // Whether the other parties hear this one (default true); it hears them either way.
+    void setHeardByParties(int partyId, bool heard);
+    bool heardByParties(int partyId) const;
 
     // The party's far end this cycle, at its line rate; `talking`: the party takes part now (Active).
     void collect(int partyId, std::span<const int16_t> fromLine, bool talking);
@@ -50,6 +55,7 @@ private:
         int conference = 0;
         int lineRate = 0;
         bool talking = false;
+        bool heardByParties = true;
         std::unique_ptr<Resampler> up; // line rate -> MixRate (none when equal)
         std::unique_ptr<Resampler> down; // MixRate -> line rate (none when equal)
         std::vector<int16_t> block; // this cycle's far end at MixRate

@@ -8,6 +8,10 @@
 
 class AgentState;
 class CallEngine;
+class ConsoleSettings;
+class FloorCoaching;
+class FloorCoachingCaller;
+class FloorCoachingLegs;
 class FloorLink;
 class FloorModel;
 class FloorPublisher;
@@ -25,6 +29,7 @@ class ConsoleFloor : public QObject
 public:
     // `engine` and `agent` outlive this object.
     ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *parent = nullptr);
+    CallEngine *engine() const { return m_engine; }
     // Leaves the floor (stop) before anything goes.
     ~ConsoleFloor() override;
 
@@ -33,6 +38,11 @@ public:
     FloorPublisher *publisher() const { return m_publisher.get(); }
     FloorRequestHandler *requests() const { return m_requests.get(); }
 
+    // Takes supervisors' coaching requests (listen, whisper, barge) under the policy these settings hold,
+    // and answers the granted legs, joined on `router`'s mixer (none: answered, not heard).
+    void enableCoaching(ConsoleSettings *settings, CallAudioRouter *router);
+    FloorCoachingLegs *coachingLegs() const { return m_coachingLegs.get(); }
+    FloorCoaching *coaching() const { return m_coaching.get(); }
     // Joins the floor of these settings (the link's start: never waits for the server).
     void start(const FloorSettings &settings);
     // Leaves it: this console's entries are deleted, the connection closed.
@@ -42,8 +52,12 @@ public:
     void registerForQml();
 
 private:
+    CallEngine *m_engine;
     std::unique_ptr<FloorLink> m_link;
     std::unique_ptr<FloorPublisher> m_publisher;
     std::unique_ptr<FloorRequestHandler> m_requests;
+    std::unique_ptr<FloorCoaching> m_coaching;
+    std::unique_ptr<FloorCoachingLegs> m_coachingLegs;
     std::unique_ptr<FloorModel> m_model;
+    std::unique_ptr<FloorCoachingCaller> m_coachingCaller; // this console coaching others
 };

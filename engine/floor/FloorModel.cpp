@@ -87,6 +87,14 @@ FloorModel::FloorModel(FloorLink *link, QObject *parent)
     m_tick.start();
 }
 
+void FloorModel::setCoaching(FloorCoachingCaller *coaching)
+{
+    if (m_coaching == coaching)
+        return;
+    m_coaching = coaching;
+    Q_EMIT coachingChanged();
+}
+
 void FloorModel::setQmlInstance(FloorModel *model)
 {
     QmlInstance<FloorModel>::set(model);

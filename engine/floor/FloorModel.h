@@ -7,9 +7,12 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qmap.h>
+#include <QtCore/qpointer.h>
 #include <QtCore/qtimer.h>
 #include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
+
+#include "floor/FloorCoachingCaller.h"
 
 #include <functional>
 #include <set>
@@ -32,6 +35,8 @@ class FloorModel : public QAbstractListModel
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(bool watching READ watching NOTIFY watchingChanged FINAL)
+    // Listen, whisper and barge from this console (FloorCoachingCaller; null: this console cannot coach).
+    Q_PROPERTY(FloorCoachingCaller *coaching READ coaching NOTIFY coachingChanged FINAL)
     Q_PROPERTY(bool synced READ synced NOTIFY syncedChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)
     // The teams and lines on the floor now (sorted, no empty names), for the view's filters.
@@ -68,6 +73,9 @@ public:
     static void setQmlInstance(FloorModel *model);
     static FloorModel *create(QQmlEngine *, QJSEngine *);
 
+    FloorCoachingCaller *coaching() const { return m_coaching; }
+    void setCoaching(FloorCoachingCaller *coaching);
+
     bool watching() const { return m_watching; }
     // Watches the bucket from now on, also across the link's restarts; calling it again does nothing.
     Q_INVOKABLE void watch();
@@ -103,6 +111,7 @@ public:
     Q_INVOKABLE qint64 forceState(const QString &agentId, const QString &state, const QString &reason = {});
 
 Q_SIGNALS:
+    void coachingChanged();
     void watchingChanged();
     void countChanged();
     void syncedChanged();
@@ -115,6 +124,7 @@ Q_SIGNALS:
                         const QString &result, const QString &message, int error);
 
 private:
+    QPointer<FloorCoachingCaller> m_coaching;
     // What one agent adds to the floor's figures. Kept per agent so that a change updates the figures by
     // taking the agent's old share out and its new one in, not by a pass over the whole floor (5,000
     // agents at 200 changes/s).

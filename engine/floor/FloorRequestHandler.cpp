@@ -4,6 +4,7 @@
 #include "core/QmlInstance.h"
 #include "core/Tapi.h"
 #include "core/UntrustedText.h"
+#include "floor/FloorCoaching.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorLogging.h"
 #include "session/CallEngine.h"
@@ -121,6 +122,9 @@ QJsonObject FloorRequestHandler::execute(const QString &by, const QJsonObject &r
     const QStringList &allowed = m_link->settings().supervisors;
     if (!allowed.isEmpty() && !allowed.contains(by))
         return refusal(QStringLiteral("forbidden"), QStringLiteral("not a supervisor of this agent"));
+
+    if (m_coaching && FloorCoaching::isCoachingAction(action))
+        return m_coaching->request(by, request);
 
     if (action == QLatin1String("forceState")) {
         const QByteArray name = request.value(QStringLiteral("state")).toString().toLatin1();

@@ -8,6 +8,7 @@
 
 class AgentState;
 class CallEngine;
+class FloorCoaching;
 class FloorLink;
 class QJSEngine;
 class QQmlEngine;
@@ -49,6 +50,10 @@ public:
     static QString supervisorOf(const QString &subject);
     static QString auditSubject(const QString &agentId);
 
+    // Coaching requests (listen, whisper, barge, endCoaching) go to `coaching`; without one they are
+    // refused as unknown actions.
+    void setCoaching(FloorCoaching *coaching) { m_coaching = coaching; }
+
 Q_SIGNALS:
     // A supervisor acted on this console (for the agent to see): who, what, how it ended (result as in
     // the reply; ok when carried out) and on what: details holds the request's sessionId, state and
@@ -79,5 +84,6 @@ private:
     FloorLink *m_link;
     CallEngine *m_engine;
     AgentState *m_agent;
+    FloorCoaching *m_coaching = nullptr;
     QHash<int, Pending> m_waiting; // engine request id -> the request awaiting its completion
 };

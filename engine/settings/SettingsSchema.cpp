@@ -89,6 +89,10 @@ const QList<Spec> &table()
         number(K::FloorTtlSeconds, "floor/ttlSeconds", 30, 3, 86400),
         number(K::FloorReplicas, "floor/replicas", 1, 1, 5),
         list(K::FloorSupervisors, "floor/supervisors"), // empty: any supervisor on the floor
+        text(K::CoachingMost, "coaching/most", "off",
+             {QStringLiteral("off"), QStringLiteral("listen"), QStringLiteral("whisper"),
+              QStringLiteral("barge")}),
+        text(K::CoachingSupervisors, "coaching/supervisors"),
     };
     return specs;
 }

@@ -55,6 +55,8 @@ public:
         FloorTtlSeconds,
         FloorReplicas,
         FloorSupervisors,
+        CoachingMost, // FloorCoaching: the most a supervisor may do (off, listen, whisper, barge)
+        CoachingSupervisors, // FloorCoaching: who may, comma-separated ids (empty: every floor supervisor)
         KeyCount
     };
 

@@ -102,6 +102,10 @@ private slots:
         QTest::newRow("floor/replicas") << "floor/replicas" << int(T::Int) << QVariant(1);
         QTest::newRow("floor/tls") << "floor/tls" << int(T::Bool) << QVariant(false);
         QTest::newRow("floor/password") << "floor/password" << int(T::String) << QVariant(QString());
+        QTest::newRow("coaching/most")
+            << "coaching/most" << int(T::String) << QVariant(QStringLiteral("off"));
+        QTest::newRow("coaching/supervisors")
+            << "coaching/supervisors" << int(T::String) << QVariant(QString());
     }
     void declaredOnce()
     {

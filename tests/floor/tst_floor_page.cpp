@@ -7,6 +7,7 @@
 // shows why.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
+#include "floor/FloorCoachingCaller.h"
 
 #include "Accessibility.h"
 #include "core/Tapi.h"
@@ -95,6 +96,9 @@ private Q_SLOTS:
     void noticeNamesTheSupervisor_data();
     void noticeNamesTheSupervisor();
     void statusInWords();
+    void coachingActions();
+    void coachingNotice_data();
+    void coachingNotice();
 
 private:
     // The page's row of a call: the FloorCallRow whose party reads `party`, in the agents' list.
@@ -400,6 +404,83 @@ void TestFloorPage::noticeNamesTheSupervisor()
     QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("Deferred"));
     QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
              QStringLiteral("Supervisor %1 will set your state to Ready after this call.").arg(shown));
+void TestFloorPage::coachingActions()
+{
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((row = callRow(QStringLiteral("Alice Archer (2001)"), QStringLiteral("Bo"))),
+                             WaitMs);
+    // Repeater delegates: in the visual tree, not QObject children of the row.
+    QList<QQuickItem *> buttons;
+    for (const char *mode : {"listen", "whisper", "barge"})
+        collect(row, QStringLiteral("floorCoach_") + QLatin1String(mode), &buttons);
+    QCOMPARE(buttons.size(), 3);
+    QQuickItem *listen = buttons.first();
+    // No coaching on this console: the actions are there, disabled, and say why.
+    QVERIFY(!listen->isEnabled());
+    QCOMPARE(row->property("coachingReason").toString(), QStringLiteral("This console cannot join calls."));
+    // A console with no SIP line.
+    FloorCoachingCaller noSip(&m_supervisor->link, &m_ana->fx.engine());
+    m_supervisor->model.setCoaching(&noSip);
+    QVERIFY(!listen->isEnabled());
+    QCOMPARE(row->property("coachingReason").toString(),
+             QStringLiteral("This console has no SIP line to join calls with."));
+    // A line that can carry the leg (a sim line standing in for SIP): enabled; Bo's console takes
+    // requests from "boss" only, and the page says it refused.
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(m_ana->fx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&m_supervisor->link, &m_ana->fx.engine(), {QStringLiteral("sim")});
+    m_supervisor->model.setCoaching(&caller);
+    QVERIFY(listen->isEnabled());
+    QVERIFY(press(listen));
+    auto *outcome = m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        textOf(outcome),
+        QStringLiteral(
+            "Listen to Bo's call with Alice Archer (2001): refused: this supervisor may not act on "
+            "this agent"),
+        WaitMs);
+    m_supervisor->model.setCoaching(nullptr);
+}
+
+void TestFloorPage::coachingNotice_data()
+{
+    // What the agent reads when a supervisor coaches (FloorRequestHandler::supervisorActed's arguments).
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("listen") << "listen" << true << "OK"
+                            << "Supervisor sup1 is listening to your call with Alice Archer (2001).";
+    QTest::newRow("whisper") << "whisper" << true << "OK"
+                             << "Supervisor sup1 is coaching you (heard by you only) on your call with "
+                                "Alice Archer (2001).";
+    QTest::newRow("barge") << "barge" << true << "OK"
+                           << "Supervisor sup1 is joining your call with Alice Archer (2001).";
+    QTest::newRow("end") << "endCoaching" << true << "OK"
+                         << "Supervisor sup1 stopped coaching your call with Alice Archer (2001).";
+    QTest::newRow("refused")
+        << "barge" << false << "forbidden"
+        << "Supervisor sup1 asked to join your call with Alice Archer (2001); it was not "
+           "done (forbidden).";
+}
+
+void TestFloorPage::coachingNotice()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, ok);
+    QFETCH(QString, result);
+    QFETCH(QString, text);
+    auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
+    QVERIFY(notice);
+    const QVariantMap details {{QStringLiteral("sessionId"), 1},
+                               {QStringLiteral("remoteName"), QStringLiteral("Alice Archer")},
+                               {QStringLiteral("remoteNumber"), QStringLiteral("2001")}};
+    QVariant described;
+    QVERIFY(QMetaObject::invokeMethod(
+        notice, "describe", Q_RETURN_ARG(QVariant, described), Q_ARG(QVariant, QStringLiteral("sup1")),
+        Q_ARG(QVariant, action), Q_ARG(QVariant, result), Q_ARG(QVariant, ok), Q_ARG(QVariant, details)));
+    QCOMPARE(described.toString(), text);
 }
 
 void TestFloorPage::statusInWords()

@@ -37,6 +37,16 @@ RowLayout {
     function dropConference() {
         requests.sent(qsTr("Drop %1's conference").arg(agentName), session.requestDropConference())
     }
+    // Listen, whisper, barge: the request, then this console's own SIP line calls the agent's console.
+    readonly property var coaching: FloorModel.coaching
+    readonly property bool canCoach: coaching !== null && coaching.available
+    readonly property string coachingReason: coaching ? coaching.unavailableReason : qsTr("This console cannot join calls.")
+    // Off where the row is narrow (the conferences across agents): the agent's card has them.
+    property bool coachingShown: true
+    readonly property bool coachable: coachingShown && !isParty && call.stateCode === 0x100 // connected
+    function coach(mode, description) {
+        requests.sent(description, coaching.coach(agentId, call.sessionId, mode))
+    }
     function endCall() {
         requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), session.requestEndCall())
     }
@@ -91,6 +101,26 @@ RowLayout {
         Accessible.name: qsTr("Drop %1's conference").arg(row.agentName)
         onClicked: row.dropConference()
         Accessible.onPressAction: row.dropConference()
+    }
+    Repeater {
+        model: [
+            { mode: "listen", name: qsTr("Listen"), what: qsTr("Listen to %1's call with %2") },
+            { mode: "whisper", name: qsTr("Whisper"), what: qsTr("Whisper to %1 on the call with %2") },
+            { mode: "barge", name: qsTr("Barge"), what: qsTr("Join %1's call with %2") }
+        ]
+        delegate: Button {
+            required property var modelData
+            objectName: "floorCoach_" + modelData.mode
+            visible: row.coachable
+            enabled: row.canCoach
+            text: modelData.name
+            Accessible.name: modelData.what.arg(row.agentName).arg(row.party)
+            Accessible.description: row.canCoach ? "" : row.coachingReason
+            ToolTip.visible: hovered && !row.canCoach
+            ToolTip.text: row.coachingReason
+            onClicked: row.coach(modelData.mode, Accessible.name)
+            Accessible.onPressAction: if (row.canCoach) row.coach(modelData.mode, Accessible.name)
+        }
     }
     Button {
         objectName: "floorEndCall"

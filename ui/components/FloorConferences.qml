@@ -48,6 +48,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     session: card.modelData.session
                     requests: conferences.requests
+                    coachingShown: false
                 }
                 Repeater {
                     model: card.modelData.partySessions

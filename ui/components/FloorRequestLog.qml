@@ -32,21 +32,33 @@ ColumnLayout {
         return qsTr("no answer: %1").arg(message.length ? message : result)
     }
 
+    // Listen, whisper and barge end here too (the same link's tokens).
+    Connections {
+        target: FloorModel.coaching
+        function onFinished(token, agentId, mode, ok, result, message) {
+            log.finish(token, result === "noLine" ? qsTr("refused: this console's line could not call the agent's console")
+                                                  : log.outcome(mode, ok, result, message, 0), ok)
+        }
+    }
+
+    function finish(token, text, ok) {
+        for (let i = 0; i < requests.count; ++i) {
+            if (requests.get(i).token === token) {
+                requests.setProperty(i, "outcome", text)
+                requests.setProperty(i, "ok", ok)
+                requests.setProperty(i, "done", true)
+                announcement.text = qsTr("%1: %2").arg(requests.get(i).description).arg(text)
+                announcement.visible = false
+                announcement.visible = true
+                return
+            }
+        }
+    }
+
     Connections {
         target: FloorModel
         function onActionFinished(token, agentId, action, ok, result, message, error) {
-            for (let i = 0; i < requests.count; ++i) {
-                if (requests.get(i).token === token) {
-                    const text = log.outcome(action, ok, result, message, error)
-                    requests.setProperty(i, "outcome", text)
-                    requests.setProperty(i, "ok", ok)
-                    requests.setProperty(i, "done", true)
-                    announcement.text = qsTr("%1: %2").arg(requests.get(i).description).arg(text)
-                    announcement.visible = false
-                    announcement.visible = true
-                    return
-                }
-            }
+            log.finish(token, log.outcome(action, ok, result, message, error), ok)
         }
     }
 

@@ -36,6 +36,10 @@ Rectangle {
         case "dropConference": return qsTr("drop your conference")
         case "endCall": return qsTr("end your call with %1").arg(party)
         case "forceState": return qsTr("set your state to %1").arg(stateText(details))
+        case "listen": return qsTr("listen to your call with %1").arg(party)
+        case "whisper": return qsTr("coach you (heard by you only) on your call with %1").arg(party)
+        case "barge": return qsTr("join your call with %1").arg(party)
+        case "endCoaching": return qsTr("stop coaching your call with %1").arg(party)
         }
         return action
     }
@@ -47,6 +51,10 @@ Rectangle {
         case "dropConference": return qsTr("dropped your conference")
         case "endCall": return qsTr("ended your call with %1").arg(party)
         case "forceState": return qsTr("changed your state to %1").arg(stateText(details))
+        case "listen": return qsTr("is listening to your call with %1").arg(party)
+        case "whisper": return qsTr("is coaching you (heard by you only) on your call with %1").arg(party)
+        case "barge": return qsTr("is joining your call with %1").arg(party)
+        case "endCoaching": return qsTr("stopped coaching your call with %1").arg(party)
         }
         return action
     }

@@ -1,0 +1,393 @@
+// Supervisors' coaching requests (issue 16: listen, whisper, barge) against a real nats-server on
+// loopback: the agent's console (the real engine on the simulated switch, FloorRequestHandler with
+// FloorCoaching) grants or refuses them by its own policy (settings coaching/most and
+// coaching/supervisors), answers with the line address and token of the grant, audits every request
+// and tells the agent.
+#include "FloorTestConsoles.h"
+#include "NatsServer.h"
+
+#include "core/Tapi.h"
+#include "floor/FloorCoaching.h"
+#include "floor/FloorCoachingCaller.h"
+#include "floor/FloorCoachingLegs.h"
+#include "lines/Line.h"
+#include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
+
+#include <QtCore/qsettings.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+using namespace Tapi;
+using namespace FloorTest;
+
+namespace {
+
+// The agent's console with its coaching policy, its own settings store in `dir`.
+struct CoachedConsole
+{
+    CoachedConsole(const FloorSettings &floor, const QTemporaryDir &dir, const QString &most,
+                   const QString &coaches)
+        : store(dir.filePath(floor.agentId + QStringLiteral(".ini")), QSettings::IniFormat)
+        , settings(&store, QString(), nullptr)
+        , console(floor)
+        , coaching(&console.fx.engine(), &settings)
+    {
+        store.clear();
+        settings.setValue(SettingsSchema::CoachingMost, most);
+        settings.setValue(SettingsSchema::CoachingSupervisors, coaches);
+        console.handler->setCoaching(&coaching);
+    }
+
+    QSettings store;
+    ConsoleSettings settings;
+    AgentConsole console;
+    FloorCoaching coaching;
+};
+
+// A supervisor's console reduced to its link: sends a request, returns the reply.
+struct Sender
+{
+    explicit Sender(const FloorSettings &settings) { link.start(settings); }
+    ~Sender() { link.stop(); }
+
+    QJsonObject ask(const QString &agentId, const QString &supervisorId, const QJsonObject &request)
+    {
+        QSignalSpy replies(&link, &FloorLink::replyReceived);
+        link.request(FloorRequestHandler::requestSubject(agentId, supervisorId),
+                     QJsonDocument(request).toJson(QJsonDocument::Compact));
+        if (!replies.wait(WaitMs))
+            return {};
+        return QJsonDocument::fromJson(replies.at(0).at(1).toByteArray()).object();
+    }
+
+    FloorLink link {nullptr};
+};
+
+QJsonObject coachRequest(const QString &action, int sessionId)
+{
+    return {{QStringLiteral("action"), action}, {QStringLiteral("sessionId"), sessionId}};
+}
+
+} // namespace
+
+class TestFloorCoaching : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void policyDecides_data();
+    void policyDecides();
+    void modeChangesAndEnds();
+    void grantedLegIsAnswered();
+    void supervisorPlacesTheLeg();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_store;
+    std::unique_ptr<NatsServer> m_server;
+    int m_agents = 0;
+};
+
+void TestFloorCoaching::initTestCase()
+{
+    m_store = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<NatsServer>();
+    QVERIFY2(m_server->start(m_store->path()), qPrintable(m_server->log()));
+}
+
+void TestFloorCoaching::cleanupTestCase()
+{
+    m_server.reset(); // stops it by its process id
+    m_store.reset();
+}
+
+void TestFloorCoaching::policyDecides_data()
+{
+    QTest::addColumn<QString>("most");
+    QTest::addColumn<QString>("coaches");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("onTheCall"); // false: the request names a session that does not exist
+    QTest::addColumn<QString>("result");
+    QTest::newRow("off: nobody listens") << "off"
+                                         << ""
+                                         << "listen" << true << "forbidden";
+    QTest::newRow("listen allowed") << "listen"
+                                    << ""
+                                    << "listen" << true << "OK";
+    QTest::newRow("whisper beyond listen") << "listen"
+                                           << ""
+                                           << "whisper" << true << "forbidden";
+    QTest::newRow("barge beyond whisper") << "whisper"
+                                          << ""
+                                          << "barge" << true << "forbidden";
+    QTest::newRow("whisper allowed") << "whisper"
+                                     << ""
+                                     << "whisper" << true << "OK";
+    QTest::newRow("barge allowed") << "barge"
+                                   << ""
+                                   << "barge" << true << "OK";
+    QTest::newRow("not a coach of the agent") << "barge"
+                                              << "sup2"
+                                              << "listen" << true << "forbidden";
+    QTest::newRow("one of the coaches") << "barge"
+                                        << "sup2, sup1"
+                                        << "listen" << true << "OK";
+    QTest::newRow("no such call") << "barge"
+                                  << ""
+                                  << "listen" << false << Tapi::errorName(InvalCallHandle);
+}
+
+void TestFloorCoaching::policyDecides()
+{
+    QFETCH(QString, most);
+    QFETCH(QString, coaches);
+    QFETCH(QString, action);
+    QFETCH(bool, onTheCall);
+    QFETCH(QString, result);
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, most, coaches);
+    QCOMPARE(agent.coaching.most(), FloorCoaching::modeOf(most));
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+
+    // The exact order at the agent's console: the grant, then what the agent is told.
+    QStringList order;
+    connect(&agent.coaching, &FloorCoaching::grantChanged, this,
+            [&order](const QString &, int, const QString &who, FloorCoaching::Mode mode) {
+                order.append(QStringLiteral("grant %1 %2").arg(who, FloorCoaching::nameOf(mode)));
+            });
+    QSignalSpy acted(agent.console.handler.get(), &FloorRequestHandler::supervisorActed);
+    connect(agent.console.handler.get(), &FloorRequestHandler::supervisorActed, this,
+            [&order](const QString &who, const QString &what, const QString &how) {
+                order.append(QStringLiteral("acted %1 %2 %3").arg(who, what, how));
+            });
+
+    const QJsonObject reply =
+        sender.ask(agentId, QStringLiteral("sup1"), coachRequest(action, onTheCall ? call->sessionId() : 99));
+    QVERIFY(!reply.isEmpty());
+    const bool granted = result == QLatin1String("OK");
+    QCOMPARE(reply.value(QStringLiteral("ok")).toBool(), granted);
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), result);
+    QStringList expected;
+    if (granted) {
+        QCOMPARE(reply.value(QStringLiteral("mode")).toString(), action);
+        QCOMPARE(reply.value(QStringLiteral("address")).toString(), call->address());
+        const QString token = reply.value(QStringLiteral("token")).toString();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(FloorCoaching::tokenOfUserUserInfo(reply.value(QStringLiteral("userUserInfo")).toString()),
+                 token);
+        const FloorCoaching::Grant grant = agent.coaching.grantFor(token);
+        QCOMPARE(grant.sessionId, call->sessionId());
+        QCOMPARE(grant.supervisorId, QStringLiteral("sup1"));
+        QCOMPARE(grant.mode, FloorCoaching::modeOf(action));
+        expected.append(QStringLiteral("grant sup1 %1").arg(action));
+    } else {
+        QVERIFY(!reply.contains(QStringLiteral("token")));
+        QVERIFY(agent.coaching.grants().isEmpty());
+    }
+    expected.append(QStringLiteral("acted sup1 %1 %2").arg(action, result));
+    QCOMPARE(order, expected);
+    QCOMPARE(acted.count(), 1);
+    QCOMPARE(acted.at(0).at(3).toBool(), granted);
+    if (onTheCall)
+        QCOMPARE(acted.at(0).at(4).toMap().value(QStringLiteral("sessionId")).toInt(), call->sessionId());
+    // The call itself is untouched, and the request is audited either way.
+    QCOMPARE(call->state(), int(Connected));
+    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_server->url(), agentId).value(QStringLiteral("result")).toString(),
+                              result, WaitMs);
+    const QJsonObject audit = lastAudit(m_server->url(), agentId);
+    QCOMPARE(audit.value(QStringLiteral("action")).toString(), action);
+    QCOMPARE(audit.value(QStringLiteral("by")).toString(), QStringLiteral("sup1"));
+    QCOMPARE(audit.value(QStringLiteral("ok")).toBool(), granted);
+}
+
+void TestFloorCoaching::modeChangesAndEnds()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    QSignalSpy changed(&agent.coaching, &FloorCoaching::grantChanged);
+
+    // listen -> whisper -> barge: one grant (one token, one leg) whose mode changes.
+    QString token;
+    for (const char *mode : {"listen", "whisper", "barge"}) {
+        const QJsonObject reply =
+            sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QLatin1String(mode), call->sessionId()));
+        QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+        if (token.isEmpty())
+            token = reply.value(QStringLiteral("token")).toString();
+        QCOMPARE(reply.value(QStringLiteral("token")).toString(), token);
+    }
+    QCOMPARE(agent.coaching.grants().size(), 1);
+    QCOMPARE(changed.count(), 3);
+    const FloorCoaching::Mode modes[] = {FloorCoaching::Listen, FloorCoaching::Whisper, FloorCoaching::Barge};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(changed.at(i).at(0).toString(), token);
+        QCOMPARE(changed.at(i).at(3).value<FloorCoaching::Mode>(), modes[i]);
+    }
+    changed.clear();
+
+    // endCoaching withdraws it; a second one has nothing to end.
+    QCOMPARE(sender
+                 .ask(agentId, QStringLiteral("sup1"),
+                      coachRequest(QStringLiteral("endCoaching"), call->sessionId()))
+                 .value(QStringLiteral("result"))
+                 .toString(),
+             QStringLiteral("OK"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
+    QCOMPARE(agent.coaching.grantFor(token).sessionId, 0);
+    QCOMPARE(sender
+                 .ask(agentId, QStringLiteral("sup1"),
+                      coachRequest(QStringLiteral("endCoaching"), call->sessionId()))
+                 .value(QStringLiteral("result"))
+                 .toString(),
+             QStringLiteral("invalid"));
+    changed.clear();
+
+    // A grant ends with its call.
+    const QJsonObject again = sender.ask(agentId, QStringLiteral("sup1"),
+                                         coachRequest(QStringLiteral("listen"), call->sessionId()));
+    QCOMPARE(again.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    QVERIFY(again.value(QStringLiteral("token")).toString() != token);
+    QCOMPARE(agent.console.fx.completionOf(call->drop(QByteArray())), int(Success));
+    QTRY_COMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(1).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
+    QVERIFY(agent.coaching.grants().isEmpty());
+}
+
+void TestFloorCoaching::grantedLegIsAnswered()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    // No mixer here (tst_coaching_audio measures the audio of a joined leg): the legs' lifecycle only.
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    SimFixture &fx = agent.console.fx;
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    QStringList order;
+    connect(&legs, &FloorCoachingLegs::legChanged, this,
+            [&order](CallSession *, int coached, const QString &who, FloorCoaching::Mode mode) {
+                order.append(
+                    QStringLiteral("%1 %2 %3").arg(who).arg(coached).arg(FloorCoaching::nameOf(mode)));
+            });
+    // A call whose token no grant holds rings as any call.
+    auto offer = [&fx](const QString &from, const QString &uui) -> CallSession * {
+        const int mark = fx.addedMark();
+        QString error;
+        fx.sim().offerCall(fx.line()->lineId(), from, uui.toUtf8(), &error);
+        fx.settle();
+        const QList<CallSession *> added = fx.sessionsAddedSince(mark);
+        return added.isEmpty() ? nullptr : added.first();
+    };
+    CallSession *stranger =
+        offer(QStringLiteral("bob"), FloorCoaching::userUserInfoOf(QStringLiteral("beef")));
+    QVERIFY(stranger);
+    QCOMPARE(stranger->state(), int(Offering));
+    QVERIFY(!legs.isCoachingLeg(stranger));
+    QCOMPARE(fx.completionOf(stranger->drop(QByteArray())), int(Success));
+
+    const QJsonObject reply = sender.ask(agentId, QStringLiteral("sup1"),
+                                         coachRequest(QStringLiteral("listen"), call->sessionId()));
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    CallSession *leg = offer(QStringLiteral("carol"), reply.value(QStringLiteral("userUserInfo")).toString());
+    QVERIFY(leg);
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QVERIFY(legs.isCoachingLeg(leg));
+    QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Listen);
+    QCOMPARE(call->state(), int(Connected));
+
+    sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("whisper"), call->sessionId()));
+    QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Whisper);
+    sender.ask(agentId, QStringLiteral("sup1"),
+               coachRequest(QStringLiteral("endCoaching"), call->sessionId()));
+    QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
+    QVERIFY(!legs.isCoachingLeg(leg));
+    QCOMPARE(call->state(), int(Connected));
+    const QString id = QString::number(call->sessionId());
+    QCOMPARE(order,
+             QStringList({QStringLiteral("sup1 %1 listen").arg(id), QStringLiteral("sup1 %1 whisper").arg(id),
+                          QStringLiteral("sup1 %1 off").arg(id)}));
+}
+
+void TestFloorCoaching::supervisorPlacesTheLeg()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("whisper"),
+                         QString());
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    // The supervisor's console: its own switch (the sim) and link.
+    SimFixture supervisorFx;
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+
+    // A console without a SIP line cannot coach, and says why.
+    FloorCoachingCaller sipOnly(&sender.link, &supervisorFx.engine());
+    QVERIFY(!sipOnly.available());
+    QCOMPARE(sipOnly.unavailableReason(), QStringLiteral("This console has no SIP line to join calls with."));
+    QCOMPARE(sipOnly.coach(agentId, call->sessionId(), QStringLiteral("listen")), qint64(0));
+
+    // A sim line that sends as much user-to-user information as a SIP line, standing in for it; the sim's
+    // own line (16 octets with a set-up) cannot carry the token.
+    FloorCoachingCaller simDefault(&sender.link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    QVERIFY(!simDefault.available());
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(supervisorFx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&sender.link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    QVERIFY(caller.available());
+    QCOMPARE(caller.unavailableReason(), QString());
+    QSignalSpy finished(&caller, &FloorCoachingCaller::finished);
+    const qint64 refused = caller.coach(agentId, call->sessionId(), QStringLiteral("barge"));
+    QVERIFY(refused > 0);
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(0).toLongLong(), refused);
+    QCOMPARE(finished.at(0).at(3).toBool(), false);
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("forbidden"));
+    QVERIFY(!caller.leg(agentId, call->sessionId()));
+
+    const qint64 granted = caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(1).at(0).toLongLong(), granted);
+    QCOMPARE(finished.at(1).at(3).toBool(), true);
+    supervisorFx.settle();
+    CallSession *leg = caller.leg(agentId, call->sessionId());
+    QVERIFY(leg);
+    // The leg carries the grant's token to the agent's line address.
+    const FloorCoaching::Grant grant = agent.coaching.grants().constFirst();
+    QCOMPARE(leg->sentUserUserInfo(), FloorCoaching::userUserInfoOf(grant.token).toUtf8());
+    QCOMPARE(grant.mode, FloorCoaching::Listen);
+
+    // A mode change is a request only: the same leg.
+    caller.coach(agentId, call->sessionId(), QStringLiteral("whisper"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(2).at(3).toBool(), true);
+    QCOMPARE(caller.leg(agentId, call->sessionId()), leg);
+    QCOMPARE(agent.coaching.grants().constFirst().mode, FloorCoaching::Whisper);
+    QCOMPARE(supervisorFx.engine().sessionList().size(), 1);
+    QCOMPARE(leg->line()->lineId(), QStringLiteral("sup-line"));
+}
+
+QTEST_GUILESS_MAIN(TestFloorCoaching)
+#include "tst_floor_coaching.moc"
