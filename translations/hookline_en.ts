@@ -606,22 +606,22 @@
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="428"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="460"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="475"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="217"/>
+        <location filename="../app/ConsoleApp.cpp" line="218"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="244"/>
+        <location filename="../app/ConsoleApp.cpp" line="245"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
@@ -746,12 +746,12 @@
 <context>
     <name>ConsoleSettings</name>
     <message>
-        <location filename="../engine/settings/ConsoleSettings.cpp" line="221"/>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
         <source>%1=%2: expected a number of lines from 0 to %3</source>
         <translation>%1=%2: expected a number of lines from 0 to %3</translation>
     </message>
     <message>
-        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="227"/>
         <source>%1=%2: expected a number of accounts from 0 to %3</source>
         <translation>%1=%2: expected a number of accounts from 0 to %3</translation>
     </message>
@@ -857,12 +857,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="273"/>
         <source>Only local files can be written: %1</source>
         <translation>Only local files can be written: %1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="277"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="279"/>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
@@ -1023,33 +1023,68 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="38"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="91"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="41"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="99"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="43"/>
+        <source>This console cannot join calls.</source>
+        <translation>This console cannot join calls.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="51"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="129"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="82"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="92"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="83"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="93"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="90"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="100"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="98"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <source>Listen to %1&apos;s call with %2</source>
+        <translation>Listen to %1's call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <source>Whisper</source>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <source>Whisper to %1 on the call with %2</source>
+        <translation>Whisper to %1 on the call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <source>Barge</source>
+        <translation>Barge</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <source>Join %1&apos;s call with %2</source>
+        <translation>Join %1's call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="128"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -1229,17 +1264,17 @@
         <translation>The floor does not permit this console to publish %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="163"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="178"/>
         <source>No answer in time</source>
         <translation>No answer in time</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="186"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="201"/>
         <source>No console answers for this agent</source>
         <translation>No console answers for this agent</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="188"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="203"/>
         <source>Not connected to the floor</source>
         <translation>Not connected to the floor</translation>
     </message>
@@ -1259,7 +1294,7 @@
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="426"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="427"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>
@@ -2430,7 +2465,7 @@ on %2</translation>
         <translation>Cannot start the recording %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="131"/>
+        <location filename="../engine/audio/Recorder.cpp" line="135"/>
         <source>The recording %1 stopped: %2</source>
         <translation>The recording %1 stopped: %2</translation>
     </message>
@@ -2975,28 +3010,48 @@ on %2</translation>
         <translation>changed your state to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="60"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="54"/>
+        <source>is listening to your call with %1</source>
+        <translation>is listening to your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <source>is coaching you (heard by you only) on your call with %1</source>
+        <translation>is coaching you (heard by you only) on your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="56"/>
+        <source>is joining your call with %1</source>
+        <translation>is joining your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <source>stopped coaching your call with %1</source>
+        <translation>stopped coaching your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="68"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>Supervisor %1 asked to %2; it was not done (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="62"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="70"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>Supervisor %1 will %2 after this call.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="64"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="72"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>Supervisor %1 %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="105"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="113"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="107"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="115"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>Dismiss the supervisor&apos;s notice</translation>
     </message>

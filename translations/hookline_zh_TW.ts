@@ -605,22 +605,22 @@
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="424"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="428"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="447"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="453"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="460"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="467"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="475"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="217"/>
+        <location filename="../app/ConsoleApp.cpp" line="218"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="244"/>
+        <location filename="../app/ConsoleApp.cpp" line="245"/>
         <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
         <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
@@ -744,12 +744,12 @@
 <context>
     <name>ConsoleSettings</name>
     <message>
-        <location filename="../engine/settings/ConsoleSettings.cpp" line="221"/>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
         <source>%1=%2: expected a number of lines from 0 to %3</source>
         <translation>%1=%2：線路數量應為 0 到 %3 的數字</translation>
     </message>
     <message>
-        <location filename="../engine/settings/ConsoleSettings.cpp" line="224"/>
+        <location filename="../engine/settings/ConsoleSettings.cpp" line="227"/>
         <source>%1=%2: expected a number of accounts from 0 to %3</source>
         <translation>%1=%2：帳號數量應為 0 到 %3 的數字</translation>
     </message>
@@ -855,12 +855,12 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="271"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="273"/>
         <source>Only local files can be written: %1</source>
         <translation>只能寫入本機檔案：%1</translation>
     </message>
     <message>
-        <location filename="../engine/log/EventLogModel.cpp" line="277"/>
+        <location filename="../engine/log/EventLogModel.cpp" line="279"/>
         <source>Cannot write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -1019,33 +1019,68 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="38"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="91"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="41"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="99"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="43"/>
+        <source>This console cannot join calls.</source>
+        <translation>此主控台無法加入通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="51"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="129"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="82"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="92"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="83"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="93"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="90"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="100"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="98"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <source>Listen</source>
+        <translation>監聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <source>Listen to %1&apos;s call with %2</source>
+        <translation>監聽 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <source>Whisper</source>
+        <translation>耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <source>Whisper to %1 on the call with %2</source>
+        <translation>在與 %2 的通話中對 %1 耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <source>Barge</source>
+        <translation>插話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <source>Join %1&apos;s call with %2</source>
+        <translation>加入 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="128"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -1224,17 +1259,17 @@
         <translation>客服現場不允許此主控台發布 %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="163"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="178"/>
         <source>No answer in time</source>
         <translation>未及時回覆</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="186"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="201"/>
         <source>No console answers for this agent</source>
         <translation>沒有此客服人員的主控台回應</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="188"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="203"/>
         <source>Not connected to the floor</source>
         <translation>未連線到客服現場</translation>
     </message>
@@ -1254,7 +1289,7 @@
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="426"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="427"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
@@ -2423,7 +2458,7 @@ on %2</source>
         <translation>無法開始錄音 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/Recorder.cpp" line="131"/>
+        <location filename="../engine/audio/Recorder.cpp" line="135"/>
         <source>The recording %1 stopped: %2</source>
         <translation>錄音 %1 已停止：%2</translation>
     </message>
@@ -2968,28 +3003,48 @@ on %2</source>
         <translation>已將您的狀態設為%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="60"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="54"/>
+        <source>is listening to your call with %1</source>
+        <translation>正在監聽您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="55"/>
+        <source>is coaching you (heard by you only) on your call with %1</source>
+        <translation>正在您與 %1 的通話中指導您（只有您聽得到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="56"/>
+        <source>is joining your call with %1</source>
+        <translation>正在加入您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <source>stopped coaching your call with %1</source>
+        <translation>已停止指導您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="68"/>
         <source>Supervisor %1 asked to %2; it was not done (%3).</source>
         <translation>督導 %1 要求%2，但未執行（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="62"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="70"/>
         <source>Supervisor %1 will %2 after this call.</source>
         <translation>督導 %1 將在此通話結束後%2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="64"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="72"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>督導 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="105"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="113"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="107"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="115"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>關閉督導的通知</translation>
     </message>
