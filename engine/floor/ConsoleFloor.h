@@ -8,6 +8,7 @@
 
 class AgentState;
 class CallEngine;
+class CallAudioRouter;
 class ConsoleSettings;
 class FloorCoaching;
 class FloorCoachingCaller;

@@ -404,6 +404,8 @@ void TestFloorPage::noticeNamesTheSupervisor()
     QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("Deferred"));
     QCOMPARE(m_window->findChild<QQuickItem *>(QStringLiteral("notice"))->property("text").toString(),
              QStringLiteral("Supervisor %1 will set your state to Ready after this call.").arg(shown));
+}
+
 void TestFloorPage::coachingActions()
 {
     QQuickItem *row = nullptr;
