@@ -65,7 +65,7 @@ Item {
             verify(form)
             // The schema's choices and defaults.
             const transport = findChild(form, "sipTransport")
-            compare(transport.codes, ["udp", "tcp"])
+            compare(transport.codes, ["udp", "tcp", "tls"])
             compare(transport.code, "udp")
             compare(findChild(form, "sipCodecs").placeholderText, "opus, G722, PCMU, PCMA")
             compare(findChild(form, "sipPassword").echoMode, TextInput.Password)

@@ -43,9 +43,9 @@ RowLayout {
     readonly property string coachingReason: coaching ? coaching.unavailableReason : qsTr("This console cannot join calls.")
     // Off where the row is narrow (the conferences across agents): the agent's card has them.
     property bool coachingShown: true
-    readonly property bool coachable: coachingShown && !isParty && call.stateCode === 0x100 // connected
+    readonly property bool coachable: coachingShown && !isParty && stateCode === 0x100 // connected
     function coach(mode, description) {
-        requests.sent(description, coaching.coach(agentId, call.sessionId, mode))
+        requests.sent(description, coaching.coach(session.agentId, session.sessionId, mode))
     }
     function endCall() {
         requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), session.requestEndCall())
