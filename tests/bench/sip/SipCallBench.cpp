@@ -8,6 +8,7 @@
 #include "SippEchoCaller.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
+#include "ToneHeadset.h"
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
@@ -54,16 +55,8 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     QTemporaryDir dir;
     const std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
     // The agent's headset: the microphone says a tone all the time; every call is mixed to the earpiece.
-    CallAudioRouter router(
-        console.engine(), nullptr, settings.get(),
-        [] {
-            auto io = std::make_unique<BufferAgentAudioIo>(AgentRate);
-            const QByteArray voice = ToneAnalysis::sine(1330, -12.0, AgentRate, 1.0);
-            const auto samples = ToneAnalysis::samplesOf(voice);
-            io->setCaptureSamples({samples.begin(), samples.end()}, true);
-            return io;
-        },
-        CallAudioMixer::Drive::OwnTimer, nullptr);
+    CallAudioRouter router(console.engine(), nullptr, settings.get(), toneHeadset(AgentRate, 1330, -12.0),
+                           CallAudioMixer::Drive::OwnTimer, nullptr);
     // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure.
     idle(500);
     double cpu0 = processCpuSeconds();

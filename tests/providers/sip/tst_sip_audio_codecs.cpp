@@ -12,6 +12,7 @@
 #include "SipStack.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
+#include "ToneHeadset.h"
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
@@ -90,17 +91,9 @@ void tst_SipAudioCodecs::initTestCase()
     // plays.
     QVERIFY(m_dir.isValid());
     m_settings = freshAudioSettings(m_dir);
-    m_router = std::make_unique<CallAudioRouter>(
-        m_console->engine(), nullptr, m_settings.get(),
-        [this] {
-            auto io = std::make_unique<BufferAgentAudioIo>(AgentRate);
-            const QByteArray voice = ToneAnalysis::sine(AgentHz, ToneDbfs, AgentRate, 1.0);
-            const auto samples = ToneAnalysis::samplesOf(voice);
-            io->setCaptureSamples({samples.begin(), samples.end()}, true);
-            m_io = io.get();
-            return io;
-        },
-        CallAudioMixer::Drive::OwnTimer, nullptr);
+    m_router = std::make_unique<CallAudioRouter>(m_console->engine(), nullptr, m_settings.get(),
+                                                 toneHeadset(AgentRate, AgentHz, ToneDbfs, &m_io),
+                                                 CallAudioMixer::Drive::OwnTimer, nullptr);
 }
 
 void tst_SipAudioCodecs::cleanupTestCase()
