@@ -5,6 +5,7 @@
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
+#include "ToneHeadset.h"
 
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
@@ -152,18 +153,9 @@ void tst_CoachingAudio::mixerMatrix()
     QFETCH(QStringList, modes);
     QFETCH(bool, agentHearsSupervisor);
     QFETCH(bool, customerHearsSupervisor);
-    const QByteArray agentVoice = ToneAnalysis::sine(AgentHz, -12.0, 48000, 1.0);
-    BufferAgentAudioIo *io = nullptr;
+    std::atomic<BufferAgentAudioIo *> io {nullptr};
     // The mixer on this thread, on its own wall-clock timer, as the tone far ends are.
-    CallAudioMixer mixer(
-        [&io, agentVoice] {
-            auto twin = std::make_unique<BufferAgentAudioIo>(48000);
-            const auto samples = ToneAnalysis::samplesOf(agentVoice);
-            twin->setCaptureSamples({samples.begin(), samples.end()}, true);
-            io = twin.get();
-            return twin;
-        },
-        CallAudioMixer::Drive::OwnTimer);
+    CallAudioMixer mixer(toneHeadset(48000, AgentHz, -12.0, &io), CallAudioMixer::Drive::OwnTimer);
     mixer.start();
     auto customerLine = std::make_shared<LineAudioEndpoint>(CustomerRate, QStringLiteral("customer"));
     auto supervisorLine = std::make_shared<LineAudioEndpoint>(SupervisorRate, QStringLiteral("supervisor"));
@@ -182,9 +174,11 @@ void tst_CoachingAudio::mixerMatrix()
         mixer.setBridgeHeard(2, hearing.byAgent, hearing.byParties);
         letAudioRun(700);
     }
-    io->takePlayed();
+    BufferAgentAudioIo *twin = io;
+    QVERIFY(twin);
+    twin->takePlayed();
     letAudioRun(400);
-    const std::vector<int16_t> played = io->takePlayed();
+    const std::vector<int16_t> played = twin->takePlayed();
     QVERIFY2(played.size() > 48000 / 4, qPrintable(QString::number(played.size())));
     const auto earpiece = std::span<const int16_t>(played).last(48000 / 4);
     const auto toCustomer = customer.recent().last(CustomerRate / 4);
@@ -223,18 +217,9 @@ void tst_CoachingAudio::routerJoinsLeg()
     QVERIFY(dir.isValid());
     std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
     SimFixture fx;
-    const QByteArray agentVoice = ToneAnalysis::sine(AgentHz, -12.0, 48000, 1.0);
     std::atomic<BufferAgentAudioIo *> io {nullptr}; // the mixer's, made on the audio thread
-    CallAudioRouter router(
-        &fx.engine(), nullptr, settings.get(),
-        [&io, agentVoice] {
-            auto twin = std::make_unique<BufferAgentAudioIo>(48000);
-            const auto samples = ToneAnalysis::samplesOf(agentVoice);
-            twin->setCaptureSamples({samples.begin(), samples.end()}, true);
-            io = twin.get();
-            return twin;
-        },
-        CallAudioMixer::Drive::OwnTimer, nullptr);
+    CallAudioRouter router(&fx.engine(), nullptr, settings.get(), toneHeadset(48000, AgentHz, -12.0, &io),
+                           CallAudioMixer::Drive::OwnTimer, nullptr);
     // The agent's call with the customer, and the supervisor's incoming leg, both answered.
     CallSession *call = fx.answered(QStringLiteral("alice"));
     QVERIFY(call);

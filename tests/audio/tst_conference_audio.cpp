@@ -6,6 +6,7 @@
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
+#include "ToneHeadset.h"
 
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioRouter.h"
@@ -117,18 +118,9 @@ void tst_ConferenceAudio::routerMixesASimConference()
     QVERIFY(dir.isValid());
     std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
     SimFixture fx;
-    const QByteArray agentVoice = ToneAnalysis::sine(440.0, -12.0, 48000, 1.0);
     std::atomic<BufferAgentAudioIo *> io {nullptr}; // the mixer's, made on the audio thread
-    CallAudioRouter router(
-        &fx.engine(), nullptr, settings.get(),
-        [&io, agentVoice] {
-            auto twin = std::make_unique<BufferAgentAudioIo>(48000);
-            const auto samples = ToneAnalysis::samplesOf(agentVoice);
-            twin->setCaptureSamples({samples.begin(), samples.end()}, true);
-            io = twin.get();
-            return twin;
-        },
-        CallAudioMixer::Drive::OwnTimer, nullptr);
+    CallAudioRouter router(&fx.engine(), nullptr, settings.get(), toneHeadset(48000, 440.0, -12.0, &io),
+                           CallAudioMixer::Drive::OwnTimer, nullptr);
 
     const SimFixture::Conference conference =
         fx.conference({QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")});

@@ -25,6 +25,26 @@ SipLoopbackConsole::~SipLoopbackConsole()
     stop();
 }
 
+std::unique_ptr<SipLoopbackConsole> SipLoopbackConsole::registeredAgent(SipLoopbackPeers *peers,
+                                                                        QString *error)
+{
+    if (!peers->prepareKamailio({{QStringLiteral("agent1"), QStringLiteral("secret1")}}, error)
+        || !peers->startKamailio(error))
+        return nullptr;
+    auto console = std::make_unique<SipLoopbackConsole>(peers);
+    // The account's default codecs: opus, G722, PCMU, PCMA.
+    if (!console->start({{{QStringLiteral("user"), QStringLiteral("agent1")},
+                          {QStringLiteral("password"), QStringLiteral("secret1")}}},
+                        error))
+        return nullptr;
+    Line *line = console->line(QStringLiteral("agent1"));
+    if (!line || !QTest::qWaitFor([line] { return line->inService(); }, 15000)) {
+        *error = QStringLiteral("agent1 did not register:\n") + peers->kamailioLog();
+        return nullptr;
+    }
+    return console;
+}
+
 bool SipLoopbackConsole::start(const QList<QVariantMap> &accounts, QString *error)
 {
     const QString registrar = QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort());

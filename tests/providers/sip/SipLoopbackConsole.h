@@ -31,6 +31,11 @@ public:
     // when one is refused.
     bool start(const QList<QVariantMap> &accounts, QString *error);
 
+    // The set-up several audio tests share: `peers`' Kamailio started with agent1 (password secret1) and a
+    // console whose agent1 account is registered there (its line in service, waiting 15 s at most). Null
+    // with *error (Kamailio's log when the registration does not come) on any failure.
+    static std::unique_ptr<SipLoopbackConsole> registeredAgent(SipLoopbackPeers *peers, QString *error);
+
     CallEngine *engine() const { return m_engine.get(); }
     EventRecorder *recorder() const { return m_recorder.get(); }
     SipLineProvider *provider() const { return m_provider.get(); }

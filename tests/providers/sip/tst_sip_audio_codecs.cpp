@@ -79,14 +79,8 @@ void tst_SipAudioCodecs::initTestCase()
     QVERIFY(m_peers->isValid());
     QVERIFY(m_peers->kamailioPort() && m_peers->farEndPort());
     QString error;
-    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}}, &error), qPrintable(error));
-    QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
-    m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
-    // The account's default codecs: opus, G722, PCMU, PCMA.
-    QVERIFY2(m_console->start({{{"user", "agent1"}, {"password", "secret1"}}}, &error), qPrintable(error));
-    Line *line = m_console->line(QStringLiteral("agent1"));
-    QVERIFY(line);
-    QTRY_VERIFY2_WITH_TIMEOUT(line->inService(), qPrintable(m_peers->kamailioLog()), 15000);
+    m_console = SipLoopbackConsole::registeredAgent(m_peers.get(), &error);
+    QVERIFY2(m_console, qPrintable(error));
     // The agent's headset: the microphone says the agent's tone all the time, the earpiece keeps what it
     // plays.
     QVERIFY(m_dir.isValid());

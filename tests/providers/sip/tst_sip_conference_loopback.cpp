@@ -106,13 +106,8 @@ void tst_SipConferenceLoopback::initTestCase()
     m_peers = std::make_unique<SipLoopbackPeers>();
     QVERIFY(m_peers->isValid());
     QString error;
-    QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}}, &error), qPrintable(error));
-    QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
-    m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
-    QVERIFY2(m_console->start({{{"user", "agent1"}, {"password", "secret1"}}}, &error), qPrintable(error));
-    Line *line = m_console->line(QStringLiteral("agent1"));
-    QVERIFY(line);
-    QTRY_VERIFY2_WITH_TIMEOUT(line->inService(), qPrintable(m_peers->kamailioLog()), 15000);
+    m_console = SipLoopbackConsole::registeredAgent(m_peers.get(), &error);
+    QVERIFY2(m_console, qPrintable(error));
     QVERIFY(m_dir.isValid());
     m_settings = freshAudioSettings(m_dir);
     m_router = std::make_unique<CallAudioRouter>(m_console->engine(), nullptr, m_settings.get(),
