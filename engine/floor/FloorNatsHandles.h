@@ -17,11 +17,11 @@ struct FloorNatsHandles
     // The watcher's own: its requests (the consumer's creation) wait WatchProbeMs, not the puts' 2 s, so
     // that a cluster electing leaders is asked again soon.
     jsCtx *watchJs = nullptr;
-    kvStore *watchKv = nullptr;
     natsSubscription *inboxSub = nullptr;
     natsSubscription *liveSub = nullptr; // a supervisor's: every console's live changes
     QList<natsSubscription *> served;
-    kvWatcher *watcher = nullptr;
+    // The bucket's watch: a plain push consumer, not libnats' kvWatcher (see FloorNatsWorkerWatch.cpp).
+    natsSubscription *watchSub = nullptr;
 };
 
 // Replies and JetStream's deliveries to a console come under this prefix (its floor id), so that a

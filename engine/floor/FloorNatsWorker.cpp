@@ -136,7 +136,6 @@ FloorNatsWorker::~FloorNatsWorker()
         natsSubscription_Destroy(sub);
     natsSubscription_Destroy(m_nats->inboxSub);
     natsSubscription_Destroy(m_nats->liveSub);
-    kvStore_Destroy(m_nats->watchKv);
     jsCtx_Destroy(m_nats->watchJs);
     kvStore_Destroy(m_nats->kv);
     jsCtx_Destroy(m_nats->js);
@@ -321,10 +320,10 @@ void FloorNatsWorker::relayAsyncError(const void *subscription, int status)
             const bool ours = subscription == m_nats->inboxSub || subscription == m_nats->liveSub
                 || std::any_of(m_nats->served.cbegin(), m_nats->served.cend(),
                                [subscription](natsSubscription *sub) { return sub == subscription; });
-            // The watcher's consumer lived on a server that went away (missed heartbeats) and libnats
-            // could not replace it (timeout): a new watcher delivers every entry again.
+            // The watch's consumer lived on a server that went away (missed heartbeats), or its
+            // heartbeat says a message was missed (mismatch): a new watch delivers every entry again.
             if (!ours && subscription && m_watchThread
-                && (status == NATS_MISSED_HEARTBEAT || status == NATS_TIMEOUT))
+                && (status == NATS_MISSED_HEARTBEAT || status == NATS_MISMATCH || status == NATS_TIMEOUT))
                 restartWatcher();
         },
         Qt::QueuedConnection);
@@ -412,8 +411,6 @@ void FloorNatsWorker::becameReady()
     stopWatcher();
     kvStore_Destroy(m_nats->kv);
     m_nats->kv = nullptr;
-    kvStore_Destroy(m_nats->watchKv);
-    m_nats->watchKv = nullptr;
     QString error;
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":

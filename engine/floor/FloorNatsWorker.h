@@ -17,6 +17,8 @@ class QThread;
 struct FloorNatsHandles;
 struct __natsConnection;
 typedef struct __natsConnection natsConnection;
+struct __natsMsg;
+typedef struct __natsMsg natsMsg;
 struct FloorNatsRelay;
 
 // Everything that talks to libnats, on the floor thread (FloorLink owns the thread). libnats calls that
@@ -39,6 +41,8 @@ public:
     enum Status { Off, Connecting, Connected, Reconnecting, Failed };
     // How often the watcher's consumer is asked after (and how long an answer is waited for).
     static constexpr int WatchProbeMs = 1000;
+    // The watch's idle heartbeats: libnats reports a consumer that went silent after two missed ones.
+    static constexpr int WatchHeartbeatMs = 5000;
     // JetStream set-up and the watcher are tried again this soon while the cluster elects leaders.
     static constexpr int RetryMs = 250;
     // How long a live value outranks a different one from the bucket (longer than a cluster's election).
@@ -104,7 +108,9 @@ private:
     void startWatcher();
     void stopWatcher();
     void restartWatcher();
-    void findWatchConsumer();
+    // One message of the watch: emits entryChanged unless the live path said it already. False for a
+    // message that is no bucket entry. Called on the watch thread.
+    bool deliverWatched(natsMsg *msg, const QByteArray &subjectPrefix);
     void probeWatcher();
     void subscribePending();
     QString lastError(int natsStatus) const;
@@ -136,6 +142,6 @@ private:
     QTimer m_refresh {this}; // a child, so it moves to the floor thread with the worker
     QThread *m_watchThread = nullptr;
     QTimer m_watchProbe {this};
-    QByteArray m_watchConsumer; // the watcher's consumer's name, when known
+    QByteArray m_watchConsumer; // the watch's consumer's name
     std::atomic<bool> m_watchStop {false};
 };

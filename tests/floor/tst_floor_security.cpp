@@ -40,7 +40,7 @@ QString supervisorUser(const QString &id, bool live = true)
         publish: { allow: ["hookline.agent.*.request.%1", "$JS.API.STREAM.INFO.KV_%2",
                            "$JS.API.STREAM.INFO.hookline_audit", "$JS.API.STREAM.NAMES", "$JS.API.CONSUMER.CREATE.KV_%2",
                            "$JS.API.CONSUMER.CREATE.KV_%2.>", "$JS.API.CONSUMER.DELETE.KV_%2.>",
-                           "$JS.FC.KV_%2.>", "$JS.API.CONSUMER.LIST.KV_%2", "$JS.API.CONSUMER.INFO.KV_%2.>"] }
+                           "$JS.FC.KV_%2.>", "$JS.API.CONSUMER.INFO.KV_%2.>"] }
         subscribe: { allow: ["_INBOX.%1.>"%3] } } }
 )")
         .arg(id, Bucket, live ? QStringLiteral(", \"hookline.live.>\"") : QString());
