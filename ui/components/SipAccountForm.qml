@@ -38,7 +38,9 @@ GridLayout {
         const value = form.entry[key]
         if (value === undefined)
             return ""
-        return Array.isArray(value) ? value.join(", ") : String(value)
+        // A list (a JS array, or the string list the settings hold) or one value.
+        return typeof value === "object" && value !== null && typeof value.join === "function"
+            ? value.join(", ") : String(value)
     }
     function save() {
         const problem = form.caFileProblem || form.certificateFileProblem || form.monitorProblem
