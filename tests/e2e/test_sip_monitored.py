@@ -40,10 +40,12 @@ class SipMonitored(ConsoleTestCase):
         missing = tr("%1 does not exist.", "/nonexistent/ca.pem", context="SipAccountChecks")
         c.wait_until(lambda: c.description(ca) == missing, 5, what="the missing file named")
         c.find(None, missing)  # the problem under the field
+        c.screenshot("1-missing-file.png")
         c.set_text(ca, CA_FILE)
         c.set_text(certificate, CLIENT_FILE)
         c.wait_gone(None, missing, timeout=5)
         self.assertNotEqual(missing, c.description(ca))
+        c.screenshot("2-tls-files.png")
         # A monitored address that is no address: named.
         monitor = self.scroll_settings_to(c, "text", tr("Monitored addresses", context=form))
         c.set_text(monitor, "201, bob smith")
@@ -55,7 +57,7 @@ class SipMonitored(ConsoleTestCase):
         self.assertNotIn("checked", c.states(shared))
         c.toggle(shared)
         c.wait_until(lambda: "checked" in c.states(shared), 5, what="shared line ticked")
-        c.screenshot("1-form.png")
+        c.screenshot("3-monitor-and-shared.png")
         c.press(self.scroll_settings_to(c, "push button", tr("Add the account", context=form)))
         title = "agent3@127.0.0.1:9"
         # Listed (above, out of view now: the form closed and the page kept its place).
@@ -78,7 +80,7 @@ class SipMonitored(ConsoleTestCase):
                                    context="MonitoredAddresses"), timeout=20)
         self.assertTrue(c.description(lamp), "the reason it is not watched")
         c.find("label", tr("Monitored (%1)", "1", context="MonitoredAddresses"))
-        c.screenshot("3-monitored.png")
+        c.screenshot("4-monitored.png")
         # The form shows what was stored.
         c.press(c.find("page tab", tr("Settings", context="Main"), timeout=15))
         c.press(self.scroll_settings_to(c, "push button", tr("Edit %1", title, context="SipAccountsPane")))
@@ -86,11 +88,11 @@ class SipMonitored(ConsoleTestCase):
             c, "text", tr("TLS certificate authorities file", context=form))))
         self.assertEqual(CLIENT_FILE, c.text(c.find("text", tr("TLS client certificate and key file",
                                                                context=form))))
+        c.screenshot("5-edited.png")
         self.assertEqual("201", c.text(self.scroll_settings_to(c, "text", tr("Monitored addresses",
                                                                             context=form))))
         self.assertIn("checked", c.states(self.scroll_settings_to(c, "check box", tr("Shared line",
                                                                                     context=form))))
-        c.screenshot("4-edited.png")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ public:
     // service with `reason` until setMonitoredStatus says it is watched; kept for the rest of the file.
     Q_INVOKABLE void addMonitoredAddress(const QString &lineId, const QString &user, const QString &reason);
     // What the provider reports for it: watched (in service) or not, with the reason, and busy or idle.
-    Q_INVOKABLE void setMonitoredStatus(const QString &lineId, bool watched, bool busy, const QString &reason = {});
+    Q_INVOKABLE void setMonitoredStatus(const QString &lineId, bool watched, bool busy,
+                                        const QString &reason = {});
     // Sessions on a line in creation order (bridged tests need the other station's appearance).
     Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
     // Terminates every session and puts the agent back to Ready, for the next test function.
