@@ -176,6 +176,17 @@ void TestMonitoredAddressModel::followsTheProvider()
     engine.addressStatusChanged(QStringLiteral("sip/agent1/monitor/202"), false);
     QVERIFY(recorder.take().isEmpty());
 
+    // A line that becomes one is listed, in the engine's order (sip/agent2 comes before its monitor line).
+    Line *plainLine = engine.lines().at(3);
+    QCOMPARE(plainLine->lineId(), QStringLiteral("sip/agent2"));
+    LineCapabilities monitoredCaps = plainLine->capabilities();
+    monitoredCaps.addressSharing = Tapi::SharingMonitored;
+    plainLine->setCapabilities(monitoredCaps);
+    QCOMPARE(recorder.take(), QStringList({QStringLiteral("inserted 1-1"), QStringLiteral("count 3")}));
+    QCOMPARE(at(model, 1, MonitoredAddressModel::LineIdRole).toString(), QStringLiteral("sip/agent2"));
+    plainLine->setCapabilities(caps); // private again
+    QCOMPARE(recorder.take(), QStringList({QStringLiteral("removed 1-1"), QStringLiteral("count 2")}));
+
     // Without an engine the list is empty.
     model.setEngine(nullptr);
     QCOMPARE(recorder.take(),

@@ -21,8 +21,12 @@ void MonitoredAddressModel::setEngine(CallEngine *engine)
 {
     if (engine == m_engine)
         return;
-    if (m_engine)
+    if (m_engine) {
         disconnect(m_engine, nullptr, this, nullptr);
+        for (Line *line : std::as_const(m_capabilitiesWatched))
+            disconnect(line, nullptr, this, nullptr);
+        m_capabilitiesWatched.clear();
+    }
     m_engine = engine;
     if (m_engine)
         connect(m_engine, &CallEngine::linesChanged, this, &MonitoredAddressModel::sync);
@@ -82,6 +86,15 @@ void MonitoredAddressModel::sync()
     QList<Line *> wanted;
     if (m_engine) {
         for (Line *line : m_engine->lines()) {
+            // Any line may become a monitored address, or stop being one, when its capabilities change.
+            if (!m_capabilitiesWatched.contains(line)) {
+                m_capabilitiesWatched.insert(line);
+                connect(line, &Line::capabilitiesChanged, this, &MonitoredAddressModel::sync);
+                connect(line, &QObject::destroyed, this, [this, line] {
+                    m_capabilitiesWatched.remove(line);
+                    sync();
+                });
+            }
             if (isMonitored(line))
                 wanted.append(line);
         }
@@ -94,8 +107,7 @@ void MonitoredAddressModel::sync()
         if (line && wanted.contains(line))
             continue;
         beginRemoveRows({}, int(row), int(row));
-        if (line)
-            disconnect(line, nullptr, this, nullptr);
+        unwatch(line);
         m_rows.removeAt(row);
         endRemoveRows();
     }
@@ -113,12 +125,26 @@ void MonitoredAddressModel::sync()
 
 void MonitoredAddressModel::watch(Line *line)
 {
-    connect(line, &Line::addressStatusChanged, this, [this, line] { lineChanged(line, {StatusRole}); });
-    connect(line, &Line::serviceChanged, this, [this, line] { lineChanged(line, {StatusRole, ReasonRole}); });
-    connect(line, &Line::openChanged, this, [this, line] { lineChanged(line, {StatusRole, ReasonRole}); });
-    // A line whose capabilities change may stop (or start) being a monitored address.
-    connect(line, &Line::capabilitiesChanged, this, &MonitoredAddressModel::sync);
-    connect(line, &QObject::destroyed, this, &MonitoredAddressModel::sync);
+    m_rowConnections.insert(line,
+                            {
+                                connect(line, &Line::addressStatusChanged, this,
+                                        [this, line] { lineChanged(line, {StatusRole}); }),
+                                connect(line, &Line::serviceChanged, this,
+                                        [this, line] {
+                                            lineChanged(line, {StatusRole, ReasonRole});
+                                        }),
+                                connect(line, &Line::openChanged, this,
+                                        [this, line] {
+                                            lineChanged(line, {StatusRole, ReasonRole});
+                                        }),
+                            });
+}
+
+void MonitoredAddressModel::unwatch(Line *line)
+{
+    // By the pointer: a destroyed line's connections are gone with it, its entry goes here.
+    for (const QMetaObject::Connection &connection : m_rowConnections.take(line))
+        disconnect(connection);
 }
 
 void MonitoredAddressModel::lineChanged(Line *line, const QList<int> &roles)

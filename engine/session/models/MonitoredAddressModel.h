@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QtCore/qabstractitemmodel.h>
+#include <QtCore/qhash.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
 #include <QtQml/qqmlregistration.h>
 
 class CallEngine;
@@ -56,8 +58,11 @@ Q_SIGNALS:
 private:
     void sync();
     void watch(Line *line);
+    void unwatch(Line *line);
     void lineChanged(Line *line, const QList<int> &roles);
 
     QPointer<CallEngine> m_engine;
     QList<QPointer<Line>> m_rows;
+    QHash<Line *, QList<QMetaObject::Connection>> m_rowConnections; // a listed line's status signals
+    QSet<Line *> m_capabilitiesWatched; // every line of the engine
 };
