@@ -9,6 +9,7 @@ import os
 import unittest
 
 from e2e_case import ConsoleTestCase
+from sip_loopback import SipLoopback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CA_FILE = os.path.normpath(os.path.join(HERE, "..", "ui", "fixtures", "tls", "ca.pem"))
@@ -93,6 +94,33 @@ class SipMonitored(ConsoleTestCase):
                                                                             context=form))))
         self.assertIn("checked", c.states(self.scroll_settings_to(c, "check box", tr("Shared line",
                                                                                     context=form))))
+
+    def test_monitored_lamp_follows_a_call_through_kamailio(self):
+        """A real dialog-info source: Kamailio's presence server. agent4 registers and monitors 901; a sipp
+        caller calls 901 (a sipp phone answers), talks 4 s and hangs up: the lamp goes idle, busy, idle."""
+        sip = SipLoopback({"agent4": "pw-4"})
+        self.addCleanup(sip.stop)
+        sip.start()
+        home = self.persistent_home()
+        os.makedirs(os.path.join(home, "config", "Hookline"))
+        with open(os.path.join(home, "config", "Hookline", "hookline.conf"), "w") as f:
+            f.write("[sipAccounts]\n1\\registrar=127.0.0.1:%d\n1\\user=agent4\n1\\password=pw-4\n"
+                    "1\\monitor=901\nsize=1\n" % sip.port)
+        c = self.console("quiet.json", home=home)
+        tr = c.tr
+
+        def lamp(state):
+            return tr("%1: %2", "901", tr(state, context="MonitoredAddresses"), context="MonitoredAddresses")
+
+        c.find("label", lamp("idle"), timeout=20)
+        c.screenshot("1-idle.png")
+        phone = sip.sipp("uas_answer_until_bye.xml")
+        caller = sip.sipp("uac_call_talks_4s.xml", service="901")
+        c.find("label", lamp("busy"), timeout=10)
+        c.screenshot("2-busy.png")
+        c.find("label", lamp("idle"), timeout=15)
+        self.assertEqual(0, caller.wait(20), caller.stdout.read().decode(errors="replace")[-2000:])
+        self.assertEqual(0, phone.wait(20), phone.stdout.read().decode(errors="replace")[-2000:])
 
 
 if __name__ == "__main__":
