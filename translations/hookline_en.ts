@@ -1061,7 +1061,7 @@
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="107"/>
         <source>Listen to %1&apos;s call with %2</source>
-        <translation>Listen to %1's call with %2</translation>
+        <translation>Listen to %1&apos;s call with %2</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="108"/>
@@ -1081,7 +1081,7 @@
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="109"/>
         <source>Join %1&apos;s call with %2</source>
-        <translation>Join %1's call with %2</translation>
+        <translation>Join %1&apos;s call with %2</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="128"/>
@@ -1820,17 +1820,27 @@ on %2</translation>
         <translation>out of service</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="29"/>
+        <location filename="../ui/components/LinesPane.qml" line="30"/>
+        <source>monitored: busy</source>
+        <translation>monitored: busy</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="30"/>
+        <source>monitored: idle</source>
+        <translation>monitored: idle</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="31"/>
         <source>in service</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="35"/>
+        <location filename="../ui/components/LinesPane.qml" line="37"/>
         <source>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</source>
         <translation>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="74"/>
+        <location filename="../ui/components/LinesPane.qml" line="76"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1889,6 +1899,34 @@ on %2</translation>
         <location filename="../ui/Main.qml" line="92"/>
         <source>Opens Settings, where each line says why</source>
         <translation>Opens Settings, where each line says why</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoredAddresses</name>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="24"/>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="25"/>
+        <source>busy</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="27"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="38"/>
+        <source>Monitored (%1)</source>
+        <translation>Monitored (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="63"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2723,107 +2761,212 @@ on %2</translation>
     </message>
 </context>
 <context>
+    <name>SipAccountChecks</name>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="34"/>
+        <source>%1 is not a full path (it must start with /).</source>
+        <translation>%1 is not a full path (it must start with /).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="36"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="38"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 is a folder, not a file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="40"/>
+        <source>%1 cannot be read by this user.</source>
+        <translation>%1 cannot be read by this user.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="64"/>
+        <source>&quot;%1&quot; is not a number, a SIP user name or a sip: address.</source>
+        <translation>&quot;%1&quot; is not a number, a SIP user name or a sip: address.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="68"/>
+        <source>&quot;%1&quot; is listed twice.</source>
+        <translation>&quot;%1&quot; is listed twice.</translation>
+    </message>
+</context>
+<context>
     <name>SipAccountForm</name>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="52"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="58"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="116"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="122"/>
         <source>Registrar</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="57"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="121"/>
         <source>host or host:port</source>
         <translation>host or host:port</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="60"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="66"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="130"/>
         <source>Outbound proxy</source>
         <translation>Outbound proxy</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="65"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="129"/>
         <source>None: requests go to the registrar</source>
         <translation>None: requests go to the registrar</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="68"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="74"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="73"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="137"/>
         <source>The account&apos;s user, also the line&apos;s number</source>
         <translation>The account&apos;s user, also the line&apos;s number</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="76"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="82"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="146"/>
         <source>Authentication user</source>
         <translation>Authentication user</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="81"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="145"/>
         <source>The user</source>
         <translation>The user</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="84"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="155"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
         <source>Unchanged</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="110"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="208"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="94"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="103"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation>PEM files (*.pem *.crt *.cer *.key)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <source>Browse for %1</source>
+        <translation>Browse for %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="158"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="167"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="111"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="171"/>
+        <source>TLS certificate authorities</source>
+        <translation>TLS certificate authorities</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="177"/>
+        <source>TLS certificate authorities file</source>
+        <translation>TLS certificate authorities file</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="180"/>
+        <source>The system&apos;s trusted authorities</source>
+        <translation>The system&apos;s trusted authorities</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="188"/>
+        <source>TLS client certificate</source>
+        <translation>TLS client certificate</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="194"/>
+        <source>TLS client certificate and key file</source>
+        <translation>TLS client certificate and key file</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="197"/>
+        <source>None: sent only if the server asks</source>
+        <translation>None: sent only if the server asks</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="203"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="209"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="113"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
         <source>Codecs, in order</source>
         <translation>Codecs, in order</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="119"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="217"/>
         <source>Codecs, in order of preference</source>
         <translation>Codecs, in order of preference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="225"/>
+        <source>Monitored addresses</source>
+        <translation>Monitored addresses</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="224"/>
+        <source>None, or numbers and sip: addresses, separated by commas</source>
+        <translation>None, or numbers and sip: addresses, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
+        <source>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</source>
+        <translation>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="237"/>
+        <source>Shared line: calls answered at other phones on this address appear here</source>
+        <translation>Shared line: calls answered at other phones on this address appear here</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
+        <source>Shared line</source>
+        <translation>Shared line</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="249"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
         <source>Add the account</source>
         <translation>Add the account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
         <source>Save the account</source>
         <translation>Save the account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="143"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="266"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -1814,17 +1814,27 @@ on %2</source>
         <translation>停止服務</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="29"/>
+        <location filename="../ui/components/LinesPane.qml" line="30"/>
+        <source>monitored: busy</source>
+        <translation>監看中：忙線</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="30"/>
+        <source>monitored: idle</source>
+        <translation>監看中：閒置</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/LinesPane.qml" line="31"/>
         <source>in service</source>
         <translation>服務中</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="35"/>
+        <location filename="../ui/components/LinesPane.qml" line="37"/>
         <source>No lines: the console takes no calls. Configure sound-card lines or SIP accounts in the settings file.</source>
         <translation>沒有線路：主控台無法接聽來電。請在設定檔中設定音效卡線路或 SIP 帳號。</translation>
     </message>
     <message>
-        <location filename="../ui/components/LinesPane.qml" line="74"/>
+        <location filename="../ui/components/LinesPane.qml" line="76"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1882,6 +1892,34 @@ on %2</source>
         <location filename="../ui/Main.qml" line="63"/>
         <source>Pages and agent state</source>
         <translation>頁面與客服人員狀態</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoredAddresses</name>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="24"/>
+        <source>idle</source>
+        <translation>閒置</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="25"/>
+        <source>busy</source>
+        <translation>忙線</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="27"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="38"/>
+        <source>Monitored (%1)</source>
+        <translation>監看 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="63"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2716,107 +2754,212 @@ on %2</source>
     </message>
 </context>
 <context>
+    <name>SipAccountChecks</name>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="34"/>
+        <source>%1 is not a full path (it must start with /).</source>
+        <translation>%1 不是完整路徑（必須以 / 開頭）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="36"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="38"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是資料夾，不是檔案。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="40"/>
+        <source>%1 cannot be read by this user.</source>
+        <translation>此使用者無法讀取 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="64"/>
+        <source>&quot;%1&quot; is not a number, a SIP user name or a sip: address.</source>
+        <translation>「%1」不是號碼、SIP 使用者名稱或 sip: 位址。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SipAccountChecks.cpp" line="68"/>
+        <source>&quot;%1&quot; is listed twice.</source>
+        <translation>「%1」重複列出。</translation>
+    </message>
+</context>
+<context>
     <name>SipAccountForm</name>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="52"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="58"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="116"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="122"/>
         <source>Registrar</source>
         <translation>註冊伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="57"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="121"/>
         <source>host or host:port</source>
         <translation>主機或主機:連接埠</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="60"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="66"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="130"/>
         <source>Outbound proxy</source>
         <translation>外撥代理伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="65"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="129"/>
         <source>None: requests go to the registrar</source>
         <translation>無：請求直接送往註冊伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="68"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="74"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
         <source>User</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="73"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="137"/>
         <source>The account&apos;s user, also the line&apos;s number</source>
         <translation>帳號的使用者，也是線路的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="76"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="82"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="146"/>
         <source>Authentication user</source>
         <translation>驗證使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="81"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="145"/>
         <source>The user</source>
         <translation>同使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="84"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="155"/>
         <source>Password</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
         <source>Unchanged</source>
         <translation>不變更</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="90"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="110"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="208"/>
         <source>None</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="94"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="103"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation>PEM 檔案 (*.pem *.crt *.cer *.key)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <source>Browse for %1</source>
+        <translation>瀏覽%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="158"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="167"/>
         <source>Transport</source>
         <translation>傳輸方式</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="111"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="171"/>
+        <source>TLS certificate authorities</source>
+        <translation>TLS 憑證授權單位</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="177"/>
+        <source>TLS certificate authorities file</source>
+        <translation>TLS 憑證授權單位檔案</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="180"/>
+        <source>The system&apos;s trusted authorities</source>
+        <translation>系統信任的憑證授權單位</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="188"/>
+        <source>TLS client certificate</source>
+        <translation>TLS 用戶端憑證</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="194"/>
+        <source>TLS client certificate and key file</source>
+        <translation>TLS 用戶端憑證與金鑰檔案</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="197"/>
+        <source>None: sent only if the server asks</source>
+        <translation>無：僅在伺服器要求時傳送</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="203"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="209"/>
         <source>Display name</source>
         <translation>顯示名稱</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="113"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
         <source>Codecs, in order</source>
         <translation>編解碼器（依順序）</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="119"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="217"/>
         <source>Codecs, in order of preference</source>
         <translation>編解碼器，依偏好順序</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="225"/>
+        <source>Monitored addresses</source>
+        <translation>監看的位址</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="224"/>
+        <source>None, or numbers and sip: addresses, separated by commas</source>
+        <translation>無，或以逗號分隔的號碼與 sip: 位址</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
+        <source>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</source>
+        <translation>主控台顯示其忙線或閒置狀態的號碼或 sip: 位址，以逗號分隔</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="237"/>
+        <source>Shared line: calls answered at other phones on this address appear here</source>
+        <translation>共用線路：此位址在其他電話接聽的通話會顯示在這裡</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
+        <source>Shared line</source>
+        <translation>共用線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountForm.qml" line="249"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
         <source>Add the account</source>
         <translation>新增帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
         <source>Save the account</source>
         <translation>儲存帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="143"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="266"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

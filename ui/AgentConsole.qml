@@ -189,6 +189,9 @@ Item {
                     selectedSession: console.selectedSession
                     onSessionActivated: function(session) { console.selectedSession = session }
                 }
+                MonitoredAddresses {
+                    Layout.fillWidth: true
+                }
                 AudioStatus {
                     Layout.fillWidth: true
                     session: console.selectedSession

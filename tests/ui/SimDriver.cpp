@@ -260,6 +260,25 @@ void SimDriver::setLineInService(const QString &lineId, bool inService, const QS
     m_sim->setLineInService(lineId, inService, reason);
 }
 
+void SimDriver::addMonitoredAddress(const QString &lineId, const QString &user, const QString &reason)
+{
+    LineDescriptor d;
+    d.id = lineId;
+    d.name = user;
+    d.address = user;
+    d.caps.addressSharing = Tapi::SharingMonitored;
+    d.caps.canReject = false;
+    d.inService = false;
+    d.outOfServiceReason = reason;
+    m_engine->lineAdded(m_sim.get(), d);
+}
+
+void SimDriver::setMonitoredStatus(const QString &lineId, bool watched, bool busy, const QString &reason)
+{
+    m_engine->lineStatusChanged(lineId, watched, reason);
+    m_engine->addressStatusChanged(lineId, busy);
+}
+
 void SimDriver::reset()
 {
     settle();

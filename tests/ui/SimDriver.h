@@ -54,6 +54,12 @@ public:
     Q_INVOKABLE void settle();
     // The line goes out of service with `reason` (as a provider reports an unplugged card), or back.
     Q_INVOKABLE void setLineInService(const QString &lineId, bool inService, const QString &reason = {});
+    // A monitored address (a MONITORED line, as the SIP provider announces one per `monitor` entry), out of
+    // service with `reason` until setMonitoredStatus says it is watched; kept for the rest of the file.
+    Q_INVOKABLE void addMonitoredAddress(const QString &lineId, const QString &user, const QString &reason);
+    // What the provider reports for it: watched (in service) or not, with the reason, and busy or idle.
+    Q_INVOKABLE void setMonitoredStatus(const QString &lineId, bool watched, bool busy,
+                                        const QString &reason = {});
     // Sessions on a line in creation order (bridged tests need the other station's appearance).
     Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
     // Terminates every session and puts the agent back to Ready, for the next test function.

@@ -26,6 +26,8 @@ ColumnLayout {
         if (!line.inService)
             return line.outOfServiceReason.length ? qsTr("out of service: %1").arg(line.outOfServiceReason)
                                                   : qsTr("out of service")
+        if (line.capabilities.addressSharing === Tapi.SharingMonitored)
+            return line.addressInUse ? qsTr("monitored: busy") : qsTr("monitored: idle")
         return qsTr("in service")
     }
 
