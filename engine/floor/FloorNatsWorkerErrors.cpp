@@ -5,6 +5,7 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qregularexpression.h>
+#include <QtCore/qtimer.h>
 
 #include <nats/nats.h>
 
@@ -41,5 +42,46 @@ QString FloorNatsWorker::refusalReason()
     if (s == NATS_CONNECTION_AUTH_FAILED || s == NATS_NOT_PERMITTED)
         return QCoreApplication::translate("FloorLink", "The server refused this console's credentials (%1)")
             .arg(detail);
+    if (s == NATS_SECURE_CONNECTION_WANTED)
+        return QCoreApplication::translate("FloorLink",
+                                           "The server does not offer TLS, which this console asks for (%1)")
+            .arg(detail);
+    // libnats names a server certificate it does not trust by the reason, its depth, subject and issuer.
+    if (s == NATS_SSL_ERROR && detail.contains(QLatin1String("depth=")))
+        return QCoreApplication::translate("FloorLink",
+                                           "The server's certificate is not trusted (%1): check floor/caFile")
+            .arg(detail);
+    // Any other failed handshake, or a server that hangs up right after it (TLS 1.3: the server checks the
+    // client's certificate after the client's side of the handshake is done), turned this console's
+    // certificate away, or wanted one.
+    if (usesTls()
+        && (s == NATS_SSL_ERROR || (s == NATS_PROTOCOL_ERROR && detail.contains(QLatin1String("PONG")))))
+        return QCoreApplication::translate("FloorLink",
+                                           "The server did not accept this console over TLS; it may want a "
+                                           "client certificate (%1): check floor/certFile and floor/keyFile")
+            .arg(detail);
     return {};
+}
+
+void FloorNatsWorker::checkRefused()
+{
+    if (m_closing || m_everConnected || !m_nats->connection
+        || natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
+        return;
+    const QString refused = refusalReason();
+    if (refused.isEmpty()) { // no server reachable yet: libnats goes on trying, and so does this
+        QTimer::singleShot(RefusalCheckMs, this, [this] { checkRefused(); });
+        return;
+    }
+    // Trying again would be refused again until the settings change: the connection is closed, and
+    // relayClosed() shows why.
+    m_refusal = refused;
+    natsConnection_Close(m_nats->connection);
+}
+
+bool FloorNatsWorker::usesTls() const
+{
+    return m_settings.tls
+        || std::any_of(m_settings.servers.cbegin(), m_settings.servers.cend(),
+                       [](const QString &server) { return server.startsWith(u"tls://"); });
 }
