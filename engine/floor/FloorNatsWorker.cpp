@@ -229,10 +229,7 @@ void FloorNatsWorker::open()
     setLiveConnection(m_nats->connection);
     if (s == NATS_OK) {
         relayConnected(); // connected at once: the callback is only for a connection made in the background
-    } else if (s == NATS_NOT_YET_CONNECTED) {
-        QMetaObject::invokeMethod(
-            this, [this] { checkRefused(); }, Qt::QueuedConnection);
-    } else {
+    } else if (s != NATS_NOT_YET_CONNECTED) {
         setStatus(Failed, QCoreApplication::translate("FloorLink", "Cannot connect: %1").arg(lastError(s)));
     }
 }
@@ -298,9 +295,7 @@ void FloorNatsWorker::relayClosed()
             m_ready = false;
             if (m_closing)
                 return;
-            const QString refused = !m_refusal.isEmpty() ? m_refusal
-                : m_everConnected                        ? QString()
-                                                         : refusalReason();
+            const QString refused = m_everConnected ? QString() : refusalReason();
             setStatus(Failed,
                       !refused.isEmpty() ? refused
                                          : QCoreApplication::translate("FloorLink", "Connection closed: %1")

@@ -46,9 +46,6 @@ public:
     // After a failover, how long a look at the bucket's stream waits for its answer: while the cluster
     // elects the stream's leader nobody answers, so the console asks again soon rather than waiting long.
     static constexpr int BucketProbeMs = 250;
-    // How often a console that cannot connect asks the servers once directly why (a certificate refused,
-    // credentials refused: libnats itself only retries).
-    static constexpr int RefusalCheckMs = 5000;
 
     explicit FloorNatsWorker(const FloorSettings &settings);
     ~FloorNatsWorker() override;
@@ -121,9 +118,6 @@ private:
     // Why the servers closed a connection that never came up (libnats gives up on servers that refuse
     // it and says only "no server available"): one direct attempt, which reports the refusal itself.
     QString refusalReason();
-    // While the console has never connected: asks once, and when the servers refuse it for good (a
-    // certificate, credentials, TLS not offered) closes the connection with that reason.
-    void checkRefused();
     bool usesTls() const; // floor/tls, or a tls:// server
 
     FloorSettings m_settings;
@@ -137,7 +131,6 @@ private:
     bool m_flushQueued = false;
     bool m_awaitingBucket = false; // a put went unanswered: the others wait for probeBucket()
     QTimer m_bucketProbe {this};
-    QString m_refusal; // why the servers refused this console for good (checkRefused)
     bool m_watchWanted = false;
     QStringList m_serveWanted;
     QByteArray m_replyInbox; // <inbox prefix>.<unique>: replies to this console's requests come to .<token>

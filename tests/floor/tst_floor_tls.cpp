@@ -240,7 +240,7 @@ void TestFloorTls::untrustedServerIsNamed()
     QCOMPARE(console->agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = console->fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QCOMPARE(call->state(), Tapi::CallState::CONNECTED);
+    QCOMPARE(call->state(), Tapi::Connected);
     QTest::qWait(3 * settings.connectTimeoutMs);
     QCOMPARE(console->link.status(), FloorLink::Failed);
     // Closing it does not wait for a server.
