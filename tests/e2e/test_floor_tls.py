@@ -92,8 +92,10 @@ class FloorTls(ConsoleTestCase):
         c.find("label", pattern, timeout=15)
         c.screenshot("1-certificate-refused.png")
         # The console works on alone: its own calls are a tab away.
-        c.press(c.find("page tab", tr("This console")))
-        c.find("page tab", tr("This console"), timeout=5)
+        mine = c.find("page tab", tr("This console's calls"))
+        c.press(mine)
+        c.wait_until(lambda: "checked" in c.states(mine), 5, what="this console's calls shown")
+        c.screenshot("2-working-alone.png")
 
 
 if __name__ == "__main__":
