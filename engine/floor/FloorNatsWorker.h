@@ -116,7 +116,8 @@ private:
     void subscribePending();
     QString lastError(int natsStatus) const;
     // Why the servers closed a connection that never came up (libnats gives up on servers that refuse
-    // it and says only "no server available"): one direct attempt, which reports the refusal itself.
+    // it and says only "no server available"): one direct attempt, which reports the refusal itself
+    // (credentials, the server's certificate, a client certificate wanted, TLS not offered).
     QString refusalReason();
     bool usesTls() const; // floor/tls, or a tls:// server
 
