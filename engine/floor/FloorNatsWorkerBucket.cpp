@@ -1,7 +1,8 @@
 // FloorNatsWorker's wait for the bucket: a put the bucket did not answer (its stream lost its leader with a
 // server of the cluster, while this console's own server lives on) keeps its key and the others dirty, and a
 // short look at the stream, repeated every RetryMs, writes them all as soon as the cluster has elected a new
-// leader, instead of at the next periodic rewrite (a third of the TTL) or after each further put's timeout.
+// leader, instead of at the next periodic rewrite (a third of the TTL) or after each further put's timeout;
+// a bucket deleted meanwhile is made again.
 #include "floor/FloorLogging.h"
 #include "floor/FloorNatsHandles.h"
 #include "floor/FloorNatsWorker.h"
@@ -33,6 +34,13 @@ void FloorNatsWorker::probeBucket()
     const QByteArray stream = "KV_" + m_settings.bucket.toUtf8();
     const natsStatus s = js_GetStreamInfo(&info, m_nats->js, stream.constData(), &quick, nullptr);
     jsStreamInfo_Destroy(info);
+    if (s == NATS_NOT_FOUND) {
+        // The bucket was deleted under the console: made again, as on a first connect, and written whole.
+        m_awaitingBucket = false;
+        m_ready = false;
+        becameReady();
+        return;
+    }
     if (s != NATS_OK) {
         // Unanswered (no leader yet): asked again at once; answered with an error: after RetryMs.
         m_bucketProbe.start(int(std::max<qint64>(0, RetryMs - took.elapsed())));

@@ -651,6 +651,15 @@ void TestFloor::liveChangesWithoutTheBucket()
     // The rewrites on the live path keep the agent on the floor past the expiry (4 s here).
     QTest::qWait(5000);
     QCOMPARE(stateOf(supervisor.model, QStringLiteral("a9")), QStringLiteral("NotReady"));
+    // The console's put found no bucket: it made the bucket again and wrote what it has.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QJsonDocument::fromJson(FloorCluster::bucketValue(m_server->url(), QStringLiteral("hookline_floor"),
+                                                          FloorPublisher::agentKey(QStringLiteral("a9"))))
+            .object()
+            .value(QStringLiteral("state"))
+            .toString(),
+        QStringLiteral("NotReady"), WaitMs);
+    QCOMPARE(console.link.status(), FloorLink::Connected);
 }
 
 // Its own ctest (tst_floor_cluster, label floor_cluster): the cluster's elections make it take 10-20 s, which

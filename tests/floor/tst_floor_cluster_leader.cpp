@@ -70,6 +70,10 @@ void TestFloorCluster::bucketLeaderKilled()
     CallSession *second = console.fx.answered(QStringLiteral("bob"));
     QVERIFY(second);
     const QString next = FloorPublisher::callKey(QStringLiteral("a7"), second->sessionId());
+    // The bucket takes no writes: the console says so (its connection is up: requests still go).
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Reconnecting, WaitMs);
+    QVERIFY2(console.link.statusReason().startsWith(QLatin1String("JetStream unavailable")),
+             qPrintable(console.link.statusReason()));
     QTRY_VERIFY_WITH_TIMEOUT(election.electedMs() >= 0, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(inBucket(first), QStringLiteral("ONHOLD"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(inBucket(next), QStringLiteral("CONNECTED"), 20000);
