@@ -1279,29 +1279,44 @@
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="225"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="233"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="301"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="427"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="432"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="42"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="51"/>
         <source>The server refused this console&apos;s credentials (%1)</source>
         <translation>The server refused this console&apos;s credentials (%1)</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="54"/>
+        <source>The server does not offer TLS, which this console asks for (%1)</source>
+        <translation>The server does not offer TLS, which this console asks for (%1)</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="59"/>
+        <source>The server&apos;s certificate is not trusted (%1): check floor/caFile</source>
+        <translation>The server&apos;s certificate is not trusted (%1): check floor/caFile</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="68"/>
+        <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
+        <translation>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</translation>
     </message>
 </context>
 <context>

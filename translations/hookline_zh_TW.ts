@@ -1274,29 +1274,44 @@
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="225"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="233"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="301"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="427"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="432"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="42"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="51"/>
         <source>The server refused this console&apos;s credentials (%1)</source>
         <translation>伺服器拒絕了此主控台的憑證（%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="54"/>
+        <source>The server does not offer TLS, which this console asks for (%1)</source>
+        <translation>伺服器未提供 TLS，但此主控台要求使用 TLS（%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="59"/>
+        <source>The server&apos;s certificate is not trusted (%1): check floor/caFile</source>
+        <translation>伺服器的憑證不受信任（%1）：請檢查 floor/caFile</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="68"/>
+        <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
+        <translation>伺服器不接受此主控台的 TLS 連線；伺服器可能要求用戶端憑證（%1）：請檢查 floor/certFile 與 floor/keyFile</translation>
     </message>
 </context>
 <context>

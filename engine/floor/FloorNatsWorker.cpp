@@ -5,6 +5,7 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdatetime.h>
+#include <QtCore/qelapsedtimer.h>
 #include <QtCore/qthread.h>
 
 #include <nats/nats.h>
@@ -121,6 +122,8 @@ FloorNatsWorker::FloorNatsWorker(const FloorSettings &settings)
     m_relay->worker = this;
     m_refresh.setInterval(std::max(1000, m_settings.ttlSeconds * 1000 / 3));
     connect(&m_refresh, &QTimer::timeout, this, &FloorNatsWorker::refreshAll);
+    m_bucketProbe.setSingleShot(true);
+    connect(&m_bucketProbe, &QTimer::timeout, this, &FloorNatsWorker::probeBucket);
     m_watchProbe.setInterval(WatchProbeMs);
     connect(&m_watchProbe, &QTimer::timeout, this, &FloorNatsWorker::probeWatcher);
 }
@@ -184,9 +187,7 @@ void FloorNatsWorker::open()
         const QByteArray password = m_settings.password.toUtf8();
         s = natsOptions_SetUserInfo(opts, user.constData(), password.constData());
     }
-    const bool tls = m_settings.tls
-        || std::any_of(m_settings.servers.cbegin(), m_settings.servers.cend(),
-                       [](const QString &server) { return server.startsWith(u"tls://"); });
+    const bool tls = usesTls();
     if (s == NATS_OK && tls)
         s = natsOptions_SetSecure(opts, true);
     if (s == NATS_OK && tls && !m_settings.caFile.isEmpty())
@@ -344,7 +345,7 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
         // wait (and again after RetryMs) the console is back soon after the election.
         jsOptions quick;
         jsOptions_Init(&quick);
-        quick.Wait = WatchProbeMs;
+        quick.Wait = m_everReady ? BucketProbeMs : WatchProbeMs;
         jsStreamInfo *info = nullptr;
         const natsStatus probe =
             js_GetStreamInfo(&info, m_nats->js, ("KV_" + bucket).constData(), &quick, nullptr);
@@ -368,7 +369,9 @@ bool FloorNatsWorker::setUpJetStream(QString *error)
                 s = js_KeyValue(&m_nats->kv, m_nats->js, bucket.constData());
         }
     }
-    if (s == NATS_OK) {
+    // The audit stream is looked up (or made) once: after a failover the bucket's writes do not wait for
+    // its leader too; appends wait in flushAudit's queue until it answers.
+    if (s == NATS_OK && !m_everReady) {
         const QByteArray stream = m_settings.auditStream.toUtf8();
         jsStreamInfo *info = nullptr;
         jsErrCode jerr = jsErrCode(0);
@@ -412,6 +415,8 @@ void FloorNatsWorker::becameReady()
     kvStore_Destroy(m_nats->kv);
     m_nats->kv = nullptr;
     QString error;
+    QElapsedTimer took;
+    took.start();
     if (!setUpJetStream(&error)) {
         // A server just started, or a cluster electing its leaders, answers "temporarily unavailable":
         // tried again every RetryMs for as long as the connection lasts. After a failover that is the
@@ -422,7 +427,8 @@ void FloorNatsWorker::becameReady()
             m_everReady && !error.contains(QLatin1String("Permissions Violation"), Qt::CaseInsensitive);
         setStatus(transient ? Reconnecting : Failed,
                   QCoreApplication::translate("FloorLink", "JetStream unavailable: %1").arg(error));
-        QTimer::singleShot(RetryMs, this, [this] {
+        // RetryMs after this attempt began: an attempt that waited for an answer is followed at once.
+        QTimer::singleShot(int(std::max<qint64>(0, RetryMs - took.elapsed())), this, [this] {
             if (!m_ready && !m_closing
                 && natsConnection_Status(m_nats->connection) == NATS_CONN_STATUS_CONNECTED)
                 becameReady();
@@ -431,6 +437,8 @@ void FloorNatsWorker::becameReady()
     }
     m_ready = true;
     m_everReady = true;
+    m_awaitingBucket = false; // the bucket's stream answered just now
+    m_bucketProbe.stop();
     char url[256] = {};
     if (natsConnection_GetConnectedUrl(m_nats->connection, url, sizeof(url)) == NATS_OK)
         Q_EMIT serverChanged(QString::fromUtf8(url));
@@ -519,8 +527,8 @@ void FloorNatsWorker::scheduleFlush()
 void FloorNatsWorker::flush()
 {
     m_flushQueued = false;
-    if (!m_ready || m_closing)
-        return; // kept: written when the connection is ready
+    if (!m_ready || m_closing || m_awaitingBucket)
+        return; // kept: written when the connection is ready, or the bucket's stream led again
     const QList<QString> dirty(m_dirty.cbegin(), m_dirty.cend());
     for (const QString &key : dirty) {
         const QByteArray value = m_desired.value(key);
@@ -529,6 +537,10 @@ void FloorNatsWorker::flush()
                                          int(value.size()));
         if (s != NATS_OK && refusedByServer(key, s))
             continue; // dropped: the others still go
+        if (s == NATS_TIMEOUT || s == NATS_NO_RESPONDERS) { // the stream is between leaders
+            awaitBucket(lastError(s));
+            return;
+        }
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: put" << key << "failed:" << lastError(s);
             return; // the rest waits for the next refresh or reconnect
@@ -541,6 +553,10 @@ void FloorNatsWorker::flush()
         const natsStatus s = kvStore_Delete(m_nats->kv, key.toUtf8().constData());
         if (s != NATS_OK && refusedByServer(key, s))
             continue;
+        if (s == NATS_TIMEOUT || s == NATS_NO_RESPONDERS) {
+            awaitBucket(lastError(s));
+            return;
+        }
         if (s != NATS_OK) {
             qCWarning(lcFloor) << "floor: delete" << key << "failed:" << lastError(s);
             return;

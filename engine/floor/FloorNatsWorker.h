@@ -47,6 +47,9 @@ public:
     static constexpr int RetryMs = 250;
     // How long a live value outranks a different one from the bucket (longer than a cluster's election).
     static constexpr int LiveHoldMs = 15000;
+    // After a failover, how long a look at the bucket's stream waits for its answer: while the cluster
+    // elects the stream's leader nobody answers, so the console asks again soon rather than waiting long.
+    static constexpr int BucketProbeMs = 250;
 
     explicit FloorNatsWorker(const FloorSettings &settings);
     ~FloorNatsWorker() override;
@@ -103,6 +106,10 @@ private:
     void scheduleFlush();
     void flush();
     void refreshAll();
+    // Puts the bucket did not answer (its stream between leaders): kept, and written as soon as a short
+    // look finds the stream led again (FloorNatsWorkerBucket.cpp).
+    void awaitBucket(const QString &error);
+    void probeBucket();
     bool refusedByServer(const QString &key, int natsStatus);
     void flushAudit();
     void startWatcher();
@@ -115,8 +122,10 @@ private:
     void subscribePending();
     QString lastError(int natsStatus) const;
     // Why the servers closed a connection that never came up (libnats gives up on servers that refuse
-    // it and says only "no server available"): one direct attempt, which reports the refusal itself.
+    // it and says only "no server available"): one direct attempt, which reports the refusal itself
+    // (credentials, the server's certificate, a client certificate wanted, TLS not offered).
     QString refusalReason();
+    bool usesTls() const; // floor/tls, or a tls:// server
 
     FloorSettings m_settings;
     std::unique_ptr<FloorNatsHandles> m_nats;
@@ -127,6 +136,8 @@ private:
     bool m_everConnected = false; // a connection closed before this was set was refused
     bool m_everReady = false; // JetStream was bound once: later failures to bind are a failover's
     bool m_flushQueued = false;
+    bool m_awaitingBucket = false; // a put went unanswered: the others wait for probeBucket()
+    QTimer m_bucketProbe {this};
     bool m_watchWanted = false;
     QStringList m_serveWanted;
     QByteArray m_replyInbox; // <inbox prefix>.<unique>: replies to this console's requests come to .<token>

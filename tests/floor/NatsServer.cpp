@@ -78,6 +78,12 @@ bool NatsServer::startClusterNode(const QString &name, const QString &storeDir, 
                   routes.join(u',')});
 }
 
+QString NatsServer::readLog()
+{
+    m_log += m_process.readAll();
+    return log();
+}
+
 void NatsServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)

@@ -26,6 +26,8 @@ public:
     QString url() const { return QStringLiteral("nats://127.0.0.1:%1").arg(m_port); }
     qint64 pid() const { return m_process.processId(); }
     QString log() const { return QString::fromUtf8(m_log); }
+    // The log with what the server wrote since start() returned.
+    QString readLog();
 
 private:
     QProcess m_process;

@@ -3,17 +3,18 @@
 // requests, each supervisor watches the bucket and sends requests on subjects that name it, an outsider
 // reads nothing; credentials never reach the log.
 #include "FloorTestConsoles.h"
+#include "FloorTestSecrets.h"
 #include "NatsServer.h"
 
 #include "session/CallSession.h"
 
 #include <QtCore/qfile.h>
-#include <QtCore/qloggingcategory.h>
-#include <QtCore/qmutex.h>
 #include <QtCore/qrandom.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+
+#include <optional>
 
 #include <nats/nats.h>
 
@@ -68,53 +69,6 @@ FloorSettings userSettings(const QString &url, const QString &id)
     settings.user = id;
     settings.password = id + QStringLiteral("-secret");
     return settings;
-}
-
-// A NATS user seed as nkeys writes it: base32 of prefix, 32 key bytes and a CRC-16 (XMODEM).
-QByteArray userSeed()
-{
-    QByteArray raw;
-    raw.append(char((18 << 3) | ((20 << 3) >> 5))); // seed of a user key
-    raw.append(char(((20 << 3) & 31) << 3));
-    for (int i = 0; i < 32; ++i)
-        raw.append(char(QRandomGenerator::global()->bounded(256)));
-    quint16 crc = 0;
-    for (char byte : std::as_const(raw)) {
-        crc ^= quint16(quint8(byte)) << 8;
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc & 0x8000) ? quint16((crc << 1) ^ 0x1021) : quint16(crc << 1);
-    }
-    raw.append(char(crc & 0xff));
-    raw.append(char(crc >> 8));
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    QByteArray out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (char byte : std::as_const(raw)) {
-        buffer = (buffer << 8) | quint8(byte);
-        bits += 8;
-        while (bits >= 5) {
-            out.append(alphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out.append(alphabet[(buffer << (5 - bits)) & 31]);
-    return out;
-}
-
-QStringList g_log;
-QMutex g_logMutex;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << message;
-    }
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
 }
 
 // A plain libnats connection as user/password (the tests' own look at the server).
@@ -329,17 +283,9 @@ void TestFloorSecurity::credentialsNeverLogged()
         + QByteArray::number(QRandomGenerator::global()->generate()) + ".c2lnbmF0dXJl";
     QTemporaryDir dir;
     const QString creds = dir.filePath(QStringLiteral("console.creds"));
-    QFile file(creds);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("-----BEGIN NATS USER JWT-----\n" + jwt
-               + "\n------END NATS USER JWT------\n\n"
-                 "-----BEGIN USER NKEY SEED-----\n"
-               + seed + "\n------END USER NKEY SEED------\n");
-    file.close();
+    QVERIFY(writeCreds(creds, jwt, seed));
 
-    g_log.clear();
-    g_previousHandler = qInstallMessageHandler(captureLog);
-    QLoggingCategory::setFilterRules(QStringLiteral("hookline.*=true"));
+    std::optional<LogCapture> capture(std::in_place);
     {
         // With a password: connected.
         AgentConsole console(userSettings(m_server->url(), QStringLiteral("a1")));
@@ -358,11 +304,8 @@ void TestFloorSecurity::credentialsNeverLogged()
             refused.status() == FloorLink::Failed && withFile.status() == FloorLink::Failed, WaitMs);
         qInfo() << "refused:" << refused.statusReason() << "| credentials file:" << withFile.statusReason();
     }
-    qInstallMessageHandler(g_previousHandler);
-    QLoggingCategory::setFilterRules(QString());
-
-    QMutexLocker lock(&g_logMutex);
-    const QString log = g_log.join(u'\n');
+    const QString log = capture->text();
+    capture.reset();
     QVERIFY(log.contains(QLatin1String("floor:"))); // the attempts were logged
     for (const QByteArray &secret : {QByteArray("a1-secret"), QByteArray("wrong-") + seed.left(12), seed,
                                      seed.left(20), jwt, QByteArray("hookline-jwt-")})
@@ -373,8 +316,7 @@ void TestFloorSecurity::credentialsNeverLogged()
 // refused, it says so once and publishes there no more; the supervisor follows through the bucket alone.
 void TestFloorSecurity::withoutLivePermissionsTheBucketCarries()
 {
-    g_log.clear();
-    g_previousHandler = qInstallMessageHandler(captureLog);
+    std::optional<LogCapture> capture(std::in_place);
     {
         AgentConsole console(userSettings(m_server->url(), QStringLiteral("a3")));
         Supervisor supervisor(userSettings(m_server->url(), QStringLiteral("sup3")));
@@ -395,10 +337,10 @@ void TestFloorSecurity::withoutLivePermissionsTheBucketCarries()
                                   QStringLiteral("CONNECTED"), WaitMs);
         QCOMPARE(console.link.status(), FloorLink::Connected);
     }
-    qInstallMessageHandler(g_previousHandler);
-    QMutexLocker lock(&g_logMutex);
+    const QStringList log = capture->messages();
+    capture.reset();
     const QString notice = QStringLiteral("does not permit live changes");
-    QCOMPARE(g_log.filter(notice).size(), 1);
+    QCOMPARE(log.filter(notice).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFloorSecurity)

@@ -1,0 +1,116 @@
+#pragma once
+
+// What the floor's security tests share: every log message captured (with its category) while they run,
+// and a NATS credentials file with a random user seed, whose secrets must never reach the log.
+#include <QtCore/qfile.h>
+#include <QtCore/qloggingcategory.h>
+#include <QtCore/qmutex.h>
+#include <QtCore/qrandom.h>
+#include <QtCore/qstringlist.h>
+
+namespace FloorTest {
+// Captures every message (every hookline category on) from construction to destruction; the previous
+// handler still gets them.
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        QMutexLocker lock(&mutex());
+        lines().clear();
+        previous() = qInstallMessageHandler(&LogCapture::handle);
+        QLoggingCategory::setFilterRules(QStringLiteral("hookline.*=true"));
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(previous());
+        QLoggingCategory::setFilterRules(QString());
+    }
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+
+    // "<category>: <message>", one a line.
+    QString text() const
+    {
+        QMutexLocker lock(&mutex());
+        return lines().join(u'\n');
+    }
+    QStringList messages() const
+    {
+        QMutexLocker lock(&mutex());
+        return lines();
+    }
+
+private:
+    static QMutex &mutex()
+    {
+        static QMutex m;
+        return m;
+    }
+    static QStringList &lines()
+    {
+        static QStringList l;
+        return l;
+    }
+    static QtMessageHandler &previous()
+    {
+        static QtMessageHandler h = nullptr;
+        return h;
+    }
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        {
+            QMutexLocker lock(&mutex());
+            lines() << QStringLiteral("%1: %2").arg(QString::fromLatin1(context.category), message);
+        }
+        if (previous())
+            previous()(type, context, message);
+    }
+};
+
+// A NATS user seed as nkeys writes it: base32 of prefix, 32 key bytes and a CRC-16 (XMODEM).
+inline QByteArray userSeed()
+{
+    QByteArray raw;
+    raw.append(char((18 << 3) | ((20 << 3) >> 5))); // seed of a user key
+    raw.append(char(((20 << 3) & 31) << 3));
+    for (int i = 0; i < 32; ++i)
+        raw.append(char(QRandomGenerator::global()->bounded(256)));
+    quint16 crc = 0;
+    for (char byte : std::as_const(raw)) {
+        crc ^= quint16(quint8(byte)) << 8;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 0x8000) ? quint16((crc << 1) ^ 0x1021) : quint16(crc << 1);
+    }
+    raw.append(char(crc & 0xff));
+    raw.append(char(crc >> 8));
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QByteArray out;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (char byte : std::as_const(raw)) {
+        buffer = (buffer << 8) | quint8(byte);
+        bits += 8;
+        while (bits >= 5) {
+            out.append(alphabet[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+    }
+    if (bits > 0)
+        out.append(alphabet[(buffer << (5 - bits)) & 31]);
+    return out;
+}
+
+// A .creds file (a user JWT and seed; no server of the tests knows the user); false when not written.
+inline bool writeCreds(const QString &path, const QByteArray &jwt, const QByteArray &seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("-----BEGIN NATS USER JWT-----\n" + jwt
+               + "\n------END NATS USER JWT------\n\n"
+                 "-----BEGIN USER NKEY SEED-----\n"
+               + seed + "\n------END USER NKEY SEED------\n");
+    return true;
+}
+} // namespace FloorTest
