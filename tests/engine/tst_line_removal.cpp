@@ -335,6 +335,7 @@ void tst_LineRemoval::sameLineIdComesBack()
     CallSession *next = offer(again.get(), true);
     QVERIFY(next);
     QCOMPARE(next->line(), fresh);
+    m_modelTester.reset();
     m_engine.reset(); // stops `again` before it goes
 }
 
