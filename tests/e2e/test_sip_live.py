@@ -11,6 +11,20 @@ from sip_registrar import Registrar
 
 
 class SipLive(ConsoleTestCase):
+    def scroll_up_to(self, c, role, name):
+        """Scrolls the settings page up with its scroll bar until the control shows, and two steps more
+        (the Lines list above it in view too)."""
+        bar = c.find("scroll bar", c.tr("Scroll %1", c.tr("Settings", context="SettingsPage")), timeout=5)
+        for _ in range(40):
+            if c.find_all(role, name):
+                for _ in range(2):
+                    c.do_action(bar, "Decrease")
+                    c.pump()
+                return
+            c.do_action(bar, "Decrease")
+            c.pump()
+        c.find(role, name, timeout=2)
+
     def test_account_added_registers_and_removed_unregisters(self):
         registrar = Registrar()
         registrar.start()
@@ -21,12 +35,12 @@ class SipLive(ConsoleTestCase):
         c.find("label", tr("No SIP accounts.", context="SipAccountsPane"), timeout=10)
         title = "agent7@" + registrar.address
 
-        def state_of():
+        def states():
+            """What the labels say about the account: its row in SIP accounts and its line in Lines
+            (the line's name is user@registrar too)."""
             prefix = tr("%1: %2", title, "", context="SipAccountsPane")
-            for label in c.find_all("label"):
-                if c.name(label).startswith(prefix):
-                    return c.name(label)[len(prefix):]
-            return None
+            return [c.name(label)[len(prefix):] for label in c.find_all("label", showing=False)
+                    if c.name(label).startswith(prefix)]
 
         # Add one through the form, as a person does.
         c.press(c.find("push button", tr("Add a SIP account")))
@@ -34,20 +48,25 @@ class SipLive(ConsoleTestCase):
         c.set_text(c.find("text", tr("User", context="SipAccountForm")), "agent7")
         c.set_text(c.find_all("password text")[0], "pw-7")
         c.press(self.scroll_settings_to(c, "push button", tr("Add the account")))
-        c.wait_until(lambda: state_of() == tr("registered", context="SipAccountsPane"), 20,
+        c.wait_until(lambda: tr("registered", context="SipAccountsPane") in states(), 20,
                      what="the new account registered without a restart")
+        # Its line is in the Lines list, in service.
+        self.assertIn(tr("in service", context="LinesPane"), states())
         c.wait_until(lambda: registrar.contacts("agent7"), 10, what="Kamailio's location holds agent7")
         contact = registrar.contacts("agent7")
         self.assertEqual(1, len(contact), contact)
         self.assertTrue(contact[0].startswith("sip:agent7@127.0.0.1"), contact)
+        self.scroll_up_to(c, "label", tr("%1: %2", title, tr("registered", context="SipAccountsPane"),
+                                         context="SipAccountsPane"))
         c.screenshot("1-registered.png")
 
         # Remove it: un-registered at once, the row gone.
         c.press(c.find("push button", tr("Remove %1", title)))
-        c.wait_until(lambda: state_of() is None, 10, what="the account's row gone")
+        c.wait_until(lambda: not states(), 10, what="the account's row and its line gone")
         c.wait_until(lambda: not registrar.contacts("agent7"), 10,
                      what="Kamailio's location no longer holds agent7")
         c.find("label", tr("No SIP accounts.", context="SipAccountsPane"), timeout=10)
+        self.scroll_up_to(c, "label", tr("No SIP accounts.", context="SipAccountsPane"))
         c.screenshot("2-removed.png")
 
 
