@@ -36,6 +36,8 @@ private Q_SLOTS:
     void changeOrRemoveWithACallUp_data();
     void changeOrRemoveWithACallUp();
     void retiringLineTurnsCallersAway();
+    void changesWhileRetiringTakeTheLatest_data();
+    void changesWhileRetiringTakeTheLatest();
     void refusedAccountLeavesTheOthersRunning();
 
 private:
@@ -256,6 +258,49 @@ void tst_SipAccountLines::retiringLineTurnsCallersAway()
     const quint64 second = stack->offer(0, QStringLiteral("5550111"), {});
     QCOMPARE(added.count(), 0);
     QCOMPARE(stack->commands().last(), QStringLiteral("reject %1 480 cause=20 uui=").arg(second));
+}
+
+void tst_SipAccountLines::changesWhileRetiringTakeTheLatest_data()
+{
+    QTest::addColumn<QStringList>("steps"); // "remove", or a display name the account is saved with
+    QTest::addColumn<QString>("result"); // what starts once the call ends ("" : nothing)
+    QTest::newRow("removed, added again") << QStringList {"remove", "Back"} << "Back";
+    QTest::newRow("changed twice") << QStringList {"One", "Two"} << "Two";
+    QTest::newRow("changed, then removed") << QStringList {"One", "remove"} << "";
+}
+
+void tst_SipAccountLines::changesWhileRetiringTakeTheLatest()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QString, result);
+    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
+    m_lines->start();
+    Q_EMIT stackOf("agent1")->registrationChanged(0, true, {});
+    quint64 token = 0;
+    CallSession *call = answeredCall("agent1", &token);
+    QVERIFY(call);
+    QPointer<SimSipStack> old = stackOf("agent1");
+    for (const QString &step : std::as_const(steps)) {
+        if (step == QLatin1String("remove")) {
+            QVERIFY(m_settings->removeEntry(SettingsSchema::SipAccounts, "agent1"));
+        } else {
+            QVariantMap changed = account("agent1");
+            changed.insert("displayName", step);
+            QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, changed));
+        }
+    }
+    QCOMPARE(stackOf("agent1"), old.data()); // nothing new while the call is up
+    m_log.clear();
+    QVERIFY(call->drop(QByteArray()) > 0);
+    QStringList expected {"sip/agent1 IDLE", "removed sip/agent1 agent1@127.0.0.1:5060"};
+    if (!result.isEmpty())
+        expected << QStringLiteral("added sip/agent1 %1").arg(result);
+    QTRY_COMPARE(m_log, expected);
+    QTRY_VERIFY(!old);
+    QCOMPARE(m_lines->runningAccounts(), result.isEmpty() ? QStringList() : QStringList {"agent1"});
+    if (!result.isEmpty())
+        QCOMPARE(stackOf("agent1")->commands(), QStringList {"start 1"});
+    QCOMPARE(call->terminate(), 0);
 }
 
 void tst_SipAccountLines::refusedAccountLeavesTheOthersRunning()
