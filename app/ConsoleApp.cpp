@@ -8,6 +8,7 @@
 
 #include "Accessibility.h"
 #include "IncomingCallNotifier.h"
+#include "SipAccountLines.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
 #include "audio/ConsoleAudio.h"
@@ -77,6 +78,7 @@ ConsoleApp::~ConsoleApp()
     m_engine->detachProviders();
     delete m_soundLines;
     delete m_sipLines;
+    delete m_sipAccounts;
     qDeleteAll(m_scenarioProviders);
     delete m_providerObject;
     delete m_trace;
@@ -241,30 +243,32 @@ void ConsoleApp::startSoundLines()
 
 void ConsoleApp::startSipLines()
 {
-    auto refuse = [&](const QString &why) {
-        const QString message = tr("The SIP accounts in the settings (sipAccounts, %1) are not used: %2")
-                                    .arg(m_settings->userFile(), why);
-        qCWarning(lcProviders).noquote() << message;
-        Q_EMIT m_engine->errorEvent(message);
-    };
-    QString refusal;
-    const std::optional<QVariantList> configured = m_settings->entries(SettingsSchema::SipAccounts, &refusal);
-    if (!configured)
-        refuse(refusal); // the scenario's lines still start
-    QVariantList accounts = configured.value_or(QVariantList());
-    // The scenario's SIP lines (hookline --scenario) join the settings' accounts on one SIP provider.
-    accounts += m_scenarioLines.value(QStringLiteral("sip")).value(QStringLiteral("accounts")).toList();
-    if (accounts.isEmpty())
-        return;
-    QString error;
-    LineProvider *provider = m_registry->createLineProvider(
-        QStringLiteral("sip"), {{QStringLiteral("accounts"), accounts}}, nullptr, &error);
-    if (!provider) {
-        refuse(error);
-        return;
+    // The scenario's SIP lines (hookline --scenario) run on a provider of their own for the whole run.
+    const QVariantList scenarioAccounts =
+        m_scenarioLines.value(QStringLiteral("sip")).value(QStringLiteral("accounts")).toList();
+    if (!scenarioAccounts.isEmpty()) {
+        QString error;
+        LineProvider *provider = m_registry->createLineProvider(
+            QStringLiteral("sip"), {{QStringLiteral("accounts"), scenarioAccounts}}, nullptr, &error);
+        if (provider) {
+            m_sipLines = dynamic_cast<QObject *>(provider);
+            m_engine->attachProvider(provider);
+        } else {
+            const QString message = tr("The scenario's SIP lines are not used: %1").arg(error);
+            qCWarning(lcProviders).noquote() << message;
+            Q_EMIT m_engine->errorEvent(message);
+        }
     }
-    m_sipLines = dynamic_cast<QObject *>(provider);
-    m_engine->attachProvider(provider);
+    // The settings' accounts, one provider each, follow the settings while the console runs.
+    m_sipAccounts = new SipAccountLines(
+        m_engine, m_settings,
+        [this](const QVariantMap &account, QString *error) {
+            return m_registry->createLineProvider(QStringLiteral("sip"),
+                                                  {{QStringLiteral("accounts"), QVariantList {account}}},
+                                                  nullptr, error);
+        },
+        this);
+    m_sipAccounts->start();
 }
 
 bool ConsoleApp::showConsole(bool supervisor, QString *error)

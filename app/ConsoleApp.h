@@ -21,6 +21,7 @@ class QQmlApplicationEngine;
 class QQuickWindow;
 class ConsoleSettings;
 class QSettings;
+class SipAccountLines;
 class TraceWriter;
 
 // The composition root: providers, engine, trace and (for the console) the QML engine, created and
@@ -62,7 +63,8 @@ public:
     // key.
     void startSoundLines();
     // Loads the SIP accounts configured in the settings (array `sipAccounts`, docs/provider-guide.md
-    // "SIP lines"), each a line; refused configuration is reported like the sound-card lines'.
+    // "SIP lines"), each a line, and keeps them in step with the settings while the console runs
+    // (SipAccountLines); refused configuration is reported like the sound-card lines'.
     void startSipLines();
     ConsoleAudio *audio() const { return m_audio; }
     // Joins the floor configured in the settings (group `floor`, docs/architecture.md "The floor"): the
@@ -85,7 +87,8 @@ private:
     LineProvider *m_provider = nullptr;
     QObject *m_providerObject = nullptr;
     QObject *m_soundLines = nullptr;
-    QObject *m_sipLines = nullptr;
+    QObject *m_sipLines = nullptr; // the scenario's SIP lines
+    SipAccountLines *m_sipAccounts = nullptr; // the settings' SIP accounts
     // The scenario's lines other providers serve (its SIP accounts), by provider id.
     QHash<QString, QVariantMap> m_scenarioLines;
     QList<QObject *> m_scenarioProviders;

@@ -733,14 +733,14 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="218"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="245"/>
-        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
-        <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
+        <location filename="../app/ConsoleApp.cpp" line="257"/>
+        <source>The scenario&apos;s SIP lines are not used: %1</source>
+        <translation>The scenario&apos;s SIP lines are not used: %1</translation>
     </message>
 </context>
 <context>
@@ -2987,96 +2987,119 @@ on %2</translation>
     </message>
 </context>
 <context>
-    <name>SipAccountsPane</name>
+    <name>SipAccountLines</name>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="41"/>
-        <source>not registered: registers when the console starts again</source>
-        <translation>not registered: registers when the console starts again</translation>
+        <location filename="../app/SipAccountLines.cpp" line="50"/>
+        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
+        <translation>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="43"/>
+        <location filename="../app/SipAccountLines.cpp" line="52"/>
+        <source>The SIP account %1 in the settings (sipAccounts, %2) is not used: %3</source>
+        <translation>The SIP account %1 in the settings (sipAccounts, %2) is not used: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/SipAccountLines.cpp" line="74"/>
+        <source>the id is used twice</source>
+        <translation>the id is used twice</translation>
+    </message>
+</context>
+<context>
+    <name>SipAccountsPane</name>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="42"/>
+        <source>not started: the console refused its values</source>
+        <translation>not started: the console refused its values</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="44"/>
+        <source>changes apply when its calls end</source>
+        <translation>changes apply when its calls end</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="45"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="48"/>
         <source>out of service: %1</source>
         <translation>out of service: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="49"/>
         <source>out of service</source>
         <translation>out of service</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="47"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="50"/>
         <source>registered</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="54"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="57"/>
         <source>The SIP accounts in the settings are not used: %1</source>
         <translation>The SIP accounts in the settings are not used: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="65"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="68"/>
         <source>No SIP accounts.</source>
         <translation>No SIP accounts.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="104"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="107"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="108"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="114"/>
         <source>Edit %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="116"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="122"/>
         <source>Remove %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="140"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
         <source>Add a SIP account</source>
         <translation>Add a SIP account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="142"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="145"/>
         <source>Finish the account being edited first.</source>
         <translation>Finish the account being edited first.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="146"/>
         <source>The console takes at most %1 SIP accounts.</source>
         <translation>The console takes at most %1 SIP accounts.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="152"/>
         <source>New SIP account</source>
         <translation>New SIP account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="152"/>
         <source>Editing %1</source>
         <translation>Editing %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="166"/>
-        <source>Accounts added or changed here register when the console starts again.</source>
-        <translation>Accounts added or changed here register when the console starts again.</translation>
+        <location filename="../ui/components/SipAccountsPane.qml" line="169"/>
+        <source>Accounts added, changed or removed here apply at once; an account with a call in progress changes when the call ends.</source>
+        <translation>Accounts added, changed or removed here apply at once; an account with a call in progress changes when the call ends.</translation>
     </message>
 </context>
 <context>

@@ -731,14 +731,14 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="218"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="245"/>
-        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
-        <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
+        <location filename="../app/ConsoleApp.cpp" line="257"/>
+        <source>The scenario&apos;s SIP lines are not used: %1</source>
+        <translation>情境中的 SIP 線路未啟用：%1</translation>
     </message>
 </context>
 <context>
@@ -2980,96 +2980,119 @@ on %2</source>
     </message>
 </context>
 <context>
-    <name>SipAccountsPane</name>
+    <name>SipAccountLines</name>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="41"/>
-        <source>not registered: registers when the console starts again</source>
-        <translation>尚未註冊：主控台下次啟動時註冊</translation>
+        <location filename="../app/SipAccountLines.cpp" line="50"/>
+        <source>The SIP accounts in the settings (sipAccounts, %1) are not used: %2</source>
+        <translation>設定中的 SIP 帳號（sipAccounts，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="43"/>
+        <location filename="../app/SipAccountLines.cpp" line="52"/>
+        <source>The SIP account %1 in the settings (sipAccounts, %2) is not used: %3</source>
+        <translation>設定中的 SIP 帳號 %1（sipAccounts，%2）未啟用：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/SipAccountLines.cpp" line="74"/>
+        <source>the id is used twice</source>
+        <translation>此 id 重複使用</translation>
+    </message>
+</context>
+<context>
+    <name>SipAccountsPane</name>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="42"/>
+        <source>not started: the console refused its values</source>
+        <translation>未啟用：主控台無法使用其設定值</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="44"/>
+        <source>changes apply when its calls end</source>
+        <translation>變更將於其通話結束後套用</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="45"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="48"/>
         <source>out of service: %1</source>
         <translation>停止服務：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="46"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="49"/>
         <source>out of service</source>
         <translation>停止服務</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="47"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="50"/>
         <source>registered</source>
         <translation>已註冊</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="54"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="57"/>
         <source>The SIP accounts in the settings are not used: %1</source>
         <translation>設定中的 SIP 帳號未使用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="65"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="68"/>
         <source>No SIP accounts.</source>
         <translation>沒有 SIP 帳號。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="104"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="107"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="108"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="111"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="114"/>
         <source>Edit %1</source>
         <translation>編輯 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="116"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="119"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="122"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="140"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
         <source>Add a SIP account</source>
         <translation>新增 SIP 帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="142"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="145"/>
         <source>Finish the account being edited first.</source>
         <translation>請先完成正在編輯的帳號。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="143"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="146"/>
         <source>The console takes at most %1 SIP accounts.</source>
         <translation>主控台最多可設定 %1 個 SIP 帳號。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="152"/>
         <source>New SIP account</source>
         <translation>新的 SIP 帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="149"/>
+        <location filename="../ui/components/SipAccountsPane.qml" line="152"/>
         <source>Editing %1</source>
         <translation>正在編輯 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountsPane.qml" line="166"/>
-        <source>Accounts added or changed here register when the console starts again.</source>
-        <translation>在此新增或變更的帳號，會在主控台下次啟動時註冊。</translation>
+        <location filename="../ui/components/SipAccountsPane.qml" line="169"/>
+        <source>Accounts added, changed or removed here apply at once; an account with a call in progress changes when the call ends.</source>
+        <translation>在此新增、變更或移除的帳號會立即套用；有通話進行中的帳號會在通話結束後變更。</translation>
     </message>
 </context>
 <context>

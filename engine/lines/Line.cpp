@@ -9,16 +9,12 @@ Line::Line(LineOwner *owner, LineProvider *provider, const QString &id, const QS
     : QObject(parent)
     , m_owner(owner)
     , m_provider(provider)
+    , m_providerId(provider ? provider->providerId() : QString())
     , m_id(id)
     , m_name(name)
     , m_address(address)
     , m_caps(caps)
 { }
-
-QString Line::providerId() const
-{
-    return m_provider ? m_provider->providerId() : QString();
-}
 
 void Line::setCapabilities(const LineCapabilities &caps)
 {
@@ -41,7 +37,7 @@ int Line::makeCall(const QString &number, const QVariant &uui)
 
 bool Line::canMakeCalls() const
 {
-    return m_open && m_inService && m_caps.addressSharing != Tapi::SharingMonitored;
+    return m_open && m_inService && !m_retiring && m_caps.addressSharing != Tapi::SharingMonitored;
 }
 
 void Line::close()
@@ -74,4 +70,19 @@ void Line::markClosed()
     m_open = false;
     Q_EMIT openChanged();
     Q_EMIT canMakeCallsChanged();
+}
+
+void Line::markRetiring()
+{
+    if (m_retiring)
+        return;
+    m_retiring = true;
+    Q_EMIT retiringChanged();
+    Q_EMIT canMakeCallsChanged();
+}
+
+void Line::markRemoved()
+{
+    m_provider = nullptr;
+    markClosed();
 }

@@ -26,6 +26,9 @@ class Line : public QObject
     Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY serviceChanged FINAL)
     Q_PROPERTY(bool addressInUse READ addressInUse NOTIFY addressStatusChanged FINAL)
     Q_PROPERTY(bool canMakeCalls READ canMakeCalls NOTIFY canMakeCallsChanged FINAL)
+    // Its provider is being taken out (a SIP account removed or changed in the settings): the line takes
+    // no new calls and leaves CallEngine.lines once its calls have ended.
+    Q_PROPERTY(bool retiring READ isRetiring NOTIFY retiringChanged FINAL)
 
 public:
     Line(LineOwner *owner, LineProvider *provider, const QString &id, const QString &name,
@@ -34,7 +37,8 @@ public:
     QString lineId() const { return m_id; }
     QString name() const { return m_name; }
     QString address() const { return m_address; }
-    QString providerId() const;
+    QString providerId() const { return m_providerId; }
+    // Null once the line was removed (CallEngine::lineRemoved): its provider is gone.
     LineProvider *provider() const { return m_provider; }
     const LineCapabilities &capabilities() const { return m_caps; }
     void setCapabilities(const LineCapabilities &caps);
@@ -42,7 +46,8 @@ public:
     bool inService() const { return m_inService; }
     QString outOfServiceReason() const { return m_reason; }
     bool addressInUse() const { return m_addressInUse; }
-    // Whether makeCall can work now: open, in service, and not a monitored-only address.
+    bool isRetiring() const { return m_retiring; }
+    // Whether makeCall can work now: open, in service, not retiring, and not a monitored-only address.
     bool canMakeCalls() const;
 
     QList<int> handlePrivileges() const { return m_handlePrivileges; }
@@ -62,6 +67,9 @@ public:
     void setServiceState(bool inService, const QString &reason);
     void setAddressInUse(bool inUse);
     void markClosed();
+    void markRetiring();
+    // The line left the engine: closed, without a provider; the handles that name it keep answering.
+    void markRemoved();
 
 Q_SIGNALS:
     void capabilitiesChanged();
@@ -69,10 +77,12 @@ Q_SIGNALS:
     void serviceChanged();
     void addressStatusChanged();
     void canMakeCallsChanged();
+    void retiringChanged();
 
 private:
     LineOwner *m_owner;
     LineProvider *m_provider;
+    QString m_providerId;
     QString m_id;
     QString m_name;
     QString m_address;
@@ -80,6 +90,7 @@ private:
     QList<int> m_handlePrivileges;
     int m_externalOwners = 0;
     bool m_open = true;
+    bool m_retiring = false;
     bool m_inService = true;
     QString m_reason;
     bool m_addressInUse = false;

@@ -57,6 +57,7 @@ void CallEngine::detachProviders()
     for (LineProvider *provider : m_providers)
         provider->stop();
     m_providers.clear();
+    m_detaching.clear();
 }
 
 void CallEngine::setClock(const EngineClock *clock)
@@ -271,6 +272,8 @@ void CallEngine::setState(Call *call, int state, int mode)
     default:
         break;
     }
+    if (state == Idle)
+        scheduleDetachCheck(); // the last call of a retiring line ended
     if (call->closed)
         return;
     const std::vector<CallSession *> handles = call->handles;

@@ -4,6 +4,7 @@
 #include "lines/Line.h"
 #include "lines/LineOwner.h"
 #include "providers/LineEventSink.h"
+#include "providers/LineProvider.h"
 #include "session/CallSession.h"
 #include "session/MuteState.h"
 #include "session/PendingRequest.h"
@@ -19,7 +20,6 @@
 #include <unordered_map>
 #include <vector>
 
-class LineProvider;
 struct Call;
 class QQmlEngine;
 class QJSEngine;
@@ -51,7 +51,18 @@ public:
     static void setQmlInstance(CallEngine *engine);
     static CallEngine *create(QQmlEngine *, QJSEngine *);
 
+    // Starts the provider: its lines come with lineAddedSignal. Also at run time (an account added in the
+    // settings).
     void attachProvider(LineProvider *provider);
+    // Takes one provider out at run time (an account removed or changed in the settings). Its lines take
+    // no new call from now on (retiring: offers refused, makeCall RESOURCEUNAVAIL); once none of them has
+    // a call in progress or a request outstanding, the provider is stopped (a SIP account un-registers),
+    // each line leaves lines() (lineRemoved, then linesChanged) and providerDetached says the provider
+    // may be deleted. The handles of its calls stay valid, queryable until terminated; so do their lines'
+    // objects (closed, without a provider). Never inside the call: at the earliest on the next turn of the
+    // event loop, so a provider may be detached from inside its own report.
+    void detachProvider(LineProvider *provider);
+    bool isDetaching(const LineProvider *provider) const;
     void detachProviders();
     void setClock(const EngineClock *clock);
     qint64 nowMs() const { return m_clock->nowMs(); }
@@ -119,6 +130,10 @@ public:
 Q_SIGNALS:
     void linesChanged();
     void lineAddedSignal(Line *line);
+    // The line left lines() (its provider was detached, its calls had ended); the object lives on.
+    void lineRemoved(Line *line);
+    // detachProvider() is done: the provider is stopped and none of its lines is in lines() any more.
+    void providerDetached(LineProvider *provider);
     void sessionCountChanged();
     void callsInProgressChanged();
     void sessionAdded(CallSession *session);
@@ -180,6 +195,11 @@ private:
     void noteSentUui(Call *call, const QByteArray &uui);
     void completeReleaseUserUserInfo(const PendingRequest &request, const CommandOutcome &outcome);
 
+    // Detaching providers at run time (CallEngineProviders.cpp).
+    bool lineBusy(const Line *line) const;
+    void scheduleDetachCheck();
+    void finishDetaching();
+
     // State changes and cascades.
     void setState(Call *call, int state, int mode = 0);
     void countInProgress(int oldState, int newState);
@@ -213,6 +233,8 @@ private:
     MuteState *m_mute;
     int m_callsInProgress = 0;
     std::vector<LineProvider *> m_providers;
+    std::vector<LineProvider *> m_detaching; // detachProvider() waits for their lines' calls to end
+    bool m_detachCheckQueued = false;
     QHash<QString, Line *> m_lines;
     QList<Line *> m_lineList;
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;

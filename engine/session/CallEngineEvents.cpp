@@ -102,6 +102,10 @@ CallId CallEngine::callOffered(const QString &lineId, const CallOffer &offer)
         Q_EMIT errorEvent(QStringLiteral("call offered on unknown or closed line '%1'").arg(lineId));
         return 0;
     }
+    if (line->isRetiring()) {
+        qCInfo(lcLine) << "call offered on retiring line" << lineId << "refused";
+        return 0; // the provider turns the far end away
+    }
     if (line->capabilities().addressSharing == SharingMonitored) {
         line->setAddressInUse(true); // [D-13]: status only, no session
         return 0;
@@ -123,8 +127,10 @@ CallId CallEngine::callOffered(const QString &lineId, const CallOffer &offer)
 CallId CallEngine::callOriginated(const QString &lineId, const QString &number)
 {
     Line *line = m_lines.value(lineId);
-    if (!line || !line->isOpen() || line->capabilities().addressSharing == SharingMonitored) {
-        Q_EMIT errorEvent(QStringLiteral("call originated on unknown or closed line '%1'").arg(lineId));
+    if (!line || !line->isOpen() || line->isRetiring()
+        || line->capabilities().addressSharing == SharingMonitored) {
+        Q_EMIT errorEvent(
+            QStringLiteral("call originated on unknown, closed or retiring line '%1'").arg(lineId));
         return 0;
     }
     // An outbound call the agent did not dial: the session appears in DIALING with reason TRANSFER, as a

@@ -220,6 +220,7 @@ void CallEngine::finishRequest(PendingRequest &request, int error, const Command
         --other->pendingRequests;
         maybeFreeCall(other);
     }
+    scheduleDetachCheck();
 }
 
 void CallEngine::emitCompleted(const PendingRequest &request, int error)

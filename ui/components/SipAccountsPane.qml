@@ -6,8 +6,9 @@ import Hookline.Ui
 
 // The SIP accounts of the settings (ConsoleSettings.sipAccounts), each with its registration state (the
 // state of its line, "sip/<id>", and why it is out of service), and Add, Edit and Remove for the user's
-// own. An account from the administrator's file is locked, saying why. The console registers the accounts
-// it started with: an account added or changed here registers at the next start.
+// own. An account from the administrator's file is locked, saying why. What is saved here applies at once
+// (the console's SipAccountLines): an added account registers, a removed one un-registers; an account with
+// a call in progress keeps its line (retiring) until the call ends.
 ColumnLayout {
     id: pane
     objectName: "sipAccountsPane"
@@ -38,7 +39,9 @@ ColumnLayout {
     }
     function stateOf(line) {
         if (line === null)
-            return qsTr("not registered: registers when the console starts again")
+            return qsTr("not started: the console refused its values")
+        if (line.retiring)
+            return qsTr("changes apply when its calls end")
         if (!line.open)
             return qsTr("closed")
         if (!line.inService)
@@ -73,7 +76,7 @@ ColumnLayout {
             readonly property string entryId: modelData.entryId
             // Its line (null before the console starts the account); bound to the engine's list of lines.
             readonly property var sipLine: CallEngine.lines.length >= 0 ? pane.lineOf(entryId) : null
-            readonly property bool working: sipLine !== null && sipLine.open && sipLine.inService
+            readonly property bool working: sipLine !== null && sipLine.open && sipLine.inService && !sipLine.retiring
             readonly property string title: (modelData.displayName ? UntrustedText.display(modelData.displayName) + "  ·  " : "")
                                             + UntrustedText.display(modelData.user + "@" + modelData.registrar)
             objectName: "sipAccount_" + entryId
@@ -163,7 +166,7 @@ ColumnLayout {
     }
     PlainLabel {
         Layout.fillWidth: true
-        text: qsTr("Accounts added or changed here register when the console starts again.")
+        text: qsTr("Accounts added, changed or removed here apply at once; an account with a call in progress changes when the call ends.")
         color: Theme.mutedText
         wrapMode: Text.Wrap
         elide: Text.ElideNone

@@ -13,7 +13,7 @@ int CallEngine::makeCall(Line *line, const QString &number, const QByteArray &uu
 {
     if (!line || !line->isOpen())
         return InvalLineHandle;
-    if (!line->inService())
+    if (!line->inService() || line->isRetiring())
         return ResourceUnavail;
     if (line->capabilities().addressSharing == SharingMonitored)
         return OperationUnavail;

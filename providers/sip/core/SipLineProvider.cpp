@@ -82,6 +82,12 @@ void SipLineProvider::start(LineEventSink *sink)
                 Call call;
                 call.account = account;
                 call.id = m_sink->callOffered(m_accounts.at(account).lineId(), offer);
+                if (!call.id) {
+                    // The engine takes no call on this line now (it is being removed): 480 Temporarily
+                    // Unavailable, Q.850 cause 20 (subscriber absent).
+                    m_stack->reject(token, 480, 20, {});
+                    return;
+                }
                 m_calls.insert(token, call);
                 m_tokenOf.insert(call.id, token);
             });

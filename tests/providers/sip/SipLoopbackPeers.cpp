@@ -1,5 +1,7 @@
 #include "SipLoopbackPeers.h"
 
+#include <QtCore/qregularexpression.h>
+
 #include <QtCore/qdir.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qstandardpaths.h>
@@ -142,6 +144,7 @@ bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QSt
     config.replace("@FAREND_PORT@", QByteArray::number(m_farEndPort));
     config.replace("@DB@", db.toUtf8());
     config.replace("@MAX_EXPIRES@", QByteArray::number(m_maxExpires));
+    config.replace("@CTL@", controlSocket().toUtf8());
     out.write(config);
     return true;
 }
@@ -263,4 +266,42 @@ void SipLoopbackPeers::end(QProcess *process)
         process->kill();
         process->waitForFinished(2000);
     }
+}
+
+QString SipLoopbackPeers::controlSocket() const
+{
+    return m_dir.filePath(QStringLiteral("kamailio.ctl"));
+}
+
+QStringList SipLoopbackPeers::registeredContacts(const QString &user, QString *error) const
+{
+    QString program = QStandardPaths::findExecutable(QStringLiteral("kamcmd"));
+    if (program.isEmpty())
+        program = QStandardPaths::findExecutable(QStringLiteral("kamcmd"), {QStringLiteral("/usr/sbin")});
+    if (program.isEmpty()) {
+        *error = QStringLiteral("kamcmd not found (package kamailio)");
+        return {};
+    }
+    QProcess kamcmd;
+    kamcmd.setProcessChannelMode(QProcess::MergedChannels);
+    kamcmd.start(program,
+                 {QStringLiteral("-s"), QStringLiteral("unix:") + controlSocket(),
+                  QStringLiteral("ul.lookup"), QStringLiteral("location"), user});
+    if (!kamcmd.waitForFinished(10000)) {
+        kamcmd.kill();
+        kamcmd.waitForFinished();
+        *error = QStringLiteral("kamcmd did not answer");
+        return {};
+    }
+    const QString output = QString::fromUtf8(kamcmd.readAll());
+    // An unknown address-of-record: "error: 404 - AOR not found"; else one "Address: <uri>" per contact.
+    if (output.contains(QLatin1String("AOR not found")))
+        return {};
+    QStringList contacts;
+    static const QRegularExpression address(QStringLiteral("Address:\\s*(\\S+)"));
+    for (auto it = address.globalMatch(output); it.hasNext();)
+        contacts << it.next().captured(1);
+    if (contacts.isEmpty())
+        *error = QStringLiteral("kamcmd ul.lookup %1: %2").arg(user, output.trimmed());
+    return contacts;
 }

@@ -2,6 +2,7 @@
 
 #include <QtCore/qprocess.h>
 #include <QtCore/qstring.h>
+#include <QtCore/qstringlist.h>
 #include <QtCore/qtemporarydir.h>
 
 #include <memory>
@@ -48,6 +49,9 @@ public:
     bool startKamailio(QString *error);
     void stopKamailio();
     QString kamailioLog() const;
+    // The contacts Kamailio's location table holds for `user` now (kamcmd ul.lookup over the control
+    // socket); empty when the user is not registered, or with *error when kamcmd cannot tell.
+    QStringList registeredContacts(const QString &user, QString *error) const;
 
     // Runs a scenario of tests/providers/sip/sipp. Caller side: sends to Kamailio for `service`;
     // far-end side (service empty): listens on farEndPort(). With echo, RTP is sent back (-rtp_echo).
@@ -61,6 +65,7 @@ public:
 
 private:
     static void end(QProcess *process);
+    QString controlSocket() const;
 
     QTemporaryDir m_dir;
     quint16 m_kamailioPort = 0;
