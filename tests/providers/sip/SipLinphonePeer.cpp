@@ -57,8 +57,15 @@ bool SipLinphonePeer::start(quint16 sipPort, const QString &user, double toneHz,
         << "bind_address=127.0.0.1\nuse_ipv6=0\nauto_net_state_mon=0\n"
         << "guess_hostname=0\ncontact=sip:" << user << "@127.0.0.1\n"
         << "register_only_when_network_is_up=0\ninc_timeout=60\n"
-        << "[rtp]\naudio_rtp_port=" << rtp << "\nnortp_timeout=60\n"
+        << (m_proxy.isEmpty() ? "" : "default_proxy=0\n") << "[rtp]\naudio_rtp_port=" << rtp
+        << "\nnortp_timeout=60\n"
         << "[video]\nautomatically_initiate=0\nautomatically_accept=0\ncapture=0\ndisplay=0\n";
+    if (!m_proxy.isEmpty()) {
+        // The outbound proxy (reg_route), without registering.
+        QTextStream(&config) << "[proxy_0]\nreg_proxy=<sip:" << m_proxy
+                             << ";transport=udp>\nreg_route=<sip:" << m_proxy << ";transport=udp;lr>\n"
+                             << "reg_identity=sip:" << user << "@127.0.0.1\nreg_sendregister=0\npublish=0\n";
+    }
     config.close();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);

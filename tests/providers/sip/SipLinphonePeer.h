@@ -21,6 +21,9 @@ public:
 
     // The peer is sip:<user>@127.0.0.1:<sipPort> and plays a sine of `toneHz` into its calls.
     bool start(quint16 sipPort, const QString &user, double toneHz, QString *error);
+    // Before start(): its calls go out through this proxy (host:port; it does not register there), so a
+    // URI without a port still reaches a phone the proxy knows.
+    void setProxy(const QString &hostPort) { m_proxy = hostPort; }
     // Waits (10 s at most) until linphonec took its set-up commands (file sound, player, recorder,
     // auto-answer).
     bool waitReady();
@@ -40,4 +43,5 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
+    QString m_proxy;
 };

@@ -155,16 +155,20 @@ void tst_SipTransferLinphone::linphoneTransfersToTheConsole()
     const quint16 transfereePort = SipLoopbackPeers::freePort();
     QVERIFY2(transferor.start(SipLoopbackPeers::freePort(), QStringLiteral("7300"), TargetHz, &error),
              qPrintable(error));
+    // linphonec's Refer-To names the console by the address it called (its To); the transferee's INVITE
+    // goes out through Kamailio, which knows where agent1 is registered.
+    transferee.setProxy(kamailio());
     QVERIFY2(transferee.start(transfereePort, QStringLiteral("7200"), TransfereeHz, &error),
              qPrintable(error));
     QVERIFY2(transferor.waitReady(), transferor.output().constData());
     QVERIFY2(transferee.waitReady(), transferee.output().constData());
 
-    // linphonec's call 1: to the transferee (auto-answered); call 2: to the console (the first one
-    // paused meanwhile).
+    // linphonec's call 1: to the transferee (auto-answered), then paused; call 2: to the console.
     QVERIFY(transferor.command("call sip:7200@127.0.0.1:" + QByteArray::number(transfereePort)));
     QVERIFY2(transferor.waitForOutput("Media streams established with sip:7200@127.0.0.1", 10000),
              transferor.output().constData());
+    QVERIFY(transferor.command("pause 1"));
+    QVERIFY2(transferor.waitForOutput("is now paused", 5000), transferor.output().constData());
     QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
     QVERIFY(transferor.command("call sip:agent1@" + kamailio().toLatin1()));
