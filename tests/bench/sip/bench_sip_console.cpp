@@ -1,6 +1,6 @@
 // bench_sip_console: the real console's frames while many SIP calls run through it (issue 15, "200 calls
-// through Kamailio: GUI frames under 50 ms"). The built `hookline` runs with its QML UI (under Xvfb when
-// DISPLAY is set, else offscreen; the software renderer) on a scenario whose line is a SIP account
+// through Kamailio: GUI frames under 50 ms"). The built `hookline` runs with its QML UI (offscreen, or on
+// $DISPLAY with --x11, e.g. under xvfb-run; the software renderer) on a scenario whose line is a SIP account
 // registered at the loopback Kamailio; the scenario answers each call as it comes (`incoming`, then
 // `agent: answer`), so every call is a session the UI shows. sipp (SippEchoCaller, RTP echoed) places the
 // calls through Kamailio, holds them all up together, then hangs them up. The console's frame probe
@@ -19,6 +19,8 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qdir.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qeventloop.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
@@ -95,13 +97,15 @@ double percentile(QList<double> values, double p)
     return values.at(index);
 }
 
+// Runs the event loop (QProcess learns of its process's end there) until `done` or `ms` pass.
 bool waitFor(const std::function<bool()> &done, int ms)
 {
     QDeadlineTimer deadline(ms);
     while (!done()) {
         if (deadline.hasExpired())
             return false;
-        QThread::msleep(50);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(20);
     }
     return true;
 }
@@ -162,17 +166,32 @@ int main(int argc, char **argv)
                                          QStringLiteral("Fail on a GUI-thread stall of this many ms or more "
                                                         "(0: figures only)."),
                                          QStringLiteral("ms"), QStringLiteral("0"));
-    parser.addOptions({hooklineOption, callsOption, rateOption, secondsOption, stallOption});
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+                                        QStringLiteral("Keep the run's folder (scenario, trace, frames, the "
+                                                       "console's log) and print its path."));
+    const QCommandLineOption x11Option(
+        QStringLiteral("x11"), QStringLiteral("Show the console on $DISPLAY (xcb) instead of offscreen."));
+    parser.addOptions(
+        {hooklineOption, callsOption, rateOption, secondsOption, stallOption, keepOption, x11Option});
     parser.process(app);
     const int calls = std::max(1, parser.value(callsOption).toInt());
     const int rate = std::max(1, parser.value(rateOption).toInt());
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const double maxStallMs = parser.value(stallOption).toDouble();
+    const bool x11 = parser.isSet(x11Option);
+    if (x11 && qEnvironmentVariableIsEmpty("DISPLAY")) {
+        std::fprintf(stderr, "--x11 needs DISPLAY (run under xvfb-run)\n");
+        return 2;
+    }
 
     SipLoopbackPeers peers;
     peers.setMaxExpires(3600); // no refresh racing the calls (bench_sip's reason)
     QString error;
     QTemporaryDir dir;
+    if (parser.isSet(keepOption)) {
+        dir.setAutoRemove(false);
+        std::printf("bench_sip_console: the run's files are in %s\n", qPrintable(dir.path()));
+    }
     if (!dir.isValid() || !peers.isValid()
         || !peers.prepareKamailio({{QStringLiteral("agent1"), QStringLiteral("secret1")}}, &error)
         || !peers.startKamailio(&error)) {
@@ -180,19 +199,29 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    // The scenario: the SIP line, and for each call: name it when it comes, answer it at once.
+    // The scenario: the SIP line, and the agent's answers. In the console an `incoming` step names a call
+    // that is there (it does not wait: the person takes the calls), so the steps follow sipp's schedule:
+    // sipp starts LoadStartMs after the registration (the scenario's clock starts then too), call i comes
+    // i / rate seconds later, and is named and answered ArrivalSlackMs after that. A step that finds no
+    // call names none, and the next one takes the first call not yet named; the sweeps at the end take
+    // any that came late.
+    constexpr qint64 LoadStartMs = 4000;
+    constexpr qint64 ArrivalSlackMs = 1000;
     QJsonArray steps;
-    for (int i = 0; i < calls; ++i) {
-        const QString name = QStringLiteral("c%1").arg(i);
-        steps.append(QJsonObject {{QStringLiteral("at"), 0},
-                                  {QStringLiteral("incoming"),
-                                   QJsonObject {{QStringLiteral("line"), QStringLiteral("desk")},
-                                                {QStringLiteral("as"), name},
-                                                {QStringLiteral("withinMs"), 600000}}}});
-        steps.append(QJsonObject {{QStringLiteral("at"), 0},
+    const auto answerStep = [&steps](qint64 at, const QString &name) {
+        steps.append(QJsonObject {
+            {QStringLiteral("at"), at},
+            {QStringLiteral("incoming"),
+             QJsonObject {{QStringLiteral("line"), QStringLiteral("desk")}, {QStringLiteral("as"), name}}}});
+        steps.append(QJsonObject {{QStringLiteral("at"), at},
                                   {QStringLiteral("agent"), QStringLiteral("answer")},
                                   {QStringLiteral("session"), name}});
-    }
+    };
+    const qint64 lastArrival = LoadStartMs + ArrivalSlackMs + qint64(calls - 1) * 1000 / rate;
+    for (int i = 0; i < calls; ++i)
+        answerStep(LoadStartMs + ArrivalSlackMs + qint64(i) * 1000 / rate, QStringLiteral("c%1").arg(i));
+    for (int i = 0; i < std::max(3, calls / 10); ++i)
+        answerStep(lastArrival + 2000 + i * 200, QStringLiteral("late%1").arg(i));
     const QJsonObject line {
         {QStringLiteral("id"), QStringLiteral("desk")},
         {QStringLiteral("provider"), QStringLiteral("sip")},
@@ -226,10 +255,14 @@ int main(int argc, char **argv)
     // No sound server: the agent's devices are absent, as on a CI machine.
     environment.insert(QStringLiteral("PULSE_SERVER"),
                        QStringLiteral("unix:") + dir.filePath(QStringLiteral("none")));
-    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+    if (x11) {
+        environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // xcb, on $DISPLAY
+    } else {
+        // Offscreen: no X server whose own scheduling would count in the frames, and no DISPLAY for D-Bus
+        // to autolaunch a session bus with (a blocking call of the GUI thread at every notification).
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    else
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // xcb, on the display
+        environment.remove(QStringLiteral("DISPLAY"));
+    }
     console.setProcessEnvironment(environment);
     // Its log to a file: a pipe nobody reads while 200 calls are logged would block the console.
     console.setProcessChannelMode(QProcess::MergedChannels);
@@ -260,19 +293,25 @@ int main(int argc, char **argv)
     const auto probeLines = [&framesPath] {
         return jsonLines(framesPath).size();
     };
-    // Registered, and the probe writing (two seconds of frames before the load).
-    if (!waitFor([&] { return !running() || consoleLog().contains("hookline: line sip/desk is in service"); },
-                 30000)
-        || !waitFor([&] { return !running() || probeLines() >= 2; }, 15000) || !running()) {
-        std::fprintf(stderr, "the console did not register or draw:\n%s\n",
-                     consoleLog().right(3000).constData());
+    // Registered (the console logs it; the "is in service" line is the headless runner's).
+    if (!waitFor([&] { return !running() || consoleLog().contains("sip/desk registered at"); }, 30000)
+        || !running()) {
+        std::fprintf(stderr, "the console did not register:\n%s\n", consoleLog().right(3000).constData());
         end();
         return 2;
     }
-
+    QElapsedTimer registered;
+    registered.start();
+    // sipp starts LoadStartMs after that (the scenario's steps count from the registration).
+    waitFor([&] { return !running() || registered.elapsed() >= LoadStartMs; }, LoadStartMs + 1000);
+    if (!running() || probeLines() < 1) {
+        std::fprintf(stderr, "the console did not draw:\n%s\n", consoleLog().right(3000).constData());
+        end();
+        return 2;
+    }
     std::printf("bench_sip_console: %d calls at %d/s through Kamailio into the console (%s), every call up "
                 "%d s\n",
-                calls, rate, qEnvironmentVariableIsEmpty("DISPLAY") ? "offscreen" : "X display", seconds);
+                calls, rate, x11 ? "on $DISPLAY" : "offscreen", seconds);
     std::fflush(stdout);
     const qsizetype loadStart = probeLines();
     const int rampMs = calls * 1000 / rate;
