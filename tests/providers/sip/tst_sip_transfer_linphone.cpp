@@ -190,8 +190,15 @@ void tst_SipTransferLinphone::linphoneTransfersToTheConsole()
     // The transferee's INVITE with Replaces takes over the console's call: same session, new party.
     m_console->recorder()->clear();
     const qsizetype transferorBefore = transferor.output().size();
+    // linphonec transfers a confirmed dialog only: its side of call 2 must be established too.
+    QVERIFY2(transferor.waitForOutput("Media streams established with sip:agent1@", 10000),
+             transferor.output().constData());
     QVERIFY(transferor.command("transfer 1 --to-call 2"));
-    QTRY_COMPARE_WITH_TIMEOUT(a->remoteNumber(), QStringLiteral("7200"), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        a->remoteNumber() == QStringLiteral("7200"),
+        (transferor.output().mid(transferorBefore) + "\n--- transferee\n" + transferee.output().right(3000))
+            .constData(),
+        10000);
     QTRY_COMPARE_WITH_TIMEOUT(audio.count(), 2, 5000); // the replacing dialog's stream
     // linphonec's own two calls end: the console's BYE of the replaced dialog, its BYE after the NOTIFY.
     QVERIFY2(transferor.waitForOutput("Call 2 with", 5000, transferorBefore),
