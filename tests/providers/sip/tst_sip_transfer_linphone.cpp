@@ -129,6 +129,9 @@ void tst_SipTransferLinphone::consoleTransfersLinphoneCaller()
                            QStringLiteral("S(K)=IDLE")}));
     QCOMPARE(added.count(), 1); // nothing new on the console
 
+    // linphonec acted on the REFER: its INVITE carries the Replaces of the console's REFER.
+    QVERIFY2(transferee.waitForOutput("sip:9000@" + kamailio().toLatin1() + "?Replaces=", 5000),
+             transferee.output().constData());
     // The transferee's call reached the target, which took it in place of the consult.
     QVERIFY2(target.waitForOutput("Receiving new incoming call from sip:7100@127.0.0.1", 5000, targetBefore),
              target.output().constData());
