@@ -166,8 +166,9 @@ void tst_SipTransferLinphone::linphoneTransfersToTheConsole()
     const quint16 transfereePort = SipLoopbackPeers::freePort();
     QVERIFY2(transferor.start(SipLoopbackPeers::freePort(), QStringLiteral("7300"), TargetHz, &error),
              qPrintable(error));
-    // linphonec's Refer-To names the console by the address it called (its To); the transferee's INVITE
-    // goes out through Kamailio, which knows where agent1 is registered.
+    // linphonec's Refer-To names the console by the address it called, without its port
+    // (<sip:agent1@127.0.0.1?Replaces=...>): the transferee's INVITE goes out through Kamailio, which knows
+    // where agent1 is registered.
     transferee.setProxy(kamailio());
     QVERIFY2(transferee.start(transfereePort, QStringLiteral("7200"), TransfereeHz, &error),
              qPrintable(error));
