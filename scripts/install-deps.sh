@@ -45,6 +45,10 @@ packages=(
   # TLS module for the loopback TLS registrar, and the openssl CLI the TLS test makes its CA and
   # certificates with at run time (tst_sip_tls)
   libssl-dev kamailio-tls-modules openssl
+  # SIP attended transfers against another SIP stack: linphonec (liblinphone on belle-sip) is the transferee
+  # that carries out the console's REFER with Replaces, and the phone that transfers a call to the console
+  # (tst_sip_transfer_linphone; driven over its standard input, sound from and to WAV files)
+  linphone-cli
   # The floor (issue 16): the NATS C client (JetStream, key-value) and the server the floor tests start
   libnats-dev nats-server
 )

@@ -25,10 +25,14 @@ SipLoopbackConsole::~SipLoopbackConsole()
     stop();
 }
 
-std::unique_ptr<SipLoopbackConsole> SipLoopbackConsole::registeredAgent(SipLoopbackPeers *peers,
-                                                                        QString *error)
+std::unique_ptr<SipLoopbackConsole>
+SipLoopbackConsole::registeredAgent(SipLoopbackPeers *peers, QString *error,
+                                    const QList<SipLoopbackPeers::Subscriber> &others)
 {
-    if (!peers->prepareKamailio({{QStringLiteral("agent1"), QStringLiteral("secret1")}}, error)
+    if (!peers->prepareKamailio(
+            QList<SipLoopbackPeers::Subscriber> {{QStringLiteral("agent1"), QStringLiteral("secret1")}}
+                + others,
+            error)
         || !peers->startKamailio(error))
         return nullptr;
     auto console = std::make_unique<SipLoopbackConsole>(peers);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SipLoopbackPeers.h"
+
 #include <QtCore/qbytearray.h>
 #include <QtCore/qlist.h>
 #include <QtCore/qstring.h>
@@ -15,7 +17,6 @@ class LineAudioEndpoint;
 class QProcess;
 class QSignalSpy;
 class SipLineProvider;
-class SipLoopbackPeers;
 
 // The console side of the loopback SIP tests: the real CallEngine with the SIP line provider on libre
 // (LibreSipStack, registration retried every second), an EventRecorder of the session states, and
@@ -33,8 +34,11 @@ public:
 
     // The set-up several audio tests share: `peers`' Kamailio started with agent1 (password secret1) and a
     // console whose agent1 account is registered there (its line in service, waiting 15 s at most). Null
-    // with *error (Kamailio's log when the registration does not come) on any failure.
-    static std::unique_ptr<SipLoopbackConsole> registeredAgent(SipLoopbackPeers *peers, QString *error);
+    // with *error (Kamailio's log when the registration does not come) on any failure. `others`: more
+    // subscribers of that Kamailio (far ends that register, reached by their user).
+    static std::unique_ptr<SipLoopbackConsole>
+    registeredAgent(SipLoopbackPeers *peers, QString *error,
+                    const QList<SipLoopbackPeers::Subscriber> &others = {});
 
     CallEngine *engine() const { return m_engine.get(); }
     EventRecorder *recorder() const { return m_recorder.get(); }
