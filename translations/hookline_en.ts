@@ -1279,22 +1279,22 @@
         <translation>Not connected to the floor</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="225"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
         <source>Floor settings refused: %1</source>
         <translation>Floor settings refused: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="233"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="301"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
         <source>Connection closed: %1</source>
         <translation>Connection closed: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="432"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="429"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>
@@ -1710,79 +1710,87 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
         <source>This line cannot reject calls: </source>
         <translation>This line cannot reject calls: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="60"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="70"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="62"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="72"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="84"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="103"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="113"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="111"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="121"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="125"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="135"/>
         <source>on %1, waiting %2</source>
         <translation>on %1, waiting %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="134"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
         <source>Also ringing: %1</source>
         <translation>Also ringing: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="148"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="158"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>Also ringing on %1, waiting %2: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="44"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="155"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="178"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="54"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="165"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="195"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="157"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="167"/>
         <source>Answer the call from %1</source>
         <translation>Answer the call from %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/components/IncomingBanner.qml" line="177"/>
+        <source>%n more call(s) ringing: see the call list</source>
+        <translation>
+            <numerusform>%n more call ringing: see the call list</numerusform>
+            <numerusform>%n more calls ringing: see the call list</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="197"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="214"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="203"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="220"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="209"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="226"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>
@@ -2811,177 +2819,177 @@ on %2</translation>
 <context>
     <name>SipAccountForm</name>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="116"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="122"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="118"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
         <source>Registrar</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="121"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="123"/>
         <source>host or host:port</source>
         <translation>host or host:port</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="130"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
         <source>Outbound proxy</source>
         <translation>Outbound proxy</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="129"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="131"/>
         <source>None: requests go to the registrar</source>
         <translation>None: requests go to the registrar</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="134"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="137"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="139"/>
         <source>The account&apos;s user, also the line&apos;s number</source>
         <translation>The account&apos;s user, also the line&apos;s number</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="146"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="142"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
         <source>Authentication user</source>
         <translation>Authentication user</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="145"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="147"/>
         <source>The user</source>
         <translation>The user</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="155"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="150"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="157"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="156"/>
         <source>Unchanged</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="208"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="93"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="156"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="210"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="106"/>
         <source>PEM files (*.pem *.crt *.cer *.key)</source>
         <translation>PEM files (*.pem *.crt *.cer *.key)</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="106"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="107"/>
         <source>Browse for %1</source>
         <translation>Browse for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="158"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="167"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="160"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="169"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="171"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="173"/>
         <source>TLS certificate authorities</source>
         <translation>TLS certificate authorities</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="177"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="179"/>
         <source>TLS certificate authorities file</source>
         <translation>TLS certificate authorities file</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="180"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="182"/>
         <source>The system&apos;s trusted authorities</source>
         <translation>The system&apos;s trusted authorities</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="188"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="190"/>
         <source>TLS client certificate</source>
         <translation>TLS client certificate</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="194"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="196"/>
         <source>TLS client certificate and key file</source>
         <translation>TLS client certificate and key file</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="197"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="199"/>
         <source>None: sent only if the server asks</source>
         <translation>None: sent only if the server asks</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="203"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="209"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="205"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="213"/>
         <source>Codecs, in order</source>
         <translation>Codecs, in order</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="217"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
         <source>Codecs, in order of preference</source>
         <translation>Codecs, in order of preference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="225"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="221"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
         <source>Monitored addresses</source>
         <translation>Monitored addresses</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="224"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="226"/>
         <source>None, or numbers and sip: addresses, separated by commas</source>
         <translation>None, or numbers and sip: addresses, separated by commas</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="229"/>
         <source>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</source>
         <translation>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="237"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
         <source>Shared line: calls answered at other phones on this address appear here</source>
         <translation>Shared line: calls answered at other phones on this address appear here</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="241"/>
         <source>Shared line</source>
         <translation>Shared line</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="249"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="251"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="263"/>
         <source>Add the account</source>
         <translation>Add the account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="263"/>
         <source>Save the account</source>
         <translation>Save the account</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="266"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="268"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -1274,22 +1274,22 @@
         <translation>未連線到客服現場</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="225"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="224"/>
         <source>Floor settings refused: %1</source>
         <translation>客服現場設定遭拒：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="233"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="232"/>
         <source>Cannot connect: %1</source>
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="301"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
         <source>Connection closed: %1</source>
         <translation>連線已關閉：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="432"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="429"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>
@@ -1704,79 +1704,86 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="59"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
         <source>This line cannot reject calls: </source>
         <translation>此線路無法拒接來電：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="60"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="70"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="62"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="72"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="74"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="84"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="103"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="113"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="111"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="121"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="125"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="135"/>
         <source>on %1, waiting %2</source>
         <translation>線路：%1，已等候 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="134"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
         <source>Also ringing: %1</source>
         <translation>同時響鈴：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="148"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="158"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>%1 同時響鈴，已等候 %2：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="44"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="155"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="178"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="54"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="165"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="195"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="157"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="167"/>
         <source>Answer the call from %1</source>
         <translation>接聽 %1 的來電</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/components/IncomingBanner.qml" line="177"/>
+        <source>%n more call(s) ringing: see the call list</source>
+        <translation>
+            <numerusform>還有 %n 通來電響鈴中：請見通話清單</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="197"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="214"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="203"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="220"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="209"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="226"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
@@ -2804,177 +2811,177 @@ on %2</source>
 <context>
     <name>SipAccountForm</name>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="116"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="122"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="118"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
         <source>Registrar</source>
         <translation>註冊伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="121"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="123"/>
         <source>host or host:port</source>
         <translation>主機或主機:連接埠</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="124"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="130"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="126"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
         <source>Outbound proxy</source>
         <translation>外撥代理伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="129"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="131"/>
         <source>None: requests go to the registrar</source>
         <translation>無：請求直接送往註冊伺服器</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="132"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="138"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="134"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
         <source>User</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="137"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="139"/>
         <source>The account&apos;s user, also the line&apos;s number</source>
         <translation>帳號的使用者，也是線路的號碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="140"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="146"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="142"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
         <source>Authentication user</source>
         <translation>驗證使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="145"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="147"/>
         <source>The user</source>
         <translation>同使用者</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="148"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="155"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="150"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="157"/>
         <source>Password</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="156"/>
         <source>Unchanged</source>
         <translation>不變更</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="91"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="154"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="208"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="93"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="156"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="210"/>
         <source>None</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="106"/>
         <source>PEM files (*.pem *.crt *.cer *.key)</source>
         <translation>PEM 檔案 (*.pem *.crt *.cer *.key)</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="104"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="106"/>
         <source>All files (*)</source>
         <translation>所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="105"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="107"/>
         <source>Browse for %1</source>
         <translation>瀏覽%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="158"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="167"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="160"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="169"/>
         <source>Transport</source>
         <translation>傳輸方式</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="171"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="173"/>
         <source>TLS certificate authorities</source>
         <translation>TLS 憑證授權單位</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="177"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="179"/>
         <source>TLS certificate authorities file</source>
         <translation>TLS 憑證授權單位檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="180"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="182"/>
         <source>The system&apos;s trusted authorities</source>
         <translation>系統信任的憑證授權單位</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="188"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="190"/>
         <source>TLS client certificate</source>
         <translation>TLS 用戶端憑證</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="194"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="196"/>
         <source>TLS client certificate and key file</source>
         <translation>TLS 用戶端憑證與金鑰檔案</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="197"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="199"/>
         <source>None: sent only if the server asks</source>
         <translation>無：僅在伺服器要求時傳送</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="203"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="209"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="205"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
         <source>Display name</source>
         <translation>顯示名稱</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="211"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="213"/>
         <source>Codecs, in order</source>
         <translation>編解碼器（依順序）</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="217"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
         <source>Codecs, in order of preference</source>
         <translation>編解碼器，依偏好順序</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="219"/>
-        <location filename="../ui/components/SipAccountForm.qml" line="225"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="221"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
         <source>Monitored addresses</source>
         <translation>監看的位址</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="224"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="226"/>
         <source>None, or numbers and sip: addresses, separated by commas</source>
         <translation>無，或以逗號分隔的號碼與 sip: 位址</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="227"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="229"/>
         <source>Numbers or sip: addresses whose busy or idle status the console shows, separated by commas</source>
         <translation>主控台顯示其忙線或閒置狀態的號碼或 sip: 位址，以逗號分隔</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="237"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
         <source>Shared line: calls answered at other phones on this address appear here</source>
         <translation>共用線路：此位址在其他電話接聽的通話會顯示在這裡</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="239"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="241"/>
         <source>Shared line</source>
         <translation>共用線路</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="249"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="251"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="263"/>
         <source>Add the account</source>
         <translation>新增帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="261"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="263"/>
         <source>Save the account</source>
         <translation>儲存帳號</translation>
     </message>
     <message>
-        <location filename="../ui/components/SipAccountForm.qml" line="266"/>
+        <location filename="../ui/components/SipAccountForm.qml" line="268"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

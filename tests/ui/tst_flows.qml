@@ -280,6 +280,32 @@ Item {
             compare(carol.state, Tapi.Offering)
             compare(console.selectedSession, bob)
         }
+        function test_aBurstOfRingingCallsShowsTheLongestWaiting() {
+            const console = makeConsole()
+            const banner = findChild(console, "incomingBanner")
+            const calls = []
+            for (let i = 0; i < 6; ++i)
+                calls.push(SimDriver.offer(i % 2 ? "sim/norej" : "sim/desk", "caller" + i))
+            tryCompare(banner, "visible", true)
+            compare(banner.session, calls[0])
+            // Three rows, the longest waiting after the banner's own call; the other two counted.
+            tryVerify(function() { return banner.others.length === 3 })
+            compare(banner.others[0], calls[1])
+            compare(banner.others[1], calls[2])
+            compare(banner.others[2], calls[3])
+            const more = findChild(banner, "moreRinging")
+            tryCompare(more, "visible", true)
+            verify(more.text.indexOf("2") >= 0, more.text)
+            // A caller who gives up makes room for the next one waiting.
+            verify(SimDriver.remoteHangup("caller1", "NORMAL"))
+            tryVerify(function() { return banner.others.length === 3 && banner.others[2] === calls[4] })
+            compare(banner.others[0], calls[2])
+            verify(more.text.indexOf("1") >= 0, more.text)
+            verify(SimDriver.remoteHangup("caller2", "NORMAL"))
+            tryCompare(more, "visible", false)
+            compare(banner.others.length, 3)
+        }
+
         function findAnswerFor(item, session) {
             for (let i = 0; i < item.children.length; ++i) {
                 const child = item.children[i]

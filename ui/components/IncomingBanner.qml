@@ -14,18 +14,28 @@ Rectangle {
     property CallSession session: null
     signal answered(CallSession session)
 
-    // Every other call ringing for the agent at the same time, oldest first: each can be answered here.
-    // Replaced only when the set changes, so the rows (and a screen reader's place in them) stay.
+    // The other calls ringing for the agent at the same time, the longest waiting first: each can be
+    // answered here. At most maxOthers rows, the rest counted (the call list shows every call): a burst of
+    // calls then rebuilds a few rows, not one per call at every offer and answer (bench_sip_console saw the
+    // GUI thread busy rebuilding them). Replaced only when the shown set changes, so the rows (and a screen
+    // reader's place in them) stay.
+    readonly property int maxOthers: 3
     property var others: []
+    property int othersNotShown: 0
     function refreshOthers() {
         const result = []
+        let ringing = 0
         for (let i = 0; i < CallEngine.sessions.count; ++i) {
             const s = CallEngine.sessions.sessionAt(i)
-            if (s !== session && AgentState.mayAlert(s))
-                result.push(s)
+            if (s !== session && AgentState.mayAlert(s)) {
+                if (result.length < maxOthers)
+                    result.push(s)
+                ++ringing
+            }
         }
         if (result.length !== others.length || result.some(function(s, i) { return s !== others[i] }))
             others = result
+        othersNotShown = ringing - result.length
     }
     Connections {
         target: CallEngine
@@ -158,6 +168,13 @@ Rectangle {
                         onClicked: banner.answerCall(modelData)
                     }
                 }
+            }
+            PlainLabel {
+                objectName: "moreRinging"
+                Layout.fillWidth: true
+                visible: banner.othersNotShown > 0
+                color: Theme.mutedText
+                text: qsTr("%n more call(s) ringing: see the call list", "", banner.othersNotShown)
             }
             Label {
                 objectName: "rejectReason"
