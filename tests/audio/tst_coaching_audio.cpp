@@ -184,12 +184,12 @@ void tst_CoachingAudio::mixerMatrix()
     const auto toCustomer = customer.recent().last(CustomerRate / 4);
     const auto toSupervisor = supervisor.recent().last(SupervisorRate / 4);
 
-    verifyHeard(earpiece, 48000, CustomerHz, true, QStringLiteral("agent"));
+    verifyHeard(earpiece, 48000, CustomerHz, talking, QStringLiteral("agent"));
     verifyHeard(earpiece, 48000, SupervisorHz, agentHearsSupervisor, QStringLiteral("agent"));
-    verifyHeard(toCustomer, CustomerRate, AgentHz, true, QStringLiteral("customer"));
+    verifyHeard(toCustomer, CustomerRate, AgentHz, talking, QStringLiteral("customer"));
     verifyHeard(toCustomer, CustomerRate, SupervisorHz, customerHearsSupervisor, QStringLiteral("customer"));
     // The supervisor hears the agent and the customer in every mode.
-    verifyHeard(toSupervisor, SupervisorRate, AgentHz, true, QStringLiteral("supervisor"));
+    verifyHeard(toSupervisor, SupervisorRate, AgentHz, talking, QStringLiteral("supervisor"));
     verifyHeard(toSupervisor, SupervisorRate, CustomerHz, true, QStringLiteral("supervisor"));
     verifyHeard(toSupervisor, SupervisorRate, SupervisorHz, false, QStringLiteral("supervisor"));
     mixer.shutdown();
@@ -198,21 +198,36 @@ void tst_CoachingAudio::mixerMatrix()
 void tst_CoachingAudio::routerJoinsLeg_data()
 {
     QTest::addColumn<QString>("mode"); // "" : the leg is an ordinary call again after barging
+    QTest::addColumn<QString>("hold"); // "held": the agent holds the coached call; "resumed": and resumes it
     QTest::addColumn<bool>("agentHearsSupervisor");
     QTest::addColumn<bool>("customerHearsSupervisor");
     QTest::addColumn<bool>("supervisorHearsCustomer");
-    QTest::newRow("listen") << "listen" << false << false << true;
-    QTest::newRow("whisper") << "whisper" << true << false << true;
-    QTest::newRow("barge") << "barge" << true << true << true;
-    QTest::newRow("ended") << "" << true << false << false;
+    QTest::addColumn<bool>("talking"); // the agent and the customer hear each other, the supervisor the agent
+    QTest::newRow("listen") << "listen"
+                            << "" << false << false << true << true;
+    QTest::newRow("whisper") << "whisper"
+                             << "" << true << false << true << true;
+    QTest::newRow("barge") << "barge"
+                           << "" << true << true << true << true;
+    QTest::newRow("ended") << ""
+                           << "" << true << false << false << true;
+    // The leg follows its call: held, nobody hears the supervisor and the supervisor hears nobody.
+    QTest::newRow("whisper, call held") << "whisper"
+                                        << "held" << false << false << false << false;
+    QTest::newRow("barge, call held") << "barge"
+                                      << "held" << false << false << false << false;
+    QTest::newRow("whisper, call resumed") << "whisper"
+                                           << "resumed" << true << false << true << true;
 }
 
 void tst_CoachingAudio::routerJoinsLeg()
 {
     QFETCH(QString, mode);
+    QFETCH(QString, hold);
     QFETCH(bool, agentHearsSupervisor);
     QFETCH(bool, customerHearsSupervisor);
     QFETCH(bool, supervisorHearsCustomer);
+    QFETCH(bool, talking);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
@@ -242,6 +257,18 @@ void tst_CoachingAudio::routerJoinsLeg()
         router.setCoachingLeg(leg, nullptr, true, true);
         letAudioRun(700);
     }
+    if (!hold.isEmpty()) {
+        QCOMPARE(fx.completionOf(call->hold()), int(Tapi::Success));
+        QCOMPARE(call->state(), int(Tapi::OnHold));
+        QCOMPARE(leg->state(), int(Tapi::Connected)); // the router alone: the leg's own call is untouched
+        QTRY_COMPARE(router.bridgedCalls(), 0);
+        letAudioRun(700);
+    }
+    if (hold == QLatin1String("resumed")) {
+        QCOMPARE(fx.completionOf(call->unhold()), int(Tapi::Success));
+        QTRY_COMPARE(router.bridgedCalls(), 2);
+        letAudioRun(700);
+    }
     BufferAgentAudioIo *twin = io;
     QVERIFY(twin);
     twin->takePlayed();
@@ -251,11 +278,11 @@ void tst_CoachingAudio::routerJoinsLeg()
     const auto earpiece = std::span<const int16_t>(played).last(48000 / 4);
     const auto toCustomer = customer.recent().last(CustomerRate / 4);
     const auto toSupervisor = supervisor.recent().last(SupervisorRate / 4);
-    verifyHeard(earpiece, 48000, CustomerHz, true, QStringLiteral("agent"));
+    verifyHeard(earpiece, 48000, CustomerHz, talking, QStringLiteral("agent"));
     verifyHeard(earpiece, 48000, SupervisorHz, agentHearsSupervisor, QStringLiteral("agent"));
-    verifyHeard(toCustomer, CustomerRate, AgentHz, true, QStringLiteral("customer"));
+    verifyHeard(toCustomer, CustomerRate, AgentHz, talking, QStringLiteral("customer"));
     verifyHeard(toCustomer, CustomerRate, SupervisorHz, customerHearsSupervisor, QStringLiteral("customer"));
-    verifyHeard(toSupervisor, SupervisorRate, AgentHz, true, QStringLiteral("supervisor"));
+    verifyHeard(toSupervisor, SupervisorRate, AgentHz, talking, QStringLiteral("supervisor"));
     verifyHeard(toSupervisor, SupervisorRate, CustomerHz, supervisorHearsCustomer,
                 QStringLiteral("supervisor"));
 }
