@@ -7,6 +7,8 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qtimer.h>
+
 FloorCoachingLegs::FloorCoachingLegs(FloorCoaching *coaching, CallEngine *engine, CallAudioRouter *router,
                                      QObject *parent)
     : QObject(parent)
@@ -63,9 +65,18 @@ void FloorCoachingLegs::consider(CallSession *session)
     m_legs.insert(token, session);
     qCInfo(lcFloor) << "floor: answering the coaching leg of" << grant.supervisorId << "for session"
                     << grant.sessionId;
-    // Joined before it is answered: its audio is never heard more widely than the grant says.
+    // Joined before it is answered: its audio is never heard more widely than the grant says. Answered
+    // once the offer is complete (a SIP offer is still being set up while its session is announced:
+    // an answer from inside that signal is refused as INVALCALLSTATE).
     join(session, grant);
-    session->answer();
+    QTimer::singleShot(0, this, [leg = QPointer<CallSession>(session)] {
+        if (!leg || !leg->isValid() || leg->state() != Tapi::Offering)
+            return;
+        const int request = leg->answer();
+        if (request < 0)
+            qCWarning(lcFloor) << "floor: the coaching leg could not be answered:"
+                               << Tapi::errorName(request);
+    });
 }
 
 void FloorCoachingLegs::follow(CallSession *session, int state)

@@ -449,15 +449,15 @@ void TestFloorCoaching::legFollowsTheCall()
     QCOMPARE(fx.completionOf(call->unhold()), int(Success));
     QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
     QCOMPARE(order,
-             (QStringList {QStringLiteral("call OnHold"), QStringLiteral("leg OnHold"),
-                           QStringLiteral("call Connected"), QStringLiteral("leg Connected")}));
+             (QStringList {QStringLiteral("call ONHOLD"), QStringLiteral("leg ONHOLD"),
+                           QStringLiteral("call CONNECTED"), QStringLiteral("leg CONNECTED")}));
     QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Barge);
 
     order.clear();
     QCOMPARE(fx.completionOf(call->drop(QByteArray())), int(Success));
     QTRY_VERIFY((fx.settle(), leg->state() == Idle));
-    QCOMPARE(order.first(), QStringLiteral("call Idle"));
-    QCOMPARE(order.last(), QStringLiteral("leg Idle"));
+    QCOMPARE(order.first(), QStringLiteral("call IDLE"));
+    QCOMPARE(order.last(), QStringLiteral("leg IDLE"));
     QVERIFY(legs.marks().isEmpty());
     QVERIFY(!legs.isCoachingLeg(leg));
 }

@@ -186,6 +186,18 @@ void SimDriver::build()
     m_pump.start();
 }
 
+bool SimDriver::addLine(const QString &lineId, const QString &address)
+{
+    // A line of this world only (reset() builds the world again without it).
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = lineId;
+    setup.descriptor.name = lineId;
+    setup.descriptor.address = address;
+    m_sim->addLine(setup);
+    settle();
+    return m_engine->line(lineId) != nullptr;
+}
+
 CallSession *SimDriver::coach(CallSession *call, const QString &supervisorId, const QString &mode,
                               const QString &farEndId)
 {

@@ -259,7 +259,9 @@ Item {
             SimDriver.setSettingValue("coaching/most", "barge")
             const console = makeConsole()
             const list = findChild(console, "sessionList")
-            const session = SimDriver.offer("sim/desk", "alice", "")
+            // The supervisor's console calls the line's address: here a SIP URI.
+            verify(SimDriver.addLine("sim/coached", "sip:agent7@floor.example"))
+            const session = SimDriver.offer("sim/coached", "alice", "")
             verify(session)
             session.answer()
             tryCompare(session, "state", Tapi.Connected)

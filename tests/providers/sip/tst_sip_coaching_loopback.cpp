@@ -95,9 +95,12 @@ bool loud(const QByteArray &pcm, double hz, int rate)
     return level > ToneDbfs - 6 && level < ToneDbfs + 3;
 }
 
+// At least 20 dB below the tone in every 0.2 s (a glitch of a loaded machine, concealed by a jitter
+// buffer, spreads some energy over every frequency: -39 dBFS at 1090 Hz has been seen; a tone that is
+// heard is at -12).
 bool absent(const QByteArray &pcm, double hz, int rate)
 {
-    return ToneAnalysis::peakLevelDbfs(pcm, hz, rate, 0.2) < ToneDbfs - 30;
+    return ToneAnalysis::peakLevelDbfs(pcm, hz, rate, 0.2) < ToneDbfs - 20;
 }
 
 QByteArray slice(const QByteArray &pcm, int rate, qint64 fromMs, qint64 toMs)
@@ -320,7 +323,8 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(OnHold), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(OnHold), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 0, 5000);
-    QTest::qWait(300);
+    // What the supervisor's jitter buffer still held (or concealed) plays out first.
+    QTest::qWait(800);
     const Heard held = listenFor(PhaseMs / 2);
     QVERIFY(call->unhold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Connected), WaitMs);
@@ -329,7 +333,9 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
 
     // endCoaching: the agent's console drops the leg (a BYE to the supervisor's console).
     QVERIFY(coach(QStringLiteral("endCoaching")));
-    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Idle), WaitMs);
+    // The supervisor's console sees the far end hang up.
+    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Disconnected), WaitMs);
+    QVERIFY(!m_legs->isCoachingLeg(agentLeg));
     QCOMPARE(call->state(), int(Connected));
     QVERIFY(call->drop(QByteArray()) > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Idle), WaitMs);
@@ -364,6 +370,7 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
     // Held: the supervisor hears neither the agent nor the customer, the agent not the supervisor.
     qInfo("held: the agent hears %s; the supervisor hears %s", qPrintable(levels(held.agent, HeadsetRate)),
           qPrintable(levels(held.supervisor, HeadsetRate)));
+    QVERIFY(held.supervisor.size() > HeadsetRate / 2); // its headset still plays the leg: silence
     QVERIFY(absent(held.supervisor, AgentHz, HeadsetRate));
     QVERIFY(absent(held.supervisor, CustomerHz, HeadsetRate));
     QVERIFY(absent(held.agent, SupervisorHz, HeadsetRate));
