@@ -280,6 +280,9 @@ Item {
             verify(callRow.Accessible.name.endsWith(", Supervisor sup1 is listening"))
             compare(legRow.supervision, "Coaching line of supervisor sup1")
             verify(findChild(legRow, "sessionSupervision").visible)
+            // Whole, not elided, on a row of this width.
+            tryCompare(findChild(legRow, "sessionSupervision"), "truncated", false)
+            compare(callMark.truncated, false)
             verify(legRow.Accessible.name.endsWith(", Coaching line of supervisor sup1"))
 
             verify(SimDriver.coach(session, "sup1", "whisper"))

@@ -108,26 +108,26 @@ ListView {
                     text: row.isConference ? row.lineId : (row.remoteName.length ? UntrustedText.display(row.remoteNumber) + "  ·  " : "") + row.lineId
                 }
                 // The supervisor's mark: a coloured tag, read with the row by a screen reader.
-                Rectangle {
+                PlainLabel {
                     objectName: "sessionSupervision"
-                    visible: row.supervision.length > 0
+                    visible: text.length > 0
                     Layout.topMargin: 2
-                    Layout.maximumWidth: parent.width
-                    implicitWidth: supervisionLabel.implicitWidth + Theme.spacing
-                    implicitHeight: supervisionLabel.implicitHeight + 2
-                    radius: Theme.radius
-                    color: Theme.alertSurface
-                    border.color: Theme.alert
-                    border.width: 1
+                    // As wide as its text, narrower (elided) only when the column is.
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: implicitWidth
+                    leftPadding: Theme.spacing / 2
+                    rightPadding: Theme.spacing / 2
+                    topPadding: 1
+                    bottomPadding: 1
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    text: row.supervision
                     Accessible.ignored: true // the row's name says it
-                    PlainLabel {
-                        id: supervisionLabel
-                        anchors.centerIn: parent
-                        width: Math.min(implicitWidth, parent.Layout.maximumWidth - Theme.spacing)
-                        font.pixelSize: Theme.fontSmall
-                        font.bold: true
-                        color: Theme.text
-                        text: row.supervision
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.alertSurface
+                        border.color: Theme.alert
+                        border.width: 1
                     }
                 }
             }
