@@ -86,6 +86,7 @@ private Q_SLOTS:
     void grantedLegIsAnswered();
     void supervisorPlacesTheLeg();
     void legFollowsTheCall();
+    void supervisorHangsUp();
     void supervisorDialsTheAddress_data();
     void supervisorDialsTheAddress();
 
@@ -526,6 +527,46 @@ void TestFloorCoaching::supervisorDialsTheAddress()
     QCOMPARE(leg->calledNumber(), dialled);
     QCOMPARE(leg->sentUserUserInfo(),
              FloorCoaching::userUserInfoOf(agent.coaching.grants().constFirst().token).toUtf8());
+}
+
+void TestFloorCoaching::supervisorHangsUp()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    SimFixture &fx = agent.console.fx;
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    const QJsonObject reply =
+        sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("barge"), call->sessionId()));
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    const int mark = fx.addedMark();
+    QString error;
+    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
+                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QCOMPARE(legs.marks().size(), 2);
+    QSignalSpy changed(&legs, &FloorCoachingLegs::legChanged);
+
+    // The supervisor's console hangs up: the leg leaves the call and the marks; the call talks on, and the
+    // grant stays (the supervisor may call again with it).
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
+    fx.settle();
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<CallSession *>(), leg);
+    QCOMPARE(changed.at(0).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
+    QVERIFY(legs.marks().isEmpty());
+    QVERIFY(!legs.isCoachingLeg(leg));
+    QCOMPARE(call->state(), int(Connected));
+    QCOMPARE(agent.coaching.grants().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)
