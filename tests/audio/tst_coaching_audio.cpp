@@ -1,7 +1,8 @@
 // A supervisor coaching the agent (issue 16: listen, whisper, barge) is a conference party whose far end
 // is heard by some and not others. Who hears whom in each mode, measured with tones at distinct
 // frequencies: ConferenceMix on its own, then CallAudioMixer with the buffer twin of the devices and two
-// tone far ends (the customer and the supervisor's leg) in one conference.
+// tone far ends (the customer and the supervisor's leg) in one conference; the router with the coached
+// call held (the leg hears nobody and nobody hears it) and resumed.
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"

@@ -1,8 +1,9 @@
 // Supervisors' coaching requests (issue 16: listen, whisper, barge) against a real nats-server on
 // loopback: the agent's console (the real engine on the simulated switch, FloorRequestHandler with
 // FloorCoaching) grants or refuses them by its own policy (settings coaching/most and
-// coaching/supervisors), answers with the line address and token of the grant, audits every request
-// and tells the agent.
+// coaching/supervisors), answers with the line address (a number or a SIP URI) and token of the grant,
+// audits every request and tells the agent; the answered leg is marked for the agent's session list,
+// follows the call's hold and ends with it.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
 
