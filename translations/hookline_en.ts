@@ -606,22 +606,22 @@
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="428"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="445"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="468"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="460"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="477"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="475"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="492"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -788,17 +788,17 @@
 <context>
     <name>DialString</name>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="59"/>
+        <location filename="../engine/lines/DialString.cpp" line="60"/>
         <source>Type the number to call.</source>
         <translation>Type the number to call.</translation>
     </message>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="61"/>
+        <location filename="../engine/lines/DialString.cpp" line="62"/>
         <source>Only digits, + at the start, * and # can be dialled; letters cannot.</source>
         <translation>Only digits, + at the start, * and # can be dialled; letters cannot.</translation>
     </message>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="64"/>
+        <location filename="../engine/lines/DialString.cpp" line="65"/>
         <source>A + can only start the number.</source>
         <translation>A + can only start the number.</translation>
     </message>
@@ -2069,6 +2069,26 @@ on %2</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <location filename="../ui/theme/Names.qml" line="160"/>
+        <source>Coaching line of supervisor %1</source>
+        <translation>Coaching line of supervisor %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="162"/>
+        <source>Supervisor %1 is listening</source>
+        <translation>Supervisor %1 is listening</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="163"/>
+        <source>Supervisor %1 is coaching you (heard by you only)</source>
+        <translation>Supervisor %1 is coaching you (heard by you only)</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="164"/>
+        <source>Supervisor %1 has joined the call</source>
+        <translation>Supervisor %1 has joined the call</translation>
+    </message>
+    <message>
         <location filename="../ui/theme/Names.qml" line="47"/>
         <location filename="../ui/theme/Names.qml" line="67"/>
         <source>hung up</source>
@@ -2544,19 +2564,19 @@ on %2</translation>
         <translation>No calls</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="63"/>
-        <location filename="../ui/components/SessionList.qml" line="95"/>
+        <location filename="../ui/components/SessionList.qml" line="67"/>
+        <location filename="../ui/components/SessionList.qml" line="100"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="65"/>
-        <location filename="../ui/components/SessionList.qml" line="122"/>
+        <location filename="../ui/components/SessionList.qml" line="69"/>
+        <location filename="../ui/components/SessionList.qml" line="150"/>
         <source>in conference %1</source>
         <translation>in conference %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="97"/>
+        <location filename="../ui/components/SessionList.qml" line="102"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>

@@ -605,22 +605,22 @@
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="428"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="445"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="468"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="460"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="477"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="475"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="492"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -786,17 +786,17 @@
 <context>
     <name>DialString</name>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="59"/>
+        <location filename="../engine/lines/DialString.cpp" line="60"/>
         <source>Type the number to call.</source>
         <translation>請輸入要撥打的號碼。</translation>
     </message>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="61"/>
+        <location filename="../engine/lines/DialString.cpp" line="62"/>
         <source>Only digits, + at the start, * and # can be dialled; letters cannot.</source>
         <translation>只能撥打數字、開頭的 +、* 與 #；不能撥打字母。</translation>
     </message>
     <message>
-        <location filename="../engine/lines/DialString.cpp" line="64"/>
+        <location filename="../engine/lines/DialString.cpp" line="65"/>
         <source>A + can only start the number.</source>
         <translation>+ 只能放在號碼開頭。</translation>
     </message>
@@ -2061,6 +2061,26 @@ on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <location filename="../ui/theme/Names.qml" line="160"/>
+        <source>Coaching line of supervisor %1</source>
+        <translation>督導 %1 的指導線路</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="162"/>
+        <source>Supervisor %1 is listening</source>
+        <translation>督導 %1 正在監聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="163"/>
+        <source>Supervisor %1 is coaching you (heard by you only)</source>
+        <translation>督導 %1 正在指導您（只有您聽得到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/theme/Names.qml" line="164"/>
+        <source>Supervisor %1 has joined the call</source>
+        <translation>督導 %1 已加入通話</translation>
+    </message>
+    <message>
         <location filename="../ui/theme/Names.qml" line="47"/>
         <location filename="../ui/theme/Names.qml" line="67"/>
         <source>hung up</source>
@@ -2536,19 +2556,19 @@ on %2</source>
         <translation>沒有通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="63"/>
-        <location filename="../ui/components/SessionList.qml" line="95"/>
+        <location filename="../ui/components/SessionList.qml" line="67"/>
+        <location filename="../ui/components/SessionList.qml" line="100"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="65"/>
-        <location filename="../ui/components/SessionList.qml" line="122"/>
+        <location filename="../ui/components/SessionList.qml" line="69"/>
+        <location filename="../ui/components/SessionList.qml" line="150"/>
         <source>in conference %1</source>
         <translation>在會議 %1 中</translation>
     </message>
     <message>
-        <location filename="../ui/components/SessionList.qml" line="97"/>
+        <location filename="../ui/components/SessionList.qml" line="102"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>

@@ -133,6 +133,14 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, Cons
         if (const int id = bridgeIdOf(session))
             refreshMode(id);
         refreshParties(session);
+        // A coaching leg follows its coached call (or the conference the call is a party of).
+        for (auto it = m_coachingLegs.cbegin(); it != m_coachingLegs.cend(); ++it) {
+            const CallSession *coached = it->coached;
+            if (!coached || (coached != session && coached != session->conferenceParent()))
+                continue;
+            if (const int leg = m_bridgeOf.value(const_cast<CallSession *>(it.key()), 0))
+                refreshMode(leg);
+        }
         if (session->state() == Tapi::Idle || session->state() == Tapi::Disconnected)
             callEnded(session);
     });
@@ -269,6 +277,7 @@ void CallAudioRouter::refreshMode(int bridgeId)
         return;
     int mode = CallAudioBridge::Inactive;
     int conference = 0;
+    bool legHeld = false;
     applyCoachingHearing(bridgeId);
     for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
         if (!session)
@@ -280,7 +289,15 @@ void CallAudioRouter::refreshMode(int bridgeId)
             conference = session->conferenceParent()->sessionId();
         else if (const int coaching = coachingConferenceOf(session))
             conference = coaching;
+        // A coaching leg talks only while its coached call does: held with it, the supervisor hears
+        // the music on hold (or nothing), not the agent, and nobody hears the supervisor.
+        const auto leg = m_coachingLegs.constFind(session.data());
+        if (leg != m_coachingLegs.cend() && leg->coached && modeOf(leg->coached) != CallAudioBridge::Active
+            && sessionMode == CallAudioBridge::Active)
+            legHeld = true;
     }
+    if (legHeld && mode == CallAudioBridge::Active)
+        mode = CallAudioBridge::Held;
     if (conference != it->conference) {
         it->conference = conference;
         toMixer([bridgeId, conference](CallAudioMixer *m) { m->setBridgeConference(bridgeId, conference); });

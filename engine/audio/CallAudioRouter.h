@@ -88,8 +88,10 @@ public:
     // party of its conference (of a conference made for the two when `coached` is a plain call): it hears
     // the agent and the far ends, and is heard by the agent (byAgent) and the far ends (byParties) or not
     // (listen: neither; whisper: the agent only; barge: both). Called again with other flags, the mode
-    // changes; with a null `coached`, the leg is an ordinary call again. Implemented in
-    // CallAudioRouterCoaching.cpp.
+    // changes; with a null `coached`, the leg is an ordinary call again. The leg follows the coached
+    // call: while that call is not talking here (held, or a conference being added to), the leg's
+    // bridge is held too (it hears the music on hold or nothing, never the agent, and nobody hears it).
+    // Implemented in CallAudioRouterCoaching.cpp and refreshMode().
     Q_INVOKABLE void setCoachingLeg(CallSession *leg, CallSession *coached, bool byAgent, bool byParties);
     Q_INVOKABLE void pauseRecording(CallSession *session);
     Q_INVOKABLE void resumeRecording(CallSession *session);

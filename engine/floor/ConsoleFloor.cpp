@@ -56,4 +56,7 @@ void ConsoleFloor::registerForQml()
     FloorLink::setQmlInstance(m_link.get());
     FloorModel::setQmlInstance(m_model.get());
     FloorRequestHandler::setQmlInstance(m_requests.get());
+    // The agent's session list reads the coaching marks: enableCoaching() comes first.
+    Q_ASSERT(m_coachingLegs);
+    FloorCoachingLegs::setQmlInstance(m_coachingLegs.get());
 }

@@ -49,7 +49,8 @@ public:
     // Leaves it: this console's entries are deleted, the connection closed.
     void stop();
 
-    // Makes these the instances QML's FloorLink, FloorModel and FloorRequestHandler singletons are.
+    // Makes these the instances QML's FloorLink, FloorModel, FloorRequestHandler and FloorCoachingLegs
+    // singletons are (after enableCoaching()).
     void registerForQml();
 
 private:

@@ -2,6 +2,7 @@
 
 #include "core/Tapi.h"
 #include "floor/FloorLogging.h"
+#include "lines/DialString.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
@@ -139,6 +140,16 @@ QJsonObject FloorCoaching::request(const QString &by, const QJsonObject &request
     if (session->state() != Tapi::Connected || session->conferenceParent())
         return answer(false, QStringLiteral("invalid"), QStringLiteral("not a connected call"));
 
+    // The leg is a call to the coached call's line: its address must be one a console can dial, a
+    // number or a SIP URI (DialString).
+    const QString address = session->address();
+    const QString dialled =
+        DialString::looksLikeUri(address) ? DialString::sipUri(address) : DialString::normalized(address);
+    if (dialled.isEmpty())
+        return answer(
+            false, QStringLiteral("invalid"),
+            QStringLiteral("the call's line address '%1' is neither a number nor a SIP URI").arg(address));
+
     Grant grant;
     if (!existing.isEmpty()) {
         grant = m_grants.value(existing);
@@ -154,7 +165,7 @@ QJsonObject FloorCoaching::request(const QString &by, const QJsonObject &request
     Q_EMIT grantChanged(grant.token, grant.sessionId, grant.supervisorId, grant.mode);
     QJsonObject reply = answer(true, QStringLiteral("OK"), QString());
     reply.insert(QStringLiteral("mode"), nameOf(mode));
-    reply.insert(QStringLiteral("address"), session->address());
+    reply.insert(QStringLiteral("address"), dialled);
     reply.insert(QStringLiteral("token"), grant.token);
     reply.insert(QStringLiteral("userUserInfo"), userUserInfoOf(grant.token));
     return reply;

@@ -14,6 +14,7 @@ class ConsoleSettings;
 // the agent's console decides with its own policy (settings coaching/most: the most a supervisor may
 // do, "off" by default; coaching/supervisors: who may, empty: every supervisor the floor lets send
 // requests) and grants a coaching leg: the reply names the line address the supervisor's console calls
+// (a number, or a SIP URI such as sip:agent7@pbx.example; a line address that is neither is refused)
 // and the user-to-user information its call carries (a token), so the console can tell that incoming
 // call from any other, answer it at once and join it to the call with the granted mode
 // (FloorCoachingLegs). A further request of

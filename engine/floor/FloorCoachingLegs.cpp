@@ -1,10 +1,13 @@
 #include "floor/FloorCoachingLegs.h"
 
 #include "audio/CallAudioRouter.h"
+#include "core/QmlInstance.h"
 #include "core/Tapi.h"
 #include "floor/FloorLogging.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+
+#include <QtCore/qtimer.h>
 
 FloorCoachingLegs::FloorCoachingLegs(FloorCoaching *coaching, CallEngine *engine, CallAudioRouter *router,
                                      QObject *parent)
@@ -14,12 +17,26 @@ FloorCoachingLegs::FloorCoachingLegs(FloorCoaching *coaching, CallEngine *engine
     , m_router(router)
 {
     connect(coaching, &FloorCoaching::grantChanged, this, &FloorCoachingLegs::grantChanged);
-    connect(engine, &CallEngine::sessionStateChanged, this, &FloorCoachingLegs::consider);
+    connect(engine, &CallEngine::sessionStateChanged, this,
+            [this](CallSession *session, Tapi::CallState, Tapi::CallState state) {
+                consider(session);
+                follow(session, state);
+            });
     connect(engine, &CallEngine::sessionAdded, this, [this](CallSession *session) {
         // The token may arrive with the offer or just after it.
         connect(session, &CallSession::userUserInfoChanged, this, [this, session] { consider(session); });
         consider(session);
     });
+}
+
+void FloorCoachingLegs::setQmlInstance(FloorCoachingLegs *legs)
+{
+    QmlInstance<FloorCoachingLegs>::set(legs);
+}
+
+FloorCoachingLegs *FloorCoachingLegs::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlInstance<FloorCoachingLegs>::get();
 }
 
 FloorCoaching::Grant FloorCoachingLegs::legGrant(const CallSession *session) const
@@ -48,9 +65,90 @@ void FloorCoachingLegs::consider(CallSession *session)
     m_legs.insert(token, session);
     qCInfo(lcFloor) << "floor: answering the coaching leg of" << grant.supervisorId << "for session"
                     << grant.sessionId;
-    // Joined before it is answered: its audio is never heard more widely than the grant says.
+    // Joined before it is answered: its audio is never heard more widely than the grant says. Answered
+    // once the offer is complete (a SIP offer is still being set up while its session is announced:
+    // an answer from inside that signal is refused as INVALCALLSTATE).
     join(session, grant);
-    session->answer();
+    QTimer::singleShot(0, this, [leg = QPointer<CallSession>(session)] {
+        if (!leg || !leg->isValid() || leg->state() != Tapi::Offering)
+            return;
+        const int request = leg->answer();
+        if (request < 0)
+            qCWarning(lcFloor) << "floor: the coaching leg could not be answered:"
+                               << Tapi::errorName(request);
+    });
+}
+
+void FloorCoachingLegs::follow(CallSession *session, int state)
+{
+    // The leg is held with its call and resumed with it (only when this object held it); a leg never
+    // hears the agent of a held call.
+    const bool held =
+        state == Tapi::OnHold || state == Tapi::OnHoldPendConf || state == Tapi::OnHoldPendTransfer;
+    if (state == Tapi::Idle || state == Tapi::Disconnected) {
+        // The supervisor hung up: the leg leaves the call's audio and the agent's marks (the grant
+        // stays until it is withdrawn or its call ends).
+        for (auto it = m_legs.begin(); it != m_legs.end(); ++it) {
+            if (it.value() != session)
+                continue;
+            const FloorCoaching::Grant grant = m_coaching->grantFor(it.key());
+            m_legs.erase(it);
+            m_heldWithCall.remove(session);
+            if (m_router)
+                m_router->setCoachingLeg(session, nullptr, true, true);
+            mark(
+                session,
+                FloorCoaching::Grant {grant.token, grant.supervisorId, grant.sessionId, FloorCoaching::None});
+            Q_EMIT legChanged(session, grant.sessionId, grant.supervisorId, FloorCoaching::None);
+            return;
+        }
+    }
+    for (auto it = m_legs.cbegin(); it != m_legs.cend(); ++it) {
+        CallSession *leg = it.value();
+        if (!leg || m_coaching->grantFor(it.key()).sessionId != session->sessionId())
+            continue;
+        if (held && leg->state() == Tapi::Connected) {
+            const int request = leg->hold();
+            qCInfo(lcFloor) << "floor: the coaching leg on session" << session->sessionId()
+                            << "is held with its call:" << request;
+            if (request > 0)
+                m_heldWithCall.insert(leg);
+        } else if (state == Tapi::Connected && m_heldWithCall.remove(leg)) {
+            const int request = leg->unhold();
+            qCInfo(lcFloor) << "floor: the coaching leg on session" << session->sessionId()
+                            << "is resumed with its call:" << request;
+        }
+    }
+}
+
+void FloorCoachingLegs::mark(CallSession *leg, const FloorCoaching::Grant &grant)
+{
+    const QString legKey = QString::number(leg->sessionId());
+    const QString coachedKey = QString::number(grant.sessionId);
+    if (grant.mode == FloorCoaching::None) {
+        m_marks.remove(legKey);
+        // The coached call keeps the mark of another supervisor's leg, if one is still joined.
+        m_marks.remove(coachedKey);
+        for (auto it = m_legs.cbegin(); it != m_legs.cend(); ++it) {
+            const FloorCoaching::Grant other = m_coaching->grantFor(it.key());
+            if (it.value() && other.sessionId == grant.sessionId)
+                m_marks.insert(coachedKey,
+                               QVariantMap {{QStringLiteral("supervisorId"), other.supervisorId},
+                                            {QStringLiteral("mode"), FloorCoaching::nameOf(other.mode)},
+                                            {QStringLiteral("leg"), false}});
+        }
+    } else {
+        const QString mode = FloorCoaching::nameOf(grant.mode);
+        m_marks.insert(legKey,
+                       QVariantMap {{QStringLiteral("supervisorId"), grant.supervisorId},
+                                    {QStringLiteral("mode"), mode},
+                                    {QStringLiteral("leg"), true}});
+        m_marks.insert(coachedKey,
+                       QVariantMap {{QStringLiteral("supervisorId"), grant.supervisorId},
+                                    {QStringLiteral("mode"), mode},
+                                    {QStringLiteral("leg"), false}});
+    }
+    Q_EMIT marksChanged();
 }
 
 void FloorCoachingLegs::join(CallSession *leg, const FloorCoaching::Grant &grant)
@@ -60,6 +158,7 @@ void FloorCoachingLegs::join(CallSession *leg, const FloorCoaching::Grant &grant
     const bool byParties = grant.mode == FloorCoaching::Barge;
     if (m_router)
         m_router->setCoachingLeg(leg, coached, byAgent, byParties);
+    mark(leg, grant);
     Q_EMIT legChanged(leg, grant.sessionId, grant.supervisorId, grant.mode);
 }
 
@@ -74,8 +173,10 @@ void FloorCoachingLegs::grantChanged(const QString &token, int sessionId, const 
         return;
     }
     m_legs.remove(token);
+    m_heldWithCall.remove(leg);
     if (m_router)
         m_router->setCoachingLeg(leg, nullptr, true, true);
+    mark(leg, FloorCoaching::Grant {token, supervisorId, sessionId, FloorCoaching::None});
     Q_EMIT legChanged(leg, sessionId, supervisorId, FloorCoaching::None);
     if (leg->isValid() && leg->state() != Tapi::Idle && leg->state() != Tapi::Disconnected)
         leg->drop(QByteArray());

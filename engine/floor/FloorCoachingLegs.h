@@ -5,10 +5,15 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
+#include <QtCore/qvariant.h>
+#include <QtQml/qqmlregistration.h>
 
 class CallAudioRouter;
 class CallEngine;
 class CallSession;
+class QJSEngine;
+class QQmlEngine;
 
 // The agent's console's side of a granted coaching leg (issue 16): the supervisor's console calls the
 // address of the grant with the grant's token as user-to-user information (FloorCoaching::
@@ -16,31 +21,50 @@ class CallSession;
 // coached call on the console's mixer with the grant's hearing (CallAudioRouter::setCoachingLeg). A
 // mode change of the grant changes the leg's hearing; a withdrawn grant (endCoaching, the coached call
 // ended) drops the leg. A call carrying no token, or one no grant holds, is an ordinary call.
+// The leg follows the coached call: held when the agent holds it (its supervisor no longer hears the
+// agent), resumed when the agent resumes it, dropped when it ends. `marks` tells the agent's session
+// list which calls a supervisor is on and which call is a supervisor's leg.
 class FloorCoachingLegs : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    // Session id (as text) -> {"supervisorId", "mode" ("listen", "whisper", "barge"), "leg" (true on the
+    // supervisor's own call, false on the coached call)}, for every joined leg and its coached call.
+    Q_PROPERTY(QVariantMap marks READ marks NOTIFY marksChanged FINAL)
 
 public:
     FloorCoachingLegs(FloorCoaching *coaching, CallEngine *engine, CallAudioRouter *router,
                       QObject *parent = nullptr);
 
+    static void setQmlInstance(FloorCoachingLegs *legs);
+    static FloorCoachingLegs *create(QQmlEngine *, QJSEngine *);
+
     // The coaching leg a session is (for the agent's session list), or a grant with sessionId 0.
     FloorCoaching::Grant legGrant(const CallSession *session) const;
     bool isCoachingLeg(const CallSession *session) const { return legGrant(session).sessionId != 0; }
+    QVariantMap marks() const { return m_marks; }
 
 Q_SIGNALS:
     // A leg was answered and joined, its mode changed, or it ended (mode None).
     void legChanged(CallSession *leg, int coachedSessionId, const QString &supervisorId,
                     FloorCoaching::Mode mode);
+    void marksChanged();
 
 private:
     void consider(CallSession *session);
+    // A state change of `session`: a coached call's legs are held or resumed with it; a leg that ended
+    // (the supervisor hung up) leaves the call.
+    void follow(CallSession *session, int state);
     void grantChanged(const QString &token, int sessionId, const QString &supervisorId,
                       FloorCoaching::Mode mode);
     void join(CallSession *leg, const FloorCoaching::Grant &grant);
+    void mark(CallSession *leg, const FloorCoaching::Grant &grant);
 
     FloorCoaching *m_coaching;
     CallEngine *m_engine;
     CallAudioRouter *m_router;
     QHash<QString, QPointer<CallSession>> m_legs; // token -> the answered leg
+    QSet<const CallSession *> m_heldWithCall; // legs this object held because their call was held
+    QVariantMap m_marks;
 };

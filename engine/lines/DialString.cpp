@@ -1,6 +1,7 @@
 #include "lines/DialString.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qregularexpression.h>
 
 namespace {
 bool isFormatting(QChar c)
@@ -74,4 +75,31 @@ QString DialString::digits(const QString &text)
             result += c;
     }
     return result;
+}
+
+bool DialString::looksLikeUri(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive)
+        || trimmed.startsWith(QLatin1String("sips:"), Qt::CaseInsensitive);
+}
+
+QString DialString::sipUri(const QString &text)
+{
+    // scheme : user @ host [: port] [; parameters]
+    static const QRegularExpression uri(
+        QStringLiteral(
+            "^(sip):([^\\s<>\"@:;]+)@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])"
+            "(?::([0-9]{1,5}))?((?:;[^\\s<>\";]+)*)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = uri.match(text.trimmed());
+    if (!match.hasMatch())
+        return QString();
+    const QString port = match.captured(4);
+    if (!port.isEmpty() && (port.toInt() < 1 || port.toInt() > 65535))
+        return QString();
+    QString normalized = QStringLiteral("sip:") + match.captured(2) + u'@' + match.captured(3).toLower();
+    if (!port.isEmpty())
+        normalized += u':' + QString::number(port.toInt());
+    return normalized + match.captured(5);
 }

@@ -1,7 +1,8 @@
 // A supervisor coaching the agent (issue 16: listen, whisper, barge) is a conference party whose far end
 // is heard by some and not others. Who hears whom in each mode, measured with tones at distinct
 // frequencies: ConferenceMix on its own, then CallAudioMixer with the buffer twin of the devices and two
-// tone far ends (the customer and the supervisor's leg) in one conference.
+// tone far ends (the customer and the supervisor's leg) in one conference; the router with the coached
+// call held (the leg hears nobody and nobody hears it) and resumed.
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "ToneFarEnd.h"
@@ -198,21 +199,36 @@ void tst_CoachingAudio::mixerMatrix()
 void tst_CoachingAudio::routerJoinsLeg_data()
 {
     QTest::addColumn<QString>("mode"); // "" : the leg is an ordinary call again after barging
+    QTest::addColumn<QString>("hold"); // "held": the agent holds the coached call; "resumed": and resumes it
     QTest::addColumn<bool>("agentHearsSupervisor");
     QTest::addColumn<bool>("customerHearsSupervisor");
     QTest::addColumn<bool>("supervisorHearsCustomer");
-    QTest::newRow("listen") << "listen" << false << false << true;
-    QTest::newRow("whisper") << "whisper" << true << false << true;
-    QTest::newRow("barge") << "barge" << true << true << true;
-    QTest::newRow("ended") << "" << true << false << false;
+    QTest::addColumn<bool>("talking"); // the agent and the customer hear each other, the supervisor the agent
+    QTest::newRow("listen") << "listen"
+                            << "" << false << false << true << true;
+    QTest::newRow("whisper") << "whisper"
+                             << "" << true << false << true << true;
+    QTest::newRow("barge") << "barge"
+                           << "" << true << true << true << true;
+    QTest::newRow("ended") << ""
+                           << "" << true << false << false << true;
+    // The leg follows its call: held, nobody hears the supervisor and the supervisor hears nobody.
+    QTest::newRow("whisper, call held") << "whisper"
+                                        << "held" << false << false << false << false;
+    QTest::newRow("barge, call held") << "barge"
+                                      << "held" << false << false << false << false;
+    QTest::newRow("whisper, call resumed") << "whisper"
+                                           << "resumed" << true << false << true << true;
 }
 
 void tst_CoachingAudio::routerJoinsLeg()
 {
     QFETCH(QString, mode);
+    QFETCH(QString, hold);
     QFETCH(bool, agentHearsSupervisor);
     QFETCH(bool, customerHearsSupervisor);
     QFETCH(bool, supervisorHearsCustomer);
+    QFETCH(bool, talking);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
@@ -242,20 +258,39 @@ void tst_CoachingAudio::routerJoinsLeg()
         router.setCoachingLeg(leg, nullptr, true, true);
         letAudioRun(700);
     }
+    if (!hold.isEmpty()) {
+        QCOMPARE(fx.completionOf(call->hold()), int(Tapi::Success));
+        QCOMPARE(call->state(), int(Tapi::OnHold));
+        QCOMPARE(leg->state(), int(Tapi::Connected)); // the router alone: the leg's own call is untouched
+        QTRY_COMPARE(router.bridgedCalls(), 0);
+        letAudioRun(700);
+    }
+    if (hold == QLatin1String("resumed")) {
+        QCOMPARE(fx.completionOf(call->unhold()), int(Tapi::Success));
+        QTRY_COMPARE(router.bridgedCalls(), 2);
+        letAudioRun(700);
+    }
     BufferAgentAudioIo *twin = io;
     QVERIFY(twin);
     twin->takePlayed();
+    const std::size_t customerBefore = customer.heardSamples();
+    const std::size_t supervisorBefore = supervisor.heardSamples();
     letAudioRun(400);
     const std::vector<int16_t> played = twin->takePlayed();
-    QVERIFY2(played.size() > 48000 / 4, qPrintable(QString::number(played.size())));
-    const auto earpiece = std::span<const int16_t>(played).last(48000 / 4);
+    // Both far ends were sent audio all along (what they heard is fresh).
+    QVERIFY(customer.heardSamples() - customerBefore >= std::size_t(CustomerRate / 4));
+    QVERIFY(supervisor.heardSamples() - supervisorBefore >= std::size_t(SupervisorRate / 4));
     const auto toCustomer = customer.recent().last(CustomerRate / 4);
     const auto toSupervisor = supervisor.recent().last(SupervisorRate / 4);
-    verifyHeard(earpiece, 48000, CustomerHz, true, QStringLiteral("agent"));
-    verifyHeard(earpiece, 48000, SupervisorHz, agentHearsSupervisor, QStringLiteral("agent"));
-    verifyHeard(toCustomer, CustomerRate, AgentHz, true, QStringLiteral("customer"));
+    if (talking || played.size() > 48000 / 4) {
+        QVERIFY2(played.size() > 48000 / 4, qPrintable(QString::number(played.size())));
+        const auto earpiece = std::span<const int16_t>(played).last(48000 / 4);
+        verifyHeard(earpiece, 48000, CustomerHz, talking, QStringLiteral("agent"));
+        verifyHeard(earpiece, 48000, SupervisorHz, agentHearsSupervisor, QStringLiteral("agent"));
+    } // else nothing talks: the earpiece is closed, the agent hears nobody
+    verifyHeard(toCustomer, CustomerRate, AgentHz, talking, QStringLiteral("customer"));
     verifyHeard(toCustomer, CustomerRate, SupervisorHz, customerHearsSupervisor, QStringLiteral("customer"));
-    verifyHeard(toSupervisor, SupervisorRate, AgentHz, true, QStringLiteral("supervisor"));
+    verifyHeard(toSupervisor, SupervisorRate, AgentHz, talking, QStringLiteral("supervisor"));
     verifyHeard(toSupervisor, SupervisorRate, CustomerHz, supervisorHearsCustomer,
                 QStringLiteral("supervisor"));
 }

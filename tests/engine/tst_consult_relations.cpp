@@ -77,6 +77,8 @@ private Q_SLOTS:
     void makeCallTakesFormattedNumbers();
     void dialStringProblems_data();
     void dialStringProblems();
+    void sipUris_data();
+    void sipUris();
     void outcomeAndWrapUp();
 };
 
@@ -391,6 +393,57 @@ void TestConsultRelations::dialStringProblems()
         QVERIFY(result > 0);
     else
         QCOMPARE(result, int(InvalAddress));
+}
+
+void TestConsultRelations::sipUris_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("dialled"); // empty: refused (INVALADDRESS from makeCall)
+    QTest::newRow("user at host") << "sip:sup@host.example"
+                                  << "sip:sup@host.example";
+    QTest::newRow("scheme and host in any case") << " SIP:Sup1@Floor.Example "
+                                                 << "sip:Sup1@floor.example";
+    QTest::newRow("numeric user, IPv4 and port") << "sip:2001@127.0.0.1:5070"
+                                                 << "sip:2001@127.0.0.1:5070";
+    QTest::newRow("IPv6 and parameters") << "sip:sup@[::1]:5060;transport=tcp"
+                                         << "sip:sup@[::1]:5060;transport=tcp";
+    QTest::newRow("no user") << "sip:host.example"
+                             << "";
+    QTest::newRow("empty user") << "sip:@host.example"
+                                << "";
+    QTest::newRow("no host") << "sip:sup@"
+                             << "";
+    QTest::newRow("space in the user") << "sip:s up@host"
+                                       << "";
+    QTest::newRow("password in the user") << "sip:sup:secret@host"
+                                          << "";
+    QTest::newRow("port out of range") << "sip:sup@host:70000"
+                                       << "";
+    QTest::newRow("port zero") << "sip:sup@host:0"
+                               << "";
+    QTest::newRow("angle brackets") << "sip:<sup@host>"
+                                    << "";
+    QTest::newRow("sips (not dialled)") << "sips:sup@host"
+                                        << "";
+}
+
+void TestConsultRelations::sipUris()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, dialled);
+    QVERIFY(DialString::looksLikeUri(typed));
+    QCOMPARE(DialString::sipUri(typed), dialled);
+    // Never a number: the dial pad's rules stay as they are.
+    QVERIFY(DialString::normalized(typed).isEmpty());
+    SimFixture fx;
+    if (dialled.isEmpty()) {
+        QCOMPARE(fx.line()->makeCall(typed), int(InvalAddress));
+        return;
+    }
+    CallSession *s = fx.dialOut(typed);
+    QVERIFY(s);
+    QCOMPARE(s->calledNumber(), typed.simplified());
+    QCOMPARE(s->direction(), int(Outbound));
 }
 
 void TestConsultRelations::outcomeAndWrapUp()

@@ -1,8 +1,9 @@
 // Supervisors' coaching requests (issue 16: listen, whisper, barge) against a real nats-server on
 // loopback: the agent's console (the real engine on the simulated switch, FloorRequestHandler with
 // FloorCoaching) grants or refuses them by its own policy (settings coaching/most and
-// coaching/supervisors), answers with the line address and token of the grant, audits every request
-// and tells the agent.
+// coaching/supervisors), answers with the line address (a number or a SIP URI) and token of the grant,
+// audits every request and tells the agent; the answered leg is marked for the agent's session list,
+// follows the call's hold and ends with it.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
 
@@ -11,6 +12,7 @@
 #include "floor/FloorCoachingCaller.h"
 #include "floor/FloorCoachingLegs.h"
 #include "lines/Line.h"
+#include "session/CallEngine.h"
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
 
@@ -84,6 +86,10 @@ private Q_SLOTS:
     void modeChangesAndEnds();
     void grantedLegIsAnswered();
     void supervisorPlacesTheLeg();
+    void legFollowsTheCall();
+    void supervisorHangsUp();
+    void supervisorDialsTheAddress_data();
+    void supervisorDialsTheAddress();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -387,6 +393,181 @@ void TestFloorCoaching::supervisorPlacesTheLeg()
     QCOMPARE(agent.coaching.grants().constFirst().mode, FloorCoaching::Whisper);
     QCOMPARE(supervisorFx.engine().sessionList().size(), 1);
     QCOMPARE(leg->line()->lineId(), QStringLiteral("sup-line"));
+}
+
+void TestFloorCoaching::legFollowsTheCall()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    SimFixture &fx = agent.console.fx;
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    QVERIFY(legs.marks().isEmpty());
+    QSignalSpy marksChanged(&legs, &FloorCoachingLegs::marksChanged);
+
+    const QJsonObject reply = sender.ask(agentId, QStringLiteral("sup1"),
+                                         coachRequest(QStringLiteral("whisper"), call->sessionId()));
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    const int mark = fx.addedMark();
+    QString error;
+    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
+                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+
+    // The agent's session list marks both calls: who, how, and which one is the supervisor's.
+    QCOMPARE(marksChanged.count(), 1);
+    const QString callKey = QString::number(call->sessionId());
+    const QString legKey = QString::number(leg->sessionId());
+    QCOMPARE(legs.marks().keys(), (QStringList {callKey, legKey}));
+    const QVariantMap onCall = legs.marks().value(callKey).toMap();
+    QCOMPARE(onCall.value(QStringLiteral("supervisorId")).toString(), QStringLiteral("sup1"));
+    QCOMPARE(onCall.value(QStringLiteral("mode")).toString(), QStringLiteral("whisper"));
+    QCOMPARE(onCall.value(QStringLiteral("leg")).toBool(), false);
+    QCOMPARE(legs.marks().value(legKey).toMap().value(QStringLiteral("leg")).toBool(), true);
+    sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("barge"), call->sessionId()));
+    QCOMPARE(legs.marks().value(callKey).toMap().value(QStringLiteral("mode")).toString(),
+             QStringLiteral("barge"));
+    QCOMPARE(marksChanged.count(), 2);
+
+    // Held with the call and resumed with it, in that order; the call's end ends the leg.
+    QStringList order;
+    connect(&fx.engine(), &CallEngine::sessionStateChanged, this,
+            [&](CallSession *session, Tapi::CallState, Tapi::CallState state) {
+                if (session == call || session == leg)
+                    order.append(QStringLiteral("%1 %2").arg(session == call ? "call" : "leg",
+                                                             Tapi::stateName(state)));
+            });
+    QCOMPARE(fx.completionOf(call->hold()), int(Success));
+    QTRY_COMPARE((fx.settle(), leg->state()), int(OnHold));
+    QCOMPARE(fx.completionOf(call->unhold()), int(Success));
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QCOMPARE(order,
+             (QStringList {QStringLiteral("call ONHOLD"), QStringLiteral("leg ONHOLD"),
+                           QStringLiteral("call CONNECTED"), QStringLiteral("leg CONNECTED")}));
+    QCOMPARE(legs.legGrant(leg).mode, FloorCoaching::Barge);
+
+    order.clear();
+    QCOMPARE(fx.completionOf(call->drop(QByteArray())), int(Success));
+    QTRY_VERIFY((fx.settle(), leg->state() == Idle));
+    QCOMPARE(order.first(), QStringLiteral("call IDLE"));
+    QCOMPARE(order.last(), QStringLiteral("leg IDLE"));
+    QVERIFY(legs.marks().isEmpty());
+    QVERIFY(!legs.isCoachingLeg(leg));
+}
+
+void TestFloorCoaching::supervisorDialsTheAddress_data()
+{
+    QTest::addColumn<QString>("address"); // the agent's line address
+    QTest::addColumn<QString>("dialled"); // what the supervisor's console calls; empty: refused
+    QTest::newRow("a number") << "2001"
+                              << "2001";
+    QTest::newRow("a formatted number") << "+1 555 0103"
+                                        << "+15550103";
+    QTest::newRow("a SIP URI") << "sip:agent7@floor.example"
+                               << "sip:agent7@floor.example";
+    QTest::newRow("a SIP URI with port and transport") << "SIP:agent7@Floor.Example:5070;transport=tcp"
+                                                       << "sip:agent7@floor.example:5070;transport=tcp";
+    QTest::newRow("a user name alone") << "agent7"
+                                       << "";
+    QTest::newRow("a broken URI") << "sip:agent7@"
+                                  << "";
+}
+
+void TestFloorCoaching::supervisorDialsTheAddress()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, dialled);
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    SimFixture &fx = agent.console.fx;
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk-uri");
+    setup.descriptor.name = QStringLiteral("desk-uri");
+    setup.descriptor.address = address;
+    fx.sim().addLine(setup);
+    Line *deskLine = fx.engine().line(QStringLiteral("desk-uri"));
+    QVERIFY(deskLine);
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"), deskLine);
+    QVERIFY(call);
+    QCOMPARE(call->address(), address);
+    SimFixture supervisorFx;
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(supervisorFx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&sender.link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    QSignalSpy finished(&caller, &FloorCoachingCaller::finished);
+    caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    supervisorFx.settle();
+    CallSession *leg = caller.leg(agentId, call->sessionId());
+    if (dialled.isEmpty()) {
+        // Refused by the agent's console before any grant: no leg is placed.
+        QCOMPARE(finished.at(0).at(3).toBool(), false);
+        QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("invalid"));
+        QVERIFY(agent.coaching.grants().isEmpty());
+        QVERIFY(!leg);
+        return;
+    }
+    QCOMPARE(finished.at(0).at(3).toBool(), true);
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("OK"));
+    QVERIFY(leg);
+    QCOMPARE(leg->calledNumber(), dialled);
+    QCOMPARE(leg->sentUserUserInfo(),
+             FloorCoaching::userUserInfoOf(agent.coaching.grants().constFirst().token).toUtf8());
+}
+
+void TestFloorCoaching::supervisorHangsUp()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    SimFixture &fx = agent.console.fx;
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"));
+    QVERIFY(call);
+    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
+    const QJsonObject reply =
+        sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("barge"), call->sessionId()));
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    const int mark = fx.addedMark();
+    QString error;
+    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
+                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QCOMPARE(legs.marks().size(), 2);
+    QSignalSpy changed(&legs, &FloorCoachingLegs::legChanged);
+
+    // The supervisor's console hangs up: the leg leaves the call and the marks; the call talks on, and the
+    // grant stays (the supervisor may call again with it).
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
+    fx.settle();
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<CallSession *>(), leg);
+    QCOMPARE(changed.at(0).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
+    QVERIFY(legs.marks().isEmpty());
+    QVERIFY(!legs.isCoachingLeg(leg));
+    QCOMPARE(call->state(), int(Connected));
+    QCOMPARE(agent.coaching.grants().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)

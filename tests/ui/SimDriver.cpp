@@ -9,6 +9,7 @@
 #include "core/Tapi.h"
 #include "devices/PhoneBinding.h"
 #include "floor/ConsoleFloor.h"
+#include "floor/FloorCoaching.h"
 #include "lines/Line.h"
 #include "log/CallLog.h"
 #include "settings/ConsoleSettings.h"
@@ -18,6 +19,7 @@
 #include "session/CallSession.h"
 #include "session/MuteState.h"
 #include <QtCore/qfile.h>
+#include <QtCore/qjsonobject.h>
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
@@ -175,12 +177,44 @@ void SimDriver::build()
     EventLogModel::setQmlInstance(m_events.get());
     m_audio->registerForQml();
     m_floor = std::make_unique<ConsoleFloor>(m_engine.get(), m_agent.get());
+    m_floor->enableCoaching(m_consoleSettings.get(), m_audio->router());
     m_floor->registerForQml();
     m_agent->requestState(AgentState::Ready);
     buildPhones();
     m_wall.start();
     m_lastPump = 0;
     m_pump.start();
+}
+
+bool SimDriver::addLine(const QString &lineId, const QString &address)
+{
+    // A line of this world only (reset() builds the world again without it).
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = lineId;
+    setup.descriptor.name = lineId;
+    setup.descriptor.address = address;
+    m_sim->addLine(setup);
+    settle();
+    return m_engine->line(lineId) != nullptr;
+}
+
+CallSession *SimDriver::coach(CallSession *call, const QString &supervisorId, const QString &mode,
+                              const QString &farEndId)
+{
+    // As a supervisor's request reaches the console: the grant, then the supervisor's call carrying its
+    // token on the coached call's line (answered and joined by the floor's FloorCoachingLegs).
+    const QJsonObject reply = m_floor->coaching()->request(
+        supervisorId,
+        QJsonObject {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), call->sessionId()}});
+    if (!reply.value(QStringLiteral("ok")).toBool()) {
+        qWarning("SimDriver: coaching refused: %s",
+                 qPrintable(reply.value(QStringLiteral("message")).toString()));
+        return nullptr;
+    }
+    if (!farEndId.isEmpty()) // a mode change of a joined leg: no second call
+        return offer(call->lineId(), farEndId, reply.value(QStringLiteral("userUserInfo")).toString());
+    settle();
+    return call;
 }
 
 CallSession *SimDriver::offer(const QString &lineId, const QString &farEndId, const QString &uui)

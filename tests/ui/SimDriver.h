@@ -45,6 +45,13 @@ public:
 
     // Returns the owner session the offer created on the named line, or null.
     Q_INVOKABLE CallSession *offer(const QString &lineId, const QString &farEndId, const QString &uui = {});
+    // Adds a line with default capabilities and this address (a number or a SIP URI) to the world.
+    Q_INVOKABLE bool addLine(const QString &lineId, const QString &address);
+    // A supervisor's coaching request on `call` ("listen", "whisper", "barge" or "endCoaching"), granted by
+    // the console's policy (settings coaching/most); with `farEndId`, that far end then calls as the
+    // supervisor's leg. Returns the leg (or `call` for a mode change); null when refused.
+    Q_INVOKABLE CallSession *coach(CallSession *call, const QString &supervisorId, const QString &mode,
+                                   const QString &farEndId = {});
     Q_INVOKABLE bool remoteAnswer(const QString &farEndId);
     Q_INVOKABLE bool remoteHangup(const QString &farEndId, const QString &disconnectMode,
                                   const QString &uui = {});

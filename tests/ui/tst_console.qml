@@ -241,5 +241,79 @@ Item {
             tryCompare(session, "state", Tapi.OnHold)
             session.drop()
         }
+
+        // The row of the session with `session`, once the list shows it.
+        function rowOf(list, session) {
+            for (let i = 0; i < list.count; ++i) {
+                const row = list.itemAtIndex(i)
+                if (row && row.session === session)
+                    return row
+            }
+            return null
+        }
+
+        // A supervisor coaching this agent (issue 16) is marked on the call's row and on the supervisor's
+        // own call, for the eye and in the row's accessible name; the supervisor's call follows hold and
+        // the call's end.
+        function test_supervisorMarkOnTheCallRow() {
+            SimDriver.setSettingValue("coaching/most", "barge")
+            const console = makeConsole()
+            const list = findChild(console, "sessionList")
+            // The supervisor's console calls the line's address: here a SIP URI.
+            verify(SimDriver.addLine("sim/coached", "sip:agent7@floor.example"))
+            const session = SimDriver.offer("sim/coached", "alice", "")
+            verify(session)
+            session.answer()
+            tryCompare(session, "state", Tapi.Connected)
+            tryVerify(function() { return rowOf(list, session) !== null })
+            const callMark = findChild(rowOf(list, session), "sessionSupervision")
+            verify(!callMark.visible)
+
+            const leg = SimDriver.coach(session, "sup1", "listen", "bob")
+            verify(leg)
+            tryCompare(leg, "state", Tapi.Connected)
+            tryVerify(function() { return rowOf(list, leg) !== null })
+            const callRow = rowOf(list, session)
+            const legRow = rowOf(list, leg)
+            tryCompare(callMark, "visible", true)
+            compare(callRow.supervision, "Supervisor sup1 is listening")
+            verify(callRow.Accessible.name.endsWith(", Supervisor sup1 is listening"))
+            compare(legRow.supervision, "Coaching line of supervisor sup1")
+            verify(findChild(legRow, "sessionSupervision").visible)
+            // Whole, not elided, on a row of this width.
+            tryCompare(findChild(legRow, "sessionSupervision"), "truncated", false)
+            compare(callMark.truncated, false)
+            verify(legRow.Accessible.name.endsWith(", Coaching line of supervisor sup1"))
+
+            verify(SimDriver.coach(session, "sup1", "whisper"))
+            tryCompare(callRow, "supervision", "Supervisor sup1 is coaching you (heard by you only)")
+            verify(SimDriver.coach(session, "sup1", "barge"))
+            tryCompare(callRow, "supervision", "Supervisor sup1 has joined the call")
+
+            // Held with the call, resumed with it.
+            session.hold()
+            SimDriver.settle()
+            tryCompare(session, "state", Tapi.OnHold)
+            SimDriver.settle()
+            tryCompare(leg, "state", Tapi.OnHold)
+            session.unhold()
+            SimDriver.settle()
+            tryCompare(session, "state", Tapi.Connected)
+            SimDriver.settle()
+            tryCompare(leg, "state", Tapi.Connected)
+
+            // The call's end ends the supervisor's call and the marks.
+            session.drop()
+            SimDriver.settle()
+            tryCompare(leg, "state", Tapi.Idle)
+            tryVerify(function() {
+                const r = rowOf(list, session)
+                return !r || r.supervision === ""
+            })
+            tryVerify(function() {
+                const r = rowOf(list, leg)
+                return !r || r.supervision === ""
+            })
+        }
     }
 }

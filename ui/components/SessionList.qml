@@ -51,6 +51,10 @@ ListView {
         required property int conferenceParentId
 
         readonly property bool selected: row.session === list.selectedSession
+        // A supervisor listening, coaching or joined on this call, or this call being a supervisor's
+        // line into another (FloorCoachingLegs); empty otherwise.
+        readonly property string supervision: row.session
+            ? Names.supervision(FloorCoachingLegs.marks[String(row.session.sessionId)]) : ""
         width: ListView.view.width
         implicitHeight: rowLayout.implicitHeight + Theme.spacing * 1.5
         radius: Theme.radius
@@ -62,7 +66,8 @@ ListView {
         // What the row shows, in its order: who (or "Conference"), the state, the conference it is in.
         Accessible.name: [isConference ? qsTr("Conference") : Names.caller(remoteName, remoteNumber),
                           Names.stateAndMode(state, mode),
-                          conferenceParentId > 0 ? qsTr("in conference %1").arg(conferenceParentId) : ""]
+                          conferenceParentId > 0 ? qsTr("in conference %1").arg(conferenceParentId) : "",
+                          supervision]
                          .filter(function(part) { return part.length > 0 }).join(", ")
         Accessible.selected: selected
         Accessible.selectable: true
@@ -101,6 +106,29 @@ ListView {
                     color: Theme.mutedText
                     font.pixelSize: Theme.fontSmall
                     text: row.isConference ? row.lineId : (row.remoteName.length ? UntrustedText.display(row.remoteNumber) + "  ·  " : "") + row.lineId
+                }
+                // The supervisor's mark: a coloured tag, read with the row by a screen reader.
+                PlainLabel {
+                    objectName: "sessionSupervision"
+                    visible: text.length > 0
+                    Layout.topMargin: 2
+                    // As wide as its text, narrower (elided) only when the column is.
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: implicitWidth
+                    leftPadding: Theme.spacing / 2
+                    rightPadding: Theme.spacing / 2
+                    topPadding: 1
+                    bottomPadding: 1
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    text: row.supervision
+                    Accessible.ignored: true // the row's name says it
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.alertSurface
+                        border.color: Theme.alert
+                        border.width: 1
+                    }
                 }
             }
             ColumnLayout {

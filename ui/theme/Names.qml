@@ -148,4 +148,21 @@ QtObject {
             return number
         return qsTr("Unknown caller")
     }
+
+    // A supervisor on a call of this console (FloorCoachingLegs.marks): on the coached call, how the
+    // supervisor takes part; on the supervisor's own incoming call, that it is that supervisor's line.
+    // The id is the floor's (untrusted text, shown neutralised).
+    function supervision(mark) {
+        if (!mark)
+            return ""
+        const who = UntrustedText.display(mark.supervisorId || "")
+        if (mark.leg)
+            return qsTr("Coaching line of supervisor %1").arg(who)
+        switch (mark.mode) {
+        case "listen": return qsTr("Supervisor %1 is listening").arg(who)
+        case "whisper": return qsTr("Supervisor %1 is coaching you (heard by you only)").arg(who)
+        case "barge": return qsTr("Supervisor %1 has joined the call").arg(who)
+        }
+        return ""
+    }
 }

@@ -18,8 +18,10 @@ int CallEngine::makeCall(Line *line, const QString &number, const QByteArray &uu
     if (line->capabilities().addressSharing == SharingMonitored)
         return OperationUnavail;
     // An empty number opens a dial tone; anything else is dialled as the line dials it ("+1 555 0103"
-    // as "+15550103"), and text that is no number is refused.
-    const QString dialled = DialString::normalized(number);
+    // as "+15550103"), a SIP URI as it is (sip:user@host, DialString::sipUri), and text that is neither
+    // is refused.
+    const QString dialled =
+        DialString::looksLikeUri(number) ? DialString::sipUri(number) : DialString::normalized(number);
     if (!number.trimmed().isEmpty() && dialled.isEmpty())
         return InvalAddress;
     // [D-10]: UUI in the call parameters only where the line can send it with a set-up (uuiMakeCallSize);

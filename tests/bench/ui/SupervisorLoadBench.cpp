@@ -126,6 +126,7 @@ bool SupervisorLoadBench::createSessions()
     m_audio = std::make_unique<ConsoleAudio>(m_engine.get(), m_agent.get(), m_consoleSettings.get());
     m_audio->registerForQml();
     m_floor = std::make_unique<ConsoleFloor>(m_engine.get(), m_agent.get());
+    m_floor->enableCoaching(m_consoleSettings.get(), m_audio->router());
     m_floor->registerForQml();
     m_agent->requestState(AgentState::NotReady, QStringLiteral("supervising")); // no banner
 
