@@ -117,8 +117,7 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "rtp_ports " << rtp << '-' << rtp + 1 << "\n"
                          << "module_path /usr/lib/baresip/modules\n"
                          << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
-                         << (m_recording ? "module sndfile.so\n" : "")
-                         << "module menu.so\n"
+                         << (m_recording ? "module sndfile.so\n" : "") << "module menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
     if (m_control) {
@@ -258,10 +257,13 @@ double SipBaresipPeer::cpuSeconds() const
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
-QByteArray SipBaresipPeer::recording(int *sampleRate) const
+QByteArray SipBaresipPeer::recording(int *sampleRate, bool sent) const
 {
     // sndfile names its dumps dump-<time>-dec.wav (what it heard) and -enc.wav (what it sent).
-    const QStringList dumps = QDir(m_dir.path()).entryList({QStringLiteral("dump-*-dec.wav")}, QDir::Files);
+    const QStringList dumps =
+        QDir(m_dir.path())
+            .entryList({sent ? QStringLiteral("dump-*-enc.wav") : QStringLiteral("dump-*-dec.wav")},
+                       QDir::Files);
     if (dumps.isEmpty())
         return {};
     QFile file(m_dir.filePath(dumps.front()));

@@ -48,9 +48,9 @@ public:
     QString log();
     // CPU time (user + system) baresip has used so far, in seconds; -1 when it does not run.
     double cpuSeconds() const;
-    // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); empty
-    // when it recorded nothing.
-    QByteArray recording(int *sampleRate) const;
+    // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); with
+    // `sent`, what it sent (the encode dump). Empty when it recorded nothing.
+    QByteArray recording(int *sampleRate, bool sent = false) const;
 
 private:
     QTemporaryDir m_dir;
