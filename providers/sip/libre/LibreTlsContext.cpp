@@ -29,6 +29,21 @@ QString readableProblem(const QString &key, const QString &path)
     return QString();
 }
 
+// An alert's description; OpenSSL 3.0 has no text for TLS 1.3's own alerts (RFC 8446 section 6).
+QString alertText(int value)
+{
+    switch (value & 0xff) {
+    case 109:
+        return QStringLiteral("missing extension");
+    case 116:
+        return QStringLiteral("certificate required");
+    case 120:
+        return QStringLiteral("no application protocol");
+    default:
+        return QString::fromUtf8(SSL_alert_desc_string_long(value));
+    }
+}
+
 } // namespace
 
 QByteArray LibreTlsContext::hostOf(const QString &hostPort)
@@ -142,9 +157,8 @@ void LibreTlsContext::info(const SSL *ssl, int where, int value)
         return;
     // The alert's description: "certificate required" (TLS 1.3, RFC 8446 6.2), "handshake failure"
     // (TLS 1.2 without a client certificate), "unknown CA", "bad certificate", ...
-    context->m_refusal =
-        QStringLiteral("the server refused the TLS connection: %1 (%2)")
-            .arg(QString::fromUtf8(SSL_alert_desc_string_long(value)), context->certificateNote());
+    context->m_refusal = QStringLiteral("the server refused the TLS connection: %1 (%2)")
+                             .arg(alertText(value), context->certificateNote());
     if (context->m_refusalHandler)
         context->m_refusalHandler();
 }
