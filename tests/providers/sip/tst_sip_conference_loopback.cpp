@@ -7,7 +7,9 @@
 // caller (left) and, right, what went to the caller: the agent and the consult's far end, not the
 // caller. Dropping the conference sends each far end a BYE. (The caller's own baresip recording is not
 // used: baresip 1.0 records nothing more of a call once a re-INVITE held it, even after the resume,
-// though the console's RTP keeps reaching it; the caller was held while the consult was dialled.)
+// though the console's RTP keeps reaching it; the caller was held while the consult was dialled.
+// tst_sip_baresip_hold shows that with two baresips and no console; what went to the caller is read in
+// the console's own recording of the caller's call instead.)
 #include "SipBaresipPeer.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
