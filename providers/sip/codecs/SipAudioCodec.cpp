@@ -4,14 +4,6 @@
 #include "G722Codec.h"
 #include "OpusCodec.h"
 
-bool SipAudioCodec::setPacketMs(int ms)
-{
-    if (!packetTimeAllowed(ms))
-        return false;
-    m_packetMs = ms;
-    return true;
-}
-
 std::unique_ptr<SipAudioCodec> SipAudioCodec::create(const SipSdp::Format &format)
 {
     switch (format.codec) {

@@ -35,7 +35,13 @@ public:
     virtual int rtpClockRate() const = 0;
     // The packet time of what we send (ms); setPacketMs() takes only one packetTimeAllowed() says yes to.
     int packetMs() const { return m_packetMs; }
-    bool setPacketMs(int ms);
+    bool setPacketMs(int ms)
+    {
+        if (!packetTimeAllowed(ms))
+            return false;
+        m_packetMs = ms;
+        return true;
+    }
     bool packetTimeAllowed(int ms) const { return SipSdp::packetTimes(codec()).contains(ms); }
     int frameSamples() const { return sampleRate() * m_packetMs / 1000; }
     // How far the RTP timestamp moves per frame.
