@@ -124,13 +124,15 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
         m_controlPort = SipLoopbackPeers::freePort();
         QTextStream(&config) << "module_app ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" << m_controlPort << "\n";
     }
+    const QString ptime = m_packetMs > 0 ? QStringLiteral(";ptime=%1").arg(m_packetMs) : QString();
     if (m_registrar.isEmpty()) {
         // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
         QTextStream(&accounts) << "<sip:" << user
-                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << "\n";
+                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << ptime
+                               << "\n";
     } else {
         QTextStream(&accounts) << "<sip:" << user << '@' << m_registrar << ">;auth_pass=" << m_password
-                               << ";regint=60;answermode=auto;audio_codecs=" << codec << "\n";
+                               << ";regint=60;answermode=auto;audio_codecs=" << codec << ptime << "\n";
     }
     config.close();
     accounts.close();

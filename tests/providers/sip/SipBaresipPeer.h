@@ -43,6 +43,8 @@ public:
         m_registrar = registrar;
         m_password = password;
     }
+    // Before start(): the packet time its account sends with and asks for (a=ptime); 0: baresip's 20 ms.
+    void setPacketTime(int ms) { m_packetMs = ms; }
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
     QString log();
@@ -63,4 +65,5 @@ private:
     QByteArray m_controlInput; // netstrings not parsed yet
     QString m_digits;
     bool m_recording = true;
+    int m_packetMs = 0;
 };
