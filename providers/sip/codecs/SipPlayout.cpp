@@ -22,7 +22,7 @@ bool SipPlayout::packet(quint16 sequence, std::span<const uint8_t> payload, std:
         const auto ahead = int(qint16(quint16(sequence - m_expected)));
         if (ahead < 0)
             return false; // its slot was concealed already, or a duplicate
-        if (ahead > 0 && m_inARow + ahead <= maxConcealPackets()) {
+        if (ahead > 0 && ahead <= maxConcealPackets()) {
             for (int i = 0; i < ahead - 1; ++i)
                 m_transcoder.conceal(m_packetSamples, pcm);
             m_concealed += ahead - 1;
@@ -37,20 +37,8 @@ bool SipPlayout::packet(quint16 sequence, std::span<const uint8_t> payload, std:
     }
     m_started = true;
     m_expected = quint16(sequence + 1);
-    m_inARow = 0;
     const int samples = m_transcoder.decode(payload, pcm);
     if (samples > 0)
         m_packetSamples = samples;
-    return true;
-}
-
-bool SipPlayout::missing(std::vector<int16_t> &pcm)
-{
-    if (!m_started || m_inARow >= maxConcealPackets())
-        return false;
-    m_transcoder.conceal(m_packetSamples, pcm);
-    ++m_inARow;
-    ++m_concealed;
-    m_expected = quint16(m_expected + 1);
     return true;
 }

@@ -9,14 +9,13 @@
 class SipAudioTranscoder;
 
 // The receive side of a call's RTP stream, between the jitter buffer and the endpoint: packets in
-// sequence order become audio at the endpoint's rate, and a packet that never comes is not a gap of
-// silence. Missing sequence numbers before a packet are concealed, the last of them rebuilt from that
-// packet where the codec can (Opus in-band FEC: the jitter buffer held the next packet, so its copy of
-// the lost one arrives in time); a playout slot with nothing buffered is concealed at once (missing()),
-// and a packet that turns up for a slot already concealed is dropped. Concealment stops after
-// MaxConcealMs in a row (a far end that stopped sending: hold, DTX, the network gone): silence then, as
-// before. A jump in sequence numbers longer than that is a new start, not a loss. No libre here: the
-// RTP stream (LibreRtpStream) feeds it; the unit tests feed it packets with some left out.
+// sequence order become audio at the endpoint's rate, and a packet that never came is not a gap of
+// silence. The sequence numbers missing before a packet are concealed, the last of them rebuilt from that
+// packet where the codec can (Opus in-band FEC: the jitter buffer held the next packet, so its copy of the
+// lost one arrives in time); a packet that comes after its place was filled (a duplicate, or reordered
+// beyond the jitter buffer) is dropped. A jump in sequence numbers longer than MaxConcealMs is a new
+// start, not a loss: nothing is made up for it. No libre here: the RTP stream (LibreRtpStream) feeds it;
+// the unit tests feed it packets with some left out.
 class SipPlayout
 {
 public:
@@ -27,9 +26,6 @@ public:
     // One packet out of the jitter buffer: appends the concealed or recovered packets before it, then
     // its audio. False (nothing appended) for one that comes too late or twice.
     bool packet(quint16 sequence, std::span<const uint8_t> payload, std::vector<int16_t> &pcm);
-    // Nothing buffered when a packet was due: appends one packet's length of concealment; false (and
-    // nothing) before the first packet or after MaxConcealMs in a row.
-    bool missing(std::vector<int16_t> &pcm);
 
     // Packets concealed, and recovered from the next packet (both since the start).
     int concealed() const { return m_concealed; }
@@ -42,7 +38,6 @@ private:
     bool m_started = false;
     quint16 m_expected = 0; // the sequence number of the next packet due
     int m_packetSamples = 0; // the last packet's length at the codec's rate
-    int m_inARow = 0; // packets concealed since the last good one
     int m_concealed = 0;
     int m_recovered = 0;
 };

@@ -234,30 +234,31 @@ void LibreRtpStream::sendFrame()
 
 void LibreRtpStream::playFrame()
 {
-    // This packet time plays endpointFrameSamples(): take packets (or conceal the missing ones) until
-    // that much is there; what a long packet gives beyond it counts for the next times.
-    m_playedAhead -= m_transcoder->endpointFrameSamples();
+    // This packet time plays endpointFrameSamples(): take packets until that much is there; what a long
+    // packet gives beyond it counts for the next times.
+    const int frame = m_transcoder->endpointFrameSamples();
+    m_playedAhead -= frame;
     std::vector<int16_t> &pcm = m_decoded;
     pcm.clear();
+    // libre's jitter buffer keeps its last packet back (it returns one only while it holds more than its
+    // minimum), so "nothing" here is mostly the due packet held back or a little late, not a loss: what
+    // this time lacks is owed to the next (two packet times at most), and a packet really lost is
+    // concealed when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold,
+    // DTX, a network gone) leaves silence, as before: the bridge plays what it has.
     for (int i = 0; m_playedAhead + int(pcm.size()) < 0 && i < MaxPacketsPerFrame; ++i) {
         struct rtp_header header
         {
         };
         void *memory = nullptr;
         const int err = jbuf_get(m_jitter, &header, &memory);
-        if (err && err != EAGAIN) {
-            // Nothing buffered: conceal this time's packet; after a while (or before the first packet)
-            // nothing, and the bridge plays what it has.
-            if (!m_playout->missing(pcm))
-                break;
-            continue;
-        }
+        if (err && err != EAGAIN)
+            break;
         auto *mb = static_cast<struct mbuf *>(memory);
         if (mb && mbuf_get_left(mb))
             m_playout->packet(header.seq, std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)), pcm);
         mem_deref(memory);
     }
-    m_playedAhead = std::max(0, m_playedAhead + int(pcm.size()));
+    m_playedAhead = std::max(-2 * frame, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
 }
