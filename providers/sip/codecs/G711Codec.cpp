@@ -14,7 +14,9 @@ std::size_t G711Codec::encode(std::span<const int16_t> frame, std::span<uint8_t>
 
 void G711Codec::decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm)
 {
-    pcm.reserve(pcm.size() + payload.size());
+    const std::size_t start = pcm.size();
+    pcm.reserve(start + payload.size());
     for (uint8_t code : payload)
         pcm.push_back(m_law == ALaw ? alaw_to_linear(code) : ulaw_to_linear(code));
+    m_plc.received(std::span<int16_t>(pcm).subspan(start));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SipAudioCodec.h"
+#include "SpandspPlc.h"
 
 // G.711 µ-law (PCMU) or A-law (PCMA), ITU-T G.711: one byte per 8 kHz sample, no state (spandsp's
 // companding tables).
@@ -17,7 +18,9 @@ public:
     int rtpClockRate() const override { return 8000; }
     std::size_t encode(std::span<const int16_t> frame, std::span<uint8_t> payload) override;
     void decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm) override;
+    void conceal(int samples, std::vector<int16_t> &pcm) override { m_plc.conceal(samples, pcm); }
 
 private:
+    SpandspPlc m_plc;
     Law m_law;
 };

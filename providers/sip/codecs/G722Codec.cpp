@@ -35,4 +35,5 @@ void G722Codec::decode(std::span<const uint8_t> payload, std::vector<int16_t> &p
     pcm.resize(start + payload.size() * 2);
     const int samples = g722_decode(m_decoder, pcm.data() + start, payload.data(), int(payload.size()));
     pcm.resize(start + std::size_t(std::max(samples, 0)));
+    m_plc.received(std::span<int16_t>(pcm).subspan(start));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SipAudioCodec.h"
+#include "SpandspPlc.h"
 
 struct g722_encode_state_s;
 struct g722_decode_state_s;
@@ -21,8 +22,10 @@ public:
     int rtpClockRate() const override { return 8000; }
     std::size_t encode(std::span<const int16_t> frame, std::span<uint8_t> payload) override;
     void decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm) override;
+    void conceal(int samples, std::vector<int16_t> &pcm) override { m_plc.conceal(samples, pcm); }
 
 private:
+    SpandspPlc m_plc;
     g722_encode_state_s *m_encoder = nullptr;
     g722_decode_state_s *m_decoder = nullptr;
 };

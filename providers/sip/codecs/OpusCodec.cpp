@@ -4,7 +4,11 @@
 
 #include <opus.h>
 
+#include <algorithm>
+
 namespace {
+// Opus decodes in steps of 2.5 ms (120 samples at 48 kHz).
+constexpr int Step = 120;
 // The longest frame a far end may send (120 ms at 48 kHz, RFC 6716 section 3.2.1).
 constexpr int MaxDecodedSamples = 5760;
 
@@ -71,4 +75,32 @@ void OpusCodec::decode(std::span<const uint8_t> payload, std::vector<int16_t> &p
     const int samples = opus_decode(m_decoder, payload.data(), opus_int32(payload.size()), pcm.data() + start,
                                     MaxDecodedSamples, 0);
     pcm.resize(start + std::size_t(std::max(samples, 0)));
+}
+
+void OpusCodec::conceal(int samples, std::vector<int16_t> &pcm)
+{
+    samples = std::clamp(samples / Step * Step, 0, MaxDecodedSamples);
+    if (!m_decoder || samples == 0)
+        return;
+    const std::size_t start = pcm.size();
+    pcm.resize(start + std::size_t(samples));
+    const int got = opus_decode(m_decoder, nullptr, 0, pcm.data() + start, samples, 0);
+    pcm.resize(start + std::size_t(std::max(got, 0)));
+}
+
+void OpusCodec::decodeRecovery(std::span<const uint8_t> next, int samples, std::vector<int16_t> &pcm)
+{
+    samples = std::clamp(samples / Step * Step, 0, MaxDecodedSamples);
+    if (!m_decoder || samples == 0)
+        return;
+    if (next.empty()) {
+        conceal(samples, pcm);
+        return;
+    }
+    // decode_fec=1: the LBRR copy of the previous frame if `next` has one, else libopus conceals.
+    const std::size_t start = pcm.size();
+    pcm.resize(start + std::size_t(samples));
+    const int got =
+        opus_decode(m_decoder, next.data(), opus_int32(next.size()), pcm.data() + start, samples, 1);
+    pcm.resize(start + std::size_t(std::max(got, 0)));
 }

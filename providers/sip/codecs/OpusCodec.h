@@ -27,6 +27,11 @@ public:
     int rtpClockRate() const override { return 48000; }
     std::size_t encode(std::span<const int16_t> frame, std::span<uint8_t> payload) override;
     void decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm) override;
+    // Opus's own PLC; and the far end's in-band FEC (LBRR) of the lost packet in the next one, when it
+    // sends FEC (our fmtp asks for it: useinbandfec=1); without, the decoder conceals.
+    void conceal(int samples, std::vector<int16_t> &pcm) override;
+    bool recovers() const override { return true; }
+    void decodeRecovery(std::span<const uint8_t> next, int samples, std::vector<int16_t> &pcm) override;
 
     // What the encoder was set to from the far end's fmtp (for the tests and the log).
     int bitrate() const { return m_bitrate; }

@@ -31,13 +31,44 @@ std::size_t SipAudioTranscoder::encode(std::span<const int16_t> frame, std::span
     return bytes;
 }
 
-void SipAudioTranscoder::decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm)
+int SipAudioTranscoder::decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm)
 {
     if (!m_fromCodec) {
+        const std::size_t before = pcm.size();
         m_codec->decode(payload, pcm);
-        return;
+        return int(pcm.size() - before);
     }
     m_scratch.clear();
     m_codec->decode(payload, m_scratch);
+    const int samples = int(m_scratch.size());
+    toEndpoint(pcm);
+    return samples;
+}
+
+void SipAudioTranscoder::conceal(int codecSamples, std::vector<int16_t> &pcm)
+{
+    if (!m_fromCodec) {
+        m_codec->conceal(codecSamples, pcm);
+        return;
+    }
+    m_scratch.clear();
+    m_codec->conceal(codecSamples, m_scratch);
+    toEndpoint(pcm);
+}
+
+void SipAudioTranscoder::decodeRecovery(std::span<const uint8_t> next, int codecSamples,
+                                        std::vector<int16_t> &pcm)
+{
+    if (!m_fromCodec) {
+        m_codec->decodeRecovery(next, codecSamples, pcm);
+        return;
+    }
+    m_scratch.clear();
+    m_codec->decodeRecovery(next, codecSamples, m_scratch);
+    toEndpoint(pcm);
+}
+
+void SipAudioTranscoder::toEndpoint(std::vector<int16_t> &pcm)
+{
     m_fromCodec->process(m_scratch, pcm);
 }

@@ -23,15 +23,24 @@ public:
     const SipAudioCodec &codec() const { return *m_codec; }
     int endpointRate() const { return m_endpointRate; }
     bool resamples() const { return m_codec->sampleRate() != m_endpointRate; }
-    // Samples of one 20 ms frame at the endpoint's rate.
-    int endpointFrameSamples() const { return m_endpointRate * SipAudioCodec::FrameMs / 1000; }
+    // The packet time we send with (SipAudioCodec::setPacketMs); false when the codec cannot.
+    bool setPacketMs(int ms) { return m_codec->setPacketMs(ms); }
+    // Samples of one frame (the packet time we send with) at the endpoint's rate.
+    int endpointFrameSamples() const { return m_endpointRate * m_codec->packetMs() / 1000; }
 
     // Encodes one frame of endpointFrameSamples() samples; returns the payload size (0: nothing to send).
     std::size_t encode(std::span<const int16_t> frame, std::span<uint8_t> payload);
-    // Decodes one payload; appends what is ready at the endpoint's rate to `pcm`.
-    void decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm);
+    // Decodes one payload; appends what is ready at the endpoint's rate to `pcm`. Returns the samples the
+    // packet held at the codec's rate (its length).
+    int decode(std::span<const uint8_t> payload, std::vector<int16_t> &pcm);
+    // A lost packet of `codecSamples` (at the codec's rate), concealed; or rebuilt from the packet after
+    // it (SipAudioCodec::decodeRecovery). Appends at the endpoint's rate.
+    void conceal(int codecSamples, std::vector<int16_t> &pcm);
+    void decodeRecovery(std::span<const uint8_t> next, int codecSamples, std::vector<int16_t> &pcm);
 
 private:
+    void toEndpoint(std::vector<int16_t> &pcm);
+
     std::unique_ptr<SipAudioCodec> m_codec;
     int m_endpointRate;
     std::unique_ptr<Resampler> m_toCodec;

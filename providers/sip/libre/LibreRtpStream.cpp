@@ -2,13 +2,17 @@
 
 #include "SipAudioTranscoder.h"
 #include "SipLogging.h"
+#include "SipPlayout.h"
 #include "providers/LineAudioEndpoint.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
 namespace {
 constexpr int FrameMs = SipAudioCodec::FrameMs;
+// At most this many packets out of the jitter buffer per packet time (10 ms packets: 4 at 40 ms).
+constexpr int MaxPacketsPerFrame = 8;
 // The jitter buffer holds 1 to 10 packets: 20 ms to 200 ms.
 constexpr uint32_t JitterMinFrames = 1;
 constexpr uint32_t JitterMaxFrames = 10;
@@ -53,7 +57,13 @@ QByteArray LibreRtpStream::localAddress() const
     return QByteArray(text);
 }
 
-bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format)
+int LibreRtpStream::packetMs() const
+{
+    return m_transcoder ? m_transcoder->codec().packetMs() : FrameMs;
+}
+
+bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format,
+                           int packetMs)
 {
     sa_set_str(&m_remote, remoteAddress.constData(), remotePort);
     if (!m_transcoder || format.codec != m_format.codec || format.parameters != m_format.parameters) {
@@ -71,8 +81,23 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
                                 << m_endpoint->sampleRate() << "Hz";
         if (m_transcoder)
             jbuf_flush(m_jitter); // packets of the old codec would decode as noise with the new one
+        m_playout.reset();
         m_transcoder = std::make_unique<SipAudioTranscoder>(std::move(codec), m_endpoint->sampleRate());
+        m_playout = std::make_unique<SipPlayout>(*m_transcoder);
+        m_playedAhead = 0;
         m_marker = true; // a new codec starts a talkspurt
+    }
+    if (packetMs != m_transcoder->codec().packetMs()) {
+        if (!m_transcoder->setPacketMs(packetMs))
+            m_transcoder->setPacketMs(FrameMs); // SipSdp::packetTimeFor gives only what the codec takes
+        qCInfo(lcSip) << "RTP packets of" << m_transcoder->codec().packetMs() << "ms";
+        // Events go out one packet per packet time: telev counts their duration in it.
+        struct telev *telev = nullptr;
+        if (telev_alloc(&telev, uint32_t(m_transcoder->codec().packetMs())) == 0) {
+            telev_set_srate(telev, uint32_t(m_telephoneEventRate));
+            mem_deref(m_telev);
+            m_telev = telev;
+        }
     }
     m_format = format;
     if (m_running)
@@ -102,6 +127,7 @@ void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
 void LibreRtpStream::setTelephoneEvent(int payloadType, int clockRate)
 {
     m_telephoneEvent = payloadType;
+    m_telephoneEventRate = clockRate;
     telev_set_srate(m_telev, uint32_t(clockRate));
 }
 
@@ -147,13 +173,14 @@ void LibreRtpStream::tick(void *arg)
 {
     auto *self = static_cast<LibreRtpStream *>(arg);
     const quint64 now = tmr_jiffies();
+    const auto packetMs = quint64(self->packetMs());
     // Catch up on frames the timer was late for (bounded: after a stall, start over).
-    if (now > self->m_nextFrameMs + 10 * FrameMs)
+    if (now > self->m_nextFrameMs + 200)
         self->m_nextFrameMs = now;
     while (self->m_nextFrameMs <= now) {
         self->sendFrame();
         self->playFrame();
-        self->m_nextFrameMs += FrameMs;
+        self->m_nextFrameMs += packetMs;
     }
     if (self->m_receiveTimeoutMs > 0 && self->m_expectReceive && !self->m_timedOut
         && now > self->m_lastReceiveMs + quint64(self->m_receiveTimeoutMs) && self->m_timeoutHandler) {
@@ -207,19 +234,31 @@ void LibreRtpStream::sendFrame()
 
 void LibreRtpStream::playFrame()
 {
-    struct rtp_header header
-    {
-    };
-    void *memory = nullptr;
-    const int err = jbuf_get(m_jitter, &header, &memory);
-    if (err && err != EAGAIN)
-        return; // nothing buffered yet (or lost): the bridge plays what it has
-    auto *mb = static_cast<struct mbuf *>(memory);
+    // This packet time plays endpointFrameSamples(): take packets until that much is there; what a long
+    // packet gives beyond it counts for the next times.
+    const int frame = m_transcoder->endpointFrameSamples();
+    m_playedAhead -= frame;
     std::vector<int16_t> &pcm = m_decoded;
     pcm.clear();
-    if (mb && mbuf_get_left(mb))
-        m_transcoder->decode(std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)), pcm);
-    mem_deref(memory);
+    // libre's jitter buffer keeps its last packet back (it returns one only while it holds more than its
+    // minimum), so "nothing" here is mostly the due packet held back or a little late, not a loss: what
+    // this time lacks is owed to the next (two packet times at most), and a packet really lost is
+    // concealed when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold,
+    // DTX, a network gone) leaves silence, as before: the bridge plays what it has.
+    for (int i = 0; m_playedAhead + int(pcm.size()) < 0 && i < MaxPacketsPerFrame; ++i) {
+        struct rtp_header header
+        {
+        };
+        void *memory = nullptr;
+        const int err = jbuf_get(m_jitter, &header, &memory);
+        if (err && err != EAGAIN)
+            break;
+        auto *mb = static_cast<struct mbuf *>(memory);
+        if (mb && mbuf_get_left(mb))
+            m_playout->packet(header.seq, std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)), pcm);
+        mem_deref(memory);
+    }
+    m_playedAhead = std::max(-2 * frame, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LibreHeaders.h"
+#include "SipAudioCodec.h"
 #include "SipSdp.h"
 
 #include <QtCore/qbytearray.h>
@@ -11,13 +12,16 @@
 
 class LineAudioEndpoint;
 class SipAudioTranscoder;
+class SipPlayout;
 
-// One call's RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf) and are
-// decoded into the endpoint's fromLine every 20 ms; every 20 ms one frame of toLine (silence when the
+// One call's RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf) and
+// SipPlayout (lost packets concealed, Opus's recovered by in-band FEC) into the endpoint's fromLine; at
+// each packet time (the far end's a=ptime, 20 ms by default) one frame of toLine (silence when the
 // console has none) is encoded and sent, the timestamp moving by the codec's RTP clock (SipAudioCodec:
-// G.711, G.722, Opus). The endpoint is made at the first codec's sample rate. DTMF both ways as RFC 4733
-// telephone-events (libre's telev); a far end that sends nothing for the timeout is reported once. Created
-// and destroyed on the libre thread only.
+// G.711, G.722, Opus), and as much audio is taken out of the jitter buffer as that time plays (one
+// packet, two of 10 ms, or a 40 ms one every other time). The endpoint is made at the first codec's sample
+// rate. DTMF both ways as RFC 4733 telephone-events (libre's telev); a far end that sends nothing for the
+// timeout is reported once. Created and destroyed on the libre thread only.
 class LibreRtpStream
 {
 public:
@@ -28,9 +32,12 @@ public:
 
     quint16 localPort() const;
     QByteArray localAddress() const;
-    // Sets where to send and the negotiated format (the far end's payload type, its codec and fmtp);
-    // starts the 20 ms clock. False when the codec cannot be set up (then nothing is sent).
-    bool start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format);
+    // Sets where to send, the negotiated format (the far end's payload type, its codec and fmtp) and the
+    // packet time to send with (SipSdp::packetTimeFor); starts the clock. False when the codec cannot be
+    // set up (then nothing is sent).
+    bool start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format,
+               int packetMs = SipAudioCodec::FrameMs);
+    int packetMs() const;
     bool isRunning() const { return m_running; }
     // What the negotiated direction allows: sending audio, and expecting the far end's (for the timeout).
     void setDirection(bool send, bool expectReceive);
@@ -66,6 +73,8 @@ private:
     };
     SipSdp::Format m_format;
     std::unique_ptr<SipAudioTranscoder> m_transcoder;
+    std::unique_ptr<SipPlayout> m_playout; // on m_transcoder
+    int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times so far
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
     quint32 m_timestamp = 0;
@@ -81,6 +90,7 @@ private:
     std::function<void()> m_timeoutHandler;
     struct telev *m_telev = nullptr;
     int m_telephoneEvent = -1;
+    int m_telephoneEventRate = 8000;
     quint32 m_eventTimestamp = 0;
     bool m_eventStarted = false; // a received event's start was reported (its end is not reported again)
     std::function<void(QChar)> m_digitHandler;

@@ -20,6 +20,7 @@ bool LibreSipCore::takeRemoteSdp(Call &call, const struct sip_msg *msg)
     call.remoteAddress = sdp->address;
     call.remotePort = sdp->port;
     call.format = format;
+    call.packetMs = sdp->packetTimeFor(format.codec);
     call.telephoneEvent = sdp->telephoneEventFor(format.codec, &call.telephoneEventRate);
     call.remoteDirection = sdp->direction;
     return true;
@@ -74,7 +75,7 @@ void LibreSipCore::startAudio(Call &call, bool answered)
                                     [this, token] { mediaTimedOut(token); });
     }
     call.rtp->setTelephoneEvent(call.telephoneEvent, call.telephoneEventRate);
-    if (!call.rtp->start(call.remoteAddress, call.remotePort, call.format))
+    if (!call.rtp->start(call.remoteAddress, call.remotePort, call.format, call.packetMs))
         return; // the call goes on without audio; the RTP timeout ends it if the far end expects some
     applyDirection(call, call.localDirection);
     if (!call.audioAnnounced) {

@@ -79,6 +79,11 @@ private:
     static void registrationResponse(int err, const struct sip_msg *msg, void *arg);
     static void retryRegistration(void *arg);
     static void retryOpen(void *arg); // an account whose TLS files could not be used
+    void watchTlsRefusals(Account &account);
+    static void tlsRefused(void *arg); // the TLS server refused the connection (LibreTlsContext)
+    static void tlsUnanswered(void *arg); // it asked for our certificate, then said nothing
+    void refuseTls(Account &account, QString reason);
+    static void retryTls(void *arg); // after a refusal: the TLS files read again, then REGISTER
     static void trace(bool tx, enum sip_transp transport, const struct sa *src, const struct sa *dst,
                       const uint8_t *packet, size_t length, void *arg);
     static void incoming(const struct sip_msg *msg, void *arg);

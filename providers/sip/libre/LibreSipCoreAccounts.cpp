@@ -27,6 +27,8 @@ void LibreSipCore::shutdown(std::function<void()> finished)
     m_calls.clear();
     for (const std::unique_ptr<Account> &account : m_accounts) {
         tmr_cancel(&account->retry);
+        tmr_cancel(&account->tlsRefused);
+        tmr_cancel(&account->tlsWatch);
         account->subscriptions.clear(); // un-SUBSCRIBE (expires 0) while the stack still runs
         account->registration = static_cast<struct sipreg *>(mem_deref(account->registration));
         account->sessions = static_cast<struct sipsess_sock *>(mem_deref(account->sessions));
@@ -97,6 +99,8 @@ void LibreSipCore::start(const QList<SipAccountConfig> &accounts)
         account->index = int(i);
         account->config = accounts.at(i);
         tmr_init(&account->retry);
+        tmr_init(&account->tlsRefused);
+        tmr_init(&account->tlsWatch);
         m_accounts.push_back(std::move(account));
         openAccount(*m_accounts.back());
     }
@@ -137,6 +141,7 @@ void LibreSipCore::openAccount(Account &account)
             tmr_start(&account.retry, uint64_t(m_retrySeconds) * 1000, &LibreSipCore::retryOpen, &account);
             return;
         }
+        watchTlsRefusals(account);
     }
     int err = dnsc_alloc(&account.dns, nullptr, nullptr, 0);
     if (!err)
@@ -213,7 +218,9 @@ void LibreSipCore::registrationResponse(int err, const struct sip_msg *msg, void
         return;
     }
     QString reason;
-    if (err && account->tls && !account->tls->failure().isEmpty()) {
+    if (err && account->tls && !account->tls->refusal().isEmpty()) {
+        reason = account->tls->refusal();
+    } else if (err && account->tls && !account->tls->failure().isEmpty()) {
         const SipAccountConfig &config = account->config;
         reason = QStringLiteral("the TLS certificate of %1 is not trusted: %2")
                      .arg(config.proxy.isEmpty() ? QStringLiteral("registrar ") + config.registrar
@@ -248,6 +255,85 @@ void LibreSipCore::retryOpen(void *arg)
     account->core->openAccount(*account);
 }
 
+namespace {
+// How long a server that asked for our TLS certificate has to answer the request that went out on the
+// connection (a REGISTER is answered in milliseconds): its refusal may never reach us (below).
+constexpr uint64_t CertificateAnswerMs = 4000;
+} // namespace
+
+void LibreSipCore::watchTlsRefusals(Account &account)
+{
+    Account *watched = &account;
+    account.tls->setRefusalHandler(
+        [watched] { tmr_start(&watched->tlsRefused, 0, &LibreSipCore::tlsRefused, watched); });
+    // The server's alert can be lost: it closes the connection at once, and the REGISTER we sent after our
+    // handshake makes its TCP answer a reset, which discards what we had not read yet. A server that asked
+    // for our certificate and then answers nothing has refused it.
+    account.tls->setCertificateRequestHandler([watched] {
+        watched->certificateRequestedMs = tmr_jiffies();
+        tmr_start(&watched->tlsWatch, CertificateAnswerMs, &LibreSipCore::tlsUnanswered, watched);
+    });
+}
+
+void LibreSipCore::tlsRefused(void *arg)
+{
+    auto *account = static_cast<Account *>(arg);
+    if (account->tls && !account->tls->refusal().isEmpty())
+        account->core->refuseTls(*account, account->tls->refusal());
+}
+
+void LibreSipCore::tlsUnanswered(void *arg)
+{
+    auto *account = static_cast<Account *>(arg);
+    if (!account->tls || account->lastResponseMs >= account->certificateRequestedMs)
+        return; // answered: the server took the connection
+    account->core->refuseTls(*account,
+                             account->tls->refusal().isEmpty() ? account->tls->unansweredReason()
+                                                               : account->tls->refusal());
+}
+
+void LibreSipCore::refuseTls(Account &account, QString reason)
+{
+    // The connection is gone and the REGISTER on it will never be answered: out of service now, with the
+    // server's reason, rather than when the transaction times out (32 s).
+    if (account.closing)
+        return;
+    tmr_cancel(&account.tlsWatch);
+    const SipAccountConfig &config = account.config;
+    reason.replace(QStringLiteral("the server"),
+                   config.proxy.isEmpty() ? QStringLiteral("registrar ") + config.registrar
+                                          : QStringLiteral("proxy ") + config.proxy);
+    setRegistration(account, false, reason);
+    account.registration = static_cast<struct sipreg *>(mem_deref(account.registration));
+    tmr_start(&account.retry, uint64_t(m_retrySeconds) * 1000, &LibreSipCore::retryTls, &account);
+}
+
+void LibreSipCore::retryTls(void *arg)
+{
+    // The TLS files read again (a certificate put in place, or replaced by one the server accepts): a new
+    // context for the TLS transport, then the registration.
+    auto *account = static_cast<Account *>(arg);
+    LibreSipCore *core = account->core;
+    QString problem;
+    std::unique_ptr<LibreTlsContext> tls = LibreTlsContext::create(account->config, &problem);
+    if (!tls) {
+        core->setRegistration(*account, false, QStringLiteral("TLS: %1").arg(problem));
+        tmr_start(&account->retry, uint64_t(core->m_retrySeconds) * 1000, &LibreSipCore::retryTls, account);
+        return;
+    }
+    sip_transp_flush(account->sip);
+    const int err = sip_transp_add(account->sip, SIP_TRANSP_TLS, &account->localAddress, tls->tls());
+    account->tls = std::move(tls);
+    core->watchTlsRefusals(*account);
+    if (err) {
+        core->setRegistration(*account, false,
+                              QStringLiteral("cannot open a SIP socket: %1").arg(errorText(err)));
+        tmr_start(&account->retry, uint64_t(core->m_retrySeconds) * 1000, &LibreSipCore::retryTls, account);
+        return;
+    }
+    core->registerAccount(*account);
+}
+
 void LibreSipCore::retryRegistration(void *arg)
 {
     auto *account = static_cast<Account *>(arg);
@@ -273,6 +359,8 @@ void LibreSipCore::trace(bool tx, enum sip_transp transport, const struct sa *, 
     const bool bye = start.startsWith("BYE ");
     const bool cancel = start.startsWith("CANCEL ");
     const bool response = start.startsWith("SIP/2.0 ");
+    if (response)
+        static_cast<Account *>(arg)->lastResponseMs = tmr_jiffies();
     if (!bye && !cancel && !response)
         return;
     struct mbuf *mb = mbuf_alloc(length);

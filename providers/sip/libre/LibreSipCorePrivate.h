@@ -113,6 +113,14 @@ struct LibreSipCore::Account
     struct tmr retry
     {
     };
+    struct tmr tlsRefused // the TLS server refused a connection: handled outside OpenSSL's callback
+    {
+    };
+    struct tmr tlsWatch // the TLS server asked for our certificate: an answer must follow
+    {
+    };
+    quint64 certificateRequestedMs = 0; // when it asked (tmr_jiffies)
+    quint64 lastResponseMs = 0; // when the last SIP response came (tmr_jiffies)
     struct sa localAddress
     {
     };
@@ -147,6 +155,8 @@ struct LibreSipCore::Account
     {
         subscriptions.clear();
         tmr_cancel(&retry);
+        tmr_cancel(&tlsRefused);
+        tmr_cancel(&tlsWatch);
         mem_deref(registration);
         mem_deref(events);
         mem_deref(sessions);
@@ -173,6 +183,7 @@ struct LibreSipCore::Call
     // The far end's payload type, codec and fmtp for it; payloadType -1: no offer yet (an INVITE
     // without SDP: ours goes in the 200).
     SipSdp::Format format;
+    int packetMs = 20; // what we send with: the far end's a=ptime / a=maxptime (SipSdp::packetTimeFor)
     int telephoneEvent = -1; // the far end's telephone-event payload type, -1 when not negotiated
     int telephoneEventRate = 8000; // its clock: 8000, or 48000 beside Opus
     QByteArray remoteDirection = "sendrecv"; // of the far end's last SDP

@@ -29,6 +29,21 @@ QString readableProblem(const QString &key, const QString &path)
     return QString();
 }
 
+// An alert's description; OpenSSL 3.0 has no text for TLS 1.3's own alerts (RFC 8446 section 6).
+QString alertText(int value)
+{
+    switch (value & 0xff) {
+    case 109:
+        return QStringLiteral("missing extension");
+    case 116:
+        return QStringLiteral("certificate required");
+    case 120:
+        return QStringLiteral("no application protocol");
+    default:
+        return QString::fromUtf8(SSL_alert_desc_string_long(value));
+    }
+}
+
 } // namespace
 
 QByteArray LibreTlsContext::hostOf(const QString &hostPort)
@@ -94,6 +109,9 @@ std::unique_ptr<LibreTlsContext> LibreTlsContext::create(const SipAccountConfig 
     }
     SSL_CTX_set_ex_data(ctx, contextIndex(), context.get());
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, &LibreTlsContext::verify);
+    SSL_CTX_set_info_callback(ctx, &LibreTlsContext::info);
+    SSL_CTX_set_msg_callback(ctx, &LibreTlsContext::message);
+    context->m_certificateFile = config.tlsCertificateFile;
     return context;
 }
 
@@ -127,4 +145,45 @@ int LibreTlsContext::verify(int ok, X509_STORE_CTX *store)
             context->m_failure += QStringLiteral(", certificate %1").arg(subject);
     }
     return 0;
+}
+
+void LibreTlsContext::info(const SSL *ssl, int where, int value)
+{
+    // A fatal alert from the server (SSL_CB_READ_ALERT; warnings such as close_notify are not refusals).
+    if ((where & SSL_CB_READ_ALERT) != SSL_CB_READ_ALERT || qstrcmp(SSL_alert_type_string(value), "F") != 0)
+        return;
+    auto *context = static_cast<LibreTlsContext *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), contextIndex()));
+    if (!context)
+        return;
+    // The alert's description: "certificate required" (TLS 1.3, RFC 8446 6.2), "handshake failure"
+    // (TLS 1.2 without a client certificate), "unknown CA", "bad certificate", ...
+    context->m_refusal = QStringLiteral("the server refused the TLS connection: %1 (%2)")
+                             .arg(alertText(value), context->certificateNote());
+    if (context->m_refusalHandler)
+        context->m_refusalHandler();
+}
+
+void LibreTlsContext::message(int written, int, int contentType, const void *buffer, size_t length, SSL *ssl,
+                              void *)
+{
+    // A CertificateRequest from the server (handshake message type 13; TLS 1.3's arrive decrypted here).
+    if (written || contentType != SSL3_RT_HANDSHAKE || length < 1
+        || static_cast<const unsigned char *>(buffer)[0] != SSL3_MT_CERTIFICATE_REQUEST)
+        return;
+    auto *context = static_cast<LibreTlsContext *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), contextIndex()));
+    if (context && context->m_certificateRequestHandler)
+        context->m_certificateRequestHandler();
+}
+
+QString LibreTlsContext::certificateNote() const
+{
+    return m_certificateFile.isEmpty()
+        ? QStringLiteral("no tlsCertificateFile: it may want the client's certificate")
+        : QStringLiteral("with the certificate of tlsCertificateFile %1").arg(m_certificateFile);
+}
+
+QString LibreTlsContext::unansweredReason() const
+{
+    return QStringLiteral("the server asked for the client's TLS certificate and did not answer (%1)")
+        .arg(certificateNote());
 }

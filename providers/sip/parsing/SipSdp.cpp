@@ -77,6 +77,7 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
     QByteArray sessionDirection;
     bool inAudio = false;
     bool sawAudio = false;
+    bool sawMedia = false; // any m= line: what follows is no longer session-level
     qsizetype start = 0;
     while (start < text.size()) {
         qsizetype end = text.indexOf('\n', start);
@@ -89,6 +90,7 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
         const char type = line[0];
         const QByteArrayView value = line.sliced(2);
         if (type == 'm') {
+            sawMedia = true;
             if (sawAudio) {
                 inAudio = false; // only the first audio stream is ours
                 continue;
@@ -127,6 +129,14 @@ std::optional<SipSdp> SipSdp::parse(QByteArrayView text)
                     sdp.direction = attribute.toByteArray();
                 else if (!sawAudio)
                     sessionDirection = attribute.toByteArray();
+            } else if (attribute.startsWith("ptime:") || attribute.startsWith("maxptime:")) {
+                const bool max = attribute.startsWith("maxptime:");
+                bool ok = false;
+                const int ms = attribute.sliced(max ? 9 : 6).trimmed().toInt(&ok);
+                if (!ok || ms < 1 || ms > 1000 || (!inAudio && sawMedia))
+                    continue;
+                // A media-level value wins over the session's (given before the m= line).
+                (max ? sdp.maxptime : sdp.ptime) = ms;
             } else if (inAudio && (attribute.startsWith("rtpmap:") || attribute.startsWith("fmtp:"))) {
                 const bool rtpmap = attribute.startsWith("rtpmap:");
                 // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
@@ -184,6 +194,35 @@ int SipSdp::telephoneEventFor(Codec codec, int *rate) const
     if (rate)
         *rate = wide ? 48000 : 8000;
     return wide ? telephoneEvent48k : telephoneEvent;
+}
+
+QList<int> SipSdp::packetTimes(Codec codec)
+{
+    if (codec == Codec::Opus)
+        return {10, 20, 40};
+    if (codec == Codec::None)
+        return {};
+    return {10, 20, 30, 40};
+}
+
+int SipSdp::packetTimeFor(Codec codec) const
+{
+    const QList<int> allowed = packetTimes(codec);
+    if (allowed.isEmpty())
+        return 20;
+    // The longest allowed no longer than `limit`; `fallback` when none is.
+    auto longestUpTo = [&allowed](int limit, int fallback) {
+        int best = fallback;
+        for (int ms : allowed) {
+            if (ms <= limit)
+                best = ms;
+        }
+        return best;
+    };
+    int ms = ptime > 0 ? (allowed.contains(ptime) ? ptime : longestUpTo(ptime, 20)) : 20;
+    if (maxptime > 0 && ms > maxptime)
+        ms = longestUpTo(maxptime, allowed.front());
+    return ms;
 }
 
 SipSdp::Codec SipSdp::staticCodec(int payloadType)

@@ -30,6 +30,10 @@ struct SipSdp
     QByteArray direction = "sendrecv";
     int telephoneEvent = -1; // payload type of telephone-event/8000 (RFC 4733), -1 when not offered
     int telephoneEvent48k = -1; // of telephone-event/48000, the clock of an Opus stream (RFC 4733 2.1)
+    // a=ptime and a=maxptime (RFC 4566 section 6, RFC 3264 section 5.1): the packet time the sender wants
+    // to receive and the longest it takes, in ms; 0 when not given (or not a number from 1 to 1000).
+    int ptime = 0;
+    int maxptime = 0;
 
     // The payload types this console offers: telephone-event (at 8 kHz, and at 48 kHz beside Opus), and
     // Opus's dynamic type.
@@ -48,6 +52,13 @@ struct SipSdp
     // Opus, else 8 kHz); for Opus the 8 kHz one when that is all there is (common, e.g. baresip). -1: none.
     // *rate (if given) gets its clock rate.
     int telephoneEventFor(Codec codec, int *rate = nullptr) const;
+    // The packet time to send `codec` with to this sender: its a=ptime when the codec takes it (else the
+    // longest it takes below that, else 20 ms), no longer than its a=maxptime (the longest the codec
+    // takes up to that; the shortest when none fits). 20 ms when the SDP says nothing.
+    int packetTimeFor(Codec codec) const;
+    // The packet times (ms) we send `codec` with: 10, 20, 30 and 40 for G.711 and G.722; 10, 20 and 40
+    // for Opus (whose frames are 2.5 to 60 ms: no 30).
+    static QList<int> packetTimes(Codec codec);
     // The codec a static payload type stands for (0, 8, 9), Codec::None for any other.
     static Codec staticCodec(int payloadType);
     // The payload type this console offers `codec` with, and the fmtp it asks for (what it wants to

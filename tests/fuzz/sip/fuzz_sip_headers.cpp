@@ -50,6 +50,11 @@ void sdp(QByteArrayView input)
     fuzz::require(parsed->formats.size() <= 64);
     fuzz::require(parsed->telephoneEvent >= -1 && parsed->telephoneEvent <= 127);
     fuzz::require(parsed->telephoneEvent48k >= -1 && parsed->telephoneEvent48k <= 127);
+    // ptime and maxptime: 0 or 1..1000; the packet time we send is one the codec takes.
+    fuzz::require(parsed->ptime >= 0 && parsed->ptime <= 1000 && parsed->maxptime >= 0
+                  && parsed->maxptime <= 1000);
+    for (SipSdp::Codec codec : SipSdp::defaultPreference())
+        fuzz::require(SipSdp::packetTimes(codec).contains(parsed->packetTimeFor(codec)));
     for (const SipSdp::Format &format : parsed->formats) {
         fuzz::require(format.payloadType >= 0 && format.payloadType <= 127
                       && format.parameters.size() <= 256);
@@ -60,6 +65,7 @@ void sdp(QByteArrayView input)
         if (format.codec == SipSdp::Codec::Opus) {
             OpusCodec opus(format.parameters);
             fuzz::require(opus.isValid() && opus.bitrate() >= 6000 && opus.bitrate() <= 510000);
+            fuzz::require(opus.setPacketMs(parsed->packetTimeFor(SipSdp::Codec::Opus)));
         }
     }
     const SipSdp::Format chosen = parsed->firstCommon(SipSdp::defaultPreference());

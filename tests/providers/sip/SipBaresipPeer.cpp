@@ -117,21 +117,22 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "rtp_ports " << rtp << '-' << rtp + 1 << "\n"
                          << "module_path /usr/lib/baresip/modules\n"
                          << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
-                         << (m_recording ? "module sndfile.so\n" : "")
-                         << "module menu.so\n"
+                         << (m_recording ? "module sndfile.so\n" : "") << "module menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";
     if (m_control) {
         m_controlPort = SipLoopbackPeers::freePort();
         QTextStream(&config) << "module_app ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:" << m_controlPort << "\n";
     }
+    const QString ptime = m_packetMs > 0 ? QStringLiteral(";ptime=%1").arg(m_packetMs) : QString();
     if (m_registrar.isEmpty()) {
         // No registration: Kamailio sends numbers starting with 9 to this port (kamailio.cfg.in).
         QTextStream(&accounts) << "<sip:" << user
-                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << "\n";
+                               << "@127.0.0.1>;regint=0;answermode=auto;audio_codecs=" << codec << ptime
+                               << "\n";
     } else {
         QTextStream(&accounts) << "<sip:" << user << '@' << m_registrar << ">;auth_pass=" << m_password
-                               << ";regint=60;answermode=auto;audio_codecs=" << codec << "\n";
+                               << ";regint=60;answermode=auto;audio_codecs=" << codec << ptime << "\n";
     }
     config.close();
     accounts.close();
@@ -258,10 +259,13 @@ double SipBaresipPeer::cpuSeconds() const
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
-QByteArray SipBaresipPeer::recording(int *sampleRate) const
+QByteArray SipBaresipPeer::recording(int *sampleRate, bool sent) const
 {
     // sndfile names its dumps dump-<time>-dec.wav (what it heard) and -enc.wav (what it sent).
-    const QStringList dumps = QDir(m_dir.path()).entryList({QStringLiteral("dump-*-dec.wav")}, QDir::Files);
+    const QStringList dumps =
+        QDir(m_dir.path())
+            .entryList({sent ? QStringLiteral("dump-*-enc.wav") : QStringLiteral("dump-*-dec.wav")},
+                       QDir::Files);
     if (dumps.isEmpty())
         return {};
     QFile file(m_dir.filePath(dumps.front()));

@@ -43,14 +43,16 @@ public:
         m_registrar = registrar;
         m_password = password;
     }
+    // Before start(): the packet time its account sends with and asks for (a=ptime); 0: baresip's 20 ms.
+    void setPacketTime(int ms) { m_packetMs = ms; }
     // Ends it by its PID and waits; afterwards the recording is complete.
     void stop();
     QString log();
     // CPU time (user + system) baresip has used so far, in seconds; -1 when it does not run.
     double cpuSeconds() const;
-    // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); empty
-    // when it recorded nothing.
-    QByteArray recording(int *sampleRate) const;
+    // What it heard, mono 16-bit at `*sampleRate` (the first channel of sndfile's decode dump); with
+    // `sent`, what it sent (the encode dump). Empty when it recorded nothing.
+    QByteArray recording(int *sampleRate, bool sent = false) const;
 
 private:
     QTemporaryDir m_dir;
@@ -63,4 +65,5 @@ private:
     QByteArray m_controlInput; // netstrings not parsed yet
     QString m_digits;
     bool m_recording = true;
+    int m_packetMs = 0;
 };

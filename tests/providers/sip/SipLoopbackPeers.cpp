@@ -195,7 +195,8 @@ QString SipLoopbackPeers::kamailioLog() const
     return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll().right(4000)) : QString();
 }
 
-QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo, int calls)
+QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo, int calls,
+                                      const QList<std::pair<QString, QString>> &keys)
 {
     end(m_sipp.get());
     m_sipp = std::make_unique<QProcess>();
@@ -217,6 +218,8 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
                       // [registrar] in a scenario: where Kamailio listens (a far end's Refer-To).
                       QStringLiteral("-key"), QStringLiteral("registrar"),
                       QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
+    for (const auto &[name, value] : keys)
+        args << QStringLiteral("-key") << name << value;
     if (echo)
         args << QStringLiteral("-rtp_echo");
     if (service.isEmpty()) {

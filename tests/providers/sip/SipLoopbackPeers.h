@@ -56,7 +56,9 @@ public:
     // Runs a scenario of tests/providers/sip/sipp. Caller side: sends to Kamailio for `service`;
     // far-end side (service empty): listens on farEndPort(). With echo, RTP is sent back (-rtp_echo).
     // `calls`: how many calls the scenario plays before sipp ends (a far-end scenario may play two roles).
-    QProcess *startSipp(const QString &scenario, const QString &service, bool echo = false, int calls = 1);
+    // `keys`: more [keyword]s for the scenario (sipp -key name value).
+    QProcess *startSipp(const QString &scenario, const QString &service, bool echo = false, int calls = 1,
+                        const QList<std::pair<QString, QString>> &keys = {});
     // Waits for sipp's end (it has its own 15 s timeout); returns its exit code, -1 if it had to be
     // killed. Its output goes to *output.
     int finishSipp(QProcess *sipp, QString *output);

@@ -41,6 +41,10 @@ private Q_SLOTS:
     void opusSettings();
     void roundTrip_data();
     void roundTrip();
+    void packetTime_data();
+    void packetTime();
+    void packetTimeOfTheCodec_data();
+    void packetTimeOfTheCodec();
 };
 
 namespace {
@@ -389,6 +393,106 @@ void tst_SipCodecs::roundTrip()
         const double stray = ToneAnalysis::levelDbfs(settled, other, endpointRate);
         QVERIFY2(stray < Level - 30.0, qPrintable(QStringLiteral("%1 Hz at %2 dBFS").arg(other).arg(stray)));
     }
+}
+
+void tst_SipCodecs::packetTime_data()
+{
+    // The far end's SDP (its offer, or its answer to ours): the packet time we send it with.
+    QTest::addColumn<QByteArray>("sdp");
+    QTest::addColumn<Codec>("codec");
+    QTest::addColumn<int>("ptime"); // as parsed
+    QTest::addColumn<int>("maxptime");
+    QTest::addColumn<int>("packetMs"); // what we send
+    const QByteArray m = "m=audio 4000 RTP/AVP 0 8 9 111\r\na=rtpmap:111 opus/48000/2\r\n";
+    QTest::newRow("nothing said") << Head + m << Codec::Pcmu << 0 << 0 << 20;
+    for (int ms : {10, 20, 30, 40}) {
+        QTest::addRow("PCMU ptime %d", ms) << Head + m + "a=ptime:" + QByteArray::number(ms) + "\r\n"
+                                           << Codec::Pcmu << ms << 0 << ms;
+        QTest::addRow("G722 ptime %d", ms) << Head + m + "a=ptime:" + QByteArray::number(ms) + "\r\n"
+                                           << Codec::G722 << ms << 0 << ms;
+    }
+    QTest::newRow("opus ptime 40") << Head + m + "a=ptime:40\r\n" << Codec::Opus << 40 << 0 << 40;
+    QTest::newRow("opus ptime 30: no such frame") << Head + m + "a=ptime:30\r\n"
+                                                  << Codec::Opus << 30 << 0 << 20;
+    QTest::newRow("ptime 60: the longest below") << Head + m + "a=ptime:60\r\n"
+                                                 << Codec::Pcma << 60 << 0 << 40;
+    QTest::newRow("ptime 25") << Head + m + "a=ptime:25\r\n" << Codec::Pcma << 25 << 0 << 20;
+    QTest::newRow("ptime 5: the default") << Head + m + "a=ptime:5\r\n" << Codec::Pcmu << 5 << 0 << 20;
+    QTest::newRow("maxptime 10 only") << Head + m + "a=maxptime:10\r\n" << Codec::Pcmu << 0 << 10 << 10;
+    QTest::newRow("ptime 40, maxptime 30") << Head + m + "a=ptime:40\r\na=maxptime:30\r\n"
+                                           << Codec::Pcmu << 40 << 30 << 30;
+    QTest::newRow("opus ptime 40, maxptime 30") << Head + m + "a=ptime:40\r\na=maxptime:30\r\n"
+                                                << Codec::Opus << 40 << 30 << 20;
+    QTest::newRow("maxptime 5: the shortest") << Head + m + "a=maxptime:5\r\n" << Codec::Opus << 0 << 5 << 10;
+    QTest::newRow("maxptime above ptime") << Head + m + "a=ptime:30\r\na=maxptime:60\r\n"
+                                          << Codec::G722 << 30 << 60 << 30;
+    QTest::newRow("session level") << Head + "a=ptime:40\r\n" + m << Codec::Pcmu << 40 << 0 << 40;
+    QTest::newRow("media level over session level") << Head + "a=ptime:40\r\n" + m + "a=ptime:10\r\n"
+                                                    << Codec::Pcmu << 10 << 0 << 10;
+    QTest::newRow("another stream's ptime ignored")
+        << Head + m + "a=ptime:30\r\nm=video 5000 RTP/AVP 96\r\na=ptime:40\r\n"
+        << Codec::Pcmu << 30 << 0 << 30;
+    QTest::newRow("malformed") << Head + m + "a=ptime:forty\r\na=maxptime:-1\r\n"
+                               << Codec::Pcmu << 0 << 0 << 20;
+    QTest::newRow("out of range") << Head + m + "a=ptime:100000\r\n" << Codec::Pcmu << 0 << 0 << 20;
+    // What we offer and answer: a=ptime:20, which parses back to 20.
+    QTest::newRow("our own offer") << SipSdp::build("10.0.0.2", 4002, 1, 1, SipSdp::offerFormats(All))
+                                   << Codec::Opus << 20 << 0 << 20;
+}
+
+void tst_SipCodecs::packetTime()
+{
+    QFETCH(QByteArray, sdp);
+    QFETCH(Codec, codec);
+    const std::optional<SipSdp> parsed = SipSdp::parse(sdp);
+    QVERIFY(parsed);
+    QTEST(parsed->ptime, "ptime");
+    QTEST(parsed->maxptime, "maxptime");
+    QFETCH(int, packetMs);
+    QCOMPARE(parsed->packetTimeFor(codec), packetMs);
+    // The codec takes it: its frames and RTP timestamp steps follow.
+    std::unique_ptr<SipAudioCodec> coder = SipAudioCodec::create({96, codec, {}});
+    QVERIFY(coder);
+    QVERIFY(coder->setPacketMs(packetMs));
+    QCOMPARE(coder->frameTicks(), coder->rtpClockRate() * packetMs / 1000);
+}
+
+void tst_SipCodecs::packetTimeOfTheCodec_data()
+{
+    QTest::addColumn<Codec>("codec");
+    QTest::addColumn<int>("packetMs");
+    QTest::addColumn<int>("ticks"); // RTP timestamp step per packet
+    QTest::addColumn<int>("maxPayload");
+    QTest::newRow("PCMU 10") << Codec::Pcmu << 10 << 80 << 80;
+    QTest::newRow("PCMU 30") << Codec::Pcmu << 30 << 240 << 240;
+    QTest::newRow("PCMA 40") << Codec::Pcma << 40 << 320 << 320;
+    QTest::newRow("G722 40") << Codec::G722 << 40 << 320 << 320;
+    QTest::newRow("opus 10") << Codec::Opus << 10 << 480 << 200;
+    QTest::newRow("opus 40") << Codec::Opus << 40 << 1920 << 400;
+}
+
+void tst_SipCodecs::packetTimeOfTheCodec()
+{
+    // A frame of the packet time encodes into one payload that decodes back to that length.
+    QFETCH(Codec, codec);
+    QFETCH(int, packetMs);
+    std::unique_ptr<SipAudioCodec> encoder = SipAudioCodec::create({96, codec, {}});
+    std::unique_ptr<SipAudioCodec> decoder = SipAudioCodec::create({96, codec, {}});
+    QVERIFY(encoder && decoder);
+    QVERIFY(!encoder->setPacketMs(codec == Codec::Opus ? 30 : 50));
+    QCOMPARE(encoder->packetMs(), 20);
+    QVERIFY(encoder->setPacketMs(packetMs));
+    QTEST(encoder->frameTicks(), "ticks");
+    const QByteArray tone = ToneAnalysis::sine(1000.0, -10.0, encoder->sampleRate(), 0.2);
+    const std::span<const int16_t> input = ToneAnalysis::samplesOf(tone);
+    std::array<uint8_t, SipAudioCodec::MaxPayload> payload {};
+    const std::size_t bytes =
+        encoder->encode(input.subspan(0, std::size_t(encoder->frameSamples())), payload);
+    QFETCH(int, maxPayload);
+    QVERIFY(bytes > 0 && int(bytes) <= maxPayload);
+    std::vector<int16_t> pcm;
+    decoder->decode(std::span<const uint8_t>(payload.data(), bytes), pcm);
+    QCOMPARE(int(pcm.size()), encoder->sampleRate() * packetMs / 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_SipCodecs)

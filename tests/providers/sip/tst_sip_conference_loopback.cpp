@@ -16,7 +16,8 @@
 // party: the conference collapses, the caller's call CONNECTED again and still talking.
 // (A far end's own recording is used only for the one never held: baresip 1.0 records nothing more of a
 // call once a re-INVITE held it, even after the resume, though the console's RTP keeps reaching it; the
-// caller is held while the first consult is dialled, the first consult while the second is.)
+// caller is held while the first consult is dialled, the first consult while the second is;
+// tst_sip_baresip_hold shows that with two baresips and no console.)
 #include "EventRecorder.h"
 #include "SipBaresipPeer.h"
 #include "SipLineProvider.h"

@@ -14,9 +14,18 @@
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
 
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qendian.h>
 #include <QtCore/qloggingcategory.h>
+#include <QtCore/qscopeguard.h>
+#include <QtCore/qsocketnotifier.h>
+
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <memory>
@@ -60,6 +69,7 @@ private Q_SLOTS:
     void inboundFarEndHangsUp_data();
     void inboundFarEndHangsUp();
     void inboundAudioAndAgentDrop();
+    void packetTimeTheFarEndAsks();
     void inboundRejectWithUui();
     void inboundCallerCancels();
     void inboundWithoutCommonCodec();
@@ -193,6 +203,70 @@ void tst_SipLoopback::inboundAudioAndAgentDrop()
     QVERIFY(a->drop(QByteArray("wrap-7")) > 0);
     QTRY_COMPARE(a->state(), int(Idle));
     m_console->finishSipp(sipp); // sipp checked the BYE's Reason and User-to-User
+}
+
+void tst_SipLoopback::packetTimeTheFarEndAsks()
+{
+    // The caller's SDP says a=ptime:40 and names the test's own socket as its RTP address: the console's
+    // PCMU packets must be 40 ms each (320 bytes, the timestamp stepping 320) and come every 40 ms.
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    const auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+    quint16 port = 0;
+    for (int attempt = 0; attempt < 50 && !port; ++attempt) {
+        const quint16 candidate = SipLoopbackPeers::freePort() & ~1;
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(candidate);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (candidate && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
+            port = candidate;
+    }
+    QVERIFY(port);
+    struct Packet
+    {
+        quint16 sequence;
+        quint32 timestamp;
+        int payloadType;
+        qsizetype payload;
+        qint64 arrivedMs;
+    };
+    QList<Packet> packets;
+    QElapsedTimer clock;
+    clock.start();
+    QSocketNotifier readable(fd, QSocketNotifier::Read);
+    connect(&readable, &QSocketNotifier::activated, this, [&] {
+        uchar b[2048];
+        ssize_t size = 0;
+        while ((size = ::recv(fd, b, sizeof b, 0)) >= 12) {
+            packets.append({qFromBigEndian<quint16>(b + 2), qFromBigEndian<quint32>(b + 4), b[1] & 0x7f,
+                            qsizetype(size) - 12, clock.elapsed()});
+        }
+    });
+    QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_ptime40.xml"), QStringLiteral("agent1"), false, 1,
+                                        {{QStringLiteral("rtp_port"), QString::number(port)}});
+    QVERIFY(sipp);
+    CallSession *a = m_console->waitForOffer(added);
+    QVERIFY(a);
+    QVERIFY(a->answer() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000); // the caller's BYE after 2 s
+    m_console->finishSipp(sipp); // sipp checked that our answer asks for a=ptime:20
+    QVERIFY2(packets.size() >= 20, qPrintable(QString::number(packets.size())));
+    for (qsizetype i = 0; i < packets.size(); ++i) {
+        QCOMPARE(packets.at(i).payloadType, 0);
+        QCOMPARE(packets.at(i).payload, 320);
+        if (i > 0) {
+            QCOMPARE(quint16(packets.at(i).sequence - packets.at(i - 1).sequence), quint16(1));
+            QCOMPARE(packets.at(i).timestamp - packets.at(i - 1).timestamp, 320u);
+        }
+    }
+    // Sent every 40 ms on average (a loaded machine delays some, never all).
+    const double interval =
+        double(packets.last().arrivedMs - packets.first().arrivedMs) / double(packets.size() - 1);
+    QVERIFY2(interval > 32.0 && interval < 60.0, qPrintable(QString::number(interval)));
+    a->drop(QByteArray());
+    QTRY_COMPARE(a->state(), int(Idle));
 }
 
 void tst_SipLoopback::inboundRejectWithUui()

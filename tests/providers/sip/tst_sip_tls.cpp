@@ -8,7 +8,10 @@
 //   and a call from sipp reaches the console over the TLS connection it registered on;
 // - the other ports: the line stays out of service with the certificate's fault as the reason;
 // - a CA file that does not exist: out of service, naming the file; in service once it is there;
-// - a port that asks for the client's certificate: the account with tlsCertificateFile registers.
+// - a port that asks for the client's certificate: the account with tlsCertificateFile registers; one
+//   without goes out of service at once (well before the REGISTER's 32 s timeout) with the server's
+//   alert as the reason; one whose certificate the server does not accept too, and it comes into
+//   service by itself once its tlsCertificateFile holds one the server takes.
 #include "EventRecorder.h"
 #include "SipLineProvider.h"
 #include "SipLoopbackConsole.h"
@@ -19,6 +22,7 @@
 #include "session/CallSession.h"
 
 #include <QtCore/qdir.h>
+#include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qprocess.h>
@@ -118,11 +122,15 @@ private Q_SLOTS:
     void outboundCallOverTls();
     void inboundCallOverTls();
     void clientCertificateWhenTheServerAsks();
+    void refusedForWantOfAClientCertificate_data();
+    void refusedForWantOfAClientCertificate();
+    void lineRecoversOnceTheCertificateIsAccepted();
 
 private:
     std::unique_ptr<SipLoopbackPeers> m_peers;
     std::unique_ptr<SipLoopbackConsole> m_console;
     QHash<QString, quint16> m_ports; // Kamailio's TLS port per listener name
+    QElapsedTimer m_started; // since the console started
 };
 
 void tst_SipTls::initTestCase()
@@ -153,6 +161,17 @@ void tst_SipTls::initTestCase()
             && key.open(QIODevice::ReadOnly));
     bundle.write(certificate.readAll() + key.readAll());
     bundle.close();
+    // agent7's first certificate comes from a CA the server does not know.
+    QVERIFY2(makeCertificate(dir, QStringLiteral("stranger"), QStringLiteral("DNS:agent7.example.com"),
+                             QStringLiteral("rogue-ca"), QStringLiteral("clientAuth"), &error),
+             qPrintable(error));
+    QFile strangerBundle(QDir(dir).filePath(QStringLiteral("agent7-bundle.pem")));
+    QFile strangerCertificate(QDir(dir).filePath(QStringLiteral("stranger.pem")));
+    QFile strangerKey(QDir(dir).filePath(QStringLiteral("stranger.key")));
+    QVERIFY(strangerBundle.open(QIODevice::WriteOnly) && strangerCertificate.open(QIODevice::ReadOnly)
+            && strangerKey.open(QIODevice::ReadOnly));
+    strangerBundle.write(strangerCertificate.readAll() + strangerKey.readAll());
+    strangerBundle.close();
     // One port per certificate; "clients" shows the trusted one and asks clients for theirs.
     QList<SipLoopbackPeers::TlsListener> listeners;
     for (const QString &name : {QStringLiteral("trusted"), QStringLiteral("wrong-name"),
@@ -174,7 +193,9 @@ void tst_SipTls::initTestCase()
                                        {"agent2", "secret2"},
                                        {"agent3", "secret3"},
                                        {"agent4", "secret4"},
-                                       {"agent5", "secret5"}},
+                                       {"agent5", "secret5"},
+                                       {"agent6", "secret6"},
+                                       {"agent7", "secret7"}},
                                       &error),
              qPrintable(error));
     QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
@@ -190,12 +211,16 @@ void tst_SipTls::initTestCase()
     m_console = std::make_unique<SipLoopbackConsole>(m_peers.get());
     QVariantMap withCertificate = account("agent5", "secret5", m_ports.value("clients"), ca);
     withCertificate.insert(QStringLiteral("tlsCertificateFile"), bundle.fileName());
+    QVariantMap withStrangerCertificate = account("agent7", "secret7", m_ports.value("clients"), ca);
+    withStrangerCertificate.insert(QStringLiteral("tlsCertificateFile"), strangerBundle.fileName());
+    m_started.start();
     QVERIFY2(m_console->start(
                  {account("agent1", "secret1", m_ports.value("trusted"), ca),
                   account("agent2", "secret2", m_ports.value("wrong-name"), ca),
                   account("agent3", "secret3", m_ports.value("untrusted"), ca),
                   account("agent4", "secret4", m_ports.value("trusted"), QDir(dir).filePath("none.pem")),
-                  withCertificate},
+                  withCertificate, account("agent6", "secret6", m_ports.value("clients"), ca),
+                  withStrangerCertificate},
                  &error),
              qPrintable(error));
 }
@@ -306,12 +331,66 @@ void tst_SipTls::inboundCallOverTls()
 void tst_SipTls::clientCertificateWhenTheServerAsks()
 {
     // A server that wants the client's certificate: agent5 shows its own (tlsCertificateFile, from the
-    // test CA) and registers. (Without one, TLS 1.3 lets the client finish its handshake before the server
-    // refuses it, and libre 1.1 only learns of it when the REGISTER times out after 32 s: not tested here.)
+    // test CA) and registers.
     Line *withCertificate = m_console->line(QStringLiteral("agent5"));
     QVERIFY(withCertificate);
     QTRY_VERIFY2_WITH_TIMEOUT(withCertificate->inService(), qPrintable(withCertificate->outOfServiceReason()),
                               10000);
+}
+
+void tst_SipTls::refusedForWantOfAClientCertificate_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("alert"); // the server's alert, when it reaches the console
+    QTest::addColumn<QString>("note"); // what the reason ends with
+    QTest::newRow("no certificate") << QStringLiteral("agent6") << QStringLiteral("certificate required")
+                                    << QStringLiteral(
+                                           "(no tlsCertificateFile: it may want the client's certificate)");
+    QTest::newRow("certificate of an unknown CA")
+        << QStringLiteral("agent7") << QStringLiteral("unknown CA")
+        << QStringLiteral("(with the certificate of tlsCertificateFile %1)")
+               .arg(QDir(m_peers->directory()).filePath(QStringLiteral("agent7-bundle.pem")));
+}
+
+void tst_SipTls::refusedForWantOfAClientCertificate()
+{
+    // TLS 1.3: the console's handshake is over when the server refuses it, on the connection the REGISTER
+    // went out on. The line is out of service with the server's alert at once, or (the alert lost in the
+    // connection's reset) a few seconds after the server asked for the certificate and answered nothing;
+    // not when the REGISTER times out (32 s, "does not answer").
+    QFETCH(QString, user);
+    QFETCH(QString, alert);
+    QFETCH(QString, note);
+    Line *line = m_console->line(user);
+    QVERIFY(line);
+    const QString registrar = QStringLiteral("registrar 127.0.0.1:%1 ").arg(m_ports.value("clients"));
+    QTRY_VERIFY2_WITH_TIMEOUT(line->outOfServiceReason().endsWith(note),
+                              qPrintable(line->outOfServiceReason()), 15000);
+    QVERIFY2(m_started.elapsed() < 20000, qPrintable(QString::number(m_started.elapsed())));
+    QVERIFY(!line->inService());
+    const QString reason = line->outOfServiceReason();
+    QVERIFY2(
+        reason == registrar + QStringLiteral("refused the TLS connection: ") + alert + QLatin1Char(' ') + note
+            || reason
+                == registrar + QStringLiteral("asked for the client's TLS certificate and did not answer ")
+                    + note,
+        qPrintable(reason));
+}
+
+void tst_SipTls::lineRecoversOnceTheCertificateIsAccepted()
+{
+    // Its files are read again at each retry after a refusal: a certificate the server accepts in
+    // agent7's tlsCertificateFile brings it up by itself.
+    Line *line = m_console->line(QStringLiteral("agent7"));
+    QVERIFY(line);
+    QTRY_VERIFY_WITH_TIMEOUT(line->outOfServiceReason().contains(QStringLiteral("agent7-bundle.pem")), 15000);
+    const QDir dir(m_peers->directory());
+    const QString file = dir.filePath(QStringLiteral("agent7-bundle.pem"));
+    QVERIFY(QFile::remove(file));
+    QVERIFY(QFile::copy(dir.filePath(QStringLiteral("agent5-bundle.pem")), file));
+    QTRY_VERIFY2_WITH_TIMEOUT(line->inService(), qPrintable(line->outOfServiceReason()), 10000);
+    // agent6, with no certificate at all, stays out (a setting only the user can change).
+    QVERIFY(!m_console->line(QStringLiteral("agent6"))->inService());
 }
 
 QTEST_GUILESS_MAIN(tst_SipTls)
