@@ -283,27 +283,26 @@ Item {
         function test_aBurstOfRingingCallsShowsTheLongestWaiting() {
             const console = makeConsole()
             const banner = findChild(console, "incomingBanner")
+            const callers = ["alice", "bob", "carol", "dave", "erin"]
             const calls = []
-            for (let i = 0; i < 6; ++i)
-                calls.push(SimDriver.offer(i % 2 ? "sim/norej" : "sim/desk", "caller" + i))
+            for (let i = 0; i < callers.length; ++i)
+                calls.push(SimDriver.offer(i % 2 ? "sim/norej" : "sim/desk", callers[i]))
+            verify(calls.every(function(c) { return c !== null }))
             tryCompare(banner, "visible", true)
             compare(banner.session, calls[0])
-            // Three rows, the longest waiting after the banner's own call; the other two counted.
+            // Three rows, the longest waiting after the banner's own call; the last one counted.
             tryVerify(function() { return banner.others.length === 3 })
             compare(banner.others[0], calls[1])
             compare(banner.others[1], calls[2])
             compare(banner.others[2], calls[3])
             const more = findChild(banner, "moreRinging")
             tryCompare(more, "visible", true)
-            verify(more.text.indexOf("2") >= 0, more.text)
+            compare(more.text, "1 more call ringing: see the call list")
             // A caller who gives up makes room for the next one waiting.
-            verify(SimDriver.remoteHangup("caller1", "NORMAL"))
+            verify(SimDriver.remoteHangup("bob", "NORMAL"))
             tryVerify(function() { return banner.others.length === 3 && banner.others[2] === calls[4] })
             compare(banner.others[0], calls[2])
-            verify(more.text.indexOf("1") >= 0, more.text)
-            verify(SimDriver.remoteHangup("caller2", "NORMAL"))
             tryCompare(more, "visible", false)
-            compare(banner.others.length, 3)
         }
 
         function findAnswerFor(item, session) {

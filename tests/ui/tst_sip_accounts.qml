@@ -47,8 +47,8 @@ Item {
             const row = findChild(pane, "sipAccount_100")
             verify(row)
             compare(findChild(row, "sipAccountName").text, "Front desk  ·  100@pbx.example")
-            // No line sip/100 in this console: it registers at the next start.
-            compare(findChild(row, "sipAccountState").text, "not registered: registers when the console starts again")
+            // No line sip/100 in this console (nothing starts accounts here): said so, with where to look.
+            compare(findChild(row, "sipAccountState").text, "not started: the console refused its values")
             // The password is not in what QML gets, only that there is one.
             const entry = ConsoleSettings.sipAccounts.entries[0]
             compare(entry.password, undefined)
