@@ -173,6 +173,12 @@ void LibreRtpStream::sendFrame()
     const std::size_t got = m_endpoint->toLine.read(pcm);
     if (got < pcm.size() && got > 0)
         m_endpoint->underruns.fetch_add(1, std::memory_order_relaxed);
+    // A whole frame still waiting is delay the console added once (its audio thread or this one was
+    // late): dropped, so that the agent's delay to the far end does not keep it for the rest of the call.
+    if (m_endpoint->toLine.available() >= pcm.size()) {
+        m_skipped.resize(pcm.size());
+        m_endpoint->toLine.read(m_skipped);
+    }
     struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
     if (!mb)
         return;
@@ -222,4 +228,6 @@ void LibreRtpStream::playFrame()
     mem_deref(memory);
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
+    if (!pcm.empty())
+        m_endpoint->notifyFromLine(); // the mixer takes the frame now, not at its next cycle
 }

@@ -68,6 +68,7 @@ private:
     std::unique_ptr<SipAudioTranscoder> m_transcoder;
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
+    std::vector<int16_t> m_skipped; // agent audio dropped when a whole frame more was waiting
     quint32 m_timestamp = 0;
     bool m_marker = true;
     bool m_running = false;
