@@ -7,7 +7,6 @@
 #include <QtCore/qthread.h>
 
 #include <algorithm>
-#include <chrono>
 
 CallAudioMixer::CallAudioMixer(IoFactory factory, Drive drive, QObject *parent)
     : QObject(parent)
@@ -39,22 +38,12 @@ void CallAudioMixer::start()
 
 void CallAudioMixer::Waker::wake()
 {
-    // Called on a provider's thread for every frame; one wake-up queued at a time, none right after a
-    // cycle.
-    if (steadyNs() - lastCycleNs.load(std::memory_order_acquire) < qint64(MinWakeGapUs) * 1000)
-        return;
+    // Called on a provider's thread for every frame; one wake-up queued at a time.
     if (pending.exchange(true, std::memory_order_acq_rel))
         return;
     const std::lock_guard lock(mutex);
     if (mixer)
         QMetaObject::invokeMethod(mixer, &CallAudioMixer::onWake, Qt::QueuedConnection);
-}
-
-qint64 CallAudioMixer::Waker::steadyNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 void CallAudioMixer::listenTo(LineAudioEndpoint *endpoint)
@@ -339,8 +328,6 @@ void CallAudioMixer::cycle()
         return;
     const QScopedValueRollback inCycle(m_inCycle, true);
     m_cycles.fetch_add(1, std::memory_order_relaxed);
-    if (m_waker)
-        m_waker->lastCycleNs.store(Waker::steadyNs(), std::memory_order_release);
     const bool wanted = wantsDevices();
     if (wanted && (!m_devicesOpen || m_reopen))
         openDevices();

@@ -39,7 +39,8 @@ class LineAudioEndpoint;
 // provider takes its frame), and its own period again after that. Each wake-up costs far more than the
 // cycle's work (a thread switch and the event loop), so their number is what the console's CPU per call
 // follows: with one SIP call, 100 a second with 20 ms device buffers, 200 with 10 ms ones (the 2 ms timer
-// this replaced: 500); frames wake it at most once per MinWakeGapUs whatever the number of calls.
+// this replaced: 500). Every announced frame wakes it (one wake-up queued at a time): a frame skipped
+// because a cycle had just run would wait a whole period, and the earpiece run dry meanwhile.
 
 class CallAudioMixer : public QObject
 {
@@ -57,10 +58,6 @@ public:
     // 20 ms packets; with longer ones the timer's own period covers the rest).
     static constexpr int RephaseLeadMs = 2;
     static constexpr int FramePhaseMs = 20;
-    // A frame that arrives this soon after a cycle waits for the next one (the timer's): with many calls
-    // their frames wake the mixer at most every this often. Well below RephaseLeadMs, so that the frame
-    // after a re-phased cycle still wakes it when the timer was late.
-    static constexpr int MinWakeGapUs = 250;
     // A stepped mixer's cycle: one per 20 ms block of simulated line audio. Nothing real waits on it,
     // and ten times fewer cycles keep long virtual-time runs fast.
     static constexpr int SteppedCycleMs = 20;
@@ -139,9 +136,7 @@ private:
         std::mutex mutex;
         CallAudioMixer *mixer = nullptr; // null once the mixer shut down
         std::atomic<bool> pending {false};
-        std::atomic<qint64> lastCycleNs {0}; // steady clock
         void wake();
-        static qint64 steadyNs();
     };
 
     void cycle();

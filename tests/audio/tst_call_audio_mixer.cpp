@@ -194,7 +194,7 @@ void tst_CallAudioMixer::framesWakeTheMixer()
                                 .arg(mixer->wakeCycles())
                                 .arg(cyclesPerSecond, 0, 'f', 1);
     qInfo().noquote() << figures;
-    // Most frames woke it (the rest came within MinWakeGapUs of a cycle, or while a wake was queued).
+    // Most frames woke it (the rest came while a wake-up was still queued).
     QVERIFY2(mixer->wakeCycles() >= quint64(frames / 2), qPrintable(figures));
     // One cycle per frame and the frame phase's, and not more: a late timer only makes them fewer. (The
     // 2 ms cycle this replaced ran 500 times a second.)
@@ -222,7 +222,7 @@ void tst_CallAudioMixer::removedBridgeIsNotWoken()
             mixer->addBridge(1, line, CallAudioBridge::Active, nullptr);
             mixer->addBridge(2, kept, CallAudioBridge::Active, nullptr);
         });
-        // A frame announced while bridged wakes it (once past MinWakeGapUs after a cycle).
+        // A frame announced while bridged wakes it.
         QTRY_VERIFY((line->notifyFromLine(), mixer->wakeCycles() >= 1));
         mixer.run([] {}); // a wake-up still queued is taken first
         const quint64 woken = mixer->wakeCycles();

@@ -173,10 +173,11 @@ void LibreRtpStream::sendFrame()
     const std::size_t got = m_endpoint->toLine.read(pcm);
     if (got < pcm.size() && got > 0)
         m_endpoint->underruns.fetch_add(1, std::memory_order_relaxed);
-    // A whole frame still waiting is delay the console added once (its audio thread or this one was
-    // late): dropped, so that the agent's delay to the far end does not keep it for the rest of the call.
-    if (m_endpoint->toLine.available() >= pcm.size()) {
-        m_skipped.resize(pcm.size());
+    // Half a frame or more still waiting is delay the console added once (its audio thread or this one
+    // was late; in step the mixer leaves next to nothing behind): dropped, so that the agent's delay to
+    // the far end does not keep it for the rest of the call.
+    if (const std::size_t behind = m_endpoint->toLine.available(); behind >= pcm.size() / 2) {
+        m_skipped.resize(behind);
         m_endpoint->toLine.read(m_skipped);
     }
     struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
