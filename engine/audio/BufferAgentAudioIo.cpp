@@ -35,6 +35,7 @@ std::vector<int16_t> BufferAgentAudioIo::takePlayed()
     std::lock_guard lock(m_mutex);
     if (m_playbackOpen)
         drainPlayback();
+    trimPlayed();
     return std::exchange(m_played, {});
 }
 
@@ -147,6 +148,15 @@ std::size_t BufferAgentAudioIo::readCapture(std::span<int16_t> out)
 void BufferAgentAudioIo::keep(std::span<const int16_t> samples) const
 {
     m_played.insert(m_played.end(), samples.begin(), samples.end());
+    // Trimmed to the newest m_keep only once twice that has piled up (and when taken): trimming on every
+    // look moved the whole kept history (10 s by default) once per mixer cycle, which was most of the
+    // twin's cost in the benchmarks' CPU figures.
+    if (m_played.size() > 2 * m_keep)
+        trimPlayed();
+}
+
+void BufferAgentAudioIo::trimPlayed() const
+{
     if (m_played.size() > m_keep)
         m_played.erase(m_played.begin(), m_played.end() - std::ptrdiff_t(m_keep));
 }
@@ -164,10 +174,10 @@ void BufferAgentAudioIo::drainPlayback() const
         if (elapsed > 0)
             m_playing = false; // ran dry: silence until it has enough to start again
     }
-    if (elapsed > 0) {
-        const std::vector<int16_t> silence(std::min(elapsed, m_keep), int16_t(0));
-        keep(silence);
-    }
+    if (elapsed > 0)
+        m_played.resize(m_played.size() + std::min(elapsed, m_keep), int16_t(0)); // silence
+    if (m_played.size() > 2 * m_keep)
+        trimPlayed();
 }
 
 std::size_t BufferAgentAudioIo::playbackRoom() const

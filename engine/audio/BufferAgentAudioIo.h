@@ -50,6 +50,8 @@ private:
     // Plays what the earpiece's clock has reached since the last look (m_mutex held).
     void drainPlayback() const;
     void keep(std::span<const int16_t> samples) const;
+    // Drops all but the newest m_keep played samples (m_mutex held).
+    void trimPlayed() const;
 
     const int m_rate;
     const std::size_t m_buffer;

@@ -30,12 +30,73 @@ void CallAudioMixer::start()
         return;
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
-    m_timer->setInterval(CycleMs);
-    connect(m_timer, &QTimer::timeout, this, &CallAudioMixer::cycle);
+    m_timer->setInterval(m_cycleMs);
+    connect(m_timer, &QTimer::timeout, this, &CallAudioMixer::onTimer);
+    m_waker = std::make_shared<Waker>();
+    m_waker->mixer = this;
+}
+
+void CallAudioMixer::Waker::wake()
+{
+    // Called on a provider's thread for every frame; one wake-up queued at a time.
+    if (pending.exchange(true, std::memory_order_acq_rel))
+        return;
+    const std::lock_guard lock(mutex);
+    if (mixer)
+        QMetaObject::invokeMethod(mixer, &CallAudioMixer::onWake, Qt::QueuedConnection);
+}
+
+void CallAudioMixer::listenTo(LineAudioEndpoint *endpoint)
+{
+    if (!m_waker)
+        return; // stepped: every cycle is the owner's
+    endpoint->setFromLineListener([waker = m_waker] { waker->wake(); });
+}
+
+int CallAudioMixer::framePhaseCycles(int cycleMs)
+{
+    const int span = FramePhaseMs - RephaseLeadMs;
+    // The devices' buffer is twice the period; a cycle ends a gap before the buffer would run out.
+    const int longestGap = std::max(1, 2 * cycleMs - RephaseLeadMs);
+    return (span + longestGap - 1) / longestGap;
+}
+
+int CallAudioMixer::framePhaseStepMs(int cycleMs)
+{
+    return (FramePhaseMs - RephaseLeadMs) / framePhaseCycles(cycleMs);
+}
+
+void CallAudioMixer::onWake()
+{
+    m_waker->pending.store(false, std::memory_order_release);
+    if (!m_timer || !m_timer->isActive())
+        return;
+    m_wakeCycles.fetch_add(1, std::memory_order_relaxed);
+    cycle();
+    // The frame phase: evenly spaced cycles up to RephaseLeadMs before the next frame.
+    m_phaseCycles = framePhaseCycles(m_cycleMs);
+    m_phaseStepMs = framePhaseStepMs(m_cycleMs);
+    m_timer->start(m_phaseStepMs);
+}
+
+void CallAudioMixer::onTimer()
+{
+    if (m_phaseCycles > 0)
+        --m_phaseCycles;
+    const int interval = m_phaseCycles > 0 ? m_phaseStepMs : m_cycleMs;
+    if (m_timer->interval() != interval)
+        m_timer->start(interval);
+    cycle();
 }
 
 void CallAudioMixer::shutdown()
 {
+    if (m_waker) {
+        const std::lock_guard lock(m_waker->mutex);
+        m_waker->mixer = nullptr;
+    }
+    for (auto &[id, b] : m_bridges)
+        b->endpoint()->setFromLineListener({});
     if (m_timer)
         m_timer->stop();
     m_bridges.clear(); // recordings are closed with their bridges
@@ -80,6 +141,7 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
         Q_EMIT recordingStateChanged(bridgeId, r->state(), r->path(), r->errorString());
     });
     qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
+    listenTo(bridge->endpoint());
     m_bridges[bridgeId] = std::move(bridge);
     if (m_timer && !m_timer->isActive())
         m_timer->start();
@@ -91,6 +153,8 @@ void CallAudioMixer::removeBridge(int bridgeId)
     m_conference.remove(bridgeId);
     m_unheardByAgent.erase(bridgeId);
     m_unheardByParties.erase(bridgeId);
+    if (CallAudioBridge *b = bridge(bridgeId))
+        b->endpoint()->setFromLineListener({});
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
@@ -177,6 +241,8 @@ void CallAudioMixer::replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndp
 {
     if (CallAudioBridge *b = bridge(bridgeId)) {
         qCDebug(lcAudio).noquote() << "voice path now" << endpoint->description();
+        b->endpoint()->setFromLineListener({});
+        listenTo(endpoint.get());
         b->replaceEndpoint(std::move(endpoint), nowNs());
         b->setMusicOnHold(std::move(musicOnHold));
         if (const int conference = m_conference.conferenceOf(bridgeId))
@@ -222,6 +288,20 @@ void CallAudioMixer::openDevices()
     const int playbackRate = m_io->sampleRate(AgentAudioIo::Playback);
     for (auto &[id, b] : m_bridges)
         b->setDeviceRates(captureRate, playbackRate);
+    // Half the smaller device buffer: every side is served at least twice per buffer.
+    int bufferMs = 0;
+    for (const auto direction : {AgentAudioIo::Capture, AgentAudioIo::Playback}) {
+        const int rate = m_io->sampleRate(direction);
+        const auto samples = qint64(m_io->bufferSamples(direction));
+        if (rate > 0 && samples > 0) {
+            const int ms = int(samples * 1000 / rate);
+            bufferMs = bufferMs ? std::min(bufferMs, ms) : ms;
+        }
+    }
+    m_cycleMs = bufferMs ? std::clamp(bufferMs / 2, int(MinCycleMs), int(MaxCycleMs)) : int(CycleMs);
+    m_phaseCycles = 0;
+    if (m_timer && m_timer->isActive() && m_timer->interval() != m_cycleMs)
+        m_timer->start(m_cycleMs);
     Q_EMIT devicesOpened(m_io->deviceName(AgentAudioIo::Capture), m_io->deviceName(AgentAudioIo::Playback),
                          error);
 }
@@ -232,6 +312,8 @@ void CallAudioMixer::closeDevices()
         return;
     m_io->close();
     m_devicesOpen = false;
+    m_cycleMs = CycleMs;
+    m_phaseCycles = 0;
     m_mix.clear();
     for (auto &[id, b] : m_bridges)
         b->setDeviceRates(0, 0);
@@ -245,6 +327,7 @@ void CallAudioMixer::cycle()
     if (!m_io || m_inCycle)
         return;
     const QScopedValueRollback inCycle(m_inCycle, true);
+    m_cycles.fetch_add(1, std::memory_order_relaxed);
     const bool wanted = wantsDevices();
     if (wanted && (!m_devicesOpen || m_reopen))
         openDevices();

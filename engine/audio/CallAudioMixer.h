@@ -10,9 +10,11 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qtimer.h>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <vector>
 
@@ -27,6 +29,19 @@ class LineAudioEndpoint;
 // Driven by its own timer on the wall clock (the console), or stepped by its owner on another clock
 // (a scenario's virtual time): then it lives on the owner's thread and every cycle runs inside
 // advanceTo(), so a run is the same every time.
+//
+// The own timer runs while a call is bridged, every cycleMs(): half the open devices' buffers (so a real
+// earpiece is served twice per buffer), MinCycleMs to MaxCycleMs. Besides, a provider that announces its
+// far end's frames (LineAudioEndpoint::notifyFromLine, e.g. SIP's 20 ms RTP clock) wakes the mixer for a
+// cycle at once, so a frame is heard without waiting for the timer; the timer then runs a frame phase:
+// the fewest evenly spaced cycles, none further apart than a device buffer less RephaseLeadMs, up to
+// RephaseLeadMs before the provider's next frame (the agent's freshest audio is on the line when the
+// provider takes its frame), and its own period again after that. Each wake-up costs far more than the
+// cycle's work (a thread switch and the event loop), so their number is what the console's CPU per call
+// follows: with one SIP call, 100 a second with 20 ms device buffers, 200 with 10 ms ones (the 2 ms timer
+// this replaced: 500). Every announced frame wakes it (one wake-up queued at a time): a frame skipped
+// because a cycle had just run would wait a whole period, and the earpiece run dry meanwhile.
+
 class CallAudioMixer : public QObject
 {
     Q_OBJECT
@@ -34,7 +49,15 @@ class CallAudioMixer : public QObject
 public:
     using IoFactory = std::function<std::unique_ptr<AgentAudioIo>()>;
     enum class Drive { OwnTimer, Stepped };
-    static constexpr int CycleMs = 2;
+    // The timer's period before devices are open (and with both closed); then cycleMs().
+    static constexpr int CycleMs = 5;
+    static constexpr int MinCycleMs = 2;
+    static constexpr int MaxCycleMs = 10;
+    // The frame phase after a frame woke the mixer: its last cycle comes this long before the next frame
+    // is due (room for a late timer on a loaded machine), the frames coming every FramePhaseMs (SIP's
+    // 20 ms packets; with longer ones the timer's own period covers the rest).
+    static constexpr int RephaseLeadMs = 2;
+    static constexpr int FramePhaseMs = 20;
     // A stepped mixer's cycle: one per 20 ms block of simulated line audio. Nothing real waits on it,
     // and ten times fewer cycles keep long virtual-time runs fast.
     static constexpr int SteppedCycleMs = 20;
@@ -83,6 +106,17 @@ public:
 
     // For tests and benchmarks on the audio thread.
     AgentAudioIo *io() const { return m_io.get(); }
+    // Cycles run since start(), and how many of them a far end's frame woke (the rest: the timer, orders).
+    // Any thread may read them.
+    quint64 cyclesRun() const { return m_cycles.load(std::memory_order_relaxed); }
+    // How many timer cycles a frame phase has with devices whose period is `cycleMs` (the wake's cycle
+    // not counted), and their spacing (ms).
+    static int framePhaseCycles(int cycleMs);
+    static int framePhaseStepMs(int cycleMs);
+    // The timer's period now (ms): CycleMs, or half the smaller open device buffer within
+    // [MinCycleMs, MaxCycleMs].
+    int cycleMs() const { return m_cycleMs; }
+    quint64 wakeCycles() const { return m_wakeCycles.load(std::memory_order_relaxed); }
     CallAudioBridge *bridge(int bridgeId) const;
 
 Q_SIGNALS:
@@ -96,7 +130,22 @@ Q_SIGNALS:
                                const QString &error);
 
 private:
+    // Shared with the endpoints' listeners on the providers' threads; outlives the mixer's use of it.
+    struct Waker
+    {
+        std::mutex mutex;
+        CallAudioMixer *mixer = nullptr; // null once the mixer shut down
+        std::atomic<bool> pending {false};
+        void wake();
+    };
+
     void cycle();
+    void onTimer();
+    void onWake();
+    // Cycles of the frame phase still to come, and the timer's interval meanwhile.
+    int m_phaseCycles = 0;
+    int m_phaseStepMs = 0;
+    void listenTo(LineAudioEndpoint *endpoint);
     void openDevices();
     void closeDevices();
     bool wantsDevices() const;
@@ -124,4 +173,8 @@ private:
     std::vector<int16_t> m_mixOut;
     qint64 m_lastLevelsNs = 0;
     bool m_levelsIdle = true;
+    std::shared_ptr<Waker> m_waker;
+    int m_cycleMs = CycleMs;
+    std::atomic<quint64> m_cycles {0};
+    std::atomic<quint64> m_wakeCycles {0};
 };

@@ -5,6 +5,8 @@
 #include <QtCore/qstring.h>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 
 // A call's audio at the line: what the far end says (fromLine) and what the agent says to it (toLine),
 // mono 16-bit at the line's own rate (8 kHz for an analogue line). The provider creates one when a call
@@ -36,7 +38,23 @@ public:
     std::atomic<quint64> overruns {0};
     std::atomic<quint64> underruns {0};
 
+    // Event-driven reading: a provider that writes fromLine in blocks (a packet's frame) calls
+    // notifyFromLine() on its thread after each block, and the reader's listener (set and cleared from any
+    // thread) wakes the reader to take it at once instead of at its next cycle. Providers that do not
+    // call it are read on the reader's own clock as before.
+    using Listener = std::function<void()>;
+    void setFromLineListener(Listener listener)
+    {
+        m_listener.store(listener ? std::make_shared<const Listener>(std::move(listener)) : nullptr);
+    }
+    void notifyFromLine() const
+    {
+        if (const std::shared_ptr<const Listener> listener = m_listener.load())
+            (*listener)();
+    }
+
 private:
+    std::atomic<std::shared_ptr<const Listener>> m_listener;
     int m_sampleRate;
     QString m_description;
 };

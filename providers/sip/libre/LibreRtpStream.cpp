@@ -200,6 +200,13 @@ void LibreRtpStream::sendFrame()
     const std::size_t got = m_endpoint->toLine.read(pcm);
     if (got < pcm.size() && got > 0)
         m_endpoint->underruns.fetch_add(1, std::memory_order_relaxed);
+    // Half a frame or more still waiting is delay the console added once (its audio thread or this one
+    // was late; in step the mixer leaves next to nothing behind): dropped, so that the agent's delay to
+    // the far end does not keep it for the rest of the call.
+    if (const std::size_t behind = m_endpoint->toLine.available(); behind >= pcm.size() / 2) {
+        m_skipped.resize(behind);
+        m_endpoint->toLine.read(m_skipped);
+    }
     struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
     if (!mb)
         return;
@@ -261,4 +268,6 @@ void LibreRtpStream::playFrame()
     m_playedAhead = std::max(-2 * frame, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
+    if (!pcm.empty())
+        m_endpoint->notifyFromLine(); // the mixer takes the frame now, not at its next cycle
 }

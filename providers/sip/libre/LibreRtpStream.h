@@ -77,6 +77,7 @@ private:
     int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times so far
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
+    std::vector<int16_t> m_skipped; // agent audio dropped when a whole frame more was waiting
     quint32 m_timestamp = 0;
     bool m_marker = true;
     bool m_running = false;

@@ -4,6 +4,7 @@
 #include <QtCore/qstring.h>
 
 #include <functional>
+#include <map>
 
 class SipLoopbackConsole;
 class SipLoopbackPeers;
@@ -15,6 +16,9 @@ namespace SipBench {
 
 // Process CPU time (user + system) of this process so far, in seconds.
 double processCpuSeconds();
+// CPU time on a CPU of each of this process's threads so far, in seconds, summed by thread name (the
+// kernel's comm: "hookline-audio" is the mixer, "libre" the SIP stack and RTP; /proc schedstat, ns).
+std::map<QString, double> threadCpuSeconds();
 // Runs the event loop until `done` or `ms` pass; false on time-out.
 bool waitFor(const std::function<bool()> &done, int ms);
 // Runs the event loop for `ms` without polling (the CPU figures' windows).

@@ -2,7 +2,9 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qdir.h>
 #include <QtCore/qeventloop.h>
+#include <QtCore/qfile.h>
 #include <QtCore/qthread.h>
 #include <QtCore/qtimer.h>
 
@@ -19,6 +21,22 @@ double processCpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+std::map<QString, double> threadCpuSeconds()
+{
+    std::map<QString, double> seconds;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!comm.open(QIODevice::ReadOnly) || !schedstat.open(QIODevice::ReadOnly))
+            continue; // the thread ended meanwhile
+        const QString name = QString::fromUtf8(comm.readAll().trimmed());
+        const QByteArray runNs = schedstat.readAll().split(' ').value(0);
+        seconds[name] += runNs.toDouble() / 1e9;
+    }
+    return seconds;
 }
 
 bool waitFor(const std::function<bool()> &done, int ms)

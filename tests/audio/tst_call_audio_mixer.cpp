@@ -1,0 +1,267 @@
+// The mixer's wake-ups (issue 15, CPU per call): a provider that announces its far end's frames
+// (LineAudioEndpoint::notifyFromLine, as SIP's RTP clock does) wakes the mixer for the frame at once; the
+// timer runs every CallAudioMixer::CycleMs and not faster, so the wake-ups per second stay bounded. A
+// removed bridge or a stopped mixer is never woken, and a stepped mixer stays on its owner's clock.
+#include "ToneHeadset.h"
+
+#include "audio/BufferAgentAudioIo.h"
+#include "audio/CallAudioBridge.h"
+#include "audio/CallAudioMixer.h"
+#include "providers/LineAudioEndpoint.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qthread.h>
+#include <QtTest/qtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <thread>
+#include <vector>
+
+namespace {
+constexpr int LineRate = 8000;
+constexpr int FrameMs = 20;
+constexpr std::size_t FrameSamples = LineRate * FrameMs / 1000;
+
+// A provider's RTP clock on a thread of its own: every 20 ms one frame of a 500 Hz tone into fromLine,
+// announced as SIP's stream does.
+class FrameFarEnd
+{
+public:
+    explicit FrameFarEnd(std::shared_ptr<LineAudioEndpoint> endpoint)
+        : m_endpoint(std::move(endpoint))
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~FrameFarEnd() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    int frames() const { return m_frames; }
+
+private:
+    void run()
+    {
+        std::vector<int16_t> frame(FrameSamples);
+        auto next = std::chrono::steady_clock::now();
+        std::size_t at = 0;
+        while (!m_stop) {
+            for (int16_t &sample : frame)
+                sample = int16_t(8000 * std::sin(2 * M_PI * 500.0 * double(at++) / LineRate));
+            m_endpoint->fromLine.write(frame);
+            m_endpoint->notifyFromLine();
+            ++m_frames;
+            next += std::chrono::milliseconds(FrameMs);
+            std::this_thread::sleep_until(next); // the far end's pace, not the test's timing
+        }
+    }
+
+    std::shared_ptr<LineAudioEndpoint> m_endpoint;
+    std::thread m_thread;
+    std::atomic<bool> m_stop {false};
+    std::atomic<int> m_frames {0};
+};
+// The mixer on a thread and event loop of its own, as CallAudioRouter runs it in the console (a test
+// thread's QTest waits would pace its timer instead).
+class MixerThread
+{
+public:
+    explicit MixerThread(CallAudioMixer::IoFactory factory)
+    {
+        m_thread.start();
+        run([this, factory = std::move(factory)] {
+            m_mixer = new CallAudioMixer(factory, CallAudioMixer::Drive::OwnTimer);
+            m_mixer->start();
+        });
+    }
+    ~MixerThread()
+    {
+        run([this] {
+            m_mixer->shutdown();
+            delete m_mixer;
+        });
+        m_thread.quit();
+        m_thread.wait();
+    }
+    // Runs `work` on the mixer's thread and waits for it.
+    void run(const std::function<void()> &work)
+    {
+        QObject context;
+        context.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(&context, work, Qt::BlockingQueuedConnection);
+    }
+    CallAudioMixer *operator->() const { return m_mixer; }
+
+private:
+    QThread m_thread;
+    CallAudioMixer *m_mixer = nullptr;
+};
+} // namespace
+
+class tst_CallAudioMixer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cycleFollowsTheDeviceBuffers_data();
+    void cycleFollowsTheDeviceBuffers();
+    void framesWakeTheMixer_data();
+    void framesWakeTheMixer();
+    void removedBridgeIsNotWoken();
+    void steppedMixerKeepsItsClock();
+};
+
+namespace {
+// The buffer twin with device buffers of `bufferSamples` at 48 kHz; its microphone says a tone.
+CallAudioMixer::IoFactory twinWithBuffer(std::size_t bufferSamples, std::atomic<BufferAgentAudioIo *> *made)
+{
+    return [=]() -> std::unique_ptr<AgentAudioIo> {
+        auto io = std::make_unique<BufferAgentAudioIo>(48000, bufferSamples);
+        std::vector<int16_t> tone(48000);
+        for (std::size_t i = 0; i < tone.size(); ++i)
+            tone[i] = int16_t(4000 * std::sin(2 * M_PI * 1000.0 * double(i) / 48000));
+        io->setCaptureSamples(std::move(tone), true);
+        if (made)
+            *made = io.get();
+        return io;
+    };
+}
+} // namespace
+
+void tst_CallAudioMixer::cycleFollowsTheDeviceBuffers_data()
+{
+    QTest::addColumn<int>("bufferSamples"); // at 48 kHz
+    QTest::addColumn<int>("cycleMs");
+    QTest::newRow("2 ms buffers: the shortest cycle") << 96 << int(CallAudioMixer::MinCycleMs);
+    QTest::newRow("10 ms (QtAgentAudioIo's)") << 480 << 5;
+    QTest::newRow("20 ms (the twin's)") << 960 << 10;
+    QTest::newRow("100 ms: the longest cycle") << 4800 << int(CallAudioMixer::MaxCycleMs);
+}
+
+void tst_CallAudioMixer::cycleFollowsTheDeviceBuffers()
+{
+    QFETCH(int, bufferSamples);
+    QFETCH(int, cycleMs);
+    CallAudioMixer mixer(twinWithBuffer(std::size_t(bufferSamples), nullptr),
+                         CallAudioMixer::Drive::OwnTimer);
+    mixer.start();
+    QCOMPARE(mixer.cycleMs(), int(CallAudioMixer::CycleMs)); // no device open yet
+    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
+    mixer.addBridge(1, line, CallAudioBridge::Active, nullptr); // opens the devices
+    QCOMPARE(mixer.cycleMs(), cycleMs);
+    mixer.removeBridge(1); // closes them
+    QCOMPARE(mixer.cycleMs(), int(CallAudioMixer::CycleMs));
+    mixer.shutdown();
+}
+
+void tst_CallAudioMixer::framesWakeTheMixer_data()
+{
+    QTest::addColumn<int>("bufferSamples");
+    QTest::addColumn<int>("expectedPerFrame"); // cycles per 20 ms frame: its wake-up and the phase's
+    // 5 ms period: cycles 6 ms apart up to 2 ms before the next frame.
+    QTest::newRow("10 ms buffers") << 480 << 4;
+    // 10 ms period: one cycle 18 ms after the frame.
+    QTest::newRow("20 ms buffers") << 960 << 2;
+}
+
+void tst_CallAudioMixer::framesWakeTheMixer()
+{
+    QFETCH(int, bufferSamples);
+    QFETCH(int, expectedPerFrame);
+    std::atomic<BufferAgentAudioIo *> io {nullptr};
+    MixerThread mixer(twinWithBuffer(std::size_t(bufferSamples), &io));
+    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
+    mixer.run([&] { mixer->addBridge(1, line, CallAudioBridge::Active, nullptr); });
+    QVERIFY(io);
+    io.load()->setKeepSamples(48000); // the last second
+    const quint64 cycles0 = mixer->cyclesRun();
+    QElapsedTimer wall;
+    wall.start();
+    FrameFarEnd farEnd(line);
+    QTRY_VERIFY_WITH_TIMEOUT(farEnd.frames() >= 100, 20000);
+    farEnd.stop();
+    const double seconds = double(wall.nsecsElapsed()) / 1e9;
+    const double cyclesPerSecond = double(mixer->cyclesRun() - cycles0) / seconds;
+    const int frames = farEnd.frames();
+    const QString figures = QStringLiteral("cycle %1 ms: %2 frames, %3 woke the mixer; %4 cycles per second")
+                                .arg(mixer->cycleMs())
+                                .arg(frames)
+                                .arg(mixer->wakeCycles())
+                                .arg(cyclesPerSecond, 0, 'f', 1);
+    qInfo().noquote() << figures;
+    // Most frames woke it (the rest came while a wake-up was still queued).
+    QVERIFY2(mixer->wakeCycles() >= quint64(frames / 2), qPrintable(figures));
+    // One cycle per frame and the frame phase's, and not more: a late timer only makes them fewer. (The
+    // 2 ms cycle this replaced ran 500 times a second.)
+    const int perFrame = 1 + CallAudioMixer::framePhaseCycles(mixer->cycleMs());
+    QCOMPARE(perFrame, expectedPerFrame);
+    const double bound = 1.25 * perFrame * 1000.0 / FrameMs;
+    QVERIFY2(cyclesPerSecond <= bound, qPrintable(figures));
+    // And the frames were heard: the earpiece played the tone.
+    const std::vector<int16_t> played = io.load()->takePlayed();
+    int16_t loudest = 0;
+    for (const int16_t sample : played)
+        loudest = std::max<int16_t>(loudest, int16_t(std::abs(sample)));
+    QVERIFY2(loudest > 4000, qPrintable(QString::number(loudest)));
+    // Nothing of the far end was left behind in the ring.
+    QTRY_COMPARE_WITH_TIMEOUT(line->fromLine.available(), std::size_t(0), 5000);
+}
+
+void tst_CallAudioMixer::removedBridgeIsNotWoken()
+{
+    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
+    auto kept = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("kept"));
+    {
+        MixerThread mixer(toneHeadset(48000, 1000, -12.0));
+        mixer.run([&] {
+            mixer->addBridge(1, line, CallAudioBridge::Active, nullptr);
+            mixer->addBridge(2, kept, CallAudioBridge::Active, nullptr);
+        });
+        // A frame announced while bridged wakes it.
+        QTRY_VERIFY((line->notifyFromLine(), mixer->wakeCycles() >= 1));
+        mixer.run([] {}); // a wake-up still queued is taken first
+        const quint64 woken = mixer->wakeCycles();
+        mixer.run([&] { mixer->removeBridge(1); });
+        // Announced again and again, over many of the timer's cycles: never a wake-up.
+        QElapsedTimer wall;
+        wall.start();
+        while (wall.elapsed() < 100)
+            line->notifyFromLine();
+        mixer.run([] {});
+        QCOMPARE(mixer->wakeCycles(), woken);
+        // The other call's frames still wake it.
+        QTRY_VERIFY((kept->notifyFromLine(), mixer->wakeCycles() > woken));
+    }
+    // The endpoints outlive the mixer (a provider keeps its end): announcing a frame is harmless.
+    line->notifyFromLine();
+    kept->notifyFromLine();
+}
+
+void tst_CallAudioMixer::steppedMixerKeepsItsClock()
+{
+    CallAudioMixer mixer(toneHeadset(48000, 1000, -12.0), CallAudioMixer::Drive::Stepped);
+    mixer.start();
+    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
+    mixer.addBridge(1, line, CallAudioBridge::Active, nullptr);
+    const quint64 cycles = mixer.cyclesRun();
+    std::vector<int16_t> frame(FrameSamples, 1000);
+    line->fromLine.write(frame);
+    line->notifyFromLine();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    // Only advanceTo() runs a stepped mixer's cycles (a virtual-time run is the same every time).
+    QCOMPARE(mixer.cyclesRun(), cycles);
+    QCOMPARE(mixer.wakeCycles(), quint64(0));
+    mixer.advanceTo(qint64(CallAudioMixer::SteppedCycleMs) * 1'000'000);
+    QCOMPARE(mixer.cyclesRun(), cycles + 1);
+    QCOMPARE(line->fromLine.available(), std::size_t(0));
+    mixer.shutdown();
+}
+
+QTEST_GUILESS_MAIN(tst_CallAudioMixer)
+#include "tst_call_audio_mixer.moc"
