@@ -79,11 +79,18 @@ std::pair<double, double> echoedToneLevels(LineAudioEndpoint &endpoint, double h
     std::vector<int16_t> stale(endpoint.fromLine.available());
     endpoint.fromLine.read(stale);
     const QByteArray tone = ToneAnalysis::sine(hz, -12.0, rate, 0.5);
-    endpoint.toLine.write(ToneAnalysis::samplesOf(tone));
+    const auto samples = ToneAnalysis::samplesOf(tone);
+    // Fed as the mixer feeds it, about a frame ahead: the stream drops what waits beyond that (delay the
+    // console would otherwise keep for the rest of the call).
+    const std::size_t frame = std::size_t(rate / 50);
+    std::size_t sent = 0;
     QByteArray heard;
     QDeadlineTimer deadline(3000);
     while (!deadline.hasExpired() && ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.1) < -14) {
-        QTest::qWait(20);
+        if (const std::size_t waiting = endpoint.toLine.available(); waiting < frame && sent < samples.size())
+            sent += endpoint.toLine.write(
+                samples.subspan(sent, std::min(frame - waiting, samples.size() - sent)));
+        QTest::qWait(5);
         std::vector<int16_t> chunk(endpoint.fromLine.available());
         endpoint.fromLine.read(chunk);
         heard.append(reinterpret_cast<const char *>(chunk.data()), qsizetype(chunk.size() * sizeof(int16_t)));
