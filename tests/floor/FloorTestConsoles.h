@@ -85,6 +85,12 @@ inline int callCountOf(const FloorModel &model, const QString &agentId)
     return row < 0 ? -1 : model.data(model.index(row), FloorModel::CallCountRole).toInt();
 }
 
+// A call's state as the model has it ("CONNECTED", ...), empty when it has no such call.
+inline QString callStateOf(const FloorModel &model, const QString &agentId, int sessionId)
+{
+    return model.call(agentId, sessionId).value(QStringLiteral("state")).toString();
+}
+
 inline QString stateOf(const FloorModel &model, const QString &agentId)
 {
     const int row = model.rowOf(agentId);

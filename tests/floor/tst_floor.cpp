@@ -160,9 +160,8 @@ void TestFloor::publishingRoundTrip()
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
     const int sessionId = call->sessionId();
-    QTRY_COMPARE_WITH_TIMEOUT(
-        supervisor.model.call(QStringLiteral("a1"), sessionId).value(QStringLiteral("state")).toString(),
-        QStringLiteral("CONNECTED"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), sessionId),
+                              QStringLiteral("CONNECTED"), WaitMs);
     const QJsonObject published = supervisor.model.call(QStringLiteral("a1"), sessionId);
     QCOMPARE(published.value(QStringLiteral("remoteNumber")).toString(), QStringLiteral("2001"));
     QCOMPARE(published.value(QStringLiteral("direction")).toString(), QStringLiteral("inbound"));
@@ -186,9 +185,8 @@ void TestFloor::publishingRoundTrip()
     // Dropped: the entry says so; terminated: the entry is gone.
     QVERIFY(call->drop(QByteArray()) > 0);
     console.fx.settle();
-    QTRY_COMPARE_WITH_TIMEOUT(
-        supervisor.model.call(QStringLiteral("a1"), sessionId).value(QStringLiteral("state")).toString(),
-        QStringLiteral("IDLE"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), sessionId),
+                              QStringLiteral("IDLE"), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.callsInProgress(), 0, WaitMs);
     QCOMPARE(call->terminate(), 0);
     console.fx.settle();
@@ -240,9 +238,7 @@ void TestFloor::dropPartyRequest()
     QCOMPARE(bob->state(), int(Idle));
     QCOMPARE(conference.members.at(0)->state(), int(Conferenced));
     QCOMPARE(console.fx.peerState(QStringLiteral("bob")), QStringLiteral("DISCONNECTED/NORMAL"));
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a2"), bob->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a2"), bob->sessionId()),
                               QStringLiteral("IDLE"), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(
         lastAudit(m_server->url(), QStringLiteral("a2")).value(QStringLiteral("result")).toString(),
@@ -590,9 +586,7 @@ void TestFloor::serverRestartKeepsState()
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a6"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a6"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
 
     const int port = m_server->port();
@@ -608,18 +602,15 @@ void TestFloor::serverRestartKeepsState()
     QVERIFY2(m_server->start(m_store->path(), port), qPrintable(m_server->log()));
     QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(supervisor.link.status(), FloorLink::Connected, WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a6"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a6"), call->sessionId()),
                               QStringLiteral("ONHOLD"), WaitMs);
     QCOMPARE(stateOf(supervisor.model, QStringLiteral("a6")), QStringLiteral("Ready"));
     // The restarted server lost the memory bucket: a supervisor arriving now sees the whole floor again.
     Supervisor late(settingsFor({m_server->url()}, QStringLiteral("sup2")));
     QTRY_VERIFY_WITH_TIMEOUT(late.model.synced(), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(late.model, QStringLiteral("a6")), QStringLiteral("Ready"), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        late.model.call(QStringLiteral("a6"), call->sessionId()).value(QStringLiteral("state")).toString(),
-        QStringLiteral("ONHOLD"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(late.model, QStringLiteral("a6"), call->sessionId()),
+                              QStringLiteral("ONHOLD"), WaitMs);
 }
 
 // Each change also travels at once on core NATS (the live subjects): the supervisor follows it while the
@@ -709,9 +700,7 @@ void TestFloor::clusterNodeKilled()
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a7"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a7"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
     const QString server = console.link.server();
     QVERIFY2(connectedTo(console.link, victim), qPrintable(server));
@@ -750,9 +739,7 @@ void TestFloor::clusterNodeKilled()
     console.fx.settle();
     CallSession *second = console.fx.answered(QStringLiteral("bob")); // and a new call during the outage
     QVERIFY(second);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a7"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a7"), call->sessionId()),
                               QStringLiteral("ONHOLD"), 15000);
     const qint64 seenMs = failover.elapsed();
     qInfo("failover: the supervisor saw the agent's change %lld ms after the node died", seenMs);
@@ -788,9 +775,7 @@ void TestFloor::clusterNodeKilled()
     Supervisor late(supervisorSettings);
     QTRY_VERIFY_WITH_TIMEOUT(late.model.synced(), 15000);
     QCOMPARE(stateOf(late.model, QStringLiteral("a7")), QStringLiteral("Ready"));
-    QCOMPARE(
-        late.model.call(QStringLiteral("a7"), call->sessionId()).value(QStringLiteral("state")).toString(),
-        QStringLiteral("ONHOLD"));
+    QCOMPARE(callStateOf(late.model, QStringLiteral("a7"), call->sessionId()), QStringLiteral("ONHOLD"));
     // A request still reaches the agent's console and is carried out.
     QSignalSpy finished(&late.model, &FloorModel::actionFinished);
     late.model.forceState(QStringLiteral("a7"), QStringLiteral("NotReady"), QStringLiteral("coaching"));

@@ -142,9 +142,7 @@ void TestFloorSecurity::supervisorRequestIsAuditedAsItsUser()
                               WaitMs);
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a1"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
 
     QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
@@ -224,9 +222,7 @@ void TestFloorSecurity::agentCannotPublishAnothersKey()
     // Later changes go on as before; the refused key is not written again.
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a1"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
     QCOMPARE(refused.count(), 1);
     QCOMPARE(supervisor.model.rowOf(QStringLiteral("a2")), -1);
@@ -260,9 +256,7 @@ void TestFloorSecurity::outsiderReadsNothing()
     QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a1"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
     // The supervisor has it; whatever the outsider could have had is in its queue by now, or soon.
     natsMsg *msg = nullptr;
@@ -331,9 +325,7 @@ void TestFloorSecurity::withoutLivePermissionsTheBucketCarries()
                                   WaitMs);
         CallSession *call = console.fx.answered(QStringLiteral("alice"));
         QVERIFY(call);
-        QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a3"), call->sessionId())
-                                      .value(QStringLiteral("state"))
-                                      .toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a3"), call->sessionId()),
                                   QStringLiteral("CONNECTED"), WaitMs);
         QCOMPARE(console.link.status(), FloorLink::Connected);
     }

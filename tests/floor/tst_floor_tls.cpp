@@ -198,9 +198,7 @@ void TestFloorTls::trustedServerJoinsTheFloor()
                               WaitMs);
     CallSession *call = console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisor.model.call(QStringLiteral("a1"), call->sessionId())
-                                  .value(QStringLiteral("state"))
-                                  .toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), call->sessionId()),
                               QStringLiteral("CONNECTED"), WaitMs);
     // Both spoke TLS (the server takes nothing else, and says so for each client).
     QTRY_VERIFY_WITH_TIMEOUT(m_server->readLog().count(QLatin1String("TLS handshake complete")) >= 2, WaitMs);

@@ -1,6 +1,7 @@
 #include "SipBaresipPeer.h"
 
 #include "SipLoopbackPeers.h"
+#include "SipWavFile.h"
 #include "ToneAnalysis.h"
 
 #include <QtCore/qdeadlinetimer.h>
@@ -26,47 +27,6 @@ namespace {
 constexpr int ToneRate = 48000; // the source's rate; baresip resamples to the codec's
 constexpr double ToneSeconds = 20;
 
-void putLe32(QByteArray &out, quint32 value)
-{
-    for (int i = 0; i < 4; ++i)
-        out += char((value >> (8 * i)) & 0xff);
-}
-
-void putLe16(QByteArray &out, quint16 value)
-{
-    out += char(value & 0xff);
-    out += char(value >> 8);
-}
-
-quint32 le32(const char *p)
-{
-    return quint32(uchar(p[0])) | quint32(uchar(p[1])) << 8 | quint32(uchar(p[2])) << 16
-        | quint32(uchar(p[3])) << 24;
-}
-
-quint16 le16(const char *p)
-{
-    return quint16(uchar(p[0]) | uchar(p[1]) << 8);
-}
-
-// A mono 16-bit WAV, the one format baresip's aufile source reads.
-QByteArray wavOf(const QByteArray &pcm, int rate)
-{
-    QByteArray wav = "RIFF";
-    putLe32(wav, quint32(36 + pcm.size()));
-    wav += "WAVEfmt ";
-    putLe32(wav, 16);
-    putLe16(wav, 1); // PCM
-    putLe16(wav, 1);
-    putLe32(wav, quint32(rate));
-    putLe32(wav, quint32(rate * 2));
-    putLe16(wav, 2);
-    putLe16(wav, 16);
-    wav += "data";
-    putLe32(wav, quint32(pcm.size()));
-    return wav + pcm;
-}
-
 } // namespace
 
 SipBaresipPeer::SipBaresipPeer() = default;
@@ -86,19 +46,15 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
     const QString tone = m_dir.filePath(QStringLiteral("tone.wav"));
     QFile toneFile(tone);
     if (!toneFile.open(QIODevice::WriteOnly)
-        || toneFile.write(wavOf(ToneAnalysis::sine(toneHz, -12.0, ToneRate, ToneSeconds), ToneRate)) < 0) {
+        || toneFile.write(
+               SipWavFile::mono(ToneAnalysis::sine(toneHz, -12.0, ToneRate, ToneSeconds), ToneRate))
+            < 0) {
         *error = QStringLiteral("cannot write ") + tone;
         return false;
     }
     toneFile.close();
     // RTP ports: an even range nobody holds now (baresip takes one pair of it).
-    quint16 rtp = 0;
-    for (int attempt = 0; attempt < 50 && !rtp; ++attempt) {
-        const quint16 candidate = SipLoopbackPeers::freePort() & ~1;
-        if (candidate && candidate < 64000 && !SipLoopbackPeers::udpPortInUse(candidate)
-            && !SipLoopbackPeers::udpPortInUse(candidate + 1))
-            rtp = candidate;
-    }
+    const quint16 rtp = SipLoopbackPeers::freeRtpPortPair();
     QFile config(m_dir.filePath(QStringLiteral("config")));
     QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
     if (!rtp || !config.open(QIODevice::WriteOnly) || !accounts.open(QIODevice::WriteOnly)) {
@@ -268,35 +224,6 @@ QByteArray SipBaresipPeer::recording(int *sampleRate, bool sent) const
                        QDir::Files);
     if (dumps.isEmpty())
         return {};
-    QFile file(m_dir.filePath(dumps.front()));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray wav = file.readAll();
-    if (wav.size() < 12 || !wav.startsWith("RIFF") || wav.mid(8, 4) != "WAVE")
-        return {};
-    int channels = 0;
-    qsizetype pos = 12;
-    while (pos + 8 <= wav.size()) {
-        const QByteArray id = wav.mid(pos, 4);
-        const quint32 size = le32(wav.constData() + pos + 4);
-        const qsizetype body = pos + 8;
-        if (id == "fmt " && body + 16 <= wav.size()) {
-            channels = le16(wav.constData() + body + 2);
-            *sampleRate = int(le32(wav.constData() + body + 4));
-            if (le16(wav.constData() + body + 14) != 16)
-                return {};
-        } else if (id == "data" && channels > 0) {
-            // The whole rest when the header was not finished.
-            const qsizetype length =
-                size && body + qsizetype(size) <= wav.size() ? qsizetype(size) : wav.size() - body;
-            QByteArray mono;
-            const qsizetype stride = 2 * channels;
-            mono.reserve(length / channels);
-            for (qsizetype i = body; i + stride <= body + length; i += stride)
-                mono.append(wav.constData() + i, 2);
-            return mono;
-        }
-        pos = body + qsizetype(size) + (size & 1);
-    }
-    return {};
+    // Its first channel (a dump has one per channel of the call's audio).
+    return SipWavFile::channelOfFile(m_dir.filePath(dumps.front()), 0, sampleRate);
 }

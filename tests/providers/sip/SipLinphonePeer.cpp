@@ -36,13 +36,7 @@ bool SipLinphonePeer::start(quint16 sipPort, const QString &user, double toneHz,
     }
     tone.close();
     // RTP: an even port nobody holds now, and the one above it for RTCP.
-    quint16 rtp = 0;
-    for (int attempt = 0; attempt < 50 && !rtp; ++attempt) {
-        const quint16 candidate = SipLoopbackPeers::freePort() & ~1;
-        if (candidate && candidate < 64000 && !SipLoopbackPeers::udpPortInUse(candidate)
-            && !SipLoopbackPeers::udpPortInUse(candidate + 1))
-            rtp = candidate;
-    }
+    const quint16 rtp = SipLoopbackPeers::freeRtpPortPair();
     // liblinphone keeps its call history here; without the folder it logs an error at start.
     QDir(m_dir.path()).mkpath(QStringLiteral(".local/share/linphone"));
     QFile config(m_dir.filePath(QStringLiteral("linphonerc")));

@@ -68,6 +68,16 @@ bool SipLoopbackPeers::udpPortInUse(quint16 port)
     return bindLoopback(SOCK_DGRAM, port) == 0;
 }
 
+quint16 SipLoopbackPeers::freeRtpPortPair()
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const quint16 candidate = freePort() & ~1;
+        if (candidate && candidate < 64000 && !udpPortInUse(candidate) && !udpPortInUse(candidate + 1))
+            return candidate;
+    }
+    return 0;
+}
+
 bool SipLoopbackPeers::prepareKamailio(const QList<Subscriber> &subscribers, QString *error)
 {
     const QString db = m_dir.filePath(QStringLiteral("kamailio.db"));

@@ -26,6 +26,8 @@ public:
     // A port free for both UDP and TCP on 127.0.0.1.
     static quint16 freePort();
     static bool udpPortInUse(quint16 port);
+    // An even UDP port nobody holds now with the one above it free too (RTP and RTCP); 0 if none found.
+    static quint16 freeRtpPortPair();
 
     // A TLS port of Kamailio and the certificate (with its chain) and private key it shows there.
     struct TlsListener
