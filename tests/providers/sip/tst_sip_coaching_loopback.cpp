@@ -103,7 +103,7 @@ bool loud(const QByteArray &pcm, double hz, int rate)
 // heard is at -12).
 bool absent(const QByteArray &pcm, double hz, int rate)
 {
-    return ToneAnalysis::peakLevelDbfs(pcm, hz, rate, BlockSeconds) < ToneDbfs - 20;
+    return ToneAnalysis::peakLevelDbfs(pcm, hz, rate, 0.2) < ToneDbfs - 20; // a glitch only lowers a tone
 }
 
 QByteArray slice(const QByteArray &pcm, int rate, qint64 fromMs, qint64 toMs)
