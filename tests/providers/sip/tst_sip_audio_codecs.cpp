@@ -173,7 +173,9 @@ void tst_SipAudioCodecs::toneBothWays()
           (peer.cpuSeconds() - peerCpuStart) * 1000.0 / seconds);
     const QByteArray heard(reinterpret_cast<const char *>(played.data()),
                            qsizetype(played.size() * sizeof(int16_t)));
-    const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, AgentRate, 0.2);
+    // A heard tone by its best 50 ms block (a loaded machine's gaps break a longer block's phase), a stray
+    // one over 200 ms blocks (a glitch only lowers a tone).
+    const double far = ToneAnalysis::peakLevelDbfs(heard, FarHz, AgentRate, 0.05);
     const double farStray = ToneAnalysis::peakLevelDbfs(heard, AgentHz, AgentRate, 0.2);
     qInfo("%s: the far end's %.0f Hz in the earpiece at %.1f dBFS (%.0f Hz at %.1f)", QTest::currentDataTag(),
           FarHz, far, AgentHz, farStray);
@@ -197,7 +199,7 @@ void tst_SipAudioCodecs::toneBothWays()
     const QByteArray recorded = peer.recording(&recordedRate);
     QVERIFY2(!recorded.isEmpty(), qPrintable(peer.log()));
     QCOMPARE(recordedRate, rate);
-    const double agentLevel = ToneAnalysis::peakLevelDbfs(recorded, AgentHz, recordedRate, 0.2);
+    const double agentLevel = ToneAnalysis::peakLevelDbfs(recorded, AgentHz, recordedRate, 0.05);
     const double agentStray = ToneAnalysis::peakLevelDbfs(recorded, FarHz, recordedRate, 0.2);
     qInfo("%s: the agent's %.0f Hz in baresip's recording at %.1f dBFS (%.0f Hz at %.1f)",
           QTest::currentDataTag(), AgentHz, agentLevel, FarHz, agentStray);

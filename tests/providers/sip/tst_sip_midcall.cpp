@@ -86,7 +86,7 @@ std::pair<double, double> echoedToneLevels(LineAudioEndpoint &endpoint, double h
     std::size_t sent = 0;
     QByteArray heard;
     QDeadlineTimer deadline(3000);
-    while (!deadline.hasExpired() && ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.1) < -14) {
+    while (!deadline.hasExpired() && ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.05) < -14) {
         if (const std::size_t waiting = endpoint.toLine.available(); waiting < frame && sent < samples.size())
             sent += endpoint.toLine.write(
                 samples.subspan(sent, std::min(frame - waiting, samples.size() - sent)));
@@ -95,7 +95,7 @@ std::pair<double, double> echoedToneLevels(LineAudioEndpoint &endpoint, double h
         endpoint.fromLine.read(chunk);
         heard.append(reinterpret_cast<const char *>(chunk.data()), qsizetype(chunk.size() * sizeof(int16_t)));
     }
-    return {ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.1),
+    return {ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.05),
             ToneAnalysis::peakLevelDbfs(heard, otherHz, rate, 0.1)};
 }
 

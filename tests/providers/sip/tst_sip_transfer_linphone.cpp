@@ -42,7 +42,7 @@ double heardLevel(const SipLinphonePeer &peer, double hz)
 {
     int rate = 0;
     const QByteArray heard = peer.recording(&rate);
-    return heard.isEmpty() || !rate ? -120.0 : ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.2);
+    return heard.isEmpty() || !rate ? -120.0 : ToneAnalysis::peakLevelDbfs(heard, hz, rate, 0.05);
 }
 } // namespace
 
@@ -223,7 +223,7 @@ void tst_SipTransferLinphone::linphoneTransfersToTheConsole()
         heard.append(reinterpret_cast<const char *>(more.data()), qsizetype(more.size() * sizeof(int16_t)));
         QTest::qWait(20);
     }
-    const double level = ToneAnalysis::peakLevelDbfs(heard, TransfereeHz, endpoint->sampleRate(), 0.2);
+    const double level = ToneAnalysis::peakLevelDbfs(heard, TransfereeHz, endpoint->sampleRate(), 0.05);
     qInfo("after the replacement the console hears the transferee's %.0f Hz at %.1f dBFS", TransfereeHz,
           level);
     QVERIFY2(level > ToneDbfs - 6 && level < ToneDbfs + 3, qPrintable(QString::number(level)));
