@@ -1366,6 +1366,11 @@
         <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
         <translation>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</translation>
     </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="98"/>
+        <source>The server closed the connection (%1): %2</source>
+        <translation>The server closed the connection (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>FloorPage</name>

@@ -1361,6 +1361,11 @@
         <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
         <translation>伺服器不接受此主控台的 TLS 連線；伺服器可能要求用戶端憑證（%1）：請檢查 floor/certFile 與 floor/keyFile</translation>
     </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="98"/>
+        <source>The server closed the connection (%1): %2</source>
+        <translation>伺服器關閉了連線（%1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>FloorPage</name>

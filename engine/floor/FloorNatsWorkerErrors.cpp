@@ -83,6 +83,22 @@ QString FloorNatsWorker::refusalReason()
     return {};
 }
 
+QString FloorNatsWorker::closedReason()
+{
+    if (!m_everConnected)
+        return refusalReason();
+    if (m_settings.credentialsFile.isEmpty())
+        return {};
+    // A server closes the connection of a user whose JWT expires ("User Authentication Expired") and refuses
+    // the reconnects ("Authorization Violation").
+    const QString problem =
+        FloorCredentials::read(m_settings.credentialsFile).problem(QDateTime::currentSecsSinceEpoch());
+    if (problem.isEmpty())
+        return {};
+    return QCoreApplication::translate("FloorLink", "The server closed the connection (%1): %2")
+        .arg(lastError(NATS_CONNECTION_CLOSED), problem);
+}
+
 bool FloorNatsWorker::usesTls() const
 {
     return m_settings.tls

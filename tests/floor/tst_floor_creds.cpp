@@ -81,6 +81,7 @@ private Q_SLOTS:
     void fileFaults_data();
     void fileFaults();
     void seedAndJwtNeverLogged();
+    void expiresWhileConnected();
 
 private:
     // A user of the floor's account (or of another account): its .creds file, by name.
@@ -364,6 +365,22 @@ void TestFloorCreds::seedAndJwtNeverLogged()
         for (const QByteArray &secret : std::as_const(secrets))
             QVERIFY2(!log.contains(QString::fromLatin1(secret)), name);
     }
+}
+
+// A JWT that expires while the console is on the floor: the server closes the connection, the console
+// is refused when it reconnects and says why.
+void TestFloorCreds::expiresWhileConnected()
+{
+    NatsJwt::UserClaims soon = agentClaims(QStringLiteral("a1"));
+    soon.expires = QDateTime::currentSecsSinceEpoch() + 4; // time enough to connect on a loaded machine
+    QVERIFY(!addUser(QStringLiteral("soon"), NatsNKey::generate(NatsNKey::User), soon).isEmpty());
+    AgentConsole console(credsSettings(QStringLiteral("a1"), QStringLiteral("soon")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Failed, WaitMs);
+    const QString reason = console.link.statusReason();
+    QVERIFY2(reason.startsWith(QLatin1String("The server closed the connection (")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("the credentials file's JWT (user a1) expired at ")),
+             qPrintable(reason));
 }
 
 QTEST_GUILESS_MAIN(TestFloorCreds)
