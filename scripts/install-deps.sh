@@ -50,6 +50,8 @@ packages=(
   # (tst_sip_transfer_linphone; driven over its standard input, sound from and to WAV files)
   linphone-cli
   # The floor (issue 16): the NATS C client (JetStream, key-value) and the server the floor tests start
+  # (libssl-dev above also gives the floor OpenSSL's Ed25519: FloorCredentials checks a .creds file's seed
+  # against its JWT, and tst_floor_creds makes its nkeys and JWTs, nsc not being in Debian)
   libnats-dev nats-server
 )
 

@@ -593,7 +593,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="227"/>
         <source>The call has no audio to record.</source>
         <translation>The call has no audio to record.</translation>
     </message>
@@ -1124,6 +1124,49 @@
     </message>
 </context>
 <context>
+    <name>FloorCredentials</name>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="160"/>
+        <source>the credentials file cannot be read: %1</source>
+        <translation>the credentials file cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="163"/>
+        <source>the credentials file holds no user JWT</source>
+        <translation>the credentials file holds no user JWT</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="165"/>
+        <source>the credentials file&apos;s JWT is not a NATS user&apos;s JWT</source>
+        <translation>the credentials file&apos;s JWT is not a NATS user&apos;s JWT</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="168"/>
+        <source>the credentials file holds no user seed</source>
+        <translation>the credentials file holds no user seed</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="170"/>
+        <source>the credentials file&apos;s seed is not a NATS user&apos;s seed</source>
+        <translation>the credentials file&apos;s seed is not a NATS user&apos;s seed</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="176"/>
+        <source>the credentials file&apos;s JWT (user %1) expired at %2; ask for a new one</source>
+        <translation>the credentials file&apos;s JWT (user %1) expired at %2; ask for a new one</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="183"/>
+        <source>the seed in the credentials file is not the key of its JWT&apos;s user %1 (%2)</source>
+        <translation>the seed in the credentials file is not the key of its JWT&apos;s user %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="193"/>
+        <source>user %1 (%2) of account %3 has a current JWT and its own seed: the account may have revoked it, or the server does not trust the account</source>
+        <translation>user %1 (%2) of account %3 has a current JWT and its own seed: the account may have revoked it, or the server does not trust the account</translation>
+    </message>
+</context>
+<context>
     <name>FloorFigures</name>
     <message>
         <location filename="../ui/components/FloorFigures.qml" line="23"/>
@@ -1299,24 +1342,34 @@
         <translation>JetStream unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="51"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="57"/>
+        <source>The server refused this console&apos;s credentials (%1): %2</source>
+        <translation>The server refused this console&apos;s credentials (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="62"/>
         <source>The server refused this console&apos;s credentials (%1)</source>
         <translation>The server refused this console&apos;s credentials (%1)</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="54"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="65"/>
         <source>The server does not offer TLS, which this console asks for (%1)</source>
         <translation>The server does not offer TLS, which this console asks for (%1)</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="59"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="70"/>
         <source>The server&apos;s certificate is not trusted (%1): check floor/caFile</source>
         <translation>The server&apos;s certificate is not trusted (%1): check floor/caFile</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="68"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="79"/>
         <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
         <translation>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="98"/>
+        <source>The server closed the connection (%1): %2</source>
+        <translation>The server closed the connection (%1): %2</translation>
     </message>
 </context>
 <context>

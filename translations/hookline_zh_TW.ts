@@ -592,7 +592,7 @@
 <context>
     <name>CallAudioMixer</name>
     <message>
-        <location filename="../engine/audio/CallAudioMixer.cpp" line="163"/>
+        <location filename="../engine/audio/CallAudioMixer.cpp" line="227"/>
         <source>The call has no audio to record.</source>
         <translation>此通話沒有可錄製的音訊。</translation>
     </message>
@@ -1119,6 +1119,49 @@
     </message>
 </context>
 <context>
+    <name>FloorCredentials</name>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="160"/>
+        <source>the credentials file cannot be read: %1</source>
+        <translation>無法讀取憑證檔：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="163"/>
+        <source>the credentials file holds no user JWT</source>
+        <translation>憑證檔中沒有使用者 JWT</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="165"/>
+        <source>the credentials file&apos;s JWT is not a NATS user&apos;s JWT</source>
+        <translation>憑證檔中的 JWT 不是 NATS 使用者的 JWT</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="168"/>
+        <source>the credentials file holds no user seed</source>
+        <translation>憑證檔中沒有使用者種子金鑰</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="170"/>
+        <source>the credentials file&apos;s seed is not a NATS user&apos;s seed</source>
+        <translation>憑證檔中的種子金鑰不是 NATS 使用者的種子金鑰</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="176"/>
+        <source>the credentials file&apos;s JWT (user %1) expired at %2; ask for a new one</source>
+        <translation>憑證檔中的 JWT（使用者 %1）已於 %2 過期；請索取新的憑證</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="183"/>
+        <source>the seed in the credentials file is not the key of its JWT&apos;s user %1 (%2)</source>
+        <translation>憑證檔中的種子金鑰不屬於其 JWT 的使用者 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorCredentials.cpp" line="193"/>
+        <source>user %1 (%2) of account %3 has a current JWT and its own seed: the account may have revoked it, or the server does not trust the account</source>
+        <translation>帳戶 %3 的使用者 %1（%2）的 JWT 仍有效且種子金鑰相符：可能是帳戶已撤銷此使用者，或伺服器不信任此帳戶</translation>
+    </message>
+</context>
+<context>
     <name>FloorFigures</name>
     <message>
         <location filename="../ui/components/FloorFigures.qml" line="23"/>
@@ -1294,24 +1337,34 @@
         <translation>JetStream 無法使用：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="51"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="57"/>
+        <source>The server refused this console&apos;s credentials (%1): %2</source>
+        <translation>伺服器拒絕了此主控台的憑證（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="62"/>
         <source>The server refused this console&apos;s credentials (%1)</source>
         <translation>伺服器拒絕了此主控台的憑證（%1）</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="54"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="65"/>
         <source>The server does not offer TLS, which this console asks for (%1)</source>
         <translation>伺服器未提供 TLS，但此主控台要求使用 TLS（%1）</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="59"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="70"/>
         <source>The server&apos;s certificate is not trusted (%1): check floor/caFile</source>
         <translation>伺服器的憑證不受信任（%1）：請檢查 floor/caFile</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="68"/>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="79"/>
         <source>The server did not accept this console over TLS; it may want a client certificate (%1): check floor/certFile and floor/keyFile</source>
         <translation>伺服器不接受此主控台的 TLS 連線；伺服器可能要求用戶端憑證（%1）：請檢查 floor/certFile 與 floor/keyFile</translation>
+    </message>
+    <message>
+        <location filename="../engine/floor/FloorNatsWorkerErrors.cpp" line="98"/>
+        <source>The server closed the connection (%1): %2</source>
+        <translation>伺服器關閉了連線（%1）：%2</translation>
     </message>
 </context>
 <context>

@@ -294,7 +294,7 @@ void FloorNatsWorker::relayClosed()
             m_ready = false;
             if (m_closing)
                 return;
-            const QString refused = m_everConnected ? QString() : refusalReason();
+            const QString refused = closedReason();
             setStatus(Failed,
                       !refused.isEmpty() ? refused
                                          : QCoreApplication::translate("FloorLink", "Connection closed: %1")

@@ -125,6 +125,9 @@ private:
     // it and says only "no server available"): one direct attempt, which reports the refusal itself
     // (credentials, the server's certificate, a client certificate wanted, TLS not offered).
     QString refusalReason();
+    // Why the servers closed a connection: refusalReason() for one that never came up; for one that was up,
+    // what its credentials file says when it now has a problem (its JWT expired meanwhile), else empty.
+    QString closedReason();
     bool usesTls() const; // floor/tls, or a tls:// server
 
     FloorSettings m_settings;

@@ -1,10 +1,12 @@
 // FloorNatsWorker's words for libnats' errors: the last error of the connection or of the library, and why
 // servers refused a connection that never came up.
+#include "floor/FloorCredentials.h"
 #include "floor/FloorLogging.h"
 #include "floor/FloorNatsHandles.h"
 #include "floor/FloorNatsWorker.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qdatetime.h>
 #include <QtCore/qregularexpression.h>
 
 #include <nats/nats.h>
@@ -47,6 +49,15 @@ QString FloorNatsWorker::refusalReason()
         natsConnection_Destroy(probe);
         qCDebug(lcFloor) << "floor: a direct attempt to connect:" << natsStatus_GetText(s);
     }
+    // A server says why no further than "Authorization Violation"; a credentials file tells more (an expired
+    // JWT, a seed of another key), or that it looks good (revoked, or an account the server does not trust).
+    if (s == NATS_CONNECTION_AUTH_FAILED && !m_settings.credentialsFile.isEmpty()) {
+        const FloorCredentials credentials = FloorCredentials::read(m_settings.credentialsFile);
+        const QString problem = credentials.problem(QDateTime::currentSecsSinceEpoch());
+        return QCoreApplication::translate("FloorLink",
+                                           "The server refused this console's credentials (%1): %2")
+            .arg(detail, problem.isEmpty() ? credentials.refusedAsValid() : problem);
+    }
     if (s == NATS_CONNECTION_AUTH_FAILED || s == NATS_NOT_PERMITTED)
         return QCoreApplication::translate("FloorLink", "The server refused this console's credentials (%1)")
             .arg(detail);
@@ -70,6 +81,22 @@ QString FloorNatsWorker::refusalReason()
                                            "client certificate (%1): check floor/certFile and floor/keyFile")
             .arg(detail);
     return {};
+}
+
+QString FloorNatsWorker::closedReason()
+{
+    if (!m_everConnected)
+        return refusalReason();
+    if (m_settings.credentialsFile.isEmpty())
+        return {};
+    // A server closes the connection of a user whose JWT expires ("User Authentication Expired") and refuses
+    // the reconnects ("Authorization Violation").
+    const QString problem =
+        FloorCredentials::read(m_settings.credentialsFile).problem(QDateTime::currentSecsSinceEpoch());
+    if (problem.isEmpty())
+        return {};
+    return QCoreApplication::translate("FloorLink", "The server closed the connection (%1): %2")
+        .arg(lastError(NATS_CONNECTION_CLOSED), problem);
 }
 
 bool FloorNatsWorker::usesTls() const

@@ -1,0 +1,129 @@
+#include "NatsNKey.h"
+
+#include <QtCore/qrandom.h>
+
+#include <openssl/evp.h>
+
+#include <memory>
+
+namespace {
+// Type prefixes (the first 5 bits of the decoded key, so the first base32 letter).
+constexpr quint8 SeedPrefix = 18 << 3; // 'S'
+constexpr quint8 OperatorPrefix = 14 << 3; // 'O'
+constexpr quint8 AccountPrefix = 0; // 'A'
+constexpr quint8 UserPrefix = 20 << 3; // 'U'
+
+using PKey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
+
+PKey privateKey(const QByteArray &seed)
+{
+    return PKey(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
+                                             reinterpret_cast<const unsigned char *>(seed.constData()),
+                                             size_t(seed.size())),
+                &EVP_PKEY_free);
+}
+} // namespace
+
+NatsNKey NatsNKey::generate(Type type)
+{
+    NatsNKey key;
+    key.m_type = type;
+    QByteArray seed(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(seed.begin(), seed.end());
+    const PKey pkey = privateKey(seed);
+    if (!pkey)
+        return key;
+    QByteArray pub(32, Qt::Uninitialized);
+    size_t length = size_t(pub.size());
+    if (EVP_PKEY_get_raw_public_key(pkey.get(), reinterpret_cast<unsigned char *>(pub.data()), &length) != 1
+        || length != 32)
+        return key;
+    key.m_seed = seed;
+    key.m_public = pub;
+    return key;
+}
+
+quint8 NatsNKey::prefixOf(Type type)
+{
+    switch (type) {
+    case Operator:
+        return OperatorPrefix;
+    case Account:
+        return AccountPrefix;
+    case User:
+        break;
+    }
+    return UserPrefix;
+}
+
+QByteArray NatsNKey::publicKey() const
+{
+    QByteArray raw;
+    raw.append(char(prefixOf(m_type)));
+    raw.append(m_public);
+    return base32(withCrc(raw));
+}
+
+QByteArray NatsNKey::seed() const
+{
+    const quint8 prefix = prefixOf(m_type);
+    QByteArray raw;
+    raw.append(char(SeedPrefix | (prefix >> 5)));
+    raw.append(char((prefix & 31) << 3));
+    raw.append(m_seed);
+    return base32(withCrc(raw));
+}
+
+QByteArray NatsNKey::sign(const QByteArray &data) const
+{
+    const PKey pkey = privateKey(m_seed);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!pkey || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) != 1)
+        return {};
+    QByteArray signature(64, Qt::Uninitialized);
+    size_t length = size_t(signature.size());
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))
+        != 1)
+        return {};
+    signature.resize(qsizetype(length));
+    return signature;
+}
+
+QByteArray NatsNKey::withCrc(QByteArray raw)
+{
+    const quint16 crc = crc16(raw);
+    raw.append(char(crc & 0xff));
+    raw.append(char(crc >> 8));
+    return raw;
+}
+
+quint16 NatsNKey::crc16(const QByteArray &raw)
+{
+    quint16 crc = 0;
+    for (const char byte : raw) {
+        crc ^= quint16(quint8(byte)) << 8;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 0x8000) ? quint16((crc << 1) ^ 0x1021) : quint16(crc << 1);
+    }
+    return crc;
+}
+
+QByteArray NatsNKey::base32(const QByteArray &raw)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QByteArray out;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const char byte : raw) {
+        buffer = (buffer << 8) | quint8(byte);
+        bits += 8;
+        while (bits >= 5) {
+            out.append(alphabet[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+    }
+    if (bits > 0)
+        out.append(alphabet[(buffer << (5 - bits)) & 31]);
+    return out;
+}
