@@ -126,6 +126,38 @@ CallSession *SipLoopbackConsole::answerOffer(const QString &scenario, const QStr
     return a;
 }
 
+CallSession *SipLoopbackConsole::consult(CallSession *original, const QString &number, QString *error)
+{
+    QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
+    if (original->setupTransfer() <= 0) {
+        *error = QStringLiteral("setupTransfer refused");
+        return nullptr;
+    }
+    if (!QTest::qWaitFor([original] { return original->state() == Tapi::OnHoldPendTransfer; }, 5000)) {
+        *error = QStringLiteral("the original is %1, not ONHOLDPENDTRANSFER").arg(original->stateName());
+        return nullptr;
+    }
+    if (added.count() != 1) {
+        *error = QStringLiteral("%1 new sessions, not one").arg(added.count());
+        return nullptr;
+    }
+    auto *k = added.at(0).at(0).value<CallSession *>();
+    m_recorder->name(k, QStringLiteral("K"));
+    if (k->state() != Tapi::DialTone) {
+        *error = QStringLiteral("the consult is %1, not DIALTONE").arg(k->stateName());
+        return nullptr;
+    }
+    if (k->dial(number) <= 0) {
+        *error = QStringLiteral("dial %1 refused").arg(number);
+        return nullptr;
+    }
+    if (!QTest::qWaitFor([k] { return k->state() == Tapi::Connected; }, 10000)) {
+        *error = QStringLiteral("the consult to %1 is %2, not CONNECTED").arg(number, k->stateName());
+        return nullptr;
+    }
+    return k;
+}
+
 void SipLoopbackConsole::finishSipp(QProcess *sipp)
 {
     QString output;

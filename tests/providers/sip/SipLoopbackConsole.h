@@ -54,6 +54,10 @@ public:
     // for the call's audio. Null on any failure.
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
                              std::shared_ptr<LineAudioEndpoint> *endpoint = nullptr);
+    // The consult call of an attended transfer: setupTransfer on the CONNECTED `original` (ONHOLDPENDTRANSFER
+    // within 5 s), the one new session (in DIALTONE, named "K" for the recorder) dials `number` and is
+    // CONNECTED within 10 s. Null with *error saying which step failed.
+    CallSession *consult(CallSession *original, const QString &number, QString *error);
     // Fails the current test unless sipp finished its scenario with success.
     void finishSipp(QProcess *sipp);
     // Writes a 1 kHz tone to the line and waits (5 s at most) until it comes back loud in fromLine.

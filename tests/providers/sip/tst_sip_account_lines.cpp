@@ -48,8 +48,15 @@ private:
     }
     // The stack of the account's running provider (the latest made for it).
     SimSipStack *stackOf(const QString &id) const { return m_stacks.value(id).data(); }
+    // The accounts saved in the settings, then the lines started: false if the settings refuse one.
+    bool startWith(const QList<QVariantMap> &accounts);
     // An answered call from the far end on the account's line.
     CallSession *answeredCall(const QString &id, quint64 *token);
+    // The set-up of the tests with a call up: agent1 alone saved and started, registered, and a call from
+    // the far end answered on its line (null if any step fails).
+    CallSession *callUpOnAgent1(quint64 *token);
+    // agent1 removed from the settings (`displayName` empty) or saved again with `displayName`.
+    bool removeOrRenameAgent1(const QString &displayName);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_store;
@@ -98,6 +105,33 @@ void tst_SipAccountLines::cleanup()
     m_dir.reset();
 }
 
+bool tst_SipAccountLines::startWith(const QList<QVariantMap> &accounts)
+{
+    for (const QVariantMap &map : accounts) {
+        if (!m_settings->setEntry(SettingsSchema::SipAccounts, map))
+            return false;
+    }
+    m_lines->start();
+    return true;
+}
+
+CallSession *tst_SipAccountLines::callUpOnAgent1(quint64 *token)
+{
+    if (!startWith({account("agent1")}) || !stackOf("agent1"))
+        return nullptr;
+    Q_EMIT stackOf("agent1")->registrationChanged(0, true, {});
+    return answeredCall("agent1", token);
+}
+
+bool tst_SipAccountLines::removeOrRenameAgent1(const QString &displayName)
+{
+    if (displayName.isEmpty())
+        return m_settings->removeEntry(SettingsSchema::SipAccounts, "agent1");
+    QVariantMap changed = account("agent1");
+    changed.insert("displayName", displayName);
+    return m_settings->setEntry(SettingsSchema::SipAccounts, changed);
+}
+
 CallSession *tst_SipAccountLines::answeredCall(const QString &id, quint64 *token)
 {
     SimSipStack *stack = stackOf(id);
@@ -115,9 +149,7 @@ CallSession *tst_SipAccountLines::answeredCall(const QString &id, quint64 *token
 
 void tst_SipAccountLines::accountsAtStartEachALine()
 {
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent2", "10.0.0.2")));
-    m_lines->start();
+    QVERIFY(startWith({account("agent1"), account("agent2", "10.0.0.2")}));
     QCOMPARE(m_lines->runningAccounts(), (QStringList {"agent1", "agent2"}));
     QCOMPARE(m_log,
              (QStringList {"added sip/agent1 agent1@127.0.0.1:5060", "added sip/agent2 agent2@10.0.0.2"}));
@@ -127,8 +159,7 @@ void tst_SipAccountLines::accountsAtStartEachALine()
 
 void tst_SipAccountLines::addedAccountRegistersAtOnce()
 {
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    m_lines->start();
+    QVERIFY(startWith({account("agent1")}));
     m_log.clear();
     // Settings › Lines › Add: the change signal starts it, no restart.
     QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent2")));
@@ -156,9 +187,7 @@ void tst_SipAccountLines::changeOrRemoveWithoutCalls()
 {
     QFETCH(bool, remove);
     QFETCH(QStringList, expected);
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent2")));
-    m_lines->start();
+    QVERIFY(startWith({account("agent1"), account("agent2")}));
     QPointer<SimSipStack> old = stackOf("agent2");
     m_log.clear();
     if (remove)
@@ -199,22 +228,13 @@ void tst_SipAccountLines::changeOrRemoveWithACallUp()
 {
     QFETCH(bool, remove);
     QFETCH(QStringList, expected);
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    m_lines->start();
-    Q_EMIT stackOf("agent1")->registrationChanged(0, true, {});
     quint64 token = 0;
-    CallSession *call = answeredCall("agent1", &token);
+    CallSession *call = callUpOnAgent1(&token);
     QVERIFY(call);
     QPointer<SimSipStack> old = stackOf("agent1");
     Line *line = m_engine->line("sip/agent1");
     m_log.clear();
-    if (remove) {
-        QVERIFY(m_settings->removeEntry(SettingsSchema::SipAccounts, "agent1"));
-    } else {
-        QVariantMap changed = account("agent1");
-        changed.insert("displayName", "Desk");
-        QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, changed));
-    }
+    QVERIFY(removeOrRenameAgent1(remove ? QString() : QStringLiteral("Desk")));
     // The call goes on, on the old registration; nothing stops while it does.
     QTest::qWait(100);
     QVERIFY(m_log.isEmpty());
@@ -247,11 +267,8 @@ void tst_SipAccountLines::changeOrRemoveWithACallUp()
 
 void tst_SipAccountLines::retiringLineTurnsCallersAway()
 {
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    m_lines->start();
-    Q_EMIT stackOf("agent1")->registrationChanged(0, true, {});
     quint64 token = 0;
-    QVERIFY(answeredCall("agent1", &token));
+    QVERIFY(callUpOnAgent1(&token));
     SimSipStack *stack = stackOf("agent1");
     QVERIFY(m_settings->removeEntry(SettingsSchema::SipAccounts, "agent1"));
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
@@ -273,22 +290,12 @@ void tst_SipAccountLines::changesWhileRetiringTakeTheLatest()
 {
     QFETCH(QStringList, steps);
     QFETCH(QString, result);
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    m_lines->start();
-    Q_EMIT stackOf("agent1")->registrationChanged(0, true, {});
     quint64 token = 0;
-    CallSession *call = answeredCall("agent1", &token);
+    CallSession *call = callUpOnAgent1(&token);
     QVERIFY(call);
     QPointer<SimSipStack> old = stackOf("agent1");
-    for (const QString &step : std::as_const(steps)) {
-        if (step == QLatin1String("remove")) {
-            QVERIFY(m_settings->removeEntry(SettingsSchema::SipAccounts, "agent1"));
-        } else {
-            QVariantMap changed = account("agent1");
-            changed.insert("displayName", step);
-            QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, changed));
-        }
-    }
+    for (const QString &step : std::as_const(steps))
+        QVERIFY(removeOrRenameAgent1(step == QLatin1String("remove") ? QString() : step));
     QCOMPARE(stackOf("agent1"), old.data()); // nothing new while the call is up
     m_log.clear();
     QVERIFY(call->drop(QByteArray()) > 0);
@@ -305,8 +312,7 @@ void tst_SipAccountLines::changesWhileRetiringTakeTheLatest()
 
 void tst_SipAccountLines::refusedAccountLeavesTheOthersRunning()
 {
-    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
-    m_lines->start();
+    QVERIFY(startWith({account("agent1")}));
     QSignalSpy refused(m_lines.get(), &SipAccountLines::accountRefused);
     QSignalSpy errors(m_engine.get(), &CallEngine::errorEvent);
     // The schema takes any status from 400 to 699; the SIP account only 486 or 603.
