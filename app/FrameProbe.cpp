@@ -70,7 +70,10 @@ void FrameProbe::frameSwapped()
         m_lastWaitNs = waitNow;
     if (m_lastFrameNs >= 0) {
         const qint64 interval = now - m_lastFrameNs;
+        const qint64 longest = m_maxIntervalNs.load();
         raiseTo(m_maxIntervalNs, interval, m_maxEndedNs, now);
+        if (interval > longest)
+            m_maxIntervalWaitNs.store(waited);
         const qint64 stall = std::max<qint64>(0, interval - waited);
         const qint64 before = m_maxStallNs.load();
         raiseTo(m_maxStallNs, stall, m_stallEndedNs, now);
@@ -98,7 +101,7 @@ void FrameProbe::writeSecond()
     const QByteArray line =
         QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4, "
                        "\"maxStallMs\": %5, \"stallEndedAtMs\": %6, \"stallWaitMs\": %7, "
-                       "\"waitMs\": %8, \"schedstat\": %9}\n")
+                       "\"waitMs\": %8, \"schedstat\": %9, \"maxIntervalWaitMs\": %10}\n")
             .arg(m_clock.elapsed())
             .arg(m_frames.exchange(0))
             .arg(ms(m_maxIntervalNs.exchange(0)))
@@ -108,6 +111,7 @@ void FrameProbe::writeSecond()
             .arg(ms(m_stallWaitNs.exchange(0)))
             .arg(ms(m_waitNs.exchange(0)))
             .arg(m_schedstat ? QStringLiteral("true") : QStringLiteral("false"))
+            .arg(ms(m_maxIntervalWaitNs.exchange(0)))
             .toUtf8();
     m_file.write(line);
 }
