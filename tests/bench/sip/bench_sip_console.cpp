@@ -48,6 +48,7 @@ struct Second
     double waitMs = 0;
     bool schedstat = false;
     double maxIntervalWaitMs = 0; // the run-queue wait within the longest interval
+    double stallRunMs = 0; // the GUI thread's time on a CPU within the longest stall
 };
 
 QList<QJsonObject> jsonLines(const QString &path)
@@ -74,7 +75,8 @@ QList<Second> probeSeconds(const QString &path)
                         row.value(QLatin1String("stallWaitMs")).toDouble(),
                         row.value(QLatin1String("waitMs")).toDouble(),
                         row.value(QLatin1String("schedstat")).toBool(),
-                        row.value(QLatin1String("maxIntervalWaitMs")).toDouble()});
+                        row.value(QLatin1String("maxIntervalWaitMs")).toDouble(),
+                        row.value(QLatin1String("stallRunMs")).toDouble()});
     return seconds;
 }
 
@@ -149,9 +151,11 @@ void printFigures(const char *what, const QList<Second> &seconds, double *worstS
         "it run-queue wait)\n",
         percentile(longest, 50), percentile(longest, 99), percentile(longest, 100),
         interval->maxIntervalWaitMs);
-    std::printf("    longest stall %.1f ms (%.1f ms of run-queue wait taken out of its interval); the GUI "
-                "thread's run-queue wait up to %.1f ms in a second%s\n",
-                stall->maxStallMs, stall->stallWaitMs, wait,
+    // Its time on a CPU: the rest of a stall is sleep, blocked or idle between events (an idle GUI thread
+    // wakes at least every 5 ms here for the next frame).
+    std::printf("    longest stall %.1f ms (%.1f ms of run-queue wait taken out of its interval; %.1f ms of "
+                "it on a CPU); the GUI thread's run-queue wait up to %.1f ms in a second%s\n",
+                stall->maxStallMs, stall->stallWaitMs, stall->stallRunMs, wait,
                 stall->schedstat ? "" : " (no schedstat: a stall is the whole interval)");
 }
 
