@@ -17,7 +17,7 @@ FrameProbe::FrameProbe(QQuickWindow *window, const QString &path, QObject *paren
     // Constructed on the GUI thread: its schedstat is the one that counts.
     m_schedstatPath =
         "/proc/self/task/" + QByteArray::number(qlonglong(::syscall(SYS_gettid))) + "/schedstat";
-    m_lastWaitNs = guiThreadWaitNs();
+    m_lastWaitNs = guiThreadWaitNs(&m_lastRunNs);
     m_schedstat = m_lastWaitNs >= 0;
     m_clock.start();
     // Direct: with a threaded render loop the signal comes from the render thread; the times are all
@@ -29,7 +29,7 @@ FrameProbe::FrameProbe(QQuickWindow *window, const QString &path, QObject *paren
     window->update();
 }
 
-qint64 FrameProbe::guiThreadWaitNs() const
+qint64 FrameProbe::guiThreadWaitNs(qint64 *runNs) const
 {
     // "<ns on a CPU> <ns runnable in the run queue> <time slices>"; read with plain calls, as it is read
     // on every frame.
@@ -43,6 +43,7 @@ qint64 FrameProbe::guiThreadWaitNs() const
     unsigned long long wait = 0;
     if (got <= 0 || std::sscanf(text, "%llu %llu", &run, &wait) != 2)
         return -1;
+    *runNs = qint64(run);
     return qint64(wait);
 }
 
@@ -64,18 +65,27 @@ void raiseTo(std::atomic<qint64> &max, qint64 value, std::atomic<qint64> &at, qi
 void FrameProbe::frameSwapped()
 {
     const qint64 now = m_clock.nsecsElapsed();
-    const qint64 waitNow = m_schedstat ? guiThreadWaitNs() : -1;
+    qint64 runNow = 0;
+    const qint64 waitNow = m_schedstat ? guiThreadWaitNs(&runNow) : -1;
     const qint64 waited = waitNow >= 0 ? std::max<qint64>(0, waitNow - m_lastWaitNs) : 0;
-    if (waitNow >= 0)
+    const qint64 ran = waitNow >= 0 ? std::max<qint64>(0, runNow - m_lastRunNs) : 0;
+    if (waitNow >= 0) {
         m_lastWaitNs = waitNow;
+        m_lastRunNs = runNow;
+    }
     if (m_lastFrameNs >= 0) {
         const qint64 interval = now - m_lastFrameNs;
+        const qint64 longest = m_maxIntervalNs.load();
         raiseTo(m_maxIntervalNs, interval, m_maxEndedNs, now);
+        if (interval > longest)
+            m_maxIntervalWaitNs.store(waited);
         const qint64 stall = std::max<qint64>(0, interval - waited);
         const qint64 before = m_maxStallNs.load();
         raiseTo(m_maxStallNs, stall, m_stallEndedNs, now);
-        if (stall > before)
+        if (stall > before) {
             m_stallWaitNs.store(waited);
+            m_stallRunNs.store(ran);
+        }
         m_waitNs += waited;
     }
     m_lastFrameNs = now;
@@ -96,9 +106,10 @@ void FrameProbe::writeSecond()
         return QString::number(double(ns) / 1e6, 'f', 1);
     };
     const QByteArray line =
-        QStringLiteral("{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4, "
-                       "\"maxStallMs\": %5, \"stallEndedAtMs\": %6, \"stallWaitMs\": %7, "
-                       "\"waitMs\": %8, \"schedstat\": %9}\n")
+        QStringLiteral(
+            "{\"t\": %1, \"frames\": %2, \"maxIntervalMs\": %3, \"maxEndedAtMs\": %4, "
+            "\"maxStallMs\": %5, \"stallEndedAtMs\": %6, \"stallWaitMs\": %7, "
+            "\"waitMs\": %8, \"schedstat\": %9, \"maxIntervalWaitMs\": %10, \"stallRunMs\": %11}\n")
             .arg(m_clock.elapsed())
             .arg(m_frames.exchange(0))
             .arg(ms(m_maxIntervalNs.exchange(0)))
@@ -108,6 +119,8 @@ void FrameProbe::writeSecond()
             .arg(ms(m_stallWaitNs.exchange(0)))
             .arg(ms(m_waitNs.exchange(0)))
             .arg(m_schedstat ? QStringLiteral("true") : QStringLiteral("false"))
+            .arg(ms(m_maxIntervalWaitNs.exchange(0)))
+            .arg(ms(m_stallRunNs.exchange(0)))
             .toUtf8();
     m_file.write(line);
 }

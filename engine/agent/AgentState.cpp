@@ -301,21 +301,25 @@ void AgentState::updateDerived()
 
 void AgentState::updateAlerting()
 {
-    CallSession *alerting = nullptr;
+    // One pass over the sessions in C++ at each change (200 calls: microseconds); QML hears only when
+    // the ringing set changes.
+    QList<CallSession *> ringing;
     if (m_engine && canTakeCalls()) {
-        if (mayAlert(m_alerting)) {
-            alerting = m_alerting; // keep the banner on the call it shows
-        } else {
-            for (CallSession *session : m_engine->sessionList()) {
-                if (mayAlert(session)) {
-                    alerting = session;
-                    break;
-                }
-            }
+        for (CallSession *session : m_engine->sessionList()) {
+            if (mayAlert(session))
+                ringing.append(session);
         }
     }
-    if (alerting == m_alerting)
-        return;
-    m_alerting = alerting;
-    Q_EMIT alertingSessionChanged();
+    // Keep the banner on the call it shows while that one may still alert.
+    CallSession *alerting = m_alerting && ringing.contains(m_alerting) ? m_alerting.data()
+        : ringing.isEmpty()                                            ? nullptr
+                                                                       : ringing.constFirst();
+    const bool ringingChanged = ringing != m_ringing;
+    m_ringing = ringing;
+    if (alerting != m_alerting) {
+        m_alerting = alerting;
+        Q_EMIT alertingSessionChanged();
+    }
+    if (ringingChanged)
+        Q_EMIT ringingSessionsChanged();
 }

@@ -31,6 +31,10 @@ class AgentState : public QObject
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged FINAL)
     Q_PROPERTY(bool canTakeCalls READ canTakeCalls NOTIFY canTakeCallsChanged FINAL)
     Q_PROPERTY(CallSession *alertingSession READ alertingSession NOTIFY alertingSessionChanged FINAL)
+    // Every offered session that may alert now (mayAlert), the longest waiting first; alertingSession
+    // is one of them. Changes only when that set or its order does, not at every state change of a
+    // call: the banner's "also ringing" rows follow it without looking at every session in QML.
+    Q_PROPERTY(QList<CallSession *> ringingSessions READ ringingSessions NOTIFY ringingSessionsChanged FINAL)
     Q_PROPERTY(bool autoWrapUp READ autoWrapUp WRITE setAutoWrapUp NOTIFY autoWrapUpChanged FINAL)
     Q_PROPERTY(int wrapUpSeconds READ wrapUpSeconds WRITE setWrapUpSeconds NOTIFY wrapUpSecondsChanged FINAL)
     Q_PROPERTY(qint64 wrapUpRemainingMs READ wrapUpRemainingMs NOTIFY wrapUpDeadlineChanged FINAL)
@@ -66,6 +70,7 @@ public:
     bool isBusy() const;
     bool canTakeCalls() const;
     CallSession *alertingSession() const { return m_alerting; }
+    QList<CallSession *> ringingSessions() const { return m_ringing; }
     bool autoWrapUp() const { return m_autoWrapUp; }
     void setAutoWrapUp(bool on);
     int wrapUpSeconds() const { return m_wrapUpSeconds; }
@@ -105,6 +110,7 @@ Q_SIGNALS:
     void onCallChanged();
     void canTakeCallsChanged();
     void alertingSessionChanged();
+    void ringingSessionsChanged();
     void autoWrapUpChanged();
     void wrapUpSecondsChanged();
     void wrapUpDeadlineChanged();
@@ -131,6 +137,7 @@ private:
     QTimer m_wrapUpTimer;
     QDeadlineTimer m_wrapUpDeadline;
     QPointer<CallSession> m_alerting;
+    QList<CallSession *> m_ringing; // ringingSessions(), recomputed with m_alerting
     bool m_lastBusy = false;
     bool m_lastCanTake = false;
     qint64 m_stateSince = 0;

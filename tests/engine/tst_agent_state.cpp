@@ -48,6 +48,7 @@ private Q_SLOTS:
     void alerting_data();
     void alerting();
     void alertingMovesToNextOffer();
+    void ringingSessionsChangeWithTheSetOnly();
     void persistedStateSurvivesRestart_data();
     void persistedStateSurvivesRestart();
     void storedStateThatCannotBeRestored_data();
@@ -305,6 +306,59 @@ void TestAgentState::alertingMovesToNextOffer()
     fx.settle();
     QCOMPARE(agent.alertingSession()->lineId(), QStringLiteral("sim/x"));
     QCOMPARE(agent.alertingSession()->remoteName(), QStringLiteral("Bob Baker"));
+}
+
+// ringingSessions is every call that may alert, the longest waiting first, and says so only when that
+// set changes: the banner re-reads it then, not at every state change of every call (200 SIP calls).
+void TestAgentState::ringingSessionsChangeWithTheSetOnly()
+{
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    QStringList heard;
+    const auto names = [&agent] {
+        QStringList result;
+        for (CallSession *s : agent.ringingSessions())
+            result << s->remoteName().section(QLatin1Char(' '), 0, 0);
+        return result;
+    };
+    connect(&agent, &AgentState::alertingSessionChanged, this, [&] {
+        heard << QStringLiteral("alerting ")
+                + (agent.alertingSession()
+                       ? agent.alertingSession()->remoteName().section(QLatin1Char(' '), 0, 0)
+                       : QStringLiteral("none"));
+    });
+    connect(&agent, &AgentState::ringingSessionsChanged, this,
+            [&] { heard << QStringLiteral("ringing ") + names().join(QLatin1Char(',')); });
+    CallSession *a = fx.offer(QStringLiteral("alice"));
+    CallSession *b = fx.offer(QStringLiteral("bob"));
+    CallSession *c = fx.offer(QStringLiteral("carol"));
+    QVERIFY(a && b && c);
+    QCOMPARE(heard,
+             QStringList({QStringLiteral("alerting Alice"), QStringLiteral("ringing Alice"),
+                          QStringLiteral("ringing Alice,Bob"), QStringLiteral("ringing Alice,Bob,Carol")}));
+    heard.clear();
+    // Bob gives up: one change. Closing his ended call changes nothing that rings: nothing is said.
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("bob"), DisconnectNormal));
+    fx.settle();
+    QCOMPARE(heard, QStringList({QStringLiteral("ringing Alice,Carol")}));
+    QCOMPARE(b->state(), int(Disconnected));
+    heard.clear();
+    QSignalSpy terminated(&fx.engine(), &CallEngine::sessionTerminated);
+    QCOMPARE(b->terminate(), int(Success));
+    fx.settle();
+    QCOMPARE(terminated.size(), 1);
+    QCOMPARE(heard, QStringList());
+    // The banner's call goes: the next one waiting alerts.
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("alice"), DisconnectNormal));
+    fx.settle();
+    QCOMPARE(heard, QStringList({QStringLiteral("alerting Carol"), QStringLiteral("ringing Carol")}));
+    heard.clear();
+    // The agent cannot take calls: nothing rings.
+    QCOMPARE(agent.requestState(AgentState::NotReady, QStringLiteral("lunch")), AgentState::Applied);
+    QCOMPARE(heard, QStringList({QStringLiteral("alerting none"), QStringLiteral("ringing ")}));
+    QVERIFY(agent.ringingSessions().isEmpty());
 }
 
 void TestAgentState::persistedStateSurvivesRestart_data()
