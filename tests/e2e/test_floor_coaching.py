@@ -92,6 +92,7 @@ class FloorCoaching(ConsoleTestCase):
         self.raise_window(ana)
         ana.screenshot("1-agent-answered.png")
 
+        told = ana.listen("object:state-changed:showing", "object:property-change:accessible-name")
         # The supervisor's Floor page: Ana's call, connected, with Listen, Whisper and Barge.
         agents = sam.find("list", tr("Agents on the floor"), timeout=15)
         sam.find("label", "Ana", root=agents, timeout=10)
@@ -118,8 +119,11 @@ class FloorCoaching(ConsoleTestCase):
             marked = tr(mark, "sup1", context="Names")
             row = ana.wait_until(lambda: call_row(marked), 15, what="Ana's call marked %r" % marked)
             self.assertNotIn("sup1", ana.name(row)[:-len(marked)], "one mark only: %r" % ana.name(row))
-            # Her console says what the supervisor did (by his name), as an alert that takes no focus.
-            ana.find("alert", tr("Supervisor %1 %2.", "Sam", tr(deed, CUSTOMER)), timeout=10)
+            # Her console says what the supervisor did (by his name), as an alert a screen reader hears (shown,
+            # or renamed while it shows the step before); it goes by itself after 10 s.
+            notice = tr("Supervisor %1 %2.", "Sam", tr(deed, CUSTOMER))
+            ana.wait_until(lambda: [e for e in told if e["role"] == "alert" and e["name"] == notice]
+                           or ana.find_all("alert", notice), 10, what="the notice %r" % notice)
             if mode == "listen":
                 # The supervisor's own call, answered by Ana's console by itself, is marked as his line.
                 leg = tr("Coaching line of supervisor %1", "sup1", context="Names")
