@@ -54,8 +54,9 @@ void AgentState::attach(CallEngine *engine)
     if (!engine)
         return;
     connect(engine, &CallEngine::callsInProgressChanged, this, &AgentState::callsInProgressChanged);
-    connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *, int, int state) {
-        if (state == Tapi::Connected)
+    connect(engine, &CallEngine::sessionStateChanged, this, [this](CallSession *session, int, int state) {
+        // A supervisor's coaching leg is no customer's call: it does not lead to wrap-up.
+        if (state == Tapi::Connected && !session->isSupervisionLeg())
             m_talked = true;
         updateAlerting();
     });

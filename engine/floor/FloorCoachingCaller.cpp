@@ -51,7 +51,11 @@ qint64 FloorCoachingCaller::coach(const QString &agentId, int sessionId, const Q
 {
     if (mode != QLatin1String("endCoaching") && !available())
         return 0;
-    const QJsonObject request {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), sessionId}};
+    QJsonObject request {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), sessionId}};
+    // The name the agent is told (FloorRequestHandler's supervisorName), as every request of the Floor page
+    // carries it (FloorModel::send); the id the subject names stays what is checked.
+    if (const QString name = m_link->settings().agentName; !name.isEmpty())
+        request.insert(QStringLiteral("byName"), name);
     const quint64 token = m_link->request(FloorRequestHandler::requestSubject(agentId, m_link->agentId()),
                                           QJsonDocument(request).toJson(QJsonDocument::Compact));
     m_asked.insert(token, Asked {agentId, sessionId, mode});
@@ -89,6 +93,7 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
             if (session->line() != line)
                 return;
             m_legs.insert(key, session);
+            session->markSupervisionLeg(); // closed without a wrap-up when it ends
             disconnect(*added);
             delete added;
         });

@@ -63,6 +63,7 @@ void FloorCoachingLegs::consider(CallSession *session)
     if (m_legs.value(token))
         return; // one leg per grant
     m_legs.insert(token, session);
+    session->markSupervisionLeg(); // closed without a wrap-up when it ends
     qCInfo(lcFloor) << "floor: answering the coaching leg of" << grant.supervisorId << "for session"
                     << grant.sessionId;
     // Joined before it is answered: its audio is never heard more widely than the grant says. Answered

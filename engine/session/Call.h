@@ -55,6 +55,9 @@ struct Call
     Call *consultFor = nullptr;
     bool consultIsTransfer = false;
     bool consultLeg = false; // created as a consultation call (transfer or conference)
+    // A supervisor's coaching leg (issue 16: FloorCoachingLegs, FloorCoachingCaller): no customer's call,
+    // so neither wrapped up nor a conversation that starts wrap-up.
+    bool supervisionLeg = false;
     bool rejected = false; // the agent refused it while it was offered
     bool transferred = false; // completeTransfer or blindTransfer took it away from this station
 

@@ -212,7 +212,18 @@ QString CallSession::outcome() const
 bool CallSession::needsWrapUp() const
 {
     return m_call && m_privilege == Tapi::PrivilegeOwner && m_call->talkedHere && !m_call->consultLeg
-        && !m_call->isConferenceParent;
+        && !m_call->isConferenceParent && !m_call->supervisionLeg;
+}
+
+bool CallSession::isSupervisionLeg() const
+{
+    return m_call && m_call->supervisionLeg;
+}
+
+void CallSession::markSupervisionLeg()
+{
+    if (m_call)
+        m_call->supervisionLeg = true;
 }
 
 QByteArray CallSession::userUserInfo() const

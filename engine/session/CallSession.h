@@ -129,8 +129,13 @@ public:
     // "elsewhere" (an appearance of a call taken at another station).
     QString outcome() const;
     // An ended call the agent wraps up: an owner's call that was talked here and is not a consultation
-    // leg or a conference parent. Every other ended call can be closed without asking the agent.
+    // leg, a conference parent or a supervisor's coaching leg. Every other ended call can be closed
+    // without asking the agent.
     bool needsWrapUp() const;
+    // A supervisor's coaching leg (issue 16), on the supervisor's console or the agent's: marked by the
+    // floor's coaching before it connects; no wrap-up, and its talk does not start the agent's wrap-up.
+    bool isSupervisionLeg() const;
+    void markSupervisionLeg();
     QByteArray userUserInfo() const;
     QString userUserInfoText() const;
     // The whole received FIFO, head first.

@@ -51,8 +51,11 @@ class SipLoopback:
         subprocess.run(["sqlite3", db], input=sql, text=True, check=True, timeout=20)
         with open(os.path.join(SIP_TEST_DIR, "kamailio.cfg.in")) as f:
             config = f.read()
+        # Its control socket: kamcmd reads the location table through it (contacts()).
+        self.control = os.path.join(self.dir, "ctl")
         for key, value in (("@SIP_PORT@", str(self.port)), ("@FAREND_PORT@", str(self.far_end_port)),
-                           ("@DB@", db), ("@MAX_EXPIRES@", "600"), ("@TLS_CFG@", "/dev/null")):
+                           ("@DB@", db), ("@MAX_EXPIRES@", "600"), ("@TLS_CFG@", "/dev/null"),
+                           ("@CTL@", self.control)):
             config = config.replace(key, value)
         with open(os.path.join(self.dir, "kamailio.cfg"), "w") as f:
             f.write(config)
@@ -87,12 +90,24 @@ class SipLoopback:
             time.sleep(0.2)
         raise RuntimeError("kamailio did not answer:\n" + self.log())
 
-    def sipp(self, scenario, service=None):
+    def contacts(self, user):
+        """The contacts Kamailio's location table holds for user now ([] when none). The user goes as a
+        string (s:): kamcmd takes a number such as 3001 for an integer, which ul.lookup does not accept."""
+        kamcmd = shutil.which("kamcmd") or shutil.which("kamcmd", path="/usr/sbin:/sbin")
+        out = subprocess.run([kamcmd, "-s", "unix:" + self.control, "ul.lookup", "location", "s:" + user],
+                             capture_output=True, text=True, timeout=10).stdout
+        if "AOR not found" in out:
+            return []
+        return [line.split(":", 1)[1].strip() for line in out.splitlines()
+                if line.strip().startswith("Address:")]
+
+    def sipp(self, scenario, service=None, timeout=30):
         """sipp with tests/e2e/sipp/<scenario>: a UAC calling `service` through Kamailio, or (no service) a
-        UAS on the far-end port Kamailio sends numbers starting with 9 to."""
+        UAS on the far-end port Kamailio sends numbers starting with 9 to. It gives up after timeout
+        seconds (an error)."""
         media = free_port() & ~1
         args = ["sipp", "-sf", os.path.join(HERE, "sipp", scenario), "-i", "127.0.0.1", "-mi", "127.0.0.1",
-                "-mp", str(media), "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin", "-nr",
+                "-mp", str(media), "-m", "1", "-timeout", "%ds" % timeout, "-timeout_error", "-nostdin", "-nr",
                 "-trace_err"]
         if service:
             args += ["-p", str(free_port()), "-s", service, "127.0.0.1:%d" % self.port]

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void requestWhileOnCall();
     void wrapUpAfterTalkedCall();
     void noWrapUpWithoutTalk();
+    void noWrapUpAfterSupervisionLeg();
     void wrapUpTimerExpiresAndExtends();
     void newCallDuringWrapUpKeepsNextState();
     void alerting_data();
@@ -199,6 +200,43 @@ void TestAgentState::noWrapUpWithoutTalk()
     QCOMPARE(agent.state(), AgentState::NotReady);
     QCOMPARE(agent.reasonCode(), QStringLiteral("break"));
     QVERIFY(!agent.hasNextState());
+}
+
+void TestAgentState::noWrapUpAfterSupervisionLeg()
+{
+    // A supervisor's coaching leg (issue 16) talks, but it is no customer's call: when it ends the
+    // supervisor stays Ready, and the ended leg needs no wrap-up (the console closes it at once).
+    SimFixture fx;
+    AgentState agent(nullptr);
+    agent.setWrapUpSeconds(120);
+    agent.attach(&fx.engine());
+    agent.requestState(AgentState::Ready);
+    CallSession *leg = fx.dialOut(fx.peerNumber(QStringLiteral("bob")));
+    QVERIFY(leg);
+    QVERIFY(!leg->isSupervisionLeg());
+    leg->markSupervisionLeg();
+    QVERIFY(leg->isSupervisionLeg());
+    QSignalSpy changed(&agent, &AgentState::stateChanged);
+    QVERIFY(fx.connectOutbound(leg, QStringLiteral("bob")));
+    QVERIFY(agent.onCall());
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("bob"), DisconnectNormal));
+    fx.settle();
+    QCOMPARE(leg->state(), int(Disconnected));
+    QVERIFY(!leg->needsWrapUp());
+    QCOMPARE(agent.state(), AgentState::Ready);
+    QVERIFY(!agent.isBusy());
+    QCOMPARE(fx.completionOf(leg->drop(QByteArray())), int(Success));
+    QCOMPARE(agent.state(), AgentState::Ready);
+    QCOMPARE(transitions(changed), QStringList());
+
+    // The same call unmarked is wrapped up (the contrast: wrapUpAfterTalkedCall).
+    CallSession *call = fx.dialOut(fx.peerNumber(QStringLiteral("bob")));
+    QVERIFY(call);
+    QVERIFY(fx.connectOutbound(call, QStringLiteral("bob")));
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("bob"), DisconnectNormal));
+    fx.settle();
+    QVERIFY(call->needsWrapUp());
+    QCOMPARE(agent.state(), AgentState::WrapUp);
 }
 
 void TestAgentState::wrapUpTimerExpiresAndExtends()

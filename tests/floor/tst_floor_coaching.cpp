@@ -365,6 +365,7 @@ void TestFloorCoaching::supervisorPlacesTheLeg()
     QVERIFY(caller.available());
     QCOMPARE(caller.unavailableReason(), QString());
     QSignalSpy finished(&caller, &FloorCoachingCaller::finished);
+    QSignalSpy acted(agent.console.handler.get(), &FloorRequestHandler::supervisorActed);
     const qint64 refused = caller.coach(agentId, call->sessionId(), QStringLiteral("barge"));
     QVERIFY(refused > 0);
     QVERIFY(finished.wait(WaitMs));
@@ -384,6 +385,18 @@ void TestFloorCoaching::supervisorPlacesTheLeg()
     const FloorCoaching::Grant grant = agent.coaching.grants().constFirst();
     QCOMPARE(leg->sentUserUserInfo(), FloorCoaching::userUserInfoOf(grant.token).toUtf8());
     QCOMPARE(grant.mode, FloorCoaching::Listen);
+    // The supervisor's own leg is no customer's call either: no wrap-up when it ends.
+    QVERIFY(leg->isSupervisionLeg());
+    // The agent is told who by the supervisor's name (its floor/agentName), as for the Floor page's other
+    // requests; the id stays what is checked.
+    QCOMPARE(acted.size(), 2);
+    for (const QList<QVariant> &told : std::as_const(acted)) {
+        QCOMPARE(told.at(0).toString(), QStringLiteral("sup1"));
+        QCOMPARE(told.at(4).toMap().value(QStringLiteral("supervisorName")).toString(),
+                 QStringLiteral("SUP1"));
+    }
+    QCOMPARE(acted.at(0).at(1).toString(), QStringLiteral("barge"));
+    QCOMPARE(acted.at(1).at(1).toString(), QStringLiteral("listen"));
 
     // A mode change is a request only: the same leg.
     caller.coach(agentId, call->sessionId(), QStringLiteral("whisper"));
@@ -568,6 +581,11 @@ void TestFloorCoaching::supervisorHangsUp()
     QVERIFY(!legs.isCoachingLeg(leg));
     QCOMPARE(call->state(), int(Connected));
     QCOMPARE(agent.coaching.grants().size(), 1);
+    // The ended leg was no customer's call of this agent: the console closes it without a wrap-up.
+    QVERIFY(leg->isSupervisionLeg());
+    QCOMPARE(leg->state(), int(Disconnected));
+    QVERIFY(!leg->needsWrapUp());
+    QVERIFY(!call->isSupervisionLeg());
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)
