@@ -32,6 +32,8 @@
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <algorithm>
+
 using namespace Tapi;
 using namespace FloorTest;
 
@@ -694,7 +696,9 @@ void TestFloorCoaching::coachingIsNoCallOfTheFloor()
     QVERIFY(coachingChanged.count() >= 1);
     const int mark = fx.addedMark();
     QString error;
-    QVERIFY2(fx.sim().offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error),
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
              qPrintable(error));
     fx.settle();
     QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
@@ -813,7 +817,9 @@ void TestFloorCoaching::legsAreNotRecorded()
     // The agent's leg: answered and joined, talking with audio.
     const int mark = fx.addedMark();
     QString error;
-    QVERIFY2(fx.sim().offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error),
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
              qPrintable(error));
     fx.settle();
     QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
@@ -892,7 +898,9 @@ void TestFloorCoaching::callLogTypesTheLegs()
     QVERIFY(sup.fx.connectOutbound(supLeg, QStringLiteral("carol")));
     const int mark = fx.addedMark();
     QString error;
-    QVERIFY2(fx.sim().offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error),
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
              qPrintable(error));
     fx.settle();
     QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
