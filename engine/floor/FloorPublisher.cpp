@@ -63,14 +63,9 @@ void FloorPublisher::setCoachingLegs(FloorCoachingLegs *legs)
     m_legs = legs;
     connect(legs, &FloorCoachingLegs::legChanged, this,
             [this](CallSession *leg, int coachedSessionId, const QString &, FloorCoaching::Mode) {
-                // The leg leaves the calls (published before its token was known: its key goes); the
-                // coached call's entry says who coaches it.
-                if (leg && !m_legSessions.contains(leg->sessionId())) {
-                    m_legSessions.insert(leg->sessionId());
-                    m_dirtySessions.remove(leg->sessionId());
-                    if (m_link->status() != FloorLink::Off)
-                        m_link->removeEntry(callKey(m_link->agentId(), leg->sessionId()));
-                }
+                // The leg leaves the calls; the coached call's entry says who coaches it.
+                if (leg)
+                    unpublishLeg(leg->sessionId());
                 markSession(coachedSessionId);
             });
 }
@@ -80,15 +75,22 @@ void FloorPublisher::setCoachingCaller(FloorCoachingCaller *caller)
     m_caller = caller;
     connect(caller, &FloorCoachingCaller::coachingChanged, this, [this] {
         for (CallSession *session : m_engine->sessionList()) {
-            if (m_caller->isLeg(session) && !m_legSessions.contains(session->sessionId())) {
-                m_legSessions.insert(session->sessionId());
-                m_dirtySessions.remove(session->sessionId());
-                if (m_link->status() != FloorLink::Off)
-                    m_link->removeEntry(callKey(m_link->agentId(), session->sessionId()));
-            }
+            if (m_caller->isLeg(session))
+                unpublishLeg(session->sessionId());
         }
         markAgent();
     });
+}
+
+void FloorPublisher::unpublishLeg(int sessionId)
+{
+    if (m_legSessions.contains(sessionId))
+        return;
+    m_legSessions.insert(sessionId);
+    m_dirtySessions.remove(sessionId);
+    // A leg published before it was known as one (its token came after its offer): its key goes.
+    if (m_link->status() != FloorLink::Off)
+        m_link->removeEntry(callKey(m_link->agentId(), sessionId));
 }
 
 bool FloorPublisher::isCoachingLeg(const CallSession *session) const

@@ -51,6 +51,8 @@ private:
     void watchSession(CallSession *session);
     void markAgent();
     void markSession(int sessionId);
+    // `sessionId` is a coaching leg: never published from now on (until it is terminated).
+    void unpublishLeg(int sessionId);
     void publishAll();
     void publishDirty();
 
