@@ -606,22 +606,22 @@
         <translation>Cannot play the music on hold %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="445"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>Cannot record: the folder %1 cannot be created.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="468"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="474"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>Cannot record: the call has no audio.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="477"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="483"/>
         <source>The call is already being recorded into %1.</source>
         <translation>The call is already being recorded into %1.</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="492"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="498"/>
         <source>Hookline call %1</source>
         <translation>Hookline call %1</translation>
     </message>
@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="221"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="257"/>
+        <location filename="../app/ConsoleApp.cpp" line="258"/>
         <source>The scenario&apos;s SIP lines are not used: %1</source>
         <translation>The scenario&apos;s SIP lines are not used: %1</translation>
     </message>
@@ -956,14 +956,44 @@
 <context>
     <name>FloorAgentCard</name>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="27"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="124"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="29"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="77"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="144"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="37"/>
+        <source>Barged in on %1&apos;s call</source>
+        <translation>Barged in on %1&apos;s call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="38"/>
+        <source>Whispering to %1</source>
+        <translation>Whispering to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="39"/>
+        <source>Listening to %1</source>
+        <translation>Listening to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="44"/>
+        <source>Supervisor %1 has joined a call</source>
+        <translation>Supervisor %1 has joined a call</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
+        <source>Supervisor %1 is whispering</source>
+        <translation>Supervisor %1 is whispering</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
+        <source>Supervisor %1 is listening</source>
+        <translation>Supervisor %1 is listening</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="54"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="74"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1, %2 for %3, %n call</numerusform>
@@ -971,35 +1001,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="59"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="116"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="125"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="132"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="79"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="136"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="152"/>
         <source>Set %1 to %2</source>
         <translation>Set %1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="93"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="113"/>
         <source>State: %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="101"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="121"/>
         <source>In this state for %1</source>
         <translation>In this state for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="107"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="127"/>
         <source>Force state…</source>
         <translation>Force state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="108"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
         <source>Force a state on %1</source>
         <translation>Force a state on %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="141"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="169"/>
         <source>No calls</source>
         <translation>No calls</translation>
     </message>
@@ -1092,7 +1122,7 @@
 <context>
     <name>FloorCoachingCaller</name>
     <message>
-        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="41"/>
         <source>This console has no SIP line to join calls with.</source>
         <translation>This console has no SIP line to join calls with.</translation>
     </message>
@@ -1624,17 +1654,17 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
         <source>Search number, name, notes…</source>
         <translation>Search number, name, notes…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="78"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="80"/>
         <source>Search the call history</source>
         <translation>Search the call history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="81"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="83"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -1642,28 +1672,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="104"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="106"/>
         <source>Call history problem: %1</source>
         <translation>Call history problem: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="124"/>
         <source>Call history</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="126"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="128"/>
         <source>No calls recorded yet</source>
         <translation>No calls recorded yet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="149"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="151"/>
         <source>Conference</source>
         <translation>Conference</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="50"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="189"/>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
@@ -1724,38 +1754,43 @@
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="56"/>
+        <source>coaching</source>
+        <translation>coaching</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
         <source>interrupted</source>
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="170"/>
         <source>Outgoing</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="170"/>
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
         <source>Call back</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="208"/>
         <source>Call back %1</source>
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="217"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
         <source>received: </source>
         <translation>received: </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="221"/>
         <source>sent: </source>
         <translation>sent: </translation>
     </message>

@@ -605,22 +605,22 @@
         <translation>無法播放保留音樂 %1：%2</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="445"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="451"/>
         <source>Cannot record: the folder %1 cannot be created.</source>
         <translation>無法錄音：無法建立資料夾 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="468"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="474"/>
         <source>Cannot record: the call has no audio.</source>
         <translation>無法錄音：此通話沒有音訊。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="477"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="483"/>
         <source>The call is already being recorded into %1.</source>
         <translation>此通話已在錄音至 %1。</translation>
     </message>
     <message>
-        <location filename="../engine/audio/CallAudioRouter.cpp" line="492"/>
+        <location filename="../engine/audio/CallAudioRouter.cpp" line="498"/>
         <source>Hookline call %1</source>
         <translation>Hookline 通話 %1</translation>
     </message>
@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="220"/>
+        <location filename="../app/ConsoleApp.cpp" line="221"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="257"/>
+        <location filename="../app/ConsoleApp.cpp" line="258"/>
         <source>The scenario&apos;s SIP lines are not used: %1</source>
         <translation>情境中的 SIP 線路未啟用：%1</translation>
     </message>
@@ -953,49 +953,79 @@
 <context>
     <name>FloorAgentCard</name>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="27"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="57"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="124"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="29"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="77"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="144"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="37"/>
+        <source>Barged in on %1&apos;s call</source>
+        <translation>已插話加入 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="38"/>
+        <source>Whispering to %1</source>
+        <translation>正在對 %1 耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="39"/>
+        <source>Listening to %1</source>
+        <translation>正在監聽 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="44"/>
+        <source>Supervisor %1 has joined a call</source>
+        <translation>督導 %1 已加入通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
+        <source>Supervisor %1 is whispering</source>
+        <translation>督導 %1 正在耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
+        <source>Supervisor %1 is listening</source>
+        <translation>督導 %1 正在監聽</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="54"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="74"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1，%2 已 %3，%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="59"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="116"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="125"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="132"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="79"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="136"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="152"/>
         <source>Set %1 to %2</source>
         <translation>將 %1 設為%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="93"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="113"/>
         <source>State: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="101"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="121"/>
         <source>In this state for %1</source>
         <translation>處於此狀態 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="107"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="127"/>
         <source>Force state…</source>
         <translation>強制設定狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="108"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
         <source>Force a state on %1</source>
         <translation>強制設定 %1 的狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="141"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="169"/>
         <source>No calls</source>
         <translation>沒有通話</translation>
     </message>
@@ -1088,7 +1118,7 @@
 <context>
     <name>FloorCoachingCaller</name>
     <message>
-        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="37"/>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="41"/>
         <source>This console has no SIP line to join calls with.</source>
         <translation>此主控台沒有可用來加入通話的 SIP 線路。</translation>
     </message>
@@ -1619,45 +1649,45 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="77"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="79"/>
         <source>Search number, name, notes…</source>
         <translation>搜尋號碼、姓名、備註…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="78"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="80"/>
         <source>Search the call history</source>
         <translation>搜尋通話紀錄</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.qml" line="81"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="83"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="104"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="106"/>
         <source>Call history problem: %1</source>
         <translation>通話紀錄發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="122"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="124"/>
         <source>Call history</source>
         <translation>通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="126"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="128"/>
         <source>No calls recorded yet</source>
         <translation>尚無通話紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="149"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="151"/>
         <source>Conference</source>
         <translation>會議</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryPage.qml" line="50"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="187"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="189"/>
         <source>not answered</source>
         <translation>未接聽</translation>
     </message>
@@ -1712,34 +1742,39 @@
         <translation>已在其他分機接聽</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="56"/>
+        <source>coaching</source>
+        <translation>督導指導</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="170"/>
         <source>Outgoing</source>
         <translation>撥出</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="157"/>
-        <location filename="../ui/pages/HistoryPage.qml" line="168"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="159"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="170"/>
         <source>Incoming</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="204"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
         <source>Call back</source>
         <translation>回撥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="206"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="208"/>
         <source>Call back %1</source>
         <translation>回撥 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="217"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
         <source>received: </source>
         <translation>收到：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="219"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="221"/>
         <source>sent: </source>
         <translation>送出：</translation>
     </message>
@@ -1749,7 +1784,7 @@
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.qml" line="56"/>
+        <location filename="../ui/pages/HistoryPage.qml" line="58"/>
         <source>interrupted</source>
         <translation>已中斷</translation>
     </message>

@@ -311,10 +311,16 @@ void CallAudioRouter::refreshMode(int bridgeId)
         m_activeBridges += wasActive ? -1 : 1;
         Q_EMIT bridgedCallsChanged();
     }
-    if (mode == CallAudioBridge::Active && !it->autoRecorded && m_settings->autoRecord()) {
+    if (mode == CallAudioBridge::Active && !it->autoRecorded) {
+        // The recording policy decides once, when the call first talks: a coaching leg (the agent's
+        // side: joined to a call; the supervisor's: marked by the floor) is never recorded on its own,
+        // the coached call's recording holds what it says.
         it->autoRecorded = true;
+        bool coachingLeg = false;
+        for (const QPointer<CallSession> &session : std::as_const(it->sessions))
+            coachingLeg = coachingLeg || (session && isCoachingLeg(session));
         for (const QPointer<CallSession> &session : std::as_const(it->sessions)) {
-            if (session) {
+            if (session && m_settings->autoRecord() && !coachingLeg) {
                 startRecording(session);
                 break;
             }

@@ -49,3 +49,17 @@ void CallAudioRouter::applyCoachingHearing(int bridgeId)
         m->setBridgeHeard(bridgeId, byAgent, byParties);
     });
 }
+
+void CallAudioRouter::markCoachingLeg(CallSession *leg)
+{
+    if (!leg || m_placedLegs.contains(leg))
+        return;
+    m_placedLegs.insert(leg);
+    connect(leg, &QObject::destroyed, this, [this, leg] { m_placedLegs.remove(leg); });
+}
+
+bool CallAudioRouter::isCoachingLeg(const CallSession *session) const
+{
+    const auto joined = m_coachingLegs.constFind(session);
+    return (joined != m_coachingLegs.cend() && joined->coached) || m_placedLegs.contains(session);
+}

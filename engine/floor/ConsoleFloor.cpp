@@ -7,6 +7,8 @@
 #include "floor/FloorModel.h"
 #include "floor/FloorPublisher.h"
 #include "floor/FloorRequestHandler.h"
+#include "log/CallLog.h"
+#include "session/CallSession.h"
 
 ConsoleFloor::ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *parent)
     : QObject(parent)
@@ -18,6 +20,7 @@ ConsoleFloor::ConsoleFloor(CallEngine *engine, AgentState *agent, QObject *paren
     , m_coachingCaller(std::make_unique<FloorCoachingCaller>(m_link.get(), engine))
 {
     m_model->setCoaching(m_coachingCaller.get());
+    m_publisher->setCoachingCaller(m_coachingCaller.get());
 }
 
 ConsoleFloor::~ConsoleFloor()
@@ -39,6 +42,19 @@ void ConsoleFloor::enableCoaching(ConsoleSettings *settings, CallAudioRouter *ro
     m_coaching = std::make_unique<FloorCoaching>(m_engine, settings);
     m_coachingLegs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_engine, router);
     m_requests->setCoaching(m_coaching.get());
+    m_publisher->setCoachingLegs(m_coachingLegs.get());
+    m_coachingCaller->setRouter(router);
+}
+
+void ConsoleFloor::setCallLog(CallLog *log)
+{
+    Q_ASSERT(m_coachingLegs);
+    connect(m_coachingLegs.get(), &FloorCoachingLegs::legChanged, log,
+            [log](CallSession *leg, int, const QString &, FloorCoaching::Mode mode) {
+                if (mode != FloorCoaching::None)
+                    log->markCoachingLeg(leg);
+            });
+    connect(m_coachingCaller.get(), &FloorCoachingCaller::legPlaced, log, &CallLog::markCoachingLeg);
 }
 
 void ConsoleFloor::start(const FloorSettings &settings)

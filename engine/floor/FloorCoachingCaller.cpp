@@ -1,5 +1,7 @@
 #include "floor/FloorCoachingCaller.h"
 
+#include "audio/CallAudioRouter.h"
+#include "core/Tapi.h"
 #include "floor/FloorCoaching.h"
 #include "floor/FloorLink.h"
 #include "floor/FloorLogging.h"
@@ -10,6 +12,8 @@
 
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
+
+#include <algorithm>
 
 FloorCoachingCaller::FloorCoachingCaller(FloorLink *link, CallEngine *engine, QStringList providers,
                                          QObject *parent)
@@ -47,6 +51,39 @@ CallSession *FloorCoachingCaller::leg(const QString &agentId, int sessionId) con
     return m_legs.value(keyOf(agentId, sessionId));
 }
 
+bool FloorCoachingCaller::isLeg(const CallSession *session) const
+{
+    if (!session)
+        return false;
+    for (const QPointer<CallSession> &leg : m_legs) {
+        if (leg == session)
+            return true;
+    }
+    return false;
+}
+
+QVariantList FloorCoachingCaller::coachingNow() const
+{
+    QStringList keys = m_legs.keys();
+    std::sort(keys.begin(), keys.end());
+    QVariantList now;
+    for (const QString &key : std::as_const(keys)) {
+        const CallSession *leg = m_legs.value(key);
+        if (!leg || !leg->isValid() || leg->state() == Tapi::Idle || leg->state() == Tapi::Disconnected)
+            continue;
+        const qsizetype slash = key.lastIndexOf(u'/');
+        now.append(QVariantMap {{QStringLiteral("agentId"), key.left(slash)},
+                                {QStringLiteral("sessionId"), key.mid(slash + 1).toInt()},
+                                {QStringLiteral("mode"), m_modes.value(key)}});
+    }
+    return now;
+}
+
+void FloorCoachingCaller::setRouter(CallAudioRouter *router)
+{
+    m_router = router;
+}
+
 qint64 FloorCoachingCaller::coach(const QString &agentId, int sessionId, const QString &mode)
 {
     if (mode != QLatin1String("endCoaching") && !available())
@@ -77,8 +114,14 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
     const QString key = keyOf(asked.agentId, asked.sessionId);
     if (!ok || asked.mode == QLatin1String("endCoaching") || m_legs.value(key)) {
         // Refused, ended (the agent's console drops the leg), or a mode change of a placed leg.
-        if (ok && asked.mode == QLatin1String("endCoaching"))
+        if (ok && asked.mode == QLatin1String("endCoaching")) {
             m_legs.remove(key);
+            m_modes.remove(key);
+            Q_EMIT coachingChanged();
+        } else if (ok && m_modes.value(key) != asked.mode) {
+            m_modes.insert(key, asked.mode);
+            Q_EMIT coachingChanged();
+        }
         Q_EMIT finished(qint64(token), asked.agentId, asked.mode, ok, result,
                         reply.value(QStringLiteral("message")).toString());
         return;
@@ -88,14 +131,22 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
     const QByteArray uui = reply.value(QStringLiteral("userUserInfo")).toString().toUtf8();
     // The leg is the first session the call makes on that line.
     QMetaObject::Connection *added = new QMetaObject::Connection;
-    *added =
-        connect(m_engine, &CallEngine::sessionAdded, this, [this, added, key, line](CallSession *session) {
+    const QString mode = asked.mode;
+    *added = connect(
+        m_engine, &CallEngine::sessionAdded, this, [this, added, key, line, mode](CallSession *session) {
             if (session->line() != line)
                 return;
             m_legs.insert(key, session);
             session->markSupervisionLeg(); // closed without a wrap-up when it ends
+            m_modes.insert(key, mode);
+            // Marked before it talks: the recording policy leaves it alone.
+            if (m_router)
+                m_router->markCoachingLeg(session);
+            connect(session, &CallSession::stateChanged, this, &FloorCoachingCaller::coachingChanged);
             disconnect(*added);
             delete added;
+            Q_EMIT legPlaced(session);
+            Q_EMIT coachingChanged();
         });
     const int placed = line ? m_engine->makeCall(line, address, uui) : -1;
     if (placed < 0) {

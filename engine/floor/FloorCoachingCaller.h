@@ -4,8 +4,10 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qstringlist.h>
+#include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
 
+class CallAudioRouter;
 class CallEngine;
 class CallSession;
 class FloorLink;
@@ -37,9 +39,22 @@ public:
     Q_INVOKABLE qint64 coach(const QString &agentId, int sessionId, const QString &mode);
     // The leg this console placed for that call (null when none).
     CallSession *leg(const QString &agentId, int sessionId) const;
+    // Whether `session` is a leg this console placed (it is not a call of this console's own agent: the
+    // floor shows it as this console coaching, and the recording policy leaves it alone).
+    bool isLeg(const CallSession *session) const;
+    // The calls this console coaches now, one per leg that is not over: {agentId, sessionId, mode}
+    // ("listen", "whisper", "barge"), ordered by agent and session.
+    QVariantList coachingNow() const;
+    // The mixer of this console's calls: each leg is marked there as it is made
+    // (CallAudioRouter::markCoachingLeg).
+    void setRouter(CallAudioRouter *router);
 
 Q_SIGNALS:
     void availableChanged();
+    // coachingNow() changed: a leg placed, its mode changed, or it ended.
+    void coachingChanged();
+    // This console made `leg` for a granted request (before it talks).
+    void legPlaced(CallSession *leg);
     // ok: granted and (for a new grant) the leg placed; result as in the reply, or "noLine" when the
     // leg could not be placed, with the line's TAPI error.
     void finished(qint64 token, const QString &agentId, const QString &mode, bool ok, const QString &result,
@@ -62,4 +77,6 @@ private:
     QStringList m_providers;
     QHash<quint64, Asked> m_asked;
     QHash<QString, QPointer<CallSession>> m_legs; // agentId/sessionId -> this console's leg
+    QHash<QString, QString> m_modes; // agentId/sessionId -> the granted mode
+    QPointer<CallAudioRouter> m_router;
 };

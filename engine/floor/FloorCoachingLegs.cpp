@@ -9,6 +9,8 @@
 
 #include <QtCore/qtimer.h>
 
+#include <algorithm>
+
 FloorCoachingLegs::FloorCoachingLegs(FloorCoaching *coaching, CallEngine *engine, CallAudioRouter *router,
                                      QObject *parent)
     : QObject(parent)
@@ -46,6 +48,20 @@ FloorCoaching::Grant FloorCoachingLegs::legGrant(const CallSession *session) con
             return m_coaching->grantFor(it.key());
     }
     return {};
+}
+
+QList<FloorCoaching::Grant> FloorCoachingLegs::joinedTo(int sessionId) const
+{
+    QList<FloorCoaching::Grant> joined;
+    for (auto it = m_legs.cbegin(); it != m_legs.cend(); ++it) {
+        const FloorCoaching::Grant grant = m_coaching->grantFor(it.key());
+        if (it.value() && grant.sessionId == sessionId && grant.mode != FloorCoaching::None)
+            joined.append(grant);
+    }
+    std::sort(joined.begin(), joined.end(), [](const FloorCoaching::Grant &a, const FloorCoaching::Grant &b) {
+        return a.supervisorId < b.supervisorId;
+    });
+    return joined;
 }
 
 void FloorCoachingLegs::consider(CallSession *session)

@@ -44,6 +44,8 @@ public:
     FloorCoaching::Grant legGrant(const CallSession *session) const;
     bool isCoachingLeg(const CallSession *session) const { return legGrant(session).sessionId != 0; }
     QVariantMap marks() const { return m_marks; }
+    // The grants whose legs are joined to the coached call `sessionId` now, by supervisor id.
+    QList<FloorCoaching::Grant> joinedTo(int sessionId) const;
 
 Q_SIGNALS:
     // A leg was answered and joined, its mode changed, or it ended (mode None).

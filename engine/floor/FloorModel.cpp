@@ -140,7 +140,8 @@ QHash<int, QByteArray> FloorModel::roleNames() const
             {CallCountRole, "callCount"},
             {TeamRole, "team"},
             {LinesRole, "lines"},
-            {SessionsRole, "sessions"}};
+            {SessionsRole, "sessions"},
+            {CoachingRole, "coaching"}};
 }
 
 QVariant FloorModel::data(const QModelIndex &index, int role) const
@@ -178,6 +179,19 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
             lines.insert(call.value(QStringLiteral("line")).toString());
         lines.erase(QString());
         return QStringList(lines.begin(), lines.end());
+    }
+    case CoachingRole: {
+        QVariantList coaching;
+        for (const QJsonValue &entry : agent.value.value(QStringLiteral("coaching")).toArray()) {
+            QVariantMap item = entry.toObject().toVariantMap();
+            const QString coached = item.value(QStringLiteral("agentId")).toString();
+            const auto found = m_agents.constFind(coached);
+            const QString name =
+                found != m_agents.cend() ? found->value.value(QStringLiteral("name")).toString() : QString();
+            item.insert(QStringLiteral("agentName"), name.isEmpty() ? coached : name);
+            coaching << item;
+        }
+        return coaching;
     }
     case SessionsRole: {
         QVariantList sessions;

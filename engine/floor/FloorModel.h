@@ -64,6 +64,9 @@ public:
         TeamRole, // the agent's team (floor/team), empty when none
         LinesRole, // the lines of the agent's calls (sorted, each once)
         SessionsRole, // the agent's calls as FloorSession objects (monitor handles), ordered by session id
+        // The calls this agent's console coaches as a supervisor (its legs are no calls of the floor):
+        // {agentId, agentName (the coached agent's, or its id), sessionId, mode}; empty when none.
+        CoachingRole,
     };
     Q_ENUM(Role)
 

@@ -2,6 +2,8 @@
 
 #include "agent/AgentState.h"
 #include "core/Tapi.h"
+#include "floor/FloorCoachingCaller.h"
+#include "floor/FloorCoachingLegs.h"
 #include "floor/FloorLink.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
@@ -41,6 +43,7 @@ FloorPublisher::FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *
     connect(engine, &CallEngine::sessionAdded, this, &FloorPublisher::watchSession);
     connect(engine, &CallEngine::sessionTerminated, this, [this](int sessionId) {
         m_dirtySessions.remove(sessionId);
+        m_legSessions.remove(sessionId);
         m_link->removeEntry(callKey(m_link->agentId(), sessionId));
     });
     for (CallSession *session : engine->sessionList())
@@ -55,6 +58,48 @@ FloorPublisher::FloorPublisher(FloorLink *link, CallEngine *engine, AgentState *
         publishAll();
 }
 
+void FloorPublisher::setCoachingLegs(FloorCoachingLegs *legs)
+{
+    m_legs = legs;
+    connect(legs, &FloorCoachingLegs::legChanged, this,
+            [this](CallSession *leg, int coachedSessionId, const QString &, FloorCoaching::Mode) {
+                // The leg leaves the calls; the coached call's entry says who coaches it.
+                if (leg)
+                    unpublishLeg(leg->sessionId());
+                markSession(coachedSessionId);
+            });
+}
+
+void FloorPublisher::setCoachingCaller(FloorCoachingCaller *caller)
+{
+    m_caller = caller;
+    connect(caller, &FloorCoachingCaller::coachingChanged, this, [this] {
+        for (CallSession *session : m_engine->sessionList()) {
+            if (m_caller->isLeg(session))
+                unpublishLeg(session->sessionId());
+        }
+        markAgent();
+    });
+}
+
+void FloorPublisher::unpublishLeg(int sessionId)
+{
+    if (m_legSessions.contains(sessionId))
+        return;
+    m_legSessions.insert(sessionId);
+    m_dirtySessions.remove(sessionId);
+    // A leg published before it was known as one (its token came after its offer): its key goes.
+    if (m_link->status() != FloorLink::Off)
+        m_link->removeEntry(callKey(m_link->agentId(), sessionId));
+}
+
+bool FloorPublisher::isCoachingLeg(const CallSession *session) const
+{
+    return session
+        && (m_legSessions.contains(session->sessionId()) || (m_legs && m_legs->isCoachingLeg(session))
+            || (m_caller && m_caller->isLeg(session)));
+}
+
 QString FloorPublisher::agentKey(const QString &agentId)
 {
     return QStringLiteral("agent.") + agentId;
@@ -67,7 +112,14 @@ QString FloorPublisher::callKey(const QString &agentId, int sessionId)
 
 QJsonObject FloorPublisher::agentValue() const
 {
-    return agentValue(m_link->settings(), *m_agent);
+    QJsonObject value = agentValue(m_link->settings(), *m_agent);
+    // The calls this console coaches (a supervisor listening to an agent is not on a call of its own).
+    if (m_caller) {
+        const QVariantList now = m_caller->coachingNow();
+        if (!now.isEmpty())
+            value.insert(QStringLiteral("coaching"), QJsonArray::fromVariantList(now));
+    }
+    return value;
 }
 
 QJsonObject FloorPublisher::agentValue(const FloorSettings &identity, const AgentState &agent)
@@ -101,7 +153,7 @@ QJsonObject FloorPublisher::callValue(CallSession *session) const
     const CallSession::RecordingState recordingState = session->recordingState();
     const bool recording =
         recordingState == CallSession::Recording || recordingState == CallSession::RecordingPaused;
-    return QJsonObject {
+    QJsonObject value {
         {QStringLiteral("agentId"), m_link->agentId()},
         {QStringLiteral("sessionId"), session->sessionId()},
         {QStringLiteral("line"), session->lineId()},
@@ -123,6 +175,16 @@ QJsonObject FloorPublisher::callValue(CallSession *session) const
         {QStringLiteral("members"), members},
         {QStringLiteral("recording"), recording},
     };
+    // Supervisors coaching this call (their legs are no calls of the floor): {supervisorId, mode}.
+    if (m_legs) {
+        QJsonArray coaching;
+        for (const FloorCoaching::Grant &grant : m_legs->joinedTo(session->sessionId()))
+            coaching.append(QJsonObject {{QStringLiteral("supervisorId"), grant.supervisorId},
+                                         {QStringLiteral("mode"), FloorCoaching::nameOf(grant.mode)}});
+        if (!coaching.isEmpty())
+            value.insert(QStringLiteral("coaching"), coaching);
+    }
+    return value;
 }
 
 void FloorPublisher::watchSession(CallSession *session)
@@ -149,6 +211,8 @@ void FloorPublisher::markAgent()
 
 void FloorPublisher::markSession(int sessionId)
 {
+    if (m_legSessions.contains(sessionId))
+        return;
     m_dirtySessions.insert(sessionId);
     if (!m_coalesce.isActive())
         m_coalesce.start();
@@ -157,8 +221,10 @@ void FloorPublisher::markSession(int sessionId)
 void FloorPublisher::publishAll()
 {
     m_agentDirty = true;
-    for (CallSession *session : m_engine->sessionList())
-        m_dirtySessions.insert(session->sessionId());
+    for (CallSession *session : m_engine->sessionList()) {
+        if (!isCoachingLeg(session))
+            m_dirtySessions.insert(session->sessionId());
+    }
     publishDirty();
 }
 
@@ -176,7 +242,7 @@ void FloorPublisher::publishDirty()
     m_agentDirty = false;
     for (int sessionId : std::as_const(m_dirtySessions)) {
         CallSession *session = m_engine->session(sessionId);
-        if (session && session->isValid())
+        if (session && session->isValid() && !isCoachingLeg(session))
             m_link->setEntry(callKey(agentId, sessionId),
                              QJsonDocument(callValue(session)).toJson(QJsonDocument::Compact));
     }

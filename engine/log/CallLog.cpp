@@ -197,6 +197,7 @@ void CallLog::sessionAdded(CallSession *session)
     connect(session, &QObject::destroyed, this, [this, session] {
         m_callOfSession.remove(session);
         m_wrapUpChanged.remove(session);
+        m_coachingLegs.remove(session);
     });
     connect(session, &CallSession::timesChanged, this, [this, session, call] {
         post([call, offered = msOf(session->offeredAt()), connected = msOf(session->connectedAt()),
@@ -268,10 +269,24 @@ CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
     return r;
 }
 
+void CallLog::markCoachingLeg(const CallSession *session)
+{
+    if (session)
+        m_coachingLegs.insert(session);
+}
+
+CallRecord CallLog::recordFor(const CallSession *session, qint64 terminatedAt) const
+{
+    CallRecord record = recordOf(session, terminatedAt);
+    if (m_coachingLegs.contains(session))
+        record.outcome = QLatin1String(CoachingOutcome);
+    return record;
+}
+
 void CallLog::sessionRemoved(CallSession *session)
 {
     const CallRecord record =
-        recordOf(session, m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch());
+        recordFor(session, m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch());
     // The completed row carries the wrap-up as it is now.
     m_wrapUpChanged.remove(session);
     quint64 call = m_callOfSession.take(session);
@@ -286,7 +301,7 @@ void CallLog::finishOpenCalls()
     const qint64 now = m_engine ? m_engine->nowMs() : QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_callOfSession.cbegin(); it != m_callOfSession.cend(); ++it) {
         const CallSession *session = it.key();
-        CallRecord record = recordOf(session, now);
+        CallRecord record = recordFor(session, now);
         const Tapi::CallState state = session->state();
         if (state != Tapi::Idle && state != Tapi::Disconnected)
             record.outcome = QLatin1String(InterruptedOutcome);

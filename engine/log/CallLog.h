@@ -82,6 +82,10 @@ public:
 
     // Writes a row for every session the engine terminates.
     void attach(CallEngine *engine);
+    // `session` is a supervisor's coaching leg (the floor's: answered here for a supervisor, or placed
+    // here to coach an agent): its row's outcome is CoachingOutcome, not a call with a customer. The
+    // coached call keeps its own row; who coached it, how and when is in the floor's audit stream.
+    void markCoachingLeg(const CallSession *session);
 
     // A finished record that belongs to no session of this run (imports, tools): written in the
     // background; recordWritten() gives its row.
@@ -97,6 +101,8 @@ public:
     static constexpr int WrapUpWriteDelayMs = 300;
     // The outcome of a row whose call was live when the console stopped (killed, power lost).
     static constexpr auto InterruptedOutcome = "interrupted";
+    // The outcome of a coaching leg's row (markCoachingLeg).
+    static constexpr auto CoachingOutcome = "coaching";
 
 Q_SIGNALS:
     void openChanged();
@@ -113,6 +119,8 @@ private:
     void sessionAdded(CallSession *session);
     void sessionRemoved(CallSession *session);
     void writeWrapUps();
+    // recordOf(), with the outcome of a coaching leg.
+    CallRecord recordFor(const CallSession *session, qint64 terminatedAt) const;
     // Runs `command` on the writer thread, after every command posted before it.
     void post(std::function<void(CallLogStore *)> command);
 
@@ -126,6 +134,7 @@ private:
     QHash<const CallSession *, quint64> m_callOfSession;
     // Live sessions whose wrap-up changed since it last went to their rows.
     QSet<const CallSession *> m_wrapUpChanged;
+    QSet<const CallSession *> m_coachingLegs; // markCoachingLeg(), while the session lives
     QTimer m_wrapUpTimer;
     quint64 m_lastCall = 0;
 };

@@ -3,9 +3,18 @@
 // FloorCoaching) grants or refuses them by its own policy (settings coaching/most and
 // coaching/supervisors), answers with the line address (a number or a SIP URI) and token of the grant,
 // audits every request and tells the agent; the answered leg is marked for the agent's session list,
-// follows the call's hold and ends with it.
+// follows the call's hold and ends with it. A coaching leg is no call of the floor: neither console
+// publishes it (the coached call names its supervisors, the supervisor's agent entry the calls it
+// coaches; the figures count the customer's call only), and neither records it automatically.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
+#include "ToneFarEnd.h"
+#include "ToneHeadset.h"
+
+#include "audio/CallAudioRouter.h"
+#include "floor/ConsoleFloor.h"
+#include "log/CallLog.h"
+#include "providers/LineAudioEndpoint.h"
 
 #include "core/Tapi.h"
 #include "floor/FloorCoaching.h"
@@ -16,10 +25,14 @@
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
 
+#include <QtCore/qdir.h>
+#include <QtCore/qjsonarray.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+
+#include <algorithm>
 
 using namespace Tapi;
 using namespace FloorTest;
@@ -67,6 +80,65 @@ struct Sender
     FloorLink link {nullptr};
 };
 
+// A supervisor's console: its own switch with a line that can carry the token, its agent, and on one
+// link what it publishes (FloorPublisher, knowing its legs), its coaching (FloorCoachingCaller) and its
+// view of the floor (FloorModel), as ConsoleFloor composes them.
+struct SupervisorConsole
+{
+    explicit SupervisorConsole(const FloorSettings &settings)
+        : agent(nullptr)
+        , caller(&link, &fx.engine(), {QStringLiteral("sim")})
+        , model(&link)
+        , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        fx.sim().clock().advance(QDateTime::currentMSecsSinceEpoch() - fx.sim().clock().nowMs());
+        agent.attach(&fx.engine());
+        LineCapabilities caps;
+        caps.uuiMakeCallSize = 128;
+        fx.addLine(QStringLiteral("sup-line"), caps);
+        publisher = std::make_unique<FloorPublisher>(&link, &fx.engine(), &agent);
+        publisher->setCoachingCaller(&caller);
+        model.watch();
+        link.start(settings);
+    }
+    ~SupervisorConsole()
+    {
+        link.stop();
+        publisher.reset();
+    }
+
+    SimFixture fx;
+    AgentState agent;
+    FloorLink link {nullptr};
+    FloorCoachingCaller caller;
+    FloorModel model;
+    QAbstractItemModelTester tester;
+    std::unique_ptr<FloorPublisher> publisher;
+};
+
+// Every call key of these agents a link was handed a value for (not removals).
+QStringList callKeysSeen(const QSignalSpy &entries, const QStringList &agentIds)
+{
+    QStringList keys;
+    for (const QList<QVariant> &entry : entries) {
+        const QString key = entry.at(0).toString();
+        const bool ours = std::any_of(agentIds.cbegin(), agentIds.cend(), [&key](const QString &id) {
+            return key.startsWith(QStringLiteral("call.%1.").arg(id));
+        });
+        if (!entry.at(2).toBool() && ours)
+            keys.append(entry.at(0).toString());
+    }
+    keys.removeDuplicates();
+    keys.sort();
+    return keys;
+}
+
+QVariantList coachingOfRow(const FloorModel &model, const QString &agentId)
+{
+    const int row = model.rowOf(agentId);
+    return row < 0 ? QVariantList() : model.data(model.index(row), FloorModel::CoachingRole).toList();
+}
+
 QJsonObject coachRequest(const QString &action, int sessionId)
 {
     return {{QStringLiteral("action"), action}, {QStringLiteral("sessionId"), sessionId}};
@@ -90,6 +162,9 @@ private Q_SLOTS:
     void supervisorHangsUp();
     void supervisorDialsTheAddress_data();
     void supervisorDialsTheAddress();
+    void coachingIsNoCallOfTheFloor();
+    void legsAreNotRecorded();
+    void callLogTypesTheLegs();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -487,6 +562,9 @@ void TestFloorCoaching::supervisorDialsTheAddress_data()
                                         << "+15550103";
     QTest::newRow("a SIP URI") << "sip:agent7@floor.example"
                                << "sip:agent7@floor.example";
+    // A SIP account whose user is a name publishes its address-of-record (SipAccountConfig::lineAddress).
+    QTest::newRow("a SIP user's address-of-record") << "sip:alice@127.0.0.1:5060"
+                                                    << "sip:alice@127.0.0.1:5060";
     QTest::newRow("a SIP URI with port and transport") << "SIP:agent7@Floor.Example:5070;transport=tcp"
                                                        << "sip:agent7@floor.example:5070;transport=tcp";
     QTest::newRow("a user name alone") << "agent7"
@@ -586,6 +664,299 @@ void TestFloorCoaching::supervisorHangsUp()
     QCOMPARE(leg->state(), int(Disconnected));
     QVERIFY(!leg->needsWrapUp());
     QVERIFY(!call->isSupervisionLeg());
+}
+
+void TestFloorCoaching::coachingIsNoCallOfTheFloor()
+{
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    // A bucket of their own: the figures are these two consoles' alone.
+    auto floorOf = [this, &agentId](const QString &id) {
+        FloorSettings settings = settingsFor({m_server->url()}, id);
+        settings.bucket = QStringLiteral("floor_") + agentId;
+        return settings;
+    };
+    CoachedConsole agent(floorOf(agentId), *m_store, QStringLiteral("barge"), QString());
+    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
+    agent.console.publisher->setCoachingLegs(&legs);
+    SimFixture &fx = agent.console.fx;
+    SupervisorConsole sup(floorOf(QStringLiteral("sup1")));
+    QSignalSpy supEntries(&sup.link, &FloorLink::entryChanged);
+    // The agent's line: its address is what the supervisor's switch reaches as far end carol.
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk");
+    setup.descriptor.name = QStringLiteral("desk");
+    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
+    fx.sim().addLine(setup);
+    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    QVERIFY(desk);
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"), desk);
+    QVERIFY(call);
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sup.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(sup.model, agentId, call->sessionId()), QStringLiteral("CONNECTED"),
+                              WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sup.model.rowOf(QStringLiteral("sup1")) >= 0, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sup.model.callsInProgress(), 1, WaitMs);
+
+    // Listen: the supervisor's console places its leg (carol answers it on its switch) and the agent's
+    // console answers the leg that carries the token.
+    QSignalSpy finished(&sup.caller, &FloorCoachingCaller::finished);
+    QSignalSpy coachingChanged(&sup.caller, &FloorCoachingCaller::coachingChanged);
+    sup.caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(3).toBool(), true);
+    sup.fx.settle();
+    CallSession *supLeg = sup.caller.leg(agentId, call->sessionId());
+    QVERIFY(supLeg);
+    QVERIFY(sup.publisher->isCoachingLeg(supLeg));
+    QVERIFY(sup.fx.connectOutbound(supLeg, QStringLiteral("carol")));
+    QVERIFY(coachingChanged.count() >= 1);
+    const int mark = fx.addedMark();
+    QString error;
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
+             qPrintable(error));
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QVERIFY(agent.console.publisher->isCoachingLeg(leg));
+
+    // The supervisor's view: the agent's call names who coaches it; the supervisor coaches that call.
+    const QVariantList listening {QVariantMap {{QStringLiteral("supervisorId"), QStringLiteral("sup1")},
+                                               {QStringLiteral("mode"), QStringLiteral("listen")}}};
+    QTRY_COMPARE_WITH_TIMEOUT(sup.model.call(agentId, call->sessionId())
+                                  .value(QStringLiteral("coaching"))
+                                  .toArray()
+                                  .toVariantList(),
+                              listening, WaitMs);
+    const QVariantList coachingNow {QVariantMap {{QStringLiteral("agentId"), agentId},
+                                                 {QStringLiteral("agentName"), agentId.toUpper()},
+                                                 {QStringLiteral("sessionId"), call->sessionId()},
+                                                 {QStringLiteral("mode"), QStringLiteral("listen")}}};
+    QTRY_COMPARE_WITH_TIMEOUT(coachingOfRow(sup.model, QStringLiteral("sup1")), coachingNow, WaitMs);
+    // Neither leg is a call of the floor, nor in the figures.
+    QCOMPARE(callCountOf(sup.model, agentId), 1);
+    QCOMPARE(callCountOf(sup.model, QStringLiteral("sup1")), 0);
+    QVERIFY(sup.model.call(agentId, leg->sessionId()).isEmpty());
+    QCOMPARE(sup.model.callsInProgress(), 1);
+
+    // Whisper: both entries follow.
+    sup.caller.coach(agentId, call->sessionId(), QStringLiteral("whisper"));
+    QVERIFY(finished.wait(WaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(coachingOfRow(sup.model, QStringLiteral("sup1"))
+                                  .value(0)
+                                  .toMap()
+                                  .value(QStringLiteral("mode"))
+                                  .toString(),
+                              QStringLiteral("whisper"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sup.model.call(agentId, call->sessionId())
+                                  .value(QStringLiteral("coaching"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(QStringLiteral("mode"))
+                                  .toString(),
+                              QStringLiteral("whisper"), WaitMs);
+
+    // endCoaching: the agent's console drops its leg, the supervisor's far end hangs up; the coaching
+    // leaves both entries, and no leg was ever published, while it lasted or as it ended.
+    sup.caller.coach(agentId, call->sessionId(), QStringLiteral("endCoaching"));
+    QVERIFY(finished.wait(WaitMs));
+    QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
+    QVERIFY(sup.fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
+    sup.fx.settle();
+    QTRY_VERIFY_WITH_TIMEOUT(coachingOfRow(sup.model, QStringLiteral("sup1")).isEmpty(), WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!sup.model.call(agentId, call->sessionId()).contains(QStringLiteral("coaching")),
+                             WaitMs);
+    // The customer's call goes on being published (its hold reaches the supervisor): everything the
+    // agent's console wrote before it has arrived.
+    QCOMPARE(fx.completionOf(call->hold()), int(Success));
+    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(sup.model, agentId, call->sessionId()), QStringLiteral("ONHOLD"),
+                              WaitMs);
+    QCOMPARE(callKeysSeen(supEntries, {agentId, QStringLiteral("sup1")}),
+             QStringList {FloorPublisher::callKey(agentId, call->sessionId())});
+    QCOMPARE(sup.model.callsInProgress(), 1);
+}
+
+void TestFloorCoaching::legsAreNotRecorded()
+{
+    // recording/auto on both consoles: the customer's call is recorded, the coaching legs are not.
+    QTemporaryDir agentDir;
+    QTemporaryDir supervisorDir;
+    QVERIFY(agentDir.isValid() && supervisorDir.isValid());
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+                         QString());
+    SimFixture &fx = agent.console.fx;
+    std::unique_ptr<ConsoleSettings> agentAudio = freshAudioSettings(agentDir);
+    QVERIFY(agentAudio->setValue(SettingsSchema::RecordingAuto, true));
+    CallAudioRouter agentRouter(&fx.engine(), nullptr, agentAudio.get(), toneHeadset(48000, 440.0, -12.0),
+                                CallAudioMixer::Drive::OwnTimer, nullptr);
+    FloorCoachingLegs legs(&agent.coaching, &fx.engine(), &agentRouter);
+    SupervisorConsole sup(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    std::unique_ptr<ConsoleSettings> supervisorAudio = freshAudioSettings(supervisorDir);
+    QVERIFY(supervisorAudio->setValue(SettingsSchema::RecordingAuto, true));
+    CallAudioRouter supRouter(&sup.fx.engine(), nullptr, supervisorAudio.get(),
+                              toneHeadset(48000, 600.0, -12.0), CallAudioMixer::Drive::OwnTimer, nullptr);
+    sup.caller.setRouter(&supRouter);
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk");
+    setup.descriptor.name = QStringLiteral("desk");
+    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
+    fx.sim().addLine(setup);
+    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    QVERIFY(desk);
+    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"), desk);
+    QVERIFY(call);
+    auto lineAudio = [](const QString &name) {
+        return std::make_shared<LineAudioEndpoint>(8000, name);
+    };
+    fx.engine().callAudioAttached(fx.engine().callIdOf(call), lineAudio(QStringLiteral("customer")));
+    QTRY_COMPARE_WITH_TIMEOUT(call->recordingState(), CallSession::Recording, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sup.link.status(), FloorLink::Connected, WaitMs);
+
+    // The supervisor's leg: placed, answered by carol, talking with audio.
+    QSignalSpy finished(&sup.caller, &FloorCoachingCaller::finished);
+    sup.caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(3).toBool(), true);
+    sup.fx.settle();
+    CallSession *supLeg = sup.caller.leg(agentId, call->sessionId());
+    QVERIFY(supLeg);
+    QVERIFY(supRouter.isCoachingLeg(supLeg));
+    QVERIFY(sup.fx.connectOutbound(supLeg, QStringLiteral("carol")));
+    sup.fx.engine().callAudioAttached(sup.fx.engine().callIdOf(supLeg), lineAudio(QStringLiteral("agent")));
+    QTRY_COMPARE_WITH_TIMEOUT(supRouter.bridgedCalls(), 1, WaitMs);
+    // The agent's leg: answered and joined, talking with audio.
+    const int mark = fx.addedMark();
+    QString error;
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
+             qPrintable(error));
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QVERIFY(agentRouter.isCoachingLeg(leg));
+    fx.engine().callAudioAttached(fx.engine().callIdOf(leg), lineAudio(QStringLiteral("supervisor")));
+    QTRY_COMPARE_WITH_TIMEOUT(agentRouter.bridgedCalls(), 2, WaitMs);
+
+    // The mixer takes orders in turn: a recording the policy had started for a leg would be reported
+    // before what is asked after it. The agent's console: a pause of the customer's recording.
+    agentRouter.pauseRecording(call);
+    QTRY_COMPARE_WITH_TIMEOUT(call->recordingState(), CallSession::RecordingPaused, WaitMs);
+    QCOMPARE(leg->recordingState(), CallSession::NotRecorded);
+    // The supervisor's console: a call of its own that talks after the leg is recorded.
+    CallSession *own = sup.fx.answered(QStringLiteral("dave"));
+    QVERIFY(own);
+    sup.fx.engine().callAudioAttached(sup.fx.engine().callIdOf(own), lineAudio(QStringLiteral("own")));
+    QTRY_COMPARE_WITH_TIMEOUT(own->recordingState(), CallSession::Recording, WaitMs);
+    QCOMPARE(supLeg->recordingState(), CallSession::NotRecorded);
+    // One recording on each console: the customer's call and the supervisor's own call.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QDir(agentDir.filePath(QStringLiteral("recordings"))).entryList(QDir::Files).size(), qsizetype(1),
+        WaitMs);
+    QCOMPARE(QDir(supervisorDir.filePath(QStringLiteral("recordings"))).entryList(QDir::Files).size(),
+             qsizetype(1));
+}
+
+void TestFloorCoaching::callLogTypesTheLegs()
+{
+    // The agent's console as the app composes it (ConsoleFloor with coaching and the call log).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
+    SimFixture fx;
+    AgentState agentState(nullptr);
+    agentState.attach(&fx.engine());
+    QSettings store(dir.filePath(QStringLiteral("agent.ini")), QSettings::IniFormat);
+    ConsoleSettings settings(&store, QString(), nullptr);
+    QVERIFY(settings.setValue(SettingsSchema::CoachingMost, QStringLiteral("barge")));
+    CallLog agentLog(nullptr);
+    QVERIFY2(agentLog.open(dir.filePath(QStringLiteral("agent.sqlite"))), qPrintable(agentLog.errorString()));
+    agentLog.attach(&fx.engine());
+    ConsoleFloor floor(&fx.engine(), &agentState);
+    floor.enableCoaching(&settings, nullptr);
+    floor.setCallLog(&agentLog);
+    floor.start(settingsFor({m_server->url()}, agentId));
+    SupervisorConsole sup(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    CallLog supLog(nullptr);
+    QVERIFY2(supLog.open(dir.filePath(QStringLiteral("sup.sqlite"))), qPrintable(supLog.errorString()));
+    supLog.attach(&sup.fx.engine());
+    connect(&sup.caller, &FloorCoachingCaller::legPlaced, &supLog, &CallLog::markCoachingLeg);
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk");
+    setup.descriptor.name = QStringLiteral("desk");
+    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
+    fx.sim().addLine(setup);
+    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    QVERIFY(desk);
+    QCOMPARE(agentState.requestState(AgentState::Ready), AgentState::Applied);
+    CallSession *call = fx.answered(QStringLiteral("alice"), desk);
+    QVERIFY(call);
+    QTRY_COMPARE_WITH_TIMEOUT(floor.link()->status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sup.link.status(), FloorLink::Connected, WaitMs);
+
+    QSignalSpy placed(&sup.caller, &FloorCoachingCaller::legPlaced);
+    QSignalSpy finished(&sup.caller, &FloorCoachingCaller::finished);
+    sup.caller.coach(agentId, call->sessionId(), QStringLiteral("listen"));
+    QVERIFY(finished.wait(WaitMs));
+    QCOMPARE(finished.at(0).at(3).toBool(), true);
+    sup.fx.settle();
+    CallSession *supLeg = sup.caller.leg(agentId, call->sessionId());
+    QVERIFY(supLeg);
+    QCOMPARE(placed.count(), 1);
+    QCOMPARE(placed.at(0).at(0).value<CallSession *>(), supLeg);
+    QVERIFY(sup.fx.connectOutbound(supLeg, QStringLiteral("carol")));
+    const int mark = fx.addedMark();
+    QString error;
+    QVERIFY2(!fx.sim()
+                  .offerCall(desk->lineId(), QStringLiteral("carol"), supLeg->sentUserUserInfo(), &error)
+                  .isEmpty(),
+             qPrintable(error));
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+
+    // The supervisor hangs up, then the agent's call ends; every handle is closed.
+    const int callId = call->sessionId();
+    const int legId = leg->sessionId();
+    const int supLegId = supLeg->sessionId();
+    QVERIFY(sup.fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
+    QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
+    QTRY_VERIFY((sup.fx.settle(), supLeg->state() == Idle || supLeg->state() == Disconnected));
+    if (leg->state() == Disconnected)
+        QCOMPARE(fx.completionOf(leg->drop(QByteArray())), int(Success));
+    if (supLeg->state() == Disconnected)
+        QCOMPARE(sup.fx.completionOf(supLeg->drop(QByteArray())), int(Success));
+    QCOMPARE(fx.completionOf(call->drop(QByteArray())), int(Success));
+    for (CallSession *session : {call, leg})
+        session->terminate();
+    supLeg->terminate();
+    QTRY_VERIFY(fx.engine().sessionList().isEmpty());
+    QTRY_VERIFY(sup.fx.engine().sessionList().isEmpty());
+    agentLog.waitForWrites();
+    supLog.waitForWrites();
+
+    // Each console's history: the customer's call as a call, each leg as coaching.
+    QHash<int, QString> agentRows;
+    for (const CallRecord &record : agentLog.records())
+        agentRows.insert(record.sessionId, record.outcome);
+    QCOMPARE(agentRows.value(callId), QStringLiteral("answered"));
+    QCOMPARE(agentRows.value(legId), QString::fromLatin1(CallLog::CoachingOutcome));
+    QHash<int, QString> supRows;
+    for (const CallRecord &record : supLog.records())
+        supRows.insert(record.sessionId, record.outcome);
+    QCOMPARE(supRows.value(supLegId), QString::fromLatin1(CallLog::CoachingOutcome));
+    floor.stop();
 }
 
 QTEST_GUILESS_MAIN(TestFloorCoaching)

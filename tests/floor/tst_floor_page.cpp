@@ -16,6 +16,7 @@
 #include "session/CallSession.h"
 #include "settings/ConsoleSettings.h"
 
+#include <QtCore/qjsonarray.h>
 #include <QtCore/qset.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qtemporarydir.h>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void coachingActions();
     void coachingNotice_data();
     void coachingNotice();
+    void coachingOnTheCards();
 
 private:
     // The page's row of a call: the FloorCallRow whose party reads `party`, in the agents' list.
@@ -526,6 +528,74 @@ void TestFloorPage::statusInWords()
     m_supervisor->link.start(settingsFor({m_server->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(textOf(status), QStringLiteral("Connected to %1").arg(m_server->url()), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(view()->count(), 2, WaitMs);
+}
+
+void TestFloorPage::coachingOnTheCards()
+{
+    // What the consoles publish while a supervisor coaches (FloorPublisher, tst_floor_coaching): the
+    // supervisor's agent entry names the call it coaches, the coached call names its supervisor. Written
+    // here as they are, by two more consoles' links.
+    const int boCall = m_bo->fx.engine().sessionList().constFirst()->sessionId();
+    FloorLink supervisorLink(nullptr);
+    FloorSettings sup2 = settingsFor({m_server->url()}, QStringLiteral("sup2"));
+    supervisorLink.start(sup2);
+    FloorLink cyLink(nullptr);
+    cyLink.start(settingsFor({m_server->url()}, QStringLiteral("a3")));
+    QTRY_COMPARE_WITH_TIMEOUT(supervisorLink.status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cyLink.status(), FloorLink::Connected, WaitMs);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto json = [](const QJsonObject &object) {
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    };
+    supervisorLink.setEntry(
+        FloorPublisher::agentKey(QStringLiteral("sup2")),
+        json({{QStringLiteral("id"), QStringLiteral("sup2")},
+              {QStringLiteral("name"), QStringLiteral("Sue")},
+              {QStringLiteral("state"), QStringLiteral("Ready")},
+              {QStringLiteral("stateSinceMs"), now},
+              {QStringLiteral("coaching"),
+               QJsonArray {QJsonObject {{QStringLiteral("agentId"), QStringLiteral("a2")},
+                                        {QStringLiteral("sessionId"), boCall},
+                                        {QStringLiteral("mode"), QStringLiteral("listen")}}}}}));
+    cyLink.setEntry(FloorPublisher::agentKey(QStringLiteral("a3")),
+                    json({{QStringLiteral("id"), QStringLiteral("a3")},
+                          {QStringLiteral("name"), QStringLiteral("Cy")},
+                          {QStringLiteral("state"), QStringLiteral("Ready")},
+                          {QStringLiteral("stateSinceMs"), now}}));
+    cyLink.setEntry(FloorPublisher::callKey(QStringLiteral("a3"), 7),
+                    json({{QStringLiteral("agentId"), QStringLiteral("a3")},
+                          {QStringLiteral("sessionId"), 7},
+                          {QStringLiteral("state"), QStringLiteral("CONNECTED")},
+                          {QStringLiteral("stateCode"), 0x100},
+                          {QStringLiteral("remoteNumber"), QStringLiteral("2009")},
+                          {QStringLiteral("offeredMs"), now},
+                          {QStringLiteral("connectedMs"), now},
+                          {QStringLiteral("coaching"),
+                           QJsonArray {QJsonObject {{QStringLiteral("supervisorId"), QStringLiteral("sup2")},
+                                                    {QStringLiteral("mode"), QStringLiteral("whisper")}}}}}));
+    auto coachingOf = [this](const QString &agentId) -> QString {
+        for (QQuickItem *card : itemsNamed(m_window.get(), QStringLiteral("floorAgent"))) {
+            if (card->property("agentId").toString() == agentId) {
+                QObject *label = card->findChild<QObject *>(QStringLiteral("floorAgentCoaching"));
+                return label && label->property("visible").toBool() ? textOf(label)
+                                                                    : QStringLiteral("(none)");
+            }
+        }
+        return QString();
+    };
+    // Sue's card says whom she listens to (by the coached agent's name), Cy's who coaches Cy's call;
+    // the others say nothing of coaching.
+    QTRY_COMPARE_WITH_TIMEOUT(coachingOf(QStringLiteral("sup2")), QStringLiteral("Listening to Bo"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(coachingOf(QStringLiteral("a3")),
+                              QStringLiteral("Supervisor sup2 is whispering"), WaitMs);
+    QCOMPARE(coachingOf(QStringLiteral("a2")), QStringLiteral("(none)"));
+    // Sue has no calls, and her card does not say "No calls" while she coaches.
+    for (QQuickItem *card : itemsNamed(m_window.get(), QStringLiteral("floorAgent"))) {
+        if (card->property("agentId").toString() == QLatin1String("sup2"))
+            QCOMPARE(itemsNamed(card, QStringLiteral("floorCall")).size(), 0);
+    }
+    supervisorLink.stop();
+    cyLink.stop();
 }
 
 QTEST_MAIN(TestFloorPage)

@@ -20,6 +20,8 @@ Rectangle {
     required property var calls
     // The same calls as the supervisor's monitor handles (FloorSession), by session id.
     required property var sessions
+    // The calls this agent's console coaches as a supervisor: {agentId, agentName, sessionId, mode}.
+    required property var coaching
     required property var requests
 
     readonly property string displayName: name.length ? name : agentId
@@ -27,6 +29,24 @@ Rectangle {
                                         ? qsTr("%1: %2").arg(Names.agentStateKey(state)).arg(Names.notReadyReason(reason))
                                         : Names.agentStateKey(state)
     readonly property string timeInState: Fmt.duration(Clock.since(stateSinceMs))
+    // Coaching is no call of its own: what this supervisor listens to, and who coaches this agent's calls.
+    readonly property string coachingText: {
+        const parts = []
+        for (const c of coaching) {
+            const who = UntrustedText.display(c.agentName)
+            parts.push(c.mode === "barge" ? qsTr("Barged in on %1's call").arg(who)
+                       : c.mode === "whisper" ? qsTr("Whispering to %1").arg(who)
+                       : qsTr("Listening to %1").arg(who))
+        }
+        for (const call of calls)
+            for (const c of (call.coaching || [])) {
+                const who = UntrustedText.display(c.supervisorId)
+                parts.push(c.mode === "barge" ? qsTr("Supervisor %1 has joined a call").arg(who)
+                           : c.mode === "whisper" ? qsTr("Supervisor %1 is whispering").arg(who)
+                           : qsTr("Supervisor %1 is listening").arg(who))
+            }
+        return parts.join(" · ")
+    }
     // Calls in the order a supervisor reads them: each call, a conference followed by its parties.
     readonly property var rows: {
         const out = []
@@ -137,7 +157,15 @@ Rectangle {
             }
         }
         Label {
-            visible: card.rows.length === 0
+            objectName: "floorAgentCoaching"
+            visible: text.length > 0
+            text: card.coachingText
+            color: Theme.text
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Label {
+            visible: card.rows.length === 0 && card.coaching.length === 0
             text: qsTr("No calls")
             color: Theme.mutedText
         }

@@ -52,6 +52,8 @@ Pane {
         case "consult": return qsTr("consultation")
         case "conference": return qsTr("conference")
         case "elsewhere": return qsTr("answered elsewhere")
+        // A supervisor's call joined to an agent's call (listen, whisper, barge), on either console.
+        case "coaching": return qsTr("coaching")
         // The console stopped (killed, power lost) during the call.
         case "interrupted": return qsTr("interrupted")
         default: return code

@@ -1,6 +1,7 @@
 #include "SipAccountConfig.h"
 
 #include "SipDialogInfo.h"
+#include "lines/DialString.h"
 #include "settings/SettingsSchema.h"
 
 #include <QtCore/qregularexpression.h>
@@ -70,6 +71,16 @@ bool readDialogInfoKeys(const QVariantMap &map, SipAccountConfig *c, QString *er
 QString SipAccountConfig::registrarHost() const
 {
     return registrar;
+}
+
+QString SipAccountConfig::lineAddress() const
+{
+    if (DialString::normalized(user) == user)
+        return user;
+    const QString parameter = transport == Transport::Tls ? QStringLiteral(";transport=tls")
+        : transport == Transport::Tcp                     ? QStringLiteral(";transport=tcp")
+                                                          : QString();
+    return aor() + parameter;
 }
 
 QString SipAccountConfig::monitorLineId(qsizetype index) const

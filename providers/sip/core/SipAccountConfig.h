@@ -21,7 +21,7 @@ struct SipAccountConfig
     QString id; // the engine sees "sip/<id>"; default: the user
     QString registrar; // host[:port] of the registrar (required)
     QString proxy; // host[:port] of an outbound proxy; empty: requests go to the registrar
-    QString user; // the address-of-record's user part, also the line's number
+    QString user; // the address-of-record's user part
     QString authUser; // digest user name; default: user
     QString password;
     QString displayName;
@@ -48,6 +48,11 @@ struct SipAccountConfig
     QString lineId() const { return QStringLiteral("sip/") + id; }
     QString aor() const { return QStringLiteral("sip:%1@%2").arg(user, registrarHost()); }
     QString registrarHost() const;
+    // The line's address, what another console dials to reach this account: the user when it is a
+    // number as it is dialled ("2001", "+15550103": dialled at the dialler's registrar), else the
+    // address-of-record as a SIP URI with the account's transport ("sip:alice@pbx.example:5060",
+    // "sip:alice@pbx.example;transport=tcp"), which any SIP line dials as its request URI.
+    QString lineAddress() const;
     // The line of monitored address `index`: "sip/<id>/monitor/<user>".
     QString monitorLineId(qsizetype index) const;
     // What the account subscribes to with Event: dialog: the monitored addresses, then its own address

@@ -30,7 +30,9 @@ LineDescriptor SipLineProvider::descriptorFor(const SipAccountConfig &account)
     d.id = account.lineId();
     d.name = account.displayName.isEmpty() ? account.user + QLatin1Char('@') + account.registrar
                                            : account.displayName;
-    d.address = account.user;
+    // The address a supervisor's console dials for a coaching leg, shown with the line and its calls:
+    // the user when it is a number, else the address-of-record URI (SipAccountConfig::lineAddress).
+    d.address = account.lineAddress();
     // A SIP line: hold and resume by re-INVITE, DTMF both ways, blind transfer by REFER, consult
     // transfer by REFER with Replaces; conferences hosted on the console (each party its own dialog,
     // the console mixes): dropping the conference drops every party (CONFDROP, the mix goes with the

@@ -10,6 +10,9 @@
 // customer's own recording (baresip's) never holds the supervisor's tone before the barge, and holds it
 // after. When the agent holds the call the leg is held with it (the supervisor hears nobody) and resumed
 // with it; endCoaching drops the supervisor's call.
+// The agent's console also has an account whose user is a name (alice): its line's address is its
+// address-of-record URI, so the supervisor listens to alice's call the same way (listenToNamedUser). With
+// recording/auto on, the customer's call is recorded and neither console records the coaching leg.
 #include "NatsServer.h"
 #include "SipBaresipPeer.h"
 #include "SipLoopbackConsole.h"
@@ -122,6 +125,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void listenWhisperBarge();
+    void listenToNamedUser();
 
 private:
     bool coach(const QString &mode);
@@ -159,7 +163,8 @@ void tst_SipCoachingLoopback::initTestCase()
     QVERIFY(m_peers->isValid());
     QString error;
     QVERIFY2(m_peers->prepareKamailio({{QStringLiteral("2001"), QStringLiteral("secret1")},
-                                       {QStringLiteral("sup1"), QStringLiteral("secret2")}},
+                                       {QStringLiteral("sup1"), QStringLiteral("secret2")},
+                                       {QStringLiteral("alice"), QStringLiteral("secret3")}},
                                       &error),
              qPrintable(error));
     QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
@@ -170,7 +175,9 @@ void tst_SipCoachingLoopback::initTestCase()
     // Two consoles, each registered with its own account.
     m_agent = std::make_unique<SipLoopbackConsole>(m_peers.get());
     QVERIFY2(m_agent->start({{{QStringLiteral("user"), QStringLiteral("2001")},
-                              {QStringLiteral("password"), QStringLiteral("secret1")}}},
+                              {QStringLiteral("password"), QStringLiteral("secret1")}},
+                             {{QStringLiteral("user"), QStringLiteral("alice")},
+                              {QStringLiteral("password"), QStringLiteral("secret3")}}},
                             &error),
              qPrintable(error));
     m_supervisor = std::make_unique<SipLoopbackConsole>(m_peers.get());
@@ -178,7 +185,8 @@ void tst_SipCoachingLoopback::initTestCase()
                                    {QStringLiteral("password"), QStringLiteral("secret2")}}},
                                  &error),
              qPrintable(error));
-    for (Line *line : {m_agent->line(QStringLiteral("2001")), m_supervisor->line(QStringLiteral("sup1"))}) {
+    for (Line *line : {m_agent->line(QStringLiteral("2001")), m_agent->line(QStringLiteral("alice")),
+                       m_supervisor->line(QStringLiteral("sup1"))}) {
         QVERIFY(line);
         QVERIFY2(QTest::qWaitFor([line] { return line->inService(); }, 15000),
                  qPrintable(m_peers->kamailioLog()));
@@ -208,6 +216,7 @@ void tst_SipCoachingLoopback::initTestCase()
     m_legs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_agent->engine(), m_agentRouter.get());
     m_supervisorLink = std::make_unique<FloorLink>(nullptr);
     m_caller = std::make_unique<FloorCoachingCaller>(m_supervisorLink.get(), m_supervisor->engine());
+    m_caller->setRouter(m_supervisorRouter.get()); // its legs are marked for the recording policy
     QVERIFY(m_caller->available());
     m_agentLink->start(floorOf(m_nats->url(), QStringLiteral("agent2001")));
     m_supervisorLink->start(floorOf(m_nats->url(), QStringLiteral("sup1")));
@@ -393,6 +402,72 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
     QVERIFY(absent(beforeBarge, SupervisorHz, rate));
     QVERIFY(loud(barged, AgentHz, rate));
     QVERIFY(loud(barged, SupervisorHz, rate));
+}
+
+void tst_SipCoachingLoopback::listenToNamedUser()
+{
+    // Both consoles record every call automatically from now on.
+    QVERIFY(m_agentSettings->setValue(SettingsSchema::RecordingAuto, true));
+    QVERIFY(m_supervisorSettings->setValue(SettingsSchema::RecordingAuto, true));
+    Line *alice = m_agent->line(QStringLiteral("alice"));
+    QVERIFY(alice);
+    // The line's address is alice's address-of-record: what the grant hands the supervisor's console.
+    const QString aliceUri = QStringLiteral("sip:alice@127.0.0.1:%1").arg(m_peers->kamailioPort());
+    QCOMPARE(alice->address(), aliceUri);
+    QCOMPARE(m_agent->line(QStringLiteral("2001"))->address(), QStringLiteral("2001"));
+
+    QSignalSpy added(m_agent->engine(), &CallEngine::sessionAdded);
+    SipBaresipPeer customer;
+    QString error;
+    QVERIFY2(customer.start(QStringLiteral("G722/16000/1"), SipLoopbackPeers::freePort(),
+                            QStringLiteral("9100"), CustomerHz, aliceUri, &error),
+             qPrintable(error));
+    QVERIFY2(customer.waitReady(), qPrintable(customer.log()));
+    CallSession *call = m_agent->waitForOffer(added);
+    QVERIFY2(call, qPrintable(customer.log() + m_peers->kamailioLog()));
+    QCOMPARE(call->line(), alice);
+    QVERIFY(call->answer() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Connected), WaitMs);
+    m_sessionId = call->sessionId();
+    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 1, 5000);
+    // The customer's call is recorded by the policy.
+    QTRY_COMPARE_WITH_TIMEOUT(call->recordingState(), CallSession::Recording, 5000);
+
+    // Listen: granted (the address is a URI, not refused as a bare user name) and the leg placed to it.
+    QSignalSpy legs(m_legs.get(), &FloorCoachingLegs::legChanged);
+    QVERIFY(coach(QStringLiteral("listen")));
+    QTRY_VERIFY_WITH_TIMEOUT(!legs.isEmpty(), WaitMs);
+    auto *agentLeg = legs.constFirst().at(0).value<CallSession *>();
+    QVERIFY(agentLeg);
+    QCOMPARE(agentLeg->line(), alice);
+    QCOMPARE(legs.constFirst().at(1).toInt(), m_sessionId);
+    CallSession *supervisorLeg = m_caller->leg(QStringLiteral("agent2001"), m_sessionId);
+    QVERIFY(supervisorLeg);
+    QCOMPARE(supervisorLeg->calledNumber(), aliceUri);
+    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(Connected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Connected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisorRouter->bridgedCalls(), 1, 5000);
+    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Listen);
+    QTest::qWait(300); // the jitter buffers fill
+    const Heard listen = listenFor(PhaseMs);
+    // Neither console recorded the leg (the customer's recording has what it says).
+    QCOMPARE(agentLeg->recordingState(), CallSession::NotRecorded);
+    QCOMPARE(supervisorLeg->recordingState(), CallSession::NotRecorded);
+    QCOMPARE(call->recordingState(), CallSession::Recording);
+
+    QVERIFY(coach(QStringLiteral("endCoaching")));
+    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Disconnected), WaitMs);
+    QVERIFY(call->drop(QByteArray()) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Idle), WaitMs);
+    customer.stop();
+
+    qInfo("alice, listen: the agent hears %s; the supervisor hears %s",
+          qPrintable(levels(listen.agent, HeadsetRate)), qPrintable(levels(listen.supervisor, HeadsetRate)));
+    QVERIFY(listen.supervisor.size() > HeadsetRate);
+    QVERIFY(loud(listen.supervisor, CustomerHz, HeadsetRate));
+    QVERIFY(loud(listen.supervisor, AgentHz, HeadsetRate));
+    QVERIFY(absent(listen.agent, SupervisorHz, HeadsetRate));
 }
 
 QTEST_GUILESS_MAIN(tst_SipCoachingLoopback)

@@ -5,6 +5,7 @@
 #include "SimSipStack.h"
 #include "SipLineProvider.h"
 #include "core/Tapi.h"
+#include "lines/DialString.h"
 #include "lines/Line.h"
 #include "session/Call.h"
 #include "session/CallEngine.h"
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void linesFollowRegistration();
+    void lineAddressIsDialable_data();
+    void lineAddressIsDialable();
     void inboundAnswerAndFarEndBye();
     void rejectSendsStatusCauseAndUui_data();
     void rejectSendsStatusCauseAndUui();
@@ -103,6 +106,55 @@ CallSession *tst_SipProvider::offer(const QString &number, const QString &name, 
     return session;
 }
 
+void tst_SipProvider::lineAddressIsDialable_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("registrar");
+    QTest::addColumn<QString>("transport");
+    QTest::addColumn<QString>("address"); // the line's, and what a supervisor's console dials
+    QTest::newRow("a number") << "2001"
+                              << "127.0.0.1:5060"
+                              << "udp"
+                              << "2001";
+    QTest::newRow("an international number") << "+15550103"
+                                             << "pbx.example"
+                                             << "tcp"
+                                             << "+15550103";
+    QTest::newRow("a name") << "alice"
+                            << "127.0.0.1:5060"
+                            << "udp"
+                            << "sip:alice@127.0.0.1:5060";
+    QTest::newRow("a name over TCP") << "alice"
+                                     << "pbx.example"
+                                     << "tcp"
+                                     << "sip:alice@pbx.example;transport=tcp";
+    QTest::newRow("a name over TLS") << "alice.smith"
+                                     << "pbx.example:5061"
+                                     << "tls"
+                                     << "sip:alice.smith@pbx.example:5061;transport=tls";
+    // Digits with formatting are not the same user once dialled ("20.01" would be "2001"): a URI.
+    QTest::newRow("a dotted number") << "20.01"
+                                     << "pbx.example"
+                                     << "udp"
+                                     << "sip:20.01@pbx.example";
+}
+
+void tst_SipProvider::lineAddressIsDialable()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, registrar);
+    QFETCH(QString, transport);
+    QFETCH(QString, address);
+    startProvider({{{"registrar", registrar}, {"user", user}, {"transport", transport}, {"id", "desk"}}});
+    Line *line = m_engine->line(QStringLiteral("sip/desk"));
+    QVERIFY(line);
+    QCOMPARE(line->address(), address);
+    // What the coaching grant checks: a number or a SIP URI, as it is.
+    QCOMPARE(DialString::looksLikeUri(address) ? DialString::sipUri(address)
+                                               : DialString::normalized(address),
+             address);
+}
+
 void tst_SipProvider::linesFollowRegistration()
 {
     startProvider({{{"registrar", "127.0.0.1:5060"}, {"user", "agent1"}},
@@ -113,7 +165,7 @@ void tst_SipProvider::linesFollowRegistration()
     QVERIFY(first && second);
     QVERIFY(!first->inService());
     QCOMPARE(first->outOfServiceReason(), QStringLiteral("registering with 127.0.0.1:5060"));
-    QCOMPARE(first->address(), QStringLiteral("agent1"));
+    QCOMPARE(first->address(), QStringLiteral("sip:agent1@127.0.0.1:5060"));
     QVERIFY(first->capabilities().canReject);
     QCOMPARE(first->capabilities().uuiDropSize, 128);
 
