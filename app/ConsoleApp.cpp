@@ -211,7 +211,6 @@ void ConsoleApp::startFloor()
         return;
     m_floor = new ConsoleFloor(m_engine, m_agent, this);
     m_floor->enableCoaching(m_settings, m_audio ? m_audio->router() : nullptr);
-    m_floor->setCallLog(m_callLog);
     m_floor->start(FloorSettings::read(*m_settings));
 }
 

@@ -93,10 +93,9 @@ public:
     // bridge is held too (it hears the music on hold or nothing, never the agent, and nobody hears it).
     // Implemented in CallAudioRouterCoaching.cpp and refreshMode().
     Q_INVOKABLE void setCoachingLeg(CallSession *leg, CallSession *coached, bool byAgent, bool byParties);
-    // A call this console places as a supervisor's coaching leg (the floor marks it as it is made): like
-    // a joined leg, the recording policy (recording/auto) leaves it alone. A manual start still records.
-    void markCoachingLeg(CallSession *leg);
-    // A joined leg (setCoachingLeg) or a marked one.
+    // A joined leg (setCoachingLeg) or a supervisor's leg (CallSession::isSupervisionLeg: answered here
+    // for a supervisor, or placed here to coach): the recording policy (recording/auto) leaves it alone.
+    // A manual start still records.
     bool isCoachingLeg(const CallSession *session) const;
     Q_INVOKABLE void pauseRecording(CallSession *session);
     Q_INVOKABLE void resumeRecording(CallSession *session);
@@ -124,7 +123,6 @@ private:
         bool byParties = true;
     };
     QHash<const CallSession *, CoachingLeg> m_coachingLegs;
-    QSet<const CallSession *> m_placedLegs; // markCoachingLeg()
 
     struct Bridged
     {

@@ -50,16 +50,8 @@ void CallAudioRouter::applyCoachingHearing(int bridgeId)
     });
 }
 
-void CallAudioRouter::markCoachingLeg(CallSession *leg)
-{
-    if (!leg || m_placedLegs.contains(leg))
-        return;
-    m_placedLegs.insert(leg);
-    connect(leg, &QObject::destroyed, this, [this, leg] { m_placedLegs.remove(leg); });
-}
-
 bool CallAudioRouter::isCoachingLeg(const CallSession *session) const
 {
     const auto joined = m_coachingLegs.constFind(session);
-    return (joined != m_coachingLegs.cend() && joined->coached) || m_placedLegs.contains(session);
+    return (joined != m_coachingLegs.cend() && joined->coached) || session->isSupervisionLeg();
 }

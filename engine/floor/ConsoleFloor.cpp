@@ -43,18 +43,6 @@ void ConsoleFloor::enableCoaching(ConsoleSettings *settings, CallAudioRouter *ro
     m_coachingLegs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_engine, router);
     m_requests->setCoaching(m_coaching.get());
     m_publisher->setCoachingLegs(m_coachingLegs.get());
-    m_coachingCaller->setRouter(router);
-}
-
-void ConsoleFloor::setCallLog(CallLog *log)
-{
-    Q_ASSERT(m_coachingLegs);
-    connect(m_coachingLegs.get(), &FloorCoachingLegs::legChanged, log,
-            [log](CallSession *leg, int, const QString &, FloorCoaching::Mode mode) {
-                if (mode != FloorCoaching::None)
-                    log->markCoachingLeg(leg);
-            });
-    connect(m_coachingCaller.get(), &FloorCoachingCaller::legPlaced, log, &CallLog::markCoachingLeg);
 }
 
 void ConsoleFloor::start(const FloorSettings &settings)

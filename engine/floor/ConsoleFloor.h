@@ -43,9 +43,6 @@ public:
     // Takes supervisors' coaching requests (listen, whisper, barge) under the policy these settings hold,
     // and answers the granted legs, joined on `router`'s mixer (none: answered, not heard).
     void enableCoaching(ConsoleSettings *settings, CallAudioRouter *router);
-    // Coaching legs (answered here for a supervisor, or placed here to coach) are rows of type coaching
-    // in `log` (CallLog::markCoachingLeg). After enableCoaching().
-    void setCallLog(CallLog *log);
     FloorCoachingLegs *coachingLegs() const { return m_coachingLegs.get(); }
     FloorCoaching *coaching() const { return m_coaching.get(); }
     // Joins the floor of these settings (the link's start: never waits for the server).

@@ -1,6 +1,5 @@
 #include "floor/FloorCoachingCaller.h"
 
-#include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
 #include "floor/FloorCoaching.h"
 #include "floor/FloorLink.h"
@@ -79,11 +78,6 @@ QVariantList FloorCoachingCaller::coachingNow() const
     return now;
 }
 
-void FloorCoachingCaller::setRouter(CallAudioRouter *router)
-{
-    m_router = router;
-}
-
 qint64 FloorCoachingCaller::coach(const QString &agentId, int sessionId, const QString &mode)
 {
     if (mode != QLatin1String("endCoaching") && !available())
@@ -137,11 +131,10 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
             if (session->line() != line)
                 return;
             m_legs.insert(key, session);
-            session->markSupervisionLeg(); // closed without a wrap-up when it ends
+            // Marked before it talks: closed without a wrap-up, left alone by the recording policy, a
+            // coaching row in the call log.
+            session->markSupervisionLeg();
             m_modes.insert(key, mode);
-            // Marked before it talks: the recording policy leaves it alone.
-            if (m_router)
-                m_router->markCoachingLeg(session);
             connect(session, &CallSession::stateChanged, this, &FloorCoachingCaller::coachingChanged);
             disconnect(*added);
             delete added;

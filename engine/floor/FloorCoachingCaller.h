@@ -7,7 +7,6 @@
 #include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
 
-class CallAudioRouter;
 class CallEngine;
 class CallSession;
 class FloorLink;
@@ -45,9 +44,6 @@ public:
     // The calls this console coaches now, one per leg that is not over: {agentId, sessionId, mode}
     // ("listen", "whisper", "barge"), ordered by agent and session.
     QVariantList coachingNow() const;
-    // The mixer of this console's calls: each leg is marked there as it is made
-    // (CallAudioRouter::markCoachingLeg).
-    void setRouter(CallAudioRouter *router);
 
 Q_SIGNALS:
     void availableChanged();
@@ -78,5 +74,4 @@ private:
     QHash<quint64, Asked> m_asked;
     QHash<QString, QPointer<CallSession>> m_legs; // agentId/sessionId -> this console's leg
     QHash<QString, QString> m_modes; // agentId/sessionId -> the granted mode
-    QPointer<CallAudioRouter> m_router;
 };

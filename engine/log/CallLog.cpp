@@ -197,7 +197,6 @@ void CallLog::sessionAdded(CallSession *session)
     connect(session, &QObject::destroyed, this, [this, session] {
         m_callOfSession.remove(session);
         m_wrapUpChanged.remove(session);
-        m_coachingLegs.remove(session);
     });
     connect(session, &CallSession::timesChanged, this, [this, session, call] {
         post([call, offered = msOf(session->offeredAt()), connected = msOf(session->connectedAt()),
@@ -269,16 +268,10 @@ CallRecord CallLog::recordOf(const CallSession *session, qint64 terminatedAt)
     return r;
 }
 
-void CallLog::markCoachingLeg(const CallSession *session)
-{
-    if (session)
-        m_coachingLegs.insert(session);
-}
-
 CallRecord CallLog::recordFor(const CallSession *session, qint64 terminatedAt) const
 {
     CallRecord record = recordOf(session, terminatedAt);
-    if (m_coachingLegs.contains(session))
+    if (session->isSupervisionLeg())
         record.outcome = QLatin1String(CoachingOutcome);
     return record;
 }

@@ -82,10 +82,6 @@ public:
 
     // Writes a row for every session the engine terminates.
     void attach(CallEngine *engine);
-    // `session` is a supervisor's coaching leg (the floor's: answered here for a supervisor, or placed
-    // here to coach an agent): its row's outcome is CoachingOutcome, not a call with a customer. The
-    // coached call keeps its own row; who coached it, how and when is in the floor's audit stream.
-    void markCoachingLeg(const CallSession *session);
 
     // A finished record that belongs to no session of this run (imports, tools): written in the
     // background; recordWritten() gives its row.
@@ -101,7 +97,9 @@ public:
     static constexpr int WrapUpWriteDelayMs = 300;
     // The outcome of a row whose call was live when the console stopped (killed, power lost).
     static constexpr auto InterruptedOutcome = "interrupted";
-    // The outcome of a coaching leg's row (markCoachingLeg).
+    // The outcome of a supervisor's coaching leg's row (CallSession::isSupervisionLeg: answered here for a
+    // supervisor, or placed here to coach an agent), not a call with a customer. The coached call keeps
+    // its own row; who coached it, how and when is in the floor's audit stream.
     static constexpr auto CoachingOutcome = "coaching";
 
 Q_SIGNALS:
@@ -134,7 +132,6 @@ private:
     QHash<const CallSession *, quint64> m_callOfSession;
     // Live sessions whose wrap-up changed since it last went to their rows.
     QSet<const CallSession *> m_wrapUpChanged;
-    QSet<const CallSession *> m_coachingLegs; // markCoachingLeg(), while the session lives
     QTimer m_wrapUpTimer;
     quint64 m_lastCall = 0;
 };

@@ -801,7 +801,6 @@ void TestFloorCoaching::legsAreNotRecorded()
     QVERIFY(supervisorAudio->setValue(SettingsSchema::RecordingAuto, true));
     CallAudioRouter supRouter(&sup.fx.engine(), nullptr, supervisorAudio.get(),
                               toneHeadset(48000, 600.0, -12.0), CallAudioMixer::Drive::OwnTimer, nullptr);
-    sup.caller.setRouter(&supRouter);
     SimSwitch::LineSetup setup;
     setup.descriptor.id = QStringLiteral("desk");
     setup.descriptor.name = QStringLiteral("desk");
@@ -883,13 +882,11 @@ void TestFloorCoaching::callLogTypesTheLegs()
     agentLog.attach(&fx.engine());
     ConsoleFloor floor(&fx.engine(), &agentState);
     floor.enableCoaching(&settings, nullptr);
-    floor.setCallLog(&agentLog);
     floor.start(settingsFor({m_server->url()}, agentId));
     SupervisorConsole sup(settingsFor({m_server->url()}, QStringLiteral("sup1")));
     CallLog supLog(nullptr);
     QVERIFY2(supLog.open(dir.filePath(QStringLiteral("sup.sqlite"))), qPrintable(supLog.errorString()));
     supLog.attach(&sup.fx.engine());
-    connect(&sup.caller, &FloorCoachingCaller::legPlaced, &supLog, &CallLog::markCoachingLeg);
     SimSwitch::LineSetup setup;
     setup.descriptor.id = QStringLiteral("desk");
     setup.descriptor.name = QStringLiteral("desk");
