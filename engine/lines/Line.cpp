@@ -83,6 +83,7 @@ void Line::markRetiring()
 
 void Line::markRemoved()
 {
+    m_removed = true;
     m_provider = nullptr;
     markClosed();
 }

@@ -40,6 +40,8 @@ public:
     QString providerId() const { return m_providerId; }
     // Null once the line was removed (CallEngine::lineRemoved): its provider is gone.
     LineProvider *provider() const { return m_provider; }
+    // The line left the engine (markRemoved); the engine frees it once no call record names it.
+    bool isRemoved() const { return m_removed; }
     const LineCapabilities &capabilities() const { return m_caps; }
     void setCapabilities(const LineCapabilities &caps);
     bool isOpen() const { return m_open; }
@@ -91,6 +93,7 @@ private:
     int m_externalOwners = 0;
     bool m_open = true;
     bool m_retiring = false;
+    bool m_removed = false;
     bool m_inService = true;
     QString m_reason;
     bool m_addressInUse = false;
