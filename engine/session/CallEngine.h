@@ -125,6 +125,7 @@ public:
     void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;
     void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) override;
     void callAudioDetached(CallId call) override;
+    void addressRingingChanged(const QString &lineId, bool ringing) override;
 
     // The session's voice path (null when its call has none now); for the audio bridge.
     std::shared_ptr<LineAudioEndpoint> audioEndpoint(const CallSession *session) const;
