@@ -325,11 +325,13 @@ void tst_SipAccountLines::refusedAccountLeavesTheOthersRunning()
 
 void tst_SipAccountLines::repeatedAddRemoveKeepsNoLine()
 {
-    // Every Line the engine makes, counted from its announcement to its destruction.
+    // Every Line the engine makes, counted from its announcement to its destruction. The connections go
+    // with `counting` at the end of this function (the engine and its last line go later, in cleanup).
     int live = 0;
-    connect(m_engine.get(), &CallEngine::lineAddedSignal, this, [&live](Line *line) {
+    QObject counting;
+    connect(m_engine.get(), &CallEngine::lineAddedSignal, &counting, [&live, &counting](Line *line) {
         ++live;
-        connect(line, &QObject::destroyed, [&live] { --live; });
+        connect(line, &QObject::destroyed, &counting, [&live] { --live; });
     });
     QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
     m_lines->start();
