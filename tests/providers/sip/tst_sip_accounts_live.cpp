@@ -128,7 +128,8 @@ void tst_SipAccountsLive::removedAccountUnregisters()
     QSignalSpy removed(m_engine.get(), &CallEngine::lineRemoved);
     // The removed line is freed on a later turn (nothing names it): its id is read when it goes.
     QStringList removedIds;
-    connect(m_engine.get(), &CallEngine::lineRemoved, this,
+    QObject listening; // the connection ends with this function
+    connect(m_engine.get(), &CallEngine::lineRemoved, &listening,
             [&removedIds](Line *line) { removedIds << line->lineId(); });
     QElapsedTimer timer;
     timer.start();
