@@ -2015,27 +2015,47 @@ on %2</translation>
 <context>
     <name>MonitoredAddresses</name>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="24"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="28"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="25"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="29"/>
+        <source>ringing</source>
+        <translation>ringing</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="30"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="27"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="32"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="38"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="45"/>
+        <source>No call at %1.</source>
+        <translation>No call at %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="46"/>
+        <source>A call is ringing at %1.</source>
+        <translation>A call is ringing at %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="47"/>
+        <source>%1 is on a call.</source>
+        <translation>%1 is on a call.</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="53"/>
         <source>Monitored (%1)</source>
         <translation>Monitored (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="63"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="79"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -2007,27 +2007,47 @@ on %2</source>
 <context>
     <name>MonitoredAddresses</name>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="24"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="28"/>
         <source>idle</source>
         <translation>閒置</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="25"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="29"/>
+        <source>ringing</source>
+        <translation>響鈴中</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="30"/>
         <source>busy</source>
         <translation>忙線</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="27"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="32"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="38"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="45"/>
+        <source>No call at %1.</source>
+        <translation>%1 目前沒有通話。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="46"/>
+        <source>A call is ringing at %1.</source>
+        <translation>%1 有來電正在響鈴。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="47"/>
+        <source>%1 is on a call.</source>
+        <translation>%1 正在通話中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="53"/>
         <source>Monitored (%1)</source>
         <translation>監看 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/components/MonitoredAddresses.qml" line="63"/>
+        <location filename="../ui/components/MonitoredAddresses.qml" line="79"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

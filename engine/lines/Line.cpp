@@ -60,6 +60,18 @@ void Line::setAddressInUse(bool inUse)
     if (m_addressInUse == inUse)
         return;
     m_addressInUse = inUse;
+    if (!inUse)
+        m_addressRinging = false;
+    Q_EMIT addressStatusChanged();
+}
+
+void Line::setAddressRinging(bool ringing)
+{
+    if (m_addressRinging == ringing && (!ringing || m_addressInUse))
+        return;
+    m_addressRinging = ringing;
+    if (ringing)
+        m_addressInUse = true;
     Q_EMIT addressStatusChanged();
 }
 
@@ -83,6 +95,7 @@ void Line::markRetiring()
 
 void Line::markRemoved()
 {
+    m_removed = true;
     m_provider = nullptr;
     markClosed();
 }

@@ -25,6 +25,9 @@ class Line : public QObject
     Q_PROPERTY(bool inService READ inService NOTIFY serviceChanged FINAL)
     Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY serviceChanged FINAL)
     Q_PROPERTY(bool addressInUse READ addressInUse NOTIFY addressStatusChanged FINAL)
+    // A monitored address where a call rings (in use too): for a busy lamp field; false where the provider
+    // cannot tell ringing apart.
+    Q_PROPERTY(bool addressRinging READ addressRinging NOTIFY addressStatusChanged FINAL)
     Q_PROPERTY(bool canMakeCalls READ canMakeCalls NOTIFY canMakeCallsChanged FINAL)
     // Its provider is being taken out (a SIP account removed or changed in the settings): the line takes
     // no new calls and leaves CallEngine.lines once its calls have ended.
@@ -40,12 +43,15 @@ public:
     QString providerId() const { return m_providerId; }
     // Null once the line was removed (CallEngine::lineRemoved): its provider is gone.
     LineProvider *provider() const { return m_provider; }
+    // The line left the engine (markRemoved); the engine frees it once no call record names it.
+    bool isRemoved() const { return m_removed; }
     const LineCapabilities &capabilities() const { return m_caps; }
     void setCapabilities(const LineCapabilities &caps);
     bool isOpen() const { return m_open; }
     bool inService() const { return m_inService; }
     QString outOfServiceReason() const { return m_reason; }
     bool addressInUse() const { return m_addressInUse; }
+    bool addressRinging() const { return m_addressRinging; }
     bool isRetiring() const { return m_retiring; }
     // Whether makeCall can work now: open, in service, not retiring, and not a monitored-only address.
     bool canMakeCalls() const;
@@ -65,7 +71,10 @@ public:
     Q_INVOKABLE void close();
 
     void setServiceState(bool inService, const QString &reason);
+    // Not in use is not ringing either; in use keeps what is known of ringing.
     void setAddressInUse(bool inUse);
+    // Ringing is in use (one change); not ringing leaves the address in use.
+    void setAddressRinging(bool ringing);
     void markClosed();
     void markRetiring();
     // The line left the engine: closed, without a provider; the handles that name it keep answering.
@@ -91,7 +100,9 @@ private:
     int m_externalOwners = 0;
     bool m_open = true;
     bool m_retiring = false;
+    bool m_removed = false;
     bool m_inService = true;
     QString m_reason;
     bool m_addressInUse = false;
+    bool m_addressRinging = false;
 };

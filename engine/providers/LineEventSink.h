@@ -64,4 +64,10 @@ public:
     // when the path is gone; the engine also lets go of it when the call goes IDLE.
     virtual void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) = 0;
     virtual void callAudioDetached(CallId call) = 0;
+
+    // A monitored address where a call rings now (true: in use and ringing, one change) or no longer
+    // (false: answered, still in use; addressStatusChanged(false) ends both). For providers that tell
+    // ringing apart (dialog-info's early dialogs); the others report addressStatusChanged only. Last in
+    // the class, so the slots of plugins built before it stay where they were.
+    virtual void addressRingingChanged(const QString &lineId, bool ringing) = 0;
 };

@@ -185,7 +185,9 @@ void CallEngine::maybeFreeCall(Call *call)
     if (call->pendingRequests > 0)
         return;
     unlinkCall(call);
+    Line *line = call->line;
     m_calls.erase(call->id);
+    freeIfRemoved(line);
 }
 
 void CallEngine::unlinkCall(Call *call)

@@ -59,8 +59,10 @@ public:
     // a call in progress or a request outstanding, the provider is stopped (a SIP account un-registers),
     // each line leaves lines() (lineRemoved, then linesChanged) and providerDetached says the provider
     // may be deleted. The handles of its calls stay valid, queryable until terminated; so do their lines'
-    // objects (closed, without a provider). Never inside the call: at the earliest on the next turn of the
-    // event loop, so a provider may be detached from inside its own report.
+    // objects (closed, without a provider). A removed line is freed (deleteLater) once no call names it:
+    // at once when it has none, else after its last handle is terminated. Never inside the call: at the
+    // earliest on the next turn of the event loop, so a provider may be detached from inside its own
+    // report.
     void detachProvider(LineProvider *provider);
     bool isDetaching(const LineProvider *provider) const;
     void detachProviders();
@@ -123,6 +125,7 @@ public:
     void commandCompleted(int requestId, int error, const CommandOutcome &outcome) override;
     void callAudioAttached(CallId call, std::shared_ptr<LineAudioEndpoint> endpoint) override;
     void callAudioDetached(CallId call) override;
+    void addressRingingChanged(const QString &lineId, bool ringing) override;
 
     // The session's voice path (null when its call has none now); for the audio bridge.
     std::shared_ptr<LineAudioEndpoint> audioEndpoint(const CallSession *session) const;
@@ -130,7 +133,8 @@ public:
 Q_SIGNALS:
     void linesChanged();
     void lineAddedSignal(Line *line);
-    // The line left lines() (its provider was detached, its calls had ended); the object lives on.
+    // The line left lines() (its provider was detached, its calls had ended). The object lives on while a
+    // handle names it, and is deleted on a later turn of the event loop once none does (QPointer it).
     void lineRemoved(Line *line);
     // detachProvider() is done: the provider is stopped and none of its lines is in lines() any more.
     void providerDetached(LineProvider *provider);
@@ -199,6 +203,8 @@ private:
     bool lineBusy(const Line *line) const;
     void scheduleDetachCheck();
     void finishDetaching();
+    // Frees a removed line once no call record names it (its last handle terminated, or none).
+    void freeIfRemoved(Line *line);
 
     // State changes and cascades.
     void setState(Call *call, int state, int mode = 0);

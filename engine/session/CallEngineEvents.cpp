@@ -62,6 +62,12 @@ void CallEngine::addressStatusChanged(const QString &lineId, bool inUse)
         line->setAddressInUse(inUse);
 }
 
+void CallEngine::addressRingingChanged(const QString &lineId, bool ringing)
+{
+    if (Line *line = m_lines.value(lineId))
+        line->setAddressRinging(ringing);
+}
+
 void CallEngine::closeLine(Line *line)
 {
     if (!line->isOpen())

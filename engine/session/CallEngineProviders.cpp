@@ -94,9 +94,27 @@ void CallEngine::finishDetaching()
             line->markRemoved();
             qCInfo(lcLine) << "line" << line->lineId() << "removed";
             Q_EMIT lineRemoved(line);
+            freeIfRemoved(line);
         }
         if (!lines.isEmpty())
             Q_EMIT linesChanged();
         Q_EMIT providerDetached(provider);
     }
+}
+
+// A removed line can be reached only through the call records that name it: a handle lives no longer than
+// its record (a record outlives its last handle only while a request on it is outstanding), so once no
+// record names the line, the last session that could show it was terminated. Deleted later, not now: the
+// terminated handles are deleted by a batch posted before (CallEngine::retire), a slot that took the line
+// from lineRemoved may still hold it for this turn, and QML sees it go as any destroyed object (a null).
+void CallEngine::freeIfRemoved(Line *line)
+{
+    if (!line || !line->isRemoved())
+        return;
+    for (const auto &[id, call] : m_calls) {
+        if (call->line == line)
+            return;
+    }
+    qCInfo(lcLine) << "line" << line->lineId() << "freed";
+    line->deleteLater();
 }

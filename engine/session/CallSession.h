@@ -5,6 +5,7 @@
 
 #include <QtCore/qdatetime.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
 #include <QtCore/qvariant.h>
 #include <QtQml/qqmlregistration.h>
 
@@ -90,6 +91,8 @@ public:
 
     int sessionId() const { return m_sessionId; }
     bool isValid() const { return m_call != nullptr; }
+    // The line the call was on, also after the line left the engine (CallEngine::lineRemoved): a removed
+    // line is freed only after the last handle on it (docs/architecture.md, "Lines at run time").
     Line *line() const { return m_line; }
     QString lineId() const;
     QString address() const;
@@ -221,7 +224,7 @@ private:
 
     CallEngine *m_engine;
     Call *m_call;
-    Line *m_line;
+    QPointer<Line> m_line; // guarded: a retired handle may be read until its batch is deleted
     int m_sessionId;
     int m_privilege;
     int m_direction;

@@ -97,7 +97,8 @@ class SipMonitored(ConsoleTestCase):
 
     def test_monitored_lamp_follows_a_call_through_kamailio(self):
         """A real dialog-info source: Kamailio's presence server. agent4 registers and monitors 901; a sipp
-        caller calls 901 (a sipp phone answers), talks 4 s and hangs up: the lamp goes idle, busy, idle."""
+        caller calls 901 (a sipp phone rings 3 s, then answers), talks 4 s and hangs up: the lamp goes idle,
+        ringing, busy, idle."""
         sip = SipLoopback({"agent4": "pw-4"})
         self.addCleanup(sip.stop)
         sip.start()
@@ -114,10 +115,15 @@ class SipMonitored(ConsoleTestCase):
 
         c.find("label", lamp("idle"), timeout=20)
         c.screenshot("1-idle.png")
-        phone = sip.sipp("uas_answer_until_bye.xml")
+        phone = sip.sipp("uas_ring_3s_then_answer_until_bye.xml")
         caller = sip.sipp("uac_call_talks_4s.xml", service="901")
-        c.find("label", lamp("busy"), timeout=10)
-        c.screenshot("2-busy.png")
+        ringing = c.find("label", lamp("ringing"), timeout=10)
+        self.assertEqual(tr("A call is ringing at %1.", "901", context="MonitoredAddresses"),
+                         c.description(ringing))
+        c.screenshot("2-ringing.png")
+        busy = c.find("label", lamp("busy"), timeout=10)
+        self.assertEqual(tr("%1 is on a call.", "901", context="MonitoredAddresses"), c.description(busy))
+        c.screenshot("3-busy.png")
         c.find("label", lamp("idle"), timeout=15)
         self.assertEqual(0, caller.wait(20), caller.stdout.read().decode(errors="replace")[-2000:])
         self.assertEqual(0, phone.wait(20), phone.stdout.read().decode(errors="replace")[-2000:])

@@ -1,8 +1,9 @@
 // Lines taken out while the console runs (CallEngine::detachProvider): the line retires at once (no new
 // call), stays while a call on it is in progress or a request on it is outstanding, then its provider is
 // stopped and the line leaves the engine, in that order; handles on it stay queryable until terminated
-// and a line with the same id may come back. A provider double announces one line and records what the
-// engine asks of it; the test plays the network's side.
+// and a line with the same id may come back; the removed Line object is freed once no handle names it
+// (at once without one, after the last is terminated otherwise). A provider double announces one line and
+// records what the engine asks of it; the test plays the network's side.
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "providers/LineEventSink.h"
@@ -96,6 +97,9 @@ private Q_SLOTS:
     void outstandingRequestHoldsTheLine();
     void sameLineIdComesBack();
     void otherLinesAreUntouched();
+    void removedLineIsFreedAfterItsLastHandle_data();
+    void removedLineIsFreedAfterItsLastHandle();
+    void removedLineWithoutHandlesIsFreedAtOnce();
 
 private:
     // An offered call on `provider`'s line; Connected when `answer`.
@@ -168,7 +172,7 @@ void tst_LineRemoval::idleLineLeavesOnTheNextTurn()
 {
     QFETCH(QString, history);
     OneLineProvider *a = m_providers.front().get();
-    Line *line = m_engine->line(a->lineId());
+    QPointer<Line> line = m_engine->line(a->lineId());
     QVERIFY(line);
     QPointer<CallSession> session;
     if (history != QLatin1String("none")) {
@@ -196,17 +200,22 @@ void tst_LineRemoval::idleLineLeavesOnTheNextTurn()
     QVERIFY(!m_engine->lines().contains(line));
     QCOMPARE(m_engine->line(a->lineId()), nullptr);
     QVERIFY(!m_engine->isDetaching(a));
-    QVERIFY(!line->isOpen());
-    QCOMPARE(line->provider(), nullptr);
-    QCOMPARE(line->providerId(), QStringLiteral("test"));
     if (history == QLatin1String("kept")) {
-        // TAPI: a dropped session stays queryable until terminated, its line with it.
+        // TAPI: a dropped session stays queryable until terminated, its line with it (closed, without a
+        // provider).
         QVERIFY(session);
+        QVERIFY(line);
+        QCOMPARE(session->line(), line.data());
+        QVERIFY(!line->isOpen());
+        QCOMPARE(line->provider(), nullptr);
+        QCOMPARE(line->providerId(), QStringLiteral("test"));
         QCOMPARE(session->state(), int(Idle));
         QCOMPARE(session->lineId(), QStringLiteral("test/a"));
         QCOMPARE(session->remoteNumber(), QStringLiteral("5550100"));
         QCOMPARE(session->terminate(), 0);
     }
+    // Nothing names the line any more: it is freed (removedLineIsFreedAfterItsLastHandle has the order).
+    QTRY_VERIFY(!line);
     QTRY_VERIFY(!session);
     QCOMPARE(m_engine->sessionCount(), 0);
 }
@@ -350,6 +359,114 @@ void tst_LineRemoval::otherLinesAreUntouched()
     QCOMPARE(onB->state(), int(Connected));
     QCOMPARE(m_engine->lines().size(), 1);
     QVERIFY(m_engine->line(b->lineId())->canMakeCalls());
+}
+
+void tst_LineRemoval::removedLineIsFreedAfterItsLastHandle_data()
+{
+    QTest::addColumn<QString>("removal"); // while the call is up (the line waits), or after it ended
+    QTest::addColumn<int>("handles"); // handles kept on the line's calls when it is removed
+    QTest::newRow("removed with a call up, one handle") << "call up" << 1;
+    QTest::newRow("removed after the call, one handle") << "after" << 1;
+    QTest::newRow("removed after the call, two calls") << "after" << 2;
+    QTest::newRow("removed after the call, a second handle") << "second handle" << 2;
+}
+
+void tst_LineRemoval::removedLineIsFreedAfterItsLastHandle()
+{
+    QFETCH(QString, removal);
+    QFETCH(int, handles);
+    OneLineProvider *a = m_providers.front().get();
+    QPointer<Line> line = m_engine->line(a->lineId());
+    auto endCall = [&](CallSession *session) {
+        a->sink()->remoteDisconnected(m_engine->callIdOf(session), DisconnectNormal, {});
+        return session->drop(QByteArray()) > 0
+            && QTest::qWaitFor([&] { return session->state() == Idle; }, 5000);
+    };
+    QList<QPointer<CallSession>> sessions;
+    CallSession *first = offer(a, true);
+    QVERIFY(first);
+    sessions << first;
+    if (removal == QLatin1String("second handle")) {
+        sessions << first->openHandle(PrivilegeMonitor);
+    } else if (handles == 2) {
+        QVERIFY(endCall(first));
+        sessions << offer(a, true);
+    }
+    QCOMPARE(sessions.size(), handles);
+    QVERIFY(sessions.back());
+    CallSession *live = removal == QLatin1String("second handle") ? first : sessions.back().data();
+    if (removal != QLatin1String("call up"))
+        QVERIFY(endCall(live));
+    QSignalSpy detached(m_engine.get(), &CallEngine::providerDetached);
+    m_engine->detachProvider(a);
+    if (removal == QLatin1String("call up")) {
+        QTest::qWait(50);
+        QVERIFY(m_engine->lines().contains(line));
+        QVERIFY(endCall(live));
+    }
+    QVERIFY(detached.count() == 1 || detached.wait(5000));
+    QVERIFY(!m_engine->lines().contains(line));
+    QSignalSpy destroyed(line.data(), &QObject::destroyed);
+    m_log.clear();
+    QStringList expected;
+    for (const QPointer<CallSession> &session : std::as_const(sessions)) {
+        const int id = session->sessionId();
+        connect(session, &CallSession::terminated, this,
+                [this, id] { m_log << QStringLiteral("terminated %1").arg(id); });
+        connect(session, &QObject::destroyed, this,
+                [this, id] { m_log << QStringLiteral("freed %1").arg(id); });
+        expected << QStringLiteral("terminated %1").arg(id) << QStringLiteral("freed %1").arg(id);
+    }
+    connect(line, &QObject::destroyed, this, [this] { m_log << QStringLiteral("line freed"); });
+    expected << QStringLiteral("line freed");
+    // Removed, yet every handle still names it and answers: nothing frees it while one is left, whatever
+    // the event loop does.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+    QVERIFY(line);
+    QVERIFY(!line->isOpen());
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        CallSession *session = sessions.at(i);
+        QCOMPARE(session->line(), line.data());
+        QCOMPARE(session->line()->name(), QStringLiteral("a"));
+        QCOMPARE(session->lineId(), QStringLiteral("test/a"));
+        QCOMPARE(session->address(), QStringLiteral("a"));
+        QCOMPARE(session->state(), int(Idle));
+        QCOMPARE(session->remoteNumber(), QStringLiteral("5550100"));
+        QCOMPARE(session->terminate(), 0);
+        if (i + 1 < sessions.size()) {
+            // A handle is left: the terminated one goes, the line stays.
+            QTRY_VERIFY(!sessions.at(i));
+            QVERIFY(line);
+            QCOMPARE(sessions.at(i + 1)->line(), line.data());
+        }
+    }
+    // The last handle is freed first (its batch was posted first), then the line, once.
+    QTRY_COMPARE(destroyed.count(), 1);
+    QCOMPARE(m_log, expected);
+    QVERIFY(!line);
+    QCOMPARE(m_engine->sessionCount(), 0);
+    QCOMPARE(m_engine->callRecordCount(), 0);
+}
+
+void tst_LineRemoval::removedLineWithoutHandlesIsFreedAtOnce()
+{
+    OneLineProvider *a = m_providers.front().get();
+    QPointer<Line> line = m_engine->line(a->lineId());
+    QSignalSpy destroyed(line.data(), &QObject::destroyed);
+    QStringList *log = &m_log;
+    // A slot handed the line by lineRemoved may use it until the loop turns.
+    connect(m_engine.get(), &CallEngine::lineRemoved, this,
+            [log](Line *removed) { *log << QStringLiteral("still %1").arg(removed->name()); });
+    connect(line, &QObject::destroyed, this, [log] { *log << QStringLiteral("line freed"); });
+    m_log.clear();
+    m_engine->detachProvider(a);
+    QTRY_COMPARE(destroyed.count(), 1);
+    QCOMPARE(
+        m_log,
+        (QStringList {"a: stop", "removed test/a", "still a", "lines", "detached test/a", "line freed"}));
+    QVERIFY(!line);
+    QVERIFY(m_engine->line(m_providers.back()->lineId())); // the other line stays
 }
 
 QTEST_GUILESS_MAIN(tst_LineRemoval)

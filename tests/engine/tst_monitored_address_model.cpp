@@ -90,6 +90,7 @@ private Q_SLOTS:
     void status_data();
     void status();
     void engineSetLate();
+    void ringingToldApart();
 };
 
 void TestMonitoredAddressModel::followsTheProvider()
@@ -201,11 +202,14 @@ void TestMonitoredAddressModel::status_data()
     QTest::addColumn<bool>("inUse");
     QTest::addColumn<bool>("closed");
     QTest::addColumn<int>("expected");
-    QTest::newRow("subscribing") << false << false << false << int(Status::Unknown);
-    QTest::newRow("subscribing, busy reported") << false << true << false << int(Status::Unknown);
-    QTest::newRow("idle") << true << false << false << int(Status::Idle);
-    QTest::newRow("busy") << true << true << false << int(Status::Busy);
-    QTest::newRow("closed while busy") << true << true << true << int(Status::Unknown);
+    QTest::addColumn<bool>("ringing"); // reported ringing after the rest
+    QTest::newRow("subscribing") << false << false << false << int(Status::Unknown) << false;
+    QTest::newRow("subscribing, busy reported") << false << true << false << int(Status::Unknown) << false;
+    QTest::newRow("subscribing, ringing reported") << false << false << false << int(Status::Unknown) << true;
+    QTest::newRow("idle") << true << false << false << int(Status::Idle) << false;
+    QTest::newRow("busy") << true << true << false << int(Status::Busy) << false;
+    QTest::newRow("ringing") << true << false << false << int(Status::Ringing) << true;
+    QTest::newRow("closed while busy") << true << true << true << int(Status::Unknown) << false;
 }
 
 void TestMonitoredAddressModel::status()
@@ -225,6 +229,9 @@ void TestMonitoredAddressModel::status()
     engine.addressStatusChanged(id, inUse);
     if (closed)
         engine.lineClosed(id);
+    QFETCH(bool, ringing);
+    if (ringing)
+        engine.addressRingingChanged(id, true);
     QCOMPARE(at(model, 0, MonitoredAddressModel::StatusRole).toInt(), expected);
     QCOMPARE(int(MonitoredAddressModel::statusOf(engine.lines().at(0))), expected);
 }
@@ -247,6 +254,61 @@ void TestMonitoredAddressModel::engineSetLate()
     QCOMPARE(at(model, 0, Qt::DisplayRole).toString(), QStringLiteral("1"));
     QCOMPARE(at(model, 1, MonitoredAddressModel::NameRole).toString(), QStringLiteral("2"));
     QCOMPARE(model.roleNames().value(MonitoredAddressModel::StatusRole), QByteArray("status"));
+}
+
+void TestMonitoredAddressModel::ringingToldApart()
+{
+    // A provider that tells ringing apart (dialog-info): idle, ringing, answered (busy), idle; ringing
+    // again and given up; busy first (dialling out). Each step one change of the row's status, while
+    // Line.addressInUse stays the [D-13] busy/idle.
+    SimSwitch sim;
+    CallEngine engine(nullptr);
+    MonitoredAddressModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEngine(&engine);
+    const QString id = QStringLiteral("sip/agent1/monitor/201");
+    engine.lineAdded(&sim, monitored(id, QStringLiteral("201"), true));
+    Line *line = engine.line(id);
+    QVERIFY(line);
+    ModelRecorder recorder(&model);
+    QStringList lineLog;
+    QObject::connect(line, &Line::addressStatusChanged, line, [&] {
+        lineLog << QStringLiteral("%1 %2").arg(line->addressInUse() ? "in use" : "free",
+                                               line->addressRinging() ? "ringing" : "quiet");
+    });
+    auto status = [&] {
+        return at(model, 0, MonitoredAddressModel::StatusRole).toInt();
+    };
+    QCOMPARE(status(), int(Status::Idle));
+
+    engine.addressRingingChanged(id, true);
+    QCOMPARE(status(), int(Status::Ringing));
+    engine.addressRingingChanged(id, true); // nothing new
+    engine.addressRingingChanged(id, false); // answered: busy
+    QCOMPARE(status(), int(Status::Busy));
+    engine.addressStatusChanged(id, true); // nothing new
+    engine.addressStatusChanged(id, false);
+    QCOMPARE(status(), int(Status::Idle));
+    engine.addressRingingChanged(id, false); // nothing new: not ringing, and not in use
+    engine.addressRingingChanged(id, true);
+    engine.addressStatusChanged(id, false); // the caller gave up
+    QCOMPARE(status(), int(Status::Idle));
+    engine.addressStatusChanged(id, true); // dialling out
+    QCOMPARE(status(), int(Status::Busy));
+    engine.addressRingingChanged(id, true); // a call rings while it dials: what the provider says last
+    QCOMPARE(status(), int(Status::Ringing));
+    QCOMPARE(lineLog,
+             (QStringList {"in use ringing", "in use quiet", "free quiet", "in use ringing", "free quiet",
+                           "in use quiet", "in use ringing"}));
+    QCOMPARE(recorder.take(), QStringList(7, QStringLiteral("changed 0-0 [status]")));
+
+    // Not watched any more: unknown, ringing or not; watched again: ringing as it was.
+    engine.lineStatusChanged(id, false, QStringLiteral("481 Subscription does not exist"));
+    QCOMPARE(status(), int(Status::Unknown));
+    engine.lineStatusChanged(id, true, {});
+    QCOMPARE(status(), int(Status::Ringing));
+    QCOMPARE(int(MonitoredAddressModel::statusOf(line)), int(Status::Ringing));
+    QCOMPARE(recorder.take(), QStringList(2, QStringLiteral("changed 0-0 [status,reason]")));
 }
 
 QTEST_GUILESS_MAIN(TestMonitoredAddressModel)

@@ -313,6 +313,11 @@ void SimDriver::setMonitoredStatus(const QString &lineId, bool watched, bool bus
     m_engine->addressStatusChanged(lineId, busy);
 }
 
+void SimDriver::setMonitoredRinging(const QString &lineId, bool ringing)
+{
+    m_engine->addressRingingChanged(lineId, ringing);
+}
+
 void SimDriver::reset()
 {
     settle();

@@ -67,6 +67,8 @@ public:
     // What the provider reports for it: watched (in service) or not, with the reason, and busy or idle.
     Q_INVOKABLE void setMonitoredStatus(const QString &lineId, bool watched, bool busy,
                                         const QString &reason = {});
+    // A call rings at it now (in use too), or no longer (answered: still in use), as dialog-info tells.
+    Q_INVOKABLE void setMonitoredRinging(const QString &lineId, bool ringing);
     // Sessions on a line in creation order (bridged tests need the other station's appearance).
     Q_INVOKABLE QList<CallSession *> sessionsOn(const QString &lineId) const;
     // Terminates every session and puts the agent back to Ready, for the next test function.

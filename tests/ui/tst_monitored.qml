@@ -6,8 +6,9 @@ import Hookline.Ui
 import Hookline.TestSupport
 
 // The monitored addresses' busy lamp field under the calls (MonitoredAddresses, in the agent console):
-// one lamp per monitored line with its state, following what the provider reports, and the Lines pane
-// saying busy or idle for such a line.
+// one lamp per monitored line with its state (idle, ringing flashing, busy, unknown), following what the
+// provider reports, its meaning in the tooltip and for screen readers, and the Lines pane saying busy or
+// idle for such a line (a ringing address is busy there, [D-13]).
 Item {
     id: root
     width: 1100
@@ -56,14 +57,33 @@ Item {
 
             SimDriver.setMonitoredStatus(first, true, false)
             tryCompare(findChild(chip, "monitoredState"), "text", "idle")
-            verify(Qt.colorEqual(findChild(chip, "lamp").color, Theme.success))
+            const lamp = findChild(chip, "lamp")
+            verify(Qt.colorEqual(lamp.color, Theme.success))
             compare(chip.Accessible.name, "201: idle")
-            compare(chip.Accessible.description, "")
+            compare(chip.Accessible.description, "No call at 201.")
+            compare(chip.ToolTip.text, "No call at 201.")
+            compare(lamp.opacity, 1)
 
+            // A call rings there: amber, flashing, said so.
+            SimDriver.setMonitoredRinging(first, true)
+            tryCompare(findChild(chip, "monitoredState"), "text", "ringing")
+            verify(Qt.colorEqual(lamp.color, panel.ringingColour))
+            verify(!Qt.colorEqual(lamp.color, Theme.danger) && !Qt.colorEqual(lamp.color, Theme.success))
+            compare(chip.Accessible.name, "201: ringing")
+            compare(chip.Accessible.description, "A call is ringing at 201.")
+            tryVerify(function() { return lamp.opacity < 0.9 }, 2000, "the ringing lamp flashes")
+
+            // Answered: red and steady.
+            SimDriver.setMonitoredRinging(first, false)
+            tryCompare(findChild(chip, "monitoredState"), "text", "busy")
+            verify(Qt.colorEqual(lamp.color, Theme.danger))
+            compare(chip.Accessible.name, "201: busy")
+            compare(chip.Accessible.description, "201 is on a call.")
+            tryCompare(lamp, "opacity", 1, 2000)
+            SimDriver.setMonitoredStatus(first, true, false)
+            tryCompare(findChild(chip, "monitoredState"), "text", "idle")
             SimDriver.setMonitoredStatus(first, true, true)
             tryCompare(findChild(chip, "monitoredState"), "text", "busy")
-            verify(Qt.colorEqual(findChild(chip, "lamp").color, Theme.danger))
-            compare(chip.Accessible.name, "201: busy")
 
             // A second one comes after it; the first's subscription lost: unknown, with the reason.
             SimDriver.addMonitoredAddress(second, "bob", "subscribing")
@@ -96,6 +116,9 @@ Item {
             const status = findChild(findChild(pane, "line_" + first), "lineStatus")
             compare(status.text, "monitored: idle")
             SimDriver.setMonitoredStatus(first, true, true)
+            tryCompare(status, "text", "monitored: busy")
+            SimDriver.setMonitoredStatus(first, true, false)
+            SimDriver.setMonitoredRinging(first, true) // [D-13]: a ringing address is busy here
             tryCompare(status, "text", "monitored: busy")
             SimDriver.setMonitoredStatus(first, false, true, "subscribing")
             tryCompare(status, "text", "out of service: subscribing")

@@ -38,7 +38,9 @@ MonitoredAddressModel::Status MonitoredAddressModel::statusOf(const Line *line)
 {
     if (!line || !line->isOpen() || !line->inService())
         return Unknown;
-    return line->addressInUse() ? Busy : Idle;
+    if (!line->addressInUse())
+        return Idle;
+    return line->addressRinging() ? Ringing : Busy;
 }
 
 int MonitoredAddressModel::rowCount(const QModelIndex &parent) const

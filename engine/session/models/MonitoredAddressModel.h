@@ -10,11 +10,11 @@ class CallEngine;
 class Line;
 
 // The addresses the console monitors (lines whose address sharing is MONITORED, such as a SIP account's
-// `monitor` entries watched through dialog-info, RFC 4235) with their busy/idle status [D-13], in the
-// engine's order of lines, updating live. A monitored line out of service (its subscription not active
-// yet, or refused) or closed has an unknown status, with the provider's reason. The engine knows busy or
-// idle only: an address that rings counts as busy (the SIP provider reports any dialog, early ones too).
-// In QML: MonitoredAddressModel { engine: CallEngine }.
+// `monitor` entries watched through dialog-info, RFC 4235) with their status, in the engine's order of
+// lines, updating live: busy/idle as [D-13] has it (Line.addressInUse), and ringing told apart where the
+// provider reports it (Line.addressRinging: the SIP provider's early dialogs at the address), for a busy
+// lamp field. A monitored line out of service (its subscription not active yet, or refused) or closed has
+// an unknown status, with the provider's reason. In QML: MonitoredAddressModel { engine: CallEngine }.
 class MonitoredAddressModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -26,7 +26,8 @@ public:
     enum Status {
         Unknown, // not watched now: subscribing, refused or closed (reason says why)
         Idle,
-        Busy,
+        Busy, // in use: on a call, or placing one
+        Ringing, // in use by a call that rings there, not answered yet
     };
     Q_ENUM(Status)
 

@@ -72,6 +72,7 @@ private:
         QString lineId; // the monitored address's line; empty for the account's own (shared) address
         SipDialogInfoTracker tracker;
         bool busy = false; // as last reported to the engine
+        bool ringing = false; // likewise (busy too)
         bool resyncAsked = false; // a new SUBSCRIBE is on its way: partial documents wait for its full one
     };
     // A call at another station of a shared line, here CONNECTED/INACTIVE [D-16][D-18].

@@ -1,7 +1,7 @@
 // SipLineProvider: dialog-info (RFC 4235). A monitored address is a MONITORED line whose busy/idle
-// status follows the dialogs its NOTIFYs report [D-13]; on a shared line the dialogs confirmed at other
-// stations are bridged appearances here, CONNECTED/INACTIVE until they end [D-16][D-18].
-// docs/provider-guide.md, "Monitored and shared addresses".
+// status follows the dialogs its NOTIFYs report [D-13], ringing told apart (early dialogs it receives); on a
+// shared line the dialogs confirmed at other stations are bridged appearances here, CONNECTED/INACTIVE until
+// they end [D-16][D-18]. docs/provider-guide.md, "Monitored and shared addresses".
 #include "SipLineProvider.h"
 
 #include "SipLogging.h"
@@ -113,11 +113,19 @@ void SipLineProvider::applyDialogs(Watch &watch)
         updateAppearances(watch.account, watch.tracker.dialogs());
         return;
     }
-    const bool busy = watch.tracker.isBusy();
-    if (busy != watch.busy) {
-        watch.busy = busy;
+    // One report per change: ringing (in use as well), answered (ringing no longer, still in use), or
+    // in use and idle as before.
+    const SipDialogInfoTracker::Activity activity = watch.tracker.activity();
+    const bool busy = activity != SipDialogInfoTracker::Activity::Idle;
+    const bool ringing = activity == SipDialogInfoTracker::Activity::Ringing;
+    if (busy == watch.busy && ringing == watch.ringing)
+        return;
+    if (ringing || (watch.ringing && busy))
+        m_sink->addressRingingChanged(watch.lineId, ringing);
+    else
         m_sink->addressStatusChanged(watch.lineId, busy);
-    }
+    watch.busy = busy;
+    watch.ringing = ringing;
 }
 
 bool SipLineProvider::isOwnDialog(int account, const SipDialogInfo::Dialog &dialog) const

@@ -31,20 +31,21 @@ QByteArray LibreSipCore::sdpFor(const Call &call, bool offerAll, const QByteArra
     // A first offer lists the account's codecs in its order with our telephone-event types (8 kHz, and
     // 48 kHz for Opus); an answer, or an offer once a codec is agreed, the one codec under the far end's
     // payload type and the telephone-event type chosen for it, if the far end offered one. The fmtp is
-    // always ours: what we want to receive.
+    // always ours: what we want to receive. a=ptime says the packet time we send with: 20 ms until the far
+    // end asks for another, then the one chosen for its a=ptime (an answer echoes what it honours).
     if (offerAll || call.format.payloadType < 0) {
         const QList<SipSdp::Format> formats = SipSdp::offerFormats(call.account->config.codecs);
         const bool opus = call.account->config.codecs.contains(SipSdp::Codec::Opus);
         return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
                              call.sdpVersion, formats, SipSdp::OfferedTelephoneEvent, direction,
-                             opus ? SipSdp::OfferedTelephoneEvent48k : -1);
+                             opus ? SipSdp::OfferedTelephoneEvent48k : -1, call.packetMs);
     }
     const SipSdp::Format ours {call.format.payloadType, call.format.codec,
                                SipSdp::offeredParameters(call.format.codec)};
     const bool wideEvents = call.telephoneEventRate == 48000;
     return SipSdp::build(call.rtp->localAddress(), call.rtp->localPort(), call.token & 0xffffffffu,
                          call.sdpVersion, {ours}, wideEvents ? -1 : call.telephoneEvent, direction,
-                         wideEvents ? call.telephoneEvent : -1);
+                         wideEvents ? call.telephoneEvent : -1, call.packetMs);
 }
 
 struct mbuf *LibreSipCore::bodyOf(const QByteArray &text)

@@ -48,3 +48,15 @@ void SipDialogInfoTracker::clear()
     m_version = 0;
     m_dialogs.clear();
 }
+
+SipDialogInfoTracker::Activity SipDialogInfoTracker::activity() const
+{
+    if (m_dialogs.isEmpty())
+        return Activity::Idle;
+    const bool talkingOrDialling =
+        std::any_of(m_dialogs.cbegin(), m_dialogs.cend(), [](const SipDialogInfo::Dialog &dialog) {
+            return dialog.state == SipDialogInfo::DialogState::Confirmed
+                || dialog.direction == SipDialogInfo::Direction::Initiator;
+        });
+    return talkingOrDialling ? Activity::Busy : Activity::Ringing;
+}

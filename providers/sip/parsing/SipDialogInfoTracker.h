@@ -29,6 +29,13 @@ public:
     // The address is in use while any dialog is not terminated (trying, proceeding, early, confirmed).
     bool isBusy() const { return !m_dialogs.isEmpty(); }
 
+    // What a busy lamp shows for the address. Ringing: every live dialog is one not yet confirmed that
+    // the address receives (trying, proceeding or early, the address the recipient or the direction not
+    // given): a call rings there. Busy: any confirmed dialog, or one the address places itself (its
+    // phone dials out). Idle: none. Ringing is in use too (isBusy).
+    enum class Activity { Idle, Ringing, Busy };
+    Activity activity() const;
+
 private:
     bool m_synced = false;
     bool m_versionKnown = false; // false after an empty NOTIFY: no version to order the next one by

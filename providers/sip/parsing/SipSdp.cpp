@@ -209,7 +209,7 @@ int SipSdp::packetTimeFor(Codec codec) const
 {
     const QList<int> allowed = packetTimes(codec);
     if (allowed.isEmpty())
-        return 20;
+        return DefaultPacketMs;
     // The longest allowed no longer than `limit`; `fallback` when none is.
     auto longestUpTo = [&allowed](int limit, int fallback) {
         int best = fallback;
@@ -219,7 +219,8 @@ int SipSdp::packetTimeFor(Codec codec) const
         }
         return best;
     };
-    int ms = ptime > 0 ? (allowed.contains(ptime) ? ptime : longestUpTo(ptime, 20)) : 20;
+    int ms =
+        ptime > 0 ? (allowed.contains(ptime) ? ptime : longestUpTo(ptime, DefaultPacketMs)) : DefaultPacketMs;
     if (maxptime > 0 && ms > maxptime)
         ms = longestUpTo(maxptime, allowed.front());
     return ms;
@@ -303,7 +304,7 @@ std::optional<SipSdp::Codec> SipSdp::codecFromName(QByteArrayView name)
 
 QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
                          const QList<Format> &formats, int telephoneEvent, const QByteArray &direction,
-                         int telephoneEvent48k)
+                         int telephoneEvent48k, int packetMs)
 {
     const QByteArray family = address.contains(':') ? "IP6" : "IP4";
     QByteArray sdp = "v=0\r\n";
@@ -334,7 +335,10 @@ QByteArray SipSdp::build(const QByteArray &address, quint16 port, quint64 sessio
         const QByteArray type = QByteArray::number(pt);
         sdp += "a=rtpmap:" + type + " telephone-event/" + rate + "\r\na=fmtp:" + type + " 0-15\r\n";
     }
-    sdp += "a=ptime:20\r\na=" + direction + "\r\n";
+    // What we send: the far end may read our a=ptime as what we want to receive (RFC 4566 6) and most
+    // echo the value they were offered, so saying what we send keeps both ways on one packet time.
+    sdp += "a=ptime:" + QByteArray::number(packetMs > 0 ? packetMs : DefaultPacketMs) + "\r\na=" + direction
+        + "\r\n";
     return sdp;
 }
 

@@ -34,6 +34,8 @@ struct SipSdp
     // to receive and the longest it takes, in ms; 0 when not given (or not a number from 1 to 1000).
     int ptime = 0;
     int maxptime = 0;
+    // The packet time we send with when the far end asks for none (RFC 3551 4.5: 20 ms for G.711 and G.722).
+    static constexpr int DefaultPacketMs = 20;
 
     // The payload types this console offers: telephone-event (at 8 kHz, and at 48 kHz beside Opus), and
     // Opus's dynamic type.
@@ -54,7 +56,7 @@ struct SipSdp
     int telephoneEventFor(Codec codec, int *rate = nullptr) const;
     // The packet time to send `codec` with to this sender: its a=ptime when the codec takes it (else the
     // longest it takes below that, else 20 ms), no longer than its a=maxptime (the longest the codec
-    // takes up to that; the shortest when none fits). 20 ms when the SDP says nothing.
+    // takes up to that; the shortest when none fits). DefaultPacketMs when the SDP says nothing.
     int packetTimeFor(Codec codec) const;
     // The packet times (ms) we send `codec` with: 10, 20, 30 and 40 for G.711 and G.722; 10, 20 and 40
     // for Opus (whose frames are 2.5 to 60 ms: no 30).
@@ -73,10 +75,12 @@ struct SipSdp
 
     // An offer or answer with `formats` in that order (rtpmap for each, fmtp where it has parameters);
     // with telephone-event/8000 and telephone-event/48000 (events 0-15) when their payload type >= 0;
-    // `direction` as RFC 3264 (hold: sendonly or inactive).
+    // `direction` as RFC 3264 (hold: sendonly or inactive); a=ptime: `packetMs`, the packet time we send
+    // with (DefaultPacketMs until the far end asks for another, then the one packetTimeFor chose).
     static QByteArray build(const QByteArray &address, quint16 port, quint64 sessionId, quint64 version,
                             const QList<Format> &formats, int telephoneEvent = -1,
-                            const QByteArray &direction = "sendrecv", int telephoneEvent48k = -1);
+                            const QByteArray &direction = "sendrecv", int telephoneEvent48k = -1,
+                            int packetMs = DefaultPacketMs);
     // The direction of an answer to an offer of `offered`, when this side holds the call (`holding`)
     // or not: RFC 3264 section 6.1.
     static QByteArray answerDirection(const QByteArray &offered, bool holding);

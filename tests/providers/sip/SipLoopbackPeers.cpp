@@ -206,7 +206,8 @@ QString SipLoopbackPeers::kamailioLog() const
 }
 
 QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &service, bool echo, int calls,
-                                      const QList<std::pair<QString, QString>> &keys)
+                                      const QList<std::pair<QString, QString>> &keys,
+                                      const QList<std::pair<QString, QString>> &variables)
 {
     end(m_sipp.get());
     m_sipp = std::make_unique<QProcess>();
@@ -230,6 +231,8 @@ QProcess *SipLoopbackPeers::startSipp(const QString &scenario, const QString &se
                       QStringLiteral("127.0.0.1:%1").arg(m_kamailioPort)};
     for (const auto &[name, value] : keys)
         args << QStringLiteral("-key") << name << value;
+    for (const auto &[name, value] : variables)
+        args << QStringLiteral("-set") << name << value;
     if (echo)
         args << QStringLiteral("-rtp_echo");
     if (service.isEmpty()) {

@@ -58,9 +58,11 @@ public:
     // Runs a scenario of tests/providers/sip/sipp. Caller side: sends to Kamailio for `service`;
     // far-end side (service empty): listens on farEndPort(). With echo, RTP is sent back (-rtp_echo).
     // `calls`: how many calls the scenario plays before sipp ends (a far-end scenario may play two roles).
-    // `keys`: more [keyword]s for the scenario (sipp -key name value).
+    // `keys`: more [keyword]s for the scenario (sipp -key name value); `variables`: values of the
+    // scenario's global variables (sipp -set name value), which its actions may compare with.
     QProcess *startSipp(const QString &scenario, const QString &service, bool echo = false, int calls = 1,
-                        const QList<std::pair<QString, QString>> &keys = {});
+                        const QList<std::pair<QString, QString>> &keys = {},
+                        const QList<std::pair<QString, QString>> &variables = {});
     // Waits for sipp's end (it has its own 15 s timeout); returns its exit code, -1 if it had to be
     // killed. Its output goes to *output.
     int finishSipp(QProcess *sipp, QString *output);

@@ -1,7 +1,9 @@
 // The settings' SIP accounts applied while the console runs (app/SipAccountLines): an account added in
 // the settings becomes a line at once, a changed one is replaced, a removed one un-registers (its stack
-// stops) and its line leaves the engine; with a call up, both wait for the call to end. The real engine,
-// settings and SIP line provider, on the SIP stack's simulated twin (one per account, as the plugin makes).
+// stops) and its line leaves the engine; with a call up, both wait for the call to end. A removed line is
+// freed once no handle names it, so adding and removing accounts over and over keeps no Line behind. The real
+// engine, settings and SIP line provider, on the SIP stack's simulated twin (one per account, as the plugin
+// makes).
 #include "SimSipStack.h"
 #include "SipAccountLines.h"
 #include "SipLineProvider.h"
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void changesWhileRetiringTakeTheLatest_data();
     void changesWhileRetiringTakeTheLatest();
     void refusedAccountLeavesTheOthersRunning();
+    void repeatedAddRemoveKeepsNoLine();
 
 private:
     QVariantMap account(const QString &user,
@@ -323,6 +326,55 @@ void tst_SipAccountLines::refusedAccountLeavesTheOthersRunning()
     QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("agent2"));
     QVERIFY(refused.at(0).at(1).toString().startsWith(QStringLiteral("rejectStatus")));
     QVERIFY(errors.count() >= 1);
+    QCOMPARE(m_lines->runningAccounts(), QStringList {"agent1"});
+}
+
+void tst_SipAccountLines::repeatedAddRemoveKeepsNoLine()
+{
+    // Every Line the engine makes, counted from its announcement to its destruction. The connections go
+    // with `counting` at the end of this function (the engine and its last line go later, in cleanup).
+    int live = 0;
+    QObject counting;
+    connect(m_engine.get(), &CallEngine::lineAddedSignal, &counting, [&live, &counting](Line *line) {
+        ++live;
+        connect(line, &QObject::destroyed, &counting, [&live] { --live; });
+    });
+    QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1")));
+    m_lines->start();
+    QCOMPARE(live, 1);
+    for (int round = 0; round < 12; ++round) {
+        QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent2")));
+        QCOMPARE(live, 2);
+        QPointer<Line> line = m_engine->line("sip/agent2");
+        QVERIFY(line);
+        QPointer<SimSipStack> stack = stackOf("agent2");
+        Q_EMIT stack->registrationChanged(0, true, {});
+        QPointer<CallSession> call;
+        quint64 token = 0;
+        const bool withCall = round % 2 == 1; // every other round the account goes during a call
+        if (withCall) {
+            call = answeredCall("agent2", &token);
+            QVERIFY(call);
+        }
+        QVERIFY(m_settings->removeEntry(SettingsSchema::SipAccounts, "agent2"));
+        if (withCall) {
+            Q_EMIT stack->callEnded(token, SipCallEnd {});
+            QVERIFY(call->drop(QByteArray()) > 0);
+            QTRY_VERIFY(!stack);
+            QVERIFY(!m_engine->line("sip/agent2"));
+            // The handle still shows its line until it is terminated; then both go.
+            QVERIFY(line);
+            QCOMPARE(call->line(), line.data());
+            QCOMPARE(call->state(), int(Idle));
+            QCOMPARE(call->terminate(), 0);
+        }
+        QTRY_VERIFY(!line);
+        QTRY_VERIFY(!stack);
+        QCOMPARE(live, 1);
+        QCOMPARE(m_engine->findChildren<Line *>().size(), 1);
+    }
+    QCOMPARE(m_engine->sessionCount(), 0);
+    QCOMPARE(m_engine->callRecordCount(), 0);
     QCOMPARE(m_lines->runningAccounts(), QStringList {"agent1"});
 }
 

@@ -109,8 +109,8 @@ void tst_SipAudioCodecs::toneBothWays_data()
     QTest::newRow("opus, console calls") << QStringLiteral("opus/48000/2") << false << 48000 << 0;
     QTest::newRow("G722, baresip calls") << QStringLiteral("G722/16000/1") << true << 16000 << 0;
     QTest::newRow("opus, baresip calls") << QStringLiteral("opus/48000/2") << true << 48000 << 0;
-    // baresip calls asking for 40 ms packets (a=ptime:40 in its offer): the console sends them (and baresip
-    // 1.0, taking our answer's a=ptime:20, sends 20 ms ones).
+    // baresip calls asking for 40 ms packets (a=ptime:40 in its offer): the console sends them, and its
+    // answer says a=ptime:40.
     QTest::newRow("PCMU 40 ms, baresip calls") << QStringLiteral("PCMU/8000/1") << true << 8000 << 40;
     QTest::newRow("opus 40 ms, baresip calls") << QStringLiteral("opus/48000/2") << true << 48000 << 40;
 }

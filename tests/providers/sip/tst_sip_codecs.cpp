@@ -435,9 +435,15 @@ void tst_SipCodecs::packetTime_data()
     QTest::newRow("malformed") << Head + m + "a=ptime:forty\r\na=maxptime:-1\r\n"
                                << Codec::Pcmu << 0 << 0 << 20;
     QTest::newRow("out of range") << Head + m + "a=ptime:100000\r\n" << Codec::Pcmu << 0 << 0 << 20;
-    // What we offer and answer: a=ptime:20, which parses back to 20.
+    // What we offer and answer says the packet time we send with (20 ms until the far end asks for
+    // another), which parses back to it: a far end that echoes it sends what we send.
     QTest::newRow("our own offer") << SipSdp::build("10.0.0.2", 4002, 1, 1, SipSdp::offerFormats(All))
                                    << Codec::Opus << 20 << 0 << 20;
+    for (int ms : {10, 30, 40}) {
+        QTest::addRow("our answer sending %d ms", ms)
+            << SipSdp::build("10.0.0.2", 4002, 1, 1, {{0, Codec::Pcmu, {}}}, 101, "sendrecv", -1, ms)
+            << Codec::Pcmu << ms << 0 << ms;
+    }
 }
 
 void tst_SipCodecs::packetTime()

@@ -31,7 +31,8 @@ QByteArray document(const QByteArray &attributes, const QByteArray &content)
 
 const QByteArray Root = "version=\"3\" state=\"full\" entity=\"sip:agent2@127.0.0.1\"";
 
-// "v3 full a:confirmed b:early" -> a document with those dialogs (call-id = id).
+// "v3 full a:confirmed b:early/r" -> a document with those dialogs (call-id = id); "/i" or "/r" after a
+// state: the address is the dialog's initiator or recipient (no suffix: direction not given).
 SipDialogInfo compact(const QString &text)
 {
     SipDialogInfo info;
@@ -43,7 +44,13 @@ SipDialogInfo compact(const QString &text)
         SipDialogInfo::Dialog dialog;
         dialog.id = words.at(i).section(QLatin1Char(':'), 0, 0);
         dialog.callId = dialog.id;
-        const QString state = words.at(i).section(QLatin1Char(':'), 1);
+        const QString stateAndDirection = words.at(i).section(QLatin1Char(':'), 1);
+        const QString state = stateAndDirection.section(QLatin1Char('/'), 0, 0);
+        const QString direction = stateAndDirection.section(QLatin1Char('/'), 1);
+        if (direction == QLatin1String("i"))
+            dialog.direction = SipDialogInfo::Direction::Initiator;
+        else if (direction == QLatin1String("r"))
+            dialog.direction = SipDialogInfo::Direction::Recipient;
         for (State s :
              {State::Trying, State::Proceeding, State::Early, State::Confirmed, State::Terminated}) {
             if (SipDialogInfo::stateName(s) == state)
@@ -69,6 +76,8 @@ private Q_SLOTS:
     void userOf();
     void tracker_data();
     void tracker();
+    void activity_data();
+    void activity();
     void accountKeys_data();
     void accountKeys();
 
@@ -355,6 +364,44 @@ void tst_SipDialogInfo::tracker()
     QCOMPARE(tracker.isBusy(), busy);
 }
 
+void tst_SipDialogInfo::activity_data()
+{
+    // The live dialogs after a full document: what a busy lamp shows for the address.
+    using Activity = SipDialogInfoTracker::Activity;
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<Activity>("expected");
+    QTest::newRow("no dialog") << "v1 full" << Activity::Idle;
+    QTest::newRow("only terminated ones") << "v1 full a:terminated" << Activity::Idle;
+    QTest::newRow("trying, no direction") << "v1 full a:trying" << Activity::Ringing;
+    QTest::newRow("proceeding to it") << "v1 full a:proceeding/r" << Activity::Ringing;
+    QTest::newRow("early to it") << "v1 full a:early/r" << Activity::Ringing;
+    QTest::newRow("two calls ringing") << "v1 full a:early/r b:early" << Activity::Ringing;
+    QTest::newRow("confirmed") << "v1 full a:confirmed" << Activity::Busy;
+    QTest::newRow("confirmed to it") << "v1 full a:confirmed/r" << Activity::Busy;
+    QTest::newRow("it dials out, early") << "v1 full a:early/i" << Activity::Busy;
+    QTest::newRow("it dials out, trying") << "v1 full a:trying/i" << Activity::Busy;
+    QTest::newRow("on a call, another rings") << "v1 full a:confirmed b:early/r" << Activity::Busy;
+    QTest::newRow("ringing, the answered one terminated")
+        << "v1 full a:terminated b:early/r" << Activity::Ringing;
+}
+
+void tst_SipDialogInfo::activity()
+{
+    QFETCH(QString, document);
+    QFETCH(SipDialogInfoTracker::Activity, expected);
+    SipDialogInfoTracker tracker;
+    QCOMPARE(tracker.activity(), SipDialogInfoTracker::Activity::Idle);
+    QCOMPARE(tracker.apply(compact(document)), SipDialogInfoTracker::Result::Applied);
+    QCOMPARE(tracker.activity(), expected);
+    QCOMPARE(tracker.isBusy(), expected != SipDialogInfoTracker::Activity::Idle);
+    // The same dialogs through the wire format: the direction attribute is read.
+    SipDialogInfoTracker parsed;
+    const std::optional<SipDialogInfo> info = SipDialogInfo::parse(compact(document).format());
+    QVERIFY(info);
+    QCOMPARE(parsed.apply(*info), SipDialogInfoTracker::Result::Applied);
+    QCOMPARE(parsed.activity(), expected);
+}
+
 void tst_SipDialogInfo::accountKeys_data()
 {
     QTest::addColumn<QVariantMap>("map");
@@ -463,25 +510,46 @@ void tst_SipDialogInfo::monitoredLineFollowsDialogs()
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);
     Q_EMIT m_stack->dialogSubscriptionChanged(0, uri, true, {});
     QVERIFY(monitored->inService());
+    // Each change one signal; the address's state after it: "idle", "ringing" (in use too) or "busy".
+    auto state = [monitored] {
+        return !monitored->addressInUse() ? QStringLiteral("idle")
+            : monitored->addressRinging() ? QStringLiteral("ringing")
+                                          : QStringLiteral("busy");
+    };
     notify(uri, compact(QStringLiteral("v0 full")));
-    QVERIFY(!monitored->addressInUse());
+    QCOMPARE(state(), QStringLiteral("idle"));
     QCOMPARE(status.count(), 0);
-    notify(uri, compact(QStringLiteral("v1 partial a:early")));
-    QVERIFY(monitored->addressInUse());
+    notify(uri, compact(QStringLiteral("v1 partial a:early/r"))); // a call rings there
+    QCOMPARE(state(), QStringLiteral("ringing"));
     QCOMPARE(status.count(), 1);
-    notify(uri, compact(QStringLiteral("v2 partial a:confirmed")));
-    QCOMPARE(status.count(), 1); // still busy
-    notify(uri, compact(QStringLiteral("v1 partial a:terminated"))); // out of order: ignored
-    QVERIFY(monitored->addressInUse());
-    notify(uri, compact(QStringLiteral("v3 partial a:terminated")));
-    QVERIFY(!monitored->addressInUse());
+    notify(uri, compact(QStringLiteral("v2 partial a:early/r b:trying"))); // a second one rings too
+    QCOMPARE(status.count(), 1);
+    notify(uri, compact(QStringLiteral("v3 partial a:confirmed"))); // answered: busy, in use throughout
+    QCOMPARE(state(), QStringLiteral("busy"));
     QCOMPARE(status.count(), 2);
-    // A NOTIFY without a body (nothing published at the server) means no dialogs.
-    notify(uri, compact(QStringLiteral("v4 partial b:early")));
+    notify(uri, compact(QStringLiteral("v4 partial a:terminated"))); // the other one still rings
+    QCOMPARE(state(), QStringLiteral("ringing"));
     QCOMPARE(status.count(), 3);
-    notify(uri, QByteArray());
-    QVERIFY(!monitored->addressInUse());
+    notify(uri, compact(QStringLiteral("v5 partial b:terminated"))); // the caller gave up
+    QCOMPARE(state(), QStringLiteral("idle"));
     QCOMPARE(status.count(), 4);
+    notify(uri, compact(QStringLiteral("v6 partial c:trying/i"))); // it dials out: busy, never ringing
+    QCOMPARE(state(), QStringLiteral("busy"));
+    QCOMPARE(status.count(), 5);
+    notify(uri, compact(QStringLiteral("v7 partial c:confirmed")));
+    QCOMPARE(status.count(), 5); // still busy
+    notify(uri, compact(QStringLiteral("v1 partial c:terminated"))); // out of order: ignored
+    QVERIFY(monitored->addressInUse());
+    notify(uri, compact(QStringLiteral("v8 partial c:terminated")));
+    QCOMPARE(state(), QStringLiteral("idle"));
+    QCOMPARE(status.count(), 6);
+    // A NOTIFY without a body (nothing published at the server) means no dialogs.
+    notify(uri, compact(QStringLiteral("v9 partial d:early")));
+    QCOMPARE(state(), QStringLiteral("ringing"));
+    QCOMPARE(status.count(), 7);
+    notify(uri, QByteArray());
+    QCOMPARE(state(), QStringLiteral("idle"));
+    QCOMPARE(status.count(), 8);
     // [D-13]: status only: no session, and no calls from a monitored address.
     QCOMPARE(added.count(), 0);
     QCOMPARE(m_engine->makeCall(monitored, QStringLiteral("100"), {}), int(OperationUnavail));

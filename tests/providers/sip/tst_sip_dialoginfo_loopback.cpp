@@ -105,14 +105,24 @@ void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
              qPrintable(error));
     QVERIFY2(phone.waitReady(), qPrintable(phone.log()));
 
-    QList<bool> statuses;
-    connect(monitored, &Line::addressStatusChanged, this,
-            [&statuses, monitored] { statuses.append(monitored->addressInUse()); });
+    // The lamp's states, one per change: baresip answers at once, so the early dialog's NOTIFY (ringing)
+    // may come before the confirmed one's or be overtaken by it; busy and idle always come.
+    QStringList statuses;
+    connect(monitored, &Line::addressStatusChanged, this, [&statuses, monitored] {
+        statuses << (!monitored->addressInUse()        ? QStringLiteral("idle")
+                         : monitored->addressRinging() ? QStringLiteral("ringing")
+                                                       : QStringLiteral("busy"));
+    });
+    const QStringList rangThenAnswered {"ringing", "busy", "idle"};
+    const QStringList answered {"busy", "idle"};
+    auto ended = [&] {
+        return statuses == rangThenAnswered || statuses == answered;
+    };
     QSignalSpy added(console.engine(), &CallEngine::sessionAdded);
     QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_call_hangs_up.xml"), QStringLiteral("9100"));
     QVERIFY(sipp);
     QTRY_VERIFY2_WITH_TIMEOUT(!statuses.isEmpty(), qPrintable(phone.log() + m_peers->kamailioLog()), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(statuses, (QList<bool> {true, false}), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(ended(), qPrintable(statuses.join(QLatin1Char(' '))), 10000);
     console.finishSipp(sipp);
     // [D-13]: the monitored calls made no session here.
     QCOMPARE(added.count(), 0);
@@ -123,7 +133,7 @@ void tst_SipDialogInfoLoopback::monitoredNumberBusyThenIdle()
     QTRY_VERIFY2_WITH_TIMEOUT(refreshesSent.load() >= 1, qPrintable(m_peers->kamailioLog()), 10000);
     QCOMPARE(service.count(), 0);
     QVERIFY(monitored->inService());
-    QCOMPARE(statuses, (QList<bool> {true, false}));
+    QVERIFY2(ended(), qPrintable(statuses.join(QLatin1Char(' '))));
 }
 
 void tst_SipDialogInfoLoopback::sharedLineShowsCallAnsweredElsewhere()

@@ -69,7 +69,10 @@ private Q_SLOTS:
     void inboundFarEndHangsUp_data();
     void inboundFarEndHangsUp();
     void inboundAudioAndAgentDrop();
+    void packetTimeTheFarEndAsks_data();
     void packetTimeTheFarEndAsks();
+    void ourOffersStateOurPacketTime_data();
+    void ourOffersStateOurPacketTime();
     void inboundRejectWithUui();
     void inboundCallerCancels();
     void inboundWithoutCommonCodec();
@@ -205,10 +208,23 @@ void tst_SipLoopback::inboundAudioAndAgentDrop()
     m_console->finishSipp(sipp); // sipp checked the BYE's Reason and User-to-User
 }
 
+void tst_SipLoopback::packetTimeTheFarEndAsks_data()
+{
+    QTest::addColumn<int>("asked"); // the caller's a=ptime
+    QTest::addColumn<int>("sent"); // the packet time the console sends PCMU with, and states in its answer
+    QTest::newRow("40 ms honoured") << 40 << 40;
+    QTest::newRow("10 ms honoured") << 10 << 10;
+    QTest::newRow("25 ms: 20") << 25 << 20;
+    QTest::newRow("60 ms: 40") << 60 << 40;
+}
+
 void tst_SipLoopback::packetTimeTheFarEndAsks()
 {
-    // The caller's SDP says a=ptime:40 and names the test's own socket as its RTP address: the console's
-    // PCMU packets must be 40 ms each (320 bytes, the timestamp stepping 320) and come every 40 ms.
+    // The caller's SDP says a=ptime:<asked> and names the test's own socket as its RTP address: the
+    // console's PCMU packets must be <sent> ms each (8 bytes a ms, the timestamp stepping as much) and come
+    // every <sent> ms; its answer's a=ptime says <sent> (sipp compares it).
+    QFETCH(int, asked);
+    QFETCH(int, sent);
     const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     QVERIFY(fd >= 0);
     const auto closeSocket = qScopeGuard([fd] { ::close(fd); });
@@ -244,29 +260,63 @@ void tst_SipLoopback::packetTimeTheFarEndAsks()
         }
     });
     QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_ptime40.xml"), QStringLiteral("agent1"), false, 1,
-                                        {{QStringLiteral("rtp_port"), QString::number(port)}});
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uac_ptime.xml"), QStringLiteral("agent1"), false, 1,
+                                        {{QStringLiteral("rtp_port"), QString::number(port)},
+                                         {QStringLiteral("asked_ptime"), QString::number(asked)}},
+                                        {{QStringLiteral("expected_ptime"), QString::number(sent)}});
     QVERIFY(sipp);
     CallSession *a = m_console->waitForOffer(added);
     QVERIFY(a);
     QVERIFY(a->answer() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000); // the caller's BYE after 2 s
-    m_console->finishSipp(sipp); // sipp checked that our answer asks for a=ptime:20
-    QVERIFY2(packets.size() >= 20, qPrintable(QString::number(packets.size())));
+    m_console->finishSipp(sipp); // sipp checked that our answer says a=ptime:<sent>
+    QVERIFY2(packets.size() >= 800 / sent, qPrintable(QString::number(packets.size())));
+    const int bytes = 8 * sent; // PCMU: 8000 samples of one byte a second
     for (qsizetype i = 0; i < packets.size(); ++i) {
         QCOMPARE(packets.at(i).payloadType, 0);
-        QCOMPARE(packets.at(i).payload, 320);
+        QCOMPARE(packets.at(i).payload, bytes);
         if (i > 0) {
             QCOMPARE(quint16(packets.at(i).sequence - packets.at(i - 1).sequence), quint16(1));
-            QCOMPARE(packets.at(i).timestamp - packets.at(i - 1).timestamp, 320u);
+            QCOMPARE(packets.at(i).timestamp - packets.at(i - 1).timestamp, quint32(bytes));
         }
     }
-    // Sent every 40 ms on average (a loaded machine delays some, never all).
+    // Sent every <sent> ms on average (a loaded machine delays some, never all).
     const double interval =
         double(packets.last().arrivedMs - packets.first().arrivedMs) / double(packets.size() - 1);
-    QVERIFY2(interval > 32.0 && interval < 60.0, qPrintable(QString::number(interval)));
+    QVERIFY2(interval > 0.8 * sent && interval < 1.5 * sent, qPrintable(QString::number(interval)));
     a->drop(QByteArray());
     QTRY_COMPARE(a->state(), int(Idle));
+}
+
+void tst_SipLoopback::ourOffersStateOurPacketTime_data()
+{
+    QTest::addColumn<int>("answered"); // the far end's a=ptime in its answer to our INVITE
+    QTest::addColumn<int>("sent"); // the packet time the console sends with then, and offers on hold
+    QTest::newRow("40 ms honoured") << 40 << 40;
+    QTest::newRow("30 ms honoured") << 30 << 30;
+    QTest::newRow("25 ms: 20") << 25 << 20;
+    QTest::newRow("60 ms: 40") << 60 << 40;
+}
+
+void tst_SipLoopback::ourOffersStateOurPacketTime()
+{
+    // Our INVITE offers a=ptime:20 (what we send before the far end asks for anything); once the far end's
+    // answer asked for <answered>, we send <sent> and our hold re-INVITE says so (sipp checks both).
+    QFETCH(int, answered);
+    QFETCH(int, sent);
+    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_ptime_offer.xml"), QString(), false, 1,
+                                        {{QStringLiteral("answer_ptime"), QString::number(answered)}},
+                                        {{QStringLiteral("expected_ptime"), QString::number(sent)}});
+    QVERIFY(sipp);
+    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QVERIFY(a);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
+    QVERIFY(a->hold() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
+    QVERIFY(a->drop(QByteArray()) > 0);
+    QTRY_COMPARE(a->state(), int(Idle));
+    m_console->finishSipp(sipp);
 }
 
 void tst_SipLoopback::inboundRejectWithUui()
