@@ -7,7 +7,7 @@ class LineProvider;
 
 // The Qt plugin interface of every line provider. The IID carries the interface version: a plugin
 // built against another version is refused by the registry before it is instantiated.
-#define HOOKLINE_LINE_PROVIDER_IID "org.hookline.LineProviderPlugin/1.0"
+#define HOOKLINE_LINE_PROVIDER_IID "org.hookline.LineProviderPlugin/1.1"
 
 class LineProviderPlugin
 {

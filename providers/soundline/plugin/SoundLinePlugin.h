@@ -7,7 +7,7 @@
 class SoundLinePlugin : public QObject, public LineProviderPlugin
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.0" FILE "soundline.json")
+    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.1" FILE "soundline.json")
     Q_INTERFACES(LineProviderPlugin)
 
 public:

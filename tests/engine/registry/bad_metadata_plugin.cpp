@@ -5,7 +5,7 @@
 class BadMetadataPlugin : public QObject, public LineProviderPlugin
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.0" FILE "bad-metadata.json")
+    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.1" FILE "bad-metadata.json")
     Q_INTERFACES(LineProviderPlugin)
 
 public:

@@ -5,7 +5,7 @@
 class GoodPlugin : public QObject, public LineProviderPlugin
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.0" FILE "good.json")
+    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.1" FILE "good.json")
     Q_INTERFACES(LineProviderPlugin)
 
 public:

@@ -7,7 +7,7 @@ extern "C" int hookline_symbol_defined_nowhere;
 class MissingSymbolPlugin : public QObject, public LineProviderPlugin
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.0" FILE "missing-symbol.json")
+    Q_PLUGIN_METADATA(IID "org.hookline.LineProviderPlugin/1.1" FILE "missing-symbol.json")
     Q_INTERFACES(LineProviderPlugin)
 
 public:

@@ -33,7 +33,7 @@ void tst_SipPlugin::registryFindsThePlugin()
         found = true;
         QCOMPARE(entry.error, QString());
         QCOMPARE(entry.kind, QStringLiteral("line"));
-        QCOMPARE(entry.iid, QStringLiteral("org.hookline.LineProviderPlugin/1.0"));
+        QCOMPARE(entry.iid, QStringLiteral("org.hookline.LineProviderPlugin/1.1"));
         QCOMPARE(entry.version, 1);
     }
     QVERIFY2(found, qPrintable(m_registry.rejections().join(QLatin1Char('\n'))));
