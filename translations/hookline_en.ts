@@ -733,12 +733,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="221"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>The sound-card lines in the settings (soundLines, %1) are not used: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="258"/>
+        <location filename="../app/ConsoleApp.cpp" line="257"/>
         <source>The scenario&apos;s SIP lines are not used: %1</source>
         <translation>The scenario&apos;s SIP lines are not used: %1</translation>
     </message>
@@ -1122,7 +1122,7 @@
 <context>
     <name>FloorCoachingCaller</name>
     <message>
-        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="41"/>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="40"/>
         <source>This console has no SIP line to join calls with.</source>
         <translation>This console has no SIP line to join calls with.</translation>
     </message>
@@ -1798,69 +1798,69 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="65"/>
         <source>This line cannot reject calls: </source>
         <translation>This line cannot reject calls: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="70"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="66"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>This line cannot reject calls: answer it or let it ring.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="72"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="68"/>
         <source>Reject is not available right now.</source>
         <translation>Reject is not available right now.</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="84"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="80"/>
         <source>Incoming call on %1 from %2</source>
         <translation>Incoming call on %1 from %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="113"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="121"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="117"/>
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="135"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="131"/>
         <source>on %1, waiting %2</source>
         <translation>on %1, waiting %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="140"/>
         <source>Caller data: </source>
         <translation>Caller data: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="150"/>
         <source>Also ringing: %1</source>
         <translation>Also ringing: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="158"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>Also ringing on %1, waiting %2: </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="54"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="165"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="195"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="50"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="161"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="191"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="167"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
         <source>Answer the call from %1</source>
         <translation>Answer the call from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/IncomingBanner.qml" line="177"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="173"/>
         <source>%n more call(s) ringing: see the call list</source>
         <translation>
             <numerusform>%n more call ringing: see the call list</numerusform>
@@ -1868,17 +1868,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="214"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="210"/>
         <source>Answer the incoming call</source>
         <translation>Answer the incoming call</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="220"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="216"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="226"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="222"/>
         <source>Reject the incoming call</source>
         <translation>Reject the incoming call</translation>
     </message>

@@ -731,12 +731,12 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="221"/>
+        <location filename="../app/ConsoleApp.cpp" line="220"/>
         <source>The sound-card lines in the settings (soundLines, %1) are not used: %2</source>
         <translation>設定中的類比音效卡線路（soundLines，%1）未啟用：%2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApp.cpp" line="258"/>
+        <location filename="../app/ConsoleApp.cpp" line="257"/>
         <source>The scenario&apos;s SIP lines are not used: %1</source>
         <translation>情境中的 SIP 線路未啟用：%1</translation>
     </message>
@@ -1118,7 +1118,7 @@
 <context>
     <name>FloorCoachingCaller</name>
     <message>
-        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="41"/>
+        <location filename="../engine/floor/FloorCoachingCaller.cpp" line="40"/>
         <source>This console has no SIP line to join calls with.</source>
         <translation>此主控台沒有可用來加入通話的 SIP 線路。</translation>
     </message>
@@ -1792,86 +1792,86 @@
 <context>
     <name>IncomingBanner</name>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="69"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="65"/>
         <source>This line cannot reject calls: </source>
         <translation>此線路無法拒接來電：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="70"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="66"/>
         <source>This line cannot reject calls: answer it or let it ring.</source>
         <translation>此線路無法拒接來電：請接聽或讓它繼續響鈴。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="72"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="68"/>
         <source>Reject is not available right now.</source>
         <translation>目前無法拒接。</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="84"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="80"/>
         <source>Incoming call on %1 from %2</source>
         <translation>%1 有來電：%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="113"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="109"/>
         <source>Incoming call</source>
         <translation>來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="121"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="117"/>
         <source>Unknown caller</source>
         <translation>不明來電者</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="135"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="131"/>
         <source>on %1, waiting %2</source>
         <translation>線路：%1，已等候 %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="144"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="140"/>
         <source>Caller data: </source>
         <translation>來電資料：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="150"/>
         <source>Also ringing: %1</source>
         <translation>同時響鈴：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="158"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="154"/>
         <source>Also ringing on %1, waiting %2: </source>
         <translation>%1 同時響鈴，已等候 %2：</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="54"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="165"/>
-        <location filename="../ui/components/IncomingBanner.qml" line="195"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="50"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="161"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="191"/>
         <source>Answer</source>
         <translation>接聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="167"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="163"/>
         <source>Answer the call from %1</source>
         <translation>接聽 %1 的來電</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/IncomingBanner.qml" line="177"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="173"/>
         <source>%n more call(s) ringing: see the call list</source>
         <translation>
             <numerusform>還有 %n 通來電響鈴中：請見通話清單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="214"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="210"/>
         <source>Answer the incoming call</source>
         <translation>接聽來電</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="220"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="216"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location filename="../ui/components/IncomingBanner.qml" line="226"/>
+        <location filename="../ui/components/IncomingBanner.qml" line="222"/>
         <source>Reject the incoming call</source>
         <translation>拒接來電</translation>
     </message>
