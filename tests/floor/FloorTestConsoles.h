@@ -15,6 +15,8 @@
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtTest/qabstractitemmodeltester.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
 
 #include <nats/nats.h>
 
@@ -95,6 +97,74 @@ inline QString stateOf(const FloorModel &model, const QString &agentId)
 {
     const int row = model.rowOf(agentId);
     return row < 0 ? QString() : model.data(model.index(row), FloorModel::StateRole).toString();
+}
+
+// Whether `done` became true within WaitMs; else false with `why` set to `what`.
+template<typename Done>
+bool waitFor(Done done, const char *what, QString *why)
+{
+    if (QTest::qWaitFor(done, WaitMs))
+        return true;
+    if (why)
+        *why = QString::fromLatin1(what);
+    return false;
+}
+
+// Both joined and the agent Ready, as the supervisor sees it; false with `why` on the step that failed.
+inline bool readySeen(AgentConsole &console, Supervisor &supervisor, const QString &agentId, QString *why)
+{
+    if (!waitFor([&] { return console.link.status() == FloorLink::Connected; },
+                 "the agent's console did not connect", why)
+        || !waitFor([&] { return supervisor.model.synced(); }, "the supervisor's view did not sync", why))
+        return false;
+    if (console.agent.requestState(AgentState::Ready) != AgentState::Applied) {
+        if (why)
+            *why = QStringLiteral("Ready was refused");
+        return false;
+    }
+    return waitFor([&] { return stateOf(supervisor.model, agentId) == QLatin1String("Ready"); },
+                   "the supervisor did not see the agent Ready", why);
+}
+
+// A call from alice answered at the agent's console, once the supervisor sees it CONNECTED; null with
+// `why` otherwise.
+inline CallSession *callSeen(AgentConsole &console, Supervisor &supervisor, const QString &agentId,
+                             QString *why)
+{
+    CallSession *call = console.fx.answered(QStringLiteral("alice"));
+    if (!call) {
+        if (why)
+            *why = QStringLiteral("no call was answered");
+        return nullptr;
+    }
+    const int id = call->sessionId();
+    return waitFor([&] { return callStateOf(supervisor.model, agentId, id) == QLatin1String("CONNECTED"); },
+                   "the supervisor did not see the call connected", why)
+        ? call
+        : nullptr;
+}
+
+// The supervisor forces the agent NotReady (coaching) while on a call: deferred until the call ends, and
+// the agent's console knows supervisorId asked. False with `why` otherwise.
+inline bool forceStateDeferred(AgentConsole &console, Supervisor &supervisor, const QString &agentId,
+                               const QString &supervisorId, QString *why)
+{
+    QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
+    QSignalSpy finished(&supervisor.model, &FloorModel::actionFinished);
+    supervisor.model.forceState(agentId, QStringLiteral("NotReady"), QStringLiteral("coaching"));
+    if (!finished.wait(WaitMs)) {
+        if (why)
+            *why = QStringLiteral("no reply to the request");
+        return false;
+    }
+    const QString result = finished.at(0).at(4).toString();
+    if (result != QLatin1String("Deferred") || acted.count() != 1
+        || acted.at(0).at(0).toString() != supervisorId) {
+        if (why)
+            *why = QStringLiteral("result %1, %2 acted signal(s)").arg(result).arg(acted.count());
+        return false;
+    }
+    return true;
 }
 
 // The last audit record of an agent, read straight from the stream with libnats (as user/password when

@@ -2,6 +2,8 @@
 
 // What the floor's security tests share: every log message captured (with its category) while they run,
 // and a NATS credentials file with a random user seed, whose secrets must never reach the log.
+#include "NatsKeyText.h"
+
 #include <QtCore/qfile.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtCore/qmutex.h>
@@ -76,29 +78,7 @@ inline QByteArray userSeed()
     raw.append(char(((20 << 3) & 31) << 3));
     for (int i = 0; i < 32; ++i)
         raw.append(char(QRandomGenerator::global()->bounded(256)));
-    quint16 crc = 0;
-    for (char byte : std::as_const(raw)) {
-        crc ^= quint16(quint8(byte)) << 8;
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc & 0x8000) ? quint16((crc << 1) ^ 0x1021) : quint16(crc << 1);
-    }
-    raw.append(char(crc & 0xff));
-    raw.append(char(crc >> 8));
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    QByteArray out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (char byte : std::as_const(raw)) {
-        buffer = (buffer << 8) | quint8(byte);
-        bits += 8;
-        while (bits >= 5) {
-            out.append(alphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out.append(alphabet[(buffer << (5 - bits)) & 31]);
-    return out;
+    return NatsKeyText::encode(raw);
 }
 
 // A .creds file (a user JWT and seed; no server of the tests knows the user); false when not written.

@@ -1,5 +1,7 @@
 #include "NatsJwt.h"
 
+#include "NatsKeyText.h"
+
 #include <QtCore/qcryptographichash.h>
 #include <QtCore/qdatetime.h>
 #include <QtCore/qjsonarray.h>
@@ -21,9 +23,9 @@ QByteArray encode(const NatsNKey &issuer, const QByteArray &subject, const QStri
     claims.insert(QStringLiteral("nats"), nats);
     // The id: a hash of the claims without it (as nsc does; the server does not check it).
     const QByteArray unnamed = QJsonDocument(claims).toJson(QJsonDocument::Compact);
-    claims.insert(
-        QStringLiteral("jti"),
-        QString::fromLatin1(NatsNKey::base32(QCryptographicHash::hash(unnamed, QCryptographicHash::Sha256))));
+    claims.insert(QStringLiteral("jti"),
+                  QString::fromLatin1(
+                      NatsKeyText::base32(QCryptographicHash::hash(unnamed, QCryptographicHash::Sha256))));
     const QByteArray header = QByteArrayLiteral(R"({"typ":"JWT","alg":"ed25519-nkey"})").toBase64(Base64Url);
     const QByteArray payload = QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(Base64Url);
     const QByteArray signed_ = header + '.' + payload;

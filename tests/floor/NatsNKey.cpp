@@ -1,5 +1,7 @@
 #include "NatsNKey.h"
 
+#include "NatsKeyText.h"
+
 #include <QtCore/qrandom.h>
 
 #include <openssl/evp.h>
@@ -61,7 +63,7 @@ QByteArray NatsNKey::publicKey() const
     QByteArray raw;
     raw.append(char(prefixOf(m_type)));
     raw.append(m_public);
-    return base32(withCrc(raw));
+    return NatsKeyText::encode(raw);
 }
 
 QByteArray NatsNKey::seed() const
@@ -71,7 +73,7 @@ QByteArray NatsNKey::seed() const
     raw.append(char(SeedPrefix | (prefix >> 5)));
     raw.append(char((prefix & 31) << 3));
     raw.append(m_seed);
-    return base32(withCrc(raw));
+    return NatsKeyText::encode(raw);
 }
 
 QByteArray NatsNKey::sign(const QByteArray &data) const
@@ -88,42 +90,4 @@ QByteArray NatsNKey::sign(const QByteArray &data) const
         return {};
     signature.resize(qsizetype(length));
     return signature;
-}
-
-QByteArray NatsNKey::withCrc(QByteArray raw)
-{
-    const quint16 crc = crc16(raw);
-    raw.append(char(crc & 0xff));
-    raw.append(char(crc >> 8));
-    return raw;
-}
-
-quint16 NatsNKey::crc16(const QByteArray &raw)
-{
-    quint16 crc = 0;
-    for (const char byte : raw) {
-        crc ^= quint16(quint8(byte)) << 8;
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc & 0x8000) ? quint16((crc << 1) ^ 0x1021) : quint16(crc << 1);
-    }
-    return crc;
-}
-
-QByteArray NatsNKey::base32(const QByteArray &raw)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    QByteArray out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const char byte : raw) {
-        buffer = (buffer << 8) | quint8(byte);
-        bits += 8;
-        while (bits >= 5) {
-            out.append(alphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out.append(alphabet[(buffer << (5 - bits)) & 31]);
-    return out;
 }

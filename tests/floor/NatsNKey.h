@@ -18,12 +18,8 @@ public:
     // Ed25519 signature of data (64 bytes; empty when OpenSSL fails).
     QByteArray sign(const QByteArray &data) const;
 
-    static QByteArray base32(const QByteArray &raw);
-    static quint16 crc16(const QByteArray &raw);
-
 private:
     static quint8 prefixOf(Type type);
-    static QByteArray withCrc(QByteArray raw);
 
     Type m_type = User;
     QByteArray m_seed; // raw, 32 bytes

@@ -135,23 +135,12 @@ void TestFloorSecurity::supervisorRequestIsAuditedAsItsUser()
 {
     AgentConsole console(userSettings(m_server->url(), QStringLiteral("a1")));
     Supervisor supervisor(userSettings(m_server->url(), QStringLiteral("sup1")));
-    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(supervisor.model.synced(), WaitMs);
-    QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("Ready"),
-                              WaitMs);
-    CallSession *call = console.fx.answered(QStringLiteral("alice"));
-    QVERIFY(call);
-    QTRY_COMPARE_WITH_TIMEOUT(callStateOf(supervisor.model, QStringLiteral("a1"), call->sessionId()),
-                              QStringLiteral("CONNECTED"), WaitMs);
-
-    QSignalSpy acted(console.handler.get(), &FloorRequestHandler::supervisorActed);
-    QSignalSpy finished(&supervisor.model, &FloorModel::actionFinished);
-    supervisor.model.forceState(QStringLiteral("a1"), QStringLiteral("NotReady"), QStringLiteral("coaching"));
-    QVERIFY(finished.wait(WaitMs));
-    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("Deferred"));
-    QCOMPARE(acted.count(), 1);
-    QCOMPARE(acted.at(0).at(0).toString(), QStringLiteral("sup1"));
+    QString why;
+    QVERIFY2(readySeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
+    CallSession *call = callSeen(console, supervisor, QStringLiteral("a1"), &why);
+    QVERIFY2(call, qPrintable(why));
+    QVERIFY2(forceStateDeferred(console, supervisor, QStringLiteral("a1"), QStringLiteral("sup1"), &why),
+             qPrintable(why));
     QJsonObject audit;
     QTRY_VERIFY_WITH_TIMEOUT(
         !(audit = lastAudit(m_server->url(), QStringLiteral("a1"), "admin", "admin-secret")).isEmpty(),
