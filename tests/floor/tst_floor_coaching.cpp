@@ -116,6 +116,18 @@ struct SupervisorConsole
     std::unique_ptr<FloorPublisher> publisher;
 };
 
+// The agent's desk line, whose address the supervisor's switch reaches as its far end carol (so the
+// supervisor's leg arrives there). Null when the switch has no such line.
+Line *addDeskFor(SimFixture &agentFx, SimFixture &supervisorFx)
+{
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk");
+    setup.descriptor.name = QStringLiteral("desk");
+    setup.descriptor.address = supervisorFx.peerNumber(QStringLiteral("carol"));
+    agentFx.sim().addLine(setup);
+    return agentFx.engine().line(QStringLiteral("desk"));
+}
+
 // Every call key of these agents a link was handed a value for (not removals).
 QStringList callKeysSeen(const QSignalSpy &entries, const QStringList &agentIds)
 {
@@ -681,13 +693,7 @@ void TestFloorCoaching::coachingIsNoCallOfTheFloor()
     SimFixture &fx = agent.console.fx;
     SupervisorConsole sup(floorOf(QStringLiteral("sup1")));
     QSignalSpy supEntries(&sup.link, &FloorLink::entryChanged);
-    // The agent's line: its address is what the supervisor's switch reaches as far end carol.
-    SimSwitch::LineSetup setup;
-    setup.descriptor.id = QStringLiteral("desk");
-    setup.descriptor.name = QStringLiteral("desk");
-    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
-    fx.sim().addLine(setup);
-    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    Line *desk = addDeskFor(fx, sup.fx);
     QVERIFY(desk);
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"), desk);
@@ -801,12 +807,7 @@ void TestFloorCoaching::legsAreNotRecorded()
     QVERIFY(supervisorAudio->setValue(SettingsSchema::RecordingAuto, true));
     CallAudioRouter supRouter(&sup.fx.engine(), nullptr, supervisorAudio.get(),
                               toneHeadset(48000, 600.0, -12.0), CallAudioMixer::Drive::OwnTimer, nullptr);
-    SimSwitch::LineSetup setup;
-    setup.descriptor.id = QStringLiteral("desk");
-    setup.descriptor.name = QStringLiteral("desk");
-    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
-    fx.sim().addLine(setup);
-    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    Line *desk = addDeskFor(fx, sup.fx);
     QVERIFY(desk);
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"), desk);
@@ -887,12 +888,7 @@ void TestFloorCoaching::callLogTypesTheLegs()
     CallLog supLog(nullptr);
     QVERIFY2(supLog.open(dir.filePath(QStringLiteral("sup.sqlite"))), qPrintable(supLog.errorString()));
     supLog.attach(&sup.fx.engine());
-    SimSwitch::LineSetup setup;
-    setup.descriptor.id = QStringLiteral("desk");
-    setup.descriptor.name = QStringLiteral("desk");
-    setup.descriptor.address = sup.fx.peerNumber(QStringLiteral("carol"));
-    fx.sim().addLine(setup);
-    Line *desk = fx.engine().line(QStringLiteral("desk"));
+    Line *desk = addDeskFor(fx, sup.fx);
     QVERIFY(desk);
     QCOMPARE(agentState.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"), desk);
