@@ -70,15 +70,21 @@ private:
     }
 };
 
-// A NATS user seed as nkeys writes it: base32 of prefix, 32 key bytes and a CRC-16 (XMODEM).
+// A random NATS user seed as nkeys writes it ("SU…").
 inline QByteArray userSeed()
 {
-    QByteArray raw;
-    raw.append(char((18 << 3) | ((20 << 3) >> 5))); // seed of a user key
-    raw.append(char(((20 << 3) & 31) << 3));
+    QByteArray key;
     for (int i = 0; i < 32; ++i)
-        raw.append(char(QRandomGenerator::global()->bounded(256)));
-    return NatsKeyText::encode(raw);
+        key.append(char(QRandomGenerator::global()->bounded(256)));
+    return NatsKeyText::seed(NatsKeyText::UserPrefix, key);
+}
+
+// A JWT of no issuer (its header, `marker` and a random number as the claims, a dummy signature): what a
+// .creds file holds, for a server that knows no such user.
+inline QByteArray fakeJwt(const QByteArray &marker)
+{
+    return "eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ." + marker
+        + QByteArray::number(QRandomGenerator::global()->generate()) + ".c2lnbmF0dXJl";
 }
 
 // A .creds file (a user JWT and seed; no server of the tests knows the user); false when not written.

@@ -5,6 +5,12 @@
 #include <QtCore/qbytearray.h>
 
 namespace NatsKeyText {
+// Type prefixes (the first 5 bits of the decoded key, so the first base32 letter).
+constexpr quint8 SeedPrefix = 18 << 3; // 'S'
+constexpr quint8 OperatorPrefix = 14 << 3; // 'O'
+constexpr quint8 AccountPrefix = 0; // 'A'
+constexpr quint8 UserPrefix = 20 << 3; // 'U'
+
 inline quint16 crc16(const QByteArray &raw)
 {
     quint16 crc = 0;
@@ -42,5 +48,16 @@ inline QByteArray encode(QByteArray raw)
     raw.append(char(crc & 0xff));
     raw.append(char(crc >> 8));
     return base32(raw);
+}
+
+// The text of a seed: the seed prefix and the key's type prefix packed in two bytes ("SU" for a user),
+// then the 32 private bytes.
+inline QByteArray seed(quint8 typePrefix, const QByteArray &privateBytes)
+{
+    QByteArray raw;
+    raw.append(char(SeedPrefix | (typePrefix >> 5)));
+    raw.append(char((typePrefix & 31) << 3));
+    raw.append(privateBytes);
+    return encode(raw);
 }
 } // namespace NatsKeyText

@@ -9,12 +9,6 @@
 #include <memory>
 
 namespace {
-// Type prefixes (the first 5 bits of the decoded key, so the first base32 letter).
-constexpr quint8 SeedPrefix = 18 << 3; // 'S'
-constexpr quint8 OperatorPrefix = 14 << 3; // 'O'
-constexpr quint8 AccountPrefix = 0; // 'A'
-constexpr quint8 UserPrefix = 20 << 3; // 'U'
-
 using PKey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 
 PKey privateKey(const QByteArray &seed)
@@ -49,13 +43,13 @@ quint8 NatsNKey::prefixOf(Type type)
 {
     switch (type) {
     case Operator:
-        return OperatorPrefix;
+        return NatsKeyText::OperatorPrefix;
     case Account:
-        return AccountPrefix;
+        return NatsKeyText::AccountPrefix;
     case User:
         break;
     }
-    return UserPrefix;
+    return NatsKeyText::UserPrefix;
 }
 
 QByteArray NatsNKey::publicKey() const
@@ -68,12 +62,7 @@ QByteArray NatsNKey::publicKey() const
 
 QByteArray NatsNKey::seed() const
 {
-    const quint8 prefix = prefixOf(m_type);
-    QByteArray raw;
-    raw.append(char(SeedPrefix | (prefix >> 5)));
-    raw.append(char((prefix & 31) << 3));
-    raw.append(m_seed);
-    return NatsKeyText::encode(raw);
+    return NatsKeyText::seed(prefixOf(m_type), m_seed);
 }
 
 QByteArray NatsNKey::sign(const QByteArray &data) const

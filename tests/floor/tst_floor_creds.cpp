@@ -5,6 +5,7 @@
 // account the server does not trust is refused with the reason in the status; the seed and JWT never reach
 // the log.
 #include "FloorTestConsoles.h"
+#include "FloorTestPermissions.h"
 #include "FloorTestSecrets.h"
 #include "NatsJwt.h"
 #include "NatsServer.h"
@@ -202,9 +203,7 @@ void TestFloorCreds::joinsTheFloorWithCredentialsFile()
     AgentConsole console(credsSettings(QStringLiteral("a1"), QStringLiteral("a1")));
     Supervisor supervisor(credsSettings(QStringLiteral("sup1"), QStringLiteral("sup1")));
     QString why;
-    QVERIFY2(readySeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
-    CallSession *call = callSeen(console, supervisor, QStringLiteral("a1"), &why);
-    QVERIFY2(call, qPrintable(why));
+    QVERIFY2(readyCallSeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
     // The supervisor's request and the agent's reply pass the JWTs' permissions; the agent knows who asked
     // by the subject the server let the supervisor's user publish on.
     QVERIFY2(forceStateDeferred(console, supervisor, QStringLiteral("a1"), QStringLiteral("sup1"), &why),
@@ -216,24 +215,10 @@ void TestFloorCreds::jwtPermissionsAreEnforced()
 {
     AgentConsole console(credsSettings(QStringLiteral("a1"), QStringLiteral("a1")));
     Supervisor supervisor(credsSettings(QStringLiteral("sup1"), QStringLiteral("sup1")));
-    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("Offline"),
-                              WaitMs);
-    QSignalSpy refused(&console.link, &FloorLink::entryRefused);
-
     // a1's JWT lets it publish its own keys only: a2's agent is refused, its own change arrives.
-    console.link.setEntry(FloorPublisher::agentKey(QStringLiteral("a2")),
-                          R"({"id":"a2","name":"A2","state":"Ready"})");
-    QCOMPARE(console.agent.requestState(AgentState::Ready), AgentState::Applied);
-    QVERIFY(refused.wait(WaitMs));
-    QCOMPARE(refused.count(), 1);
-    QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("agent.a2"));
-    QCOMPARE(console.link.status(), FloorLink::Connected);
-    QVERIFY2(console.link.statusReason().contains(QLatin1String("agent.a2")),
-             qPrintable(console.link.statusReason()));
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("Ready"),
-                              WaitMs);
-    QCOMPARE(supervisor.model.rowOf(QStringLiteral("a2")), -1);
+    QString why;
+    QVERIFY2(othersKeyRefused(console, supervisor, QStringLiteral("a1"), QStringLiteral("a2"), &why),
+             qPrintable(why));
 
     // The supervisor's JWT allows no writes to the bucket: its console, posing as an agent, is refused too.
     QSignalSpy supervisorRefused(&supervisor.link, &FloorLink::entryRefused);

@@ -5,6 +5,7 @@
 // certificates takes a console that has one and refuses one that has none; a password sent over TLS never
 // reaches the log.
 #include "FloorTestConsoles.h"
+#include "FloorTestPermissions.h"
 #include "FloorTestSecrets.h"
 #include "NatsServer.h"
 
@@ -191,9 +192,7 @@ void TestFloorTls::trustedServerJoinsTheFloor()
     AgentConsole console(tlsSettings(QStringLiteral("a1"), tlsUrl));
     Supervisor supervisor(tlsSettings(QStringLiteral("sup1"), tlsUrl));
     QString why;
-    QVERIFY2(readySeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
-    CallSession *call = callSeen(console, supervisor, QStringLiteral("a1"), &why);
-    QVERIFY2(call, qPrintable(why));
+    QVERIFY2(readyCallSeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
     QCOMPARE(console.link.statusReason(), QString());
     // Both spoke TLS (the server takes nothing else, and says so for each client).
     QTRY_VERIFY_WITH_TIMEOUT(m_server->readLog().count(QLatin1String("TLS handshake complete")) >= 2, WaitMs);
@@ -307,8 +306,7 @@ void TestFloorTls::credentialsOverTlsNeverLogged()
                              + "\" }\n    { user: sup1, password: \"" + password + "-sup\" }\n  ]\n}\n"),
              qPrintable(m_server->log()));
     const QByteArray seed = userSeed();
-    const QByteArray jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.tls-jwt-"
-        + QByteArray::number(QRandomGenerator::global()->generate()) + ".c2lnbmF0dXJl";
+    const QByteArray jwt = fakeJwt("tls-jwt-");
     const QString creds = m_store->filePath(QStringLiteral("console.creds"));
     QVERIFY(writeCreds(creds, jwt, seed));
 

@@ -126,6 +126,18 @@ CallSession *SipLoopbackConsole::answerOffer(const QString &scenario, const QStr
     return a;
 }
 
+CallSession *SipLoopbackConsole::callFarEnd(const QString &scenario, const QString &number, QProcess **sipp,
+                                            const FarEndCall &call)
+{
+    *sipp = m_peers->startSipp(scenario, QString(), false, call.calls, call.keys, call.variables);
+    if (!*sipp || !QTest::qWaitFor([this] { return SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()); }))
+        return nullptr;
+    CallSession *a = makeCall(number, call.line, call.uui);
+    if (!a || (call.connected && !QTest::qWaitFor([a] { return a->state() == Tapi::Connected; }, 10000)))
+        return nullptr;
+    return a;
+}
+
 CallSession *SipLoopbackConsole::consult(CallSession *original, const QString &number, QString *error)
 {
     QSignalSpy added(m_engine.get(), &CallEngine::sessionAdded);

@@ -54,6 +54,26 @@ public:
     // for the call's audio. Null on any failure.
     CallSession *answerOffer(const QString &scenario, const QString &account, bool echo, QProcess **sipp,
                              std::shared_ptr<LineAudioEndpoint> *endpoint = nullptr);
+    // An outbound call to a sipp far end (a uas_ scenario listening on the peers' farEndPort()): what it
+    // plays and how the call is placed. `calls`, `keys` and `variables` as SipLoopbackPeers::startSipp takes
+    // them; makeCall on `line` with `uui`; with `connected`, the call is also waited for in CONNECTED (10 s).
+    struct FarEndCall
+    {
+        int calls = 1;
+        QList<std::pair<QString, QString>> keys;
+        QList<std::pair<QString, QString>> variables;
+        Line *line = nullptr;
+        QByteArray uui;
+        bool connected = true;
+    };
+    // Starts `scenario` (its process in *sipp), waits until it listens and calls `number` there as `call`
+    // says. Null on any failure (*sipp is ended with the peers).
+    CallSession *callFarEnd(const QString &scenario, const QString &number, QProcess **sipp,
+                            const FarEndCall &call);
+    CallSession *callFarEnd(const QString &scenario, const QString &number, QProcess **sipp)
+    {
+        return callFarEnd(scenario, number, sipp, FarEndCall());
+    }
     // The consult call of an attended transfer: setupTransfer on the CONNECTED `original` (ONHOLDPENDTRANSFER
     // within 5 s), the one new session (in DIALTONE, named "K" for the recorder) dials `number` and is
     // CONNECTED within 10 s. Null with *error saying which step failed.

@@ -5,18 +5,12 @@
 // engine, settings and SIP line provider, on the SIP stack's simulated twin (one per account, as the plugin
 // makes).
 #include "SimSipStack.h"
-#include "SipAccountLines.h"
-#include "SipLineProvider.h"
-#include "core/PreservingIniFormat.h"
+#include "SipAccountsFixture.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
-#include "session/CallEngine.h"
 #include "session/CallSession.h"
-#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qpointer.h>
-#include <QtCore/qsettings.h>
-#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -24,7 +18,7 @@
 
 using namespace Tapi;
 
-class tst_SipAccountLines : public QObject
+class tst_SipAccountLines : public QObject, SipAccountsFixture
 {
     Q_OBJECT
 
@@ -47,7 +41,7 @@ private:
     QVariantMap account(const QString &user,
                         const QString &registrar = QStringLiteral("127.0.0.1:5060")) const
     {
-        return {{"registrar", registrar}, {"user", user}, {"password", "pw"}};
+        return accountOf(registrar, user, QStringLiteral("pw"));
     }
     // The stack of the account's running provider (the latest made for it).
     SimSipStack *stackOf(const QString &id) const { return m_stacks.value(id).data(); }
@@ -61,21 +55,17 @@ private:
     // agent1 removed from the settings (`displayName` empty) or saved again with `displayName`.
     bool removeOrRenameAgent1(const QString &displayName);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_store;
-    std::unique_ptr<ConsoleSettings> m_settings;
-    std::unique_ptr<CallEngine> m_engine;
-    std::unique_ptr<SipAccountLines> m_lines;
     QHash<QString, QPointer<SimSipStack>> m_stacks;
     QStringList m_log;
 };
 
 void tst_SipAccountLines::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<QSettings>(m_dir->filePath("hookline.conf"), PreservingIniFormat::format());
-    m_settings = std::make_unique<ConsoleSettings>(m_store.get(), QString(), nullptr);
-    m_engine = std::make_unique<CallEngine>(nullptr);
+    setUpAccounts([this](const SipAccountConfig &config) {
+        auto *stack = new SimSipStack;
+        m_stacks.insert(config.id, stack);
+        return stack;
+    });
     m_log.clear();
     m_stacks.clear();
     connect(m_engine.get(), &CallEngine::lineAddedSignal, this,
@@ -87,25 +77,11 @@ void tst_SipAccountLines::init()
             [this](CallSession *s, CallState, CallState state) {
                 m_log << QStringLiteral("%1 %2").arg(s->lineId(), stateName(state));
             });
-    auto factory = [this](const QVariantMap &map, QString *error) -> LineProvider * {
-        SipAccountConfig config;
-        if (!SipAccountConfig::fromVariantMap(map, &config, error))
-            return nullptr;
-        auto *stack = new SimSipStack;
-        m_stacks.insert(config.id, stack);
-        return new SipLineProvider({config}, stack);
-    };
-    m_lines = std::make_unique<SipAccountLines>(m_engine.get(), m_settings.get(), factory);
 }
 
 void tst_SipAccountLines::cleanup()
 {
-    m_engine->detachProviders();
-    m_lines.reset();
-    m_engine.reset();
-    m_settings.reset();
-    m_store.reset();
-    m_dir.reset();
+    tearDownAccounts();
 }
 
 bool tst_SipAccountLines::startWith(const QList<QVariantMap> &accounts)

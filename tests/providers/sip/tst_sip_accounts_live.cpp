@@ -4,19 +4,13 @@
 // one removed during a call keeps its registration and the call until the call ends. The real engine,
 // settings, SipAccountLines and the SIP line provider on libre, one stack per account as the plugin makes.
 #include "LibreSipStack.h"
-#include "SipAccountLines.h"
-#include "SipLineProvider.h"
+#include "SipAccountsFixture.h"
 #include "SipLoopbackPeers.h"
-#include "core/PreservingIniFormat.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
-#include "session/CallEngine.h"
 #include "session/CallSession.h"
-#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qelapsedtimer.h>
-#include <QtCore/qsettings.h>
-#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -24,7 +18,7 @@
 
 using namespace Tapi;
 
-class tst_SipAccountsLive : public QObject
+class tst_SipAccountsLive : public QObject, SipAccountsFixture
 {
     Q_OBJECT
 
@@ -38,19 +32,12 @@ private Q_SLOTS:
 private:
     QVariantMap account(const QString &user, const QString &password) const
     {
-        return {{"registrar", QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort())},
-                {"user", user},
-                {"password", password}};
+        return accountOf(QStringLiteral("127.0.0.1:%1").arg(m_peers->kamailioPort()), user, password);
     }
     // Kamailio's contacts for `user` (failing the test when kamcmd cannot tell).
     QStringList contacts(const QString &user);
 
     std::unique_ptr<SipLoopbackPeers> m_peers;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_store;
-    std::unique_ptr<ConsoleSettings> m_settings;
-    std::unique_ptr<CallEngine> m_engine;
-    std::unique_ptr<SipAccountLines> m_lines;
 };
 
 QStringList tst_SipAccountsLive::contacts(const QString &user)
@@ -72,19 +59,11 @@ void tst_SipAccountsLive::initTestCase()
     QVERIFY2(m_peers->prepareKamailio({{"agent1", "secret1"}, {"agent2", "secret2"}}, &error),
              qPrintable(error));
     QVERIFY2(m_peers->startKamailio(&error), qPrintable(error));
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<QSettings>(m_dir->filePath("hookline.conf"), PreservingIniFormat::format());
-    m_settings = std::make_unique<ConsoleSettings>(m_store.get(), QString(), nullptr);
-    m_engine = std::make_unique<CallEngine>(nullptr);
-    m_lines = std::make_unique<SipAccountLines>(
-        m_engine.get(), m_settings.get(), [](const QVariantMap &map, QString *error) -> LineProvider * {
-            SipAccountConfig config;
-            if (!SipAccountConfig::fromVariantMap(map, &config, error))
-                return nullptr;
-            auto *stack = new LibreSipStack;
-            stack->setRetryInterval(1);
-            return new SipLineProvider({config}, stack);
-        });
+    setUpAccounts([](const SipAccountConfig &) {
+        auto *stack = new LibreSipStack;
+        stack->setRetryInterval(1);
+        return stack;
+    });
     QVERIFY(m_settings->setEntry(SettingsSchema::SipAccounts, account("agent1", "secret1")));
     m_lines->start();
     Line *agent1 = m_engine->line("sip/agent1");
@@ -96,12 +75,7 @@ void tst_SipAccountsLive::initTestCase()
 
 void tst_SipAccountsLive::cleanupTestCase()
 {
-    if (m_engine)
-        m_engine->detachProviders();
-    m_lines.reset();
-    m_engine.reset();
-    m_settings.reset();
-    m_store.reset();
+    tearDownAccounts();
     m_peers.reset(); // ends sipp and Kamailio by PID
 }
 

@@ -128,6 +128,36 @@ private Q_SLOTS:
     void listenToNamedUser();
 
 private:
+    // One of the two consoles: its SIP lines, settings, mixer with a headset twin saying a tone of its own,
+    // and floor link.
+    struct Console
+    {
+        std::unique_ptr<SipLoopbackConsole> sip;
+        std::unique_ptr<ConsoleSettings> settings;
+        std::unique_ptr<CallAudioRouter> router;
+        std::atomic<BufferAgentAudioIo *> io {nullptr};
+        std::unique_ptr<FloorLink> link;
+    };
+    // The supervisor's coaching leg as both consoles have it.
+    struct Legs
+    {
+        CallSession *agent = nullptr; // the call the agent's console answered
+        CallSession *supervisor = nullptr; // the call the supervisor's console placed
+        QString by; // the supervisor the agent's console says it is for
+    };
+
+    // The helpers below fail the current test (QtTest's checks) when a step fails: the caller returns
+    // then (QTest::currentTestFailed()).
+    // `console` registered with `accounts` (user, password; every line in service), its audio in `dir`
+    // with a headset saying `hz`, its floor link made (not started).
+    void startConsole(Console &console, const QList<std::pair<QString, QString>> &accounts,
+                      const QTemporaryDir &dir, double hz);
+    // The customer (baresip, G.722, saying CustomerHz) calls `uri`; the agent's console answers: *call
+    // CONNECTED and on its mixer, its session the one coached from now on.
+    void answerCustomer(SipBaresipPeer &customer, const QString &uri, CallSession **call);
+    // The supervisor asks to listen to that call: its leg, and the agent's answer of it, CONNECTED and on
+    // both mixers, in Listen mode.
+    void startListening(Legs *legs);
     bool coach(const QString &mode);
     Heard listenFor(int ms);
 
@@ -136,25 +166,39 @@ private:
     QTemporaryDir m_supervisorDir;
     std::unique_ptr<SipLoopbackPeers> m_peers;
     std::unique_ptr<NatsServer> m_nats;
-    // The agent's console.
-    std::unique_ptr<SipLoopbackConsole> m_agent;
-    std::unique_ptr<ConsoleSettings> m_agentSettings;
-    std::unique_ptr<CallAudioRouter> m_agentRouter;
-    std::atomic<BufferAgentAudioIo *> m_agentIo {nullptr};
+    Console m_agent; // lines 2001 and alice
     std::unique_ptr<AgentState> m_agentState;
-    std::unique_ptr<FloorLink> m_agentLink;
     std::unique_ptr<FloorRequestHandler> m_requests;
     std::unique_ptr<FloorCoaching> m_coaching;
     std::unique_ptr<FloorCoachingLegs> m_legs;
-    // The supervisor's console.
-    std::unique_ptr<SipLoopbackConsole> m_supervisor;
-    std::unique_ptr<ConsoleSettings> m_supervisorSettings;
-    std::unique_ptr<CallAudioRouter> m_supervisorRouter;
-    std::atomic<BufferAgentAudioIo *> m_supervisorIo {nullptr};
-    std::unique_ptr<FloorLink> m_supervisorLink;
+    Console m_supervisor; // line sup1
     std::unique_ptr<FloorCoachingCaller> m_caller;
     int m_sessionId = 0;
 };
+
+void tst_SipCoachingLoopback::startConsole(Console &console,
+                                           const QList<std::pair<QString, QString>> &accounts,
+                                           const QTemporaryDir &dir, double hz)
+{
+    console.sip = std::make_unique<SipLoopbackConsole>(m_peers.get());
+    QList<QVariantMap> maps;
+    for (const auto &[user, password] : accounts)
+        maps.append({{QStringLiteral("user"), user}, {QStringLiteral("password"), password}});
+    QString error;
+    QVERIFY2(console.sip->start(maps, &error), qPrintable(error));
+    for (const auto &account : accounts) {
+        Line *line = console.sip->line(account.first);
+        QVERIFY(line);
+        QVERIFY2(QTest::qWaitFor([line] { return line->inService(); }, 15000),
+                 qPrintable(m_peers->kamailioLog()));
+    }
+    QVERIFY(dir.isValid());
+    console.settings = freshAudioSettings(dir);
+    console.router = std::make_unique<CallAudioRouter>(console.sip->engine(), nullptr, console.settings.get(),
+                                                       toneHeadset(HeadsetRate, hz, ToneDbfs, &console.io),
+                                                       CallAudioMixer::Drive::OwnTimer, nullptr);
+    console.link = std::make_unique<FloorLink>(nullptr);
+}
 
 void tst_SipCoachingLoopback::initTestCase()
 {
@@ -172,73 +216,89 @@ void tst_SipCoachingLoopback::initTestCase()
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("nats")));
     QVERIFY2(m_nats->start(m_dir.filePath(QStringLiteral("nats"))), qPrintable(m_nats->log()));
 
-    // Two consoles, each registered with its own account.
-    m_agent = std::make_unique<SipLoopbackConsole>(m_peers.get());
-    QVERIFY2(m_agent->start({{{QStringLiteral("user"), QStringLiteral("2001")},
-                              {QStringLiteral("password"), QStringLiteral("secret1")}},
-                             {{QStringLiteral("user"), QStringLiteral("alice")},
-                              {QStringLiteral("password"), QStringLiteral("secret3")}}},
-                            &error),
-             qPrintable(error));
-    m_supervisor = std::make_unique<SipLoopbackConsole>(m_peers.get());
-    QVERIFY2(m_supervisor->start({{{QStringLiteral("user"), QStringLiteral("sup1")},
-                                   {QStringLiteral("password"), QStringLiteral("secret2")}}},
-                                 &error),
-             qPrintable(error));
-    for (Line *line : {m_agent->line(QStringLiteral("2001")), m_agent->line(QStringLiteral("alice")),
-                       m_supervisor->line(QStringLiteral("sup1"))}) {
-        QVERIFY(line);
-        QVERIFY2(QTest::qWaitFor([line] { return line->inService(); }, 15000),
-                 qPrintable(m_peers->kamailioLog()));
-    }
-
-    // Their audio: each its own mixer and headset twin (its own tone).
-    QVERIFY(m_agentDir.isValid() && m_supervisorDir.isValid());
-    m_agentSettings = freshAudioSettings(m_agentDir);
-    m_supervisorSettings = freshAudioSettings(m_supervisorDir);
-    QVERIFY(m_agentSettings->setValue(SettingsSchema::CoachingMost, QStringLiteral("barge")));
-    m_agentRouter = std::make_unique<CallAudioRouter>(m_agent->engine(), nullptr, m_agentSettings.get(),
-                                                      toneHeadset(HeadsetRate, AgentHz, ToneDbfs, &m_agentIo),
-                                                      CallAudioMixer::Drive::OwnTimer, nullptr);
-    m_supervisorRouter =
-        std::make_unique<CallAudioRouter>(m_supervisor->engine(), nullptr, m_supervisorSettings.get(),
-                                          toneHeadset(HeadsetRate, SupervisorHz, ToneDbfs, &m_supervisorIo),
-                                          CallAudioMixer::Drive::OwnTimer, nullptr);
+    // Two consoles, each registered with its own accounts, each with its own mixer and headset twin (its
+    // own tone).
+    startConsole(m_agent,
+                 {{QStringLiteral("2001"), QStringLiteral("secret1")},
+                  {QStringLiteral("alice"), QStringLiteral("secret3")}},
+                 m_agentDir, AgentHz);
+    if (QTest::currentTestFailed())
+        return;
+    startConsole(m_supervisor, {{QStringLiteral("sup1"), QStringLiteral("secret2")}}, m_supervisorDir,
+                 SupervisorHz);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_agent.settings->setValue(SettingsSchema::CoachingMost, QStringLiteral("barge")));
 
     // Their floor: the agent's console takes requests and coaches' calls, the supervisor's asks and calls.
     m_agentState = std::make_unique<AgentState>(nullptr);
-    m_agentState->attach(m_agent->engine());
-    m_agentLink = std::make_unique<FloorLink>(nullptr);
+    m_agentState->attach(m_agent.sip->engine());
     m_requests =
-        std::make_unique<FloorRequestHandler>(m_agentLink.get(), m_agent->engine(), m_agentState.get());
-    m_coaching = std::make_unique<FloorCoaching>(m_agent->engine(), m_agentSettings.get());
+        std::make_unique<FloorRequestHandler>(m_agent.link.get(), m_agent.sip->engine(), m_agentState.get());
+    m_coaching = std::make_unique<FloorCoaching>(m_agent.sip->engine(), m_agent.settings.get());
     m_requests->setCoaching(m_coaching.get());
-    m_legs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_agent->engine(), m_agentRouter.get());
-    m_supervisorLink = std::make_unique<FloorLink>(nullptr);
-    m_caller = std::make_unique<FloorCoachingCaller>(m_supervisorLink.get(), m_supervisor->engine());
+    m_legs =
+        std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_agent.sip->engine(), m_agent.router.get());
+    m_caller = std::make_unique<FloorCoachingCaller>(m_supervisor.link.get(), m_supervisor.sip->engine());
     QVERIFY(m_caller->available());
-    m_agentLink->start(floorOf(m_nats->url(), QStringLiteral("agent2001")));
-    m_supervisorLink->start(floorOf(m_nats->url(), QStringLiteral("sup1")));
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentLink->status(), FloorLink::Connected, WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_supervisorLink->status(), FloorLink::Connected, WaitMs);
+    m_agent.link->start(floorOf(m_nats->url(), QStringLiteral("agent2001")));
+    m_supervisor.link->start(floorOf(m_nats->url(), QStringLiteral("sup1")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent.link->status(), FloorLink::Connected, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor.link->status(), FloorLink::Connected, WaitMs);
 }
 
 void tst_SipCoachingLoopback::cleanupTestCase()
 {
-    if (m_agentLink)
-        m_agentLink->stop();
-    if (m_supervisorLink)
-        m_supervisorLink->stop();
+    if (m_agent.link)
+        m_agent.link->stop();
+    if (m_supervisor.link)
+        m_supervisor.link->stop();
     m_caller.reset();
     m_legs.reset();
     m_requests.reset();
     m_coaching.reset();
-    m_supervisorRouter.reset();
-    m_agentRouter.reset();
-    m_supervisor.reset();
-    m_agent.reset();
+    m_supervisor.router.reset();
+    m_agent.router.reset();
+    m_supervisor.sip.reset();
+    m_agent.sip.reset();
     m_nats.reset(); // stopped by its PID
     m_peers.reset(); // Kamailio too
+}
+
+void tst_SipCoachingLoopback::answerCustomer(SipBaresipPeer &customer, const QString &uri, CallSession **call)
+{
+    QSignalSpy added(m_agent.sip->engine(), &CallEngine::sessionAdded);
+    QString error;
+    QVERIFY2(customer.start(QStringLiteral("G722/16000/1"), SipLoopbackPeers::freePort(),
+                            QStringLiteral("9100"), CustomerHz, uri, &error),
+             qPrintable(error));
+    QVERIFY2(customer.waitReady(), qPrintable(customer.log()));
+    CallSession *offered = m_agent.sip->waitForOffer(added);
+    QVERIFY2(offered, qPrintable(customer.log() + m_peers->kamailioLog()));
+    QVERIFY(offered->answer() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(offered->state(), int(Connected), WaitMs);
+    m_sessionId = offered->sessionId();
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent.router->bridgedCalls(), 1, 5000);
+    *call = offered;
+}
+
+void tst_SipCoachingLoopback::startListening(Legs *legs)
+{
+    // The supervisor's console places its leg, the agent's answers and joins it.
+    QSignalSpy changed(m_legs.get(), &FloorCoachingLegs::legChanged);
+    QVERIFY(coach(QStringLiteral("listen")));
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), WaitMs);
+    auto *agentLeg = changed.constFirst().at(0).value<CallSession *>();
+    QVERIFY(agentLeg);
+    QCOMPARE(changed.constFirst().at(1).toInt(), m_sessionId);
+    CallSession *supervisorLeg = m_caller->leg(QStringLiteral("agent2001"), m_sessionId);
+    QVERIFY(supervisorLeg);
+    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(Connected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Connected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent.router->bridgedCalls(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor.router->bridgedCalls(), 1, 5000);
+    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Listen);
+    *legs = {agentLeg, supervisorLeg, changed.constFirst().at(2).toString()};
 }
 
 bool tst_SipCoachingLoopback::coach(const QString &mode)
@@ -258,8 +318,8 @@ bool tst_SipCoachingLoopback::coach(const QString &mode)
 
 Heard tst_SipCoachingLoopback::listenFor(int ms)
 {
-    BufferAgentAudioIo *agent = m_agentIo;
-    BufferAgentAudioIo *supervisor = m_supervisorIo;
+    BufferAgentAudioIo *agent = m_agent.io;
+    BufferAgentAudioIo *supervisor = m_supervisor.io;
     agent->takePlayed();
     supervisor->takePlayed();
     std::vector<int16_t> toAgent;
@@ -277,76 +337,59 @@ Heard tst_SipCoachingLoopback::listenFor(int ms)
 
 void tst_SipCoachingLoopback::listenWhisperBarge()
 {
-    QSignalSpy added(m_agent->engine(), &CallEngine::sessionAdded);
     SipBaresipPeer customer;
-    QString error;
     const QString agentUri = QStringLiteral("sip:2001@127.0.0.1:%1").arg(m_peers->kamailioPort());
-    QVERIFY2(customer.start(QStringLiteral("G722/16000/1"), SipLoopbackPeers::freePort(),
-                            QStringLiteral("9100"), CustomerHz, agentUri, &error),
-             qPrintable(error));
-    QVERIFY2(customer.waitReady(), qPrintable(customer.log()));
-    CallSession *call = m_agent->waitForOffer(added);
-    QVERIFY2(call, qPrintable(customer.log() + m_peers->kamailioLog()));
-    QVERIFY(call->answer() > 0);
-    QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Connected), WaitMs);
+    CallSession *call = nullptr;
+    answerCustomer(customer, agentUri, &call);
+    if (QTest::currentTestFailed())
+        return;
     QElapsedTimer sinceAnswer; // the customer's recording starts about now
     sinceAnswer.start();
-    m_sessionId = call->sessionId();
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 1, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_agentIo.load() && m_supervisorIo.load(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_agent.io.load() && m_supervisor.io.load(), 5000);
 
-    // Listen: the supervisor's console places its leg, the agent's answers and joins it.
-    QSignalSpy legs(m_legs.get(), &FloorCoachingLegs::legChanged);
-    QVERIFY(coach(QStringLiteral("listen")));
-    QTRY_VERIFY_WITH_TIMEOUT(!legs.isEmpty(), WaitMs);
-    auto *agentLeg = legs.constFirst().at(0).value<CallSession *>();
-    QVERIFY(agentLeg);
-    QCOMPARE(legs.constFirst().at(1).toInt(), m_sessionId);
-    QCOMPARE(legs.constFirst().at(2).toString(), QStringLiteral("sup1"));
-    CallSession *supervisorLeg = m_caller->leg(QStringLiteral("agent2001"), m_sessionId);
-    QVERIFY(supervisorLeg);
-    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 2, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_supervisorRouter->bridgedCalls(), 1, 5000);
-    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Listen);
+    // Listen.
+    Legs legs;
+    startListening(&legs);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(legs.by, QStringLiteral("sup1"));
     QTest::qWait(300); // the jitter buffers fill
     const Heard listen = listenFor(PhaseMs);
 
     // Whisper: the same leg, now heard by the agent.
     QVERIFY(coach(QStringLiteral("whisper")));
-    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Whisper);
+    QCOMPARE(m_legs->legGrant(legs.agent).mode, FloorCoaching::Whisper);
     QTest::qWait(300);
     const Heard whisper = listenFor(PhaseMs);
 
     // Barge: heard by the customer too.
     const qint64 bargeAt = sinceAnswer.elapsed();
     QVERIFY(coach(QStringLiteral("barge")));
-    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Barge);
+    QCOMPARE(m_legs->legGrant(legs.agent).mode, FloorCoaching::Barge);
     QTest::qWait(300);
     const Heard barge = listenFor(PhaseMs);
     const qint64 bargeEnd = sinceAnswer.elapsed();
-    QCOMPARE(m_caller->leg(QStringLiteral("agent2001"), m_sessionId), supervisorLeg); // one leg throughout
+    QCOMPARE(m_caller->leg(QStringLiteral("agent2001"), m_sessionId), legs.supervisor); // one leg throughout
 
     // The agent holds the call: the leg is held with it (a re-INVITE to the supervisor's console) and the
     // supervisor hears neither side; resumed with the call.
     QVERIFY(call->hold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(OnHold), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(OnHold), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(legs.agent->state(), int(OnHold), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent.router->bridgedCalls(), 0, 5000);
     // What the supervisor's jitter buffer still held (or concealed) plays out first.
     QTest::qWait(800);
     const Heard held = listenFor(PhaseMs / 2);
     QVERIFY(call->unhold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(legs.agent->state(), int(Connected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_agent.router->bridgedCalls(), 2, 5000);
 
     // endCoaching: the agent's console drops the leg (a BYE to the supervisor's console).
     QVERIFY(coach(QStringLiteral("endCoaching")));
     // The supervisor's console sees the far end hang up.
-    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Disconnected), WaitMs);
-    QVERIFY(!m_legs->isCoachingLeg(agentLeg));
+    QTRY_COMPARE_WITH_TIMEOUT(legs.supervisor->state(), int(Disconnected), WaitMs);
+    QVERIFY(!m_legs->isCoachingLeg(legs.agent));
     QCOMPARE(call->state(), int(Connected));
     QVERIFY(call->drop(QByteArray()) > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Idle), WaitMs);
@@ -406,57 +449,40 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
 void tst_SipCoachingLoopback::listenToNamedUser()
 {
     // Both consoles record every call automatically from now on.
-    QVERIFY(m_agentSettings->setValue(SettingsSchema::RecordingAuto, true));
-    QVERIFY(m_supervisorSettings->setValue(SettingsSchema::RecordingAuto, true));
-    Line *alice = m_agent->line(QStringLiteral("alice"));
+    QVERIFY(m_agent.settings->setValue(SettingsSchema::RecordingAuto, true));
+    QVERIFY(m_supervisor.settings->setValue(SettingsSchema::RecordingAuto, true));
+    Line *alice = m_agent.sip->line(QStringLiteral("alice"));
     QVERIFY(alice);
     // The line's address is alice's address-of-record: what the grant hands the supervisor's console.
     const QString aliceUri = QStringLiteral("sip:alice@127.0.0.1:%1").arg(m_peers->kamailioPort());
     QCOMPARE(alice->address(), aliceUri);
-    QCOMPARE(m_agent->line(QStringLiteral("2001"))->address(), QStringLiteral("2001"));
+    QCOMPARE(m_agent.sip->line(QStringLiteral("2001"))->address(), QStringLiteral("2001"));
 
-    QSignalSpy added(m_agent->engine(), &CallEngine::sessionAdded);
     SipBaresipPeer customer;
-    QString error;
-    QVERIFY2(customer.start(QStringLiteral("G722/16000/1"), SipLoopbackPeers::freePort(),
-                            QStringLiteral("9100"), CustomerHz, aliceUri, &error),
-             qPrintable(error));
-    QVERIFY2(customer.waitReady(), qPrintable(customer.log()));
-    CallSession *call = m_agent->waitForOffer(added);
-    QVERIFY2(call, qPrintable(customer.log() + m_peers->kamailioLog()));
+    CallSession *call = nullptr;
+    answerCustomer(customer, aliceUri, &call);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(call->line(), alice);
-    QVERIFY(call->answer() > 0);
-    QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Connected), WaitMs);
-    m_sessionId = call->sessionId();
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 1, 5000);
     // The customer's call is recorded by the policy.
     QTRY_COMPARE_WITH_TIMEOUT(call->recordingState(), CallSession::Recording, 5000);
 
     // Listen: granted (the address is a URI, not refused as a bare user name) and the leg placed to it.
-    QSignalSpy legs(m_legs.get(), &FloorCoachingLegs::legChanged);
-    QVERIFY(coach(QStringLiteral("listen")));
-    QTRY_VERIFY_WITH_TIMEOUT(!legs.isEmpty(), WaitMs);
-    auto *agentLeg = legs.constFirst().at(0).value<CallSession *>();
-    QVERIFY(agentLeg);
-    QCOMPARE(agentLeg->line(), alice);
-    QCOMPARE(legs.constFirst().at(1).toInt(), m_sessionId);
-    CallSession *supervisorLeg = m_caller->leg(QStringLiteral("agent2001"), m_sessionId);
-    QVERIFY(supervisorLeg);
-    QCOMPARE(supervisorLeg->calledNumber(), aliceUri);
-    QTRY_COMPARE_WITH_TIMEOUT(agentLeg->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Connected), WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_agentRouter->bridgedCalls(), 2, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_supervisorRouter->bridgedCalls(), 1, 5000);
-    QCOMPARE(m_legs->legGrant(agentLeg).mode, FloorCoaching::Listen);
+    Legs legs;
+    startListening(&legs);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(legs.agent->line(), alice);
+    QCOMPARE(legs.supervisor->calledNumber(), aliceUri);
     QTest::qWait(300); // the jitter buffers fill
     const Heard listen = listenFor(PhaseMs);
     // Neither console recorded the leg (the customer's recording has what it says).
-    QCOMPARE(agentLeg->recordingState(), CallSession::NotRecorded);
-    QCOMPARE(supervisorLeg->recordingState(), CallSession::NotRecorded);
+    QCOMPARE(legs.agent->recordingState(), CallSession::NotRecorded);
+    QCOMPARE(legs.supervisor->recordingState(), CallSession::NotRecorded);
     QCOMPARE(call->recordingState(), CallSession::Recording);
 
     QVERIFY(coach(QStringLiteral("endCoaching")));
-    QTRY_COMPARE_WITH_TIMEOUT(supervisorLeg->state(), int(Disconnected), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(legs.supervisor->state(), int(Disconnected), WaitMs);
     QVERIFY(call->drop(QByteArray()) > 0);
     QTRY_COMPARE_WITH_TIMEOUT(call->state(), int(Idle), WaitMs);
     customer.stop();

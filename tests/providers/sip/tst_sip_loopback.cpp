@@ -304,14 +304,12 @@ void tst_SipLoopback::ourOffersStateOurPacketTime()
     // answer asked for <answered>, we send <sent> and our hold re-INVITE says so (sipp checks both).
     QFETCH(int, answered);
     QFETCH(int, sent);
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_ptime_offer.xml"), QString(), false, 1,
-                                        {{QStringLiteral("answer_ptime"), QString::number(answered)}},
-                                        {{QStringLiteral("expected_ptime"), QString::number(sent)}});
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->callFarEnd(QStringLiteral("uas_ptime_offer.xml"), QStringLiteral("9005"), &sipp,
+                              {.keys = {{QStringLiteral("answer_ptime"), QString::number(answered)}},
+                               .variables = {{QStringLiteral("expected_ptime"), QString::number(sent)}}});
     QVERIFY(a);
-    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     QVERIFY(a->hold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
     QVERIFY(a->drop(QByteArray()) > 0);
@@ -356,10 +354,9 @@ void tst_SipLoopback::inboundWithoutCommonCodec()
 
 void tst_SipLoopback::outboundAnsweredThenFarEndHangsUp()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_answer_far_end_bye.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9001"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_answer_far_end_bye.xml"),
+                                           QStringLiteral("9001"), &sipp, {.connected = false});
     QVERIFY(a);
     // INVITE sent: DIALING; Kamailio's 100 Trying: PROCEEDING; 180: RINGBACK; 200: CONNECTED.
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
@@ -376,10 +373,9 @@ void tst_SipLoopback::outboundAnsweredThenFarEndHangsUp()
 
 void tst_SipLoopback::outboundBusy()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_busy.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9002"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_busy.xml"), QStringLiteral("9002"), &sipp,
+                                           {.connected = false});
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectBusy));
@@ -391,10 +387,9 @@ void tst_SipLoopback::outboundBusy()
 
 void tst_SipLoopback::outboundCancelledWhileRinging()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_expect_cancel.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9003"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_expect_cancel.xml"), QStringLiteral("9003"),
+                                           &sipp, {.connected = false});
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Ringback), 10000);
     QVERIFY(a->drop(QByteArray()) > 0);

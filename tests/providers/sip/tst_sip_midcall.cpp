@@ -234,12 +234,10 @@ void tst_SipMidCall::init()
 
 void tst_SipMidCall::holdAndResumeBothWays()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_hold_both_ways.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9004"));
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->callFarEnd(QStringLiteral("uas_hold_both_ways.xml"), QStringLiteral("9004"), &sipp);
     QVERIFY(a);
-    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     // Ours: re-INVITE a=sendonly, ONHOLD when the far end's 200 came; resume with sendrecv.
     QVERIFY(a->hold() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(OnHold), 5000);
@@ -329,11 +327,10 @@ void tst_SipMidCall::rtpTimeoutEndsTheCall()
 void tst_SipMidCall::rtpTimeoutWaitsForTheAnswer()
 {
     // agent4 (1 s timeout) calls out; the far end's 183 with SDP sends no RTP for 1.5 s: still ringing.
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_early_media_silent.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
+    QProcess *sipp = nullptr;
     CallSession *a =
-        m_console->makeCall(QStringLiteral("9008"), m_console->engine()->line(QStringLiteral("sip/agent4")));
+        m_console->callFarEnd(QStringLiteral("uas_early_media_silent.xml"), QStringLiteral("9008"), &sipp,
+                              {.line = m_console->line(QStringLiteral("agent4")), .connected = false});
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectNormal)); // the far end's BYE 0.3 s after the answer
@@ -427,12 +424,10 @@ void tst_SipMidCall::inboundWithoutSdp()
 
 void tst_SipMidCall::blindTransfer()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->callFarEnd(QStringLiteral("uas_blind_transfer.xml"), QStringLiteral("9005"), &sipp);
     QVERIFY(a);
-    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     QSignalSpy completed(a, &CallSession::requestCompleted);
     const int transfer = a->blindTransfer(QStringLiteral("9006"));
     QVERIFY(transfer > 0);
@@ -446,12 +441,10 @@ void tst_SipMidCall::blindTransfer()
 
 void tst_SipMidCall::blindTransferToBusyTarget()
 {
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_blind_transfer_busy.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9005"));
+    QProcess *sipp = nullptr;
+    CallSession *a =
+        m_console->callFarEnd(QStringLiteral("uas_blind_transfer_busy.xml"), QStringLiteral("9005"), &sipp);
     QVERIFY(a);
-    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     QSignalSpy completed(a, &CallSession::requestCompleted);
     QVERIFY(a->blindTransfer(QStringLiteral("9006")) > 0);
     QVERIFY(completed.wait(5000));
@@ -467,12 +460,10 @@ void tst_SipMidCall::consultTransferWithReplaces()
     // setupTransfer holds the original by re-INVITE and opens a consult call; completeTransfer sends
     // REFER whose Refer-To names the consult dialog in Replaces (RFC 3891); on NOTIFY 200 both calls end
     // here with BYE and both sessions go IDLE, as TAPI's lineCompleteTransfer (transfer mode) says.
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_consult_transfer.xml"), QString(), false, 2);
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9008"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_consult_transfer.xml"), QStringLiteral("9008"),
+                                           &sipp, {.calls = 2});
     QVERIFY(a);
-    QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
     QString error;
     CallSession *k = m_console->consult(a, QStringLiteral("9009"), &error);
     QVERIFY2(k, qPrintable(error));
@@ -506,10 +497,9 @@ void tst_SipMidCall::farEndTransfersTheCall()
 {
     // The far end's REFER: 202, a new outbound call to its Refer-To (a session with reason TRANSFER),
     // NOTIFY 100 then 200 back (sipp checks them); the original ends when the far end hangs up.
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_far_end_transfers.xml"), QString(), false, 2);
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *a = m_console->makeCall(QStringLiteral("9011"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_far_end_transfers.xml"),
+                                           QStringLiteral("9011"), &sipp, {.calls = 2, .connected = false});
     QVERIFY(a);
     QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
@@ -534,11 +524,10 @@ void tst_SipMidCall::inviteWithReplacesTakesOverTheCall()
     // RFC 3891 at the target of an attended transfer: the INVITE with Replaces is answered at once, the
     // replaced dialog gets BYE, and the session goes on (CONNECTED, no new session) in the new dialog,
     // with the new party's number and name: the agent's drop ends that one (sipp checks both BYEs).
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_replaced_by_invite.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
     QSignalSpy audio(m_console->provider()->stack(), &SipStack::callAudioReady);
-    CallSession *a = m_console->makeCall(QStringLiteral("9013"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_replaced_by_invite.xml"),
+                                           QStringLiteral("9013"), &sipp, {.connected = false});
     QVERIFY(a);
     QSignalSpy added(m_console->engine(), &CallEngine::sessionAdded);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Connected), 10000);
@@ -583,12 +572,10 @@ void tst_SipMidCall::uuiOnAnswerAndMakeCall()
 
     Line *line = m_console->line(QStringLiteral("agent1"));
     QCOMPARE(line->makeCall(QStringLiteral("9007"), QByteArray(129, 'x')), int(UserUserInfoTooBig));
-    sipp = m_peers->startSipp(QStringLiteral("uas_expect_invite_uui.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
-    CallSession *b = m_console->makeCall(QStringLiteral("9007"), line, QByteArray("call-uui"));
+    CallSession *b =
+        m_console->callFarEnd(QStringLiteral("uas_expect_invite_uui.xml"), QStringLiteral("9007"), &sipp,
+                              {.line = line, .uui = QByteArray("call-uui")});
     QVERIFY(b);
-    QTRY_COMPARE_WITH_TIMEOUT(b->state(), int(Connected), 10000);
     QCOMPARE(b->sentUserUserInfo(), QByteArray("call-uui"));
     QTRY_COMPARE_WITH_TIMEOUT(b->state(), int(Disconnected), 10000); // the far end's BYE
     QVERIFY(b->drop(QByteArray()) > 0);

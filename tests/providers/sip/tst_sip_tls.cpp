@@ -290,11 +290,10 @@ void tst_SipTls::outboundCallOverTls()
     // The INVITE goes over the TLS connection, Kamailio relays it to sipp; sipp's BYE comes back through
     // Kamailio over the same connection (the ;alias of our Contact).
     QTRY_VERIFY_WITH_TIMEOUT(m_console->line(QStringLiteral("agent1"))->inService(), 10000);
-    QProcess *sipp = m_peers->startSipp(QStringLiteral("uas_answer_far_end_bye.xml"), QString());
-    QVERIFY(sipp);
-    QTRY_VERIFY(SipLoopbackPeers::udpPortInUse(m_peers->farEndPort()));
     m_console->recorder()->clear();
-    CallSession *a = m_console->makeCall(QStringLiteral("9001"));
+    QProcess *sipp = nullptr;
+    CallSession *a = m_console->callFarEnd(QStringLiteral("uas_answer_far_end_bye.xml"),
+                                           QStringLiteral("9001"), &sipp, {.connected = false});
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 10000);
     QCOMPARE(a->disconnectMode(), int(DisconnectNormal));
