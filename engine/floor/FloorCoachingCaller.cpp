@@ -93,6 +93,16 @@ qint64 FloorCoachingCaller::coach(const QString &agentId, int sessionId, const Q
     return qint64(token);
 }
 
+void FloorCoachingCaller::legStateChanged(const QString &key, CallSession *leg)
+{
+    // An ended leg is forgotten: a later request for that call places a new one.
+    if ((leg->state() == Tapi::Idle || leg->state() == Tapi::Disconnected) && m_legs.value(key) == leg) {
+        m_legs.remove(key);
+        m_modes.remove(key);
+    }
+    Q_EMIT coachingChanged();
+}
+
 int FloorCoachingCaller::stop(const QString &agentId, int sessionId)
 {
     CallSession *leg = this->leg(agentId, sessionId);
@@ -144,15 +154,8 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
                          // policy, a coaching row in the call log.
                          session->markSupervisionLeg();
                          m_modes.insert(key, mode);
-                         connect(session, &CallSession::stateChanged, this, [this, key, session] {
-                             // An ended leg is forgotten: a later request for that call places a new one.
-                             if ((session->state() == Tapi::Idle || session->state() == Tapi::Disconnected)
-                                 && m_legs.value(key) == session) {
-                                 m_legs.remove(key);
-                                 m_modes.remove(key);
-                             }
-                             Q_EMIT coachingChanged();
-                         });
+                         connect(session, &CallSession::stateChanged, this,
+                                 [this, key, session] { legStateChanged(key, session); });
                          disconnect(*added);
                          delete added;
                          Q_EMIT legPlaced(session);

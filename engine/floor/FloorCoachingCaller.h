@@ -74,6 +74,7 @@ private:
 
     Line *line() const;
     void replied(quint64 token, const QByteArray &body, const QString &error);
+    void legStateChanged(const QString &key, CallSession *leg);
     static QString keyOf(const QString &agentId, int sessionId);
 
     FloorLink *m_link;
