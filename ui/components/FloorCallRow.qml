@@ -130,6 +130,9 @@ RowLayout {
             objectName: "floorCoach_" + modelData.mode
             visible: row.coachable
             checked: current
+            // Read as checked (the mode in use) by screen readers; not checkable: a press never unchecks it.
+            Accessible.checkable: true
+            Accessible.checked: current
             available: row.canCoach && !current
             disabledReason: current ? modelData.now : row.coachingReason
             text: modelData.name

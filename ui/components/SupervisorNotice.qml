@@ -73,7 +73,7 @@ Rectangle {
     }
     // What the supervisor stopped doing when his line left the call (he stopped or hung up), to follow
     // his name.
-    function left(mode, details) {
+    function stopped(mode, details) {
         const party = Names.caller(details.remoteName, details.remoteNumber)
         switch (mode) {
         case "listen": return qsTr("stopped listening to your call with %1").arg(party)
@@ -83,7 +83,7 @@ Rectangle {
         return qsTr("stopped coaching your call with %1").arg(party)
     }
     function describeLeft(supervisorId, mode, details) {
-        return qsTr("Supervisor %1 %2.").arg(supervisor(supervisorId, details)).arg(left(mode, details))
+        return qsTr("Supervisor %1 %2.").arg(supervisor(supervisorId, details)).arg(stopped(mode, details))
     }
     function dismiss() { shown = false; hideTimer.stop() }
     function announce(text) {
