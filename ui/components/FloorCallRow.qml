@@ -133,6 +133,11 @@ RowLayout {
             // Read as checked (the mode in use) by screen readers; not checkable: a press never unchecks it.
             Accessible.checkable: true
             Accessible.checked: current
+            // The mode in use is drawn pressed in and bold, not dimmed as a button that cannot act.
+            opacity: actionable || current ? 1 : Theme.disabledOpacity
+            palette.active.buttonText: actionable || current ? textColor : Theme.disabledText
+            palette.inactive.buttonText: actionable || current ? textColor : Theme.disabledText
+            font.bold: current
             available: row.canCoach && !current
             disabledReason: current ? modelData.now : row.coachingReason
             text: modelData.name
