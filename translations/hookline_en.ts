@@ -1066,7 +1066,7 @@
         <location filename="../ui/components/FloorCallRow.qml" line="62"/>
         <location filename="../ui/components/FloorCallRow.qml" line="147"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="65"/>
@@ -1102,7 +1102,7 @@
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="121"/>
         <source>Listening now</source>
-        <translation type="unfinished"></translation>
+        <translation>Listening now</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="122"/>
@@ -1117,7 +1117,7 @@
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>Whispering now</source>
-        <translation type="unfinished"></translation>
+        <translation>Whispering now</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="123"/>
@@ -1132,12 +1132,12 @@
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>In the call now</source>
-        <translation type="unfinished"></translation>
+        <translation>In the call now</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="148"/>
         <source>Stop coaching %1&apos;s call with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop coaching %1&apos;s call with %2</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="154"/>
@@ -3393,17 +3393,17 @@ on %2</translation>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="79"/>
         <source>stopped listening to your call with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>stopped listening to your call with %1</translation>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="80"/>
         <source>stopped coaching you on your call with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>stopped coaching you on your call with %1</translation>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="81"/>
         <source>left your call with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>left your call with %1</translation>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="137"/>
