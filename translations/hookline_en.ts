@@ -957,8 +957,8 @@
     <name>FloorAgentCard</name>
     <message>
         <location filename="../ui/components/FloorAgentCard.qml" line="29"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="77"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="144"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="78"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -978,22 +978,22 @@
         <translation>Listening to %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="44"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
         <source>Supervisor %1 has joined a call</source>
         <translation>Supervisor %1 has joined a call</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
         <source>Supervisor %1 is whispering</source>
         <translation>Supervisor %1 is whispering</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="47"/>
         <source>Supervisor %1 is listening</source>
         <translation>Supervisor %1 is listening</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="74"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="75"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1, %2 for %3, %n call</numerusform>
@@ -1001,35 +1001,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="79"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="136"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="152"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="80"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="137"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="146"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="153"/>
         <source>Set %1 to %2</source>
         <translation>Set %1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="113"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
         <source>State: %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="121"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
         <source>In this state for %1</source>
         <translation>In this state for %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="127"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
         <source>Force state…</source>
         <translation>Force state…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="129"/>
         <source>Force a state on %1</source>
         <translation>Force a state on %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="169"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="170"/>
         <source>No calls</source>
         <translation>No calls</translation>
     </message>
@@ -1037,84 +1037,110 @@
 <context>
     <name>FloorCallRow</name>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="23"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="25"/>
         <source>Conference %1</source>
         <translation>Conference %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="32"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
         <source>%1, %2, on %3, %4</source>
         <translation>%1, %2, on %3, %4</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="35"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
         <source>Drop %1 from %2&apos;s conference</source>
         <translation>Drop %1 from %2&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="38"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="40"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="115"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="43"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="45"/>
         <source>This console cannot join calls.</source>
         <translation>This console cannot join calls.</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="51"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="129"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="62"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="147"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="65"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="155"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="92"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="106"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="93"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="100"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="114"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
         <source>Listen</source>
         <translation>Listen</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
         <source>Listen to %1&apos;s call with %2</source>
         <translation>Listen to %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <source>Listening now</source>
+        <translation>Listening now</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>Whisper</source>
         <translation>Whisper</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>Whisper to %1 on the call with %2</source>
         <translation>Whisper to %1 on the call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <source>Whispering now</source>
+        <translation>Whispering now</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>Barge</source>
         <translation>Barge</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>Join %1&apos;s call with %2</source>
         <translation>Join %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="128"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <source>In the call now</source>
+        <translation>In the call now</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="148"/>
+        <source>Stop coaching %1&apos;s call with %2</source>
+        <translation>Stop coaching %1&apos;s call with %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="154"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -2177,22 +2203,22 @@ on %2</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="160"/>
+        <location filename="../ui/theme/Names.qml" line="161"/>
         <source>Coaching line of supervisor %1</source>
         <translation>Coaching line of supervisor %1</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="162"/>
+        <location filename="../ui/theme/Names.qml" line="163"/>
         <source>Supervisor %1 is listening</source>
         <translation>Supervisor %1 is listening</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="163"/>
+        <location filename="../ui/theme/Names.qml" line="164"/>
         <source>Supervisor %1 is coaching you (heard by you only)</source>
         <translation>Supervisor %1 is coaching you (heard by you only)</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="164"/>
+        <location filename="../ui/theme/Names.qml" line="165"/>
         <source>Supervisor %1 has joined the call</source>
         <translation>Supervisor %1 has joined the call</translation>
     </message>
@@ -3343,6 +3369,7 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="83"/>
         <source>stopped coaching your call with %1</source>
         <translation>stopped coaching your call with %1</translation>
     </message>
@@ -3358,17 +3385,33 @@ on %2</translation>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="72"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>Supervisor %1 %2.</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="113"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="79"/>
+        <source>stopped listening to your call with %1</source>
+        <translation>stopped listening to your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="80"/>
+        <source>stopped coaching you on your call with %1</source>
+        <translation>stopped coaching you on your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="81"/>
+        <source>left your call with %1</source>
+        <translation>left your call with %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="137"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="115"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="139"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>Dismiss the supervisor&apos;s notice</translation>
     </message>

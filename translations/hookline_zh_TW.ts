@@ -954,8 +954,8 @@
     <name>FloorAgentCard</name>
     <message>
         <location filename="../ui/components/FloorAgentCard.qml" line="29"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="77"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="144"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="78"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -975,57 +975,57 @@
         <translation>正在監聽 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="44"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
         <source>Supervisor %1 has joined a call</source>
         <translation>督導 %1 已加入通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="45"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
         <source>Supervisor %1 is whispering</source>
         <translation>督導 %1 正在耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="46"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="47"/>
         <source>Supervisor %1 is listening</source>
         <translation>督導 %1 正在監聽</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/components/FloorAgentCard.qml" line="74"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="75"/>
         <source>%1, %2 for %3, %n call(s)</source>
         <translation>
             <numerusform>%1，%2 已 %3，%n 通通話</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="79"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="136"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="145"/>
-        <location filename="../ui/components/FloorAgentCard.qml" line="152"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="80"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="137"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="146"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="153"/>
         <source>Set %1 to %2</source>
         <translation>將 %1 設為%2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="113"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="114"/>
         <source>State: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="121"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="122"/>
         <source>In this state for %1</source>
         <translation>處於此狀態 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="127"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
         <source>Force state…</source>
         <translation>強制設定狀態…</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="128"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="129"/>
         <source>Force a state on %1</source>
         <translation>強制設定 %1 的狀態</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorAgentCard.qml" line="169"/>
+        <location filename="../ui/components/FloorAgentCard.qml" line="170"/>
         <source>No calls</source>
         <translation>沒有通話</translation>
     </message>
@@ -1033,84 +1033,110 @@
 <context>
     <name>FloorCallRow</name>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="23"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="25"/>
         <source>Conference %1</source>
         <translation>會議 %1</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="32"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="34"/>
         <source>%1, %2, on %3, %4</source>
         <translation>%1，%2，線路 %3，%4</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="35"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="37"/>
         <source>Drop %1 from %2&apos;s conference</source>
         <translation>將 %1 從 %2 的會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="38"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="101"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="40"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="115"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="43"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="45"/>
         <source>This console cannot join calls.</source>
         <translation>此主控台無法加入通話。</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="51"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="129"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="62"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="147"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="65"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="155"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="92"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="106"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="93"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="100"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="114"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
         <source>Listen</source>
         <translation>監聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
         <source>Listen to %1&apos;s call with %2</source>
         <translation>監聽 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <source>Listening now</source>
+        <translation>正在監聽</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>Whisper</source>
         <translation>耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="108"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
         <source>Whisper to %1 on the call with %2</source>
         <translation>在與 %2 的通話中對 %1 耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <source>Whispering now</source>
+        <translation>正在耳語</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>Barge</source>
         <translation>插話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
         <source>Join %1&apos;s call with %2</source>
         <translation>加入 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="128"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <source>In the call now</source>
+        <translation>已加入通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="148"/>
+        <source>Stop coaching %1&apos;s call with %2</source>
+        <translation>停止指導 %1 與 %2 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/FloorCallRow.qml" line="154"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -2169,22 +2195,22 @@ on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="160"/>
+        <location filename="../ui/theme/Names.qml" line="161"/>
         <source>Coaching line of supervisor %1</source>
         <translation>督導 %1 的指導線路</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="162"/>
+        <location filename="../ui/theme/Names.qml" line="163"/>
         <source>Supervisor %1 is listening</source>
         <translation>督導 %1 正在監聽</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="163"/>
+        <location filename="../ui/theme/Names.qml" line="164"/>
         <source>Supervisor %1 is coaching you (heard by you only)</source>
         <translation>督導 %1 正在指導您（只有您聽得到）</translation>
     </message>
     <message>
-        <location filename="../ui/theme/Names.qml" line="164"/>
+        <location filename="../ui/theme/Names.qml" line="165"/>
         <source>Supervisor %1 has joined the call</source>
         <translation>督導 %1 已加入通話</translation>
     </message>
@@ -3335,6 +3361,7 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="57"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="83"/>
         <source>stopped coaching your call with %1</source>
         <translation>已停止指導您與 %1 的通話</translation>
     </message>
@@ -3350,17 +3377,33 @@ on %2</source>
     </message>
     <message>
         <location filename="../ui/components/SupervisorNotice.qml" line="72"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="86"/>
         <source>Supervisor %1 %2.</source>
         <extracomment>%1 is the supervisor&apos;s name, %2 what they did: &quot;dropped your conference&quot;, &quot;changed your state to Offline&quot;</extracomment>
         <translation>督導 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="113"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="79"/>
+        <source>stopped listening to your call with %1</source>
+        <translation>已停止監聽您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="80"/>
+        <source>stopped coaching you on your call with %1</source>
+        <translation>已停止在您與 %1 的通話中指導您</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="81"/>
+        <source>left your call with %1</source>
+        <translation>已離開您與 %1 的通話</translation>
+    </message>
+    <message>
+        <location filename="../ui/components/SupervisorNotice.qml" line="137"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/components/SupervisorNotice.qml" line="115"/>
+        <location filename="../ui/components/SupervisorNotice.qml" line="139"/>
         <source>Dismiss the supervisor&apos;s notice</source>
         <translation>關閉督導的通知</translation>
     </message>

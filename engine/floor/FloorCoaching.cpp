@@ -2,6 +2,7 @@
 
 #include "core/Tapi.h"
 #include "floor/FloorLogging.h"
+#include "floor/FloorRequestHandler.h"
 #include "lines/DialString.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
@@ -160,6 +161,7 @@ QJsonObject FloorCoaching::request(const QString &by, const QJsonObject &request
         grant.sessionId = sessionId;
     }
     grant.mode = mode;
+    grant.supervisorName = FloorRequestHandler::supervisorNameOf(request);
     m_grants.insert(grant.token, grant);
     qCInfo(lcFloor) << "floor: coaching" << nameOf(mode) << "granted to" << by << "on session" << sessionId;
     Q_EMIT grantChanged(grant.token, grant.sessionId, grant.supervisorId, grant.mode);

@@ -19,7 +19,8 @@ class ConsoleSettings;
 // call from any other, answer it at once and join it to the call with the granted mode
 // (FloorCoachingLegs). A further request of
 // the same supervisor on the same call changes the mode of the grant (and of its leg, once joined);
-// "endCoaching" withdraws it.
+// "endCoaching" withdraws it, and so does the end of its leg (the supervisor stopped or hung up:
+// FloorCoachingLegs) or of its call.
 class FloorCoaching : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,11 @@ public:
         QString supervisorId;
         int sessionId = 0;
         Mode mode = None;
+        // The name the supervisor's console sent with its latest request (FloorRequestHandler::
+        // supervisorNameOf), for the agent to read; empty when it sent none.
+        QString supervisorName;
+        // Who the agent reads: the name, else the id.
+        QString shownName() const { return supervisorName.isEmpty() ? supervisorId : supervisorName; }
     };
 
     FloorCoaching(CallEngine *engine, ConsoleSettings *settings, QObject *parent = nullptr);
@@ -62,6 +68,8 @@ public:
     // The grant an incoming call's token matches (none: sessionId 0).
     Grant grantFor(const QString &token) const;
     QList<Grant> grants() const { return m_grants.values(); }
+    // Withdraws a grant (grantChanged with None); nothing when no grant has that token.
+    void withdraw(const QString &token);
 
 Q_SIGNALS:
     // A grant was made, changed mode, or was withdrawn (mode None).
@@ -70,7 +78,6 @@ Q_SIGNALS:
 
 private:
     QString tokenOf(const QString &supervisorId, int sessionId) const;
-    void withdraw(const QString &token);
 
     CallEngine *m_engine;
     ConsoleSettings *m_settings;

@@ -93,6 +93,25 @@ qint64 FloorCoachingCaller::coach(const QString &agentId, int sessionId, const Q
     return qint64(token);
 }
 
+void FloorCoachingCaller::legStateChanged(const QString &key, CallSession *leg)
+{
+    // An ended leg is forgotten: a later request for that call places a new one.
+    if ((leg->state() == Tapi::Idle || leg->state() == Tapi::Disconnected) && m_legs.value(key) == leg) {
+        m_legs.remove(key);
+        m_modes.remove(key);
+    }
+    Q_EMIT coachingChanged();
+}
+
+int FloorCoachingCaller::stop(const QString &agentId, int sessionId)
+{
+    CallSession *leg = this->leg(agentId, sessionId);
+    if (!leg || !leg->isValid())
+        return Tapi::InvalCallHandle;
+    qCInfo(lcFloor) << "floor: stops coaching session" << sessionId << "of" << agentId;
+    return leg->drop(QByteArray());
+}
+
 void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const QString &error)
 {
     if (!m_asked.contains(token))
@@ -126,21 +145,22 @@ void FloorCoachingCaller::replied(quint64 token, const QByteArray &body, const Q
     // The leg is the first session the call makes on that line.
     QMetaObject::Connection *added = new QMetaObject::Connection;
     const QString mode = asked.mode;
-    *added = connect(
-        m_engine, &CallEngine::sessionAdded, this, [this, added, key, line, mode](CallSession *session) {
-            if (session->line() != line)
-                return;
-            m_legs.insert(key, session);
-            // Marked before it talks: closed without a wrap-up, left alone by the recording policy, a
-            // coaching row in the call log.
-            session->markSupervisionLeg();
-            m_modes.insert(key, mode);
-            connect(session, &CallSession::stateChanged, this, &FloorCoachingCaller::coachingChanged);
-            disconnect(*added);
-            delete added;
-            Q_EMIT legPlaced(session);
-            Q_EMIT coachingChanged();
-        });
+    *added = connect(m_engine, &CallEngine::sessionAdded, this,
+                     [this, added, key, line, mode](CallSession *session) {
+                         if (session->line() != line)
+                             return;
+                         m_legs.insert(key, session);
+                         // Marked before it talks: closed without a wrap-up, left alone by the recording
+                         // policy, a coaching row in the call log.
+                         session->markSupervisionLeg();
+                         m_modes.insert(key, mode);
+                         connect(session, &CallSession::stateChanged, this,
+                                 [this, key, session] { legStateChanged(key, session); });
+                         disconnect(*added);
+                         delete added;
+                         Q_EMIT legPlaced(session);
+                         Q_EMIT coachingChanged();
+                     });
     const int placed = line ? m_engine->makeCall(line, address, uui) : -1;
     if (placed < 0) {
         disconnect(*added);

@@ -15,8 +15,10 @@ class Line;
 // The supervisor's side of coaching (issue 16): asks an agent's console for listen, whisper or barge on a
 // call (FloorCoaching's request) and, once granted, calls the address of the grant on this console's own
 // line with the grant's user-to-user information; the agent's console answers that call and joins it.
-// A further mode on the same call is only a request (the leg stays). Only lines of `providers` that send
-// the token with a call's set-up carry legs (the console's SIP lines): a console without one cannot
+// A further mode on the same call is only a request (the leg stays). Stopping is hanging up the leg
+// (stop(): the leg's drop, as the Drop button of the supervisor's line); the agent's console withdraws
+// the grant when the leg ends, so coaching again is a new request and a new leg. Only lines of `providers`
+// that send the token with a call's set-up carry legs (the console's SIP lines): a console without one cannot
 // coach, and `unavailableReason` says why.
 class FloorCoachingCaller : public QObject
 {
@@ -25,6 +27,8 @@ class FloorCoachingCaller : public QObject
     QML_UNCREATABLE("The console's floor makes it (FloorModel.coaching).")
     Q_PROPERTY(bool available READ available NOTIFY availableChanged FINAL)
     Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY availableChanged FINAL)
+    // coachingNow(), for the Floor page's rows (the mode each coached call is in).
+    Q_PROPERTY(QVariantList coachingNow READ coachingNow NOTIFY coachingChanged FINAL)
 
 public:
     FloorCoachingCaller(FloorLink *link, CallEngine *engine, QStringList providers = {QStringLiteral("sip")},
@@ -36,6 +40,9 @@ public:
     // Sends the request ("listen", "whisper", "barge" or "endCoaching"); returns its token, 0 when it
     // cannot be sent (no line for a leg). finished(token, ...) follows once.
     Q_INVOKABLE qint64 coach(const QString &agentId, int sessionId, const QString &mode);
+    // Stops coaching that call: drops this console's leg (CallSession::drop, what hanging up the line
+    // does). The drop's request id, or a TAPI error (INVALCALLHANDLE: no leg for that call).
+    Q_INVOKABLE int stop(const QString &agentId, int sessionId);
     // The leg this console placed for that call (null when none).
     CallSession *leg(const QString &agentId, int sessionId) const;
     // Whether `session` is a leg this console placed (it is not a call of this console's own agent: the
@@ -47,7 +54,8 @@ public:
 
 Q_SIGNALS:
     void availableChanged();
-    // coachingNow() changed: a leg placed, its mode changed, or it ended.
+    // coachingNow() changed: a leg placed, its mode changed, or it ended (it is then forgotten: leg()
+    // is null for that call).
     void coachingChanged();
     // This console made `leg` for a granted request (before it talks).
     void legPlaced(CallSession *leg);
@@ -66,6 +74,7 @@ private:
 
     Line *line() const;
     void replied(quint64 token, const QByteArray &body, const QString &error);
+    void legStateChanged(const QString &key, CallSession *leg);
     static QString keyOf(const QString &agentId, int sessionId);
 
     FloorLink *m_link;

@@ -103,8 +103,9 @@ void FloorCoachingLegs::follow(CallSession *session, int state)
     const bool held =
         state == Tapi::OnHold || state == Tapi::OnHoldPendConf || state == Tapi::OnHoldPendTransfer;
     if (state == Tapi::Idle || state == Tapi::Disconnected) {
-        // The supervisor hung up: the leg leaves the call's audio and the agent's marks (the grant
-        // stays until it is withdrawn or its call ends).
+        // The supervisor stopped or hung up: the leg leaves the call's audio and the agent's marks, its
+        // grant is withdrawn (coaching again is a new request, a new grant and a new leg), and the agent
+        // is told. A leg this console dropped itself (grant withdrawn, call ended) is no longer here.
         for (auto it = m_legs.begin(); it != m_legs.end(); ++it) {
             if (it.value() != session)
                 continue;
@@ -113,10 +114,21 @@ void FloorCoachingLegs::follow(CallSession *session, int state)
             m_heldWithCall.remove(session);
             if (m_router)
                 m_router->setCoachingLeg(session, nullptr, true, true);
-            mark(
-                session,
-                FloorCoaching::Grant {grant.token, grant.supervisorId, grant.sessionId, FloorCoaching::None});
+            FloorCoaching::Grant ended = grant;
+            ended.mode = FloorCoaching::None;
+            mark(session, ended);
             Q_EMIT legChanged(session, grant.sessionId, grant.supervisorId, FloorCoaching::None);
+            m_coaching->withdraw(grant.token);
+            QVariantMap details {{QStringLiteral("sessionId"), grant.sessionId}};
+            if (!grant.supervisorName.isEmpty())
+                details.insert(QStringLiteral("supervisorName"), grant.supervisorName);
+            if (CallSession *coached = m_engine->session(grant.sessionId); coached && coached->isValid()) {
+                details.insert(QStringLiteral("remoteName"), coached->remoteName());
+                details.insert(QStringLiteral("remoteNumber"), coached->remoteNumber());
+            }
+            qCInfo(lcFloor) << "floor: the coaching leg of" << grant.supervisorId << "on session"
+                            << grant.sessionId << "ended on the supervisor's side; the grant is withdrawn";
+            Q_EMIT supervisorLeft(grant.supervisorId, FloorCoaching::nameOf(grant.mode), details);
             return;
         }
     }
@@ -138,6 +150,14 @@ void FloorCoachingLegs::follow(CallSession *session, int state)
     }
 }
 
+QVariantMap FloorCoachingLegs::markOf(const FloorCoaching::Grant &grant, bool leg)
+{
+    return QVariantMap {{QStringLiteral("supervisorId"), grant.supervisorId},
+                        {QStringLiteral("supervisorName"), grant.supervisorName},
+                        {QStringLiteral("mode"), FloorCoaching::nameOf(grant.mode)},
+                        {QStringLiteral("leg"), leg}};
+}
+
 void FloorCoachingLegs::mark(CallSession *leg, const FloorCoaching::Grant &grant)
 {
     const QString legKey = QString::number(leg->sessionId());
@@ -149,21 +169,11 @@ void FloorCoachingLegs::mark(CallSession *leg, const FloorCoaching::Grant &grant
         for (auto it = m_legs.cbegin(); it != m_legs.cend(); ++it) {
             const FloorCoaching::Grant other = m_coaching->grantFor(it.key());
             if (it.value() && other.sessionId == grant.sessionId)
-                m_marks.insert(coachedKey,
-                               QVariantMap {{QStringLiteral("supervisorId"), other.supervisorId},
-                                            {QStringLiteral("mode"), FloorCoaching::nameOf(other.mode)},
-                                            {QStringLiteral("leg"), false}});
+                m_marks.insert(coachedKey, markOf(other, false));
         }
     } else {
-        const QString mode = FloorCoaching::nameOf(grant.mode);
-        m_marks.insert(legKey,
-                       QVariantMap {{QStringLiteral("supervisorId"), grant.supervisorId},
-                                    {QStringLiteral("mode"), mode},
-                                    {QStringLiteral("leg"), true}});
-        m_marks.insert(coachedKey,
-                       QVariantMap {{QStringLiteral("supervisorId"), grant.supervisorId},
-                                    {QStringLiteral("mode"), mode},
-                                    {QStringLiteral("leg"), false}});
+        m_marks.insert(legKey, markOf(grant, true));
+        m_marks.insert(coachedKey, markOf(grant, false));
     }
     Q_EMIT marksChanged();
 }
@@ -186,7 +196,7 @@ void FloorCoachingLegs::grantChanged(const QString &token, int sessionId, const 
     if (!leg)
         return;
     if (mode != FloorCoaching::None) {
-        join(leg, FloorCoaching::Grant {token, supervisorId, sessionId, mode});
+        join(leg, m_coaching->grantFor(token)); // with the name the latest request carried
         return;
     }
     m_legs.remove(token);

@@ -22,15 +22,18 @@ class QQmlEngine;
 // mode change of the grant changes the leg's hearing; a withdrawn grant (endCoaching, the coached call
 // ended) drops the leg. A call carrying no token, or one no grant holds, is an ordinary call.
 // The leg follows the coached call: held when the agent holds it (its supervisor no longer hears the
-// agent), resumed when the agent resumes it, dropped when it ends. `marks` tells the agent's session
-// list which calls a supervisor is on and which call is a supervisor's leg.
+// agent), resumed when the agent resumes it, dropped when it ends. A leg that ends on the supervisor's
+// side (he stopped coaching or hung up) withdraws its grant at once, and the agent is told
+// (supervisorLeft). `marks` tells the agent's session list which calls a supervisor is on and which
+// call is a supervisor's leg.
 class FloorCoachingLegs : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    // Session id (as text) -> {"supervisorId", "mode" ("listen", "whisper", "barge"), "leg" (true on the
-    // supervisor's own call, false on the coached call)}, for every joined leg and its coached call.
+    // Session id (as text) -> {"supervisorId", "supervisorName" (the name his console sent, empty when
+    // none), "mode" ("listen", "whisper", "barge"), "leg" (true on the supervisor's own call, false on the
+    // coached call)}, for every joined leg and its coached call.
     Q_PROPERTY(QVariantMap marks READ marks NOTIFY marksChanged FINAL)
 
 public:
@@ -52,6 +55,11 @@ Q_SIGNALS:
     void legChanged(CallSession *leg, int coachedSessionId, const QString &supervisorId,
                     FloorCoaching::Mode mode);
     void marksChanged();
+    // A joined leg ended on the supervisor's side (he stopped coaching or hung up) while its grant held:
+    // the grant is withdrawn, and this tells the agent. mode as the grant had it ("listen", "whisper",
+    // "barge"); details as FloorRequestHandler::supervisorActed's: sessionId (the coached call),
+    // remoteName and remoteNumber of that call, supervisorName when his console sent one.
+    void supervisorLeft(const QString &supervisorId, const QString &mode, const QVariantMap &details);
 
 private:
     void consider(CallSession *session);
@@ -62,6 +70,7 @@ private:
                       FloorCoaching::Mode mode);
     void join(CallSession *leg, const FloorCoaching::Grant &grant);
     void mark(CallSession *leg, const FloorCoaching::Grant &grant);
+    static QVariantMap markOf(const FloorCoaching::Grant &grant, bool leg);
 
     FloorCoaching *m_coaching;
     CallEngine *m_engine;

@@ -165,8 +165,27 @@ QVariant FloorModel::data(const QModelIndex &index, int role) const
         return agent.value.value(QStringLiteral("onCall")).toBool();
     case CallsRole: {
         QVariantList calls;
-        for (const QJsonObject &call : agent.calls)
-            calls << call.toVariantMap();
+        for (const QJsonObject &call : agent.calls) {
+            QVariantMap value = call.toVariantMap();
+            // Each coaching supervisor by name: the one his console sent, else his own agent entry's.
+            if (const QJsonArray coaching = call.value(QStringLiteral("coaching")).toArray();
+                !coaching.isEmpty()) {
+                QVariantList named;
+                for (const QJsonValue &entry : coaching) {
+                    QVariantMap item = entry.toObject().toVariantMap();
+                    if (item.value(QStringLiteral("supervisorName")).toString().isEmpty()) {
+                        const auto found =
+                            m_agents.constFind(item.value(QStringLiteral("supervisorId")).toString());
+                        if (found != m_agents.cend())
+                            item.insert(QStringLiteral("supervisorName"),
+                                        found->value.value(QStringLiteral("name")).toString());
+                    }
+                    named << item;
+                }
+                value.insert(QStringLiteral("coaching"), named);
+            }
+            calls << value;
+        }
         return calls;
     }
     case CallCountRole:

@@ -59,7 +59,10 @@ public:
         ReasonRole,
         StateSinceMsRole,
         OnCallRole,
-        CallsRole, // list of call objects (the published JSON), ordered by session id
+        // list of call objects (the published JSON), ordered by session id; each `coaching` entry has
+        // supervisorName: the one the agent's console published, else the supervisor's agent entry's
+        // name (empty when neither is known)
+        CallsRole,
         CallCountRole,
         TeamRole, // the agent's team (floor/team), empty when none
         LinesRole, // the lines of the agent's calls (sorted, each once)

@@ -175,12 +175,17 @@ QJsonObject FloorPublisher::callValue(CallSession *session) const
         {QStringLiteral("members"), members},
         {QStringLiteral("recording"), recording},
     };
-    // Supervisors coaching this call (their legs are no calls of the floor): {supervisorId, mode}.
+    // Supervisors coaching this call (their legs are no calls of the floor): {supervisorId, mode} and
+    // supervisorName when the supervisor's console sent one.
     if (m_legs) {
         QJsonArray coaching;
-        for (const FloorCoaching::Grant &grant : m_legs->joinedTo(session->sessionId()))
-            coaching.append(QJsonObject {{QStringLiteral("supervisorId"), grant.supervisorId},
-                                         {QStringLiteral("mode"), FloorCoaching::nameOf(grant.mode)}});
+        for (const FloorCoaching::Grant &grant : m_legs->joinedTo(session->sessionId())) {
+            QJsonObject entry {{QStringLiteral("supervisorId"), grant.supervisorId},
+                               {QStringLiteral("mode"), FloorCoaching::nameOf(grant.mode)}};
+            if (!grant.supervisorName.isEmpty())
+                entry.insert(QStringLiteral("supervisorName"), grant.supervisorName);
+            coaching.append(entry);
+        }
         if (!coaching.isEmpty())
             value.insert(QStringLiteral("coaching"), coaching);
     }

@@ -178,15 +178,20 @@ void FloorRequestHandler::onEngineCompleted(int requestId, int error)
     finish(pending.replySubject, pending.by, pending.request, tapiResult(error), pending.details);
 }
 
+QString FloorRequestHandler::supervisorNameOf(const QJsonObject &request)
+{
+    const QString byName =
+        request.value(QStringLiteral("byName")).toString().simplified().left(MaxSupervisorNameLength);
+    return byName.isEmpty() ? QString() : UntrustedText::forDisplay(byName);
+}
+
 QVariantMap FloorRequestHandler::detailsOf(const QJsonObject &request) const
 {
     QVariantMap details;
     // The name the supervisor's console sent (its floor/agentName), shown to the agent; the id the
     // subject names stays what is checked and audited. Text from elsewhere: bidi controls neutralised.
-    const QString byName =
-        request.value(QStringLiteral("byName")).toString().simplified().left(MaxSupervisorNameLength);
-    if (!byName.isEmpty())
-        details.insert(QStringLiteral("supervisorName"), UntrustedText::forDisplay(byName));
+    if (const QString byName = supervisorNameOf(request); !byName.isEmpty())
+        details.insert(QStringLiteral("supervisorName"), byName);
     if (request.contains(QStringLiteral("sessionId"))) {
         const int sessionId = request.value(QStringLiteral("sessionId")).toInt();
         details.insert(QStringLiteral("sessionId"), sessionId);

@@ -49,6 +49,9 @@ public:
     // The supervisor a request subject names (empty when it names none).
     static QString supervisorOf(const QString &subject);
     static QString auditSubject(const QString &agentId);
+    // The display name a request carries ("byName": simplified, cut to MaxSupervisorNameLength, bidi
+    // controls neutralised), empty when it carries none. Shown to the agent, never checked.
+    static QString supervisorNameOf(const QJsonObject &request);
 
     // Coaching requests (listen, whisper, barge, endCoaching) go to `coaching`; without one they are
     // refused as unknown actions.

@@ -4,10 +4,14 @@ nats-server on loopback, two consoles, an agent's (Ana, SIP line 3001) and a sup
 SIP line 3101), each with its own HOME and settings. A customer (sipp) calls 3001; Ana answers with the
 screen reader's Press. On the supervisor's Floor page Sam presses Listen, then Whisper, then Barge on Ana's
 call: his console asks Ana's over the floor and calls her line, which joins his call to hers. At each step
-Ana's session list marks the call (in the row's accessible name) and her console says what he did; Sam's
-request log says it was done. Sam hangs up his line: the marks go and the line closes on both consoles
-without a wrap-up (neither took a customer's call on it); Ana's call with the customer goes on until she
-drops it (the customer's sipp gets her BYE) and wraps it up, once.""" 
+Ana's session list marks the call (in the row's accessible name, with his name) and her console says what he
+did; Sam's request log says it was done, and his row shows the mode in use (its button checked, unavailable,
+described "... now") with the other modes and Stop offered. Sam presses Stop: his line is dropped, Ana's
+console withdraws his grant at once (her call's mark goes, her notice says he left, in the past), and his
+row offers every mode again. He listens once more, then hangs up his line from his Calls page (the same
+drop): the marks go and the line closes on both consoles without a wrap-up (neither took a customer's call
+on it); Ana's call with the customer goes on until she drops it (the customer's sipp gets her BYE) and
+wraps it up, once.""" 
 
 import os
 import re
@@ -84,7 +88,7 @@ class FloorCoaching(ConsoleTestCase):
             def matches(name):
                 if not name.startswith(CUSTOMER + ", "):
                     return False
-                return name.endswith(", " + mark) if mark else "sup1" not in name
+                return name.endswith(", " + mark) if mark else "Sam" not in name and "sup1" not in name
             rows = ana.find_all("list item", matches, root=sessions)
             return rows[0] if len(rows) == 1 else None
 
@@ -104,21 +108,44 @@ class FloorCoaching(ConsoleTestCase):
             ("barge", "Join %1's call with %2", "Supervisor %1 has joined the call",
              "is joining your call with %1"),
         ]
-        for number, (mode, button, mark, deed) in enumerate(steps, 2):
-            press = sam.tr(button, "Ana", CUSTOMER)
-            coach = sam.find("push button", press, root=agents, timeout=15)
+        now_of = {"listen": "Listening now", "whisper": "Whispering now", "barge": "In the call now"}
+        coach_name = {mode: sam.tr(button, "Ana", CUSTOMER) for mode, button, _, _ in steps}
+        stop_name = sam.tr("Stop coaching %1's call with %2", "Ana", CUSTOMER)
+
+        def coach_button(mode):
+            # Any role: a button read as checked may be announced as a toggle button.
+            return sam.find(None, coach_name[mode], root=agents, timeout=15)
+
+        def in_use(mode):
+            """Sam's row shows `mode` in use: checked, unavailable with its reason; the others offered."""
+            node = coach_button(mode)
+            states = sam.states(node)
+            if "checked" not in states or "sensitive" in states:
+                return False
+            if sam.description(node) != sam.tr(now_of[mode]):
+                return False
+            others = [coach_button(m) for m in now_of if m != mode]
+            return all("sensitive" in sam.states(o) and "checked" not in sam.states(o) for o in others)
+
+        def coach(number, mode, mark, deed):
+            press = coach_name[mode]
+            node = coach_button(mode)
             # Enabled: Sam's console has a SIP line to call Ana's with.
-            sam.wait_until(lambda: "sensitive" in sam.states(coach), 10, what="%s enabled" % press)
-            sam.press(coach)
+            sam.wait_until(lambda: "sensitive" in sam.states(node), 10, what="%s enabled" % press)
+            sam.press(node)
             done = sam.tr("%1: %2", press, sam.tr("done"), context="FloorRequestLog")
             sam.find("alert", done, timeout=15)
+            sam.wait_until(lambda: in_use(mode), 15, what="Sam's row showing %s in use" % mode)
+            sam.find("push button", stop_name, root=agents, timeout=5)
             self.raise_window(sam)
             sam.screenshot("%d-supervisor-%s.png" % (number, mode))
 
-            # Ana's session list marks the call, in the row's accessible name (what a screen reader reads).
-            marked = tr(mark, "sup1", context="Names")
+            # Ana's session list marks the call, in the row's accessible name (what a screen reader reads),
+            # naming him as his console sent his name.
+            marked = tr(mark, "Sam", context="Names")
             row = ana.wait_until(lambda: call_row(marked), 15, what="Ana's call marked %r" % marked)
-            self.assertNotIn("sup1", ana.name(row)[:-len(marked)], "one mark only: %r" % ana.name(row))
+            self.assertNotIn("Sam", ana.name(row)[:-len(marked)], "one mark only: %r" % ana.name(row))
+            self.assertNotIn("sup1", ana.name(row), "by name, not id: %r" % ana.name(row))
             # Her console says what the supervisor did (by his name), as an alert a screen reader hears (shown,
             # or renamed while it shows the step before); it goes by itself after 10 s.
             notice = tr("Supervisor %1 %2.", "Sam", tr(deed, CUSTOMER))
@@ -126,18 +153,43 @@ class FloorCoaching(ConsoleTestCase):
                            or ana.find_all("alert", notice), 10, what="the notice %r" % notice)
             if mode == "listen":
                 # The supervisor's own call, answered by Ana's console by itself, is marked as his line.
-                leg = tr("Coaching line of supervisor %1", "sup1", context="Names")
+                leg = tr("Coaching line of supervisor %1", "Sam", context="Names")
                 ana.wait_until(lambda: ana.find_all("list item", lambda n: n.endswith(", " + leg),
                                                     root=sessions), 10, what="the supervisor's line marked")
             self.raise_window(ana)
             ana.screenshot("%d-agent-%s.png" % (number, mode))
+
+        def heard(notice):
+            return [e for e in told if e["role"] == "alert" and e["name"] == notice] or ana.find_all("alert", notice)
+
+        for number, (mode, _, mark, deed) in enumerate(steps, 2):
+            coach(number, mode, mark, deed)
+
+        # Sam presses Stop on his Floor page: his line is dropped; Ana's console withdraws his grant at once.
+        sam.press(sam.find("push button", stop_name, root=agents, timeout=5))
+        sam.wait_gone("push button", stop_name, timeout=15)
+        sam.wait_until(lambda: all("sensitive" in sam.states(coach_button(m))
+                                   and "checked" not in sam.states(coach_button(m)) for m in now_of),
+                       10, what="every mode offered again on Sam's row")
+        self.raise_window(sam)
+        sam.screenshot("5-supervisor-stopped.png")
+        left = tr("Supervisor %1 %2.", "Sam", tr("left your call with %1", CUSTOMER))
+        ana.wait_until(lambda: heard(left), 15, what="the notice %r" % left)
+        ana.wait_until(lambda: call_row(None), 15, what="Ana's call without a mark after Stop")
+        ana.wait_until(lambda: len(ana.find_all("list item", root=sessions)) == 1, 10,
+                       what="the supervisor's line gone from Ana's list after Stop")
+        self.raise_window(ana)
+        ana.screenshot("5-agent-supervisor-stopped.png")
+
+        # He listens once more (a new grant, a new line), then hangs up his line from his Calls page.
+        coach(6, *[(m, mk, d) for m, _, mk, d in steps][0])
 
         # Sam hangs up his line from his Calls page, as a person does.
         sam.press(sam.find("page tab", tr("Calls", context="Main"), timeout=5))
         sam_panel = sam.find("panel", tr("Selected call"), timeout=10)
         sam.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=sam_panel, timeout=10)
         self.raise_window(sam)
-        sam.screenshot("5-supervisor-line.png")
+        sam.screenshot("7-supervisor-line.png")
         sam.press(sam.find("push button", tr("Drop the call"), timeout=5))
         # His coaching line was no customer's call: it closes without a wrap-up, and he stays Ready.
         sam_sessions = sam.find("list", tr("Sessions"), timeout=5)
@@ -146,15 +198,18 @@ class FloorCoaching(ConsoleTestCase):
         self.assertEqual([], sam.find_all("push button", tr("Save the wrap-up and close the call")))
         sam.find("label", tr("Agent state: %1", tr("Ready", context="Names")), timeout=5)
         self.raise_window(sam)
-        sam.screenshot("6-supervisor-hung-up.png")
+        sam.screenshot("8-supervisor-hung-up.png")
 
-        # Ana's call is unmarked and goes on; the supervisor's line, which she never took, leaves her list.
+        # Ana's call is unmarked and goes on; the supervisor's line, which she never took, leaves her list;
+        # her notice says he stopped listening.
+        stopped = tr("Supervisor %1 %2.", "Sam", tr("stopped listening to your call with %1", CUSTOMER))
+        ana.wait_until(lambda: heard(stopped), 15, what="the notice %r" % stopped)
         ana.wait_until(lambda: call_row(None), 15, what="Ana's call without a mark")
         ana.wait_until(lambda: len(ana.find_all("list item", root=sessions)) == 1, 10,
                        what="the supervisor's line gone from Ana's list")
         ana.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
         self.raise_window(ana)
-        ana.screenshot("7-agent-supervisor-gone.png")
+        ana.screenshot("9-agent-supervisor-gone.png")
 
         # Ana ends the call (the customer gets her BYE) and wraps it up: one wrap-up, the customer's, and
         # she is Ready again.
@@ -163,7 +218,7 @@ class FloorCoaching(ConsoleTestCase):
         ana.wait_until(lambda: not ana.find_all("list item", root=sessions), 10, what="Ana's list empty")
         ana.find("label", tr("Agent state: %1", tr("Ready", context="Names")), timeout=5)
         self.raise_window(ana)
-        ana.screenshot("8-agent-ready.png")
+        ana.screenshot("10-agent-ready.png")
         self.assertEqual(0, customer.wait(15), customer.stdout.read().decode(errors="replace")[-2000:])
 
 

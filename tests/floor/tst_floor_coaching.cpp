@@ -6,6 +6,7 @@
 // follows the call's hold and ends with it. A coaching leg is no call of the floor: neither console
 // publishes it (the coached call names its supervisors, the supervisor's agent entry the calls it
 // coaches; the figures count the customer's call only), and neither records it automatically.
+#include "FloorCoachingConsoles.h"
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
 #include "ToneFarEnd.h"
@@ -37,127 +38,6 @@
 using namespace Tapi;
 using namespace FloorTest;
 
-namespace {
-
-// The agent's console with its coaching policy, its own settings store in `dir`.
-struct CoachedConsole
-{
-    CoachedConsole(const FloorSettings &floor, const QTemporaryDir &dir, const QString &most,
-                   const QString &coaches)
-        : store(dir.filePath(floor.agentId + QStringLiteral(".ini")), QSettings::IniFormat)
-        , settings(&store, QString(), nullptr)
-        , console(floor)
-        , coaching(&console.fx.engine(), &settings)
-    {
-        store.clear();
-        settings.setValue(SettingsSchema::CoachingMost, most);
-        settings.setValue(SettingsSchema::CoachingSupervisors, coaches);
-        console.handler->setCoaching(&coaching);
-    }
-
-    QSettings store;
-    ConsoleSettings settings;
-    AgentConsole console;
-    FloorCoaching coaching;
-};
-
-// A supervisor's console reduced to its link: sends a request, returns the reply.
-struct Sender
-{
-    explicit Sender(const FloorSettings &settings) { link.start(settings); }
-    ~Sender() { link.stop(); }
-
-    QJsonObject ask(const QString &agentId, const QString &supervisorId, const QJsonObject &request)
-    {
-        QSignalSpy replies(&link, &FloorLink::replyReceived);
-        link.request(FloorRequestHandler::requestSubject(agentId, supervisorId),
-                     QJsonDocument(request).toJson(QJsonDocument::Compact));
-        if (!replies.wait(WaitMs))
-            return {};
-        return QJsonDocument::fromJson(replies.at(0).at(1).toByteArray()).object();
-    }
-
-    FloorLink link {nullptr};
-};
-
-// A supervisor's console: its own switch with a line that can carry the token, its agent, and on one
-// link what it publishes (FloorPublisher, knowing its legs), its coaching (FloorCoachingCaller) and its
-// view of the floor (FloorModel), as ConsoleFloor composes them.
-struct SupervisorConsole
-{
-    explicit SupervisorConsole(const FloorSettings &settings)
-        : agent(nullptr)
-        , caller(&link, &fx.engine(), {QStringLiteral("sim")})
-        , model(&link)
-        , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
-    {
-        fx.sim().clock().advance(QDateTime::currentMSecsSinceEpoch() - fx.sim().clock().nowMs());
-        agent.attach(&fx.engine());
-        LineCapabilities caps;
-        caps.uuiMakeCallSize = 128;
-        fx.addLine(QStringLiteral("sup-line"), caps);
-        publisher = std::make_unique<FloorPublisher>(&link, &fx.engine(), &agent);
-        publisher->setCoachingCaller(&caller);
-        model.watch();
-        link.start(settings);
-    }
-    ~SupervisorConsole()
-    {
-        link.stop();
-        publisher.reset();
-    }
-
-    SimFixture fx;
-    AgentState agent;
-    FloorLink link {nullptr};
-    FloorCoachingCaller caller;
-    FloorModel model;
-    QAbstractItemModelTester tester;
-    std::unique_ptr<FloorPublisher> publisher;
-};
-
-// The agent's desk line, whose address the supervisor's switch reaches as its far end carol (so the
-// supervisor's leg arrives there). Null when the switch has no such line.
-Line *addDeskFor(SimFixture &agentFx, SimFixture &supervisorFx)
-{
-    SimSwitch::LineSetup setup;
-    setup.descriptor.id = QStringLiteral("desk");
-    setup.descriptor.name = QStringLiteral("desk");
-    setup.descriptor.address = supervisorFx.peerNumber(QStringLiteral("carol"));
-    agentFx.sim().addLine(setup);
-    return agentFx.engine().line(QStringLiteral("desk"));
-}
-
-// Every call key of these agents a link was handed a value for (not removals).
-QStringList callKeysSeen(const QSignalSpy &entries, const QStringList &agentIds)
-{
-    QStringList keys;
-    for (const QList<QVariant> &entry : entries) {
-        const QString key = entry.at(0).toString();
-        const bool ours = std::any_of(agentIds.cbegin(), agentIds.cend(), [&key](const QString &id) {
-            return key.startsWith(QStringLiteral("call.%1.").arg(id));
-        });
-        if (!entry.at(2).toBool() && ours)
-            keys.append(entry.at(0).toString());
-    }
-    keys.removeDuplicates();
-    keys.sort();
-    return keys;
-}
-
-QVariantList coachingOfRow(const FloorModel &model, const QString &agentId)
-{
-    const int row = model.rowOf(agentId);
-    return row < 0 ? QVariantList() : model.data(model.index(row), FloorModel::CoachingRole).toList();
-}
-
-QJsonObject coachRequest(const QString &action, int sessionId)
-{
-    return {{QStringLiteral("action"), action}, {QStringLiteral("sessionId"), sessionId}};
-}
-
-} // namespace
-
 class TestFloorCoaching : public QObject
 {
     Q_OBJECT
@@ -171,7 +51,6 @@ private Q_SLOTS:
     void grantedLegIsAnswered();
     void supervisorPlacesTheLeg();
     void legFollowsTheCall();
-    void supervisorHangsUp();
     void supervisorDialsTheAddress_data();
     void supervisorDialsTheAddress();
     void coachingIsNoCallOfTheFloor();
@@ -633,51 +512,6 @@ void TestFloorCoaching::supervisorDialsTheAddress()
              FloorCoaching::userUserInfoOf(agent.coaching.grants().constFirst().token).toUtf8());
 }
 
-void TestFloorCoaching::supervisorHangsUp()
-{
-    const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
-                         QString());
-    FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
-    SimFixture &fx = agent.console.fx;
-    QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
-    CallSession *call = fx.answered(QStringLiteral("alice"));
-    QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
-    QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
-    const QJsonObject reply =
-        sender.ask(agentId, QStringLiteral("sup1"), coachRequest(QStringLiteral("barge"), call->sessionId()));
-    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
-    const int mark = fx.addedMark();
-    QString error;
-    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
-                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
-    fx.settle();
-    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
-    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
-    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
-    QCOMPARE(legs.marks().size(), 2);
-    QSignalSpy changed(&legs, &FloorCoachingLegs::legChanged);
-
-    // The supervisor's console hangs up: the leg leaves the call and the marks; the call talks on, and the
-    // grant stays (the supervisor may call again with it).
-    QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
-    fx.settle();
-    QTRY_COMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).value<CallSession *>(), leg);
-    QCOMPARE(changed.at(0).at(3).value<FloorCoaching::Mode>(), FloorCoaching::None);
-    QVERIFY(legs.marks().isEmpty());
-    QVERIFY(!legs.isCoachingLeg(leg));
-    QCOMPARE(call->state(), int(Connected));
-    QCOMPARE(agent.coaching.grants().size(), 1);
-    // The ended leg was no customer's call of this agent: the console closes it without a wrap-up.
-    QVERIFY(leg->isSupervisionLeg());
-    QCOMPARE(leg->state(), int(Disconnected));
-    QVERIFY(!leg->needsWrapUp());
-    QVERIFY(!call->isSupervisionLeg());
-}
-
 void TestFloorCoaching::coachingIsNoCallOfTheFloor()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
@@ -732,7 +566,8 @@ void TestFloorCoaching::coachingIsNoCallOfTheFloor()
 
     // The supervisor's view: the agent's call names who coaches it; the supervisor coaches that call.
     const QVariantList listening {QVariantMap {{QStringLiteral("supervisorId"), QStringLiteral("sup1")},
-                                               {QStringLiteral("mode"), QStringLiteral("listen")}}};
+                                               {QStringLiteral("mode"), QStringLiteral("listen")},
+                                               {QStringLiteral("supervisorName"), QStringLiteral("SUP1")}}};
     QTRY_COMPARE_WITH_TIMEOUT(sup.model.call(agentId, call->sessionId())
                                   .value(QStringLiteral("coaching"))
                                   .toArray()

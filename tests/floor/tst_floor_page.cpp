@@ -7,7 +7,10 @@
 // shows why.
 #include "FloorTestConsoles.h"
 #include "NatsServer.h"
+#include "floor/FloorCoaching.h"
 #include "floor/FloorCoachingCaller.h"
+#include "floor/FloorCoachingLegs.h"
+#include "lines/Line.h"
 
 #include "Accessibility.h"
 #include "core/Tapi.h"
@@ -101,6 +104,9 @@ private Q_SLOTS:
     void coachingNotice_data();
     void coachingNotice();
     void coachingOnTheCards();
+    void coachingModesAndStop();
+    void noticeWhenTheSupervisorLeaves_data();
+    void noticeWhenTheSupervisorLeaves();
 
 private:
     // The page's row of a call: the FloorCallRow whose party reads `party`, in the agents' list.
@@ -123,6 +129,10 @@ private:
     std::unique_ptr<AgentConsole> m_ana; // a conference of alice, bob and carol; team north
     std::unique_ptr<AgentConsole> m_bo; // one call from alice; team south; takes requests from "boss" only
     std::unique_ptr<Supervisor> m_supervisor;
+    // Bo's console takes coaching (up to barge, by the test's settings) and answers the legs; the notice
+    // reads these legs (FloorCoachingLegs' QML instance).
+    std::unique_ptr<FloorCoaching> m_boCoaching;
+    std::unique_ptr<FloorCoachingLegs> m_boLegs;
     SimFixture::Conference m_conference;
     std::unique_ptr<QQmlEngine> m_qml;
     std::unique_ptr<QObject> m_window;
@@ -160,6 +170,13 @@ void TestFloorPage::init()
     supervisor.agentName = QStringLiteral("Sam Lee");
     m_supervisor = std::make_unique<Supervisor>(supervisor);
 
+    QVERIFY(m_settings->setValue(SettingsSchema::CoachingMost, QStringLiteral("barge")));
+    m_boCoaching = std::make_unique<FloorCoaching>(&m_bo->fx.engine(), m_settings.get());
+    m_boLegs = std::make_unique<FloorCoachingLegs>(m_boCoaching.get(), &m_bo->fx.engine(), nullptr);
+    m_bo->handler->setCoaching(m_boCoaching.get());
+    m_bo->publisher->setCoachingLegs(m_boLegs.get());
+    FloorCoachingLegs::setQmlInstance(m_boLegs.get());
+
     // As the console's composition root: the supervisor's link and model, Ana's console's requests.
     FloorLink::setQmlInstance(&m_supervisor->link);
     FloorModel::setQmlInstance(&m_supervisor->model);
@@ -183,6 +200,9 @@ void TestFloorPage::cleanup()
     m_window.reset();
     m_qml.reset();
     m_supervisor.reset();
+    m_bo->handler->setCoaching(nullptr);
+    m_boLegs.reset();
+    m_boCoaching.reset();
     m_bo.reset();
     m_ana.reset();
     m_conference = {};
@@ -419,13 +439,16 @@ void TestFloorPage::coachingActions()
         collect(row, QStringLiteral("floorCoach_") + QLatin1String(mode), &buttons);
     QCOMPARE(buttons.size(), 3);
     QQuickItem *listen = buttons.first();
-    // No coaching on this console: the actions are there, disabled, and say why.
-    QVERIFY(!listen->isEnabled());
+    // No coaching on this console: the actions are there, unavailable (focusable, to read why), and say
+    // why.
+    QVERIFY(!listen->property("actionable").toBool());
+    QCOMPARE(listen->property("disabledReason").toString(),
+             QStringLiteral("This console cannot join calls."));
     QCOMPARE(row->property("coachingReason").toString(), QStringLiteral("This console cannot join calls."));
     // A console with no SIP line.
     FloorCoachingCaller noSip(&m_supervisor->link, &m_ana->fx.engine());
     m_supervisor->model.setCoaching(&noSip);
-    QVERIFY(!listen->isEnabled());
+    QVERIFY(!listen->property("actionable").toBool());
     QCOMPARE(row->property("coachingReason").toString(),
              QStringLiteral("This console has no SIP line to join calls with."));
     // A line that can carry the leg (a sim line standing in for SIP): enabled; Bo's console takes
@@ -435,7 +458,7 @@ void TestFloorPage::coachingActions()
     QVERIFY(m_ana->fx.addLine(QStringLiteral("sup-line"), caps));
     FloorCoachingCaller caller(&m_supervisor->link, &m_ana->fx.engine(), {QStringLiteral("sim")});
     m_supervisor->model.setCoaching(&caller);
-    QVERIFY(listen->isEnabled());
+    QVERIFY(listen->property("actionable").toBool());
     QVERIFY(press(listen));
     auto *outcome = m_window->findChild<QQuickItem *>(QStringLiteral("floorLastOutcome"));
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -572,7 +595,12 @@ void TestFloorPage::coachingOnTheCards()
                           {QStringLiteral("connectedMs"), now},
                           {QStringLiteral("coaching"),
                            QJsonArray {QJsonObject {{QStringLiteral("supervisorId"), QStringLiteral("sup2")},
-                                                    {QStringLiteral("mode"), QStringLiteral("whisper")}}}}}));
+                                                    {QStringLiteral("mode"), QStringLiteral("whisper")}},
+                                       QJsonObject {{QStringLiteral("supervisorId"), QStringLiteral("sup3")},
+                                                    {QStringLiteral("supervisorName"), QStringLiteral("Tom")},
+                                                    {QStringLiteral("mode"), QStringLiteral("listen")}},
+                                       QJsonObject {{QStringLiteral("supervisorId"), QStringLiteral("sup4")},
+                                                    {QStringLiteral("mode"), QStringLiteral("listen")}}}}}));
     auto coachingOf = [this](const QString &agentId) -> QString {
         for (QQuickItem *card : itemsNamed(m_window.get(), QStringLiteral("floorAgent"))) {
             if (card->property("agentId").toString() == agentId) {
@@ -583,11 +611,14 @@ void TestFloorPage::coachingOnTheCards()
         }
         return QString();
     };
-    // Sue's card says whom she listens to (by the coached agent's name), Cy's who coaches Cy's call;
-    // the others say nothing of coaching.
+    // Sue's card says whom she listens to (by the coached agent's name), Cy's who coaches Cy's call, each
+    // by name: Sue by her own entry's, Tom by the one the agent's console published; sup4, whose name
+    // nobody knows, by id. The others say nothing of coaching.
     QTRY_COMPARE_WITH_TIMEOUT(coachingOf(QStringLiteral("sup2")), QStringLiteral("Listening to Bo"), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(coachingOf(QStringLiteral("a3")),
-                              QStringLiteral("Supervisor sup2 is whispering"), WaitMs);
+                              QStringLiteral("Supervisor Sue is whispering · Supervisor Tom is listening · "
+                                             "Supervisor sup4 is listening"),
+                              WaitMs);
     QCOMPARE(coachingOf(QStringLiteral("a2")), QStringLiteral("(none)"));
     // Sue has no calls, and her card does not say "No calls" while she coaches.
     for (QQuickItem *card : itemsNamed(m_window.get(), QStringLiteral("floorAgent"))) {
@@ -596,6 +627,165 @@ void TestFloorPage::coachingOnTheCards()
     }
     supervisorLink.stop();
     cyLink.stop();
+}
+
+void TestFloorPage::coachingModesAndStop()
+{
+    // The supervisor (here "boss", whom Bo's console takes requests from, named Sam Lee) coaches Bo's call
+    // from his own switch: a line that carries the token, calling Bo's desk (his far end carol there).
+    FloorSettings boss = settingsFor({m_server->url()}, QStringLiteral("boss"));
+    boss.agentName = QStringLiteral("Sam Lee");
+    m_supervisor->link.start(boss);
+    SimFixture supervisorFx;
+    LineCapabilities caps;
+    caps.uuiMakeCallSize = 128;
+    QVERIFY(supervisorFx.addLine(QStringLiteral("sup-line"), caps));
+    FloorCoachingCaller caller(&m_supervisor->link, &supervisorFx.engine(), {QStringLiteral("sim")});
+    m_supervisor->model.setCoaching(&caller);
+    SimSwitch::LineSetup setup;
+    setup.descriptor.id = QStringLiteral("desk");
+    setup.descriptor.name = QStringLiteral("desk");
+    setup.descriptor.address = supervisorFx.peerNumber(QStringLiteral("carol"));
+    m_bo->fx.sim().addLine(setup);
+    Line *desk = m_bo->fx.engine().line(QStringLiteral("desk"));
+    QVERIFY(desk);
+    CallSession *call = m_bo->fx.answered(QStringLiteral("dave"), desk);
+    QVERIFY(call);
+    const QString party = QStringLiteral("%1 (%2)").arg(call->remoteName(), call->remoteNumber());
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((row = callRow(party, QStringLiteral("Bo"))), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_supervisor->link.status(), FloorLink::Connected, WaitMs);
+    auto button = [row](const QString &name) -> QQuickItem * {
+        QList<QQuickItem *> found;
+        collect(row, name, &found);
+        return found.value(0);
+    };
+    auto stateOf = [](QQuickItem *item) {
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+        return iface ? iface->state() : QAccessible::State();
+    };
+    auto descriptionOf = [](QQuickItem *item) {
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+        return iface ? iface->text(QAccessible::Description) : QString();
+    };
+    QQuickItem *listen = button(QStringLiteral("floorCoach_listen"));
+    QQuickItem *whisper = button(QStringLiteral("floorCoach_whisper"));
+    QQuickItem *barge = button(QStringLiteral("floorCoach_barge"));
+    QVERIFY(listen && whisper && barge);
+    // Not coaching: every mode offered, none checked, no Stop.
+    QCOMPARE(row->property("coachingMode").toString(), QString());
+    QVERIFY(!button(QStringLiteral("floorStopCoaching")));
+    for (QQuickItem *mode : {listen, whisper, barge}) {
+        QVERIFY(mode->property("actionable").toBool());
+        QVERIFY(!mode->property("checked").toBool());
+        QVERIFY(!stateOf(mode).checked);
+    }
+
+    // Listen: granted, his leg placed; the row shows the mode in use and offers the others and Stop.
+    QSignalSpy finished(&caller, &FloorCoachingCaller::finished);
+    QVERIFY(press(listen));
+    QTRY_COMPARE_WITH_TIMEOUT((settleAgents(), finished.count()), 1, WaitMs);
+    QCOMPARE(finished.at(0).at(4).toString(), QStringLiteral("OK"));
+    supervisorFx.settle();
+    CallSession *leg = caller.leg(QStringLiteral("a2"), call->sessionId());
+    QVERIFY(leg);
+    QVERIFY(supervisorFx.connectOutbound(leg, QStringLiteral("carol")));
+    QTRY_COMPARE(row->property("coachingMode").toString(), QStringLiteral("listen"));
+    QVERIFY(listen->property("checked").toBool());
+    QVERIFY(!listen->property("actionable").toBool());
+    QVERIFY(stateOf(listen).checked);
+    QVERIFY(stateOf(listen).disabled); // unavailable: it is what he does now
+    QCOMPARE(descriptionOf(listen), QStringLiteral("Listening now"));
+    QVERIFY(whisper->property("actionable").toBool() && barge->property("actionable").toBool());
+    QCOMPARE(descriptionOf(barge), QString());
+    QQuickItem *stop = button(QStringLiteral("floorStopCoaching"));
+    QVERIFY(stop);
+    QVERIFY(stop->property("actionable").toBool());
+    QCOMPARE(QAccessible::queryAccessibleInterface(stop)->text(QAccessible::Name),
+             QStringLiteral("Stop coaching Bo's call with %1").arg(party));
+    // The mode in use, reached from the keyboard, says why it does not act.
+    listen->forceActiveFocus(Qt::TabFocusReason);
+    QObject *tip = listen->findChild<QObject *>(QStringLiteral("focusReasonToolTip"));
+    QVERIFY(tip);
+    QTRY_VERIFY(tip->property("visible").toBool());
+    QCOMPARE(tip->property("text").toString(), QStringLiteral("Listening now"));
+
+    // Listen -> Barge: the same leg, the mode follows.
+    QVERIFY(press(barge));
+    QTRY_COMPARE_WITH_TIMEOUT((settleAgents(), finished.count()), 2, WaitMs);
+    QCOMPARE(finished.at(1).at(3).toBool(), true);
+    QTRY_COMPARE(row->property("coachingMode").toString(), QStringLiteral("barge"));
+    QCOMPARE(caller.leg(QStringLiteral("a2"), call->sessionId()), leg);
+    QVERIFY(barge->property("checked").toBool() && !barge->property("actionable").toBool());
+    QCOMPARE(descriptionOf(barge), QStringLiteral("In the call now"));
+    QVERIFY(!listen->property("checked").toBool() && listen->property("actionable").toBool());
+
+    // Stop: his line is dropped (no request to the agent's console); the row is back to every mode.
+    QVERIFY(press(stop));
+    QTRY_VERIFY((supervisorFx.settle(), leg->state() == Tapi::Idle || leg->state() == Tapi::Disconnected));
+    QTRY_COMPARE(row->property("coachingMode").toString(), QString());
+    QCOMPARE(finished.count(), 2);
+    QVERIFY(!button(QStringLiteral("floorStopCoaching")));
+    for (QQuickItem *mode : {listen, whisper, barge}) {
+        QVERIFY(mode->property("actionable").toBool());
+        QVERIFY(!stateOf(mode).checked);
+    }
+    m_supervisor->model.setCoaching(nullptr);
+}
+
+// The agent's notice when a supervisor's line leaves the call he coached (he stopped, or hung up): what he
+// did has ended, said in the past, by his name.
+void TestFloorPage::noticeWhenTheSupervisorLeaves_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("byName");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("listen") << "listen"
+                            << "Sam Lee"
+                            << "Supervisor Sam Lee stopped listening to your call with Alice Archer (2001).";
+    QTest::newRow("whisper")
+        << "whisper"
+        << "Sam Lee"
+        << "Supervisor Sam Lee stopped coaching you on your call with Alice Archer (2001).";
+    QTest::newRow("barge") << "barge"
+                           << "Sam Lee"
+                           << "Supervisor Sam Lee left your call with Alice Archer (2001).";
+    QTest::newRow("no name: the id")
+        << "listen"
+        << ""
+        << "Supervisor sup1 stopped listening to your call with Alice Archer (2001).";
+}
+
+void TestFloorPage::noticeWhenTheSupervisorLeaves()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, byName);
+    QFETCH(QString, text);
+    SimFixture &fx = m_bo->fx;
+    CallSession *call = fx.engine().sessionList().constFirst();
+    // As his request reaches Bo's console, then his line calling with the grant's token.
+    QJsonObject request {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), call->sessionId()}};
+    if (!byName.isEmpty())
+        request.insert(QStringLiteral("byName"), byName);
+    const QJsonObject reply = m_boCoaching->request(QStringLiteral("sup1"), request);
+    QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
+    const int mark = fx.addedMark();
+    QString error;
+    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
+                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
+    fx.settle();
+    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    QTRY_COMPARE((fx.settle(), leg->state()), int(Tapi::Connected));
+    auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
+    QVERIFY(notice);
+    QVERIFY(!notice->property("shown").toBool());
+
+    QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), Tapi::DisconnectNormal));
+    fx.settle();
+    QTRY_COMPARE(notice->property("text").toString(), text);
+    QVERIFY(notice->property("shown").toBool());
+    QVERIFY(m_boCoaching->grants().isEmpty());
 }
 
 QTEST_MAIN(TestFloorPage)

@@ -199,13 +199,14 @@ bool SimDriver::addLine(const QString &lineId, const QString &address)
 }
 
 CallSession *SimDriver::coach(CallSession *call, const QString &supervisorId, const QString &mode,
-                              const QString &farEndId)
+                              const QString &farEndId, const QString &supervisorName)
 {
     // As a supervisor's request reaches the console: the grant, then the supervisor's call carrying its
     // token on the coached call's line (answered and joined by the floor's FloorCoachingLegs).
-    const QJsonObject reply = m_floor->coaching()->request(
-        supervisorId,
-        QJsonObject {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), call->sessionId()}});
+    QJsonObject request {{QStringLiteral("action"), mode}, {QStringLiteral("sessionId"), call->sessionId()}};
+    if (!supervisorName.isEmpty())
+        request.insert(QStringLiteral("byName"), supervisorName);
+    const QJsonObject reply = m_floor->coaching()->request(supervisorId, request);
     if (!reply.value(QStringLiteral("ok")).toBool()) {
         qWarning("SimDriver: coaching refused: %s",
                  qPrintable(reply.value(QStringLiteral("message")).toString()));

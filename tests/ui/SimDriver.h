@@ -49,9 +49,10 @@ public:
     Q_INVOKABLE bool addLine(const QString &lineId, const QString &address);
     // A supervisor's coaching request on `call` ("listen", "whisper", "barge" or "endCoaching"), granted by
     // the console's policy (settings coaching/most); with `farEndId`, that far end then calls as the
-    // supervisor's leg. Returns the leg (or `call` for a mode change); null when refused.
+    // supervisor's leg. `supervisorName`: the name his console sends with the request ("byName"). Returns
+    // the leg (or `call` for a mode change); null when refused.
     Q_INVOKABLE CallSession *coach(CallSession *call, const QString &supervisorId, const QString &mode,
-                                   const QString &farEndId = {});
+                                   const QString &farEndId = {}, const QString &supervisorName = {});
     Q_INVOKABLE bool remoteAnswer(const QString &farEndId);
     Q_INVOKABLE bool remoteHangup(const QString &farEndId, const QString &disconnectMode,
                                   const QString &uui = {});

@@ -269,24 +269,26 @@ Item {
             const callMark = findChild(rowOf(list, session), "sessionSupervision")
             verify(!callMark.visible)
 
-            const leg = SimDriver.coach(session, "sup1", "listen", "bob")
+            // His console sends his name: the marks say it; the id is only for a console that sent none.
+            const leg = SimDriver.coach(session, "sup1", "listen", "bob", "Sam Lee")
             verify(leg)
             tryCompare(leg, "state", Tapi.Connected)
             tryVerify(function() { return rowOf(list, leg) !== null })
             const callRow = rowOf(list, session)
             const legRow = rowOf(list, leg)
             tryCompare(callMark, "visible", true)
-            compare(callRow.supervision, "Supervisor sup1 is listening")
-            verify(callRow.Accessible.name.endsWith(", Supervisor sup1 is listening"))
-            compare(legRow.supervision, "Coaching line of supervisor sup1")
+            compare(callRow.supervision, "Supervisor Sam Lee is listening")
+            verify(callRow.Accessible.name.endsWith(", Supervisor Sam Lee is listening"))
+            compare(legRow.supervision, "Coaching line of supervisor Sam Lee")
             verify(findChild(legRow, "sessionSupervision").visible)
             // Whole, not elided, on a row of this width.
             tryCompare(findChild(legRow, "sessionSupervision"), "truncated", false)
             compare(callMark.truncated, false)
-            verify(legRow.Accessible.name.endsWith(", Coaching line of supervisor sup1"))
+            verify(legRow.Accessible.name.endsWith(", Coaching line of supervisor Sam Lee"))
 
-            verify(SimDriver.coach(session, "sup1", "whisper"))
-            tryCompare(callRow, "supervision", "Supervisor sup1 is coaching you (heard by you only)")
+            verify(SimDriver.coach(session, "sup1", "whisper", "", "Sam Lee"))
+            tryCompare(callRow, "supervision", "Supervisor Sam Lee is coaching you (heard by you only)")
+            // A request without his name: the id.
             verify(SimDriver.coach(session, "sup1", "barge"))
             tryCompare(callRow, "supervision", "Supervisor sup1 has joined the call")
 
@@ -315,6 +317,39 @@ Item {
                 const r = rowOf(list, leg)
                 return !r || r.supervision === ""
             })
+        }
+
+        // The supervisor stops (his line hangs up): the call's tag goes at once, the call talks on, and
+        // coaching again is a new grant whose line is answered and tagged again.
+        function test_supervisorStopsUnmarks() {
+            SimDriver.setSettingValue("coaching/most", "barge")
+            const console = makeConsole()
+            const list = findChild(console, "sessionList")
+            verify(SimDriver.addLine("sim/coached", "sip:agent7@floor.example"))
+            const session = SimDriver.offer("sim/coached", "alice", "")
+            verify(session)
+            session.answer()
+            tryCompare(session, "state", Tapi.Connected)
+            const leg = SimDriver.coach(session, "sup1", "listen", "bob", "Sam Lee")
+            verify(leg)
+            tryCompare(leg, "state", Tapi.Connected)
+            tryVerify(function() { return rowOf(list, session) !== null })
+            const callRow = rowOf(list, session)
+            tryCompare(callRow, "supervision", "Supervisor Sam Lee is listening")
+
+            verify(SimDriver.remoteHangup("bob", "NORMAL"))
+            tryCompare(callRow, "supervision", "")
+            verify(!callRow.Accessible.name.includes("Sam Lee"))
+            tryVerify(function() { return !rowOf(list, leg) })
+            compare(session.state, Tapi.Connected)
+
+            const again = SimDriver.coach(session, "sup1", "barge", "bob", "Sam Lee")
+            verify(again)
+            verify(again !== leg)
+            tryCompare(again, "state", Tapi.Connected)
+            tryCompare(callRow, "supervision", "Supervisor Sam Lee has joined the call")
+            session.drop()
+            SimDriver.settle()
         }
     }
 }

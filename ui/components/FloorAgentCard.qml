@@ -40,7 +40,8 @@ Rectangle {
         }
         for (const call of calls)
             for (const c of (call.coaching || [])) {
-                const who = UntrustedText.display(c.supervisorId)
+                // By name (FloorModel's calls: published, or the supervisor's own entry), else by id.
+                const who = UntrustedText.display(c.supervisorName ? c.supervisorName : c.supervisorId)
                 parts.push(c.mode === "barge" ? qsTr("Supervisor %1 has joined a call").arg(who)
                            : c.mode === "whisper" ? qsTr("Supervisor %1 is whispering").arg(who)
                            : qsTr("Supervisor %1 is listening").arg(who))

@@ -9,7 +9,9 @@ import "Formatting.js" as Fmt
 // and what the supervisor can ask the agent's console to do with it: drop it when it is a conference's
 // party, drop the whole conference, or end the call (a stuck one is closed). The call is the supervisor's
 // FloorSession: a monitor handle (it cannot drop the call itself), so each button sends a request to the
-// owning console and the request log shows what came back.
+// owning console and the request log shows what came back. While this console coaches the call, the
+// button of its mode is checked and says so, the other modes switch to themselves, and Stop hangs up
+// this console's line into the call (the same drop as the line's own Drop button).
 RowLayout {
     id: row
     objectName: "floorCall"
@@ -46,6 +48,18 @@ RowLayout {
     readonly property bool coachable: coachingShown && !isParty && stateCode === 0x100 // connected
     function coach(mode, description) {
         requests.sent(description, coaching.coach(session.agentId, session.sessionId, mode))
+    }
+    // The mode this console coaches the call in ("listen", "whisper", "barge"); empty when it does not.
+    readonly property string coachingMode: {
+        if (!coaching || !session)
+            return ""
+        for (const c of coaching.coachingNow)
+            if (c.agentId === session.agentId && c.sessionId === session.sessionId)
+                return c.mode
+        return ""
+    }
+    function stopCoaching() {
+        Feedback.request(qsTr("Stop"), coaching.stop(session.agentId, session.sessionId))
     }
     function endCall() {
         requests.sent(qsTr("End %1's call with %2").arg(agentName).arg(party), session.requestEndCall())
@@ -104,23 +118,40 @@ RowLayout {
     }
     Repeater {
         model: [
-            { mode: "listen", name: qsTr("Listen"), what: qsTr("Listen to %1's call with %2") },
-            { mode: "whisper", name: qsTr("Whisper"), what: qsTr("Whisper to %1 on the call with %2") },
-            { mode: "barge", name: qsTr("Barge"), what: qsTr("Join %1's call with %2") }
+            { mode: "listen", name: qsTr("Listen"), what: qsTr("Listen to %1's call with %2"), now: qsTr("Listening now") },
+            { mode: "whisper", name: qsTr("Whisper"), what: qsTr("Whisper to %1 on the call with %2"), now: qsTr("Whispering now") },
+            { mode: "barge", name: qsTr("Barge"), what: qsTr("Join %1's call with %2"), now: qsTr("In the call now") }
         ]
-        delegate: Button {
+        // Unavailable ones stay focusable and give their reason (IconButton): the mode in use, or why this
+        // console cannot coach.
+        delegate: IconButton {
             required property var modelData
+            readonly property bool current: row.coachingMode === modelData.mode
             objectName: "floorCoach_" + modelData.mode
             visible: row.coachable
-            enabled: row.canCoach
+            checked: current
+            // Read as checked (the mode in use) by screen readers; not checkable: a press never unchecks it.
+            Accessible.checkable: true
+            Accessible.checked: current
+            // The mode in use is drawn pressed in and bold, not dimmed as a button that cannot act.
+            opacity: actionable || current ? 1 : Theme.disabledOpacity
+            palette.active.buttonText: actionable || current ? textColor : Theme.disabledText
+            palette.inactive.buttonText: actionable || current ? textColor : Theme.disabledText
+            font.bold: current
+            available: row.canCoach && !current
+            disabledReason: current ? modelData.now : row.coachingReason
             text: modelData.name
             Accessible.name: modelData.what.arg(row.agentName).arg(row.party)
-            Accessible.description: row.canCoach ? "" : row.coachingReason
-            ToolTip.visible: hovered && !row.canCoach
-            ToolTip.text: row.coachingReason
-            onClicked: row.coach(modelData.mode, Accessible.name)
-            Accessible.onPressAction: if (row.canCoach) row.coach(modelData.mode, Accessible.name)
+            onTriggered: row.coach(modelData.mode, Accessible.name)
         }
+    }
+    IconButton {
+        objectName: "floorStopCoaching"
+        // Also while the agent holds the call (the modes are not offered then).
+        visible: row.coachingShown && !row.isParty && row.coachingMode.length > 0
+        text: qsTr("Stop")
+        Accessible.name: qsTr("Stop coaching %1's call with %2").arg(row.agentName).arg(row.party)
+        onTriggered: row.stopCoaching()
     }
     Button {
         objectName: "floorEndCall"

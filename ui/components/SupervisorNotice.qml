@@ -5,7 +5,7 @@ import Hookline.Engine
 import Hookline.Ui
 
 // Tells the agent that a supervisor acted on this console from the floor (FloorRequestHandler's
-// supervisorActed): who did what (the supervisor by name), and whether it was done. Shown over the window's bottom right corner (where
+// supervisorActed) or stopped coaching a call (FloorCoachingLegs' supervisorLeft): who did what (the supervisor by name), and whether it was done. Shown over the window's bottom right corner (where
 // no control of the call or wrap-up sits), whatever page is open, until dismissed or for `showMs`; a screen
 // reader hears it as an alert. It takes no focus.
 Rectangle {
@@ -71,17 +71,41 @@ Rectangle {
         //: %1 is the supervisor's name, %2 what they did: "dropped your conference", "changed your state to Offline"
         return qsTr("Supervisor %1 %2.").arg(who).arg(deed(action, details))
     }
+    // What the supervisor stopped doing when his line left the call (he stopped or hung up), to follow
+    // his name.
+    function stopped(mode, details) {
+        const party = Names.caller(details.remoteName, details.remoteNumber)
+        switch (mode) {
+        case "listen": return qsTr("stopped listening to your call with %1").arg(party)
+        case "whisper": return qsTr("stopped coaching you on your call with %1").arg(party)
+        case "barge": return qsTr("left your call with %1").arg(party)
+        }
+        return qsTr("stopped coaching your call with %1").arg(party)
+    }
+    function describeLeft(supervisorId, mode, details) {
+        return qsTr("Supervisor %1 %2.").arg(supervisor(supervisorId, details)).arg(stopped(mode, details))
+    }
     function dismiss() { shown = false; hideTimer.stop() }
+    function announce(text) {
+        notice.text = text
+        notice.shown = true
+        // Shown again for each action, so a screen reader announces every one.
+        announcement.visible = false
+        announcement.visible = true
+        hideTimer.restart()
+    }
 
     Connections {
         target: FloorRequestHandler
         function onSupervisorActed(supervisorId, action, result, ok, details) {
-            notice.text = notice.describe(supervisorId, action, result, ok, details)
-            notice.shown = true
-            // Shown again for each action, so a screen reader announces every one.
-            announcement.visible = false
-            announcement.visible = true
-            hideTimer.restart()
+            notice.announce(notice.describe(supervisorId, action, result, ok, details))
+        }
+    }
+    // A supervisor's line left a call he coached: what he was doing has ended (no longer "is listening").
+    Connections {
+        target: FloorCoachingLegs
+        function onSupervisorLeft(supervisorId, mode, details) {
+            notice.announce(notice.describeLeft(supervisorId, mode, details))
         }
     }
     Timer { id: hideTimer; interval: notice.showMs; onTriggered: notice.shown = false }

@@ -151,11 +151,12 @@ QtObject {
 
     // A supervisor on a call of this console (FloorCoachingLegs.marks): on the coached call, how the
     // supervisor takes part; on the supervisor's own incoming call, that it is that supervisor's line.
-    // The id is the floor's (untrusted text, shown neutralised).
+    // The supervisor by the name his console sent, by the floor's id when it sent none (untrusted text,
+    // shown neutralised).
     function supervision(mark) {
         if (!mark)
             return ""
-        const who = UntrustedText.display(mark.supervisorId || "")
+        const who = UntrustedText.display(mark.supervisorName || mark.supervisorId || "")
         if (mark.leg)
             return qsTr("Coaching line of supervisor %1").arg(who)
         switch (mark.mode) {
