@@ -69,7 +69,7 @@ RowLayout {
     PlainLabel {
         objectName: "floorCallParty"
         Layout.fillWidth: true
-        Layout.minimumWidth: 60
+        Layout.minimumWidth: Math.min(implicitWidth, 120)
         Layout.preferredWidth: 220
         Layout.maximumWidth: 220
         text: row.party
@@ -100,8 +100,11 @@ RowLayout {
         Accessible.ignored: true // in the row's name
     }
     Item { Layout.fillWidth: true }
+    // The buttons are as wide as their text: at the style's 80 px each, the five a coached call shows
+    // (three modes, Stop, End call) left the caller's name a few characters on a 1280 px screen.
     Button {
         objectName: "floorDropParty"
+        Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding + Theme.spacing
         visible: row.isParty
         text: qsTr("Drop party")
         Accessible.name: qsTr("Drop %1 from the conference").arg(row.party)
@@ -110,6 +113,7 @@ RowLayout {
     }
     Button {
         objectName: "floorDropConference"
+        Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding + Theme.spacing
         visible: row.isConference
         text: qsTr("Drop conference")
         Accessible.name: qsTr("Drop %1's conference").arg(row.agentName)
@@ -128,6 +132,7 @@ RowLayout {
             required property var modelData
             readonly property bool current: row.coachingMode === modelData.mode
             objectName: "floorCoach_" + modelData.mode
+            Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding + Theme.spacing
             visible: row.coachable
             checked: current
             // Read as checked (the mode in use) by screen readers; not checkable: a press never unchecks it.
@@ -147,6 +152,7 @@ RowLayout {
     }
     IconButton {
         objectName: "floorStopCoaching"
+        Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding + Theme.spacing
         // Also while the agent holds the call (the modes are not offered then).
         visible: row.coachingShown && !row.isParty && row.coachingMode.length > 0
         text: qsTr("Stop")
@@ -155,6 +161,7 @@ RowLayout {
     }
     Button {
         objectName: "floorEndCall"
+        Layout.preferredWidth: implicitContentWidth + leftPadding + rightPadding + Theme.spacing
         visible: !row.isParty && !row.isConference
         text: qsTr("End call")
         Accessible.name: qsTr("End %1's call with %2").arg(row.agentName).arg(row.party)
