@@ -42,6 +42,9 @@ void ConsoleFloor::enableCoaching(ConsoleSettings *settings, CallAudioRouter *ro
     m_coaching = std::make_unique<FloorCoaching>(m_engine, settings);
     m_coachingLegs = std::make_unique<FloorCoachingLegs>(m_coaching.get(), m_engine, router);
     m_requests->setCoaching(m_coaching.get());
+    // A supervisor leaving (Stop, or hanging up his line) is audited like the request that let him in.
+    connect(m_coachingLegs.get(), &FloorCoachingLegs::supervisorLeft, m_requests.get(),
+            &FloorRequestHandler::auditSupervisorLeft);
     m_publisher->setCoachingLegs(m_coachingLegs.get());
 }
 

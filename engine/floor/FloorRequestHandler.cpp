@@ -213,16 +213,35 @@ void FloorRequestHandler::finish(const QString &replySubject, const QString &by,
     m_link->reply(replySubject, QJsonDocument(reply).toJson(QJsonDocument::Compact));
     const QString action = request.value(QStringLiteral("action")).toString();
     const QString result = reply.value(QStringLiteral("result")).toString();
+    appendAudit(by, request, reply);
+    qCInfo(lcFloor) << "floor: request" << action << "from" << by << "->" << result;
+    Q_EMIT supervisorActed(by, action, result, reply.value(QStringLiteral("ok")).toBool(), details);
+}
+
+void FloorRequestHandler::appendAudit(const QString &by, const QJsonObject &request, const QJsonObject &reply)
+{
     QJsonObject audit {
         {QStringLiteral("atMs"), QDateTime::currentMSecsSinceEpoch()},
         {QStringLiteral("agentId"), m_link->agentId()},
         {QStringLiteral("by"), by},
-        {QStringLiteral("action"), action},
+        {QStringLiteral("action"), request.value(QStringLiteral("action")).toString()},
         {QStringLiteral("request"), request},
         {QStringLiteral("ok"), reply.value(QStringLiteral("ok")).toBool()},
-        {QStringLiteral("result"), result},
+        {QStringLiteral("result"), reply.value(QStringLiteral("result")).toString()},
     };
     m_link->appendAudit(auditSubject(m_link->agentId()), QJsonDocument(audit).toJson(QJsonDocument::Compact));
-    qCInfo(lcFloor) << "floor: request" << action << "from" << by << "->" << result;
-    Q_EMIT supervisorActed(by, action, result, reply.value(QStringLiteral("ok")).toBool(), details);
+}
+
+void FloorRequestHandler::auditSupervisorLeft(const QString &supervisorId, const QString &mode,
+                                              const QVariantMap &details)
+{
+    const QJsonObject what {
+        {QStringLiteral("action"), QStringLiteral("stopCoaching")},
+        {QStringLiteral("mode"), mode},
+        {QStringLiteral("sessionId"), details.value(QStringLiteral("sessionId")).toInt()},
+    };
+    appendAudit(supervisorId, what,
+                {{QStringLiteral("ok"), true}, {QStringLiteral("result"), QStringLiteral("OK")}});
+    qCInfo(lcFloor) << "floor:" << supervisorId << "stopped" << mode << "on session"
+                    << details.value(QStringLiteral("sessionId")).toInt();
 }

@@ -57,6 +57,12 @@ public:
     // refused as unknown actions.
     void setCoaching(FloorCoaching *coaching) { m_coaching = coaching; }
 
+    // A supervisor's coaching leg ended on his side (he pressed Stop or hung up his line): no request
+    // came, but the audit must say when his listening, whispering or barging ended, as it says when it
+    // began. Appended as action "stopCoaching" by him, with the mode and the coached session; connected
+    // to FloorCoachingLegs::supervisorLeft.
+    void auditSupervisorLeft(const QString &supervisorId, const QString &mode, const QVariantMap &details);
+
 Q_SIGNALS:
     // A supervisor acted on this console (for the agent to see): who, what, how it ended (result as in
     // the reply; ok when carried out) and on what: details holds the request's sessionId, state and
@@ -80,6 +86,7 @@ private:
     QJsonObject execute(const QString &by, const QJsonObject &request, int *engineRequest);
     void finish(const QString &replySubject, const QString &by, const QJsonObject &request,
                 const QJsonObject &reply, const QVariantMap &details);
+    void appendAudit(const QString &by, const QJsonObject &request, const QJsonObject &reply);
     // What the agent is told the request was about (see supervisorActed).
     QVariantMap detailsOf(const QJsonObject &request) const;
     void onEngineCompleted(int requestId, int error);

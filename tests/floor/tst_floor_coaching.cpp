@@ -703,7 +703,8 @@ void TestFloorCoaching::legsAreNotRecorded()
 
 void TestFloorCoaching::callLogTypesTheLegs()
 {
-    // The agent's console as the app composes it (ConsoleFloor with coaching and the call log).
+    // The agent's console as the app composes it (ConsoleFloor with coaching and the call log): the legs'
+    // rows in each history, and the supervisor's leaving in the agent's audit.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
@@ -761,6 +762,16 @@ void TestFloorCoaching::callLogTypesTheLegs()
     QVERIFY(fx.sim().remoteHangup(QStringLiteral("carol"), DisconnectNormal));
     QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
     QTRY_VERIFY((sup.fx.settle(), supLeg->state() == Idle || supLeg->state() == Disconnected));
+    // His leaving is in the agent's audit, as the request that let him in is: no request came for it.
+    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_server->url(), agentId).value(QStringLiteral("action")).toString(),
+                              QStringLiteral("stopCoaching"), WaitMs);
+    const QJsonObject left = lastAudit(m_server->url(), agentId);
+    QCOMPARE(left.value(QStringLiteral("by")).toString(), QStringLiteral("sup1"));
+    QCOMPARE(left.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(left.value(QStringLiteral("request")).toObject().value(QStringLiteral("mode")).toString(),
+             QStringLiteral("listen"));
+    QCOMPARE(left.value(QStringLiteral("request")).toObject().value(QStringLiteral("sessionId")).toInt(),
+             callId);
     if (leg->state() == Disconnected)
         QCOMPARE(fx.completionOf(leg->drop(QByteArray())), int(Success));
     if (supLeg->state() == Disconnected)
