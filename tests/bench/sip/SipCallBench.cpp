@@ -57,12 +57,14 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     // The agent's headset: the microphone says a tone all the time; every call is mixed to the earpiece.
     CallAudioRouter router(console.engine(), nullptr, settings.get(), toneHeadset(AgentRate, 1330, -12.0),
                            CallAudioMixer::Drive::OwnTimer, nullptr);
-    // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure.
-    idle(500);
+    // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure:
+    // read as the call's window is (this process's CPU over the event loop's idle time), over 3 s after a
+    // second to settle, so that a single wake-up weighs little.
+    idle(1000);
     double cpu0 = processCpuSeconds();
     QElapsedTimer wall;
     wall.start();
-    idle(1000);
+    idle(3000);
     const double idleCpuPerSecond = (processCpuSeconds() - cpu0) / (double(wall.elapsed()) / 1000.0);
 
     SipBaresipPeer peer;
@@ -122,11 +124,12 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     dropAll(sessions);
     peer.stop();
     const double callSeconds = elapsed * calls;
-    std::printf("  %-14s %3d call(s) %5.1f s   console %6.2f ms CPU per call-second (%.2f above idle)   "
-                "baresip %6.2f ms\n",
-                qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds,
-                (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds,
-                peerCpu * 1000.0 / callSeconds);
+    const double aboveIdle = (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds;
+    std::printf("  %-14s %3d call(s) %5.1f s   console %6.2f ms CPU per call-second (%.2f above idle, "
+                "idle %.2f ms/s)   baresip %6.2f ms   ratio %.2f\n",
+                qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds, aboveIdle,
+                idleCpuPerSecond * 1000.0, peerCpu * 1000.0 / callSeconds,
+                peerCpu > 0 ? aboveIdle / (peerCpu * 1000.0 / callSeconds) : 0.0);
     // Where the console's share went: the mixer's thread (devices, conversion, mix; one for all calls),
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
