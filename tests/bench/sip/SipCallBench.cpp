@@ -98,7 +98,8 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
         return false;
     }
     idle(1000); // settled: jitter buffers filled, baresip's audio running
-    const std::map<QString, double> threads0 = threadCpuSeconds();
+    std::map<QString, double> runs0, runs1;
+    const std::map<QString, double> threads0 = threadCpuSeconds(&runs0);
     const quint64 cycles0 = router.mixer()->cyclesRun();
     const quint64 wakes0 = router.mixer()->wakeCycles();
     cpu0 = processCpuSeconds();
@@ -108,7 +109,7 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     idle(int(std::min(seconds, 17.0) * 1000));
     const double elapsed = double(wall.elapsed()) / 1000.0;
     const double consoleCpu = processCpuSeconds() - cpu0;
-    const std::map<QString, double> threads1 = threadCpuSeconds();
+    const std::map<QString, double> threads1 = threadCpuSeconds(&runs1);
     const double cyclesPerSecond = double(router.mixer()->cyclesRun() - cycles0) / elapsed;
     const double wakesPerSecond = double(router.mixer()->wakeCycles() - wakes0) / elapsed;
     const auto threadMs = [&](const char *name) {
@@ -118,6 +119,10 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
         const double used = (after == threads1.end() ? 0.0 : after->second)
             - (before == threads0.end() ? 0.0 : before->second);
         return used * 1000.0 / (elapsed * calls);
+    };
+    const auto runsPerSecond = [&](const char *name) {
+        const QString key = QString::fromLatin1(name);
+        return (runs1[key] - runs0[key]) / (elapsed * calls);
     };
     const double peerCpu = peer.cpuSeconds() - peer0;
     const bool stillUp = allIn(sessions, Tapi::Connected);
@@ -133,9 +138,11 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     // Where the console's share went: the mixer's thread (devices, conversion, mix; one for all calls),
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
-                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms)\n",
+                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms); "
+                "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times\n",
                 "", "", "", threadMs("hookline-audio"), threadMs("libre"), threadMs("bench_sip"),
-                cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs());
+                cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs(), runsPerSecond("hookline-audio"),
+                runsPerSecond("libre"), runsPerSecond("bench_sip"));
     if (!stillUp)
         std::fprintf(stderr, "a call ended during the measurement: %s\n", qPrintable(peer.log()));
     std::fflush(stdout);
