@@ -287,16 +287,17 @@ void LibreRtpStream::sendFrame()
 void LibreRtpStream::playFrame()
 {
     // This packet time plays endpointFrameSamples(): take packets until that much is there; what a long
-    // packet gives beyond it counts for the next times.
+    // packet gives beyond it counts for the next times (never a debt: see below).
     const int frame = m_transcoder->endpointFrameSamples();
     m_playedAhead -= frame;
     std::vector<int16_t> &pcm = m_decoded;
     pcm.clear();
-    // libre's jitter buffer keeps its last packet back (it returns one only while it holds more than its
-    // minimum), so "nothing" here is mostly the due packet held back or a little late, not a loss: what
-    // this time lacks is owed to the next (two packet times at most), and a packet really lost is
-    // concealed when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold,
-    // DTX, a network gone) leaves silence, as before: the bridge plays what it has.
+    // A packet time that finds nothing (the due packet a little late, or lost) plays nothing and is not
+    // owed to the next: taking two packets then would only move the late one's delay past the jitter
+    // buffer, into the mixer's queue, where nothing takes it back out. Left in the jitter buffer it is
+    // depth above the target, which goes if it stands (shed below). A packet really lost is concealed
+    // when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold, DTX, a
+    // network gone) leaves silence: the bridge plays what it has.
     SipJitterBuffer::Packet packet;
     for (int i = 0; m_playedAhead + int(pcm.size()) < 0 && i < MaxPacketsPerFrame && m_jitter.get(&packet);
          ++i)
@@ -309,7 +310,7 @@ void LibreRtpStream::playFrame()
         if (m_playout->packet(packet.sequence, packet.payload, pcm))
             SipPlayout::shorten(pcm, pcm.size() - before);
     }
-    m_playedAhead = std::max(-2 * frame, m_playedAhead + int(pcm.size()));
+    m_playedAhead = std::max(0, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
     if (!pcm.empty())

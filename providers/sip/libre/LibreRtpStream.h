@@ -85,7 +85,7 @@ private:
     SipSdp::Format m_format;
     std::unique_ptr<SipAudioTranscoder> m_transcoder;
     std::unique_ptr<SipPlayout> m_playout; // on m_transcoder
-    int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times so far
+    int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times (>= 0)
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
     std::vector<int16_t> m_skipped; // agent audio dropped when a whole frame more was waiting
