@@ -36,8 +36,17 @@ std::map<QString, double> threadCpuSeconds(std::map<QString, double> *runs)
         // Time on a CPU (ns), time waiting for one, and the times it was put on one.
         const QList<QByteArray> fields = schedstat.readAll().trimmed().split(' ');
         seconds[name] += fields.value(0).toDouble() / 1e9;
-        if (runs)
-            (*runs)[name] += fields.value(2).toDouble();
+        if (!runs)
+            continue;
+        (*runs)[name] += fields.value(2).toDouble();
+        // The times it went to sleep by itself: its wake-ups (preemptions not counted).
+        QFile status(tasks.filePath(tid + QStringLiteral("/status")));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("voluntary_ctxt_switches:"))
+                    (*runs)[name + QStringLiteral(" sleeps")] += line.mid(24).trimmed().toDouble();
+            }
+        }
     }
     return seconds;
 }

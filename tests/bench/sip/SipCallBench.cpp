@@ -139,10 +139,12 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
                 "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms); "
-                "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times\n",
+                "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times (woken: %.0f, %.0f, "
+                "%.0f)\n",
                 "", "", "", threadMs("hookline-audio"), threadMs("libre"), threadMs("bench_sip"),
                 cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs(), runsPerSecond("hookline-audio"),
-                runsPerSecond("libre"), runsPerSecond("bench_sip"));
+                runsPerSecond("libre"), runsPerSecond("bench_sip"), runsPerSecond("hookline-audio sleeps"),
+                runsPerSecond("libre sleeps"), runsPerSecond("bench_sip sleeps"));
     if (!stillUp)
         std::fprintf(stderr, "a call ended during the measurement: %s\n", qPrintable(peer.log()));
     std::fflush(stdout);
