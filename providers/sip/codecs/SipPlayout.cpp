@@ -3,6 +3,7 @@
 #include "SipAudioTranscoder.h"
 
 #include <algorithm>
+#include <cmath>
 
 SipPlayout::SipPlayout(SipAudioTranscoder &transcoder)
     : m_transcoder(transcoder)
@@ -41,4 +42,20 @@ bool SipPlayout::packet(quint16 sequence, std::span<const uint8_t> payload, std:
     if (samples > 0)
         m_packetSamples = samples;
     return true;
+}
+
+void SipPlayout::shorten(std::vector<int16_t> &pcm, std::size_t samples)
+{
+    if (samples == 0 || pcm.size() < 2 * samples)
+        return;
+    // An overlap-add of the two halves: it starts where the audio before it left off and ends where the
+    // second half did, so neither edge jumps.
+    int16_t *first = pcm.data() + (pcm.size() - 2 * samples);
+    const int16_t *second = first + samples;
+    const double step = 1.0 / double(samples);
+    for (std::size_t i = 0; i < samples; ++i) {
+        const double w = (double(i) + 0.5) * step;
+        first[i] = int16_t(std::lround((1.0 - w) * first[i] + w * second[i]));
+    }
+    pcm.resize(pcm.size() - samples);
 }

@@ -27,6 +27,11 @@ public:
     // its audio. False (nothing appended) for one that comes too late or twice.
     bool packet(quint16 sequence, std::span<const uint8_t> payload, std::vector<int16_t> &pcm);
 
+    // Shortens the end of `pcm` by `samples` without a jump: its last 2 x `samples` become `samples` that
+    // fade from the first half into the second (the jitter buffer's shedding merges a packet so). Nothing
+    // happens when `pcm` holds less than that.
+    static void shorten(std::vector<int16_t> &pcm, std::size_t samples);
+
     // Packets concealed, and recovered from the next packet (both since the start).
     int concealed() const { return m_concealed; }
     int recovered() const { return m_recovered; }

@@ -7,24 +7,33 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <vector>
+
+#include <sys/socket.h>
 
 namespace {
 constexpr int FrameMs = SipAudioCodec::FrameMs;
 // At most this many packets out of the jitter buffer per packet time (10 ms packets: 4 at 40 ms).
 constexpr int MaxPacketsPerFrame = 8;
 // The jitter buffer holds 1 to 10 packets: 20 ms to 200 ms.
-constexpr uint32_t JitterMinFrames = 1;
-constexpr uint32_t JitterMaxFrames = 10;
+constexpr int JitterMinFrames = 1;
+constexpr int JitterMaxFrames = 10;
+// At most this many datagrams read per tick (a flood does not hold the thread).
+constexpr int MaxReadsPerTick = 64;
+constexpr std::size_t DatagramBytes = 8192;
 } // namespace
 
-LibreRtpStream::LibreRtpStream() = default;
+LibreRtpStream::LibreRtpStream()
+    : m_jitter(JitterMinFrames, JitterMaxFrames)
+{ }
 
 LibreRtpStream::~LibreRtpStream()
 {
     tmr_cancel(&m_timer);
-    mem_deref(m_rtp);
-    mem_deref(m_jitter);
+    mem_deref(m_rtp); // closes the socket (its udp_sock)
+    mem_deref(m_received);
+    mem_deref(m_sent);
     mem_deref(m_telev);
 }
 
@@ -32,12 +41,24 @@ std::unique_ptr<LibreRtpStream> LibreRtpStream::open(const struct sa &localAddre
 {
     std::unique_ptr<LibreRtpStream> stream(new LibreRtpStream);
     tmr_init(&stream->m_timer);
-    int err = jbuf_alloc(&stream->m_jitter, JitterMinFrames, JitterMaxFrames);
+    stream->m_received = mbuf_alloc(DatagramBytes);
+    stream->m_sent = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
+    int err = stream->m_received && stream->m_sent ? 0 : ENOMEM;
     if (!err)
         err = telev_alloc(&stream->m_telev, FrameMs);
     if (!err)
         err = rtp_listen(&stream->m_rtp, IPPROTO_UDP, &localAddress, 10000, 60000, false,
                          &LibreRtpStream::receive, nullptr, stream.get());
+    if (!err) {
+        // libre stops watching the socket (fd_close only leaves its poll; the udp_sock still owns and
+        // closes the descriptor): the tick reads it.
+        stream->m_fd =
+            udp_sock_fd(static_cast<struct udp_sock *>(rtp_sock(stream->m_rtp)), sa_af(&localAddress));
+        if (stream->m_fd < 0)
+            err = EBADF;
+        else
+            fd_close(stream->m_fd);
+    }
     if (err) {
         *error = QByteArray("no RTP port: ") + strerror(err);
         return nullptr;
@@ -80,7 +101,7 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
                                 << format.payloadType << "at" << codec->sampleRate() << "Hz, endpoint at"
                                 << m_endpoint->sampleRate() << "Hz";
         if (m_transcoder)
-            jbuf_flush(m_jitter); // packets of the old codec would decode as noise with the new one
+            m_jitter.flush(); // packets of the old codec would decode as noise with the new one
         m_playout.reset();
         m_transcoder = std::make_unique<SipAudioTranscoder>(std::move(codec), m_endpoint->sampleRate());
         m_playout = std::make_unique<SipPlayout>(*m_transcoder);
@@ -103,6 +124,7 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
     if (m_running)
         return true;
     m_running = true;
+    drainSocket(false); // what came before the stream ran was never played, as before
     m_nextFrameMs = tmr_jiffies();
     m_lastReceiveMs = m_nextFrameMs;
     tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
@@ -149,7 +171,7 @@ void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header,
     // The far end sends with the types it announced, or (answering our offer) with ours.
     if (header->pt == self->m_format.payloadType
         || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
-        jbuf_put(self->m_jitter, header, mb);
+        self->m_jitter.put(header->seq, std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)));
     else if (header->pt == self->m_telephoneEvent || header->pt == SipSdp::OfferedTelephoneEvent
              || header->pt == SipSdp::OfferedTelephoneEvent48k)
         self->receiveEvent(mb);
@@ -169,6 +191,31 @@ void LibreRtpStream::receiveEvent(struct mbuf *mb)
         m_digitHandler(QChar(digit));
 }
 
+void LibreRtpStream::drainSocket(bool keep)
+{
+    for (int i = 0; i < MaxReadsPerTick; ++i) {
+        struct mbuf *mb = m_received;
+        struct sa source;
+        sa_init(&source, AF_UNSPEC);
+        source.len = sizeof source.u;
+        const ssize_t n = ::recvfrom(m_fd, mb->buf, mb->size, MSG_DONTWAIT, &source.u.sa, &source.len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // EAGAIN: nothing more now (or an error the next tick meets again)
+        }
+        if (!keep)
+            continue;
+        mb->pos = 0;
+        mb->end = std::size_t(n);
+        struct rtp_header header
+        {
+        };
+        if (rtp_decode(m_rtp, mb, &header) == 0)
+            receive(&source, &header, mb, this);
+    }
+}
+
 void LibreRtpStream::tick(void *arg)
 {
     auto *self = static_cast<LibreRtpStream *>(arg);
@@ -177,6 +224,7 @@ void LibreRtpStream::tick(void *arg)
     // Catch up on frames the timer was late for (bounded: after a stall, start over).
     if (now > self->m_nextFrameMs + 200)
         self->m_nextFrameMs = now;
+    self->drainSocket(true);
     while (self->m_nextFrameMs <= now) {
         self->sendFrame();
         self->playFrame();
@@ -207,9 +255,8 @@ void LibreRtpStream::sendFrame()
         m_skipped.resize(behind);
         m_endpoint->toLine.read(m_skipped);
     }
-    struct mbuf *mb = mbuf_alloc(RTP_HEADER_SIZE + SipAudioCodec::MaxPayload);
-    if (!mb)
-        return;
+    // The one send buffer: rtp_send writes the header in front of the payload and sends at once.
+    struct mbuf *mb = m_sent;
     mb->pos = mb->end = RTP_HEADER_SIZE;
     bool eventMarker = false;
     if (m_telephoneEvent >= 0 && telev_poll(m_telev, &eventMarker, mb) == 0) {
@@ -218,54 +265,52 @@ void LibreRtpStream::sendFrame()
             m_eventTimestamp = m_timestamp;
         mb->pos = RTP_HEADER_SIZE;
         rtp_send(m_rtp, &m_remote, false, eventMarker, uint8_t(m_telephoneEvent), m_eventTimestamp, mb);
-        mem_deref(mb);
         m_timestamp += frameTicks;
         return;
     }
     if (!m_sending) {
-        mem_deref(mb);
         m_timestamp += frameTicks;
         return;
     }
-    std::array<uint8_t, SipAudioCodec::MaxPayload> payload {};
-    const std::size_t bytes = m_transcoder->encode(pcm, payload);
+    // Encoded straight into the buffer behind the header's room.
+    const std::size_t bytes =
+        m_transcoder->encode(pcm, std::span<uint8_t>(mb->buf + RTP_HEADER_SIZE, SipAudioCodec::MaxPayload));
     if (bytes > 0) {
-        mbuf_write_mem(mb, payload.data(), bytes);
+        mb->end = RTP_HEADER_SIZE + bytes;
         mb->pos = RTP_HEADER_SIZE;
         rtp_send(m_rtp, &m_remote, false, m_marker, uint8_t(m_format.payloadType), m_timestamp, mb);
         m_marker = false;
     }
-    mem_deref(mb);
     m_timestamp += frameTicks;
 }
 
 void LibreRtpStream::playFrame()
 {
     // This packet time plays endpointFrameSamples(): take packets until that much is there; what a long
-    // packet gives beyond it counts for the next times.
+    // packet gives beyond it counts for the next times (never a debt: see below).
     const int frame = m_transcoder->endpointFrameSamples();
     m_playedAhead -= frame;
     std::vector<int16_t> &pcm = m_decoded;
     pcm.clear();
-    // libre's jitter buffer keeps its last packet back (it returns one only while it holds more than its
-    // minimum), so "nothing" here is mostly the due packet held back or a little late, not a loss: what
-    // this time lacks is owed to the next (two packet times at most), and a packet really lost is
-    // concealed when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold,
-    // DTX, a network gone) leaves silence, as before: the bridge plays what it has.
-    for (int i = 0; m_playedAhead + int(pcm.size()) < 0 && i < MaxPacketsPerFrame; ++i) {
-        struct rtp_header header
-        {
-        };
-        void *memory = nullptr;
-        const int err = jbuf_get(m_jitter, &header, &memory);
-        if (err && err != EAGAIN)
-            break;
-        auto *mb = static_cast<struct mbuf *>(memory);
-        if (mb && mbuf_get_left(mb))
-            m_playout->packet(header.seq, std::span<const uint8_t>(mbuf_buf(mb), mbuf_get_left(mb)), pcm);
-        mem_deref(memory);
+    // A packet time that finds nothing (the due packet a little late, or lost) plays nothing and is not
+    // owed to the next: taking two packets then would only move the late one's delay past the jitter
+    // buffer, into the mixer's queue, where nothing takes it back out. Left in the jitter buffer it is
+    // depth above the target, which goes if it stands (shed below). A packet really lost is concealed
+    // when the one after it comes out (SipPlayout::packet). A far end that stops sending (hold, DTX, a
+    // network gone) leaves silence: the bridge plays what it has.
+    SipJitterBuffer::Packet packet;
+    for (int i = 0; m_playedAhead + int(pcm.size()) < 0 && i < MaxPacketsPerFrame && m_jitter.get(&packet);
+         ++i)
+        m_playout->packet(packet.sequence, packet.payload, pcm);
+    m_jitter.frameDone();
+    // A depth that stood above the target (a stall, then a burst) goes one packet per packet time: the
+    // packet is decoded (the codec's state goes on) and merged into this frame's end.
+    if (!pcm.empty() && m_jitter.shed(&packet)) {
+        const std::size_t before = pcm.size();
+        if (m_playout->packet(packet.sequence, packet.payload, pcm))
+            SipPlayout::shorten(pcm, pcm.size() - before);
     }
-    m_playedAhead = std::max(-2 * frame, m_playedAhead + int(pcm.size()));
+    m_playedAhead = std::max(0, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
     if (!pcm.empty())

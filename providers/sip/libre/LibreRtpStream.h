@@ -2,6 +2,7 @@
 
 #include "LibreHeaders.h"
 #include "SipAudioCodec.h"
+#include "SipJitterBuffer.h"
 #include "SipSdp.h"
 
 #include <QtCore/qbytearray.h>
@@ -14,14 +15,19 @@ class LineAudioEndpoint;
 class SipAudioTranscoder;
 class SipPlayout;
 
-// One call's RTP stream on libre's thread: packets in go through libre's jitter buffer (jbuf) and
-// SipPlayout (lost packets concealed, Opus's recovered by in-band FEC) into the endpoint's fromLine; at
-// each packet time (the far end's a=ptime, 20 ms by default) one frame of toLine (silence when the
-// console has none) is encoded and sent, the timestamp moving by the codec's RTP clock (SipAudioCodec:
-// G.711, G.722, Opus), and as much audio is taken out of the jitter buffer as that time plays (one
-// packet, two of 10 ms, or a 40 ms one every other time). The endpoint is made at the first codec's sample
-// rate. DTMF both ways as RFC 4733 telephone-events (libre's telev); a far end that sends nothing for the
-// timeout is reported once. Created and destroyed on the libre thread only.
+// One call's RTP stream on libre's thread, woken once per packet time (the far end's a=ptime, 20 ms by
+// default) by its own timer and by nothing else: libre does not watch the RTP socket (a wake-up per
+// packet received cost as much as the clock's own); each tick first reads every packet that arrived
+// since the last one, so a packet waits for the next tick in the socket instead of in the jitter buffer,
+// which costs no delay. Packets in go through SipJitterBuffer (a target depth it returns to after a
+// stall) and SipPlayout (lost packets concealed, Opus's recovered by in-band FEC) into the endpoint's
+// fromLine; at each tick one frame of toLine (silence when the console has none) is encoded and sent,
+// the timestamp moving by the codec's RTP clock (SipAudioCodec: G.711, G.722, Opus), and as much audio is
+// taken out of the jitter buffer as that time plays (one packet, two of 10 ms, or a 40 ms one every other
+// time). The endpoint is made at the first codec's sample rate. DTMF both ways as RFC 4733
+// telephone-events (libre's telev); a far end that sends nothing for the timeout is reported once.
+// Nothing is allocated per packet (one receive and one send buffer). Created and destroyed on the libre
+// thread only.
 class LibreRtpStream
 {
 public:
@@ -59,12 +65,17 @@ private:
     LibreRtpStream();
     static void receive(const struct sa *src, const struct rtp_header *header, struct mbuf *mb, void *arg);
     static void tick(void *arg);
+    // Reads what the socket holds (at most a bound's worth per tick); with `keep` false it is dropped.
+    void drainSocket(bool keep);
     void sendFrame();
     void playFrame();
     void receiveEvent(struct mbuf *mb);
 
     struct rtp_sock *m_rtp = nullptr;
-    struct jbuf *m_jitter = nullptr;
+    int m_fd = -1; // the RTP socket, read on the tick
+    struct mbuf *m_received = nullptr; // one datagram read
+    struct mbuf *m_sent = nullptr; // one packet to send
+    SipJitterBuffer m_jitter;
     struct tmr m_timer
     {
     };
@@ -74,7 +85,7 @@ private:
     SipSdp::Format m_format;
     std::unique_ptr<SipAudioTranscoder> m_transcoder;
     std::unique_ptr<SipPlayout> m_playout; // on m_transcoder
-    int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times so far
+    int m_playedAhead = 0; // samples (endpoint rate) written to fromLine beyond the packet times (>= 0)
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
     std::vector<int16_t> m_skipped; // agent audio dropped when a whole frame more was waiting

@@ -18,7 +18,9 @@ namespace SipBench {
 double processCpuSeconds();
 // CPU time on a CPU of each of this process's threads so far, in seconds, summed by thread name (the
 // kernel's comm: "hookline-audio" is the mixer, "libre" the SIP stack and RTP; /proc schedstat, ns).
-std::map<QString, double> threadCpuSeconds();
+// With `runs`, also how many times each was put on a CPU (wake-ups and returns after preemption), and
+// under "<name> sleeps" how many times it went to sleep by itself (its wake-ups alone).
+std::map<QString, double> threadCpuSeconds(std::map<QString, double> *runs = nullptr);
 // Runs the event loop until `done` or `ms` pass; false on time-out.
 bool waitFor(const std::function<bool()> &done, int ms);
 // Runs the event loop for `ms` without polling (the CPU figures' windows).

@@ -23,7 +23,7 @@ double processCpuSeconds()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-std::map<QString, double> threadCpuSeconds()
+std::map<QString, double> threadCpuSeconds(std::map<QString, double> *runs)
 {
     std::map<QString, double> seconds;
     const QDir tasks(QStringLiteral("/proc/self/task"));
@@ -33,8 +33,20 @@ std::map<QString, double> threadCpuSeconds()
         if (!comm.open(QIODevice::ReadOnly) || !schedstat.open(QIODevice::ReadOnly))
             continue; // the thread ended meanwhile
         const QString name = QString::fromUtf8(comm.readAll().trimmed());
-        const QByteArray runNs = schedstat.readAll().split(' ').value(0);
-        seconds[name] += runNs.toDouble() / 1e9;
+        // Time on a CPU (ns), time waiting for one, and the times it was put on one.
+        const QList<QByteArray> fields = schedstat.readAll().trimmed().split(' ');
+        seconds[name] += fields.value(0).toDouble() / 1e9;
+        if (!runs)
+            continue;
+        (*runs)[name] += fields.value(2).toDouble();
+        // The times it went to sleep by itself: its wake-ups (preemptions not counted).
+        QFile status(tasks.filePath(tid + QStringLiteral("/status")));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("voluntary_ctxt_switches:"))
+                    (*runs)[name + QStringLiteral(" sleeps")] += line.mid(24).trimmed().toDouble();
+            }
+        }
     }
     return seconds;
 }

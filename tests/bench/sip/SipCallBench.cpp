@@ -57,12 +57,14 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     // The agent's headset: the microphone says a tone all the time; every call is mixed to the earpiece.
     CallAudioRouter router(console.engine(), nullptr, settings.get(), toneHeadset(AgentRate, 1330, -12.0),
                            CallAudioMixer::Drive::OwnTimer, nullptr);
-    // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure.
-    idle(500);
+    // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure:
+    // read as the call's window is (this process's CPU over the event loop's idle time), over 3 s after a
+    // second to settle, so that a single wake-up weighs little.
+    idle(1000);
     double cpu0 = processCpuSeconds();
     QElapsedTimer wall;
     wall.start();
-    idle(1000);
+    idle(3000);
     const double idleCpuPerSecond = (processCpuSeconds() - cpu0) / (double(wall.elapsed()) / 1000.0);
 
     SipBaresipPeer peer;
@@ -96,7 +98,8 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
         return false;
     }
     idle(1000); // settled: jitter buffers filled, baresip's audio running
-    const std::map<QString, double> threads0 = threadCpuSeconds();
+    std::map<QString, double> runs0, runs1;
+    const std::map<QString, double> threads0 = threadCpuSeconds(&runs0);
     const quint64 cycles0 = router.mixer()->cyclesRun();
     const quint64 wakes0 = router.mixer()->wakeCycles();
     cpu0 = processCpuSeconds();
@@ -106,7 +109,7 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     idle(int(std::min(seconds, 17.0) * 1000));
     const double elapsed = double(wall.elapsed()) / 1000.0;
     const double consoleCpu = processCpuSeconds() - cpu0;
-    const std::map<QString, double> threads1 = threadCpuSeconds();
+    const std::map<QString, double> threads1 = threadCpuSeconds(&runs1);
     const double cyclesPerSecond = double(router.mixer()->cyclesRun() - cycles0) / elapsed;
     const double wakesPerSecond = double(router.mixer()->wakeCycles() - wakes0) / elapsed;
     const auto threadMs = [&](const char *name) {
@@ -117,22 +120,31 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
             - (before == threads0.end() ? 0.0 : before->second);
         return used * 1000.0 / (elapsed * calls);
     };
+    const auto runsPerSecond = [&](const char *name) {
+        const QString key = QString::fromLatin1(name);
+        return (runs1[key] - runs0[key]) / (elapsed * calls);
+    };
     const double peerCpu = peer.cpuSeconds() - peer0;
     const bool stillUp = allIn(sessions, Tapi::Connected);
     dropAll(sessions);
     peer.stop();
     const double callSeconds = elapsed * calls;
-    std::printf("  %-14s %3d call(s) %5.1f s   console %6.2f ms CPU per call-second (%.2f above idle)   "
-                "baresip %6.2f ms\n",
-                qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds,
-                (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds,
-                peerCpu * 1000.0 / callSeconds);
+    const double aboveIdle = (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds;
+    std::printf("  %-14s %3d call(s) %5.1f s   console %6.2f ms CPU per call-second (%.2f above idle, "
+                "idle %.2f ms/s)   baresip %6.2f ms   ratio %.2f\n",
+                qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds, aboveIdle,
+                idleCpuPerSecond * 1000.0, peerCpu * 1000.0 / callSeconds,
+                peerCpu > 0 ? aboveIdle / (peerCpu * 1000.0 / callSeconds) : 0.0);
     // Where the console's share went: the mixer's thread (devices, conversion, mix; one for all calls),
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
-                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms)\n",
+                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms); "
+                "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times (woken: %.0f, %.0f, "
+                "%.0f)\n",
                 "", "", "", threadMs("hookline-audio"), threadMs("libre"), threadMs("bench_sip"),
-                cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs());
+                cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs(), runsPerSecond("hookline-audio"),
+                runsPerSecond("libre"), runsPerSecond("bench_sip"), runsPerSecond("hookline-audio sleeps"),
+                runsPerSecond("libre sleeps"), runsPerSecond("bench_sip sleeps"));
     if (!stillUp)
         std::fprintf(stderr, "a call ended during the measurement: %s\n", qPrintable(peer.log()));
     std::fflush(stdout);

@@ -58,7 +58,9 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     QString m_registrar, m_password;
-    QByteArray m_output; // what it printed so far (waitReady, waitForOutput)
+    void readOutput();
+
+    QByteArray m_output; // what it printed so far (waitReady, waitForOutput), read from its log file
     bool m_control = false;
     quint16 m_controlPort = 0;
     int m_controlFd = -1; // connected once baresip is ready; events arrive on it
