@@ -1053,7 +1053,7 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="40"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="115"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="119"/>
         <source>Drop %1&apos;s conference</source>
         <translation>Drop %1&apos;s conference</translation>
     </message>
@@ -1064,83 +1064,83 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="62"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="147"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="158"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="65"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="155"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="167"/>
         <source>End %1&apos;s call with %2</source>
         <translation>End %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="106"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
         <source>Drop party</source>
         <translation>Drop party</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="110"/>
         <source>Drop %1 from the conference</source>
         <translation>Drop %1 from the conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="114"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="118"/>
         <source>Drop conference</source>
         <translation>Drop conference</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listen</source>
         <translation>Listen</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listen to %1&apos;s call with %2</source>
         <translation>Listen to %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listening now</source>
         <translation>Listening now</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whisper</source>
         <translation>Whisper</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whisper to %1 on the call with %2</source>
         <translation>Whisper to %1 on the call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whispering now</source>
         <translation>Whispering now</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>Barge</source>
         <translation>Barge</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>Join %1&apos;s call with %2</source>
         <translation>Join %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>In the call now</source>
         <translation>In the call now</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="148"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="159"/>
         <source>Stop coaching %1&apos;s call with %2</source>
         <translation>Stop coaching %1&apos;s call with %2</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="154"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="166"/>
         <source>End call</source>
         <translation>End call</translation>
     </message>
@@ -1358,22 +1358,22 @@
 <context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="85"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="119"/>
         <source>The floor does not permit this console to publish %1</source>
         <translation>The floor does not permit this console to publish %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="178"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="212"/>
         <source>No answer in time</source>
         <translation>No answer in time</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="201"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="235"/>
         <source>No console answers for this agent</source>
         <translation>No console answers for this agent</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="203"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="237"/>
         <source>Not connected to the floor</source>
         <translation>Not connected to the floor</translation>
     </message>
@@ -1388,12 +1388,12 @@
         <translation>Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
-        <source>Connection closed: %1</source>
-        <translation>Connection closed: %1</translation>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="303"/>
+        <source>Connection closed: %1; connecting again</source>
+        <translation>Connection closed: %1; connecting again</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="429"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="433"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream unavailable: %1</translation>
     </message>

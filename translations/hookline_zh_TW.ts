@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="40"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="115"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="119"/>
         <source>Drop %1&apos;s conference</source>
         <translation>結束 %1 的會議</translation>
     </message>
@@ -1060,83 +1060,83 @@
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="62"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="147"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="158"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
         <location filename="../ui/components/FloorCallRow.qml" line="65"/>
-        <location filename="../ui/components/FloorCallRow.qml" line="155"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="167"/>
         <source>End %1&apos;s call with %2</source>
         <translation>結束 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="106"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="109"/>
         <source>Drop party</source>
         <translation>掛斷通話方</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="107"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="110"/>
         <source>Drop %1 from the conference</source>
         <translation>將 %1 從會議中掛斷</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="114"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="118"/>
         <source>Drop conference</source>
         <translation>結束會議</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listen</source>
         <translation>監聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listen to %1&apos;s call with %2</source>
         <translation>監聽 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="121"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="125"/>
         <source>Listening now</source>
         <translation>正在監聽</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whisper</source>
         <translation>耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whisper to %1 on the call with %2</source>
         <translation>在與 %2 的通話中對 %1 耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="122"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="126"/>
         <source>Whispering now</source>
         <translation>正在耳語</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>Barge</source>
         <translation>插話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>Join %1&apos;s call with %2</source>
         <translation>加入 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="123"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="127"/>
         <source>In the call now</source>
         <translation>已加入通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="148"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="159"/>
         <source>Stop coaching %1&apos;s call with %2</source>
         <translation>停止指導 %1 與 %2 的通話</translation>
     </message>
     <message>
-        <location filename="../ui/components/FloorCallRow.qml" line="154"/>
+        <location filename="../ui/components/FloorCallRow.qml" line="166"/>
         <source>End call</source>
         <translation>結束通話</translation>
     </message>
@@ -1353,22 +1353,22 @@
 <context>
     <name>FloorLink</name>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="85"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="119"/>
         <source>The floor does not permit this console to publish %1</source>
         <translation>客服現場不允許此主控台發布 %1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="178"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="212"/>
         <source>No answer in time</source>
         <translation>未及時回覆</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="201"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="235"/>
         <source>No console answers for this agent</source>
         <translation>沒有此客服人員的主控台回應</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorLink.cpp" line="203"/>
+        <location filename="../engine/floor/FloorLink.cpp" line="237"/>
         <source>Not connected to the floor</source>
         <translation>未連線到客服現場</translation>
     </message>
@@ -1383,12 +1383,12 @@
         <translation>無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="300"/>
-        <source>Connection closed: %1</source>
-        <translation>連線已關閉：%1</translation>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="303"/>
+        <source>Connection closed: %1; connecting again</source>
+        <translation>連線已關閉：%1；正在重新連線</translation>
     </message>
     <message>
-        <location filename="../engine/floor/FloorNatsWorker.cpp" line="429"/>
+        <location filename="../engine/floor/FloorNatsWorker.cpp" line="433"/>
         <source>JetStream unavailable: %1</source>
         <translation>JetStream 無法使用：%1</translation>
     </message>

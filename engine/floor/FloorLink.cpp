@@ -5,6 +5,9 @@
 #include "floor/FloorNatsWorker.h"
 
 #include <QtCore/qthread.h>
+#include <QtCore/qtimer.h>
+
+#include <algorithm>
 
 FloorLink::FloorLink(QObject *parent)
     : QObject(parent)
@@ -45,9 +48,36 @@ void FloorLink::setStatus(Status status, const QString &reason)
     Q_EMIT statusChanged();
 }
 
+void FloorLink::onWorkerStatus(Status status, const QString &reason)
+{
+    if (status == Connected) {
+        m_restarting = false;
+        m_restartDelayMs = RestartFirstMs;
+    }
+    setStatus(status, reason);
+    // Started again and refused: the refusal stays in view until the next try.
+    if (status == Failed && m_restarting)
+        startAgainLater();
+}
+
+void FloorLink::startAgainLater()
+{
+    const int delay = m_restartDelayMs;
+    qCInfo(lcFloor) << "floor: starting the link again in" << delay << "ms";
+    // On m_context: a stop() or start() meanwhile cancels it.
+    QTimer::singleShot(delay, m_context, [this, next = std::min(delay * 2, int(RestartMaxMs))] {
+        const FloorSettings settings = m_settings;
+        start(settings);
+        m_restarting = true;
+        m_restartDelayMs = next;
+    });
+}
+
 void FloorLink::start(const FloorSettings &settings)
 {
     stop();
+    m_restarting = false;
+    m_restartDelayMs = RestartFirstMs;
     m_settings = settings;
     if (!settings.configured()) {
         setStatus(Off, {});
@@ -67,7 +97,11 @@ void FloorLink::start(const FloorSettings &settings)
     // and any signal still queued with it, so nothing of a stopped link arrives afterwards.
     m_context = new QObject(this);
     connect(m_worker, &FloorNatsWorker::statusChanged, m_context,
-            [this](int status, const QString &reason) { setStatus(Status(status), reason); });
+            [this](int status, const QString &reason) { onWorkerStatus(Status(status), reason); });
+    connect(m_worker, &FloorNatsWorker::gaveUp, m_context, [this] {
+        m_restarting = true;
+        startAgainLater();
+    });
     connect(m_worker, &FloorNatsWorker::serverChanged, m_context,
             [this](const QString &url) { m_server = url; });
     connect(m_worker, &FloorNatsWorker::entryChanged, m_context,

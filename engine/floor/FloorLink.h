@@ -36,6 +36,12 @@ public:
     Q_ENUM(Status)
 
     static constexpr int RequestTimeoutMs = 5000;
+    // A connection libnats gave up (it heard the same refusal twice in a row on its reconnects, or had no
+    // server left) is started again after this, then after twice as long while it is refused, up to
+    // RestartMaxMs: a server restarted with another configuration, or briefly refusing, must not leave the
+    // console alone for good.
+    static constexpr int RestartFirstMs = 2000;
+    static constexpr int RestartMaxMs = 30000;
 
     // No default argument: Qt 6.4 constructs a default-constructible QML singleton itself instead of
     // calling create().
@@ -90,6 +96,9 @@ Q_SIGNALS:
 
 private:
     void setStatus(Status status, const QString &reason);
+    void onWorkerStatus(Status status, const QString &reason);
+    // Starts the link again after m_restartDelayMs (doubled for the next time), keeping the restarting.
+    void startAgainLater();
     void onReply(quint64 token, const QByteArray &body, bool noResponders);
     template<typename F>
     void post(F &&call);
@@ -105,6 +114,9 @@ private:
     QObject *m_live = nullptr; // lives on m_liveThread
     FloorNatsWorker *m_worker = nullptr;
     QObject *m_context = nullptr;
+    // Set while the link is started again after libnats gave it up (cleared once connected, or by start()).
+    bool m_restarting = false;
+    int m_restartDelayMs = RestartFirstMs;
     quint64 m_nextToken = 1;
     QHash<quint64, QTimer *> m_pending; // requests waiting for their reply, with their timeout
 };

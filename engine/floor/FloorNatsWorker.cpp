@@ -295,10 +295,14 @@ void FloorNatsWorker::relayClosed()
             if (m_closing)
                 return;
             const QString refused = closedReason();
-            setStatus(Failed,
-                      !refused.isEmpty() ? refused
-                                         : QCoreApplication::translate("FloorLink", "Connection closed: %1")
-                                               .arg(lastError(NATS_CONNECTION_CLOSED)));
+            if (!refused.isEmpty()) {
+                setStatus(Failed, refused);
+                return;
+            }
+            setStatus(Reconnecting,
+                      QCoreApplication::translate("FloorLink", "Connection closed: %1; connecting again")
+                          .arg(lastError(NATS_CONNECTION_CLOSED)));
+            Q_EMIT gaveUp();
         },
         Qt::QueuedConnection);
 }

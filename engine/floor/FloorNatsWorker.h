@@ -91,6 +91,9 @@ Q_SIGNALS:
     void entryWritten(const QString &key, quint64 revision);
     // The server's permissions forbid this console to write the key: it is given up.
     void entryRefused(const QString &key);
+    // libnats closed the connection for good without a refusal this console can name (after statusChanged
+    // to Reconnecting with what libnats said): FloorLink starts the link again.
+    void gaveUp();
 
 private:
     void setStatus(Status status, const QString &reason = {});

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void outsiderReadsNothing();
     void credentialsNeverLogged();
     void withoutLivePermissionsTheBucketCarries();
+    void startsAgainWhenTheConnectionGaveUp();
 
 private:
     std::unique_ptr<QTemporaryDir> m_store;
@@ -307,6 +308,52 @@ void TestFloorSecurity::withoutLivePermissionsTheBucketCarries()
     capture.reset();
     const QString notice = QStringLiteral("does not permit live changes");
     QCOMPARE(log.filter(notice).size(), 1);
+}
+
+// The server restarts with a configuration that refuses a1 (a password changed on the server): libnats hears
+// "Authorization Violation" twice in a row on its reconnects and gives the connection up. The console does
+// not stay alone for good: it says so, starts its link again (refused: it says why and tries again later),
+// and is back on the floor, publishing, when the server takes a1 again.
+void TestFloorSecurity::startsAgainWhenTheConnectionGaveUp()
+{
+    AgentConsole console(userSettings(m_server->url(), QStringLiteral("a1")));
+    Supervisor supervisor(userSettings(m_server->url(), QStringLiteral("sup1")));
+    QString why;
+    QVERIFY2(readySeen(console, supervisor, QStringLiteral("a1"), &why), qPrintable(why));
+    const int port = m_server->port();
+    const QString config = m_store->filePath(QStringLiteral("floor.conf"));
+    const QString refusing = m_store->filePath(QStringLiteral("refusing.conf"));
+    QFile file(refusing);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(floorConfig().replace("{ user: \"a1\", password: \"a1-secret\"",
+                                     "{ user: \"a1\", password: \"changed\""));
+    file.close();
+    QSignalSpy statuses(&console.link, &FloorLink::statusChanged);
+
+    m_server->stop();
+    QVERIFY2(
+        m_server->start(m_store->filePath(QStringLiteral("store")), port, {QStringLiteral("-c"), refusing}),
+        qPrintable(m_server->log()));
+    // Given up: the link says why and that it tries again (not Failed, which would be for good).
+    QTRY_VERIFY_WITH_TIMEOUT(console.link.statusReason().contains(QLatin1String("Connection closed")),
+                             WaitMs);
+    QCOMPARE(console.link.status(), FloorLink::Reconnecting);
+    QVERIFY2(console.link.statusReason().contains(QLatin1String("connecting again")),
+             qPrintable(console.link.statusReason()));
+    // Started again while the server still refuses a1: the refusal is in view until the next try.
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Failed, WaitMs);
+    QVERIFY2(console.link.statusReason().contains(QLatin1String("refused this console's credentials")),
+             qPrintable(console.link.statusReason()));
+
+    m_server->stop();
+    QVERIFY2(
+        m_server->start(m_store->filePath(QStringLiteral("store")), port, {QStringLiteral("-c"), config}),
+        qPrintable(m_server->log()));
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.status(), FloorLink::Connected, WaitMs);
+    QCOMPARE(console.agent.requestState(AgentState::NotReady, QStringLiteral("lunch")), AgentState::Applied);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(supervisor.model, QStringLiteral("a1")), QStringLiteral("NotReady"),
+                              WaitMs);
+    QVERIFY(statuses.count() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestFloorSecurity)
