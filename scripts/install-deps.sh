@@ -6,10 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev clang-format
-  # Qt 6.4: core, QML/Quick, controls, test, multimedia, SQL (SQLite), serial port, translations; the private
-  # headers of QtCore for the audio thread's event dispatcher (QEventDispatcherUNIX) and of QtQuick for
-  # accessibility
-  qt6-base-dev qt6-base-private-dev qt6-declarative-dev qt6-declarative-private-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
+  # Qt 6.4: core, QML/Quick, controls, test, multimedia, SQL (SQLite), serial port, translations
+  qt6-base-dev qt6-declarative-dev qt6-declarative-private-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-serialport-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates

@@ -3,7 +3,6 @@
 #include "core/Logging.h"
 #include "providers/LineAudioEndpoint.h"
 
-#include <QtCore/private/qeventdispatcher_unix_p.h>
 #include <QtCore/qscopedvaluerollback.h>
 #include <QtCore/qthread.h>
 
@@ -35,15 +34,6 @@ void CallAudioMixer::start()
     connect(m_timer, &QTimer::timeout, this, &CallAudioMixer::onTimer);
     m_waker = std::make_shared<Waker>();
     m_waker->mixer = this;
-}
-
-void CallAudioMixer::prepareThread(QThread *thread)
-{
-    Q_ASSERT(!thread->isRunning());
-    // GLib's main loop polls through its sources and Qt's GLib dispatcher on top of it re-checks every
-    // timer and posted event at each wake-up: most of what a wake-up cost this thread in the profiles.
-    // Nothing on this thread needs GLib (the audio devices' clients run threads of their own).
-    thread->setEventDispatcher(new QEventDispatcherUNIX);
 }
 
 void CallAudioMixer::Waker::wake()

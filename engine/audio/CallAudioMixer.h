@@ -20,7 +20,6 @@
 #include <vector>
 
 class LineAudioEndpoint;
-class QThread;
 
 // The audio thread's side of CallAudioRouter: owns the agent's devices (one AgentAudioIo for all calls)
 // and every call's CallAudioBridge, and runs the cycle every few milliseconds: capture to every line,
@@ -72,21 +71,16 @@ public:
     static constexpr int MaxSteppedCatchUpMs = 1000;
     // The earpiece's standing delay: the audio already queued ahead of the earpiece (its device buffer
     // and the mix's ready part) before each cycle's new audio is added, at its lowest over ShedWindowMs.
-    // Moments with nothing queued are left out (a silent far end, an earpiece run dry). The lowest
-    // window's since the devices opened is the device's own level (about 0 for a device that plays what
-    // it gets, more for one that waits for a start level). A late cycle leaves more queued for the rest of
-    // the call (the earpiece plays at the far end's pace): when a window's lowest is more than
-    // ShedAboveMs above the device's level, the mix drops the excess down to ShedKeepMs above it,
-    // cross-faded (ShedFadeMs), and the delay is back to what it was.
+    // Moments with nothing queued are left out (a silent far end, an earpiece run dry). The lowest of
+    // those windows since the devices opened is the device's own level (about 0 for a device that plays
+    // what it gets, more for one that waits for a start level). A late cycle leaves more queued for the rest
+    // of the call (the earpiece plays at the far end's pace): when a window's lowest is more than ShedAboveMs
+    // above the device's level, the mix drops the excess down to ShedKeepMs above it, cross-faded
+    // (ShedFadeMs), and the delay is back to what it was.
     static constexpr int ShedWindowMs = 500;
     static constexpr int ShedAboveMs = 10;
     static constexpr int ShedKeepMs = 5;
     static constexpr int ShedFadeMs = 2;
-
-    // Before `thread` starts: its event loop runs on Qt's own poll() dispatcher instead of the GLib one a
-    // QThread gets where Qt is built with GLib (a GUI on Linux), which costs more per wake-up; the
-    // mixer's thread wakes 100-500 times a second. The GUI thread keeps GLib.
-    static void prepareThread(QThread *thread);
 
     // `factory` runs on the audio thread (devices belong to the thread that uses them).
     CallAudioMixer(IoFactory factory, Drive drive, QObject *parent = nullptr);

@@ -124,7 +124,6 @@ CallAudioRouter::CallAudioRouter(CallEngine *engine, AudioDevices *devices, Cons
     if (drive == CallAudioMixer::Drive::OwnTimer) {
         m_mixer->moveToThread(&m_thread);
         m_thread.setObjectName(QStringLiteral("hookline-audio"));
-        CallAudioMixer::prepareThread(&m_thread);
         m_thread.start(QThread::TimeCriticalPriority);
     }
     toMixer(&CallAudioMixer::start);

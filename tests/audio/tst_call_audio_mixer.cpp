@@ -9,7 +9,6 @@
 #include "audio/CallAudioMixer.h"
 #include "providers/LineAudioEndpoint.h"
 
-#include <QtCore/qabstracteventdispatcher.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qthread.h>
 #include <QtTest/qtest.h>
@@ -74,7 +73,6 @@ class MixerThread
 public:
     explicit MixerThread(CallAudioMixer::IoFactory factory)
     {
-        CallAudioMixer::prepareThread(&m_thread);
         m_thread.start();
         run([this, factory = std::move(factory)] {
             m_mixer = new CallAudioMixer(factory, CallAudioMixer::Drive::OwnTimer);
@@ -118,7 +116,6 @@ private Q_SLOTS:
     void steppedMixerKeepsItsClock();
     void lateCycleDelayIsShed_data();
     void lateCycleDelayIsShed();
-    void threadRunsWithoutGLib();
 };
 
 namespace {
@@ -370,18 +367,6 @@ void tst_CallAudioMixer::lateCycleDelayIsShed()
     if (lateFrames == 0)
         QCOMPARE(mixer.shedSamples(), quint64(0)); // nothing is dropped from a call on time
     mixer.shutdown();
-}
-
-// The mixer's thread wakes 100-500 times a second; it runs on Qt's own event dispatcher, not GLib's
-// (which cost it 13-19 % more CPU per call in bench_sip).
-void tst_CallAudioMixer::threadRunsWithoutGLib()
-{
-    MixerThread mixer(toneHeadset(48000, 1000, -12.0));
-    QAbstractEventDispatcher *dispatcher = nullptr;
-    mixer.run([&] { dispatcher = QAbstractEventDispatcher::instance(); });
-    QVERIFY(dispatcher);
-    QVERIFY2(!dispatcher->inherits("QEventDispatcherGlib"), dispatcher->metaObject()->className());
-    QVERIFY2(dispatcher->inherits("QEventDispatcherUNIX"), dispatcher->metaObject()->className());
 }
 
 QTEST_GUILESS_MAIN(tst_CallAudioMixer)

@@ -16,7 +16,6 @@
 #include "session/CallSession.h"
 
 #include "settings/ConsoleSettings.h"
-#include <QtCore/qabstracteventdispatcher.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfileinfo.h>
@@ -274,19 +273,6 @@ private Q_SLOTS:
             440.0, lineRate);
         QVERIFY2(qAbs(level + 12.0) < 1.5,
                  qPrintable(QStringLiteral("agent at the line %1 dBFS").arg(level)));
-    }
-
-    // The mixer's thread, which wakes for every frame, runs on Qt's own event dispatcher rather than the
-    // GLib one every other thread of the console gets (CallAudioMixer::prepareThread).
-    void audioThreadRunsWithoutGLib()
-    {
-        QVERIFY(connectCall());
-        QThread *audio = m_call->router->mixer()->thread();
-        QVERIFY(audio != QThread::currentThread());
-        QAbstractEventDispatcher *dispatcher = audio->eventDispatcher();
-        QVERIFY(dispatcher);
-        QVERIFY2(!dispatcher->inherits("QEventDispatcherGlib"), dispatcher->metaObject()->className());
-        QVERIFY2(dispatcher->inherits("QEventDispatcherUNIX"), dispatcher->metaObject()->className());
     }
 
     // The session is the one place a recording's state and file live: its NOTIFY signals come in the
