@@ -2,6 +2,7 @@
 // (LineAudioEndpoint::notifyFromLine, as SIP's RTP clock does) wakes the mixer for the frame at once; the
 // timer runs every CallAudioMixer::CycleMs and not faster, so the wake-ups per second stay bounded. A
 // removed bridge or a stopped mixer is never woken, and a stepped mixer stays on its owner's clock.
+// A late cycle leaves the earpiece playing later for good unless the mixer sheds that standing delay.
 #include "ToneHeadset.h"
 
 #include "audio/BufferAgentAudioIo.h"
