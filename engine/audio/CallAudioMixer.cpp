@@ -315,6 +315,9 @@ void CallAudioMixer::closeDevices()
     m_cycleMs = CycleMs;
     m_phaseCycles = 0;
     m_mix.clear();
+    m_shedWindowSinceNs = -1;
+    m_lowestQueued = SIZE_MAX;
+    m_deviceLevel = SIZE_MAX;
     for (auto &[id, b] : m_bridges)
         b->setDeviceRates(0, 0);
     Q_EMIT devicesOpened(QString(), QString(), QString());
@@ -360,7 +363,7 @@ void CallAudioMixer::cycle()
         b->pushToLine(m_captured, captureOpen, now);
 
     if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback))
-        mixToPlayback();
+        mixToPlayback(now);
 
     if (now - m_lastLevelsNs >= qint64(LevelIntervalMs) * 1'000'000) {
         m_lastLevelsNs = now;
@@ -368,10 +371,13 @@ void CallAudioMixer::cycle()
     }
 }
 
-void CallAudioMixer::mixToPlayback()
+void CallAudioMixer::mixToPlayback(qint64 nowNs)
 {
     const int rate = m_io->sampleRate(AgentAudioIo::Playback);
     m_mix.setLimits(std::size_t(rate) * MixAlignMs / 1000, std::size_t(rate) * MaxPendingPlaybackMs / 1000);
+    const std::size_t room = m_io->playbackRoom();
+    const std::size_t buffer = m_io->bufferSamples(AgentAudioIo::Playback);
+    watchPlaybackDelay(nowNs, buffer - std::min(buffer, room) + m_mix.ready(), rate);
     for (auto &[id, b] : m_bridges) {
         if (b->mode() != CallAudioBridge::Active && b->mode() != CallAudioBridge::EarlyMedia)
             continue;
@@ -379,9 +385,34 @@ void CallAudioMixer::mixToPlayback()
             m_mix.add(id, b->pendingPlayback());
         b->consumePlayback(b->pendingPlayback().size());
     }
-    m_mix.take(m_io->playbackRoom(), m_mixOut);
+    m_mix.take(room, m_mixOut);
+    m_shedSamples.store(m_mix.shedTotal(), std::memory_order_relaxed);
     if (!m_mixOut.empty())
         m_io->writePlayback(m_mixOut);
+}
+
+void CallAudioMixer::watchPlaybackDelay(qint64 nowNs, std::size_t queuedSamples, int rate)
+{
+    // Moments with nothing queued (the far end silent, the earpiece run dry) say nothing of a standing
+    // delay, nor of the device's level.
+    if (queuedSamples > 0)
+        m_lowestQueued = std::min(m_lowestQueued, queuedSamples);
+    if (m_shedWindowSinceNs < 0)
+        m_shedWindowSinceNs = nowNs;
+    if (nowNs - m_shedWindowSinceNs < qint64(ShedWindowMs) * 1'000'000)
+        return;
+    if (m_lowestQueued != SIZE_MAX) {
+        m_deviceLevel = std::min(m_deviceLevel, m_lowestQueued);
+        const std::size_t above = m_deviceLevel + std::size_t(rate) * ShedAboveMs / 1000;
+        if (m_lowestQueued > above) {
+            const std::size_t excess = m_lowestQueued - m_deviceLevel - std::size_t(rate) * ShedKeepMs / 1000;
+            qCDebug(lcAudio) << "earpiece: shedding" << excess * 1000 / std::size_t(rate)
+                             << "ms of standing delay";
+            m_mix.shed(excess, std::size_t(rate) * ShedFadeMs / 1000);
+        }
+    }
+    m_shedWindowSinceNs = nowNs;
+    m_lowestQueued = SIZE_MAX;
 }
 
 void CallAudioMixer::reportLevels()

@@ -11,6 +11,7 @@
 #include <QtCore/qtimer.h>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -68,6 +69,18 @@ public:
     static constexpr int LevelIntervalMs = 50;
     // A stepped clock that jumps further than this skips the time between (nothing to hear there).
     static constexpr int MaxSteppedCatchUpMs = 1000;
+    // The earpiece's standing delay: the audio already queued ahead of the earpiece (its device buffer
+    // and the mix's ready part) before each cycle's new audio is added, at its lowest over ShedWindowMs.
+    // Moments with nothing queued are left out (a silent far end, an earpiece run dry). The lowest of
+    // those windows since the devices opened is the device's own level (about 0 for a device that plays
+    // what it gets, more for one that waits for a start level). A late cycle leaves more queued for the rest
+    // of the call (the earpiece plays at the far end's pace): when a window's lowest is more than ShedAboveMs
+    // above the device's level, the mix drops the excess down to ShedKeepMs above it, cross-faded
+    // (ShedFadeMs), and the delay is back to what it was.
+    static constexpr int ShedWindowMs = 500;
+    static constexpr int ShedAboveMs = 10;
+    static constexpr int ShedKeepMs = 5;
+    static constexpr int ShedFadeMs = 2;
 
     // `factory` runs on the audio thread (devices belong to the thread that uses them).
     CallAudioMixer(IoFactory factory, Drive drive, QObject *parent = nullptr);
@@ -117,6 +130,8 @@ public:
     // [MinCycleMs, MaxCycleMs].
     int cycleMs() const { return m_cycleMs; }
     quint64 wakeCycles() const { return m_wakeCycles.load(std::memory_order_relaxed); }
+    // Earpiece samples dropped since start() to shed a standing delay (ShedAboveMs).
+    quint64 shedSamples() const { return m_shedSamples.load(std::memory_order_relaxed); }
     CallAudioBridge *bridge(int bridgeId) const;
 
 Q_SIGNALS:
@@ -150,7 +165,9 @@ private:
     void closeDevices();
     bool wantsDevices() const;
     void reportLevels();
-    void mixToPlayback();
+    void mixToPlayback(qint64 nowNs);
+    // Notes the audio queued ahead of the earpiece before this cycle's arrives; sheds a standing excess.
+    void watchPlaybackDelay(qint64 nowNs, std::size_t queuedSamples, int rate);
 
     IoFactory m_factory;
     const Drive m_drive;
@@ -177,4 +194,8 @@ private:
     int m_cycleMs = CycleMs;
     std::atomic<quint64> m_cycles {0};
     std::atomic<quint64> m_wakeCycles {0};
+    qint64 m_shedWindowSinceNs = -1;
+    std::size_t m_lowestQueued = SIZE_MAX; // this window's lowest (above nothing)
+    std::size_t m_deviceLevel = SIZE_MAX; // the lowest window's lowest since the devices opened
+    std::atomic<quint64> m_shedSamples {0};
 };

@@ -20,6 +20,31 @@ void PlaybackMix::clear()
 {
     m_mix.clear();
     m_cursors.clear();
+    m_shed = 0;
+}
+
+void PlaybackMix::shed(std::size_t count, std::size_t fadeSamples)
+{
+    m_shed = count;
+    m_fade = fadeSamples;
+}
+
+void PlaybackMix::shedReady()
+{
+    const std::size_t ready = this->ready();
+    if (m_shed == 0 || ready <= m_fade)
+        return;
+    // Only from what is ready: a call still behind keeps its place in the mix.
+    const std::size_t drop = std::min(m_shed, ready - m_fade);
+    // What follows the cut fades in over what would have played, so the cut does not click.
+    for (std::size_t i = 0; i < m_fade; ++i) {
+        const auto in = int64_t(i + 1);
+        const auto total = int64_t(m_fade + 1);
+        m_mix[drop + i] = int32_t((int64_t(m_mix[i]) * (total - in) + int64_t(m_mix[drop + i]) * in) / total);
+    }
+    dropFront(drop);
+    m_shed -= drop;
+    m_shedTotal += drop;
 }
 
 std::size_t PlaybackMix::ready() const
@@ -33,6 +58,7 @@ std::size_t PlaybackMix::ready() const
 
 void PlaybackMix::take(std::size_t count, std::vector<int16_t> &out)
 {
+    shedReady();
     count = std::min(count, ready());
     out.resize(count);
     for (std::size_t i = 0; i < count; ++i)

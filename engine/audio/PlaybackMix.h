@@ -33,12 +33,22 @@ public:
     void take(std::size_t count, std::vector<int16_t> &out);
     // Samples added and not yet taken.
     std::size_t queued() const { return m_mix.size(); }
+    // Drops `count` samples from the front as they become ready (a standing delay shed), the audio after
+    // each cut faded in over `fadeSamples` of what it replaces.
+    void shed(std::size_t count, std::size_t fadeSamples);
+    // Samples still to drop, and dropped by shed() since this mix was made.
+    std::size_t pendingShed() const { return m_shed; }
+    std::size_t shedTotal() const { return m_shedTotal; }
 
 private:
     void dropFront(std::size_t count);
+    void shedReady();
 
     std::vector<int32_t> m_mix;
     std::map<int, std::size_t> m_cursors;
     std::size_t m_align = 0;
     std::size_t m_cap = 0;
+    std::size_t m_shed = 0;
+    std::size_t m_fade = 0;
+    std::size_t m_shedTotal = 0;
 };

@@ -336,6 +336,43 @@ private Q_SLOTS:
         QCOMPARE(out, (std::vector<int16_t> {15, 16, 17})); // the newest 10 were kept
     }
 
+    // A standing delay shed (CallAudioMixer after a late cycle): the samples go from the front as they are
+    // ready, never from a call's part still waited for, and the audio after the cut fades in over what it
+    // replaces instead of jumping.
+    void mixShedsFromTheReadyFrontWithAFade()
+    {
+        PlaybackMix mix;
+        mix.setLimits(20, 1000);
+        std::vector<int16_t> ramp(100);
+        for (std::size_t i = 0; i < ramp.size(); ++i)
+            ramp[i] = int16_t(10 * i);
+        mix.add(1, ramp);
+        mix.shed(30, 4);
+        QCOMPARE(int(mix.pendingShed()), 30);
+        std::vector<int16_t> out;
+        mix.take(10, out);
+        // 0, 10, 20, 30 fade into 300, 310, 320, 330 (weights 1/5 to 4/5), then 340 onwards.
+        QCOMPARE(out, (std::vector<int16_t> {60, 130, 200, 270, 340, 350, 360, 370, 380, 390}));
+        QCOMPARE(int(mix.pendingShed()), 0);
+        QCOMPARE(int(mix.shedTotal()), 30);
+        QCOMPARE(int(mix.queued()), 60);
+
+        PlaybackMix two;
+        two.setLimits(20, 1000);
+        two.add(1, std::vector<int16_t>(30, 1));
+        two.add(2, std::vector<int16_t>(20, 10)); // call 2 is behind, within the alignment window
+        two.shed(50, 4);
+        two.take(0, out);
+        // Only the 20 ready samples less the fade could go; the rest waits for more ready audio.
+        QCOMPARE(int(two.shedTotal()), 16);
+        QCOMPARE(int(two.pendingShed()), 34);
+        QCOMPARE(int(two.queued()), 14);
+        two.add(2, std::vector<int16_t>(10, 10)); // call 2 catches up: 14 ready now
+        two.take(0, out);
+        QCOMPARE(int(two.shedTotal()), 26);
+        QCOMPARE(int(two.queued()), 4);
+    }
+
     void mixSaturates()
     {
         PlaybackMix mix;

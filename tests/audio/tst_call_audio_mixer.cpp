@@ -2,6 +2,7 @@
 // (LineAudioEndpoint::notifyFromLine, as SIP's RTP clock does) wakes the mixer for the frame at once; the
 // timer runs every CallAudioMixer::CycleMs and not faster, so the wake-ups per second stay bounded. A
 // removed bridge or a stopped mixer is never woken, and a stepped mixer stays on its owner's clock.
+// A late cycle leaves the earpiece playing later for good unless the mixer sheds that standing delay.
 #include "ToneHeadset.h"
 
 #include "audio/BufferAgentAudioIo.h"
@@ -114,6 +115,8 @@ private Q_SLOTS:
     void framesWakeTheMixer();
     void removedBridgeIsNotWoken();
     void steppedMixerKeepsItsClock();
+    void lateCycleDelayIsShed_data();
+    void lateCycleDelayIsShed();
 };
 
 namespace {
@@ -260,6 +263,110 @@ void tst_CallAudioMixer::steppedMixerKeepsItsClock()
     mixer.advanceTo(qint64(CallAudioMixer::SteppedCycleMs) * 1'000'000);
     QCOMPARE(mixer.cyclesRun(), cycles + 1);
     QCOMPARE(line->fromLine.available(), std::size_t(0));
+    mixer.shutdown();
+}
+
+namespace {
+// Where each burst starts in what the earpiece played: the first loud sample after 10 ms of quiet.
+std::vector<std::size_t> burstOnsets(const std::vector<int16_t> &played)
+{
+    std::vector<std::size_t> onsets;
+    std::size_t quiet = 0;
+    for (std::size_t i = 0; i < played.size(); ++i) {
+        if (std::abs(played[i]) > 2000) {
+            if (quiet >= 480)
+                onsets.push_back(i);
+            quiet = 0;
+        } else if (std::abs(played[i]) < 300) {
+            ++quiet;
+        }
+    }
+    return onsets;
+}
+} // namespace
+
+void tst_CallAudioMixer::lateCycleDelayIsShed_data()
+{
+    QTest::addColumn<int>("bufferMs"); // the earpiece's device buffer
+    QTest::addColumn<int>("startMs"); // what it waits for before it plays (and after it ran dry)
+    QTest::addColumn<int>("lateMs"); // how late one cycle comes; 0: none
+    QTest::newRow("the bench's twin, on time") << 20 << 0 << 0;
+    QTest::newRow("the bench's twin, 40 ms late") << 20 << 0 << 40;
+    QTest::newRow("the bench's twin, 100 ms late") << 20 << 0 << 100;
+    QTest::newRow("a device that starts at 30 ms, on time") << 40 << 30 << 0;
+    QTest::newRow("a device that starts at 30 ms, 40 ms late") << 40 << 30 << 40;
+}
+
+// A cycle that comes late (a loaded machine) finds several frames at once; the earpiece, run dry
+// meanwhile, gets them all and from then on plays that much later, frame after frame, for the rest of the
+// call. The mixer sheds that standing delay: within a second the bursts the far end says are heard as soon
+// after they were said as before, all of them. On time, nothing is shed.
+void tst_CallAudioMixer::lateCycleDelayIsShed()
+{
+    QFETCH(int, bufferMs);
+    QFETCH(int, startMs);
+    QFETCH(int, lateMs);
+    constexpr int Rate = 48000;
+    qint64 deviceNs = 0; // the earpiece's clock, which the test moves as a late thread would find it
+    BufferAgentAudioIo *io = nullptr;
+    CallAudioMixer mixer(
+        [&]() -> std::unique_ptr<AgentAudioIo> {
+            auto twin = std::make_unique<BufferAgentAudioIo>(Rate, std::size_t(Rate / 1000 * bufferMs),
+                                                             std::size_t(Rate / 1000 * startMs));
+            twin->setClock([&deviceNs] { return deviceNs; });
+            io = twin.get();
+            return twin;
+        },
+        CallAudioMixer::Drive::Stepped);
+    mixer.start();
+    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
+    mixer.addBridge(1, line, CallAudioBridge::Active, nullptr);
+    QVERIFY(io);
+
+    // Frame n is the far end's line time n*20 ms to (n+1)*20 ms, sent when it is over; every tenth one
+    // is a 1 kHz burst, the rest silence.
+    constexpr int Frames = 150;
+    constexpr int LateAt = 50;
+    const int lateFrames = lateMs / FrameMs;
+    std::vector<int> bursts;
+    const auto frameAt = [&](int n) {
+        std::vector<int16_t> frame(FrameSamples, 0);
+        if (n % 10 == 5) {
+            for (std::size_t i = 0; i < frame.size(); ++i)
+                frame[i] = int16_t(12000 * std::sin(2 * M_PI * 1000.0 * double(i) / LineRate));
+            bursts.push_back(n);
+        }
+        return frame;
+    };
+    constexpr qint64 FrameNs = qint64(FrameMs) * 1'000'000;
+    for (int n = 0; n < Frames; ++n) {
+        line->fromLine.write(frameAt(n));
+        if (lateFrames > 0 && n >= LateAt && n < LateAt + lateFrames)
+            continue; // no cycle: the mixer's thread is late
+        deviceNs = qint64(n + 1) * FrameNs;
+        mixer.advanceTo(deviceNs); // the late cycle runs the ones missed at once
+    }
+    const std::vector<std::size_t> onsets = burstOnsets(io->takePlayed());
+    QCOMPARE(onsets.size(), bursts.size());
+    // Each burst's delay: from the moment it was said on the line to the moment the earpiece played it.
+    std::vector<double> delays;
+    for (std::size_t i = 0; i < onsets.size(); ++i)
+        delays.push_back(double(onsets[i]) * 1000.0 / Rate - double(bursts[i]) * FrameMs);
+    QString figures;
+    for (const double d : delays)
+        figures += QString::number(d, 'f', 1) + QLatin1Char(' ');
+    figures += QStringLiteral("ms; shed %1 ms").arg(double(mixer.shedSamples()) * 1000.0 / Rate, 0, 'f', 1);
+    qInfo().noquote() << figures;
+    // Before the late cycle the delay is steady; a second after it (shed within a window or two) it is
+    // back within ShedKeepMs and a millisecond of what it was.
+    const double before = delays[std::size_t(LateAt / 10) - 1];
+    for (int i = 0; i < LateAt / 10; ++i)
+        QVERIFY2(std::abs(delays[std::size_t(i)] - before) < 1.5, qPrintable(figures));
+    const int settledFrom = (LateAt + lateFrames) / 10 + 1 + 1000 / (10 * FrameMs);
+    for (std::size_t i = std::size_t(settledFrom); i < delays.size(); ++i)
+        QVERIFY2(delays[i] <= before + CallAudioMixer::ShedKeepMs + 1.0, qPrintable(figures));
+    if (lateFrames == 0)
+        QCOMPARE(mixer.shedSamples(), quint64(0)); // nothing is dropped from a call on time
     mixer.shutdown();
 }
 
