@@ -126,6 +126,29 @@ inline bool readySeen(AgentConsole &console, Supervisor &supervisor, const QStri
                    "the supervisor did not see the agent Ready", why);
 }
 
+// The supervisor's line calling the agent's line from the far end carol with the grant's token (the
+// coaching reply's userUserInfo): the one session it adds, once CONNECTED (the agent's console answers a
+// granted leg itself); null with `why` otherwise.
+inline CallSession *grantedLegConnected(SimFixture &fx, const QJsonObject &reply, QString *why)
+{
+    const int mark = fx.addedMark();
+    QString error;
+    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
+                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
+    fx.settle();
+    if (fx.sessionsAddedSince(mark).size() != 1) {
+        *why = QStringLiteral("the leg added %1 sessions (%2)")
+                   .arg(fx.sessionsAddedSince(mark).size())
+                   .arg(error);
+        return nullptr;
+    }
+    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
+    return waitFor([&] { return (fx.settle(), leg->state() == Tapi::Connected); }, "the leg did not connect",
+                   why)
+        ? leg
+        : nullptr;
+}
+
 // A call from alice answered at the agent's console, once the supervisor sees it CONNECTED; null with
 // `why` otherwise.
 inline CallSession *callSeen(AgentConsole &console, Supervisor &supervisor, const QString &agentId,

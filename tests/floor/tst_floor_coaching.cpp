@@ -393,14 +393,9 @@ void TestFloorCoaching::legFollowsTheCall()
     const QJsonObject reply = sender.ask(agentId, QStringLiteral("sup1"),
                                          coachRequest(QStringLiteral("whisper"), call->sessionId()));
     QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
-    const int mark = fx.addedMark();
-    QString error;
-    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
-                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
-    fx.settle();
-    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
-    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
-    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QString why;
+    CallSession *leg = grantedLegConnected(fx, reply, &why);
+    QVERIFY2(leg, qPrintable(why));
 
     // The agent's session list marks both calls: who, how, and which one is the supervisor's.
     QCOMPARE(marksChanged.count(), 1);

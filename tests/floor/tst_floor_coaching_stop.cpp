@@ -71,14 +71,9 @@ void TestFloorCoachingStop::supervisorHangsUp()
     const QJsonObject reply = sender.ask(agentId, QStringLiteral("sup1"), barge);
     QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
     const QString token = reply.value(QStringLiteral("token")).toString();
-    const int mark = fx.addedMark();
-    QString error;
-    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
-                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
-    fx.settle();
-    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
-    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
-    QTRY_COMPARE((fx.settle(), leg->state()), int(Connected));
+    QString why;
+    CallSession *leg = grantedLegConnected(fx, reply, &why);
+    QVERIFY2(leg, qPrintable(why));
     QCOMPARE(legs.marks().size(), 2);
     for (const QVariant &marked : legs.marks())
         QCOMPARE(marked.toMap().value(QStringLiteral("supervisorName")).toString(),

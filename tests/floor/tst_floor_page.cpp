@@ -769,14 +769,9 @@ void TestFloorPage::noticeWhenTheSupervisorLeaves()
         request.insert(QStringLiteral("byName"), byName);
     const QJsonObject reply = m_boCoaching->request(QStringLiteral("sup1"), request);
     QCOMPARE(reply.value(QStringLiteral("result")).toString(), QStringLiteral("OK"));
-    const int mark = fx.addedMark();
-    QString error;
-    fx.sim().offerCall(fx.line()->lineId(), QStringLiteral("carol"),
-                       reply.value(QStringLiteral("userUserInfo")).toString().toUtf8(), &error);
-    fx.settle();
-    QCOMPARE(fx.sessionsAddedSince(mark).size(), 1);
-    CallSession *leg = fx.sessionsAddedSince(mark).constFirst();
-    QTRY_COMPARE((fx.settle(), leg->state()), int(Tapi::Connected));
+    QString why;
+    CallSession *leg = grantedLegConnected(fx, reply, &why);
+    QVERIFY2(leg, qPrintable(why));
     auto *notice = m_window->findChild<QQuickItem *>(QStringLiteral("notice"));
     QVERIFY(notice);
     QVERIFY(!notice->property("shown").toBool());
