@@ -1,6 +1,7 @@
 // AudioDevices against the harness server: roles remembered by id, missing devices fall back to the system
 // default with a reason naming both, and a card plugged or unplugged while running moves the role in time.
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "ToneFarEnd.h"
 
 #include "audio/AudioDevices.h"
@@ -246,5 +247,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_AudioDevices)
+HOOKLINE_PULSE_TEST_MAIN(tst_AudioDevices)
 #include "tst_audio_devices.moc"

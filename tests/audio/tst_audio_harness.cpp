@@ -1,6 +1,7 @@
 // The test sound server itself: QtMultimedia sees the fake cards by name, and a tone played into a card's
 // feed arrives at its source at the level it was played (so later tests can trust levels they measure).
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "ToneAnalysis.h"
 
 #include <QtCore/qbuffer.h>
@@ -95,5 +96,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_AudioHarness)
+HOOKLINE_PULSE_TEST_MAIN(tst_AudioHarness)
 #include "tst_audio_harness.moc"

@@ -6,6 +6,7 @@
 // playback to the fallback within a second; the recording's path lands in the call log row.
 #include "MonitorCapture.h"
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "RoutedCall.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
@@ -364,5 +365,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_CallAudio)
+HOOKLINE_PULSE_TEST_MAIN(tst_CallAudio)
 #include "tst_call_audio.moc"

@@ -2,6 +2,7 @@
 // every format and layout with the path in the call log, pause and resume, a folder that cannot be written
 // (a message, and the call's audio goes on), a device that stops on its own (reported, then re-opened), and
 // the call log's migration of a schema-1 database to the recording_path column.
+#include "PulseTestMain.h"
 #include "RoutedCall.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
@@ -533,5 +534,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_CallAudioRouter)
+HOOKLINE_PULSE_TEST_MAIN(tst_CallAudioRouter)
 #include "tst_call_audio_router.moc"

@@ -2,6 +2,7 @@
 // sound server the agent's playback device ("Hookline Test Headset") plays both frequencies of the digit.
 #include "MonitorCapture.h"
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "ToneAnalysis.h"
 #include "audio/AudioDevices.h"
 #include "audio/DtmfFeedback.h"
@@ -121,5 +122,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_DtmfFeedback)
+HOOKLINE_PULSE_TEST_MAIN(tst_DtmfFeedback)
 #include "tst_dtmf_feedback.moc"

@@ -4,6 +4,7 @@
 // setting falls back to the shipped tone and says why.
 #include "MonitorCapture.h"
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "SimFixture.h"
 #include "ToneAnalysis.h"
 #include "agent/AgentState.h"
@@ -223,5 +224,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Ringtone)
+HOOKLINE_PULSE_TEST_MAIN(tst_Ringtone)
 #include "tst_ringtone.moc"

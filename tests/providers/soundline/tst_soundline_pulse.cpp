@@ -7,6 +7,7 @@
 #include "DetectorSet.h"
 #include "PtyModemLines.h"
 #include "PulseControl.h"
+#include "PulseTestMain.h"
 #include "SimFixture.h" // withIds()
 #include "SoundLineFixture.h"
 #include "ToneAnalysis.h"
@@ -371,5 +372,5 @@ void TestSoundLinePulse::missingAndUnpluggedCard()
     QVERIFY(unplug(&modules));
 }
 
-QTEST_GUILESS_MAIN(TestSoundLinePulse)
+HOOKLINE_PULSE_TEST_MAIN(TestSoundLinePulse)
 #include "tst_soundline_pulse.moc"
