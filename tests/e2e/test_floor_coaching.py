@@ -173,13 +173,18 @@ class FloorCoaching(ConsoleTestCase):
                        10, what="every mode offered again on Sam's row")
         self.raise_window(sam)
         sam.screenshot("5-supervisor-stopped.png")
-        left = tr("Supervisor %1 %2.", "Sam", tr("left your call with %1", CUSTOMER))
-        ana.wait_until(lambda: heard(left), 15, what="the notice %r" % left)
-        ana.wait_until(lambda: call_row(None), 15, what="Ana's call without a mark after Stop")
-        ana.wait_until(lambda: len(ana.find_all("list item", root=sessions)) == 1, 10,
-                       what="the supervisor's line gone from Ana's list after Stop")
-        self.raise_window(ana)
-        ana.screenshot("5-agent-supervisor-stopped.png")
+        # Ana is told he left; her call is unmarked and his line, which she never took, leaves her list.
+        def ana_told_he_left(verb, shot):
+            notice = tr("Supervisor %1 %2.", "Sam", tr(verb, CUSTOMER))
+            ana.wait_until(lambda: heard(notice), 15, what="the notice %r (%s)" % (notice, shot))
+            ana.wait_until(lambda: call_row(None), 15, what="Ana's call without a mark (%s)" % shot)
+            ana.wait_until(lambda: len(ana.find_all("list item", root=sessions)) == 1, 10,
+                           what="the supervisor's line gone from Ana's list (%s)" % shot)
+            ana.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
+            self.raise_window(ana)
+            ana.screenshot(shot)
+
+        ana_told_he_left("left your call with %1", "5-agent-supervisor-stopped.png")
 
         # He listens once more (a new grant, a new line), then hangs up his line from his Calls page.
         coach(6, *[(m, mk, d) for m, _, mk, d in steps][0])
@@ -200,16 +205,8 @@ class FloorCoaching(ConsoleTestCase):
         self.raise_window(sam)
         sam.screenshot("8-supervisor-hung-up.png")
 
-        # Ana's call is unmarked and goes on; the supervisor's line, which she never took, leaves her list;
-        # her notice says he stopped listening.
-        stopped = tr("Supervisor %1 %2.", "Sam", tr("stopped listening to your call with %1", CUSTOMER))
-        ana.wait_until(lambda: heard(stopped), 15, what="the notice %r" % stopped)
-        ana.wait_until(lambda: call_row(None), 15, what="Ana's call without a mark")
-        ana.wait_until(lambda: len(ana.find_all("list item", root=sessions)) == 1, 10,
-                       what="the supervisor's line gone from Ana's list")
-        ana.find("label", tr("%1 (%2)", tr("Connected"), tr("active")), root=panel, timeout=5)
-        self.raise_window(ana)
-        ana.screenshot("9-agent-supervisor-gone.png")
+        # Her call goes on; the notice says he stopped listening.
+        ana_told_he_left("stopped listening to your call with %1", "9-agent-supervisor-gone.png")
 
         # Ana ends the call (the customer gets her BYE) and wraps it up: one wrap-up, the customer's, and
         # she is Ready again.

@@ -4,6 +4,7 @@
 // with its coaching policy, a supervisor's console reduced to its link, a supervisor's console with its own
 // switch, line, publisher, coaching and view of the floor, and the agent's desk line his switch reaches.
 #include "FloorTestConsoles.h"
+#include "NatsServer.h"
 
 #include "floor/FloorCoaching.h"
 #include "floor/FloorCoachingCaller.h"
@@ -19,6 +20,16 @@
 #include <memory>
 
 namespace FloorTest {
+
+// The nats-server a coaching test case runs against, with its store folder (the consoles' settings files
+// go there too). Members in this order: the server stops before its folder goes.
+struct CoachingServer
+{
+    bool start() { return server.start(store.path()); }
+    QString url() const { return server.url(); }
+    QTemporaryDir store;
+    NatsServer server;
+};
 
 // The agent's console with its coaching policy, its own settings store in `dir`.
 struct CoachedConsole

@@ -58,22 +58,19 @@ private Q_SLOTS:
     void callLogTypesTheLegs();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_store;
-    std::unique_ptr<NatsServer> m_server;
+    std::unique_ptr<CoachingServer> m_nats;
     int m_agents = 0;
 };
 
 void TestFloorCoaching::initTestCase()
 {
-    m_store = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<NatsServer>();
-    QVERIFY2(m_server->start(m_store->path()), qPrintable(m_server->log()));
+    m_nats = std::make_unique<CoachingServer>();
+    QVERIFY2(m_nats->start(), qPrintable(m_nats->server.log()));
 }
 
 void TestFloorCoaching::cleanupTestCase()
 {
-    m_server.reset(); // stops it by its process id
-    m_store.reset();
+    m_nats.reset(); // the server stopped by its process id, then its folder
 }
 
 void TestFloorCoaching::policyDecides_data()
@@ -120,12 +117,12 @@ void TestFloorCoaching::policyDecides()
     QFETCH(bool, onTheCall);
     QFETCH(QString, result);
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, most, coaches);
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, most, coaches);
     QCOMPARE(agent.coaching.most(), FloorCoaching::modeOf(most));
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
 
@@ -172,9 +169,9 @@ void TestFloorCoaching::policyDecides()
         QCOMPARE(acted.at(0).at(4).toMap().value(QStringLiteral("sessionId")).toInt(), call->sessionId());
     // The call itself is untouched, and the request is audited either way.
     QCOMPARE(call->state(), int(Connected));
-    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_server->url(), agentId).value(QStringLiteral("result")).toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_nats->url(), agentId).value(QStringLiteral("result")).toString(),
                               result, WaitMs);
-    const QJsonObject audit = lastAudit(m_server->url(), agentId);
+    const QJsonObject audit = lastAudit(m_nats->url(), agentId);
     QCOMPARE(audit.value(QStringLiteral("action")).toString(), action);
     QCOMPARE(audit.value(QStringLiteral("by")).toString(), QStringLiteral("sup1"));
     QCOMPARE(audit.value(QStringLiteral("ok")).toBool(), granted);
@@ -183,12 +180,12 @@ void TestFloorCoaching::policyDecides()
 void TestFloorCoaching::modeChangesAndEnds()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
     QSignalSpy changed(&agent.coaching, &FloorCoaching::grantChanged);
@@ -244,7 +241,7 @@ void TestFloorCoaching::modeChangesAndEnds()
 void TestFloorCoaching::grantedLegIsAnswered()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     // No mixer here (tst_coaching_audio measures the audio of a joined leg): the legs' lifecycle only.
     FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
@@ -252,7 +249,7 @@ void TestFloorCoaching::grantedLegIsAnswered()
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
     QStringList order;
@@ -303,14 +300,14 @@ void TestFloorCoaching::grantedLegIsAnswered()
 void TestFloorCoaching::supervisorPlacesTheLeg()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("whisper"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("whisper"),
                          QString());
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = agent.console.fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
     // The supervisor's console: its own switch (the sim) and link.
     SimFixture supervisorFx;
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
 
@@ -377,14 +374,14 @@ void TestFloorCoaching::supervisorPlacesTheLeg()
 void TestFloorCoaching::legFollowsTheCall()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
     SimFixture &fx = agent.console.fx;
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
     QVERIFY(legs.marks().isEmpty());
@@ -464,7 +461,7 @@ void TestFloorCoaching::supervisorDialsTheAddress()
     QFETCH(QString, address);
     QFETCH(QString, dialled);
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     SimFixture &fx = agent.console.fx;
     SimSwitch::LineSetup setup;
@@ -479,7 +476,7 @@ void TestFloorCoaching::supervisorDialsTheAddress()
     QVERIFY(call);
     QCOMPARE(call->address(), address);
     SimFixture supervisorFx;
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
     LineCapabilities caps;
@@ -512,11 +509,11 @@ void TestFloorCoaching::coachingIsNoCallOfTheFloor()
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
     // A bucket of their own: the figures are these two consoles' alone.
     auto floorOf = [this, &agentId](const QString &id) {
-        FloorSettings settings = settingsFor({m_server->url()}, id);
+        FloorSettings settings = settingsFor({m_nats->url()}, id);
         settings.bucket = QStringLiteral("floor_") + agentId;
         return settings;
     };
-    CoachedConsole agent(floorOf(agentId), *m_store, QStringLiteral("barge"), QString());
+    CoachedConsole agent(floorOf(agentId), m_nats->store, QStringLiteral("barge"), QString());
     FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
     agent.console.publisher->setCoachingLegs(&legs);
     SimFixture &fx = agent.console.fx;
@@ -624,7 +621,7 @@ void TestFloorCoaching::legsAreNotRecorded()
     QTemporaryDir supervisorDir;
     QVERIFY(agentDir.isValid() && supervisorDir.isValid());
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     SimFixture &fx = agent.console.fx;
     std::unique_ptr<ConsoleSettings> agentAudio = freshAudioSettings(agentDir);
@@ -632,7 +629,7 @@ void TestFloorCoaching::legsAreNotRecorded()
     CallAudioRouter agentRouter(&fx.engine(), nullptr, agentAudio.get(), toneHeadset(48000, 440.0, -12.0),
                                 CallAudioMixer::Drive::OwnTimer, nullptr);
     FloorCoachingLegs legs(&agent.coaching, &fx.engine(), &agentRouter);
-    SupervisorConsole sup(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    SupervisorConsole sup(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     std::unique_ptr<ConsoleSettings> supervisorAudio = freshAudioSettings(supervisorDir);
     QVERIFY(supervisorAudio->setValue(SettingsSchema::RecordingAuto, true));
     CallAudioRouter supRouter(&sup.fx.engine(), nullptr, supervisorAudio.get(),
@@ -714,8 +711,8 @@ void TestFloorCoaching::callLogTypesTheLegs()
     agentLog.attach(&fx.engine());
     ConsoleFloor floor(&fx.engine(), &agentState);
     floor.enableCoaching(&settings, nullptr);
-    floor.start(settingsFor({m_server->url()}, agentId));
-    SupervisorConsole sup(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    floor.start(settingsFor({m_nats->url()}, agentId));
+    SupervisorConsole sup(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     CallLog supLog(nullptr);
     QVERIFY2(supLog.open(dir.filePath(QStringLiteral("sup.sqlite"))), qPrintable(supLog.errorString()));
     supLog.attach(&sup.fx.engine());
@@ -758,9 +755,9 @@ void TestFloorCoaching::callLogTypesTheLegs()
     QTRY_VERIFY((fx.settle(), leg->state() == Idle || leg->state() == Disconnected));
     QTRY_VERIFY((sup.fx.settle(), supLeg->state() == Idle || supLeg->state() == Disconnected));
     // His leaving is in the agent's audit, as the request that let him in is: no request came for it.
-    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_server->url(), agentId).value(QStringLiteral("action")).toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(lastAudit(m_nats->url(), agentId).value(QStringLiteral("action")).toString(),
                               QStringLiteral("stopCoaching"), WaitMs);
-    const QJsonObject left = lastAudit(m_server->url(), agentId);
+    const QJsonObject left = lastAudit(m_nats->url(), agentId);
     QCOMPARE(left.value(QStringLiteral("by")).toString(), QStringLiteral("sup1"));
     QCOMPARE(left.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(left.value(QStringLiteral("request")).toObject().value(QStringLiteral("mode")).toString(),

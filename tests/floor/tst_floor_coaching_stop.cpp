@@ -34,35 +34,32 @@ private Q_SLOTS:
     void supervisorStops();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_store;
-    std::unique_ptr<NatsServer> m_server;
+    std::unique_ptr<CoachingServer> m_nats;
     int m_agents = 0;
 };
 
 void TestFloorCoachingStop::initTestCase()
 {
-    m_store = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<NatsServer>();
-    QVERIFY2(m_server->start(m_store->path()), qPrintable(m_server->log()));
+    m_nats = std::make_unique<CoachingServer>();
+    QVERIFY2(m_nats->start(), qPrintable(m_nats->server.log()));
 }
 
 void TestFloorCoachingStop::cleanupTestCase()
 {
-    m_server.reset(); // stops it by its process id
-    m_store.reset();
+    m_nats.reset(); // the server stopped by its process id, then its folder
 }
 
 void TestFloorCoachingStop::supervisorHangsUp()
 {
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
-    CoachedConsole agent(settingsFor({m_server->url()}, agentId), *m_store, QStringLiteral("barge"),
+    CoachedConsole agent(settingsFor({m_nats->url()}, agentId), m_nats->store, QStringLiteral("barge"),
                          QString());
     FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
     SimFixture &fx = agent.console.fx;
     QCOMPARE(agent.console.agent.requestState(AgentState::Ready), AgentState::Applied);
     CallSession *call = fx.answered(QStringLiteral("alice"));
     QVERIFY(call);
-    Sender sender(settingsFor({m_server->url()}, QStringLiteral("sup1")));
+    Sender sender(settingsFor({m_nats->url()}, QStringLiteral("sup1")));
     QTRY_COMPARE_WITH_TIMEOUT(agent.console.link.status(), FloorLink::Connected, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(sender.link.status(), FloorLink::Connected, WaitMs);
     // The supervisor's console sends his name with the request: the marks carry it for the agent.
@@ -135,11 +132,11 @@ void TestFloorCoachingStop::supervisorStops()
     // Both consoles publishing; the supervisor's view of the floor (FloorModel) and his coaching.
     const QString agentId = QStringLiteral("c%1").arg(++m_agents);
     auto floorOf = [this, &agentId](const QString &id) {
-        FloorSettings settings = settingsFor({m_server->url()}, id);
+        FloorSettings settings = settingsFor({m_nats->url()}, id);
         settings.bucket = QStringLiteral("floor_") + agentId;
         return settings;
     };
-    CoachedConsole agent(floorOf(agentId), *m_store, QStringLiteral("barge"), QString());
+    CoachedConsole agent(floorOf(agentId), m_nats->store, QStringLiteral("barge"), QString());
     FloorCoachingLegs legs(&agent.coaching, &agent.console.fx.engine(), nullptr);
     agent.console.publisher->setCoachingLegs(&legs);
     SimFixture &fx = agent.console.fx;
