@@ -2,6 +2,7 @@
 #include "LineAudioAnalyzerCommand.h"
 #include "ProbeDescriptorFile.h"
 #include "UiLanguage.h"
+#include "audio/AudioProcessExit.h"
 #include "core/PreservingIniFormat.h"
 #include "diagnostics/HeadsetDiagnostics.h"
 
@@ -68,9 +69,8 @@ void quitOnSignals(QCoreApplication *app, bool headless)
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
 }
-} // namespace
 
-int main(int argc, char *argv[])
+int runHookline(int argc, char *argv[])
 {
     if (isLineAudioAnalyzerCommand(argc, argv)) // diagnostics: no application object, no display
         return runLineAudioAnalyzerCommand(argc, argv);
@@ -172,4 +172,11 @@ int main(int argc, char *argv[])
     }
     quitOnSignals(app.get(), headless);
     return app->exec();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Everything of ours is closed when runHookline returns; Qt's PulseAudio teardown can still crash.
+    exitPastQtAudioTeardown(runHookline(argc, argv));
 }

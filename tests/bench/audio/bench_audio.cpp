@@ -10,6 +10,7 @@
 //    "Hookline Test Headset Mic Feed", and through the mixer again to the endpoint's toLine.
 // Goals (issue 5): at most 20 ms of Hookline's own buffering each way; under 1% of a core per call.
 #include "audio/AudioDevices.h"
+#include "audio/AudioProcessExit.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
 #include "audio/PlaybackMix.h"
@@ -277,8 +278,9 @@ double impulseRoundTrip(int tries, std::size_t *playbackBuffer, std::size_t *cap
 
 } // namespace
 
-int main(int argc, char **argv)
+int run(int argc, char **argv)
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure out as soon as it is known
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -334,4 +336,10 @@ int main(int argc, char **argv)
                     roundTrip >= 0 ? qPrintable(QStringLiteral("%1 ms (median)").arg(roundTrip, 0, 'f', 1))
                                    : "not measured");
     return 0;
+}
+
+// The figures are printed by then; Qt's PulseAudio teardown could still crash (audio/AudioProcessExit.h).
+int main(int argc, char **argv)
+{
+    exitPastQtAudioTeardown(run(argc, argv));
 }
