@@ -11,6 +11,7 @@
 #include "SipAccountLines.h"
 #include "UiLanguage.h"
 #include "agent/AgentState.h"
+#include "audio/CallAudioRouter.h"
 #include "audio/ConsoleAudio.h"
 #include "audio/RecordingRepair.h"
 #include "core/Logging.h"
@@ -276,6 +277,8 @@ bool ConsoleApp::showConsole(bool supervisor, QString *error)
     startPhones();
     // Headless runs keep no call log: attached there, every ended call would warn that it is not open.
     m_callLog->attach(m_engine);
+    m_callLog->setRecordingFolders(
+        {m_settings->recordingFolder(), CallAudioRouter::defaultRecordingFolder()});
     if (!m_callLog->open())
         qCWarning(lcEngine).noquote() << "call history unavailable:" << m_callLog->errorString();
     // Recordings of calls a kill cut short get the length they hold, off the GUI thread (a FLAC file is

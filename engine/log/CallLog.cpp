@@ -86,6 +86,11 @@ void CallLog::post(std::function<void(CallLogStore *)> command)
         store, [store, command = std::move(command)] { command(store); }, Qt::QueuedConnection);
 }
 
+void CallLog::setRecordingFolders(const QStringList &folders)
+{
+    post([folders](CallLogStore *store) { store->setRecordingFolders(folders); });
+}
+
 bool CallLog::open(const QString &path)
 {
     CallLogStatus status;

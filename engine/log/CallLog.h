@@ -60,6 +60,10 @@ public:
     // errorString() on failure; a locked or read-only file is retried in the background, and openChanged
     // says when it opens. Waits for the writer thread: called at start-up, before calls.
     bool open(const QString &path = defaultPath());
+    // The folders recordings go to (the one in Settings, the default one): open() links a recording that a
+    // kill left without its row's link to the interrupted call it belongs to (OrphanRecordings), and lists
+    // it with interruptedRecordings(). Set before open().
+    void setRecordingFolders(const QStringList &folders);
     // Writes what is queued, then closes. Waits for the writer thread.
     void close();
     // The console is closing with handles it has not terminated: every one of their rows is completed as

@@ -4,6 +4,7 @@
 #include "lines/DialString.h"
 #include "log/CallLogSchema.h"
 #include "log/LogCategory.h"
+#include "log/OrphanRecordings.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdatetime.h>
@@ -304,8 +305,11 @@ bool CallLogStore::markInterrupted(QSqlDatabase &db)
         setError(QStringLiteral("%1: %2").arg(m_status.path, mark.lastError().text()));
         return false;
     }
-    if (const int marked = mark.numRowsAffected(); marked > 0)
+    if (const int marked = mark.numRowsAffected(); marked > 0) {
         qCWarning(lcCallLog) << marked << "call(s) were live when Hookline last stopped; marked interrupted";
+        // A kill between a recording's start and its row's link left the file unnamed by any row.
+        m_status.interruptedRecordings << OrphanRecordings::link(db, m_recordingFolders);
+    }
     return true;
 }
 

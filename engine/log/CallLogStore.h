@@ -45,6 +45,8 @@ public:
     // is renamed <path>.corrupt-YYYYMMDD-HHMMSS and a fresh log is created. A locked or read-only file is
     // retried with backoff while calls wait in <path>.pending.
     CallLogStatus open(const QString &path);
+    // Where recordings are kept: open() looks there for those a kill left unlinked (OrphanRecordings).
+    void setRecordingFolders(const QStringList &folders) { m_recordingFolders = folders; }
     // Finishes what is queued (the durable queue keeps what the database refuses) and closes.
     void close();
     CallLogStatus status() const { return m_status; }
@@ -103,6 +105,7 @@ private:
 
     QString m_connection;
     CallLogStatus m_status;
+    QStringList m_recordingFolders;
     CallLogJournal m_journal;
     QList<PendingWrite> m_pending;
     QTimer *m_retry = nullptr; // created on the writer thread

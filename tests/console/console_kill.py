@@ -8,7 +8,9 @@ and checks what it left:
   - every row that is still live is one the trace shows unfinished (it is marked interrupted at next start);
   - every recording file is linked from exactly one row, and readable by libsndfile to its end once the
     console has started again (the next start repairs a recording the kill cut short, an Ogg/Opus one
-    killed before its first audio page included); a completed call's holds audio.
+    killed before its first audio page included, and links one the kill left before its row named it);
+    a completed call's holds audio.
+Every other run is killed around a recording's start (a call's answer), the rest at a random moment.
 Runs until its time budget (default 45 s) is spent, at least 6 runs (two of each format). The seed is printed for reproduction.
 
 usage: console_kill.py HOOKLINE [SECONDS] [SEED]
@@ -33,6 +35,15 @@ CALL_SPACING_MS = 1100
 def fail(message, seed):
     print("FAIL (seed %d): %s" % (seed, message))
     sys.exit(1)
+
+
+def live_rows(db):
+    """Rows still live: the console that starts after a kill has opened its log when there are none."""
+    con = sqlite3.connect(db, timeout=5)
+    try:
+        return con.execute("SELECT COUNT(*) FROM calls WHERE outcome = 'live'").fetchone()[0]
+    finally:
+        con.close()
 
 
 def scenario():
@@ -68,7 +79,12 @@ def one_run(exe, run, rng, seed):
             if app.poll() is not None:
                 fail("hookline exited early (%s)" % app.returncode, seed)
             time.sleep(0.05)
-        delay = rng.uniform(0.0, CALLS * CALL_SPACING_MS / 1000.0)
+        if run % 2:
+            # Around a recording's start (the call's answer), where the file and its row's link are made a
+            # moment apart: a kill in between is the one the next start must link.
+            delay = (rng.randrange(CALLS) * CALL_SPACING_MS + 150) / 1000.0 + rng.uniform(-0.05, 0.1)
+        else:
+            delay = rng.uniform(0.0, CALLS * CALL_SPACING_MS / 1000.0)
         time.sleep(delay)
         app.send_signal(signal.SIGKILL)
         app.wait()
@@ -95,7 +111,8 @@ def one_run(exe, run, rng, seed):
             if outcome == "live" and session in terminated[:-1]:
                 fail("session %d: live row for a call the trace ended" % session, seed)
         # The next start repairs what the kill left (a recording whose header the kill cut short, a row
-        # still live): start the console again on the same folders with no calls, and give it until every
+        # still live, a recording the kill left before its row linked it): start the console again on the
+        # same folders with no calls, and give it until it has opened its log (no row live) and every
         # recording reads, as an agent would find them.
         files = glob.glob(os.path.join(home, "data", "**", "recordings", "*"), recursive=True)
         if files:
@@ -105,7 +122,8 @@ def one_run(exe, run, rng, seed):
             again = subprocess.Popen([exe, "--scenario", os.path.join(home, "quiet.json")], env=env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             deadline = time.time() + 20
-            while time.time() < deadline and not all(sndfile_frames(p) is not None for p in files):
+            while time.time() < deadline and not (live_rows(dbs[0]) == 0
+                                                  and all(sndfile_frames(p) is not None for p in files)):
                 if again.poll() is not None:
                     fail("hookline exited early on the start after the kill (%s)" % again.returncode, seed)
                 time.sleep(0.2)
@@ -115,6 +133,10 @@ def one_run(exe, run, rng, seed):
             except subprocess.TimeoutExpired:
                 again.kill()
                 again.wait()
+            if live_rows(dbs[0]):
+                fail("the start after the kill left %d rows live" % live_rows(dbs[0]), seed)
+            rows = {r[0]: r[1:] for r in sqlite3.connect(dbs[0], timeout=5).execute(
+                "SELECT session_id, outcome, recording_path FROM calls")}
         linked = {}
         for session, (outcome, path) in rows.items():
             if path:
