@@ -42,6 +42,7 @@
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -160,6 +161,9 @@ private:
     void startListening(Legs *legs);
     bool coach(const QString &mode);
     Heard listenFor(int ms);
+    // Waits until each of `tones` is loud in what `io`'s earpiece played in the last 100 ms (the new
+    // mode's audio flowing, jitter buffers filled), up to WaitMs.
+    static bool hears(BufferAgentAudioIo *io, std::initializer_list<double> tones);
 
     QTemporaryDir m_dir; // the nats-server's store
     QTemporaryDir m_agentDir; // each console's settings and recordings
@@ -316,6 +320,25 @@ bool tst_SipCoachingLoopback::coach(const QString &mode)
     return true;
 }
 
+bool tst_SipCoachingLoopback::hears(BufferAgentAudioIo *io, std::initializer_list<double> tones)
+{
+    constexpr std::size_t Window = HeadsetRate / 10;
+    std::vector<int16_t> recent;
+    QDeadlineTimer deadline(WaitMs);
+    while (!deadline.hasExpired()) {
+        QTest::qWait(20);
+        const std::vector<int16_t> played = io->takePlayed();
+        recent.insert(recent.end(), played.begin(), played.end());
+        if (recent.size() > Window)
+            recent.erase(recent.begin(), recent.end() - qsizetype(Window));
+        const QByteArray pcm = pcmOf(recent);
+        if (recent.size() == Window
+            && std::all_of(tones.begin(), tones.end(), [&](double hz) { return loud(pcm, hz, HeadsetRate); }))
+            return true;
+    }
+    return false;
+}
+
 Heard tst_SipCoachingLoopback::listenFor(int ms)
 {
     BufferAgentAudioIo *agent = m_agent.io;
@@ -353,20 +376,20 @@ void tst_SipCoachingLoopback::listenWhisperBarge()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(legs.by, QStringLiteral("sup1"));
-    QTest::qWait(300); // the jitter buffers fill
+    QVERIFY(hears(m_supervisor.io, {CustomerHz, AgentHz}));
     const Heard listen = listenFor(PhaseMs);
 
     // Whisper: the same leg, now heard by the agent.
     QVERIFY(coach(QStringLiteral("whisper")));
     QCOMPARE(m_legs->legGrant(legs.agent).mode, FloorCoaching::Whisper);
-    QTest::qWait(300);
+    QVERIFY(hears(m_agent.io, {CustomerHz, SupervisorHz}));
     const Heard whisper = listenFor(PhaseMs);
 
     // Barge: heard by the customer too.
     const qint64 bargeAt = sinceAnswer.elapsed();
     QVERIFY(coach(QStringLiteral("barge")));
     QCOMPARE(m_legs->legGrant(legs.agent).mode, FloorCoaching::Barge);
-    QTest::qWait(300);
+    QTest::qWait(300); // heard by the customer (its recording, read at the end): nothing to wait on here
     const Heard barge = listenFor(PhaseMs);
     const qint64 bargeEnd = sinceAnswer.elapsed();
     QCOMPARE(m_caller->leg(QStringLiteral("agent2001"), m_sessionId), legs.supervisor); // one leg throughout
@@ -474,7 +497,7 @@ void tst_SipCoachingLoopback::listenToNamedUser()
         return;
     QCOMPARE(legs.agent->line(), alice);
     QCOMPARE(legs.supervisor->calledNumber(), aliceUri);
-    QTest::qWait(300); // the jitter buffers fill
+    QVERIFY(hears(m_supervisor.io, {CustomerHz, AgentHz}));
     const Heard listen = listenFor(PhaseMs);
     // Neither console recorded the leg (the customer's recording has what it says).
     QCOMPARE(legs.agent->recordingState(), CallSession::NotRecorded);
