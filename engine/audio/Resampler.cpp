@@ -15,7 +15,12 @@ Resampler::Resampler(int inputRate, int outputRate, Quality quality)
         m_error = QStringLiteral("cannot convert %1 Hz to %2 Hz").arg(inputRate).arg(outputRate);
         return;
     }
-    const soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    // libsoxr dithers 16-bit output by default (TPDF): a random number per sample, and silence turned into
+    // +-1 noise. Real-time audio goes to 8-bit companded lines and to headsets: no dither there (in place it
+    // was a measurable part of a G.711 call's mixer thread). Files keep it.
+    if (quality == Voice)
+        io.flags |= SOXR_NO_DITHER;
     // The phase response is part of the recipe, not a flag. Voice: low quality (16-bit, wider roll-off,
     // plenty for a 300-3400 Hz telephone band) with minimum phase and small DFT blocks, so the converter
     // holds back about 5 ms up and 3 ms down instead of the 40-130 ms of the default block sizes

@@ -236,6 +236,35 @@ private Q_SLOTS:
         QVERIFY2(downMs > 0.0 && downMs < 5.0, qPrintable(QStringLiteral("delay %1 ms").arg(downMs)));
     }
 
+    // Digital silence stays silent both ways on the real-time paths: no dither noise. The line is 8-bit
+    // companded speech, so dither buys nothing there, and it cost a random number per sample in every cycle.
+    void resamplerVoiceKeepsSilenceSilent_data()
+    {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::newRow("8 -> 48 kHz") << 8000 << 48000;
+        QTest::newRow("48 -> 8 kHz") << 48000 << 8000;
+        QTest::newRow("16 -> 48 kHz") << 16000 << 48000;
+    }
+
+    void resamplerVoiceKeepsSilenceSilent()
+    {
+        QFETCH(int, from);
+        QFETCH(int, to);
+        Resampler converter(from, to, Resampler::Voice);
+        QVERIFY2(converter.isValid(), qPrintable(converter.errorString()));
+        const std::vector<int16_t> silence(std::size_t(from / 50), 0); // 20 ms
+        std::vector<int16_t> out;
+        for (int i = 0; i < 50; ++i)
+            converter.process(silence, out);
+        QVERIFY(out.size() > std::size_t(to / 2));
+        const auto loud = std::find_if(out.begin(), out.end(), [](int16_t v) { return v != 0; });
+        QVERIFY2(loud == out.end(),
+                 qPrintable(QStringLiteral("sample %1 is %2")
+                                .arg(loud - out.begin())
+                                .arg(loud == out.end() ? 0 : int(*loud))));
+    }
+
     void resamplerEqualRatesCopy()
     {
         Resampler same(16000, 16000);
