@@ -21,6 +21,8 @@ packages=(
   libqt6multimedia6 libpulse0
   # device and media libraries
   libsndfile1-dev libflac-dev libhidapi-dev libudev-dev libspandsp-dev libsoxr-dev
+  # GLib's headers: the audio thread runs Qt's GLib context in its own poll (engine/audio/AudioThread)
+  libglib2.0-dev
   # runtime test harness: virtual display, user-mode audio server, fixture generators, screenshots
   xvfb xauth pulseaudio pulseaudio-utils sox minimodem espeak-ng x11-apps imagemagick
   # The urgency-hint test: a window manager to minimise the window, and X tools to read its state

@@ -168,7 +168,7 @@ CallAudioRouter::~CallAudioRouter()
     // At shutdown only: recordings are closed and devices released before the thread ends.
     if (m_drive == CallAudioMixer::Drive::OwnTimer) {
         QMetaObject::invokeMethod(m_mixer, &CallAudioMixer::shutdown, Qt::BlockingQueuedConnection);
-        m_thread.quit();
+        m_thread.stop();
         m_thread.wait();
     } else {
         m_mixer->shutdown();

@@ -5,11 +5,11 @@
 #include "audio/Recorder.h"
 #include "session/CallSession.h"
 
+#include "audio/AudioThread.h"
 #include <QtCore/qhash.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qset.h>
-#include <QtCore/qthread.h>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -161,7 +161,7 @@ private:
     AudioDevices *m_devices;
     ConsoleSettings *m_settings;
     const CallAudioMixer::Drive m_drive;
-    QThread m_thread;
+    AudioThread m_thread; // the mixer's (OwnTimer drive)
     CallAudioMixer *m_mixer;
     QHash<int, Bridged> m_bridges;
     QHash<CallSession *, int> m_bridgeOf;
