@@ -7,6 +7,7 @@
 #include <QtCore/qthread.h>
 
 #include <algorithm>
+#include <chrono>
 
 CallAudioMixer::CallAudioMixer(IoFactory factory, Drive drive, QObject *parent)
     : QObject(parent)
@@ -28,22 +29,13 @@ void CallAudioMixer::start()
     m_clock.start();
     if (m_drive == Drive::Stepped)
         return;
-    m_timer = new QTimer(this);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    m_timer->setInterval(m_cycleMs);
-    connect(m_timer, &QTimer::timeout, this, &CallAudioMixer::onTimer);
-    m_waker = std::make_shared<Waker>();
-    m_waker->mixer = this;
-}
-
-void CallAudioMixer::Waker::wake()
-{
-    // Called on a provider's thread for every frame; one wake-up queued at a time.
-    if (pending.exchange(true, std::memory_order_acq_rel))
-        return;
-    const std::lock_guard lock(mutex);
-    if (mixer)
-        QMetaObject::invokeMethod(mixer, &CallAudioMixer::onWake, Qt::QueuedConnection);
+    m_cycleClock = std::make_unique<CycleClock>([this](CycleClock::Fired fired) {
+        if (fired == CycleClock::Fired::Woken)
+            onWake();
+        else
+            onTimer();
+    });
+    m_waker = m_cycleClock->waker();
 }
 
 void CallAudioMixer::listenTo(LineAudioEndpoint *endpoint)
@@ -66,39 +58,123 @@ int CallAudioMixer::framePhaseStepMs(int cycleMs)
     return (FramePhaseMs - RephaseLeadMs) / framePhaseCycles(cycleMs);
 }
 
+namespace {
+qint64 steadyNowNs()
+{
+    return std::chrono::steady_clock::now().time_since_epoch().count();
+}
+} // namespace
+
 void CallAudioMixer::onWake()
 {
-    m_waker->pending.store(false, std::memory_order_release);
-    if (!m_timer || !m_timer->isActive())
+    if (!m_cycleClock || !m_cycleClock->isActive())
         return;
     m_wakeCycles.fetch_add(1, std::memory_order_relaxed);
-    cycle();
-    // The frame phase: evenly spaced cycles up to RephaseLeadMs before the next frame.
-    m_phaseCycles = framePhaseCycles(m_cycleMs);
-    m_phaseStepMs = framePhaseStepMs(m_cycleMs);
-    m_timer->start(m_phaseStepMs);
+    clockedCycle(true);
 }
 
 void CallAudioMixer::onTimer()
 {
+    clockedCycle(false);
+}
+
+qint64 CallAudioMixer::soleFrameStamp(qint64 nowNs) const
+{
+    // The one bridge whose provider announced a frame lately (a SIP call's RTP clock); 0 with none or
+    // several (their frames come at phases of their own: each wakes the mixer).
+    qint64 stamp = 0;
+    for (const auto &[id, b] : m_bridges) {
+        const qint64 last = b->endpoint()->lastFromLineNs();
+        if (last == 0 || nowNs - last > qint64(FrameRecentMs) * 1'000'000)
+            continue;
+        if (stamp != 0)
+            return 0;
+        stamp = last;
+    }
+    return stamp;
+}
+
+void CallAudioMixer::clockedCycle(bool woken)
+{
+    // A frame announced after this look waits for the next cycle (see scheduleAfterFrame).
+    const qint64 lookNs = steadyNowNs();
+    const qint64 stamp = soleFrameStamp(lookNs);
+    cycle();
+    if (!m_cycleClock || !m_cycleClock->isActive())
+        return; // the cycle's last bridge went
+    if (stamp == 0) {
+        followWakes(woken);
+        return;
+    }
+    if (stamp != m_frameTakenNs) {
+        m_frameTakenNs = stamp;
+        if (!woken)
+            m_clockedFrameCycles.fetch_add(1, std::memory_order_relaxed);
+        m_framesTaken.fetch_add(1, std::memory_order_relaxed);
+        m_frameWaitNs.fetch_add(quint64(std::max<qint64>(0, lookNs - stamp)), std::memory_order_relaxed);
+    }
+    scheduleAfterFrame(steadyNowNs());
+}
+
+void CallAudioMixer::followWakes(bool woken)
+{
+    // Every frame wakes the mixer; after one, the frame phase: evenly spaced cycles up to RephaseLeadMs
+    // before the next frame, then the timer's own period.
+    m_waker->setArmed(true);
+    m_frameTakenNs = 0;
+    if (woken) {
+        m_phaseCycles = framePhaseCycles(m_cycleMs);
+        m_phaseStepMs = framePhaseStepMs(m_cycleMs);
+        m_cycleClock->start(m_phaseStepMs);
+        return;
+    }
     if (m_phaseCycles > 0)
         --m_phaseCycles;
     const int interval = m_phaseCycles > 0 ? m_phaseStepMs : m_cycleMs;
-    if (m_timer->interval() != interval)
-        m_timer->start(interval);
-    cycle();
+    if (m_cycleClock->interval() != interval || m_followingFrame)
+        m_cycleClock->start(interval);
+    m_followingFrame = false;
+}
+
+void CallAudioMixer::scheduleAfterFrame(qint64 nowNs)
+{
+    // One call's frames, on the mixer's own clock: the frame phase's cycles counted from the last frame's
+    // announcement, then a cycle FrameLagUs after the next frame is due. Nothing wakes the mixer from the
+    // provider's thread while frames come on time; a late one is waited for by arming the waker.
+    constexpr qint64 ms = 1'000'000;
+    constexpr qint64 minAheadNs = 200'000;
+    m_followingFrame = true;
+    m_phaseCycles = 0;
+    const qint64 due = m_frameTakenNs + qint64(FramePhaseMs) * ms;
+    const qint64 frameCycle = due + qint64(FrameLagUs) * 1000;
+    qint64 next = frameCycle;
+    const int steps = framePhaseCycles(m_cycleMs);
+    const int stepMs = framePhaseStepMs(m_cycleMs);
+    for (int k = 1; k <= steps; ++k) {
+        const qint64 at = m_frameTakenNs + qint64(k) * stepMs * ms;
+        if (at > nowNs + minAheadNs) {
+            next = at;
+            break;
+        }
+    }
+    if (next == frameCycle && nowNs + minAheadNs >= frameCycle) {
+        // The frame is late (or lost, or the call went quiet): its announcement wakes the mixer, and the
+        // devices are served on the period meanwhile. Armed first, then looked at again: a frame announced
+        // in between is taken at once.
+        m_waker->setArmed(true);
+        next = soleFrameStamp(nowNs) != m_frameTakenNs ? nowNs : nowNs + qint64(m_cycleMs) * ms;
+    } else {
+        m_waker->setArmed(false);
+    }
+    m_cycleClock->startAt(next, m_cycleMs);
 }
 
 void CallAudioMixer::shutdown()
 {
-    if (m_waker) {
-        const std::lock_guard lock(m_waker->mutex);
-        m_waker->mixer = nullptr;
-    }
+    // A provider's thread may still hold the waker: its wakes then reach a descriptor nobody watches.
     for (auto &[id, b] : m_bridges)
         b->endpoint()->setFromLineListener({});
-    if (m_timer)
-        m_timer->stop();
+    m_cycleClock.reset();
     m_bridges.clear(); // recordings are closed with their bridges
     closeDevices();
     m_io.reset();
@@ -143,8 +219,8 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
     qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
     listenTo(bridge->endpoint());
     m_bridges[bridgeId] = std::move(bridge);
-    if (m_timer && !m_timer->isActive())
-        m_timer->start();
+    if (m_cycleClock && !m_cycleClock->isActive())
+        m_cycleClock->start(m_cycleMs);
     cycle();
 }
 
@@ -158,8 +234,8 @@ void CallAudioMixer::removeBridge(int bridgeId)
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
-        if (m_timer)
-            m_timer->stop();
+        if (m_cycleClock)
+            m_cycleClock->stop();
         closeDevices();
         reportLevels();
     }
@@ -300,8 +376,8 @@ void CallAudioMixer::openDevices()
     }
     m_cycleMs = bufferMs ? std::clamp(bufferMs / 2, int(MinCycleMs), int(MaxCycleMs)) : int(CycleMs);
     m_phaseCycles = 0;
-    if (m_timer && m_timer->isActive() && m_timer->interval() != m_cycleMs)
-        m_timer->start(m_cycleMs);
+    if (m_cycleClock && m_cycleClock->isActive() && m_cycleClock->interval() != m_cycleMs)
+        m_cycleClock->start(m_cycleMs);
     Q_EMIT devicesOpened(m_io->deviceName(AgentAudioIo::Capture), m_io->deviceName(AgentAudioIo::Playback),
                          error);
 }

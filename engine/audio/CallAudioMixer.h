@@ -3,19 +3,18 @@
 #include "audio/AgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/ConferenceMix.h"
+#include "audio/CycleClock.h"
 #include "audio/PlaybackMix.h"
 #include "audio/Recorder.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qobject.h>
-#include <QtCore/qtimer.h>
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <vector>
 
@@ -31,17 +30,18 @@ class LineAudioEndpoint;
 // (a scenario's virtual time): then it lives on the owner's thread and every cycle runs inside
 // advanceTo(), so a run is the same every time.
 //
-// The own timer runs while a call is bridged, every cycleMs(): half the open devices' buffers (so a real
-// earpiece is served twice per buffer), MinCycleMs to MaxCycleMs. Besides, a provider that announces its
-// far end's frames (LineAudioEndpoint::notifyFromLine, e.g. SIP's 20 ms RTP clock) wakes the mixer for a
-// cycle at once, so a frame is heard without waiting for the timer; the timer then runs a frame phase:
-// the fewest evenly spaced cycles, none further apart than a device buffer less RephaseLeadMs, up to
-// RephaseLeadMs before the provider's next frame (the agent's freshest audio is on the line when the
-// provider takes its frame), and its own period again after that. Each wake-up costs far more than the
-// cycle's work (a thread switch and the event loop), so their number is what the console's CPU per call
-// follows: with one SIP call, 100 a second with 20 ms device buffers, 200 with 10 ms ones (the 2 ms timer
-// this replaced: 500). Every announced frame wakes it (one wake-up queued at a time): a frame skipped
-// because a cycle had just run would wait a whole period, and the earpiece run dry meanwhile.
+// The own clock (CycleClock; on the console's AudioThread it is polled by the thread's own loop) runs
+// while a call is bridged, every cycleMs(): half the open devices' buffers (so a real earpiece is served
+// twice per buffer), MinCycleMs to MaxCycleMs. A provider that announces its far end's frames
+// (LineAudioEndpoint::notifyFromLine, e.g. SIP's 20 ms RTP clock) gets each frame heard without waiting
+// for the period, and the cycles then follow a frame phase: the fewest evenly spaced cycles, none further
+// apart than a device buffer less RephaseLeadMs, up to RephaseLeadMs before the provider's next frame
+// (the agent's freshest audio is on the line when the provider takes its frame). With one such call the
+// mixer takes each frame on its own timer FrameLagUs after it is due and nothing wakes it from the
+// provider's thread (a late frame arms the waker); with several, every frame wakes it (one wake-up
+// pending at a time). Wake-ups, not the cycle's work, are most of the console's CPU per call, and one
+// from another thread (often another CPU) costs more than the thread's own timer: with one SIP call,
+// 100 timer wake-ups a second with 20 ms device buffers, 200 with 10 ms ones.
 
 class CallAudioMixer : public QObject
 {
@@ -59,6 +59,13 @@ public:
     // 20 ms packets; with longer ones the timer's own period covers the rest).
     static constexpr int RephaseLeadMs = 2;
     static constexpr int FramePhaseMs = 20;
+    // With one call announcing frames, the mixer takes each on its own timer this long after the next is
+    // due (its announcement a packet time after the last's), not woken from the provider's thread: a
+    // wake-up across threads (often across CPUs) cost the console more than a local timer
+    // (docs/benchmarks.md, "One call's frames on the mixer's own clock"). A call whose last frame is older
+    // than FrameRecentMs does not count (on hold, silent); with several, every frame wakes the mixer.
+    static constexpr int FrameLagUs = 1000;
+    static constexpr int FrameRecentMs = 100;
     // A stepped mixer's cycle: one per 20 ms block of simulated line audio. Nothing real waits on it,
     // and ten times fewer cycles keep long virtual-time runs fast.
     static constexpr int SteppedCycleMs = 20;
@@ -130,6 +137,15 @@ public:
     // [MinCycleMs, MaxCycleMs].
     int cycleMs() const { return m_cycleMs; }
     quint64 wakeCycles() const { return m_wakeCycles.load(std::memory_order_relaxed); }
+    // Frames taken by a cycle of the mixer's own clock after their announcement (one call's; no wake-up).
+    quint64 clockedFrameCycles() const { return m_clockedFrameCycles.load(std::memory_order_relaxed); }
+    // One call's frames taken (by its wake-up or the clock), and how long after their announcement the
+    // taking cycle began, in all (ns): the delay following frames on the own clock adds.
+    quint64 framesTaken() const { return m_framesTaken.load(std::memory_order_relaxed); }
+    quint64 frameWaitNs() const { return m_frameWaitNs.load(std::memory_order_relaxed); }
+    // Whether the cycles are polled by an AudioThread's own loop (the console's), else by Qt's event loop.
+    // Any thread, once start() has run.
+    bool cyclesPolledByAudioThread() const { return m_cycleClock && m_cycleClock->polledByAudioThread(); }
     // Earpiece samples dropped since start() to shed a standing delay (ShedAboveMs).
     quint64 shedSamples() const { return m_shedSamples.load(std::memory_order_relaxed); }
     CallAudioBridge *bridge(int bridgeId) const;
@@ -145,18 +161,16 @@ Q_SIGNALS:
                                const QString &error);
 
 private:
-    // Shared with the endpoints' listeners on the providers' threads; outlives the mixer's use of it.
-    struct Waker
-    {
-        std::mutex mutex;
-        CallAudioMixer *mixer = nullptr; // null once the mixer shut down
-        std::atomic<bool> pending {false};
-        void wake();
-    };
-
     void cycle();
     void onTimer();
     void onWake();
+    // A cycle on the wall clock (woken by a frame, or the timer), then the next one planned.
+    void clockedCycle(bool woken);
+    qint64 soleFrameStamp(qint64 nowNs) const;
+    void followWakes(bool woken);
+    void scheduleAfterFrame(qint64 nowNs);
+    qint64 m_frameTakenNs = 0; // the announcement (steady clock) of the last frame a cycle took
+    bool m_followingFrame = false; // the clock runs on absolute deadlines after one call's frames
     // Cycles of the frame phase still to come, and the timer's interval meanwhile.
     int m_phaseCycles = 0;
     int m_phaseStepMs = 0;
@@ -174,7 +188,7 @@ private:
     qint64 m_steppedNs = 0;
     bool m_inCycle = false;
     std::unique_ptr<AgentAudioIo> m_io;
-    QTimer *m_timer = nullptr;
+    std::unique_ptr<CycleClock> m_cycleClock; // OwnTimer drive only
     QElapsedTimer m_clock;
     std::map<int, std::unique_ptr<CallAudioBridge>> m_bridges;
     QAudioDevice m_captureDevice;
@@ -190,10 +204,13 @@ private:
     std::vector<int16_t> m_mixOut;
     qint64 m_lastLevelsNs = 0;
     bool m_levelsIdle = true;
-    std::shared_ptr<Waker> m_waker;
+    std::shared_ptr<CycleClock::Waker> m_waker;
     int m_cycleMs = CycleMs;
     std::atomic<quint64> m_cycles {0};
     std::atomic<quint64> m_wakeCycles {0};
+    std::atomic<quint64> m_clockedFrameCycles {0};
+    std::atomic<quint64> m_framesTaken {0};
+    std::atomic<quint64> m_frameWaitNs {0};
     qint64 m_shedWindowSinceNs = -1;
     std::size_t m_lowestQueued = SIZE_MAX; // this window's lowest (above nothing)
     std::size_t m_deviceLevel = SIZE_MAX; // the lowest window's lowest since the devices opened

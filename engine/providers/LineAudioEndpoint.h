@@ -5,6 +5,7 @@
 #include <QtCore/qstring.h>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -47,14 +48,21 @@ public:
     {
         m_listener.store(listener ? std::make_shared<const Listener>(std::move(listener)) : nullptr);
     }
-    void notifyFromLine() const
+    void notifyFromLine()
     {
+        m_lastFromLineNs.store(std::chrono::steady_clock::now().time_since_epoch().count());
         if (const std::shared_ptr<const Listener> listener = m_listener.load())
             (*listener)();
     }
+    // When the last block was announced (the steady clock, ns; 0: never). A reader that knows when the
+    // next block is due may take it on its own clock then instead of being woken by the listener (a
+    // wake-up from another thread costs more than the reader's own timer: docs/benchmarks.md). Stored
+    // before the listener is called (sequentially consistent).
+    qint64 lastFromLineNs() const { return m_lastFromLineNs.load(); }
 
 private:
     std::atomic<std::shared_ptr<const Listener>> m_listener;
+    std::atomic<qint64> m_lastFromLineNs {0};
     int m_sampleRate;
     QString m_description;
 };

@@ -5,6 +5,7 @@
 // A late cycle leaves the earpiece playing later for good unless the mixer sheds that standing delay.
 #include "ToneHeadset.h"
 
+#include "audio/AudioThread.h"
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
@@ -67,14 +68,16 @@ private:
     std::atomic<bool> m_stop {false};
     std::atomic<int> m_frames {0};
 };
-// The mixer on a thread and event loop of its own, as CallAudioRouter runs it in the console (a test
-// thread's QTest waits would pace its timer instead).
+// The mixer on a thread of its own, as CallAudioRouter runs it in the console (a test thread's QTest
+// waits would pace its timer instead): an AudioThread with its own loop, as in the console, or a plain
+// QThread's event loop (the mixer's clock then goes through QSocketNotifier).
 class MixerThread
 {
 public:
-    explicit MixerThread(CallAudioMixer::IoFactory factory)
+    explicit MixerThread(CallAudioMixer::IoFactory factory, bool audioThread = true)
+        : m_thread(audioThread ? new AudioThread : new QThread)
     {
-        m_thread.start();
+        m_thread->start();
         run([this, factory = std::move(factory)] {
             m_mixer = new CallAudioMixer(factory, CallAudioMixer::Drive::OwnTimer);
             m_mixer->start();
@@ -86,20 +89,23 @@ public:
             m_mixer->shutdown();
             delete m_mixer;
         });
-        m_thread.quit();
-        m_thread.wait();
+        if (auto *audio = qobject_cast<AudioThread *>(m_thread.get()))
+            audio->stop();
+        else
+            m_thread->quit();
+        m_thread->wait();
     }
     // Runs `work` on the mixer's thread and waits for it.
     void run(const std::function<void()> &work)
     {
         QObject context;
-        context.moveToThread(&m_thread);
+        context.moveToThread(m_thread.get());
         QMetaObject::invokeMethod(&context, work, Qt::BlockingQueuedConnection);
     }
     CallAudioMixer *operator->() const { return m_mixer; }
 
 private:
-    QThread m_thread;
+    std::unique_ptr<QThread> m_thread;
     CallAudioMixer *m_mixer = nullptr;
 };
 } // namespace
@@ -165,45 +171,85 @@ void tst_CallAudioMixer::cycleFollowsTheDeviceBuffers()
 void tst_CallAudioMixer::framesWakeTheMixer_data()
 {
     QTest::addColumn<int>("bufferSamples");
-    QTest::addColumn<int>("expectedPerFrame"); // cycles per 20 ms frame: its wake-up and the phase's
-    // 5 ms period: cycles 6 ms apart up to 2 ms before the next frame.
-    QTest::newRow("10 ms buffers") << 480 << 4;
-    // 10 ms period: one cycle 18 ms after the frame.
-    QTest::newRow("20 ms buffers") << 960 << 2;
+    QTest::addColumn<int>("expectedPerFrame"); // cycles per 20 ms frame: the frame's and the phase's
+    QTest::addColumn<int>("calls");
+    QTest::addColumn<bool>("audioThread");
+    for (const bool audioThread : {true, false}) {
+        const char *loop = audioThread ? "AudioThread" : "QThread";
+        // 5 ms period: cycles 6 ms apart up to 2 ms before the next frame.
+        QTest::addRow("10 ms buffers, one call, %s", loop) << 480 << 4 << 1 << audioThread;
+        // 10 ms period: one cycle 18 ms after the frame.
+        QTest::addRow("20 ms buffers, one call, %s", loop) << 960 << 2 << 1 << audioThread;
+    }
+    // Two calls' frames come at phases of their own: each wakes the mixer.
+    QTest::addRow("20 ms buffers, two calls, AudioThread") << 960 << 2 << 2 << true;
 }
 
 void tst_CallAudioMixer::framesWakeTheMixer()
 {
     QFETCH(int, bufferSamples);
     QFETCH(int, expectedPerFrame);
+    QFETCH(int, calls);
+    QFETCH(bool, audioThread);
     std::atomic<BufferAgentAudioIo *> io {nullptr};
-    MixerThread mixer(twinWithBuffer(std::size_t(bufferSamples), &io));
-    auto line = std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames"));
-    mixer.run([&] { mixer->addBridge(1, line, CallAudioBridge::Active, nullptr); });
+    MixerThread mixer(twinWithBuffer(std::size_t(bufferSamples), &io), audioThread);
+    std::vector<std::shared_ptr<LineAudioEndpoint>> lines;
+    for (int call = 1; call <= calls; ++call) {
+        lines.push_back(std::make_shared<LineAudioEndpoint>(LineRate, QStringLiteral("frames")));
+        mixer.run([&] { mixer->addBridge(call, lines.back(), CallAudioBridge::Active, nullptr); });
+    }
     QVERIFY(io);
+    // On an AudioThread the cycles are polled by its own loop, else through Qt's.
+    QCOMPARE(mixer->cyclesPolledByAudioThread(), audioThread);
     io.load()->setKeepSamples(48000); // the last second
     const quint64 cycles0 = mixer->cyclesRun();
     QElapsedTimer wall;
     wall.start();
-    FrameFarEnd farEnd(line);
-    QTRY_VERIFY_WITH_TIMEOUT(farEnd.frames() >= 100, 20000);
-    farEnd.stop();
+    std::vector<std::unique_ptr<FrameFarEnd>> farEnds;
+    for (const auto &line : lines) {
+        farEnds.push_back(std::make_unique<FrameFarEnd>(line));
+        if (calls > 1)
+            QTest::qWait(7); // another phase for the second call's frames
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(farEnds.front()->frames() >= 100, 20000);
+    int frames = 0;
+    for (const auto &farEnd : farEnds) {
+        farEnd->stop();
+        frames += farEnd->frames();
+    }
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
     const double cyclesPerSecond = double(mixer->cyclesRun() - cycles0) / seconds;
-    const int frames = farEnd.frames();
-    const QString figures = QStringLiteral("cycle %1 ms: %2 frames, %3 woke the mixer; %4 cycles per second")
-                                .arg(mixer->cycleMs())
-                                .arg(frames)
-                                .arg(mixer->wakeCycles())
-                                .arg(cyclesPerSecond, 0, 'f', 1);
+    const double meanWaitMs =
+        mixer->framesTaken() ? double(mixer->frameWaitNs()) / double(mixer->framesTaken()) / 1e6 : -1.0;
+    const QString figures =
+        QStringLiteral("cycle %1 ms, %2 call(s): %3 frames, %4 woke the mixer, %5 taken on "
+                       "its own clock %6 ms after their announcement; %7 cycles per second")
+            .arg(mixer->cycleMs())
+            .arg(calls)
+            .arg(frames)
+            .arg(mixer->wakeCycles())
+            .arg(mixer->clockedFrameCycles())
+            .arg(meanWaitMs, 0, 'f', 2)
+            .arg(cyclesPerSecond, 0, 'f', 1);
     qInfo().noquote() << figures;
-    // Most frames woke it (the rest came while a wake-up was still queued).
-    QVERIFY2(mixer->wakeCycles() >= quint64(frames / 2), qPrintable(figures));
-    // One cycle per frame and the frame phase's, and not more: a late timer only makes them fewer. (The
-    // 2 ms cycle this replaced ran 500 times a second.)
+    if (calls == 1) {
+        // One call: most frames are taken on the mixer's own clock, no wake-up from the far end's thread
+        // (a late frame wakes it), about FrameLagUs after they were announced.
+        QVERIFY2(mixer->clockedFrameCycles() >= quint64(frames / 2), qPrintable(figures));
+        QVERIFY2(mixer->wakeCycles() + mixer->clockedFrameCycles() <= quint64(frames + 2),
+                 qPrintable(figures));
+        QVERIFY2(meanWaitMs >= 0.0 && meanWaitMs <= CallAudioMixer::FrameLagUs / 1000.0 + 3.0,
+                 qPrintable(figures));
+    } else {
+        // Several: every frame wakes it (the rest came while a wake-up was still pending).
+        QVERIFY2(mixer->wakeCycles() >= quint64(frames / 2), qPrintable(figures));
+        QCOMPARE(mixer->clockedFrameCycles(), quint64(0));
+    }
+    // The frame's cycle and the frame phase's, and not more: a late timer only makes them fewer. (The
+    // 2 ms cycle this replaced ran 500 times a second.) With two calls each frame brings its own.
     const int perFrame = 1 + CallAudioMixer::framePhaseCycles(mixer->cycleMs());
     QCOMPARE(perFrame, expectedPerFrame);
-    const double bound = 1.25 * perFrame * 1000.0 / FrameMs;
+    const double bound = 1.25 * perFrame * calls * 1000.0 / FrameMs;
     QVERIFY2(cyclesPerSecond <= bound, qPrintable(figures));
     // And the frames were heard: the earpiece played the tone.
     const std::vector<int16_t> played = io.load()->takePlayed();
@@ -212,7 +258,8 @@ void tst_CallAudioMixer::framesWakeTheMixer()
         loudest = std::max<int16_t>(loudest, int16_t(std::abs(sample)));
     QVERIFY2(loudest > 4000, qPrintable(QString::number(loudest)));
     // Nothing of the far end was left behind in the ring.
-    QTRY_COMPARE_WITH_TIMEOUT(line->fromLine.available(), std::size_t(0), 5000);
+    for (const auto &line : lines)
+        QTRY_COMPARE_WITH_TIMEOUT(line->fromLine.available(), std::size_t(0), 5000);
 }
 
 void tst_CallAudioMixer::removedBridgeIsNotWoken()
