@@ -30,9 +30,11 @@ double percentile(QList<double> values, double p);
 
 // (1) CPU per call: the console calls a baresip far end (one codec, auto-answer) `calls` times; all the
 // calls are bridged to the agent's headset (buffer twin) and held for `seconds`. Prints the console's and
-// baresip's CPU per call-second. False when a call fails.
+// baresip's CPU per call-second. With `farEndPlays`, baresip plays what it hears and captures it back
+// (SipBaresipPeer::setPlayAndCapture), as the console plays and captures; else it says a tone file and
+// plays nothing. False when a call fails.
 bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString &codec, int calls,
-            double seconds);
+            double seconds, bool farEndPlays);
 
 // (2) Latency: a sipp caller with one codec echoes the console's RTP (-rtp_echo, on loopback); the agent's
 // microphone says a short burst every second and the earpiece hears it back. Prints the round trip and

@@ -50,13 +50,22 @@ void dropAll(const QList<QPointer<CallSession>> &sessions)
 } // namespace
 
 bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString &codec, int calls,
-            double seconds)
+            double seconds, bool farEndPlays)
 {
     QTemporaryDir dir;
     const std::unique_ptr<ConsoleSettings> settings = freshAudioSettings(dir);
     // The agent's headset: the microphone says a tone all the time; every call is mixed to the earpiece.
-    CallAudioRouter router(console.engine(), nullptr, settings.get(), toneHeadset(AgentRate, 1330, -12.0),
-                           CallAudioMixer::Drive::OwnTimer, nullptr);
+    // Nothing here listens to the earpiece afterwards, so its twin keeps none of what it played: keeping
+    // 10 s of it for the tests that listen (copies, and pages touched as that history grows) was about a
+    // fifth of the mixer thread's samples in a profile, a cost of the twin that no real device has.
+    CallAudioRouter router(
+        console.engine(), nullptr, settings.get(),
+        [headset = toneHeadset(AgentRate, 1330, -12.0)] {
+            std::unique_ptr<AgentAudioIo> io = headset();
+            static_cast<BufferAgentAudioIo *>(io.get())->setKeepSamples(0);
+            return io;
+        },
+        CallAudioMixer::Drive::OwnTimer, nullptr);
     // The console's own cost with no call (registration refresh, the idle mixer), for the marginal figure:
     // read as the call's window is (this process's CPU over the event loop's idle time), over 3 s after a
     // second to settle, so that a single wake-up weighs little.
@@ -69,6 +78,7 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
 
     SipBaresipPeer peer;
     peer.setRecording(false);
+    peer.setPlayAndCapture(farEndPlays);
     QString error;
     if (!peer.start(codec, peers.farEndPort(), QStringLiteral("9000"), 770, QString(), &error)
         || !peer.waitReady()) {
@@ -102,6 +112,9 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     const std::map<QString, double> threads0 = threadCpuSeconds(&runs0);
     const quint64 cycles0 = router.mixer()->cyclesRun();
     const quint64 wakes0 = router.mixer()->wakeCycles();
+    const quint64 clocked0 = router.mixer()->clockedFrameCycles();
+    const quint64 taken0 = router.mixer()->framesTaken();
+    const quint64 waited0 = router.mixer()->frameWaitNs();
     cpu0 = processCpuSeconds();
     const double peer0 = peer.cpuSeconds();
     wall.restart();
@@ -112,6 +125,11 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     const std::map<QString, double> threads1 = threadCpuSeconds(&runs1);
     const double cyclesPerSecond = double(router.mixer()->cyclesRun() - cycles0) / elapsed;
     const double wakesPerSecond = double(router.mixer()->wakeCycles() - wakes0) / elapsed;
+    const double clockedPerSecond = double(router.mixer()->clockedFrameCycles() - clocked0) / elapsed;
+    const quint64 taken = router.mixer()->framesTaken() - taken0;
+    const double frameWaitMs =
+        taken ? double(router.mixer()->frameWaitNs() - waited0) / double(taken) / 1e6 : 0.0;
+    const int cycleMs = router.mixer()->cycleMs();
     const auto threadMs = [&](const char *name) {
         const QString key = QString::fromLatin1(name);
         const auto before = threads0.find(key);
@@ -131,20 +149,22 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     const double callSeconds = elapsed * calls;
     const double aboveIdle = (consoleCpu - idleCpuPerSecond * elapsed) * 1000.0 / callSeconds;
     std::printf("  %-14s %3d call(s) %5.1f s   console %6.2f ms CPU per call-second (%.2f above idle, "
-                "idle %.2f ms/s)   baresip %6.2f ms   ratio %.2f\n",
+                "idle %.2f ms/s)   baresip (%s) %6.2f ms   ratio %.2f\n",
                 qPrintable(codec), calls, elapsed, consoleCpu * 1000.0 / callSeconds, aboveIdle,
-                idleCpuPerSecond * 1000.0, peerCpu * 1000.0 / callSeconds,
+                idleCpuPerSecond * 1000.0, farEndPlays ? "plays" : "tone", peerCpu * 1000.0 / callSeconds,
                 peerCpu > 0 ? aboveIdle / (peerCpu * 1000.0 / callSeconds) : 0.0);
     // Where the console's share went: the mixer's thread (devices, conversion, mix; one for all calls),
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
-                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, cycle %d ms); "
+                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, %.0f/s frames taken "
+                "on its clock %.2f ms after they came, cycle %d ms); "
                 "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times (woken: %.0f, %.0f, "
                 "%.0f)\n",
                 "", "", "", threadMs("hookline-audio"), threadMs("libre"), threadMs("bench_sip"),
-                cyclesPerSecond, wakesPerSecond, router.mixer()->cycleMs(), runsPerSecond("hookline-audio"),
-                runsPerSecond("libre"), runsPerSecond("bench_sip"), runsPerSecond("hookline-audio sleeps"),
-                runsPerSecond("libre sleeps"), runsPerSecond("bench_sip sleeps"));
+                cyclesPerSecond, wakesPerSecond, clockedPerSecond, frameWaitMs, cycleMs,
+                runsPerSecond("hookline-audio"), runsPerSecond("libre"), runsPerSecond("bench_sip"),
+                runsPerSecond("hookline-audio sleeps"), runsPerSecond("libre sleeps"),
+                runsPerSecond("bench_sip sleeps"));
     if (!stillUp)
         std::fprintf(stderr, "a call ended during the measurement: %s\n", qPrintable(peer.log()));
     std::fflush(stdout);

@@ -44,11 +44,17 @@ int main(int argc, char **argv)
     const QCommandLineOption loadSecondsOption(QStringLiteral("load-seconds"),
                                                QStringLiteral("Load phase: seconds with every call up (10)."),
                                                QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption farEndOption(
+        QStringLiteral("far-end"),
+        QStringLiteral("CPU phase: what baresip does with the call's audio: play (plays what it hears and "
+                       "captures it back, as the console plays and captures) or tone (says a tone file, "
+                       "plays nothing). Both: play,tone (play)."),
+        QStringLiteral("list"), QStringLiteral("play"));
     const QCommandLineOption phasesOption(QStringLiteral("phases"),
                                           QStringLiteral("Phases to run: cpu,latency,setup,load (all)."),
                                           QStringLiteral("list"), QStringLiteral("cpu,latency,setup,load"));
-    parser.addOptions(
-        {phasesOption, callsOption, secondsOption, latencyOption, loadOption, rateOption, loadSecondsOption});
+    parser.addOptions({phasesOption, callsOption, secondsOption, farEndOption, latencyOption, loadOption,
+                       rateOption, loadSecondsOption});
     parser.process(app);
 
     SipLoopbackPeers peers;
@@ -84,8 +90,16 @@ int main(int argc, char **argv)
     for (const QString &codec : {QStringLiteral("PCMU/8000/1"), QStringLiteral("opus/48000/2")}) {
         if (!phases.contains(QStringLiteral("cpu")))
             break;
-        for (const QString &count : parser.value(callsOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            ok = SipBench::runCpu(peers, console, codec, count.toInt(), seconds) && ok;
+        for (const QString &farEnd : parser.value(farEndOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (farEnd != QLatin1String("play") && farEnd != QLatin1String("tone")) {
+                std::fprintf(stderr, "--far-end: play or tone, not %s\n", qPrintable(farEnd));
+                return 2;
+            }
+            for (const QString &count : parser.value(callsOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                ok = SipBench::runCpu(peers, console, codec, count.toInt(), seconds,
+                                      farEnd == QLatin1String("play"))
+                    && ok;
+        }
     }
     if (phases.contains(QStringLiteral("latency"))) {
         std::printf("(2) audio delay the console adds (buffer twin headset, sipp echoing on loopback)\n");

@@ -64,7 +64,9 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
     // net_interface: its SDP and RTP stay on 127.0.0.1 too (else it takes the first interface's address).
     QTextStream(&config) << "poll_method epoll\nnet_interface 127.0.0.1\n"
                          << "sip_listen 127.0.0.1:" << sipPort << "\n"
-                         << "audio_source aufile," << tone << "\n"
+                         << (m_playAndCapture ? QStringLiteral("audio_source aubridge,hookline\n"
+                                                               "audio_player aubridge,hookline\n")
+                                              : QStringLiteral("audio_source aufile,") + tone + u'\n')
                          << "audio_alert aufile," << tone
                          << "\n"
                          // The source's and player's side at one fixed rate, mono: baresip resamples.
@@ -72,7 +74,9 @@ bool SipBaresipPeer::start(const QString &codec, quint16 sipPort, const QString 
                          << "auplay_srate " << ToneRate << "\nauplay_channels 1\n"
                          << "rtp_ports " << rtp << '-' << rtp + 1 << "\n"
                          << "module_path /usr/lib/baresip/modules\n"
-                         << "module aufile.so\nmodule g711.so\nmodule g722.so\nmodule opus.so\n"
+                         << "module aufile.so\n"
+                         << (m_playAndCapture ? "module aubridge.so\n" : "")
+                         << "module g711.so\nmodule g722.so\nmodule opus.so\n"
                          << (m_recording ? "module sndfile.so\n" : "") << "module menu.so\n"
                          << "snd_path " << m_dir.path() << "\n"
                          << "module_app account.so\n";

@@ -43,6 +43,11 @@ public:
         m_registrar = registrar;
         m_password = password;
     }
+    // Before start(): a phone that plays what it hears and captures what it says, as the console does with
+    // every call: baresip's aubridge player and source on one device (what it plays is what it captures
+    // next, at its own 20 ms pace), instead of the tone file and no player at all. bench_sip compares the
+    // CPU of the two ends of a call this way; the far end then says back what the console sent it.
+    void setPlayAndCapture(bool on) { m_playAndCapture = on; }
     // Before start(): the packet time its account sends with and asks for (a=ptime); 0: baresip's 20 ms.
     void setPacketTime(int ms) { m_packetMs = ms; }
     // Ends it by its PID and waits; afterwards the recording is complete.
@@ -67,5 +72,6 @@ private:
     QByteArray m_controlInput; // netstrings not parsed yet
     QString m_digits;
     bool m_recording = true;
+    bool m_playAndCapture = false;
     int m_packetMs = 0;
 };
