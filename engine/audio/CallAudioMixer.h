@@ -64,7 +64,7 @@ public:
     // wake-up across threads (often across CPUs) cost the console more than a local timer
     // (docs/benchmarks.md, "One call's frames on the mixer's own clock"). A call whose last frame is older
     // than FrameRecentMs does not count (on hold, silent); with several, every frame wakes the mixer.
-    static constexpr int FrameLagUs = 1000;
+    static constexpr int FrameLagUs = 500;
     static constexpr int FrameRecentMs = 100;
     // A stepped mixer's cycle: one per 20 ms block of simulated line audio. Nothing real waits on it,
     // and ten times fewer cycles keep long virtual-time runs fast.
