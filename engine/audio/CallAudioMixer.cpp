@@ -102,6 +102,10 @@ void CallAudioMixer::clockedCycle(bool woken)
     cycle();
     if (!m_cycleClock || !m_cycleClock->isActive())
         return; // the cycle's last bridge went
+    if (const qint64 packetDue = nextPacketNs()) {
+        scheduleForPackets(steadyNowNs(), packetDue);
+        return;
+    }
     if (stamp == 0) {
         followWakes(woken);
         return;
@@ -169,11 +173,45 @@ void CallAudioMixer::scheduleAfterFrame(qint64 nowNs)
     m_cycleClock->startAt(next, m_cycleMs);
 }
 
+qint64 CallAudioMixer::nextPacketNs() const
+{
+    qint64 due = 0;
+    for (const auto &[id, b] : m_bridges) {
+        const qint64 next = b->endpoint()->nextPacketNs();
+        if (next != 0 && (due == 0 || next < due))
+            due = next;
+    }
+    return due;
+}
+
+void CallAudioMixer::scheduleForPackets(qint64 nowNs, qint64 dueNs)
+{
+    // The provider's packet times are the mixer's own cycles (LinePacketClock): the next one at the
+    // packet time, with open devices evenly spaced cycles before it no further apart than cycleMs().
+    // Providers that only announce their frames still wake the mixer.
+    m_waker->setArmed(true);
+    m_frameTakenNs = 0;
+    m_followingFrame = false;
+    m_phaseCycles = 0;
+    qint64 next = dueNs;
+    const qint64 gap = dueNs - nowNs;
+    const qint64 step = qint64(m_cycleMs) * 1'000'000;
+    if (m_devicesOpen && gap > step) {
+        const qint64 cycles = (gap + step - 1) / step;
+        next = nowNs + gap / cycles;
+    }
+    m_cycleClock->startAt(next, m_cycleMs);
+}
+
 void CallAudioMixer::shutdown()
 {
     // A provider's thread may still hold the waker: its wakes then reach a descriptor nobody watches.
-    for (auto &[id, b] : m_bridges)
+    // Packet clocks go back to their providers.
+    for (auto &[id, b] : m_bridges) {
         b->endpoint()->setFromLineListener({});
+        if (m_drive == Drive::OwnTimer)
+            b->endpoint()->drivePackets(false);
+    }
     m_cycleClock.reset();
     m_bridges.clear(); // recordings are closed with their bridges
     closeDevices();
@@ -218,6 +256,8 @@ void CallAudioMixer::addBridge(int bridgeId, std::shared_ptr<LineAudioEndpoint> 
     });
     qCDebug(lcAudio).noquote() << "bridging" << bridge->endpoint()->description() << "mode" << mode;
     listenTo(bridge->endpoint());
+    if (m_drive == Drive::OwnTimer)
+        bridge->endpoint()->drivePackets(true);
     m_bridges[bridgeId] = std::move(bridge);
     if (m_cycleClock && !m_cycleClock->isActive())
         m_cycleClock->start(m_cycleMs);
@@ -229,8 +269,11 @@ void CallAudioMixer::removeBridge(int bridgeId)
     m_conference.remove(bridgeId);
     m_unheardByAgent.erase(bridgeId);
     m_unheardByParties.erase(bridgeId);
-    if (CallAudioBridge *b = bridge(bridgeId))
+    if (CallAudioBridge *b = bridge(bridgeId)) {
         b->endpoint()->setFromLineListener({});
+        if (m_drive == Drive::OwnTimer)
+            b->endpoint()->drivePackets(false);
+    }
     m_bridges.erase(bridgeId);
     m_mix.forget(bridgeId);
     if (m_bridges.empty()) {
@@ -319,6 +362,10 @@ void CallAudioMixer::replaceEndpoint(int bridgeId, std::shared_ptr<LineAudioEndp
         qCDebug(lcAudio).noquote() << "voice path now" << endpoint->description();
         b->endpoint()->setFromLineListener({});
         listenTo(endpoint.get());
+        if (m_drive == Drive::OwnTimer) {
+            b->endpoint()->drivePackets(false);
+            endpoint->drivePackets(true);
+        }
         b->replaceEndpoint(std::move(endpoint), nowNs());
         b->setMusicOnHold(std::move(musicOnHold));
         if (const int conference = m_conference.conferenceOf(bridgeId))
@@ -428,6 +475,14 @@ void CallAudioMixer::cycle()
                 break;
         }
     }
+    // Packet clocks the mixer drives: the far end's packets into fromLine first, the agent's audio out
+    // once it is written below, in this same cycle.
+    if (m_drive == Drive::OwnTimer) {
+        const qint64 steadyNs = steadyNowNs();
+        for (auto &[id, b] : m_bridges)
+            m_packetTimes.fetch_add(quint64(b->endpoint()->receivePackets(steadyNs)),
+                                    std::memory_order_relaxed);
+    }
     // Every far end first: a conference's parties hear each other in the same cycle.
     for (auto &[id, b] : m_bridges) {
         b->pullFromLine();
@@ -437,6 +492,10 @@ void CallAudioMixer::cycle()
     m_conference.distribute();
     for (auto &[id, b] : m_bridges)
         b->pushToLine(m_captured, captureOpen, now);
+    if (m_drive == Drive::OwnTimer) {
+        for (auto &[id, b] : m_bridges)
+            b->endpoint()->sendPackets();
+    }
 
     if (m_devicesOpen && m_io->isOpen(AgentAudioIo::Playback))
         mixToPlayback(now);

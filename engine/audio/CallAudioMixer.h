@@ -42,6 +42,11 @@ class LineAudioEndpoint;
 // pending at a time). Wake-ups, not the cycle's work, are most of the console's CPU per call, and one
 // from another thread (often another CPU) costs more than the thread's own timer: with one SIP call,
 // 100 timer wake-ups a second with 20 ms device buffers, 200 with 10 ms ones.
+//
+// A provider that hands over its packet clock (LinePacketClock, SIP's RTP) is driven instead: its packet
+// times are cycles of the mixer's own clock, the far end's packets received at the start of the cycle
+// and the agent's frame sent at its end, with evenly spaced device cycles between (no further apart than
+// cycleMs()); its thread then does not wake per packet at all. A stepped mixer never takes the clock.
 
 class CallAudioMixer : public QObject
 {
@@ -143,6 +148,8 @@ public:
     // taking cycle began, in all (ns): the delay following frames on the own clock adds.
     quint64 framesTaken() const { return m_framesTaken.load(std::memory_order_relaxed); }
     quint64 frameWaitNs() const { return m_frameWaitNs.load(std::memory_order_relaxed); }
+    // Packet times of the providers' packet clocks (LinePacketClock) run inside the mixer's cycles.
+    quint64 packetTimesDriven() const { return m_packetTimes.load(std::memory_order_relaxed); }
     // Whether the cycles are polled by an AudioThread's own loop (the console's), else by Qt's event loop.
     // Any thread, once start() has run.
     bool cyclesPolledByAudioThread() const { return m_cycleClock && m_cycleClock->polledByAudioThread(); }
@@ -167,6 +174,9 @@ private:
     // A cycle on the wall clock (woken by a frame, or the timer), then the next one planned.
     void clockedCycle(bool woken);
     qint64 soleFrameStamp(qint64 nowNs) const;
+    // The earliest packet time of the packet clocks the mixer drives (steady clock ns; 0: none).
+    qint64 nextPacketNs() const;
+    void scheduleForPackets(qint64 nowNs, qint64 dueNs);
     void followWakes(bool woken);
     void scheduleAfterFrame(qint64 nowNs);
     qint64 m_frameTakenNs = 0; // the announcement (steady clock) of the last frame a cycle took
@@ -211,6 +221,7 @@ private:
     std::atomic<quint64> m_clockedFrameCycles {0};
     std::atomic<quint64> m_framesTaken {0};
     std::atomic<quint64> m_frameWaitNs {0};
+    std::atomic<quint64> m_packetTimes {0};
     qint64 m_shedWindowSinceNs = -1;
     std::size_t m_lowestQueued = SIZE_MAX; // this window's lowest (above nothing)
     std::size_t m_deviceLevel = SIZE_MAX; // the lowest window's lowest since the devices opened

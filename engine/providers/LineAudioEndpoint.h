@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/AudioRingBuffer.h"
+#include "providers/LinePacketClock.h"
 
 #include <QtCore/qstring.h>
 
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 // A call's audio at the line: what the far end says (fromLine) and what the agent says to it (toLine),
 // mono 16-bit at the line's own rate (8 kHz for an analogue line). The provider creates one when a call
@@ -60,7 +62,50 @@ public:
     // before the listener is called (sequentially consistent).
     qint64 lastFromLineNs() const { return m_lastFromLineNs.load(); }
 
+    // A provider that lets the reader run its packet work (LinePacketClock) sets it here on its own thread
+    // and clears it before the clock goes; clearing waits for a call the reader is making. The reader's
+    // side below runs on the reader's thread; with no clock set each does nothing (false / 0).
+    void setPacketClock(LinePacketClock *clock)
+    {
+        const std::lock_guard lock(m_packetLock);
+        m_packetClock = clock;
+        if (m_packetClock && m_packetsDriven)
+            m_packetClock->setDriven(true);
+    }
+    bool hasPacketClock() const
+    {
+        const std::lock_guard lock(m_packetLock);
+        return m_packetClock != nullptr;
+    }
+    // The reader takes the provider's packet clock (or gives it back); kept for a clock set later.
+    void drivePackets(bool driven)
+    {
+        const std::lock_guard lock(m_packetLock);
+        m_packetsDriven = driven;
+        if (m_packetClock)
+            m_packetClock->setDriven(driven);
+    }
+    qint64 nextPacketNs() const
+    {
+        const std::lock_guard lock(m_packetLock);
+        return m_packetClock && m_packetsDriven ? m_packetClock->nextPacketNs() : 0;
+    }
+    int receivePackets(qint64 nowNs)
+    {
+        const std::lock_guard lock(m_packetLock);
+        return m_packetClock && m_packetsDriven ? m_packetClock->receivePackets(nowNs) : 0;
+    }
+    void sendPackets()
+    {
+        const std::lock_guard lock(m_packetLock);
+        if (m_packetClock && m_packetsDriven)
+            m_packetClock->sendPackets();
+    }
+
 private:
+    mutable std::mutex m_packetLock;
+    LinePacketClock *m_packetClock = nullptr;
+    bool m_packetsDriven = false;
     std::atomic<std::shared_ptr<const Listener>> m_listener;
     std::atomic<qint64> m_lastFromLineNs {0};
     int m_sampleRate;

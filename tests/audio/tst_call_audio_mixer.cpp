@@ -3,9 +3,9 @@
 // timer runs every CallAudioMixer::CycleMs and not faster, so the wake-ups per second stay bounded. A
 // removed bridge or a stopped mixer is never woken, and a stepped mixer stays on its owner's clock.
 // A late cycle leaves the earpiece playing later for good unless the mixer sheds that standing delay.
+#include "MixerThread.h"
 #include "ToneHeadset.h"
 
-#include "audio/AudioThread.h"
 #include "audio/BufferAgentAudioIo.h"
 #include "audio/CallAudioBridge.h"
 #include "audio/CallAudioMixer.h"
@@ -68,46 +68,6 @@ private:
     std::atomic<bool> m_stop {false};
     std::atomic<int> m_frames {0};
 };
-// The mixer on a thread of its own, as CallAudioRouter runs it in the console (a test thread's QTest
-// waits would pace its timer instead): an AudioThread with its own loop, as in the console, or a plain
-// QThread's event loop (the mixer's clock then goes through QSocketNotifier).
-class MixerThread
-{
-public:
-    explicit MixerThread(CallAudioMixer::IoFactory factory, bool audioThread = true)
-        : m_thread(audioThread ? new AudioThread : new QThread)
-    {
-        m_thread->start();
-        run([this, factory = std::move(factory)] {
-            m_mixer = new CallAudioMixer(factory, CallAudioMixer::Drive::OwnTimer);
-            m_mixer->start();
-        });
-    }
-    ~MixerThread()
-    {
-        run([this] {
-            m_mixer->shutdown();
-            delete m_mixer;
-        });
-        if (auto *audio = qobject_cast<AudioThread *>(m_thread.get()))
-            audio->stop();
-        else
-            m_thread->quit();
-        m_thread->wait();
-    }
-    // Runs `work` on the mixer's thread and waits for it.
-    void run(const std::function<void()> &work)
-    {
-        QObject context;
-        context.moveToThread(m_thread.get());
-        QMetaObject::invokeMethod(&context, work, Qt::BlockingQueuedConnection);
-    }
-    CallAudioMixer *operator->() const { return m_mixer; }
-
-private:
-    std::unique_ptr<QThread> m_thread;
-    CallAudioMixer *m_mixer = nullptr;
-};
 } // namespace
 
 class tst_CallAudioMixer : public QObject
@@ -126,19 +86,10 @@ private Q_SLOTS:
 };
 
 namespace {
-// The buffer twin with device buffers of `bufferSamples` at 48 kHz; its microphone says a tone.
+// The agent's headset: the buffer twin with device buffers of `bufferSamples` at 48 kHz, saying a tone.
 CallAudioMixer::IoFactory twinWithBuffer(std::size_t bufferSamples, std::atomic<BufferAgentAudioIo *> *made)
 {
-    return [=]() -> std::unique_ptr<AgentAudioIo> {
-        auto io = std::make_unique<BufferAgentAudioIo>(48000, bufferSamples);
-        std::vector<int16_t> tone(48000);
-        for (std::size_t i = 0; i < tone.size(); ++i)
-            tone[i] = int16_t(4000 * std::sin(2 * M_PI * 1000.0 * double(i) / 48000));
-        io->setCaptureSamples(std::move(tone), true);
-        if (made)
-            *made = io.get();
-        return io;
-    };
+    return toneHeadset(48000, 1000, -18.0, made, bufferSamples);
 }
 } // namespace
 

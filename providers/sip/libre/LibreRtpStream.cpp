@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <vector>
 
 #include <sys/socket.h>
@@ -22,6 +23,17 @@ constexpr int JitterMaxFrames = 10;
 // At most this many datagrams read per tick (a flood does not hold the thread).
 constexpr int MaxReadsPerTick = 64;
 constexpr std::size_t DatagramBytes = 8192;
+// A clock that was stalled longer than this starts over instead of catching up.
+constexpr qint64 MaxCatchUpNs = 200'000'000;
+// libre's timers count whole milliseconds and may fire up to one early: a packet time due within it
+// is run on this tick rather than another.
+constexpr qint64 OwnTickEarlyNs = 1'000'000;
+constexpr qint64 MsNs = 1'000'000;
+
+qint64 steadyNowNs()
+{
+    return std::chrono::steady_clock::now().time_since_epoch().count();
+}
 } // namespace
 
 LibreRtpStream::LibreRtpStream()
@@ -30,6 +42,9 @@ LibreRtpStream::LibreRtpStream()
 
 LibreRtpStream::~LibreRtpStream()
 {
+    // First: waits for the mixer if it is inside a packet time of ours.
+    if (m_endpoint)
+        m_endpoint->setPacketClock(nullptr);
     tmr_cancel(&m_timer);
     mem_deref(m_rtp); // closes the socket (its udp_sock)
     mem_deref(m_received);
@@ -80,12 +95,20 @@ QByteArray LibreRtpStream::localAddress() const
 
 int LibreRtpStream::packetMs() const
 {
-    return m_transcoder ? m_transcoder->codec().packetMs() : FrameMs;
+    const std::lock_guard lock(m_lock);
+    return int(packetNs() / MsNs);
+}
+
+qint64 LibreRtpStream::packetNs() const
+{
+    return qint64(m_transcoder ? m_transcoder->codec().packetMs() : FrameMs) * MsNs;
 }
 
 bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, const SipSdp::Format &format,
                            int packetMs)
 {
+    std::unique_lock lock(m_lock);
+    const bool hadEndpoint = m_endpoint != nullptr;
     sa_set_str(&m_remote, remoteAddress.constData(), remotePort);
     if (!m_transcoder || format.codec != m_format.codec || format.parameters != m_format.parameters) {
         std::unique_ptr<SipAudioCodec> codec = SipAudioCodec::create(format);
@@ -121,33 +144,46 @@ bool LibreRtpStream::start(const QByteArray &remoteAddress, quint16 remotePort, 
         }
     }
     m_format = format;
-    if (m_running)
-        return true;
-    m_running = true;
-    drainSocket(false); // what came before the stream ran was never played, as before
-    m_nextFrameMs = tmr_jiffies();
-    m_lastReceiveMs = m_nextFrameMs;
-    tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
+    if (!m_running) {
+        m_running = true;
+        drainSocket(false); // what came before the stream ran was never played, as before
+        m_nextPacketNs = steadyNowNs();
+        m_lastReceiveNs = m_nextPacketNs;
+        tmr_start(&m_timer, 0, &LibreRtpStream::tick, this);
+    }
+    lock.unlock();
+    // Not under our lock: the endpoint's lock comes first when the mixer calls in.
+    if (!hadEndpoint)
+        m_endpoint->setPacketClock(this);
     return true;
 }
 
 void LibreRtpStream::setDirection(bool send, bool expectReceive)
 {
+    const std::lock_guard lock(m_lock);
     m_sending = send;
     if (expectReceive && !m_expectReceive)
-        m_lastReceiveMs = tmr_jiffies(); // the wait starts now, not when the far end went quiet on hold
+        m_lastReceiveNs = steadyNowNs(); // the wait starts now, not when the far end went quiet on hold
     m_expectReceive = expectReceive;
 }
 
 void LibreRtpStream::setReceiveTimeout(int ms, std::function<void()> timedOut)
 {
+    const std::lock_guard lock(m_lock);
     m_receiveTimeoutMs = ms;
-    m_lastReceiveMs = tmr_jiffies();
+    m_lastReceiveNs = steadyNowNs();
     m_timeoutHandler = std::move(timedOut);
+}
+
+void LibreRtpStream::setDigitHandler(std::function<void(QChar)> handler)
+{
+    const std::lock_guard lock(m_lock);
+    m_digitHandler = std::move(handler);
 }
 
 void LibreRtpStream::setTelephoneEvent(int payloadType, int clockRate)
 {
+    const std::lock_guard lock(m_lock);
     m_telephoneEvent = payloadType;
     m_telephoneEventRate = clockRate;
     telev_set_srate(m_telev, uint32_t(clockRate));
@@ -156,6 +192,7 @@ void LibreRtpStream::setTelephoneEvent(int payloadType, int clockRate)
 bool LibreRtpStream::sendDigit(QChar digit)
 {
     const int code = telev_digit2code(digit.toLatin1());
+    const std::lock_guard lock(m_lock);
     if (m_telephoneEvent < 0 || code < 0 || !m_running)
         return false;
     // Start, then end: telev sends the event for at least its minimum length, then the end packets.
@@ -167,7 +204,7 @@ void LibreRtpStream::receive(const struct sa *, const struct rtp_header *header,
     auto *self = static_cast<LibreRtpStream *>(arg);
     if (!self->m_running || !mbuf_get_left(mb))
         return;
-    self->m_lastReceiveMs = tmr_jiffies();
+    self->m_lastReceiveNs = steadyNowNs();
     // The far end sends with the types it announced, or (answering our offer) with ours.
     if (header->pt == self->m_format.payloadType
         || header->pt == SipSdp::offeredPayloadType(self->m_format.codec))
@@ -216,28 +253,78 @@ void LibreRtpStream::drainSocket(bool keep)
     }
 }
 
+int LibreRtpStream::takeDuePacketTimes(qint64 nowNs)
+{
+    if (!m_running || m_nextPacketNs > nowNs)
+        return -1;
+    if (nowNs > m_nextPacketNs + MaxCatchUpNs)
+        m_nextPacketNs = nowNs;
+    const qint64 packet = packetNs();
+    const auto due = int((nowNs - m_nextPacketNs) / packet) + 1;
+    m_nextPacketNs += due * packet;
+    return due;
+}
+
 void LibreRtpStream::tick(void *arg)
 {
     auto *self = static_cast<LibreRtpStream *>(arg);
-    const quint64 now = tmr_jiffies();
-    const auto packetMs = quint64(self->packetMs());
-    // Catch up on frames the timer was late for (bounded: after a stall, start over).
-    if (now > self->m_nextFrameMs + 200)
-        self->m_nextFrameMs = now;
-    self->drainSocket(true);
-    while (self->m_nextFrameMs <= now) {
-        self->sendFrame();
-        self->playFrame();
-        self->m_nextFrameMs += packetMs;
+    std::unique_lock lock(self->m_lock);
+    const qint64 now = steadyNowNs();
+    if (!self->m_driven) {
+        // Frames the mixer received but did not have sent before it gave the clock back go first.
+        for (; self->m_sendsDue > 0; --self->m_sendsDue)
+            self->sendFrame();
+        self->drainSocket(true);
+        for (int due = self->takeDuePacketTimes(now + OwnTickEarlyNs); due > 0; --due) {
+            self->sendFrame();
+            self->playFrame(true);
+        }
     }
     if (self->m_receiveTimeoutMs > 0 && self->m_expectReceive && !self->m_timedOut
-        && now > self->m_lastReceiveMs + quint64(self->m_receiveTimeoutMs) && self->m_timeoutHandler) {
+        && now > self->m_lastReceiveNs + qint64(self->m_receiveTimeoutMs) * MsNs && self->m_timeoutHandler) {
         self->m_timedOut = true;
         const std::function<void()> timedOut = std::move(self->m_timeoutHandler);
+        lock.unlock();
         timedOut(); // may destroy this stream: nothing of it is used after
         return;
     }
-    tmr_start(&self->m_timer, self->m_nextFrameMs - now, &LibreRtpStream::tick, self);
+    const qint64 next = self->m_driven ? now + qint64(DrivenCheckMs) * MsNs : self->m_nextPacketNs;
+    const qint64 waitMs = std::max<qint64>(0, (next - now + MsNs - 1) / MsNs);
+    tmr_start(&self->m_timer, uint64_t(waitMs), &LibreRtpStream::tick, self);
+}
+
+void LibreRtpStream::setDriven(bool driven)
+{
+    const std::lock_guard lock(m_lock);
+    m_driven = driven;
+}
+
+qint64 LibreRtpStream::nextPacketNs() const
+{
+    const std::lock_guard lock(m_lock);
+    return m_running && m_driven ? m_nextPacketNs : 0;
+}
+
+int LibreRtpStream::receivePackets(qint64 nowNs)
+{
+    const std::lock_guard lock(m_lock);
+    if (!m_driven)
+        return 0;
+    const int due = takeDuePacketTimes(nowNs);
+    if (due <= 0)
+        return 0;
+    drainSocket(true);
+    for (int i = 0; i < due; ++i)
+        playFrame(false); // the mixer takes it next, in this cycle
+    m_sendsDue += due;
+    return due;
+}
+
+void LibreRtpStream::sendPackets()
+{
+    const std::lock_guard lock(m_lock);
+    for (; m_sendsDue > 0; --m_sendsDue)
+        sendFrame();
 }
 
 void LibreRtpStream::sendFrame()
@@ -284,7 +371,7 @@ void LibreRtpStream::sendFrame()
     m_timestamp += frameTicks;
 }
 
-void LibreRtpStream::playFrame()
+void LibreRtpStream::playFrame(bool announce)
 {
     // This packet time plays endpointFrameSamples(): take packets until that much is there; what a long
     // packet gives beyond it counts for the next times (never a debt: see below).
@@ -313,6 +400,6 @@ void LibreRtpStream::playFrame()
     m_playedAhead = std::max(0, m_playedAhead + int(pcm.size()));
     if (m_endpoint->fromLine.write(pcm) < pcm.size())
         m_endpoint->overruns.fetch_add(1, std::memory_order_relaxed);
-    if (!pcm.empty())
+    if (announce && !pcm.empty())
         m_endpoint->notifyFromLine(); // the mixer takes the frame now, not at its next cycle
 }

@@ -4,11 +4,13 @@
 #include "SipAudioCodec.h"
 #include "SipJitterBuffer.h"
 #include "SipSdp.h"
+#include "providers/LinePacketClock.h"
 
 #include <QtCore/qbytearray.h>
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class LineAudioEndpoint;
@@ -28,10 +30,21 @@ class SipPlayout;
 // telephone-events (libre's telev); a far end that sends nothing for the timeout is reported once.
 // Nothing is allocated per packet (one receive and one send buffer). Created and destroyed on the libre
 // thread only.
-class LibreRtpStream
+//
+// While the console's mixer bridges the call it drives the packet times itself (LinePacketClock): the
+// packet work runs on the audio thread inside the mixer's cycle, the far end's packets just before it
+// takes them and the agent's frame just after it wrote it, and this stream's own timer only looks for
+// the receive timeout (every DrivenCheckMs). libre's socket and RTP calls used there are made for a
+// sending thread of its own (baresip sends from its audio thread): rtp_send and rtp_decode keep their
+// RTCP counts under libre's lock. The stream's state is under m_lock; the digit handler may then run
+// on the audio thread, the timeout handler always runs on libre's.
+class LibreRtpStream : public LinePacketClock
 {
 public:
-    ~LibreRtpStream();
+    ~LibreRtpStream() override;
+    // While the mixer drives the packets, the own timer's look at the receive timeout (and at the
+    // mixer giving the clock back) comes this often.
+    static constexpr int DrivenCheckMs = 200;
 
     // Opens the RTP socket on `localAddress` (any free even port from 10000 up); nullptr on failure.
     static std::unique_ptr<LibreRtpStream> open(const struct sa &localAddress, QByteArray *error);
@@ -57,18 +70,28 @@ public:
     // never.
     void setReceiveTimeout(int ms, std::function<void()> timedOut);
     // Called for each digit the far end sends as an RFC 4733 event.
-    void setDigitHandler(std::function<void(QChar)> handler) { m_digitHandler = std::move(handler); }
+    void setDigitHandler(std::function<void(QChar)> handler);
     // Null until start() had a codec.
     std::shared_ptr<LineAudioEndpoint> endpoint() const { return m_endpoint; }
+
+    // LinePacketClock, on the mixer's thread.
+    void setDriven(bool driven) override;
+    qint64 nextPacketNs() const override;
+    int receivePackets(qint64 nowNs) override;
+    void sendPackets() override;
 
 private:
     LibreRtpStream();
     static void receive(const struct sa *src, const struct rtp_header *header, struct mbuf *mb, void *arg);
     static void tick(void *arg);
+    qint64 packetNs() const;
     // Reads what the socket holds (at most a bound's worth per tick); with `keep` false it is dropped.
     void drainSocket(bool keep);
+    // Packet times due by `nowNs` (a stall longer than MaxCatchUpMs starts over), counted out of
+    // m_nextPacketNs; -1 when none is due (the socket not read).
+    int takeDuePacketTimes(qint64 nowNs);
     void sendFrame();
-    void playFrame();
+    void playFrame(bool announce);
     void receiveEvent(struct mbuf *mb);
 
     struct rtp_sock *m_rtp = nullptr;
@@ -89,14 +112,17 @@ private:
     std::vector<int16_t> m_frame; // one frame of toLine, kept to spare an allocation per frame
     std::vector<int16_t> m_decoded;
     std::vector<int16_t> m_skipped; // agent audio dropped when a whole frame more was waiting
+    mutable std::mutex m_lock;
     quint32 m_timestamp = 0;
     bool m_marker = true;
     bool m_running = false;
-    quint64 m_nextFrameMs = 0;
+    bool m_driven = false; // the mixer runs the packet times
+    int m_sendsDue = 0; // packet times received by the mixer whose frame it has not had sent yet
+    qint64 m_nextPacketNs = 0; // std::chrono::steady_clock
     std::shared_ptr<LineAudioEndpoint> m_endpoint;
     bool m_sending = true;
     bool m_expectReceive = true;
-    quint64 m_lastReceiveMs = 0;
+    qint64 m_lastReceiveNs = 0;
     int m_receiveTimeoutMs = 0;
     bool m_timedOut = false;
     std::function<void()> m_timeoutHandler;

@@ -115,6 +115,7 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     const quint64 clocked0 = router.mixer()->clockedFrameCycles();
     const quint64 taken0 = router.mixer()->framesTaken();
     const quint64 waited0 = router.mixer()->frameWaitNs();
+    const quint64 packets0 = router.mixer()->packetTimesDriven();
     cpu0 = processCpuSeconds();
     const double peer0 = peer.cpuSeconds();
     wall.restart();
@@ -127,6 +128,7 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     const double wakesPerSecond = double(router.mixer()->wakeCycles() - wakes0) / elapsed;
     const double clockedPerSecond = double(router.mixer()->clockedFrameCycles() - clocked0) / elapsed;
     const quint64 taken = router.mixer()->framesTaken() - taken0;
+    const double packetsPerSecond = double(router.mixer()->packetTimesDriven() - packets0) / elapsed;
     const double frameWaitMs =
         taken ? double(router.mixer()->frameWaitNs() - waited0) / double(taken) / 1e6 : 0.0;
     const int cycleMs = router.mixer()->cycleMs();
@@ -156,12 +158,12 @@ bool runCpu(SipLoopbackPeers &peers, SipLoopbackConsole &console, const QString 
     // Where the console's share went: the mixer's thread (devices, conversion, mix; one for all calls),
     // libre's (SIP, RTP, jitter buffer, codec), and this one (the engine and the GUI's event loop).
     std::printf("  %-14s %3s          %5s     of which mixer thread %.2f ms, libre thread %.2f ms, "
-                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s woken by frames, %.0f/s frames taken "
-                "on its clock %.2f ms after they came, cycle %d ms); "
+                "main thread %.2f ms; mixer cycles %.0f/s (%.0f/s RTP packet times run in them, %.0f/s woken "
+                "by frames, %.0f/s frames taken on its clock %.2f ms after they came, cycle %d ms); "
                 "on a CPU per call-second: mixer %.0f, libre %.0f, main %.0f times (woken: %.0f, %.0f, "
                 "%.0f)\n",
                 "", "", "", threadMs("hookline-audio"), threadMs("libre"), threadMs("bench_sip"),
-                cyclesPerSecond, wakesPerSecond, clockedPerSecond, frameWaitMs, cycleMs,
+                cyclesPerSecond, packetsPerSecond, wakesPerSecond, clockedPerSecond, frameWaitMs, cycleMs,
                 runsPerSecond("hookline-audio"), runsPerSecond("libre"), runsPerSecond("bench_sip"),
                 runsPerSecond("hookline-audio sleeps"), runsPerSecond("libre sleeps"),
                 runsPerSecond("bench_sip sleeps"));

@@ -10,17 +10,22 @@
 #include "SipLoopbackPeers.h"
 #include "SipStack.h"
 #include "ToneAnalysis.h"
+#include "ToneFarEnd.h"
+#include "ToneHeadset.h"
+#include "audio/CallAudioRouter.h"
 #include "core/Tapi.h"
 #include "lines/Line.h"
 #include "providers/LineAudioEndpoint.h"
 #include "session/CallEngine.h"
 #include "session/CallSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qloggingcategory.h>
 #include <QtCore/qmutex.h>
 #include <QtCore/qregularexpression.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -178,6 +183,7 @@ private Q_SLOTS:
     void holdAndResumeBothWays();
     void dtmfBothWays();
     void dtmfOnOpusAt48kHz();
+    void rtpTimeoutEndsTheCall_data();
     void rtpTimeoutEndsTheCall();
     void rtpTimeoutWaitsForTheAnswer();
     void rtpTimeoutNotWhileFarEndHolds();
@@ -308,14 +314,38 @@ void tst_SipMidCall::dtmfOnOpusAt48kHz()
     m_console->finishSipp(sipp);
 }
 
+void tst_SipMidCall::rtpTimeoutEndsTheCall_data()
+{
+    // Unbridged, the stream's own clock looks for the timeout; bridged to the agent's headset (as in the
+    // console), the mixer runs the packet times and the stream's timer only looks for the timeout.
+    QTest::addColumn<bool>("bridged");
+    QTest::newRow("stream's own clock") << false;
+    QTest::newRow("bridged: the mixer's clock") << true;
+}
+
 void tst_SipMidCall::rtpTimeoutEndsTheCall()
 {
+    QFETCH(bool, bridged);
+    QTemporaryDir dir;
+    std::unique_ptr<ConsoleSettings> settings;
+    std::unique_ptr<CallAudioRouter> router;
+    if (bridged) {
+        settings = freshAudioSettings(dir);
+        router = std::make_unique<CallAudioRouter>(m_console->engine(), nullptr, settings.get(),
+                                                   toneHeadset(48000, 1000, -12.0),
+                                                   CallAudioMixer::Drive::OwnTimer, nullptr);
+    }
     QProcess *sipp = nullptr;
     CallSession *a =
         m_console->answerOffer(QStringLiteral("uac_rtp_timeout.xml"), QStringLiteral("agent4"), false, &sipp);
     QVERIFY(a);
     QElapsedTimer timer;
     timer.start();
+    if (bridged) {
+        // The mixer runs the stream's packet times while the far end is silent.
+        QTRY_COMPARE_WITH_TIMEOUT(router->bridgedCalls(), 1, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(router->mixer()->packetTimesDriven() > 0, 3000);
+    }
     QTRY_COMPARE_WITH_TIMEOUT(a->state(), int(Disconnected), 5000);
     QCOMPARE(a->disconnectMode(), int(DisconnectTempFailure));
     QVERIFY2(timer.elapsed() >= 800, "the call ended before the 1 s RTP timeout");
